@@ -1,0 +1,1 @@
+"""Sharing between team members: identities and roster, signed encrypted bundles, and merge."""

@@ -1,0 +1,69 @@
+"""Generic edits of shared records by table name: what the UI's undo commands are made of."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from peerdesk.errors import NotFound
+from peerdesk.services.changes import Changes
+from peerdesk.store.engine import Store
+from peerdesk.store.models import BOOKKEEPING, SHARED_MODELS, Shared
+from peerdesk.store.uow import UnitOfWork
+
+
+def model_for(table: str) -> type[Shared]:
+    try:
+        return SHARED_MODELS[table]
+    except KeyError:
+        raise ValueError(f"no shared table named {table!r}") from None
+
+
+def editable_fields(table: str) -> list[str]:
+    cols = model_for(table).__table__.columns.keys()  # type: ignore[attr-defined]
+    return [c for c in cols if c not in BOOKKEEPING and c != "deleted"]
+
+
+def values(store: Store, table: str, record_id: str, fields: list[str] | None = None) -> dict[str, Any]:
+    model = model_for(table)
+    with store.session() as s:
+        row = s.get(model, record_id)
+        if row is None:
+            raise NotFound(f"That {table.rstrip('s')} no longer exists.")
+        return {f: getattr(row, f) for f in (fields or editable_fields(table))}
+
+
+def set_fields(store: Store, table: str, record_id: str, **fields: Any) -> Changes:
+    with UnitOfWork(store) as uow:
+        row = uow.get(model_for(table), record_id)
+        changed = uow.update(row, **fields)
+        uow.commit()
+    return Changes.of(table, ids=[record_id]) if changed else Changes()
+
+
+def create(store: Store, table: str, record_id: str | None = None, **fields: Any) -> tuple[str, Changes]:
+    """Create a record, or bring back a deleted one with the same id (redo of a creation)."""
+    model = model_for(table)
+    with UnitOfWork(store) as uow:
+        existing = uow.session.get(model, record_id) if record_id else None
+        if existing is not None:
+            uow.restore(existing)
+            uow.update(existing, **fields)
+            row = existing
+        else:
+            row = uow.add(model, record_id, **fields)
+        uow.commit()
+        return row.id, Changes.of(table, ids=[row.id])
+
+
+def delete(store: Store, table: str, record_id: str) -> Changes:
+    with UnitOfWork(store) as uow:
+        uow.delete(uow.get(model_for(table), record_id))
+        uow.commit()
+    return Changes.of(table, ids=[record_id])
+
+
+def restore(store: Store, table: str, record_id: str) -> Changes:
+    with UnitOfWork(store) as uow:
+        uow.restore(uow.get(model_for(table), record_id, include_deleted=True))
+        uow.commit()
+    return Changes.of(table, ids=[record_id])

@@ -1,0 +1,287 @@
+"""Setting up a review and reading its summary: the first and last things every other use-case relies on."""
+
+from __future__ import annotations
+
+import datetime as dt
+import uuid
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from dateutil.relativedelta import relativedelta
+from sqlalchemy import func, select
+
+from peerdesk.errors import UserError
+from peerdesk.exchange.identity import KeyPair, b64
+from peerdesk.services.changes import Changes
+from peerdesk.store import migrate
+from peerdesk.store.engine import Store
+from peerdesk.store.models import (
+    Identity,
+    Insight,
+    Interview,
+    Member,
+    Note,
+    PlanningAnswer,
+    PostIt,
+    Quote,
+    Review,
+    Shared,
+    Theme,
+)
+from peerdesk.store.uow import UnitOfWork
+
+ROLES = ("lead", "reviewer", "observer", "host-officer")
+ROLE_LABELS = {
+    "lead": "Lead (visiting director)",
+    "reviewer": "Reviewer",
+    "observer": "Observer",
+    "host-officer": "Host officer",
+}
+FOLLOW_UP_AFTER = relativedelta(months=4)
+
+# The planning form, in our words. Keys are stable (they name records); labels are what people read.
+PLANNING_QUESTIONS: tuple[tuple[str, str, str], ...] = (
+    ("vision", "Vision", "Where does the host want children's services to be in a few years?"),
+    ("culture", "Culture", "How would staff and partners describe the way things are done here?"),
+    ("strategy", "Strategy", "Which plans and priorities are steering the work now?"),
+    ("mechanisms", "Mechanisms of change", "How does change actually happen: programmes, boards, people?"),
+    (
+        "leadership",
+        "Leadership strategies",
+        "How do leaders set direction, support staff and hold to account?",
+    ),
+    ("interviewees", "Who to interview", "Which stakeholder groups should the team hear from on Day 1?"),
+    ("approaches", "Questioning approaches", "Which approaches suit which groups, and why?"),
+    ("documents_needed", "Documents needed", "What should the host send before the visit?"),
+)
+PLANNING_KEYS = tuple(key for key, _, _ in PLANNING_QUESTIONS)
+
+
+@dataclass(frozen=True)
+class Essentials:
+    """What "New review" asks for; everything else can be filled in later."""
+
+    authority: str
+    focus: str
+    me_name: str
+    me_role: str = "lead"
+    visit_start: dt.date | None = None
+    visit_end: dt.date | None = None
+
+
+@dataclass(frozen=True)
+class ReviewSummary:
+    id: str
+    authority: str
+    focus: str
+    aim: str
+    key_questions: tuple[str, str, str]
+    visit_start: str
+    visit_end: str
+    followup_date: str
+    retention_date: str
+    co_produced: bool
+    lead_officers: str
+
+    @property
+    def title(self) -> str:
+        return f"{self.authority} — {self.focus}" if self.focus else self.authority
+
+
+def initials(name: str) -> str:
+    parts = [p for p in name.replace("-", " ").split() if p]
+    if not parts:
+        return "?"
+    if len(parts) == 1:
+        return parts[0][:2].upper()
+    return (parts[0][0] + parts[-1][0]).upper()
+
+
+def default_dates(visit_start: dt.date | None, visit_end: dt.date | None) -> dict[str, str]:
+    if visit_start is None:
+        return {}
+    end = visit_end or visit_start + dt.timedelta(days=1)
+    if end < visit_start:
+        raise UserError("The visit cannot end before it starts.")
+    followup = visit_start + FOLLOW_UP_AFTER
+    return {
+        "visit_start": visit_start.isoformat(),
+        "visit_end": end.isoformat(),
+        "followup_date": followup.isoformat(),
+        "retention_date": followup.isoformat(),
+    }
+
+
+def create_review(path: Path | str, passphrase: str, essentials: Essentials) -> Store:
+    """Make a new review file holding the review, me as its first member, and my keys."""
+    authority, focus, name = (
+        essentials.authority.strip(),
+        essentials.focus.strip(),
+        essentials.me_name.strip(),
+    )
+    if not authority:
+        raise UserError("Enter the host authority's name.")
+    if not name:
+        raise UserError("Enter your name: it identifies your work to the rest of the team.")
+    if essentials.me_role not in ROLES:
+        raise UserError(f"Unknown role {essentials.me_role!r}; choose one of {', '.join(ROLES)}.")
+    dates = default_dates(essentials.visit_start, essentials.visit_end)
+    store = Store.create(path, passphrase)
+    try:
+        review_id, member_id = str(uuid.uuid4()), str(uuid.uuid4())
+        keys = KeyPair.generate()
+        with UnitOfWork(store) as uow:
+            uow.set_meta("review_id", review_id)
+            uow.set_meta("member_id", member_id)
+            uow.session.add(
+                Identity(
+                    member_id=member_id, signing_private=keys.signing_private, kem_private=keys.kem_private
+                )
+            )
+            uow.add(
+                Member,
+                member_id,
+                name=name,
+                role=essentials.me_role,
+                initials=initials(name),
+                signing_key=b64(keys.signing_public),
+                kem_key=b64(keys.kem_public),
+            )
+            uow.add(Review, review_id, authority=authority, focus=focus, **dates)
+            uow.commit()
+    except BaseException:
+        store.close()
+        raise
+    return store
+
+
+def summary(store: Store) -> ReviewSummary:
+    with store.session() as s:
+        row = s.get(Review, store.review_id)
+        if row is None:
+            raise UserError("This file holds no review record.")
+        return ReviewSummary(
+            id=row.id,
+            authority=row.authority,
+            focus=row.focus,
+            aim=row.aim,
+            key_questions=(row.key_question_1, row.key_question_2, row.key_question_3),
+            visit_start=row.visit_start,
+            visit_end=row.visit_end,
+            followup_date=row.followup_date,
+            retention_date=row.retention_date,
+            co_produced=row.co_produced,
+            lead_officers=row.lead_officers,
+        )
+
+
+REVIEW_FIELDS = frozenset(
+    {
+        "authority",
+        "focus",
+        "aim",
+        "key_question_1",
+        "key_question_2",
+        "key_question_3",
+        "visit_start",
+        "visit_end",
+        "followup_date",
+        "retention_date",
+        "co_produced",
+        "lead_officers",
+    }
+)
+DATE_FIELDS = frozenset({"visit_start", "visit_end", "followup_date", "retention_date"})
+
+
+def update_review(store: Store, **fields: Any) -> Changes:
+    unknown = set(fields) - REVIEW_FIELDS
+    if unknown:
+        raise ValueError(f"not review fields: {sorted(unknown)}")
+    for name in DATE_FIELDS & set(fields):
+        value = fields[name]
+        if value:
+            try:
+                dt.date.fromisoformat(value)
+            except ValueError:
+                raise UserError(f"{value!r} is not a date (use YYYY-MM-DD).") from None
+    if "authority" in fields and not str(fields["authority"]).strip():
+        raise UserError("The host authority's name cannot be empty.")
+    with UnitOfWork(store) as uow:
+        row = uow.get(Review, store.review_id)
+        changed = uow.update(row, **fields)
+        uow.commit()
+    return Changes.of("review", ids=[row.id]) if changed else Changes()
+
+
+def planning_id(review_id: str, key: str) -> str:
+    """Every member's answer to the same planning question is the same record, so they merge."""
+    return str(uuid.uuid5(uuid.UUID(review_id), f"planning:{key}"))
+
+
+def planning_answers(store: Store) -> dict[str, str]:
+    with store.session() as s:
+        rows = s.scalars(select(PlanningAnswer).where(PlanningAnswer.deleted.is_(False)))
+        found = {row.key: row.text for row in rows}
+    return {key: found.get(key, "") for key in PLANNING_KEYS}
+
+
+def set_planning_answer(store: Store, key: str, text: str) -> Changes:
+    if key not in PLANNING_KEYS:
+        raise ValueError(f"unknown planning question {key!r}")
+    record_id = planning_id(store.review_id, key)
+    with UnitOfWork(store) as uow:
+        row = uow.session.get(PlanningAnswer, record_id)
+        if row is None:
+            uow.add(PlanningAnswer, record_id, key=key, text=text)
+            changed = True
+        else:
+            changed = uow.update(row, text=text, deleted=False)
+        uow.commit()
+    return Changes.of("planning_answers", ids=[record_id]) if changed else Changes()
+
+
+def members(store: Store) -> list[Member]:
+    with store.session() as s:
+        return list(s.scalars(select(Member).where(Member.deleted.is_(False)).order_by(Member.name)))
+
+
+def me(store: Store) -> Member:
+    with store.session() as s:
+        row = s.get(Member, store.member_id)
+        if row is None:
+            raise UserError("This file does not say who you are (no member record).")
+        return row
+
+
+def _count(s: Any, model: type[Shared]) -> int:
+    return int(s.scalar(select(func.count()).select_from(model).where(model.deleted.is_(False))) or 0)
+
+
+def info(store: Store) -> dict[str, Any]:
+    """The facts ``peerdesk info --json`` prints."""
+    review = summary(store)
+    with store.session() as s:
+        conn = s.connection()
+        counts = {
+            "interviews": _count(s, Interview),
+            "notes": _count(s, Note),
+            "quotes": _count(s, Quote),
+            "postits": _count(s, PostIt),
+            "themes": _count(s, Theme),
+            "insights": _count(s, Insight),
+            "members": _count(s, Member),
+        }
+        revision = migrate.current(conn)
+    return {
+        "path": str(store.path),
+        "review_id": review.id,
+        "authority": review.authority,
+        "focus": review.focus,
+        "visit_start": review.visit_start,
+        "visit_end": review.visit_end,
+        "retention_date": review.retention_date,
+        "schema_revision": revision,
+        **counts,
+    }

@@ -1,0 +1,158 @@
+"""The open review file: one keyed SQLAlchemy engine per file, created only once the passphrase is known."""
+
+from __future__ import annotations
+
+import logging
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import Engine, create_engine, event, select
+from sqlalchemy.orm import Session
+from sqlalchemy.pool import QueuePool
+
+from peerdesk.errors import NewerSchema, NotAReview, UserError
+from peerdesk.store import backup, migrate, sqlcipher
+from peerdesk.store.models import Meta
+
+log = logging.getLogger(__name__)
+
+MIN_PASSPHRASE = 10
+WRITE_OPTION = "peerdesk_write"
+
+
+class Store:
+    """An open review file. Use ``Store.open`` or ``Store.create``; close it when done."""
+
+    def __init__(self, path: Path, engine: Engine) -> None:
+        self.path = path
+        self.engine = engine
+        self._meta_cache: dict[str, str] = {}
+        self.write_lock = threading.RLock()  # SQLite has one writer; our threads take turns politely
+
+    # --- opening -------------------------------------------------------------------------------------------
+    @classmethod
+    def open(cls, path: Path | str, passphrase: str, *, make_backup: bool = True) -> Store:
+        """Open an existing review; refuse clearly, leaving the file untouched, if it cannot be one."""
+        path = Path(path)
+        sqlcipher.preflight(path)
+        first = sqlcipher.connect(path, passphrase)
+        try:
+            app_id = sqlcipher.check_readable(first, path)
+            if app_id != sqlcipher.APPLICATION_ID:
+                raise NotAReview(str(path), "it is an encrypted database made by another program.")
+            revision = migrate.current_raw(first)
+            if revision is None:
+                raise NotAReview(str(path), "it holds no peerdesk schema.")
+            if revision not in migrate.known_revisions():
+                raise NewerSchema(str(path), revision)
+        except BaseException:
+            first.close()
+            raise
+        needs_upgrade = revision != migrate.head()
+        if needs_upgrade and make_backup:
+            # Back up before touching anything: a migration that fails leaves this copy to go back to.
+            backup.snapshot(first, path, reason=f"before-upgrade-{revision}", passphrase=passphrase)
+        store = cls(path, _engine(path, passphrase, first))
+        if needs_upgrade:
+            with store.engine.begin() as conn:
+                migrate.upgrade(conn)
+            log.info("upgraded review schema from %s to %s", revision, migrate.head())
+        return store
+
+    @classmethod
+    def create(cls, path: Path | str, passphrase: str) -> Store:
+        path = Path(path)
+        check_passphrase(passphrase)
+        if path.exists():
+            raise UserError(f"{path} already exists; choose another name or open it.")
+        if not path.parent.exists():
+            raise UserError(f"The folder {path.parent} does not exist.")
+        first = sqlcipher.connect(path, passphrase)
+        try:
+            first.execute(f"PRAGMA application_id = {sqlcipher.APPLICATION_ID}")
+            sqlcipher.configure(first)
+            store = cls(path, _engine(path, passphrase, first))
+            with store.engine.begin() as conn:
+                migrate.upgrade(conn)
+        except BaseException:
+            first.close()
+            sqlcipher.remove_with_sidecars(path)
+            raise
+        return store
+
+    def close(self) -> None:
+        self.engine.dispose()
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    # --- sessions -------------------------------------------------------------------------------------------
+    @contextmanager
+    def session(self) -> Iterator[Session]:
+        """A read session (use ``UnitOfWork`` to write)."""
+        with Session(self.engine, expire_on_commit=False) as session:
+            yield session
+
+    def meta(self, key: str, default: str = "") -> str:
+        if key not in self._meta_cache:
+            with self.session() as s:
+                row = s.scalar(select(Meta).where(Meta.key == key))
+            if row is None:
+                return default
+            self._meta_cache[key] = row.value
+        return self._meta_cache[key]
+
+    def forget_meta(self) -> None:
+        self._meta_cache.clear()
+
+    @property
+    def member_id(self) -> str:
+        return self.meta("member_id")
+
+    @property
+    def review_id(self) -> str:
+        return self.meta("review_id")
+
+    def raw(self) -> Any:
+        """A raw DB-API connection (for maintenance: checkpoint, vacuum, rekey). Caller closes it."""
+        return self.engine.raw_connection()
+
+
+def check_passphrase(passphrase: str) -> None:
+    if len(passphrase) < MIN_PASSPHRASE:
+        raise UserError(f"The passphrase must be at least {MIN_PASSPHRASE} characters long.")
+    if "\x00" in passphrase:
+        raise UserError("The passphrase cannot contain a NUL character.")
+
+
+def _engine(path: Path, passphrase: str, first: Any) -> Engine:
+    """An engine whose first connection is the one already keyed and checked (the key derivation is slow)."""
+    spare = [first]
+
+    def creator() -> Any:
+        if spare:
+            return spare.pop()
+        return sqlcipher.connect(path, passphrase)
+
+    engine = create_engine(
+        "sqlite://", creator=creator, poolclass=QueuePool, pool_size=3, max_overflow=4, pool_pre_ping=False
+    )
+
+    @event.listens_for(engine, "connect")
+    def _on_connect(dbapi_conn: Any, _record: Any) -> None:
+        sqlcipher.configure(dbapi_conn)
+
+    @event.listens_for(engine, "begin")
+    def _on_begin(conn: Any) -> None:
+        # The driver's implicit transactions are off (isolation_level=None), so we begin explicitly: a unit of
+        # work takes the write lock at once (no deadlock upgrading a reader), reads stay deferred.
+        write = conn.get_execution_options().get(WRITE_OPTION, False)
+        conn.exec_driver_sql("BEGIN IMMEDIATE" if write else "BEGIN")
+
+    return engine

@@ -1,0 +1,118 @@
+"""Keyed SQLCipher connections and the checks that tell apart why a file will not open.
+
+Every check here only reads: a file we refuse is left byte-for-byte as it was.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+from typing import Any
+
+import sqlcipher3
+
+from peerdesk.errors import DamagedFile, FileMissing, NotAReview, WrongPassphrase
+
+# "PDR1": set in every review file's (encrypted) header, so a SQLCipher file made by another program is told apart.
+APPLICATION_ID = 0x50445231
+PAGE_SIZE = 4096  # SQLCipher 4's default; every SQLCipher 4 file is a whole number of pages
+SQLITE_HEADER = b"SQLite format 3\x00"
+
+DatabaseError = sqlcipher3.dbapi2.DatabaseError
+
+
+def quote_literal(text: str) -> str:
+    """A SQL string literal (PRAGMA key takes no bound parameters)."""
+    if "\x00" in text:
+        raise ValueError("a passphrase cannot contain a NUL character")
+    return "'" + text.replace("'", "''") + "'"
+
+
+def connect(path: Path, passphrase: str) -> Any:
+    """A connection keyed with the passphrase and set up for durable autosave.
+
+    - WAL with synchronous=FULL: a commit that returned survives a crash or power cut.
+    - temp_store=MEMORY: sorts and temporary tables never reach disk in the clear.
+    - secure_delete: deleted text is overwritten, not left in free pages.
+    """
+    conn = sqlcipher3.connect(str(path), check_same_thread=False, isolation_level=None)
+    conn.execute("PRAGMA cipher_log_level = NONE")
+    conn.execute(f"PRAGMA key = {quote_literal(passphrase)}")
+    return conn
+
+
+def configure(conn: Any) -> None:
+    for pragma in (
+        "PRAGMA journal_mode = WAL",
+        "PRAGMA synchronous = FULL",
+        "PRAGMA temp_store = MEMORY",
+        "PRAGMA secure_delete = ON",
+        "PRAGMA foreign_keys = ON",
+        "PRAGMA busy_timeout = 10000",
+    ):
+        conn.execute(pragma)
+
+
+def preflight(path: Path) -> None:
+    """Refuse, from the bytes alone, what cannot be a review file."""
+    if not path.exists():
+        raise FileMissing(str(path))
+    if path.is_dir():
+        raise NotAReview(str(path), "it is a folder.")
+    size = path.stat().st_size
+    if size == 0:
+        raise NotAReview(str(path), "the file is empty.")
+    with path.open("rb") as fh:
+        head = fh.read(PAGE_SIZE)
+    if head.startswith(SQLITE_HEADER):
+        raise NotAReview(str(path), "it is an unencrypted SQLite database.")
+    if _looks_like_text(head):
+        raise NotAReview(str(path), "it is a text file.")
+    if size < PAGE_SIZE:
+        raise NotAReview(str(path), "it is too small to be an encrypted review.")
+    if size % PAGE_SIZE:
+        raise DamagedFile(
+            str(path), f"it is truncated or padded: {size} bytes is not a whole number of pages"
+        )
+
+
+def _looks_like_text(head: bytes) -> bool:
+    # SQLCipher's first 16 bytes are a random salt; text files are printable throughout.
+    sample = head[:512]
+    printable = sum(32 <= b < 127 or b in (9, 10, 13) for b in sample)
+    return len(sample) > 0 and printable / len(sample) > 0.95
+
+
+def check_readable(conn: Any, path: Path) -> int:
+    """Prove the key opens the file and its pages are intact; returns the application id."""
+    try:
+        conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+    except DatabaseError as exc:
+        if "not a database" in str(exc) or "encrypted" in str(exc):
+            raise WrongPassphrase(str(path)) from None
+        raise DamagedFile(str(path), _reason(exc)) from None
+    try:
+        rows = conn.execute("PRAGMA quick_check").fetchall()
+    except DatabaseError as exc:
+        raise DamagedFile(str(path), _reason(exc)) from None
+    if [r[0] for r in rows] != ["ok"]:
+        raise DamagedFile(str(path), "its pages do not pass SQLite's integrity check")
+    app_id = int(conn.execute("PRAGMA application_id").fetchone()[0])
+    return app_id
+
+
+def _reason(exc: Exception) -> str:
+    text = str(exc)
+    if "malformed" in text:
+        return "SQLite reports the database image is malformed"
+    if "hmac" in text.lower() or "not a database" in text:
+        return "a page failed its authentication check"
+    return text
+
+
+def remove_with_sidecars(path: Path) -> None:
+    for suffix in ("", "-wal", "-shm", "-journal"):
+        try:
+            os.remove(f"{path}{suffix}")
+        except FileNotFoundError:
+            pass

@@ -1,0 +1,142 @@
+"""Unit of work: one transaction, rolled back unless ``commit()`` is called; stamps versions as it writes."""
+
+from __future__ import annotations
+
+from types import TracebackType
+from typing import Any, TypeVar
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from peerdesk.errors import NotFound
+from peerdesk.store import hlc
+from peerdesk.store.engine import WRITE_OPTION, Store
+from peerdesk.store.models import BOOKKEEPING, Meta, Shared, new_id
+
+S = TypeVar("S", bound=Shared)
+
+
+class UnitOfWork:
+    """``with UnitOfWork(store) as uow: ...; uow.commit()`` — everything or nothing reaches the file.
+
+    The commit is durable when it returns (WAL, synchronous=FULL): that is our autosave.
+    """
+
+    def __init__(self, store: Store) -> None:
+        self.store = store
+        self.session: Session
+        self._clock: hlc.Clock | None = None
+        self._committed = False
+
+    def __enter__(self) -> UnitOfWork:
+        self.store.write_lock.acquire()
+        try:
+            self._conn = self.store.engine.connect().execution_options(**{WRITE_OPTION: True})
+            self.session = Session(bind=self._conn, expire_on_commit=False, autoflush=True)
+            self.session.begin()
+        except BaseException:
+            self.store.write_lock.release()
+            raise
+        return self
+
+    def __exit__(
+        self, exc_type: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None
+    ) -> None:
+        try:
+            if not self._committed:
+                self.session.rollback()
+            self.session.close()
+            self._conn.close()
+        finally:
+            self.store.write_lock.release()
+
+    def commit(self) -> None:
+        if self._clock is not None:
+            self._set_meta("hlc", self._clock.last)
+        self.session.commit()
+        self._committed = True
+
+    @property
+    def member_id(self) -> str:
+        return self._get_meta("member_id")
+
+    # --- clock ---------------------------------------------------------------------------------------------
+    @property
+    def clock(self) -> hlc.Clock:
+        if self._clock is None:
+            member = self._get_meta("member_id") or "local"
+            self._clock = hlc.Clock(member, self._get_meta("hlc") or None)
+        return self._clock
+
+    def _get_meta(self, key: str) -> str:
+        row = self.session.get(Meta, key)
+        return row.value if row else ""
+
+    def _set_meta(self, key: str, value: str) -> None:
+        row = self.session.get(Meta, key)
+        if row is None:
+            self.session.add(Meta(key=key, value=value))
+        else:
+            row.value = value
+
+    def set_meta(self, key: str, value: str) -> None:
+        self._set_meta(key, value)
+        self.store.forget_meta()
+
+    # --- versioned writes -----------------------------------------------------------------------------------
+    def get(self, model: type[S], record_id: str, *, include_deleted: bool = False) -> S:
+        row = self.session.get(model, record_id)
+        if row is None or (row.deleted and not include_deleted):
+            raise NotFound(f"That {_label(model)} no longer exists (it may have been deleted).")
+        return row
+
+    def add(self, model: type[S], record_id: str | None = None, **fields: Any) -> S:
+        """Create a shared record authored by me, every given field stamped."""
+        _check_fields(model, fields)
+        row = model(id=record_id or new_id(), author_id=self.member_id, deleted=False, versions={})
+        self.session.add(row)
+        self._write(row, {"deleted": False, **fields}, force=True)
+        return row
+
+    def update(self, row: Shared, **fields: Any) -> bool:
+        """Change fields; only those whose value really changes get a new version. True if anything did."""
+        _check_fields(type(row), fields)
+        return self._write(row, fields, force=False)
+
+    def delete(self, row: Shared) -> None:
+        """A tombstone: the deletion merges like any other write and can be undone."""
+        self._write(row, {"deleted": True}, force=False)
+
+    def restore(self, row: Shared) -> None:
+        self._write(row, {"deleted": False}, force=False)
+
+    def _write(self, row: Shared, fields: dict[str, Any], *, force: bool) -> bool:
+        versions = dict(row.versions or {})
+        changed = False
+        for name, value in fields.items():
+            if not force and getattr(row, name) == value:
+                continue
+            setattr(row, name, value)
+            versions[name] = self.clock.tick()
+            changed = True
+        if changed:
+            row.versions = versions  # a new dict, so SQLAlchemy sees the JSON change
+            row.updated = max(versions.values())
+        return changed
+
+    def query(self, model: type[S], **where: Any) -> list[S]:
+        stmt = select(model).where(model.deleted.is_(False))
+        for name, value in where.items():
+            stmt = stmt.where(getattr(model, name) == value)
+        return list(self.session.scalars(stmt))
+
+
+def _label(model: type[Shared]) -> str:
+    return str(getattr(model, "__tablename__", "record")).rstrip("s").replace("_", " ")
+
+
+def _check_fields(model: type[Shared], fields: dict[str, Any]) -> None:
+    columns = set(model.__table__.columns.keys())  # type: ignore[attr-defined]
+    bad = [f for f in fields if f in BOOKKEEPING or f not in columns]
+    if bad:
+        raise ValueError(f"{model.__name__} has no editable field {', '.join(bad)}")
