@@ -5,6 +5,7 @@ Every check here only reads: a file we refuse is left byte-for-byte as it was.
 
 from __future__ import annotations
 
+import contextlib
 import os
 from pathlib import Path
 from typing import Any
@@ -112,7 +113,5 @@ def _reason(exc: Exception) -> str:
 
 def remove_with_sidecars(path: Path) -> None:
     for suffix in ("", "-wal", "-shm", "-journal"):
-        try:
+        with contextlib.suppress(FileNotFoundError):
             os.remove(f"{path}{suffix}")
-        except FileNotFoundError:
-            pass
