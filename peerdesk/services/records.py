@@ -67,3 +67,24 @@ def restore(store: Store, table: str, record_id: str) -> Changes:
         uow.restore(uow.get(model_for(table), record_id, include_deleted=True))
         uow.commit()
     return Changes.of(table, ids=[record_id])
+
+
+def rows(
+    store: Store,
+    table: str,
+    fields: list[str],
+    *,
+    where: dict[str, Any] | None = None,
+    order_by: str | None = None,
+) -> list[dict[str, Any]]:
+    """Live (not deleted) records of a table as plain dicts with ``id`` and the asked fields."""
+    from sqlalchemy import select
+
+    model = model_for(table)
+    stmt = select(model).where(model.deleted.is_(False))
+    for name, value in (where or {}).items():
+        stmt = stmt.where(getattr(model, name) == value)
+    if order_by:
+        stmt = stmt.order_by(getattr(model, order_by), model.id)
+    with store.session() as s:
+        return [{"id": r.id, **{f: getattr(r, f) for f in fields}} for r in s.scalars(stmt)]

@@ -135,9 +135,7 @@ def create_review(path: Path | str, passphrase: str, essentials: Essentials) -> 
             uow.set_meta("review_id", review_id)
             uow.set_meta("member_id", member_id)
             uow.session.add(
-                Identity(
-                    member_id=member_id, signing_private=keys.signing_private, kem_private=keys.kem_private
-                )
+                Identity(member_id=member_id, signing_private=keys.signing_private, kem_private=keys.kem_private)
             )
             uow.add(
                 Member,

@@ -72,9 +72,7 @@ def preflight(path: Path) -> None:
     if size < PAGE_SIZE:
         raise NotAReview(str(path), "it is too small to be an encrypted review.")
     if size % PAGE_SIZE:
-        raise DamagedFile(
-            str(path), f"it is truncated or padded: {size} bytes is not a whole number of pages"
-        )
+        raise DamagedFile(str(path), f"it is truncated or padded: {size} bytes is not a whole number of pages")
 
 
 def _looks_like_text(head: bytes) -> bool:

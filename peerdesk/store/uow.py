@@ -93,7 +93,8 @@ class UnitOfWork:
     def add(self, model: type[S], record_id: str | None = None, **fields: Any) -> S:
         """Create a shared record authored by me, every given field stamped."""
         _check_fields(model, fields)
-        row = model(id=record_id or new_id(), author_id=self.member_id, deleted=False, versions={})
+        row = model()
+        row.id, row.author_id, row.deleted, row.versions = record_id or new_id(), self.member_id, False, {}
         self.session.add(row)
         self._write(row, {"deleted": False, **fields}, force=True)
         return row

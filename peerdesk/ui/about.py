@@ -1,0 +1,38 @@
+"""The versions that matter when someone reports a problem."""
+
+from __future__ import annotations
+
+import sqlite3
+
+import cryptography
+import PySide6
+import sqlcipher3
+from PySide6.QtCore import qVersion
+
+from peerdesk import __version__
+
+
+def versions() -> dict[str, str]:
+    conn = sqlcipher3.connect(":memory:")
+    try:
+        cipher = str(conn.execute("PRAGMA cipher_version").fetchone()[0])
+    finally:
+        conn.close()
+    return {
+        "peerdesk": __version__,
+        "Qt": qVersion(),
+        "PySide6": PySide6.__version__,
+        "SQLCipher": cipher,
+        "SQLite": sqlcipher3.sqlite_version,
+        "cryptography": cryptography.__version__,
+        "Python sqlite3 (unused)": sqlite3.sqlite_version,
+    }
+
+
+def about_text() -> str:
+    rows = "".join(f"<tr><td>{k}</td><td>{v}</td></tr>" for k, v in versions().items() if "unused" not in k)
+    return (
+        "<h3>peerdesk</h3><p>The peer challenge team's encrypted workspace: interview notes, quotes, "
+        "the post-it wall, insights and the presentation, on your own laptop.</p>"
+        f"<table cellpadding='2'>{rows}</table>"
+    )

@@ -1,0 +1,161 @@
+"""Application start-up and the flow between the start screen and an open review."""
+
+from __future__ import annotations
+
+import os
+import sys
+from importlib import resources
+from pathlib import Path
+
+from platformdirs import user_data_dir
+from PySide6.QtCore import QObject, Qt
+from PySide6.QtWidgets import QApplication, QDialog, QWidget
+
+from peerdesk import APP_NAME, ORG_NAME, __version__
+from peerdesk.errors import WrongPassphrase
+from peerdesk.services import review as review_service
+from peerdesk.store.engine import Store
+from peerdesk.ui import messages
+from peerdesk.ui import settings as ui_settings
+from peerdesk.ui.dialogs import NewReviewDialog, PassphraseDialog, choose_review_file
+from peerdesk.ui.main_window import MainWindow
+from peerdesk.ui.session import ReviewSession
+from peerdesk.ui.start import StartScreen
+from peerdesk.ui.worker import Progress, run_task
+
+
+def demo_path() -> Path:
+    return Path(user_data_dir(APP_NAME, ORG_NAME)) / "demo.peerdesk"
+
+
+def stylesheet() -> str:
+    return (resources.files("peerdesk.resources") / "style.qss").read_text(encoding="utf-8")
+
+
+class Controller(QObject):
+    """Moves between the start screen and main windows; owns nothing but the windows it shows."""
+
+    def __init__(self, app: QApplication) -> None:
+        super().__init__()
+        self.app = app
+        self.start = StartScreen()
+        self.start.new_review.connect(self.new_review)
+        self.start.open_other.connect(self.open_other)
+        self.start.open_path.connect(self.open_path)
+        self.start.open_demo.connect(self.open_demo)
+        self.windows: list[MainWindow] = []
+
+    def show_start(self) -> None:
+        self.start.refresh()
+        self.start.show()
+        self.start.raise_()
+
+    def _parent(self) -> QWidget:
+        return self.windows[-1] if self.windows else self.start
+
+    # --- flows ----------------------------------------------------------------------------------------------------
+    def new_review(self) -> None:
+        dialog = NewReviewDialog(self._parent())
+        if dialog.exec() != QDialog.DialogCode.Accepted:
+            return
+        path, passphrase, essentials = dialog.path(), dialog.passphrase(), dialog.essentials()
+        run_task(
+            self._parent(),
+            "Creating the review…",
+            lambda _p: review_service.create_review(path, passphrase, essentials),
+            self.show_review,
+            lambda exc: messages.error(self._parent(), "Could not create the review", exc),
+            cancellable=False,
+        )
+
+    def open_other(self) -> None:
+        path = choose_review_file(self._parent())
+        if path is not None:
+            self.open_path(path)
+
+    def open_path(self, path: Path, message: str = "") -> None:
+        dialog = PassphraseDialog(path, self._parent(), message=message)
+        if dialog.exec() != QDialog.DialogCode.Accepted:
+            return
+        passphrase = dialog.passphrase()
+
+        def failed(exc: BaseException) -> None:
+            if isinstance(exc, WrongPassphrase):
+                self.open_path(path, "That passphrase is not right for this review. Try again.")
+            else:
+                messages.error(self._parent(), "Could not open the review", exc)
+
+        run_task(
+            self._parent(),
+            f"Opening {path.name}…",
+            lambda _p: Store.open(path, passphrase),
+            self.show_review,
+            failed,
+            cancellable=False,
+        )
+
+    def open_demo(self) -> None:
+        from peerdesk.services import demo
+
+        path = demo_path()
+        passphrase = os.environ.get("PEERDESK_PASSPHRASE") or demo.DEFAULT_PASSPHRASE
+
+        def work(_progress: Progress) -> Store:
+            if path.exists():
+                store: Store = Store.open(path, passphrase)
+                return store
+            path.parent.mkdir(parents=True, exist_ok=True)
+            return demo.write_demo(path, passphrase)
+
+        run_task(
+            self._parent(),
+            "Opening the demo review…",
+            work,
+            self.show_review,
+            lambda exc: messages.error(self._parent(), "Could not open the demo review", exc),
+            cancellable=False,
+        )
+
+    def show_review(self, store: Store) -> None:
+        self.open_window(store)
+
+    def open_window(self, store: Store) -> MainWindow:
+        ui_settings.add_recent(store.path)
+        session = ReviewSession(store)
+        window = MainWindow(session)
+        session.setParent(window)
+        window.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        window.request_new.connect(self.new_review)
+        window.request_open.connect(self.open_other)
+        window.closed.connect(lambda: self._closed(window))
+        self.windows.append(window)
+        window.show()
+        self.start.hide()
+        return window
+
+    def _closed(self, window: MainWindow) -> None:
+        if window in self.windows:
+            self.windows.remove(window)
+        if not self.windows:
+            self.show_start()
+
+
+def make_app(argv: list[str] | None = None) -> QApplication:
+    existing = QApplication.instance()
+    app = existing if isinstance(existing, QApplication) else QApplication(argv or sys.argv[:1])
+    app.setOrganizationName(ORG_NAME)
+    app.setApplicationName(APP_NAME)
+    app.setApplicationVersion(__version__)
+    app.setStyle("Fusion")
+    app.setStyleSheet(stylesheet())
+    return app
+
+
+def run(argv: list[str] | None = None) -> int:
+    from peerdesk.logs import setup_logging
+
+    setup_logging()
+    app = make_app(argv)
+    controller = Controller(app)
+    controller.show_start()
+    return app.exec()
