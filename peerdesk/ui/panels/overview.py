@@ -154,24 +154,23 @@ class OverviewPanel(Panel):
             self.texts[field] = AutoSaveText(self._text_saver(field), f"Key question {i}", 2)
             form.addRow(f"Key question {i}", self.texts[field])
         dates = QGridLayout()
-        for n, (field, label) in enumerate(
+        date_fields = (
             ("visit_start", "Day 1"),
             ("visit_end", "Day 2"),
-            ("followup_date", "Follow-up"),
+            ("followup_date", "Follow-up visit"),
             ("retention_date", "Delete records after"),
-        )):
-            edit = QDateEdit()
-            edit.setCalendarPopup(True)
-            edit.setDisplayFormat("d MMM yyyy")
-            edit.setObjectName(f"field-{field}")
-            edit.setAccessibleName(label)
-            edit.editingFinished.connect(
-                lambda f=field, e=edit: self._save_review(f, e.date().toString(Qt.DateFormat.ISODate))
-            )
-            self.dates[field] = edit
-            dates.addWidget(QLabel(label))
-            dates.addWidget(edit)
-        dates.addStretch(1)
+        )
+        for n, (field, label) in enumerate(date_fields):
+            date_edit = QDateEdit()
+            date_edit.setCalendarPopup(True)
+            date_edit.setDisplayFormat("d MMM yyyy")
+            date_edit.setObjectName(f"field-{field}")
+            date_edit.setAccessibleName(label)
+            date_edit.editingFinished.connect(self._date_saver(field, date_edit))
+            self.dates[field] = date_edit
+            dates.addWidget(QLabel(label), n // 2, (n % 2) * 2)
+            dates.addWidget(date_edit, n // 2, (n % 2) * 2 + 1)
+        dates.setColumnStretch(4, 1)
         form.addRow("Dates", dates)
         self.co_produced = QCheckBox("Host officers join the visiting team (co-produced review)")
         self.co_produced.toggled.connect(lambda on: self._save_review("co_produced", on))
