@@ -1,0 +1,105 @@
+"""Shared fixtures: real review files in temporary folders, and a Qt environment that touches no real settings."""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+from collections.abc import Iterator
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+import pytest
+
+# Headless, and never the developer's own settings, data or logs.
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+if TYPE_CHECKING:
+    from peerdesk.store.engine import Store
+    from peerdesk.ui.session import ReviewSession
+
+PASSPHRASE = "correct horse battery staple"
+
+
+@pytest.fixture(autouse=True)
+def _isolated_home(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> None:
+    home = tmp_path_factory.mktemp("home")
+    for var, sub in (
+        ("XDG_CONFIG_HOME", "config"),
+        ("XDG_DATA_HOME", "data"),
+        ("XDG_STATE_HOME", "state"),
+        ("XDG_CACHE_HOME", "cache"),
+    ):
+        monkeypatch.setenv(var, str(home / sub))
+    monkeypatch.setenv("HOME", str(home))
+    monkeypatch.delenv("PEERDESK_PASSPHRASE", raising=False)
+
+
+@pytest.fixture
+def passphrase() -> str:
+    return PASSPHRASE
+
+
+@pytest.fixture
+def review_path(tmp_path: Path) -> Path:
+    return tmp_path / "review.peerdesk"
+
+
+@pytest.fixture
+def store(review_path: Path) -> Iterator[Store]:
+    from peerdesk.services import review
+
+    s = review.create_review(
+        review_path,
+        PASSPHRASE,
+        review.Essentials(
+            authority="Westfold County Council",
+            focus="Children in care",
+            me_name="Alex Reviewer",
+            me_role="lead",
+            visit_start=dt.date(2026, 3, 10),
+        ),
+    )
+    yield s
+    s.close()
+
+
+@pytest.fixture(scope="session")
+def demo_file(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The demo review, written once per test run; copy it before changing it (see ``demo_copy``)."""
+    from peerdesk.services import demo
+
+    path = tmp_path_factory.mktemp("demo") / "demo.peerdesk"
+    demo.write_demo(path, PASSPHRASE).close()
+    return path
+
+
+@pytest.fixture
+def demo_copy(demo_file: Path, tmp_path: Path) -> Path:
+    import shutil
+
+    target = tmp_path / "demo.peerdesk"
+    shutil.copy(demo_file, target)
+    return target
+
+
+@pytest.fixture
+def demo_store(demo_copy: Path) -> Iterator[Store]:
+    from peerdesk.store.engine import Store
+
+    s = Store.open(demo_copy, PASSPHRASE)
+    yield s
+    s.close()
+
+
+@pytest.fixture
+def session(qtbot: object, store: Store) -> Iterator[ReviewSession]:
+    from peerdesk.ui.session import ReviewSession
+
+    yield ReviewSession(store)
+
+
+@pytest.fixture
+def demo_session(qtbot: object, demo_store: Store) -> Iterator[ReviewSession]:
+    from peerdesk.ui.session import ReviewSession
+
+    yield ReviewSession(demo_store)

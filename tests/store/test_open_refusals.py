@@ -1,0 +1,112 @@
+"""Opening a file that is not ours, or not with the right passphrase, says why and changes nothing."""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+
+import pytest
+
+from peerdesk.errors import DamagedFile, FileMissing, NewerSchema, NotAReview, WrongPassphrase
+from peerdesk.store import sqlcipher
+from peerdesk.store.engine import Store
+from tests.helpers.files import digest
+
+
+@pytest.fixture
+def closed_review(store: Store, review_path: Path) -> Path:
+    store.close()
+    return review_path
+
+
+def test_wrong_passphrase_is_refused_and_the_file_is_untouched(closed_review: Path) -> None:
+    before = digest(closed_review)
+    with pytest.raises(WrongPassphrase, match="passphrase is not right"):
+        Store.open(closed_review, "not the passphrase at all")
+    assert digest(closed_review) == before
+
+
+def test_a_text_file_is_not_a_review(tmp_path: Path) -> None:
+    path = tmp_path / "notes.peerdesk"
+    path.write_text("Minutes of the planning meeting\n" * 300)
+    before = digest(path)
+    with pytest.raises(NotAReview, match="text file"):
+        Store.open(path, "whatever passphrase")
+    assert digest(path) == before
+
+
+def test_an_unencrypted_sqlite_database_is_not_a_review(tmp_path: Path) -> None:
+    path = tmp_path / "plain.peerdesk"
+    with sqlite3.connect(path) as conn:
+        conn.execute("CREATE TABLE t(x)")
+    before = digest(path)
+    with pytest.raises(NotAReview, match="unencrypted SQLite"):
+        Store.open(path, "whatever passphrase")
+    assert digest(path) == before
+
+
+def test_an_empty_file_is_not_a_review(tmp_path: Path) -> None:
+    path = tmp_path / "empty.peerdesk"
+    path.write_bytes(b"")
+    with pytest.raises(NotAReview, match="empty"):
+        Store.open(path, "whatever passphrase")
+
+
+def test_a_missing_file_is_named(tmp_path: Path) -> None:
+    with pytest.raises(FileMissing, match="There is no file"):
+        Store.open(tmp_path / "nowhere.peerdesk", "whatever passphrase")
+
+
+def test_another_programs_sqlcipher_file_is_not_a_review(tmp_path: Path, passphrase: str) -> None:
+    path = tmp_path / "other.db"
+    conn = sqlcipher.connect(path, passphrase)
+    conn.execute("CREATE TABLE t(x)")
+    conn.close()
+    before = digest(path)
+    with pytest.raises(NotAReview, match="another program"):
+        Store.open(path, passphrase)
+    assert digest(path) == before
+
+
+def test_a_truncated_file_is_damaged_and_untouched(closed_review: Path, passphrase: str) -> None:
+    data = closed_review.read_bytes()
+    closed_review.write_bytes(data[: len(data) - 1000])
+    before = digest(closed_review)
+    with pytest.raises(DamagedFile, match="truncated"):
+        Store.open(closed_review, passphrase)
+    assert digest(closed_review) == before
+
+
+def test_a_file_cut_at_a_page_boundary_is_damaged(closed_review: Path, passphrase: str) -> None:
+    data = closed_review.read_bytes()
+    closed_review.write_bytes(data[: len(data) // 2 // sqlcipher.PAGE_SIZE * sqlcipher.PAGE_SIZE])
+    before = digest(closed_review)
+    with pytest.raises(DamagedFile):
+        Store.open(closed_review, passphrase)
+    assert digest(closed_review) == before
+
+
+def test_a_corrupted_page_is_damaged(closed_review: Path, passphrase: str) -> None:
+    data = bytearray(closed_review.read_bytes())
+    data[sqlcipher.PAGE_SIZE * 3 + 100] ^= 0xFF  # inside a later page: its HMAC no longer matches
+    closed_review.write_bytes(bytes(data))
+    before = digest(closed_review)
+    with pytest.raises(DamagedFile):
+        Store.open(closed_review, passphrase)
+    assert digest(closed_review) == before
+
+
+def test_a_file_from_a_newer_peerdesk_is_refused_untouched(closed_review: Path, passphrase: str) -> None:
+    conn = sqlcipher.connect(closed_review, passphrase)
+    conn.execute("UPDATE alembic_version SET version_num = '9999_from_the_future'")
+    conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    conn.close()
+    before = digest(closed_review)
+    with pytest.raises(NewerSchema, match="newer version of peerdesk"):
+        Store.open(closed_review, passphrase)
+    assert digest(closed_review) == before
+
+
+def test_the_right_passphrase_opens_it(closed_review: Path, passphrase: str) -> None:
+    with Store.open(closed_review, passphrase) as store:
+        assert store.review_id
