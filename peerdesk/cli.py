@@ -7,6 +7,7 @@ user error with one line on stderr; never a traceback.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import datetime as dt
 import getpass
 import json
@@ -96,6 +97,21 @@ def cmd_info(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_purge(args: argparse.Namespace) -> int:
+    from peerdesk.services import retention
+
+    with open_store(args.path) as store:
+        state = retention.status(store)
+        if not state.due and not args.now and not state.purged_on:
+            raise CliError(f"Not due yet. {state.sentence} Add --now to delete them anyway.")
+        report = retention.purge(store)
+    print(
+        f"Deleted {report.total} interview records for good and {report.backups_removed} backups; "
+        "the summary and insights remain."
+    )
+    return 0
+
+
 Handler = Callable[[argparse.Namespace], int]
 
 
@@ -127,6 +143,17 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--json", action="store_true", help="one JSON object")
     p.set_defaults(handler=cmd_info)
 
+    p = sub.add_parser(
+        "purge",
+        help="delete a review's interview records for good (after the follow-up visit)",
+        description="Delete the notes, quotes, post-its, themes, question ticks and scale answers, and the "
+        "backups that hold them; keep the summary and insights. Then rewrite the file so nothing deleted can "
+        "be recovered from it.",
+    )
+    p.add_argument("path")
+    p.add_argument("--now", action="store_true", help="even if the retention date has not passed")
+    p.set_defaults(handler=cmd_purge)
+
     return parser
 
 
@@ -134,9 +161,13 @@ def main(argv: list[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
     handler: Handler = args.handler
+    _start_logging()
     try:
-        return handler(args)
+        code = handler(args)
+        log.info("command %s done", args.command)
+        return code
     except (PeerdeskError, CliError) as exc:
+        log.info("command %s refused: %s", args.command, type(exc).__name__)
         print(f"peerdesk: {exc}", file=sys.stderr)
         return 2
     except KeyboardInterrupt:
@@ -146,6 +177,13 @@ def main(argv: list[str] | None = None) -> int:
         log.exception("unexpected error in %s", args.command)
         print(f"peerdesk: unexpected error ({type(exc).__name__}); see the log for details", file=sys.stderr)
         return 1
+
+
+def _start_logging() -> None:
+    from peerdesk.logs import setup_logging
+
+    with contextlib.suppress(OSError):  # a read-only home must not stop a headless command
+        setup_logging()
 
 
 __all__ = ["UserError", "main"]

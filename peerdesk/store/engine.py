@@ -141,7 +141,13 @@ def _engine(path: Path, passphrase: str, first: Any) -> Engine:
         return sqlcipher.connect(path, passphrase)
 
     engine = create_engine(
-        "sqlite://", creator=creator, poolclass=QueuePool, pool_size=3, max_overflow=4, pool_pre_ping=False
+        "sqlite://",
+        creator=creator,
+        poolclass=QueuePool,
+        pool_size=3,
+        max_overflow=4,
+        pool_pre_ping=False,
+        hide_parameters=True,  # errors must not carry note or quote text into logs and messages
     )
 
     @event.listens_for(engine, "connect")

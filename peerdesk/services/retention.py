@@ -1,0 +1,155 @@
+"""Retention: every record of the interviews is deleted after the follow-up visit, for good.
+
+``purge`` hard-deletes the interview records (not tombstones: a tombstone keeps the row and its text), their
+conflict copies and search-index entries, and the backups that still hold them; then the file is vacuumed and
+checkpointed so that no page of it, free pages included, still holds the deleted text. What the follow-up needs
+stays: the review summary, the insights' text, the workshop's goals and actions.
+
+``delete_review`` removes a review file altogether, with its sidecars and backups.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+import shutil
+from dataclasses import dataclass
+from pathlib import Path
+
+from sqlalchemy import delete, func, select
+
+from peerdesk.services import review as review_service
+from peerdesk.services.changes import Changes, everything
+from peerdesk.store import backup, maintenance, sqlcipher
+from peerdesk.store.engine import Store
+from peerdesk.store.models import (
+    Conflict,
+    GuardedName,
+    InsightQuote,
+    InsightTheme,
+    InterviewQuestion,
+    Note,
+    PostIt,
+    Quote,
+    QuoteTag,
+    ScaleAnswer,
+    Shared,
+    Theme,
+)
+from peerdesk.store.uow import UnitOfWork
+
+log = logging.getLogger(__name__)
+
+# What "interview records" means: what was said and everything built from it but the insights' own words.
+# Guarded names go too: they are the names of the people interviewed.
+PURGED: tuple[type[Shared], ...] = (
+    Note,
+    Quote,
+    QuoteTag,
+    PostIt,
+    Theme,
+    InsightTheme,
+    InsightQuote,
+    InterviewQuestion,
+    ScaleAnswer,
+    GuardedName,
+)
+PURGED_TABLES: tuple[str, ...] = tuple(m.__tablename__ for m in PURGED)  # type: ignore[attr-defined]
+PURGED_ON = "purged_on"  # meta key: the date the interview records were deleted
+
+
+@dataclass(frozen=True)
+class RetentionStatus:
+    retention_date: str  # ISO date, or "" if not set
+    days_left: int | None  # None without a date; negative once passed
+    purged_on: str  # ISO date of the purge, or ""
+
+    @property
+    def due(self) -> bool:
+        """The date has come and the records are still here."""
+        return self.days_left is not None and self.days_left <= 0 and not self.purged_on
+
+    @property
+    def sentence(self) -> str:
+        return countdown_text(self.retention_date, self.days_left, self.purged_on)
+
+
+def countdown_text(retention_date: str, days_left: int | None, purged_on: str = "") -> str:
+    if purged_on:
+        return f"Interview records were deleted on {_long(purged_on)}; the summary and insights remain."
+    if not retention_date or days_left is None:
+        return "Set the follow-up date: interview records must be deleted after it."
+    when = _long(retention_date)
+    if days_left > 1:
+        span = f"{days_left} days" if days_left < 60 else f"about {round(days_left / 30.4)} months"
+        return f"Interview records are kept for {span} more, until {when}; then they must be deleted."
+    if days_left == 1:
+        return f"Interview records are due for deletion tomorrow ({when})."
+    if days_left == 0:
+        return "Interview records are due for deletion today."
+    return f"Interview records were due for deletion on {when}: delete them now (File ▸ Delete interview records)."
+
+
+def _long(iso: str) -> str:
+    day = dt.date.fromisoformat(iso)
+    return f"{day.day} {day.strftime('%B %Y')}"
+
+
+def status(store: Store, today: dt.date | None = None) -> RetentionStatus:
+    today = today or dt.date.today()
+    retention_date = review_service.summary(store).retention_date
+    days = (dt.date.fromisoformat(retention_date) - today).days if retention_date else None
+    return RetentionStatus(retention_date, days, store.meta(PURGED_ON))
+
+
+@dataclass(frozen=True)
+class PurgeReport:
+    counts: dict[str, int]  # table name -> rows deleted (tombstones included)
+    backups_removed: int
+
+    @property
+    def total(self) -> int:
+        return sum(self.counts.values())
+
+
+def purge(store: Store, today: dt.date | None = None) -> PurgeReport:
+    """Delete every interview record for good, then leave nothing of them in the file or its backups."""
+    today = today or dt.date.today()
+    counts: dict[str, int] = {}
+    with UnitOfWork(store) as uow:
+        s = uow.session
+        for model in PURGED:
+            table = model.__tablename__  # type: ignore[attr-defined]
+            counts[table] = int(s.scalar(select(func.count()).select_from(model)) or 0)
+            s.execute(delete(model))  # the FTS triggers take the rows out of the search index
+        s.execute(delete(Conflict).where(Conflict.table_name.in_(PURGED_TABLES)))
+        uow.set_meta(PURGED_ON, today.isoformat())
+        uow.commit()
+    # Backups hold the same records: they go before the vacuum, so nothing is left anywhere if it completes.
+    removed = remove_backups(store.path)
+    maintenance.vacuum(store)
+    log.info(
+        "purged interview records: %s rows in %d tables, %d backups removed", sum(counts.values()), len(counts), removed
+    )
+    return PurgeReport(counts, removed)
+
+
+def purge_changes() -> Changes:
+    return everything()
+
+
+def remove_backups(path: Path) -> int:
+    folder = backup.folder_for(path)
+    if not folder.exists():
+        return 0
+    count = len(list(folder.iterdir()))
+    shutil.rmtree(folder)
+    return count
+
+
+def delete_review(path: Path) -> None:
+    """Remove a (closed) review file, its WAL and shared-memory sidecars and its backups folder."""
+    path = Path(path)
+    remove_backups(path)
+    sqlcipher.remove_with_sidecars(path)
+    log.info("deleted a review file and its backups")
