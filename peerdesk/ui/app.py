@@ -131,6 +131,7 @@ class Controller(QObject):
         self.windows.append(window)
         window.show()
         self.start.hide()
+        window.safety.on_opened()
         return window
 
     def _closed(self, window: MainWindow) -> None:

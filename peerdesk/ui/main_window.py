@@ -22,6 +22,7 @@ from peerdesk.ui import settings as ui_settings
 from peerdesk.ui.panels import panel_specs
 from peerdesk.ui.panels.base import Panel
 from peerdesk.ui.panels.overview import OverviewPanel
+from peerdesk.ui.safety import install as install_safety
 from peerdesk.ui.session import ReviewSession
 
 LAYOUT_VERSION = 1
@@ -108,6 +109,7 @@ class MainWindow(QMainWindow):
         session.changed.connect(lambda ch: self._update_title() if "review" in ch else None)
         self._locked_state: QByteArray | None = None
         self.restore_layout()
+        self.safety = install_safety(self)  # auto-lock, backups, guard, retention and passphrase actions
 
     # --- building -----------------------------------------------------------------------------------------------
     def _build_docks(self) -> None:

@@ -41,7 +41,13 @@ class ReviewSession(QObject):
 
     def apply(self, operation: Callable[[Store], Changes], origin: object | None = None) -> Changes:
         """Run one service call (it commits durably), then tell every view what changed."""
-        changes = operation(self.store)
+        try:
+            changes = operation(self.store)
+        except Exception as exc:
+            log.info("edit refused or failed: %s", type(exc).__name__)
+            raise
+        if changes:
+            log.info("saved: %s (%d records)", ",".join(sorted(changes.tables)), len(changes.ids))
         self.saved.emit()
         if changes:
             self.changed.emit(changes)

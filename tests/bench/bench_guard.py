@@ -18,6 +18,10 @@ import pytest
 from peerdesk.services import guard
 
 pytestmark = pytest.mark.bench
+VOCABULARY = (
+    "the team said caseloads are high but supervision helps and the new model makes sense to most of us "
+    "although the front door is slow on mondays when referrals arrive in a rush"
+)
 RESULTS = Path(__file__).parent / "results" / "guard.json"
 
 
@@ -35,10 +39,8 @@ def test_bench_guard_check_per_keystroke() -> None:
     rng = random.Random(3)
     word = lambda lo, hi: "".join(rng.choices(string.ascii_lowercase, k=rng.randint(lo, hi))).title()  # noqa: E731
     names = tuple(f"{word(3, 8)} {word(4, 10)}" for _ in range(300))
-    vocabulary = (
-        "the team said caseloads are high but supervision helps and the new model makes sense to most of us "
-        "although the front door is slow on mondays when referrals arrive in a rush"
-    ).split()
+    vocabulary = VOCABULARY.split()
+    )
     note = " ".join(rng.choices(vocabulary, k=780)) + f" and {names[17].split()[0]} agreed."
     assert len(note) >= 4000
     guard.check_text(note, names)  # compile once, as the cache does

@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from peerdesk.services import retention
 from peerdesk.services import review as review_service
 from peerdesk.services.changes import Changes
 from peerdesk.services.records import values as record_values
@@ -292,7 +293,7 @@ class OverviewPanel(Panel):
                     date_edit.setDate(QDate.fromString(value, Qt.DateFormat.ISODate) if value else QDate.currentDate())
             with QSignalBlocker(self.co_produced):
                 self.co_produced.setChecked(summary.co_produced)
-            self.countdown.setText(retention_sentence(summary.retention_date, dt.date.today()))
+            self.countdown.setText(retention.status(self.session.store).sentence)
         if changes.touches("planning_answers"):
             for key, text in review_service.planning_answers(self.session.store).items():
                 self.planning[key].set_value(text)
@@ -304,11 +305,5 @@ class OverviewPanel(Panel):
 
 
 def retention_sentence(retention_date: str, today: dt.date) -> str:
-    if not retention_date:
-        return "Set the follow-up date: interview records must be deleted after it."
-    days = (dt.date.fromisoformat(retention_date) - today).days
-    if days > 1:
-        return f"Interview records are kept for {days} more days, until {retention_date}."
-    if days in (0, 1):
-        return "Interview records are due for deletion now."
-    return f"Interview records were due for deletion on {retention_date}: delete them now."
+    days = (dt.date.fromisoformat(retention_date) - today).days if retention_date else None
+    return retention.countdown_text(retention_date, days)
