@@ -40,7 +40,6 @@ def test_bench_guard_check_per_keystroke() -> None:
     word = lambda lo, hi: "".join(rng.choices(string.ascii_lowercase, k=rng.randint(lo, hi))).title()  # noqa: E731
     names = tuple(f"{word(3, 8)} {word(4, 10)}" for _ in range(300))
     vocabulary = VOCABULARY.split()
-    )
     note = " ".join(rng.choices(vocabulary, k=780)) + f" and {names[17].split()[0]} agreed."
     assert len(note) >= 4000
     guard.check_text(note, names)  # compile once, as the cache does
