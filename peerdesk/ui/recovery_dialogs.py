@@ -96,7 +96,7 @@ class ChangePassphraseDialog(QDialog):
 
 
 class BackupsModel(QAbstractTableModel):
-    HEADERS = ("Made", "Kind", *(c.capitalize() for c in COUNTED))
+    HEADERS = ("Made", "Kind", *(c.capitalize().replace("Postits", "Post-its") for c in COUNTED))
 
     def __init__(self, items: list[BackupInfo], parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -139,7 +139,7 @@ class RestoreDialog(QDialog):
         super().__init__(parent)
         self.setWindowTitle("Restore from backup")
         self.setObjectName("restoreDialog")
-        self.resize(760, 400)
+        self.resize(860, 400)
         layout = QVBoxLayout(self)
         intro = QLabel(
             "Choose the backup to go back to. The review as it is now is backed up first, so a restore can be "
@@ -155,7 +155,7 @@ class RestoreDialog(QDialog):
         self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.view.verticalHeader().hide()
         self.view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        self.view.horizontalHeader().setStretchLastSection(True)
+        self.view.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         self.view.doubleClicked.connect(lambda _i: self.accept())
         layout.addWidget(self.view, 1)
         empty = QLabel("There are no backups of this review yet.")
