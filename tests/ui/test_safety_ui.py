@@ -12,8 +12,8 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QDialog
 
 from peerdesk.services import backups, guard, records, retention
-from peerdesk.services.changes import Changes
 from peerdesk.services import review as review_service
+from peerdesk.services.changes import Changes
 from peerdesk.store import rekey
 from peerdesk.store.engine import Store
 from peerdesk.ui import messages, preferences, safety
