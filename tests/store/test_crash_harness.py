@@ -46,7 +46,7 @@ class Acknowledged:
             self.batches.add(key)
 
 
-def run_child(path: Path, run: int, kill_after: float, acked: Acknowledged) -> None:
+def run_child(path: Path, run: int, kill_after: float, acked: Acknowledged, *, after_batch: bool = False) -> None:
     child = subprocess.Popen(
         [sys.executable, "-m", "tests.helpers.crash_child", str(path), PASSPHRASE, str(run)],
         cwd=ROOT,
@@ -57,6 +57,7 @@ def run_child(path: Path, run: int, kill_after: float, acked: Acknowledged) -> N
     assert child.stdout is not None
     lines: list[str] = []
     ready = threading.Event()
+    batched = threading.Event()
 
     def read() -> None:
         assert child.stdout is not None
@@ -65,10 +66,14 @@ def run_child(path: Path, run: int, kill_after: float, acked: Acknowledged) -> N
                 lines.append(line.strip())
                 if line.startswith("ready"):
                     ready.set()
+                elif line.startswith("batch"):
+                    batched.set()
 
     reader = threading.Thread(target=read, daemon=True)
     reader.start()
     assert ready.wait(60), "the child never got going"
+    if after_batch:  # however slow the machine, at least one import lies among the acknowledged commits
+        assert batched.wait(60), "the child never finished an import"
     time.sleep(kill_after)
     child.send_signal(signal.SIGKILL)
     child.wait()
@@ -105,7 +110,7 @@ def kill_repeatedly(store: Store, kills: int, seed: int) -> Acknowledged:
     rng = random.Random(seed)
     acked = Acknowledged()
     for run in range(kills):
-        run_child(path, run, rng.uniform(0.0, 0.6), acked)
+        run_child(path, run, rng.uniform(0.0, 0.6), acked, after_batch=run == 0)
         check_file(path, acked)
     assert acked.notes and acked.moves and acked.batches, "the kills came too early to test anything"
     return acked
