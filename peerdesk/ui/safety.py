@@ -45,7 +45,7 @@ class Safety(QObject):
         self._dialogs: dict[str, QDialog] = {}
         self._build_actions()
         self.idle = IdleLock(self.window.lock, preferences.auto_lock_minutes() * 60_000, self)
-        self.session.locked_changed.connect(lambda locked: self.idle.pause() if locked else self.idle.resume())
+        self.session.locked_changed.connect(self._locked)
         self.backup_timer = QTimer(self)
         self.backup_timer.setInterval(BACKUP_CHECK_MS)
         self.backup_timer.timeout.connect(self.hourly_backup)
@@ -99,6 +99,14 @@ class Safety(QObject):
         w.edit_menu.addSeparator()
         for action in (self.action_names, self.action_flagged, self.action_preferences):
             w.edit_menu.addAction(action)
+
+    def _locked(self, locked: bool) -> None:
+        if locked:
+            self.idle.pause()
+            for dialog in self._dialogs.values():  # names and quotes must not stay on screen beside the lock
+                dialog.hide()
+        else:
+            self.idle.resume()
 
     # --- on opening -----------------------------------------------------------------------------------------------
     def on_opened(self) -> None:

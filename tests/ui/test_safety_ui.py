@@ -110,6 +110,10 @@ def test_names_are_added_in_the_dialog_as_undo_steps(qtbot: Any, window: MainWin
     window.session.undo_stack.undo()
     assert guard.guarded_names(window.session.store) == ()
     window.session.undo_stack.redo()
+    window.lock()
+    assert not dialog.isVisible()  # the names are hidden with the rest of the review
+    window.unlock()
+    dialog = window.safety.show_names()
     dialog.view.selectRow(0)
     dialog.remove_selected()
     assert guard.guarded_names(window.session.store) == ()
