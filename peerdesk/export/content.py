@@ -101,7 +101,7 @@ class Deck:
 
 
 def format_dates(start: str, end: str) -> str:
-    """"10–11 March 2026", "30 March – 1 April 2026", or one date; empty when the visit has no dates."""
+    """ "10–11 March 2026", "30 March – 1 April 2026", or one date; empty when the visit has no dates."""
     if not start:
         return ""
     a = dt.date.fromisoformat(start)
@@ -120,11 +120,13 @@ def candidate_quotes(store: Store) -> dict[str, str]:
     with store.session() as s:
         ids = set(s.scalars(select(InsightQuote.quote_id).where(InsightQuote.deleted.is_(False))))
         ids |= set(
-            s.scalars(select(PostIt.quote_id).where(PostIt.deleted.is_(False), PostIt.theme_id != "",
-                                                    PostIt.quote_id != ""))
+            s.scalars(
+                select(PostIt.quote_id).where(PostIt.deleted.is_(False), PostIt.theme_id != "", PostIt.quote_id != "")
+            )
         )
-        rows = s.scalars(select(Quote).where(Quote.id.in_(ids), Quote.deleted.is_(False))) if ids else []
-        return {q.id: q.text for q in rows}
+        if not ids:
+            return {}
+        return {q.id: q.text for q in s.scalars(select(Quote).where(Quote.id.in_(ids), Quote.deleted.is_(False)))}
 
 
 def gather(store: Store, *, flagged: Collection[str] = (), exclude: Collection[str] = ()) -> Deck:
@@ -152,8 +154,9 @@ def gather(store: Store, *, flagged: Collection[str] = (), exclude: Collection[s
         per_group: dict[str, list[Interview]] = {}
         for interview in interviews:
             per_group.setdefault(interview.group_id, []).append(interview)
-        ordered_groups = sorted(per_group, key=lambda gid: (groups[gid].position, groups[gid].name)
-                                if gid in groups else (1e9, ""))
+        ordered_groups = sorted(
+            per_group, key=lambda gid: (groups[gid].position, groups[gid].name) if gid in groups else (1e9, "")
+        )
         group_counts = tuple(
             GroupCount(groups[gid].name if gid in groups else "Other", len(rows), sum(r.attendees for r in rows))
             for gid, rows in ((g, per_group[g]) for g in ordered_groups)
@@ -161,7 +164,7 @@ def gather(store: Store, *, flagged: Collection[str] = (), exclude: Collection[s
         approaches = Counter(i.approach for i in interviews if i.approach)
         postits = list(s.scalars(select(PostIt).where(PostIt.deleted.is_(False), PostIt.kind.in_(KINDS))))
         postit_counts = {kind: sum(1 for p in postits if p.kind == kind) for kind in KINDS}
-        team = int(len(list(s.scalars(select(Member.id).where(Member.deleted.is_(False), Member.removed.is_(False))))))
+        team = len(list(s.scalars(select(Member.id).where(Member.deleted.is_(False), Member.removed.is_(False)))))
 
         # Insights, in their order, with their illustrating quotes.
         deck_insights: list[DeckInsight] = []
@@ -178,8 +181,9 @@ def gather(store: Store, *, flagged: Collection[str] = (), exclude: Collection[s
                 chosen.append(deck_quote(view.id))
                 used.add(view.id)
             deck_insights.append(
-                DeckInsight(summary_row.number, summary_row.statement.strip(), summary_row.description.strip(),
-                            tuple(chosen))
+                DeckInsight(
+                    summary_row.number, summary_row.statement.strip(), summary_row.description.strip(), tuple(chosen)
+                )
             )
         if blocked:
             raise UndecidedQuotes(sorted(set(blocked)))

@@ -135,7 +135,7 @@ def paginate(groups: Sequence[Sequence[Item]], width: float, height: float) -> l
                     used += gap + h
                     break
                 head, tail = item.split(width, height - used - gap)
-                if head is not None and not (head.keep_with_next or item.keep_with_next and not pages[-1]):
+                if head is not None and not (head.keep_with_next or (item.keep_with_next and not pages[-1])):
                     pages[-1].append(head)
                     item = tail
                 elif not pages[-1]:
@@ -201,11 +201,16 @@ def slide_specs(deck: Deck, *, handout: bool = True) -> list[SlideSpec]:
     specs.append(SlideSpec("The aim of the review", aim))
 
     people = sum(g.people for g in deck.groups)
-    who: list[list[Item]] = [[text(
-        f"{plural(deck.interviews, 'interview')} with {plural(len(deck.groups), 'stakeholder group')}"
-        + (f", {plural(people, 'person', 'people')} in all." if people else "."),
-        color="heading", bold=True,
-    )]]
+    who: list[list[Item]] = [
+        [
+            text(
+                f"{plural(deck.interviews, 'interview')} with {plural(len(deck.groups), 'stakeholder group')}"
+                + (f", {plural(people, 'person', 'people')} in all." if people else "."),
+                color="heading",
+                bold=True,
+            )
+        ]
+    ]
     for g in deck.groups:
         detail = plural(g.interviews, "interview") + (f", {plural(g.people, 'person', 'people')}" if g.people else "")
         who.append([Item((Para(f"{g.group}", 22, bold=True), Para(detail, 18, color="muted")))])
@@ -238,8 +243,9 @@ def slide_specs(deck: Deck, *, handout: bool = True) -> list[SlideSpec]:
         themes.append([text("No themes were recorded.", color="muted")])
     specs.append(SlideSpec("Key themes", themes))
 
-    overview = [[text(f"{i.number}.  {i.statement or '(statement to be written)'}", 24, space_before=4)]
-                for i in deck.insights]
+    overview = [
+        [text(f"{i.number}.  {i.statement or '(statement to be written)'}", 24, space_before=4)] for i in deck.insights
+    ]
     if not overview:
         overview = [[text("No insights were recorded.", color="muted")]]
     specs.append(SlideSpec("Key insights", overview))
@@ -262,8 +268,9 @@ def slide_specs(deck: Deck, *, handout: bool = True) -> list[SlideSpec]:
     if deck.next_steps:
         next_groups.extend([[i] for i in bullets(deck.next_steps, 20)])
     else:
-        next_groups.append([text("The host director sets out the next steps at the close of the workshop.", 20,
-                                 color="muted")])
+        next_groups.append(
+            [text("The host director sets out the next steps at the close of the workshop.", 20, color="muted")]
+        )
     specs.append(SlideSpec("This afternoon's workshop and next steps", next_groups))
 
     if handout and deck.insights:
@@ -307,16 +314,19 @@ class Renderer:
         try:
             self.prs = Presentation(str(path))
         except Exception as exc:  # python-pptx raises assorted errors for files that are not presentations
-            raise TemplateError(f"{path.name} cannot be used as a template: it is not a PowerPoint (.pptx) file.") \
-                from exc
+            raise TemplateError(
+                f"{path.name} cannot be used as a template: it is not a PowerPoint (.pptx) file."
+            ) from exc
         for _ in range(len(self.prs.slides)):
             _drop_slide(self.prs, 0)
         self.width = int(self.prs.slide_width or Emu(12192000))
         self.height = int(self.prs.slide_height or Emu(6858000))
-        self.title_layout = _find_layout(self.prs, "Title Slide", lambda kinds: _TITLE_KINDS & kinds and
-                                         PP_PLACEHOLDER.SUBTITLE in kinds)
-        self.content_layout = _find_layout(self.prs, "Title Only", lambda kinds: bool(_TITLE_KINDS & kinds) and
-                                           not (_BODY_KINDS & kinds))
+        self.title_layout = _find_layout(
+            self.prs, "Title Slide", lambda kinds: _TITLE_KINDS & kinds and PP_PLACEHOLDER.SUBTITLE in kinds
+        )
+        self.content_layout = _find_layout(
+            self.prs, "Title Only", lambda kinds: bool(_TITLE_KINDS & kinds) and not (_BODY_KINDS & kinds)
+        )
         if self.content_layout is None:
             self.content_layout = _find_layout(self.prs, "Title and Content", lambda kinds: bool(_TITLE_KINDS & kinds))
         self.blank_layout = self.prs.slide_layouts[len(self.prs.slide_layouts) - 1]
@@ -390,7 +400,7 @@ class Renderer:
         return slide, box
 
     def fill_fitted(self, shape: Any, value: str, sizes: Sequence[float], *, bold: bool) -> None:
-        """Write ``value`` into a placeholder or box at the largest size that fits it, shortening it as a last resort."""
+        """Write ``value`` at the largest size that fits the shape; shorten it only as a last resort."""
         frame = shape.text_frame
         _set_frame(frame)
         width = shape.width / EMU_PER_PT - 2 * INSET
@@ -399,7 +409,10 @@ class Renderer:
         lines = value.split("\n")
         chosen = sizes[-1]
         for size in sizes:
-            if sum(len(textfit.wrap(line, width, size, bold=bold)) for line in lines) * size * textfit.LINE_HEIGHT <= room:
+            if (
+                sum(len(textfit.wrap(line, width, size, bold=bold)) for line in lines) * size * textfit.LINE_HEIGHT
+                <= room
+            ):
                 chosen = size
                 break
         else:
@@ -422,7 +435,9 @@ class Renderer:
             card.line.fill.background()
             _plain(card)
             card.name = "quote card"
-            bar = slide.shapes.add_shape(MSO_SHAPE.RECTANGLE, box.left, box.top, int(QUOTE_BAR * EMU_PER_PT), box.height)
+            bar = slide.shapes.add_shape(
+                MSO_SHAPE.RECTANGLE, box.left, box.top, int(QUOTE_BAR * EMU_PER_PT), box.height
+            )
             bar.fill.solid()
             bar.fill.fore_color.theme_color = MSO_THEME_COLOR.ACCENT_1
             bar.line.fill.background()
@@ -431,8 +446,9 @@ class Renderer:
         left = box.left + int(item.pad_left * EMU_PER_PT)
         right_pad = int((QUOTE_PAD if item.kind == "quote" else 0) * EMU_PER_PT)
         top = box.top + int(item.pad_y * EMU_PER_PT)
-        shape = slide.shapes.add_textbox(left, top, box.width - (left - box.left) - right_pad,
-                                         box.height - 2 * int(item.pad_y * EMU_PER_PT))
+        shape = slide.shapes.add_textbox(
+            left, top, box.width - (left - box.left) - right_pad, box.height - 2 * int(item.pad_y * EMU_PER_PT)
+        )
         shape.name = "quote" if item.kind == "quote" else "text"
         frame = shape.text_frame
         _set_frame(frame)
@@ -449,8 +465,9 @@ class Renderer:
         header_h = size * textfit.LINE_HEIGHT + 2 * cell_pad + 4
         heights = []
         for _, statement in rows:
-            lines = len(textfit.wrap(statement, (col_w[1] - 2 * cell_pad) * (CUSTOM_WIDTH_FACTOR if self.custom
-                                                                               else 1.0), size))
+            lines = len(
+                textfit.wrap(statement, (col_w[1] - 2 * cell_pad) * (CUSTOM_WIDTH_FACTOR if self.custom else 1.0), size)
+            )
             heights.append(max(lines * size * textfit.LINE_HEIGHT + 2 * cell_pad + 4, 54.0))
         pages: list[list[int]] = [[]]
         used = header_h
@@ -463,8 +480,7 @@ class Renderer:
         for k, page in enumerate(pages):
             slide, body = self.new_content_slide(title if k == 0 else f"{title} (continued)")
             total_h = header_h + sum(heights[n] for n in page)
-            shape = slide.shapes.add_table(len(page) + 1, 5, body.left, body.top, body.width,
-                                           int(total_h * EMU_PER_PT))
+            shape = slide.shapes.add_table(len(page) + 1, 5, body.left, body.top, body.width, int(total_h * EMU_PER_PT))
             shape.name = "handout table"
             table = shape.table
             for c, w in enumerate(col_w):
@@ -577,8 +593,9 @@ def _shorten(lines: list[str], width: float, room: float, size: float, bold: boo
 # --- the entry point -------------------------------------------------------------------------------------------
 
 
-def build(deck: Deck, out: Path, *, template: Path | None = None, handout: bool = True,
-          progress: Progress | None = None) -> Path:
+def build(
+    deck: Deck, out: Path, *, template: Path | None = None, handout: bool = True, progress: Progress | None = None
+) -> Path:
     """Write the presentation to ``out`` (atomically: a failed or cancelled build leaves no file behind)."""
     out = Path(out)
     if out.suffix.lower() != ".pptx":

@@ -32,8 +32,12 @@ _FACES = {
     (False, False): ("LiberationSans-Regular.ttf", "Arial.ttf", "arial.ttf", "DejaVuSans.ttf"),
     (True, False): ("LiberationSans-Bold.ttf", "Arial Bold.ttf", "arialbd.ttf", "DejaVuSans-Bold.ttf"),
     (False, True): ("LiberationSans-Italic.ttf", "Arial Italic.ttf", "ariali.ttf", "DejaVuSans-Oblique.ttf"),
-    (True, True): ("LiberationSans-BoldItalic.ttf", "Arial Bold Italic.ttf", "arialbi.ttf",
-                   "DejaVuSans-BoldOblique.ttf"),
+    (True, True): (
+        "LiberationSans-BoldItalic.ttf",
+        "Arial Bold Italic.ttf",
+        "arialbi.ttf",
+        "DejaVuSans-BoldOblique.ttf",
+    ),
 }
 _REFERENCE_SIZE = 100  # glyphs are measured at this size and scaled
 
@@ -169,7 +173,7 @@ def split_para(para: Para, width: float, max_height: float, *, first: bool) -> t
     """Cut a paragraph at a line boundary so the first part fits ``max_height``; (None, para) if no line fits."""
     lines = para.lines(width)
     room = max_height - (0.0 if first else para.space_before)
-    fit = min(len(lines), int(math.floor(room / para.line_height() + 1e-9)))
+    fit = min(len(lines), math.floor(room / para.line_height() + 1e-9))
     if fit <= 0:
         return None, para
     head = replace(para, text=" ".join(lines[:fit]))

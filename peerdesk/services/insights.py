@@ -24,6 +24,7 @@ from peerdesk.store.models import (
     InsightTheme,
     PostIt,
     Quote,
+    Shared,
     StakeholderGroup,
     Theme,
 )
@@ -352,8 +353,16 @@ def create_insight(
             )
         ids = [row.id]
         if theme_id:
-            ids.append(_set_link(uow, InsightTheme, link_id(insight_id, theme_id, "theme"), live=True,
-                                 insight_id=insight_id, theme_id=theme_id))
+            ids.append(
+                _set_link(
+                    uow,
+                    InsightTheme,
+                    link_id(insight_id, theme_id, "theme"),
+                    live=True,
+                    insight_id=insight_id,
+                    theme_id=theme_id,
+                )
+            )
         uow.commit()
     return Changes.of("insights", "insight_themes", ids=ids)
 
@@ -398,8 +407,14 @@ def link_theme(store: Store, insight_id: str, theme_id: str) -> Changes:
     with UnitOfWork(store) as uow:
         uow.get(Insight, insight_id)
         uow.get(Theme, theme_id)
-        lid = _set_link(uow, InsightTheme, link_id(insight_id, theme_id, "theme"), live=True,
-                        insight_id=insight_id, theme_id=theme_id)
+        lid = _set_link(
+            uow,
+            InsightTheme,
+            link_id(insight_id, theme_id, "theme"),
+            live=True,
+            insight_id=insight_id,
+            theme_id=theme_id,
+        )
         uow.commit()
     return Changes.of("insight_themes", ids=[lid])
 
@@ -442,8 +457,9 @@ def quote_index(store: Store, insight_id: str, quote_id: str) -> int | None:
     return ids.index(quote_id) if quote_id in ids else None
 
 
-def _set_link(uow: UnitOfWork, model: type[InsightTheme] | type[InsightQuote], lid: str, *, live: bool,
-              **fields: Any) -> str:
+def _set_link(
+    uow: UnitOfWork, model: type[Shared], lid: str, *, live: bool, **fields: Any
+) -> str:
     row = uow.session.get(model, lid)
     if row is None:
         if live:

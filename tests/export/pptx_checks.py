@@ -9,7 +9,8 @@ from typing import Any
 from pptx import Presentation
 from pptx.enum.shapes import PP_PLACEHOLDER
 
-from peerdesk.export import textfit
+from peerdesk.export import content, textfit
+from peerdesk.export.content import Deck, DeckInsight, DeckQuote, DeckTheme
 from peerdesk.export.textfit import Para
 
 EMU_PER_PT = 12700
@@ -66,8 +67,9 @@ def _paras(frame: Any) -> list[Para]:
         size = font.size.pt if font.size is not None else 18.0
         space = p.space_before.pt if p.space_before is not None else 0.0
         paras.append(
-            Para("".join(r.text for r in runs), size, bold=bool(font.bold), italic=bool(font.italic),
-                 space_before=space)
+            Para(
+                "".join(r.text for r in runs), size, bold=bool(font.bold), italic=bool(font.italic), space_before=space
+            )
         )
     return paras
 
@@ -89,3 +91,25 @@ def overfull_frames(path: Path, *, width_factor: float = 1.0) -> list[str]:
             if needed > room + 0.5:
                 bad.append(f"slide {n}: {shape.name} needs {needed:.0f}pt, has {room:.0f}pt")
     return bad
+
+
+def long_deck(words: int = 120, n_insights: int = 8) -> Deck:
+    sentence = "Practitioners described a long chain of handovers that leaves families retelling their story"
+    long_text = " ".join([sentence] * (words // 14 + 1))
+    quotes = tuple(DeckQuote(f"q{k}", long_text, "Social workers") for k in range(3))
+    return Deck(
+        authority="The Very Long Named Metropolitan Borough Council of Somewhere Far Away In The North " * 2,
+        focus="Children in care " * 6,
+        dates="1–2 April 2026",
+        aim=long_text,
+        key_questions=(long_text, "Short?", long_text),
+        groups=tuple(content.GroupCount(f"Group {k}", 2, 5) for k in range(18)),
+        approaches=(("ethnographic", 4),),
+        team_size=5,
+        interviews=36,
+        quotes=140,
+        postits={"rose": 20, "thorn": 25, "bud": 18},
+        themes=tuple(DeckTheme(f"Theme {k} " + "with a long heading " * 3, 9, quotes[:2]) for k in range(7)),
+        insights=tuple(DeckInsight(k + 1, long_text[:400], long_text, quotes) for k in range(n_insights)),
+        next_steps=(long_text,) * 3,
+    )

@@ -10,13 +10,12 @@ from pptx.util import Inches
 from peerdesk import cli
 from peerdesk.errors import UserError
 from peerdesk.export import content, pptx, presentation
-from peerdesk.export.content import Deck, DeckInsight, DeckQuote, DeckTheme
 from peerdesk.services import insights
 from peerdesk.store.engine import Store
 from peerdesk.store.models import GuardedName, Quote
 from peerdesk.store.uow import UnitOfWork
 from tests.conftest import PASSPHRASE
-from tests.export.pptx_checks import overfull_frames, shapes_outside, slides
+from tests.export.pptx_checks import long_deck, overfull_frames, shapes_outside, slides
 from tests.helpers import day2
 
 EXPECTED_TITLES = [
@@ -74,9 +73,7 @@ def test_who_was_interviewed_lists_groups_and_counts_and_never_a_name(
     assert "Alex Reviewer" not in everything
 
 
-def test_themes_come_with_quotes_and_methodology_with_numbers(
-    store: Store, seeded: day2.Day2, tmp_path: Path
-) -> None:
+def test_themes_come_with_quotes_and_methodology_with_numbers(store: Store, seeded: day2.Day2, tmp_path: Path) -> None:
     out = presentation.export_pptx(store, tmp_path / "deck.pptx")
     theme_text = "\n".join(s.all for s in slides(out) if s.title.startswith("Key themes"))
     for heading in day2.THEMES.values():
@@ -102,28 +99,6 @@ def test_nothing_extends_past_the_slide_and_all_text_fits_its_frame(
     assert (prs.slide_width, prs.slide_height) == (12192000, 6858000)  # 16:9
     assert shapes_outside(out) == []
     assert overfull_frames(out) == []
-
-
-def long_deck(words: int = 120, n_insights: int = 8) -> Deck:
-    sentence = "Practitioners described a long chain of handovers that leaves families retelling their story"
-    long_text = " ".join([sentence] * (words // 14 + 1))
-    quotes = tuple(DeckQuote(f"q{k}", long_text, "Social workers") for k in range(3))
-    return Deck(
-        authority="The Very Long Named Metropolitan Borough Council of Somewhere Far Away In The North " * 2,
-        focus="Children in care " * 6,
-        dates="1–2 April 2026",
-        aim=long_text,
-        key_questions=(long_text, "Short?", long_text),
-        groups=tuple(content.GroupCount(f"Group {k}", 2, 5) for k in range(18)),
-        approaches=(("ethnographic", 4),),
-        team_size=5,
-        interviews=36,
-        quotes=140,
-        postits={"rose": 20, "thorn": 25, "bud": 18},
-        themes=tuple(DeckTheme(f"Theme {k} " + "with a long heading " * 3, 9, quotes[:2]) for k in range(7)),
-        insights=tuple(DeckInsight(k + 1, long_text[:400], long_text, quotes) for k in range(n_insights)),
-        next_steps=(long_text,) * 3,
-    )
 
 
 def test_long_text_shrinks_or_continues_on_more_slides_and_never_overflows(tmp_path: Path) -> None:
@@ -237,7 +212,11 @@ def test_flagged_quotes_are_never_picked_for_theme_slides(store: Store, seeded: 
 
 
 def test_the_cli_writes_the_presentation(
-    store: Store, seeded: day2.Day2, review_path: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+    store: Store,
+    seeded: day2.Day2,
+    review_path: Path,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
     capsys: pytest.CaptureFixture[str],
 ) -> None:
     store.close()
@@ -249,7 +228,11 @@ def test_the_cli_writes_the_presentation(
 
 
 def test_the_cli_refuses_undecided_flagged_quotes_unless_told(
-    store: Store, seeded: day2.Day2, review_path: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+    store: Store,
+    seeded: day2.Day2,
+    review_path: Path,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
     capsys: pytest.CaptureFixture[str],
 ) -> None:
     with UnitOfWork(store) as uow:
@@ -265,7 +248,10 @@ def test_the_cli_refuses_undecided_flagged_quotes_unless_told(
 
 
 def test_the_cli_says_clearly_when_the_output_is_not_pptx(
-    store: Store, review_path: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+    store: Store,
+    review_path: Path,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
     capsys: pytest.CaptureFixture[str],
 ) -> None:
     store.close()

@@ -16,7 +16,7 @@ from pptx import Presentation
 
 from peerdesk.export import pptx, presentation
 from peerdesk.store.engine import Store
-from tests.export.test_pptx import long_deck
+from tests.export.pptx_checks import long_deck
 from tests.helpers import day2
 
 LIBREOFFICE = shutil.which("libreoffice") or shutil.which("soffice")
@@ -32,9 +32,19 @@ def render_pdf(deck: Path, folder: Path) -> Path:
     assert LIBREOFFICE is not None
     profile = folder / "lo-profile"  # our own profile: never collide with a LibreOffice the user has open
     subprocess.run(
-        [LIBREOFFICE, f"-env:UserInstallation={profile.as_uri()}", "--headless", "--convert-to", "pdf",
-         "--outdir", str(folder), str(deck)],
-        check=True, capture_output=True, timeout=240,
+        [
+            LIBREOFFICE,
+            f"-env:UserInstallation={profile.as_uri()}",
+            "--headless",
+            "--convert-to",
+            "pdf",
+            "--outdir",
+            str(folder),
+            str(deck),
+        ],
+        check=True,
+        capture_output=True,
+        timeout=240,
     )
     pdf = folder / (deck.stem + ".pdf")
     assert pdf.exists(), "LibreOffice did not produce a PDF"
@@ -46,8 +56,9 @@ def words_by_page(pdf: Path) -> list[list[tuple[float, float, float, float, str]
     pages = []
     for page in html.split("<page ")[1:]:
         words = []
-        for m in re.finditer(r'<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">(.*?)</word>',
-                             page):
+        for m in re.finditer(
+            r'<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">(.*?)</word>', page
+        ):
             words.append((float(m[1]), float(m[2]), float(m[3]), float(m[4]), m[5]))
         pages.append(words)
     return pages
@@ -59,8 +70,14 @@ def text_boxes(deck: Path) -> list[list[tuple[float, float, float, float]]]:
         rects = []
         for shape in slide.shapes:
             if shape.has_text_frame or shape.has_table:
-                rects.append((shape.left / EMU_PER_PT, shape.top / EMU_PER_PT,
-                              (shape.left + shape.width) / EMU_PER_PT, (shape.top + shape.height) / EMU_PER_PT))
+                rects.append(
+                    (
+                        shape.left / EMU_PER_PT,
+                        shape.top / EMU_PER_PT,
+                        (shape.left + shape.width) / EMU_PER_PT,
+                        (shape.top + shape.height) / EMU_PER_PT,
+                    )
+                )
         boxes.append(rects)
     return boxes
 

@@ -100,8 +100,9 @@ def seed(store: Store, *, insights: bool = True) -> Day2:
                 out.quotes[key].append(quote.id)
                 postit = uow.add(PostIt, kind=kind, text=text[:40], quote_id=quote.id, theme_id=theme.id)
                 out.postits[key].append(postit.id)
-            out.postits[key].append(uow.add(PostIt, kind="bud", text=f"Idea about {heading.lower()}",
-                                            theme_id=theme.id, position=9.0).id)
+            out.postits[key].append(
+                uow.add(PostIt, kind="bud", text=f"Idea about {heading.lower()}", theme_id=theme.id, position=9.0).id
+            )
         uow.add(PostIt, kind="rose", text="Warm welcome at reception")  # on no theme
         uow.add(WorkshopNote, kind="next_step", text="Director to bring the workload ideas to the March board.")
         if insights:
@@ -119,8 +120,12 @@ def seed(store: Store, *, insights: bool = True) -> Day2:
                     position=float(n),
                 )
                 out.insights.append(insight.id)
-                uow.add(InsightTheme, link_id(insight.id, out.themes[key], "theme"), insight_id=insight.id,
-                        theme_id=out.themes[key])
+                uow.add(
+                    InsightTheme,
+                    link_id(insight.id, out.themes[key], "theme"),
+                    insight_id=insight.id,
+                    theme_id=out.themes[key],
+                )
                 if key != "partners":  # one insight still lacks a quote
                     qid = out.quotes[key][0]
                     uow.add(InsightQuote, link_id(insight.id, qid, "quote"), insight_id=insight.id, quote_id=qid)
