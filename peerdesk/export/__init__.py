@@ -1,1 +1,1 @@
-"""Outputs the user asks for: the presentation and other documents."""
+"""Outputs the user asks for (the presentation); plain Python, no Qt."""
