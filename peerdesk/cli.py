@@ -118,7 +118,7 @@ def cmd_survey_items(args: argparse.Namespace) -> int:
     from peerdesk.services import survey
 
     with open_store(args.path) as store:
-        count, _ = survey.import_items(store, Path(args.csv))
+        count = survey.import_items(store, Path(args.csv)).count
     print(f"Added {count} survey items")
     return 0
 
@@ -127,7 +127,7 @@ def cmd_survey_import(args: argparse.Namespace) -> int:
     from peerdesk.services import survey
 
     with open_store(args.path) as store:
-        count, _ = survey.import_responses(store, Path(args.csv))
+        count = survey.import_responses(store, Path(args.csv)).count
         teams = len(survey.results(store).teams)
     print(f"Imported {count} survey responses from {teams} teams")
     return 0

@@ -45,6 +45,16 @@ class SurveyFileError(UserError):
 
 
 @dataclass(frozen=True)
+class Imported:
+    """What an import did: how many rows, the records it added and those it replaced (for undo)."""
+
+    count: int
+    added: list[str]
+    replaced: list[str]
+    changes: Changes
+
+
+@dataclass(frozen=True)
 class Item:
     id: str
     left: str
@@ -108,7 +118,7 @@ def remove_item(store: Store, item_id: str) -> Changes:
     return Changes.of("survey_items", ids=[item_id])
 
 
-def import_items(store: Store, path: Path | str) -> tuple[int, Changes]:
+def import_items(store: Store, path: Path | str) -> Imported:
     """Add items from a CSV with a header row ``left,right`` and one item per row. All or nothing."""
     rows = _read_csv(path)
     header = [h.strip().lower() for h in rows[0]]
@@ -137,13 +147,13 @@ def import_items(store: Store, path: Path | str) -> tuple[int, Changes]:
             position += 1
             ids.append(uow.add(SurveyItem, None, left_text=left, right_text=right, position=position).id)
         uow.commit()
-    return len(pairs), Changes.of("survey_items", ids=ids)
+    return Imported(len(pairs), ids, [], Changes.of("survey_items", ids=ids))
 
 
 # --- responses -----------------------------------------------------------------------------------------------------
 
 
-def import_responses(store: Store, path: Path | str) -> tuple[int, Changes]:
+def import_responses(store: Store, path: Path | str) -> Imported:
     """Replace the survey's responses with those in ``path``; returns how many respondents. All or nothing."""
     known = items(store)
     if not known:
@@ -199,7 +209,20 @@ def import_responses(store: Store, path: Path | str) -> tuple[int, Changes]:
             uow.delete(row_)
         ids = [uow.add(SurveyResponse, None, team=team, scores=json.dumps(scores)).id for team, scores in parsed]
         uow.commit()
-    return len(parsed), Changes.of("survey_responses", ids=ids + [r.id for r in old])
+    replaced = [r.id for r in old]
+    return Imported(len(parsed), ids, replaced, Changes.of("survey_responses", ids=ids + replaced))
+
+
+def show_only(store: Store, table: str, show: list[str], hide: list[str]) -> Changes:
+    """Bring back ``show`` and tombstone ``hide`` (undo and redo of an import), in one transaction."""
+    model: type[SurveyItem] | type[SurveyResponse] = SurveyItem if table == "survey_items" else SurveyResponse
+    with UnitOfWork(store) as uow:
+        for record_id in show:
+            uow.restore(uow.get(model, record_id, include_deleted=True))
+        for record_id in hide:
+            uow.delete(uow.get(model, record_id, include_deleted=True))
+        uow.commit()
+    return Changes.of(table, ids=show + hide)
 
 
 def clear_responses(store: Store) -> Changes:

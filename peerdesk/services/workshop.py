@@ -161,9 +161,7 @@ def tables(store: Store) -> list[TableRow]:
 
 def _tables(s: Session) -> list[TableRow]:
     stmt = (
-        select(WorkshopTable)
-        .where(WorkshopTable.deleted.is_(False))
-        .order_by(WorkshopTable.position, WorkshopTable.id)
+        select(WorkshopTable).where(WorkshopTable.deleted.is_(False)).order_by(WorkshopTable.position, WorkshopTable.id)
     )
     return [TableRow(t.id, t.name, t.position) for t in s.scalars(stmt)]
 
@@ -412,11 +410,7 @@ def ideas(store: Store, goal_id: str) -> list[Idea]:
 
 
 def _ideas(s: Session) -> dict[str, list[Idea]]:
-    stmt = (
-        select(PostIt)
-        .where(PostIt.deleted.is_(False), PostIt.kind == IDEA)
-        .order_by(PostIt.position, PostIt.id)
-    )
+    stmt = select(PostIt).where(PostIt.deleted.is_(False), PostIt.kind == IDEA).order_by(PostIt.position, PostIt.id)
     out: dict[str, list[Idea]] = {}
     for p in s.scalars(stmt):
         out.setdefault(p.goal_id, []).append(Idea(p.id, p.goal_id, p.text, p.x, p.y))
@@ -551,11 +545,7 @@ def notes(store: Store, kind: str) -> list[NoteRow]:
 
 
 def _notes(s: Session) -> dict[str, list[NoteRow]]:
-    stmt = (
-        select(WorkshopNote)
-        .where(WorkshopNote.deleted.is_(False))
-        .order_by(WorkshopNote.position, WorkshopNote.id)
-    )
+    stmt = select(WorkshopNote).where(WorkshopNote.deleted.is_(False)).order_by(WorkshopNote.position, WorkshopNote.id)
     out: dict[str, list[NoteRow]] = {kind: [] for kind in NOTE_KINDS}
     for n in s.scalars(stmt):
         out.setdefault(n.kind, []).append(NoteRow(n.id, n.kind, n.text, n.position))
