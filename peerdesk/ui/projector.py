@@ -148,7 +148,8 @@ class ProjectorView(QWidget):
             if doc.size().height() <= height:
                 chosen = size
                 break
-        self.body.setFont(self._font(chosen))
+        # The app's style sheet sets every widget's size, and a style sheet beats setFont: set it the same way.
+        self.body.setStyleSheet(f"QLabel#projectorBody {{ font-size: {chosen}pt; }}")
         self.body_size = chosen
 
     def _font(self, size: int) -> QFont:

@@ -107,7 +107,7 @@ def chart_png(results: Results, width: int = 1600) -> bytes:
     data = QByteArray()
     buffer = QBuffer(data)
     buffer.open(QIODevice.OpenModeFlag.WriteOnly)
-    image.save(buffer, b"PNG")
+    image.save(buffer, "PNG")  # type: ignore[call-overload]  # the stub says bytes; PySide6 wants str
     buffer.close()
     return bytes(data.data())
 

@@ -623,9 +623,12 @@ class WorkshopPanel(Panel):
             self.grid.selectionModel().setCurrentIndex(
                 self.responses_model.index(row, column), QItemSelectionModel.SelectionFlag.ClearAndSelect
             )
-        self.grid.setColumnWidth(0, 420)
+        header = self.grid.horizontalHeader()
+        if self.responses_model.columnCount():
+            header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         for c in range(1, self.responses_model.columnCount()):
-            self.grid.setColumnWidth(c, 150)
+            header.setSectionResizeMode(c, QHeaderView.ResizeMode.Interactive)
+            self.grid.setColumnWidth(c, 130)
         self.grid.resizeRowsToContents()
         self.new_insights_model.set_outcome(o)
         goal_row = self.goals_view.currentIndex().row()
