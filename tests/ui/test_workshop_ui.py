@@ -192,6 +192,9 @@ def test_the_projector_steps_with_the_arrow_keys_and_leaves_with_escape(
     tables = [workshop.add_table(store)[0] for _ in range(2)]
     goal, _ = workshop.add_goal(store, workshop.insights(store)[0].id, "Same decision, whoever is on duty")
     workshop.claim_goal(store, goal, tables[0])
+    for n, insight in enumerate(workshop.insights(store)):
+        workshop.set_response(store, tables[0], insight.id, "agree")
+        workshop.set_response(store, tables[1], insight.id, ("agree", "disagree")[n % 2])
     for rank, text in enumerate(("A monthly threshold clinic", "Shadowing between duty managers"), start=1):
         workshop.set_top_action(store, tables[0], rank, text)
     view = ProjectorView(demo_session)
@@ -261,8 +264,10 @@ def test_survey_import_through_the_panel_is_one_undo_step(qtbot: QtBot, session:
 
 
 def test_the_main_window_has_workshop_follow_up_and_survey_tabs(qtbot: QtBot, demo_session: ReviewSession) -> None:
+    from peerdesk.ui.app import make_app
     from tests.export.test_workshop_pptx import record_workshop
 
+    make_app()  # the app's style sheet, as people see it
     record_workshop(demo_session.store)
     window = MainWindow(demo_session)
     qtbot.addWidget(window)
