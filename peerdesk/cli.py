@@ -110,9 +110,61 @@ def cmd_export_pptx(args: argparse.Namespace) -> int:
             print(f"{len(exc.quote_ids)} flagged quote(s): {'kept' if args.flagged == 'keep' else 'left out'}.")
     from peerdesk.export import pptx
 
-    out = pptx.build(deck, Path(args.out), template=Path(args.template) if args.template else None,
-                     handout=not args.no_handout)
+    out = pptx.build(
+        deck, Path(args.out), template=Path(args.template) if args.template else None, handout=not args.no_handout
+    )
     print(f"Wrote {out}: {len(deck.insights)} insights, {len(deck.themes)} themes.")
+
+
+def cmd_workshop_export(args: argparse.Namespace) -> int:
+    from peerdesk.export import workshop_pptx, workshop_summary
+    from peerdesk.services import survey, workshop
+
+    with open_store(args.path) as store:
+        outcome = workshop.outcome(store)
+        results = survey.results(store)
+        summary = review_service.summary(store)
+    added = workshop_pptx.export(
+        outcome, Path(args.out), append_to=args.append_to, survey=results if results.respondents else None
+    )
+    print(f"Wrote {added} workshop slides to {args.out}")
+    if args.summary:
+        workshop_summary.write(outcome, Path(args.summary), summary.title, summary.visit_end)
+        print(f"Wrote the one-page summary to {args.summary}")
+    return 0
+
+
+def cmd_survey_items(args: argparse.Namespace) -> int:
+    from peerdesk.services import survey
+
+    with open_store(args.path) as store:
+        count = survey.import_items(store, Path(args.csv)).count
+    print(f"Added {count} survey items")
+    return 0
+
+
+def cmd_survey_import(args: argparse.Namespace) -> int:
+    from peerdesk.services import survey
+
+    with open_store(args.path) as store:
+        count = survey.import_responses(store, Path(args.csv)).count
+        teams = len(survey.results(store).teams)
+    print(f"Imported {count} survey responses from {teams} teams")
+    return 0
+
+
+def cmd_survey_results(args: argparse.Namespace) -> int:
+    from peerdesk.services import survey
+
+    with open_store(args.path) as store:
+        results = survey.results(store)
+    table = {team: [None if m is None else round(m, 2) for m in results.means[team]] for team in results.teams}
+    if args.json:
+        print(json.dumps({"items": len(results.items), "counts": results.counts, "means": table}, sort_keys=True))
+    else:
+        for team in results.teams:
+            cells = " ".join("  - " if m is None else f"{m:4.1f}" for m in table[team])
+            print(f"{team} ({results.counts[team]}): {cells}")
     return 0
 
 
@@ -159,6 +211,28 @@ def build_parser() -> argparse.ArgumentParser:
     )
     p.add_argument("--no-handout", action="store_true", help="leave out the workshop handout slides")
     p.set_defaults(handler=cmd_export_pptx)
+
+    p = sub.add_parser("workshop-export", help="write the workshop's outcome as slides (and a one-page summary)")
+    p.add_argument("path")
+    p.add_argument("out", help="the .pptx to write")
+    p.add_argument("--append-to", metavar="PRESENTATION", help="add the slides after this presentation's own")
+    p.add_argument("--summary", metavar="HTML", help="also write a printable one-page summary here")
+    p.set_defaults(handler=cmd_workshop_export)
+
+    p = sub.add_parser("survey", help="the optional leadership-of-change survey")
+    survey_sub = p.add_subparsers(dest="survey_command", metavar="ACTION", required=True)
+    q = survey_sub.add_parser("items", help="add items from a CSV with the header left,right")
+    q.add_argument("path")
+    q.add_argument("csv")
+    q.set_defaults(handler=cmd_survey_items)
+    q = survey_sub.add_parser("import", help="import responses: a team column, then one score column per item")
+    q.add_argument("path")
+    q.add_argument("csv")
+    q.set_defaults(handler=cmd_survey_import)
+    q = survey_sub.add_parser("results", help="print each team's mean score per item")
+    q.add_argument("path")
+    q.add_argument("--json", action="store_true", help="one JSON object")
+    q.set_defaults(handler=cmd_survey_results)
 
     return parser
 

@@ -99,6 +99,9 @@ class MainWindow(QMainWindow):
 
         self._build_docks()
         self._build_menus()
+        from peerdesk.ui.workshop_tabs import install as install_workshop
+
+        self.workshop_tabs = install_workshop(self)  # the Day 2 afternoon, follow-up and survey tabs (#8)
         self.saved_label = QLabel("")
         self.saved_label.setObjectName("savedLabel")
         self.statusBar().addPermanentWidget(self.saved_label)
