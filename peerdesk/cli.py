@@ -114,6 +114,7 @@ def cmd_export_pptx(args: argparse.Namespace) -> int:
         deck, Path(args.out), template=Path(args.template) if args.template else None, handout=not args.no_handout
     )
     print(f"Wrote {out}: {len(deck.insights)} insights, {len(deck.themes)} themes.")
+    return 0
 
 
 def cmd_workshop_export(args: argparse.Namespace) -> int:
