@@ -159,9 +159,7 @@ def cmd_bundle_export(args: argparse.Namespace) -> int:
 
     with open_store(args.path) as store:
         report = exchange.export_to(store, Path(args.out))
-    print(
-        f"Wrote {report.path} ({report.size} bytes) for {', '.join(report.recipients)}; expires {report.expires}"
-    )
+    print(f"Wrote {report.path} ({report.size} bytes) for {', '.join(report.recipients)}; expires {report.expires}")
     return 0
 
 
