@@ -155,22 +155,54 @@ def write(
         raise ExportRefused("There is nobody to send a bundle to yet: add your colleagues' cards in Team first.")
     if len(recipients) > MAX_RECIPIENTS:
         raise ExportRefused(f"A bundle can go to at most {MAX_RECIPIENTS} people.")
+    return write_plain(
+        review_id=review_id,
+        sender_id=sender_id,
+        sender_name=sender_name,
+        expires=expires,
+        recipients=recipients,
+        plain=zlib.compress(canonical.dumps(content), 9),
+        signer=signer,
+        created=created,
+        bundle_id=bundle_id,
+    )
+
+
+def write_plain(
+    *,
+    review_id: str,
+    sender_id: str,
+    sender_name: str,
+    expires: str,
+    recipients: list[tuple[str, bytes]],
+    plain: bytes,
+    signer: ed25519.Ed25519PrivateKey,
+    created: dt.datetime | None = None,
+    bundle_id: str | None = None,
+    seal_as: dict[str, str] | None = None,
+) -> bytes:
+    """The format itself, for already compressed content (the test vectors use it to build hostile bundles).
+
+    ``seal_as`` maps a recipient to the member id bound in its sealed key's ``info`` (only vectors change it).
+    """
     bundle_id = bundle_id or str(uuid.uuid4())
     when = (created or dt.datetime.now(dt.UTC)).strftime("%Y-%m-%dT%H:%M:%SZ")
     key = AESGCM.generate_key(bit_length=256)
     hp = suite()
+    bound = seal_as or {}
     sealed = tuple(
-        Recipient(member, hp.encrypt(key, hpke_public(public), info=seal_info(bundle_id, review_id, member)))
+        Recipient(
+            member,
+            hp.encrypt(key, hpke_public(public), info=seal_info(bundle_id, review_id, bound.get(member, member))),
+        )
         for member, public in sorted(recipients)
     )
     header = Header(bundle_id, review_id, sender_id, sender_name, when, expires, sealed)
     header_bytes = canonical.dumps(header.to_json())
-    plain = zlib.compress(canonical.dumps(content), 9)
     nonce = os.urandom(NONCE_LEN)
     payload = nonce + AESGCM(key).encrypt(nonce, plain, MAGIC_LINE + header_bytes)
-    signed = (
-        MAGIC_LINE + struct.pack(">I", len(header_bytes)) + header_bytes + struct.pack(">Q", len(payload)) + payload
-    )
+    signed = MAGIC_LINE + struct.pack(">I", len(header_bytes)) + header_bytes
+    signed += struct.pack(">Q", len(payload)) + payload
     return signed + signer.sign(signed)
 
 
