@@ -73,8 +73,11 @@ def test_inspect_tells_sender_dates_and_size_without_a_key(crew: Team, tmp_path:
 def test_an_unknown_signer_is_refused_before_anything_is_decrypted(crew: Team, tmp_path: Path) -> None:
     outsider = make_team(tmp_path / "other", size=2)
     try:
-        data = craft(outsider.stores[0], review_id=crew.stores[0].review_id,
-                     recipients=[(crew.stores[1].member_id, _kem(crew, 1))])
+        data = craft(
+            outsider.stores[0],
+            review_id=crew.stores[0].review_id,
+            recipients=[(crew.stores[1].member_id, _kem(crew, 1))],
+        )
     finally:
         outsider.close()
     refused(crew, data, "unknown-signer")

@@ -38,8 +38,14 @@ def test_every_flipped_byte_and_every_truncation_is_refused_and_changes_nothing(
         attempt(data + b"\x00")
 
         assert sum(reasons.values()) == 2 * len(data) + 1
-        assert set(reasons) <= {"not-a-bundle", "newer-format", "damaged", "bad-signature", "unknown-signer",
-                                "other-review"}
+        assert set(reasons) <= {
+            "not-a-bundle",
+            "newer-format",
+            "damaged",
+            "bad-signature",
+            "unknown-signer",
+            "other-review",
+        }
         assert content_digest(sam) == before
         assert all_bytes(sam.path) == raw_before
         # The original still imports: the refusals left no trace that would block it.

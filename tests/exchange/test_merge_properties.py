@@ -67,8 +67,12 @@ def base(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[Team, list[
 def full_state(store: Store) -> list[Any]:
     """Content and versions: stricter than the digest."""
     data = transfer.content(store)["tables"]
-    return sorted((t, r["id"], sorted(r.items(), key=lambda kv: kv[0])) for t, rows in data.items() for r in rows
-                  if t != "members")
+    return sorted(
+        (t, r["id"], sorted(r.items(), key=lambda kv: kv[0]))
+        for t, rows in data.items()
+        for r in rows
+        if t != "members"
+    )
 
 
 def apply(op: Op, crew: Team, targets: list[tuple[str, str, str]], outbox: list[tuple[int, bytes]]) -> None:

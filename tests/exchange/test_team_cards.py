@@ -85,8 +85,9 @@ def test_a_member_whose_keys_change_is_unverified_and_no_longer_a_recipient(tmp_
         again = team.join(team.invitation(lead), tmp_path / "priya2.peerdesk", PASSPHRASE, "Priya Shah")
         new_card, _ = team.my_card(again)
         again.close()
-        replaced = cards.Card(card.review_id, card.member_id, card.name, card.role, new_card.signing_key,
-                              new_card.kem_key)
+        replaced = cards.Card(
+            card.review_id, card.member_id, card.name, card.role, new_card.signing_key, new_card.kem_key
+        )
         text = cards.card_text(replaced, _signer_of(tmp_path / "priya2.peerdesk"))
         team.add_member(lead, text)  # the lead compared the new fingerprint
         transfer.import_bundle(sam, transfer.export_bundle(lead).data)
