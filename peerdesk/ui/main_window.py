@@ -99,6 +99,7 @@ class MainWindow(QMainWindow):
 
         self._build_docks()
         self._build_menus()
+        self._install_exchange()
         self.saved_label = QLabel("")
         self.saved_label.setObjectName("savedLabel")
         self.statusBar().addPermanentWidget(self.saved_label)
@@ -172,6 +173,11 @@ class MainWindow(QMainWindow):
         about.triggered.connect(self.show_about)
         help_menu.addAction(about)
         self.help_menu = help_menu
+
+    def _install_exchange(self) -> None:
+        from peerdesk.ui.exchange_actions import ExchangeActions
+
+        self.exchange = ExchangeActions(self)
 
     # --- status and title --------------------------------------------------------------------------------------
     def _on_saved(self) -> None:
