@@ -225,6 +225,26 @@ def _add_sharing_commands(sub: argparse._SubParsersAction[argparse.ArgumentParse
     q.set_defaults(handler=cmd_bundle_inspect)
 
 
+def cmd_export_pptx(args: argparse.Namespace) -> int:
+    from peerdesk.export import presentation
+
+    with open_store(args.path) as store:
+        try:
+            deck = presentation.prepare(store)
+        except presentation.UndecidedQuotes as exc:
+            if args.flagged == "refuse":
+                raise CliError(f"{exc} (or pass --flagged keep or --flagged leave-out)") from None
+            decision = {"keep": exc.quote_ids} if args.flagged == "keep" else {"leave_out": exc.quote_ids}
+            deck = presentation.prepare(store, **decision)
+            print(f"{len(exc.quote_ids)} flagged quote(s): {'kept' if args.flagged == 'keep' else 'left out'}.")
+    from peerdesk.export import pptx
+
+    out = pptx.build(deck, Path(args.out), template=Path(args.template) if args.template else None,
+                     handout=not args.no_handout)
+    print(f"Wrote {out}: {len(deck.insights)} insights, {len(deck.themes)} themes.")
+    return 0
+
+
 Handler = Callable[[argparse.Namespace], int]
 
 
@@ -257,6 +277,19 @@ def build_parser() -> argparse.ArgumentParser:
     p.set_defaults(handler=cmd_info)
 
     _add_sharing_commands(sub)
+    p = sub.add_parser("export-pptx", help="build the presentation (.pptx)")
+    p.add_argument("path")
+    p.add_argument("out", help="the .pptx file to write")
+    p.add_argument("--template", help="your own .pptx template (its layouts are used)")
+    p.add_argument(
+        "--flagged",
+        choices=("refuse", "keep", "leave-out"),
+        default="refuse",
+        help="what to do with chosen quotes the confidentiality check flags and nobody has decided on",
+    )
+    p.add_argument("--no-handout", action="store_true", help="leave out the workshop handout slides")
+    p.set_defaults(handler=cmd_export_pptx)
+
     return parser
 
 

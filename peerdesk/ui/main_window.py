@@ -109,6 +109,9 @@ class MainWindow(QMainWindow):
         session.changed.connect(lambda ch: self._update_title() if "review" in ch else None)
         self._locked_state: QByteArray | None = None
         self.restore_layout()
+        from peerdesk.ui.presentation import install_build_action
+
+        self.action_build_presentation = install_build_action(self)
 
     # --- building -----------------------------------------------------------------------------------------------
     def _build_docks(self) -> None:
