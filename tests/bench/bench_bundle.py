@@ -7,6 +7,7 @@ Goal: the bundle under 2 MB.
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import os
 import time
@@ -17,7 +18,7 @@ import pytest
 from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 
 from peerdesk.exchange import roster, transfer
-from peerdesk.services import team
+from peerdesk.services import review, team
 from peerdesk.store.engine import Store
 from peerdesk.store.uow import UnitOfWork
 
@@ -37,6 +38,8 @@ def demo_lead(path: Path) -> Store:
         with UnitOfWork(store) as uow:
             uow.set_meta(roster.LEAD_META, store.member_id)
             uow.commit()
+    # The demo's dates are fixed; a bundle past its retention date would be refused as expired.
+    review.update_review(store, retention_date=(dt.date.today() + dt.timedelta(days=90)).isoformat())
     return store
 
 
