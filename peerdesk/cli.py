@@ -85,8 +85,11 @@ def cmd_demo(args: argparse.Namespace) -> int:
 
 
 def cmd_info(args: argparse.Namespace) -> int:
+    from peerdesk.exchange.digest import content_digest
+
     with open_store(args.path) as store:
         facts = review_service.info(store)
+        facts["content_digest"] = content_digest(store)
     if args.json:
         print(json.dumps(facts, sort_keys=True))
     else:
@@ -94,6 +97,132 @@ def cmd_info(args: argparse.Namespace) -> int:
         for key, value in facts.items():
             print(f"{key:<{width}}  {value}")
     return 0
+
+
+# --- sharing: cards, invitations, bundles (issue #6) ----------------------------------------------------------
+
+
+def _read_text(path: str, what: str) -> str:
+    try:
+        return Path(path).read_text(encoding="utf-8")
+    except FileNotFoundError:
+        raise CliError(f"There is no {what} at {path}.") from None
+    except (UnicodeDecodeError, IsADirectoryError):
+        raise CliError(f"{path} is not {what}.") from None
+
+
+def cmd_card(args: argparse.Namespace) -> int:
+    from peerdesk.services import team
+
+    with open_store(args.path) as store:
+        card, text = team.my_card(store)
+    Path(args.out).write_text(text, encoding="utf-8")
+    print(f"Wrote the card of {card.name} to {args.out}; fingerprint {card.fingerprint}")
+    return 0
+
+
+def cmd_team_add(args: argparse.Namespace) -> int:
+    from peerdesk.services import team
+
+    text = _read_text(args.card, "member card")
+    with open_store(args.path) as store:
+        member, _ = team.add_member(store, text)
+    print(f"Added {member.name} ({member.role}); fingerprint {member.fingerprint}")
+    return 0
+
+
+def cmd_invite(args: argparse.Namespace) -> int:
+    from peerdesk.services import team
+
+    with open_store(args.path) as store:
+        text = team.invitation(store)
+        card, _ = team.my_card(store)
+    Path(args.out).write_text(text, encoding="utf-8")
+    print(f"Wrote an invitation to {args.out}; your fingerprint {card.fingerprint}")
+    return 0
+
+
+def cmd_join(args: argparse.Namespace) -> int:
+    from peerdesk.services import team
+
+    invitation = team.read_invite(_read_text(args.invite, "invitation"))
+    with team.join(invitation, Path(args.path), read_passphrase(confirm=True), args.me, args.role) as store:
+        card, _ = team.my_card(store)
+    print(f"Created {args.path} for {card.name}.")
+    print(f"The lead, {invitation.lead.name}, has fingerprint {invitation.lead.fingerprint}: compare it aloud.")
+    print(f"Your fingerprint is {card.fingerprint}; send your card (peerdesk card) to the lead.")
+    return 0
+
+
+def cmd_bundle_export(args: argparse.Namespace) -> int:
+    from peerdesk.services import exchange
+
+    with open_store(args.path) as store:
+        report = exchange.export_to(store, Path(args.out))
+    print(f"Wrote {report.path} ({report.size} bytes) for {', '.join(report.recipients)}; expires {report.expires}")
+    return 0
+
+
+def cmd_bundle_import(args: argparse.Namespace) -> int:
+    from peerdesk.services import exchange
+
+    with open_store(args.path) as store:
+        report = exchange.import_from(store, Path(args.bundle))
+    print(report.summary)
+    return 0
+
+
+def cmd_bundle_inspect(args: argparse.Namespace) -> int:
+    from peerdesk.services import exchange
+
+    facts = exchange.inspect(Path(args.bundle))
+    if args.json:
+        print(json.dumps(facts, sort_keys=True))
+    else:
+        for key in ("sender", "created", "expires", "size", "review_id", "bundle_id"):
+            print(f"{key:<10} {facts[key]}")
+    return 0
+
+
+def _add_sharing_commands(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    p = sub.add_parser("card", help="write my member card (name, role, public keys) to a file")
+    p.add_argument("path")
+    p.add_argument("out", metavar="OUT.card")
+    p.set_defaults(handler=cmd_card)
+
+    p = sub.add_parser("team", help="manage the team (lead)")
+    team_sub = p.add_subparsers(dest="team_command", metavar="ACTION", required=True)
+    q = team_sub.add_parser("add", help="add a member from their card; prints the fingerprint to compare")
+    q.add_argument("path")
+    q.add_argument("card", metavar="CARD")
+    q.set_defaults(handler=cmd_team_add)
+
+    p = sub.add_parser("invite", help="write a signed invitation to join this review (lead)")
+    p.add_argument("path")
+    p.add_argument("out", metavar="OUT.invite")
+    p.set_defaults(handler=cmd_invite)
+
+    p = sub.add_parser("join", help="make my own file of a review from the lead's invitation")
+    p.add_argument("invite", metavar="INVITE")
+    p.add_argument("path")
+    p.add_argument("--me", required=True, help="your name")
+    p.add_argument("--role", choices=review_service.ROLES, default="reviewer")
+    p.set_defaults(handler=cmd_join)
+
+    p = sub.add_parser("bundle", help="export, import or inspect a .pdbundle")
+    bundle_sub = p.add_subparsers(dest="bundle_command", metavar="ACTION", required=True)
+    q = bundle_sub.add_parser("export", help="write my shared records, encrypted to the team")
+    q.add_argument("path")
+    q.add_argument("out", metavar="OUT.pdbundle")
+    q.set_defaults(handler=cmd_bundle_export)
+    q = bundle_sub.add_parser("import", help="check and merge a colleague's bundle")
+    q.add_argument("path")
+    q.add_argument("bundle", metavar="IN.pdbundle")
+    q.set_defaults(handler=cmd_bundle_import)
+    q = bundle_sub.add_parser("inspect", help="who sent a bundle, when, until when, how big (no key needed)")
+    q.add_argument("bundle", metavar="IN.pdbundle")
+    q.add_argument("--json", action="store_true", help="one JSON object")
+    q.set_defaults(handler=cmd_bundle_inspect)
 
 
 def cmd_export_pptx(args: argparse.Namespace) -> int:
@@ -200,6 +329,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--json", action="store_true", help="one JSON object")
     p.set_defaults(handler=cmd_info)
 
+    _add_sharing_commands(sub)
     p = sub.add_parser("export-pptx", help="build the presentation (.pptx)")
     p.add_argument("path")
     p.add_argument("out", help="the .pptx file to write")

@@ -102,6 +102,7 @@ class MainWindow(QMainWindow):
         from peerdesk.ui.workshop_tabs import install as install_workshop
 
         self.workshop_tabs = install_workshop(self)  # the Day 2 afternoon, follow-up and survey tabs (#8)
+        self._install_exchange()
         self.saved_label = QLabel("")
         self.saved_label.setObjectName("savedLabel")
         self.statusBar().addPermanentWidget(self.saved_label)
@@ -178,6 +179,11 @@ class MainWindow(QMainWindow):
         about.triggered.connect(self.show_about)
         help_menu.addAction(about)
         self.help_menu = help_menu
+
+    def _install_exchange(self) -> None:
+        from peerdesk.ui.exchange_actions import ExchangeActions
+
+        self.exchange = ExchangeActions(self)
 
     # --- status and title --------------------------------------------------------------------------------------
     def _on_saved(self) -> None:
