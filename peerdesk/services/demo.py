@@ -56,6 +56,7 @@ DEFAULT_PASSPHRASE = "demo-passphrase-2026"
 
 AUTHORITY = "Eastmere Borough Council"
 FOCUS = "Early help and the front door"
+# The dates the content was written against; the demo itself is placed relative to today (see write_demo).
 DAY_1 = dt.date(2026, 3, 10)
 DAY_2 = dt.date(2026, 3, 11)
 
@@ -922,25 +923,34 @@ def _theme_height(cards: int) -> float:
 # --- building --------------------------------------------------------------------------------------------------
 
 
-def write_demo(path: Path, passphrase: str, *, scale: int = 1) -> Store:
+def write_demo(path: Path, passphrase: str, *, scale: int = 1, day_1: dt.date | None = None) -> Store:
     """Create the demo review at ``path`` (which must not exist) and return it open.
+
+    The demo is a team on Day 2 morning: by default Day 1 was yesterday, so the retention countdown, bundle
+    expiry and "my next interview" behave as they would during a real visit, whenever the demo is made.
 
     ``scale`` > 1 adds ``scale - 1`` copies of every interview (with its note and quotes) and of every post-it,
     for benchmarks; everything is written in one transaction.
     """
     if scale < 1:
         raise ValueError("scale must be at least 1")
+    day_1 = day_1 or dt.date.today() - dt.timedelta(days=1)
     path = Path(path)
     store = review.create_review(
         path,
         passphrase,
         review.Essentials(
-            authority=AUTHORITY, focus=FOCUS, me_name=LEAD_NAME, me_role="lead", visit_start=DAY_1, visit_end=DAY_2
+            authority=AUTHORITY,
+            focus=FOCUS,
+            me_name=LEAD_NAME,
+            me_role="lead",
+            visit_start=day_1,
+            visit_end=day_1 + dt.timedelta(days=1),
         ),
     )
     try:
         with UnitOfWork(store) as uow:
-            _Builder(uow, store.review_id, scale).build()
+            _Builder(uow, store.review_id, scale, day_1 - DAY_1).build()
             uow.commit()
     except BaseException:
         store.close()
@@ -952,8 +962,9 @@ def write_demo(path: Path, passphrase: str, *, scale: int = 1) -> Store:
 class _Builder:
     """Writes the module's content through one unit of work, remembering the ids it gave each key."""
 
-    def __init__(self, uow: UnitOfWork, review_id: str, scale: int) -> None:
+    def __init__(self, uow: UnitOfWork, review_id: str, scale: int, shift: dt.timedelta) -> None:
         self.uow = uow
+        self.shift = shift  # from the dates the content was written against to the demo's own
         self.review_id = review_id
         self.namespace = uuid.UUID(review_id)
         self.scale = scale
@@ -996,7 +1007,8 @@ class _Builder:
         for n, (name, pros, cons, chosen) in enumerate(CANDIDATE_AREAS, start=1):
             self.add(CandidateArea, n, name=name, pros=pros, cons=cons, chosen=chosen, position=float(n))
         for n, (title, kind, received, notes) in enumerate(DOCUMENTS, start=1):
-            self.add(Document, n, title=title, kind=kind, received=received, reading_notes=notes)
+            when = (dt.date.fromisoformat(received) + self.shift).isoformat()
+            self.add(Document, n, title=title, kind=kind, received=when, reading_notes=notes)
 
     def team(self) -> None:
         lead_key, _, _ = MEMBERS[0]

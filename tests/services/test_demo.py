@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 import uuid
 from collections import Counter
@@ -63,7 +64,8 @@ def rows(s: Session, model: type[S]) -> list[S]:
 def test_counts(store: Store) -> None:
     facts = review.info(store)
     assert facts["authority"] == demo.AUTHORITY
-    assert (facts["visit_start"], facts["visit_end"]) == ("2026-03-10", "2026-03-11")
+    yesterday = dt.date.today() - dt.timedelta(days=1)
+    assert (facts["visit_start"], facts["visit_end"]) == (yesterday.isoformat(), dt.date.today().isoformat())
     assert 13 <= facts["interviews"] <= 17
     assert facts["notes"] == facts["interviews"]
     assert facts["quotes"] >= 40

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from peerdesk.errors import UserError
-from peerdesk.services import followup, survey, workshop
+from peerdesk.services import review, followup, survey, workshop
 from peerdesk.store.engine import Store
 from peerdesk.store.models import TableResponse
 from peerdesk.store.uow import UnitOfWork
@@ -107,7 +107,7 @@ def test_each_table_has_at_most_three_ranked_actions_linked_to_its_goal(demo_sto
 
 def test_follow_up_record_starts_from_the_planned_date_and_lists_the_actions(demo_store: Store) -> None:
     record = followup.get(demo_store)
-    assert record.meeting_date == "2026-07-10" and record.what_changed == ""
+    assert record.meeting_date == review.summary(demo_store).followup_date and record.what_changed == ""
     followup.set_fields(demo_store, what_changed="Duty managers now meet weekly", meeting_date="2026-07-14")
     assert followup.get(demo_store).what_changed == "Duty managers now meet weekly"
     with pytest.raises(UserError):
