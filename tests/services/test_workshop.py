@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from peerdesk.errors import UserError
-from peerdesk.services import review, followup, survey, workshop
+from peerdesk.services import followup, review, survey, workshop
 from peerdesk.store.engine import Store
 from peerdesk.store.models import TableResponse
 from peerdesk.store.uow import UnitOfWork
