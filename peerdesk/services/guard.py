@@ -8,6 +8,7 @@ The public API, for the quote tagger, the presentation and bundles:
 
 - ``check(store, text) -> list[Finding]``: what in ``text`` could identify someone (fast: run it per keystroke);
 - ``flagged_quotes(store) -> list[FlaggedQuote]``: live quotes with findings, each with its decision;
+- ``flagged_quote_ids(store, {id: text}) -> list[str]``: which of these quotes have findings;
 - ``set_decision(store, quote_id, decision) -> Changes``: record "keep", "exclude" or "" (undecided);
 - ``excluded_quote_ids(store) -> set[str]``: quotes the team decided to leave out of anything shared.
 
@@ -19,6 +20,7 @@ from __future__ import annotations
 
 import functools
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
@@ -260,6 +262,12 @@ def flagged_quotes(store: Store) -> list[FlaggedQuote]:
         if findings:
             flagged.append(FlaggedQuote(q.id, q.text, q.group_id, tuple(findings), decision_of(q)))
     return flagged
+
+
+def flagged_quote_ids(store: Store, quotes: Mapping[str, str]) -> list[str]:
+    """Of these quotes (id -> text), the ids whose text has findings, sorted (the presentation's check)."""
+    names = guarded_names(store)
+    return sorted(qid for qid, text in quotes.items() if check_text(text, names))
 
 
 def undecided_quotes(store: Store) -> list[FlaggedQuote]:

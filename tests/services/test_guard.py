@@ -96,3 +96,9 @@ def test_unknown_decisions_and_empty_names_are_refused(store: Store) -> None:
         guard.set_decision(store, quote, "maybe")
     with pytest.raises(UserError):
         guard.add_name(store, "   ")
+
+
+def test_flagged_quote_ids_answers_for_the_quotes_asked_about(store: Store) -> None:
+    guard.add_name(store, "Priya Patel", "interviewee")
+    asked = {"b": "Patel's team", "a": "ring 07700 900123", "c": "a quiet week"}
+    assert guard.flagged_quote_ids(store, asked) == ["a", "b"]
