@@ -120,7 +120,8 @@ class Safety(QObject):
         else:
             self.hourly_backup()
 
-    def offer_purge(self, state: retention.RetentionStatus) -> None:
+    def offer_purge(self, state: retention.RetentionStatus) -> QMessageBox:
+        """Ask, without blocking the opening: the box is window-modal and answers through a signal."""
         box = QMessageBox(self.window)
         box.setObjectName("retentionOffer")
         box.setIcon(QMessageBox.Icon.Warning)
@@ -132,9 +133,10 @@ class Safety(QObject):
         )
         delete = box.addButton("Delete interview records", QMessageBox.ButtonRole.DestructiveRole)
         box.addButton("Not now", QMessageBox.ButtonRole.RejectRole)
-        box.exec()
-        if box.clickedButton() is delete:
-            self.run_purge()
+        box.buttonClicked.connect(lambda button: self.run_purge() if button is delete else None)
+        self._dialogs["retention"] = box
+        box.open()
+        return box
 
     # --- retention ------------------------------------------------------------------------------------------------
     def purge(self) -> None:

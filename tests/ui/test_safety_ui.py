@@ -191,6 +191,19 @@ def test_opening_a_review_past_its_retention_date_offers_deletion(
     assert len(offered) == 1
 
 
+def test_the_offer_on_opening_does_not_block_and_deletes_when_accepted(
+    qtbot: Any, window: MainWindow, told: list[tuple[str, str]]
+) -> None:
+    seed(window.session.store)
+    review_service.update_review(window.session.store, retention_date="2026-01-01")
+    box = window.safety.offer_purge(retention.status(window.session.store))
+    assert box.isVisible()  # shown without waiting: opening a review never hangs on it
+    delete = next(b for b in box.buttons() if b.text() == "Delete interview records")
+    qtbot.mouseClick(delete, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: bool(told), timeout=15000)
+    assert review_service.info(window.session.store)["notes"] == 0
+
+
 def test_deleting_interview_records_from_the_window(
     qtbot: Any, window: MainWindow, told: list[tuple[str, str]]
 ) -> None:
