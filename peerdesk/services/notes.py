@@ -18,7 +18,7 @@ from sqlalchemy import select
 from peerdesk.errors import UserError
 from peerdesk.services.changes import Changes
 from peerdesk.store.engine import Store
-from peerdesk.store.models import Interview, Note, PostIt, Quote, ScaleAnswer, StakeholderGroup
+from peerdesk.store.models import Interview, Member, Note, PostIt, Quote, ScaleAnswer, StakeholderGroup
 from peerdesk.store.uow import UnitOfWork
 
 KINDS = ("rose", "thorn", "bud")
@@ -47,6 +47,15 @@ class PostItInfo:
     kind: str
     text: str
     quote_id: str
+
+
+@dataclass(frozen=True)
+class NoteInfo:
+    id: str
+    interview_id: str
+    author_id: str
+    author: str
+    body: str
 
 
 @dataclass(frozen=True)
@@ -79,9 +88,13 @@ def open_note(store: Store, interview_id: str) -> tuple[str, Changes]:
     """My note of this interview, created empty the first time."""
     record_id = note_id(interview_id, store.member_id)
     with store.session() as s:
-        existing = s.get(Note, record_id)
-    if existing is not None and not existing.deleted:
-        return record_id, Changes()
+        mine = s.scalars(
+            select(Note.id).where(
+                Note.deleted.is_(False), Note.interview_id == interview_id, Note.author_id == store.member_id
+            )
+        ).all()
+    if mine:
+        return (record_id if record_id in mine else sorted(mine)[0]), Changes()
     with UnitOfWork(store) as uow:
         uow.get(Interview, interview_id)
         row = uow.session.get(Note, record_id)
@@ -91,6 +104,24 @@ def open_note(store: Store, interview_id: str) -> tuple[str, Changes]:
             uow.restore(row)
         uow.commit()
     return record_id, Changes.of("notes", ids=[record_id])
+
+
+def notes_of_interview(store: Store, interview_id: str) -> list[NoteInfo]:
+    """Everyone's notes of an interview, mine first, then by author's name."""
+    with store.session() as s:
+        names = {m.id: m.name for m in s.scalars(select(Member))}
+        rows = s.scalars(select(Note).where(Note.deleted.is_(False), Note.interview_id == interview_id))
+        found = [NoteInfo(r.id, r.interview_id, r.author_id, names.get(r.author_id, ""), r.body) for r in rows]
+    return sorted(found, key=lambda n: (n.author_id != store.member_id, n.author, n.id))
+
+
+def note_info(store: Store, record_id: str) -> NoteInfo:
+    with store.session() as s:
+        row = s.get(Note, record_id)
+        if row is None or row.deleted:
+            raise UserError("That note no longer exists.")
+        author = s.get(Member, row.author_id)
+        return NoteInfo(row.id, row.interview_id, row.author_id, author.name if author else "", row.body)
 
 
 def body(store: Store, record_id: str) -> str:
