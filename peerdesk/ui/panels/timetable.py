@@ -195,25 +195,26 @@ class TimetablePanel(Panel):
 
     def create_interview(self, fields: dict[str, Any], new_group: str = "") -> str | None:
         """Add an interview (and, in the same undo step, the new stakeholder group it names)."""
+        if not new_group:
+            return self._create_interview(fields)
         stack = self.session.undo_stack
         stack.beginMacro("New interview")
         try:
-            if new_group:
-                group_id = self._add_group(new_group)
-                if group_id is None:
-                    return None
-                fields = {**fields, "group_id": group_id}
-            return perform_create(
-                self,
-                self.session,
-                "New interview",
-                "interviews",
-                lambda s: tt.add_interview(s, **fields),
-                restore=tt.restore_interview,
-                remove=tt.delete_interview,
-            )
+            group_id = self._add_group(new_group)
+            return None if group_id is None else self._create_interview({**fields, "group_id": group_id})
         finally:
             stack.endMacro()
+
+    def _create_interview(self, fields: dict[str, Any]) -> str | None:
+        return perform_create(
+            self,
+            self.session,
+            "New interview",
+            "interviews",
+            lambda s: tt.add_interview(s, **fields),
+            restore=tt.restore_interview,
+            remove=tt.delete_interview,
+        )
 
     def _add_group(self, name: str) -> str | None:
         return perform_create(
@@ -230,28 +231,29 @@ class TimetablePanel(Panel):
             self.edit_interview(info.id, *chosen)
 
     def edit_interview(self, interview_id: str, fields: dict[str, Any], new_group: str = "") -> bool:
-        old = tt.interview_fields(self.session.store, interview_id)
+        if not new_group:
+            return self._edit_interview(interview_id, fields)
         stack = self.session.undo_stack
         stack.beginMacro("Edit interview")
         try:
-            if new_group:
-                group_id = self._add_group(new_group)
-                if group_id is None:
-                    return False
-                fields = {**fields, "group_id": group_id}
-            changed = {k: v for k, v in fields.items() if old.get(k) != v}
-            if not changed:
-                return False
-            before = {k: old[k] for k in changed}
-            return perform(
-                self,
-                self.session,
-                "Edit interview",
-                lambda s: tt.update_interview(s, interview_id, **changed),
-                lambda s: tt.update_interview(s, interview_id, **before),
-            )
+            group_id = self._add_group(new_group)
+            return group_id is not None and self._edit_interview(interview_id, {**fields, "group_id": group_id})
         finally:
             stack.endMacro()
+
+    def _edit_interview(self, interview_id: str, fields: dict[str, Any]) -> bool:
+        old = tt.interview_fields(self.session.store, interview_id)
+        changed = {k: v for k, v in fields.items() if old.get(k) != v}
+        if not changed:
+            return False
+        before = {k: old[k] for k in changed}
+        return perform(
+            self,
+            self.session,
+            "Edit interview",
+            lambda s: tt.update_interview(s, interview_id, **changed),
+            lambda s: tt.update_interview(s, interview_id, **before),
+        )
 
     def move_interview(self, interview_id: str, slot_id: str, team_id: str) -> bool:
         old = tt.interview_fields(self.session.store, interview_id)
