@@ -42,7 +42,7 @@ def type_lines(qtbot: QtBot, panel: NotesPanel, *lines: str) -> None:
 
 def wait_saved(qtbot: QtBot, panel: NotesPanel) -> None:
     assert panel.saver is not None
-    qtbot.waitUntil(lambda: not panel._dirty(), timeout=3000)
+    qtbot.waitUntil(lambda: not panel.has_unsaved(), timeout=3000)
 
 
 def select(panel: NotesPanel, words: str) -> None:

@@ -440,7 +440,7 @@ class NotesPanel(Panel):
 
     def _reload_if_changed_elsewhere(self) -> None:
         """A bundle from a colleague may change a note; never replace text that is waiting to be saved."""
-        if self.note is None or self._dirty():
+        if self.note is None or self.has_unsaved():
             return
         stored = notes.body(self.session.store, self.note.id)
         if stored != self._last_saved_text and stored != self.editor.toPlainText():
@@ -457,7 +457,8 @@ class NotesPanel(Panel):
             self.max_wait.start()
         self._set_status("Typing…")
 
-    def _dirty(self) -> bool:
+    def has_unsaved(self) -> bool:
+        """True while typed text waits for its autosave to commit."""
         if self.saver is None:
             return False
         return self.quiet.isActive() or self.max_wait.isActive() or self.saver.committed < self.saver.latest
