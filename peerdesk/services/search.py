@@ -12,9 +12,7 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import exc as sa_exc
-from sqlalchemy import text
-
+from peerdesk.store import sqlcipher
 from peerdesk.store.engine import Store
 
 MARK_START, MARK_END = "\x02", "\x03"
@@ -95,15 +93,15 @@ _NOTES_SQL = f"""
 SELECT n.id, n.interview_id, n.id, snippet(notes_fts, 0, '{MARK_START}', '{MARK_END}', '…', 14),
        bm25(notes_fts), -1
 FROM notes_fts JOIN notes AS n ON n.rowid = notes_fts.rowid
-WHERE notes_fts MATCH :q AND n.deleted = 0
-ORDER BY bm25(notes_fts) LIMIT :limit
+WHERE notes_fts MATCH ? AND n.deleted = 0
+ORDER BY bm25(notes_fts) LIMIT ?
 """
 _QUOTES_SQL = f"""
 SELECT q.id, q.interview_id, q.note_id, snippet(quotes_fts, 0, '{MARK_START}', '{MARK_END}', '…', 24),
        bm25(quotes_fts) * {QUOTE_BOOST}, q.anchor_start
 FROM quotes_fts JOIN quotes AS q ON q.rowid = quotes_fts.rowid
-WHERE quotes_fts MATCH :q AND q.deleted = 0
-ORDER BY bm25(quotes_fts) LIMIT :limit
+WHERE quotes_fts MATCH ? AND q.deleted = 0
+ORDER BY bm25(quotes_fts) LIMIT ?
 """
 _PLACES_SQL = """
 SELECT i.id, COALESCE(g.name, ''), COALESCE(s.day, 1), COALESCE(s.starts, ''), COALESCE(t.name, '')
@@ -121,16 +119,19 @@ def search(store: Store, user_text: str, limit: int = DEFAULT_LIMIT) -> list[Hit
         return []
     raw: list[tuple[str, Any]] = []
     with store.session() as s:
+        # The DB-API connection under the session: these few fixed statements need none of SQLAlchemy's work.
+        db = s.connection().connection.driver_connection
+        assert db is not None
         try:
             for kind, sql in (("note", _NOTES_SQL), ("quote", _QUOTES_SQL)):
-                raw.extend((kind, row) for row in s.execute(text(sql), {"q": query.fts, "limit": limit}))
-        except sa_exc.OperationalError:
+                raw.extend((kind, row) for row in db.execute(sql, (query.fts, limit)))
+        except sqlcipher.DatabaseError:
             # Our expressions are quoted strings only; should FTS5 still refuse one, "nothing found" is the answer.
             return []
         raw.sort(key=lambda kr: float(kr[1][4]))
         raw = raw[:limit]
-        places = _places(s, {row[1] for _k, row in raw})
-        bodies = _bodies(s, [row[0] for kind, row in raw if kind == "note"])
+        places = _places(db, {row[1] for _k, row in raw})
+        bodies = _bodies(db, [row[0] for kind, row in raw if kind == "note"])
     hits = []
     for kind, (record_id, interview_id, note, snippet, rank, anchor) in raw:
         group, where = places.get(interview_id, ("", ""))
@@ -139,24 +140,27 @@ def search(store: Store, user_text: str, limit: int = DEFAULT_LIMIT) -> list[Hit
     return hits
 
 
-def _places(session: Any, interview_ids: set[str]) -> dict[str, tuple[str, str]]:
+def _marks(n: int) -> str:
+    return ", ".join("?" * n)
+
+
+def _places(db: Any, interview_ids: set[str]) -> dict[str, tuple[str, str]]:
     if not interview_ids:
         return {}
-    names = {f"i{n}": value for n, value in enumerate(sorted(interview_ids))}
-    sql = _PLACES_SQL.format(ids=", ".join(f":{k}" for k in names))
     found = {}
-    for interview_id, group, day, starts, team in session.execute(text(sql), names):
+    for interview_id, group, day, starts, team in db.execute(
+        _PLACES_SQL.format(ids=_marks(len(interview_ids))), tuple(interview_ids)
+    ):
         when = starts if int(day) == 1 else f"Day {day}, {starts}"
         found[interview_id] = (group, " ".join(p for p in (when, team) if p))
     return found
 
 
-def _bodies(session: Any, note_ids: list[str]) -> dict[str, str]:
+def _bodies(db: Any, note_ids: list[str]) -> dict[str, str]:
     if not note_ids:
         return {}
-    names = {f"n{n}": value for n, value in enumerate(note_ids)}
-    sql = f"SELECT id, body FROM notes WHERE id IN ({', '.join(':' + k for k in names)})"
-    return {row[0]: row[1] for row in session.execute(text(sql), names)}
+    sql = f"SELECT id, body FROM notes WHERE id IN ({_marks(len(note_ids))})"
+    return {row[0]: row[1] for row in db.execute(sql, tuple(note_ids))}
 
 
 def first_match(body: str, query: Query) -> int:
