@@ -360,21 +360,28 @@ def scale_answers(store: Store, interview_id: str) -> list[ScaleInfo]:
         return [ScaleInfo(r.id, r.question, r.value, r.reason) for r in sorted(rows, key=lambda r: (r.updated, r.id))]
 
 
-def scale_summary(store: Store) -> list[ScaleSummary]:
-    """Scale answers summarised per stakeholder group and question asked (matched case-insensitively)."""
+def scale_summary(store: Store, *, by_question: bool = True) -> list[ScaleSummary]:
+    """Scale answers summarised per stakeholder group, and per question asked (matched case-insensitively)
+    unless ``by_question`` is false (then ``question`` says how many different questions were rated)."""
     with store.session() as s:
         groups = {g.id: g.name for g in s.scalars(select(StakeholderGroup))}
         group_of = {i.id: i.group_id for i in s.scalars(select(Interview).where(Interview.deleted.is_(False)))}
         answers = list(s.scalars(select(ScaleAnswer).where(ScaleAnswer.deleted.is_(False))))
     buckets: dict[tuple[str, str], list[int]] = {}
     wording: dict[tuple[str, str], str] = {}
+    asked: dict[str, set[str]] = {}
     for answer in answers:
         if answer.interview_id not in group_of:
             continue
         group = groups.get(group_of[answer.interview_id], "") or "No group"
-        key = (group, " ".join(answer.question.lower().split()))
+        key = (group, " ".join(answer.question.lower().split()) if by_question else "")
         buckets.setdefault(key, []).append(answer.value)
         wording.setdefault(key, answer.question.strip())
+        if not by_question:
+            asked.setdefault(group, set()).add(" ".join(answer.question.lower().split()))
+    if not by_question:
+        for group, questions in asked.items():
+            wording[(group, "")] = f"{len(questions)} question{'s' if len(questions) != 1 else ''}"
     return [
         ScaleSummary(
             group=group,

@@ -102,3 +102,6 @@ def test_scale_answers_are_checked_and_summarised_per_stakeholder_group(store: S
     carers = summary[("Foster carers", "The service overall")]
     assert (carers.count, carers.mean, carers.median, carers.low, carers.high) == (3, 6.0, 6.0, 4, 8)
     assert summary[("Social workers", "The service overall")].count == 1
+    notes.add_scale_answer(store, day.interviews[0], "Support from managers", 9)
+    by_group = {s.group: s for s in notes.scale_summary(store, by_question=False)}
+    assert (by_group["Foster carers"].count, by_group["Foster carers"].question) == (4, "2 questions")

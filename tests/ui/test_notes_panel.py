@@ -191,7 +191,7 @@ def test_scale_answers_are_recorded_and_summarised(qtbot: QtBot, panel: NotesPan
     assert panel.scales_model.rowCount() == 2
     assert panel.summary_model.rowCount() == 1
     assert panel.summary_model.item(0, 0).text() == "Foster carers"
-    assert panel.summary_model.item(0, 3).text() == "6"
+    assert panel.summary_model.item(0, 2).text() == "6"
 
 
 def test_a_colleagues_notes_open_read_only(qtbot: QtBot, panel: NotesPanel, day: Day) -> None:

@@ -11,7 +11,7 @@ import html
 from typing import Any
 
 from PySide6.QtCore import QModelIndex, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QKeySequence, QStandardItem, QStandardItemModel, QTextCursor
+from PySide6.QtGui import QAction, QColor, QKeySequence, QStandardItem, QStandardItemModel, QTextCursor
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -50,7 +50,7 @@ from peerdesk.ui.widgets import EmptyState
 QUIET_MS = 300  # a pause this long in typing saves
 MAX_WAIT_MS = 1000  # and a long burst saves at least this often
 KIND_KEYS = {"rose": "Ctrl+1", "thorn": "Ctrl+2", "bud": "Ctrl+3"}
-KIND_MARKS = {"rose": "🌹", "thorn": "🌵", "bud": "🌱"}
+KIND_COLOURS = {"rose": "#fde2e4", "thorn": "#ffe5c2", "bud": "#d8f3dc"}  # the wall's post-it colours
 QUOTE_ROLE = Qt.ItemDataRole.UserRole + 1
 
 
@@ -372,7 +372,8 @@ class NotesPanel(Panel):
             self.quotes_model.appendRow(item)
         self.editor.set_quotes(notes.quotes_of_note(self.session.store, self.note.id))
         for postit in notes.postits_of_note(self.session.store, self.note.id):
-            item = QStandardItem(f"{KIND_MARKS[postit.kind]} {postit.kind.capitalize()}: {postit.text}")
+            item = QStandardItem(f"{postit.kind.capitalize()}: {postit.text}")
+            item.setBackground(QColor(KIND_COLOURS[postit.kind]))
             item.setData(("postit", postit.id), QUOTE_ROLE)
             self.postits_model.appendRow(item)
 
@@ -396,20 +397,20 @@ class NotesPanel(Panel):
                 item.setData(answer.id, QUOTE_ROLE)
                 self.scales_model.appendRow(item)
         self.summary_model.clear()
-        self.summary_model.setHorizontalHeaderLabels(["Group", "Question", "Answers", "Average", "Range"])
-        for row in notes.scale_summary(self.session.store):
+        self.summary_model.setHorizontalHeaderLabels(["Stakeholder group", "Answers", "Average", "Range", "Rated"])
+        for row in notes.scale_summary(self.session.store, by_question=False):
             self.summary_model.appendRow(
                 [
                     QStandardItem(row.group),
-                    QStandardItem(row.question),
                     QStandardItem(str(row.count)),
                     QStandardItem(f"{row.mean:g}"),
                     QStandardItem(f"{row.low}–{row.high}"),
+                    QStandardItem(row.question),
                 ]
             )
         header = self.summary_view.horizontalHeader()
-        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
-        for column in (0, 2, 3, 4):
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        for column in (1, 2, 3, 4):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
 
     def refresh(self, changes: Changes) -> None:
