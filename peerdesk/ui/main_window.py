@@ -103,6 +103,10 @@ class MainWindow(QMainWindow):
         self._build_docks()
         self._build_menus()
         self._connect_day1()
+        from peerdesk.ui.workshop_tabs import install as install_workshop
+
+        self.workshop_tabs = install_workshop(self)  # the Day 2 afternoon, follow-up and survey tabs (#8)
+        self._install_exchange()
         self.saved_label = QLabel("")
         self.saved_label.setObjectName("savedLabel")
         self.statusBar().addPermanentWidget(self.saved_label)
@@ -112,6 +116,9 @@ class MainWindow(QMainWindow):
         session.changed.connect(lambda ch: self._update_title() if "review" in ch else None)
         self._locked_state: QByteArray | None = None
         self.restore_layout()
+        from peerdesk.ui.presentation import install_build_action
+
+        self.action_build_presentation = install_build_action(self)
 
     # --- building -----------------------------------------------------------------------------------------------
     def _build_docks(self) -> None:
@@ -225,6 +232,11 @@ class MainWindow(QMainWindow):
             self.notes_panel.go_to(hit.position)
         else:
             self.notes_panel.open_interview(hit.interview_id)
+
+    def _install_exchange(self) -> None:
+        from peerdesk.ui.exchange_actions import ExchangeActions
+
+        self.exchange = ExchangeActions(self)
 
     # --- status and title --------------------------------------------------------------------------------------
     def _on_saved(self) -> None:
