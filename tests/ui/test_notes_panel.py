@@ -209,3 +209,22 @@ def test_a_colleagues_notes_open_read_only(qtbot: QtBot, panel: NotesPanel, day:
     assert panel.editor.isReadOnly() and panel.editor.toPlainText() == "Their notes"
     assert "read only" in panel.status.text()
     assert panel.author_combo.count() == 2
+
+
+def test_the_team_edits_the_question_sets_with_undo(qtbot: QtBot, session: ReviewSession) -> None:
+    from peerdesk.ui.question_bank import QuestionBankDialog
+
+    dialog = QuestionBankDialog(session, "appreciative")
+    qtbot.addWidget(dialog)
+    model = dialog.model
+    assert model is not None and model.rowCount() == len(questions.DEFAULT_SETS["appreciative"])
+    dialog.add("What makes this a good place to work?")
+    assert questions.bank(session.store)["appreciative"][-1].text == "What makes this a good place to work?"
+    model = dialog.model
+    assert model is not None
+    model.setData(model.index(0, 0), "Tell us about the service at its best.")
+    assert questions.bank(session.store)["appreciative"][0].text == "Tell us about the service at its best."
+    session.undo_stack.undo()
+    session.undo_stack.undo()
+    sets = questions.bank(session.store)["appreciative"]
+    assert [q.text for q in sets] == list(questions.DEFAULT_SETS["appreciative"])

@@ -183,11 +183,15 @@ class NotesPanel(Panel):
         self.add_menu = QMenu(self.add_question_button)
         self.add_menu.aboutToShow.connect(self._fill_add_menu)
         self.add_question_button.setMenu(self.add_menu)
+        bank = QPushButton("Question sets…")
+        bank.setToolTip("Edit the review's question sets, one per approach")
+        bank.clicked.connect(self.edit_question_sets)
         up, down, remove = QPushButton("Up"), QPushButton("Down"), QPushButton("Remove")
         up.clicked.connect(lambda: self.move_selected_question(-1))
         down.clicked.connect(lambda: self.move_selected_question(+1))
         remove.clicked.connect(self.remove_selected_question)
         buttons.addWidget(self.add_question_button)
+        buttons.addWidget(bank)
         buttons.addStretch(1)
         for button in (up, down, remove):
             buttons.addWidget(button)
@@ -644,6 +648,12 @@ class NotesPanel(Panel):
         menu.addSeparator()
         write = menu.addAction("Write a question…")
         write.triggered.connect(self._write_question)
+
+    def edit_question_sets(self) -> None:
+        from peerdesk.ui.question_bank import QuestionBankDialog
+
+        approach = self.interview.approach if self.interview is not None else ""
+        QuestionBankDialog(self.session, approach, self).exec()
 
     def _add_menu_item(self, menu: QMenu, text: str) -> None:
         short = text if len(text) <= 90 else text[:88] + "…"
