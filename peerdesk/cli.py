@@ -99,6 +99,32 @@ def cmd_info(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_search(args: argparse.Namespace) -> int:
+    from peerdesk.services import search
+
+    with open_store(args.path) as store:
+        hits = search.search(store, args.query, limit=args.limit)
+    if args.json:
+        print(json.dumps([hit.as_json() for hit in hits], ensure_ascii=False))
+    else:
+        for hit in hits:
+            print(f"{hit.kind:<5}  {hit.interview} · {hit.group}: {hit.snippet_marked()}")
+    return 0
+
+
+def cmd_timetable(args: argparse.Namespace) -> int:
+    from peerdesk.services import timetable_csv
+
+    with open_store(args.path) as store:
+        if args.action == "import":
+            result = timetable_csv.import_file(store, args.csv)
+            print(f"Imported {result.interviews} interviews from {args.csv}")
+        else:
+            count = timetable_csv.export_file(store, args.csv)
+            print(f"Exported {count} interviews to {args.csv}")
+    return 0
+
+
 # --- sharing: cards, invitations, bundles (issue #6) ----------------------------------------------------------
 
 
@@ -328,6 +354,19 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("path")
     p.add_argument("--json", action="store_true", help="one JSON object")
     p.set_defaults(handler=cmd_info)
+
+    p = sub.add_parser("search", help="find words in the notes and quotes")
+    p.add_argument("path")
+    p.add_argument("query", help='words to find (all of them); "quoted words" for a phrase')
+    p.add_argument("--limit", type=int, default=50, help="at most this many hits (default 50)")
+    p.add_argument("--json", action="store_true", help="a JSON list: kind, interview, stakeholder group, snippet")
+    p.set_defaults(handler=cmd_search)
+
+    p = sub.add_parser("timetable", help="import or export the Day 1 timetable as CSV")
+    p.add_argument("action", choices=("import", "export"))
+    p.add_argument("path")
+    p.add_argument("csv", help="the CSV file to read or write")
+    p.set_defaults(handler=cmd_timetable)
 
     _add_sharing_commands(sub)
     p = sub.add_parser("export-pptx", help="build the presentation (.pptx)")

@@ -9,6 +9,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QMainWindow,
+    QMenu,
     QMessageBox,
     QPushButton,
     QStackedWidget,
@@ -18,10 +19,12 @@ from PySide6.QtWidgets import (
 )
 
 from peerdesk import __version__
+from peerdesk.services.search import Hit
 from peerdesk.ui import settings as ui_settings
 from peerdesk.ui.panels import panel_specs
 from peerdesk.ui.panels.base import Panel
 from peerdesk.ui.panels.overview import OverviewPanel
+from peerdesk.ui.search_box import SearchBox
 from peerdesk.ui.session import ReviewSession
 
 LAYOUT_VERSION = 1
@@ -99,6 +102,7 @@ class MainWindow(QMainWindow):
 
         self._build_docks()
         self._build_menus()
+        self._connect_day1()
         from peerdesk.ui.workshop_tabs import install as install_workshop
 
         self.workshop_tabs = install_workshop(self)  # the Day 2 afternoon, follow-up and survey tabs (#8)
@@ -179,6 +183,55 @@ class MainWindow(QMainWindow):
         about.triggered.connect(self.show_about)
         help_menu.addAction(about)
         self.help_menu = help_menu
+
+    # --- Day 1: the timetable opens interviews in the note taker; search jumps into notes ---------------------------
+    def _connect_day1(self) -> None:
+        from peerdesk.ui.panels.notes import NotesPanel
+        from peerdesk.ui.panels.timetable import TimetablePanel
+
+        timetable = self.panels.get("dock-timetable")
+        notes_panel = self.panels.get("dock-notes")
+        self.notes_panel = notes_panel if isinstance(notes_panel, NotesPanel) else None
+        if isinstance(timetable, TimetablePanel):
+            timetable.open_requested.connect(self.open_interview)
+            self.interviews_menu = QMenu("&Interviews", self)
+            self.menuBar().insertMenu(self.help_menu.menuAction(), self.interviews_menu)
+            for action in timetable.window_actions():
+                self.interviews_menu.addAction(action)
+        self.action_find = QAction(
+            "&Find in notes and quotes…", self, shortcut=QKeySequence(QKeySequence.StandardKey.Find)
+        )
+        self.action_find.triggered.connect(self.show_search)
+        self.edit_menu.addSeparator()
+        self.edit_menu.addAction(self.action_find)
+        self.search_box: SearchBox | None = None
+
+    def open_interview(self, interview_id: str) -> None:
+        if self.notes_panel is None:
+            return
+        dock = self.docks["dock-notes"]
+        dock.show()
+        dock.raise_()
+        self.notes_panel.open_interview(interview_id)
+        self.notes_panel.editor.setFocus()
+
+    def show_search(self) -> None:
+        if self.search_box is None:
+            self.search_box = SearchBox(self.session, self)
+            self.search_box.jump.connect(self.jump_to_hit)
+        self.search_box.open_with()
+
+    def jump_to_hit(self, hit: Hit) -> None:
+        if self.notes_panel is None:
+            return
+        dock = self.docks["dock-notes"]
+        dock.show()
+        dock.raise_()
+        if hit.note_id:
+            self.notes_panel.open_note(hit.note_id)
+            self.notes_panel.go_to(hit.position)
+        else:
+            self.notes_panel.open_interview(hit.interview_id)
 
     def _install_exchange(self) -> None:
         from peerdesk.ui.exchange_actions import ExchangeActions
