@@ -111,9 +111,7 @@ def list_quotes(
         interviews = _pairs(s.execute(select(Interview.id, Interview.title)))
         tags = _pairs(s.execute(select(Tag.id, Tag.name).where(Tag.deleted.is_(False))))
         links: dict[str, set[str]] = {}
-        for qid, tid in s.execute(
-            select(QuoteTag.quote_id, QuoteTag.tag_id).where(QuoteTag.deleted.is_(False))
-        ):
+        for qid, tid in s.execute(select(QuoteTag.quote_id, QuoteTag.tag_id).where(QuoteTag.deleted.is_(False))):
             if tid in tags:
                 links.setdefault(qid, set()).add(tid)
         themes = _pairs(s.execute(select(Theme.id, Theme.heading).where(Theme.deleted.is_(False))))
@@ -171,9 +169,7 @@ def list_tags(store: Store) -> list[TagRow]:
         tags = [(r[0], r[1]) for r in s.execute(select(Tag.id, Tag.name).where(Tag.deleted.is_(False)))]
         counts: dict[str, int] = {}
         live_quotes = set(s.scalars(select(Quote.id).where(Quote.deleted.is_(False))))
-        for qid, tid in s.execute(
-            select(QuoteTag.quote_id, QuoteTag.tag_id).where(QuoteTag.deleted.is_(False))
-        ):
+        for qid, tid in s.execute(select(QuoteTag.quote_id, QuoteTag.tag_id).where(QuoteTag.deleted.is_(False))):
             if qid in live_quotes:
                 counts[tid] = counts.get(tid, 0) + 1
     return sorted((TagRow(tid, name, counts.get(tid, 0)) for tid, name in tags), key=lambda t: t.name.casefold())

@@ -151,9 +151,7 @@ def _is_unplaced(p: PostItView) -> bool:
 
 def _lay_out_unplaced(postits: list[PostItView], themes: Sequence[ThemeView]) -> list[PostItView]:
     placed = [p for p in postits if not _is_unplaced(p)]
-    waiting = sorted(
-        (p for p in postits if _is_unplaced(p)), key=lambda p: (KINDS.index(p.kind), p.position, p.id)
-    )
+    waiting = sorted((p for p in postits if _is_unplaced(p)), key=lambda p: (KINDS.index(p.kind), p.position, p.id))
     if not waiting:
         return postits
     rights = [p.x + POSTIT_W for p in placed] + [t.x + t.width for t in themes]
@@ -385,16 +383,27 @@ def _new_theme(rec: Recorder, members: list[PostIt], heading: str) -> Theme:
     return theme
 
 
+def _shown_places(store: Store) -> dict[str, tuple[float, float]]:
+    """Where the never-placed post-its are shown now (the automatic grid)."""
+    return {p.id: (p.x, p.y) for p in load_wall(store).postits if p.laid_out}
+
+
+def _pin(rec: Recorder, rows: Iterable[PostIt], shown: Mapping[str, tuple[float, float]]) -> None:
+    # A post-it grouped straight from the automatic grid keeps the place people saw it in.
+    for row in rows:
+        if row.id in shown and (row.x, row.y) == (0.0, 0.0):
+            rec.update(row, x=shown[row.id][0], y=shown[row.id][1])
+
+
 def group_as_theme(store: Store, postit_ids: Sequence[str], heading: str = "") -> Edit:
     """A new theme around the given post-its (taking them out of any theme they were in)."""
     if not postit_ids:
         raise UserError("Select the post-its to group first.")
+    shown = _shown_places(store)
     with UnitOfWork(store) as uow:
         rec = Recorder(uow)
         members = [uow.get(PostIt, pid) for pid in postit_ids]
-        for row in members:
-            if (row.x, row.y) == (0.0, 0.0):
-                raise UserError("Move the post-its onto the canvas before grouping them.")
+        _pin(rec, members, shown)
         _new_theme(rec, members, heading)
         uow.commit()
         return rec.edit()
@@ -409,10 +418,12 @@ def drop_on(store: Store, postit_ids: Sequence[str], target_id: str) -> Edit:
     dropped_ids = [pid for pid in postit_ids if pid != target_id]
     if not dropped_ids:
         raise UserError("Drop the post-its on a different post-it.")
+    shown = _shown_places(store)
     with UnitOfWork(store) as uow:
         rec = Recorder(uow)
         target = uow.get(PostIt, target_id)
         dropped = [uow.get(PostIt, pid) for pid in dropped_ids]
+        _pin(rec, [target], shown)
         theme = uow.get(Theme, target.theme_id) if target.theme_id and _live(uow, target.theme_id) else None
         if theme is not None:
             others = [r for r in uow.query(PostIt, theme_id=theme.id) if r.id not in dropped_ids]

@@ -42,9 +42,7 @@ def seed_quotes(store: Store) -> Seeded:
         for group, kind, text in QUOTES:
             if group not in out.groups:
                 out.groups[group] = uow.add(StakeholderGroup, name=group, position=float(len(out.groups))).id
-                interview = uow.add(
-                    Interview, group_id=out.groups[group], title=f"{group} (session {len(out.groups)})"
-                )
+                interview = uow.add(Interview, group_id=out.groups[group], title=f"{group} (session {len(out.groups)})")
                 out.interviews[group] = interview.id
                 note = uow.add(Note, interview_id=interview.id, body="")
             out.quotes.append(

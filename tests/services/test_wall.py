@@ -217,7 +217,7 @@ def test_csv_lists_themes_with_their_post_its_then_loose_ones_and_defuses_formul
 ) -> None:
     a, b, *_ = seed_postits(store)
     wall.group_as_theme(store, [a, b], "Leaders listen")
-    wall.add_postit(store, "thorn", "=HYPERLINK(\"x\")", x=50, y=900)
+    wall.add_postit(store, "thorn", '=HYPERLINK("x")', x=50, y=900)
     out = tmp_path / "wall.csv"
     count = wall.export_csv(store, out)
     rows = list(csv.reader(io.StringIO(out.read_text(encoding="utf-8-sig"))))
@@ -226,4 +226,4 @@ def test_csv_lists_themes_with_their_post_its_then_loose_ones_and_defuses_formul
     assert rows[1][0] == rows[2][0] == "Leaders listen"
     assert rows[1][3] == "AR"
     assert all(r[0] == wall.NO_THEME for r in rows[3:])
-    assert ["(no theme)", "Thorn", "'=HYPERLINK(\"x\")", "AR"] in rows
+    assert ["(no theme)", "Thorn", '\'=HYPERLINK("x")', "AR"] in rows
