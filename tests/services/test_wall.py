@@ -227,3 +227,13 @@ def test_csv_lists_themes_with_their_post_its_then_loose_ones_and_defuses_formul
     assert rows[1][3] == "AR"
     assert all(r[0] == wall.NO_THEME for r in rows[3:])
     assert ["(no theme)", "Thorn", '\'=HYPERLINK("x")', "AR"] in rows
+
+
+def test_grouping_post_its_from_the_automatic_grid_keeps_them_where_they_were_shown(store: Store) -> None:
+    a, b, *_ = seed_postits(store, positioned=False)
+    shown = wall.load_wall(store)
+    wall.group_as_theme(store, [a, b], "Seen together")
+    after = wall.load_wall(store)
+    for pid in (a, b):
+        assert (after.postit(pid).x, after.postit(pid).y) == (shown.postit(pid).x, shown.postit(pid).y)
+        assert not after.postit(pid).laid_out

@@ -36,7 +36,7 @@ def render(scene: WallScene, path: Path, *, scale: float = 1.5) -> QSize:
             image.fill(QColor("white"))
             painter = QPainter(image)
             _draw(scene, painter, source, size)
-            if not image.save(str(path), b"PNG"):
+            if not image.save(str(path)):
                 raise UserError(f"Could not write {path}; check the folder exists and you may write there.")
         else:
             generator = QSvgGenerator()
