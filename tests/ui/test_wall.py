@@ -323,7 +323,7 @@ def test_evening_sheets_drag_to_another_sheet_recolours(qtbot: QtBot, widget: Wa
     thorn_sheet = widget.scene.sheets["thorn"].sceneBoundingRect()
     drag(qtbot, widget, centre(widget, rose.id), thorn_sheet.topLeft() + QPointF(60, 80))
     assert wall.load_wall(widget.session.store).postit(rose.id).kind == "thorn"
-    assert [p.id for p in widget.scene.state.column("thorn")][0] == rose.id
+    assert next(p.id for p in widget.scene.state.column("thorn")) == rose.id
     widget.session.undo_stack.undo()
     assert wall.load_wall(widget.session.store).postit(rose.id).kind == "rose"
 
