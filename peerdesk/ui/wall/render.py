@@ -2,14 +2,18 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 from PySide6.QtCore import QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QImage, QPainter
 from PySide6.QtSvg import QSvgGenerator
+from PySide6.QtWidgets import QApplication
 
 from peerdesk.errors import UserError
-from peerdesk.ui.wall.scene import WallScene
+from peerdesk.store.engine import Store
+from peerdesk.ui.session import ReviewSession
+from peerdesk.ui.wall.scene import DAY2, WallScene
 
 MARGIN = 40.0
 MAX_SIDE = 12_000  # pixels: a very large wall is drawn smaller rather than as a gigabyte image
@@ -61,3 +65,19 @@ def _draw(scene: WallScene, painter: QPainter, source: QRectF, size: QSize) -> N
     painter.setRenderHints(QPainter.RenderHint.Antialiasing | QPainter.RenderHint.TextAntialiasing)
     scene.render(painter, QRectF(0, 0, size.width(), size.height()), source, Qt.AspectRatioMode.KeepAspectRatio)
     painter.end()
+
+
+def render_review(store: Store, path: Path, mode: str = DAY2) -> QSize:
+    """Draw a review's wall to a file without showing anything (the ``peerdesk wall`` command)."""
+    app = QApplication.instance()
+    if app is None:
+        # Headless by design: a command run over SSH or in a script has no screen to open.
+        os.environ["QT_QPA_PLATFORM"] = "offscreen"
+        app = QApplication([])
+    session = ReviewSession(store)
+    scene = WallScene(session, mode)
+    try:
+        return render(scene, path)
+    finally:
+        scene.deleteLater()
+        session.deleteLater()
