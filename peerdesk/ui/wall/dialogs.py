@@ -156,7 +156,7 @@ class ReadOutPanel(QFrame):
         bg, edge = COLOURS[current.kind].name(), EDGES[current.kind].name()
         self.card.setStyleSheet(
             f"QLabel#readOutCard {{ background: {bg}; border: 2px solid {edge}; border-radius: 4px; "
-            "padding: 18px; color: #1f232a; }"
+            "padding: 18px; color: #1f232a; font-size: 20pt; }"
         )
         self.author.setText(f"{KIND_LABELS[current.kind]} · written by {current.initials or 'unknown'}")
         self.place_button.setText(f"Place on {COLUMN_TITLES[current.kind]}")

@@ -38,7 +38,8 @@ SELECTED = QColor("#1d6fb8")
 THEME_FILL = QColor("#fbfaf6")
 THEME_EDGE = QColor("#9aa3ad")
 GRIP = 16.0
-HEADING_RESERVE = 110.0  # room in the heading band for the toggle and the count
+HEADING_RESERVE = 40.0  # room in the heading band for the toggle
+COLLAPSED_RESERVE = 110.0  # ... and, when collapsed, the count
 TEXT_MARGIN = 9.0
 
 USER_TYPE = 65536  # QGraphicsItem.UserType, which the type stubs leave out
@@ -55,7 +56,7 @@ def _font(points: float, bold: bool = False) -> QFont:
 
 TEXT_FONT = _font(9.5)
 SMALL_FONT = _font(7.5, bold=True)
-HEADING_FONT = _font(12.0, bold=True)
+HEADING_FONT = _font(11.5, bold=True)
 
 
 def fit_text(text: str, font: QFont, width: float, height: float) -> str:
@@ -273,12 +274,16 @@ class ThemeItem(QGraphicsItem):
         self.width, self.height = view.width, view.height
         if not self.heading.editing and self.heading.toPlainText() != view.heading:
             self.heading.setPlainText(view.heading)
-        self.heading.setTextWidth(max(60.0, self.width - HEADING_RESERVE))
+        self._fit_heading()
         for child in self.childItems():
             if child is not self.heading:
                 child.setVisible(not view.collapsed)
         self.setToolTip(self.accessible_name())
         self.update()
+
+    def _fit_heading(self) -> None:
+        reserve = COLLAPSED_RESERVE if self.view.collapsed else HEADING_RESERVE
+        self.heading.setTextWidth(max(60.0, self.width - reserve))
 
     def set_count(self, count: int) -> None:
         if count != self.count:
@@ -339,9 +344,12 @@ class ThemeItem(QGraphicsItem):
         painter.setPen(QColor("#4a525b"))
         painter.setFont(SMALL_FONT)
         count = f"{self.count} post-it{'s' if self.count != 1 else ''}"
-        painter.drawText(
-            band.adjusted(0, 0, -12, 0), int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter), count
-        )
+        if self.view.collapsed:
+            where, align = band.adjusted(0, 0, -12, 0), Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
+        else:  # in the frame's bottom margin, leaving the band to the heading
+            where = QRectF(12, self.height - 14, self.width - 40, 13)
+            align = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
+        painter.drawText(where, int(align), count)
         if not self.view.collapsed:
             g = self._grip_rect()
             painter.setPen(QPen(THEME_EDGE, 1.5))
@@ -376,7 +384,7 @@ class ThemeItem(QGraphicsItem):
             self.prepareGeometryChange()
             self.width = max(min_w, self._start_size[0] + delta.x())
             self.height = max(min_h, self._start_size[1] + delta.y())
-            self.heading.setTextWidth(max(60.0, self.width - HEADING_RESERVE))
+            self._fit_heading()
             self.update()
             return
         super().mouseMoveEvent(event)
