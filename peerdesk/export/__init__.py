@@ -1,1 +1,1 @@
-"""Outputs the user asks for: the presentation (.pptx) and other exports. Never imports Qt."""
+"""Outputs the user asks for (the presentation); plain Python, no Qt."""

@@ -27,6 +27,7 @@ class UnitOfWork:
         self.session: Session
         self._clock: hlc.Clock | None = None
         self._committed = False
+        self._member_id: str | None = None
 
     def __enter__(self) -> UnitOfWork:
         self.store.write_lock.acquire()
@@ -58,7 +59,10 @@ class UnitOfWork:
 
     @property
     def member_id(self) -> str:
-        return self._get_meta("member_id")
+        # Looked up once per unit of work: a bulk write (a bundle import, the demo) adds thousands of rows.
+        if self._member_id is None:
+            self._member_id = self._get_meta("member_id")
+        return self._member_id
 
     # --- clock ---------------------------------------------------------------------------------------------
     @property
@@ -82,6 +86,8 @@ class UnitOfWork:
     def set_meta(self, key: str, value: str) -> None:
         self._set_meta(key, value)
         self.store.forget_meta()
+        if key == "member_id":
+            self._member_id = value
 
     # --- versioned writes -----------------------------------------------------------------------------------
     def get(self, model: type[S], record_id: str, *, include_deleted: bool = False) -> S:

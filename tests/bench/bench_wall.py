@@ -8,7 +8,6 @@ Run: ``python -m pytest tests/bench/bench_wall.py -m bench -s``.
 
 from __future__ import annotations
 
-import json
 import statistics
 import time
 from pathlib import Path
@@ -23,6 +22,7 @@ from peerdesk.store.engine import Store
 from peerdesk.ui.session import ReviewSession
 from peerdesk.ui.wall.scene import DAY2
 from peerdesk.ui.wall.widget import WallWidget
+from tests.bench.report import report
 from tests.conftest import PASSPHRASE
 from tests.helpers.wall_data import seed_many
 
@@ -32,7 +32,6 @@ WALL = 1000
 DRAGGED = 20
 MOVES = 240
 GOAL_MS = 8.0
-RESULTS = Path(__file__).parent / "results" / "wall.json"
 
 
 def _store(path: Path, count: int) -> Store:
@@ -93,36 +92,21 @@ def test_dragging_across_a_wall_of_a_thousand(qtbot: QtBot, tmp_path: Path, zoom
         floor_store.close()
         wall_store.close()
     floor, figure = _p95(floor_frames), _p95(wall_frames)
-    ratio = figure / floor
-    print(
-        f"\nwall drag: p95 frame {figure:.2f} ms with {WALL} post-its, floor {floor:.2f} ms with {DRAGGED} "
-        f"(ratio {ratio:.2f}); median {statistics.median(wall_frames):.2f} ms; drop + commit {wall_drop:.0f} ms "
-        f"(floor {floor_drop:.0f} ms); goal p95 < {GOAL_MS} ms"
-    )
-    RESULTS.parent.mkdir(parents=True, exist_ok=True)
-    RESULTS.write_text(
-        json.dumps(
-            {
-                "name": "wall drag frame time p95",
-                "figure": round(figure, 3),
-                "floor": round(floor, 3),
-                "ratio": round(ratio, 3),
-                "unit": "ms",
-                "details": {
-                    "postits_on_wall": WALL,
-                    "dragged": DRAGGED,
-                    "moves": MOVES,
-                    "zoom": zoom,
-                    "view": "1400x900 offscreen",
-                    "median_ms": round(statistics.median(wall_frames), 3),
-                    "floor_median_ms": round(statistics.median(floor_frames), 3),
-                    "drop_commit_ms": round(wall_drop, 1),
-                    "goal_p95_ms": GOAL_MS,
-                },
-            },
-            indent=2,
-        )
-        + "\n",
-        encoding="utf-8",
+    report(
+        "wall",
+        figure,
+        floor,
+        "ms",
+        measure="p95 frame time of a drag",
+        postits_on_wall=WALL,
+        dragged=DRAGGED,
+        moves=MOVES,
+        zoom=zoom,
+        view="1400x900 offscreen",
+        median_ms=round(statistics.median(wall_frames), 3),
+        floor_median_ms=round(statistics.median(floor_frames), 3),
+        drop_commit_ms=round(wall_drop, 1),
+        floor_drop_commit_ms=round(floor_drop, 1),
+        goal_p95_ms=GOAL_MS,
     )
     assert figure < GOAL_MS * 3, "far off the goal: something repaints or reads the file per frame"

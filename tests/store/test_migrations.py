@@ -1,0 +1,81 @@
+"""Schema migrations: a file with data at the first revision upgrades to head, backed up first."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from sqlalchemy import create_engine, text
+
+from peerdesk.store import backup, migrate, sqlcipher
+from peerdesk.store.engine import Store
+from tests.helpers.files import digest
+
+
+def make_review_at(path: Path, passphrase: str, revision: str) -> None:
+    """A review file as an older peerdesk would have left it, with a note and a quote in it."""
+    conn = sqlcipher.connect(path, passphrase)
+    conn.execute(f"PRAGMA application_id = {sqlcipher.APPLICATION_ID}")
+    sqlcipher.configure(conn)
+    engine = create_engine("sqlite://", creator=lambda: conn)
+    with engine.begin() as c:
+        migrate.upgrade(c, revision)
+        c.execute(text("INSERT INTO meta(key, value) VALUES ('member_id', 'm1'), ('review_id', 'r1')"))
+        c.execute(
+            text(
+                "INSERT INTO notes(id, author_id, versions, updated, deleted, interview_id, body) "
+                "VALUES ('n1', 'm1', '{}', '', 0, 'i1', 'They said the panel meets weekly')"
+            )
+        )
+        c.execute(
+            text(
+                "INSERT INTO quotes(id, author_id, versions, updated, deleted, interview_id, group_id, note_id, text, "
+                "anchor_start, anchor_end, kind, starred, guard_decision) VALUES "
+                "('q1', 'm1', '{}', '', 0, 'i1', 'g1', 'n1', 'the panel meets weekly', -1, -1, '', 0, '')"
+            )
+        )
+        c.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
+    engine.dispose()
+
+
+def test_a_file_with_data_migrates_from_the_first_revision_to_head(tmp_path: Path, passphrase: str) -> None:
+    path = tmp_path / "old.peerdesk"
+    first = migrate.script().get_base()
+    assert first == "0001"
+    make_review_at(path, passphrase, first)
+    with Store.open(path, passphrase) as store, store.session() as s:
+        assert migrate.current(s.connection()) == migrate.head()
+        assert s.execute(text("SELECT body FROM notes WHERE id='n1'")).scalar() == "They said the panel meets weekly"
+        # The search index added by 0002 covers notes and quotes that existed before it.
+        hits = s.execute(text("SELECT count(*) FROM notes_fts WHERE notes_fts MATCH 'panel'")).scalar()
+        assert hits == 1
+        assert s.execute(text("SELECT count(*) FROM quotes_fts WHERE quotes_fts MATCH 'weekly'")).scalar() == 1
+
+
+def test_upgrading_takes_an_encrypted_backup_first(tmp_path: Path, passphrase: str) -> None:
+    path = tmp_path / "old.peerdesk"
+    make_review_at(path, passphrase, "0001")
+    Store.open(path, passphrase).close()
+    [snapshot] = backup.list_snapshots(path)
+    assert "before-upgrade-0001" in snapshot.name
+    assert b"panel meets weekly" not in snapshot.read_bytes()
+    conn = sqlcipher.connect(snapshot, passphrase)
+    try:
+        assert conn.execute("SELECT version_num FROM alembic_version").fetchone()[0] == "0001"
+    finally:
+        conn.close()
+
+
+def test_opening_a_file_already_at_head_changes_nothing(store: Store, passphrase: str) -> None:
+    path = store.path
+    store.close()
+    before = digest(path)
+    Store.open(path, passphrase).close()
+    assert digest(path) == before
+    assert backup.list_snapshots(path) == []
+
+
+def test_every_revision_has_a_downgrade_and_a_single_head() -> None:
+    script = migrate.script()
+    assert len(script.get_heads()) == 1
+    revisions = list(script.walk_revisions())
+    assert [r.revision for r in reversed(revisions)][:2] == ["0001", "0002"]

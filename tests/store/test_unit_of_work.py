@@ -1,0 +1,84 @@
+"""The unit of work: all or nothing, and every write stamped with a version."""
+
+from __future__ import annotations
+
+import pytest
+
+from peerdesk.store.engine import Store
+from peerdesk.store.models import Note
+from peerdesk.store.uow import UnitOfWork
+
+
+def count_notes(store: Store) -> int:
+    with UnitOfWork(store) as uow:
+        return len(uow.query(Note))
+
+
+def test_without_commit_nothing_is_written(store: Store) -> None:
+    with UnitOfWork(store) as uow:
+        uow.add(Note, body="left unsaved")
+    assert count_notes(store) == 0
+
+
+def test_an_error_rolls_back_everything(store: Store) -> None:
+    with pytest.raises(RuntimeError), UnitOfWork(store) as uow:
+        uow.add(Note, body="first")
+        uow.add(Note, body="second")
+        raise RuntimeError("boom")
+    assert count_notes(store) == 0
+
+
+def test_commit_writes_and_stamps_each_field(store: Store) -> None:
+    with UnitOfWork(store) as uow:
+        note = uow.add(Note, interview_id="i-1", body="hello")
+        uow.commit()
+    assert set(note.versions) == {"deleted", "interview_id", "body"}
+    assert note.updated == max(note.versions.values())
+    assert note.author_id == store.member_id
+
+
+def test_only_changed_fields_get_new_versions(store: Store) -> None:
+    with UnitOfWork(store) as uow:
+        note = uow.add(Note, interview_id="i-1", body="hello")
+        uow.commit()
+    before = dict(note.versions)
+    with UnitOfWork(store) as uow:
+        row = uow.get(Note, note.id)
+        assert uow.update(row, interview_id="i-1", body="hello again")
+        assert not uow.update(row, body="hello again")
+        uow.commit()
+    assert row.versions["interview_id"] == before["interview_id"]
+    assert row.versions["body"] > before["body"]
+
+
+def test_delete_is_a_versioned_tombstone_that_can_be_restored(store: Store) -> None:
+    with UnitOfWork(store) as uow:
+        note = uow.add(Note, body="to go")
+        uow.commit()
+    with UnitOfWork(store) as uow:
+        uow.delete(uow.get(Note, note.id))
+        uow.commit()
+    assert count_notes(store) == 0
+    with UnitOfWork(store) as uow:
+        row = uow.get(Note, note.id, include_deleted=True)
+        assert row.deleted and row.versions["deleted"] > note.versions["deleted"]
+        uow.restore(row)
+        uow.commit()
+    assert count_notes(store) == 1
+
+
+def test_the_clock_survives_reopening(store: Store, passphrase: str) -> None:
+    with UnitOfWork(store) as uow:
+        first = uow.add(Note, body="one")
+        uow.commit()
+    path = store.path
+    store.close()
+    with Store.open(path, passphrase) as again, UnitOfWork(again) as uow:
+        second = uow.add(Note, body="two")
+        uow.commit()
+    assert second.updated > first.updated
+
+
+def test_unknown_fields_are_a_programming_error(store: Store) -> None:
+    with pytest.raises(ValueError, match="no editable field"), UnitOfWork(store) as uow:
+        uow.add(Note, colour="red")
