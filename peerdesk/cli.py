@@ -324,6 +324,27 @@ def cmd_survey_results(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_wall(args: argparse.Namespace) -> int:
+    from peerdesk.services import wall
+
+    out = Path(args.out)
+    suffix = out.suffix.lower()
+    if suffix not in (".png", ".svg", ".csv"):
+        raise CliError(f"Say what to write with the file name: OUT.png, OUT.svg or OUT.csv (not {suffix or 'none'}).")
+    if not out.parent.exists():
+        raise CliError(f"The folder {out.parent} does not exist.")
+    with open_store(args.path) as store:
+        if suffix == ".csv":
+            rows = wall.export_csv(store, out)
+            print(f"Wrote {rows} rows to {out}")
+        else:
+            from peerdesk.ui.wall.render import render_review
+
+            size = render_review(store, out, args.mode)
+            print(f"Wrote the wall ({size.width()}×{size.height()}) to {out}")
+    return 0
+
+
 Handler = Callable[[argparse.Namespace], int]
 
 
@@ -403,6 +424,12 @@ def build_parser() -> argparse.ArgumentParser:
     q.add_argument("path")
     q.add_argument("--json", action="store_true", help="one JSON object")
     q.set_defaults(handler=cmd_survey_results)
+
+    p = sub.add_parser("wall", help="export the post-it wall as a picture (PNG, SVG) or a table (CSV)")
+    p.add_argument("path")
+    p.add_argument("out", help="OUT.png, OUT.svg or OUT.csv")
+    p.add_argument("--mode", choices=("day2", "evening"), default="day2", help="the canvas of themes or the sheets")
+    p.set_defaults(handler=cmd_wall)
 
     return parser
 

@@ -26,6 +26,7 @@ from peerdesk.ui.panels.base import Panel
 from peerdesk.ui.panels.overview import OverviewPanel
 from peerdesk.ui.search_box import SearchBox
 from peerdesk.ui.session import ReviewSession
+from peerdesk.ui.wall.widget import WallWidget
 
 LAYOUT_VERSION = 1
 
@@ -94,6 +95,8 @@ class MainWindow(QMainWindow):
         self.work.setDocumentMode(True)
         self.overview = OverviewPanel(session)
         self.work.addTab(self.overview, "Overview")
+        self.wall = WallWidget(session)
+        self.work.addTab(self.wall, "Wall")
         self.lock_screen = LockScreen(session)
         self.lock_screen.unlocked.connect(self.unlock)
         self.stack.addWidget(self.work)
