@@ -1,0 +1,1 @@
+"""Outputs the user asks for (the presentation); plain Python, no Qt."""
