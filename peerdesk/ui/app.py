@@ -184,6 +184,8 @@ def make_app(argv: list[str] | None = None) -> QApplication:
     app.setOrganizationName(ORG_NAME)
     app.setApplicationName(APP_NAME)
     app.setApplicationVersion(__version__)
+    # Wayland compositors match windows to packaging/linux/peerdesk.desktop (its icon, its name) by this id.
+    app.setDesktopFileName("peerdesk")
     app.setStyle("Fusion")
     app.setStyleSheet(stylesheet())
     app.setWindowIcon(app_icon())
