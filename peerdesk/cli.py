@@ -85,14 +85,216 @@ def cmd_demo(args: argparse.Namespace) -> int:
 
 
 def cmd_info(args: argparse.Namespace) -> int:
+    from peerdesk.exchange.digest import content_digest
+
     with open_store(args.path) as store:
         facts = review_service.info(store)
+        facts["content_digest"] = content_digest(store)
     if args.json:
         print(json.dumps(facts, sort_keys=True))
     else:
         width = max(len(k) for k in facts)
         for key, value in facts.items():
             print(f"{key:<{width}}  {value}")
+    return 0
+
+
+# --- sharing: cards, invitations, bundles (issue #6) ----------------------------------------------------------
+
+
+def _read_text(path: str, what: str) -> str:
+    try:
+        return Path(path).read_text(encoding="utf-8")
+    except FileNotFoundError:
+        raise CliError(f"There is no {what} at {path}.") from None
+    except (UnicodeDecodeError, IsADirectoryError):
+        raise CliError(f"{path} is not {what}.") from None
+
+
+def cmd_card(args: argparse.Namespace) -> int:
+    from peerdesk.services import team
+
+    with open_store(args.path) as store:
+        card, text = team.my_card(store)
+    Path(args.out).write_text(text, encoding="utf-8")
+    print(f"Wrote the card of {card.name} to {args.out}; fingerprint {card.fingerprint}")
+    return 0
+
+
+def cmd_team_add(args: argparse.Namespace) -> int:
+    from peerdesk.services import team
+
+    text = _read_text(args.card, "member card")
+    with open_store(args.path) as store:
+        member, _ = team.add_member(store, text)
+    print(f"Added {member.name} ({member.role}); fingerprint {member.fingerprint}")
+    return 0
+
+
+def cmd_invite(args: argparse.Namespace) -> int:
+    from peerdesk.services import team
+
+    with open_store(args.path) as store:
+        text = team.invitation(store)
+        card, _ = team.my_card(store)
+    Path(args.out).write_text(text, encoding="utf-8")
+    print(f"Wrote an invitation to {args.out}; your fingerprint {card.fingerprint}")
+    return 0
+
+
+def cmd_join(args: argparse.Namespace) -> int:
+    from peerdesk.services import team
+
+    invitation = team.read_invite(_read_text(args.invite, "invitation"))
+    with team.join(invitation, Path(args.path), read_passphrase(confirm=True), args.me, args.role) as store:
+        card, _ = team.my_card(store)
+    print(f"Created {args.path} for {card.name}.")
+    print(f"The lead, {invitation.lead.name}, has fingerprint {invitation.lead.fingerprint}: compare it aloud.")
+    print(f"Your fingerprint is {card.fingerprint}; send your card (peerdesk card) to the lead.")
+    return 0
+
+
+def cmd_bundle_export(args: argparse.Namespace) -> int:
+    from peerdesk.services import exchange
+
+    with open_store(args.path) as store:
+        report = exchange.export_to(store, Path(args.out))
+    print(f"Wrote {report.path} ({report.size} bytes) for {', '.join(report.recipients)}; expires {report.expires}")
+    return 0
+
+
+def cmd_bundle_import(args: argparse.Namespace) -> int:
+    from peerdesk.services import exchange
+
+    with open_store(args.path) as store:
+        report = exchange.import_from(store, Path(args.bundle))
+    print(report.summary)
+    return 0
+
+
+def cmd_bundle_inspect(args: argparse.Namespace) -> int:
+    from peerdesk.services import exchange
+
+    facts = exchange.inspect(Path(args.bundle))
+    if args.json:
+        print(json.dumps(facts, sort_keys=True))
+    else:
+        for key in ("sender", "created", "expires", "size", "review_id", "bundle_id"):
+            print(f"{key:<10} {facts[key]}")
+    return 0
+
+
+def _add_sharing_commands(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    p = sub.add_parser("card", help="write my member card (name, role, public keys) to a file")
+    p.add_argument("path")
+    p.add_argument("out", metavar="OUT.card")
+    p.set_defaults(handler=cmd_card)
+
+    p = sub.add_parser("team", help="manage the team (lead)")
+    team_sub = p.add_subparsers(dest="team_command", metavar="ACTION", required=True)
+    q = team_sub.add_parser("add", help="add a member from their card; prints the fingerprint to compare")
+    q.add_argument("path")
+    q.add_argument("card", metavar="CARD")
+    q.set_defaults(handler=cmd_team_add)
+
+    p = sub.add_parser("invite", help="write a signed invitation to join this review (lead)")
+    p.add_argument("path")
+    p.add_argument("out", metavar="OUT.invite")
+    p.set_defaults(handler=cmd_invite)
+
+    p = sub.add_parser("join", help="make my own file of a review from the lead's invitation")
+    p.add_argument("invite", metavar="INVITE")
+    p.add_argument("path")
+    p.add_argument("--me", required=True, help="your name")
+    p.add_argument("--role", choices=review_service.ROLES, default="reviewer")
+    p.set_defaults(handler=cmd_join)
+
+    p = sub.add_parser("bundle", help="export, import or inspect a .pdbundle")
+    bundle_sub = p.add_subparsers(dest="bundle_command", metavar="ACTION", required=True)
+    q = bundle_sub.add_parser("export", help="write my shared records, encrypted to the team")
+    q.add_argument("path")
+    q.add_argument("out", metavar="OUT.pdbundle")
+    q.set_defaults(handler=cmd_bundle_export)
+    q = bundle_sub.add_parser("import", help="check and merge a colleague's bundle")
+    q.add_argument("path")
+    q.add_argument("bundle", metavar="IN.pdbundle")
+    q.set_defaults(handler=cmd_bundle_import)
+    q = bundle_sub.add_parser("inspect", help="who sent a bundle, when, until when, how big (no key needed)")
+    q.add_argument("bundle", metavar="IN.pdbundle")
+    q.add_argument("--json", action="store_true", help="one JSON object")
+    q.set_defaults(handler=cmd_bundle_inspect)
+
+
+def cmd_export_pptx(args: argparse.Namespace) -> int:
+    from peerdesk.export import presentation
+
+    with open_store(args.path) as store:
+        try:
+            deck = presentation.prepare(store)
+        except presentation.UndecidedQuotes as exc:
+            if args.flagged == "refuse":
+                raise CliError(f"{exc} (or pass --flagged keep or --flagged leave-out)") from None
+            decision = {"keep": exc.quote_ids} if args.flagged == "keep" else {"leave_out": exc.quote_ids}
+            deck = presentation.prepare(store, **decision)
+            print(f"{len(exc.quote_ids)} flagged quote(s): {'kept' if args.flagged == 'keep' else 'left out'}.")
+    from peerdesk.export import pptx
+
+    out = pptx.build(
+        deck, Path(args.out), template=Path(args.template) if args.template else None, handout=not args.no_handout
+    )
+    print(f"Wrote {out}: {len(deck.insights)} insights, {len(deck.themes)} themes.")
+    return 0
+
+
+def cmd_workshop_export(args: argparse.Namespace) -> int:
+    from peerdesk.export import workshop_pptx, workshop_summary
+    from peerdesk.services import survey, workshop
+
+    with open_store(args.path) as store:
+        outcome = workshop.outcome(store)
+        results = survey.results(store)
+        summary = review_service.summary(store)
+    added = workshop_pptx.export(
+        outcome, Path(args.out), append_to=args.append_to, survey=results if results.respondents else None
+    )
+    print(f"Wrote {added} workshop slides to {args.out}")
+    if args.summary:
+        workshop_summary.write(outcome, Path(args.summary), summary.title, summary.visit_end)
+        print(f"Wrote the one-page summary to {args.summary}")
+    return 0
+
+
+def cmd_survey_items(args: argparse.Namespace) -> int:
+    from peerdesk.services import survey
+
+    with open_store(args.path) as store:
+        count = survey.import_items(store, Path(args.csv)).count
+    print(f"Added {count} survey items")
+    return 0
+
+
+def cmd_survey_import(args: argparse.Namespace) -> int:
+    from peerdesk.services import survey
+
+    with open_store(args.path) as store:
+        count = survey.import_responses(store, Path(args.csv)).count
+        teams = len(survey.results(store).teams)
+    print(f"Imported {count} survey responses from {teams} teams")
+    return 0
+
+
+def cmd_survey_results(args: argparse.Namespace) -> int:
+    from peerdesk.services import survey
+
+    with open_store(args.path) as store:
+        results = survey.results(store)
+    table = {team: [None if m is None else round(m, 2) for m in results.means[team]] for team in results.teams}
+    if args.json:
+        print(json.dumps({"items": len(results.items), "counts": results.counts, "means": table}, sort_keys=True))
+    else:
+        for team in results.teams:
+            cells = " ".join("  - " if m is None else f"{m:4.1f}" for m in table[team])
+            print(f"{team} ({results.counts[team]}): {cells}")
     return 0
 
 
@@ -134,6 +336,42 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("path")
     p.add_argument("--json", action="store_true", help="one JSON object")
     p.set_defaults(handler=cmd_info)
+
+    _add_sharing_commands(sub)
+    p = sub.add_parser("export-pptx", help="build the presentation (.pptx)")
+    p.add_argument("path")
+    p.add_argument("out", help="the .pptx file to write")
+    p.add_argument("--template", help="your own .pptx template (its layouts are used)")
+    p.add_argument(
+        "--flagged",
+        choices=("refuse", "keep", "leave-out"),
+        default="refuse",
+        help="what to do with chosen quotes the confidentiality check flags and nobody has decided on",
+    )
+    p.add_argument("--no-handout", action="store_true", help="leave out the workshop handout slides")
+    p.set_defaults(handler=cmd_export_pptx)
+
+    p = sub.add_parser("workshop-export", help="write the workshop's outcome as slides (and a one-page summary)")
+    p.add_argument("path")
+    p.add_argument("out", help="the .pptx to write")
+    p.add_argument("--append-to", metavar="PRESENTATION", help="add the slides after this presentation's own")
+    p.add_argument("--summary", metavar="HTML", help="also write a printable one-page summary here")
+    p.set_defaults(handler=cmd_workshop_export)
+
+    p = sub.add_parser("survey", help="the optional leadership-of-change survey")
+    survey_sub = p.add_subparsers(dest="survey_command", metavar="ACTION", required=True)
+    q = survey_sub.add_parser("items", help="add items from a CSV with the header left,right")
+    q.add_argument("path")
+    q.add_argument("csv")
+    q.set_defaults(handler=cmd_survey_items)
+    q = survey_sub.add_parser("import", help="import responses: a team column, then one score column per item")
+    q.add_argument("path")
+    q.add_argument("csv")
+    q.set_defaults(handler=cmd_survey_import)
+    q = survey_sub.add_parser("results", help="print each team's mean score per item")
+    q.add_argument("path")
+    q.add_argument("--json", action="store_true", help="one JSON object")
+    q.set_defaults(handler=cmd_survey_results)
 
     p = sub.add_parser(
         "smoke-test",

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 import os
 import sys
 from importlib import resources
@@ -49,6 +50,7 @@ class Controller(QObject):
         self.start.open_demo.connect(self.open_demo)
         self.windows: list[MainWindow] = []
         self.notice: QMessageBox | None = None
+        self.pending_bundle: Path | None = None  # a bundle handed over before any review was open
         # macOS hands a double-clicked file to a running app as an event, not as an argument.
         app.installEventFilter(self)
 
@@ -138,6 +140,8 @@ class Controller(QObject):
         self.windows.append(window)
         window.show()
         self.start.hide()
+        if self.pending_bundle is not None:
+            self._offer_import(window)
         return window
 
     # --- files handed over by the desktop (command line, double-click, macOS open events) ---------------------
@@ -149,17 +153,41 @@ class Controller(QObject):
                 self.open_path(path)
 
     def offer_bundle(self, path: Path) -> None:
-        """A bundle merges into a review the user already has, so first the start screen to choose that review."""
+        """A bundle merges into a review the user already has: into the open one, or the one they open next."""
+        self.pending_bundle = path
+        if self.windows:
+            self._offer_import(self.windows[-1])
+            return
         self.show_start()
         box = QMessageBox(
             QMessageBox.Icon.Information,
             "A bundle from your team",
-            f"<b>{path.name}</b> holds changes sent by a member of your review team.<p>Open your own copy of the "
-            "review it belongs to, then import the bundle into it.</p>",
+            f"<b>{html.escape(path.name)}</b> holds changes sent by a member of your review team.<p>Open your own "
+            "copy of the review it belongs to, and peerdesk will offer to import the bundle into it.</p>",
             QMessageBox.StandardButton.Ok,
             self.start,
         )
         box.setObjectName("bundleNotice")
+        box.open()
+        self.notice = box
+
+    def _offer_import(self, window: MainWindow) -> None:
+        path, self.pending_bundle = self.pending_bundle, None
+        if path is None:
+            return
+        box = QMessageBox(
+            QMessageBox.Icon.Question,
+            "Import a bundle",
+            f"Import <b>{html.escape(path.name)}</b> into <b>{html.escape(window.session.title())}</b>?<p>peerdesk "
+            "checks who sent it and that it belongs to this review before changing anything.</p>",
+            QMessageBox.StandardButton.NoButton,
+            window,
+        )
+        box.setObjectName("importOffer")
+        import_button = box.addButton("Import", QMessageBox.ButtonRole.AcceptRole)
+        box.addButton("Not now", QMessageBox.ButtonRole.RejectRole)
+        box.setDefaultButton(import_button)
+        import_button.clicked.connect(lambda: window.exchange.import_(path))
         box.open()
         self.notice = box
 

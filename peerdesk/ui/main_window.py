@@ -99,6 +99,10 @@ class MainWindow(QMainWindow):
 
         self._build_docks()
         self._build_menus()
+        from peerdesk.ui.workshop_tabs import install as install_workshop
+
+        self.workshop_tabs = install_workshop(self)  # the Day 2 afternoon, follow-up and survey tabs (#8)
+        self._install_exchange()
         self.saved_label = QLabel("")
         self.saved_label.setObjectName("savedLabel")
         self.statusBar().addPermanentWidget(self.saved_label)
@@ -108,6 +112,9 @@ class MainWindow(QMainWindow):
         session.changed.connect(lambda ch: self._update_title() if "review" in ch else None)
         self._locked_state: QByteArray | None = None
         self.restore_layout()
+        from peerdesk.ui.presentation import install_build_action
+
+        self.action_build_presentation = install_build_action(self)
 
     # --- building -----------------------------------------------------------------------------------------------
     def _build_docks(self) -> None:
@@ -172,6 +179,11 @@ class MainWindow(QMainWindow):
         about.triggered.connect(self.show_about)
         help_menu.addAction(about)
         self.help_menu = help_menu
+
+    def _install_exchange(self) -> None:
+        from peerdesk.ui.exchange_actions import ExchangeActions
+
+        self.exchange = ExchangeActions(self)
 
     # --- status and title --------------------------------------------------------------------------------------
     def _on_saved(self) -> None:

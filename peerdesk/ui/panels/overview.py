@@ -88,6 +88,8 @@ class OverviewPanel(Panel):
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        # The form reflows to the width it gets; a sideways scrollbar would only hide the ends of fields.
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         outer.addWidget(scroll)
         body = QWidget()
         body.setObjectName("overviewBody")

@@ -1,0 +1,363 @@
+"""The ``.pdbundle`` file format: one file a team member emails to the others.
+
+Layout (all lengths exact, integers big-endian, nothing after the signature)::
+
+    b"peerdesk-bundle/1\\n"             magic and format version, one line
+    u32 header length, header           canonical JSON (see ``Header``), readable without any key
+    u64 payload length, payload         12-byte nonce + AES-256-GCM(content key, zlib(canonical JSON)),
+                                        associated data = magic line + header
+    64 bytes                            Ed25519 signature by the sender over every byte before it
+
+The content key is random per bundle and sealed to each recipient with HPKE (RFC 9180, base mode) using
+ML-KEM-768 + X25519, HKDF-SHA256 and AES-256-GCM; ``info`` binds the bundle id, the review id and the
+recipient, so a sealed key cannot be moved to another bundle or another recipient line.
+
+Readers check, in this order: size, magic and version, framing, header shape, then (by the caller, who knows
+the roster) the signature, and only then open anything. Every refusal is a ``BundleRefused`` with its reason.
+"""
+
+from __future__ import annotations
+
+import base64
+import binascii
+import datetime as dt
+import os
+import re
+import struct
+import uuid
+import zlib
+from dataclasses import dataclass
+from typing import Any
+
+from cryptography.exceptions import InvalidSignature, InvalidTag, UnsupportedAlgorithm
+from cryptography.hazmat.primitives import hpke
+from cryptography.hazmat.primitives.asymmetric import ed25519, mlkem
+from cryptography.hazmat.primitives.ciphers.aead import AESGCM
+
+from peerdesk.exchange import canonical
+from peerdesk.exchange.errors import BundleRefused, ExportRefused
+from peerdesk.exchange.identity import hpke_public
+
+FORMAT = 1
+MAGIC = b"peerdesk-bundle/"
+MAGIC_LINE = MAGIC + str(FORMAT).encode() + b"\n"
+SUFFIX = ".pdbundle"
+MAX_BUNDLE = 32 * 1024 * 1024  # far above the demo ×20 (< 2 MB), far below what would strain a laptop
+MAX_HEADER = 256 * 1024
+MAX_PLAIN = 256 * 1024 * 1024  # decompressed payload: a zip bomb stops here
+MAX_RECIPIENTS = 32
+SIGNATURE_LEN = 64
+NONCE_LEN = 12
+KEY_LEN = 32
+SUITE_NAME = "MLKEM768-X25519/HKDF-SHA256/AES-256-GCM"
+SEALED_LEN = 1120 + KEY_LEN + 16  # HPKE encapsulated key + sealed content key + tag
+_HEADER_KEYS = {"format", "bundle", "review", "sender", "created", "expires", "suite", "recipients"}
+_CREATED = re.compile(r"\A\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ\Z")
+_DATE = re.compile(r"\A\d{4}-\d\d-\d\d\Z")
+
+
+def suite() -> hpke.Suite:
+    return hpke.Suite(hpke.KEM.MLKEM768_X25519, hpke.KDF.HKDF_SHA256, hpke.AEAD.AES_256_GCM)
+
+
+def post_quantum_available() -> bool:
+    """True if this computer's cryptography library can do ML-KEM (needed to export)."""
+    try:
+        mlkem.MLKEM768PrivateKey.generate()
+    except UnsupportedAlgorithm:
+        return False
+    return True
+
+
+def refuse(reason: str, message: str) -> BundleRefused:
+    return BundleRefused(reason, message)
+
+
+def damaged(why: str) -> BundleRefused:
+    return BundleRefused("damaged", f"The bundle is damaged or incomplete ({why}). Ask the sender to export it again.")
+
+
+@dataclass(frozen=True)
+class Recipient:
+    member_id: str
+    sealed: bytes
+
+
+@dataclass(frozen=True)
+class Header:
+    bundle_id: str
+    review_id: str
+    sender_id: str
+    sender_name: str
+    created: str  # UTC, "YYYY-MM-DDTHH:MM:SSZ"
+    expires: str  # "YYYY-MM-DD": the review's retention date
+    recipients: tuple[Recipient, ...]
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "format": FORMAT,
+            "bundle": self.bundle_id,
+            "review": self.review_id,
+            "sender": {"id": self.sender_id, "name": self.sender_name},
+            "created": self.created,
+            "expires": self.expires,
+            "suite": SUITE_NAME,
+            "recipients": [
+                {"member": r.member_id, "sealed": base64.b64encode(r.sealed).decode("ascii")} for r in self.recipients
+            ],
+        }
+
+    def sealed_for(self, member_id: str) -> bytes | None:
+        for r in self.recipients:
+            if r.member_id == member_id:
+                return r.sealed
+        return None
+
+
+@dataclass(frozen=True)
+class Parsed:
+    """A bundle whose framing and header are well formed; nothing about it is trusted yet."""
+
+    header: Header
+    header_bytes: bytes
+    signed: bytes  # every byte the signature covers
+    payload: bytes
+    signature: bytes
+    size: int
+
+
+def seal_info(bundle_id: str, review_id: str, member_id: str) -> bytes:
+    return b"\x00".join([b"peerdesk-bundle-key-v1", bundle_id.encode(), review_id.encode(), member_id.encode()])
+
+
+# --- writing -----------------------------------------------------------------------------------------------------
+
+
+def write(
+    *,
+    review_id: str,
+    sender_id: str,
+    sender_name: str,
+    expires: str,
+    recipients: list[tuple[str, bytes]],
+    content: Any,
+    signer: ed25519.Ed25519PrivateKey,
+    created: dt.datetime | None = None,
+    bundle_id: str | None = None,
+) -> bytes:
+    """Encrypt ``content`` (canonical-JSON-able) to ``recipients`` ([(member id, HPKE public key)]) and sign."""
+    if not post_quantum_available():
+        raise ExportRefused(
+            "This computer's cryptography library cannot do ML-KEM, the post-quantum part of peerdesk's "
+            "encryption. Nothing was exported: update peerdesk (or its cryptography library) and try again."
+        )
+    if not recipients:
+        raise ExportRefused("There is nobody to send a bundle to yet: add your colleagues' cards in Team first.")
+    if len(recipients) > MAX_RECIPIENTS:
+        raise ExportRefused(f"A bundle can go to at most {MAX_RECIPIENTS} people.")
+    return write_plain(
+        review_id=review_id,
+        sender_id=sender_id,
+        sender_name=sender_name,
+        expires=expires,
+        recipients=recipients,
+        plain=zlib.compress(canonical.dumps(content), 9),
+        signer=signer,
+        created=created,
+        bundle_id=bundle_id,
+    )
+
+
+def write_plain(
+    *,
+    review_id: str,
+    sender_id: str,
+    sender_name: str,
+    expires: str,
+    recipients: list[tuple[str, bytes]],
+    plain: bytes,
+    signer: ed25519.Ed25519PrivateKey,
+    created: dt.datetime | None = None,
+    bundle_id: str | None = None,
+    seal_as: dict[str, str] | None = None,
+) -> bytes:
+    """The format itself, for already compressed content (the test vectors use it to build hostile bundles).
+
+    ``seal_as`` maps a recipient to the member id bound in its sealed key's ``info`` (only vectors change it).
+    """
+    bundle_id = bundle_id or str(uuid.uuid4())
+    when = (created or dt.datetime.now(dt.UTC)).strftime("%Y-%m-%dT%H:%M:%SZ")
+    key = AESGCM.generate_key(bit_length=256)
+    hp = suite()
+    bound = seal_as or {}
+    sealed = tuple(
+        Recipient(
+            member,
+            hp.encrypt(key, hpke_public(public), info=seal_info(bundle_id, review_id, bound.get(member, member))),
+        )
+        for member, public in sorted(recipients)
+    )
+    header = Header(bundle_id, review_id, sender_id, sender_name, when, expires, sealed)
+    header_bytes = canonical.dumps(header.to_json())
+    nonce = os.urandom(NONCE_LEN)
+    payload = nonce + AESGCM(key).encrypt(nonce, plain, MAGIC_LINE + header_bytes)
+    signed = MAGIC_LINE + struct.pack(">I", len(header_bytes)) + header_bytes
+    signed += struct.pack(">Q", len(payload)) + payload
+    return signed + signer.sign(signed)
+
+
+# --- reading -----------------------------------------------------------------------------------------------------
+
+
+def parse(data: bytes) -> Parsed:
+    """Check size, magic, version, framing and the header's shape. Trusts nothing: the signature comes next."""
+    if len(data) > MAX_BUNDLE:
+        raise refuse(
+            "oversized",
+            f"The bundle is {len(data) / 1e6:.1f} MB, more than peerdesk accepts ({MAX_BUNDLE // 2**20} MB). "
+            "It was not opened.",
+        )
+    newline = data.find(b"\n", 0, 32)
+    if not data.startswith(MAGIC) or newline < 0:
+        raise refuse("not-a-bundle", "This is not a peerdesk bundle (.pdbundle).")
+    version = data[len(MAGIC) : newline]
+    if not version.isdigit() or version != str(int(version)).encode():
+        raise refuse("not-a-bundle", "This is not a peerdesk bundle (its first line is not one).")
+    if int(version) > FORMAT:
+        raise refuse(
+            "newer-format",
+            f"This bundle was made by a newer peerdesk (format {int(version)}). Update peerdesk to import it.",
+        )
+    if int(version) != FORMAT:
+        raise refuse("not-a-bundle", f"Bundle format {int(version)} is not one peerdesk knows.")
+    pos = newline + 1
+    if len(data) < pos + 4:
+        raise damaged("it ends before its header")
+    (header_len,) = struct.unpack_from(">I", data, pos)
+    pos += 4
+    if header_len > MAX_HEADER or len(data) < pos + header_len + 8:
+        raise damaged("its header length is wrong")
+    header_bytes = data[pos : pos + header_len]
+    pos += header_len
+    (payload_len,) = struct.unpack_from(">Q", data, pos)
+    pos += 8
+    if len(data) != pos + payload_len + SIGNATURE_LEN:
+        raise damaged("its length does not match what its header says")
+    payload = data[pos : pos + payload_len]
+    if payload_len < NONCE_LEN + 16:
+        raise damaged("its content is too short")
+    header = _header(header_bytes)
+    return Parsed(header, header_bytes, data[: pos + payload_len], payload, data[pos + payload_len :], len(data))
+
+
+def _header(header_bytes: bytes) -> Header:
+    try:
+        raw = canonical.loads(header_bytes)
+    except canonical.NotCanonical:
+        raise damaged("its header is not readable") from None
+    if not isinstance(raw, dict) or set(raw) != _HEADER_KEYS:
+        raise damaged("its header has the wrong fields")
+    sender, recipients = raw["sender"], raw["recipients"]
+    ok = (
+        raw["format"] == FORMAT
+        and raw["suite"] == SUITE_NAME
+        and all(isinstance(raw[k], str) for k in ("bundle", "review", "created", "expires"))
+        and isinstance(sender, dict)
+        and set(sender) == {"id", "name"}
+        and all(isinstance(v, str) for v in sender.values())
+        and isinstance(recipients, list)
+        and 0 < len(recipients) <= MAX_RECIPIENTS
+    )
+    if not ok or not _CREATED.match(raw["created"]) or not _DATE.match(raw["expires"]):
+        raise damaged("its header has values of the wrong kind")
+    parsed: list[Recipient] = []
+    for item in recipients:
+        if not isinstance(item, dict) or set(item) != {"member", "sealed"} or not isinstance(item["member"], str):
+            raise damaged("a recipient line is malformed")
+        try:
+            sealed = base64.b64decode(str(item["sealed"]).encode("ascii"), validate=True)
+        except (binascii.Error, ValueError, UnicodeEncodeError):
+            raise damaged("a recipient's key is malformed") from None
+        if len(sealed) != SEALED_LEN:
+            raise damaged("a recipient's key has the wrong length")
+        parsed.append(Recipient(item["member"], sealed))
+    if len({r.member_id for r in parsed}) != len(parsed):
+        raise damaged("a recipient appears twice")
+    return Header(
+        raw["bundle"], raw["review"], sender["id"], sender["name"], raw["created"], raw["expires"], tuple(parsed)
+    )
+
+
+def verify(parsed: Parsed, signing_public: bytes) -> None:
+    try:
+        ed25519.Ed25519PublicKey.from_public_bytes(signing_public).verify(parsed.signature, parsed.signed)
+    except (InvalidSignature, ValueError):
+        raise refuse(
+            "bad-signature",
+            f"The bundle's signature does not match {parsed.header.sender_name or 'its sender'}'s key: it was "
+            "changed after it was made, or damaged on the way. Ask the sender to export it again.",
+        ) from None
+
+
+def decrypt(parsed: Parsed, member_id: str, hpke_private: hpke.MLKEM768X25519PrivateKey) -> Any:
+    """Open the content key sealed for me, decrypt, decompress within limits, parse canonical JSON."""
+    header = parsed.header
+    sealed = header.sealed_for(member_id)
+    if sealed is None:
+        raise refuse(
+            "not-addressed",
+            f"This bundle was not encrypted to you. Ask {header.sender_name or 'the sender'} to check that your "
+            "card is on their team, then export again.",
+        )
+    try:
+        key = suite().decrypt(sealed, hpke_private, info=seal_info(header.bundle_id, header.review_id, member_id))
+        nonce, body = parsed.payload[:NONCE_LEN], parsed.payload[NONCE_LEN:]
+        plain = AESGCM(key).decrypt(nonce, body, MAGIC_LINE + parsed.header_bytes)
+    except (InvalidTag, ValueError):
+        raise refuse(
+            "undecryptable",
+            "The bundle could not be decrypted with your key (it may have been made for an older key of yours). "
+            "Ask the sender to export it again.",
+        ) from None
+    return canonical_content(inflate(plain))
+
+
+def inflate(plain: bytes) -> bytes:
+    inflater = zlib.decompressobj()
+    try:
+        out = inflater.decompress(plain, MAX_PLAIN)
+    except zlib.error:
+        raise refuse("malformed", "The bundle's content is not in the expected shape (it does not unpack).") from None
+    if inflater.unconsumed_tail:
+        raise refuse(
+            "bomb",
+            f"The bundle's content unpacks to more than {MAX_PLAIN // 2**20} MB, far more than any review holds. "
+            "It was refused.",
+        )
+    if not inflater.eof or inflater.unused_data:
+        raise refuse("malformed", "The bundle's content is not in the expected shape (it is cut short).")
+    return out
+
+
+def canonical_content(data: bytes) -> Any:
+    try:
+        return canonical.loads(data)
+    except canonical.NotCanonical as exc:
+        raise refuse("malformed", f"The bundle's content is not in the expected shape ({exc}).") from None
+
+
+def inspect(data: bytes) -> dict[str, Any]:
+    """What can be said about a bundle without any key: who sent it, when, until when, how big."""
+    parsed = parse(data)
+    h = parsed.header
+    return {
+        "bundle_id": h.bundle_id,
+        "review_id": h.review_id,
+        "sender_id": h.sender_id,
+        "sender": h.sender_name,
+        "created": h.created,
+        "expires": h.expires,
+        "recipients": [r.member_id for r in h.recipients],
+        "size": parsed.size,
+        "format": FORMAT,
+    }

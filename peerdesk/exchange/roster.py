@@ -1,0 +1,120 @@
+"""The team as this file knows it: who is on it, who leads it, whose keys I have compared, whom to encrypt to.
+
+The roster is the ``members`` table. Only the lead changes it (adding cards, removing members), and it reaches
+everyone inside the lead's signed bundles; bundles from other members may not touch it. Trust is local: the
+``member_trust`` table keeps, per member, the fingerprint I accepted. A member whose current keys do not match
+that fingerprint is *unverified*: nothing is encrypted to them and their bundles are refused until I compare
+fingerprints again and verify them.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from peerdesk.exchange.identity import KeyPair, fingerprint, unb64
+from peerdesk.store.models import Identity, Member, MemberTrust, Meta
+
+LEAD_META = "lead_id"
+
+
+@dataclass(frozen=True)
+class TeamMember:
+    id: str
+    name: str
+    role: str
+    fingerprint: str
+    verified: bool
+    removed: bool
+    is_me: bool
+    is_lead: bool
+
+    @property
+    def status(self) -> str:
+        if self.removed:
+            return "removed"
+        if self.is_me:
+            return "you"
+        return "verified" if self.verified else "not verified"
+
+
+def _meta(s: Session, key: str) -> str:
+    row = s.get(Meta, key)
+    return row.value if row else ""
+
+
+def my_id(s: Session) -> str:
+    return _meta(s, "member_id")
+
+
+def lead_id(s: Session) -> str:
+    """The lead named in my invitation; on the lead's own file (no invitation), me if my role is lead."""
+    lead = _meta(s, LEAD_META)
+    if lead:
+        return lead
+    me = s.get(Member, my_id(s))
+    return me.id if me is not None and me.role == "lead" else ""
+
+
+def i_am_lead(s: Session) -> bool:
+    me = my_id(s)
+    return bool(me) and lead_id(s) == me
+
+
+def member_fingerprint(member: Member) -> str:
+    try:
+        return fingerprint(unb64(member.signing_key), unb64(member.kem_key))
+    except ValueError:
+        return ""
+
+
+def is_verified(s: Session, member: Member) -> bool:
+    if member.id == my_id(s):
+        return True
+    trust = s.get(MemberTrust, member.id)
+    current = member_fingerprint(member)
+    return bool(current) and trust is not None and trust.verified_fingerprint == current
+
+
+def is_active(member: Member) -> bool:
+    return not member.deleted and not member.removed
+
+
+def team(s: Session) -> list[TeamMember]:
+    me, lead = my_id(s), lead_id(s)
+    rows = s.scalars(select(Member).where(Member.deleted.is_(False)))
+    people = [
+        TeamMember(
+            id=m.id,
+            name=m.name,
+            role=m.role,
+            fingerprint=member_fingerprint(m),
+            verified=is_verified(s, m),
+            removed=m.removed,
+            is_me=m.id == me,
+            is_lead=m.id == lead,
+        )
+        for m in rows
+    ]
+    return sorted(people, key=lambda p: (p.removed, not p.is_lead, p.name.casefold(), p.id))
+
+
+def recipients(s: Session) -> list[tuple[str, bytes]]:
+    """Everyone a new bundle is encrypted to: active, verified members other than me."""
+    me = my_id(s)
+    return [
+        (m.id, unb64(m.kem_key))
+        for m in s.scalars(select(Member).where(Member.deleted.is_(False), Member.removed.is_(False)))
+        if m.id != me and m.kem_key and is_verified(s, m)
+    ]
+
+
+def my_keys(s: Session) -> KeyPair:
+    row = s.get(Identity, my_id(s))
+    if row is None:
+        from peerdesk.errors import UserError
+
+        raise UserError("This file holds no keys of yours, so it cannot send or receive bundles.")
+    return KeyPair(row.signing_private, row.kem_private)

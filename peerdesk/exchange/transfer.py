@@ -1,0 +1,196 @@
+"""Exporting this file's shared records as a bundle, and importing a colleague's bundle into it.
+
+Import checks run in a fixed order, each refusing with its own reason before anything is decrypted or written:
+size and format (``bundle.parse``), a signature by a current, verified roster member, this review, addressed to
+me, not expired; then decrypt, check the content's shape, and merge everything in one transaction.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+from sqlalchemy import select
+
+from peerdesk.exchange import bundle, roster, schema
+from peerdesk.exchange.errors import BundleRefused
+from peerdesk.exchange.identity import unb64
+from peerdesk.exchange.merge import MergeResult, known, merge
+from peerdesk.store.engine import Store
+from peerdesk.store.models import SHARED_MODELS, Member, Review
+from peerdesk.store.uow import UnitOfWork
+
+log = logging.getLogger(__name__)
+Progress = Callable[[int, int, str], bool]
+DEFAULT_LIFETIME = dt.timedelta(days=365)  # when the review has no retention date yet
+
+
+class Cancelled(Exception):
+    """The user cancelled; nothing was written."""
+
+
+def _utc(now: dt.datetime | None) -> dt.datetime:
+    return now if now is not None else dt.datetime.now(dt.UTC)
+
+
+def _report(progress: Progress | None, done: int, total: int, text: str) -> None:
+    if progress is not None and not progress(done, total, text):
+        raise Cancelled()
+
+
+# --- export ------------------------------------------------------------------------------------------------------
+
+
+def content(store: Store) -> dict[str, Any]:
+    """Every shared record (tombstones too); the roster only from the lead. Also what I have seen of each member."""
+    with UnitOfWork(store) as uow:  # a read-only unit of work: it gives the clock and meta in one transaction
+        seen = known(uow)
+        lead = roster.i_am_lead(uow.session)
+        tables: dict[str, list[dict[str, Any]]] = {}
+        for table in sorted(SHARED_MODELS):
+            if table == "members" and not lead:
+                continue
+            model = SHARED_MODELS[table]
+            kinds = schema.column_kinds(table)
+            rows = []
+            for row in uow.session.scalars(select(model).order_by(model.id)):
+                record = {name: getattr(row, name) for name in kinds}
+                for name, kind in kinds.items():
+                    if kind == "float":
+                        record[name] = float(record[name])
+                record["versions"] = dict(record["versions"] or {})
+                rows.append(record)
+            if rows:
+                tables[table] = rows
+    return {"format": schema.CONTENT_FORMAT, "known": seen, "tables": tables}
+
+
+@dataclass(frozen=True)
+class Exported:
+    data: bytes
+    recipients: list[str]  # names
+    expires: str
+
+
+def export_bundle(store: Store, *, now: dt.datetime | None = None, progress: Progress | None = None) -> Exported:
+    created = _utc(now)
+    _report(progress, 0, 3, "Collecting your records…")
+    payload = content(store)
+    with store.session() as s:
+        me = s.get(Member, roster.my_id(s))
+        if me is None:
+            raise BundleRefused("no-identity", "This file does not say who you are, so it cannot send bundles.")
+        keys = roster.my_keys(s)
+        targets = roster.recipients(s)
+        names = [m.name for m in s.scalars(select(Member).where(Member.id.in_([t[0] for t in targets])))]
+        review = s.get(Review, store.review_id)
+        expires = review.retention_date if review is not None and review.retention_date else ""
+    if not expires:
+        expires = (created + DEFAULT_LIFETIME).date().isoformat()
+    _report(progress, 1, 3, "Encrypting…")
+    data = bundle.write(
+        review_id=store.review_id,
+        sender_id=me.id,
+        sender_name=me.name,
+        expires=expires,
+        recipients=targets,
+        content=payload,
+        signer=keys.signer(),
+        created=created,
+    )
+    _report(progress, 3, 3, "Done")
+    log.info("exported a bundle: %d bytes, %d recipients", len(data), len(targets))
+    return Exported(data, sorted(names), expires)
+
+
+# --- import ------------------------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Imported:
+    sender: str
+    result: MergeResult
+
+    @property
+    def summary(self) -> str:
+        return self.result.summary(self.sender)
+
+
+def check(store: Store, data: bytes, *, now: dt.datetime | None = None) -> tuple[bundle.Parsed, Member]:
+    """Everything that can be refused before decrypting: returns the parsed bundle and its (verified) signer."""
+    parsed = bundle.parse(data)
+    header = parsed.header
+    with store.session() as s:
+        me = roster.my_id(s)
+        signer = s.get(Member, header.sender_id)
+        if signer is None or signer.deleted:
+            if header.review_id != store.review_id:
+                raise _other_review()
+            raise BundleRefused(
+                "unknown-signer",
+                "The bundle is signed by someone who is not on this review's team. If they joined recently, import "
+                "the lead's latest bundle first (it brings the team), then try again.",
+            )
+        if signer.removed:
+            raise BundleRefused(
+                "removed-signer",
+                f"The bundle comes from {signer.name}, who was removed from the team. It was not imported.",
+            )
+        if not roster.is_verified(s, signer):
+            raise BundleRefused(
+                "unverified-signer",
+                f"{signer.name}'s keys changed and have not been verified. Compare fingerprints with them "
+                "(Team ▸ Verify), then import again.",
+            )
+        bundle.verify(parsed, unb64(signer.signing_key))
+        if header.review_id != store.review_id:
+            raise _other_review()
+        if header.sender_id == me:
+            raise BundleRefused("own-bundle", "This is a bundle you exported yourself: there is nothing to import.")
+        if header.sealed_for(me) is None:
+            raise BundleRefused(
+                "not-addressed",
+                f"This bundle was not encrypted to you. Ask {signer.name} to import the lead's latest bundle (or "
+                "verify you in Team) and export again.",
+            )
+        if _utc(now).date().isoformat() > header.expires:
+            raise BundleRefused(
+                "expired",
+                f"This bundle expired on {header.expires}, the review's retention date: its records should no "
+                "longer exist. It was not imported.",
+            )
+        s.expunge(signer)
+    return parsed, signer
+
+
+def _other_review() -> BundleRefused:
+    return BundleRefused("other-review", "This bundle belongs to another review. Open that review to import it.")
+
+
+def import_bundle(
+    store: Store, data: bytes, *, now: dt.datetime | None = None, progress: Progress | None = None
+) -> Imported:
+    _report(progress, 0, 4, "Checking the bundle…")
+    parsed, signer = check(store, data, now=now)
+    with store.session() as s:
+        keys = roster.my_keys(s)
+        me, lead = roster.my_id(s), roster.lead_id(s)
+    _report(progress, 1, 4, "Decrypting…")
+    payload = schema.validate(bundle.decrypt(parsed, me, keys.hpke_private()))
+    _report(progress, 2, 4, "Merging…")
+    now_ms = int(_utc(now).timestamp() * 1000)
+    with UnitOfWork(store) as uow:
+        result = merge(uow, payload, allow_roster=signer.id == lead, now_ms=now_ms)
+        _report(progress, 3, 4, "Saving…")
+        uow.commit()
+    store.forget_meta()
+    log.info(
+        "imported a bundle: %d new, %d changed, %d conflicts",
+        sum(result.new.values()),
+        sum(result.changed.values()),
+        result.conflicts,
+    )
+    return Imported(signer.name, result)

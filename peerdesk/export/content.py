@@ -1,0 +1,237 @@
+"""What goes into the presentation, read from the review as plain data (the renderer never touches the store).
+
+Nothing here can name a person: interviews are counted per stakeholder group, quotes carry only their group,
+and the team is a number. Quotes the team decided to leave out (the non-attribution guard's "exclude") never
+enter; quotes the guard flagged and nobody has decided on stop the export until someone does.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import Counter
+from collections.abc import Collection
+from dataclasses import dataclass, field
+
+from sqlalchemy import select
+
+from peerdesk.errors import PeerdeskError
+from peerdesk.services import insights as insight_service
+from peerdesk.services import review as review_service
+from peerdesk.store.engine import Store
+from peerdesk.store.models import (
+    InsightQuote,
+    Interview,
+    Member,
+    PostIt,
+    Quote,
+    StakeholderGroup,
+    Theme,
+    WorkshopNote,
+)
+
+THEME_QUOTES = 2  # quotes shown under each theme
+KINDS = ("rose", "thorn", "bud")
+
+
+class UndecidedQuotes(PeerdeskError):
+    """Quotes the guard flagged are chosen for the presentation and nobody has decided whether they may go in."""
+
+    def __init__(self, quote_ids: list[str]) -> None:
+        self.quote_ids = quote_ids
+        n = len(quote_ids)
+        super().__init__(
+            f"{n} quote{'s' if n != 1 else ''} chosen for the presentation "
+            f"{'were' if n != 1 else 'was'} flagged by the confidentiality check. Decide for each whether it "
+            "may go in (keep) or must stay out (leave out), then build the presentation again."
+        )
+
+
+@dataclass(frozen=True)
+class DeckQuote:
+    id: str
+    text: str
+    group: str
+
+
+@dataclass(frozen=True)
+class DeckTheme:
+    heading: str
+    postits: int
+    quotes: tuple[DeckQuote, ...]
+
+
+@dataclass(frozen=True)
+class DeckInsight:
+    number: int
+    statement: str
+    description: str
+    quotes: tuple[DeckQuote, ...]
+
+
+@dataclass(frozen=True)
+class GroupCount:
+    group: str
+    interviews: int
+    people: int  # 0 when attendance was not recorded
+
+
+@dataclass(frozen=True)
+class Deck:
+    authority: str
+    focus: str
+    dates: str
+    aim: str
+    key_questions: tuple[str, ...]
+    groups: tuple[GroupCount, ...]
+    approaches: tuple[tuple[str, int], ...]  # (approach, interviews)
+    team_size: int
+    interviews: int
+    quotes: int
+    postits: dict[str, int]  # per kind
+    themes: tuple[DeckTheme, ...]
+    insights: tuple[DeckInsight, ...]
+    next_steps: tuple[str, ...]
+    left_out: int = 0  # quotes kept out by a confidentiality decision
+    extra: dict[str, str] = field(default_factory=dict)
+
+    @property
+    def quote_ids(self) -> set[str]:
+        ids = {q.id for t in self.themes for q in t.quotes}
+        return ids | {q.id for i in self.insights for q in i.quotes}
+
+
+def format_dates(start: str, end: str) -> str:
+    """ "10–11 March 2026", "30 March – 1 April 2026", or one date; empty when the visit has no dates."""
+    if not start:
+        return ""
+    a = dt.date.fromisoformat(start)
+    b = dt.date.fromisoformat(end) if end else a
+    if a == b:
+        return f"{a.day} {a:%B %Y}"
+    if (a.year, a.month) == (b.year, b.month):
+        return f"{a.day}–{b.day} {b:%B %Y}"
+    if a.year == b.year:
+        return f"{a.day} {a:%B} – {b.day} {b:%B %Y}"
+    return f"{a.day} {a:%B %Y} – {b.day} {b:%B %Y}"
+
+
+def candidate_quotes(store: Store) -> dict[str, str]:
+    """Every quote that could appear (an insight's or one behind a themed post-it): id → text, for the guard."""
+    with store.session() as s:
+        ids = set(s.scalars(select(InsightQuote.quote_id).where(InsightQuote.deleted.is_(False))))
+        ids |= set(
+            s.scalars(
+                select(PostIt.quote_id).where(PostIt.deleted.is_(False), PostIt.theme_id != "", PostIt.quote_id != "")
+            )
+        )
+        if not ids:
+            return {}
+        return {q.id: q.text for q in s.scalars(select(Quote).where(Quote.id.in_(ids), Quote.deleted.is_(False)))}
+
+
+def gather(store: Store, *, flagged: Collection[str] = (), exclude: Collection[str] = ()) -> Deck:
+    """Read the deck's content. ``flagged``: quote ids the guard flagged; ``exclude``: ids to leave out now.
+
+    A flagged quote decided "keep" goes in; decided "exclude" (or listed in ``exclude``) stays out. An insight's
+    illustrating quote that is flagged and undecided raises ``UndecidedQuotes``; a theme's quotes are picked
+    among those that need no decision.
+    """
+    summary = review_service.summary(store)
+    flagged_set, excluded = set(flagged), set(exclude)
+    with store.session() as s:
+        groups = {g.id: g for g in s.scalars(select(StakeholderGroup).where(StakeholderGroup.deleted.is_(False)))}
+        quotes = {q.id: q for q in s.scalars(select(Quote).where(Quote.deleted.is_(False)))}
+        decided_out = {qid for qid, q in quotes.items() if q.guard_decision == "exclude"} | excluded
+        kept = {qid for qid, q in quotes.items() if q.guard_decision == "keep"}
+        undecided = flagged_set - decided_out - kept
+
+        def deck_quote(qid: str) -> DeckQuote:
+            q = quotes[qid]
+            group = groups.get(q.group_id)
+            return DeckQuote(qid, " ".join(q.text.split()), group.name if group else "")
+
+        interviews = list(s.scalars(select(Interview).where(Interview.deleted.is_(False))))
+        per_group: dict[str, list[Interview]] = {}
+        for interview in interviews:
+            per_group.setdefault(interview.group_id, []).append(interview)
+        ordered_groups = sorted(
+            per_group, key=lambda gid: (groups[gid].position, groups[gid].name) if gid in groups else (1e9, "")
+        )
+        group_counts = tuple(
+            GroupCount(groups[gid].name if gid in groups else "Other", len(rows), sum(r.attendees for r in rows))
+            for gid, rows in ((g, per_group[g]) for g in ordered_groups)
+        )
+        approaches = Counter(i.approach for i in interviews if i.approach)
+        postits = list(s.scalars(select(PostIt).where(PostIt.deleted.is_(False), PostIt.kind.in_(KINDS))))
+        postit_counts = {kind: sum(1 for p in postits if p.kind == kind) for kind in KINDS}
+        team = len(list(s.scalars(select(Member.id).where(Member.deleted.is_(False), Member.removed.is_(False)))))
+
+        # Insights, in their order, with their illustrating quotes.
+        deck_insights: list[DeckInsight] = []
+        used: set[str] = set()
+        blocked: list[str] = []
+        for summary_row in insight_service.list_insights(store):
+            chosen: list[DeckQuote] = []
+            for view in insight_service.quotes_of(store, summary_row.id):
+                if view.id in decided_out:
+                    continue
+                if view.id in undecided:
+                    blocked.append(view.id)
+                    continue
+                chosen.append(deck_quote(view.id))
+                used.add(view.id)
+            deck_insights.append(
+                DeckInsight(
+                    summary_row.number, summary_row.statement.strip(), summary_row.description.strip(), tuple(chosen)
+                )
+            )
+        if blocked:
+            raise UndecidedQuotes(sorted(set(blocked)))
+
+        # Themes: those with post-its, biggest first, each with up to two clean quotes from its post-its.
+        themes = list(s.scalars(select(Theme).where(Theme.deleted.is_(False))))
+        by_theme: dict[str, list[PostIt]] = {}
+        for p in s.scalars(select(PostIt).where(PostIt.deleted.is_(False), PostIt.theme_id != "")):
+            by_theme.setdefault(p.theme_id, []).append(p)
+        deck_themes: list[DeckTheme] = []
+        for theme in sorted(themes, key=lambda t: (-len(by_theme.get(t.id, [])), t.heading.lower())):
+            members = by_theme.get(theme.id, [])
+            if not members or not theme.heading.strip():
+                continue
+            pool = []
+            for p in sorted(members, key=lambda p: (p.position, p.id)):
+                qid = p.quote_id
+                if qid in quotes and qid not in decided_out and qid not in undecided and qid not in pool:
+                    pool.append(qid)
+            # Starred first, then quotes not already on an insight slide, then shorter ones (they read aloud well).
+            pool.sort(key=lambda qid: (not quotes[qid].starred, qid in used, len(quotes[qid].text) > 220))
+            deck_themes.append(
+                DeckTheme(theme.heading.strip(), len(members), tuple(deck_quote(q) for q in pool[:THEME_QUOTES]))
+            )
+
+        next_steps = tuple(
+            n.text.strip()
+            for n in s.scalars(
+                select(WorkshopNote)
+                .where(WorkshopNote.deleted.is_(False), WorkshopNote.kind == "next_step")
+                .order_by(WorkshopNote.position, WorkshopNote.id)
+            )
+            if n.text.strip()
+        )
+    return Deck(
+        authority=summary.authority,
+        focus=summary.focus,
+        dates=format_dates(summary.visit_start, summary.visit_end),
+        aim=summary.aim.strip(),
+        key_questions=tuple(q.strip() for q in summary.key_questions if q.strip()),
+        groups=group_counts,
+        approaches=tuple(sorted(approaches.items(), key=lambda kv: (-kv[1], kv[0]))),
+        team_size=team,
+        interviews=len(interviews),
+        quotes=len(quotes),
+        postits=postit_counts,
+        themes=tuple(deck_themes),
+        insights=tuple(deck_insights),
+        next_steps=next_steps,
+        left_out=len(decided_out & set(quotes)),
+    )

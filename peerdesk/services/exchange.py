@@ -1,0 +1,186 @@
+"""Sharing by email: export a bundle to a file, import one, look at one, and the conflicts an import kept."""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import tempfile
+import urllib.parse
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import select
+
+from peerdesk.errors import NotFound, UserError
+from peerdesk.exchange import bundle, transfer
+from peerdesk.exchange.digest import content_digest
+from peerdesk.exchange.errors import BundleRefused
+from peerdesk.services.changes import Changes, everything
+from peerdesk.store.engine import Store
+from peerdesk.store.models import SHARED_MODELS, Conflict, Member
+from peerdesk.store.uow import UnitOfWork
+
+Progress = transfer.Progress
+SUFFIX = bundle.SUFFIX
+
+__all__ = ["SUFFIX", "Progress", "content_digest"]
+
+
+@dataclass(frozen=True)
+class ExportReport:
+    path: Path
+    size: int
+    recipients: list[str]
+    expires: str
+
+
+@dataclass(frozen=True)
+class ImportReport:
+    sender: str
+    summary: str
+    conflicts: int
+    changes: Changes
+
+
+def suggested_name(store: Store, today: dt.date | None = None) -> str:
+    """A file name that says whose and when, never what the review is about (the name travels in the clear)."""
+    with store.session() as s:
+        me = s.get(Member, store.member_id)
+    who = (me.initials if me is not None and me.initials else "me").lower()
+    return f"peerdesk-{who}-{(today or dt.date.today()).isoformat()}{SUFFIX}"
+
+
+def export_to(
+    store: Store, path: Path | str, *, now: dt.datetime | None = None, progress: Progress | None = None
+) -> ExportReport:
+    path = Path(path)
+    exported = transfer.export_bundle(store, now=now, progress=progress)
+    _write_atomically(path, exported.data)
+    return ExportReport(path, len(exported.data), exported.recipients, exported.expires)
+
+
+def _write_atomically(path: Path, data: bytes) -> None:
+    if not path.parent.is_dir():
+        raise UserError(f"The folder {path.parent} does not exist.")
+    fd, tmp = tempfile.mkstemp(prefix=".pdbundle-", dir=path.parent)
+    try:
+        with os.fdopen(fd, "wb") as f:
+            f.write(data)
+            f.flush()
+            os.fsync(f.fileno())
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+
+
+def read_bundle_file(path: Path | str) -> bytes:
+    path = Path(path)
+    try:
+        size = path.stat().st_size
+        if size > bundle.MAX_BUNDLE:
+            raise BundleRefused(
+                "oversized",
+                f"{path.name} is {size / 1e6:.1f} MB, more than peerdesk accepts ({bundle.MAX_BUNDLE // 2**20} MB). "
+                "It was not opened.",
+            )
+        return path.read_bytes()
+    except FileNotFoundError:
+        raise UserError(f"There is no file at {path}.") from None
+    except IsADirectoryError:
+        raise UserError(f"{path} is a folder, not a bundle.") from None
+
+
+def import_from(
+    store: Store, path: Path | str, *, now: dt.datetime | None = None, progress: Progress | None = None
+) -> ImportReport:
+    imported = transfer.import_bundle(store, read_bundle_file(path), now=now, progress=progress)
+    result = imported.result
+    changes = everything() if "members" in result.tables else Changes(frozenset(result.tables), frozenset(result.ids))
+    if result.conflicts:
+        changes = changes | Changes.of("conflicts")
+    return ImportReport(imported.sender, imported.summary, result.conflicts, changes)
+
+
+def inspect(path: Path | str) -> dict[str, Any]:
+    return bundle.inspect(read_bundle_file(path))
+
+
+def mailto(report: ExportReport, review_title: str = "") -> str:
+    """A mailto: link with subject and body filled in. It cannot attach the file: the body says so."""
+    subject = "peerdesk bundle"
+    body = (
+        f"Hello,\n\nPlease find my latest peerdesk bundle attached ({report.path.name}, "
+        f"{report.size / 1e6:.2f} MB). Import it with File > Import bundle.\n\n"
+        "(Attach the file by hand: an email link cannot attach files.)\n"
+    )
+    return "mailto:?" + urllib.parse.urlencode({"subject": subject, "body": body}, quote_via=urllib.parse.quote)
+
+
+# --- conflicts ---------------------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class ConflictView:
+    id: str
+    table: str
+    row_id: str
+    field: str
+    lost_text: str
+    current_text: str
+    author: str
+    created: str
+    resolved: bool
+
+
+def conflicts(store: Store, *, include_resolved: bool = False) -> list[ConflictView]:
+    with store.session() as s:
+        stmt = select(Conflict).order_by(Conflict.created.desc(), Conflict.id)
+        if not include_resolved:
+            stmt = stmt.where(Conflict.resolved.is_(False))
+        names = {m.id: m.name for m in s.scalars(select(Member))}
+        views = []
+        for c in s.scalars(stmt):
+            model = SHARED_MODELS.get(c.table_name)
+            row = s.get(model, c.row_id) if model is not None else None
+            current = getattr(row, c.field, "") if row is not None else ""
+            views.append(
+                ConflictView(
+                    c.id,
+                    c.table_name,
+                    c.row_id,
+                    c.field,
+                    str(c.value),
+                    str(current),
+                    names.get(c.author_id, "someone"),
+                    c.created,
+                    c.resolved,
+                )
+            )
+        return views
+
+
+def restore_conflict(store: Store, conflict_id: str) -> Changes:
+    """Put the text that lost back into its field (as a new edit of mine) and mark the conflict resolved."""
+    with UnitOfWork(store) as uow:
+        conflict = uow.session.get(Conflict, conflict_id)
+        if conflict is None:
+            raise NotFound("That conflict no longer exists.")
+        model = SHARED_MODELS[conflict.table_name]
+        row = uow.get(model, conflict.row_id, include_deleted=True)
+        uow.update(row, **{conflict.field: conflict.value})
+        conflict.resolved = True
+        table, row_id = conflict.table_name, conflict.row_id
+        uow.commit()
+    return Changes.of(table, "conflicts", ids=[row_id])
+
+
+def set_conflict_resolved(store: Store, conflict_id: str, resolved: bool = True) -> Changes:
+    with UnitOfWork(store) as uow:
+        conflict = uow.session.get(Conflict, conflict_id)
+        if conflict is None:
+            raise NotFound("That conflict no longer exists.")
+        conflict.resolved = resolved
+        uow.commit()
+    return Changes.of("conflicts")

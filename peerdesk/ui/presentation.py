@@ -1,0 +1,256 @@
+"""File ▸ Build presentation…: choose where and with which template, settle flagged quotes, build in the background."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QUrl
+from PySide6.QtGui import QAction, QDesktopServices
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QMainWindow,
+    QMessageBox,
+    QPushButton,
+    QRadioButton,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
+
+from peerdesk.export import confidentiality, presentation
+from peerdesk.export import pptx as pptx_export
+from peerdesk.export.content import Deck
+from peerdesk.services import review as review_service
+from peerdesk.ui import messages
+from peerdesk.ui.session import ReviewSession
+from peerdesk.ui.undo import SetFields
+from peerdesk.ui.worker import Progress, run_task
+
+KEEP, LEAVE_OUT = "keep", "exclude"
+
+
+def suggested_name(authority: str) -> str:
+    stem = re.sub(r"[^\w\- ]+", "", authority).strip() or "Peer challenge"
+    return f"{stem} peer challenge.pptx"
+
+
+class BuildDialog(QDialog):
+    """Where to save, and which template: peerdesk's own or the authority's branded .pptx."""
+
+    def __init__(self, parent: QWidget | None, suggested: Path) -> None:
+        super().__init__(parent)
+        self.setWindowTitle("Build presentation")
+        self.setObjectName("buildPresentationDialog")
+        form = QFormLayout(self)
+        self.out = QLineEdit(str(suggested))
+        self.out.setObjectName("presentationPath")
+        browse = QPushButton("Browse…")
+        browse.clicked.connect(self._browse_out)
+        row = QHBoxLayout()
+        row.addWidget(self.out, 1)
+        row.addWidget(browse)
+        form.addRow("Save as", row)
+        self.ours = QRadioButton("peerdesk's template (16:9, high contrast)")
+        self.theirs = QRadioButton("Our own template:")
+        self.ours.setChecked(True)
+        group = QButtonGroup(self)
+        group.addButton(self.ours)
+        group.addButton(self.theirs)
+        self.template = QLineEdit()
+        self.template.setPlaceholderText("a .pptx with your authority's branding")
+        self.template.textEdited.connect(lambda _t: self.theirs.setChecked(True))
+        pick = QPushButton("Browse…")
+        pick.clicked.connect(self._browse_template)
+        row2 = QHBoxLayout()
+        row2.addWidget(self.theirs)
+        row2.addWidget(self.template, 1)
+        row2.addWidget(pick)
+        form.addRow("Template", self.ours)
+        form.addRow("", row2)
+        self.handout = QCheckBox("Add the workshop handout (agree ✓ / disagree ✗ / amend)")
+        self.handout.setChecked(True)
+        form.addRow("", self.handout)
+        self.error = QLabel("")
+        self.error.setObjectName("errorText")
+        form.addRow("", self.error)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
+        build = buttons.addButton("Build", QDialogButtonBox.ButtonRole.AcceptRole)
+        build.setObjectName("primaryButton")
+        buttons.accepted.connect(self._validate)
+        buttons.rejected.connect(self.reject)
+        form.addRow(buttons)
+        self.resize(640, self.sizeHint().height())
+
+    def _browse_out(self) -> None:
+        path, _ = QFileDialog.getSaveFileName(self, "Save the presentation as", self.out.text(), "PowerPoint (*.pptx)")
+        if path:
+            self.out.setText(path if path.lower().endswith(".pptx") else path + ".pptx")
+
+    def _browse_template(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(
+            self, "Choose a template", self.template.text() or str(Path.home()), "PowerPoint (*.pptx)"
+        )
+        if path:
+            self.template.setText(path)
+            self.theirs.setChecked(True)
+
+    def _validate(self) -> None:
+        out = self.output_path
+        if out.suffix.lower() != ".pptx":
+            self.error.setText("Save it as a .pptx file.")
+        elif not out.parent.is_dir():
+            self.error.setText(f"The folder {out.parent} does not exist.")
+        elif self.theirs.isChecked() and not Path(self.template.text()).is_file():
+            self.error.setText("Choose your template file, or use peerdesk's.")
+        else:
+            self.accept()
+
+    @property
+    def output_path(self) -> Path:
+        return Path(self.out.text().strip()).expanduser()
+
+    @property
+    def template_path(self) -> Path | None:
+        return Path(self.template.text()).expanduser() if self.theirs.isChecked() else None
+
+
+class FlaggedQuotesDialog(QDialog):
+    """The confidentiality check's findings: each flagged quote needs keep or leave out before the build."""
+
+    def __init__(self, parent: QWidget | None, quotes: list[tuple[str, str]]) -> None:
+        super().__init__(parent)
+        self.setWindowTitle("Check these quotes first")
+        self.setObjectName("flaggedQuotesDialog")
+        layout = QVBoxLayout(self)
+        intro = QLabel(
+            "The confidentiality check flagged these quotes: they may identify someone. Decide for each whether "
+            "it may go into the presentation. Your decision is saved with the quote (and can be undone)."
+        )
+        intro.setWordWrap(True)
+        layout.addWidget(intro)
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        body = QWidget()
+        rows = QFormLayout(body)
+        self.choices: dict[str, QComboBox] = {}
+        for qid, text in quotes:
+            label = QLabel(f"“{text}”")
+            label.setWordWrap(True)
+            combo = QComboBox()
+            combo.addItem("Decide…", "")
+            combo.addItem("Keep it in", KEEP)
+            combo.addItem("Leave it out", LEAVE_OUT)
+            combo.currentIndexChanged.connect(self._update)
+            combo.setAccessibleName(f"Decision for the quote {text[:40]}")
+            self.choices[qid] = combo
+            rows.addRow(label, combo)
+        scroll.setWidget(body)
+        layout.addWidget(scroll, 1)
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
+        self.ok = self.buttons.addButton("Save decisions and build", QDialogButtonBox.ButtonRole.AcceptRole)
+        self.buttons.accepted.connect(self.accept)
+        self.buttons.rejected.connect(self.reject)
+        layout.addWidget(self.buttons)
+        self._update()
+        self.resize(680, 420)
+
+    def _update(self) -> None:
+        self.ok.setEnabled(all(c.currentData() for c in self.choices.values()))
+
+    def decisions(self) -> dict[str, str]:
+        return {qid: str(c.currentData()) for qid, c in self.choices.items()}
+
+
+def record_decisions(session: ReviewSession, decisions: dict[str, str]) -> None:
+    stack = session.undo_stack
+    stack.beginMacro("Confidentiality decisions")
+    for qid, decision in decisions.items():
+        stack.push(SetFields(session, "quotes", qid, {"guard_decision": decision}, "Decide on a flagged quote"))
+    stack.endMacro()
+
+
+def prepare_deck(parent: QWidget, session: ReviewSession) -> Deck | None:
+    """The deck's content, after asking about flagged quotes; None if the user stopped."""
+    try:
+        return session.call(presentation.prepare)
+    except presentation.UndecidedQuotes as exc:
+        flagged = list(exc.quote_ids)
+        pending = session.call(lambda s: confidentiality.undecided(s, flagged))
+        dialog = FlaggedQuotesDialog(parent, pending)
+        if dialog.exec() != QDialog.DialogCode.Accepted:
+            return None
+        record_decisions(session, dialog.decisions())
+        return session.call(presentation.prepare)
+
+
+def build_presentation(window: QMainWindow, session: ReviewSession) -> None:
+    flush = getattr(window, "flush_edits", None)
+    if callable(flush):
+        flush()
+    authority = session.call(review_service.summary).authority
+    folder = Path.home() / "Documents"
+    suggested = (folder if folder.is_dir() else Path.home()) / suggested_name(authority)
+    dialog = BuildDialog(window, suggested)
+    if dialog.exec() != QDialog.DialogCode.Accepted:
+        return
+    out, template, handout = dialog.output_path, dialog.template_path, dialog.handout.isChecked()
+    try:
+        deck = prepare_deck(window, session)
+    except Exception as exc:  # shown through the one message channel
+        messages.error(window, "Build presentation", exc)
+        return
+    if deck is None:
+        return
+
+    def work(progress: Progress) -> Path:
+        return pptx_export.build(deck, out, template=template, handout=handout, progress=progress)
+
+    def done(result: Any) -> None:
+        offer_folder(window, Path(result))
+
+    def failed(exc: BaseException) -> None:
+        if not isinstance(exc, pptx_export.BuildCancelled):
+            messages.error(window, "Build presentation", exc)
+
+    run_task(window, "Building the presentation…", work, done, failed)
+
+
+def offer_folder(parent: QWidget, path: Path) -> None:
+    box = QMessageBox(
+        QMessageBox.Icon.Information,
+        "Presentation ready",
+        f"The presentation is saved as\n{path}",
+        QMessageBox.StandardButton.Close,
+        parent,
+    )
+    box.setObjectName("presentationReady")
+    open_folder = box.addButton("Open folder", QMessageBox.ButtonRole.ActionRole)
+    box.exec()
+    if box.clickedButton() is open_folder:
+        QDesktopServices.openUrl(QUrl.fromLocalFile(str(path.parent)))
+
+
+def install_build_action(window: Any) -> QAction:
+    """Add File ▸ Build presentation… to a main window (before the lock and close actions)."""
+    action = QAction("&Build presentation…", window)
+    action.setObjectName("actionBuildPresentation")
+    action.setShortcut("Ctrl+Shift+P")
+    action.setStatusTip("Write the presentation (.pptx) from the themes and insights")
+    action.triggered.connect(lambda: build_presentation(window, window.session))
+    tail = getattr(window, "file_menu_tail", None)
+    if tail is not None:
+        window.file_menu.insertAction(tail, action)
+    else:
+        window.file_menu.addAction(action)
+    return action

@@ -1,0 +1,72 @@
+"""Wires the workshop, follow-up and survey into the main window: three work tabs and their menu actions."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QMenu
+
+from peerdesk.ui.panels.followup import FollowUpPanel
+from peerdesk.ui.panels.survey import SurveyPanel
+from peerdesk.ui.panels.workshop import WorkshopPanel
+from peerdesk.ui.projector import ProjectorView
+
+if TYPE_CHECKING:
+    from peerdesk.ui.main_window import MainWindow
+
+
+@dataclass
+class WorkshopTabs:
+    workshop: WorkshopPanel
+    followup: FollowUpPanel
+    survey: SurveyPanel
+    projector: ProjectorView | None = None
+
+
+def install(window: MainWindow) -> WorkshopTabs:
+    session = window.session
+    workshop = WorkshopPanel(session)
+    follow = FollowUpPanel(session)
+    survey = SurveyPanel(session)
+    window.work.addTab(workshop, "Workshop")
+    window.work.addTab(follow, "Follow-up")
+    window.work.addTab(survey, "Survey")
+    # In ``panels`` so that locking and closing save what is being typed (flush_edits).
+    window.panels["tab-workshop"] = workshop
+    window.panels["tab-followup"] = follow
+    window.panels["tab-survey"] = survey
+
+    tabs = WorkshopTabs(workshop, follow, survey)
+
+    def project() -> None:
+        if session.locked:
+            return
+        window.flush_edits()
+        step = ("insights", "goals", "goals", "goals", "next")[workshop.steps.currentIndex()]
+        tabs.projector = ProjectorView(session, start=step)
+        tabs.projector.present()
+
+    workshop.projector_requested.connect(project)
+    menu = QMenu("&Workshop", window)
+    window.menuBar().insertMenu(window.help_menu.menuAction(), menu)
+    projector = QAction("&Projector view", window, shortcut=QKeySequence("F5"))
+    projector.setStatusTip("The workshop's current step, full screen, in large type; Esc leaves")
+    projector.triggered.connect(project)
+    show = QAction("&Record the workshop", window, shortcut=QKeySequence("Ctrl+Shift+W"))
+    show.triggered.connect(lambda: window.work.setCurrentWidget(workshop))
+    export = QAction("&Export workshop slides…", window)
+    export.triggered.connect(workshop.choose_export)
+    summary = QAction("One-page &summary…", window)
+    summary.triggered.connect(workshop.choose_summary)
+    follow_action = QAction("&Follow-up visit", window)
+    follow_action.triggered.connect(lambda: window.work.setCurrentWidget(follow))
+    survey_action = QAction("Leadership of change &survey", window)
+    survey_action.triggered.connect(lambda: window.work.setCurrentWidget(survey))
+    for action in (show, projector, export, summary):
+        menu.addAction(action)
+    menu.addSeparator()
+    menu.addAction(follow_action)
+    menu.addAction(survey_action)
+    return tabs

@@ -1,0 +1,206 @@
+"""Every refusal names its reason in a sentence and leaves the review file exactly as it was."""
+
+from __future__ import annotations
+
+import datetime as dt
+import zlib
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from peerdesk.exchange import bundle, canonical, transfer
+from peerdesk.exchange.digest import content_digest
+from peerdesk.exchange.errors import BundleRefused
+from peerdesk.services import exchange, records, team
+from peerdesk.store import hlc
+from tests.helpers.exchange import Team, copy_team, craft, make_team
+from tests.helpers.files import all_bytes
+
+
+@pytest.fixture(scope="module")
+def closed_team(tmp_path_factory: pytest.TempPathFactory) -> Team:
+    crew = make_team(tmp_path_factory.mktemp("team"))
+    crew.close()
+    return crew
+
+
+@pytest.fixture
+def crew(closed_team: Team, tmp_path: Path) -> Iterator[Team]:
+    t = copy_team(closed_team, tmp_path)
+    yield t
+    t.close()
+
+
+def refused(crew: Team, data: bytes, reason: str, who: int = 1, **kwargs: object) -> BundleRefused:
+    """Import ``data`` into member ``who``: it must be refused for ``reason`` and change nothing at all."""
+    store = crew.stores[who]
+    before = content_digest(store)
+    raw_before = all_bytes(store.path)
+    with pytest.raises(BundleRefused) as caught:
+        transfer.import_bundle(store, data, **kwargs)  # type: ignore[arg-type]
+    assert caught.value.reason == reason, str(caught.value)
+    assert str(caught.value).endswith((".", ")")) and len(str(caught.value)) > 30
+    assert content_digest(store) == before
+    assert all_bytes(store.path) == raw_before
+    return caught.value
+
+
+def test_a_bundle_round_trips_and_importing_it_twice_is_the_same_as_once(crew: Team) -> None:
+    lead, sam, _ = crew.stores
+    records.create(lead, "quotes", text="Nobody explained why my placement ended")
+    data = transfer.export_bundle(lead).data
+    first = transfer.import_bundle(sam, data)
+    assert first.summary == "Alex Lead: 1 new quote"
+    digest = content_digest(sam)
+    second = transfer.import_bundle(sam, data)
+    assert second.summary == "Alex Lead: nothing new"
+    assert content_digest(sam) == digest == content_digest(lead)
+
+
+def test_inspect_tells_sender_dates_and_size_without_a_key(crew: Team, tmp_path: Path) -> None:
+    lead = crew.stores[0]
+    report = exchange.export_to(lead, tmp_path / "out.pdbundle")
+    facts = exchange.inspect(report.path)
+    assert facts["sender"] == "Alex Lead"
+    assert facts["size"] == report.path.stat().st_size == report.size
+    assert facts["expires"] == report.expires
+    assert len(facts["recipients"]) == 2
+    # The header names people and dates, never the host authority or any record.
+    assert b"Westfold" not in report.path.read_bytes()
+
+
+def test_an_unknown_signer_is_refused_before_anything_is_decrypted(crew: Team, tmp_path: Path) -> None:
+    outsider = make_team(tmp_path / "other", size=2)
+    try:
+        data = craft(
+            outsider.stores[0],
+            review_id=crew.stores[0].review_id,
+            recipients=[(crew.stores[1].member_id, _kem(crew, 1))],
+        )
+    finally:
+        outsider.close()
+    refused(crew, data, "unknown-signer")
+
+
+def test_a_bundle_of_another_review_is_refused(crew: Team, tmp_path: Path) -> None:
+    outsider = make_team(tmp_path / "other", size=2)
+    try:
+        data = transfer.export_bundle(outsider.stores[0]).data
+    finally:
+        outsider.close()
+    refused(crew, data, "other-review")
+
+
+def test_a_removed_members_later_bundles_are_refused(crew: Team) -> None:
+    lead, sam, priya = crew.stores
+    team.set_removed(lead, priya.member_id)
+    transfer.import_bundle(sam, transfer.export_bundle(lead).data)
+    refused(crew, transfer.export_bundle(priya).data, "removed-signer")
+    assert [r[0] for r in _recipients(lead)] == [sam.member_id]
+
+
+def test_a_bundle_not_encrypted_to_me_is_refused(crew: Team) -> None:
+    lead = crew.stores[0]
+    data = craft(lead, recipients=[(crew.stores[2].member_id, _kem(crew, 2))])
+    refused(crew, data, "not-addressed")
+
+
+def test_an_expired_bundle_is_refused(crew: Team) -> None:
+    data = transfer.export_bundle(crew.stores[0]).data
+    later = dt.datetime.now(dt.UTC) + dt.timedelta(days=400)
+    refused(crew, data, "expired", now=later)
+
+
+def test_a_newer_format_is_refused_by_its_first_line(crew: Team) -> None:
+    data = transfer.export_bundle(crew.stores[0]).data
+    refused(crew, b"peerdesk-bundle/2\n" + data[len(bundle.MAGIC_LINE) :], "newer-format")
+    refused(crew, b"PK\x03\x04 a zip file", "not-a-bundle")
+
+
+def test_a_malformed_payload_is_refused(crew: Team) -> None:
+    lead = crew.stores[0]
+    good = transfer.content(lead)
+    unknown_table = {**good, "tables": {**good["tables"], "sqlite_master": []}}
+    refused(crew, craft(lead, content=unknown_table), "malformed")
+    quotes_wrong_type = dict(good)
+    review_rows = [dict(r) for r in good["tables"]["review"]]
+    review_rows[0]["co_produced"] = "yes"
+    quotes_wrong_type = {**good, "tables": {**good["tables"], "review": review_rows}}
+    refused(crew, craft(lead, content=quotes_wrong_type), "malformed")
+    refused(crew, craft(lead, plain=zlib.compress(b'{"format":1,"format":1}')), "malformed")
+    refused(crew, craft(lead, plain=zlib.compress(b'{"format": NaN}')), "malformed")
+    refused(crew, craft(lead, plain=b"not zlib at all"), "malformed")
+
+
+def test_a_decompression_bomb_is_refused(crew: Team) -> None:
+    packer = zlib.compressobj(9)
+    chunk = b"\x00" * 2**20
+    plain = b"".join(packer.compress(chunk) for _ in range(bundle.MAX_PLAIN // 2**20 + 1)) + packer.flush()
+    assert len(plain) < 2**20  # a small file...
+    refused(crew, craft(crew.stores[0], plain=plain), "bomb")  # ...that would unpack to over 256 MB
+
+
+def test_an_oversized_file_is_refused_before_reading_it(crew: Team, tmp_path: Path) -> None:
+    big = tmp_path / "big.pdbundle"
+    with big.open("wb") as f:
+        f.truncate(bundle.MAX_BUNDLE + 1)
+    before = content_digest(crew.stores[1])
+    with pytest.raises(BundleRefused) as caught:
+        exchange.import_from(crew.stores[1], big)
+    assert caught.value.reason == "oversized"
+    assert content_digest(crew.stores[1]) == before
+
+
+def test_only_the_lead_can_change_the_team(crew: Team) -> None:
+    lead, sam, _ = crew.stores
+    with_roster = transfer.content(lead)  # the lead's content holds the members table
+    refused(crew, craft(sam, content=with_roster), "roster-not-lead", who=2)
+
+
+def test_edits_stamped_far_in_the_future_are_refused_naming_the_clock(crew: Team) -> None:
+    lead = crew.stores[0]
+    good = transfer.content(lead)
+    future = hlc.now_ms() + hlc.MAX_DRIFT_MS + 60_000
+    rows = [dict(r) for r in good["tables"]["review"]]
+    rows[0]["versions"] = {**rows[0]["versions"], "aim": f"{future:013d}.00000.{lead.member_id}"}
+    rows[0]["aim"] = "I will win every conflict"
+    error = refused(crew, craft(lead, content={**good, "tables": {**good["tables"], "review": rows}}), "clock-ahead")
+    assert "clock" in str(error)
+
+
+def test_a_sealed_key_bound_to_another_recipient_does_not_open(crew: Team) -> None:
+    lead, sam, priya = crew.stores
+    data = craft(lead, seal_as={sam.member_id: priya.member_id})
+    refused(crew, data, "undecryptable")
+
+
+def test_my_own_bundle_is_not_imported(crew: Team) -> None:
+    refused(crew, transfer.export_bundle(crew.stores[1]).data, "own-bundle")
+
+
+def test_refusals_read_as_sentences_through_the_service(crew: Team, tmp_path: Path) -> None:
+    path = tmp_path / "text.pdbundle"
+    path.write_text("hello")
+    with pytest.raises(BundleRefused, match="not a peerdesk bundle"):
+        exchange.import_from(crew.stores[1], path)
+
+
+def _kem(crew: Team, who: int) -> bytes:
+    from peerdesk.exchange import roster
+
+    with crew.stores[who].session() as s:
+        return roster.my_keys(s).kem_public
+
+
+def _recipients(store: object) -> list[tuple[str, bytes]]:
+    from peerdesk.exchange import roster
+
+    with store.session() as s:  # type: ignore[attr-defined]
+        return roster.recipients(s)
+
+
+def test_canonical_json_refuses_what_python_would_accept() -> None:
+    with pytest.raises(canonical.NotCanonical):
+        canonical.loads(b'{"a": 1}')  # spaces: not canonical
+    assert canonical.loads(b'{"a":1}') == {"a": 1}

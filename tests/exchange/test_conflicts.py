@@ -1,0 +1,72 @@
+"""Text changed on both sides since the last exchange: the losing text is kept, visible and restorable."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from peerdesk.exchange import transfer
+from peerdesk.exchange.digest import content_digest
+from peerdesk.services import exchange, records
+from tests.helpers.exchange import make_team
+
+
+def test_concurrent_edits_keep_the_losing_text_and_it_can_be_restored(tmp_path: Path) -> None:
+    crew = make_team(tmp_path, size=2)
+    lead, sam = crew.stores
+    try:
+        qid, _ = records.create(lead, "quotes", text="first draft")
+        transfer.import_bundle(sam, transfer.export_bundle(lead).data)
+        records.set_fields(sam, "quotes", qid, text="Sam's careful wording")
+        records.set_fields(lead, "quotes", qid, text="Alex's wording, typed later")  # later stamp: it wins
+        sams_before_sync = transfer.export_bundle(sam).data
+        imported = transfer.import_bundle(sam, transfer.export_bundle(lead).data)
+        assert imported.summary == "Alex Lead: 1 quote changed, 1 conflict"
+        assert records.values(sam, "quotes", qid, ["text"]) == {"text": "Alex's wording, typed later"}
+        [conflict] = exchange.conflicts(sam)
+        assert (conflict.lost_text, conflict.current_text) == ("Sam's careful wording", "Alex's wording, typed later")
+        assert conflict.author == "Sam Okafor"
+        # The lead, importing Sam's bundle made before Sam synced, keeps its text and records the concurrent edit.
+        transfer.import_bundle(lead, sams_before_sync)
+        assert [c.lost_text for c in exchange.conflicts(lead)] == ["Sam's careful wording"]
+        assert content_digest(lead) == content_digest(sam)
+
+        exchange.restore_conflict(sam, conflict.id)
+        assert records.values(sam, "quotes", qid, ["text"]) == {"text": "Sam's careful wording"}
+        assert exchange.conflicts(sam) == []
+        transfer.import_bundle(lead, transfer.export_bundle(sam).data)
+        assert records.values(lead, "quotes", qid, ["text"]) == {"text": "Sam's careful wording"}
+    finally:
+        crew.close()
+
+
+def test_a_deliberate_overwrite_after_syncing_is_not_a_conflict(tmp_path: Path) -> None:
+    crew = make_team(tmp_path, size=2)
+    lead, sam = crew.stores
+    try:
+        qid, _ = records.create(sam, "quotes", text="Sam typed this")
+        transfer.import_bundle(lead, transfer.export_bundle(sam).data)
+        records.set_fields(lead, "quotes", qid, text="Alex corrected a typo")
+        imported = transfer.import_bundle(sam, transfer.export_bundle(lead).data)
+        assert imported.summary == "Alex Lead: 1 quote changed"
+        assert exchange.conflicts(sam) == []
+    finally:
+        crew.close()
+
+
+def test_post_it_moves_and_theme_membership_merge(tmp_path: Path) -> None:
+    crew = make_team(tmp_path, size=2)
+    lead, sam = crew.stores
+    try:
+        theme, _ = records.create(lead, "themes", heading="Stability")
+        pid, _ = records.create(lead, "postits", kind="thorn", text="Three workers in a year")
+        transfer.import_bundle(sam, transfer.export_bundle(lead).data)
+        records.set_fields(sam, "postits", pid, x=120.0, y=80.0, theme_id=theme)
+        imported = transfer.import_bundle(lead, transfer.export_bundle(sam).data)
+        assert imported.summary == "Sam Okafor: 1 post-it moved"
+        assert records.values(lead, "postits", pid, ["x", "y", "theme_id"]) == {
+            "x": 120.0,
+            "y": 80.0,
+            "theme_id": theme,
+        }
+    finally:
+        crew.close()

@@ -1,0 +1,275 @@
+from __future__ import annotations
+
+import dataclasses
+from pathlib import Path
+
+import pytest
+from pptx import Presentation
+from pptx.util import Inches
+
+from peerdesk import cli
+from peerdesk.errors import UserError
+from peerdesk.export import content, pptx, presentation
+from peerdesk.services import insights
+from peerdesk.store.engine import Store
+from peerdesk.store.models import GuardedName, Quote
+from peerdesk.store.uow import UnitOfWork
+from tests.conftest import PASSPHRASE
+from tests.export.pptx_checks import long_deck, overfull_frames, shapes_outside, slides
+from tests.helpers import day2
+
+EXPECTED_TITLES = [
+    "Westfold County Council",
+    "The aim of the review",
+    "Who we spoke to",
+    "How we worked",
+    "Key themes",
+]
+
+
+@pytest.fixture
+def seeded(store: Store) -> day2.Day2:
+    return day2.seed(store)
+
+
+def test_the_presentation_follows_the_handbook_order(store: Store, seeded: day2.Day2, tmp_path: Path) -> None:
+    out = presentation.export_pptx(store, tmp_path / "deck.pptx")
+    titles = [s.title for s in slides(out)]
+    assert titles[:5] == EXPECTED_TITLES
+    rest = [t for t in titles[5:] if not t.endswith("(continued)")]
+    assert rest == [
+        "Key insights",
+        "Insight 1 of 3",
+        "Insight 2 of 3",
+        "Insight 3 of 3",
+        "This afternoon's workshop and next steps",
+        "Workshop: our insights — your view",
+    ]
+    assert "10–11 March 2026" in slides(out)[0].all
+
+
+def test_every_insight_has_its_slide_with_its_description_and_quotes(
+    store: Store, seeded: day2.Day2, tmp_path: Path
+) -> None:
+    out = presentation.export_pptx(store, tmp_path / "deck.pptx")
+    by_title = {s.title: s for s in slides(out)}
+    for summary in insights.list_insights(store):
+        text = by_title[f"Insight {summary.number} of 3"].all
+        assert summary.statement in text
+        assert summary.description in text
+        for q in insights.quotes_of(store, summary.id):
+            assert f"“{q.text}”" in text
+            assert f"— {q.group}" in text
+
+
+def test_who_was_interviewed_lists_groups_and_counts_and_never_a_name(
+    store: Store, seeded: day2.Day2, tmp_path: Path
+) -> None:
+    out = presentation.export_pptx(store, tmp_path / "deck.pptx")
+    who = next(s for s in slides(out) if s.title == "Who we spoke to").all
+    assert "7 interviews with 5 stakeholder groups, 41 people in all." in who
+    assert "Foster carers" in who and "2 interviews, 9 people" in who
+    everything = "\n".join(s.all for s in slides(out))
+    assert "Alex Reviewer" not in everything
+
+
+def test_themes_come_with_quotes_and_methodology_with_numbers(store: Store, seeded: day2.Day2, tmp_path: Path) -> None:
+    out = presentation.export_pptx(store, tmp_path / "deck.pptx")
+    theme_text = "\n".join(s.all for s in slides(out) if s.title.startswith("Key themes"))
+    for heading in day2.THEMES.values():
+        assert heading in theme_text
+    assert theme_text.count("“") >= 2 * len(day2.THEMES)
+    method = next(s for s in slides(out) if s.title == "How we worked").all
+    assert "10 quotes" in method and "15 post-its" in method and "4 themes" in method and "3 insights" in method
+
+
+def test_the_handout_has_agree_disagree_and_amend_columns(store: Store, seeded: day2.Day2, tmp_path: Path) -> None:
+    out = presentation.export_pptx(store, tmp_path / "deck.pptx")
+    handout = next(s for s in slides(out) if s.title.startswith("Workshop: our insights"))
+    assert handout.texts[:5] == ["#", "Insight", "Agree ✓", "Disagree ✗", "Amend or add"]
+    for summary in insights.list_insights(store):
+        assert summary.statement in handout.texts
+
+
+def test_nothing_extends_past_the_slide_and_all_text_fits_its_frame(
+    store: Store, seeded: day2.Day2, tmp_path: Path
+) -> None:
+    out = presentation.export_pptx(store, tmp_path / "deck.pptx")
+    prs = Presentation(str(out))
+    assert (prs.slide_width, prs.slide_height) == (12192000, 6858000)  # 16:9
+    assert shapes_outside(out) == []
+    assert overfull_frames(out) == []
+
+
+def test_long_text_shrinks_or_continues_on_more_slides_and_never_overflows(tmp_path: Path) -> None:
+    deck = long_deck()
+    out = pptx.build(deck, tmp_path / "long.pptx")
+    titles = [s.title for s in slides(out)]
+    assert any(t.endswith("(continued)") for t in titles)
+    assert shapes_outside(out) == []
+    assert overfull_frames(out) == []
+    # every word of every quote made it onto some slide, in order
+    insight_text = " ".join(t for s in slides(out) if s.title.startswith("Insight 1 of") for t in s.texts)
+    words = deck.insights[0].quotes[0].text.split()
+    assert " ".join(insight_text.split()).count(" ".join(words[-12:])) >= 1
+
+
+def test_one_enormous_quote_is_split_across_slides(tmp_path: Path) -> None:
+    deck = long_deck(words=900, n_insights=1)
+    out = pptx.build(deck, tmp_path / "huge.pptx", handout=False)
+    insight_slides = [s for s in slides(out) if s.title.startswith("Insight 1 of 1")]
+    assert len(insight_slides) >= 3
+    assert overfull_frames(out) == [] and shapes_outside(out) == []
+
+
+def test_a_users_own_template_is_used_through_its_layouts(store: Store, seeded: day2.Day2, tmp_path: Path) -> None:
+    theirs = Presentation()  # 4:3, Calibri, with a sample slide that must not survive
+    sample = theirs.slides.add_slide(theirs.slide_layouts[0])
+    sample.shapes.title.text = "Our branded sample slide"
+    template = tmp_path / "branding.pptx"
+    theirs.save(str(template))
+    out = presentation.export_pptx(store, tmp_path / "deck.pptx", template=template)
+    prs = Presentation(str(out))
+    assert prs.slide_width == Inches(10)
+    titles = [s.title for s in slides(out)]
+    assert "Our branded sample slide" not in titles
+    assert titles[:5] == EXPECTED_TITLES
+    assert shapes_outside(out) == []
+    assert overfull_frames(out) == []
+
+
+def test_a_template_without_title_layouts_still_works(store: Store, seeded: day2.Day2, tmp_path: Path) -> None:
+    theirs = Presentation()
+    # keep only the Blank layout's placeholders: drop every title placeholder from every layout
+    for layout in theirs.slide_layouts:
+        for ph in list(layout.placeholders):
+            ph._element.getparent().remove(ph._element)
+    template = tmp_path / "bare.pptx"
+    theirs.save(str(template))
+    out = presentation.export_pptx(store, tmp_path / "deck.pptx", template=template)
+    texts = "\n".join(s.all for s in slides(out))
+    assert "Westfold County Council" in texts and "Who we spoke to" in texts
+    assert shapes_outside(out) == [] and overfull_frames(out) == []
+
+
+def test_a_file_that_is_not_a_presentation_is_refused_as_a_template(store: Store, tmp_path: Path) -> None:
+    bad = tmp_path / "notes.pptx"
+    bad.write_text("not a presentation")
+    with pytest.raises(UserError, match="cannot be used as a template"):
+        presentation.export_pptx(store, tmp_path / "deck.pptx", template=bad)
+    assert not (tmp_path / "deck.pptx").exists()
+
+
+def test_a_cancelled_build_leaves_no_file(store: Store, seeded: day2.Day2, tmp_path: Path) -> None:
+    deck = presentation.prepare(store)
+    folder = tmp_path / "out"
+    folder.mkdir()
+    with pytest.raises(pptx.BuildCancelled):
+        pptx.build(deck, folder / "deck.pptx", progress=lambda done, total, text: done < 3)
+    assert list(folder.iterdir()) == []
+
+
+def _guard(store: Store, name: str) -> None:
+    with UnitOfWork(store) as uow:
+        uow.add(GuardedName, name=name, kind="interviewee")
+        uow.commit()
+
+
+def test_flagged_quotes_on_insights_need_a_decision_before_they_go_in(
+    store: Store, seeded: day2.Day2, tmp_path: Path
+) -> None:
+    flagged_id = seeded.quotes["workload"][0]  # illustrates insight 1
+    with UnitOfWork(store) as uow:
+        uow.update(uow.get(Quote, flagged_id), text="Priya told me I spend more evenings on the system than at home.")
+        uow.commit()
+    _guard(store, "Priya")
+    assert flagged_id in presentation.flagged_quotes(store)
+    with pytest.raises(content.UndecidedQuotes) as refused:
+        presentation.prepare(store)
+    assert refused.value.quote_ids == [flagged_id]
+
+    left_out = presentation.prepare(store, leave_out=[flagged_id])
+    assert flagged_id not in left_out.quote_ids
+    kept = presentation.prepare(store, keep=[flagged_id])
+    assert flagged_id in kept.quote_ids
+
+    with UnitOfWork(store) as uow:  # a decision recorded on the quote is remembered
+        uow.update(uow.get(Quote, flagged_id), guard_decision="exclude")
+        uow.commit()
+    out = presentation.export_pptx(store, tmp_path / "deck.pptx")
+    assert "Priya" not in "\n".join(s.all for s in slides(out))
+
+
+def test_flagged_quotes_are_never_picked_for_theme_slides(store: Store, seeded: day2.Day2) -> None:
+    partner_quotes = seeded.quotes["partners"]
+    with UnitOfWork(store) as uow:
+        uow.update(uow.get(Quote, partner_quotes[0]), text="Call me on 07700 900123 if it happens again.")
+        uow.commit()
+    deck = presentation.prepare(store)
+    partners = next(t for t in deck.themes if t.heading == day2.THEMES["partners"])
+    assert partner_quotes[0] not in {q.id for q in partners.quotes}
+    assert len(partners.quotes) == 2
+
+
+def test_the_cli_writes_the_presentation(
+    store: Store,
+    seeded: day2.Day2,
+    review_path: Path,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    store.close()
+    monkeypatch.setenv(cli.PASSPHRASE_ENV, PASSPHRASE)
+    out = tmp_path / "cli.pptx"
+    assert cli.main(["export-pptx", str(review_path), str(out)]) == 0
+    assert "3 insights" in capsys.readouterr().out
+    assert [s.title for s in slides(out)][:5] == EXPECTED_TITLES
+
+
+def test_the_cli_refuses_undecided_flagged_quotes_unless_told(
+    store: Store,
+    seeded: day2.Day2,
+    review_path: Path,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    with UnitOfWork(store) as uow:
+        uow.update(uow.get(Quote, seeded.quotes["voice"][0]), text="Ask Mrs Hollins, she changed the rules.")
+        uow.commit()
+    store.close()
+    monkeypatch.setenv(cli.PASSPHRASE_ENV, PASSPHRASE)
+    out = tmp_path / "cli.pptx"
+    assert cli.main(["export-pptx", str(review_path), str(out)]) == 2
+    assert "flagged" in capsys.readouterr().err and not out.exists()
+    assert cli.main(["export-pptx", str(review_path), str(out), "--flagged", "leave-out"]) == 0
+    assert "Hollins" not in "\n".join(s.all for s in slides(out))
+
+
+def test_the_cli_says_clearly_when_the_output_is_not_pptx(
+    store: Store,
+    review_path: Path,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    store.close()
+    monkeypatch.setenv(cli.PASSPHRASE_ENV, PASSPHRASE)
+    assert cli.main(["export-pptx", str(review_path), str(tmp_path / "deck.pdf")]) == 2
+    assert ".pptx" in capsys.readouterr().err
+
+
+def test_dates_read_naturally() -> None:
+    assert content.format_dates("2026-03-10", "2026-03-11") == "10–11 March 2026"
+    assert content.format_dates("2026-03-31", "2026-04-01") == "31 March – 1 April 2026"
+    assert content.format_dates("2026-12-31", "2027-01-01") == "31 December 2026 – 1 January 2027"
+    assert content.format_dates("2026-03-10", "") == "10 March 2026"
+    assert content.format_dates("", "") == ""
+
+
+def test_an_empty_review_still_builds(store: Store, tmp_path: Path) -> None:
+    out = presentation.export_pptx(store, tmp_path / "empty.pptx")
+    titles = [s.title for s in slides(out)]
+    assert "Key insights" in titles and not any(t.startswith("Workshop: our insights") for t in titles)
+    assert dataclasses.is_dataclass(presentation.prepare(store))
