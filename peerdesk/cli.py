@@ -345,6 +345,14 @@ def cmd_wall(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_smoke_test(args: argparse.Namespace) -> int:
+    from peerdesk.ui.smoke import smoke_test
+
+    if args.review is None:
+        return smoke_test(show=args.show)
+    return smoke_test(Path(args.review), read_passphrase(), show=args.show)
+
+
 Handler = Callable[[argparse.Namespace], int]
 
 
@@ -430,6 +438,14 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("out", help="OUT.png, OUT.svg or OUT.csv")
     p.add_argument("--mode", choices=("day2", "evening"), default="day2", help="the canvas of themes or the sheets")
     p.set_defaults(handler=cmd_wall)
+
+    p = sub.add_parser(
+        "smoke-test",
+        help="check this installation: open the demo review in an invisible window, close it, exit 0",
+    )
+    p.add_argument("--review", metavar="PATH", help="open this review instead of a fresh demo")
+    p.add_argument("--show", action="store_true", help="use the real screen instead of an invisible one")
+    p.set_defaults(handler=cmd_smoke_test)
 
     return parser
 

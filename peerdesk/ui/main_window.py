@@ -313,9 +313,9 @@ class MainWindow(QMainWindow):
         QMessageBox.information(self, "Keyboard shortcuts", f"<table cellpadding='3'>{rows}</table>")
 
     def show_about(self) -> None:
-        from peerdesk.ui.about import about_text
+        from peerdesk.ui.about import about_box
 
-        QMessageBox.about(self, "About peerdesk", about_text())
+        about_box(self).exec()
 
     # --- closing --------------------------------------------------------------------------------------------------
     def closeEvent(self, event: QCloseEvent) -> None:
