@@ -27,6 +27,7 @@ from peerdesk.ui.panels.overview import OverviewPanel
 from peerdesk.ui.search_box import SearchBox
 from peerdesk.ui.session import ReviewSession
 from peerdesk.ui.wall.widget import WallWidget
+from peerdesk.ui.widgets import scrolling
 
 LAYOUT_VERSION = 1
 
@@ -129,16 +130,21 @@ class MainWindow(QMainWindow):
             panel = spec.factory(self.session)
             dock = QDockWidget(spec.title, self)
             dock.setObjectName(spec.object_name)
-            dock.setWidget(panel)
+            dock.setWidget(scrolling(panel))
             dock.setAllowedAreas(Qt.DockWidgetArea.AllDockWidgetAreas)
             self.addDockWidget(spec.area, dock)
             self.panels[spec.object_name] = panel
             self.docks[spec.object_name] = dock
             dock.toggleViewAction().setShortcut(QKeySequence(spec.shortcut))
-        left = [d for n, d in self.docks.items() if n in ("dock-timetable", "dock-notes")]
-        if len(left) == 2:
-            self.tabifyDockWidget(left[0], left[1])
-            left[0].raise_()
+        # The default layout leaves the central area (overview, wall, workshop) most of the width: Day 1's panels
+        # share the left side, and the two wide Day 2 tables share the bottom.
+        for first, second in (("dock-timetable", "dock-notes"), ("dock-quotes", "dock-insights")):
+            if first in self.docks and second in self.docks:
+                self.tabifyDockWidget(self.docks[first], self.docks[second])
+                self.docks[first].raise_()
+        if "dock-timetable" in self.docks and "dock-quotes" in self.docks:
+            self.resizeDocks([self.docks["dock-timetable"]], [520], Qt.Orientation.Horizontal)
+            self.resizeDocks([self.docks["dock-quotes"]], [300], Qt.Orientation.Vertical)
 
     def _build_menus(self) -> None:
         bar = self.menuBar()
@@ -240,6 +246,18 @@ class MainWindow(QMainWindow):
         from peerdesk.ui.exchange_actions import ExchangeActions
 
         self.exchange = ExchangeActions(self)
+
+    def add_work_tab(self, widget: QWidget, title: str, *, scroll: bool = False) -> None:
+        """A tab in the central work area; ``scroll`` for forms wider than a laptop screen leaves room."""
+        self.work.addTab(scrolling(widget) if scroll else widget, title)
+
+    def show_work(self, widget: QWidget) -> None:
+        """Bring the central tab holding ``widget`` to the front (it may sit inside a scroll area)."""
+        for index in range(self.work.count()):
+            page = self.work.widget(index)
+            if page is widget or page.isAncestorOf(widget):
+                self.work.setCurrentIndex(index)
+                return
 
     # --- status and title --------------------------------------------------------------------------------------
     def _on_saved(self) -> None:
