@@ -255,7 +255,7 @@ class MainWindow(QMainWindow):
         """Bring the central tab holding ``widget`` to the front (it may sit inside a scroll area)."""
         for index in range(self.work.count()):
             page = self.work.widget(index)
-            if page is widget or page.isAncestorOf(widget):
+            if page is not None and (page is widget or page.isAncestorOf(widget)):
                 self.work.setCurrentIndex(index)
                 return
 
