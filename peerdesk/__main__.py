@@ -1,16 +1,32 @@
-"""``peerdesk`` with no arguments starts the app; with a subcommand it runs the headless CLI."""
+"""``peerdesk`` with no arguments starts the app; with a subcommand it runs the headless CLI.
+
+``peerdesk FILE.peerdesk`` and ``peerdesk FILE.pdbundle`` (what a desktop runs on a double-click) start the app
+with that file: a review asks for its passphrase, a bundle shows the start screen to choose the review it goes into.
+"""
 
 from __future__ import annotations
 
 import sys
+from pathlib import Path
+
+# Files the desktop hands to the app rather than to the CLI; no subcommand ends like this.
+OPENABLE_SUFFIXES = (".peerdesk", ".pdbundle")
+
+
+def openable(arg: str) -> bool:
+    return not arg.startswith("-") and Path(arg).suffix.lower() in OPENABLE_SUFFIXES
 
 
 def main(argv: list[str] | None = None) -> int:
     args = sys.argv[1:] if argv is None else argv
-    if not args:
+    if not args or all(openable(a) for a in args):
+        missing = [a for a in args if not Path(a).is_file()]
+        if missing:
+            print(f"peerdesk: no such file: {missing[0]}", file=sys.stderr)
+            return 2
         from peerdesk.ui.app import run
 
-        return run()
+        return run(sys.argv[:1], files=[Path(a).resolve() for a in args])
     from peerdesk.cli import main as cli_main
 
     return cli_main(args)

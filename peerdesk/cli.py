@@ -115,6 +115,32 @@ def cmd_purge(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_search(args: argparse.Namespace) -> int:
+    from peerdesk.services import search
+
+    with open_store(args.path) as store:
+        hits = search.search(store, args.query, limit=args.limit)
+    if args.json:
+        print(json.dumps([hit.as_json() for hit in hits], ensure_ascii=False))
+    else:
+        for hit in hits:
+            print(f"{hit.kind:<5}  {hit.interview} · {hit.group}: {hit.snippet_marked()}")
+    return 0
+
+
+def cmd_timetable(args: argparse.Namespace) -> int:
+    from peerdesk.services import timetable_csv
+
+    with open_store(args.path) as store:
+        if args.action == "import":
+            result = timetable_csv.import_file(store, args.csv)
+            print(f"Imported {result.interviews} interviews from {args.csv}")
+        else:
+            count = timetable_csv.export_file(store, args.csv)
+            print(f"Exported {count} interviews to {args.csv}")
+    return 0
+
+
 # --- sharing: cards, invitations, bundles (issue #6) ----------------------------------------------------------
 
 
@@ -314,6 +340,35 @@ def cmd_survey_results(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_wall(args: argparse.Namespace) -> int:
+    from peerdesk.services import wall
+
+    out = Path(args.out)
+    suffix = out.suffix.lower()
+    if suffix not in (".png", ".svg", ".csv"):
+        raise CliError(f"Say what to write with the file name: OUT.png, OUT.svg or OUT.csv (not {suffix or 'none'}).")
+    if not out.parent.exists():
+        raise CliError(f"The folder {out.parent} does not exist.")
+    with open_store(args.path) as store:
+        if suffix == ".csv":
+            rows = wall.export_csv(store, out)
+            print(f"Wrote {rows} rows to {out}")
+        else:
+            from peerdesk.ui.wall.render import render_review
+
+            size = render_review(store, out, args.mode)
+            print(f"Wrote the wall ({size.width()}×{size.height()}) to {out}")
+    return 0
+
+
+def cmd_smoke_test(args: argparse.Namespace) -> int:
+    from peerdesk.ui.smoke import smoke_test
+
+    if args.review is None:
+        return smoke_test(show=args.show)
+    return smoke_test(Path(args.review), read_passphrase(), show=args.show)
+
+
 Handler = Callable[[argparse.Namespace], int]
 
 
@@ -344,6 +399,19 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("path")
     p.add_argument("--json", action="store_true", help="one JSON object")
     p.set_defaults(handler=cmd_info)
+
+    p = sub.add_parser("search", help="find words in the notes and quotes")
+    p.add_argument("path")
+    p.add_argument("query", help='words to find (all of them); "quoted words" for a phrase')
+    p.add_argument("--limit", type=int, default=50, help="at most this many hits (default 50)")
+    p.add_argument("--json", action="store_true", help="a JSON list: kind, interview, stakeholder group, snippet")
+    p.set_defaults(handler=cmd_search)
+
+    p = sub.add_parser("timetable", help="import or export the Day 1 timetable as CSV")
+    p.add_argument("action", choices=("import", "export"))
+    p.add_argument("path")
+    p.add_argument("csv", help="the CSV file to read or write")
+    p.set_defaults(handler=cmd_timetable)
 
     _add_sharing_commands(sub)
     p = sub.add_parser("export-pptx", help="build the presentation (.pptx)")
@@ -380,6 +448,20 @@ def build_parser() -> argparse.ArgumentParser:
     q.add_argument("path")
     q.add_argument("--json", action="store_true", help="one JSON object")
     q.set_defaults(handler=cmd_survey_results)
+
+    p = sub.add_parser("wall", help="export the post-it wall as a picture (PNG, SVG) or a table (CSV)")
+    p.add_argument("path")
+    p.add_argument("out", help="OUT.png, OUT.svg or OUT.csv")
+    p.add_argument("--mode", choices=("day2", "evening"), default="day2", help="the canvas of themes or the sheets")
+    p.set_defaults(handler=cmd_wall)
+
+    p = sub.add_parser(
+        "smoke-test",
+        help="check this installation: open the demo review in an invisible window, close it, exit 0",
+    )
+    p.add_argument("--review", metavar="PATH", help="open this review instead of a fresh demo")
+    p.add_argument("--show", action="store_true", help="use the real screen instead of an invisible one")
+    p.set_defaults(handler=cmd_smoke_test)
 
     p = sub.add_parser(
         "purge",

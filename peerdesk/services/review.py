@@ -13,6 +13,7 @@ from sqlalchemy import func, select
 
 from peerdesk.errors import UserError
 from peerdesk.exchange.identity import KeyPair, b64
+from peerdesk.services import questions
 from peerdesk.services.changes import Changes
 from peerdesk.store import migrate
 from peerdesk.store.engine import Store
@@ -147,6 +148,7 @@ def create_review(path: Path | str, passphrase: str, essentials: Essentials) -> 
                 kem_key=b64(keys.kem_public),
             )
             uow.add(Review, review_id, authority=authority, focus=focus, **dates)
+            questions.seed_bank(uow, review_id)
             uow.commit()
     except BaseException:
         store.close()

@@ -2,14 +2,16 @@
 
 from __future__ import annotations
 
+import html
 import os
 import sys
 from importlib import resources
 from pathlib import Path
 
 from platformdirs import user_data_dir
-from PySide6.QtCore import QObject, Qt
-from PySide6.QtWidgets import QApplication, QDialog, QWidget
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer
+from PySide6.QtGui import QFileOpenEvent
+from PySide6.QtWidgets import QApplication, QDialog, QMessageBox, QWidget
 
 from peerdesk import APP_NAME, ORG_NAME, __version__
 from peerdesk.errors import WrongPassphrase
@@ -18,10 +20,13 @@ from peerdesk.store.engine import Store
 from peerdesk.ui import messages
 from peerdesk.ui import settings as ui_settings
 from peerdesk.ui.dialogs import NewReviewDialog, PassphraseDialog, choose_review_file
+from peerdesk.ui.icons import app_icon
 from peerdesk.ui.main_window import MainWindow
 from peerdesk.ui.session import ReviewSession
 from peerdesk.ui.start import StartScreen
 from peerdesk.ui.worker import Progress, run_task
+
+BUNDLE_SUFFIX = ".pdbundle"
 
 
 def demo_path() -> Path:
@@ -44,6 +49,10 @@ class Controller(QObject):
         self.start.open_path.connect(self.open_path)
         self.start.open_demo.connect(self.open_demo)
         self.windows: list[MainWindow] = []
+        self.notice: QMessageBox | None = None
+        self.pending_bundle: Path | None = None  # a bundle handed over before any review was open
+        # macOS hands a double-clicked file to a running app as an event, not as an argument.
+        app.installEventFilter(self)
 
     def show_start(self) -> None:
         self.start.refresh()
@@ -132,7 +141,64 @@ class Controller(QObject):
         window.show()
         self.start.hide()
         window.safety.on_opened()
+        if self.pending_bundle is not None:
+            self._offer_import(window)
         return window
+
+    # --- files handed over by the desktop (command line, double-click, macOS open events) ---------------------
+    def open_files(self, paths: list[Path]) -> None:
+        for path in paths:
+            if path.suffix.lower() == BUNDLE_SUFFIX:
+                self.offer_bundle(path)
+            else:
+                self.open_path(path)
+
+    def offer_bundle(self, path: Path) -> None:
+        """A bundle merges into a review the user already has: into the open one, or the one they open next."""
+        self.pending_bundle = path
+        if self.windows:
+            self._offer_import(self.windows[-1])
+            return
+        self.show_start()
+        box = QMessageBox(
+            QMessageBox.Icon.Information,
+            "A bundle from your team",
+            f"<b>{html.escape(path.name)}</b> holds changes sent by a member of your review team.<p>Open your own "
+            "copy of the review it belongs to, and peerdesk will offer to import the bundle into it.</p>",
+            QMessageBox.StandardButton.Ok,
+            self.start,
+        )
+        box.setObjectName("bundleNotice")
+        box.open()
+        self.notice = box
+
+    def _offer_import(self, window: MainWindow) -> None:
+        path, self.pending_bundle = self.pending_bundle, None
+        if path is None:
+            return
+        box = QMessageBox(
+            QMessageBox.Icon.Question,
+            "Import a bundle",
+            f"Import <b>{html.escape(path.name)}</b> into <b>{html.escape(window.session.title())}</b>?<p>peerdesk "
+            "checks who sent it and that it belongs to this review before changing anything.</p>",
+            QMessageBox.StandardButton.NoButton,
+            window,
+        )
+        box.setObjectName("importOffer")
+        import_button = box.addButton("Import", QMessageBox.ButtonRole.AcceptRole)
+        box.addButton("Not now", QMessageBox.ButtonRole.RejectRole)
+        box.setDefaultButton(import_button)
+        import_button.clicked.connect(lambda: window.exchange.import_(path))
+        box.open()
+        self.notice = box
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.FileOpen and isinstance(event, QFileOpenEvent) and event.file():
+            path = Path(event.file())
+            # Later, not inside the event filter: opening asks for the passphrase in a modal dialog.
+            QTimer.singleShot(0, lambda: self.open_files([path]))
+            return True
+        return super().eventFilter(watched, event)
 
     def _closed(self, window: MainWindow) -> None:
         if window in self.windows:
@@ -147,16 +213,22 @@ def make_app(argv: list[str] | None = None) -> QApplication:
     app.setOrganizationName(ORG_NAME)
     app.setApplicationName(APP_NAME)
     app.setApplicationVersion(__version__)
+    # Wayland compositors match windows to packaging/linux/peerdesk.desktop (its icon, its name) by this id.
+    app.setDesktopFileName("peerdesk")
     app.setStyle("Fusion")
     app.setStyleSheet(stylesheet())
+    app.setWindowIcon(app_icon())
     return app
 
 
-def run(argv: list[str] | None = None) -> int:
+def run(argv: list[str] | None = None, files: list[Path] | None = None) -> int:
+    """The app; ``files`` are reviews or bundles to open once the start screen is up (``peerdesk FILE``)."""
     from peerdesk.logs import setup_logging
 
     setup_logging()
     app = make_app(argv)
     controller = Controller(app)
     controller.show_start()
+    if files:
+        QTimer.singleShot(0, lambda: controller.open_files(files))
     return app.exec()

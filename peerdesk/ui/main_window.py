@@ -9,6 +9,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QMainWindow,
+    QMenu,
     QMessageBox,
     QPushButton,
     QStackedWidget,
@@ -18,12 +19,16 @@ from PySide6.QtWidgets import (
 )
 
 from peerdesk import __version__
+from peerdesk.services.search import Hit
 from peerdesk.ui import settings as ui_settings
 from peerdesk.ui.panels import panel_specs
 from peerdesk.ui.panels.base import Panel
 from peerdesk.ui.panels.overview import OverviewPanel
 from peerdesk.ui.safety import install as install_safety
+from peerdesk.ui.search_box import SearchBox
 from peerdesk.ui.session import ReviewSession
+from peerdesk.ui.wall.widget import WallWidget
+from peerdesk.ui.widgets import scrolling
 
 LAYOUT_VERSION = 1
 
@@ -92,6 +97,8 @@ class MainWindow(QMainWindow):
         self.work.setDocumentMode(True)
         self.overview = OverviewPanel(session)
         self.work.addTab(self.overview, "Overview")
+        self.wall = WallWidget(session)
+        self.work.addTab(self.wall, "Wall")
         self.lock_screen = LockScreen(session)
         self.lock_screen.unlocked.connect(self.unlock)
         self.stack.addWidget(self.work)
@@ -100,6 +107,7 @@ class MainWindow(QMainWindow):
 
         self._build_docks()
         self._build_menus()
+        self._connect_day1()
         from peerdesk.ui.workshop_tabs import install as install_workshop
 
         self.workshop_tabs = install_workshop(self)  # the Day 2 afternoon, follow-up and survey tabs (#8)
@@ -124,16 +132,21 @@ class MainWindow(QMainWindow):
             panel = spec.factory(self.session)
             dock = QDockWidget(spec.title, self)
             dock.setObjectName(spec.object_name)
-            dock.setWidget(panel)
+            dock.setWidget(scrolling(panel))
             dock.setAllowedAreas(Qt.DockWidgetArea.AllDockWidgetAreas)
             self.addDockWidget(spec.area, dock)
             self.panels[spec.object_name] = panel
             self.docks[spec.object_name] = dock
             dock.toggleViewAction().setShortcut(QKeySequence(spec.shortcut))
-        left = [d for n, d in self.docks.items() if n in ("dock-timetable", "dock-notes")]
-        if len(left) == 2:
-            self.tabifyDockWidget(left[0], left[1])
-            left[0].raise_()
+        # The default layout leaves the central area (overview, wall, workshop) most of the width: Day 1's panels
+        # share the left side, and the two wide Day 2 tables share the bottom.
+        for first, second in (("dock-timetable", "dock-notes"), ("dock-quotes", "dock-insights")):
+            if first in self.docks and second in self.docks:
+                self.tabifyDockWidget(self.docks[first], self.docks[second])
+                self.docks[first].raise_()
+        if "dock-timetable" in self.docks and "dock-quotes" in self.docks:
+            self.resizeDocks([self.docks["dock-timetable"]], [520], Qt.Orientation.Horizontal)
+            self.resizeDocks([self.docks["dock-quotes"]], [300], Qt.Orientation.Vertical)
 
     def _build_menus(self) -> None:
         bar = self.menuBar()
@@ -182,10 +195,71 @@ class MainWindow(QMainWindow):
         help_menu.addAction(about)
         self.help_menu = help_menu
 
+    # --- Day 1: the timetable opens interviews in the note taker; search jumps into notes ---------------------------
+    def _connect_day1(self) -> None:
+        from peerdesk.ui.panels.notes import NotesPanel
+        from peerdesk.ui.panels.timetable import TimetablePanel
+
+        timetable = self.panels.get("dock-timetable")
+        notes_panel = self.panels.get("dock-notes")
+        self.notes_panel = notes_panel if isinstance(notes_panel, NotesPanel) else None
+        if isinstance(timetable, TimetablePanel):
+            timetable.open_requested.connect(self.open_interview)
+            self.interviews_menu = QMenu("&Interviews", self)
+            self.menuBar().insertMenu(self.help_menu.menuAction(), self.interviews_menu)
+            for action in timetable.window_actions():
+                self.interviews_menu.addAction(action)
+        self.action_find = QAction(
+            "&Find in notes and quotes…", self, shortcut=QKeySequence(QKeySequence.StandardKey.Find)
+        )
+        self.action_find.triggered.connect(self.show_search)
+        self.edit_menu.addSeparator()
+        self.edit_menu.addAction(self.action_find)
+        self.search_box: SearchBox | None = None
+
+    def open_interview(self, interview_id: str) -> None:
+        if self.notes_panel is None:
+            return
+        dock = self.docks["dock-notes"]
+        dock.show()
+        dock.raise_()
+        self.notes_panel.open_interview(interview_id)
+        self.notes_panel.editor.setFocus()
+
+    def show_search(self) -> None:
+        if self.search_box is None:
+            self.search_box = SearchBox(self.session, self)
+            self.search_box.jump.connect(self.jump_to_hit)
+        self.search_box.open_with()
+
+    def jump_to_hit(self, hit: Hit) -> None:
+        if self.notes_panel is None:
+            return
+        dock = self.docks["dock-notes"]
+        dock.show()
+        dock.raise_()
+        if hit.note_id:
+            self.notes_panel.open_note(hit.note_id)
+            self.notes_panel.go_to(hit.position)
+        else:
+            self.notes_panel.open_interview(hit.interview_id)
+
     def _install_exchange(self) -> None:
         from peerdesk.ui.exchange_actions import ExchangeActions
 
         self.exchange = ExchangeActions(self)
+
+    def add_work_tab(self, widget: QWidget, title: str, *, scroll: bool = False) -> None:
+        """A tab in the central work area; ``scroll`` for forms wider than a laptop screen leaves room."""
+        self.work.addTab(scrolling(widget) if scroll else widget, title)
+
+    def show_work(self, widget: QWidget) -> None:
+        """Bring the central tab holding ``widget`` to the front (it may sit inside a scroll area)."""
+        for index in range(self.work.count()):
+            page = self.work.widget(index)
+            if page is not None and (page is widget or page.isAncestorOf(widget)):
+                self.work.setCurrentIndex(index)
+                return
 
     # --- status and title --------------------------------------------------------------------------------------
     def _on_saved(self) -> None:
@@ -259,9 +333,9 @@ class MainWindow(QMainWindow):
         QMessageBox.information(self, "Keyboard shortcuts", f"<table cellpadding='3'>{rows}</table>")
 
     def show_about(self) -> None:
-        from peerdesk.ui.about import about_text
+        from peerdesk.ui.about import about_box
 
-        QMessageBox.about(self, "About peerdesk", about_text())
+        about_box(self).exec()
 
     # --- closing --------------------------------------------------------------------------------------------------
     def closeEvent(self, event: QCloseEvent) -> None:

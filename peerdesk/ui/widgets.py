@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QFrame, QLabel, QScrollArea, QVBoxLayout, QWidget
 
 
 class EmptyState(QWidget):
@@ -24,3 +24,16 @@ class EmptyState(QWidget):
         layout.addWidget(self.hint)
         layout.addStretch(2)
         self.setAccessibleName(f"{title}. {hint}")
+
+
+def scrolling(widget: QWidget) -> QScrollArea:
+    """``widget`` in a frameless scroll area, so a dock or tab can be narrower than the widget's minimum.
+
+    Without it the window's minimum width is the sum of every panel's, wider than a laptop screen.
+    """
+    area = QScrollArea()
+    area.setObjectName(f"scroll-{widget.objectName() or type(widget).__name__}")
+    area.setWidgetResizable(True)
+    area.setFrameShape(QFrame.Shape.NoFrame)
+    area.setWidget(widget)
+    return area

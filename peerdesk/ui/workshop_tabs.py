@@ -30,9 +30,9 @@ def install(window: MainWindow) -> WorkshopTabs:
     workshop = WorkshopPanel(session)
     follow = FollowUpPanel(session)
     survey = SurveyPanel(session)
-    window.work.addTab(workshop, "Workshop")
-    window.work.addTab(follow, "Follow-up")
-    window.work.addTab(survey, "Survey")
+    window.add_work_tab(workshop, "Workshop", scroll=True)
+    window.add_work_tab(follow, "Follow-up")
+    window.add_work_tab(survey, "Survey", scroll=True)
     # In ``panels`` so that locking and closing save what is being typed (flush_edits).
     window.panels["tab-workshop"] = workshop
     window.panels["tab-followup"] = follow
@@ -55,15 +55,15 @@ def install(window: MainWindow) -> WorkshopTabs:
     projector.setStatusTip("The workshop's current step, full screen, in large type; Esc leaves")
     projector.triggered.connect(project)
     show = QAction("&Record the workshop", window, shortcut=QKeySequence("Ctrl+Shift+W"))
-    show.triggered.connect(lambda: window.work.setCurrentWidget(workshop))
+    show.triggered.connect(lambda: window.show_work(workshop))
     export = QAction("&Export workshop slides…", window)
     export.triggered.connect(workshop.choose_export)
     summary = QAction("One-page &summary…", window)
     summary.triggered.connect(workshop.choose_summary)
     follow_action = QAction("&Follow-up visit", window)
-    follow_action.triggered.connect(lambda: window.work.setCurrentWidget(follow))
+    follow_action.triggered.connect(lambda: window.show_work(follow))
     survey_action = QAction("Leadership of change &survey", window)
-    survey_action.triggered.connect(lambda: window.work.setCurrentWidget(survey))
+    survey_action.triggered.connect(lambda: window.show_work(survey))
     for action in (show, projector, export, summary):
         menu.addAction(action)
     menu.addSeparator()

@@ -277,7 +277,7 @@ def test_the_main_window_has_workshop_follow_up_and_survey_tabs(qtbot: QtBot, de
     for dock in window.docks.values():
         dock.hide()  # the workshop screenshot shows the tab, as a facilitator would arrange it
     window.show()
-    window.work.setCurrentWidget(window.workshop_tabs.workshop)
+    window.show_work(window.workshop_tabs.workshop)
     rows = dict(window.shortcut_rows())
     assert rows["Projector view"] == "F5"
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)

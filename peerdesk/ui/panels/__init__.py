@@ -25,14 +25,10 @@ def panel_specs() -> list[PanelSpec]:
     from peerdesk.ui.panels.quotes import QuotesPanel
     from peerdesk.ui.panels.timetable import TimetablePanel
 
-    left, right, bottom = (
-        Qt.DockWidgetArea.LeftDockWidgetArea,
-        Qt.DockWidgetArea.RightDockWidgetArea,
-        Qt.DockWidgetArea.BottomDockWidgetArea,
-    )
+    left, bottom = Qt.DockWidgetArea.LeftDockWidgetArea, Qt.DockWidgetArea.BottomDockWidgetArea
     return [
         PanelSpec("dock-timetable", "Timetable", TimetablePanel, left, "Ctrl+Shift+1"),
         PanelSpec("dock-notes", "Interview notes", NotesPanel, left, "Ctrl+Shift+2"),
         PanelSpec("dock-quotes", "Quotes", QuotesPanel, bottom, "Ctrl+Shift+3"),
-        PanelSpec("dock-insights", "Insights", InsightsPanel, right, "Ctrl+Shift+4"),
+        PanelSpec("dock-insights", "Insights", InsightsPanel, bottom, "Ctrl+Shift+4"),
     ]

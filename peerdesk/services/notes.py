@@ -1,0 +1,396 @@
+"""Taking notes in an interview: the running text, quotes captured from it, post-its and 0–10 scale answers.
+
+A note belongs to one note taker and one interview (its id is derived from both, so it is the same record on
+every copy). Quotes carry the interview and its stakeholder group, never a person. A quote captured from the
+text keeps its offsets in the body (``anchor_start``/``anchor_end``); the editor moves them as the text around
+them changes and sends them back with the body, in the same transaction.
+"""
+
+from __future__ import annotations
+
+import statistics
+import uuid
+from collections.abc import Mapping
+from dataclasses import dataclass
+
+from sqlalchemy import select
+
+from peerdesk.errors import UserError
+from peerdesk.services.changes import Changes
+from peerdesk.store.engine import Store
+from peerdesk.store.models import Interview, Member, Note, PostIt, Quote, ScaleAnswer, StakeholderGroup
+from peerdesk.store.uow import UnitOfWork
+
+KINDS = ("rose", "thorn", "bud")
+KIND_LABELS = {"rose": "Rose", "thorn": "Thorn", "bud": "Bud"}
+MAX_QUOTE = 2_000
+MAX_POSTIT = 280
+Anchors = Mapping[str, tuple[int, int]]
+
+
+@dataclass(frozen=True)
+class QuoteInfo:
+    id: str
+    text: str
+    anchor_start: int
+    anchor_end: int
+    kind: str
+
+    @property
+    def anchored(self) -> bool:
+        return 0 <= self.anchor_start < self.anchor_end
+
+
+@dataclass(frozen=True)
+class PostItInfo:
+    id: str
+    kind: str
+    text: str
+    quote_id: str
+
+
+@dataclass(frozen=True)
+class NoteInfo:
+    id: str
+    interview_id: str
+    author_id: str
+    author: str
+    body: str
+
+
+@dataclass(frozen=True)
+class ScaleInfo:
+    id: str
+    question: str
+    value: int
+    reason: str
+
+
+@dataclass(frozen=True)
+class ScaleSummary:
+    group: str
+    question: str
+    count: int
+    mean: float
+    median: float
+    low: int
+    high: int
+
+
+def note_id(interview_id: str, member_id: str) -> str:
+    return str(uuid.uuid5(uuid.UUID(interview_id), f"note:{member_id}"))
+
+
+# --- the note ----------------------------------------------------------------------------------------------------
+
+
+def open_note(store: Store, interview_id: str) -> tuple[str, Changes]:
+    """My note of this interview, created empty the first time."""
+    record_id = note_id(interview_id, store.member_id)
+    with store.session() as s:
+        mine = s.scalars(
+            select(Note.id).where(
+                Note.deleted.is_(False), Note.interview_id == interview_id, Note.author_id == store.member_id
+            )
+        ).all()
+    if mine:
+        return (record_id if record_id in mine else sorted(mine)[0]), Changes()
+    with UnitOfWork(store) as uow:
+        uow.get(Interview, interview_id)
+        row = uow.session.get(Note, record_id)
+        if row is None:
+            uow.add(Note, record_id, interview_id=interview_id, body="")
+        else:
+            uow.restore(row)
+        uow.commit()
+    return record_id, Changes.of("notes", ids=[record_id])
+
+
+def notes_of_interview(store: Store, interview_id: str) -> list[NoteInfo]:
+    """Everyone's notes of an interview, mine first, then by author's name."""
+    with store.session() as s:
+        names = {m.id: m.name for m in s.scalars(select(Member))}
+        rows = s.scalars(select(Note).where(Note.deleted.is_(False), Note.interview_id == interview_id))
+        found = [NoteInfo(r.id, r.interview_id, r.author_id, names.get(r.author_id, ""), r.body) for r in rows]
+    return sorted(found, key=lambda n: (n.author_id != store.member_id, n.author, n.id))
+
+
+def note_info(store: Store, record_id: str) -> NoteInfo:
+    with store.session() as s:
+        row = s.get(Note, record_id)
+        if row is None or row.deleted:
+            raise UserError("That note no longer exists.")
+        author = s.get(Member, row.author_id)
+        return NoteInfo(row.id, row.interview_id, row.author_id, author.name if author else "", row.body)
+
+
+def body(store: Store, record_id: str) -> str:
+    with store.session() as s:
+        row = s.get(Note, record_id)
+        if row is None:
+            raise UserError("That note no longer exists.")
+        return row.body
+
+
+def save_body(store: Store, record_id: str, text: str, anchors: Anchors | None = None) -> Changes:
+    """Store the note's text and the quotes' moved offsets together: one durable commit (the autosave)."""
+    with UnitOfWork(store) as uow:
+        body_changed = uow.update(uow.get(Note, record_id), body=text)
+        moved = _move_anchors(uow, anchors or {})
+        uow.commit()
+    tables = (["notes"] if body_changed else []) + (["quotes"] if moved else [])
+    return Changes.of(*tables, ids=([record_id] if body_changed else []) + moved)
+
+
+def _move_anchors(uow: UnitOfWork, anchors: Anchors) -> list[str]:
+    moved = []
+    for quote_id, (start, end) in anchors.items():
+        quote = uow.session.get(Quote, quote_id)
+        if quote is None or quote.deleted:
+            continue
+        if start >= end:  # the quoted words were deleted from the notes: the quote keeps its own text
+            start = end = -1
+        if uow.update(quote, anchor_start=start, anchor_end=end):
+            moved.append(quote_id)
+    return moved
+
+
+# --- quotes ------------------------------------------------------------------------------------------------------
+
+
+def _group_of(uow: UnitOfWork, interview_id: str) -> str:
+    return uow.get(Interview, interview_id).group_id
+
+
+def capture_quote(
+    store: Store,
+    note: str,
+    start: int,
+    end: int,
+    text: str,
+    *,
+    record_id: str | None = None,
+    anchors: Anchors | None = None,
+) -> tuple[str, Changes]:
+    """A quote from the note's text between ``start`` and ``end``; ``text`` is the note's current text.
+
+    The body is saved in the same transaction, so the offsets always refer to the text on disk.
+    ``record_id`` brings back a quote captured before (redo after undo).
+    """
+    if not 0 <= start < end <= len(text):
+        raise UserError("Select the words to quote first.")
+    words = text[start:end].strip()
+    if not words:
+        raise UserError("Select the words to quote first.")
+    if len(words) > MAX_QUOTE:
+        raise UserError(f"A quote is at most {MAX_QUOTE} characters: select fewer words.")
+    with UnitOfWork(store) as uow:
+        note_row = uow.get(Note, note)
+        uow.update(note_row, body=text)
+        moved = _move_anchors(uow, anchors or {})
+        lead = len(text[start:end]) - len(text[start:end].lstrip())
+        trail = len(text[start:end]) - len(text[start:end].rstrip())
+        fields = {
+            "interview_id": note_row.interview_id,
+            "group_id": _group_of(uow, note_row.interview_id),
+            "note_id": note,
+            "text": words,
+            "anchor_start": start + lead,
+            "anchor_end": end - trail,
+        }
+        row = _add_or_restore(uow, record_id, fields)
+        uow.commit()
+    return row.id, Changes.of("quotes", "notes", ids=[row.id, note, *moved])
+
+
+def add_typed_quote(
+    store: Store, interview_id: str, text: str, *, note: str = "", record_id: str | None = None
+) -> tuple[str, Changes]:
+    """A quote written down word for word, not (or not yet) part of the notes' text."""
+    words = text.strip()
+    if not words:
+        raise UserError("Type the quote first.")
+    if len(words) > MAX_QUOTE:
+        raise UserError(f"A quote is at most {MAX_QUOTE} characters.")
+    with UnitOfWork(store) as uow:
+        fields = {
+            "interview_id": interview_id,
+            "group_id": _group_of(uow, interview_id),
+            "note_id": note,
+            "text": words,
+            "anchor_start": -1,
+            "anchor_end": -1,
+        }
+        row = _add_or_restore(uow, record_id, fields)
+        uow.commit()
+    return row.id, Changes.of("quotes", ids=[row.id])
+
+
+def _add_or_restore(uow: UnitOfWork, record_id: str | None, fields: dict[str, object]) -> Quote:
+    existing = uow.session.get(Quote, record_id) if record_id else None
+    if existing is not None:
+        uow.restore(existing)
+        uow.update(existing, **fields)
+        return existing
+    return uow.add(Quote, record_id, **fields)
+
+
+def delete_quote(store: Store, quote_id: str) -> Changes:
+    with UnitOfWork(store) as uow:
+        uow.delete(uow.get(Quote, quote_id))
+        uow.commit()
+    return Changes.of("quotes", ids=[quote_id])
+
+
+def quotes_of_note(store: Store, note: str) -> list[QuoteInfo]:
+    with store.session() as s:
+        rows = s.scalars(select(Quote).where(Quote.deleted.is_(False), Quote.note_id == note))
+        found = [QuoteInfo(r.id, r.text, r.anchor_start, r.anchor_end, r.kind) for r in rows]
+    return sorted(found, key=lambda q: (not q.anchored, q.anchor_start, q.id))
+
+
+def quotes_of_interview(store: Store, interview_id: str) -> list[QuoteInfo]:
+    with store.session() as s:
+        rows = s.scalars(select(Quote).where(Quote.deleted.is_(False), Quote.interview_id == interview_id))
+        found = [QuoteInfo(r.id, r.text, r.anchor_start, r.anchor_end, r.kind) for r in rows]
+    return sorted(found, key=lambda q: (not q.anchored, q.anchor_start, q.id))
+
+
+# --- rose / thorn / bud -----------------------------------------------------------------------------------------
+
+
+def line_at(text: str, position: int) -> tuple[int, int]:
+    """The start and end offsets of the line holding ``position``."""
+    position = max(0, min(position, len(text)))
+    start = text.rfind("\n", 0, position) + 1
+    end = text.find("\n", position)
+    return start, len(text) if end < 0 else end
+
+
+def make_postit(
+    store: Store,
+    note: str,
+    kind: str,
+    start: int,
+    end: int,
+    text: str,
+    *,
+    record_id: str | None = None,
+) -> tuple[str, Changes]:
+    """A rose, thorn or bud from the note's words between ``start`` and ``end`` (a selection or a line).
+
+    When those words overlap a captured quote the post-it links to it, so the wall can show its evidence.
+    """
+    if kind not in KINDS:
+        raise ValueError(f"not a post-it kind: {kind!r}")
+    words = " ".join(text[max(0, start) : max(0, end)].split())
+    if not words:
+        raise UserError("Put the cursor on a line with words on it, or select some, to make a post-it.")
+    if len(words) > MAX_POSTIT:
+        words = words[: MAX_POSTIT - 1].rstrip() + "…"
+    with UnitOfWork(store) as uow:
+        note_row = uow.get(Note, note)
+        linked = ""
+        for quote in uow.query(Quote, note_id=note):
+            if quote.anchor_start >= 0 and quote.anchor_start < end and start < quote.anchor_end:
+                linked = quote.id
+                break
+        existing = uow.session.get(PostIt, record_id) if record_id else None
+        if existing is not None:
+            uow.restore(existing)
+            row = existing
+        else:
+            position = float(len(uow.query(PostIt, kind=kind)))
+            row = uow.add(
+                PostIt, record_id, kind=kind, text=words, note_id=note_row.id, quote_id=linked, position=position
+            )
+        uow.commit()
+    return row.id, Changes.of("postits", ids=[row.id])
+
+
+def delete_postit(store: Store, postit_id: str) -> Changes:
+    with UnitOfWork(store) as uow:
+        uow.delete(uow.get(PostIt, postit_id))
+        uow.commit()
+    return Changes.of("postits", ids=[postit_id])
+
+
+def postits_of_note(store: Store, note: str) -> list[PostItInfo]:
+    with store.session() as s:
+        rows = s.scalars(select(PostIt).where(PostIt.deleted.is_(False), PostIt.note_id == note))
+        return [PostItInfo(r.id, r.kind, r.text, r.quote_id) for r in sorted(rows, key=lambda r: (r.updated, r.id))]
+
+
+# --- 0–10 scale answers -----------------------------------------------------------------------------------------
+
+
+def add_scale_answer(
+    store: Store, interview_id: str, question: str, value: int, reason: str = "", *, record_id: str | None = None
+) -> tuple[str, Changes]:
+    if not isinstance(value, int) or not 0 <= value <= 10:
+        raise UserError("A scale answer is a whole number from 0 to 10.")
+    question = question.strip()
+    if not question:
+        raise UserError("Say what was rated (for example “the service overall”).")
+    with UnitOfWork(store) as uow:
+        uow.get(Interview, interview_id)
+        existing = uow.session.get(ScaleAnswer, record_id) if record_id else None
+        if existing is not None:
+            uow.restore(existing)
+            row = existing
+        else:
+            fields = {"interview_id": interview_id, "question": question, "value": value, "reason": reason.strip()}
+            row = uow.add(ScaleAnswer, record_id, **fields)
+        uow.commit()
+    return row.id, Changes.of("scale_answers", ids=[row.id])
+
+
+def delete_scale_answer(store: Store, answer_id: str) -> Changes:
+    with UnitOfWork(store) as uow:
+        uow.delete(uow.get(ScaleAnswer, answer_id))
+        uow.commit()
+    return Changes.of("scale_answers", ids=[answer_id])
+
+
+def scale_answers(store: Store, interview_id: str) -> list[ScaleInfo]:
+    with store.session() as s:
+        rows = s.scalars(
+            select(ScaleAnswer).where(ScaleAnswer.deleted.is_(False), ScaleAnswer.interview_id == interview_id)
+        )
+        return [ScaleInfo(r.id, r.question, r.value, r.reason) for r in sorted(rows, key=lambda r: (r.updated, r.id))]
+
+
+def scale_summary(store: Store, *, by_question: bool = True) -> list[ScaleSummary]:
+    """Scale answers summarised per stakeholder group, and per question asked (matched case-insensitively)
+    unless ``by_question`` is false (then ``question`` says how many different questions were rated)."""
+    with store.session() as s:
+        groups = {g.id: g.name for g in s.scalars(select(StakeholderGroup))}
+        group_of = {i.id: i.group_id for i in s.scalars(select(Interview).where(Interview.deleted.is_(False)))}
+        answers = list(s.scalars(select(ScaleAnswer).where(ScaleAnswer.deleted.is_(False))))
+    buckets: dict[tuple[str, str], list[int]] = {}
+    wording: dict[tuple[str, str], str] = {}
+    asked: dict[str, set[str]] = {}
+    for answer in answers:
+        if answer.interview_id not in group_of:
+            continue
+        group = groups.get(group_of[answer.interview_id], "") or "No group"
+        key = (group, " ".join(answer.question.lower().split()) if by_question else "")
+        buckets.setdefault(key, []).append(answer.value)
+        wording.setdefault(key, answer.question.strip())
+        if not by_question:
+            asked.setdefault(group, set()).add(" ".join(answer.question.lower().split()))
+    if not by_question:
+        for group, questions in asked.items():
+            wording[(group, "")] = f"{len(questions)} question{'s' if len(questions) != 1 else ''}"
+    return [
+        ScaleSummary(
+            group=group,
+            question=wording[(group, q)],
+            count=len(values),
+            mean=round(statistics.fmean(values), 1),
+            median=float(statistics.median(values)),
+            low=min(values),
+            high=max(values),
+        )
+        for (group, q), values in sorted(buckets.items())
+    ]

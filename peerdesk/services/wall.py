@@ -1,0 +1,608 @@
+"""The post-it wall: roses, thorns and buds on the Day 1 evening sheets, then themes on the Day 2 canvas.
+
+Reads return plain frozen values (``WallState``) the UI caches; it reads again only after a write, never while
+something is dragged. Every write goes through a ``Recorder`` and returns an ``Edit``, so the UI can undo it.
+
+Geometry is in wall units (a post-it is ``POSTIT_W`` × ``POSTIT_H``). A theme is a rectangle with a heading
+band; a post-it belongs to the theme named by its ``theme_id`` (it is drawn inside it). Post-its that were never
+placed on the canvas (x = y = 0, no theme) are shown in a tidy grid beside everything else until someone moves
+them; that grid is computed on every read, identically on every member's machine, and never written.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, replace
+from pathlib import Path
+
+from sqlalchemy import select
+
+from peerdesk.errors import NotFound, UserError
+from peerdesk.services.edits import Edit, Recorder
+from peerdesk.store.engine import Store
+from peerdesk.store.models import Member, PostIt, Theme
+from peerdesk.store.uow import UnitOfWork
+
+KINDS = ("rose", "thorn", "bud")
+KIND_LABELS = {"rose": "Rose", "thorn": "Thorn", "bud": "Bud"}
+COLUMN_TITLES = {"rose": "Roses", "thorn": "Thorns", "bud": "Buds"}
+
+POSTIT_W, POSTIT_H = 160.0, 110.0
+GAP = 16.0  # between post-its laid out side by side
+THEME_PAD = 14.0  # inside a theme's border
+THEME_HEADER = 40.0  # the heading band
+AUTO_COLUMNS = 8  # post-its per row in the grid of not-yet-placed post-its
+MAX_TEXT = 2000
+
+
+@dataclass(frozen=True)
+class PostItView:
+    id: str
+    kind: str
+    text: str
+    theme_id: str
+    x: float
+    y: float
+    position: float
+    placed: bool
+    author_id: str
+    initials: str
+    quote_id: str
+    laid_out: bool = False  # True if x, y come from the automatic grid (never placed by a person)
+
+    @property
+    def label(self) -> str:
+        """The sentence a screen reader says for this post-it."""
+        return f"{KIND_LABELS.get(self.kind, self.kind)} by {self.initials or 'unknown'}: {self.text}"
+
+
+@dataclass(frozen=True)
+class ThemeView:
+    id: str
+    heading: str
+    x: float
+    y: float
+    width: float
+    height: float
+    collapsed: bool
+
+    @property
+    def shown_height(self) -> float:
+        return THEME_HEADER if self.collapsed else self.height
+
+    def contains(self, cx: float, cy: float) -> bool:
+        return self.x <= cx <= self.x + self.width and self.y <= cy <= self.y + self.shown_height
+
+
+@dataclass(frozen=True)
+class WallState:
+    postits: tuple[PostItView, ...]
+    themes: tuple[ThemeView, ...]
+
+    def postit(self, postit_id: str) -> PostItView:
+        for p in self.postits:
+            if p.id == postit_id:
+                return p
+        raise NotFound("That post-it no longer exists.")
+
+    def members(self, theme_id: str) -> list[PostItView]:
+        return [p for p in self.postits if p.theme_id == theme_id]
+
+    def column(self, kind: str) -> list[PostItView]:
+        """An evening sheet: placed post-its in their order, then those still to be read out."""
+        items = [p for p in self.postits if p.kind == kind]
+        return sorted(items, key=lambda p: (not p.placed, p.position, p.id))
+
+
+# --- reading ------------------------------------------------------------------------------------------------------
+
+
+def load_wall(store: Store) -> WallState:
+    with store.session() as s:
+        initials = {
+            mid: ini for mid, ini in s.execute(select(Member.id, Member.initials).where(Member.deleted.is_(False)))
+        }
+        prows = s.execute(
+            select(
+                PostIt.id,
+                PostIt.kind,
+                PostIt.text,
+                PostIt.theme_id,
+                PostIt.x,
+                PostIt.y,
+                PostIt.position,
+                PostIt.placed,
+                PostIt.author_id,
+                PostIt.quote_id,
+            ).where(PostIt.deleted.is_(False), PostIt.goal_id == "", PostIt.kind.in_(KINDS))
+        ).all()
+        trows = s.execute(
+            select(Theme.id, Theme.heading, Theme.x, Theme.y, Theme.width, Theme.height, Theme.collapsed).where(
+                Theme.deleted.is_(False)
+            )
+        ).all()
+    themes = tuple(ThemeView(*row) for row in sorted(trows, key=lambda r: (r.y, r.x, r.id)))
+    live_themes = {t.id for t in themes}
+    postits = [
+        PostItView(
+            id=r.id,
+            kind=r.kind,
+            text=r.text,
+            # a post-it whose theme was deleted elsewhere (a merge) is simply loose again
+            theme_id=r.theme_id if r.theme_id in live_themes else "",
+            x=r.x,
+            y=r.y,
+            position=r.position,
+            placed=r.placed,
+            author_id=r.author_id,
+            initials=initials.get(r.author_id, ""),
+            quote_id=r.quote_id,
+        )
+        for r in prows
+    ]
+    return WallState(tuple(_lay_out_unplaced(postits, themes)), themes)
+
+
+def _is_unplaced(p: PostItView) -> bool:
+    return p.x == 0.0 and p.y == 0.0 and not p.theme_id
+
+
+def _lay_out_unplaced(postits: list[PostItView], themes: Sequence[ThemeView]) -> list[PostItView]:
+    placed = [p for p in postits if not _is_unplaced(p)]
+    waiting = sorted((p for p in postits if _is_unplaced(p)), key=lambda p: (KINDS.index(p.kind), p.position, p.id))
+    if not waiting:
+        return postits
+    rights = [p.x + POSTIT_W for p in placed] + [t.x + t.width for t in themes]
+    tops = [p.y for p in placed] + [t.y for t in themes]
+    left = (max(rights) + 4 * GAP) if rights else 0.0
+    top = min(tops) if tops else 0.0
+    out = list(placed)
+    y = top
+    for kind in KINDS:
+        group = [p for p in waiting if p.kind == kind]
+        for i, p in enumerate(group):
+            row, col = divmod(i, AUTO_COLUMNS)
+            out.append(replace(p, x=left + col * (POSTIT_W + GAP), y=y + row * (POSTIT_H + GAP), laid_out=True))
+        if group:
+            rows = (len(group) + AUTO_COLUMNS - 1) // AUTO_COLUMNS
+            y += rows * (POSTIT_H + GAP) + 3 * GAP
+    return out
+
+
+def read_out_queue(state: WallState) -> list[PostItView]:
+    """Post-its not yet read out, one author's at a time, roses before thorns before buds."""
+    waiting = [p for p in state.postits if not p.placed]
+    return sorted(waiting, key=lambda p: (p.initials, p.author_id, KINDS.index(p.kind), p.position, p.id))
+
+
+# --- writing: post-its -----------------------------------------------------------------------------------------------
+
+
+def _check_kind(kind: str) -> None:
+    if kind not in KINDS:
+        raise UserError(f"A post-it is a rose, a thorn or a bud, not {kind!r}.")
+
+
+def _check_text(text: str) -> str:
+    text = text.strip()
+    if not text:
+        raise UserError("A post-it needs some words on it.")
+    if len(text) > MAX_TEXT:
+        raise UserError(f"A post-it holds at most {MAX_TEXT} characters; this one has {len(text)}.")
+    return text
+
+
+def _next_position(uow: UnitOfWork, kind: str) -> float:
+    positions = [p.position for p in uow.query(PostIt, kind=kind)]
+    return (max(positions) + 1.0) if positions else 0.0
+
+
+def _avoid_origin(x: float, y: float) -> tuple[float, float]:
+    # (0, 0) means "never placed": a post-it really put there is nudged by a hair so it stays where it was put.
+    return (x, y) if (x, y) != (0.0, 0.0) else (0.0, 0.01)
+
+
+def add_postit(
+    store: Store,
+    kind: str,
+    text: str,
+    *,
+    x: float | None = None,
+    y: float | None = None,
+    theme_id: str = "",
+    quote_id: str = "",
+    note_id: str = "",
+    placed: bool = False,
+    record_id: str | None = None,
+) -> Edit:
+    _check_kind(kind)
+    text = _check_text(text)
+    with UnitOfWork(store) as uow:
+        rec = Recorder(uow)
+        fields: dict[str, object] = {
+            "kind": kind,
+            "text": text,
+            "theme_id": theme_id,
+            "quote_id": quote_id,
+            "note_id": note_id,
+            "placed": placed,
+            "position": _next_position(uow, kind),
+        }
+        if x is not None and y is not None:
+            fields["x"], fields["y"] = _avoid_origin(x, y)
+        row = rec.add(PostIt, record_id, **fields)
+        if theme_id:
+            _fit_theme(rec, uow.get(Theme, theme_id), [row])
+        uow.commit()
+        return rec.edit()
+
+
+def edit_postit(store: Store, postit_id: str, text: str) -> Edit:
+    text = _check_text(text)
+    with UnitOfWork(store) as uow:
+        rec = Recorder(uow)
+        rec.update(uow.get(PostIt, postit_id), text=text)
+        uow.commit()
+        return rec.edit()
+
+
+def recolour(store: Store, postit_ids: Iterable[str], kind: str) -> Edit:
+    _check_kind(kind)
+    with UnitOfWork(store) as uow:
+        rec = Recorder(uow)
+        position = _next_position(uow, kind)
+        for pid in postit_ids:
+            row = uow.get(PostIt, pid)
+            if row.kind != kind:
+                rec.update(row, kind=kind, position=position)
+                position += 1.0
+        uow.commit()
+        return rec.edit()
+
+
+def delete_postits(store: Store, postit_ids: Iterable[str]) -> Edit:
+    with UnitOfWork(store) as uow:
+        rec = Recorder(uow)
+        for pid in postit_ids:
+            rec.delete(uow.get(PostIt, pid))
+        uow.commit()
+        return rec.edit()
+
+
+def set_placed(store: Store, postit_ids: Iterable[str], placed: bool = True) -> Edit:
+    """Read out and put on its sheet (or taken back): a placed post-it goes to the end of its column."""
+    with UnitOfWork(store) as uow:
+        rec = Recorder(uow)
+        for pid in postit_ids:
+            row = uow.get(PostIt, pid)
+            if row.placed != placed:
+                fields: dict[str, object] = {"placed": placed}
+                if placed:
+                    fields["position"] = _next_position(uow, row.kind)
+                rec.update(row, **fields)
+                uow.session.flush()
+        uow.commit()
+        return rec.edit()
+
+
+def move_in_evening(store: Store, postit_ids: Sequence[str], kind: str, index: int) -> Edit:
+    """Put post-its on the ``kind`` sheet at ``index`` (among its post-its); changing sheet changes colour."""
+    _check_kind(kind)
+    with UnitOfWork(store) as uow:
+        rec = Recorder(uow)
+        moving = [uow.get(PostIt, pid) for pid in postit_ids]
+        moving_ids = {r.id for r in moving}
+        column = sorted(
+            (r for r in uow.query(PostIt, kind=kind) if r.id not in moving_ids),
+            key=lambda r: (not r.placed, r.position, r.id),
+        )
+        index = max(0, min(index, len(column)))
+        placed = column[index - 1].placed if index > 0 else True
+        ordered = [*column[:index], *moving, *column[index:]]
+        for i, row in enumerate(ordered):
+            fields: dict[str, object] = {"position": float(i)}
+            if row.id in moving_ids:
+                fields["kind"] = kind
+                fields["placed"] = placed or row.placed
+            rec.update(row, **fields)
+        uow.commit()
+        return rec.edit()
+
+
+# --- writing: the Day 2 canvas ---------------------------------------------------------------------------------------
+
+
+def _theme_view(row: Theme) -> ThemeView:
+    return ThemeView(row.id, row.heading, row.x, row.y, row.width, row.height, row.collapsed)
+
+
+def _bbox(rows: Iterable[PostIt]) -> tuple[float, float, float, float]:
+    rows = list(rows)
+    left = min(r.x for r in rows)
+    top = min(r.y for r in rows)
+    right = max(r.x + POSTIT_W for r in rows)
+    bottom = max(r.y + POSTIT_H for r in rows)
+    return left, top, right, bottom
+
+
+def _rect_around(rows: Iterable[PostIt]) -> dict[str, float]:
+    left, top, right, bottom = _bbox(rows)
+    return {
+        "x": left - THEME_PAD,
+        "y": top - THEME_PAD - THEME_HEADER,
+        "width": right - left + 2 * THEME_PAD,
+        "height": bottom - top + 2 * THEME_PAD + THEME_HEADER,
+    }
+
+
+def _fit_theme(rec: Recorder, theme: Theme, members: Iterable[PostIt]) -> None:
+    """Grow a theme so every one of ``members`` lies inside it (a theme never shrinks by itself)."""
+    members = list(members)
+    if not members:
+        return
+    need = _rect_around(members)
+    left = min(theme.x, need["x"])
+    top = min(theme.y, need["y"])
+    right = max(theme.x + theme.width, need["x"] + need["width"])
+    bottom = max(theme.y + theme.height, need["y"] + need["height"])
+    rec.update(theme, x=left, y=top, width=right - left, height=bottom - top)
+
+
+def _theme_at(themes: Sequence[Theme], cx: float, cy: float) -> Theme | None:
+    """The smallest theme whose visible area holds the point: the one a person dropping there means."""
+    hits = [t for t in themes if _theme_view(t).contains(cx, cy)]
+    return min(hits, key=lambda t: t.width * t.height) if hits else None
+
+
+def move_postits(store: Store, positions: Mapping[str, tuple[float, float]]) -> Edit:
+    """A drop: post-its take their new places and join the theme they land in (or none)."""
+    with UnitOfWork(store) as uow:
+        rec = Recorder(uow)
+        themes = uow.query(Theme)
+        joined: dict[str, list[PostIt]] = {}
+        for pid, (x, y) in positions.items():
+            row = uow.get(PostIt, pid)
+            x, y = _avoid_origin(x, y)
+            target = _theme_at(themes, x + POSTIT_W / 2, y + POSTIT_H / 2)
+            rec.update(row, x=x, y=y, theme_id=target.id if target else "")
+            if target is not None:
+                joined.setdefault(target.id, []).append(row)
+        for theme in themes:
+            if theme.id in joined:
+                _fit_theme(rec, theme, joined[theme.id])
+        uow.commit()
+        return rec.edit()
+
+
+def _new_theme(rec: Recorder, members: list[PostIt], heading: str) -> Theme:
+    theme = rec.add(Theme, None, heading=heading.strip(), collapsed=False, **_rect_around(members))
+    for row in members:
+        rec.update(row, theme_id=theme.id)
+    return theme
+
+
+def _shown_places(store: Store) -> dict[str, tuple[float, float]]:
+    """Where the never-placed post-its are shown now (the automatic grid)."""
+    return {p.id: (p.x, p.y) for p in load_wall(store).postits if p.laid_out}
+
+
+def _pin(rec: Recorder, rows: Iterable[PostIt], shown: Mapping[str, tuple[float, float]]) -> None:
+    # A post-it grouped straight from the automatic grid keeps the place people saw it in.
+    for row in rows:
+        if row.id in shown and (row.x, row.y) == (0.0, 0.0):
+            rec.update(row, x=shown[row.id][0], y=shown[row.id][1])
+
+
+def group_as_theme(store: Store, postit_ids: Sequence[str], heading: str = "") -> Edit:
+    """A new theme around the given post-its (taking them out of any theme they were in)."""
+    if not postit_ids:
+        raise UserError("Select the post-its to group first.")
+    shown = _shown_places(store)
+    with UnitOfWork(store) as uow:
+        rec = Recorder(uow)
+        members = [uow.get(PostIt, pid) for pid in postit_ids]
+        _pin(rec, members, shown)
+        _new_theme(rec, members, heading)
+        uow.commit()
+        return rec.edit()
+
+
+def drop_on(store: Store, postit_ids: Sequence[str], target_id: str) -> Edit:
+    """Post-its dropped on another post-it: they join its theme, or the two make a new theme together.
+
+    The dropped post-its are laid out in rows below the target's theme (or beside the target), so nothing
+    ends up hidden under something else.
+    """
+    dropped_ids = [pid for pid in postit_ids if pid != target_id]
+    if not dropped_ids:
+        raise UserError("Drop the post-its on a different post-it.")
+    shown = _shown_places(store)
+    with UnitOfWork(store) as uow:
+        rec = Recorder(uow)
+        target = uow.get(PostIt, target_id)
+        dropped = [uow.get(PostIt, pid) for pid in dropped_ids]
+        _pin(rec, [target], shown)
+        theme = uow.get(Theme, target.theme_id) if target.theme_id and _live(uow, target.theme_id) else None
+        if theme is not None:
+            others = [r for r in uow.query(PostIt, theme_id=theme.id) if r.id not in dropped_ids]
+            left = theme.x + THEME_PAD
+            top = max(r.y + POSTIT_H for r in others) + GAP if others else theme.y + THEME_HEADER + THEME_PAD
+            columns = max(1, int((theme.width - 2 * THEME_PAD + GAP) // (POSTIT_W + GAP)))
+        else:
+            left, top, columns = target.x + POSTIT_W + GAP, target.y, 3
+        for i, row in enumerate(dropped):
+            r, c = divmod(i, columns)
+            rec.update(row, x=left + c * (POSTIT_W + GAP), y=top + r * (POSTIT_H + GAP))
+        if theme is not None:
+            for row in dropped:
+                rec.update(row, theme_id=theme.id)
+            rec.update(theme, collapsed=False)
+            _fit_theme(rec, theme, dropped)
+        else:
+            _new_theme(rec, [target, *dropped], "")
+        uow.commit()
+        return rec.edit()
+
+
+def _live(uow: UnitOfWork, theme_id: str) -> bool:
+    row = uow.session.get(Theme, theme_id)
+    return row is not None and not row.deleted
+
+
+def ungroup(store: Store, theme_id: str) -> Edit:
+    """Remove a theme; its post-its stay where they are, in no theme."""
+    with UnitOfWork(store) as uow:
+        rec = Recorder(uow)
+        theme = uow.get(Theme, theme_id)
+        for row in uow.query(PostIt, theme_id=theme_id):
+            rec.update(row, theme_id="")
+        rec.delete(theme)
+        uow.commit()
+        return rec.edit()
+
+
+def set_heading(store: Store, theme_id: str, heading: str) -> Edit:
+    with UnitOfWork(store) as uow:
+        rec = Recorder(uow)
+        rec.update(uow.get(Theme, theme_id), heading=heading.strip())
+        uow.commit()
+        return rec.edit()
+
+
+def move_theme(store: Store, theme_id: str, x: float, y: float) -> Edit:
+    """Move a theme with all its post-its."""
+    with UnitOfWork(store) as uow:
+        rec = Recorder(uow)
+        theme = uow.get(Theme, theme_id)
+        dx, dy = x - theme.x, y - theme.y
+        rec.update(theme, x=x, y=y)
+        for row in uow.query(PostIt, theme_id=theme_id):
+            rec.update(row, x=row.x + dx, y=row.y + dy)
+        uow.commit()
+        return rec.edit()
+
+
+def min_theme_size(state: WallState, theme_id: str, theme_x: float, theme_y: float) -> tuple[float, float]:
+    """The smallest width and height that still hold every post-it of the theme (and its heading)."""
+    members = state.members(theme_id)
+    width = 2 * POSTIT_W
+    height = THEME_HEADER + 2 * THEME_PAD
+    for p in members:
+        width = max(width, p.x + POSTIT_W + THEME_PAD - theme_x)
+        height = max(height, p.y + POSTIT_H + THEME_PAD - theme_y)
+    return width, height
+
+
+def resize_theme(store: Store, theme_id: str, width: float, height: float) -> Edit:
+    with UnitOfWork(store) as uow:
+        rec = Recorder(uow)
+        theme = uow.get(Theme, theme_id)
+        members = uow.query(PostIt, theme_id=theme_id)
+        min_w, min_h = 2 * POSTIT_W, THEME_HEADER + 2 * THEME_PAD
+        for row in members:
+            min_w = max(min_w, row.x + POSTIT_W + THEME_PAD - theme.x)
+            min_h = max(min_h, row.y + POSTIT_H + THEME_PAD - theme.y)
+        rec.update(theme, width=max(width, min_w), height=max(height, min_h))
+        uow.commit()
+        return rec.edit()
+
+
+def set_collapsed(store: Store, theme_id: str, collapsed: bool) -> Edit:
+    with UnitOfWork(store) as uow:
+        rec = Recorder(uow)
+        rec.update(uow.get(Theme, theme_id), collapsed=collapsed)
+        uow.commit()
+        return rec.edit()
+
+
+def merge_themes(store: Store, theme_ids: Sequence[str]) -> Edit:
+    """Merge themes into the first: it takes every post-it and grows to cover them all; the others go."""
+    if len(set(theme_ids)) < 2:
+        raise UserError("Select at least two themes to merge.")
+    with UnitOfWork(store) as uow:
+        rec = Recorder(uow)
+        themes = [uow.get(Theme, tid) for tid in dict.fromkeys(theme_ids)]
+        into, others = themes[0], themes[1:]
+        heading = into.heading or next((t.heading for t in others if t.heading), "")
+        left = min(t.x for t in themes)
+        top = min(t.y for t in themes)
+        right = max(t.x + t.width for t in themes)
+        bottom = max(t.y + t.height for t in themes)
+        rec.update(into, heading=heading, x=left, y=top, width=right - left, height=bottom - top, collapsed=False)
+        for theme in others:
+            for row in uow.query(PostIt, theme_id=theme.id):
+                rec.update(row, theme_id=into.id)
+            rec.delete(theme)
+        uow.commit()
+        return rec.edit()
+
+
+def split_theme(store: Store, postit_ids: Sequence[str], heading: str = "") -> Edit:
+    """Take some post-its out of their theme into a new theme, placed just to the right of the old one."""
+    if not postit_ids:
+        raise UserError("Select the post-its that should form the new theme.")
+    with UnitOfWork(store) as uow:
+        rec = Recorder(uow)
+        rows = [uow.get(PostIt, pid) for pid in postit_ids]
+        theme_ids = {r.theme_id for r in rows}
+        if len(theme_ids) != 1 or "" in theme_ids:
+            raise UserError("To split a theme, select post-its from that one theme only.")
+        old = uow.get(Theme, theme_ids.pop())
+        if len(uow.query(PostIt, theme_id=old.id)) == len(rows):
+            raise UserError("Leave at least one post-it in the theme you split.")
+        left, top, _, _ = _bbox(rows)
+        dx = old.x + old.width + 3 * GAP + THEME_PAD - left
+        dy = old.y + THEME_HEADER + THEME_PAD - top
+        for row in rows:
+            rec.update(row, x=row.x + dx, y=row.y + dy)
+        _new_theme(rec, rows, heading)
+        uow.commit()
+        return rec.edit()
+
+
+# --- export ---------------------------------------------------------------------------------------------------------
+
+CSV_HEADER = ("theme", "kind", "post-it", "author")
+NO_THEME = "(no theme)"
+
+
+def _cell(text: str) -> str:
+    # Spreadsheets run cells starting with these as formulas; a leading apostrophe keeps them as text.
+    return "'" + text if text[:1] in ("=", "+", "-", "@", "\t", "\r") else text
+
+
+def wall_rows(state: WallState) -> list[tuple[str, str, str, str]]:
+    """Themes in reading order (top to bottom, left to right), each with its post-its; loose ones last."""
+    rows: list[tuple[str, str, str, str]] = []
+
+    def order(p: PostItView) -> tuple[float, float, str]:
+        return (p.y, p.x, p.id)
+
+    for theme in state.themes:
+        members = sorted(state.members(theme.id), key=order)
+        heading = theme.heading or "(no heading)"
+        if not members:
+            rows.append((heading, "", "", ""))
+        for p in members:
+            rows.append((heading, KIND_LABELS[p.kind], p.text, p.initials))
+    for p in sorted((p for p in state.postits if not p.theme_id), key=order):
+        rows.append((NO_THEME, KIND_LABELS[p.kind], p.text, p.initials))
+    return rows
+
+
+def wall_csv(store: Store) -> str:
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\r\n")
+    writer.writerow(CSV_HEADER)
+    for row in wall_rows(load_wall(store)):
+        writer.writerow([_cell(c) for c in row])
+    return out.getvalue()
+
+
+def export_csv(store: Store, path: Path) -> int:
+    """Write the wall as CSV (UTF-8 with a byte-order mark, so spreadsheet programs read the accents)."""
+    text = wall_csv(store)
+    path.write_text(text, encoding="utf-8-sig", newline="")
+    return text.count("\r\n") - 1

@@ -1,0 +1,199 @@
+"""The note taker's editor: plain text in a generous font, with the captured quotes highlighted.
+
+Each quote's place is held by two ``QTextCursor`` objects, which Qt moves as text is typed or deleted around
+them (and back again on the editor's own undo), so the highlight follows the words and the saved offsets stay
+right. Qt counts positions in UTF-16 units, Python in code points: the two differ only past an emoji or other
+astral character, and ``to_py``/``to_qt`` convert.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+from PySide6.QtGui import QColor, QFont, QKeyEvent, QKeySequence, QTextCharFormat, QTextCursor
+from PySide6.QtWidgets import QPlainTextEdit, QTextEdit, QWidget
+
+from peerdesk.services.notes import QuoteInfo
+
+NOTE_POINT_SIZE = 14
+QUOTE_COLOUR = "#fff0a6"
+PENDING_COLOUR = "#d8f3dc"
+_ASTRAL = re.compile("[\U00010000-\U0010ffff]")
+
+
+def to_py(text: str, qt_pos: int) -> int:
+    if not _ASTRAL.search(text):
+        return qt_pos
+    units = 0
+    for n, ch in enumerate(text):
+        if units >= qt_pos:
+            return n
+        units += 2 if ord(ch) > 0xFFFF else 1
+    return len(text)
+
+
+def to_qt(text: str, py_pos: int) -> int:
+    if not _ASTRAL.search(text):
+        return py_pos
+    return len(text[:py_pos].encode("utf-16-le")) // 2
+
+
+class NoteEditor(QPlainTextEdit):
+    """Typing uses the editor's own undo; right after a quote or post-it, Undo takes that back first."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("noteEditor")
+        font = QFont(self.font())
+        font.setPointSize(NOTE_POINT_SIZE)
+        self.setFont(font)
+        self.setLineWrapMode(QPlainTextEdit.LineWrapMode.WidgetWidth)
+        self.setPlaceholderText(
+            "Type the interview notes here. Ctrl+Q captures the selected words as a quote (with nothing selected, "
+            "it starts a quote typed word for word; Ctrl+Q again ends it). Ctrl+1, Ctrl+2, Ctrl+3 make a rose, "
+            "thorn or bud from the selection or the current line."
+        )
+        self.loading = False
+        self.marks: dict[str, tuple[QTextCursor, QTextCursor]] = {}
+        self.live: set[str] = set()
+        self.pending: QTextCursor | None = None  # start of a verbatim quote being typed
+        self.commands_since_typing = 0
+        self.undo_command: Callable[[], bool] | None = None  # undoes the last quote/post-it, if any
+        self.document().contentsChange.connect(self._typed)
+        self.cursorPositionChanged.connect(self._paint)
+
+    # --- loading -----------------------------------------------------------------------------------------------
+    def load(self, text: str) -> None:
+        """Show a note's text (clears the editor's own undo history and every quote mark)."""
+        self.loading = True
+        try:
+            self.setPlainText(text)
+        finally:
+            self.loading = False
+        self.marks.clear()
+        self.live.clear()
+        self.pending = None
+        self.commands_since_typing = 0
+        self._paint()
+
+    def _typed(self, _pos: int, removed: int, added: int) -> None:
+        if not self.loading and (removed or added):
+            self.commands_since_typing = 0
+
+    # --- quote marks -----------------------------------------------------------------------------------------
+    def set_quotes(self, quotes: list[QuoteInfo]) -> None:
+        """Mark these quotes. A quote already marked keeps its cursors (they know where its words are now)."""
+        text = self.toPlainText()
+        self.live = set()
+        for quote in quotes:
+            if quote.id not in self.marks:
+                if not quote.anchored or quote.anchor_end > len(text):
+                    continue
+                self.marks[quote.id] = self._cursors(to_qt(text, quote.anchor_start), to_qt(text, quote.anchor_end))
+            self.live.add(quote.id)
+        self._paint()
+
+    def mark(self, quote_id: str, qt_start: int, qt_end: int) -> None:
+        self.marks[quote_id] = self._cursors(qt_start, qt_end)
+        self.live.add(quote_id)
+        self._paint()
+
+    def _cursors(self, start: int, end: int) -> tuple[QTextCursor, QTextCursor]:
+        first = QTextCursor(self.document())
+        first.setPosition(start)
+        # Words typed just before or just after a quote are not part of it.
+        last = QTextCursor(self.document())
+        last.setPosition(end)
+        last.setKeepPositionOnInsert(True)
+        return first, last
+
+    def anchors(self) -> dict[str, tuple[int, int]]:
+        """Every live quote's (start, end) in the text as Python counts it, for saving."""
+        text = self.toPlainText()
+        return {
+            qid: (to_py(text, a.position()), to_py(text, b.position()))
+            for qid, (a, b) in self.marks.items()
+            if qid in self.live
+        }
+
+    def quote_range(self, quote_id: str) -> tuple[int, int] | None:
+        if quote_id not in self.live:
+            return None
+        a, b = self.marks[quote_id]
+        return a.position(), b.position()
+
+    def _paint(self) -> None:
+        selections = []
+        quote_format = QTextCharFormat()
+        quote_format.setBackground(QColor(QUOTE_COLOUR))
+        for qid in self.live:
+            a, b = self.marks[qid]
+            if a.position() >= b.position():
+                continue
+            sel = QTextEdit.ExtraSelection()
+            cursor = QTextCursor(self.document())
+            cursor.setPosition(a.position())
+            cursor.setPosition(b.position(), QTextCursor.MoveMode.KeepAnchor)
+            sel.cursor = cursor
+            sel.format = quote_format
+            selections.append(sel)
+        if self.pending is not None:
+            pending_format = QTextCharFormat()
+            pending_format.setBackground(QColor(PENDING_COLOUR))
+            sel = QTextEdit.ExtraSelection()
+            cursor = QTextCursor(self.document())
+            cursor.setPosition(self.pending.position())
+            cursor.setPosition(
+                max(self.textCursor().position(), self.pending.position()), QTextCursor.MoveMode.KeepAnchor
+            )
+            sel.cursor = cursor
+            sel.format = pending_format
+            selections.append(sel)
+        self.setExtraSelections(selections)
+
+    def repaint_marks(self) -> None:
+        self._paint()
+
+    # --- verbatim quotes --------------------------------------------------------------------------------------
+    def start_verbatim(self) -> None:
+        cursor = self.textCursor()
+        cursor.insertText("“")
+        start = QTextCursor(self.document())
+        start.setPosition(cursor.position())
+        start.setKeepPositionOnInsert(True)
+        self.pending = start
+        self._paint()
+
+    def finish_verbatim(self) -> tuple[int, int] | None:
+        """Close the quote being typed: returns its (start, end) in Qt positions, or None if it is empty."""
+        if self.pending is None:
+            return None
+        start, end = self.pending.position(), self.textCursor().position()
+        self.pending = None
+        if end <= start:
+            self._paint()
+            return None
+        cursor = self.textCursor()
+        cursor.setPosition(end)
+        cursor.insertText("”")
+        self.setTextCursor(cursor)
+        self._paint()
+        return start, end
+
+    def cancel_verbatim(self) -> None:
+        self.pending = None
+        self._paint()
+
+    # --- keys --------------------------------------------------------------------------------------------------
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        undo_ours = event.matches(QKeySequence.StandardKey.Undo) and self.commands_since_typing > 0
+        if undo_ours and self.undo_command is not None and self.undo_command():
+            self.commands_since_typing -= 1
+            event.accept()
+            return
+        if event.matches(QKeySequence.StandardKey.Cancel) and self.pending is not None:
+            self.cancel_verbatim()
+            event.accept()
+            return
+        super().keyPressEvent(event)

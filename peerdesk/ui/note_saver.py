@@ -1,0 +1,107 @@
+"""Autosave of the note being typed: durable commits off the UI thread, newest text wins, never out of order.
+
+A commit is durable when it returns (WAL, synchronous=FULL): it waits for the disk. On a slow disk that can take
+tens of milliseconds, which the typist must never feel, so the write runs on one worker thread. The UI hands over
+snapshots (text + quote offsets) numbered in order; the worker always writes the newest one and skips any that a
+later write already covered. Writes made on the UI thread (a quote capture saves the text with the quote) go
+through ``exclusive`` so they, too, take a number and a turn.
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
+from typing import TypeVar
+
+from PySide6.QtCore import QObject, Signal
+
+from peerdesk.services import notes
+from peerdesk.store.engine import Store
+
+log = logging.getLogger(__name__)
+T = TypeVar("T")
+Snapshot = tuple[int, str, dict[str, tuple[int, int]]]
+
+
+class NoteSaver(QObject):
+    saved = Signal(int, object)  # sequence number, Changes — delivered on the UI thread
+    failed = Signal(object)  # the exception
+
+    def __init__(self, store: Store, note_id: str, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.store, self.note_id = store, note_id
+        self._state = threading.Lock()  # guards _seq and _pending
+        self._turn = threading.Lock()  # one write at a time, so "newest wins" holds
+        self._seq = 0
+        self._committed = 0
+        self._pending: Snapshot | None = None
+        self._pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="note-autosave")
+
+    @property
+    def committed(self) -> int:
+        return self._committed
+
+    @property
+    def latest(self) -> int:
+        return self._seq
+
+    def schedule(self, text: str, anchors: dict[str, tuple[int, int]]) -> int:
+        """Queue this text for saving; returns its number. Returns at once."""
+        with self._state:
+            self._seq += 1
+            self._pending = (self._seq, text, anchors)
+            seq = self._seq
+        self._pool.submit(self._drain)
+        return seq
+
+    def _drain(self) -> None:
+        with self._state:
+            job, self._pending = self._pending, None
+        if job is not None:
+            self._write(job)
+
+    def _write(self, job: Snapshot) -> None:
+        seq, text, anchors = job
+        with self._turn:
+            if seq <= self._committed:
+                return
+            try:
+                changes = notes.save_body(self.store, self.note_id, text, anchors)
+            except BaseException as exc:
+                log.warning("autosave of a note failed: %s", type(exc).__name__)
+                with self._state:
+                    if self._pending is None:  # keep it for the next attempt unless newer text is waiting
+                        self._pending = job
+                self.failed.emit(exc)
+                return
+            self._committed = seq
+        self.saved.emit(seq, changes)
+
+    def flush(self) -> None:
+        """Write whatever is waiting, now, on the calling thread (before closing, locking, switching notes)."""
+        with self._state:
+            job, self._pending = self._pending, None
+        if job is not None:
+            self._write(job)
+        else:
+            with self._turn:  # let a write already under way finish
+                pass
+
+    def exclusive(self, write: Callable[[], T]) -> T:
+        """Run a write that saves the newest text itself (a quote capture): it supersedes anything queued."""
+        with self._state:
+            self._seq += 1
+            seq = self._seq
+        with self._turn:
+            result = write()  # if it raises, whatever was queued stays queued: no typed text is dropped
+            self._committed = max(self._committed, seq)
+        with self._state:
+            if self._pending is not None and self._pending[0] < seq:
+                self._pending = None
+        return result
+
+    def close(self) -> None:
+        self.flush()
+        self._pool.shutdown(wait=True)

@@ -1,0 +1,163 @@
+"""Writing a post-it, and the read-out card shown on Day 1 evening."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QPlainTextEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from peerdesk.services.wall import COLUMN_TITLES, KIND_LABELS, KINDS, PostItView
+from peerdesk.ui.wall.items import COLOURS, EDGES
+
+
+class PostItDialog(QDialog):
+    """New or edited post-it: its colour (rose, thorn, bud) and its words."""
+
+    def __init__(self, parent: QWidget | None, title: str, kind: str = "rose", text: str = "") -> None:
+        super().__init__(parent)
+        self.setWindowTitle(title)
+        self.setObjectName("postItDialog")
+        form = QFormLayout(self)
+        self.kind = QComboBox()
+        for k in KINDS:
+            self.kind.addItem(KIND_LABELS[k], k)
+        self.kind.setCurrentIndex(KINDS.index(kind) if kind in KINDS else 0)
+        self.kind.setAccessibleName("Kind of post-it")
+        self.text = QPlainTextEdit(text)
+        self.text.setTabChangesFocus(True)
+        self.text.setAccessibleName("Words on the post-it")
+        self.text.setPlaceholderText("Short and in your own words: one idea per post-it.")
+        self.text.setMinimumSize(360, 120)
+        form.addRow("Kind", self.kind)
+        form.addRow("Post-it", self.text)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        form.addRow(buttons)
+        self.text.setFocus()
+
+    def values(self) -> tuple[str, str]:
+        return str(self.kind.currentData()), self.text.toPlainText()
+
+
+class ReadOutPanel(QFrame):
+    """One post-it at a time, large, for the person reading them out; Place puts it on its sheet."""
+
+    place = Signal(str)
+    finished = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("readOutPanel")
+        self.setFrameShape(QFrame.Shape.StyledPanel)
+        self.setMinimumWidth(380)
+        self.queue: list[PostItView] = []
+        self.index = 0
+        layout = QVBoxLayout(self)
+        title = QLabel("Read out")
+        title.setObjectName("sectionTitle")
+        layout.addWidget(title)
+        self.progress = QLabel("")
+        self.progress.setObjectName("hintText")
+        layout.addWidget(self.progress)
+        self.card = QLabel("")
+        self.card.setObjectName("readOutCard")
+        self.card.setWordWrap(True)
+        self.card.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.card.setMinimumHeight(220)
+        self.card.setMaximumHeight(340)
+        self.card.setTextFormat(Qt.TextFormat.PlainText)
+        font = self.card.font()
+        font.setPointSizeF(20.0)
+        self.card.setFont(font)
+        layout.addWidget(self.card)
+        self.author = QLabel("")
+        self.author.setAlignment(Qt.AlignmentFlag.AlignRight)
+        layout.addWidget(self.author)
+        layout.addStretch(1)
+        row = QHBoxLayout()
+        self.back = QPushButton("Back")
+        self.back.setToolTip("The previous post-it (Left arrow)")
+        self.skip = QPushButton("Skip")
+        self.skip.setToolTip("Leave this one for later (Right arrow)")
+        self.place_button = QPushButton("Place")
+        self.place_button.setObjectName("primaryButton")
+        self.place_button.setToolTip("Put it on its sheet and show the next (Enter)")
+        row.addWidget(self.back)
+        row.addWidget(self.skip)
+        row.addStretch(1)
+        row.addWidget(self.place_button)
+        layout.addLayout(row)
+        done = QPushButton("Finish reading out")
+        done.clicked.connect(self.finished.emit)
+        layout.addWidget(done)
+        self.back.clicked.connect(lambda: self.go(self.index - 1))
+        self.skip.clicked.connect(lambda: self.go(self.index + 1))
+        self.place_button.clicked.connect(self.place_current)
+        for key, slot in (
+            (QKeySequence(Qt.Key.Key_Return), self.place_current),
+            (QKeySequence(Qt.Key.Key_Enter), self.place_current),
+            (QKeySequence(Qt.Key.Key_Right), lambda: self.go(self.index + 1)),
+            (QKeySequence(Qt.Key.Key_Left), lambda: self.go(self.index - 1)),
+            (QKeySequence(Qt.Key.Key_Escape), self.finished.emit),
+        ):
+            shortcut = QShortcut(key, self)
+            shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            shortcut.activated.connect(slot)
+
+    def set_queue(self, queue: list[PostItView], keep: str | None = None) -> None:
+        """A fresh queue (after a change); stay on ``keep`` if it is still waiting, else at the same place."""
+        self.queue = queue
+        ids = [p.id for p in queue]
+        if keep in ids:
+            self.index = ids.index(keep)
+        self.index = max(0, min(self.index, len(queue) - 1))
+        self._show()
+
+    def current(self) -> PostItView | None:
+        return self.queue[self.index] if 0 <= self.index < len(self.queue) else None
+
+    def go(self, index: int) -> None:
+        if self.queue:
+            self.index = index % len(self.queue)
+            self._show()
+
+    def place_current(self) -> None:
+        current = self.current()
+        if current is not None:
+            self.place.emit(current.id)
+
+    def _show(self) -> None:
+        current = self.current()
+        has = current is not None
+        for button in (self.back, self.skip, self.place_button):
+            button.setEnabled(has)
+        if current is None:
+            self.progress.setText("Every post-it has been read out and placed.")
+            self.card.setText("All done")
+            self.card.setStyleSheet("QLabel#readOutCard { background: #f1f3f5; border-radius: 8px; }")
+            self.author.setText("")
+            self.setAccessibleDescription("Every post-it has been read out.")
+            return
+        self.progress.setText(f"{self.index + 1} of {len(self.queue)} still to read out")
+        self.card.setText(current.text)
+        bg, edge = COLOURS[current.kind].name(), EDGES[current.kind].name()
+        self.card.setStyleSheet(
+            f"QLabel#readOutCard {{ background: {bg}; border: 2px solid {edge}; border-radius: 4px; "
+            "padding: 18px; color: #1f232a; font-size: 20pt; }"
+        )
+        self.author.setText(f"{KIND_LABELS[current.kind]} · written by {current.initials or 'unknown'}")
+        self.place_button.setText(f"Place on {COLUMN_TITLES[current.kind]}")
+        self.setAccessibleDescription(current.label)

@@ -1,0 +1,83 @@
+"""The wall as a picture: PNG (the flipchart record) or SVG (sharp at any size), drawn without a window."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from PySide6.QtCore import QRectF, QSize, Qt
+from PySide6.QtGui import QColor, QImage, QPainter
+from PySide6.QtSvg import QSvgGenerator
+from PySide6.QtWidgets import QApplication
+
+from peerdesk.errors import UserError
+from peerdesk.store.engine import Store
+from peerdesk.ui.session import ReviewSession
+from peerdesk.ui.wall.scene import DAY2, WallScene
+
+MARGIN = 40.0
+MAX_SIDE = 12_000  # pixels: a very large wall is drawn smaller rather than as a gigabyte image
+PICTURE_SUFFIXES = (".png", ".svg")
+
+
+def render(scene: WallScene, path: Path, *, scale: float = 1.5) -> QSize:
+    """Draw the whole wall (no selection marks) to ``path``; the suffix picks the format."""
+    suffix = path.suffix.lower()
+    if suffix not in PICTURE_SUFFIXES:
+        raise UserError(f"Save the wall as .png or .svg (or .csv for a table), not {suffix or 'no suffix'}.")
+    selected = scene.selectedItems()
+    focus = scene.focusItem()
+    scene.clearSelection()
+    scene.clearFocus()
+    try:
+        source = scene.itemsBoundingRect().adjusted(-MARGIN, -MARGIN, MARGIN, MARGIN)
+        if source.isEmpty():
+            source = QRectF(0, 0, 400, 300)
+        scale = min(scale, MAX_SIDE / max(source.width(), source.height()))
+        size = QSize(max(1, round(source.width() * scale)), max(1, round(source.height() * scale)))
+        if suffix == ".png":
+            image = QImage(size, QImage.Format.Format_ARGB32_Premultiplied)
+            image.fill(QColor("white"))
+            painter = QPainter(image)
+            _draw(scene, painter, source, size)
+            if not image.save(str(path)):
+                raise UserError(f"Could not write {path}; check the folder exists and you may write there.")
+        else:
+            generator = QSvgGenerator()
+            generator.setFileName(str(path))
+            generator.setSize(size)
+            generator.setViewBox(QRectF(0, 0, size.width(), size.height()))
+            generator.setTitle("Post-it wall")
+            painter = QPainter(generator)
+            painter.fillRect(QRectF(0, 0, size.width(), size.height()), QColor("white"))
+            _draw(scene, painter, source, size)
+            if not path.exists():
+                raise UserError(f"Could not write {path}; check the folder exists and you may write there.")
+    finally:
+        for item in selected:
+            item.setSelected(True)
+        if focus is not None:
+            focus.setFocus()
+    return size
+
+
+def _draw(scene: WallScene, painter: QPainter, source: QRectF, size: QSize) -> None:
+    painter.setRenderHints(QPainter.RenderHint.Antialiasing | QPainter.RenderHint.TextAntialiasing)
+    scene.render(painter, QRectF(0, 0, size.width(), size.height()), source, Qt.AspectRatioMode.KeepAspectRatio)
+    painter.end()
+
+
+def render_review(store: Store, path: Path, mode: str = DAY2) -> QSize:
+    """Draw a review's wall to a file without showing anything (the ``peerdesk wall`` command)."""
+    app = QApplication.instance()
+    if app is None:
+        # Headless by design: a command run over SSH or in a script has no screen to open.
+        os.environ["QT_QPA_PLATFORM"] = "offscreen"
+        app = QApplication([])
+    session = ReviewSession(store)
+    scene = WallScene(session, mode)
+    try:
+        return render(scene, path)
+    finally:
+        scene.deleteLater()
+        session.deleteLater()

@@ -1,0 +1,161 @@
+"""The window onto the wall: zoom (Ctrl+wheel, fit all), pan (middle button or Space+drag), lasso, arrow keys."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QPointF, QRectF, Qt
+from PySide6.QtGui import QKeyEvent, QMouseEvent, QPainter, QWheelEvent
+from PySide6.QtWidgets import QGraphicsItem, QGraphicsView, QWidget
+
+from peerdesk.ui.wall.items import PostItItem, ThemeItem
+from peerdesk.ui.wall.scene import WallScene
+
+MIN_ZOOM, MAX_ZOOM = 0.08, 3.0
+ZOOM_STEP = 1.15
+
+
+class WallView(QGraphicsView):
+    def __init__(self, scene: WallScene, parent: QWidget | None = None) -> None:
+        super().__init__(scene, parent)
+        self.wall = scene
+        self.setObjectName("wallView")
+        self.setAccessibleName("Post-it wall")
+        self.setAccessibleDescription("Use the arrow keys to move between post-its.")
+        self.setRenderHints(QPainter.RenderHint.Antialiasing | QPainter.RenderHint.TextAntialiasing)
+        self.setDragMode(QGraphicsView.DragMode.RubberBandDrag)
+        self.setRubberBandSelectionMode(Qt.ItemSelectionMode.IntersectsItemShape)
+        self.setTransformationAnchor(QGraphicsView.ViewportAnchor.AnchorUnderMouse)
+        self.setResizeAnchor(QGraphicsView.ViewportAnchor.AnchorViewCenter)
+        # Measured (tests/bench/bench_wall.py): one repaint of the region around everything that moved beats
+        # Qt's per-item regions by about 4x when dozens of post-its are dragged over a thousand.
+        self.setViewportUpdateMode(QGraphicsView.ViewportUpdateMode.BoundingRectViewportUpdate)
+        self.setOptimizationFlag(QGraphicsView.OptimizationFlag.DontAdjustForAntialiasing, True)
+        self.setBackgroundBrush(Qt.GlobalColor.white)
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self._pan_from: QPointF | None = None
+        self._space = False
+        scene.focus_changed.connect(self.setAccessibleDescription)
+
+    # --- zoom -------------------------------------------------------------------------------------------------
+    def zoom(self) -> float:
+        return self.transform().m11()
+
+    def zoom_by(self, factor: float) -> None:
+        target = max(MIN_ZOOM, min(MAX_ZOOM, self.zoom() * factor))
+        factor = target / self.zoom()
+        if abs(factor - 1.0) > 1e-6:
+            self.scale(factor, factor)
+
+    def fit_all(self) -> None:
+        rect = self.wall.content_rect()
+        if rect.isEmpty():
+            return
+        self.fitInView(rect.adjusted(-40, -40, 40, 40), Qt.AspectRatioMode.KeepAspectRatio)
+        if self.zoom() > 1.0:  # a small wall is shown at its true size, not blown up
+            self.resetTransform()
+            self.centerOn(rect.center())
+
+    def wheelEvent(self, event: QWheelEvent) -> None:
+        if event.modifiers() & Qt.KeyboardModifier.ControlModifier:
+            steps = event.angleDelta().y() / 120.0
+            if steps:
+                self.zoom_by(ZOOM_STEP**steps)
+            event.accept()
+            return
+        super().wheelEvent(event)
+
+    # --- pan --------------------------------------------------------------------------------------------------
+    def mousePressEvent(self, event: QMouseEvent) -> None:
+        if event.button() == Qt.MouseButton.MiddleButton or (
+            self._space and event.button() == Qt.MouseButton.LeftButton
+        ):
+            self._pan_from = event.position()
+            self.viewport().setCursor(Qt.CursorShape.ClosedHandCursor)
+            event.accept()
+            return
+        super().mousePressEvent(event)
+
+    def mouseMoveEvent(self, event: QMouseEvent) -> None:
+        if self._pan_from is not None:
+            delta = event.position() - self._pan_from
+            self._pan_from = event.position()
+            self.horizontalScrollBar().setValue(self.horizontalScrollBar().value() - int(delta.x()))
+            self.verticalScrollBar().setValue(self.verticalScrollBar().value() - int(delta.y()))
+            event.accept()
+            return
+        super().mouseMoveEvent(event)
+
+    def mouseReleaseEvent(self, event: QMouseEvent) -> None:
+        if self._pan_from is not None:
+            self._pan_from = None
+            self.viewport().unsetCursor()
+            event.accept()
+            return
+        super().mouseReleaseEvent(event)
+
+    # --- keyboard ---------------------------------------------------------------------------------------------
+    def _editing_text(self) -> bool:
+        item = self.wall.focusItem()
+        return item is not None and not isinstance(item, PostItItem | ThemeItem)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if self._editing_text():
+            super().keyPressEvent(event)
+            return
+        key = event.key()
+        directions: dict[object, tuple[float, float]] = {
+            Qt.Key.Key_Left: (-1.0, 0.0),
+            Qt.Key.Key_Right: (1.0, 0.0),
+            Qt.Key.Key_Up: (0.0, -1.0),
+            Qt.Key.Key_Down: (0.0, 1.0),
+        }
+        if key in directions and not event.modifiers() & Qt.KeyboardModifier.ControlModifier:
+            self.focus_next(*directions[key], extend=bool(event.modifiers() & Qt.KeyboardModifier.ShiftModifier))
+            event.accept()
+            return
+        if key == Qt.Key.Key_Space and not event.isAutoRepeat():
+            self._space = True
+        super().keyPressEvent(event)
+
+    def keyReleaseEvent(self, event: QKeyEvent) -> None:
+        if event.key() == Qt.Key.Key_Space and not event.isAutoRepeat():
+            self._space = False
+        super().keyReleaseEvent(event)
+
+    def focus_next(self, dx: float, dy: float, *, extend: bool = False) -> QGraphicsItem | None:
+        """Move the focus to the nearest item in a direction (favouring items straight ahead)."""
+        candidates = self.wall.navigable()
+        if not candidates:
+            return None
+        current = self.wall.focusItem()
+        if not isinstance(current, PostItItem | ThemeItem):
+            chosen: QGraphicsItem = min(candidates, key=lambda i: (_centre(i).y(), _centre(i).x()))
+        else:
+            here = _centre(current)
+            best: tuple[float, QGraphicsItem] | None = None
+            for item in candidates:
+                if item is current:
+                    continue
+                d = _centre(item) - here
+                along = d.x() * dx + d.y() * dy
+                if along <= 1.0:
+                    continue
+                across = abs(d.x() * dy) + abs(d.y() * dx)
+                score = along + 2.0 * across
+                if best is None or score < best[0]:
+                    best = (score, item)
+            if best is None:
+                return None
+            chosen = best[1]
+        if not extend:
+            self.wall.clearSelection()
+        chosen.setSelected(True)
+        chosen.setFocus(Qt.FocusReason.OtherFocusReason)
+        self.ensureVisible(chosen.sceneBoundingRect(), 40, 40)
+        return chosen
+
+
+def _centre(item: QGraphicsItem) -> QPointF:
+    rect: QRectF = item.sceneBoundingRect()
+    if isinstance(item, ThemeItem):
+        rect = QRectF(rect.topLeft(), rect.topLeft() + QPointF(item.width, 40))
+    return rect.center()

@@ -1,0 +1,345 @@
+"""The Wall tab: a toolbar, the view, and (on Day 1 evening) the read-out card beside the sheets."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QPoint, Qt
+from PySide6.QtGui import QAction, QActionGroup, QKeySequence
+from PySide6.QtWidgets import (
+    QDialog,
+    QFileDialog,
+    QHBoxLayout,
+    QLabel,
+    QMenu,
+    QToolBar,
+    QVBoxLayout,
+    QWidget,
+)
+
+from peerdesk.services import wall
+from peerdesk.services.changes import Changes
+from peerdesk.ui import messages
+from peerdesk.ui.session import ReviewSession
+from peerdesk.ui.wall import render
+from peerdesk.ui.wall.dialogs import PostItDialog, ReadOutPanel
+from peerdesk.ui.wall.scene import DAY2, EVENING, WallScene
+from peerdesk.ui.wall.view import WallView
+
+
+def default_mode(state: wall.WallState) -> str:
+    """Evening while post-its are still being read out onto the sheets; the Day 2 canvas after."""
+    if state.themes:
+        return DAY2
+    return EVENING if any(not p.placed for p in state.postits) or not state.postits else DAY2
+
+
+class WallWidget(QWidget):
+    def __init__(self, session: ReviewSession, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.session = session
+        self.setObjectName("wallTab")
+        self.scene = WallScene(session, DAY2, self)
+        self.scene.dialog_parent = self
+        self.scene.set_mode(default_mode(self.scene.state))
+        self.view = WallView(self.scene)
+        self.read_out = ReadOutPanel()
+        self.read_out.hide()
+        self.read_out.place.connect(self.place_postit)
+        self.read_out.finished.connect(self.stop_read_out)
+        self.status = QLabel("")
+        self.status.setObjectName("hintText")
+        self.status.setAccessibleName("Wall status")
+
+        self.toolbar = QToolBar("Wall")
+        self.toolbar.setObjectName("wallToolbar")
+        self._build_actions()
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.toolbar)
+        row = QHBoxLayout()
+        row.addWidget(self.view, 1)
+        row.addWidget(self.read_out)
+        layout.addLayout(row, 1)
+        layout.addWidget(self.status)
+
+        self.scene.selectionChanged.connect(self._update_actions)
+        self.scene.busy_changed.connect(self._update_actions)
+        self.scene.request_edit.connect(self.edit_postit_dialog)
+        self.scene.focus_changed.connect(self._show_focus)
+        self.view.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.view.customContextMenuRequested.connect(self._context_menu)
+        session.changed.connect(self._on_changed)
+        self._update_actions()
+
+    # --- actions ------------------------------------------------------------------------------------------------
+    def _action(self, text: str, slot: object, shortcut: QKeySequence | str | None = None, tip: str = "") -> QAction:
+        action = QAction(text, self)
+        if shortcut is not None:
+            action.setShortcut(QKeySequence(shortcut))
+            action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        if tip:
+            action.setStatusTip(tip)
+            action.setToolTip(f"{tip} ({action.shortcut().toString()})" if shortcut else tip)
+        action.triggered.connect(slot)
+        self.addAction(action)
+        return action
+
+    def _build_actions(self) -> None:
+        modes = QActionGroup(self)
+        self.action_evening = QAction("Evening sheets", self, checkable=True)
+        self.action_evening.setStatusTip("Day 1 evening: roses, thorns and buds on three sheets")
+        self.action_day2 = QAction("Day 2 canvas", self, checkable=True)
+        self.action_day2.setStatusTip("Day 2 morning: one canvas to group post-its into themes")
+        for action, mode in ((self.action_evening, EVENING), (self.action_day2, DAY2)):
+            modes.addAction(action)
+            action.triggered.connect(lambda _c=False, m=mode: self.set_mode(m))
+            self.toolbar.addAction(action)
+        (self.action_evening if self.scene.mode == EVENING else self.action_day2).setChecked(True)
+        self.toolbar.addSeparator()
+        std = QKeySequence.StandardKey
+        self.action_new = self._action("New post-it", self.new_postit_dialog, "Ins", "Write a new post-it")
+        self.action_edit = self._action("Edit", self.edit_selected, "F2", "Change the words on the post-it")
+        self.action_delete = self._action("Delete", self.delete_selected, QKeySequence(std.Delete).toString())
+        self.action_rose = self._action("Rose", lambda: self.recolour("rose"), "Ctrl+1", "Make it a rose")
+        self.action_thorn = self._action("Thorn", lambda: self.recolour("thorn"), "Ctrl+2", "Make it a thorn")
+        self.action_bud = self._action("Bud", lambda: self.recolour("bud"), "Ctrl+3", "Make it a bud")
+        self.action_read_out = self._action(
+            "Read out", self.start_read_out, "Ctrl+R", "Show post-its one at a time, large, and place them"
+        )
+        self.action_group = self._action(
+            "Group as theme", self.group_selected, "Ctrl+G", "Put the selected post-its in a new theme"
+        )
+        self.action_ungroup = self._action(
+            "Ungroup", self.ungroup_selected, "Ctrl+Shift+G", "Remove the theme; its post-its stay where they are"
+        )
+        self.action_merge = self._action("Merge themes", self.merge_selected, None, "Merge the selected themes")
+        self.action_split = self._action(
+            "Split theme", self.split_selected, None, "Move the selected post-its into a new theme of their own"
+        )
+        self.action_collapse = self._action(
+            "Collapse/expand", self.toggle_selected, "Ctrl+E", "Fold a theme to its heading, or open it"
+        )
+        self.action_fit = self._action("Fit all", self.view.fit_all, "Ctrl+0", "Show the whole wall")
+        self.action_zoom_in = self._action("Zoom in", lambda: self.view.zoom_by(1.25), QKeySequence(std.ZoomIn))
+        self.action_zoom_out = self._action("Zoom out", lambda: self.view.zoom_by(0.8), QKeySequence(std.ZoomOut))
+        self.action_export = self._action(
+            "Export…", self.export_dialog, "Ctrl+Shift+E", "Save the wall as a picture (PNG, SVG) or a table (CSV)"
+        )
+        for action in (self.action_new, self.action_read_out):
+            self.toolbar.addAction(action)
+        self.toolbar.addSeparator()
+        for action in (self.action_group, self.action_ungroup, self.action_merge, self.action_split):
+            self.toolbar.addAction(action)
+        self.toolbar.addSeparator()
+        for action in (self.action_fit, self.action_export):
+            self.toolbar.addAction(action)
+
+    def _update_actions(self) -> None:
+        postits = self.scene.selected_postits()
+        themes = self.scene.selected_themes()
+        day2 = self.scene.mode == DAY2
+        for action in (self.action_rose, self.action_thorn, self.action_bud, self.action_delete):
+            action.setEnabled(bool(postits))
+        self.action_edit.setEnabled(len(postits) == 1 or (day2 and len(themes) == 1))
+        self.action_read_out.setEnabled(not day2)
+        self.action_read_out.setVisible(not day2)
+        self.action_group.setEnabled(day2 and bool(postits))
+        self.action_ungroup.setEnabled(day2 and bool(themes))
+        self.action_merge.setEnabled(day2 and len(themes) >= 2)
+        theme_of = {self.scene.state.postit(p).theme_id for p in postits} if postits else set()
+        self.action_split.setEnabled(day2 and len(theme_of) == 1 and "" not in theme_of)
+        self.action_collapse.setEnabled(day2 and bool(themes))
+        for action in (self.action_group, self.action_ungroup, self.action_merge, self.action_split):
+            action.setVisible(day2)
+        state = self.scene.state
+        parts = [f"{len(state.postits)} post-its"]
+        if day2:
+            parts.append(f"{len(state.themes)} themes")
+        else:
+            parts.append(f"{sum(1 for p in state.postits if not p.placed)} still to read out")
+        if postits or themes:
+            parts.append(f"{len(postits) + len(themes)} selected")
+        self.status.setText(" · ".join(parts))
+
+    def _show_focus(self, text: str) -> None:
+        self.status.setText(text)
+
+    def _context_menu(self, pos: QPoint) -> None:
+        item = self.view.itemAt(pos)
+        if item is not None and not item.isSelected():
+            self.scene.clearSelection()
+            item.setSelected(True)
+        menu = QMenu(self)
+        for action in (
+            self.action_edit,
+            self.action_rose,
+            self.action_thorn,
+            self.action_bud,
+            self.action_delete,
+            None,
+            self.action_group,
+            self.action_ungroup,
+            self.action_merge,
+            self.action_split,
+            self.action_collapse,
+        ):
+            if action is None:
+                menu.addSeparator()
+            elif action.isVisible() and action.isEnabled():
+                menu.addAction(action)
+        menu.exec(self.view.viewport().mapToGlobal(pos))
+
+    # --- modes --------------------------------------------------------------------------------------------------
+    def set_mode(self, mode: str) -> None:
+        if mode == DAY2:
+            self.stop_read_out()
+        self.scene.set_mode(mode)
+        (self.action_evening if mode == EVENING else self.action_day2).setChecked(True)
+        self._update_actions()
+        self.view.fit_all()
+
+    def start_read_out(self) -> None:
+        if self.scene.mode != EVENING:
+            self.set_mode(EVENING)
+        self.read_out.set_queue(wall.read_out_queue(self.scene.state))
+        self.read_out.show()
+        self.read_out.place_button.setFocus()
+        self.view.fit_all()
+
+    def stop_read_out(self) -> None:
+        if self.read_out.isVisible():
+            self.read_out.hide()
+            self.view.fit_all()
+
+    def place_postit(self, postit_id: str) -> None:
+        self.scene.run("Place post-it", lambda s: wall.set_placed(s, [postit_id], True))
+
+    def _on_changed(self, changes: Changes) -> None:
+        if self.read_out.isVisible() and changes.touches("postits", "members"):
+            current = self.read_out.current()
+            self.read_out.set_queue(wall.read_out_queue(self.scene.state), current.id if current else None)
+
+    # --- post-its -----------------------------------------------------------------------------------------------
+    def new_postit_dialog(self) -> None:
+        dialog = PostItDialog(self, "New post-it")
+        if dialog.exec() == QDialog.DialogCode.Accepted:
+            kind, text = dialog.values()
+            self.add_postit(kind, text)
+
+    def add_postit(self, kind: str, text: str) -> str | None:
+        """A new post-it: on its sheet in the evening, at the middle of the view on Day 2."""
+        if self.scene.mode == DAY2:
+            centre = self.view.mapToScene(self.view.viewport().rect().center())
+            x, y = centre.x() - wall.POSTIT_W / 2, centre.y() - wall.POSTIT_H / 2
+            edit = self.scene.run("New post-it", lambda s: wall.add_postit(s, kind, text, x=x, y=y, placed=True))
+        else:
+            edit = self.scene.run("New post-it", lambda s: wall.add_postit(s, kind, text))
+        return edit.created_id if edit and edit.created else None
+
+    def edit_selected(self) -> None:
+        postits = self.scene.selected_postits()
+        if len(postits) == 1:
+            self.edit_postit_dialog(postits[0])
+            return
+        themes = self.scene.selected_themes()
+        if len(themes) == 1:
+            self.scene.themes[themes[0]].heading.start_edit()
+
+    def edit_postit_dialog(self, postit_id: str) -> None:
+        view = self.scene.state.postit(postit_id)
+        dialog = PostItDialog(self, "Edit post-it", view.kind, view.text)
+        if dialog.exec() == QDialog.DialogCode.Accepted:
+            kind, text = dialog.values()
+            self.edit_postit(postit_id, kind, text)
+
+    def edit_postit(self, postit_id: str, kind: str, text: str) -> None:
+        view = self.scene.state.postit(postit_id)
+        stack = self.session.undo_stack
+        stack.beginMacro("Edit post-it")
+        try:
+            if text.strip() != view.text:
+                self.scene.run("Edit post-it", lambda s: wall.edit_postit(s, postit_id, text))
+            if kind != view.kind:
+                self.scene.run("Change colour", lambda s: wall.recolour(s, [postit_id], kind))
+        finally:
+            stack.endMacro()
+
+    def recolour(self, kind: str) -> None:
+        ids = self.scene.selected_postits()
+        if ids:
+            self.scene.run(f"Make {wall.KIND_LABELS[kind].lower()}", lambda s: wall.recolour(s, ids, kind))
+
+    def delete_selected(self) -> None:
+        ids = self.scene.selected_postits()
+        if ids:
+            label = "Delete post-it" if len(ids) == 1 else f"Delete {len(ids)} post-its"
+            self.scene.run(label, lambda s: wall.delete_postits(s, ids))
+
+    # --- themes -------------------------------------------------------------------------------------------------
+    def group_selected(self) -> None:
+        ids = self.scene.selected_postits()
+        if not ids:
+            return
+        edit = self.scene.run("Group as theme", lambda s: wall.group_as_theme(s, ids))
+        if edit is not None and edit.created:
+            self._edit_heading(edit.created_id)
+
+    def _edit_heading(self, theme_id: str) -> None:
+        item = self.scene.themes.get(theme_id)
+        if item is not None:
+            self.scene.clearSelection()
+            item.setSelected(True)
+            self.view.setFocus()
+            item.heading.start_edit()
+
+    def ungroup_selected(self) -> None:
+        themes = self.scene.selected_themes()
+        if not themes:
+            return
+        stack = self.session.undo_stack
+        stack.beginMacro("Ungroup")
+        try:
+            for tid in themes:
+                self.scene.run("Ungroup", lambda s, tid=tid: wall.ungroup(s, tid))  # type: ignore[misc]
+        finally:
+            stack.endMacro()
+
+    def merge_selected(self) -> None:
+        # The top-left theme keeps its heading and place (Qt does not keep the order things were selected in).
+        items = self.scene.themes
+        themes = sorted(self.scene.selected_themes(), key=lambda t: (items[t].y(), items[t].x()))
+        if len(themes) >= 2:
+            self.scene.run("Merge themes", lambda s: wall.merge_themes(s, themes))
+
+    def split_selected(self) -> None:
+        ids = self.scene.selected_postits()
+        if ids:
+            edit = self.scene.run("Split theme", lambda s: wall.split_theme(s, ids))
+            if edit is not None and edit.created:
+                self._edit_heading(edit.created_id)
+
+    def toggle_selected(self) -> None:
+        for tid in self.scene.selected_themes():
+            self.scene.toggle_collapsed(tid)
+
+    # --- export -------------------------------------------------------------------------------------------------
+    def export_dialog(self) -> None:
+        path, _ = QFileDialog.getSaveFileName(
+            self,
+            "Export the wall",
+            "wall.png",
+            "Picture (*.png);;Scalable picture (*.svg);;Table of themes (*.csv)",
+        )
+        if path:
+            self.export(Path(path))
+
+    def export(self, path: Path) -> None:
+        try:
+            if path.suffix.lower() == ".csv":
+                wall.export_csv(self.session.store, path)
+            else:
+                render.render(self.scene, path)
+        except Exception as exc:
+            messages.error(self, "Export the wall", exc)

@@ -1,0 +1,77 @@
+"""Full-text search: best hits first, highlighted, and no input can break the query."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from peerdesk.services import notes, search
+from peerdesk.store.engine import Store
+from tests.helpers.timetable import build_day
+
+BODY = "Opening remarks.\nThe duty team answers the phone quickly.\nFoster carers said respite is hard to find.\n"
+
+
+@pytest.fixture
+def indexed(store: Store) -> Store:
+    day = build_day(store)
+    note, _ = notes.open_note(store, day.interviews[0])
+    notes.save_body(store, note, BODY)
+    start = BODY.index("respite")
+    notes.capture_quote(store, note, start, start + len("respite is hard to find"), BODY)
+    notes.add_typed_quote(store, day.interviews[1], "Supervision happens every fortnight, without fail.")
+    return store
+
+
+def test_a_word_finds_notes_and_quotes_with_the_word_highlighted(indexed: Store) -> None:
+    hits = search.search(indexed, "respite")
+    assert {h.kind for h in hits} == {"note", "quote"}
+    assert hits[0].kind == "quote"  # the quote ranks above the longer note
+    assert all("\x02respite\x03" in h.snippet.lower() for h in hits)
+    assert hits[0].group == "Foster carers" and hits[0].interview == "09:45 Team A"
+    assert hits[0].snippet_marked() == "**respite** is hard to find"
+    assert hits[0].snippet_html() == "<b>respite</b> is hard to find"
+
+
+def test_a_note_hit_knows_where_the_word_is_in_the_text(indexed: Store) -> None:
+    [hit] = [h for h in search.search(indexed, "phone") if h.kind == "note"]
+    assert hit.position == BODY.index("phone")
+
+
+def test_every_word_must_match_and_the_last_one_may_be_unfinished(indexed: Store) -> None:
+    assert search.search(indexed, "duty respite")[0].kind == "note"
+    assert search.search(indexed, "duty fortnight") == []
+    assert [h.kind for h in search.search(indexed, "supervis")] == ["quote"]
+    assert search.search(indexed, "supervis ") == []  # a finished word must match whole
+
+
+def test_a_quoted_phrase_matches_only_in_that_order(indexed: Store) -> None:
+    assert search.search(indexed, '"hard to find"')
+    assert search.search(indexed, '"find to hard"') == []
+
+
+@pytest.mark.parametrize(
+    "text", ['"', "AND", "NOT respite", "respite OR", "(", "*", "^", "col:respite", "NEAR(a b)", "'", "-", "  "]
+)
+def test_query_syntax_in_what_people_type_is_taken_as_plain_words(indexed: Store, text: str) -> None:
+    search.search(indexed, text)  # never raises
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(st.text(max_size=40))
+def test_no_input_raises(indexed: Store, text: str) -> None:
+    search.search(indexed, text)
+
+
+def test_deleted_quotes_are_not_found(indexed: Store) -> None:
+    [quote] = [h for h in search.search(indexed, "fortnight")]
+    notes.delete_quote(indexed, quote.id)
+    assert search.search(indexed, "fortnight") == []
+
+
+def test_parse_builds_quoted_strings_only() -> None:
+    query = search.parse('NOT "hard to" fin')
+    assert query is not None
+    assert query.fts == '"NOT" "hard to" "fin"*'
+    assert search.parse("  ?!  ") is None

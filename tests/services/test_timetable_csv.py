@@ -1,0 +1,117 @@
+"""Importing a timetable from CSV is all or nothing; a bad row is named by its row number."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from peerdesk.errors import UserError
+from peerdesk.services import review, timetable
+from peerdesk.services import timetable_csv as tcsv
+from peerdesk.store.engine import Store
+from tests.helpers.timetable import add_colleague
+
+GOOD = """day,starts,ends,team,room,stakeholder_group,approach,interviewer,note_taker,attendees,title
+1,09:45,10:30,Team A,Room 1,Foster carers,Appreciative inquiry,Sam Okafor,AR,6,
+1,09:45,10:30,Team B,Room 2,Social workers,ethnographic,Alex Reviewer,Sam Okafor,8,Front door
+1,10:45,11:30,Team A,Room 1,Young people,Solution focused,,,4,
+"""
+
+
+@pytest.fixture
+def team_store(store: Store) -> Store:
+    add_colleague(store)
+    return store
+
+
+def counts(store: Store) -> tuple[int, int, int, int]:
+    tt = timetable.timetable(store)
+    return len(tt.slots), len(tt.teams), len(tt.groups), len(tt.interviews)
+
+
+def test_a_good_file_creates_slots_teams_groups_and_interviews(team_store: Store) -> None:
+    result = tcsv.import_text(team_store, GOOD)
+    assert result.interviews == 3
+    assert counts(team_store) == (2, 2, 3, 3)
+    tt = timetable.timetable(team_store)
+    first = tt.at(tt.slots[0].id, tt.teams[0].id)
+    assert first is not None
+    assert (first.group, first.approach, first.interviewer, first.note_taker, first.attendees) == (
+        "Foster carers",
+        "appreciative",
+        "Sam Okafor",
+        "Alex Reviewer",
+        6,
+    )
+
+
+@pytest.mark.parametrize(
+    ("row", "why"),
+    [
+        ("1,9.99,,Team A,,Carers,,,,,", "not a time"),
+        ("1,11:00,,Team A,,,,,,,", "stakeholder group is empty"),
+        ("3,11:00,,Team A,,Carers,,,,,", "day must be 1 or 2"),
+        ("1,11:00,,Team A,,Carers,interrogation,,,,", "not an approach"),
+        ("1,11:00,,Team A,,Carers,,Jo Nobody,,,", "nobody on the team is called 'Jo Nobody'"),
+        ("1,11:00,,Team A,,Carers,,,,lots,", "whole number"),
+        ("1,11:00,10:00,Team A,,Carers,,,,,", "ends"),
+        ("1,09:45,,Team A,,Carers,,,,,", "already has an interview at 09:45 in row 2"),
+        ("1,11:00,,Team A,,Carers,,,,,,,,", "cells but the header"),
+    ],
+)
+def test_a_bad_row_is_refused_by_its_number_and_nothing_is_imported(team_store: Store, row: str, why: str) -> None:
+    lines = GOOD.splitlines()
+    text = "\n".join([*lines[:3], row, lines[3]]) + "\n"  # the bad row is row 4 of the sheet
+    with pytest.raises(UserError, match="Row 4") as caught:
+        tcsv.import_text(team_store, text)
+    assert why in str(caught.value)
+    assert "Nothing was imported" in str(caught.value)
+    assert counts(team_store) == (0, 0, 0, 0)
+
+
+def test_a_row_for_a_cell_already_taken_in_the_review_is_refused(team_store: Store) -> None:
+    tcsv.import_text(team_store, GOOD)
+    again = GOOD.splitlines()[0] + "\n1,12:00,,Team C,,Partners,,,,,\n1,09:45,,Team B,,Partners,,,,,\n"
+    with pytest.raises(UserError, match=r"Row 3 .*Team B already has an interview at 09:45"):
+        tcsv.import_text(team_store, again)
+    assert counts(team_store) == (2, 2, 3, 3)  # Team C and Partners of row 2 were rolled back too
+
+
+def test_a_file_without_the_needed_columns_is_refused(team_store: Store) -> None:
+    with pytest.raises(UserError, match="needs the columns"):
+        tcsv.import_text(team_store, "when,who\n09:45,Team A\n")
+    with pytest.raises(UserError, match="empty"):
+        tcsv.import_text(team_store, "")
+    with pytest.raises(UserError, match="no interviews"):
+        tcsv.import_text(team_store, GOOD.splitlines()[0] + "\n\n")
+
+
+def test_a_file_that_is_not_text_is_refused(team_store: Store, tmp_path: Path) -> None:
+    path = tmp_path / "timetable.csv"
+    path.write_bytes(b"\x81\x8d\x8f\x90\x9d" * 10)
+    with pytest.raises(UserError, match="not text"):
+        tcsv.import_file(team_store, path)
+
+
+def test_export_then_import_into_a_fresh_review_gives_the_same_timetable(
+    team_store: Store, tmp_path: Path, passphrase: str
+) -> None:
+    tcsv.import_text(team_store, GOOD)
+    path = tmp_path / "timetable.csv"
+    assert tcsv.export_file(team_store, path) == 3
+    other = review.create_review(
+        tmp_path / "other.peerdesk", passphrase, review.Essentials("Westfold", "", "Alex Reviewer")
+    )
+    with other:
+        add_colleague(other)
+        tcsv.import_file(other, path)
+        assert tcsv.export_text(other) == tcsv.export_text(team_store)
+
+
+def test_undoing_an_import_removes_what_it_created_and_redo_brings_it_back(team_store: Store) -> None:
+    result = tcsv.import_text(team_store, GOOD)
+    timetable.set_deleted(team_store, result.created, True)
+    assert counts(team_store) == (0, 0, 0, 0)
+    timetable.set_deleted(team_store, result.created, False)
+    assert counts(team_store) == (2, 2, 3, 3)

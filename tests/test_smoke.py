@@ -1,0 +1,56 @@
+"""``peerdesk smoke-test`` from source: the check that packaging/build.sh also runs on the frozen app."""
+
+from __future__ import annotations
+
+import os
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+from peerdesk.services import demo
+from peerdesk.ui.smoke import PASSED, SHOWN
+
+
+def run_smoke(home: Path, *args: str, passphrase: str | None = None) -> subprocess.CompletedProcess[str]:
+    env = {k: v for k, v in os.environ.items() if k != "QT_QPA_PLATFORM"}  # the smoke test picks offscreen itself
+    env.update(HOME=str(home), XDG_CONFIG_HOME=str(home / "config"), XDG_DATA_HOME=str(home / "data"))
+    env.pop("PEERDESK_PASSPHRASE", None)
+    if passphrase is not None:
+        env["PEERDESK_PASSPHRASE"] = passphrase
+    return subprocess.run(
+        [sys.executable, "-m", "peerdesk", "smoke-test", *args], env=env, capture_output=True, text=True, timeout=120
+    )
+
+
+def test_smoke_test_opens_the_demo_in_the_main_window_and_exits_0(tmp_path: Path) -> None:
+    result = run_smoke(tmp_path)
+    assert result.returncode == 0, result.stderr
+    lines = result.stdout.splitlines()
+    assert lines[0] == SHOWN
+    assert lines[-1].startswith(PASSED)
+    assert re.search(r"panels [1-9]\d*;", lines[-1])
+    assert "frozen no" in lines[-1]
+    assert result.stderr == "", "the offscreen platform's notes are silenced; nothing else is expected"
+
+
+def test_smoke_test_leaves_the_users_settings_and_data_alone(tmp_path: Path) -> None:
+    result = run_smoke(tmp_path)
+    assert result.returncode == 0, result.stderr
+    assert not (tmp_path / "config").exists()
+    assert not (tmp_path / "data").exists()
+
+
+def test_smoke_test_opens_a_given_review_with_the_passphrase_from_the_environment(
+    demo_file: Path, tmp_path: Path, passphrase: str
+) -> None:
+    result = run_smoke(tmp_path, "--review", str(demo_file), passphrase=passphrase)
+    assert result.returncode == 0, result.stderr
+    assert PASSED in result.stdout
+
+
+def test_smoke_test_fails_with_exit_1_and_says_why(demo_file: Path, tmp_path: Path) -> None:
+    result = run_smoke(tmp_path, "--review", str(demo_file), passphrase=demo.DEFAULT_PASSPHRASE + "-wrong")
+    assert result.returncode == 1
+    assert "FAILED (WrongPassphrase" in result.stderr
+    assert PASSED not in result.stdout
