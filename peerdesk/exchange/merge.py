@@ -31,7 +31,15 @@ from sqlalchemy import select
 from peerdesk.exchange.errors import BundleRefused
 from peerdesk.exchange.schema import column_kinds, edit_fields, text_fields
 from peerdesk.store import hlc
-from peerdesk.store.models import SHARED_MODELS, Conflict, Member, MemberTrust, Shared
+from peerdesk.store.models import (
+    INTERVIEW_RECORD_TABLES,
+    PURGED_ON_META,
+    SHARED_MODELS,
+    Conflict,
+    Member,
+    MemberTrust,
+    Shared,
+)
 from peerdesk.store.uow import UnitOfWork
 
 KNOWN_META = "known"
@@ -68,6 +76,7 @@ class MergeResult:
     moved: int = 0  # post-its whose place on the wall changed
     conflicts: int = 0
     ids: set[str] = field(default_factory=set)
+    ignored: int = 0  # interview records a purged file will not take back
 
     @property
     def tables(self) -> set[str]:
@@ -81,6 +90,8 @@ class MergeResult:
         parts += [f"{n} {label(t, n)} deleted" for t, n in sorted(self.deleted.items())]
         if self.conflicts:
             parts.append(f"{self.conflicts} conflict" + ("s" if self.conflicts != 1 else ""))
+        if self.ignored:
+            parts.append(f"{self.ignored} interview records ignored (they were deleted here)")
         return f"{sender}: " + (", ".join(parts) if parts else "nothing new")
 
 
@@ -137,8 +148,12 @@ def merge(uow: UnitOfWork, content: dict[str, Any], *, allow_roster: bool, now_m
     theirs: dict[str, str] = content["known"]
     result = MergeResult()
     newest = ""
+    purged = bool(uow._get_meta(PURGED_ON_META))
     for table in sorted(content["tables"]):
         records = content["tables"][table]
+        if purged and table in INTERVIEW_RECORD_TABLES:
+            result.ignored += len(records)
+            continue
         if records:
             newest = max(newest, _merge_table(uow, table, records, mine, theirs, result))
     if "members" in content["tables"]:

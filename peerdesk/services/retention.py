@@ -23,6 +23,8 @@ from peerdesk.services.changes import Changes, everything
 from peerdesk.store import backup, maintenance, sqlcipher
 from peerdesk.store.engine import Store
 from peerdesk.store.models import (
+    INTERVIEW_RECORD_TABLES,
+    PURGED_ON_META,
     Conflict,
     GuardedName,
     InsightQuote,
@@ -54,8 +56,9 @@ PURGED: tuple[type[Shared], ...] = (
     ScaleAnswer,
     GuardedName,
 )
-PURGED_TABLES: tuple[str, ...] = tuple(m.__tablename__ for m in PURGED)  # type: ignore[attr-defined]
-PURGED_ON = "purged_on"  # meta key: the date the interview records were deleted
+PURGED_TABLES: tuple[str, ...] = INTERVIEW_RECORD_TABLES
+assert set(PURGED_TABLES) == {m.__tablename__ for m in PURGED}  # type: ignore[attr-defined]
+PURGED_ON = PURGED_ON_META  # meta key: the date the interview records were deleted
 
 
 @dataclass(frozen=True)

@@ -386,3 +386,20 @@ SHARED_MODELS: dict[str, type[Shared]] = {
     m.__tablename__: m  # type: ignore[attr-defined]
     for m in Shared.__subclasses__()
 }
+
+
+# The "interview records" deleted after the follow-up visit (services.retention). Once a file has purged them
+# (meta ``purged_on``), merging a bundle ignores them too, so an old colleague's bundle cannot bring them back.
+INTERVIEW_RECORD_TABLES: tuple[str, ...] = (
+    "notes",
+    "quotes",
+    "quote_tags",
+    "postits",
+    "themes",
+    "insight_themes",
+    "insight_quotes",
+    "interview_questions",
+    "scale_answers",
+    "guarded_names",
+)
+PURGED_ON_META = "purged_on"
