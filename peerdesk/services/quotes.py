@@ -15,7 +15,7 @@ from typing import Any
 from sqlalchemy import select
 
 from peerdesk.errors import UserError
-from peerdesk.services import wall
+from peerdesk.services import guard, wall
 from peerdesk.services.edits import Edit, Recorder
 from peerdesk.store.engine import Store
 from peerdesk.store.models import (
@@ -49,6 +49,10 @@ class QuoteRow:
     tags: tuple[str, ...]  # tag names, sorted
     tag_ids: frozenset[str]
     used_in: tuple[str, ...]  # "Theme: …", "Insight: …"
+    # The non-attribution guard: "" when nothing in the text could identify someone, else the team's decision
+    # ("undecided", "keep" or "exclude") and what was found.
+    check: str = ""
+    check_reasons: tuple[str, ...] = ()
 
     @property
     def used_text(self) -> str:
@@ -131,6 +135,7 @@ def list_quotes(
                 uses.setdefault(qid, []).append(f"Insight: {insights[iid] or '(no statement)'}")
         quotes = sorted(s.scalars(select(Quote).where(Quote.deleted.is_(False))), key=_created)
     needle = _normal(text) if text else ""
+    guarded = guard.guarded_names(store)
     out: list[QuoteRow] = []
     for q in quotes:
         tag_ids = frozenset(links.get(q.id, ()))
@@ -159,9 +164,17 @@ def list_quotes(
                 tags=names,
                 tag_ids=tag_ids,
                 used_in=tuple(dict.fromkeys(uses.get(q.id, ()))),
+                **_check(q, guarded),
             )
         )
     return out
+
+
+def _check(quote: Quote, names: tuple[str, ...]) -> dict[str, Any]:
+    findings = guard.check_text(quote.text, names)
+    if not findings:
+        return {}
+    return {"check": guard.decision_of(quote), "check_reasons": tuple(dict.fromkeys(f.label for f in findings))}
 
 
 def list_tags(store: Store) -> list[TagRow]:

@@ -147,3 +147,25 @@ def test_show_in_notes_names_the_quote(qtbot: QtBot, panel: QuotesPanel, seeded:
     with qtbot.waitSignal(panel.jump_to_quote) as blocker:
         panel.jump.click()
     assert blocker.args == [seeded.quotes[1]]
+
+
+def test_quotes_that_may_identify_someone_are_marked_until_the_team_decides(
+    qtbot: QtBot, session: ReviewSession, panel: QuotesPanel, seeded: Seeded
+) -> None:
+    from peerdesk.services import guard, records
+    from peerdesk.ui.panels.quotes import CHECK
+
+    first = seeded.quotes[0]
+    session.apply(lambda s: records.set_fields(s, "quotes", first, text="Ask Mrs Fenwick, she runs the hub"))
+    assert panel.model.rows[[r.id for r in panel.model.rows].index(first)].check == "undecided"
+    session.apply(lambda s: guard.add_name(s, "Dana Whitlow", "staff")[1])
+    session.apply(lambda s: records.set_fields(s, "quotes", seeded.quotes[1], text="Dana sorted it in a day"))
+    checks = {r.id: r for r in panel.model.rows}
+    assert checks[first].check == "undecided" and "title" in " ".join(checks[first].check_reasons).lower()
+    assert checks[seeded.quotes[1]].check == "undecided"
+    row = [r.id for r in panel.model.rows].index(first)
+    assert panel.model.index(row, CHECK).data() == "⚠ Decide"
+    session.apply(lambda s: guard.set_decision(s, first, "keep"))
+    row = [r.id for r in panel.model.rows].index(first)
+    assert panel.model.index(row, CHECK).data() == "Kept"
+    assert all(not r.check for r in panel.model.rows if r.id not in (first, seeded.quotes[1]))

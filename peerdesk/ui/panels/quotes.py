@@ -20,7 +20,7 @@ from PySide6.QtCore import (
     Qt,
     Signal,
 )
-from PySide6.QtGui import QAction, QBrush, QKeySequence
+from PySide6.QtGui import QAction, QBrush, QColor, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -59,8 +59,10 @@ from peerdesk.ui.widgets import EmptyState
 Index = QModelIndex | QPersistentModelIndex
 ROW_ROLE = Qt.ItemDataRole.UserRole + 1
 SORT_ROLE = Qt.ItemDataRole.UserRole + 2
-COLUMNS = ("★", "Kind", "Quote", "Group", "Interview", "Tags", "Used in")
-STAR, KIND, TEXT, GROUP, INTERVIEW, TAGS, USED = range(len(COLUMNS))
+COLUMNS = ("★", "Kind", "Quote", "Group", "Interview", "Tags", "Used in", "Names check")
+STAR, KIND, TEXT, GROUP, INTERVIEW, TAGS, USED, CHECK = range(len(COLUMNS))
+CHECK_LABELS = {"undecided": "⚠ Decide", "keep": "Kept", "exclude": "Left out"}
+UNDECIDED_BRUSH = QColor("#fde2a7")
 
 
 class QuotesModel(QAbstractTableModel):
@@ -107,8 +109,16 @@ class QuotesModel(QAbstractTableModel):
             if col == KIND:
                 return ("rose", "thorn", "bud", "").index(row.kind)
             return str(self._display(row, col)).casefold()
+        if role == Qt.ItemDataRole.ToolTipRole and col == CHECK and row.check:
+            return (
+                "May identify someone: "
+                + "; ".join(row.check_reasons)
+                + ". Decide in Edit ▸ Quotes that may identify someone."
+            )
         if role == Qt.ItemDataRole.ToolTipRole and col in (TEXT, TAGS, USED):
             return str(self._display(row, col))
+        if role == Qt.ItemDataRole.BackgroundRole and row.check == "undecided" and col in (TEXT, CHECK):
+            return QBrush(UNDECIDED_BRUSH)
         if role == Qt.ItemDataRole.BackgroundRole and col == KIND and row.kind in COLOURS:
             return QBrush(COLOURS[row.kind])
         if role == Qt.ItemDataRole.AccessibleTextRole:
@@ -129,6 +139,7 @@ class QuotesModel(QAbstractTableModel):
             row.interview,
             ", ".join(row.tags),
             row.used_text,
+            CHECK_LABELS.get(row.check, ""),
         )[col]
 
     def setData(self, index: Index, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:
@@ -246,6 +257,7 @@ class TagsDialog(QDialog):
 
 class QuotesPanel(Panel):
     watches = (
+        "guarded_names",
         "quotes",
         "quote_tags",
         "tags",
@@ -301,7 +313,15 @@ class QuotesPanel(Panel):
         self.table.verticalHeader().hide()
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(TEXT, QHeaderView.ResizeMode.Stretch)
-        for col, width in ((STAR, 28), (KIND, 64), (GROUP, 130), (INTERVIEW, 150), (TAGS, 150), (USED, 170)):
+        for col, width in (
+            (STAR, 28),
+            (KIND, 64),
+            (GROUP, 130),
+            (INTERVIEW, 150),
+            (TAGS, 150),
+            (USED, 170),
+            (CHECK, 96),
+        ):
             self.table.setColumnWidth(col, width)
 
         self.tag_edit = QLineEdit()
