@@ -36,10 +36,12 @@ from PySide6.QtWidgets import (
 
 from peerdesk.errors import PeerdeskError
 from peerdesk.services import approaches, notes, questions, records
+from peerdesk.services import guard as guard_service
 from peerdesk.services import timetable as tt
 from peerdesk.services.changes import EVERYTHING_TABLES, Changes
 from peerdesk.ui import messages
 from peerdesk.ui.commands import perform, perform_create
+from peerdesk.ui.guard_highlighter import GuardHighlighter
 from peerdesk.ui.note_editor import NoteEditor, to_py, to_qt
 from peerdesk.ui.note_saver import NoteSaver
 from peerdesk.ui.panels.base import Panel
@@ -56,6 +58,7 @@ QUOTE_ROLE = Qt.ItemDataRole.UserRole + 1
 
 class NotesPanel(Panel):
     watches = (
+        "guarded_names",
         "notes",
         "quotes",
         "postits",
@@ -114,6 +117,8 @@ class NotesPanel(Panel):
 
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
         self.editor = NoteEditor()
+        self.guard = GuardHighlighter(self.editor.document())
+        self.guard.set_names(guard_service.guarded_names(self.session.store))
         self.editor.undo_command = self._undo_last_command
         self.editor.document().contentsChange.connect(self._on_typing)
         self.splitter.addWidget(self.editor)
@@ -418,6 +423,8 @@ class NotesPanel(Panel):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
 
     def refresh(self, changes: Changes) -> None:
+        if changes.touches("guarded_names"):
+            self.guard.set_names(guard_service.guarded_names(self.session.store))
         if self.note is None or self.interview is None:
             return
         store = self.session.store
