@@ -16,15 +16,14 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
-    QProgressBar,
     QPushButton,
     QVBoxLayout,
     QWidget,
 )
 
 from peerdesk.services import review as review_service
-from peerdesk.services.passphrase import strength
 from peerdesk.store.engine import MIN_PASSPHRASE
+from peerdesk.ui.widgets import StrengthMeter, error_label, password_edit
 
 SUFFIX = ".peerdesk"
 FILE_FILTER = "peerdesk reviews (*.peerdesk);;All files (*)"
@@ -92,18 +91,9 @@ class NewReviewDialog(QDialog):
         file_row = QHBoxLayout()
         file_row.addWidget(self.file, 1)
         file_row.addWidget(browse)
-        self.pass1 = QLineEdit()
-        self.pass1.setEchoMode(QLineEdit.EchoMode.Password)
-        self.pass2 = QLineEdit()
-        self.pass2.setEchoMode(QLineEdit.EchoMode.Password)
-        self.meter = QProgressBar()
-        self.meter.setRange(0, 4)
-        self.meter.setTextVisible(False)
-        self.meter.setFixedHeight(6)
-        self.hint = QLabel(f"At least {MIN_PASSPHRASE} characters. A few unrelated words work well.")
-        self.hint.setWordWrap(True)
-        self.hint.setObjectName("hintText")
-        self.pass1.textChanged.connect(self._update_strength)
+        self.pass1 = password_edit("Passphrase")
+        self.pass2 = password_edit("Passphrase again")
+        self.strength = StrengthMeter(self.pass1)
         for label, widget in (
             ("Host authority", self.authority),
             ("Area of focus", self.focus),
@@ -116,14 +106,10 @@ class NewReviewDialog(QDialog):
             form.addRow(label, widget)
         form.addRow("Save as", file_row)
         form.addRow("Passphrase", self.pass1)
-        form.addRow("", self.meter)
-        form.addRow("", self.hint)
+        form.addRow("", self.strength)
         form.addRow("Type it again", self.pass2)
         layout.addLayout(form)
-        self.error = QLabel()
-        self.error.setObjectName("errorText")
-        self.error.setWordWrap(True)
-        self.error.hide()
+        self.error = error_label()
         layout.addWidget(self.error)
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
         self.create_button = self.buttons.addButton("Create review", QDialogButtonBox.ButtonRole.AcceptRole)
@@ -149,11 +135,6 @@ class NewReviewDialog(QDialog):
                 path += SUFFIX
             self.file.setText(path)
             self._file_touched = True
-
-    def _update_strength(self, text: str) -> None:
-        result = strength(text)
-        self.meter.setValue(result.score)
-        self.hint.setText(result.hint)
 
     def _fail(self, message: str) -> None:
         self.error.setText(message)

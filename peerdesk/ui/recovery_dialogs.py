@@ -13,8 +13,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QLabel,
-    QLineEdit,
-    QProgressBar,
     QPushButton,
     QTableView,
     QVBoxLayout,
@@ -22,17 +20,10 @@ from PySide6.QtWidgets import (
 )
 
 from peerdesk.services.backups import COUNTED, BackupInfo
-from peerdesk.services.passphrase import strength
 from peerdesk.store.engine import MIN_PASSPHRASE
+from peerdesk.ui.widgets import StrengthMeter, error_label, password_edit
 
 Index = QModelIndex | QPersistentModelIndex
-
-
-def _password_edit(name: str) -> QLineEdit:
-    edit = QLineEdit()
-    edit.setEchoMode(QLineEdit.EchoMode.Password)
-    edit.setAccessibleName(name)
-    return edit
 
 
 class ChangePassphraseDialog(QDialog):
@@ -49,37 +40,22 @@ class ChangePassphraseDialog(QDialog):
         intro.setWordWrap(True)
         layout.addWidget(intro)
         form = QFormLayout()
-        self.current = _password_edit("Current passphrase")
-        self.new = _password_edit("New passphrase")
-        self.again = _password_edit("New passphrase again")
-        self.meter = QProgressBar()
-        self.meter.setRange(0, 4)
-        self.meter.setTextVisible(False)
-        self.meter.setFixedHeight(6)
-        self.hint = QLabel(f"At least {MIN_PASSPHRASE} characters.")
-        self.hint.setObjectName("hintText")
-        self.new.textChanged.connect(self._strength)
+        self.current = password_edit("Current passphrase")
+        self.new = password_edit("New passphrase")
+        self.again = password_edit("New passphrase again")
+        self.strength = StrengthMeter(self.new)
         form.addRow("Current passphrase", self.current)
         form.addRow("New passphrase", self.new)
-        form.addRow("", self.meter)
-        form.addRow("", self.hint)
+        form.addRow("", self.strength)
         form.addRow("Type it again", self.again)
         layout.addLayout(form)
-        self.error = QLabel()
-        self.error.setObjectName("errorText")
-        self.error.setWordWrap(True)
-        self.error.hide()
+        self.error = error_label()
         layout.addWidget(self.error)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
         buttons.addButton("Change passphrase", QDialogButtonBox.ButtonRole.AcceptRole)
         buttons.accepted.connect(self._validate)
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
-
-    def _strength(self, text: str) -> None:
-        result = strength(text)
-        self.meter.setValue(result.score)
-        self.hint.setText(result.hint)
 
     def fail(self, message: str) -> None:
         self.error.setText(message)

@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QFrame, QLabel, QScrollArea, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QFrame, QLabel, QLineEdit, QProgressBar, QScrollArea, QVBoxLayout, QWidget
+
+from peerdesk.services.passphrase import strength
+from peerdesk.store.engine import MIN_PASSPHRASE
 
 
 class EmptyState(QWidget):
@@ -37,3 +40,44 @@ def scrolling(widget: QWidget) -> QScrollArea:
     area.setFrameShape(QFrame.Shape.NoFrame)
     area.setWidget(widget)
     return area
+
+
+def password_edit(accessible_name: str) -> QLineEdit:
+    edit = QLineEdit()
+    edit.setEchoMode(QLineEdit.EchoMode.Password)
+    edit.setAccessibleName(accessible_name)
+    return edit
+
+
+def error_label() -> QLabel:
+    """Where a dialog says what is wrong with what was entered; hidden until then."""
+    label = QLabel()
+    label.setObjectName("errorText")
+    label.setWordWrap(True)
+    label.hide()
+    return label
+
+
+class StrengthMeter(QWidget):
+    """A bar and a hint that follow how strong the passphrase typed into ``edit`` is."""
+
+    def __init__(self, edit: QLineEdit, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        self.bar = QProgressBar()
+        self.bar.setRange(0, 4)
+        self.bar.setTextVisible(False)
+        self.bar.setFixedHeight(6)
+        self.bar.setAccessibleName("Passphrase strength")
+        self.hint = QLabel(f"At least {MIN_PASSPHRASE} characters. A few unrelated words work well.")
+        self.hint.setObjectName("hintText")
+        self.hint.setWordWrap(True)
+        layout.addWidget(self.bar)
+        layout.addWidget(self.hint)
+        edit.textChanged.connect(self.update_for)
+
+    def update_for(self, text: str) -> None:
+        result = strength(text)
+        self.bar.setValue(result.score)
+        self.hint.setText(result.hint)

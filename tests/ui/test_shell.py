@@ -57,10 +57,10 @@ def test_the_passphrase_meter_hints_at_strength(qtbot: QtBot) -> None:
     dialog = NewReviewDialog()
     qtbot.addWidget(dialog)
     dialog.pass1.setText("aaaaaaaaaaaa")
-    weak = dialog.meter.value()
+    weak = dialog.strength.bar.value()
     dialog.pass1.setText("maple tractor Harbour 42 quietly")
-    assert dialog.meter.value() > weak
-    assert dialog.hint.text() == "Strong."
+    assert dialog.strength.bar.value() > weak
+    assert dialog.strength.hint.text() == "Strong."
 
 
 def test_main_window_has_one_dock_per_panel_with_real_empty_states(qtbot: QtBot, store: Store) -> None:
