@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from html import escape
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -19,7 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from peerdesk.exchange.transfer import Cancelled
-from peerdesk.services import exchange
+from peerdesk.services import exchange, guard
 from peerdesk.services import review as review_service
 from peerdesk.ui import messages
 from peerdesk.ui.worker import Progress, run_task
@@ -115,9 +116,36 @@ class ExchangeActions(QObject):
                 return True
         return False
 
+    def ask_about_flagged(self, texts: list[str]) -> str:
+        """Undecided quotes the names guard flagged: "decide" first, "export" anyway, or "cancel"."""
+        shown = "".join(f"<li>“{escape(t[:140])}{'…' if len(t) > 140 else ''}”</li>" for t in texts[:5])
+        more = f"<p>…and {len(texts) - 5} more.</p>" if len(texts) > 5 else ""
+        box = QMessageBox(self.window)
+        box.setIcon(QMessageBox.Icon.Warning)
+        box.setWindowTitle("Quotes that may identify someone")
+        box.setText(
+            f"{len(texts)} quote(s) may identify someone and the team has not decided about them yet. "
+            "The bundle goes only to the team, but each copy will hold them until the team decides."
+        )
+        box.setInformativeText(f"<ul>{shown}</ul>{more}")
+        decide = box.addButton("Decide now…", QMessageBox.ButtonRole.AcceptRole)
+        anyway = box.addButton("Export anyway", QMessageBox.ButtonRole.DestructiveRole)
+        box.addButton(QMessageBox.StandardButton.Cancel)
+        box.exec()
+        clicked = box.clickedButton()
+        return "decide" if clicked is decide else "export" if clicked is anyway else "cancel"
+
     # --- export ------------------------------------------------------------------------------------------------------
     def export(self, path: Path | None = None) -> None:
         self.window.flush_edits()
+        undecided = guard.undecided_quotes(self.session.store)
+        if undecided:
+            answer = self.ask_about_flagged([q.text for q in undecided])
+            if answer == "decide":
+                self.window.safety.show_flagged()
+                return
+            if answer != "export":
+                return
         if path is None:
             start = Path.home() / exchange.suggested_name(self.session.store)
             chosen, _ = QFileDialog.getSaveFileName(

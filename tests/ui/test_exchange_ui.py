@@ -172,3 +172,36 @@ def _recipients(store: object) -> list[tuple[str, bytes]]:
 
     with store.session() as s:  # type: ignore[attr-defined]
         return roster.recipients(s)
+
+
+def test_export_lists_undecided_flagged_quotes_for_a_decision_first(
+    qtbot: QtBot, crew: Team, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from peerdesk.services import guard
+
+    lead = crew.stores[0]
+    records.create(lead, "quotes", text="Call Mrs Fenwick on 07700 900123 about it")
+    session = ReviewSession(lead)
+    window = window_for(qtbot, session)
+    asked: list[list[str]] = []
+    answers = iter(["cancel", "decide", "export"])
+
+    def ask(texts: list[str]) -> str:
+        asked.append(texts)
+        return next(answers)
+
+    monkeypatch.setattr(window.exchange, "ask_about_flagged", ask)
+    target = tmp_path / "alex.pdbundle"
+    window.exchange.export(target)  # cancel: nothing written
+    assert asked == [["Call Mrs Fenwick on 07700 900123 about it"]] and not target.exists()
+    window.exchange.export(target)  # decide: the guard's list opens instead
+    assert not target.exists()
+    assert window.safety.show_flagged().isVisible()
+    window.exchange.export(target)  # export anyway
+    qtbot.waitUntil(target.exists, timeout=10000)
+    [flagged] = guard.undecided_quotes(lead)
+    session.apply(lambda s: guard.set_decision(s, flagged.quote_id, "keep"))
+    asked.clear()
+    window.exchange.export(tmp_path / "again.pdbundle")  # decided: no question
+    assert asked == []
+    qtbot.waitUntil((tmp_path / "again.pdbundle").exists, timeout=10000)
