@@ -227,6 +227,7 @@ def run(argv: list[str] | None = None, files: list[Path] | None = None) -> int:
 
     setup_logging()
     app = make_app(argv)
+    messages.install_excepthook()
     controller = Controller(app)
     controller.show_start()
     if files:

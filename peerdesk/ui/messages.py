@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 import logging
+import sys
+from types import TracebackType
 
-from PySide6.QtWidgets import QMessageBox, QWidget
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from peerdesk.errors import PeerdeskError
 
@@ -36,3 +39,29 @@ def confirm(parent: QWidget | None, title: str, text: str, yes: str = "Continue"
     box.addButton(QMessageBox.StandardButton.Cancel)
     box.exec()
     return box.clickedButton() is ok
+
+
+def install_excepthook() -> None:
+    """A bug in a slot must not end in a traceback on screen or a silent half-done action: log it, say so calmly.
+
+    The message box is shown from the event loop (not from inside the failing slot), once per burst of errors.
+    """
+    showing = False
+
+    def hook(exc_type: type[BaseException], exc: BaseException, tb: TracebackType | None) -> None:
+        nonlocal showing
+        log.error("unexpected error in the user interface", exc_info=(exc_type, exc, tb))
+        if showing or QApplication.instance() is None:
+            return
+        showing = True
+
+        def show() -> None:
+            nonlocal showing
+            try:
+                error(QApplication.activeWindow(), "Something went wrong", exc)
+            finally:
+                showing = False
+
+        QTimer.singleShot(0, show)
+
+    sys.excepthook = hook
