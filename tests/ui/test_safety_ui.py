@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import datetime as dt
+import os
+import sys
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -28,6 +30,13 @@ from tests.conftest import PASSPHRASE
 from tests.helpers.seed import seed
 
 SHOTS = Path(__file__).resolve().parents[2] / "docs" / "screenshots"
+
+
+@pytest.fixture(autouse=True)
+def _screenshots_go_to_docs_only_when_asked(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """README screenshots are refreshed with PEERDESK_SCREENSHOTS=1; a normal run leaves the work tree alone."""
+    if not os.environ.get("PEERDESK_SCREENSHOTS"):
+        monkeypatch.setattr(sys.modules[__name__], "SHOTS", tmp_path / "screenshots")
 
 
 @pytest.fixture(autouse=True)
