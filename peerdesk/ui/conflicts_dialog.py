@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
@@ -21,6 +21,7 @@ from peerdesk.exchange.merge import label
 from peerdesk.services import exchange, records
 from peerdesk.services.changes import Changes
 from peerdesk.store.engine import Store
+from peerdesk.ui.list_model import ListTableModel
 from peerdesk.ui.session import ReviewSession
 from peerdesk.ui.undo import ServiceCommand
 
@@ -28,29 +29,21 @@ Index = QModelIndex | QPersistentModelIndex
 HEADERS = ("Where", "Text that lost", "Text now", "Written by")
 
 
-class ConflictsModel(QAbstractTableModel):
+class ConflictsModel(ListTableModel[exchange.ConflictView]):
+    headers = HEADERS
+
     def __init__(self, session: ReviewSession) -> None:
         super().__init__(session)
         self.session = session
-        self.items: list[exchange.ConflictView] = []
         session.changed.connect(lambda _ch: self.reload())
         self.reload()
 
-    def reload(self) -> None:
-        self.beginResetModel()
-        self.items = exchange.conflicts(self.session.store)
-        self.endResetModel()
+    def fetch(self) -> list[exchange.ConflictView]:
+        return exchange.conflicts(self.session.store)
 
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 - Qt's signature
-        return 0 if parent.isValid() else len(self.items)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(HEADERS)
-
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return HEADERS[section]
-        return None
+    @property
+    def items(self) -> list[exchange.ConflictView]:
+        return self.rows
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid():

@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QColor, QFontDatabase, QGuiApplication
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -29,6 +29,7 @@ from peerdesk.services import team
 from peerdesk.services.changes import Changes
 from peerdesk.store.engine import Store
 from peerdesk.ui import messages
+from peerdesk.ui.list_model import ListTableModel
 from peerdesk.ui.session import ReviewSession
 from peerdesk.ui.undo import ServiceCommand
 
@@ -37,29 +38,21 @@ HEADERS = ("Name", "Role", "Fingerprint", "Status")
 STATUS_COLOURS = {"not verified": "#a4161a", "removed": "#6c757d", "verified": "#2d6a4f", "you": "#1d3557"}
 
 
-class TeamModel(QAbstractTableModel):
+class TeamModel(ListTableModel[team.TeamMember]):
+    headers = HEADERS
+
     def __init__(self, session: ReviewSession) -> None:
         super().__init__(session)
         self.session = session
-        self.people: list[team.TeamMember] = []
         session.changed.connect(lambda ch: self.reload() if "members" in ch else None)
         self.reload()
 
-    def reload(self) -> None:
-        self.beginResetModel()
-        self.people = team.members(self.session.store)
-        self.endResetModel()
+    def fetch(self) -> list[team.TeamMember]:
+        return team.members(self.session.store)
 
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 - Qt's signature
-        return 0 if parent.isValid() else len(self.people)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(HEADERS)
-
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return HEADERS[section]
-        return None
+    @property
+    def people(self) -> list[team.TeamMember]:
+        return self.rows
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid():
