@@ -22,6 +22,13 @@ from peerdesk.store import hlc
 from peerdesk.store.models import BOOKKEEPING, SHARED_MODELS
 
 CONTENT_FORMAT = 1
+
+# Columns added after the first release, with the value a bundle from an earlier peerdesk means by leaving them out
+# (their migration's default). Such a bundle still merges; a column this list does not know is refused.
+ADDED_COLUMNS: dict[str, dict[str, Any]] = {
+    "themes": {"goal_id": ""},
+    "survey_items": {"scale_low": 1, "scale_high": 5},
+}
 MAX_ID = 64
 INT_LIMIT = 2**63
 
@@ -118,7 +125,11 @@ def _validate_records(table: str, records: list[Any]) -> None:
     kinds = column_kinds(table)
     fields = set(edit_fields(table))
     seen: set[str] = set()
+    added = ADDED_COLUMNS.get(table, {})
     for record in records:
+        if isinstance(record, dict) and added and not set(added) <= set(record):
+            for name, default in added.items():
+                record.setdefault(name, default)
         if not isinstance(record, dict) or set(record) != set(kinds):
             raise malformed(f"a record of {table} has the wrong fields")
         record_id = record["id"]

@@ -215,7 +215,10 @@ class ScaleAnswer(Shared, Base):
 
 
 class Theme(Shared, Base):
+    """A group of post-its on a wall: the Day 2 wall, or (``goal_id`` set) one goal's idea wall."""
+
     __tablename__ = "themes"
+    goal_id: Mapped[str] = mapped_column(String(36), default="", server_default="")
     heading: Mapped[str] = mapped_column(Text, default="")
     x: Mapped[float] = mapped_column(Float, default=0.0)
     y: Mapped[float] = mapped_column(Float, default=0.0)
@@ -330,6 +333,9 @@ class SurveyItem(Shared, Base):
     left_text: Mapped[str] = mapped_column(Text, default="")
     right_text: Mapped[str] = mapped_column(Text, default="")
     position: Mapped[float] = mapped_column(Float, default=0.0)
+    # the scores at the left and the right statement (a host may run the survey on 1–7 or 0–10)
+    scale_low: Mapped[int] = mapped_column(Integer, default=1, server_default="1")
+    scale_high: Mapped[int] = mapped_column(Integer, default=5, server_default="5")
 
 
 class SurveyResponse(Shared, Base):

@@ -78,4 +78,39 @@ def test_every_revision_has_a_downgrade_and_a_single_head() -> None:
     script = migrate.script()
     assert len(script.get_heads()) == 1
     revisions = list(script.walk_revisions())
-    assert [r.revision for r in reversed(revisions)][:2] == ["0001", "0002"]
+    assert [r.revision for r in reversed(revisions)][:3] == ["0001", "0002", "0003"]
+
+
+def test_the_migrated_schema_is_exactly_the_models(store: Store) -> None:
+    """Every column a model declares was added by a migration (the search index is the migrations' own)."""
+    from alembic.autogenerate import compare_metadata
+    from alembic.runtime.migration import MigrationContext
+
+    from peerdesk.store.models import Base
+
+    with store.session() as s:
+        diffs = compare_metadata(MigrationContext.configure(s.connection()), Base.metadata)
+    assert [d for d in diffs if not (d[0] == "remove_table" and "_fts" in d[1].name)] == []
+
+
+def test_0003_gives_existing_themes_the_day2_wall_and_items_a_one_to_five_scale(
+    tmp_path: Path, passphrase: str
+) -> None:
+    path = tmp_path / "old.peerdesk"
+    make_review_at(path, passphrase, "0002")
+    conn = sqlcipher.connect(path, passphrase)
+    try:
+        conn.execute(
+            "INSERT INTO themes(id, author_id, versions, updated, deleted, heading, x, y, width, height, collapsed) "
+            "VALUES ('t1', 'm1', '{}', '', 0, 'Waiting lists', 0, 0, 300, 200, 0)"
+        )
+        conn.execute(
+            "INSERT INTO survey_items(id, author_id, versions, updated, deleted, left_text, right_text, position) "
+            "VALUES ('s1', 'm1', '{}', '', 0, 'Change is done to us', 'We lead the change', 1)"
+        )
+        conn.commit()
+    finally:
+        conn.close()
+    with Store.open(path, passphrase) as store, store.session() as s:
+        assert s.execute(text("SELECT heading, goal_id FROM themes")).one() == ("Waiting lists", "")
+        assert s.execute(text("SELECT scale_low, scale_high FROM survey_items")).one() == (1, 5)

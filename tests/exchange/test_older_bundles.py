@@ -1,0 +1,51 @@
+"""A bundle written before a column existed still merges: the missing column means its migration's default."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from sqlalchemy import select
+
+from peerdesk.exchange import transfer
+from peerdesk.exchange.errors import BundleRefused
+from peerdesk.exchange.schema import ADDED_COLUMNS
+from peerdesk.services import records
+from peerdesk.store.models import SurveyItem, Theme
+from tests.helpers.exchange import craft, make_team
+
+
+def test_a_bundle_without_the_columns_added_later_merges_with_their_defaults(tmp_path: Path) -> None:
+    crew = make_team(tmp_path, size=2)
+    try:
+        lead, sam = crew.stores
+        records.create(lead, "themes", heading="Front door", width=300.0, height=200.0)
+        records.create(lead, "survey_items", left_text="Change is done to us", right_text="We lead it")
+        content = transfer.content(lead)
+        for table, columns in ADDED_COLUMNS.items():
+            for record in content["tables"][table]:
+                for name in columns:
+                    del record[name]
+                    record["versions"].pop(name, None)
+        transfer.import_bundle(sam, craft(lead, content=content))
+        with sam.session() as s:
+            theme = s.scalars(select(Theme)).one()
+            item = s.scalars(select(SurveyItem)).one()
+        assert (theme.heading, theme.goal_id) == ("Front door", "")
+        assert (item.left_text, item.scale_low, item.scale_high) == ("Change is done to us", 1, 5)
+    finally:
+        crew.close()
+
+
+def test_a_column_nobody_knows_is_still_refused(tmp_path: Path) -> None:
+    crew = make_team(tmp_path, size=2)
+    try:
+        lead, sam = crew.stores
+        records.create(lead, "themes", heading="Front door")
+        content = transfer.content(lead)
+        content["tables"]["themes"][0]["colour"] = "red"
+        with pytest.raises(BundleRefused) as caught:
+            transfer.import_bundle(sam, craft(lead, content=content))
+        assert caught.value.reason == "malformed"
+    finally:
+        crew.close()
