@@ -189,7 +189,7 @@ def gather(store: Store, *, flagged: Collection[str] = (), exclude: Collection[s
             raise UndecidedQuotes(sorted(set(blocked)))
 
         # Themes: those with post-its, biggest first, each with up to two clean quotes from its post-its.
-        themes = list(s.scalars(select(Theme).where(Theme.deleted.is_(False))))
+        themes = list(s.scalars(select(Theme).where(Theme.deleted.is_(False), Theme.goal_id == "")))
         by_theme: dict[str, list[PostIt]] = {}
         for p in s.scalars(select(PostIt).where(PostIt.deleted.is_(False), PostIt.theme_id != "")):
             by_theme.setdefault(p.theme_id, []).append(p)

@@ -241,7 +241,12 @@ def all_quotes(store: Store) -> list[QuoteView]:
 def themes(store: Store) -> list[tuple[str, str, int]]:
     """(id, heading, post-it count) of every live theme, for "turn a theme into an insight"."""
     with store.session() as s:
-        rows = list(s.scalars(select(Theme).where(Theme.deleted.is_(False)).order_by(Theme.heading, Theme.id)))
+        rows = list(
+            s.scalars(
+                # a goal's idea wall has themes too; only the Day 2 wall's grow into insights
+                select(Theme).where(Theme.deleted.is_(False), Theme.goal_id == "").order_by(Theme.heading, Theme.id)
+            )
+        )
         counts: dict[str, int] = {}
         for theme_id in s.scalars(select(PostIt.theme_id).where(PostIt.deleted.is_(False), PostIt.theme_id != "")):
             counts[theme_id] = counts.get(theme_id, 0) + 1

@@ -7,6 +7,10 @@ Geometry is in wall units (a post-it is ``POSTIT_W`` × ``POSTIT_H``). A theme i
 band; a post-it belongs to the theme named by its ``theme_id`` (it is drawn inside it). Post-its that were never
 placed on the canvas (x = y = 0, no theme) are shown in a tidy grid beside everything else until someone moves
 them; that grid is computed on every read, identically on every member's machine, and never written.
+
+The same wall serves the workshop: each goal has a wall of its own (``goal_id``) holding ideas, which can be moved
+and grouped into themes exactly like roses, thorns and buds. Every read and write keeps to one wall: a drop on the
+Day 2 wall never lands a post-it in an idea wall's theme, or the other way round.
 """
 
 from __future__ import annotations
@@ -22,11 +26,14 @@ from sqlalchemy import select
 from peerdesk.errors import NotFound, UserError
 from peerdesk.services.edits import Edit, Recorder
 from peerdesk.store.engine import Store
-from peerdesk.store.models import Member, PostIt, Theme
+from peerdesk.store.models import Goal, Member, PostIt, Theme
 from peerdesk.store.uow import UnitOfWork
 
-KINDS = ("rose", "thorn", "bud")
-KIND_LABELS = {"rose": "Rose", "thorn": "Thorn", "bud": "Bud"}
+KINDS = ("rose", "thorn", "bud")  # the Day 1 evening's post-its, on the Day 2 wall
+IDEA = "idea"  # a workshop table's idea, on its goal's wall
+ALL_KINDS = (*KINDS, IDEA)
+KIND_LABELS = {"rose": "Rose", "thorn": "Thorn", "bud": "Bud", IDEA: "Idea"}
+DAY2_WALL = ""  # the goal_id of the Day 2 wall
 COLUMN_TITLES = {"rose": "Roses", "thorn": "Thorns", "bud": "Buds"}
 
 POSTIT_W, POSTIT_H = 160.0, 110.0
@@ -99,7 +106,12 @@ class WallState:
 # --- reading ------------------------------------------------------------------------------------------------------
 
 
-def load_wall(store: Store) -> WallState:
+def _kinds_on(goal_id: str) -> tuple[str, ...]:
+    return KINDS if goal_id == DAY2_WALL else (IDEA,)
+
+
+def load_wall(store: Store, goal_id: str = DAY2_WALL) -> WallState:
+    """The Day 2 wall, or (``goal_id``) that goal's idea wall."""
     with store.session() as s:
         initials = {
             mid: ini for mid, ini in s.execute(select(Member.id, Member.initials).where(Member.deleted.is_(False)))
@@ -116,11 +128,11 @@ def load_wall(store: Store) -> WallState:
                 PostIt.placed,
                 PostIt.author_id,
                 PostIt.quote_id,
-            ).where(PostIt.deleted.is_(False), PostIt.goal_id == "", PostIt.kind.in_(KINDS))
+            ).where(PostIt.deleted.is_(False), PostIt.goal_id == goal_id, PostIt.kind.in_(_kinds_on(goal_id)))
         ).all()
         trows = s.execute(
             select(Theme.id, Theme.heading, Theme.x, Theme.y, Theme.width, Theme.height, Theme.collapsed).where(
-                Theme.deleted.is_(False)
+                Theme.deleted.is_(False), Theme.goal_id == goal_id
             )
         ).all()
     themes = tuple(ThemeView(*row) for row in sorted(trows, key=lambda r: (r.y, r.x, r.id)))
@@ -151,7 +163,7 @@ def _is_unplaced(p: PostItView) -> bool:
 
 def _lay_out_unplaced(postits: list[PostItView], themes: Sequence[ThemeView]) -> list[PostItView]:
     placed = [p for p in postits if not _is_unplaced(p)]
-    waiting = sorted((p for p in postits if _is_unplaced(p)), key=lambda p: (KINDS.index(p.kind), p.position, p.id))
+    waiting = sorted((p for p in postits if _is_unplaced(p)), key=lambda p: (_kind_rank(p.kind), p.position, p.id))
     if not waiting:
         return postits
     rights = [p.x + POSTIT_W for p in placed] + [t.x + t.width for t in themes]
@@ -160,7 +172,7 @@ def _lay_out_unplaced(postits: list[PostItView], themes: Sequence[ThemeView]) ->
     top = min(tops) if tops else 0.0
     out = list(placed)
     y = top
-    for kind in KINDS:
+    for kind in ALL_KINDS:
         group = [p for p in waiting if p.kind == kind]
         for i, p in enumerate(group):
             row, col = divmod(i, AUTO_COLUMNS)
@@ -171,18 +183,32 @@ def _lay_out_unplaced(postits: list[PostItView], themes: Sequence[ThemeView]) ->
     return out
 
 
+def _kind_rank(kind: str) -> int:
+    return ALL_KINDS.index(kind) if kind in ALL_KINDS else len(ALL_KINDS)
+
+
 def read_out_queue(state: WallState) -> list[PostItView]:
     """Post-its not yet read out, one author's at a time, roses before thorns before buds."""
     waiting = [p for p in state.postits if not p.placed]
-    return sorted(waiting, key=lambda p: (p.initials, p.author_id, KINDS.index(p.kind), p.position, p.id))
+    return sorted(waiting, key=lambda p: (p.initials, p.author_id, _kind_rank(p.kind), p.position, p.id))
 
 
 # --- writing: post-its -----------------------------------------------------------------------------------------------
 
 
-def _check_kind(kind: str) -> None:
-    if kind not in KINDS:
+def _check_kind(kind: str, goal_id: str = DAY2_WALL) -> None:
+    if goal_id != DAY2_WALL:
+        if kind != IDEA:
+            raise UserError("A goal's wall holds ideas only.")
+    elif kind not in KINDS:
         raise UserError(f"A post-it is a rose, a thorn or a bud, not {kind!r}.")
+
+
+def _check_goal(uow: UnitOfWork, goal_id: str) -> None:
+    if goal_id != DAY2_WALL:
+        goal = uow.session.get(Goal, goal_id)
+        if goal is None or goal.deleted:
+            raise NotFound("That goal no longer exists (it may have been removed).")
 
 
 def _check_text(text: str) -> str:
@@ -215,14 +241,18 @@ def add_postit(
     quote_id: str = "",
     note_id: str = "",
     placed: bool = False,
+    goal_id: str = DAY2_WALL,
     record_id: str | None = None,
 ) -> Edit:
-    _check_kind(kind)
+    """A new post-it on the Day 2 wall, or (``goal_id``, kind "idea") on that goal's wall."""
+    _check_kind(kind, goal_id)
     text = _check_text(text)
     with UnitOfWork(store) as uow:
+        _check_goal(uow, goal_id)
         rec = Recorder(uow)
         fields: dict[str, object] = {
             "kind": kind,
+            "goal_id": goal_id,
             "text": text,
             "theme_id": theme_id,
             "quote_id": quote_id,
@@ -255,6 +285,8 @@ def recolour(store: Store, postit_ids: Iterable[str], kind: str) -> Edit:
         position = _next_position(uow, kind)
         for pid in postit_ids:
             row = uow.get(PostIt, pid)
+            if row.goal_id != DAY2_WALL:
+                raise UserError("An idea stays an idea: only roses, thorns and buds change colour.")
             if row.kind != kind:
                 rec.update(row, kind=kind, position=position)
                 position += 1.0
@@ -360,10 +392,11 @@ def move_postits(store: Store, positions: Mapping[str, tuple[float, float]]) -> 
     """A drop: post-its take their new places and join the theme they land in (or none)."""
     with UnitOfWork(store) as uow:
         rec = Recorder(uow)
-        themes = uow.query(Theme)
+        rows = {pid: uow.get(PostIt, pid) for pid in positions}
+        themes = uow.query(Theme, goal_id=_one_wall(rows.values()))
         joined: dict[str, list[PostIt]] = {}
         for pid, (x, y) in positions.items():
-            row = uow.get(PostIt, pid)
+            row = rows[pid]
             x, y = _avoid_origin(x, y)
             target = _theme_at(themes, x + POSTIT_W / 2, y + POSTIT_H / 2)
             rec.update(row, x=x, y=y, theme_id=target.id if target else "")
@@ -376,16 +409,28 @@ def move_postits(store: Store, positions: Mapping[str, tuple[float, float]]) -> 
         return rec.edit()
 
 
+def _one_wall(rows: Iterable[PostIt]) -> str:
+    """The goal_id of the wall all ``rows`` are on; refuses a mix (the UI only ever shows one wall)."""
+    walls = {r.goal_id for r in rows}
+    if len(walls) > 1:
+        raise UserError("Those post-its are on different walls: move or group them one wall at a time.")
+    return walls.pop() if walls else DAY2_WALL
+
+
 def _new_theme(rec: Recorder, members: list[PostIt], heading: str) -> Theme:
-    theme = rec.add(Theme, None, heading=heading.strip(), collapsed=False, **_rect_around(members))
+    goal_id = _one_wall(members)
+    theme = rec.add(Theme, None, heading=heading.strip(), goal_id=goal_id, collapsed=False, **_rect_around(members))
     for row in members:
         rec.update(row, theme_id=theme.id)
     return theme
 
 
-def _shown_places(store: Store) -> dict[str, tuple[float, float]]:
-    """Where the never-placed post-its are shown now (the automatic grid)."""
-    return {p.id: (p.x, p.y) for p in load_wall(store).postits if p.laid_out}
+def _shown_places(store: Store, postit_id: str) -> dict[str, tuple[float, float]]:
+    """Where the never-placed post-its on ``postit_id``'s wall are shown now (the automatic grid)."""
+    with store.session() as s:
+        row = s.get(PostIt, postit_id)
+        goal_id = row.goal_id if row is not None else DAY2_WALL
+    return {p.id: (p.x, p.y) for p in load_wall(store, goal_id).postits if p.laid_out}
 
 
 def _pin(rec: Recorder, rows: Iterable[PostIt], shown: Mapping[str, tuple[float, float]]) -> None:
@@ -399,7 +444,7 @@ def group_as_theme(store: Store, postit_ids: Sequence[str], heading: str = "") -
     """A new theme around the given post-its (taking them out of any theme they were in)."""
     if not postit_ids:
         raise UserError("Select the post-its to group first.")
-    shown = _shown_places(store)
+    shown = _shown_places(store, postit_ids[0])
     with UnitOfWork(store) as uow:
         rec = Recorder(uow)
         members = [uow.get(PostIt, pid) for pid in postit_ids]
@@ -418,11 +463,12 @@ def drop_on(store: Store, postit_ids: Sequence[str], target_id: str) -> Edit:
     dropped_ids = [pid for pid in postit_ids if pid != target_id]
     if not dropped_ids:
         raise UserError("Drop the post-its on a different post-it.")
-    shown = _shown_places(store)
+    shown = _shown_places(store, target_id)
     with UnitOfWork(store) as uow:
         rec = Recorder(uow)
         target = uow.get(PostIt, target_id)
         dropped = [uow.get(PostIt, pid) for pid in dropped_ids]
+        _one_wall([target, *dropped])
         _pin(rec, [target], shown)
         theme = uow.get(Theme, target.theme_id) if target.theme_id and _live(uow, target.theme_id) else None
         if theme is not None:
@@ -592,17 +638,17 @@ def wall_rows(state: WallState) -> list[tuple[str, str, str, str]]:
     return rows
 
 
-def wall_csv(store: Store) -> str:
+def wall_csv(store: Store, goal_id: str = DAY2_WALL) -> str:
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\r\n")
     writer.writerow(CSV_HEADER)
-    for row in wall_rows(load_wall(store)):
+    for row in wall_rows(load_wall(store, goal_id)):
         writer.writerow([_cell(c) for c in row])
     return out.getvalue()
 
 
-def export_csv(store: Store, path: Path) -> int:
+def export_csv(store: Store, path: Path, goal_id: str = DAY2_WALL) -> int:
     """Write the wall as CSV (UTF-8 with a byte-order mark, so spreadsheet programs read the accents)."""
-    text = wall_csv(store)
+    text = wall_csv(store, goal_id)
     path.write_text(text, encoding="utf-8-sig", newline="")
     return text.count("\r\n") - 1

@@ -22,7 +22,9 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from peerdesk.errors import UserError
+from peerdesk.services import wall
 from peerdesk.services.changes import Changes
+from peerdesk.services.wall import IDEA
 from peerdesk.store.engine import Store
 from peerdesk.store.models import Action, Goal, Insight, PostIt, TableResponse, WorkshopNote, WorkshopTable
 from peerdesk.store.uow import UnitOfWork
@@ -33,10 +35,6 @@ RESPONSE_MARKS = {"agree": "✓", "disagree": "✗", "amend": "✎", "": ""}
 NOTE_KINDS = ("next_step", "went_well", "even_better_if")
 NOTE_LABELS = {"next_step": "Next steps", "went_well": "What went well", "even_better_if": "Even better if"}
 TOP = 3
-IDEA = "idea"
-
-# Where a new idea lands on its goal's wall: a grid the wall panel can show as is (sizes match the wall's post-its).
-IDEA_W, IDEA_H, IDEA_GAP, IDEA_COLUMNS = 160.0, 100.0, 20.0, 4
 
 
 # --- read models ------------------------------------------------------------------------------------------------
@@ -417,69 +415,10 @@ def _ideas(s: Session) -> dict[str, list[Idea]]:
     return out
 
 
-def idea_place(n: int) -> tuple[float, float]:
-    """Where the n-th idea of a goal goes (0-based): rows of four, like post-its stuck on a flipchart."""
-    row, col = divmod(n, IDEA_COLUMNS)
-    return col * (IDEA_W + IDEA_GAP), row * (IDEA_H + IDEA_GAP)
-
-
-def add_idea(
-    store: Store,
-    goal_id: str,
-    text: str,
-    *,
-    idea_id: str | None = None,
-    at: tuple[float, float] | None = None,
-) -> tuple[str, Changes]:
-    """A post-it of kind "idea" on ``goal_id``'s wall, placed after the others unless ``at`` says where."""
-    text = text.strip()
-    if not text:
-        raise UserError("Write the idea first.")
-    with UnitOfWork(store) as uow:
-        uow.get(Goal, goal_id)
-        existing = uow.session.get(PostIt, idea_id) if idea_id else None
-        if existing is not None:
-            uow.restore(existing)
-            uow.update(existing, text=text)
-            row = existing
-        else:
-            siblings = uow.query(PostIt, kind=IDEA, goal_id=goal_id)
-            x, y = at if at is not None else idea_place(len(siblings))
-            position = max((p.position for p in siblings), default=0.0) + 1
-            row = uow.add(PostIt, idea_id, kind=IDEA, goal_id=goal_id, text=text, x=x, y=y, position=position)
-        uow.commit()
-        return row.id, Changes.of("postits", ids=[row.id])
-
-
-def edit_idea(store: Store, idea_id: str, text: str) -> Changes:
-    text = text.strip()
-    if not text:
-        raise UserError("An idea cannot be empty; remove it instead.")
-    with UnitOfWork(store) as uow:
-        changed = uow.update(uow.get(PostIt, idea_id), text=text)
-        uow.commit()
-    return Changes.of("postits", ids=[idea_id]) if changed else Changes()
-
-
-def move_idea(store: Store, idea_id: str, x: float, y: float) -> Changes:
-    with UnitOfWork(store) as uow:
-        changed = uow.update(uow.get(PostIt, idea_id), x=float(x), y=float(y))
-        uow.commit()
-    return Changes.of("postits", ids=[idea_id]) if changed else Changes()
-
-
-def remove_idea(store: Store, idea_id: str) -> Changes:
-    with UnitOfWork(store) as uow:
-        uow.delete(uow.get(PostIt, idea_id))
-        uow.commit()
-    return Changes.of("postits", ids=[idea_id])
-
-
-def restore_idea(store: Store, idea_id: str) -> Changes:
-    with UnitOfWork(store) as uow:
-        uow.restore(uow.get(PostIt, idea_id, include_deleted=True))
-        uow.commit()
-    return Changes.of("postits", ids=[idea_id])
+def add_idea(store: Store, goal_id: str, text: str) -> tuple[str, Changes]:
+    """A post-it of kind "idea" on ``goal_id``'s wall, after the others (the wall service does the rest)."""
+    edit = wall.add_postit(store, IDEA, text, goal_id=goal_id)
+    return edit.created_id, Changes.of("postits", ids=[edit.created_id])
 
 
 # --- each table's top three actions --------------------------------------------------------------------------------

@@ -76,14 +76,14 @@ def test_two_tables_cannot_claim_the_same_goal_and_a_table_holds_one_goal(demo_s
     assert workshop.outcome(demo_store).claimed_goal(t2) is not None
 
 
-def test_ideas_land_in_a_grid_on_their_goals_wall_and_can_move(demo_store: Store) -> None:
+def test_ideas_go_on_their_own_goals_wall(demo_store: Store) -> None:
     insight = workshop.insights(demo_store)[0]
     goal, _ = workshop.add_goal(demo_store, insight.id, "A goal")
-    ids = [workshop.add_idea(demo_store, goal, f"Idea {n}")[0] for n in range(6)]
-    ideas = workshop.ideas(demo_store, goal)
-    assert [(i.x, i.y) for i in ideas][:5] == [workshop.idea_place(n) for n in range(5)]
-    workshop.move_idea(demo_store, ids[0], 500.0, 40.0)
-    assert (workshop.ideas(demo_store, goal)[0].x, workshop.ideas(demo_store, goal)[0].y) == (500.0, 40.0)
+    other, _ = workshop.add_goal(demo_store, insight.id, "Another goal")
+    ids = [workshop.add_idea(demo_store, goal, f"Idea {n}")[0] for n in range(3)]
+    workshop.add_idea(demo_store, other, "Elsewhere")
+    assert [i.id for i in workshop.ideas(demo_store, goal)] == ids
+    assert [i.text for i in workshop.ideas(demo_store, other)] == ["Elsewhere"]
     with pytest.raises(UserError):
         workshop.add_idea(demo_store, goal, "  ")
 

@@ -118,23 +118,41 @@ def test_a_whole_workshop_is_recorded_and_every_step_undoes(
         lambda: workshop.goals(store)[0].text == "Same decision, whoever is on duty",
     )
 
-    # Ideas on a goal's board; moving one is an undo step.
+    # Ideas on the goal's own post-it wall (the wall widget itself): typed in, dropped one on another to group.
     panel.steps.setCurrentIndex(2)
     panel.idea_goal.setCurrentIndex(panel.idea_goal.findData(goals[0]))
     for text in ("Duty managers shadow each other", "A weekly case huddle", "One threshold crib sheet"):
         qtbot.keyClicks(panel.idea_text, text)
         qtbot.keyClick(panel.idea_text, Qt.Key.Key_Return)
-    assert len(panel.board.items_by_id) == 3
-    first = workshop.ideas(store, goals[0])[0]
-    panel.move_idea(first.id, 400.0, 260.0)
-    undo_redo(
-        demo_session,
-        lambda: (workshop.ideas(store, goals[0])[0].x, workshop.ideas(store, goals[0])[0].y) == (first.x, first.y),
-        lambda: workshop.ideas(store, goals[0])[0].x == 400.0,
-    )
-    panel.board.items_by_id[first.id].setSelected(True)
+    board = panel.board
+    assert board.scene.goal_id == goals[0] and len(board.scene.postits) == 3
+    undo_redo(demo_session, lambda: len(board.scene.postits) == 2, lambda: len(board.scene.postits) == 3)
+    first, second, _ = (i.id for i in workshop.ideas(store, goals[0]))
+    board.view.resetTransform()
+    board.view.centerOn(board.scene.postits[first].sceneBoundingRect().center())
+    viewport = board.view.viewport()
+    start = board.view.mapFromScene(board.scene.postits[second].sceneBoundingRect().center())
+    end = board.view.mapFromScene(board.scene.postits[first].sceneBoundingRect().center())
+    qtbot.mousePress(viewport, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, start)
+    for i in range(1, 7):
+        qtbot.mouseMove(viewport, start + (end - start) * (i / 6))
+    qtbot.mouseRelease(viewport, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, end)
+    [theme] = board.scene.state.themes
+    assert {p.id for p in board.scene.state.members(theme.id)} == {first, second}
+    undo_redo(demo_session, lambda: not board.scene.state.themes, lambda: len(board.scene.state.themes) == 1)
+    # Another goal shows another (empty) wall; back again, the ideas are there.
+    panel.idea_goal.setCurrentIndex(panel.idea_goal.findData(goals[1]))
+    assert board.scene.postits == {}
+    panel.idea_goal.setCurrentIndex(panel.idea_goal.findData(goals[0]))
+    assert len(board.scene.postits) == 3
+    board.scene.clearSelection()
+    board.scene.postits[first].setSelected(True)
     panel._selected_idea_to_action()
     assert workshop.top_actions(store, tables[0])[1] == "Duty managers shadow each other"
+    if os.environ.get("PEERDESK_SCREENSHOTS"):
+        board.view.fit_all()
+        SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+        panel.grab().save(str(SCREENSHOTS / "workshop-ideas.png"))
 
     # Top three per table, typed into the step 4 form.
     panel.steps.setCurrentIndex(3)

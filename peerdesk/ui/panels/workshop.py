@@ -36,14 +36,14 @@ from PySide6.QtWidgets import (
 
 from peerdesk.errors import PeerdeskError
 from peerdesk.services import survey as survey_service
-from peerdesk.services import workshop
+from peerdesk.services import wall, workshop
 from peerdesk.services.changes import Changes
 from peerdesk.services.workshop import NOTE_KINDS, NOTE_LABELS, TOP, Outcome
 from peerdesk.store.engine import Store
 from peerdesk.ui import messages
-from peerdesk.ui.idea_board import IdeaBoard
 from peerdesk.ui.panels.base import Panel
 from peerdesk.ui.session import ReviewSession
+from peerdesk.ui.wall.widget import WallWidget
 from peerdesk.ui.worker import run_task
 from peerdesk.ui.workshop_models import (
     GoalsModel,
@@ -418,15 +418,16 @@ class WorkshopPanel(Panel):
         self.idea_text.setPlaceholderText("An idea from the table, then Enter (one post-it each)")
         self.idea_text.returnPressed.connect(self._add_idea_from_form)
         lay.addWidget(self.idea_text)
-        self.board = IdeaBoard()
-        self.board.moved.connect(self.move_idea)
+        # The post-it wall itself, showing the chosen goal's ideas: drag, group into themes, undo, export.
+        self.board = WallWidget(self.session, goal_id=None)
         lay.addWidget(self.board, 1)
         row = QHBoxLayout()
         to_action = QPushButton("Make it a top action")
         to_action.setToolTip("Copy the selected idea into the table's first free top-3 place")
         to_action.clicked.connect(self._selected_idea_to_action)
         remove = QPushButton("Remove idea")
-        remove.clicked.connect(self._remove_selected_idea)
+        remove.setToolTip("Remove the selected ideas (Delete); Undo brings them back")
+        remove.clicked.connect(self.board.delete_selected)
         row.addWidget(to_action)
         row.addWidget(remove)
         row.addStretch(1)
@@ -434,38 +435,23 @@ class WorkshopPanel(Panel):
         return page
 
     def add_idea(self, goal_id: str, text: str) -> str:
-        return self.add(
-            "Add idea", lambda s, rid: workshop.add_idea(s, goal_id, text, idea_id=rid), workshop.remove_idea
-        )
-
-    def move_idea(self, idea_id: str, x: float, y: float) -> None:
-        idea = next((i for ideas in self.outcome.ideas.values() for i in ideas if i.id == idea_id), None)
-        if idea is None:
-            return
-        self.edit(
-            "Move idea",
-            lambda s: workshop.move_idea(s, idea_id, x, y),
-            lambda s: workshop.move_idea(s, idea_id, idea.x, idea.y),
-        )
-
-    def remove_idea(self, idea_id: str) -> None:
-        self.edit(
-            "Remove idea", lambda s: workshop.remove_idea(s, idea_id), lambda s: workshop.restore_idea(s, idea_id)
-        )
+        """A new idea on ``goal_id``'s wall (shown there first), one undo step; "" if it was refused."""
+        self.idea_goal.setCurrentIndex(self.idea_goal.findData(goal_id))
+        return self.board.add_postit(wall.IDEA, text) or ""
 
     def _add_idea_from_form(self) -> None:
         goal_id = self.idea_goal.currentData()
         if goal_id and self.add_idea(goal_id, self.idea_text.text()):
             self.idea_text.clear()
 
-    def _remove_selected_idea(self) -> None:
-        if idea_id := self.board.selected_idea_id():
-            self.remove_idea(idea_id)
-
     def _selected_idea_to_action(self) -> None:
-        idea_id, goal_id = self.board.selected_idea_id(), self.idea_goal.currentData()
+        selected = self.board.scene.selected_postits()
+        idea_id, goal_id = (selected[0] if len(selected) == 1 else ""), self.idea_goal.currentData()
         goal = self.outcome.goal(goal_id) if goal_id else None
-        if not idea_id or goal is None:
+        if goal is None:
+            return
+        if not idea_id:
+            messages.info(self, "Make it a top action", "Select one idea on the wall first.")
             return
         if not goal.claimed_by:
             messages.info(self, "Make it a top action", "No table has claimed this goal yet: claim it in step 2.")
@@ -479,8 +465,7 @@ class WorkshopPanel(Panel):
         self.set_top_action(goal.claimed_by, free, text)
 
     def _show_ideas(self) -> None:
-        goal_id = self.idea_goal.currentData()
-        self.board.show_ideas(self.outcome.ideas.get(goal_id, []) if goal_id else [])
+        self.board.show_wall(self.idea_goal.currentData() or None)
 
     # --- step 4: each table's top three ---------------------------------------------------------------------
     def _build_top3(self) -> QWidget:

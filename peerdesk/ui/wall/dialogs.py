@@ -18,12 +18,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from peerdesk.services.wall import COLUMN_TITLES, KIND_LABELS, KINDS, PostItView
+from peerdesk.services.wall import COLUMN_TITLES, IDEA, KIND_LABELS, KINDS, PostItView
 from peerdesk.ui.wall.items import COLOURS, EDGES
 
 
 class PostItDialog(QDialog):
-    """New or edited post-it: its colour (rose, thorn, bud) and its words."""
+    """New or edited post-it: its colour (rose, thorn, bud) and its words. An idea has its words only."""
 
     def __init__(self, parent: QWidget | None, title: str, kind: str = "rose", text: str = "") -> None:
         super().__init__(parent)
@@ -40,8 +40,14 @@ class PostItDialog(QDialog):
         self.text.setAccessibleName("Words on the post-it")
         self.text.setPlaceholderText("Short and in your own words: one idea per post-it.")
         self.text.setMinimumSize(360, 120)
-        form.addRow("Kind", self.kind)
-        form.addRow("Post-it", self.text)
+        if kind == IDEA:
+            self.kind.addItem(KIND_LABELS[IDEA], IDEA)
+            self.kind.setCurrentIndex(self.kind.count() - 1)
+            self.kind.hide()
+            form.addRow("Idea", self.text)
+        else:
+            form.addRow("Kind", self.kind)
+            form.addRow("Post-it", self.text)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)

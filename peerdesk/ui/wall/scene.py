@@ -5,7 +5,8 @@ members); it then updates the items whose values changed. A drag moves items onl
 one undoable edit for everything that moved (a drag of thirty post-its is one undo step).
 
 Two modes share the items: ``evening`` lays post-its out on three sheets (Roses, Thorns, Buds) in their order;
-``day2`` puts them where people left them on one big canvas, inside their themes.
+``day2`` puts them where people left them on one big canvas, inside their themes. A scene shows one wall: the
+Day 2 wall (``goal_id`` ""), or a workshop goal's idea wall, always on the canvas; ``None`` shows no wall at all.
 """
 
 from __future__ import annotations
@@ -39,10 +40,13 @@ class WallScene(QGraphicsScene):
     focus_changed = Signal(str)  # what a screen reader should say about the focused item
     busy_changed = Signal()
 
-    def __init__(self, session: ReviewSession, mode: str = DAY2, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, session: ReviewSession, mode: str = DAY2, parent: QWidget | None = None, goal_id: str | None = ""
+    ) -> None:
         super().__init__(parent)
         self.session = session
         self.mode = mode
+        self.goal_id = goal_id
         self.state = WallState((), ())
         self.postits: dict[str, PostItItem] = {}
         self.themes: dict[str, ThemeItem] = {}
@@ -59,8 +63,23 @@ class WallScene(QGraphicsScene):
             self.reload()
 
     def reload(self) -> None:
-        self.state = self.session.call(wall.load_wall)
+        goal_id = self.goal_id
+        if goal_id is None:
+            self.state = WallState((), ())
+        else:
+            self.state = self.session.call(lambda s: wall.load_wall(s, goal_id))
         self._sync()
+
+    def show_wall(self, goal_id: str | None) -> None:
+        """Show another wall (a goal's ideas): a fresh start, nothing selected."""
+        if goal_id != self.goal_id:
+            self.goal_id = goal_id
+            self.clearSelection()
+            self.reload()
+
+    @property
+    def is_idea_wall(self) -> bool:
+        return self.goal_id != wall.DAY2_WALL
 
     def set_mode(self, mode: str) -> None:
         if mode != self.mode:

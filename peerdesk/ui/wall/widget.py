@@ -1,4 +1,8 @@
-"""The Wall tab: a toolbar, the view, and (on Day 1 evening) the read-out card beside the sheets."""
+"""The Wall tab: a toolbar, the view, and (on Day 1 evening) the read-out card beside the sheets.
+
+The workshop reuses the same widget for each goal's idea wall (``goal_id``): the canvas only, with ideas instead of
+roses, thorns and buds, and the same moving, grouping, undo, keyboard and export.
+"""
 
 from __future__ import annotations
 
@@ -35,13 +39,16 @@ def default_mode(state: wall.WallState) -> str:
 
 
 class WallWidget(QWidget):
-    def __init__(self, session: ReviewSession, parent: QWidget | None = None) -> None:
+    def __init__(self, session: ReviewSession, parent: QWidget | None = None, *, goal_id: str | None = "") -> None:
+        """The Day 2 wall (``goal_id`` ""), or a goal's idea wall (``None`` until a goal is chosen)."""
         super().__init__(parent)
         self.session = session
-        self.setObjectName("wallTab")
-        self.scene = WallScene(session, DAY2, self)
+        self.ideas = goal_id != wall.DAY2_WALL
+        self.setObjectName("ideaWall" if self.ideas else "wallTab")
+        self.scene = WallScene(session, DAY2, self, goal_id=goal_id)
         self.scene.dialog_parent = self
-        self.scene.set_mode(default_mode(self.scene.state))
+        if not self.ideas:
+            self.scene.set_mode(default_mode(self.scene.state))
         self.view = WallView(self.scene)
         self.read_out = ReadOutPanel()
         self.read_out.hide()
@@ -51,8 +58,8 @@ class WallWidget(QWidget):
         self.status.setObjectName("hintText")
         self.status.setAccessibleName("Wall status")
 
-        self.toolbar = QToolBar("Wall")
-        self.toolbar.setObjectName("wallToolbar")
+        self.toolbar = QToolBar("Ideas" if self.ideas else "Wall")
+        self.toolbar.setObjectName("ideaWallToolbar" if self.ideas else "wallToolbar")
         self._build_actions()
 
         layout = QVBoxLayout(self)
@@ -95,11 +102,14 @@ class WallWidget(QWidget):
         for action, mode in ((self.action_evening, EVENING), (self.action_day2, DAY2)):
             modes.addAction(action)
             action.triggered.connect(lambda _c=False, m=mode: self.set_mode(m))
-            self.toolbar.addAction(action)
+            if not self.ideas:  # an idea wall is a canvas only
+                self.toolbar.addAction(action)
         (self.action_evening if self.scene.mode == EVENING else self.action_day2).setChecked(True)
-        self.toolbar.addSeparator()
+        if not self.ideas:
+            self.toolbar.addSeparator()
         std = QKeySequence.StandardKey
-        self.action_new = self._action("New post-it", self.new_postit_dialog, "Ins", "Write a new post-it")
+        noun = "idea" if self.ideas else "post-it"
+        self.action_new = self._action(f"New {noun}", self.new_postit_dialog, "Ins", f"Write a new {noun}")
         self.action_edit = self._action("Edit", self.edit_selected, "F2", "Change the words on the post-it")
         self.action_delete = self._action("Delete", self.delete_selected, QKeySequence(std.Delete).toString())
         self.action_rose = self._action("Rose", lambda: self.recolour("rose"), "Ctrl+1", "Make it a rose")
@@ -140,11 +150,15 @@ class WallWidget(QWidget):
         postits = self.scene.selected_postits()
         themes = self.scene.selected_themes()
         day2 = self.scene.mode == DAY2
-        for action in (self.action_rose, self.action_thorn, self.action_bud, self.action_delete):
-            action.setEnabled(bool(postits))
+        for action in (self.action_rose, self.action_thorn, self.action_bud):
+            action.setEnabled(bool(postits) and not self.ideas)
+            action.setVisible(not self.ideas)
+        self.action_delete.setEnabled(bool(postits))
+        self.action_new.setEnabled(self.scene.goal_id is not None)
+        self.action_export.setEnabled(self.scene.goal_id is not None)
         self.action_edit.setEnabled(len(postits) == 1 or (day2 and len(themes) == 1))
-        self.action_read_out.setEnabled(not day2)
-        self.action_read_out.setVisible(not day2)
+        self.action_read_out.setEnabled(not day2 and not self.ideas)
+        self.action_read_out.setVisible(not day2 and not self.ideas)
         self.action_group.setEnabled(day2 and bool(postits))
         self.action_ungroup.setEnabled(day2 and bool(themes))
         self.action_merge.setEnabled(day2 and len(themes) >= 2)
@@ -154,9 +168,9 @@ class WallWidget(QWidget):
         for action in (self.action_group, self.action_ungroup, self.action_merge, self.action_split):
             action.setVisible(day2)
         state = self.scene.state
-        parts = [f"{len(state.postits)} post-its"]
+        parts = [_count(len(state.postits), "idea" if self.ideas else "post-it")]
         if day2:
-            parts.append(f"{len(state.themes)} themes")
+            parts.append(_count(len(state.themes), "theme"))
         else:
             parts.append(f"{sum(1 for p in state.postits if not p.placed)} still to read out")
         if postits or themes:
@@ -191,8 +205,17 @@ class WallWidget(QWidget):
                 menu.addAction(action)
         menu.exec(self.view.viewport().mapToGlobal(pos))
 
-    # --- modes --------------------------------------------------------------------------------------------------
+    # --- which wall, which mode --------------------------------------------------------------------------------
+    def show_wall(self, goal_id: str | None) -> None:
+        """An idea wall shows another goal's ideas (``None``: no goal chosen, nothing to show)."""
+        if self.ideas and goal_id != self.scene.goal_id:
+            self.scene.show_wall(goal_id)
+            self._update_actions()
+            self.view.fit_all()
+
     def set_mode(self, mode: str) -> None:
+        if self.ideas:
+            return
         if mode == DAY2:
             self.stop_read_out()
         self.scene.set_mode(mode)
@@ -223,14 +246,22 @@ class WallWidget(QWidget):
 
     # --- post-its -----------------------------------------------------------------------------------------------
     def new_postit_dialog(self) -> None:
-        dialog = PostItDialog(self, "New post-it")
+        if self.scene.goal_id is None:
+            return
+        dialog = PostItDialog(self, "New idea" if self.ideas else "New post-it", wall.IDEA if self.ideas else "rose")
         if dialog.exec() == QDialog.DialogCode.Accepted:
             kind, text = dialog.values()
             self.add_postit(kind, text)
 
     def add_postit(self, kind: str, text: str) -> str | None:
-        """A new post-it: on its sheet in the evening, at the middle of the view on Day 2."""
-        if self.scene.mode == DAY2:
+        """A new post-it: on its sheet in the evening, at the middle of the view on Day 2, after the others on
+        an idea wall (a facilitator typing ideas one after another must not stack them on one spot)."""
+        goal_id = self.scene.goal_id
+        if goal_id is None:
+            return None
+        if self.ideas:
+            edit = self.scene.run("New idea", lambda s: wall.add_postit(s, wall.IDEA, text, goal_id=goal_id))
+        elif self.scene.mode == DAY2:
             centre = self.view.mapToScene(self.view.viewport().rect().center())
             x, y = centre.x() - wall.POSTIT_W / 2, centre.y() - wall.POSTIT_H / 2
             edit = self.scene.run("New post-it", lambda s: wall.add_postit(s, kind, text, x=x, y=y, placed=True))
@@ -249,7 +280,7 @@ class WallWidget(QWidget):
 
     def edit_postit_dialog(self, postit_id: str) -> None:
         view = self.scene.state.postit(postit_id)
-        dialog = PostItDialog(self, "Edit post-it", view.kind, view.text)
+        dialog = PostItDialog(self, "Edit idea" if self.ideas else "Edit post-it", view.kind, view.text)
         if dialog.exec() == QDialog.DialogCode.Accepted:
             kind, text = dialog.values()
             self.edit_postit(postit_id, kind, text)
@@ -274,7 +305,8 @@ class WallWidget(QWidget):
     def delete_selected(self) -> None:
         ids = self.scene.selected_postits()
         if ids:
-            label = "Delete post-it" if len(ids) == 1 else f"Delete {len(ids)} post-its"
+            noun = "idea" if self.ideas else "post-it"
+            label = f"Delete {noun}" if len(ids) == 1 else f"Delete {len(ids)} {noun}s"
             self.scene.run(label, lambda s: wall.delete_postits(s, ids))
 
     # --- themes -------------------------------------------------------------------------------------------------
@@ -326,10 +358,12 @@ class WallWidget(QWidget):
 
     # --- export -------------------------------------------------------------------------------------------------
     def export_dialog(self) -> None:
+        if self.scene.goal_id is None:
+            return
         path, _ = QFileDialog.getSaveFileName(
             self,
-            "Export the wall",
-            "wall.png",
+            "Export the ideas" if self.ideas else "Export the wall",
+            "ideas.png" if self.ideas else "wall.png",
             "Picture (*.png);;Scalable picture (*.svg);;Table of themes (*.csv)",
         )
         if path:
@@ -338,8 +372,12 @@ class WallWidget(QWidget):
     def export(self, path: Path) -> None:
         try:
             if path.suffix.lower() == ".csv":
-                wall.export_csv(self.session.store, path)
+                wall.export_csv(self.session.store, path, self.scene.goal_id or wall.DAY2_WALL)
             else:
                 render.render(self.scene, path)
         except Exception as exc:
             messages.error(self, "Export the wall", exc)
+
+
+def _count(n: int, noun: str) -> str:
+    return f"{n} {noun}" if n == 1 else f"{n} {noun}s"
