@@ -26,7 +26,7 @@ from peerdesk.services import wall
 from peerdesk.services.changes import Changes
 from peerdesk.services.wall import IDEA
 from peerdesk.store.engine import Store
-from peerdesk.store.models import Action, Goal, Insight, PostIt, TableResponse, WorkshopNote, WorkshopTable
+from peerdesk.store.models import Action, Goal, Insight, PostIt, TableResponse, Theme, WorkshopNote, WorkshopTable
 from peerdesk.store.uow import UnitOfWork
 
 RESPONSES = ("agree", "disagree", "amend", "new")
@@ -79,6 +79,7 @@ class Idea:
     text: str
     x: float
     y: float
+    theme: str = ""  # the heading of the theme it was grouped into on its goal's wall ("" when loose)
 
 
 @dataclass(frozen=True)
@@ -408,11 +409,18 @@ def ideas(store: Store, goal_id: str) -> list[Idea]:
 
 
 def _ideas(s: Session) -> dict[str, list[Idea]]:
+    """Each goal's ideas: grouped ones first, theme by theme as they sit on the wall, then loose ones in order."""
+    headings = {
+        tid: heading or "(no heading)"
+        for tid, heading in s.execute(
+            select(Theme.id, Theme.heading).where(Theme.deleted.is_(False), Theme.goal_id != "")
+        )
+    }
     stmt = select(PostIt).where(PostIt.deleted.is_(False), PostIt.kind == IDEA).order_by(PostIt.position, PostIt.id)
     out: dict[str, list[Idea]] = {}
     for p in s.scalars(stmt):
-        out.setdefault(p.goal_id, []).append(Idea(p.id, p.goal_id, p.text, p.x, p.y))
-    return out
+        out.setdefault(p.goal_id, []).append(Idea(p.id, p.goal_id, p.text, p.x, p.y, headings.get(p.theme_id, "")))
+    return {goal: sorted(ideas, key=lambda i: (i.theme == "", i.theme.casefold())) for goal, ideas in out.items()}
 
 
 def add_idea(store: Store, goal_id: str, text: str) -> tuple[str, Changes]:

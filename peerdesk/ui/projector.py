@@ -1,8 +1,8 @@
 """The projector view: the workshop's current step, full screen, in type large enough for the back of the room.
 
-Steps: the insights with the tables' responses, the central list of goals, each table's top three, the next
-steps, and the room's reflections. Arrow keys (or Page Up/Down, Space) move between steps; Esc leaves. It
-follows the facilitator's edits live, so on a second screen it can stay up while they type.
+Steps: the insights with the tables' responses, the central list of goals, each goal's ideas (by theme), each
+table's top three, the next steps, and the room's reflections. Arrow keys (or Page Up/Down, Space) move between
+steps; Esc leaves. It follows the facilitator's edits live, so on a second screen it can stay up while they type.
 """
 
 from __future__ import annotations
@@ -58,6 +58,19 @@ def steps(o: Outcome) -> list[Step]:
             )
             parts.append(f"<p><span style='color:#5b6570'>{number}</span>&nbsp;&nbsp;{e(goal.text)}{who}</p>")
         out.append(Step("goals", "Goals", "".join(parts)))
+    for goal in o.goals:
+        ideas = o.ideas.get(goal.id, [])
+        if not ideas:
+            continue
+        who = f" ({o.table_name(goal.claimed_by)})" if goal.claimed_by else ""
+        body = f"<p style='color:#5b6570'>{e(goal.text)}{e(who)}</p>"
+        theme = None
+        for idea in ideas:
+            if idea.theme != theme:
+                theme = idea.theme
+                body += f"<p><b>{e(theme or 'Other ideas')}</b></p>"
+            body += f"<p>&nbsp;&nbsp;• {e(idea.text)}</p>"
+        out.append(Step(f"ideas:{goal.id}", "Ideas", body))
     for table in o.tables:
         chosen = o.claimed_goal(table.id)
         actions = o.actions.get(table.id, [])

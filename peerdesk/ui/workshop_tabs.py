@@ -44,8 +44,7 @@ def install(window: MainWindow) -> WorkshopTabs:
         if session.locked:
             return
         window.flush_edits()
-        step = ("insights", "goals", "goals", "goals", "next")[workshop.steps.currentIndex()]
-        tabs.projector = ProjectorView(session, start=step)
+        tabs.projector = ProjectorView(session, start=workshop.projector_start())
         tabs.projector.present()
 
     workshop.projector_requested.connect(project)

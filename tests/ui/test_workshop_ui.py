@@ -249,6 +249,35 @@ def test_the_projector_steps_with_the_arrow_keys_and_leaves_with_escape(
         qtbot.keyClick(view, Qt.Key.Key_Escape)
 
 
+def test_the_projector_shows_a_goals_ideas_theme_by_theme_and_opens_on_the_panels_step(
+    qtbot: QtBot, demo_session: ReviewSession
+) -> None:
+    from peerdesk.services import wall
+
+    store = demo_session.store
+    table = workshop.add_table(store, "Window table")[0]
+    goal, _ = workshop.add_goal(store, workshop.insights(store)[0].id, "Same decision, whoever is on duty")
+    workshop.claim_goal(store, goal, table)
+    a, b, _ = (workshop.add_idea(store, goal, t)[0] for t in ("Shadowing", "A weekly huddle", "One crib sheet"))
+    wall.group_as_theme(store, [a, b], "Learning from each other")
+    panel = WorkshopPanel(demo_session)
+    qtbot.addWidget(panel)
+    panel.steps.setCurrentIndex(2)
+    panel.idea_goal.setCurrentIndex(panel.idea_goal.findData(goal))
+    assert panel.projector_start() == f"ideas:{goal}"
+    view = ProjectorView(demo_session, start=panel.projector_start())
+    qtbot.addWidget(view)
+    view.resize(1600, 900)
+    view.show()
+    assert view.title.text() == "Ideas"
+    text = view.body.text()
+    assert text.index("Learning from each other") < text.index("Shadowing") < text.index("Other ideas")
+    assert text.index("Other ideas") < text.index("One crib sheet")
+    assert "(Window table)" in text
+    panel.steps.setCurrentIndex(3)
+    assert panel.projector_start() == f"table:{table}"
+
+
 def test_follow_up_fields_autosave_and_list_the_workshop_actions(qtbot: QtBot, demo_session: ReviewSession) -> None:
     store = demo_session.store
     table = workshop.add_table(store, "Blue table")[0]

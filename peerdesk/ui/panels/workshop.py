@@ -596,6 +596,19 @@ class WorkshopPanel(Panel):
             lambda s: workshop.add_note(s, kind, text, note_id=note_id)[1],
         )
 
+    def projector_start(self) -> str:
+        """The projector step that matches what the facilitator is looking at (see ``projector.steps`` keys)."""
+        step = self.steps.currentIndex()
+        if step == 2 and (goal_id := self.idea_goal.currentData()):
+            return f"ideas:{goal_id}"
+        if step == 3 and self.outcome.tables:
+            focused = next(
+                (tid for tid, edits in self.top3_edits.items() if any(e.hasFocus() for e in edits)),
+                self.outcome.tables[0].id,
+            )
+            return f"table:{focused}"
+        return ("insights", "goals", "goals", "goals", "next")[step]
+
     # --- showing ---------------------------------------------------------------------------------------------------
     def refresh(self, changes: Changes) -> None:
         self.outcome = workshop.outcome(self.session.store)
