@@ -454,33 +454,51 @@ def set_top_action(store: Store, table_id: str, rank: int, text: str) -> Changes
 
     One record per (table, rank), with a derived id, so a rank can never hold two actions, even after a merge.
     """
-    if not 1 <= rank <= TOP:
-        raise UserError(f"A table picks its top {TOP} actions: rank {rank} is not one of them.")
-    text = text.strip()
-    aid = action_id(table_id, rank)
+    _check_rank(rank)
     with UnitOfWork(store) as uow:
-        uow.get(WorkshopTable, table_id)
-        goal = next(iter(uow.query(Goal, claimed_by=table_id)), None)
-        goal_id = goal.id if goal else ""
-        row = uow.session.get(Action, aid)
-        if not text:
-            if row is None or row.deleted:
-                return Changes()
-            uow.delete(row)
-        elif row is None:
-            uow.add(Action, aid, table_id=table_id, goal_id=goal_id, text=text, rank=rank)
-        else:
-            uow.restore(row)
-            uow.update(row, text=text, goal_id=goal_id or row.goal_id, rank=rank)
+        changed = _put_action(uow, table_id, rank, text)
         uow.commit()
-    return Changes.of("actions", ids=[aid])
+    return Changes.of("actions", ids=[action_id(table_id, rank)]) if changed else Changes()
 
 
 def swap_top_actions(store: Store, table_id: str, rank_a: int, rank_b: int) -> Changes:
-    """Exchange two ranks of a table's top three (moving an action up or down)."""
+    """Exchange two ranks of a table's top three (moving an action up or down), in one transaction."""
+    _check_rank(rank_a)
+    _check_rank(rank_b)
     current = top_actions(store, table_id)
-    changes = set_top_action(store, table_id, rank_a, current[rank_b])
-    return changes | set_top_action(store, table_id, rank_b, current[rank_a])
+    with UnitOfWork(store) as uow:
+        changed = _put_action(uow, table_id, rank_a, current[rank_b])
+        changed = _put_action(uow, table_id, rank_b, current[rank_a]) or changed
+        uow.commit()
+    return (
+        Changes.of("actions", ids=[action_id(table_id, rank_a), action_id(table_id, rank_b)]) if changed else Changes()
+    )
+
+
+def _check_rank(rank: int) -> None:
+    if not 1 <= rank <= TOP:
+        raise UserError(f"A table picks its top {TOP} actions: rank {rank} is not one of them.")
+
+
+def _put_action(uow: UnitOfWork, table_id: str, rank: int, text: str) -> bool:
+    """Write one rank of a table's top three; False if it already said that."""
+    text = text.strip()
+    uow.get(WorkshopTable, table_id)
+    goal = next(iter(uow.query(Goal, claimed_by=table_id)), None)
+    goal_id = goal.id if goal else ""
+    row = uow.session.get(Action, action_id(table_id, rank))
+    if not text:
+        if row is None or row.deleted:
+            return False
+        uow.delete(row)
+    elif row is None:
+        uow.add(Action, action_id(table_id, rank), table_id=table_id, goal_id=goal_id, text=text, rank=rank)
+    else:
+        if not row.deleted and row.text == text:
+            return False
+        uow.restore(row)
+        uow.update(row, text=text, goal_id=goal_id or row.goal_id, rank=rank)
+    return True
 
 
 # --- the host director's next steps; what went well / even better if -------------------------------------------

@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
     QSplitter,
     QTableView,
     QTabWidget,
+    QToolButton,
     QVBoxLayout,
     QWidget,
 )
@@ -75,6 +76,18 @@ class ResponseGrid(QTableView):
             if key in (Qt.Key.Key_Delete, Qt.Key.Key_Backspace):
                 self.answered.emit(index, "")
                 return
+        super().keyPressEvent(event)
+
+
+class ActionEdit(QLineEdit):
+    """One of a table's top three: Alt+Up and Alt+Down move it up or down the three."""
+
+    move_requested = Signal(int)  # -1 up, +1 down
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if event.modifiers() == Qt.KeyboardModifier.AltModifier and event.key() in (Qt.Key.Key_Up, Qt.Key.Key_Down):
+            self.move_requested.emit(-1 if event.key() == Qt.Key.Key_Up else 1)
+            return
         super().keyPressEvent(event)
 
 
@@ -476,7 +489,7 @@ class WorkshopPanel(Panel):
         self.top3_grid = QGridLayout(self.top3_body)
         self.top3_grid.setAlignment(Qt.AlignmentFlag.AlignTop)
         scroll.setWidget(self.top3_body)
-        self.top3_edits: dict[str, list[QLineEdit]] = {}
+        self.top3_edits: dict[str, list[ActionEdit]] = {}
         self.top3_goals: dict[str, QLabel] = {}
         self._top3_tables: list[tuple[str, str]] = []
         return scroll
@@ -490,6 +503,36 @@ class WorkshopPanel(Panel):
             lambda s: workshop.set_top_action(s, table_id, rank, text),
             lambda s: workshop.set_top_action(s, table_id, rank, old),
         )
+
+    def move_top_action(self, table_id: str, rank: int, step: int) -> bool:
+        """Swap the action at ``rank`` with its neighbour above (-1) or below (+1); the focus follows it."""
+        other = rank + step
+        if not 1 <= other <= TOP:
+            return False
+        label = f"Move top action {rank} {'up' if step < 0 else 'down'}"
+        edits = self.top3_edits.get(table_id, [])
+        typing = bool(edits) and edits[rank - 1].hasFocus()
+        current = workshop.top_actions(self.session.store, table_id)
+        if not (current[rank] or current[other] or (typing and edits[rank - 1].text().strip())):
+            return False  # two empty places: nothing to move, and no empty step on the undo stack
+        stack = self.session.undo_stack
+        stack.beginMacro(label)  # saving what is being typed and the move are one step
+        try:
+            if typing:
+                self.set_top_action(table_id, rank, edits[rank - 1].text())
+            swap = lambda s: workshop.swap_top_actions(s, table_id, rank, other)  # noqa: E731 - its own undo
+            moved = self.edit(label, swap, swap)
+        finally:
+            stack.endMacro()
+        if moved and edits:
+            # Show the new order before the focus moves: leaving an edit saves its text, and it must not save
+            # the words it held before the swap.
+            now = workshop.top_actions(self.session.store, table_id)
+            for r in (rank, other):
+                with QSignalBlocker(edits[r - 1]):
+                    edits[r - 1].setText(now[r])
+            edits[other - 1].setFocus()
+        return moved
 
     def _rebuild_top3(self) -> None:
         wanted = [(t.id, t.name) for t in self.outcome.tables]
@@ -512,14 +555,35 @@ class WorkshopPanel(Panel):
             form.addWidget(goal)
             edits = []
             for rank in range(1, TOP + 1):
-                edit = QLineEdit()
+                edit = ActionEdit()
                 edit.setPlaceholderText(f"Action {rank}")
                 edit.setAccessibleName(f"{name}, action {rank}")
+                edit.setToolTip("Alt+Up / Alt+Down move this action up or down the table's three")
                 edit.setObjectName(f"top-{n}-{rank}")
                 edit.editingFinished.connect(
                     lambda table_id=table_id, rank=rank, edit=edit: self.set_top_action(table_id, rank, edit.text())
                 )
-                form.addWidget(edit)
+                line = QHBoxLayout()
+                line.addWidget(QLabel(f"{rank}."))
+                line.addWidget(edit, 1)
+                for arrow, step, word in ((Qt.ArrowType.UpArrow, -1, "up"), (Qt.ArrowType.DownArrow, 1, "down")):
+                    button = QToolButton()
+                    button.setArrowType(arrow)
+                    button.setAutoRaise(True)
+                    button.setAccessibleName(f"Move {name}'s action {rank} {word}")
+                    button.setToolTip(f"Move this action {word} (Alt+{word.capitalize()})")
+                    button.setEnabled(1 <= rank + step <= TOP)
+                    button.setObjectName(f"top-{n}-{rank}-{word}")
+                    button.clicked.connect(
+                        lambda _c=False, table_id=table_id, rank=rank, step=step: self.move_top_action(
+                            table_id, rank, step
+                        )
+                    )
+                    line.addWidget(button)
+                edit.move_requested.connect(
+                    lambda step, table_id=table_id, rank=rank: self.move_top_action(table_id, rank, step)
+                )
+                form.addLayout(line)
                 edits.append(edit)
             self.top3_edits[table_id] = edits
             self.top3_goals[table_id] = goal
