@@ -715,16 +715,13 @@ class WorkshopPanel(Panel):
 
     # --- exports -----------------------------------------------------------------------------------------------------
     def choose_export(self) -> None:
-        out, _ = QFileDialog.getSaveFileName(self, "Export workshop slides", "workshop.pptx", "PowerPoint (*.pptx)")
-        if not out:
-            return
-        append, _ = QFileDialog.getOpenFileName(
-            self,
-            "Add the slides after a presentation? (Cancel for a presentation of their own)",
-            "",
-            "PowerPoint (*.pptx)",
-        )
-        self.export_slides(Path(out), Path(append) if append else None)
+        from peerdesk.services import review
+        from peerdesk.ui.workshop_export import ExportSlidesDialog, default_paths
+
+        out, presentation = default_paths(self.session.call(review.summary).authority)
+        dialog = ExportSlidesDialog(self, out, presentation)
+        if dialog.exec() == ExportSlidesDialog.DialogCode.Accepted:
+            self.export_slides(dialog.output_path, dialog.append_path)
 
     def export_slides(
         self, out: Path, append_to: Path | None = None, on_done: Callable[[int], None] | None = None
