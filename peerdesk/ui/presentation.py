@@ -14,14 +14,11 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
     QDialogButtonBox,
-    QFileDialog,
     QFormLayout,
     QHBoxLayout,
     QLabel,
-    QLineEdit,
     QMainWindow,
     QMessageBox,
-    QPushButton,
     QRadioButton,
     QScrollArea,
     QVBoxLayout,
@@ -33,6 +30,7 @@ from peerdesk.export import pptx as pptx_export
 from peerdesk.export.content import Deck
 from peerdesk.services import review as review_service
 from peerdesk.ui import messages
+from peerdesk.ui.file_fields import PathField, save_target_problem
 from peerdesk.ui.session import ReviewSession
 from peerdesk.ui.undo import SetFields
 from peerdesk.ui.worker import Progress, run_task
@@ -53,29 +51,23 @@ class BuildDialog(QDialog):
         self.setWindowTitle("Build presentation")
         self.setObjectName("buildPresentationDialog")
         form = QFormLayout(self)
-        self.out = QLineEdit(str(suggested))
+        self.out_field = PathField(str(suggested), caption="Save the presentation as", saving=True)
+        self.out = self.out_field.edit
         self.out.setObjectName("presentationPath")
-        browse = QPushButton("Browse…")
-        browse.clicked.connect(self._browse_out)
-        row = QHBoxLayout()
-        row.addWidget(self.out, 1)
-        row.addWidget(browse)
-        form.addRow("Save as", row)
+        form.addRow("Save as", self.out_field)
         self.ours = QRadioButton("peerdesk's template (16:9, high contrast)")
         self.theirs = QRadioButton("Our own template:")
         self.ours.setChecked(True)
         group = QButtonGroup(self)
         group.addButton(self.ours)
         group.addButton(self.theirs)
-        self.template = QLineEdit()
+        self.template_field = PathField("", caption="Choose a template", saving=False)
+        self.template = self.template_field.edit
         self.template.setPlaceholderText("a .pptx with your authority's branding")
         self.template.textEdited.connect(lambda _t: self.theirs.setChecked(True))
-        pick = QPushButton("Browse…")
-        pick.clicked.connect(self._browse_template)
         row2 = QHBoxLayout()
         row2.addWidget(self.theirs)
-        row2.addWidget(self.template, 1)
-        row2.addWidget(pick)
+        row2.addWidget(self.template_field, 1)
         form.addRow("Template", self.ours)
         form.addRow("", row2)
         self.handout = QCheckBox("Add the workshop handout (agree ✓ / disagree ✗ / amend)")
@@ -92,37 +84,21 @@ class BuildDialog(QDialog):
         form.addRow(buttons)
         self.resize(640, self.sizeHint().height())
 
-    def _browse_out(self) -> None:
-        path, _ = QFileDialog.getSaveFileName(self, "Save the presentation as", self.out.text(), "PowerPoint (*.pptx)")
-        if path:
-            self.out.setText(path if path.lower().endswith(".pptx") else path + ".pptx")
-
-    def _browse_template(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(
-            self, "Choose a template", self.template.text() or str(Path.home()), "PowerPoint (*.pptx)"
-        )
-        if path:
-            self.template.setText(path)
-            self.theirs.setChecked(True)
-
     def _validate(self) -> None:
-        out = self.output_path
-        if out.suffix.lower() != ".pptx":
-            self.error.setText("Save it as a .pptx file.")
-        elif not out.parent.is_dir():
-            self.error.setText(f"The folder {out.parent} does not exist.")
-        elif self.theirs.isChecked() and not Path(self.template.text()).is_file():
-            self.error.setText("Choose your template file, or use peerdesk's.")
-        else:
+        problem = save_target_problem(self.output_path)
+        if not problem and self.theirs.isChecked() and not self.template_field.path.is_file():
+            problem = "Choose your template file, or use peerdesk's."
+        self.error.setText(problem)
+        if not problem:
             self.accept()
 
     @property
     def output_path(self) -> Path:
-        return Path(self.out.text().strip()).expanduser()
+        return self.out_field.path
 
     @property
     def template_path(self) -> Path | None:
-        return Path(self.template.text()).expanduser() if self.theirs.isChecked() else None
+        return self.template_field.path if self.theirs.isChecked() else None
 
 
 class FlaggedQuotesDialog(QDialog):

@@ -8,20 +8,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtWidgets import (
-    QButtonGroup,
-    QDialog,
-    QDialogButtonBox,
-    QFileDialog,
-    QFormLayout,
-    QHBoxLayout,
-    QLabel,
-    QLineEdit,
-    QPushButton,
-    QRadioButton,
-    QWidget,
-)
+from PySide6.QtWidgets import QButtonGroup, QDialog, QDialogButtonBox, QFormLayout, QLabel, QRadioButton, QWidget
 
+from peerdesk.ui.file_fields import PathField, save_target_problem
 from peerdesk.ui.presentation import suggested_name
 
 
@@ -44,30 +33,22 @@ class ExportSlidesDialog(QDialog):
         group = QButtonGroup(self)
         group.addButton(self.own)
         group.addButton(self.after)
-        self.append = QLineEdit(str(presentation) if presentation else "")
+        self.append_field = PathField(
+            str(presentation) if presentation else "", caption="Add the slides after", saving=False
+        )
+        self.append = self.append_field.edit
         self.append.setObjectName("appendPath")
         self.append.setPlaceholderText("the .pptx the team built on Day 2 morning")
-        self.append.setAccessibleName("Presentation to add the slides to")
         self.append.textEdited.connect(lambda _t: self.after.setChecked(True))
         (self.after if presentation else self.own).setChecked(True)
-        pick = QPushButton("Browse…")
-        pick.clicked.connect(self._browse_append)
-        after_row = QHBoxLayout()
-        after_row.setContentsMargins(24, 0, 0, 0)  # under its radio button, as its detail
-        after_row.addWidget(self.append, 1)
-        after_row.addWidget(pick)
+        self.append_field.setContentsMargins(24, 0, 0, 0)  # under its radio button, as its detail
         form.addRow("Slides", self.own)
         form.addRow("", self.after)
-        form.addRow("", after_row)
-        self.out = QLineEdit(str(out))
+        form.addRow("", self.append_field)
+        self.out_field = PathField(str(out), caption="Save the slides as", saving=True)
+        self.out = self.out_field.edit
         self.out.setObjectName("slidesPath")
-        self.out.setAccessibleName("Save the slides as")
-        browse = QPushButton("Browse…")
-        browse.clicked.connect(self._browse_out)
-        out_row = QHBoxLayout()
-        out_row.addWidget(self.out, 1)
-        out_row.addWidget(browse)
-        form.addRow("Save as", out_row)
+        form.addRow("Save as", self.out_field)
         hint = QLabel("The presentation you add to is only read: the result is saved as the file above.")
         hint.setObjectName("hintText")
         hint.setWordWrap(True)
@@ -84,35 +65,18 @@ class ExportSlidesDialog(QDialog):
         form.addRow(buttons)
         self.resize(680, self.sizeHint().height())
 
-    def _browse_out(self) -> None:
-        path, _ = QFileDialog.getSaveFileName(self, "Save the slides as", self.out.text(), "PowerPoint (*.pptx)")
-        if path:
-            self.out.setText(path if path.lower().endswith(".pptx") else path + ".pptx")
-
-    def _browse_append(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(
-            self, "Add the slides after", self.append.text() or str(Path.home()), "PowerPoint (*.pptx)"
-        )
-        if path:
-            self.append.setText(path)
-            self.after.setChecked(True)
-
     def _validate(self) -> None:
-        out = self.output_path
-        if out.suffix.lower() != ".pptx":
-            self.error.setText("Save the slides as a .pptx file.")
-        elif not out.parent.is_dir():
-            self.error.setText(f"The folder {out.parent} does not exist.")
-        elif self.after.isChecked() and not Path(self.append.text().strip()).expanduser().is_file():
-            self.error.setText("Choose the presentation to add the slides to, or give them one of their own.")
-        else:
-            self.error.setText("")
+        problem = save_target_problem(self.output_path, noun="the slides")
+        if not problem and self.after.isChecked() and not self.append_field.path.is_file():
+            problem = "Choose the presentation to add the slides to, or give them one of their own."
+        self.error.setText(problem)
+        if not problem:
             self.accept()
 
     @property
     def output_path(self) -> Path:
-        return Path(self.out.text().strip()).expanduser()
+        return self.out_field.path
 
     @property
     def append_path(self) -> Path | None:
-        return Path(self.append.text().strip()).expanduser() if self.after.isChecked() else None
+        return self.append_field.path if self.after.isChecked() else None
