@@ -4,7 +4,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtWidgets import QFileDialog, QHBoxLayout, QLineEdit, QPushButton, QWidget
+from PySide6.QtWidgets import QDialog, QFileDialog, QFormLayout, QHBoxLayout, QLineEdit, QPushButton, QWidget
+
+from peerdesk.ui.widgets import accept_buttons, error_label
 
 PPTX_FILTER = "PowerPoint (*.pptx)"
 
@@ -50,3 +52,31 @@ def save_target_problem(path: Path, suffix: str = ".pptx", noun: str = "it") -> 
     if not path.parent.is_dir():
         return f"The folder {path.parent} does not exist."
     return ""
+
+
+class SaveFileDialog(QDialog):
+    """A dialog that ends in a file to write (``out_field``): its verb button checks everything first and
+    says what is wrong under the form, so nothing is written from a choice that cannot work."""
+
+    noun = "it"  # what is saved, for the messages
+
+    def finish_form(self, form: QFormLayout, out_field: PathField, verb: str) -> None:
+        self.out_field = out_field
+        self.error = error_label()
+        form.addRow("", self.error)
+        form.addRow(accept_buttons(self, verb, self._validate))
+
+    def choice_problem(self) -> str:
+        """What is wrong with the dialog's other choices ("" when nothing is)."""
+        return ""
+
+    def _validate(self) -> None:
+        problem = save_target_problem(self.output_path, noun=self.noun) or self.choice_problem()
+        self.error.setText(problem)
+        self.error.setVisible(bool(problem))
+        if not problem:
+            self.accept()
+
+    @property
+    def output_path(self) -> Path:
+        return self.out_field.path

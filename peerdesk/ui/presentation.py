@@ -30,7 +30,7 @@ from peerdesk.export import pptx as pptx_export
 from peerdesk.export.content import Deck
 from peerdesk.services import review as review_service
 from peerdesk.ui import messages
-from peerdesk.ui.file_fields import PathField, save_target_problem
+from peerdesk.ui.file_fields import PathField, SaveFileDialog
 from peerdesk.ui.session import ReviewSession
 from peerdesk.ui.undo import SetFields
 from peerdesk.ui.worker import Progress, run_task
@@ -43,7 +43,7 @@ def suggested_name(authority: str) -> str:
     return f"{stem} peer challenge.pptx"
 
 
-class BuildDialog(QDialog):
+class BuildDialog(SaveFileDialog):
     """Where to save, and which template: peerdesk's own or the authority's branded .pptx."""
 
     def __init__(self, parent: QWidget | None, suggested: Path) -> None:
@@ -73,28 +73,13 @@ class BuildDialog(QDialog):
         self.handout = QCheckBox("Add the workshop handout (agree ✓ / disagree ✗ / amend)")
         self.handout.setChecked(True)
         form.addRow("", self.handout)
-        self.error = QLabel("")
-        self.error.setObjectName("errorText")
-        form.addRow("", self.error)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
-        build = buttons.addButton("Build", QDialogButtonBox.ButtonRole.AcceptRole)
-        build.setObjectName("primaryButton")
-        buttons.accepted.connect(self._validate)
-        buttons.rejected.connect(self.reject)
-        form.addRow(buttons)
+        self.finish_form(form, self.out_field, "Build")
         self.resize(640, self.sizeHint().height())
 
-    def _validate(self) -> None:
-        problem = save_target_problem(self.output_path)
-        if not problem and self.theirs.isChecked() and not self.template_field.path.is_file():
-            problem = "Choose your template file, or use peerdesk's."
-        self.error.setText(problem)
-        if not problem:
-            self.accept()
-
-    @property
-    def output_path(self) -> Path:
-        return self.out_field.path
+    def choice_problem(self) -> str:
+        if self.theirs.isChecked() and not self.template_field.path.is_file():
+            return "Choose your template file, or use peerdesk's."
+        return ""
 
     @property
     def template_path(self) -> Path | None:

@@ -8,9 +8,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtWidgets import QButtonGroup, QDialog, QDialogButtonBox, QFormLayout, QLabel, QRadioButton, QWidget
+from PySide6.QtWidgets import QButtonGroup, QFormLayout, QLabel, QRadioButton, QWidget
 
-from peerdesk.ui.file_fields import PathField, save_target_problem
+from peerdesk.ui.file_fields import PathField, SaveFileDialog
 from peerdesk.ui.presentation import suggested_name
 
 
@@ -22,7 +22,9 @@ def default_paths(authority: str) -> tuple[Path, Path | None]:
     return folder / "Workshop outcome.pptx", presentation if presentation.is_file() else None
 
 
-class ExportSlidesDialog(QDialog):
+class ExportSlidesDialog(SaveFileDialog):
+    noun = "the slides"
+
     def __init__(self, parent: QWidget | None, out: Path, presentation: Path | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle("Export workshop slides")
@@ -53,29 +55,13 @@ class ExportSlidesDialog(QDialog):
         hint.setObjectName("hintText")
         hint.setWordWrap(True)
         form.addRow("", hint)
-        self.error = QLabel("")
-        self.error.setObjectName("errorText")
-        self.error.setWordWrap(True)
-        form.addRow("", self.error)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
-        export = buttons.addButton("Export", QDialogButtonBox.ButtonRole.AcceptRole)
-        export.setObjectName("primaryButton")
-        buttons.accepted.connect(self._validate)
-        buttons.rejected.connect(self.reject)
-        form.addRow(buttons)
+        self.finish_form(form, self.out_field, "Export")
         self.resize(680, self.sizeHint().height())
 
-    def _validate(self) -> None:
-        problem = save_target_problem(self.output_path, noun="the slides")
-        if not problem and self.after.isChecked() and not self.append_field.path.is_file():
-            problem = "Choose the presentation to add the slides to, or give them one of their own."
-        self.error.setText(problem)
-        if not problem:
-            self.accept()
-
-    @property
-    def output_path(self) -> Path:
-        return self.out_field.path
+    def choice_problem(self) -> str:
+        if self.after.isChecked() and not self.append_field.path.is_file():
+            return "Choose the presentation to add the slides to, or give them one of their own."
+        return ""
 
     @property
     def append_path(self) -> Path | None:
