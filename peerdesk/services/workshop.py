@@ -16,7 +16,9 @@ half a table.
 from __future__ import annotations
 
 import uuid
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
+from typing import Any, TypeVar
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -26,7 +28,17 @@ from peerdesk.services import wall
 from peerdesk.services.changes import Changes
 from peerdesk.services.wall import IDEA
 from peerdesk.store.engine import Store
-from peerdesk.store.models import Action, Goal, Insight, PostIt, TableResponse, Theme, WorkshopNote, WorkshopTable
+from peerdesk.store.models import (
+    Action,
+    Goal,
+    Insight,
+    PostIt,
+    Shared,
+    TableResponse,
+    Theme,
+    WorkshopNote,
+    WorkshopTable,
+)
 from peerdesk.store.uow import UnitOfWork
 
 RESPONSES = ("agree", "disagree", "amend", "new")
@@ -35,6 +47,7 @@ RESPONSE_MARKS = {"agree": "✓", "disagree": "✗", "amend": "✎", "": ""}
 NOTE_KINDS = ("next_step", "went_well", "even_better_if")
 NOTE_LABELS = {"next_step": "Next steps", "went_well": "What went well", "even_better_if": "Even better if"}
 TOP = 3
+R = TypeVar("R", bound=Shared)
 
 
 # --- read models ------------------------------------------------------------------------------------------------
@@ -182,21 +195,12 @@ def add_table(store: Store, name: str = "", *, table_id: str | None = None) -> t
 
 
 def rename_table(store: Store, table_id: str, name: str) -> Changes:
-    name = name.strip()
-    if not name:
-        raise UserError("A table needs a name.")
-    with UnitOfWork(store) as uow:
-        changed = uow.update(uow.get(WorkshopTable, table_id), name=name)
-        uow.commit()
-    return Changes.of("workshop_tables", ids=[table_id]) if changed else Changes()
+    return _set_text(store, WorkshopTable, table_id, name, "A table needs a name.", column="name")
 
 
 def remove_table(store: Store, table_id: str) -> Changes:
-    with UnitOfWork(store) as uow:
-        uow.delete(uow.get(WorkshopTable, table_id))
-        uow.commit()
     # Its claim, responses and actions disappear from every view with it.
-    return Changes.of("workshop_tables", "goals", "table_responses", "actions", ids=[table_id])
+    return _remove(store, WorkshopTable, table_id, "goals", "table_responses", "actions")
 
 
 def restore_table(store: Store, table_id: str) -> Changes:
@@ -252,37 +256,22 @@ def set_response(store: Store, table_id: str, insight_id: str, answer: str, text
 
 def add_new_insight(store: Store, table_id: str, text: str, *, record_id: str | None = None) -> tuple[str, Changes]:
     """A table's new insight (a statement the team did not offer)."""
-    text = text.strip()
-    if not text:
-        raise UserError("Write the new insight first.")
+    text = _written(text, "Write the new insight first.")
     with UnitOfWork(store) as uow:
         uow.get(WorkshopTable, table_id)
-        existing = uow.session.get(TableResponse, record_id) if record_id else None
-        if existing is not None:
-            uow.restore(existing)
-            uow.update(existing, text=text)
-            row = existing
-        else:
-            row = uow.add(TableResponse, record_id, table_id=table_id, insight_id="", response="new", text=text)
+        row = _add_or_bring_back(
+            uow, TableResponse, record_id, {"text": text}, lambda: {"table_id": table_id, "response": "new"}
+        )
         uow.commit()
         return row.id, Changes.of("table_responses", ids=[row.id])
 
 
 def edit_new_insight(store: Store, record_id: str, text: str) -> Changes:
-    text = text.strip()
-    if not text:
-        raise UserError("A new insight cannot be empty; remove it instead.")
-    with UnitOfWork(store) as uow:
-        changed = uow.update(uow.get(TableResponse, record_id), text=text)
-        uow.commit()
-    return Changes.of("table_responses", ids=[record_id]) if changed else Changes()
+    return _set_text(store, TableResponse, record_id, text, "A new insight cannot be empty; remove it instead.")
 
 
 def remove_new_insight(store: Store, record_id: str) -> Changes:
-    with UnitOfWork(store) as uow:
-        uow.delete(uow.get(TableResponse, record_id))
-        uow.commit()
-    return Changes.of("table_responses", ids=[record_id])
+    return _remove(store, TableResponse, record_id)
 
 
 # --- goals and claims -------------------------------------------------------------------------------------------
@@ -308,39 +297,27 @@ def _goals(s: Session, live_tables: set[str], insight_order: dict[str, int]) -> 
 
 
 def add_goal(store: Store, insight_id: str, text: str, *, goal_id: str | None = None) -> tuple[str, Changes]:
-    text = text.strip()
-    if not text:
-        raise UserError("Write the goal first.")
+    text = _written(text, "Write the goal first.")
     with UnitOfWork(store) as uow:
         if insight_id:
             uow.get(Insight, insight_id)
-        existing = uow.session.get(Goal, goal_id) if goal_id else None
-        if existing is not None:
-            uow.restore(existing)
-            uow.update(existing, text=text, insight_id=insight_id)
-            row = existing
-        else:
-            position = max((g.position for g in uow.query(Goal, insight_id=insight_id)), default=0.0) + 1
-            row = uow.add(Goal, goal_id, insight_id=insight_id, text=text, position=position)
+        row = _add_or_bring_back(
+            uow,
+            Goal,
+            goal_id,
+            {"text": text, "insight_id": insight_id},
+            lambda: {"position": _next(g.position for g in uow.query(Goal, insight_id=insight_id))},
+        )
         uow.commit()
         return row.id, Changes.of("goals", ids=[row.id])
 
 
 def edit_goal(store: Store, goal_id: str, text: str) -> Changes:
-    text = text.strip()
-    if not text:
-        raise UserError("A goal cannot be empty; remove it instead.")
-    with UnitOfWork(store) as uow:
-        changed = uow.update(uow.get(Goal, goal_id), text=text)
-        uow.commit()
-    return Changes.of("goals", ids=[goal_id]) if changed else Changes()
+    return _set_text(store, Goal, goal_id, text, "A goal cannot be empty; remove it instead.")
 
 
 def remove_goal(store: Store, goal_id: str) -> Changes:
-    with UnitOfWork(store) as uow:
-        uow.delete(uow.get(Goal, goal_id))
-        uow.commit()
-    return Changes.of("goals", "postits", "actions", ids=[goal_id])
+    return _remove(store, Goal, goal_id, "postits", "actions")
 
 
 def restore_goal(store: Store, goal_id: str) -> Changes:
@@ -520,37 +497,74 @@ def _notes(s: Session) -> dict[str, list[NoteRow]]:
 def add_note(store: Store, kind: str, text: str, *, note_id: str | None = None) -> tuple[str, Changes]:
     if kind not in NOTE_KINDS:
         raise UserError(f"“{kind}” is not a kind of workshop note.")
-    text = text.strip()
-    if not text:
-        raise UserError("Write the note first.")
+    text = _written(text, "Write the note first.")
     with UnitOfWork(store) as uow:
-        existing = uow.session.get(WorkshopNote, note_id) if note_id else None
-        if existing is not None:
-            uow.restore(existing)
-            uow.update(existing, text=text)
-            row = existing
-        else:
-            position = max((n.position for n in uow.query(WorkshopNote, kind=kind)), default=0.0) + 1
-            row = uow.add(WorkshopNote, note_id, kind=kind, text=text, position=position)
+        row = _add_or_bring_back(
+            uow,
+            WorkshopNote,
+            note_id,
+            {"text": text},
+            lambda: {"kind": kind, "position": _next(n.position for n in uow.query(WorkshopNote, kind=kind))},
+        )
         uow.commit()
         return row.id, Changes.of("workshop_notes", ids=[row.id])
 
 
 def edit_note(store: Store, note_id: str, text: str) -> Changes:
-    text = text.strip()
-    if not text:
-        raise UserError("A note cannot be empty; remove it instead.")
-    with UnitOfWork(store) as uow:
-        changed = uow.update(uow.get(WorkshopNote, note_id), text=text)
-        uow.commit()
-    return Changes.of("workshop_notes", ids=[note_id]) if changed else Changes()
+    return _set_text(store, WorkshopNote, note_id, text, "A note cannot be empty; remove it instead.")
 
 
 def remove_note(store: Store, note_id: str) -> Changes:
+    return _remove(store, WorkshopNote, note_id)
+
+
+# --- the shape every small record here shares -------------------------------------------------------------------
+
+
+def _written(text: str, empty: str) -> str:
+    """``text`` without surrounding blanks; refused with ``empty`` when nothing is left."""
+    text = text.strip()
+    if not text:
+        raise UserError(empty)
+    return text
+
+
+def _next(positions: Iterable[float]) -> float:
+    return max(positions, default=0.0) + 1
+
+
+def _add_or_bring_back(
+    uow: UnitOfWork,
+    model: type[R],
+    record_id: str | None,
+    fields: dict[str, Any],
+    new_fields: Callable[[], dict[str, Any]],
+) -> R:
+    """Add a record, or (redo of an undone add: ``record_id`` exists) bring it back with ``fields``."""
+    existing = uow.session.get(model, record_id) if record_id else None
+    if existing is not None:
+        uow.restore(existing)
+        uow.update(existing, **fields)
+        return existing
+    return uow.add(model, record_id, **fields, **new_fields())
+
+
+def _set_text(
+    store: Store, model: type[Shared], record_id: str, text: str, empty: str, column: str = "text"
+) -> Changes:
+    text = _written(text, empty)
     with UnitOfWork(store) as uow:
-        uow.delete(uow.get(WorkshopNote, note_id))
+        changed = uow.update(uow.get(model, record_id), **{column: text})
         uow.commit()
-    return Changes.of("workshop_notes", ids=[note_id])
+    return Changes.of(model.__tablename__, ids=[record_id]) if changed else Changes()  # type: ignore[attr-defined]
+
+
+def _remove(store: Store, model: type[Shared], record_id: str, *also: str) -> Changes:
+    """Tombstone one record; ``also`` names the tables whose views change with it."""
+    with UnitOfWork(store) as uow:
+        uow.delete(uow.get(model, record_id))
+        uow.commit()
+    return Changes.of(model.__tablename__, *also, ids=[record_id])  # type: ignore[attr-defined]
 
 
 # --- the whole outcome ---------------------------------------------------------------------------------------------
