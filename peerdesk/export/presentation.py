@@ -6,7 +6,6 @@ from collections.abc import Collection
 from pathlib import Path
 
 from peerdesk.export import confidentiality, content
-from peerdesk.export import pptx as pptx_export
 from peerdesk.export.content import Deck, UndecidedQuotes
 from peerdesk.store.engine import Store
 
@@ -36,4 +35,6 @@ def export_pptx(
     leave_out: Collection[str] = (),
     handout: bool = True,
 ) -> Path:
+    from peerdesk.export import pptx as pptx_export  # python-pptx and lxml: loaded when a deck is built
+
     return pptx_export.build(prepare(store, keep=keep, leave_out=leave_out), out, template=template, handout=handout)

@@ -74,10 +74,12 @@ def get(store: Store) -> FollowUpRecord:
         row = s.get(FollowUp, rid)
         if row is not None and not row.deleted:
             return FollowUpRecord(rid, row.meeting_date, *(getattr(row, f) for f in TEXT_FIELDS))
-        from peerdesk.services import review
+    # After the session above is closed: a second one open at the same time would need a second connection, and
+    # each new SQLCipher connection derives the key again (a noticeable pause at start-up).
+    from peerdesk.services import review
 
-        planned = review.summary(store).followup_date
-        return FollowUpRecord(rid, planned, "", "", "", "", "")
+    planned = review.summary(store).followup_date
+    return FollowUpRecord(rid, planned, "", "", "", "", "")
 
 
 def set_fields(store: Store, **fields: str) -> Changes:

@@ -26,7 +26,6 @@ from PySide6.QtWidgets import (
 )
 
 from peerdesk.export import confidentiality, presentation
-from peerdesk.export import pptx as pptx_export
 from peerdesk.export.content import Deck
 from peerdesk.services import review as review_service
 from peerdesk.ui import messages
@@ -173,6 +172,9 @@ def build_presentation(window: QMainWindow, session: ReviewSession) -> None:
         return
     if deck is None:
         return
+
+    # python-pptx and lxml cost a third of a second to import: loaded when a deck is built, not at start-up.
+    from peerdesk.export import pptx as pptx_export
 
     def work(progress: Progress) -> Path:
         return pptx_export.build(deck, out, template=template, handout=handout, progress=progress)
