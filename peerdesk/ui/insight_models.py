@@ -9,11 +9,12 @@ from __future__ import annotations
 import uuid
 from typing import Any
 
-from PySide6.QtCore import QAbstractListModel, QByteArray, QMimeData, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QByteArray, QMimeData, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QColor
 
 from peerdesk.services import insights as insight_service
 from peerdesk.services.insights import InsightSummary, PostItView, QuoteView
+from peerdesk.ui.list_model import RowListModel
 from peerdesk.ui.session import ReviewSession
 from peerdesk.ui.undo import ServiceCommand
 
@@ -51,19 +52,16 @@ def status_line(summary: InsightSummary) -> str:
     return " · ".join(p for p in parts if p)
 
 
-class InsightListModel(QAbstractListModel):
+class InsightListModel(RowListModel[InsightSummary]):
     """The insights in presentation order; dragging one to another place is an undoable move."""
 
     def __init__(self, session: ReviewSession) -> None:
         super().__init__(session)
         self.session = session
-        self.rows: list[InsightSummary] = []
         self.reload()
 
     def reload(self) -> None:
-        self.beginResetModel()
-        self.rows = self.session.call(insight_service.list_insights)
-        self.endResetModel()
+        self.set_rows(self.session.call(insight_service.list_insights))
 
     def ids(self) -> list[str]:
         return [r.id for r in self.rows]
@@ -72,13 +70,7 @@ class InsightListModel(QAbstractListModel):
         ids = self.ids()
         return ids.index(insight_id) if insight_id in ids else -1
 
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.rows)
-
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid():
-            return None
-        row = self.rows[index.row()]
+    def row_data(self, row: InsightSummary, role: int) -> Any:
         if role == Qt.ItemDataRole.DisplayRole:
             statement = row.statement.strip() or "(no statement yet)"
             return f"{row.number}. {statement}\n{status_line(row)}"
@@ -139,29 +131,21 @@ class InsightListModel(QAbstractListModel):
         )
 
 
-class QuoteListModel(QAbstractListModel):
+class QuoteListModel(RowListModel[QuoteView]):
     """Quotes as "text" — group. As an insight's illustrations it accepts drops; as evidence it only gives them."""
 
     def __init__(self, session: ReviewSession, *, accepts_drops: bool = False) -> None:
         super().__init__(session)
         self.session = session
-        self.rows: list[QuoteView] = []
         self.used: set[str] = set()  # quotes already illustrating the current insight (marked in the evidence)
         self.insight_id: str | None = None
         self.accepts_drops = accepts_drops
 
     def set_rows(self, rows: list[QuoteView], used: set[str] | None = None) -> None:
-        self.beginResetModel()
-        self.rows, self.used = list(rows), set(used or ())
-        self.endResetModel()
+        self.used = set(used or ())
+        super().set_rows(rows)
 
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.rows)
-
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid():
-            return None
-        q = self.rows[index.row()]
+    def row_data(self, q: QuoteView, role: int) -> Any:
         if role == Qt.ItemDataRole.DisplayRole:
             mark = "✓ " if q.id in self.used else ("★ " if q.starred else "")
             return f"{mark}“{q.text}”" + (f"\n— {q.group}" if q.group else "")
@@ -241,23 +225,8 @@ def add_quotes(session: ReviewSession, insight_id: str, quote_ids: list[str], in
     session.undo_stack.push(ServiceCommand(session, label, do, undo))
 
 
-class PostItListModel(QAbstractListModel):
-    def __init__(self, parent: Any = None) -> None:
-        super().__init__(parent)
-        self.rows: list[PostItView] = []
-
-    def set_rows(self, rows: list[PostItView]) -> None:
-        self.beginResetModel()
-        self.rows = list(rows)
-        self.endResetModel()
-
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.rows)
-
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid():
-            return None
-        p = self.rows[index.row()]
+class PostItListModel(RowListModel[PostItView]):
+    def row_data(self, p: PostItView, role: int) -> Any:
         if role == Qt.ItemDataRole.DisplayRole:
             return f"{KIND_LABELS.get(p.kind, p.kind.title())}: {p.text}"
         if role == Qt.ItemDataRole.BackgroundRole:

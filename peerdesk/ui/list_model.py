@@ -1,10 +1,10 @@
-"""A read-only Qt table model over a list of rows that a service call returns (the shape several dialogs share)."""
+"""Read-only Qt models over a list of rows that a service call returns (the shape many lists and dialogs share)."""
 
 from __future__ import annotations
 
 from typing import Any, Generic, TypeVar
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
+from PySide6.QtCore import QAbstractListModel, QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
 
 Index = QModelIndex | QPersistentModelIndex
 Row = TypeVar("Row")
@@ -37,3 +37,25 @@ class ListTableModel(QAbstractTableModel, Generic[Row]):
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
             return self.headers[section]
         return None
+
+
+class RowListModel(QAbstractListModel, Generic[Row]):
+    """A list of plain values; subclasses say what each role shows of one row in ``row_data``."""
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.rows: list[Row] = []
+
+    def set_rows(self, rows: list[Row]) -> None:
+        self.beginResetModel()
+        self.rows = list(rows)
+        self.endResetModel()
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 - Qt's signature
+        return 0 if parent.isValid() else len(self.rows)
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        return self.row_data(self.rows[index.row()], role) if index.isValid() else None
+
+    def row_data(self, row: Row, role: int) -> Any:
+        raise NotImplementedError

@@ -5,7 +5,7 @@ from __future__ import annotations
 import html
 from typing import Any
 
-from PySide6.QtCore import QAbstractListModel, QModelIndex, QPersistentModelIndex, QRectF, QSize, Qt, QTimer, Signal
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRectF, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QAbstractTextDocumentLayout, QKeyEvent, QPainter, QPalette, QTextDocument
 from PySide6.QtWidgets import (
     QDialog,
@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from peerdesk.services import search
+from peerdesk.ui.list_model import RowListModel
 from peerdesk.ui.session import ReviewSession
 
 Index = QModelIndex | QPersistentModelIndex
@@ -27,23 +28,8 @@ HIT_ROLE = Qt.ItemDataRole.UserRole + 1
 TYPING_PAUSE_MS = 120
 
 
-class HitsModel(QAbstractListModel):
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.hits: list[search.Hit] = []
-
-    def set_hits(self, hits: list[search.Hit]) -> None:
-        self.beginResetModel()
-        self.hits = hits
-        self.endResetModel()
-
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.hits)
-
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid():
-            return None
-        hit = self.hits[index.row()]
+class HitsModel(RowListModel[search.Hit]):
+    def row_data(self, hit: search.Hit, role: int) -> Any:
         if role == HIT_ROLE:
             return hit
         if role == Qt.ItemDataRole.DisplayRole:
@@ -132,7 +118,7 @@ class SearchBox(QDialog):
         self.timer.stop()
         text = self.edit.text()
         hits = search.search(self.session.store, text)
-        self.model.set_hits(hits)
+        self.model.set_rows(hits)
         if not text.strip():
             self.count.setText("")
         elif not hits:
