@@ -331,7 +331,8 @@ def survey_slide(prs: Any, results: Results, image: bytes | None = None) -> None
     slide, top = _new_slide(prs, "Leadership of change survey: results by team")
     width = int(prs.slide_width) - 2 * int(MARGIN)
     # The caption states the true scale, which takes more words when items differ: the chart gives it the room.
-    note = f"Mean score per item for each team ({results.respondents} respondents). {results.describe_scale()}"
+    people = f"{results.respondents} respondent{'s' if results.respondents != 1 else ''}"
+    note = f"Mean score per item for each team ({people}). {results.describe_scale()}"
     if results.scale is None and image is None:
         note += " Shown as % of the way from the left statement (0) to the right (100)."
     note_h = max(int(Inches(0.5)), _height([Para(note)], width, 14))

@@ -22,6 +22,7 @@ PALETTE = ("#1d6fb8", "#e07a1f", "#2d936c", "#b5179e", "#6c757d", "#c9184a", "#3
 ROW_H = 34.0
 HEADER_H = 46.0
 TEXT_W_SHARE = 0.3  # of the width, for each side's statement
+END_W = 34.0  # beside each line, for its own end scores when items differ
 
 
 def colour(n: int) -> QColor:
@@ -52,12 +53,14 @@ def paint(painter: QPainter, rect: QRectF, results: Results) -> None:
         painter.drawText(QPointF(x + 16, rect.top() + 16 + metrics.ascent() / 2 - 1), label)
         x += 34 + metrics.horizontalAdvance(label)
     text_w = rect.width() * TEXT_W_SHARE
-    line_left, line_right = rect.left() + text_w + 12, rect.right() - text_w - 12
+    common = results.scale
+    # Items on different scales get their own end scores beside each line ("1 ——— 7"), in a gap kept for them.
+    ends_w = END_W if common is None else 0.0
+    line_left, line_right = rect.left() + text_w + 12 + ends_w, rect.right() - text_w - 12 - ends_w
     top = rect.top() + HEADER_H
     row_h = min(ROW_H, (rect.height() - HEADER_H - 24) / max(1, len(results.items)))
     # Scale ticks above the first row, and what they mean at the header's right.
     painter.setPen(QColor("#5b6570"))
-    common = results.scale
     for share, label in ticks(common):
         tx = line_left + (line_right - line_left) * share
         painter.drawText(QRectF(tx - 20, top - 18, 40, 16), Qt.AlignmentFlag.AlignCenter, label)
@@ -69,7 +72,7 @@ def paint(painter: QPainter, rect: QRectF, results: Results) -> None:
         metrics.elidedText(key, Qt.TextElideMode.ElideRight, key_w),
     )
     small = QFont(font)
-    small.setPointSizeF(7.5)
+    small.setPointSizeF(8.5)
     for i, item in enumerate(results.items):
         y = top + i * row_h + row_h / 2
         if i % 2 == 0:
@@ -90,12 +93,19 @@ def paint(painter: QPainter, rect: QRectF, results: Results) -> None:
         )
         painter.setPen(QPen(QColor("#b8c0c8"), 1.5))
         painter.drawLine(QPointF(line_left, y), QPointF(line_right, y))
-        if common is None and row_h >= 24:
+        if common is None:
             painter.setFont(small)
             painter.setPen(QColor("#5b6570"))
-            for share, end in ((0.0, item.low), (1.0, item.high)):
-                ex = line_left + (line_right - line_left) * share
-                painter.drawText(QRectF(ex - 20, y + 2, 40, 12), Qt.AlignmentFlag.AlignCenter, str(end))
+            painter.drawText(
+                QRectF(line_left - ends_w, y - 8, ends_w - 9, 16),
+                int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter),
+                str(item.low),
+            )
+            painter.drawText(
+                QRectF(line_right + 9, y - 8, ends_w - 9, 16),
+                int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter),
+                str(item.high),
+            )
             painter.setFont(font)
         for n, team in enumerate(results.teams):
             mean = results.means[team][i]

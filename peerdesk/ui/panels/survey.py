@@ -165,6 +165,7 @@ class SurveyPanel(Panel):
         for spin in (self.scale_low, self.scale_high):
             spin.setRange(-survey.SCORE_LIMIT, survey.SCORE_LIMIT)
             spin.setAlignment(Qt.AlignmentFlag.AlignRight)
+            spin.setMaximumWidth(spin.fontMetrics().horizontalAdvance("−1000") + 44)
         row.addWidget(self.scale_low)
         row.addWidget(QLabel("(left statement) to"))
         row.addWidget(self.scale_high)
