@@ -47,7 +47,7 @@ def test_new_then_info_json(tmp_path: Path, with_passphrase: str, capsys: pytest
     facts = json.loads(capsys.readouterr().out)
     assert facts["authority"] == "Ashgrove"
     assert facts["retention_date"] == "2026-10-01"
-    assert facts["schema_revision"] == "0002"
+    assert facts["schema_revision"] == "0003"
     for key in ("interviews", "notes", "quotes", "postits", "themes", "insights"):
         assert facts[key] == 0
 

@@ -99,7 +99,7 @@ def test_updating_the_review_validates_dates(store: Store) -> None:
 
 def test_info_reports_schema_revision_retention_and_counts(store: Store) -> None:
     facts = review.info(store)
-    assert facts["schema_revision"] == "0002"
+    assert facts["schema_revision"] == "0003"
     assert facts["retention_date"] == "2026-07-10"
     for key in ("interviews", "notes", "quotes", "postits", "themes", "insights"):
         assert facts[key] == 0

@@ -152,8 +152,10 @@ class SurveyPanel(Panel):
     def _scale_row(self) -> QHBoxLayout:
         """Scale: from [low] to [high] [Apply to all items], and a word when the items differ."""
         row = QHBoxLayout()
-        row.addWidget(QLabel("Scale: from"))
+        caption = QLabel("&Scale: from")
+        row.addWidget(caption)
         self.scale_low = QSpinBox()
+        caption.setBuddy(self.scale_low)
         self.scale_low.setObjectName("surveyScaleLow")
         self.scale_low.setAccessibleName("Score meaning wholly the left statement")
         self.scale_low.setToolTip("The score that means wholly the left statement")
