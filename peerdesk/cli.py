@@ -332,11 +332,24 @@ def cmd_survey_results(args: argparse.Namespace) -> int:
         results = survey.results(store)
     table = {team: [None if m is None else round(m, 2) for m in results.means[team]] for team in results.teams}
     if args.json:
-        print(json.dumps({"items": len(results.items), "counts": results.counts, "means": table}, sort_keys=True))
+        scales = [list(i.scale) for i in results.items]
+        out = {"items": len(results.items), "counts": results.counts, "means": table, "scales": scales}
+        print(json.dumps(out, sort_keys=True))
     else:
+        print(f"Scale: {results.describe_scale()}")
         for team in results.teams:
             cells = " ".join("  - " if m is None else f"{m:4.1f}" for m in table[team])
             print(f"{team} ({results.counts[team]}): {cells}")
+    return 0
+
+
+def cmd_survey_scale(args: argparse.Namespace) -> int:
+    from peerdesk.services import survey
+
+    with open_store(args.path) as store:
+        survey.set_scale(store, args.low, args.high)
+        count = len(survey.items(store))
+    print(f"All {count} survey items are now scored from {args.low} (the left statement) to {args.high} (the right)")
     return 0
 
 
@@ -436,7 +449,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("survey", help="the optional leadership-of-change survey")
     survey_sub = p.add_subparsers(dest="survey_command", metavar="ACTION", required=True)
-    q = survey_sub.add_parser("items", help="add items from a CSV with the header left,right")
+    q = survey_sub.add_parser("items", help="add items from a CSV with the header left,right (or left,right,low,high)")
     q.add_argument("path")
     q.add_argument("csv")
     q.set_defaults(handler=cmd_survey_items)
@@ -448,6 +461,11 @@ def build_parser() -> argparse.ArgumentParser:
     q.add_argument("path")
     q.add_argument("--json", action="store_true", help="one JSON object")
     q.set_defaults(handler=cmd_survey_results)
+    q = survey_sub.add_parser("scale", help="score every item from LOW (the left statement) to HIGH (the right)")
+    q.add_argument("path")
+    q.add_argument("low", type=int, metavar="LOW")
+    q.add_argument("high", type=int, metavar="HIGH")
+    q.set_defaults(handler=cmd_survey_scale)
 
     p = sub.add_parser("wall", help="export the post-it wall as a picture (PNG, SVG) or a table (CSV)")
     p.add_argument("path")

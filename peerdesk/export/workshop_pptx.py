@@ -26,7 +26,7 @@ from pptx.enum.text import MSO_AUTO_SIZE
 from pptx.util import Emu, Inches, Pt
 
 from peerdesk.errors import UserError
-from peerdesk.services.survey import HIGH, LOW, Results
+from peerdesk.services.survey import Results
 from peerdesk.services.workshop import NOTE_LABELS, Outcome
 
 log = logging.getLogger(__name__)
@@ -330,7 +330,12 @@ def _text_box(slide: Any, left: int, top: int, width: int, height: int, paras: S
 def survey_slide(prs: Any, results: Results, image: bytes | None = None) -> None:
     slide, top = _new_slide(prs, "Leadership of change survey: results by team")
     width = int(prs.slide_width) - 2 * int(MARGIN)
-    note_h = int(Inches(0.5))
+    # The caption states the true scale, which takes more words when items differ: the chart gives it the room.
+    people = f"{results.respondents} respondent{'s' if results.respondents != 1 else ''}"
+    note = f"Mean score per item for each team ({people}). {results.describe_scale()}"
+    if results.scale is None and image is None:
+        note += " Shown as % of the way from the left statement (0) to the right (100)."
+    note_h = max(int(Inches(0.5)), _height([Para(note)], width, 14))
     height = int(prs.slide_height) - top - int(MARGIN) - note_h
     if image is not None:
         from PIL import Image  # python-pptx's own dependency, used to keep the picture's proportions
@@ -340,10 +345,18 @@ def survey_slide(prs: Any, results: Results, image: bytes | None = None) -> None
         w, h = (width, int(width / ratio)) if width / ratio <= height else (int(height * ratio), height)
         slide.shapes.add_picture(io.BytesIO(image), Emu(int(MARGIN) + (width - w) // 2), Emu(top), Emu(w), Emu(h))
     else:
+        # Means on their own scale when every item shares it (the numbers respondents chose); otherwise no one
+        # axis fits every item, so each mean becomes its share of the way to the right statement, 0–100.
+        common = results.scale
         data = CategoryChartData()  # type: ignore[no-untyped-call]
         data.categories = [f"Item {i.number}" for i in results.items]
         for team in results.teams:
-            data.add_series(team, results.means[team], number_format="0.0")  # type: ignore[no-untyped-call]
+            if common is not None:
+                values = results.means[team]
+                data.add_series(team, values, number_format="0.0")  # type: ignore[no-untyped-call]
+            else:
+                values = [None if v is None else round(100 * v, 1) for v in results.shares(team)]
+                data.add_series(team, values, number_format="0")  # type: ignore[no-untyped-call]
         frame = slide.shapes.add_chart(
             XL_CHART_TYPE.COLUMN_CLUSTERED, Emu(int(MARGIN)), Emu(top), Emu(width), Emu(height), data
         )
@@ -352,13 +365,16 @@ def survey_slide(prs: Any, results: Results, image: bytes | None = None) -> None
         chart.legend.position = XL_LEGEND_POSITION.BOTTOM
         chart.legend.include_in_layout = False
         axis = chart.value_axis
-        axis.minimum_scale, axis.maximum_scale, axis.major_unit = LOW, HIGH, 1.0
+        low, high = common or (0, 100)
+        axis.minimum_scale, axis.maximum_scale = low, high
+        axis.major_unit = _major_unit(high - low)
         axis.has_major_gridlines = True
         axis.tick_labels.font.size = Pt(12)
         chart.category_axis.tick_labels.font.size = Pt(11)
         chart.legend.font.size = Pt(12)
-    note = (
-        f"Mean score per item for each team ({results.respondents} respondents). {LOW:g} = wholly the left "
-        f"statement, {HIGH:g} = wholly the right."
-    )
     _text_box(slide, int(MARGIN), int(prs.slide_height) - int(MARGIN) - note_h, width, note_h, [Para(note)], 14)
+
+
+def _major_unit(steps: int) -> float:
+    """Gridlines on whole scores, at most ten of them (a 0–100 axis gets one every 10)."""
+    return float(next(s for s in (1, 2, 5, 10, 20, 25, 50, 100) if steps / s <= 10))

@@ -1,8 +1,11 @@
 """The optional leadership-of-change survey: items, responses imported from CSV, and per-team means.
 
 Each item is a pair of opposite statements about how change is led; a respondent scores where their service sits
-between them, from ``LOW`` (entirely the left statement) to ``HIGH`` (entirely the right). peerdesk ships no item
-texts: the host's survey is theirs, entered by hand or imported.
+between them, from the item's ``low`` score (wholly the left statement) to its ``high`` score (wholly the right).
+Hosts run such surveys on 1–5, 1–7, 0–10…: the scale is the survey's, set for all items at once, yet each item keeps
+its own (an imported item list may mix them, and two members' edits merge per field), so every reader of results
+places a mean by its item's own scale. peerdesk ships no item texts: the host's survey is theirs, entered by hand
+or imported.
 
 The responses file is untrusted input. It has a header row with a ``team`` column and one column per item, in
 the items' order; then one row per respondent. A blank score means the item was skipped. Every problem is
@@ -27,7 +30,9 @@ from peerdesk.store.engine import Store
 from peerdesk.store.models import SurveyItem, SurveyResponse
 from peerdesk.store.uow import UnitOfWork
 
-LOW, HIGH = 1.0, 5.0
+DEFAULT_SCALE = (1, 5)  # what migration 0003 gave existing items, and what a survey starts with
+MAX_STEPS = 100  # a 0–100 percentage scale is the widest a paper or form survey plausibly uses
+SCORE_LIMIT = 1000  # ends further from zero than this are typing slips, not scales
 MAX_BYTES = 5_000_000
 MAX_ROWS = 20_000
 MAX_ERRORS_SHOWN = 8
@@ -54,12 +59,29 @@ class Imported:
     changes: Changes
 
 
+Scale = tuple[int, int]
+
+
 @dataclass(frozen=True)
 class Item:
     id: str
     left: str
     right: str
     number: int  # 1-based
+    low: int = DEFAULT_SCALE[0]
+    high: int = DEFAULT_SCALE[1]
+
+    @property
+    def scale(self) -> Scale:
+        return self.low, self.high
+
+    def share(self, score: float) -> float:
+        """Where ``score`` sits from the left statement (0.0) to the right (1.0) on this item's own scale."""
+        # A scale the service would refuse (low >= high) can still arrive when two members' edits of the two ends
+        # merge field by field: place such an item's scores in the middle rather than divide by zero.
+        if self.high <= self.low:
+            return 0.5
+        return (score - self.low) / (self.high - self.low)
 
 
 @dataclass(frozen=True)
@@ -74,6 +96,18 @@ class Results:
     def respondents(self) -> int:
         return sum(self.counts.values())
 
+    @property
+    def scale(self) -> Scale | None:
+        """The one scale every item uses; None when items differ (or there are none)."""
+        return common_scale(self.items)
+
+    def shares(self, team: str) -> list[float | None]:
+        """The team's means placed on 0.0 (the left statement) … 1.0 (the right), each by its item's scale."""
+        return [None if m is None else item.share(m) for item, m in zip(self.items, self.means[team], strict=True)]
+
+    def describe_scale(self) -> str:
+        return describe_scales(self.items)
+
 
 # --- items ---------------------------------------------------------------------------------------------------------
 
@@ -81,34 +115,165 @@ class Results:
 def items(store: Store) -> list[Item]:
     with store.session() as s:
         stmt = select(SurveyItem).where(SurveyItem.deleted.is_(False)).order_by(SurveyItem.position, SurveyItem.id)
-        return [Item(i.id, i.left_text, i.right_text, n) for n, i in enumerate(s.scalars(stmt), start=1)]
+        return [_item(i, n) for n, i in enumerate(s.scalars(stmt), start=1)]
 
 
-def add_item(store: Store, left: str, right: str, *, item_id: str | None = None) -> tuple[str, Changes]:
+def _item(row: SurveyItem, number: int) -> Item:
+    return Item(row.id, row.left_text, row.right_text, number, row.scale_low, row.scale_high)
+
+
+def check_scale(low: object, high: object) -> Scale:
+    """``(low, high)`` as a scale, or a UserError saying plainly what is wrong with it."""
+    if not all(isinstance(v, int) and not isinstance(v, bool) for v in (low, high)):
+        raise UserError(f"The ends of a survey scale are whole numbers; “{low}” to “{high}” is not a scale.")
+    assert isinstance(low, int) and isinstance(high, int)
+    if low >= high:
+        raise UserError(
+            f"A survey scale runs from the left statement's score up to the right one's: “{low} to {high}” does "
+            "not (the first number must be the smaller)."
+        )
+    if high - low > MAX_STEPS:
+        raise UserError(
+            f"A survey scale of more than {MAX_STEPS} steps is not one respondents can use ({low} to {high})."
+        )
+    if max(abs(low), abs(high)) > SCORE_LIMIT:
+        raise UserError(f"A survey scale's ends lie between −{SCORE_LIMIT} and {SCORE_LIMIT} ({low} to {high}).")
+    return low, high
+
+
+def common_scale(known: list[Item]) -> Scale | None:
+    """The scale all ``known`` items share, or None (items differ, or there are none)."""
+    found = {i.scale for i in known}
+    return found.pop() if len(found) == 1 else None
+
+
+def survey_scale(store: Store) -> Scale:
+    """The scale a new item takes: the one all items share, else the default."""
+    return common_scale(items(store)) or DEFAULT_SCALE
+
+
+def describe_scales(known: list[Item]) -> str:
+    """The true scale in words, for captions: one sentence when items share it, else which items use which."""
+    common = common_scale(known)
+    if common is not None or not known:
+        low, high = common or DEFAULT_SCALE
+        return f"{low} = wholly the left statement, {high} = wholly the right."
+    groups: dict[Scale, list[int]] = {}
+    for item in known:
+        groups.setdefault(item.scale, []).append(item.number)
+    parts = [f"{_numbers(numbers)} from {low} to {high}" for (low, high), numbers in groups.items()]
+    return f"Items are scored on different scales: {'; '.join(parts)}."
+
+
+def _numbers(numbers: list[int]) -> str:
+    """[1, 2, 3, 7] → "items 1–3 and 7"."""
+    runs: list[str] = []
+    start = prev = numbers[0]
+    for n in [*numbers[1:], None]:
+        if n is not None and n == prev + 1:
+            prev = n
+            continue
+        runs.append(str(start) if start == prev else f"{start}–{prev}")
+        if n is not None:
+            start = prev = n
+    noun = "item" if len(numbers) == 1 else "items"
+    return f"{noun} {', '.join(runs[:-1])} and {runs[-1]}" if len(runs) > 1 else f"{noun} {runs[0]}"
+
+
+def add_item(
+    store: Store, left: str, right: str, *, item_id: str | None = None, scale: Scale | None = None
+) -> tuple[str, Changes]:
+    """Add an item (or bring back ``item_id``, for redo) on ``scale``, by default the survey's."""
     left, right = left.strip(), right.strip()
     if not left or not right:
         raise UserError("A survey item needs both of its opposite statements.")
+    if scale is not None:
+        scale = check_scale(*scale)
     with UnitOfWork(store) as uow:
         existing = uow.session.get(SurveyItem, item_id) if item_id else None
         if existing is not None:
             uow.restore(existing)
             uow.update(existing, left_text=left, right_text=right)
+            if scale is not None:
+                uow.update(existing, scale_low=scale[0], scale_high=scale[1])
             row = existing
         else:
+            low, high = scale or common_scale([_item(i, 0) for i in uow.query(SurveyItem)]) or DEFAULT_SCALE
             position = max((i.position for i in uow.query(SurveyItem)), default=0.0) + 1
-            row = uow.add(SurveyItem, item_id, left_text=left, right_text=right, position=position)
+            row = uow.add(
+                SurveyItem, item_id, left_text=left, right_text=right, position=position, scale_low=low, scale_high=high
+            )
+        _check_responses_fit(uow)
         uow.commit()
         return row.id, Changes.of("survey_items", ids=[row.id])
 
 
-def edit_item(store: Store, item_id: str, left: str, right: str) -> Changes:
+def edit_item(store: Store, item_id: str, left: str, right: str, *, scale: Scale | None = None) -> Changes:
     left, right = left.strip(), right.strip()
     if not left or not right:
         raise UserError("A survey item needs both of its opposite statements.")
+    fields: dict[str, object] = {"left_text": left, "right_text": right}
+    if scale is not None:
+        fields["scale_low"], fields["scale_high"] = check_scale(*scale)
     with UnitOfWork(store) as uow:
-        changed = uow.update(uow.get(SurveyItem, item_id), left_text=left, right_text=right)
+        changed = uow.update(uow.get(SurveyItem, item_id), **fields)
+        _check_responses_fit(uow)
         uow.commit()
     return Changes.of("survey_items", ids=[item_id]) if changed else Changes()
+
+
+def scales(store: Store) -> dict[str, Scale]:
+    """Each live item's scale by id: what an undo of ``set_scale`` puts back."""
+    return {i.id: i.scale for i in items(store)}
+
+
+def set_scale(store: Store, low: int, high: int) -> Changes:
+    """Score every item from ``low`` (the left statement) to ``high`` (the right), in one transaction."""
+    scale = check_scale(low, high)
+    with UnitOfWork(store) as uow:
+        rows = uow.query(SurveyItem)
+        if not rows:
+            raise UserError("The survey has no items yet: add or import them, then set their scale.")
+        return _set_scales(uow, {row.id: scale for row in rows})
+
+
+def set_scales(store: Store, by_item: dict[str, Scale]) -> Changes:
+    """Give each item its own scale (the undo of ``set_scale``), in one transaction."""
+    checked = {item_id: check_scale(*scale) for item_id, scale in by_item.items()}
+    with UnitOfWork(store) as uow:
+        return _set_scales(uow, checked)
+
+
+def _set_scales(uow: UnitOfWork, by_item: dict[str, Scale]) -> Changes:
+    changed = [
+        item_id
+        for item_id, (low, high) in by_item.items()
+        if uow.update(uow.get(SurveyItem, item_id, include_deleted=True), scale_low=low, scale_high=high)
+    ]
+    _check_responses_fit(uow)
+    uow.commit()
+    return Changes.of("survey_items", ids=changed) if changed else Changes()
+
+
+def _check_responses_fit(uow: UnitOfWork) -> None:
+    """Refuse a scale that imported scores fall outside: a score is what the respondent chose, never rescaled."""
+    uow.session.flush()
+    stmt = select(SurveyItem).where(SurveyItem.deleted.is_(False)).order_by(SurveyItem.position, SurveyItem.id)
+    known = [_item(row, n) for n, row in enumerate(uow.session.scalars(stmt), start=1)]
+    outside: dict[int, int] = {}
+    for response in uow.query(SurveyResponse):
+        for item, score in zip(known, _scores(response.scores), strict=False):
+            if score is not None and not item.low <= score <= item.high:
+                outside[item.number] = outside.get(item.number, 0) + 1
+    if outside:
+        first = min(outside)
+        item = known[first - 1]
+        raise UserError(
+            f"Nothing was changed: {outside[first]} imported score(s) for item {first} lie outside {item.low} to "
+            f"{item.high}"
+            + (f" (and scores for {len(outside) - 1} more item(s))" if len(outside) > 1 else "")
+            + ". Choose a scale that includes every score, or re-import the responses."
+        )
 
 
 def remove_item(store: Store, item_id: str) -> Changes:
@@ -119,35 +284,66 @@ def remove_item(store: Store, item_id: str) -> Changes:
 
 
 def import_items(store: Store, path: Path | str) -> Imported:
-    """Add items from a CSV with a header row ``left,right`` and one item per row. All or nothing."""
+    """Add items from a CSV, one per row, all or nothing. The header is ``left,right`` or ``left,right,low,high``.
+
+    A row that leaves its ``low`` and ``high`` blank (or a file without them) takes the survey's scale: the one its
+    items share, else the default.
+    """
     rows = _read_csv(path)
     header = [h.strip().lower() for h in rows[0]]
-    if header[:2] != ["left", "right"]:
-        raise SurveyFileError(str(path), ["row 1 must be the header “left,right”"])
+    while header and not header[-1]:
+        header.pop()
+    if header not in (["left", "right"], ["left", "right", "low", "high"]):
+        raise SurveyFileError(str(path), ["row 1 must be the header “left,right” or “left,right,low,high”"])
+    width = len(header)
+    fallback = survey_scale(store)
     problems: list[str] = []
-    pairs: list[tuple[str, str]] = []
+    parsed: list[tuple[str, str, Scale]] = []
     for n, row in enumerate(rows[1:], start=2):
         if not any(c.strip() for c in row):
             continue
-        cells = [c.strip() for c in row] + ["", ""]
-        if len(row) > 2 and any(c.strip() for c in row[2:]):
-            problems.append(f"row {n} has more than two statements")
+        cells = [c.strip() for c in row] + ["", "", "", ""]
+        if len(row) > width and any(c.strip() for c in row[width:]):
+            problems.append(f"row {n} has more than {'two statements' if width == 2 else 'two statements and a scale'}")
         elif not cells[0] or not cells[1]:
             problems.append(f"row {n} needs both statements")
+        elif not cells[2] and not cells[3]:
+            parsed.append((cells[0], cells[1], fallback))
         else:
-            pairs.append((cells[0], cells[1]))
-    if not pairs and not problems:
+            try:
+                scale = check_scale(_whole(cells[2]), _whole(cells[3]))
+            except UserError as exc:
+                problems.append(f"row {n}, “{cells[2][:10]}” to “{cells[3][:10]}”: {_lower_first(str(exc))}")
+            else:
+                parsed.append((cells[0], cells[1], scale))
+    if not parsed and not problems:
         problems.append("there are no items after the header")
     if problems:
         raise SurveyFileError(str(path), problems)
     with UnitOfWork(store) as uow:
         position = max((i.position for i in uow.query(SurveyItem)), default=0.0)
         ids = []
-        for left, right in pairs:
+        for left, right, (low, high) in parsed:
             position += 1
-            ids.append(uow.add(SurveyItem, None, left_text=left, right_text=right, position=position).id)
+            row_ = uow.add(
+                SurveyItem, None, left_text=left, right_text=right, position=position, scale_low=low, scale_high=high
+            )
+            ids.append(row_.id)
         uow.commit()
-    return Imported(len(pairs), ids, [], Changes.of("survey_items", ids=ids))
+    return Imported(len(parsed), ids, [], Changes.of("survey_items", ids=ids))
+
+
+def _whole(cell: str) -> int | str:
+    """A CSV cell as a whole number when it is one (``7`` or ``7.0``); else the text, for check_scale to refuse."""
+    try:
+        value = float(cell)
+    except ValueError:
+        return cell
+    return int(value) if math.isfinite(value) and value == int(value) else cell
+
+
+def _lower_first(text: str) -> str:
+    return text[:1].lower() + text[1:].rstrip(".")
 
 
 # --- responses -----------------------------------------------------------------------------------------------------
@@ -182,7 +378,7 @@ def import_responses(store: Store, path: Path | str) -> Imported:
         if not team:
             problems.append(f"row {n} has no team")
         scores: list[float | None] = []
-        for col in score_columns:
+        for col, item in zip(score_columns, known, strict=True):  # score columns follow the items' order
             cell = row[col].strip()
             if not cell:
                 scores.append(None)
@@ -191,9 +387,9 @@ def import_responses(store: Store, path: Path | str) -> Imported:
                 value = float(cell)
             except ValueError:
                 value = math.nan
-            if not math.isfinite(value) or not LOW <= value <= HIGH:
+            if not math.isfinite(value) or not item.low <= value <= item.high:
                 problems.append(
-                    f"row {n}, column “{header[col]}”: “{cell[:20]}” is not a score from {LOW:g} to {HIGH:g}"
+                    f"row {n}, column “{header[col]}”: “{cell[:20]}” is not a score from {item.low} to {item.high}"
                 )
             scores.append(value)
         if all(s is None for s in scores):

@@ -3,6 +3,11 @@
 Each item is a line between its two opposite statements, with one dot per team at that team's mean: where a
 team sits between the two, and how far apart the teams are, is what the host wants to see. The same drawing
 renders to a PNG (in memory) for the slide.
+
+Each dot is placed by its own item's scale, so items scored 1–5 and 0–10 share one line length. When every item
+shares a scale the ticks are that scale's scores, which is what respondents saw. When items differ there is no
+score that means the same on every line, so the ticks read 0–100 % of the way from the left statement to the
+right, and each line is labelled at its ends with its own item's scores: the reader can still say "7 of 10".
 """
 
 from __future__ import annotations
@@ -11,12 +16,13 @@ from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QPointF, QRectF, QSiz
 from PySide6.QtGui import QColor, QFont, QFontMetricsF, QImage, QPainter, QPaintEvent, QPen
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
-from peerdesk.services.survey import HIGH, LOW, Results
+from peerdesk.services.survey import Results, Scale
 
 PALETTE = ("#1d6fb8", "#e07a1f", "#2d936c", "#b5179e", "#6c757d", "#c9184a", "#3a0ca3", "#8a5a00")
 ROW_H = 34.0
 HEADER_H = 46.0
 TEXT_W_SHARE = 0.3  # of the width, for each side's statement
+END_W = 34.0  # beside each line, for its own end scores when items differ
 
 
 def colour(n: int) -> QColor:
@@ -47,15 +53,26 @@ def paint(painter: QPainter, rect: QRectF, results: Results) -> None:
         painter.drawText(QPointF(x + 16, rect.top() + 16 + metrics.ascent() / 2 - 1), label)
         x += 34 + metrics.horizontalAdvance(label)
     text_w = rect.width() * TEXT_W_SHARE
-    line_left, line_right = rect.left() + text_w + 12, rect.right() - text_w - 12
+    common = results.scale
+    # Items on different scales get their own end scores beside each line ("1 ——— 7"), in a gap kept for them.
+    ends_w = END_W if common is None else 0.0
+    line_left, line_right = rect.left() + text_w + 12 + ends_w, rect.right() - text_w - 12 - ends_w
     top = rect.top() + HEADER_H
     row_h = min(ROW_H, (rect.height() - HEADER_H - 24) / max(1, len(results.items)))
-    # Scale ticks above the first row.
+    # Scale ticks above the first row, and what they mean at the header's right.
     painter.setPen(QColor("#5b6570"))
-    steps = int(HIGH - LOW)
-    for k in range(steps + 1):
-        tx = line_left + (line_right - line_left) * k / steps
-        painter.drawText(QRectF(tx - 15, top - 18, 30, 16), Qt.AlignmentFlag.AlignCenter, f"{LOW + k:g}")
+    for share, label in ticks(common):
+        tx = line_left + (line_right - line_left) * share
+        painter.drawText(QRectF(tx - 20, top - 18, 40, 16), Qt.AlignmentFlag.AlignCenter, label)
+    key = scale_key(common)
+    key_w = min(metrics.horizontalAdvance(key) + 4, max(0.0, rect.right() - 12 - x))
+    painter.drawText(
+        QRectF(rect.right() - 12 - key_w, rect.top() + 6, key_w, 20),
+        int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter),
+        metrics.elidedText(key, Qt.TextElideMode.ElideRight, key_w),
+    )
+    small = QFont(font)
+    small.setPointSizeF(8.5)
     for i, item in enumerate(results.items):
         y = top + i * row_h + row_h / 2
         if i % 2 == 0:
@@ -76,15 +93,52 @@ def paint(painter: QPainter, rect: QRectF, results: Results) -> None:
         )
         painter.setPen(QPen(QColor("#b8c0c8"), 1.5))
         painter.drawLine(QPointF(line_left, y), QPointF(line_right, y))
+        if common is None:
+            painter.setFont(small)
+            painter.setPen(QColor("#5b6570"))
+            painter.drawText(
+                QRectF(line_left - ends_w, y - 8, ends_w - 9, 16),
+                int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter),
+                str(item.low),
+            )
+            painter.drawText(
+                QRectF(line_right + 9, y - 8, ends_w - 9, 16),
+                int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter),
+                str(item.high),
+            )
+            painter.setFont(font)
         for n, team in enumerate(results.teams):
             mean = results.means[team][i]
             if mean is None:
                 continue
-            px = line_left + (line_right - line_left) * (mean - LOW) / (HIGH - LOW)
+            px = line_left + (line_right - line_left) * min(1.0, max(0.0, item.share(mean)))
             painter.setPen(QPen(QColor("#ffffff"), 1.5))
             painter.setBrush(colour(n))
             painter.drawEllipse(QPointF(px, y), 6.5, 6.5)
     painter.restore()
+
+
+def ticks(common: Scale | None) -> list[tuple[float, str]]:
+    """The axis labels as (share of the line, text): the shared scale's scores, else percentages."""
+    if common is None:
+        return [(k / 4, f"{25 * k} %") for k in range(5)]
+    low, high = common
+    steps = high - low
+    step = next(s for s in (1, 2, 5, 10, 20, 25, 50, 100) if steps / s <= 10)
+    # Label round scores (0, 5, 10…) on a wide scale, always including both ends.
+    scores = [
+        low,
+        *(v for v in range(low + 1, high) if v % step == 0 and high - v >= step / 2 and v - low >= step / 2),
+        high,
+    ]
+    return [((v - low) / steps, str(v)) for v in scores]
+
+
+def scale_key(common: Scale | None) -> str:
+    if common is None:
+        return "Items use different scales: % of the way from the left statement to the right"
+    low, high = common
+    return f"{low} = the left statement · {high} = the right"
 
 
 def _elide(metrics: QFontMetricsF, text: str, box: QRectF, row_h: float) -> str:

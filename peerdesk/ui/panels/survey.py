@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QFileDialog,
@@ -14,6 +15,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QPushButton,
     QScrollArea,
+    QSpinBox,
     QSplitter,
     QTableView,
     QVBoxLayout,
@@ -32,6 +34,56 @@ from peerdesk.ui.undo import DeleteRecord
 from peerdesk.ui.worker import run_task
 from peerdesk.ui.workshop_undo import AddCommand, DoneCommand
 
+SCALE_FIELDS = ("scale_low", "scale_high")
+
+
+class SurveyItemsModel(RecordTableModel):
+    """The items with their statements and each one's scale; a scale edit goes through the survey service.
+
+    The generic field edit would store any pair of numbers; the service refuses a scale that is no scale (or that
+    imported scores fall outside), and the refusal is shown before anything reaches the undo stack.
+    """
+
+    def __init__(self, session: ReviewSession, parent_widget: QWidget) -> None:
+        columns = [
+            Column("left_text", "Left statement"),
+            Column("right_text", "Right statement"),
+            Column("scale_low", "From"),
+            Column("scale_high", "To"),
+        ]
+        super().__init__(session, "survey_items", columns, order_by="position", noun="survey item")
+        self.parent_widget = parent_widget
+
+    def setData(
+        self, index: QModelIndex | QPersistentModelIndex, value: Any, role: int = Qt.ItemDataRole.EditRole
+    ) -> bool:
+        if not index.isValid() or self.columns[index.column()].field not in SCALE_FIELDS:
+            return super().setData(index, value, role)
+        if role != Qt.ItemDataRole.EditRole:
+            return False
+        row = self._rows[index.row()]
+        old: survey.Scale = (row["scale_low"], row["scale_high"])
+        new = (value, old[1]) if self.columns[index.column()].field == "scale_low" else (old[0], value)
+        if new == old:
+            return False
+        item_id = str(row["id"])
+        label = "Edit survey item scale"
+        try:
+            changes = survey.set_scales(self.session.store, {item_id: new})
+        except PeerdeskError as exc:
+            messages.error(self.parent_widget, label, exc)
+            return False
+        self.session.undo_stack.push(
+            DoneCommand(
+                self.session,
+                label,
+                changes,
+                lambda s: survey.set_scales(s, {item_id: new}),
+                lambda s: survey.set_scales(s, {item_id: old}),
+            )
+        )
+        return True
+
 
 class SurveyPanel(Panel):
     watches = ("survey_items", "survey_responses")
@@ -44,33 +96,27 @@ class SurveyPanel(Panel):
         heading = QLabel("Leadership of change survey")
         heading.setObjectName("reviewHeading")
         outer.addWidget(heading)
-        hint = QLabel(
-            f"Optional. Each item is a pair of opposite statements; respondents score from {survey.LOW:g} (the left "
-            f"statement) to {survey.HIGH:g} (the right). Import the responses as CSV: a “team” column, then one "
-            "column per item in this order."
-        )
-        hint.setObjectName("hintText")
-        hint.setWordWrap(True)
-        outer.addWidget(hint)
+        self.hint = QLabel("")
+        self.hint.setObjectName("hintText")
+        self.hint.setWordWrap(True)
+        outer.addWidget(self.hint)
+        outer.addLayout(self._scale_row())
         split = QSplitter(Qt.Orientation.Vertical)
         outer.addWidget(split, 1)
 
         items = QWidget()
         lay = QVBoxLayout(items)
         lay.setContentsMargins(0, 0, 0, 0)
-        self.items_model = RecordTableModel(
-            session,
-            "survey_items",
-            [Column("left_text", "Left statement"), Column("right_text", "Right statement")],
-            order_by="position",
-            noun="survey item",
-        )
+        self.items_model = SurveyItemsModel(session, self)
         self.items_view = QTableView()
         self.items_view.setObjectName("surveyItems")
         self.items_view.setModel(self.items_model)
         self.items_view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.items_view.setWordWrap(True)
-        self.items_view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        header = self.items_view.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        for column in (2, 3):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
         lay.addWidget(self.items_view, 1)
         row = QHBoxLayout()
         buttons: list[tuple[str, Callable[[], None]]] = [
@@ -102,6 +148,90 @@ class SurveyPanel(Panel):
         split.addWidget(chart_area)
         split.setSizes([260, 460])
         self.refresh(Changes.of("survey_items"))
+
+    def _scale_row(self) -> QHBoxLayout:
+        """Scale: from [low] to [high] [Apply to all items], and a word when the items differ."""
+        row = QHBoxLayout()
+        caption = QLabel("&Scale: from")
+        row.addWidget(caption)
+        self.scale_low = QSpinBox()
+        caption.setBuddy(self.scale_low)
+        self.scale_low.setObjectName("surveyScaleLow")
+        self.scale_low.setAccessibleName("Score meaning wholly the left statement")
+        self.scale_low.setToolTip("The score that means wholly the left statement")
+        self.scale_high = QSpinBox()
+        self.scale_high.setObjectName("surveyScaleHigh")
+        self.scale_high.setAccessibleName("Score meaning wholly the right statement")
+        self.scale_high.setToolTip("The score that means wholly the right statement")
+        # Wide enough for any scale the service accepts; it, not the spin boxes, says what a scale may be.
+        for spin in (self.scale_low, self.scale_high):
+            spin.setRange(-survey.SCORE_LIMIT, survey.SCORE_LIMIT)
+            spin.setAlignment(Qt.AlignmentFlag.AlignRight)
+            spin.setMaximumWidth(spin.fontMetrics().horizontalAdvance("−1000") + 44)
+        row.addWidget(self.scale_low)
+        row.addWidget(QLabel("(left statement) to"))
+        row.addWidget(self.scale_high)
+        row.addWidget(QLabel("(right statement)"))
+        self.apply_scale = QPushButton("Apply to all items")
+        self.apply_scale.setObjectName("surveyApplyScale")
+        self.apply_scale.clicked.connect(self.set_scale)
+        row.addWidget(self.apply_scale)
+        self.scale_note = QLabel("")
+        self.scale_note.setObjectName("hintText")
+        row.addWidget(self.scale_note)
+        row.addStretch(1)
+        return row
+
+    def set_scale(self) -> None:
+        """Score every item on the spin boxes' scale: one undo step that puts each item's old scale back."""
+        low, high = self.scale_low.value(), self.scale_high.value()
+        store = self.session.store
+        old = survey.scales(store)
+        label = f"Set survey scale to {low}–{high}"
+        try:
+            changes = survey.set_scale(store, low, high)
+        except PeerdeskError as exc:
+            messages.error(self, "Set survey scale", exc)
+            self._show_scale(survey.items(store))  # the spin boxes go back to what the survey really uses
+            return
+        if not changes:
+            return  # every item already used it: no empty undo step
+        self.session.undo_stack.push(
+            DoneCommand(
+                self.session,
+                label,
+                changes,
+                lambda s: survey.set_scale(s, low, high),
+                lambda s: survey.set_scales(s, old),
+            )
+        )
+
+    def _show_scale(self, known: list[survey.Item]) -> None:
+        common = survey.common_scale(known)
+        if common is None and known:
+            # Offer the scale most items use, so applying it is the likely fix.
+            counts: dict[survey.Scale, int] = {}
+            for item in known:
+                counts[item.scale] = counts.get(item.scale, 0) + 1
+            low, high = max(counts, key=lambda scale: counts[scale])
+        else:
+            low, high = common or survey.DEFAULT_SCALE
+        self.scale_low.setValue(low)
+        self.scale_high.setValue(high)
+        self.apply_scale.setEnabled(bool(known))
+        self.apply_scale.setToolTip("" if known else "Add or import the items first")
+        self.scale_note.setText("Items use different scales (From and To below)" if common is None and known else "")
+        for column in (2, 3):
+            self.items_view.setColumnHidden(column, common is not None or not known)
+        self.hint.setText(
+            f"Optional. Each item is a pair of opposite statements; respondents score from {low} (wholly the left "
+            f"statement) to {high} (wholly the right). Import the responses as CSV: a “team” column, then one "
+            "column per item in this order."
+            if common is not None or not known
+            else "Optional. Each item is a pair of opposite statements, each scored on its own scale (From: wholly "
+            "the left statement, To: wholly the right). Import the responses as CSV: a “team” column, then one "
+            "column per item in this order."
+        )
 
     def add_item(self) -> None:
         try:
@@ -176,6 +306,7 @@ class SurveyPanel(Panel):
 
     def refresh(self, changes: Changes) -> None:
         results = survey.results(self.session.store)
+        self._show_scale(results.items)
         self.chart.set_results(results)
         self.items_view.resizeRowsToContents()
         if results.respondents:
