@@ -68,6 +68,11 @@ class GroupsModel(ListTableModel[tt.GroupUse]):
     def row_of(self, group_id: str) -> int:
         return next((n for n, r in enumerate(self.rows) if r.id == group_id), -1)
 
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if role == Qt.ItemDataRole.TextAlignmentRole and orientation == Qt.Orientation.Horizontal and section:
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)  # over the counts
+        return super().headerData(section, orientation, role)
+
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid():
             return None
@@ -108,7 +113,7 @@ class GroupsDialog(QDialog):
         self.session = session
         self.setWindowTitle("Stakeholder groups")
         self.setObjectName("groupsDialog")
-        self.resize(460, 420)
+        self.resize(480, 500)
         layout = QVBoxLayout(self)
         intro = QLabel(
             "The groups of people interviewed. A quote is labelled with its group, never with who said it, "

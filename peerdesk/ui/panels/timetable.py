@@ -92,6 +92,8 @@ class TimetablePanel(Panel):
         self.view.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
         self.target: Target | None = None
         self._targeting = False
+        self.view.verticalHeader().setHighlightSections(False)
+        self.view.horizontalHeader().setHighlightSections(False)
         for header, kind in ((self.view.verticalHeader(), "slot"), (self.view.horizontalHeader(), "team")):
             header.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
             header.customContextMenuRequested.connect(
@@ -459,6 +461,10 @@ class TimetablePanel(Panel):
 
     def _set_target(self, target: Target | None) -> None:
         self.target = target
+        # Only the chosen slot's or team's own header lights up (not every header its row or column crosses).
+        kind = target[0] if target else ""
+        self.view.verticalHeader().setHighlightSections(kind == "slot")
+        self.view.horizontalHeader().setHighlightSections(kind == "team")
         self._targeting = True
         try:
             self._select_target()
@@ -485,8 +491,7 @@ class TimetablePanel(Panel):
 
     def _clear_target(self, *_args: object) -> None:
         if not self._targeting and self.target is not None:
-            self.target = None
-            self._label_actions()
+            self._set_target(None)
 
     def _restore_target(self) -> None:
         """After the grid reloads, keep the same slot or team selected if it still exists."""
