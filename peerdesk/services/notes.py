@@ -345,6 +345,35 @@ def add_scale_answer(
     return row.id, Changes.of("scale_answers", ids=[row.id])
 
 
+def scale_answer(store: Store, answer_id: str) -> ScaleInfo:
+    with store.session() as s:
+        row = s.get(ScaleAnswer, answer_id)
+        if row is None or row.deleted:
+            raise UserError("That scale answer no longer exists (it may have been deleted).")
+        return ScaleInfo(row.id, row.question, row.value, row.reason)
+
+
+def update_scale_answer(
+    store: Store, answer_id: str, *, question: str | None = None, value: int | None = None, reason: str | None = None
+) -> Changes:
+    """Correct a scale answer in place: what was rated, the 0–10 answer, the reason given."""
+    fields: dict[str, object] = {}
+    if value is not None:
+        if isinstance(value, bool) or not isinstance(value, int) or not 0 <= value <= 10:
+            raise UserError("A scale answer is a whole number from 0 to 10.")
+        fields["value"] = value
+    if question is not None:
+        if not question.strip():
+            raise UserError("Say what was rated (for example “the service overall”).")
+        fields["question"] = question.strip()
+    if reason is not None:
+        fields["reason"] = reason.strip()
+    with UnitOfWork(store) as uow:
+        changed = uow.update(uow.get(ScaleAnswer, answer_id), **fields)
+        uow.commit()
+    return Changes.of("scale_answers", ids=[answer_id]) if changed else Changes()
+
+
 def delete_scale_answer(store: Store, answer_id: str) -> Changes:
     with UnitOfWork(store) as uow:
         uow.delete(uow.get(ScaleAnswer, answer_id))
@@ -357,7 +386,10 @@ def scale_answers(store: Store, interview_id: str) -> list[ScaleInfo]:
         rows = s.scalars(
             select(ScaleAnswer).where(ScaleAnswer.deleted.is_(False), ScaleAnswer.interview_id == interview_id)
         )
-        return [ScaleInfo(r.id, r.question, r.value, r.reason) for r in sorted(rows, key=lambda r: (r.updated, r.id))]
+        # In the order they were recorded, which an edit must not change: the stamp of ``interview_id`` (written
+        # once, when the answer is made) says when that was; ``updated`` moves with every edit.
+        ordered = sorted(rows, key=lambda r: ((r.versions or {}).get("interview_id", r.updated), r.id))
+        return [ScaleInfo(r.id, r.question, r.value, r.reason) for r in ordered]
 
 
 def scale_summary(store: Store, *, by_question: bool = True) -> list[ScaleSummary]:

@@ -158,17 +158,26 @@ def _decode(data: bytes) -> str:
             raise UserError("The timetable file is not text (save it from the spreadsheet as CSV).") from None
 
 
-def import_file(store: Store, path: Path | str) -> ImportResult:
+def read_file(path: Path | str) -> str:
+    """The file's text, or a sentence saying why it cannot be a timetable."""
     try:
         data = Path(path).read_bytes()
     except OSError as exc:
         raise UserError(f"Could not read {path}: {exc.strerror or exc}.") from None
-    return import_text(store, _decode(data))
+    return _decode(data)
+
+
+def import_file(store: Store, path: Path | str) -> ImportResult:
+    return import_text(store, read_file(path))
 
 
 def import_text(store: Store, text: str) -> ImportResult:
     """Add every interview of the file in one transaction, or none."""
-    rows = read_rows(text)
+    return import_rows(store, read_rows(text))
+
+
+def import_rows(store: Store, rows: list[Row]) -> ImportResult:
+    """Add the checked rows in one transaction; a row that clashes with the review refuses them all."""
     result = ImportResult(created={t: [] for t in tt.TABLES})
     with UnitOfWork(store) as uow:
         members = uow.query(Member)

@@ -1,4 +1,4 @@
-"""Small dialogs of the timetable: an interview's details, a new time slot, a new team."""
+"""Small dialogs of the timetable: an interview's details, a time slot's times, a team's name and room."""
 
 from __future__ import annotations
 
@@ -6,6 +6,7 @@ from typing import Any
 
 from PySide6.QtCore import QTime
 from PySide6.QtWidgets import (
+    QCheckBox,
     QComboBox,
     QDialog,
     QDialogButtonBox,
@@ -124,21 +125,34 @@ class InterviewDialog(QDialog):
 
 
 class SlotDialog(QDialog):
-    def __init__(self, after: str = "", parent: QWidget | None = None) -> None:
+    """A new time slot after ``after``, or (``current`` = starts, ends, day) a slot's new times."""
+
+    def __init__(
+        self, after: str = "", parent: QWidget | None = None, *, current: tuple[str, str, int] | None = None
+    ) -> None:
         super().__init__(parent)
-        self.setWindowTitle("Add a time slot")
+        self.setWindowTitle("Change a time slot" if current else "Add a time slot")
+        self.setObjectName("slotDialog")
         form = QFormLayout(self)
-        start = QTime.fromString(after, "HH:mm") if after else QTime(9, 45)
-        if after:
-            start = start.addSecs(60 * 60)
+        if current is not None:
+            start = QTime.fromString(current[0], "HH:mm")
+        else:
+            start = QTime.fromString(after, "HH:mm").addSecs(60 * 60) if after else QTime(9, 45)
+        end = QTime.fromString(current[1], "HH:mm") if current and current[1] else start.addSecs(45 * 60)
         self.starts = QTimeEdit(start)
         self.starts.setDisplayFormat("HH:mm")
-        self.ends = QTimeEdit(start.addSecs(45 * 60))
+        self.ends = QTimeEdit(end)
         self.ends.setDisplayFormat("HH:mm")
+        # A slot may have no end time (the CSV allows it): keep it that way unless the user asks for one.
+        self.has_end = QCheckBox("Ends at")
+        self.has_end.setChecked(current is None or bool(current[1]))
+        self.has_end.toggled.connect(self.ends.setEnabled)
+        self.ends.setEnabled(self.has_end.isChecked())
         self.day = QSpinBox()
         self.day.setRange(1, 2)
+        self.day.setValue(current[2] if current else 1)
         form.addRow("Starts", self.starts)
-        form.addRow("Ends", self.ends)
+        form.addRow(self.has_end, self.ends)
         form.addRow("Day", self.day)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
         buttons.accepted.connect(self.accept)
@@ -146,16 +160,21 @@ class SlotDialog(QDialog):
         form.addRow(buttons)
 
     def values(self) -> tuple[str, str, int]:
-        return self.starts.time().toString("HH:mm"), self.ends.time().toString("HH:mm"), self.day.value()
+        ends = self.ends.time().toString("HH:mm") if self.has_end.isChecked() else ""
+        return self.starts.time().toString("HH:mm"), ends, self.day.value()
 
 
 class TeamDialog(QDialog):
-    def __init__(self, suggested: str, parent: QWidget | None = None) -> None:
+    """A new team (``suggested`` name), or with ``room`` and ``editing`` a team's new name and room."""
+
+    def __init__(self, suggested: str, parent: QWidget | None = None, *, room: str = "", editing: bool = False) -> None:
         super().__init__(parent)
-        self.setWindowTitle("Add a team")
+        self.setWindowTitle("Rename a team" if editing else "Add a team")
+        self.setObjectName("teamDialog")
         form = QFormLayout(self)
         self.name = QLineEdit(suggested)
-        self.room = QLineEdit()
+        self.name.selectAll()
+        self.room = QLineEdit(room)
         self.room.setPlaceholderText("Where this team interviews")
         form.addRow("Team", self.name)
         form.addRow("Room", self.room)

@@ -194,6 +194,50 @@ def test_scale_answers_are_recorded_and_summarised(qtbot: QtBot, panel: NotesPan
     assert panel.summary_model.item(0, 2).text() == "6"
 
 
+def test_a_scale_answer_is_corrected_in_place_and_each_correction_is_one_undo_step(
+    qtbot: QtBot, panel: NotesPanel, shown: list[str]
+) -> None:
+    first = panel.add_scale("The service overall", 7, "Good support")
+    panel.add_scale("Support from managers", 5)
+    model = panel.scales_model
+    assert [model.index(0, c).data() for c in range(3)] == ["7/10", "The service overall", "Good support"]
+    assert model.setData(model.index(0, 0), 4)
+    qtbot.waitUntil(lambda: model.index(0, 0).data() == "4/10")
+    assert model.setData(model.index(0, 2), "Good support, slow replies ")
+    qtbot.waitUntil(lambda: model.index(0, 2).data() == "Good support, slow replies")
+    assert model.answer_at(model.index(0, 0)).id == first  # type: ignore[union-attr]  # an edit keeps its row
+    assert panel.summary_model.item(0, 2).text() == "4.5"
+    stack = panel.session.undo_stack
+    assert stack.undoText() == "Edit scale answer"
+    stack.undo()
+    assert model.index(0, 2).data() == "Good support" and model.index(0, 0).data() == "4/10"
+    stack.undo()
+    assert model.index(0, 0).data() == "7/10"
+    stack.redo()
+    assert model.index(0, 0).data() == "4/10"
+    assert model.setData(model.index(0, 1), "  ")
+    qtbot.waitUntil(lambda: bool(shown))
+    assert shown == ["Edit scale answer: Say what was rated (for example “the service overall”)."]
+    assert model.index(0, 1).data() == "The service overall"
+
+
+def test_the_rating_is_edited_with_a_spin_box_from_0_to_10(qtbot: QtBot, panel: NotesPanel) -> None:
+    from PySide6.QtWidgets import QAbstractItemDelegate, QSpinBox
+
+    panel.side.setCurrentIndex(panel.side.indexOf(panel.scales_view.parentWidget()))
+    panel.add_scale("The service overall", 7)
+    index = panel.scales_model.index(0, 0)
+    panel.scales_view.setCurrentIndex(index)
+    panel.scales_view.edit(index)
+    spin = panel.scales_view.findChild(QSpinBox)
+    assert isinstance(spin, QSpinBox)
+    assert (spin.minimum(), spin.maximum(), spin.value()) == (0, 10, 7)
+    spin.setValue(9)
+    panel.scales_view.commitData(spin)
+    panel.scales_view.closeEditor(spin, QAbstractItemDelegate.EndEditHint.NoHint)
+    qtbot.waitUntil(lambda: panel.scales_model.index(0, 0).data() == "9/10")
+
+
 def test_a_colleagues_notes_open_read_only(qtbot: QtBot, panel: NotesPanel, day: Day) -> None:
     panel.open_interview(day.interviews[1])  # the colleague takes these notes; mine start empty
     assert not panel.editor.isReadOnly()

@@ -46,6 +46,7 @@ from peerdesk.ui.note_editor import NoteEditor, to_py, to_qt
 from peerdesk.ui.note_saver import NoteSaver
 from peerdesk.ui.panels.base import Panel
 from peerdesk.ui.plan_model import PlanModel
+from peerdesk.ui.scale_model import RatingDelegate, ScaleAnswersModel
 from peerdesk.ui.session import ReviewSession
 from peerdesk.ui.widgets import EmptyState
 
@@ -248,22 +249,42 @@ class NotesPanel(Panel):
         form.addRow("Reason", self.scale_reason)
         form.addRow("", add)
         layout.addLayout(form)
-        self.scales_model = QStandardItemModel(self)
-        self.scales_view = QListView()
+        self.scales_model = ScaleAnswersModel(self)
+        self.scales_model.edit = self.edit_scale
+        self.scales_view = QTableView()
         self.scales_view.setObjectName("scalesView")
         self.scales_view.setModel(self.scales_model)
+        self.scales_view.setItemDelegate(RatingDelegate(self.scales_view))
         self.scales_view.setWordWrap(True)
-        self.scales_view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.scales_view.verticalHeader().hide()
+        self.scales_view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.scales_view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.scales_view.setEditTriggers(
+            QAbstractItemView.EditTrigger.DoubleClicked | QAbstractItemView.EditTrigger.EditKeyPressed
+        )
+        scales_header = self.scales_view.horizontalHeader()
+        scales_header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
+        scales_header.setSectionResizeMode(1, QHeaderView.ResizeMode.Interactive)
+        scales_header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
+        scales_header.resizeSection(1, 180)
+        scales_header.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
         layout.addWidget(self.scales_view, 1)
         remove = QPushButton("Delete answer")
         remove.clicked.connect(self.delete_selected_scale)
-        layout.addWidget(remove, alignment=Qt.AlignmentFlag.AlignRight)
+        below = QHBoxLayout()
+        correct = QLabel("Double-click (or F2) to correct an answer.")
+        correct.setObjectName("hintText")
+        below.addWidget(correct, 1)
+        below.addWidget(remove)
+        layout.addLayout(below)
         layout.addWidget(QLabel("Across the review, per stakeholder group"))
         self.summary_model = QStandardItemModel(self)
         self.summary_view = QTableView()
         self.summary_view.setObjectName("scaleSummary")
         self.summary_view.setModel(self.summary_model)
         self.summary_view.verticalHeader().hide()
+        left = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
+        self.summary_view.horizontalHeader().setDefaultAlignment(left)
         self.summary_view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.summary_view.setWordWrap(True)
         layout.addWidget(self.summary_view, 1)
@@ -398,15 +419,12 @@ class NotesPanel(Panel):
         )
 
     def _load_scales(self) -> None:
-        self.scales_model.clear()
-        if self.interview is not None:
-            for answer in notes.scale_answers(self.session.store, self.interview.id):
-                text = f"{answer.value}/10 — {answer.question}" + (f"\n{answer.reason}" if answer.reason else "")
-                item = QStandardItem(text)
-                item.setData(answer.id, QUOTE_ROLE)
-                self.scales_model.appendRow(item)
+        interview = self.interview
+        self.scales_model.set_rows(notes.scale_answers(self.session.store, interview.id) if interview else [])
+        self.scales_view.resizeRowsToContents()
         self.summary_model.clear()
-        self.summary_model.setHorizontalHeaderLabels(["Stakeholder group", "Answers", "Average", "Range", "Rated"])
+        # "Group": the label above says these are stakeholder groups, and a longer title is clipped in a narrow dock.
+        self.summary_model.setHorizontalHeaderLabels(["Group", "Answers", "Average", "Range", "Rated"])
         for row in notes.scale_summary(self.session.store, by_question=False):
             self.summary_model.appendRow(
                 [
@@ -732,11 +750,28 @@ class NotesPanel(Panel):
             remove=notes.delete_scale_answer,
         )
 
+    def edit_scale(self, answer_id: str, field: str, value: Any) -> bool:
+        """Correct one field of a scale answer in place (the table's editors call this): one undo step."""
+        try:
+            before = notes.scale_answer(self.session.store, answer_id)
+        except PeerdeskError as exc:
+            messages.error(self, "Edit scale answer", exc)
+            return False
+        old = {field: getattr(before, field)}
+        new = {field: value}
+        return perform(
+            self,
+            self.session,
+            "Edit scale answer",
+            lambda s: notes.update_scale_answer(s, answer_id, **new),
+            lambda s: notes.update_scale_answer(s, answer_id, **old),
+        )
+
     def delete_selected_scale(self) -> None:
-        index = self.scales_view.currentIndex()
-        if not index.isValid():
+        answer = self.scales_model.answer_at(self.scales_view.currentIndex())
+        if answer is None:
             return
-        answer_id = index.data(QUOTE_ROLE)
+        answer_id = answer.id
         perform(
             self,
             self.session,
