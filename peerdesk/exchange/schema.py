@@ -12,13 +12,13 @@ A bundle that passes is safe to hand to ``merge``; anything else is refused as m
 from __future__ import annotations
 
 import math
+import re
 from functools import cache
 from typing import Any
 
 from sqlalchemy import JSON, Boolean, Float, Integer, String
 
 from peerdesk.exchange.errors import BundleRefused
-from peerdesk.store import hlc
 from peerdesk.store.models import BOOKKEEPING, SHARED_MODELS
 
 CONTENT_FORMAT = 1
@@ -30,6 +30,11 @@ ADDED_COLUMNS: dict[str, dict[str, Any]] = {
     "survey_items": {"scale_low": 1, "scale_high": 5},
 }
 MAX_ID = 64
+# A version stamp as ``hlc.Stamp`` writes it: 13 and 5 ASCII digits, then the member id. ASCII only: Python's
+# isdigit() and int() also take other scripts' digits, which sort above "9" as text, so such a stamp would pass
+# the clock check by its numeric value yet win every comparison by its string order. (A regular expression also
+# checks the tens of thousands of stamps in a bundle several times faster than parsing each one.)
+STAMP = re.compile(r"[0-9]{13}\.[0-9]{5}\.")
 INT_LIMIT = 2**63
 
 
@@ -78,13 +83,7 @@ def edit_fields(table: str) -> list[str]:
 
 
 def is_stamp(value: Any) -> bool:
-    if not isinstance(value, str) or len(value) > 20 + MAX_ID:
-        return False
-    try:
-        hlc.Stamp.parse(value)
-    except ValueError:
-        return False
-    return True
+    return isinstance(value, str) and len(value) <= 20 + MAX_ID and STAMP.match(value) is not None
 
 
 def _value_ok(kind: str, value: Any) -> bool:
