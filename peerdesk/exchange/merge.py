@@ -187,11 +187,12 @@ def merge(
 
 
 # Why the merge is written in SQLAlchemy Core rather than through ORM objects: a bundle carries every shared
-# record of the review (thousands), and building, tracking and flushing one ORM object per record cost about 20
-# times the decryption. Per table it now reads the held versions in a few SELECTs, skips every record that
-# brings nothing newer (the usual case: most of a bundle is what I already have), reads the values only of the
-# records that need a per-field decision, and writes with one executemany per kind of statement. The rules are
-# unchanged; the triggers that keep the search index fire for these INSERTs and UPDATEs as for any other.
+# record of the review (thousands), and building, tracking and flushing one ORM object per record was most of the
+# time an import took (see tests/bench/bench_bundle.py). Per table the merge reads the held versions in a few
+# SELECTs, skips every record that brings nothing newer (usually most of a bundle: what I already have), reads the
+# values only of the records that need a per-field decision, and writes with one executemany per kind of
+# statement, all in the caller's transaction. The triggers that keep the search index fire for these INSERTs and
+# UPDATEs as for any other.
 
 CHUNK = 500  # ids per IN (...): well under SQLite's bound-parameter limit
 ROW_ID = "merge_row_id"  # the bound parameter naming the row an UPDATE targets (no column has this name)
