@@ -40,6 +40,10 @@ def loads(data: bytes, *, require_canonical: bool = True) -> Any:
         raise
     except (UnicodeDecodeError, ValueError, RecursionError) as exc:
         raise NotCanonical(f"not valid JSON ({type(exc).__name__})") from None
-    if require_canonical and dumps(value) != data:
+    try:
+        canonical = dumps(value) if require_canonical else data
+    except UnicodeEncodeError:  # a "\ud800" escape: valid JSON, but not text UTF-8 (or SQLite) can hold
+        raise NotCanonical("it holds a character that is not valid Unicode") from None
+    if canonical != data:
         raise NotCanonical("not in canonical form")
     return value

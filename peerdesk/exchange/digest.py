@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import hashlib
 
-from sqlalchemy import select
+from sqlalchemy import Table, select
 
 from peerdesk.exchange import canonical
 from peerdesk.exchange.schema import column_kinds
@@ -27,13 +27,10 @@ def content_digest(store: Store) -> str:
     h = hashlib.sha256(b"peerdesk-content-v1\x00")
     with store.session() as s:
         for table in sorted(SHARED_MODELS):
-            model = SHARED_MODELS[table]
+            t: Table = SHARED_MODELS[table].__table__  # type: ignore[attr-defined]
             kinds = {k: v for k, v in column_kinds(table).items() if k not in EXCLUDED}
-            for row in s.scalars(select(model).order_by(model.id)):
-                values = {
-                    name: float(getattr(row, name)) if kind == "float" else getattr(row, name)
-                    for name, kind in kinds.items()
-                }
+            for row in s.execute(select(*(t.c[name] for name in kinds)).order_by(t.c.id)).mappings():
+                values = {name: float(row[name]) if kind == "float" else row[name] for name, kind in kinds.items()}
                 h.update(canonical.dumps([table, values]))
                 h.update(b"\n")
     return h.hexdigest()

@@ -23,10 +23,11 @@ from __future__ import annotations
 import datetime as dt
 import json
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import Connection, RowMapping, Table, Text, bindparam, insert, select, type_coerce, update
 
 from peerdesk.exchange.errors import BundleRefused
 from peerdesk.exchange.schema import column_kinds, edit_fields, text_fields
@@ -38,7 +39,7 @@ from peerdesk.store.models import (
     Conflict,
     Member,
     MemberTrust,
-    Shared,
+    new_id,
 )
 from peerdesk.store.uow import UnitOfWork
 
@@ -136,8 +137,19 @@ def check_clocks(content: dict[str, Any], now_ms: int) -> None:
 # --- merging ----------------------------------------------------------------------------------------------------
 
 
-def merge(uow: UnitOfWork, content: dict[str, Any], *, allow_roster: bool, now_ms: int | None = None) -> MergeResult:
-    """Merge validated ``content`` into the open unit of work (the caller commits, or nothing happens)."""
+def merge(
+    uow: UnitOfWork,
+    content: dict[str, Any],
+    *,
+    allow_roster: bool,
+    now_ms: int | None = None,
+    step: Callable[[str], None] | None = None,
+) -> MergeResult:
+    """Merge validated ``content`` into the open unit of work (the caller commits, or nothing happens).
+
+    ``step(table)`` is called before each table is merged; raising from it abandons the merge (nothing is kept,
+    since the caller then does not commit).
+    """
     if "members" in content["tables"] and not allow_roster:
         raise BundleRefused(
             "roster-not-lead",
@@ -149,13 +161,19 @@ def merge(uow: UnitOfWork, content: dict[str, Any], *, allow_roster: bool, now_m
     result = MergeResult()
     newest = ""
     purged = bool(uow._get_meta(PURGED_ON_META))
+    uow.session.flush()  # the writes below go straight to the connection, after anything the session holds
+    conn = uow.session.connection()
+    losers: list[dict[str, Any]] = []
     for table in sorted(content["tables"]):
         records = content["tables"][table]
         if purged and table in INTERVIEW_RECORD_TABLES:
             result.ignored += len(records)
             continue
         if records:
-            newest = max(newest, _merge_table(uow, table, records, mine, theirs, result))
+            if step is not None:
+                step(table)
+            newest = max(newest, _merge_table(conn, table, records, mine, theirs, result, losers))
+    _keep_conflicts(conn, losers, result)
     if "members" in content["tables"]:
         _trust_new_members(uow, content["tables"]["members"])
     if newest:
@@ -168,69 +186,127 @@ def merge(uow: UnitOfWork, content: dict[str, Any], *, allow_roster: bool, now_m
     return result
 
 
+# Why the merge is written in SQLAlchemy Core rather than through ORM objects: a bundle carries every shared
+# record of the review (thousands), and building, tracking and flushing one ORM object per record was most of the
+# time an import took (see tests/bench/bench_bundle.py). Per table the merge reads the held versions in a few
+# SELECTs, skips every record that brings nothing newer (usually most of a bundle: what I already have), reads the
+# values only of the records that need a per-field decision, and writes with one executemany per kind of
+# statement, all in the caller's transaction. The triggers that keep the search index fire for these INSERTs and
+# UPDATEs as for any other.
+
+CHUNK = 500  # ids per IN (...): well under SQLite's bound-parameter limit
+ROW_ID = "merge_row_id"  # the bound parameter naming the row an UPDATE targets (no column has this name)
+
+
+def _held_versions(conn: Connection, table: Table, ids: list[str]) -> dict[str, dict[str, str]]:
+    """The versions this file holds for those of ``ids`` it has: the one read every record of a bundle costs."""
+    held: dict[str, dict[str, str]] = {}
+    raw = type_coerce(table.c.versions, Text)  # decoded below without the JSON type's per-row wrapper
+    for start in range(0, len(ids), CHUNK):
+        stmt = select(table.c.id, raw).where(table.c.id.in_(ids[start : start + CHUNK]))
+        held.update((row_id, json.loads(text) if text else {}) for row_id, text in conn.execute(stmt).all())
+    return held
+
+
+def _held_rows(conn: Connection, table: Table, ids: list[str]) -> dict[str, RowMapping]:
+    held: dict[str, RowMapping] = {}
+    for start in range(0, len(ids), CHUNK):
+        stmt = select(table).where(table.c.id.in_(ids[start : start + CHUNK]))
+        held.update((row["id"], row) for row in conn.execute(stmt).mappings().all())
+    return held
+
+
+def _needs_values(remote: dict[str, str], local: dict[str, str], texts: frozenset[str], mine: dict[str, str]) -> bool:
+    """Whether a held record needs its values read: a newer version to take, or an older text that may be a
+    concurrent edit to keep as a conflict. Anything else (all the bundle's versions at or below mine, already
+    seen) changes nothing."""
+    if remote == local:
+        return False
+    for name, rv in remote.items():
+        lv = local.get(name, "")
+        if rv > lv or (rv != lv and name in texts and not _seen(mine, rv)):
+            return True
+    return False
+
+
 def _merge_table(
-    uow: UnitOfWork,
+    conn: Connection,
     table: str,
     records: list[dict[str, Any]],
     mine: dict[str, str],
     theirs: dict[str, str],
     result: MergeResult,
+    losers: list[dict[str, Any]],
 ) -> str:
-    model = SHARED_MODELS[table]
+    t: Table = SHARED_MODELS[table].__table__  # type: ignore[attr-defined]
     kinds = column_kinds(table)
     fields = edit_fields(table)
     texts = text_fields(table)
-    ids = [r["id"] for r in records]
-    local: dict[str, Shared] = {}
-    for start in range(0, len(ids), 500):  # SQLite's bound-parameter limit
-        chunk = ids[start : start + 500]
-        local.update({row.id: row for row in uow.session.scalars(select(model).where(model.id.in_(chunk)))})
-    newest = ""
+    newest = max((max(r["versions"].values()) for r in records if r["versions"]), default="")
+    held = _held_versions(conn, t, [r["id"] for r in records])
+
+    fresh: list[dict[str, Any]] = []
+    to_decide: list[dict[str, Any]] = []
     for record in records:
-        versions: dict[str, str] = record["versions"]
-        if versions:
-            newest = max(newest, max(versions.values()))
-        row = local.get(record["id"])
-        if row is None:
-            row = model()
-            for name, kind in kinds.items():
-                if name != "updated":
-                    setattr(row, name, _typed(kind, record[name]))
-            row.versions = dict(versions)
-            row.updated = max(versions.values()) if versions else ""
-            uow.session.add(row)
-            result.new[table] += 1
-            result.ids.add(row.id)
-            continue
-        current = dict(row.versions or {})
-        won: list[str] = []  # fields whose value really changed (a version-only catch-up is not news)
+        ours = held.get(record["id"])
+        if ours is None:
+            fresh.append(record)
+        elif _needs_values(record["versions"], ours, texts, mine):
+            to_decide.append(record)
+
+    if fresh:
+        rows = []
+        for record in fresh:
+            versions: dict[str, str] = record["versions"]
+            row = {name: _typed(kind, record[name]) for name, kind in kinds.items() if name != "updated"}
+            row["versions"] = dict(versions)
+            row["updated"] = max(versions.values()) if versions else ""
+            rows.append(row)
+            result.ids.add(record["id"])
+        conn.execute(insert(t), rows)
+        result.new[table] += len(fresh)
+
+    if not to_decide:
+        return newest
+    local = _held_rows(conn, t, [r["id"] for r in to_decide])
+    updates: dict[tuple[str, ...], list[dict[str, Any]]] = {}
+    for record in to_decide:
+        versions = record["versions"]
+        row_id = record["id"]
+        held_row = local[row_id]
+        current = dict(held_row["versions"] or {})
+        won: dict[str, Any] = {}  # fields whose value really changes (a version-only catch-up is not news)
         caught_up = False
         for name in fields:
             rv, lv = versions.get(name), current.get(name, "")
             if rv is None or rv == lv:
                 continue
-            remote_value, local_value = _typed(kinds[name], record[name]), getattr(row, name)
+            remote_value, local_value = _typed(kinds[name], record[name]), held_row[name]
             if rv > lv:
                 if name in texts and lv and local_value and local_value != remote_value and not _seen(theirs, lv):
-                    _keep_conflict(uow, table, row.id, name, local_value, lv, rv, result)
+                    losers.append(_loser(table, row_id, name, local_value, lv, rv))
                 if local_value != remote_value:
-                    setattr(row, name, remote_value)
-                    won.append(name)
+                    won[name] = remote_value
                 current[name] = rv
                 caught_up = True
             elif name in texts and remote_value and remote_value != local_value and not _seen(mine, rv):
-                _keep_conflict(uow, table, row.id, name, remote_value, rv, lv, result)
+                losers.append(_loser(table, row_id, name, remote_value, rv, lv))
         if caught_up:
-            row.versions = current
-            row.updated = max(current.values())
+            params = {**won, "versions": current, "updated": max(current.values()), ROW_ID: row_id}
+            updates.setdefault(tuple(won), []).append(params)
         if won:
-            result.ids.add(row.id)
-            if "deleted" in won and row.deleted:
+            result.ids.add(row_id)
+            if won.get("deleted") is True:
                 result.deleted[table] += 1
             elif table == "postits" and POSITION_FIELDS.intersection(won):
                 result.moved += 1
             else:
                 result.changed[table] += 1
+    # One executemany per set of changed columns: a field is only in the SET clause when its value changes, so
+    # the search index's UPDATE OF triggers fire exactly when the text did.
+    statement = update(t).where(t.c.id == bindparam(ROW_ID))
+    for batch in updates.values():
+        conn.execute(statement, batch)
     return newest
 
 
@@ -238,30 +314,44 @@ def _typed(kind: str, value: Any) -> Any:
     return float(value) if kind == "float" else value
 
 
-def _keep_conflict(
-    uow: UnitOfWork, table: str, row_id: str, name: str, value: Any, version: str, winner: str, result: MergeResult
-) -> None:
-    exists = uow.session.scalar(
-        select(Conflict.id).where(
-            Conflict.table_name == table, Conflict.row_id == row_id, Conflict.field == name, Conflict.version == version
-        )
-    )
-    if exists is not None:
+def _loser(table: str, row_id: str, name: str, value: Any, version: str, winner: str) -> dict[str, Any]:
+    return {
+        "table_name": table,
+        "row_id": row_id,
+        "field": name,
+        "value": value,
+        "version": version,
+        "winner_version": winner,
+    }
+
+
+def _keep_conflicts(conn: Connection, losers: list[dict[str, Any]], result: MergeResult) -> None:
+    """Keep each losing text once: a bundle imported again finds its conflicts already kept."""
+    if not losers:
         return
-    uow.session.add(
-        Conflict(
-            table_name=table,
-            row_id=row_id,
-            field=name,
-            value=value,
-            version=version,
-            winner_version=winner,
-            author_id=version.split(".", 2)[2],
-            created=dt.datetime.now(dt.UTC).strftime("%Y-%m-%dT%H:%M:%SZ"),
-            resolved=False,
+    c: Table = Conflict.__table__  # type: ignore[assignment]
+    kept: set[tuple[str, str, str, str]] = set()
+    row_ids = sorted({loser["row_id"] for loser in losers})
+    for start in range(0, len(row_ids), CHUNK):
+        stmt = select(c.c.table_name, c.c.row_id, c.c.field, c.c.version).where(
+            c.c.row_id.in_(row_ids[start : start + CHUNK])
         )
-    )
-    result.conflicts += 1
+        kept.update((r.table_name, r.row_id, r.field, r.version) for r in conn.execute(stmt))
+    created = dt.datetime.now(dt.UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
+    rows = [
+        {
+            **loser,
+            "id": new_id(),
+            "author_id": loser["version"].split(".", 2)[2],
+            "created": created,
+            "resolved": False,
+        }
+        for loser in losers
+        if (loser["table_name"], loser["row_id"], loser["field"], loser["version"]) not in kept
+    ]
+    if rows:
+        conn.execute(insert(c), rows)
+        result.conflicts += len(rows)
 
 
 def _trust_new_members(uow: UnitOfWork, records: list[dict[str, Any]]) -> None:
@@ -269,14 +359,21 @@ def _trust_new_members(uow: UnitOfWork, records: list[dict[str, Any]]) -> None:
     already known whose keys changed keeps the old fingerprint, so shows as unverified until compared again."""
     from peerdesk.exchange.identity import fingerprint, unb64
 
+    ids = [r["id"] for r in records]
+    # Read with Core, like the merge that just wrote these rows: no ORM object can hold a value from before it.
+    trusted = set(uow.session.scalars(select(MemberTrust.member_id).where(MemberTrust.member_id.in_(ids))))
+    keys = {
+        row.id: (row.signing_key, row.kem_key)
+        for row in uow.session.execute(select(Member.id, Member.signing_key, Member.kem_key).where(Member.id.in_(ids)))
+    }
     for record in records:
-        if uow.session.get(MemberTrust, record["id"]) is not None:
+        if record["id"] in trusted or record["id"] not in keys:
             continue
-        row = uow.session.get(Member, record["id"])
-        if row is None or not row.signing_key or not row.kem_key:
+        signing_key, kem_key = keys[record["id"]]
+        if not signing_key or not kem_key:
             continue
         try:
-            fp = fingerprint(unb64(row.signing_key), unb64(row.kem_key))
+            fp = fingerprint(unb64(signing_key), unb64(kem_key))
         except ValueError:
             continue
-        uow.session.add(MemberTrust(member_id=row.id, verified_fingerprint=fp))
+        uow.session.add(MemberTrust(member_id=record["id"], verified_fingerprint=fp))

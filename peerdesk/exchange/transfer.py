@@ -13,7 +13,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import Table, select
 
 from peerdesk.exchange import bundle, roster, schema
 from peerdesk.exchange.errors import BundleRefused
@@ -53,14 +53,15 @@ def content(store: Store) -> dict[str, Any]:
         for table in sorted(SHARED_MODELS):
             if table == "members" and not lead:
                 continue
-            model = SHARED_MODELS[table]
+            t: Table = SHARED_MODELS[table].__table__  # type: ignore[attr-defined]
             kinds = schema.column_kinds(table)
+            floats = [name for name, kind in kinds.items() if kind == "float"]
             rows = []
-            for row in uow.session.scalars(select(model).order_by(model.id)):
-                record = {name: getattr(row, name) for name in kinds}
-                for name, kind in kinds.items():
-                    if kind == "float":
-                        record[name] = float(record[name])
+            # Plain rows, not ORM objects: a review holds thousands of records and none is changed here.
+            for row in uow.session.execute(select(*(t.c[name] for name in kinds)).order_by(t.c.id)).mappings():
+                record = dict(row)
+                for name in floats:
+                    record[name] = float(record[name])
                 record["versions"] = dict(record["versions"] or {})
                 rows.append(record)
             if rows:
@@ -79,6 +80,7 @@ def export_bundle(store: Store, *, now: dt.datetime | None = None, progress: Pro
     created = _utc(now)
     _report(progress, 0, 3, "Collecting your records…")
     payload = content(store)
+    review_id = store.review_id  # before the session: see check()
     with store.session() as s:
         me = s.get(Member, roster.my_id(s))
         if me is None:
@@ -86,13 +88,13 @@ def export_bundle(store: Store, *, now: dt.datetime | None = None, progress: Pro
         keys = roster.my_keys(s)
         targets = roster.recipients(s)
         names = [m.name for m in s.scalars(select(Member).where(Member.id.in_([t[0] for t in targets])))]
-        review = s.get(Review, store.review_id)
+        review = s.get(Review, review_id)
         expires = review.retention_date if review is not None and review.retention_date else ""
     if not expires:
         expires = (created + DEFAULT_LIFETIME).date().isoformat()
     _report(progress, 1, 3, "Encrypting…")
     data = bundle.write(
-        review_id=store.review_id,
+        review_id=review_id,
         sender_id=me.id,
         sender_name=me.name,
         expires=expires,
@@ -123,11 +125,14 @@ def check(store: Store, data: bytes, *, now: dt.datetime | None = None) -> tuple
     """Everything that can be refused before decrypting: returns the parsed bundle and its (verified) signer."""
     parsed = bundle.parse(data)
     header = parsed.header
+    # Read before the session below: asked inside it, an uncached meta value needs a second connection, and
+    # opening one derives the key again (a quarter of a second).
+    review_id = store.review_id
     with store.session() as s:
         me = roster.my_id(s)
         signer = s.get(Member, header.sender_id)
         if signer is None or signer.deleted:
-            if header.review_id != store.review_id:
+            if header.review_id != review_id:
                 raise _other_review()
             raise BundleRefused(
                 "unknown-signer",
@@ -146,7 +151,7 @@ def check(store: Store, data: bytes, *, now: dt.datetime | None = None) -> tuple
                 "(Team ▸ Verify), then import again.",
             )
         bundle.verify(parsed, unb64(signer.signing_key))
-        if header.review_id != store.review_id:
+        if header.review_id != review_id:
             raise _other_review()
         if header.sender_id == me:
             raise BundleRefused("own-bundle", "This is a bundle you exported yourself: there is nothing to import.")
@@ -183,7 +188,13 @@ def import_bundle(
     _report(progress, 2, 4, "Merging…")
     now_ms = int(_utc(now).timestamp() * 1000)
     with UnitOfWork(store) as uow:
-        result = merge(uow, payload, allow_roster=signer.id == lead, now_ms=now_ms)
+        result = merge(
+            uow,
+            payload,
+            allow_roster=signer.id == lead,
+            now_ms=now_ms,
+            step=lambda _table: _report(progress, 2, 4, "Merging…"),  # the user may cancel between tables
+        )
         _report(progress, 3, 4, "Saving…")
         uow.commit()
     store.forget_meta()

@@ -169,6 +169,25 @@ def test_edits_stamped_far_in_the_future_are_refused_naming_the_clock(crew: Team
     assert "clock" in str(error)
 
 
+def test_a_stamp_written_in_other_digits_is_refused(crew: Team) -> None:
+    # "١٧…" is 17… to int() (so it would pass the clock check) but sorts above every "1…" stamp as text, so it
+    # would win every merge forever.
+    lead = crew.stores[0]
+    good = transfer.content(lead)
+    rows = [dict(r) for r in good["tables"]["review"]]
+    stamp = "\u0661\u0667" + rows[0]["versions"]["deleted"][2:]
+    rows[0]["versions"] = {**rows[0]["versions"], "deleted": stamp}
+    refused(crew, craft(lead, content={**good, "tables": {**good["tables"], "review": rows}}), "malformed")
+
+
+def test_text_that_is_not_valid_unicode_is_refused(crew: Team) -> None:
+    lead = crew.stores[0]
+    records.create(lead, "quotes", text="MARKER")
+    plain = canonical.dumps(transfer.content(lead)).replace(b"MARKER", b"\\ud800")  # a lone surrogate escape
+    error = refused(crew, craft(lead, plain=zlib.compress(plain)), "malformed")
+    assert "not valid Unicode" in str(error)
+
+
 def test_a_sealed_key_bound_to_another_recipient_does_not_open(crew: Team) -> None:
     lead, sam, priya = crew.stores
     data = craft(lead, seal_as={sam.member_id: priya.member_id})
