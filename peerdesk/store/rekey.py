@@ -20,21 +20,6 @@ from peerdesk.store.engine import Store, _engine, check_passphrase
 log = logging.getLogger(__name__)
 
 
-def opens_with(path: Path, passphrase: str) -> bool:
-    """True if ``passphrase`` opens the file at ``path`` (nothing is written)."""
-    try:
-        conn = sqlcipher.connect(path, passphrase)
-    except ValueError:
-        return False
-    try:
-        conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
-        return True
-    except sqlcipher.DatabaseError:
-        return False
-    finally:
-        conn.close()
-
-
 def rekey_file(conn: Any, new: str) -> None:
     """Re-encrypt the database behind a keyed connection; it stays usable with the new key."""
     conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
@@ -50,7 +35,7 @@ def change_passphrase(store: Store, old: str, new: str) -> Path:
     check_passphrase(new)
     if new == old:
         raise UserError("The new passphrase is the same as the current one.")
-    if not opens_with(store.path, old):
+    if not sqlcipher.opens_with(store.path, old):
         raise WrongPassphrase(str(store.path))
     with store.write_lock:
         store.engine.dispose()  # pooled connections hold the old key; none may write meanwhile
@@ -73,7 +58,7 @@ def rekey_backups(path: Path, old: str, new: str) -> tuple[int, int]:
     """Re-key every backup that opens with ``old``; returns (re-keyed, skipped)."""
     done = skipped = 0
     for snap in backup.list_snapshots(path):
-        if not opens_with(snap, old):
+        if not sqlcipher.opens_with(snap, old):
             skipped += 1
             continue
         conn = sqlcipher.connect(snap, old)

@@ -42,6 +42,30 @@ def connect(path: Path, passphrase: str) -> Any:
     return conn
 
 
+def opens_with(path: Path, passphrase: str) -> bool:
+    """True if ``passphrase`` opens the file at ``path`` (a fresh keyed connection; nothing is written)."""
+    try:
+        conn = connect(path, passphrase)
+    except ValueError:
+        return False
+    try:
+        conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+        return True
+    except DatabaseError:
+        return False
+    finally:
+        conn.close()
+
+
+def cipher_version() -> str:
+    """The SQLCipher library's version, for the About box and the smoke test."""
+    conn = sqlcipher3.connect(":memory:")
+    try:
+        return str(conn.execute("PRAGMA cipher_version").fetchone()[0])
+    finally:
+        conn.close()
+
+
 def configure(conn: Any) -> None:
     for pragma in (
         "PRAGMA journal_mode = WAL",

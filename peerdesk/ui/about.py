@@ -12,15 +12,12 @@ from PySide6.QtCore import QSize, Qt, qVersion
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 from peerdesk import __version__
+from peerdesk.store import sqlcipher
 from peerdesk.ui.icons import app_icon
 
 
 def versions() -> dict[str, str]:
-    conn = sqlcipher3.connect(":memory:")
-    try:
-        cipher = str(conn.execute("PRAGMA cipher_version").fetchone()[0])
-    finally:
-        conn.close()
+    cipher = sqlcipher.cipher_version()
     return {
         "peerdesk": __version__,
         "Qt": qVersion(),

@@ -68,17 +68,7 @@ class ReviewSession(QObject):
 
     def check_passphrase(self, passphrase: str) -> bool:
         """True if ``passphrase`` opens this file (a fresh keyed connection; nothing is written)."""
-        try:
-            conn = sqlcipher.connect(self.store.path, passphrase)
-        except ValueError:
-            return False
-        try:
-            conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
-            return True
-        except sqlcipher.DatabaseError:
-            return False
-        finally:
-            conn.close()
+        return sqlcipher.opens_with(self.store.path, passphrase)
 
     def set_locked(self, locked: bool) -> None:
         if locked != self.locked:

@@ -15,7 +15,7 @@ import pytest
 from peerdesk.errors import UserError, WrongPassphrase
 from peerdesk.services import backups, records
 from peerdesk.services import review as review_service
-from peerdesk.store import rekey
+from peerdesk.store import rekey, sqlcipher
 from peerdesk.store.engine import Store
 from tests.conftest import PASSPHRASE
 from tests.helpers.seed import seed
@@ -40,7 +40,7 @@ def test_backups_are_rekeyed_too_including_the_one_taken_first(store: Store) -> 
     taken_first = rekey.change_passphrase(store, PASSPHRASE, NEW)
     assert taken_first.exists()
     for path, _, _ in backups.snapshots(store.path):
-        assert rekey.opens_with(path, NEW) and not rekey.opens_with(path, PASSPHRASE)
+        assert sqlcipher.opens_with(path, NEW) and not sqlcipher.opens_with(path, PASSPHRASE)
 
 
 def test_a_wrong_current_passphrase_or_a_weak_new_one_changes_nothing(store: Store) -> None:
@@ -50,7 +50,7 @@ def test_a_wrong_current_passphrase_or_a_weak_new_one_changes_nothing(store: Sto
         rekey.change_passphrase(store, PASSPHRASE, "short")
     with pytest.raises(UserError, match="same"):
         rekey.change_passphrase(store, PASSPHRASE, PASSPHRASE)
-    assert rekey.opens_with(store.path, PASSPHRASE)
+    assert sqlcipher.opens_with(store.path, PASSPHRASE)
 
 
 CHILD = """
@@ -86,7 +86,7 @@ def test_a_rekey_killed_at_any_moment_leaves_a_file_that_one_of_the_passphrases_
         child.send_signal(signal.SIGKILL)
         child.wait()
         child.stdout.close()
-        opening = [p for p in passphrases if rekey.opens_with(review_path, p)]
+        opening = [p for p in passphrases if sqlcipher.opens_with(review_path, p)]
         assert len(opening) == 1, "exactly one of the passphrases must open the file"
         with Store.open(review_path, opening[0], make_backup=False) as s:
             conn = s.raw()

@@ -16,7 +16,7 @@ from PySide6.QtWidgets import QApplication, QDialog
 from peerdesk.services import backups, guard, records, retention
 from peerdesk.services import review as review_service
 from peerdesk.services.changes import Changes
-from peerdesk.store import rekey
+from peerdesk.store import sqlcipher
 from peerdesk.store.engine import Store
 from peerdesk.ui import messages, preferences, safety
 from peerdesk.ui import settings as ui_settings
@@ -183,7 +183,7 @@ def test_change_passphrase_from_the_menu(
     window.safety.change_passphrase()
     qtbot.waitUntil(lambda: bool(told), timeout=15000)
     assert told[-1][0] == "Passphrase changed"
-    assert rekey.opens_with(window.session.store.path, new)
+    assert sqlcipher.opens_with(window.session.store.path, new)
     assert window.session.check_passphrase(new) and not window.session.check_passphrase(PASSPHRASE)
 
 
