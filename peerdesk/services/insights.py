@@ -348,7 +348,7 @@ def create_insight(
         else:
             heading = ""
             if theme_id:
-                heading = uow.get(Theme, theme_id).heading
+                heading = _day2_theme(uow, theme_id).heading
             positions = [i.position for i in uow.query(Insight)]
             row = uow.add(
                 Insight,
@@ -358,16 +358,7 @@ def create_insight(
             )
         ids = [row.id]
         if theme_id:
-            ids.append(
-                _set_link(
-                    uow,
-                    InsightTheme,
-                    link_id(insight_id, theme_id, "theme"),
-                    live=True,
-                    insight_id=insight_id,
-                    theme_id=theme_id,
-                )
-            )
+            ids.append(_link_theme(uow, insight_id, theme_id))
         uow.commit()
     return Changes.of("insights", "insight_themes", ids=ids)
 
@@ -411,17 +402,23 @@ def moved(current: list[str], insight_id: str, to_index: int) -> list[str]:
 def link_theme(store: Store, insight_id: str, theme_id: str) -> Changes:
     with UnitOfWork(store) as uow:
         uow.get(Insight, insight_id)
-        uow.get(Theme, theme_id)
-        lid = _set_link(
-            uow,
-            InsightTheme,
-            link_id(insight_id, theme_id, "theme"),
-            live=True,
-            insight_id=insight_id,
-            theme_id=theme_id,
-        )
+        lid = _link_theme(uow, insight_id, theme_id)
         uow.commit()
     return Changes.of("insight_themes", ids=[lid])
+
+
+def _day2_theme(uow: UnitOfWork, theme_id: str) -> Theme:
+    """A theme of the Day 2 wall: a workshop goal's idea themes came after the insights, not before them."""
+    theme = uow.get(Theme, theme_id)
+    if theme.goal_id:
+        raise UserError("That theme groups a workshop goal's ideas; only themes of the Day 2 wall become insights.")
+    return theme
+
+
+def _link_theme(uow: UnitOfWork, insight_id: str, theme_id: str) -> str:
+    _day2_theme(uow, theme_id)
+    link = link_id(insight_id, theme_id, "theme")
+    return _set_link(uow, InsightTheme, link, live=True, insight_id=insight_id, theme_id=theme_id)
 
 
 def unlink_theme(store: Store, insight_id: str, theme_id: str) -> Changes:

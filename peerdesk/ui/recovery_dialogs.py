@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 
 from peerdesk.services.backups import COUNTED, BackupInfo
 from peerdesk.store.engine import MIN_PASSPHRASE
+from peerdesk.ui.list_model import ListTableModel
 from peerdesk.ui.widgets import StrengthMeter, error_label, password_edit
 
 Index = QModelIndex | QPersistentModelIndex
@@ -71,28 +72,17 @@ class ChangePassphraseDialog(QDialog):
         self.accept()
 
 
-class BackupsModel(QAbstractTableModel):
-    HEADERS = ("Made", "Kind", *(c.capitalize().replace("Postits", "Post-its") for c in COUNTED))
+class BackupsModel(ListTableModel[BackupInfo]):
+    headers = ("Made", "Kind", *(c.capitalize().replace("Postits", "Post-its") for c in COUNTED))
 
     def __init__(self, items: list[BackupInfo], parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.items = items
-
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.items)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.HEADERS)
-
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return self.HEADERS[section]
-        return None
+        self.rows = list(items)  # already opened and counted by the caller (in the background)
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid():
             return None
-        item = self.items[index.row()]
+        item = self.rows[index.row()]
         if role == Qt.ItemDataRole.ToolTipRole:
             return item.problem or str(item.path.name)
         if role == Qt.ItemDataRole.TextAlignmentRole and index.column() >= 2:
@@ -159,4 +149,4 @@ class RestoreDialog(QDialog):
 
     def chosen(self) -> BackupInfo | None:
         rows = self.view.selectionModel().selectedRows()
-        return self.model.items[rows[0].row()] if rows else None
+        return self.model.rows[rows[0].row()] if rows else None

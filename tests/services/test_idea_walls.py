@@ -42,8 +42,10 @@ def test_ideas_group_into_themes_that_stay_on_their_goals_wall(store: Store) -> 
     assert [t.heading for t in state.themes] == ["Learning from each other"]
     assert {p.id for p in state.members(edit.created_id)} == {a, b}
     assert wall.load_wall(store).themes == (), "the Day 2 wall does not show a goal's themes"
-    # ... and an idea theme is not offered as evidence for an insight
+    # ... and an idea theme is not offered as evidence for an insight, nor accepted as one
     assert all(heading != "Learning from each other" for _, heading, _ in insights.themes(store))
+    with pytest.raises(UserError, match="Day 2 wall"):
+        insights.create_insight(store, str(uuid.uuid4()), theme_id=edit.created_id)
     wall.drop_on(store, [c], a)
     assert {p.id for p in wall.load_wall(store, goal).members(edit.created_id)} == {a, b, c}
 
