@@ -198,7 +198,7 @@ def capture_quote(
             "anchor_start": start + lead,
             "anchor_end": end - trail,
         }
-        row = _add_or_restore(uow, record_id, fields)
+        row = uow.add_or_restore(Quote, record_id, fields)
         uow.commit()
     return row.id, Changes.of("quotes", "notes", ids=[row.id, note, *moved])
 
@@ -221,18 +221,9 @@ def add_typed_quote(
             "anchor_start": -1,
             "anchor_end": -1,
         }
-        row = _add_or_restore(uow, record_id, fields)
+        row = uow.add_or_restore(Quote, record_id, fields)
         uow.commit()
     return row.id, Changes.of("quotes", ids=[row.id])
-
-
-def _add_or_restore(uow: UnitOfWork, record_id: str | None, fields: dict[str, object]) -> Quote:
-    existing = uow.session.get(Quote, record_id) if record_id else None
-    if existing is not None:
-        uow.restore(existing)
-        uow.update(existing, **fields)
-        return existing
-    return uow.add(Quote, record_id, **fields)
 
 
 def delete_quote(store: Store, quote_id: str) -> Changes:

@@ -44,13 +44,7 @@ def create(store: Store, table: str, record_id: str | None = None, **fields: Any
     """Create a record, or bring back a deleted one with the same id (redo of a creation)."""
     model = model_for(table)
     with UnitOfWork(store) as uow:
-        existing = uow.session.get(model, record_id) if record_id else None
-        if existing is not None:
-            uow.restore(existing)
-            uow.update(existing, **fields)
-            row = existing
-        else:
-            row = uow.add(model, record_id, **fields)
+        row = uow.add_or_restore(model, record_id, fields)
         uow.commit()
         return row.id, Changes.of(table, ids=[row.id])
 

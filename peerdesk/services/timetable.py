@@ -475,13 +475,7 @@ def add_interview(store: Store, record_id: str | None = None, **fields: Any) -> 
     _check_interview_fields(fields)
     with UnitOfWork(store) as uow:
         _check_place(uow, fields.get("slot_id", ""), fields.get("team_id", ""), record_id)
-        existing = uow.session.get(Interview, record_id) if record_id else None
-        if existing is not None:
-            uow.restore(existing)
-            uow.update(existing, **fields)
-            row = existing
-        else:
-            row = uow.add(Interview, record_id, **fields)
+        row = uow.add_or_restore(Interview, record_id, fields)
         uow.commit()
     return row.id, Changes.of("interviews", ids=[row.id])
 

@@ -16,15 +16,14 @@ half a table.
 from __future__ import annotations
 
 import uuid
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 from dataclasses import dataclass, field
-from typing import Any, TypeVar
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from peerdesk.errors import UserError
-from peerdesk.services import wall
+from peerdesk.services import records, wall
 from peerdesk.services.changes import Changes
 from peerdesk.services.wall import IDEA
 from peerdesk.store.engine import Store
@@ -47,7 +46,6 @@ RESPONSE_MARKS = {"agree": "✓", "disagree": "✗", "amend": "✎", "": ""}
 NOTE_KINDS = ("next_step", "went_well", "even_better_if")
 NOTE_LABELS = {"next_step": "Next steps", "went_well": "What went well", "even_better_if": "Even better if"}
 TOP = 3
-R = TypeVar("R", bound=Shared)
 
 
 # --- read models ------------------------------------------------------------------------------------------------
@@ -259,9 +257,7 @@ def add_new_insight(store: Store, table_id: str, text: str, *, record_id: str | 
     text = _written(text, "Write the new insight first.")
     with UnitOfWork(store) as uow:
         uow.get(WorkshopTable, table_id)
-        row = _add_or_bring_back(
-            uow, TableResponse, record_id, {"text": text}, lambda: {"table_id": table_id, "response": "new"}
-        )
+        row = uow.add_or_restore(TableResponse, record_id, {"text": text}, {"table_id": table_id, "response": "new"})
         uow.commit()
         return row.id, Changes.of("table_responses", ids=[row.id])
 
@@ -301,12 +297,11 @@ def add_goal(store: Store, insight_id: str, text: str, *, goal_id: str | None = 
     with UnitOfWork(store) as uow:
         if insight_id:
             uow.get(Insight, insight_id)
-        row = _add_or_bring_back(
-            uow,
+        row = uow.add_or_restore(
             Goal,
             goal_id,
             {"text": text, "insight_id": insight_id},
-            lambda: {"position": _next(g.position for g in uow.query(Goal, insight_id=insight_id))},
+            {"position": _next(g.position for g in uow.query(Goal, insight_id=insight_id))},
         )
         uow.commit()
         return row.id, Changes.of("goals", ids=[row.id])
@@ -499,12 +494,11 @@ def add_note(store: Store, kind: str, text: str, *, note_id: str | None = None) 
         raise UserError(f"“{kind}” is not a kind of workshop note.")
     text = _written(text, "Write the note first.")
     with UnitOfWork(store) as uow:
-        row = _add_or_bring_back(
-            uow,
+        row = uow.add_or_restore(
             WorkshopNote,
             note_id,
             {"text": text},
-            lambda: {"kind": kind, "position": _next(n.position for n in uow.query(WorkshopNote, kind=kind))},
+            {"kind": kind, "position": _next(n.position for n in uow.query(WorkshopNote, kind=kind))},
         )
         uow.commit()
         return row.id, Changes.of("workshop_notes", ids=[row.id])
@@ -533,22 +527,6 @@ def _next(positions: Iterable[float]) -> float:
     return max(positions, default=0.0) + 1
 
 
-def _add_or_bring_back(
-    uow: UnitOfWork,
-    model: type[R],
-    record_id: str | None,
-    fields: dict[str, Any],
-    new_fields: Callable[[], dict[str, Any]],
-) -> R:
-    """Add a record, or (redo of an undone add: ``record_id`` exists) bring it back with ``fields``."""
-    existing = uow.session.get(model, record_id) if record_id else None
-    if existing is not None:
-        uow.restore(existing)
-        uow.update(existing, **fields)
-        return existing
-    return uow.add(model, record_id, **fields, **new_fields())
-
-
 def _set_text(
     store: Store, model: type[Shared], record_id: str, text: str, empty: str, column: str = "text"
 ) -> Changes:
@@ -561,10 +539,7 @@ def _set_text(
 
 def _remove(store: Store, model: type[Shared], record_id: str, *also: str) -> Changes:
     """Tombstone one record; ``also`` names the tables whose views change with it."""
-    with UnitOfWork(store) as uow:
-        uow.delete(uow.get(model, record_id))
-        uow.commit()
-    return Changes.of(model.__tablename__, *also, ids=[record_id])  # type: ignore[attr-defined]
+    return records.delete(store, model.__tablename__, record_id) | Changes.of(*also)  # type: ignore[attr-defined]
 
 
 # --- the whole outcome ---------------------------------------------------------------------------------------------

@@ -105,6 +105,18 @@ class UnitOfWork:
         self._write(row, {"deleted": False, **fields}, force=True)
         return row
 
+    def add_or_restore(
+        self, model: type[S], record_id: str | None, fields: dict[str, Any], new_fields: dict[str, Any] | None = None
+    ) -> S:
+        """Add a record with ``fields`` (and ``new_fields``, which only a new record takes), or, when
+        ``record_id`` names one already in the file (the redo of an undone add), bring it back with ``fields``."""
+        existing = self.session.get(model, record_id) if record_id else None
+        if existing is not None:
+            self.restore(existing)
+            self.update(existing, **fields)
+            return existing
+        return self.add(model, record_id, **fields, **(new_fields or {}))
+
     def update(self, row: Shared, **fields: Any) -> bool:
         """Change fields; only those whose value really changes get a new version. True if anything did."""
         _check_fields(type(row), fields)
