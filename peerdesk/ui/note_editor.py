@@ -48,6 +48,8 @@ class NoteEditor(QPlainTextEdit):
         font = QFont(self.font())
         font.setPointSize(NOTE_POINT_SIZE)
         self.setFont(font)
+        # The app's style sheet sizes every widget's text, and a style sheet beats setFont: say it the same way.
+        self.setStyleSheet(f"QPlainTextEdit#noteEditor {{ font-size: {NOTE_POINT_SIZE}pt; }}")
         self.setLineWrapMode(QPlainTextEdit.LineWrapMode.WidgetWidth)
         self.setPlaceholderText(
             "Type the interview notes here. Ctrl+Q captures the selected words as a quote (with nothing selected, "

@@ -2,9 +2,21 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+
 import pytest
+from PySide6.QtWidgets import QApplication
 
 from peerdesk.ui import messages
+
+
+@pytest.fixture(autouse=True)
+def _app_style_sheet_stays_in_its_test() -> Iterator[None]:
+    """A test that applies the app's style sheet (make_app) must not change what later tests see."""
+    yield
+    app = QApplication.instance()
+    if isinstance(app, QApplication) and app.styleSheet():
+        app.setStyleSheet("")
 
 
 @pytest.fixture

@@ -54,6 +54,9 @@ def select(panel: NotesPanel, words: str) -> None:
 
 
 def test_the_header_says_who_asks_and_who_takes_notes(panel: NotesPanel) -> None:
+    from peerdesk.ui.app import make_app
+
+    make_app()  # the app's style sheet, as people see it: the generous note font must survive it
     text = panel.header.text()
     for part in (
         "Foster carers",
