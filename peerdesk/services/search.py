@@ -89,27 +89,29 @@ def parse(user_text: str) -> Query | None:
     return Query(" ".join(terms), tuple(w.lower() for w in words), prefix)
 
 
-_NOTES_SQL = f"""
-SELECT n.id, n.interview_id, n.id, snippet(notes_fts, 0, '{MARK_START}', '{MARK_END}', '…', 14),
-       bm25(notes_fts), -1
-FROM notes_fts JOIN notes AS n ON n.rowid = notes_fts.rowid
-WHERE notes_fts MATCH ? AND n.deleted = 0
-ORDER BY bm25(notes_fts) LIMIT ?
-"""
-_QUOTES_SQL = f"""
-SELECT q.id, q.interview_id, q.note_id, snippet(quotes_fts, 0, '{MARK_START}', '{MARK_END}', '…', 24),
-       bm25(quotes_fts) * {QUOTE_BOOST}, q.anchor_start
-FROM quotes_fts JOIN quotes AS q ON q.rowid = quotes_fts.rowid
-WHERE quotes_fts MATCH ? AND q.deleted = 0
-ORDER BY bm25(quotes_fts) LIMIT ?
-"""
-_PLACES_SQL = """
-SELECT i.id, COALESCE(g.name, ''), COALESCE(s.day, 1), COALESCE(s.starts, ''), COALESCE(t.name, '')
-FROM interviews AS i
+# One statement per index: the match, its rank, the snippet and the interview's labels come back together, so a
+# search is two round trips whatever the number of hits. ``ORDER BY rank`` (bm25 by default) lets FTS5 sort inside
+# the index instead of computing bm25() once for the select list and again for the order.
+_PLACE_COLUMNS = """COALESCE(g.name, ''), COALESCE(s.day, 1), COALESCE(s.starts, ''), COALESCE(t.name, '')"""
+_PLACE_JOINS = """
+JOIN interviews AS i ON i.id = r.interview_id
 LEFT JOIN stakeholder_groups AS g ON g.id = i.group_id
 LEFT JOIN slots AS s ON s.id = i.slot_id
 LEFT JOIN teams AS t ON t.id = i.team_id
-WHERE i.id IN ({ids})
+"""
+_NOTES_SQL = f"""
+SELECT r.id, r.interview_id, r.id, snippet(notes_fts, 0, '{MARK_START}', '{MARK_END}', '…', 14),
+       notes_fts.rank, -1, r.body, {_PLACE_COLUMNS}
+FROM notes_fts JOIN notes AS r ON r.rowid = notes_fts.rowid {_PLACE_JOINS}
+WHERE notes_fts MATCH ? AND r.deleted = 0
+ORDER BY notes_fts.rank LIMIT ?
+"""
+_QUOTES_SQL = f"""
+SELECT r.id, r.interview_id, r.note_id, snippet(quotes_fts, 0, '{MARK_START}', '{MARK_END}', '…', 24),
+       quotes_fts.rank * {QUOTE_BOOST}, r.anchor_start, '', {_PLACE_COLUMNS}
+FROM quotes_fts JOIN quotes AS r ON r.rowid = quotes_fts.rowid {_PLACE_JOINS}
+WHERE quotes_fts MATCH ? AND r.deleted = 0
+ORDER BY quotes_fts.rank LIMIT ?
 """
 
 
@@ -118,9 +120,9 @@ def search(store: Store, user_text: str, limit: int = DEFAULT_LIMIT) -> list[Hit
     if query is None:
         return []
     raw: list[tuple[str, Any]] = []
-    with store.session() as s:
-        # The DB-API connection under the session: these few fixed statements need none of SQLAlchemy's work.
-        db = s.connection().connection.driver_connection
+    # A Core connection, not an ORM session: these two fixed statements need none of the ORM's work.
+    with store.engine.connect() as connection:
+        db = connection.connection.driver_connection
         assert db is not None
         try:
             for kind, sql in (("note", _NOTES_SQL), ("quote", _QUOTES_SQL)):
@@ -128,39 +130,16 @@ def search(store: Store, user_text: str, limit: int = DEFAULT_LIMIT) -> list[Hit
         except sqlcipher.DatabaseError:
             # Our expressions are quoted strings only; should FTS5 still refuse one, "nothing found" is the answer.
             return []
-        raw.sort(key=lambda kr: float(kr[1][4]))
-        raw = raw[:limit]
-        places = _places(db, {row[1] for _k, row in raw})
-        bodies = _bodies(db, [row[0] for kind, row in raw if kind == "note"])
-    hits = []
-    for kind, (record_id, interview_id, note, snippet, rank, anchor) in raw:
-        group, where = places.get(interview_id, ("", ""))
-        position = first_match(bodies.get(record_id, ""), query) if kind == "note" else int(anchor)
-        hits.append(Hit(kind, record_id, interview_id, note or "", group, where, snippet, position, float(rank)))
-    return hits
+    raw.sort(key=lambda kr: float(kr[1][4]))
+    return [_hit(kind, row, query) for kind, row in raw[:limit]]
 
 
-def _marks(n: int) -> str:
-    return ", ".join("?" * n)
-
-
-def _places(db: Any, interview_ids: set[str]) -> dict[str, tuple[str, str]]:
-    if not interview_ids:
-        return {}
-    found = {}
-    for interview_id, group, day, starts, team in db.execute(
-        _PLACES_SQL.format(ids=_marks(len(interview_ids))), tuple(interview_ids)
-    ):
-        when = starts if int(day) == 1 else f"Day {day}, {starts}"
-        found[interview_id] = (group, " ".join(p for p in (when, team) if p))
-    return found
-
-
-def _bodies(db: Any, note_ids: list[str]) -> dict[str, str]:
-    if not note_ids:
-        return {}
-    sql = f"SELECT id, body FROM notes WHERE id IN ({_marks(len(note_ids))})"
-    return {row[0]: row[1] for row in db.execute(sql, tuple(note_ids))}
+def _hit(kind: str, row: tuple[Any, ...], query: Query) -> Hit:
+    record_id, interview_id, note, snippet, rank, anchor, body, group, day, starts, team = row
+    when = starts if int(day) == 1 else f"Day {day}, {starts}"
+    where = " ".join(p for p in (when, team) if p)
+    position = first_match(body, query) if kind == "note" else int(anchor)
+    return Hit(kind, record_id, interview_id, note or "", group, where, snippet, position, float(rank))
 
 
 def first_match(body: str, query: Query) -> int:
