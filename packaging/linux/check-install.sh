@@ -6,8 +6,8 @@
 # Everything happens under a temporary HOME (XDG folders inside it): the real user's menu and file types are never
 # touched. Checks, in order: the install script succeeds; the command, menu entry (desktop-file-validate clean),
 # MIME types, icons and default application are in place; the installed command answers --version and passes
-# smoke-test; uninstalling keeps the user's reviews and leaves no file or line of peerdesk's in the data, config and
-# program folders. STAND_IN=1 skips running the app (tests/packaging uses a stand-in program). Exit 0 only if all pass.
+# smoke-test; uninstalling keeps the user's reviews (and log) and leaves no file or line of peerdesk's anywhere
+# else in HOME. STAND_IN=1 skips running the app (tests/packaging uses a stand-in program). Exit 0 only if all pass.
 set -euo pipefail
 here=$(cd "$(dirname "$0")/.." && pwd)
 app=${1:-$here/../dist/peerdesk}
@@ -30,7 +30,6 @@ export XDG_DATA_HOME="$HOME/.local/share" XDG_CONFIG_HOME="$HOME/.config" XDG_ST
 export XDG_CACHE_HOME="$HOME/.cache"
 unset PEERDESK_PASSPHRASE
 mkdir -p "$HOME"
-installed_folders=("$XDG_DATA_HOME" "$XDG_CONFIG_HOME" "$HOME/.local/bin" "$HOME/.local/lib")
 
 bash "$installer" --user "$app" || fail "the install script failed"
 command="$HOME/.local/bin/peerdesk"
@@ -64,8 +63,10 @@ fi
 
 bash "$installer" --user --uninstall || fail "the uninstall failed"
 [ -f "$reviews/kept.peerdesk" ] || fail "uninstalling removed a review"
-left=$(find "${installed_folders[@]}" -iname '*peerdesk*' 2>/dev/null || true)
+# Anywhere in HOME, apart from the user's own data: the reviews, and peerdesk's log (under XDG_STATE_HOME).
+keep=(-path "$reviews" -o -path "$XDG_STATE_HOME/peerdesk")
+left=$(find "$HOME" \( "${keep[@]}" \) -prune -o -iname '*peerdesk*' -print)
 [ -z "$left" ] || fail "left behind: $left"
-mentions=$(grep -rIl peerdesk "${installed_folders[@]}" 2>/dev/null || true)
+mentions=$(find "$HOME" \( "${keep[@]}" \) -prune -o -type f -exec grep -Il peerdesk {} + || true)
 [ -z "$mentions" ] || fail "still mention peerdesk: $mentions"
 echo "check-install: ok (installed, checked, uninstalled; reviews kept, nothing else left)"
