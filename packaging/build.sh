@@ -1,11 +1,14 @@
 #!/usr/bin/env bash
-# Build the one-folder app: dist/peerdesk/ (PyInstaller's work files go to build/), print its size, smoke-test it.
+# Build the one-folder app with PyInstaller (Linux: dist/peerdesk/, macOS: dist/peerdesk.app), smoke-test it.
 #
 #   pip install -e ".[package]"     # once: PyInstaller
-#   packaging/build.sh              # build, report the size, run `dist/peerdesk/peerdesk smoke-test`
-#   packaging/build.sh --archive    # also dist/peerdesk-<version>-linux-<arch>.tar.gz to hand out
+#   packaging/build.sh              # build, report the size, run the built program's `smoke-test`
+#   packaging/build.sh --archive    # Linux: also dist/peerdesk-<version>-linux-<arch>.tar.gz to hand out, with
+#                                   # install-linux.sh inside (then: tar xzf …; peerdesk/install-linux.sh)
 #
-# PYTHON picks the interpreter (default: python). SKIP_SMOKE=1 skips the smoke test.
+# PyInstaller's work files go to build/. PYTHON picks the interpreter (default: python). SKIP_SMOKE=1 skips the
+# smoke test. MAX_GLIBC=2.34 (Linux) fails the build if any bundled binary needs a newer glibc than that.
+# Windows has its own script: packaging/windows/build.ps1.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -18,16 +21,37 @@ version=$("$PYTHON" -c "import peerdesk; print(peerdesk.__version__)")
 
 started=$(date +%s)
 "$PYTHON" -m PyInstaller --noconfirm --log-level WARN --distpath dist --workpath build packaging/peerdesk.spec
-app=dist/peerdesk
+if [ "$(uname)" = "Darwin" ]; then
+    app=dist/peerdesk.app
+    program=$app/Contents/MacOS/peerdesk
+else
+    app=dist/peerdesk
+    program=$app/peerdesk
+fi
 echo "build: $app built in $(( $(date +%s) - started )) s"
-echo "build: size $(du -sh "$app" | cut -f1) ($(du -sb "$app" | cut -f1) bytes, $(find "$app" -type f | wc -l) files)"
+echo "build: size $(du -sh "$app" | cut -f1) ($(find "$app" -type f | wc -l | tr -d ' ') files)"
+
+if [ "$(uname)" = "Linux" ]; then
+    # The newest glibc symbol version any bundled binary asks for: the app runs on that glibc and newer only.
+    needed=$(find "$app" -type f \( -name '*.so*' -o -perm -u+x \) -exec grep -aoh 'GLIBC_2\.[0-9]*' {} + 2>/dev/null |
+        sort -t. -k2,2n -u | tail -1 | sed 's/GLIBC_//')
+    echo "build: needs glibc $needed or newer (built on glibc $(ldd --version | head -1 | grep -o '[0-9.]*$'))"
+    if [ -n "${MAX_GLIBC:-}" ] && [ "$(printf '%s\n%s\n' "$needed" "$MAX_GLIBC" | sort -t. -k2,2n | tail -1)" != "$MAX_GLIBC" ]; then
+        echo "build: FAILED: needs glibc $needed, more than MAX_GLIBC=$MAX_GLIBC" >&2
+        exit 1
+    fi
+fi
 
 if [ "${SKIP_SMOKE:-0}" != "1" ]; then
     # The smoke test writes the demo review to a temporary folder and opens it offscreen; it touches no settings.
-    "$app/peerdesk" smoke-test
+    "$program" smoke-test
 fi
 
-if [ "${1:-}" = "--archive" ]; then
+if [ "${1:-}" = "--archive" ] && [ "$(uname)" = "Linux" ]; then
+    # The tarball carries its installer: install-linux.sh and the desktop entry and MIME types beside the program.
+    cp packaging/install-linux.sh "$app/"
+    mkdir -p "$app/linux"
+    cp packaging/linux/peerdesk.desktop packaging/linux/peerdesk-mime.xml "$app/linux/"
     archive="dist/peerdesk-$version-linux-$(uname -m).tar.gz"
     tar -C dist -czf "$archive" peerdesk
     echo "build: $archive $(du -h "$archive" | cut -f1)"

@@ -1,10 +1,12 @@
 """Render the app icon from its one source, resources/peerdesk.svg, into every format a platform asks for.
 
-    python packaging/make_icons.py
+    python packaging/make_icons.py                  # resources/peerdesk-<size>.png, committed (see below)
+    python packaging/make_icons.py --platform DIR   # DIR/peerdesk.ico (Windows) and DIR/peerdesk.icns (macOS)
 
-writes resources/peerdesk-<size>.png (what the app loads at run time, so it needs no SVG plugin) and
-packaging/icons/peerdesk.ico (Windows), peerdesk.icns (macOS) and peerdesk-512.png (Linux desktop, hicolor).
-The results are committed; run this again only after changing the SVG.
+The PNGs are what the app loads at run time (so it needs no SVG plugin) and what the Linux installer puts in the
+icon theme; they ship in the wheel, so they are committed; run this again after changing the SVG. The .ico and
+.icns are only needed to build the Windows and macOS apps: packaging/peerdesk.spec makes them in build/icons/ when
+they are missing, so no generated binary is committed for them.
 """
 
 from __future__ import annotations
@@ -41,23 +43,28 @@ def render(renderer: QSvgRenderer, size: int) -> Image.Image:
     return Image.open(io.BytesIO(bytes(buffer.data().data()))).convert("RGBA")
 
 
-def main() -> int:
+def main(argv: list[str]) -> int:
     _app = QGuiApplication(sys.argv[:1])
     renderer = QSvgRenderer(str(SVG))
     if not renderer.isValid():
         print(f"cannot read {SVG}", file=sys.stderr)
         return 1
-    images = {size: render(renderer, size) for size in sorted({*APP_SIZES, *ICO_SIZES, *ICNS_SIZES})}
+    if argv[:1] == ["--platform"] and len(argv) == 2:
+        out = Path(argv[1])
+        out.mkdir(parents=True, exist_ok=True)
+        images = {size: render(renderer, size) for size in sorted({*ICO_SIZES, *ICNS_SIZES})}
+        images[256].save(out / "peerdesk.ico", sizes=[(s, s) for s in ICO_SIZES])
+        images[1024].save(out / "peerdesk.icns", append_images=[images[s] for s in ICNS_SIZES if s != 1024])
+        print(f"icons written: {out / 'peerdesk.ico'}, {out / 'peerdesk.icns'}")
+        return 0
+    if argv:
+        print(__doc__, file=sys.stderr)
+        return 2
     for size in APP_SIZES:
-        images[size].save(ROOT / "resources" / f"peerdesk-{size}.png", optimize=True)
-    out = ROOT / "packaging" / "icons"
-    out.mkdir(exist_ok=True)
-    images[512].save(out / "peerdesk-512.png", optimize=True)
-    images[256].save(out / "peerdesk.ico", sizes=[(s, s) for s in ICO_SIZES])
-    images[1024].save(out / "peerdesk.icns", append_images=[images[s] for s in ICNS_SIZES if s != 1024])
-    print(f"icons written to resources/ and {out.relative_to(ROOT)}/")
+        render(renderer, size).save(ROOT / "resources" / f"peerdesk-{size}.png", optimize=True)
+    print("icons written to resources/")
     return 0
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    sys.exit(main(sys.argv[1:]))

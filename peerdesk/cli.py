@@ -2,28 +2,34 @@
 
 Passphrases come from ``PEERDESK_PASSPHRASE`` when set, otherwise from a prompt. Exit 0 on success, 2 on a
 user error with one line on stderr; never a traceback.
+
+Every command imports what it needs when it runs: building the parser must stay cheap, so that ``--version`` and
+``--help`` answer as fast as the interpreter starts (tests/cli/test_startup.py checks what they import).
 """
 
 from __future__ import annotations
 
 import argparse
 import contextlib
-import datetime as dt
 import getpass
 import json
-import logging
 import os
 import sys
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from peerdesk import __version__
 from peerdesk.errors import PeerdeskError, UserError
-from peerdesk.services import review as review_service
-from peerdesk.store.engine import Store
+from peerdesk.services.roles import ROLES
+
+if TYPE_CHECKING:
+    import datetime as dt
+    import logging
+
+    from peerdesk.store.engine import Store
 
 PASSPHRASE_ENV = "PEERDESK_PASSPHRASE"
-log = logging.getLogger("peerdesk.cli")
 
 
 class CliError(Exception):
@@ -43,10 +49,14 @@ def read_passphrase(*, confirm: bool = False, prompt: str = "Passphrase: ") -> s
 
 
 def open_store(path: str) -> Store:
+    from peerdesk.store.engine import Store
+
     return Store.open(Path(path), read_passphrase())
 
 
 def _date(text: str) -> dt.date:
+    import datetime as dt
+
     try:
         return dt.date.fromisoformat(text)
     except ValueError:
@@ -57,6 +67,8 @@ def _date(text: str) -> dt.date:
 
 
 def cmd_new(args: argparse.Namespace) -> int:
+    from peerdesk.services import review as review_service
+
     essentials = review_service.Essentials(
         authority=args.authority,
         focus=args.focus,
@@ -72,6 +84,7 @@ def cmd_new(args: argparse.Namespace) -> int:
 
 def cmd_demo(args: argparse.Namespace) -> int:
     from peerdesk.services import demo
+    from peerdesk.services import review as review_service
 
     passphrase = os.environ.get(PASSPHRASE_ENV) or demo.DEFAULT_PASSPHRASE
     with demo.write_demo(Path(args.path), passphrase) as store:
@@ -87,6 +100,7 @@ def cmd_demo(args: argparse.Namespace) -> int:
 
 def cmd_info(args: argparse.Namespace) -> int:
     from peerdesk.exchange.digest import content_digest
+    from peerdesk.services import review as review_service
 
     with open_store(args.path) as store:
         facts = review_service.info(store)
@@ -248,7 +262,7 @@ def _add_sharing_commands(sub: argparse._SubParsersAction[argparse.ArgumentParse
     p.add_argument("invite", metavar="INVITE")
     p.add_argument("path")
     p.add_argument("--me", required=True, help="your name")
-    p.add_argument("--role", choices=review_service.ROLES, default="reviewer")
+    p.add_argument("--role", choices=ROLES, default="reviewer")
     p.set_defaults(handler=cmd_join)
 
     p = sub.add_parser("bundle", help="export, import or inspect a .pdbundle")
@@ -290,6 +304,7 @@ def cmd_export_pptx(args: argparse.Namespace) -> int:
 
 def cmd_workshop_export(args: argparse.Namespace) -> int:
     from peerdesk.export import workshop_pptx, workshop_summary
+    from peerdesk.services import review as review_service
     from peerdesk.services import survey, workshop
 
     with open_store(args.path) as store:
@@ -399,7 +414,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--authority", required=True, help="the host authority")
     p.add_argument("--focus", default="", help="the area of focus")
     p.add_argument("--me", required=True, help="your name")
-    p.add_argument("--role", choices=review_service.ROLES, default="lead")
+    p.add_argument("--role", choices=ROLES, default="lead")
     p.add_argument("--visit-start", type=_date, help="Day 1 (YYYY-MM-DD)")
     p.add_argument("--visit-end", type=_date, help="Day 2 (YYYY-MM-DD)")
     p.set_defaults(handler=cmd_new)
@@ -499,7 +514,7 @@ def main(argv: list[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
     handler: Handler = args.handler
-    _start_logging()
+    log = _start_logging()
     try:
         code = handler(args)
         log.info("command %s done", args.command)
@@ -517,11 +532,14 @@ def main(argv: list[str] | None = None) -> int:
         return 1
 
 
-def _start_logging() -> None:
+def _start_logging() -> logging.Logger:
+    import logging
+
     from peerdesk.logs import setup_logging
 
     with contextlib.suppress(OSError):  # a read-only home must not stop a headless command
         setup_logging()
+    return logging.getLogger("peerdesk.cli")
 
 
 __all__ = ["UserError", "main"]

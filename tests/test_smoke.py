@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import re
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -54,3 +55,31 @@ def test_smoke_test_fails_with_exit_1_and_says_why(demo_file: Path, tmp_path: Pa
     assert result.returncode == 1
     assert "FAILED (WrongPassphrase" in result.stderr
     assert PASSED not in result.stdout
+
+
+def folder_state(folder: Path) -> dict[str, tuple[bytes, int]]:
+    """Every file under the folder with its bytes and modification time (a folder is listed with empty bytes)."""
+    return {
+        str(path.relative_to(folder)): (path.read_bytes() if path.is_file() else b"", path.stat().st_mtime_ns)
+        for path in sorted(folder.rglob("*"))
+    }
+
+
+def test_smoke_test_of_a_given_review_leaves_its_folder_byte_identical(
+    demo_file: Path, tmp_path: Path, passphrase: str
+) -> None:
+    # Opening a review in the app writes a backup beside it; the smoke test opens a private copy instead.
+    reviews = tmp_path / "reviews"
+    reviews.mkdir()
+    review = reviews / "eastmere.peerdesk"
+    shutil.copy2(demo_file, review)
+    before = folder_state(reviews)
+    result = run_smoke(tmp_path / "home", "--review", str(review), passphrase=passphrase)
+    assert result.returncode == 0, result.stderr
+    assert folder_state(reviews) == before
+
+
+def test_smoke_test_of_a_missing_review_fails_and_says_so(tmp_path: Path, passphrase: str) -> None:
+    result = run_smoke(tmp_path, "--review", str(tmp_path / "gone.peerdesk"), passphrase=passphrase)
+    assert result.returncode == 1
+    assert "there is no review at" in result.stderr

@@ -15,6 +15,7 @@ from peerdesk.errors import UserError
 from peerdesk.exchange.identity import KeyPair, b64
 from peerdesk.services import questions
 from peerdesk.services.changes import Changes
+from peerdesk.services.roles import ROLES as ROLES
 from peerdesk.store import migrate
 from peerdesk.store.engine import Store
 from peerdesk.store.models import (
@@ -32,7 +33,6 @@ from peerdesk.store.models import (
 )
 from peerdesk.store.uow import UnitOfWork
 
-ROLES = ("lead", "reviewer", "observer", "host-officer")
 ROLE_LABELS = {
     "lead": "Lead (visiting director)",
     "reviewer": "Reviewer",

@@ -5,12 +5,16 @@ Qt's offscreen platform, checks what a broken build would lose first (the SQLCip
 read from disk, the stylesheet and icon, the docks), closes everything and exits 0. It runs the same from source
 and from the frozen app, so it is how a build is checked (packaging/build.sh) and how IT can check an install.
 
-Settings go to the temporary folder too: the smoke test never touches the user's recent files or layout.
+A check must not change what it checks: a given review is copied into the smoke test's private temporary folder
+(made readable only by this user) and the copy is opened, so the backups, schema upgrades and write-ahead log that
+opening a review can produce never appear beside the real file. Settings go to the temporary folder too: the smoke
+test never touches the user's recent files or layout.
 """
 
 from __future__ import annotations
 
 import os
+import shutil
 import sys
 import tempfile
 import time
@@ -65,6 +69,7 @@ def _run(folder: Path, review: Path | None, passphrase: str | None) -> dict[str,
         demo.write_demo(review, passphrase).close()
         expected_title = demo.AUTHORITY
     else:
+        review = private_copy(review, folder)
         expected_title = ""
     started = time.perf_counter()
     store = Store.open(review, passphrase or demo.DEFAULT_PASSPHRASE)
@@ -100,6 +105,19 @@ def _run(folder: Path, review: Path | None, passphrase: str | None) -> dict[str,
         "SQLCipher": found["SQLCipher"],
         "frozen": "yes" if getattr(sys, "frozen", False) else "no",
     }
+
+
+def private_copy(review: Path, folder: Path) -> Path:
+    """The review, with its write-ahead log (committed changes not yet folded into the file), copied into ``folder``."""
+    if not review.is_file():
+        raise SmokeFailure(f"there is no review at {review}")
+    target = folder / "review" / review.name
+    target.parent.mkdir()
+    shutil.copyfile(review, target)
+    wal = review.with_name(review.name + "-wal")
+    if wal.is_file():
+        shutil.copyfile(wal, target.with_name(target.name + "-wal"))
+    return target
 
 
 def _quiet_offscreen(_mode: object, _context: object, message: str) -> None:

@@ -7,6 +7,7 @@ import os
 import shutil
 import stat
 import subprocess
+import sys
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
@@ -35,16 +36,24 @@ def test_the_spec_is_valid_python_and_builds_one_folder() -> None:
     assert '"peerdesk/migrations"' in text and '"peerdesk/resources"' in text
 
 
-def test_icons_exist_in_every_size_the_app_and_the_platforms_ask_for() -> None:
+def test_the_app_icons_exist_in_every_size_the_app_and_the_linux_desktop_ask_for() -> None:
     for size in ICON_SIZES:
         with Image.open(ROOT / "resources" / f"peerdesk-{size}.png") as image:
             assert image.size == (size, size)
             assert image.mode == "RGBA"
-    with Image.open(PACKAGING / "icons" / "peerdesk.ico") as ico:
-        assert (256, 256) in ico.info["sizes"] and (16, 16) in ico.info["sizes"]
-    with Image.open(PACKAGING / "icons" / "peerdesk.icns") as icns:
-        assert icns.size[0] >= 512
     ET.parse(ROOT / "resources" / "peerdesk.svg")
+
+
+def test_make_icons_renders_the_windows_and_macos_icons_from_the_svg(tmp_path: Path) -> None:
+    # Not committed: the spec runs this when building on Windows or macOS.
+    made = subprocess.run(
+        [sys.executable, str(PACKAGING / "make_icons.py"), "--platform", str(tmp_path)], capture_output=True, text=True
+    )
+    assert made.returncode == 0, made.stderr
+    with Image.open(tmp_path / "peerdesk.ico") as ico:
+        assert {(16, 16), (32, 32), (48, 48), (256, 256)} <= ico.info["sizes"]
+    with Image.open(tmp_path / "peerdesk.icns") as icns:
+        assert icns.size[0] >= 512
 
 
 def test_the_desktop_entry_opens_both_file_types_with_peerdesk() -> None:
@@ -57,40 +66,69 @@ def test_the_desktop_entry_opens_both_file_types_with_peerdesk() -> None:
     assert entry["StartupWMClass"] == "peerdesk"
 
 
+@pytest.mark.skipif(shutil.which("desktop-file-validate") is None, reason="needs desktop-file-utils")
+def test_the_desktop_entry_passes_desktop_file_validate() -> None:
+    result = subprocess.run(
+        ["desktop-file-validate", str(PACKAGING / "linux" / "peerdesk.desktop")], capture_output=True, text=True
+    )
+    assert result.returncode == 0 and result.stdout + result.stderr == "", result.stdout + result.stderr
+
+
 def test_the_mime_types_declare_each_suffix_once() -> None:
     root = ET.parse(PACKAGING / "linux" / "peerdesk-mime.xml").getroot()
     declared = {t.get("type"): [g.get("pattern") for g in t.iter(f"{MIME_NS}glob")] for t in root}
     assert declared == {name: [glob] for name, glob in TYPES.items()}
 
 
-@pytest.mark.skipif(shutil.which("bash") is None, reason="the installer is a bash script")
-def test_install_linux_registers_the_app_and_its_file_types_then_uninstalls(tmp_path: Path) -> None:
-    # A stand-in for the built one-folder app: the installer only copies the folder and links its executable.
-    app = tmp_path / "dist" / "peerdesk"
+def stand_in_app(folder: Path) -> Path:
+    """A stand-in for the built one-folder app: the installer only copies the folder and links its executable.
+
+    The stand-in records the arguments it was started with in $HOME/opened.txt.
+    """
+    app = folder / "peerdesk"
     (app / "_internal").mkdir(parents=True)
     launcher = app / "peerdesk"
-    launcher.write_text("#!/bin/sh\necho peerdesk-stand-in \"$@\"\n")
+    launcher.write_text('#!/bin/sh\necho "$@" >> "$HOME/opened.txt"\n')
     launcher.chmod(launcher.stat().st_mode | stat.S_IXUSR)
-    home = tmp_path / "home"
-    env = {
-        **os.environ,
-        "HOME": str(home),
-        "XDG_DATA_HOME": str(home / ".local" / "share"),
-        "XDG_CONFIG_HOME": str(home / ".config"),
-    }
+    return app
+
+
+def user_env(home: Path) -> dict[str, str]:
+    env = {k: v for k, v in os.environ.items() if not k.startswith("XDG_")}
+    env.update(
+        HOME=str(home),
+        XDG_DATA_HOME=str(home / ".local" / "share"),
+        XDG_CONFIG_HOME=str(home / ".config"),
+    )
+    return env
+
+
+def install(app: Path, env: dict[str, str], *args: str) -> subprocess.CompletedProcess[str]:
     script = str(PACKAGING / "install-linux.sh")
-    installed = subprocess.run(["bash", script, "--user", str(app)], env=env, capture_output=True, text=True)
+    return subprocess.run(["bash", script, "--user", *args, str(app)], env=env, capture_output=True, text=True)
+
+
+needs_bash = pytest.mark.skipif(
+    not sys.platform.startswith("linux") or shutil.which("bash") is None, reason="installs on Linux, with bash"
+)
+
+
+@needs_bash
+def test_install_linux_registers_the_app_and_its_file_types_then_uninstalls(tmp_path: Path) -> None:
+    app = stand_in_app(tmp_path / "dist")
+    home = tmp_path / "home"
+    env = user_env(home)
+    installed = install(app, env)
     assert installed.returncode == 0, installed.stderr
 
     share = home / ".local" / "share"
     app_dir = home / ".local" / "lib" / "peerdesk"
     entry = desktop_entry(share / "applications" / "peerdesk.desktop")
-    assert entry["Exec"] == f'"{app_dir}/peerdesk" %F'
+    # Unquoted: xdg-open's fallback (no desktop environment) takes the first word literally, quotes and all.
+    assert entry["Exec"] == f"{app_dir}/peerdesk %F"
     command = home / ".local" / "bin" / "peerdesk"
-    assert subprocess.run([str(command), "x.peerdesk"], capture_output=True, text=True).stdout.split() == [
-        "peerdesk-stand-in",
-        "x.peerdesk",
-    ]
+    subprocess.run([str(command), "x.peerdesk"], env=env, check=True)
+    assert (home / "opened.txt").read_text().split() == ["x.peerdesk"]
     assert (share / "mime" / "packages" / "peerdesk-mime.xml").exists()
     assert (share / "icons" / "hicolor" / "48x48" / "apps" / "peerdesk.png").exists()
     assert (share / "icons" / "hicolor" / "48x48" / "mimetypes" / "application-x-peerdesk.png").exists()
@@ -103,9 +141,67 @@ def test_install_linux_registers_the_app_and_its_file_types_then_uninstalls(tmp_
             ["xdg-mime", "query", "default", "application/x-peerdesk"], env=env, capture_output=True, text=True
         )
         assert default.stdout.strip() == "peerdesk.desktop"
+        assert "application/x-peerdesk=peerdesk.desktop" in (home / ".config" / "mimeapps.list").read_text()
 
-    removed = subprocess.run(["bash", script, "--user", "--uninstall"], env=env, capture_output=True, text=True)
+    removed = install(app, env, "--uninstall")
     assert removed.returncode == 0, removed.stderr
     assert not app_dir.exists() and not command.exists()
     assert not (share / "applications" / "peerdesk.desktop").exists()
     assert not list(share.glob("icons/hicolor/*/*/*peerdesk*"))
+    defaults = home / ".config" / "mimeapps.list"
+    assert not defaults.exists() or "peerdesk" not in defaults.read_text(), "the default-app entries stay behind"
+
+
+@needs_bash
+def test_uninstall_keeps_other_apps_defaults_in_mimeapps_list(tmp_path: Path) -> None:
+    home = tmp_path / "home"
+    env = user_env(home)
+    defaults = home / ".config" / "mimeapps.list"
+    defaults.parent.mkdir(parents=True)
+    defaults.write_text(
+        "[Default Applications]\ntext/plain=gedit.desktop\napplication/x-peerdesk=peerdesk.desktop;other.desktop;\n"
+        "application/x-peerdesk-bundle=peerdesk.desktop\n"
+    )
+    removed = install(stand_in_app(tmp_path / "dist"), env, "--uninstall")
+    assert removed.returncode == 0, removed.stderr
+    assert defaults.read_text() == (
+        "[Default Applications]\ntext/plain=gedit.desktop\napplication/x-peerdesk=other.desktop;\n"
+    )
+
+
+@needs_bash
+def test_a_folder_with_a_space_is_quoted_in_the_menu_entry(tmp_path: Path) -> None:
+    home = tmp_path / "my home"
+    installed = install(stand_in_app(tmp_path / "dist"), user_env(home))
+    assert installed.returncode == 0, installed.stderr
+    entry = desktop_entry(home / ".local" / "share" / "applications" / "peerdesk.desktop")
+    assert entry["Exec"] == f'"{home}/.local/lib/peerdesk/peerdesk" %F'
+    assert "must be quoted" in installed.stderr
+
+
+@needs_bash
+@pytest.mark.skipif(not (shutil.which("xdg-open") and shutil.which("xdg-mime")), reason="needs xdg-utils")
+def test_xdg_open_without_a_desktop_environment_opens_a_review_in_peerdesk(tmp_path: Path) -> None:
+    home = tmp_path / "home"
+    env = user_env(home)
+    assert install(stand_in_app(tmp_path / "dist"), env).returncode == 0
+    review = home / "eastmere.peerdesk"
+    review.write_bytes(b"\x8f" * 64)  # encrypted from the first byte: only the suffix says what it is
+    # xdg-open's generic fallback: no desktop environment, only the freedesktop files the installer wrote.
+    for var in ("XDG_CURRENT_DESKTOP", "DESKTOP_SESSION", "KDE_FULL_SESSION", "GNOME_DESKTOP_SESSION_ID"):
+        env.pop(var, None)
+    env.update(DISPLAY=":99", XDG_DATA_DIRS=str(tmp_path / "no-system-data"))
+    opened = subprocess.run(["xdg-open", str(review)], env=env, capture_output=True, text=True, timeout=30)
+    assert opened.returncode == 0, opened.stderr
+    assert (home / "opened.txt").read_text().split() == [str(review)]
+
+
+@needs_bash
+def test_check_install_script_passes_with_a_stand_in_app(tmp_path: Path) -> None:
+    env = {**os.environ, "STAND_IN": "1"}
+    app = stand_in_app(tmp_path / "dist")
+    checked = subprocess.run(
+        ["bash", str(PACKAGING / "linux" / "check-install.sh"), str(app)], env=env, capture_output=True, text=True
+    )
+    assert checked.returncode == 0, checked.stdout + checked.stderr
+    assert checked.stdout.splitlines()[-1].startswith("check-install: ok")

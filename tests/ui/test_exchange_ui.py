@@ -74,9 +74,11 @@ def test_dropping_a_bundle_on_the_window_imports_it_and_shows_a_summary(qtbot: Q
     window = window_for(qtbot, session)
     mime = QMimeData()
     mime.setUrls([QUrl.fromLocalFile(str(path))])
-    enter = QDragEnterEvent(
-        QPoint(50, 50), Qt.DropAction.CopyAction, mime, Qt.MouseButton.NoButton, Qt.KeyboardModifier.NoModifier
-    )
+    drag = (Qt.DropAction.CopyAction, mime, Qt.MouseButton.NoButton, Qt.KeyboardModifier.NoModifier)
+    try:  # Qt 6.12 adds a QPointF constructor and deprecates the QPoint one, the only one before 6.12
+        enter = QDragEnterEvent(QPointF(50, 50), *drag)
+    except TypeError:
+        enter = QDragEnterEvent(QPoint(50, 50), *drag)
     QApplication.sendEvent(window, enter)
     assert enter.isAccepted()  # Qt delivers the drop to whoever accepted the drag
     drop = QDropEvent(
