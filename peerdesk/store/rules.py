@@ -50,7 +50,7 @@ WORKSHOP_NOTE_KINDS = ("next_step", "went_well", "even_better_if")
 
 MAX_TEXT = 20_000  # characters in any free-text field without a rule of its own (a long insight is 2,000)
 MAX_NOTE = 400_000  # a note taker's running notes of one interview (a busy hour is ~40,000)
-MAX_QUOTE = 10_000
+MAX_QUOTE = 2_000  # a quote is a sentence or two, not a page
 MAX_POSTIT = 2_000
 MAX_NAME = 200  # people, teams, groups, tags' longer cousins: anything shown as a label
 MAX_TAG = 60
