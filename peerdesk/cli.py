@@ -218,11 +218,11 @@ def cmd_bundle_inspect(args: argparse.Namespace) -> int:
     from peerdesk.services import exchange
 
     facts = exchange.inspect(Path(args.bundle))
-    if args.json:
+    if args.json:  # JSON escapes every control and non-ASCII character itself
         print(json.dumps(facts, sort_keys=True))
-    else:
+    else:  # the sender chose these strings: escaped and capped before they reach the terminal
         for key in ("sender", "created", "expires", "size", "review_id", "bundle_id"):
-            print(f"{key:<10} {facts[key]}")
+            print(f"{key:<10} {exchange.shown(facts[key])}")
     return 0
 
 

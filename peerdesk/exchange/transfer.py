@@ -122,7 +122,7 @@ class Imported:
 
     @property
     def summary(self) -> str:
-        return self.result.summary(self.sender)
+        return self.result.summary(clip(self.sender))  # the sender's name is theirs to choose: shown escaped
 
 
 def check(store: Store, data: bytes, *, now: dt.datetime | None = None) -> tuple[bundle.Parsed, Member]:

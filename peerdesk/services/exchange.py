@@ -23,7 +23,9 @@ from peerdesk.store.uow import UnitOfWork
 Progress = transfer.Progress
 SUFFIX = bundle.SUFFIX
 
-__all__ = ["SUFFIX", "Progress", "content_digest"]
+shown = display.clip  # how any string from a bundle is shown: controls and bidi escaped, length capped
+
+__all__ = ["SUFFIX", "Progress", "content_digest", "shown"]
 
 
 @dataclass(frozen=True)
