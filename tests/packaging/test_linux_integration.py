@@ -69,7 +69,7 @@ def test_install_linux_registers_the_app_and_its_file_types_then_uninstalls(tmp_
     app = tmp_path / "dist" / "peerdesk"
     (app / "_internal").mkdir(parents=True)
     launcher = app / "peerdesk"
-    launcher.write_text("#!/bin/sh\necho peerdesk-stand-in \"$@\"\n")
+    launcher.write_text('#!/bin/sh\necho peerdesk-stand-in "$@"\n')
     launcher.chmod(launcher.stat().st_mode | stat.S_IXUSR)
     home = tmp_path / "home"
     env = {
