@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING
 
 from peerdesk import __version__
 from peerdesk.errors import PeerdeskError, UserError
-from peerdesk.services.roles import ROLES
+from peerdesk.roles import ROLES
 
 if TYPE_CHECKING:
     import datetime as dt
@@ -232,11 +232,11 @@ def cmd_bundle_inspect(args: argparse.Namespace) -> int:
     from peerdesk.services import exchange
 
     facts = exchange.inspect(Path(args.bundle))
-    if args.json:
+    if args.json:  # JSON escapes every control and non-ASCII character itself
         print(json.dumps(facts, sort_keys=True))
-    else:
+    else:  # the sender chose these strings: escaped and capped before they reach the terminal
         for key in ("sender", "created", "expires", "size", "review_id", "bundle_id"):
-            print(f"{key:<10} {facts[key]}")
+            print(f"{key:<10} {exchange.shown(facts[key])}")
     return 0
 
 

@@ -14,6 +14,12 @@ recipient, so a sealed key cannot be moved to another bundle or another recipien
 
 Readers check, in this order: size, magic and version, framing, header shape, then (by the caller, who knows
 the roster) the signature, and only then open anything. Every refusal is a ``BundleRefused`` with its reason.
+
+Work is bounded before it is done: the file is read only if it is a regular file of at most ``MAX_BUNDLE`` bytes
+(``read_file``), the framing's declared lengths are checked against the data and their caps before any slice,
+decompression stops at ``MAX_PLAIN`` bytes, and the JSON parser is given at most ``MAX_CONTAINERS`` objects and
+lists and ``MAX_STRINGS`` texts. The header is parsed before the signature is checked, so its parser is as strict
+as the content's and raises nothing but ``BundleRefused``.
 """
 
 from __future__ import annotations
@@ -23,6 +29,7 @@ import binascii
 import datetime as dt
 import os
 import re
+import stat
 import struct
 import uuid
 import zlib
@@ -35,25 +42,31 @@ from cryptography.hazmat.primitives.asymmetric import ed25519, mlkem
 from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 
 from peerdesk.exchange import canonical
+from peerdesk.exchange.display import clip
 from peerdesk.exchange.errors import BundleRefused, ExportRefused
 from peerdesk.exchange.identity import hpke_public
+from peerdesk.store import rules
 
 FORMAT = 1
 MAGIC = b"peerdesk-bundle/"
 MAGIC_LINE = MAGIC + str(FORMAT).encode() + b"\n"
 SUFFIX = ".pdbundle"
-MAX_BUNDLE = 32 * 1024 * 1024  # far above the demo ×20 (< 2 MB), far below what would strain a laptop
+# Caps, chosen so that refusing anything takes under 2 s and 300 MiB (tests/bench/bench_bundle_hostile.py) while
+# the demo ×20 (a 0.6 MB bundle of 4.7 MB of JSON, 5,000 records) fits with room to spare.
+MAX_BUNDLE = 16 * 1024 * 1024  # the file
 MAX_HEADER = 256 * 1024
-MAX_PLAIN = 256 * 1024 * 1024  # decompressed payload: a zip bomb stops here
+MAX_PLAIN = 12 * 1024 * 1024  # the decompressed content: a zip bomb stops here
+MAX_CONTAINERS = 2 * rules.MAX_BUNDLE_RECORDS + 16  # JSON objects and lists: a record and its versions each
+MAX_STRINGS = 1_000_000  # JSON texts, keys included (the demo ×20 has 160,000)
 MAX_RECIPIENTS = 32
+MAX_SENDER_NAME = rules.MAX_NAME
 SIGNATURE_LEN = 64
 NONCE_LEN = 12
 KEY_LEN = 32
 SUITE_NAME = "MLKEM768-X25519/HKDF-SHA256/AES-256-GCM"
 SEALED_LEN = 1120 + KEY_LEN + 16  # HPKE encapsulated key + sealed content key + tag
 _HEADER_KEYS = {"format", "bundle", "review", "sender", "created", "expires", "suite", "recipients"}
-_CREATED = re.compile(r"\A\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ\Z")
-_DATE = re.compile(r"\A\d{4}-\d\d-\d\d\Z")
+_CREATED = re.compile(r"\A[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}Z\Z")  # ASCII digits only
 
 
 def suite() -> hpke.Suite:
@@ -209,14 +222,50 @@ def write_plain(
 # --- reading -----------------------------------------------------------------------------------------------------
 
 
+def read_file(path: str | os.PathLike[str]) -> bytes:
+    """A bundle file's bytes: only from a regular file of at most ``MAX_BUNDLE`` bytes, without ever blocking.
+
+    Opened without blocking (a FIFO would otherwise wait for a writer forever) and judged by ``fstat`` of what was
+    opened, not of the name, so a symlink to ``/dev/zero``, a FIFO, a device or a folder is refused before one
+    byte is read. At most ``MAX_BUNDLE + 1`` bytes are read in any case, so a file that grows is refused too.
+    ``FileNotFoundError`` and other ``OSError`` are the caller's to word.
+    """
+    flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0) | getattr(os, "O_BINARY", 0)
+    fd = os.open(path, flags)
+    try:
+        info = os.fstat(fd)
+        if not stat.S_ISREG(info.st_mode):
+            kind = "a folder" if stat.S_ISDIR(info.st_mode) else "not a regular file (a pipe, a device or the like)"
+            raise refuse("not-a-file", f"{os.fspath(path)} is {kind}, not a bundle. It was not read.")
+        if info.st_size > MAX_BUNDLE:
+            raise _oversized(info.st_size)
+        chunks: list[bytes] = []
+        left = MAX_BUNDLE + 1
+        while left > 0:
+            chunk = os.read(fd, min(left, 1 << 20))
+            if not chunk:
+                break
+            chunks.append(chunk)
+            left -= len(chunk)
+        data = b"".join(chunks)
+    finally:
+        os.close(fd)
+    if len(data) > MAX_BUNDLE:
+        raise _oversized(len(data))
+    return data
+
+
+def _oversized(size: int) -> BundleRefused:
+    return refuse(
+        "oversized",
+        f"The bundle is {size / 1e6:.1f} MB, more than peerdesk accepts ({MAX_BUNDLE // 2**20} MB). It was not opened.",
+    )
+
+
 def parse(data: bytes) -> Parsed:
     """Check size, magic, version, framing and the header's shape. Trusts nothing: the signature comes next."""
     if len(data) > MAX_BUNDLE:
-        raise refuse(
-            "oversized",
-            f"The bundle is {len(data) / 1e6:.1f} MB, more than peerdesk accepts ({MAX_BUNDLE // 2**20} MB). "
-            "It was not opened.",
-        )
+        raise _oversized(len(data))
     newline = data.find(b"\n", 0, 32)
     if not data.startswith(MAGIC) or newline < 0:
         raise refuse("not-a-bundle", "This is not a peerdesk bundle (.pdbundle).")
@@ -252,30 +301,37 @@ def parse(data: bytes) -> Parsed:
 
 def _header(header_bytes: bytes) -> Header:
     try:
-        raw = canonical.loads(header_bytes)
+        raw = canonical.loads(header_bytes, max_containers=2 * MAX_RECIPIENTS + 8, max_strings=16 * MAX_RECIPIENTS)
     except canonical.NotCanonical:
         raise damaged("its header is not readable") from None
     if not isinstance(raw, dict) or set(raw) != _HEADER_KEYS:
         raise damaged("its header has the wrong fields")
     sender, recipients = raw["sender"], raw["recipients"]
     ok = (
-        raw["format"] == FORMAT
+        type(raw["format"]) is int  # not true, not 1.0: both compare equal to 1
+        and raw["format"] == FORMAT
         and raw["suite"] == SUITE_NAME
         and all(isinstance(raw[k], str) for k in ("bundle", "review", "created", "expires"))
+        and rules.is_id(raw["bundle"])
+        and rules.is_id(raw["review"])
         and isinstance(sender, dict)
         and set(sender) == {"id", "name"}
         and all(isinstance(v, str) for v in sender.values())
+        and rules.is_id(sender["id"])
+        and len(sender["name"]) <= MAX_SENDER_NAME
         and isinstance(recipients, list)
         and 0 < len(recipients) <= MAX_RECIPIENTS
     )
-    if not ok or not _CREATED.match(raw["created"]) or not _DATE.match(raw["expires"]):
+    if not ok or not _is_created(raw["created"]) or not rules.is_date(raw["expires"]):
         raise damaged("its header has values of the wrong kind")
     parsed: list[Recipient] = []
     for item in recipients:
         if not isinstance(item, dict) or set(item) != {"member", "sealed"} or not isinstance(item["member"], str):
             raise damaged("a recipient line is malformed")
+        if not rules.is_id(item["member"]) or not isinstance(item["sealed"], str):
+            raise damaged("a recipient line is malformed")
         try:
-            sealed = base64.b64decode(str(item["sealed"]).encode("ascii"), validate=True)
+            sealed = base64.b64decode(item["sealed"].encode("ascii"), validate=True)
         except (binascii.Error, ValueError, UnicodeEncodeError):
             raise damaged("a recipient's key is malformed") from None
         if len(sealed) != SEALED_LEN:
@@ -288,13 +344,23 @@ def _header(header_bytes: bytes) -> Header:
     )
 
 
+def _is_created(value: str) -> bool:
+    if not _CREATED.match(value):
+        return False
+    try:
+        dt.datetime.strptime(value, "%Y-%m-%dT%H:%M:%SZ")
+    except ValueError:
+        return False
+    return True
+
+
 def verify(parsed: Parsed, signing_public: bytes) -> None:
     try:
         ed25519.Ed25519PublicKey.from_public_bytes(signing_public).verify(parsed.signature, parsed.signed)
     except (InvalidSignature, ValueError):
         raise refuse(
             "bad-signature",
-            f"The bundle's signature does not match {parsed.header.sender_name or 'its sender'}'s key: it was "
+            f"The bundle's signature does not match {clip(parsed.header.sender_name) or 'its sender'}'s key: it was "
             "changed after it was made, or damaged on the way. Ask the sender to export it again.",
         ) from None
 
@@ -306,7 +372,7 @@ def decrypt(parsed: Parsed, member_id: str, hpke_private: hpke.MLKEM768X25519Pri
     if sealed is None:
         raise refuse(
             "not-addressed",
-            f"This bundle was not encrypted to you. Ask {header.sender_name or 'the sender'} to check that your "
+            f"This bundle was not encrypted to you. Ask {clip(header.sender_name) or 'the sender'} to check that your "
             "card is on their team, then export again.",
         )
     try:
@@ -328,11 +394,11 @@ def inflate(plain: bytes) -> bytes:
         out = inflater.decompress(plain, MAX_PLAIN)
     except zlib.error:
         raise refuse("malformed", "The bundle's content is not in the expected shape (it does not unpack).") from None
-    if inflater.unconsumed_tail:
+    if inflater.unconsumed_tail or (not inflater.eof and len(out) == MAX_PLAIN):
         raise refuse(
             "bomb",
-            f"The bundle's content unpacks to more than {MAX_PLAIN // 2**20} MB, far more than any review holds. "
-            "It was refused.",
+            f"The bundle's content unpacks to more than {MAX_PLAIN // 2**20} MB, more than peerdesk accepts (the "
+            "limits are in docs/sharing.md). It was refused.",
         )
     if not inflater.eof or inflater.unused_data:
         raise refuse("malformed", "The bundle's content is not in the expected shape (it is cut short).")
@@ -341,7 +407,7 @@ def inflate(plain: bytes) -> bytes:
 
 def canonical_content(data: bytes) -> Any:
     try:
-        return canonical.loads(data)
+        return canonical.loads(data, max_containers=MAX_CONTAINERS, max_strings=MAX_STRINGS)
     except canonical.NotCanonical as exc:
         raise refuse("malformed", f"The bundle's content is not in the expected shape ({exc}).") from None
 

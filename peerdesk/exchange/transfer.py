@@ -2,7 +2,9 @@
 
 Import checks run in a fixed order, each refusing with its own reason before anything is decrypted or written:
 size and format (``bundle.parse``), a signature by a current, verified roster member, this review, addressed to
-me, not expired; then decrypt, check the content's shape, and merge everything in one transaction.
+me, not expired (judged by this file's retention date, which only the lead sets, not by the sender's claim); then
+decrypt, check every record against the shared rules (``schema``), the review-wide facts' owner and the references,
+and merge everything in one transaction. Every check runs before anything is written.
 """
 
 from __future__ import annotations
@@ -16,9 +18,11 @@ from typing import Any
 from sqlalchemy import Table, select
 
 from peerdesk.exchange import bundle, roster, schema
+from peerdesk.exchange.display import clip
 from peerdesk.exchange.errors import BundleRefused
 from peerdesk.exchange.identity import unb64
 from peerdesk.exchange.merge import MergeResult, known, merge
+from peerdesk.store import rules
 from peerdesk.store.engine import Store
 from peerdesk.store.models import SHARED_MODELS, Member, Review
 from peerdesk.store.uow import UnitOfWork
@@ -118,7 +122,7 @@ class Imported:
 
     @property
     def summary(self) -> str:
-        return self.result.summary(self.sender)
+        return self.result.summary(clip(self.sender))  # the sender's name is theirs to choose: shown escaped
 
 
 def check(store: Store, data: bytes, *, now: dt.datetime | None = None) -> tuple[bundle.Parsed, Member]:
@@ -142,12 +146,12 @@ def check(store: Store, data: bytes, *, now: dt.datetime | None = None) -> tuple
         if signer.removed:
             raise BundleRefused(
                 "removed-signer",
-                f"The bundle comes from {signer.name}, who was removed from the team. It was not imported.",
+                f"The bundle comes from {clip(signer.name)}, who was removed from the team. It was not imported.",
             )
         if not roster.is_verified(s, signer):
             raise BundleRefused(
                 "unverified-signer",
-                f"{signer.name}'s keys changed and have not been verified. Compare fingerprints with them "
+                f"{clip(signer.name)}'s keys changed and have not been verified. Compare fingerprints with them "
                 "(Team ▸ Verify), then import again.",
             )
         bundle.verify(parsed, unb64(signer.signing_key))
@@ -158,13 +162,18 @@ def check(store: Store, data: bytes, *, now: dt.datetime | None = None) -> tuple
         if header.sealed_for(me) is None:
             raise BundleRefused(
                 "not-addressed",
-                f"This bundle was not encrypted to you. Ask {signer.name} to import the lead's latest bundle (or "
+                f"This bundle was not encrypted to you. Ask {clip(signer.name)} to import the lead's latest bundle (or "
                 "verify you in Team) and export again.",
             )
-        if _utc(now).date().isoformat() > header.expires:
+        # The retention date the lead set in this file decides; the header's is only the sender's claim, used
+        # until the lead's first bundle has brought one.
+        review = s.get(Review, review_id)
+        expires = review.retention_date if review is not None and rules.is_date(review.retention_date) else ""
+        expires = expires or header.expires
+        if _utc(now).date().isoformat() > expires:
             raise BundleRefused(
                 "expired",
-                f"This bundle expired on {header.expires}, the review's retention date: its records should no "
+                f"This bundle expired on {expires}, the review's retention date: its records should no "
                 "longer exist. It was not imported.",
             )
         s.expunge(signer)
@@ -185,6 +194,9 @@ def import_bundle(
         me, lead = roster.my_id(s), roster.lead_id(s)
     _report(progress, 1, 4, "Decrypting…")
     payload = schema.validate(bundle.decrypt(parsed, me, keys.hpke_private()))
+    with store.session() as s:
+        _check_review(s, payload, store.review_id, lead, _utc(now).date())
+        schema.dangling(payload, _held(s, schema.references(payload)))
     _report(progress, 2, 4, "Merging…")
     now_ms = int(_utc(now).timestamp() * 1000)
     with UnitOfWork(store) as uow:
@@ -205,3 +217,70 @@ def import_bundle(
         result.conflicts,
     )
     return Imported(signer.name, result)
+
+
+# --- review-wide facts and references ----------------------------------------------------------------------------
+
+
+def _author(stamp: str) -> str:
+    return stamp.split(".", 2)[2] if stamp.count(".") >= 2 else ""
+
+
+def _check_review(s: Any, payload: dict[str, Any], review_id: str, lead: str, today: dt.date) -> None:
+    """The review record is this review's, its dates and retention are the lead's, and retention stays ahead.
+
+    A member's bundle carries the review record as the member last received it, under the lead's stamps; only a
+    field whose winning stamp is not the lead's (a member changed it) is refused, so relaying the lead's own
+    edits is always fine. No bundle, not even the lead's, moves the retention date into the past: that would
+    expire every later bundle and let ``purge`` delete the interview records at once.
+    """
+    records = payload["tables"].get("review", [])
+    if not records:
+        return
+    record = records[0]
+    if record["id"] != review_id:
+        raise schema.refused("invalid", "review", "id", "names another review than this one")
+    mine = s.get(Review, review_id)
+    held: dict[str, str] = dict(mine.versions or {}) if mine is not None else {}
+    for field in rules.REVIEW_WIDE:
+        stamp = record["versions"].get(field, "")
+        if not stamp or stamp <= held.get(field, ""):
+            continue  # this file already holds that edit, or a later one: the bundle's value will not be applied
+        author = _author(stamp)
+        if author != lead and not (not lead and _role(s, author) == "lead"):
+            raise BundleRefused(
+                "review-not-lead",
+                f"The bundle was refused: review.{field} was changed by {clip(_name(s, author))}, and only the lead "
+                "changes the review's dates and retention. Nothing was changed.",
+            )
+    retention = record["retention_date"]
+    current = mine.retention_date if mine is not None else ""
+    if retention and retention != current and retention < today.isoformat():
+        raise BundleRefused(
+            "retention-past",
+            f"The bundle was refused: review.retention_date would move to {clip(retention)}, which has passed. "
+            "Nothing was changed.",
+        )
+
+
+def _role(s: Any, member_id: str) -> str:
+    member = s.get(Member, member_id)
+    return member.role if member is not None else ""
+
+
+def _name(s: Any, member_id: str) -> str:
+    member = s.get(Member, member_id)
+    return member.name if member is not None and member.name else "a member"
+
+
+def _held(s: Any, wanted: dict[str, set[str]]) -> dict[str, set[str]]:
+    """Of the ids a bundle refers to, those this file holds (tombstones too), per table."""
+    held: dict[str, set[str]] = {}
+    for table, ids in wanted.items():
+        t: Table = SHARED_MODELS[table].__table__  # type: ignore[attr-defined]
+        found: set[str] = set()
+        listed = sorted(ids)
+        for start in range(0, len(listed), 500):
+            found.update(s.scalars(select(t.c.id).where(t.c.id.in_(listed[start : start + 500]))))
+        held[table] = found
+    return held

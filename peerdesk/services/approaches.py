@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-APPROACHES: tuple[str, ...] = ("transformational", "ethnographic", "appreciative", "solution-focused", "other")
+from peerdesk.store import rules
+
+APPROACHES: tuple[str, ...] = rules.APPROACHES  # declared with the shared rules, which bundles obey too
 
 LABELS: dict[str, str] = {
     "transformational": "Transformational learning",

@@ -13,9 +13,8 @@ from typing import Any
 from sqlalchemy import select
 
 from peerdesk.errors import NotFound, UserError
-from peerdesk.exchange import bundle, transfer
+from peerdesk.exchange import bundle, display, transfer
 from peerdesk.exchange.digest import content_digest
-from peerdesk.exchange.errors import BundleRefused
 from peerdesk.services.changes import Changes, everything
 from peerdesk.store.engine import Store
 from peerdesk.store.models import SHARED_MODELS, Conflict, Member
@@ -24,7 +23,9 @@ from peerdesk.store.uow import UnitOfWork
 Progress = transfer.Progress
 SUFFIX = bundle.SUFFIX
 
-__all__ = ["SUFFIX", "Progress", "content_digest"]
+shown = display.clip  # how any string from a bundle is shown: controls and bidi escaped, length capped
+
+__all__ = ["SUFFIX", "Progress", "content_digest", "shown"]
 
 
 @dataclass(frozen=True)
@@ -76,20 +77,16 @@ def _write_atomically(path: Path, data: bytes) -> None:
 
 
 def read_bundle_file(path: Path | str) -> bytes:
+    """The file's bytes, read only if it is a regular file within the size cap (``bundle.read_file``)."""
     path = Path(path)
     try:
-        size = path.stat().st_size
-        if size > bundle.MAX_BUNDLE:
-            raise BundleRefused(
-                "oversized",
-                f"{path.name} is {size / 1e6:.1f} MB, more than peerdesk accepts ({bundle.MAX_BUNDLE // 2**20} MB). "
-                "It was not opened.",
-            )
-        return path.read_bytes()
+        return bundle.read_file(path)
     except FileNotFoundError:
-        raise UserError(f"There is no file at {path}.") from None
-    except IsADirectoryError:
-        raise UserError(f"{path} is a folder, not a bundle.") from None
+        raise UserError(f"There is no file at {display.clip(str(path))}.") from None
+    except OSError as exc:
+        raise UserError(
+            f"{display.clip(str(path))} could not be read ({exc.strerror or type(exc).__name__})."
+        ) from None
 
 
 def import_from(

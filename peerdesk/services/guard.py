@@ -28,13 +28,14 @@ from sqlalchemy import func, select
 
 from peerdesk.errors import UserError
 from peerdesk.services.changes import Changes
+from peerdesk.store import rules
 from peerdesk.store.engine import Store
 from peerdesk.store.models import GuardedName, Quote
 from peerdesk.store.uow import UnitOfWork
 
-KINDS = ("interviewee", "staff", "other")
+KINDS = rules.GUARDED_NAME_KINDS
 KIND_LABELS = {"interviewee": "Interviewee", "staff": "Staff member", "other": "Someone else named"}
-DECISIONS = ("keep", "exclude")
+DECISIONS = rules.GUARD_DECISIONS
 UNDECIDED = "undecided"
 
 # Reasons are short, stable codes; ``REASON_LABELS`` says them in words.

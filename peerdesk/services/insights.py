@@ -459,9 +459,7 @@ def quote_index(store: Store, insight_id: str, quote_id: str) -> int | None:
     return ids.index(quote_id) if quote_id in ids else None
 
 
-def _set_link(
-    uow: UnitOfWork, model: type[Shared], lid: str, *, live: bool, **fields: Any
-) -> str:
+def _set_link(uow: UnitOfWork, model: type[Shared], lid: str, *, live: bool, **fields: Any) -> str:
     row = uow.session.get(model, lid)
     if row is None:
         if live:

@@ -17,13 +17,14 @@ from sqlalchemy import select
 
 from peerdesk.errors import UserError
 from peerdesk.services.changes import Changes
+from peerdesk.store import rules
 from peerdesk.store.engine import Store
 from peerdesk.store.models import Interview, Member, Note, PostIt, Quote, ScaleAnswer, StakeholderGroup
 from peerdesk.store.uow import UnitOfWork
 
-KINDS = ("rose", "thorn", "bud")
+KINDS = rules.POSTIT_KINDS
 KIND_LABELS = {"rose": "Rose", "thorn": "Thorn", "bud": "Bud"}
-MAX_QUOTE = 2_000
+MAX_QUOTE = rules.MAX_QUOTE
 MAX_POSTIT = 280
 Anchors = Mapping[str, tuple[int, int]]
 
@@ -318,7 +319,7 @@ def postits_of_note(store: Store, note: str) -> list[PostItInfo]:
 def add_scale_answer(
     store: Store, interview_id: str, question: str, value: int, reason: str = "", *, record_id: str | None = None
 ) -> tuple[str, Changes]:
-    if not isinstance(value, int) or not 0 <= value <= 10:
+    if rules.check("scale_answers", "value", value) is not None:
         raise UserError("A scale answer is a whole number from 0 to 10.")
     question = question.strip()
     if not question:
@@ -350,7 +351,7 @@ def update_scale_answer(
     """Correct a scale answer in place: what was rated, the 0–10 answer, the reason given."""
     fields: dict[str, object] = {}
     if value is not None:
-        if isinstance(value, bool) or not isinstance(value, int) or not 0 <= value <= 10:
+        if rules.check("scale_answers", "value", value) is not None:
             raise UserError("A scale answer is a whole number from 0 to 10.")
         fields["value"] = value
     if question is not None:

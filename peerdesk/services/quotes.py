@@ -17,6 +17,7 @@ from sqlalchemy import select
 from peerdesk.errors import UserError
 from peerdesk.services import guard, wall
 from peerdesk.services.edits import Edit, Recorder
+from peerdesk.store import rules
 from peerdesk.store.engine import Store
 from peerdesk.store.models import (
     Insight,
@@ -31,8 +32,9 @@ from peerdesk.store.models import (
 )
 from peerdesk.store.uow import UnitOfWork
 
-QUOTE_KINDS = ("", "rose", "thorn", "bud")
-MAX_TAG = 60
+QUOTE_KINDS = rules.QUOTE_KINDS
+MAX_TAG = rules.MAX_TAG
+MAX_QUOTE = rules.MAX_QUOTE
 
 
 @dataclass(frozen=True)
@@ -313,6 +315,8 @@ def edit_text(store: Store, quote_id: str, text: str) -> Edit:
     text = text.strip()
     if not text:
         raise UserError("A quote cannot be empty; delete it instead.")
+    if len(text) > MAX_QUOTE:
+        raise UserError(f"A quote is at most {MAX_QUOTE} characters.")
     with UnitOfWork(store) as uow:
         rec = Recorder(uow)
         rec.update(uow.get(Quote, quote_id), text=text)

@@ -12,11 +12,11 @@ from dateutil.relativedelta import relativedelta
 from sqlalchemy import func, select
 
 from peerdesk.errors import UserError
+from peerdesk.exchange import roster
 from peerdesk.exchange.identity import KeyPair, b64
 from peerdesk.services import questions
 from peerdesk.services.changes import Changes
-from peerdesk.services.roles import ROLES as ROLES
-from peerdesk.store import migrate
+from peerdesk.store import migrate, rules
 from peerdesk.store.engine import Store
 from peerdesk.store.models import (
     Identity,
@@ -33,6 +33,7 @@ from peerdesk.store.models import (
 )
 from peerdesk.store.uow import UnitOfWork
 
+ROLES = rules.ROLES
 ROLE_LABELS = {
     "lead": "Lead (visiting director)",
     "reviewer": "Reviewer",
@@ -199,17 +200,21 @@ def update_review(store: Store, **fields: Any) -> Changes:
     unknown = set(fields) - REVIEW_FIELDS
     if unknown:
         raise ValueError(f"not review fields: {sorted(unknown)}")
-    for name in DATE_FIELDS & set(fields):
-        value = fields[name]
-        if value:
-            try:
-                dt.date.fromisoformat(value)
-            except ValueError:
-                raise UserError(f"{value!r} is not a date (use YYYY-MM-DD).") from None
+    for name, value in fields.items():
+        why = rules.check("review", name, value)
+        if why is not None and name in DATE_FIELDS:
+            raise UserError(f"{value!r} is not a date (use YYYY-MM-DD).")
+        if why is not None:
+            raise UserError(f"The review's {name.replace('_', ' ')} {why}.")
     if "authority" in fields and not str(fields["authority"]).strip():
         raise UserError("The host authority's name cannot be empty.")
     with UnitOfWork(store) as uow:
         row = uow.get(Review, store.review_id)
+        wide = [name for name in rules.REVIEW_WIDE if name in fields and fields[name] != getattr(row, name)]
+        lead = roster.lead_id(uow.session)
+        if wide and lead and lead != store.member_id:
+            # Colleagues' files refuse a bundle carrying such an edit (exchange.transfer): refuse it here first.
+            raise UserError("Only the lead changes the review's dates and retention date; ask them to.")
         changed = uow.update(row, **fields)
         uow.commit()
     return Changes.of("review", ids=[row.id]) if changed else Changes()
@@ -228,7 +233,7 @@ def planning_answers(store: Store) -> dict[str, str]:
 
 
 def set_planning_answer(store: Store, key: str, text: str) -> Changes:
-    if key not in PLANNING_KEYS:
+    if key not in rules.PLANNING_KEYS:
         raise ValueError(f"unknown planning question {key!r}")
     record_id = planning_id(store.review_id, key)
     with UnitOfWork(store) as uow:

@@ -17,6 +17,7 @@ from sqlalchemy import select
 from peerdesk.errors import UserError
 from peerdesk.services import approaches
 from peerdesk.services.changes import Changes
+from peerdesk.store import rules
 from peerdesk.store.engine import Store
 from peerdesk.store.models import (
     Interview,
@@ -213,9 +214,10 @@ _TIME = re.compile(r"^\s*(\d{1,2})[:.h](\d{2})\s*$")
 def parse_time(text: str) -> str:
     """ "9.45", "9:45", "09h45" → "09:45"; anything else is refused with a sentence."""
     match = _TIME.match(text or "")
-    if not match or int(match.group(1)) > 23 or int(match.group(2)) > 59:
+    value = f"{int(match.group(1)):02d}:{match.group(2)}" if match else ""
+    if not rules.is_time(value):  # the shared rule: ASCII "HH:MM", 00:00 to 23:59
         raise UserError(f"{text!r} is not a time of day (use HH:MM, for example 09:45).")
-    return f"{int(match.group(1)):02d}:{match.group(2)}"
+    return value
 
 
 def _check_interview_fields(fields: Mapping[str, Any]) -> None:
@@ -224,8 +226,11 @@ def _check_interview_fields(fields: Mapping[str, Any]) -> None:
         raise ValueError(f"not interview fields: {sorted(unknown)}")
     if "approach" in fields and fields["approach"] and fields["approach"] not in approaches.APPROACHES:
         raise UserError(f"Unknown approach {fields['approach']!r}.")
-    if "attendees" in fields and (not isinstance(fields["attendees"], int) or not 0 <= fields["attendees"] <= 500):
-        raise UserError("The number attending must be a whole number between 0 and 500.")
+    if "attendees" in fields and rules.check("interviews", "attendees", fields["attendees"]) is not None:
+        raise UserError(f"The number attending must be a whole number between 0 and {rules.MAX_ATTENDEES}.")
+    for name in ("title",):
+        if name in fields and rules.check("interviews", name, fields[name]) is not None:
+            raise UserError(f"An interview's {name} is at most {rules.rule('interviews', name).max_len} characters.")
 
 
 # --- slots, teams, groups ----------------------------------------------------------------------------------------
@@ -236,7 +241,7 @@ def add_slot(store: Store, starts: str, ends: str = "", day: int = 1) -> tuple[s
     ends = parse_time(ends) if ends else ""
     if ends and ends <= starts:
         raise UserError(f"A slot must end after it starts ({starts}–{ends}).")
-    if day not in (1, 2):
+    if rules.check("slots", "day", day) is not None:
         raise UserError("Interviews happen on Day 1 or Day 2.")
     with UnitOfWork(store) as uow:
         for existing in uow.query(Slot, day=day, starts=starts):
@@ -365,7 +370,7 @@ def update_slot(store: Store, slot_id: str, starts: str, ends: str = "", day: in
     ends = parse_time(ends) if ends else ""
     if ends and ends <= starts:
         raise UserError(f"A slot must end after it starts ({starts}–{ends}).")
-    if day not in (1, 2):
+    if rules.check("slots", "day", day) is not None:
         raise UserError("Interviews happen on Day 1 or Day 2.")
     with UnitOfWork(store) as uow:
         row = uow.get(Slot, slot_id)

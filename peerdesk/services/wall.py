@@ -25,12 +25,13 @@ from sqlalchemy import select
 
 from peerdesk.errors import NotFound, UserError
 from peerdesk.services.edits import Edit, Recorder
+from peerdesk.store import rules
 from peerdesk.store.engine import Store
 from peerdesk.store.models import Goal, Member, PostIt, Theme
 from peerdesk.store.uow import UnitOfWork
 
-KINDS = ("rose", "thorn", "bud")  # the Day 1 evening's post-its, on the Day 2 wall
-IDEA = "idea"  # a workshop table's idea, on its goal's wall
+KINDS = rules.POSTIT_KINDS  # the Day 1 evening's post-its, on the Day 2 wall
+IDEA = rules.IDEA  # a workshop table's idea, on its goal's wall
 ALL_KINDS = (*KINDS, IDEA)
 KIND_LABELS = {"rose": "Rose", "thorn": "Thorn", "bud": "Bud", IDEA: "Idea"}
 DAY2_WALL = ""  # the goal_id of the Day 2 wall
@@ -41,7 +42,7 @@ GAP = 16.0  # between post-its laid out side by side
 THEME_PAD = 14.0  # inside a theme's border
 THEME_HEADER = 40.0  # the heading band
 AUTO_COLUMNS = 8  # post-its per row in the grid of not-yet-placed post-its
-MAX_TEXT = 2000
+MAX_TEXT = rules.MAX_POSTIT
 
 
 @dataclass(frozen=True)
@@ -225,6 +226,13 @@ def _next_position(uow: UnitOfWork, kind: str) -> float:
     return (max(positions) + 1.0) if positions else 0.0
 
 
+def _check_place(table: str, **values: float) -> None:
+    """Coordinates and sizes keep the shared rules (finite, within the wall), as a colleague's bundle must."""
+    for name, value in values.items():
+        if rules.check(table, name, value) is not None:
+            raise UserError(f"That is off the wall ({name} = {value!r}); keep it within ±{rules.MAX_COORD:,.0f}.")
+
+
 def _avoid_origin(x: float, y: float) -> tuple[float, float]:
     # (0, 0) means "never placed": a post-it really put there is nudged by a hair so it stays where it was put.
     return (x, y) if (x, y) != (0.0, 0.0) else (0.0, 0.01)
@@ -261,6 +269,7 @@ def add_postit(
             "position": _next_position(uow, kind),
         }
         if x is not None and y is not None:
+            _check_place("postits", x=x, y=y)
             fields["x"], fields["y"] = _avoid_origin(x, y)
         row = rec.add(PostIt, record_id, **fields)
         if theme_id:
@@ -397,6 +406,7 @@ def move_postits(store: Store, positions: Mapping[str, tuple[float, float]]) -> 
         joined: dict[str, list[PostIt]] = {}
         for pid, (x, y) in positions.items():
             row = rows[pid]
+            _check_place("postits", x=x, y=y)
             x, y = _avoid_origin(x, y)
             target = _theme_at(themes, x + POSTIT_W / 2, y + POSTIT_H / 2)
             rec.update(row, x=x, y=y, theme_id=target.id if target else "")
@@ -522,9 +532,11 @@ def move_theme(store: Store, theme_id: str, x: float, y: float) -> Edit:
     with UnitOfWork(store) as uow:
         rec = Recorder(uow)
         theme = uow.get(Theme, theme_id)
+        _check_place("themes", x=x, y=y)
         dx, dy = x - theme.x, y - theme.y
         rec.update(theme, x=x, y=y)
         for row in uow.query(PostIt, theme_id=theme_id):
+            _check_place("postits", x=row.x + dx, y=row.y + dy)
             rec.update(row, x=row.x + dx, y=row.y + dy)
         uow.commit()
         return rec.edit()
@@ -550,6 +562,7 @@ def resize_theme(store: Store, theme_id: str, width: float, height: float) -> Ed
         for row in members:
             min_w = max(min_w, row.x + POSTIT_W + THEME_PAD - theme.x)
             min_h = max(min_h, row.y + POSTIT_H + THEME_PAD - theme.y)
+        _check_place("themes", width=max(width, min_w), height=max(height, min_h))
         rec.update(theme, width=max(width, min_w), height=max(height, min_h))
         uow.commit()
         return rec.edit()

@@ -26,6 +26,7 @@ from peerdesk.errors import UserError
 from peerdesk.services import records, wall
 from peerdesk.services.changes import Changes
 from peerdesk.services.wall import IDEA
+from peerdesk.store import rules
 from peerdesk.store.engine import Store
 from peerdesk.store.models import (
     Action,
@@ -40,10 +41,10 @@ from peerdesk.store.models import (
 )
 from peerdesk.store.uow import UnitOfWork
 
-RESPONSES = ("agree", "disagree", "amend", "new")
+RESPONSES = rules.RESPONSES
 RESPONSE_LABELS = {"agree": "Agree", "disagree": "Disagree", "amend": "Amend", "new": "New insight", "": "—"}
 RESPONSE_MARKS = {"agree": "✓", "disagree": "✗", "amend": "✎", "": ""}
-NOTE_KINDS = ("next_step", "went_well", "even_better_if")
+NOTE_KINDS = rules.WORKSHOP_NOTE_KINDS
 NOTE_LABELS = {"next_step": "Next steps", "went_well": "What went well", "even_better_if": "Even better if"}
 TOP = 3
 

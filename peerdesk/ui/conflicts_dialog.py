@@ -51,7 +51,7 @@ class ConflictsModel(ListTableModel[exchange.ConflictView]):
         c = self.items[index.row()]
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
             where = f"{label(c.table, 1).capitalize()} · {c.field.replace('_', ' ')}"
-            return (where, c.lost_text, c.current_text, c.author)[index.column()]
+            return (where, c.lost_text, c.current_text, exchange.shown(c.author))[index.column()]
         return None
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 from pathlib import Path
 from typing import Any
 
@@ -27,6 +28,7 @@ from peerdesk.exchange.errors import CardRefused
 from peerdesk.services import review as review_service
 from peerdesk.services import team
 from peerdesk.services.changes import Changes
+from peerdesk.services.exchange import shown
 from peerdesk.store.engine import Store
 from peerdesk.ui import messages
 from peerdesk.ui.list_model import ListTableModel
@@ -62,7 +64,7 @@ class TeamModel(ListTableModel[team.TeamMember]):
         if role == Qt.ItemDataRole.DisplayRole:
             role_label = review_service.ROLE_LABELS.get(p.role, p.role)
             return (
-                p.name + (" (lead)" if p.is_lead and p.role != "lead" else ""),
+                shown(p.name) + (" (lead)" if p.is_lead and p.role != "lead" else ""),
                 role_label,
                 p.fingerprint,
                 p.status,
@@ -118,10 +120,14 @@ class AddCardDialog(QDialog):
             self.card = read_card(self.text.toPlainText())
         except CardRefused as exc:
             self.card = None
-            self.verdict.setText(f"<span style='color:#a4161a'>{exc}</span>" if self.text.toPlainText().strip() else "")
+            error = html.escape(shown(exc, 300))
+            self.verdict.setText(
+                f"<span style='color:#a4161a'>{error}</span>" if self.text.toPlainText().strip() else ""
+            )
         else:
             self.verdict.setText(
-                f"<b>{self.card.name}</b> ({review_service.ROLE_LABELS.get(self.card.role, self.card.role)})<br>"
+                f"<b>{html.escape(shown(self.card.name))}</b> "
+                f"({html.escape(shown(review_service.ROLE_LABELS.get(self.card.role, self.card.role)))})<br>"
                 f"Fingerprint: <b style='font-family:monospace; font-size:13pt'>{self.card.fingerprint}</b><br>"
                 "Ask them to read their fingerprint aloud; add the card only if it matches."
             )
@@ -233,7 +239,7 @@ class TeamDialog(QDialog):
             def undo(store: Store) -> Changes:
                 return team.set_removed(store, card.member_id, True) if not existed else Changes()
 
-            self.session.undo_stack.push(ServiceCommand(self.session, f"Add {card.name} to the team", do, undo))
+            self.session.undo_stack.push(ServiceCommand(self.session, f"Add {shown(card.name)} to the team", do, undo))
         except Exception as exc:
             messages.error(self, "Could not add the card", exc)
 
@@ -244,7 +250,7 @@ class TeamDialog(QDialog):
         if not confirmed and not messages.confirm(
             self,
             "Verify",
-            f"Ask {p.name} to read their fingerprint aloud. Does it read\n\n{p.fingerprint}\n\n?",
+            f"Ask {shown(p.name)} to read their fingerprint aloud. Does it read\n\n{p.fingerprint}\n\n?",
             yes="It matches",
         ):
             return
@@ -252,7 +258,7 @@ class TeamDialog(QDialog):
         self.session.undo_stack.push(
             ServiceCommand(
                 self.session,
-                f"Verify {p.name}",
+                f"Verify {shown(p.name)}",
                 lambda s: team.verify(s, member_id),
                 lambda s: team.unverify(s, member_id),
             )
@@ -265,7 +271,8 @@ class TeamDialog(QDialog):
         if not confirmed and not messages.confirm(
             self,
             "Remove from team",
-            f"Remove {p.name}? Their later bundles will be refused and new bundles will not be encrypted to them.",
+            f"Remove {shown(p.name)}? Their later bundles will be refused and new bundles will not be encrypted to "
+            "them.",
             yes="Remove",
         ):
             return
@@ -274,7 +281,7 @@ class TeamDialog(QDialog):
             self.session.undo_stack.push(
                 ServiceCommand(
                     self.session,
-                    f"Remove {p.name}",
+                    f"Remove {shown(p.name)}",
                     lambda s: team.set_removed(s, member_id, True),
                     lambda s: team.set_removed(s, member_id, False),
                 )

@@ -13,10 +13,26 @@ def write(folder: Path, name: str, **fields: object) -> None:
 
 
 def test_the_table_has_one_row_per_result_with_figure_floor_ratio_unit_and_date(tmp_path: Path) -> None:
-    write(tmp_path, "cold_start", figure=1720.77, floor=292.54, ratio=5.88, unit="ms", when="2026-11-23 13:30:37",
-          machine="Linux x86_64, Python 3.11.7")
-    write(tmp_path, "package_size", figure=167.79, floor=323.39, ratio=0.52, unit="MB", when="2026-11-23 13:29:50",
-          machine="Linux x86_64, Python 3.11.7")
+    write(
+        tmp_path,
+        "cold_start",
+        figure=1720.77,
+        floor=292.54,
+        ratio=5.88,
+        unit="ms",
+        when="2026-11-23 13:30:37",
+        machine="Linux x86_64, Python 3.11.7",
+    )
+    write(
+        tmp_path,
+        "package_size",
+        figure=167.79,
+        floor=323.39,
+        ratio=0.52,
+        unit="MB",
+        when="2026-11-23 13:29:50",
+        machine="Linux x86_64, Python 3.11.7",
+    )
     (tmp_path / "broken.json").write_text("{")
     lines = table.table(table.load(tmp_path)).splitlines()
     assert lines[0] == "| benchmark | our figure | floor | ratio | unit | date |"

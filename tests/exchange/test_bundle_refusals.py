@@ -3,6 +3,10 @@
 from __future__ import annotations
 
 import datetime as dt
+import os
+import subprocess
+import sys
+import unicodedata
 import zlib
 from collections.abc import Iterator
 from pathlib import Path
@@ -14,7 +18,7 @@ from peerdesk.exchange.digest import content_digest
 from peerdesk.exchange.errors import BundleRefused
 from peerdesk.services import exchange, records, team
 from peerdesk.store import hlc
-from tests.helpers.exchange import Team, copy_team, craft, make_team
+from tests.helpers.exchange import PASSPHRASE, Team, copy_team, craft, make_team
 from tests.helpers.files import all_bytes
 
 
@@ -223,3 +227,78 @@ def test_canonical_json_refuses_what_python_would_accept() -> None:
     with pytest.raises(canonical.NotCanonical):
         canonical.loads(b'{"a": 1}')  # spaces: not canonical
     assert canonical.loads(b'{"a":1}') == {"a": 1}
+
+
+# --- reading is bounded: only regular files, from the command line too ---------------------------------------------
+
+
+def _cli(*args: str, timeout: float = 60) -> subprocess.CompletedProcess[str]:
+    """``peerdesk ARGS`` in a child process: a hang fails the test at ``timeout`` instead of hanging the run."""
+    env = {**os.environ, "PEERDESK_PASSPHRASE": PASSPHRASE}
+    return subprocess.run(
+        [sys.executable, "-m", "peerdesk", *args], capture_output=True, text=True, timeout=timeout, env=env
+    )
+
+
+def _not_regular(tmp_path: Path) -> dict[str, Path]:
+    fifo = tmp_path / "pipe.pdbundle"
+    os.mkfifo(fifo)  # nobody ever writes to it: reading it would wait forever
+    zero = tmp_path / "zero.pdbundle"
+    zero.symlink_to("/dev/zero")  # reading it would never end
+    folder = tmp_path / "folder.pdbundle"
+    folder.mkdir()
+    return {"fifo": fifo, "dev-zero": zero, "folder": folder}
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo") or not Path("/dev/zero").exists(), reason="POSIX only")
+def test_import_and_inspect_refuse_a_pipe_a_device_and_a_folder_without_reading(
+    closed_team: Team, tmp_path: Path
+) -> None:
+    review = tmp_path / "sam.peerdesk"
+    review.write_bytes(closed_team.paths[1].read_bytes())
+    before = all_bytes(review)
+    for kind, path in _not_regular(tmp_path).items():
+        for args in (("bundle", "import", str(review), str(path)), ("bundle", "inspect", str(path))):
+            done = _cli(*args, timeout=30)
+            assert done.returncode == 2, (kind, args, done.stderr)
+            assert "not a bundle" in done.stderr and done.stderr.count("\n") == 1, done.stderr
+    assert all_bytes(review) == before
+
+
+def test_the_reader_refuses_what_is_not_a_regular_file(tmp_path: Path) -> None:
+    for kind, path in _not_regular(tmp_path).items():
+        with pytest.raises(BundleRefused) as caught:
+            bundle.read_file(path)
+        assert caught.value.reason == "not-a-file", kind
+
+
+def test_inspect_and_import_end_in_a_refusal_or_success_for_every_vector(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Never an internal error (exit 1): every vector, hostile or not, gives 0 or 2, with escaped output."""
+    from peerdesk import cli
+    from tests.exchange.test_vectors import FILES, read_vector
+    from tests.helpers import vector_world
+
+    review = tmp_path / "me.peerdesk"
+    vector_world.build_recipient_file(review).close()
+    monkeypatch.setenv("PEERDESK_PASSPHRASE", vector_world.PASSPHRASE)
+    for path in FILES:
+        target = tmp_path / f"{path.stem}.pdbundle"
+        target.write_bytes(read_vector(path)[1])
+        for args in (["bundle", "inspect", str(target)], ["bundle", "import", str(review), str(target)]):
+            code = cli.main(args)
+            out, err = capsys.readouterr()
+            assert code in (0, 2), (path.stem, args, err)
+            assert not any(unicodedata.category(c) in {"Cc", "Cf"} for c in (out + err).replace("\n", "")), out + err
+
+
+def test_inspect_shows_a_hostile_sender_name_escaped(tmp_path: Path) -> None:
+    from tests.exchange.test_vectors import VECTORS, read_vector
+
+    target = tmp_path / "evil.pdbundle"
+    target.write_bytes(read_vector(VECTORS / "sender_name_controls.vector")[1])
+    done = _cli("bundle", "inspect", str(target))
+    assert done.returncode == 0, done.stderr
+    sender = done.stdout.splitlines()[0]
+    assert sender.startswith("sender") and "\\x1b[31m\\u202e\\x00\\x0a" in sender and "\x1b" not in done.stdout

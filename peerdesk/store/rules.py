@@ -1,0 +1,333 @@
+"""Each shared record's rules, declared once: what a local edit may write and what a colleague's bundle may carry.
+
+The services check a person's edit against these rules (with their own friendly sentences) and the bundle import
+checks every incoming record against the very same ``FIELDS`` table, so the two cannot drift apart: a value the
+app refuses to write is also refused when it arrives by email. A field that is not listed here keeps the default
+rule of its column type (text up to ``MAX_TEXT`` characters, finite numbers within ``MAX_FLOAT``, integers within
+``MAX_INT``).
+
+Bundle-wide limits (records per table and per bundle) are here too, next to the per-field ones, so docs/sharing.md
+can point at one place.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import math
+import re
+from dataclasses import dataclass
+from functools import cache
+from typing import Any
+
+from sqlalchemy import JSON, Boolean, Float, Integer, String, Text
+
+from peerdesk.roles import ROLES as ROLES  # import-free, so that `peerdesk --help` can offer them at once
+from peerdesk.store.models import BOOKKEEPING, INTERVIEW_RECORD_TABLES, SHARED_MODELS
+
+# --- the enumerations (services import them from here) ----------------------------------------------------------
+
+QUOTE_KINDS = ("", "rose", "thorn", "bud")
+POSTIT_KINDS = ("rose", "thorn", "bud")  # the Day 1 evening's post-its, on the Day 2 wall
+IDEA = "idea"  # a post-it on a workshop goal's wall
+GUARD_DECISIONS = ("keep", "exclude")  # "" is undecided
+GUARDED_NAME_KINDS = ("interviewee", "staff", "other")
+APPROACHES = ("transformational", "ethnographic", "appreciative", "solution-focused", "other")
+PLANNING_KEYS = (
+    "vision",
+    "culture",
+    "strategy",
+    "mechanisms",
+    "leadership",
+    "interviewees",
+    "approaches",
+    "documents_needed",
+)
+RESPONSES = ("agree", "disagree", "amend", "new")
+WORKSHOP_NOTE_KINDS = ("next_step", "went_well", "even_better_if")
+
+# --- sizes and ranges -------------------------------------------------------------------------------------------
+
+MAX_TEXT = 20_000  # characters in any free-text field without a rule of its own (a long insight is 2,000)
+MAX_NOTE = 400_000  # a note taker's running notes of one interview (a busy hour is ~40,000)
+MAX_QUOTE = 2_000  # a quote is a sentence or two, not a page
+MAX_POSTIT = 2_000
+MAX_NAME = 200  # people, teams, groups, tags' longer cousins: anything shown as a label
+MAX_TAG = 60
+MAX_HEADING = 500
+MAX_ID = 64  # record ids are UUIDs (36); member ids in stamps allow a little more, as the clock does
+MAX_INT = 2**53  # what a double, and so any JSON reader, holds exactly
+MAX_FLOAT = 1e12  # order positions: fractional indexing halves gaps, never reaches this
+MAX_COORD = 1e7  # a wall is a few thousand points wide; ten million leaves room and keeps Qt's maths finite
+MAX_ATTENDEES = 500
+DAYS = (1, 2)
+SCALE_VALUE = (0, 10)
+RANK = (0, 3)
+SURVEY_SCORE_LIMIT = 1000
+MAX_SCORES = 500
+
+# Records per table in one bundle (the demo ×20 holds at most 1,920, in quote_tags) and in all.
+MAX_RECORDS = 40_000
+MAX_RECORDS_OF: dict[str, int] = {"review": 1, "members": 64, "followup": 16, "planning_answers": 64}
+MAX_BUNDLE_RECORDS = 80_000
+
+# Uniqueness keys a local edit keeps (the merge keeps them too): no two live records share these fields.
+UNIQUE: dict[str, tuple[str, ...]] = {
+    "slots": ("day", "starts"),
+    "teams": ("name",),
+    "stakeholder_groups": ("name",),
+    "tags": ("name",),
+    "interviews": ("slot_id", "team_id"),
+}
+
+REVIEW_WIDE = ("visit_start", "visit_end", "followup_date", "retention_date")  # only the lead changes these
+
+_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
+_TIME = re.compile(r"([0-9]{2}):([0-9]{2})")
+_ID = re.compile(r"[0-9A-Za-z._:-]+")
+
+
+@dataclass(frozen=True)
+class Rule:
+    """What one field may hold. ``kind`` is its JSON type; the others narrow it (empty/None: no narrowing)."""
+
+    kind: str  # "str", "int", "float", "bool"
+    max_len: int = MAX_TEXT
+    choices: tuple[str, ...] = ()  # the only values allowed (text)
+    form: str = ""  # "date" (YYYY-MM-DD or ""), "time" (HH:MM), "time?" (HH:MM or ""), "id", "scores"
+    low: float | None = None
+    high: float | None = None
+    ref: str = ""  # the table this id names ("" for none); an empty reference is allowed
+
+
+def _choice(*values: str) -> Rule:
+    return Rule("str", max_len=max(map(len, values)), choices=values)
+
+
+def _ref(table: str) -> Rule:
+    return Rule("str", max_len=MAX_ID, form="id", ref=table)
+
+
+_COORD = Rule("float", low=-MAX_COORD, high=MAX_COORD)
+_SIZE = Rule("float", low=0.0, high=MAX_COORD)
+_DATE_RULE = Rule("str", max_len=10, form="date")
+_NAME = Rule("str", max_len=MAX_NAME)
+
+FIELDS: dict[str, dict[str, Rule]] = {
+    "review": {name: _DATE_RULE for name in REVIEW_WIDE} | {"authority": _NAME},
+    "planning_answers": {"key": _choice(*PLANNING_KEYS)},
+    "candidate_areas": {"name": Rule("str", max_len=MAX_HEADING)},
+    "members": {
+        "name": _NAME,
+        "role": _choice(*ROLES),
+        "initials": Rule("str", max_len=4),
+        "signing_key": Rule("str", max_len=64),
+        "kem_key": Rule("str", max_len=4096),
+    },
+    "documents": {"title": Rule("str", max_len=MAX_HEADING), "kind": Rule("str", max_len=40), "received": _DATE_RULE},
+    "guarded_names": {"name": _NAME, "kind": _choice(*GUARDED_NAME_KINDS)},
+    "stakeholder_groups": {"name": _NAME},
+    "teams": {"name": _NAME, "room": _NAME},
+    "slots": {
+        "day": Rule("int", low=DAYS[0], high=DAYS[-1]),
+        "starts": Rule("str", max_len=5, form="time"),
+        "ends": Rule("str", max_len=5, form="time?"),
+    },
+    "interviews": {
+        "slot_id": _ref("slots"),
+        "team_id": _ref("teams"),
+        "group_id": _ref("stakeholder_groups"),
+        "approach": _choice("", *APPROACHES),
+        "interviewer_id": _ref("members"),
+        "note_taker_id": _ref("members"),
+        "attendees": Rule("int", low=0, high=MAX_ATTENDEES),
+        "title": Rule("str", max_len=MAX_HEADING),
+    },
+    "questions": {"approach": _choice("", *APPROACHES)},
+    "interview_questions": {"interview_id": _ref("interviews")},
+    "notes": {"interview_id": _ref("interviews"), "body": Rule("str", max_len=MAX_NOTE)},
+    "quotes": {
+        "interview_id": _ref("interviews"),
+        "group_id": _ref("stakeholder_groups"),
+        "note_id": _ref("notes"),
+        "text": Rule("str", max_len=MAX_QUOTE),
+        "anchor_start": Rule("int", low=-1, high=MAX_NOTE),
+        "anchor_end": Rule("int", low=-1, high=MAX_NOTE),
+        "kind": _choice(*QUOTE_KINDS),
+        "guard_decision": _choice("", *GUARD_DECISIONS),
+    },
+    "tags": {"name": Rule("str", max_len=MAX_TAG)},
+    "quote_tags": {"quote_id": _ref("quotes"), "tag_id": _ref("tags")},
+    "scale_answers": {
+        "interview_id": _ref("interviews"),
+        "value": Rule("int", low=SCALE_VALUE[0], high=SCALE_VALUE[1]),
+    },
+    "themes": {
+        "goal_id": _ref("goals"),
+        "heading": Rule("str", max_len=MAX_HEADING),
+        "x": _COORD,
+        "y": _COORD,
+        "width": _SIZE,
+        "height": _SIZE,
+    },
+    "postits": {
+        "kind": _choice(*POSTIT_KINDS, IDEA),
+        "text": Rule("str", max_len=MAX_POSTIT),
+        "quote_id": _ref("quotes"),
+        "note_id": _ref("notes"),
+        "theme_id": _ref("themes"),
+        "goal_id": _ref("goals"),
+        "x": _COORD,
+        "y": _COORD,
+    },
+    "insight_themes": {"insight_id": _ref("insights"), "theme_id": _ref("themes")},
+    "insight_quotes": {"insight_id": _ref("insights"), "quote_id": _ref("quotes")},
+    "workshop_tables": {"name": _NAME},
+    "table_responses": {
+        "table_id": _ref("workshop_tables"),
+        "insight_id": _ref("insights"),
+        "response": _choice("", *RESPONSES),
+    },
+    "goals": {"insight_id": _ref("insights"), "claimed_by": _ref("workshop_tables")},
+    "actions": {
+        "table_id": _ref("workshop_tables"),
+        "goal_id": _ref("goals"),
+        "rank": Rule("int", low=RANK[0], high=RANK[1]),
+    },
+    "workshop_notes": {"kind": _choice(*WORKSHOP_NOTE_KINDS)},
+    "followup": {"meeting_date": _DATE_RULE},
+    "survey_items": {
+        "scale_low": Rule("int", low=-SURVEY_SCORE_LIMIT, high=SURVEY_SCORE_LIMIT),
+        "scale_high": Rule("int", low=-SURVEY_SCORE_LIMIT, high=SURVEY_SCORE_LIMIT),
+    },
+    "survey_responses": {"team": _NAME, "scores": Rule("str", max_len=MAX_SCORES * 24, form="scores")},
+}
+
+# References whose target may legitimately be missing from both files: the roster travels only from the lead,
+# and a purged file no longer holds (or sends) its interview records.
+LOOSE_REFS = frozenset({"members", *INTERVIEW_RECORD_TABLES})
+
+
+def _default(column: Any) -> Rule:
+    t = column.type
+    if isinstance(t, Boolean):
+        return Rule("bool")
+    if isinstance(t, Integer):
+        return Rule("int", low=-MAX_INT, high=MAX_INT)
+    if isinstance(t, Float):
+        return Rule("float", low=-MAX_FLOAT, high=MAX_FLOAT)
+    if isinstance(t, Text):
+        return Rule("str")
+    if isinstance(t, String):  # a short code: its declared length, or an id
+        if column.name.endswith("_id"):
+            return Rule("str", max_len=MAX_ID, form="id")
+        return Rule("str", max_len=t.length or MAX_TEXT)
+    if isinstance(t, JSON):  # pragma: no cover - only ``versions``, a bookkeeping column
+        return Rule("versions")
+    raise TypeError(f"{column}: no rule for {t!r}")  # pragma: no cover - a new column type must be taught here
+
+
+@cache
+def rules_of(table: str) -> dict[str, Rule]:
+    """Every editable field of ``table`` (``deleted`` included) with its rule, in column order."""
+    declared = FIELDS.get(table, {})
+    return {
+        c.name: declared.get(c.name) or _default(c)
+        for c in SHARED_MODELS[table].__table__.columns  # type: ignore[attr-defined]
+        if c.name not in BOOKKEEPING
+    }
+
+
+def rule(table: str, field: str) -> Rule:
+    return rules_of(table)[field]
+
+
+def max_records(table: str) -> int:
+    return MAX_RECORDS_OF.get(table, MAX_RECORDS)
+
+
+# --- checking a value -------------------------------------------------------------------------------------------
+
+
+def is_date(value: str) -> bool:
+    """An ISO date written with ASCII digits ("2026-12-04"); other scripts' digits are refused."""
+    if not _DATE.fullmatch(value):
+        return False
+    try:
+        dt.date.fromisoformat(value)
+    except ValueError:
+        return False
+    return True
+
+
+def is_time(value: str) -> bool:
+    """A time of day as the app stores it: "HH:MM", 00:00 to 23:59, ASCII digits."""
+    match = _TIME.fullmatch(value)
+    return match is not None and int(match.group(1)) <= 23 and int(match.group(2)) <= 59
+
+
+def is_id(value: str) -> bool:
+    return len(value) <= MAX_ID and _ID.fullmatch(value) is not None
+
+
+def _scores_ok(value: str) -> bool:
+    if not value:
+        return True
+    try:
+        scores = json.loads(value)
+    except (ValueError, RecursionError):
+        return False
+    return (
+        isinstance(scores, list)
+        and len(scores) <= MAX_SCORES
+        and all(
+            s is None
+            or (isinstance(s, int | float) and not isinstance(s, bool) and math.isfinite(s) and abs(s) <= MAX_INT)
+            for s in scores
+        )
+    )
+
+
+def _type_ok(kind: str, value: Any) -> bool:
+    if kind == "str":
+        return isinstance(value, str)
+    if kind == "bool":
+        return isinstance(value, bool)
+    if kind == "int":
+        return isinstance(value, int) and not isinstance(value, bool)
+    if kind == "float":
+        return isinstance(value, int | float) and not isinstance(value, bool)
+    return False
+
+
+def problem(r: Rule, value: Any) -> str | None:
+    """Why ``value`` breaks rule ``r`` (a phrase to finish "… holds a value that …"), or None if it keeps it."""
+    if not _type_ok(r.kind, value):
+        return f"is not of type {r.kind}"
+    if isinstance(value, str):
+        if len(value) > r.max_len:
+            return f"is longer than {r.max_len} characters"
+        if r.choices and value not in r.choices:
+            return "is not one of " + ", ".join(repr(c) for c in r.choices)
+        if r.form and value:
+            if r.form == "date" and not is_date(value):
+                return "is not a date (YYYY-MM-DD)"
+            if r.form.startswith("time") and not is_time(value):
+                return "is not a time of day (HH:MM)"
+            if r.form == "id" and not is_id(value):
+                return "is not a record id"
+            if r.form == "scores" and not _scores_ok(value):
+                return "is not a list of scores"
+        elif r.form == "time":
+            return "is empty"
+        return None
+    if isinstance(value, float) and not math.isfinite(value):
+        return "is not a finite number"
+    if (r.low is not None and value < r.low) or (r.high is not None and value > r.high):
+        return f"is outside {r.low:g} to {r.high:g}" if r.low is not None and r.high is not None else "is out of range"
+    return None
+
+
+def check(table: str, field: str, value: Any) -> str | None:
+    """``problem`` for one field of one table: what a service asks before writing it."""
+    return problem(rule(table, field), value)
