@@ -16,6 +16,12 @@ Rules (the same on every member's laptop, so replicas converge whatever order bu
   ``conflicts`` table. "Since they last synced" is decided with ``known``: each bundle says, for every member,
   the highest stamp of theirs the sender had seen. If the winner had not seen the loser's write, the two edits
   were concurrent and the loser is kept; if it had, the overwrite was deliberate and nothing is kept.
+- **Derived fields.** A record whose id is derived (a tag, a quote–tag link, a planning answer…) can be created
+  apart by two members, each copy naming its own creator. ``author_id`` is then the smaller of the two member ids
+  (``_author_wins``): a rule every file applies alike, so the author is a function of the records, not of the
+  order bundles arrive in (a "max" of a set, hence idempotent and commutative like the per-field versions).
+- **Local rules.** After the records are merged, ``invariants.keep`` restores the rules a local edit obeys (one
+  tag or stakeholder group of a name, one slot at a time, no post-it in a deleted theme), as versioned edits.
 """
 
 from __future__ import annotations
@@ -27,8 +33,9 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
-from sqlalchemy import Connection, RowMapping, Table, Text, bindparam, insert, select, type_coerce, update
+from sqlalchemy import Connection, RowMapping, Table, Text, select, type_coerce
 
+from peerdesk.exchange import invariants
 from peerdesk.exchange.errors import BundleRefused
 from peerdesk.exchange.schema import column_kinds, edit_fields, text_fields
 from peerdesk.store import hlc
@@ -77,6 +84,7 @@ class MergeResult:
     moved: int = 0  # post-its whose place on the wall changed
     conflicts: int = 0
     ids: set[str] = field(default_factory=set)
+    repairs: list[str] = field(default_factory=list)  # what keeping the local rules changed, in words
     ignored: int = 0  # interview records a purged file will not take back
 
     @property
@@ -93,6 +101,7 @@ class MergeResult:
             parts.append(f"{self.conflicts} conflict" + ("s" if self.conflicts != 1 else ""))
         if self.ignored:
             parts.append(f"{self.ignored} interview records ignored (they were deleted here)")
+        parts += self.repairs
         return f"{sender}: " + (", ".join(parts) if parts else "nothing new")
 
 
@@ -101,7 +110,7 @@ class MergeResult:
 
 def known(uow: UnitOfWork) -> dict[str, str]:
     """For each member, the highest of their stamps this file has seen (mine: my clock)."""
-    raw = uow._get_meta(KNOWN_META)
+    raw = uow.get_meta(KNOWN_META)
     seen: dict[str, str] = json.loads(raw) if raw else {}
     me = uow.member_id
     if me:
@@ -160,9 +169,7 @@ def merge(
     theirs: dict[str, str] = content["known"]
     result = MergeResult()
     newest = ""
-    purged = bool(uow._get_meta(PURGED_ON_META))
-    uow.session.flush()  # the writes below go straight to the connection, after anything the session holds
-    conn = uow.session.connection()
+    purged = bool(uow.get_meta(PURGED_ON_META))
     losers: list[dict[str, Any]] = []
     for table in sorted(content["tables"]):
         records = content["tables"][table]
@@ -172,17 +179,19 @@ def merge(
         if records:
             if step is not None:
                 step(table)
-            newest = max(newest, _merge_table(conn, table, records, mine, theirs, result, losers))
-    _keep_conflicts(conn, losers, result)
+            newest = max(newest, _merge_table(uow, table, records, mine, theirs, result, losers))
+    _keep_conflicts(uow, losers, result)
     if "members" in content["tables"]:
         _trust_new_members(uow, content["tables"]["members"])
     if newest:
         uow.clock.observe(newest)
+    # After observing: the repairs are my edits, stamped above everything merged, so they travel and win.
+    invariants.keep(uow, result.tables, result.repairs)
     for member, stamp in theirs.items():
         if stamp > mine.get(member, ""):
             mine[member] = stamp
     mine.pop(uow.member_id, None)  # my own knowledge is my clock
-    uow._set_meta(KNOWN_META, json.dumps(mine, sort_keys=True))
+    uow.set_meta(KNOWN_META, json.dumps(mine, sort_keys=True))
     return result
 
 
@@ -198,13 +207,15 @@ CHUNK = 500  # ids per IN (...): well under SQLite's bound-parameter limit
 ROW_ID = "merge_row_id"  # the bound parameter naming the row an UPDATE targets (no column has this name)
 
 
-def _held_versions(conn: Connection, table: Table, ids: list[str]) -> dict[str, dict[str, str]]:
-    """The versions this file holds for those of ``ids`` it has: the one read every record of a bundle costs."""
-    held: dict[str, dict[str, str]] = {}
+def _held_versions(conn: Connection, table: Table, ids: list[str]) -> dict[str, tuple[dict[str, str], str]]:
+    """The versions and author this file holds for those of ``ids`` it has: the one read every record costs."""
+    held: dict[str, tuple[dict[str, str], str]] = {}
     raw = type_coerce(table.c.versions, Text)  # decoded below without the JSON type's per-row wrapper
     for start in range(0, len(ids), CHUNK):
-        stmt = select(table.c.id, raw).where(table.c.id.in_(ids[start : start + CHUNK]))
-        held.update((row_id, json.loads(text) if text else {}) for row_id, text in conn.execute(stmt).all())
+        stmt = select(table.c.id, raw, table.c.author_id).where(table.c.id.in_(ids[start : start + CHUNK]))
+        held.update(
+            (row_id, (json.loads(text) if text else {}, author)) for row_id, text, author in conn.execute(stmt).all()
+        )
     return held
 
 
@@ -214,6 +225,11 @@ def _held_rows(conn: Connection, table: Table, ids: list[str]) -> dict[str, RowM
         stmt = select(table).where(table.c.id.in_(ids[start : start + CHUNK]))
         held.update((row["id"], row) for row in conn.execute(stmt).mappings().all())
     return held
+
+
+def _author_wins(remote: str, local: str) -> bool:
+    """Whether a copy's ``author_id`` replaces the one held: the smaller member id wins, an empty one never."""
+    return bool(remote) and (not local or remote < local)
 
 
 def _needs_values(remote: dict[str, str], local: dict[str, str], texts: frozenset[str], mine: dict[str, str]) -> bool:
@@ -230,7 +246,7 @@ def _needs_values(remote: dict[str, str], local: dict[str, str], texts: frozense
 
 
 def _merge_table(
-    conn: Connection,
+    uow: UnitOfWork,
     table: str,
     records: list[dict[str, Any]],
     mine: dict[str, str],
@@ -238,20 +254,26 @@ def _merge_table(
     result: MergeResult,
     losers: list[dict[str, Any]],
 ) -> str:
-    t: Table = SHARED_MODELS[table].__table__  # type: ignore[attr-defined]
+    model = SHARED_MODELS[table]
+    t: Table = model.__table__  # type: ignore[attr-defined]
     kinds = column_kinds(table)
-    fields = edit_fields(table)
     texts = text_fields(table)
     newest = max((max(r["versions"].values()) for r in records if r["versions"]), default="")
+    uow.session.flush()  # the reads below go straight to the connection, after anything the session holds
+    conn = uow.session.connection()
     held = _held_versions(conn, t, [r["id"] for r in records])
 
     fresh: list[dict[str, Any]] = []
     to_decide: list[dict[str, Any]] = []
+    authors: list[dict[str, Any]] = []
     for record in records:
         ours = held.get(record["id"])
         if ours is None:
             fresh.append(record)
-        elif _needs_values(record["versions"], ours, texts, mine):
+            continue
+        if _author_wins(record["author_id"], ours[1]):
+            authors.append({"author_id": record["author_id"], ROW_ID: record["id"]})
+        if _needs_values(record["versions"], ours[0], texts, mine):
             to_decide.append(record)
 
     if fresh:
@@ -263,12 +285,31 @@ def _merge_table(
             row["updated"] = max(versions.values()) if versions else ""
             rows.append(row)
             result.ids.add(record["id"])
-        conn.execute(insert(t), rows)
+        uow.insert_rows(model, rows)
         result.new[table] += len(fresh)
+    uow.update_rows(model, authors, key=ROW_ID)
+    if to_decide:
+        local = _held_rows(conn, t, [r["id"] for r in to_decide])
+        # One executemany per set of changed columns: a field is only in the SET clause when its value changes,
+        # so the search index's UPDATE OF triggers fire exactly when the text did.
+        for batch in _decide(table, to_decide, local, mine, theirs, result, losers).values():
+            uow.update_rows(model, batch, key=ROW_ID)
+    return newest
 
-    if not to_decide:
-        return newest
-    local = _held_rows(conn, t, [r["id"] for r in to_decide])
+
+def _decide(
+    table: str,
+    to_decide: list[dict[str, Any]],
+    local: dict[str, RowMapping],
+    mine: dict[str, str],
+    theirs: dict[str, str],
+    result: MergeResult,
+    losers: list[dict[str, Any]],
+) -> dict[tuple[str, ...], list[dict[str, Any]]]:
+    """Per field, the higher version wins; returns the updates grouped by the set of columns they change."""
+    kinds = column_kinds(table)
+    fields = edit_fields(table)
+    texts = text_fields(table)
     updates: dict[tuple[str, ...], list[dict[str, Any]]] = {}
     for record in to_decide:
         versions = record["versions"]
@@ -302,12 +343,7 @@ def _merge_table(
                 result.moved += 1
             else:
                 result.changed[table] += 1
-    # One executemany per set of changed columns: a field is only in the SET clause when its value changes, so
-    # the search index's UPDATE OF triggers fire exactly when the text did.
-    statement = update(t).where(t.c.id == bindparam(ROW_ID))
-    for batch in updates.values():
-        conn.execute(statement, batch)
-    return newest
+    return updates
 
 
 def _typed(kind: str, value: Any) -> Any:
@@ -325,13 +361,14 @@ def _loser(table: str, row_id: str, name: str, value: Any, version: str, winner:
     }
 
 
-def _keep_conflicts(conn: Connection, losers: list[dict[str, Any]], result: MergeResult) -> None:
+def _keep_conflicts(uow: UnitOfWork, losers: list[dict[str, Any]], result: MergeResult) -> None:
     """Keep each losing text once: a bundle imported again finds its conflicts already kept."""
     if not losers:
         return
     c: Table = Conflict.__table__  # type: ignore[assignment]
     kept: set[tuple[str, str, str, str]] = set()
     row_ids = sorted({loser["row_id"] for loser in losers})
+    conn = uow.session.connection()
     for start in range(0, len(row_ids), CHUNK):
         stmt = select(c.c.table_name, c.c.row_id, c.c.field, c.c.version).where(
             c.c.row_id.in_(row_ids[start : start + CHUNK])
@@ -350,7 +387,7 @@ def _keep_conflicts(conn: Connection, losers: list[dict[str, Any]], result: Merg
         if (loser["table_name"], loser["row_id"], loser["field"], loser["version"]) not in kept
     ]
     if rows:
-        conn.execute(insert(c), rows)
+        uow.insert_rows(Conflict, rows)
         result.conflicts += len(rows)
 
 

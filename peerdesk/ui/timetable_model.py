@@ -32,6 +32,8 @@ MIME = "application/x-peerdesk-interview"
 INTERVIEW_ROLE = Qt.ItemDataRole.UserRole + 1
 MINE_ROLE = Qt.ItemDataRole.UserRole + 2
 PLANNED_ROLE = Qt.ItemDataRole.UserRole + 3
+CLASH_COLOUR = "#b3261e"
+CLASH_ROLE = Qt.ItemDataRole.UserRole + 4  # how many interviews share the cell (more than one only after a merge)
 
 # (fill, accent) per approach: calm colours that stay readable on a projector.
 APPROACH_COLOURS: dict[str, tuple[str, str]] = {
@@ -61,6 +63,10 @@ class TimetableModel(QAbstractTableModel):
         self.session = session
         self.table = tt.Timetable([], [], [], [])
         self.planned: dict[str, int] = {}
+        # A local edit never puts two interviews in one cell, but a merge can (two members planned the same cell
+        # apart). Both are kept: the cell shows one card with a "2 interviews" badge, and which one the card (and
+        # so Edit, Delete and dragging) stands for is remembered here, per cell.
+        self.shown: dict[tuple[str, str], str] = {}
         session.changed.connect(self._on_changed)
         self.reload()
 
@@ -75,18 +81,33 @@ class TimetableModel(QAbstractTableModel):
             self.reload()
 
     # --- lookups ------------------------------------------------------------------------------------------------
-    def interview_at(self, index: Index) -> tt.InterviewInfo | None:
+    def interviews_at(self, index: Index) -> list[tt.InterviewInfo]:
         if not index.isValid():
+            return []
+        return self.table.cells.get(self.cell(index), [])
+
+    def interview_at(self, index: Index) -> tt.InterviewInfo | None:
+        found = self.interviews_at(index)
+        if not found:
             return None
-        return self.table.at(self.table.slots[index.row()].id, self.table.teams[index.column()].id)
+        shown = self.shown.get(self.cell(index))
+        return next((i for i in found if i.id == shown), found[0])
 
     def index_of(self, interview_id: str) -> QModelIndex:
+        """The cell of an interview, which then shows it (if it shares the cell with others)."""
         for row, slot in enumerate(self.table.slots):
             for column, team in enumerate(self.table.teams):
-                found = self.table.at(slot.id, team.id)
-                if found is not None and found.id == interview_id:
-                    return self.index(row, column)
+                if any(i.id == interview_id for i in self.table.cells.get((slot.id, team.id), [])):
+                    index = self.index(row, column)
+                    self.show(index, interview_id)
+                    return index
         return QModelIndex()
+
+    def show(self, index: Index, interview_id: str) -> None:
+        """Make a shared cell's card stand for ``interview_id``."""
+        if len(self.interviews_at(index)) > 1 and self.shown.get(self.cell(index)) != interview_id:
+            self.shown[self.cell(index)] = interview_id
+            self.dataChanged.emit(index, index)
 
     def cell(self, index: Index) -> tuple[str, str]:
         return self.table.slots[index.row()].id, self.table.teams[index.column()].id
@@ -122,6 +143,15 @@ class TimetableModel(QAbstractTableModel):
             return self.session.member_id in (info.interviewer_id, info.note_taker_id)
         if role == PLANNED_ROLE:
             return self.planned.get(info.id, 0)
+        sharing = self.interviews_at(index)
+        if role == CLASH_ROLE:
+            return len(sharing)
+        if len(sharing) > 1 and role in (
+            Qt.ItemDataRole.DisplayRole,
+            Qt.ItemDataRole.AccessibleTextRole,
+            Qt.ItemDataRole.ToolTipRole,
+        ):
+            return _clash_text(sharing, info, html=role == Qt.ItemDataRole.ToolTipRole)
         if role == Qt.ItemDataRole.DisplayRole:
             return f"{info.group}\n{info.approach_label}"
         if role == Qt.ItemDataRole.AccessibleTextRole:
@@ -179,6 +209,19 @@ class TimetableModel(QAbstractTableModel):
         return True
 
 
+def _clash_text(sharing: list[tt.InterviewInfo], shown: tt.InterviewInfo, *, html: bool) -> str:
+    """What a cell that several interviews share says: how many, and which (none may be hidden)."""
+    names = [f"{i.group or 'No stakeholder group yet'}" + (f" ({i.title})" if i.title else "") for i in sharing]
+    head = f"{len(sharing)} interviews in this cell"
+    if not html:
+        return f"{head}: {'; '.join(names)}. Showing {shown.group or 'the first'}."
+    items = "".join(f"<li>{_esc(n)}</li>" for n in names)
+    return (
+        f"<b>{head}</b> (planned apart by two colleagues)<ul>{items}</ul>"
+        "Double-click to open one, then move it to a free cell."
+    )
+
+
 def _esc(text: str) -> str:
     import html
 
@@ -210,7 +253,11 @@ class CellDelegate(QStyledItemDelegate):
             painter.restore()
             return
         fill, accent = APPROACH_COLOURS.get(info.approach, APPROACH_COLOURS[""])
-        painter.setPen(QPen(QColor("#1d3557"), 2.5) if selected else QPen(QColor(accent).lighter(150), 1))
+        sharing = int(index.data(CLASH_ROLE) or 1)
+        if sharing > 1:  # a clash a merge left: a red frame, never one card quietly hiding another
+            painter.setPen(QPen(QColor(CLASH_COLOUR), 3 if selected else 2, Qt.PenStyle.DashLine))
+        else:
+            painter.setPen(QPen(QColor("#1d3557"), 2.5) if selected else QPen(QColor(accent).lighter(150), 1))
         painter.setBrush(QColor(fill))
         painter.drawRoundedRect(card, 6, 6)
         painter.fillRect(QRect(card.left(), card.top() + 3, 4, card.height() - 6), QColor(accent))
@@ -224,11 +271,20 @@ class CellDelegate(QStyledItemDelegate):
         painter.setPen(option.palette.color(QPalette.ColorRole.Text))
         y = text_rect.top()
         group = info.group or "No stakeholder group yet"
+        badge = f"{sharing} interviews" if sharing > 1 else ""
+        badge_width = QFontMetrics(bold).horizontalAdvance(badge) + 8 if badge else 0
         painter.drawText(
-            QRect(text_rect.left(), y, text_rect.width(), line),
+            QRect(text_rect.left(), y, text_rect.width() - badge_width, line),
             Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
-            QFontMetrics(bold).elidedText(group, Qt.TextElideMode.ElideRight, text_rect.width()),
+            QFontMetrics(bold).elidedText(group, Qt.TextElideMode.ElideRight, text_rect.width() - badge_width),
         )
+        if badge:
+            painter.setPen(QColor(CLASH_COLOUR))
+            painter.drawText(
+                QRect(text_rect.left(), y, text_rect.width(), line),
+                Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter,
+                badge,
+            )
         small = QFont(font)
         small.setPointSizeF(max(base_size - 1, 7))
         painter.setFont(small)

@@ -201,11 +201,28 @@ class TimetablePanel(Panel):
             self.view.scrollTo(index)
 
     def _activated(self, index: QModelIndex) -> None:
+        if len(self.model.interviews_at(index)) > 1:
+            self.cell_menu(index).exec(self.view.viewport().mapToGlobal(self.view.visualRect(index).center()))
+            return
         info = self.model.interview_at(index)
         if info is not None:
             self.open_requested.emit(info.id)
         elif index.isValid():
             self.new_interview()
+
+    def cell_menu(self, index: QModelIndex) -> QMenu:
+        """For a cell a merge left with several interviews: open any of them (the card then stands for it, so
+        Edit, Delete and dragging act on it: the way to move one out)."""
+        menu = QMenu(self)
+        for info in self.model.interviews_at(index):
+            label = info.group or "No stakeholder group yet"
+            action = menu.addAction(f"Open {label}" + (f" — {info.title}" if info.title else ""))
+            action.triggered.connect(lambda _=False, i=info.id: self._open_shared(index, i))
+        return menu
+
+    def _open_shared(self, index: QModelIndex, interview_id: str) -> None:
+        self.model.show(index, interview_id)
+        self.open_requested.emit(interview_id)
 
     # --- interviews -----------------------------------------------------------------------------------------------
     def _dialog(self, fields: dict[str, Any], title: str) -> tuple[dict[str, Any], str] | None:
