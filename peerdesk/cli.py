@@ -374,6 +374,18 @@ def cmd_wall(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_print(args: argparse.Namespace) -> int:
+    out = Path(args.out)
+    if out.suffix.lower() != ".pdf":
+        raise CliError(f"Write the print to a .pdf file (not {out.suffix or 'a name without one'}).")
+    with open_store(args.path) as store:
+        from peerdesk.ui.printing import write_headless  # Qt's text engine lays the pages out
+
+        document = write_headless(store, args.what, out, paper=args.paper, view=args.by)
+    print(f"Wrote {args.what} to {out}: {len(document.pages)} sheet(s) on {args.paper} paper")
+    return 0
+
+
 def cmd_smoke_test(args: argparse.Namespace) -> int:
     from peerdesk.ui.smoke import smoke_test
 
@@ -383,6 +395,23 @@ def cmd_smoke_test(args: argparse.Namespace) -> int:
 
 
 Handler = Callable[[argparse.Namespace], int]
+
+
+def _add_print_command(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    from peerdesk.export.printing import NAMES
+
+    p = sub.add_parser("print", help="write the visit's paperwork as a PDF (timetable, interview sheets, ...)")
+    p.add_argument("path")
+    p.add_argument("what", choices=NAMES, metavar="WHAT", help=f"one of: {', '.join(NAMES)}")
+    p.add_argument("out", metavar="OUT.pdf")
+    p.add_argument("--paper", choices=("A4", "Letter"), default="A4", help="the paper size (default A4)")
+    p.add_argument(
+        "--by",
+        choices=("whole", "team", "person"),
+        default="whole",
+        help="the timetable as one grid, a page per team or a page per person (default whole)",
+    )
+    p.set_defaults(handler=cmd_print)
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -472,6 +501,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("out", help="OUT.png, OUT.svg or OUT.csv")
     p.add_argument("--mode", choices=("day2", "evening"), default="day2", help="the canvas of themes or the sheets")
     p.set_defaults(handler=cmd_wall)
+
+    _add_print_command(sub)
 
     p = sub.add_parser(
         "smoke-test",
