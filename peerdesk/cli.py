@@ -386,6 +386,27 @@ def cmd_print(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_checklist(args: argparse.Namespace) -> int:
+    from peerdesk.services import checklist
+
+    today = dt.date.today()
+    with open_store(args.path) as store:
+        steps = checklist.steps(store)
+        review_id = store.review_id
+    if args.ics:
+        from peerdesk.export import calendar_ics
+
+        count = calendar_ics.write(steps, review_id, Path(args.ics))
+        print(f"Wrote {count} reminders to {args.ics}", file=sys.stderr if args.json else sys.stdout)
+    if args.json:
+        print(json.dumps([step.as_json(today) for step in steps], ensure_ascii=False))
+    elif not args.ics:
+        for step in steps:
+            due = step.due.isoformat() if step.due else "no date  "
+            print(f"{due}  {step.status(today):<8} {step.owner}: {step.text}")
+    return 0
+
+
 def cmd_smoke_test(args: argparse.Namespace) -> int:
     from peerdesk.ui.smoke import smoke_test
 
@@ -503,6 +524,12 @@ def build_parser() -> argparse.ArgumentParser:
     p.set_defaults(handler=cmd_wall)
 
     _add_print_command(sub)
+
+    p = sub.add_parser("checklist", help="the lead-in checklist: each step, its owner, due date and whether done")
+    p.add_argument("path")
+    p.add_argument("--json", action="store_true", help="a JSON list of the steps")
+    p.add_argument("--ics", metavar="OUT.ics", help="write the steps still to do as calendar reminders")
+    p.set_defaults(handler=cmd_checklist)
 
     p = sub.add_parser(
         "smoke-test",

@@ -20,7 +20,7 @@ from pathlib import Path
 from typing import Any
 
 from peerdesk.exchange.identity import KeyPair, b64
-from peerdesk.services import review
+from peerdesk.services import checklist, review
 from peerdesk.store import sqlcipher
 from peerdesk.store.engine import Store
 from peerdesk.store.models import (
@@ -951,6 +951,7 @@ def write_demo(path: Path, passphrase: str, *, scale: int = 1, day_1: dt.date | 
     try:
         with UnitOfWork(store) as uow:
             _Builder(uow, store.review_id, scale, day_1 - DAY_1).build()
+            checklist.record_done_before(uow, store.review_id, day_1)  # the lead-in went to plan
             uow.commit()
     except BaseException:
         store.close()

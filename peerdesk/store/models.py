@@ -344,6 +344,19 @@ class SurveyResponse(Shared, Base):
     scores: Mapped[str] = mapped_column(Text, default="")  # JSON list of numbers, one per item
 
 
+# --- the lead-in before the visit (issue #20) ----------------------------------------------------------------
+
+
+class ChecklistTick(Shared, Base):
+    """A lead-in step ticked off. The steps themselves are data (resources/leadin_checklist.json); ``key`` names
+    one, and the id is derived from the review and the key so two members ticking the same step converge."""
+
+    __tablename__ = "checklist_ticks"
+    key: Mapped[str] = mapped_column(String(64), default="")
+    done: Mapped[bool] = mapped_column(Boolean, default=False)
+    done_on: Mapped[str] = mapped_column(String(10), default="")  # ISO date it was ticked
+
+
 # --- local only -----------------------------------------------------------------------------------------------
 
 

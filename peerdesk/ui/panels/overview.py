@@ -111,6 +111,10 @@ class OverviewPanel(Panel):
         self.texts: dict[str, AutoSaveText] = {}
         self.dates: dict[str, QDateEdit] = {}
         self._build_review_box()
+        from peerdesk.ui.panels.checklist import ChecklistBox
+
+        self.checklist = ChecklistBox(session)  # the lead-in before the visit (#20)
+        self.layout_.addWidget(self.checklist)
         self._build_planning_box()
         self._build_table_box(
             "Candidate areas of focus",
