@@ -315,6 +315,15 @@ def cmd_survey_items(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_survey_starter(args: argparse.Namespace) -> int:
+    from peerdesk.services import survey_starter
+
+    with open_store(args.path) as store:
+        count = survey_starter.add_starter_items(store).count
+    print(f"Added {count} starter survey items")
+    return 0
+
+
 def cmd_survey_import(args: argparse.Namespace) -> int:
     from peerdesk.services import survey
 
@@ -503,6 +512,9 @@ def build_parser() -> argparse.ArgumentParser:
     q.add_argument("path")
     q.add_argument("csv")
     q.set_defaults(handler=cmd_survey_items)
+    q = survey_sub.add_parser("starter", help="add peerdesk's starter set of statement pairs (skips those present)")
+    q.add_argument("path")
+    q.set_defaults(handler=cmd_survey_starter)
     q = survey_sub.add_parser("import", help="import responses: a team column, then one score column per item")
     q.add_argument("path")
     q.add_argument("csv")
