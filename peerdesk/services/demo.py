@@ -122,6 +122,18 @@ PLANNING: dict[str, str] = {
         "Early help strategy; front door procedures; threshold guidance; the latest quarterly performance report; "
         "any recent audit of referrals and step-down."
     ),
+    "vision_promoted": (
+        "A launch event for managers, a one-page summary on the intranet and in the hubs, and the director's "
+        "monthly video. Partners heard about it at the partnership board; families have not been asked."
+    ),
+    "culture_change": (
+        "The practice model is backed by training and practice weeks; leaders know that the habit of adding "
+        "procedure is the harder thing to shift and have asked the team to look at it."
+    ),
+    "visiting_dcs": "Ruth Abernethy",
+    "observer_dcs": "Anita Rowe",
+    "self_assessment_sent": "yes",
+    "data_set_sent": "yes",
 }
 
 # (name, pros, cons, chosen)
