@@ -79,28 +79,54 @@ def _whole(table: Timetable, subtitle: str) -> str:
     width = max(10, 88 // max(1, len(table.teams)))
     rows = []
     for slot in table.slots:
+        if slot.activity:  # one cell across every team
+            span = f"colspan='{max(1, len(table.teams))}' align='center'"
+            rows.append(f"<tr><td>{_slot_time(slot)}</td><td {span}>{_activity(slot)}</td></tr>")
+            continue
         cells = [_slot_time(slot)]
         for team in table.teams:
             found = table.at(slot.id, team.id)
             cells.append(_cell(found) if found else "")
-        rows.append(cells)
+        rows.append("<tr>" + "".join(f"<td>{c}</td>" for c in cells) + "</tr>")
     header = ["Time", *(team.label for team in table.teams)]
-    return heading("Day 1 timetable", subtitle) + grid(header, rows, [12, *([width] * len(table.teams))])
+    widths = [12, *([width] * len(table.teams))]
+    head = "".join(f"<th width='{w}%'>{e(h)}</th>" for h, w in zip(header, widths, strict=True))
+    body = f"<table class='grid' width='100%' cellspacing='0'><tr>{head}</tr>{''.join(rows)}</table>"
+    return heading("Day 1 timetable", subtitle) + body
+
+
+def _activity(slot: SlotInfo) -> str:
+    return f"<b><i>{e(slot.activity)}</i></b> (everyone)"
+
+
+def _shared_rows(table: Timetable) -> list[tuple[SlotInfo, str]]:
+    return [(slot, _activity(slot)) for slot in table.slots if slot.activity]
+
+
+def _in_time_order(table: Timetable, rows: list[tuple[SlotInfo | None, list[str]]]) -> list[list[str]]:
+    """Interview rows and the rows for everyone, merged in the order of the slots."""
+    rank = {slot.id: n for n, slot in enumerate(table.slots)}
+    return [cells for _, cells in sorted(rows, key=lambda r: rank.get(r[0].id, 1 << 30) if r[0] else 1 << 30)]
 
 
 def _team_page(table: Timetable, team_id: str, label: str, subtitle: str) -> str:
-    rows = [
-        [
-            _slot_time(i.slot) if i.slot else "—",
-            f"<b>{e(i.group)}</b>",
-            e(i.approach_label),
-            _who(i.interviewer),
-            _who(i.note_taker),
-            str(i.attendees or ""),
-        ]
+    found: list[tuple[SlotInfo | None, list[str]]] = [
+        (
+            i.slot,
+            [
+                _slot_time(i.slot) if i.slot else "—",
+                f"<b>{e(i.group)}</b>",
+                e(i.approach_label),
+                _who(i.interviewer),
+                _who(i.note_taker),
+                str(i.attendees or ""),
+            ],
+        )
         for i in table.interviews
         if i.team_id == team_id
     ]
+    found += [(slot, [_slot_time(slot), text, "", "", "", ""]) for slot, text in _shared_rows(table)]
+    rows = _in_time_order(table, found)
     header = ["Time", "Stakeholder group", "Approach", "Asks", "Takes notes", "Attending"]
     body = grid(header, rows, [12, 26, 18, 16, 16, 12]) if rows else "<p>No interviews for this team yet.</p>"
     return heading(f"Timetable for {label}", subtitle) + body
@@ -115,16 +141,21 @@ def _person_pages(table: Timetable, subtitle: str, visit_start: str) -> list[str
             people.setdefault(i.note_taker, []).append((i, "takes notes"))
     pages = []
     for name in sorted(people, key=str.lower):
-        rows = [
-            [
-                e(_when(i.slot, visit_start)),
-                e(i.team.label if i.team else "—"),
-                f"<b>{e(i.group)}</b>",
-                e(i.approach_label),
-                e(role),
-            ]
+        found: list[tuple[SlotInfo | None, list[str]]] = [
+            (
+                i.slot,
+                [
+                    e(_when(i.slot, visit_start)),
+                    e(i.team.label if i.team else "—"),
+                    f"<b>{e(i.group)}</b>",
+                    e(i.approach_label),
+                    e(role),
+                ],
+            )
             for i, role in people[name]
         ]
+        found += [(slot, [e(_when(slot, visit_start)), "", text, "", ""]) for slot, text in _shared_rows(table)]
+        rows = _in_time_order(table, found)
         header = ["When", "Team and room", "Stakeholder group", "Approach", "Your part"]
         pages.append(heading(f"Day 1 for {name}", subtitle) + grid(header, rows, [26, 20, 24, 18, 12]))
     return pages

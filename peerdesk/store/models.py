@@ -131,6 +131,8 @@ class Slot(Shared, Base):
     day: Mapped[int] = mapped_column(Integer, default=1)
     starts: Mapped[str] = mapped_column(String(5), default="")  # "09:45"
     ends: Mapped[str] = mapped_column(String(5), default="")
+    # Not an interview slot but a row for everyone (opening, lunch, a break, the team's discussion): its name.
+    activity: Mapped[str] = mapped_column(Text, default="", server_default="")
 
 
 class Interview(Shared, Base):
@@ -141,6 +143,9 @@ class Interview(Shared, Base):
     approach: Mapped[str] = mapped_column(String(40), default="")
     interviewer_id: Mapped[str] = mapped_column(String(36), default="")
     note_taker_id: Mapped[str] = mapped_column(String(36), default="")
+    # Someone who asks or takes notes without being on the team's roster (a host officer, an observer): a name.
+    interviewer_name: Mapped[str] = mapped_column(Text, default="", server_default="")
+    note_taker_name: Mapped[str] = mapped_column(Text, default="", server_default="")
     attendees: Mapped[int] = mapped_column(Integer, default=0)
     title: Mapped[str] = mapped_column(Text, default="")
 

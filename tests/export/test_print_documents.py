@@ -91,3 +91,20 @@ def test_workshop_sheet_per_table_lists_insights_and_recorded_actions(demo_store
 
 def test_unknown_things_to_print_are_named() -> None:
     assert printing.NAMES == ("timetable", "interview-sheets", "rtb-sheets", "insight-sheets", "workshop-sheets")
+
+
+def test_rows_for_everyone_print_across_the_grid_and_in_each_team_and_person_page(store: Store) -> None:
+    day = build_day(store)
+    from peerdesk.services import timetable
+
+    timetable.add_slot(store, "12:30", "13:15", activity="Lunch")
+    timetable.update_interview(store, day.interviews[0], interviewer_id="", interviewer_name="Priya (host officer)")
+    whole = print_day1.timetable_document(store, "whole").pages[0]
+    assert "colspan='2'" in whole and "Lunch" in whole and "Priya (host officer)" in whole
+    for view in ("team", "person"):
+        pages = print_day1.timetable_document(store, view).pages
+        assert all("Lunch" in page for page in pages), view
+    team_a = print_day1.timetable_document(store, "team").pages[0]
+    assert team_a.index("Foster carers") < team_a.index("Young people") < team_a.index("Lunch")
+    people = [p.split("</h1>")[0] for p in print_day1.timetable_document(store, "person").pages]
+    assert "<h1>Day 1 for Priya (host officer)" in people
