@@ -330,6 +330,15 @@ def cmd_survey_items(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_survey_starter(args: argparse.Namespace) -> int:
+    from peerdesk.services import survey_starter
+
+    with open_store(args.path) as store:
+        count = survey_starter.add_starter_items(store).count
+    print(f"Added {count} starter survey items")
+    return 0
+
+
 def cmd_survey_import(args: argparse.Namespace) -> int:
     from peerdesk.services import survey
 
@@ -389,6 +398,39 @@ def cmd_wall(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_print(args: argparse.Namespace) -> int:
+    out = Path(args.out)
+    if out.suffix.lower() != ".pdf":
+        raise CliError(f"Write the print to a .pdf file (not {out.suffix or 'a name without one'}).")
+    with open_store(args.path) as store:
+        from peerdesk.ui.printing import write_headless  # Qt's text engine lays the pages out
+
+        document = write_headless(store, args.what, out, paper=args.paper, view=args.by)
+    print(f"Wrote {args.what} to {out}: {len(document.pages)} sheet(s) on {args.paper} paper")
+    return 0
+
+
+def cmd_checklist(args: argparse.Namespace) -> int:
+    from peerdesk.services import checklist
+
+    today = dt.date.today()
+    with open_store(args.path) as store:
+        steps = checklist.steps(store)
+        review_id = store.review_id
+    if args.ics:
+        from peerdesk.export import calendar_ics
+
+        count = calendar_ics.write(steps, review_id, Path(args.ics))
+        print(f"Wrote {count} reminders to {args.ics}", file=sys.stderr if args.json else sys.stdout)
+    if args.json:
+        print(json.dumps([step.as_json(today) for step in steps], ensure_ascii=False))
+    elif not args.ics:
+        for step in steps:
+            due = step.due.isoformat() if step.due else "no date  "
+            print(f"{due}  {step.status(today):<8} {step.owner}: {step.text}")
+    return 0
+
+
 def cmd_smoke_test(args: argparse.Namespace) -> int:
     from peerdesk.ui.smoke import smoke_test
 
@@ -398,6 +440,23 @@ def cmd_smoke_test(args: argparse.Namespace) -> int:
 
 
 Handler = Callable[[argparse.Namespace], int]
+
+
+def _add_print_command(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    from peerdesk.export.printing import NAMES
+
+    p = sub.add_parser("print", help="write the visit's paperwork as a PDF (timetable, interview sheets, ...)")
+    p.add_argument("path")
+    p.add_argument("what", choices=NAMES, metavar="WHAT", help=f"one of: {', '.join(NAMES)}")
+    p.add_argument("out", metavar="OUT.pdf")
+    p.add_argument("--paper", choices=("A4", "Letter"), default="A4", help="the paper size (default A4)")
+    p.add_argument(
+        "--by",
+        choices=("whole", "team", "person"),
+        default="whole",
+        help="the timetable as one grid, a page per team or a page per person (default whole)",
+    )
+    p.set_defaults(handler=cmd_print)
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -468,6 +527,9 @@ def build_parser() -> argparse.ArgumentParser:
     q.add_argument("path")
     q.add_argument("csv")
     q.set_defaults(handler=cmd_survey_items)
+    q = survey_sub.add_parser("starter", help="add peerdesk's starter set of statement pairs (skips those present)")
+    q.add_argument("path")
+    q.set_defaults(handler=cmd_survey_starter)
     q = survey_sub.add_parser("import", help="import responses: a team column, then one score column per item")
     q.add_argument("path")
     q.add_argument("csv")
@@ -487,6 +549,14 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("out", help="OUT.png, OUT.svg or OUT.csv")
     p.add_argument("--mode", choices=("day2", "evening"), default="day2", help="the canvas of themes or the sheets")
     p.set_defaults(handler=cmd_wall)
+
+    _add_print_command(sub)
+
+    p = sub.add_parser("checklist", help="the lead-in checklist: each step, its owner, due date and whether done")
+    p.add_argument("path")
+    p.add_argument("--json", action="store_true", help="a JSON list of the steps")
+    p.add_argument("--ics", metavar="OUT.ics", help="write the steps still to do as calendar reminders")
+    p.set_defaults(handler=cmd_checklist)
 
     p = sub.add_parser(
         "smoke-test",

@@ -20,7 +20,7 @@ from pathlib import Path
 from typing import Any
 
 from peerdesk.exchange.identity import KeyPair, b64
-from peerdesk.services import review
+from peerdesk.services import checklist, review
 from peerdesk.store import sqlcipher
 from peerdesk.store.engine import Store
 from peerdesk.store.models import (
@@ -122,6 +122,18 @@ PLANNING: dict[str, str] = {
         "Early help strategy; front door procedures; threshold guidance; the latest quarterly performance report; "
         "any recent audit of referrals and step-down."
     ),
+    "vision_promoted": (
+        "A launch event for managers, a one-page summary on the intranet and in the hubs, and the director's "
+        "monthly video. Partners heard about it at the partnership board; families have not been asked."
+    ),
+    "culture_change": (
+        "The practice model is backed by training and practice weeks; leaders know that the habit of adding "
+        "procedure is the harder thing to shift and have asked the team to look at it."
+    ),
+    "visiting_dcs": "Ruth Abernethy",
+    "observer_dcs": "Anita Rowe",
+    "self_assessment_sent": "yes",
+    "data_set_sent": "yes",
 }
 
 # (name, pros, cons, chosen)
@@ -951,6 +963,7 @@ def write_demo(path: Path, passphrase: str, *, scale: int = 1, day_1: dt.date | 
     try:
         with UnitOfWork(store) as uow:
             _Builder(uow, store.review_id, scale, day_1 - DAY_1).build()
+            checklist.record_done_before(uow, store.review_id, day_1)  # the lead-in went to plan
             uow.commit()
     except BaseException:
         store.close()

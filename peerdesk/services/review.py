@@ -45,6 +45,11 @@ FOLLOW_UP_AFTER = relativedelta(months=4)
 # The planning form, in our words. Keys are stable (they name records); labels are what people read.
 PLANNING_QUESTIONS: tuple[tuple[str, str, str], ...] = (
     ("vision", "Vision", "Where does the host want children's services to be in a few years?"),
+    (
+        "vision_promoted",
+        "How the vision is shared",
+        "How have leaders spread the vision: to staff, partners, children and families?",
+    ),
     ("culture", "Culture", "How would staff and partners describe the way things are done here?"),
     ("strategy", "Strategy", "Which plans and priorities are steering the work now?"),
     ("mechanisms", "Mechanisms of change", "How does change actually happen: programmes, boards, people?"),
@@ -53,11 +58,27 @@ PLANNING_QUESTIONS: tuple[tuple[str, str, str], ...] = (
         "Leadership strategies",
         "How do leaders set direction, support staff and hold to account?",
     ),
+    (
+        "culture_change",
+        "Changing culture and approaches",
+        "Where the change needed is in culture or ways of working rather than in services, what is being done?",
+    ),
     ("interviewees", "Who to interview", "Which stakeholder groups should the team hear from on Day 1?"),
     ("approaches", "Questioning approaches", "Which approaches suit which groups, and why?"),
     ("documents_needed", "Documents needed", "What should the host send before the visit?"),
 )
-PLANNING_KEYS = tuple(key for key, _, _ in PLANNING_QUESTIONS)
+# Short facts of the planning form (#20): the two directors by name, and whether the self-assessment and the data
+# set were sent beforehand (a flag is stored as "yes" or "").
+PLANNING_NAMES: tuple[tuple[str, str], ...] = (("visiting_dcs", "Visiting DCS"), ("observer_dcs", "Observer DCS"))
+PLANNING_FLAGS: tuple[tuple[str, str], ...] = (
+    ("self_assessment_sent", "Self-assessment sent beforehand"),
+    ("data_set_sent", "Data set sent beforehand"),
+)
+PLANNING_KEYS = (
+    *(key for key, _, _ in PLANNING_QUESTIONS),
+    *(key for key, _ in PLANNING_NAMES),
+    *(key for key, _ in PLANNING_FLAGS),
+)
 
 
 @dataclass(frozen=True)

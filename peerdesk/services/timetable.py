@@ -35,8 +35,21 @@ from peerdesk.store.uow import UnitOfWork
 
 DEFAULT_LENGTH = dt.timedelta(minutes=45)
 INTERVIEW_FIELDS = frozenset(
-    {"slot_id", "team_id", "group_id", "approach", "interviewer_id", "note_taker_id", "attendees", "title"}
+    {
+        "slot_id",
+        "team_id",
+        "group_id",
+        "approach",
+        "interviewer_id",
+        "note_taker_id",
+        "interviewer_name",  # someone not on the roster (a host officer, an observer), when the id is empty
+        "note_taker_name",
+        "attendees",
+        "title",
+    }
 )
+MAX_NAME = 120
+ACTIVITIES = ("Opening and introductions", "Break", "Lunch", "Team discussion", "Day 1 presentation")
 TABLES = ("slots", "teams", "stakeholder_groups", "interviews")
 
 
@@ -46,6 +59,7 @@ class SlotInfo:
     day: int
     starts: str
     ends: str
+    activity: str = ""  # a row for every team (lunch, a break…), not an interview slot
 
     @property
     def label(self) -> str:
@@ -126,7 +140,7 @@ def timetable(store: Store) -> Timetable:
         groups = sorted(_live(s, StakeholderGroup), key=lambda r: (r.position, r.name.lower(), r.id))
         members = {m.id: m.name for m in s.scalars(select(Member))}
         interviews = _live(s, Interview)
-    slot_infos = {r.id: SlotInfo(r.id, r.day, r.starts, r.ends) for r in slots}
+    slot_infos = {r.id: SlotInfo(r.id, r.day, r.starts, r.ends, r.activity) for r in slots}
     team_infos = {r.id: TeamInfo(r.id, r.name, r.room) for r in teams}
     group_names = {r.id: r.name for r in groups}
     infos = [_info(r, slot_infos, team_infos, group_names, members) for r in interviews]
@@ -160,9 +174,9 @@ def _info(
         group=groups.get(row.group_id, ""),
         approach=row.approach,
         interviewer_id=row.interviewer_id,
-        interviewer=members.get(row.interviewer_id, ""),
+        interviewer=members.get(row.interviewer_id, "") or row.interviewer_name,
         note_taker_id=row.note_taker_id,
-        note_taker=members.get(row.note_taker_id, ""),
+        note_taker=members.get(row.note_taker_id, "") or row.note_taker_name,
         attendees=row.attendees,
         title=row.title,
         slot=slots.get(row.slot_id),
@@ -231,12 +245,29 @@ def _check_interview_fields(fields: Mapping[str, Any]) -> None:
     for name in ("title",):
         if name in fields and rules.check("interviews", name, fields[name]) is not None:
             raise UserError(f"An interview's {name} is at most {rules.rule('interviews', name).max_len} characters.")
+    for name in ("interviewer_name", "note_taker_name"):
+        if len(str(fields.get(name, ""))) > MAX_NAME:
+            raise UserError(f"A name is at most {MAX_NAME} characters long.")
+
+
+def _check_activity(activity: str) -> str:
+    activity = " ".join(activity.split())
+    if len(activity) > MAX_NAME:
+        raise UserError(f"Name what happens in at most {MAX_NAME} characters.")
+    return activity
+
+
+def _refuse_shared_row(slot: Slot) -> None:
+    if slot.activity:
+        raise UserError(f"{slot.starts} is kept for “{slot.activity}” across all teams: choose another time.")
 
 
 # --- slots, teams, groups ----------------------------------------------------------------------------------------
 
 
-def add_slot(store: Store, starts: str, ends: str = "", day: int = 1) -> tuple[str, Changes]:
+def add_slot(store: Store, starts: str, ends: str = "", day: int = 1, activity: str = "") -> tuple[str, Changes]:
+    """A time slot; with ``activity``, a row for every team (lunch, a break…) that holds no interviews."""
+    activity = _check_activity(activity)
     starts = parse_time(starts)
     ends = parse_time(ends) if ends else ""
     if ends and ends <= starts:
@@ -246,7 +277,7 @@ def add_slot(store: Store, starts: str, ends: str = "", day: int = 1) -> tuple[s
     with UnitOfWork(store) as uow:
         for existing in uow.query(Slot, day=day, starts=starts):
             raise UserError(f"There is already a slot at {existing.starts} on day {day}.")
-        row = uow.add(Slot, day=day, starts=starts, ends=ends)
+        row = uow.add(Slot, day=day, starts=starts, ends=ends, activity=activity)
         uow.commit()
     return row.id, Changes.of("slots", ids=[row.id])
 
@@ -364,8 +395,17 @@ def slot_fields(store: Store, slot_id: str) -> tuple[str, str, int]:
         return row.starts, row.ends, row.day
 
 
-def update_slot(store: Store, slot_id: str, starts: str, ends: str = "", day: int = 1) -> Changes:
-    """Change a slot's times; its interviews stay in it, so they move with it."""
+def slot_activity(store: Store, slot_id: str) -> str:
+    with store.session() as s:
+        row = s.get(Slot, slot_id)
+        return row.activity if row is not None else ""
+
+
+def update_slot(
+    store: Store, slot_id: str, starts: str, ends: str = "", day: int = 1, activity: str | None = None
+) -> Changes:
+    """Change a slot's times (its interviews stay in it, so they move with it), or what happens in it for everyone
+    (only while it holds no interviews)."""
     starts = parse_time(starts)
     ends = parse_time(ends) if ends else ""
     if ends and ends <= starts:
@@ -378,6 +418,11 @@ def update_slot(store: Store, slot_id: str, starts: str, ends: str = "", day: in
             if other.id != slot_id:
                 raise UserError(f"There is already a slot at {other.starts} on day {day}.")
         changed = uow.update(row, starts=starts, ends=ends, day=day)
+        if activity is not None:
+            activity = _check_activity(activity)
+            if activity and uow.query(Interview, slot_id=slot_id):
+                raise UserError("That slot holds interviews: move or delete them before it becomes a row for everyone.")
+            changed = uow.update(row, activity=activity) or changed
         uow.commit()
     return Changes.of("slots", ids=[slot_id]) if changed else Changes()
 
@@ -487,7 +532,7 @@ def add_interview(store: Store, record_id: str | None = None, **fields: Any) -> 
 
 def _check_place(uow: UnitOfWork, slot_id: str, team_id: str, moving_id: str | None) -> None:
     if slot_id:
-        uow.get(Slot, slot_id)
+        _refuse_shared_row(uow.get(Slot, slot_id))
     if team_id:
         uow.get(Team, team_id)
     if slot_id and team_id:
@@ -519,7 +564,7 @@ def move_interview(store: Store, interview_id: str, slot_id: str, team_id: str) 
     """Put the interview in another cell; an interview already there takes the place this one left."""
     with UnitOfWork(store) as uow:
         row = uow.get(Interview, interview_id)
-        uow.get(Slot, slot_id)
+        _refuse_shared_row(uow.get(Slot, slot_id))
         uow.get(Team, team_id)
         origin = (row.slot_id, row.team_id)
         if origin == (slot_id, team_id):
@@ -535,7 +580,7 @@ def move_interview(store: Store, interview_id: str, slot_id: str, team_id: str) 
 
 def free_cell(tt: Timetable, near_slot: str, team_id: str) -> tuple[str, str] | None:
     """The first empty cell at or after ``near_slot``: the same team first, then the other teams."""
-    slot_ids = [s.id for s in tt.slots]
+    slot_ids = [s.id for s in tt.slots if not s.activity]
     start = slot_ids.index(near_slot) if near_slot in slot_ids else 0
     order = slot_ids[start:] + slot_ids[:start]
     teams = [team_id] + [t.id for t in tt.teams if t.id != team_id]

@@ -1,8 +1,12 @@
 """The timetable as a CSV file: import all or nothing, export what the user asked for.
 
 Rows are numbered as a spreadsheet shows them (the header is row 1), so "row 4" is where the user looks.
-Slots, teams and stakeholder groups named in the file are reused when they exist and created otherwise;
-interviewers and note takers must already be team members (matched by name or initials).
+Slots, teams and stakeholder groups named in the file are reused when they exist and created otherwise.
+Interviewers and note takers are matched to team members by name or initials; a name that matches nobody is kept
+as it is written (a host officer or an observer who is not on the team's roster).
+
+A row with neither team nor stakeholder group but a title is a row for every team at that time (the opening,
+lunch, a break, the team's discussion): its title names what happens.
 """
 
 from __future__ import annotations
@@ -34,7 +38,7 @@ COLUMNS = (
     "attendees",
     "title",
 )
-REQUIRED = ("starts", "team", "stakeholder_group")
+REQUIRED = ("starts", "team", "stakeholder_group")  # columns of the header; a row for everyone leaves two empty
 MAX_BYTES = 1_000_000
 MAX_ROWS = 1_000
 
@@ -53,6 +57,11 @@ class Row:
     note_taker: str
     attendees: int
     title: str
+
+    @property
+    def for_everyone(self) -> bool:
+        """A row that is not an interview: its title says what happens, for every team."""
+        return not self.team and not self.group
 
 
 @dataclass
@@ -101,7 +110,7 @@ def read_rows(text: str) -> list[Row]:
         raise UserError("The timetable file has a header but no interviews.")
     seen: dict[tuple[int, str, str], int] = {}
     for row in rows:
-        key = (row.day, row.starts, row.team.lower())
+        key = (row.day, row.starts, row.team.lower() or "*")
         if key in seen:
             raise _bad(row.number, f"{row.team} already has an interview at {row.starts} in row {seen[key]}.")
         seen[key] = row.number
@@ -109,8 +118,9 @@ def read_rows(text: str) -> list[Row]:
 
 
 def _row(number: int, v: dict[str, str]) -> Row:
+    everyone = not v.get("team") and not v.get("stakeholder_group") and bool(v.get("title"))
     for column in REQUIRED:
-        if not v.get(column):
+        if not v.get(column) and not (everyone and column != "starts"):
             raise _bad(number, f"the {column.replace('_', ' ')} is empty.")
     try:
         starts = tt.parse_time(v["starts"])
@@ -186,13 +196,20 @@ def import_rows(store: Store, rows: list[Row]) -> ImportResult:
         groups = {g.name.lower(): g for g in uow.query(StakeholderGroup)}
         occupied = {(i.slot_id, i.team_id) for i in uow.query(Interview)}
         for row in rows:
-            interviewer = _member(members, row.interviewer, row.number)
-            note_taker = _member(members, row.note_taker, row.number)
+            interviewer, interviewer_name = _member(members, row.interviewer)
+            note_taker, note_taker_name = _member(members, row.note_taker)
             slot = slots.get((row.day, row.starts))
             if slot is None:
-                slot = uow.add(Slot, day=row.day, starts=row.starts, ends=row.ends)
+                activity = row.title if row.for_everyone else ""
+                slot = uow.add(Slot, day=row.day, starts=row.starts, ends=row.ends, activity=activity)
                 slots[(row.day, row.starts)] = slot
                 result.created["slots"].append(slot.id)
+            if row.for_everyone:
+                if slot.activity != row.title:
+                    raise _bad(row.number, f"there is already a slot at {row.starts} on day {row.day}.")
+                continue
+            if slot.activity:
+                raise _bad(row.number, f"{row.starts} on day {row.day} is kept for “{slot.activity}”.")
             team = teams.get(row.team.lower())
             if team is None:
                 team = uow.add(Team, name=row.team, room=row.room, position=float(len(teams)))
@@ -214,6 +231,8 @@ def import_rows(store: Store, rows: list[Row]) -> ImportResult:
                 approach=row.approach,
                 interviewer_id=interviewer,
                 note_taker_id=note_taker,
+                interviewer_name=interviewer_name,
+                note_taker_name=note_taker_name,
                 attendees=row.attendees,
                 title=row.title,
             )
@@ -225,19 +244,24 @@ def import_rows(store: Store, rows: list[Row]) -> ImportResult:
     return result
 
 
-def _member(members: list[Member], name: str, number: int) -> str:
+def _member(members: list[Member], name: str) -> tuple[str, str]:
+    """(member id, "") for someone on the team, else ("", the name as written) for someone outside it."""
+    name = " ".join(name.split())
     if not name:
-        return ""
-    wanted = name.strip().lower()
+        return "", ""
+    wanted = name.lower()
     for member in members:
         if wanted in (member.name.lower(), member.initials.lower()):
-            return member.id
-    raise _bad(number, f"nobody on the team is called {name!r} (add them to the team first).")
+            return member.id, ""
+    return "", name[: tt.MAX_NAME]
 
 
 def export_rows(store: Store) -> Iterator[list[str]]:
     table = tt.timetable(store)
     yield list(COLUMNS)
+    for slot in table.slots:
+        if slot.activity:
+            yield [str(slot.day), slot.starts, slot.ends, "", "", "", "", "", "", "0", slot.activity]
     for i in table.interviews:
         yield [
             str(i.slot.day) if i.slot else "",
@@ -271,4 +295,4 @@ def export_file(store: Store, path: Path | str) -> int:
         Path(path).write_text(_csv(rows), encoding="utf-8")
     except OSError as exc:
         raise UserError(f"Could not write {path}: {exc.strerror or exc}.") from None
-    return len(rows) - 1
+    return sum(1 for row in rows[1:] if row[3])  # interviews; rows for everyone have no team

@@ -131,6 +131,8 @@ class Slot(Shared, Base):
     day: Mapped[int] = mapped_column(Integer, default=1)
     starts: Mapped[str] = mapped_column(String(5), default="")  # "09:45"
     ends: Mapped[str] = mapped_column(String(5), default="")
+    # Not an interview slot but a row for everyone (opening, lunch, a break, the team's discussion): its name.
+    activity: Mapped[str] = mapped_column(Text, default="", server_default="")
 
 
 class Interview(Shared, Base):
@@ -141,6 +143,9 @@ class Interview(Shared, Base):
     approach: Mapped[str] = mapped_column(String(40), default="")
     interviewer_id: Mapped[str] = mapped_column(String(36), default="")
     note_taker_id: Mapped[str] = mapped_column(String(36), default="")
+    # Someone who asks or takes notes without being on the team's roster (a host officer, an observer): a name.
+    interviewer_name: Mapped[str] = mapped_column(Text, default="", server_default="")
+    note_taker_name: Mapped[str] = mapped_column(Text, default="", server_default="")
     attendees: Mapped[int] = mapped_column(Integer, default=0)
     title: Mapped[str] = mapped_column(Text, default="")
 
@@ -342,6 +347,19 @@ class SurveyResponse(Shared, Base):
     __tablename__ = "survey_responses"
     team: Mapped[str] = mapped_column(Text, default="")
     scores: Mapped[str] = mapped_column(Text, default="")  # JSON list of numbers, one per item
+
+
+# --- the lead-in before the visit (issue #20) ----------------------------------------------------------------
+
+
+class ChecklistTick(Shared, Base):
+    """A lead-in step ticked off. The steps themselves are data (resources/leadin_checklist.json); ``key`` names
+    one, and the id is derived from the review and the key so two members ticking the same step converge."""
+
+    __tablename__ = "checklist_ticks"
+    key: Mapped[str] = mapped_column(String(64), default="")
+    done: Mapped[bool] = mapped_column(Boolean, default=False)
+    done_on: Mapped[str] = mapped_column(String(10), default="")  # ISO date it was ticked
 
 
 # --- local only -----------------------------------------------------------------------------------------------

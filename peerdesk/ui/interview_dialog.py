@@ -22,6 +22,8 @@ from peerdesk.services import approaches
 from peerdesk.services import timetable as tt
 from peerdesk.store.models import Member
 
+NOBODY = "Nobody yet"
+
 
 class InterviewDialog(QDialog):
     """Who, how and where. The stakeholder group can be one of the review's or a new name typed in."""
@@ -59,8 +61,8 @@ class InterviewDialog(QDialog):
             self.approach.addItem(approaches.label(key), key)
         self.approach.setCurrentIndex(max(0, self.approach.findData(fields.get("approach", ""))))
         form.addRow("Approach", self.approach)
-        self.interviewer = self._people(members, fields.get("interviewer_id", ""))
-        self.note_taker = self._people(members, fields.get("note_taker_id", ""))
+        self.interviewer = self._people(members, fields.get("interviewer_id", ""), fields.get("interviewer_name", ""))
+        self.note_taker = self._people(members, fields.get("note_taker_id", ""), fields.get("note_taker_name", ""))
         form.addRow("Asks the questions", self.interviewer)
         form.addRow("Takes the notes", self.note_taker)
         self.attendees = QSpinBox()
@@ -72,7 +74,8 @@ class InterviewDialog(QDialog):
         form.addRow("Description", self.title_edit)
         self.slot = QComboBox()
         for slot in table.slots:
-            self.slot.addItem(slot.label, slot.id)
+            if not slot.activity:  # a row for everyone (lunch, a break) holds no interviews
+                self.slot.addItem(slot.label, slot.id)
         self.slot.setCurrentIndex(max(0, self.slot.findData(fields.get("slot_id", ""))))
         self.team = QComboBox()
         for team in table.teams:
@@ -89,13 +92,31 @@ class InterviewDialog(QDialog):
         form.addRow(buttons)
 
     @staticmethod
-    def _people(members: list[Member], current: str) -> QComboBox:
+    def _people(members: list[Member], current: str, outside_name: str = "") -> QComboBox:
+        """The team's members to choose from; a name typed in is someone from outside it (a host officer)."""
         combo = QComboBox()
-        combo.addItem("Nobody yet", "")
+        combo.setEditable(True)
+        combo.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
+        combo.addItem(NOBODY, "")
         for member in members:
             combo.addItem(member.name, member.id)
         combo.setCurrentIndex(max(0, combo.findData(current)))
+        if not current and outside_name:
+            combo.setEditText(outside_name)
+        line = combo.lineEdit()
+        if line is not None:
+            line.setPlaceholderText("A team member, or type the name of someone from outside the team")
         return combo
+
+    @staticmethod
+    def _person(combo: QComboBox) -> tuple[str, str]:
+        """(member id, "") for a member, ("", name) for someone outside the team, ("", "") for nobody."""
+        name = " ".join(combo.currentText().split())
+        if not name or name == NOBODY:
+            return "", ""
+        at = combo.findText(name)
+        member_id = str(combo.itemData(at) or "") if at >= 0 else ""
+        return (member_id, "") if member_id else ("", name)
 
     def _check(self) -> None:
         if not self.group.currentText().strip():
@@ -112,13 +133,17 @@ class InterviewDialog(QDialog):
         return "", name
 
     def fields(self, group_id: str) -> dict[str, Any]:
+        interviewer_id, interviewer_name = self._person(self.interviewer)
+        note_taker_id, note_taker_name = self._person(self.note_taker)
         return {
             "slot_id": self.slot.currentData() or "",
             "team_id": self.team.currentData() or "",
             "group_id": group_id,
             "approach": self.approach.currentData() or "",
-            "interviewer_id": self.interviewer.currentData() or "",
-            "note_taker_id": self.note_taker.currentData() or "",
+            "interviewer_id": interviewer_id,
+            "note_taker_id": note_taker_id,
+            "interviewer_name": interviewer_name,
+            "note_taker_name": note_taker_name,
             "attendees": self.attendees.value(),
             "title": self.title_edit.text().strip(),
         }
@@ -128,7 +153,12 @@ class SlotDialog(QDialog):
     """A new time slot after ``after``, or (``current`` = starts, ends, day) a slot's new times."""
 
     def __init__(
-        self, after: str = "", parent: QWidget | None = None, *, current: tuple[str, str, int] | None = None
+        self,
+        after: str = "",
+        parent: QWidget | None = None,
+        *,
+        current: tuple[str, str, int] | None = None,
+        activity: str = "",
     ) -> None:
         super().__init__(parent)
         self.setWindowTitle("Change a time slot" if current else "Add a time slot")
@@ -151,9 +181,19 @@ class SlotDialog(QDialog):
         self.day = QSpinBox()
         self.day.setRange(1, 2)
         self.day.setValue(current[2] if current else 1)
+        self.activity = QComboBox()
+        self.activity.setObjectName("slotActivity")
+        self.activity.setEditable(True)
+        self.activity.addItem("")
+        self.activity.addItems(list(tt.ACTIVITIES))
+        self.activity.setEditText(activity)
+        line = self.activity.lineEdit()
+        if line is not None:
+            line.setPlaceholderText("Empty for interviews; or what every team does then (lunch, a break…)")
         form.addRow("Starts", self.starts)
         form.addRow(self.has_end, self.ends)
         form.addRow("Day", self.day)
+        form.addRow("For everyone", self.activity)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
@@ -162,6 +202,10 @@ class SlotDialog(QDialog):
     def values(self) -> tuple[str, str, int]:
         ends = self.ends.time().toString("HH:mm") if self.has_end.isChecked() else ""
         return self.starts.time().toString("HH:mm"), ends, self.day.value()
+
+    def activity_text(self) -> str:
+        """What every team does in this slot ("" for an interview slot)."""
+        return " ".join(self.activity.currentText().split())
 
 
 class TeamDialog(QDialog):

@@ -124,6 +124,9 @@ class MainWindow(QMainWindow):
         from peerdesk.ui.presentation import install_build_action
 
         self.action_build_presentation = install_build_action(self)
+        from peerdesk.ui.printing import install_print_action
+
+        self.action_print = install_print_action(self)
         self.safety = install_safety(self)  # auto-lock, backups, guard, retention and passphrase actions
 
     # --- building -----------------------------------------------------------------------------------------------

@@ -34,6 +34,7 @@ MINE_ROLE = Qt.ItemDataRole.UserRole + 2
 PLANNED_ROLE = Qt.ItemDataRole.UserRole + 3
 CLASH_COLOUR = "#b3261e"
 CLASH_ROLE = Qt.ItemDataRole.UserRole + 4  # how many interviews share the cell (more than one only after a merge)
+ACTIVITY_ROLE = Qt.ItemDataRole.UserRole + 5  # the name of a row for everyone (lunch, a break…)
 
 # (fill, accent) per approach: calm colours that stay readable on a projector.
 APPROACH_COLOURS: dict[str, tuple[str, str]] = {
@@ -131,7 +132,17 @@ class TimetableModel(QAbstractTableModel):
             return self.table.teams[section].label
         return None
 
+    def activity_at(self, index: Index) -> str:
+        return self.table.slots[index.row()].activity if index.isValid() else ""
+
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        activity = self.activity_at(index)
+        if activity:
+            if role in (ACTIVITY_ROLE, Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
+                return activity
+            if role == Qt.ItemDataRole.ToolTipRole:
+                return f"{_esc(activity)}: every team (F2 on the time changes it)"
+            return None
         info = self.interview_at(index)
         if info is None:
             if role == Qt.ItemDataRole.ToolTipRole:
@@ -168,6 +179,8 @@ class TimetableModel(QAbstractTableModel):
         return None
 
     def flags(self, index: Index) -> Qt.ItemFlag:
+        if self.activity_at(index):
+            return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
         base = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemIsDropEnabled
         if self.interview_at(index) is not None:
             base |= Qt.ItemFlag.ItemIsDragEnabled
@@ -245,6 +258,18 @@ class CellDelegate(QStyledItemDelegate):
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         info: tt.InterviewInfo | None = index.data(INTERVIEW_ROLE)
         card = rect.adjusted(3, 3, -3, -3)
+        activity = index.data(ACTIVITY_ROLE)
+        if activity:
+            painter.setPen(QPen(QColor("#1d3557"), 2) if selected else QPen(QColor("#b9c2cc"), 1))
+            painter.setBrush(QColor("#eef1f4"))
+            painter.drawRoundedRect(card, 6, 6)
+            font = QFont(option.font)
+            font.setItalic(True)
+            painter.setFont(font)
+            painter.setPen(QColor("#3d4650"))
+            painter.drawText(card, Qt.AlignmentFlag.AlignCenter, str(activity))
+            painter.restore()
+            return
         if info is None:
             if selected:
                 painter.setPen(QPen(QColor("#1d6fb8"), 1.5, Qt.PenStyle.DashLine))

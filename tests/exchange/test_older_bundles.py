@@ -11,7 +11,7 @@ from peerdesk.exchange import transfer
 from peerdesk.exchange.errors import BundleRefused
 from peerdesk.exchange.schema import ADDED_COLUMNS
 from peerdesk.services import records
-from peerdesk.store.models import SurveyItem, Theme
+from peerdesk.store.models import Interview, Slot, SurveyItem, Theme
 from tests.helpers.exchange import craft, make_team
 
 
@@ -21,6 +21,8 @@ def test_a_bundle_without_the_columns_added_later_merges_with_their_defaults(tmp
         lead, sam = crew.stores
         records.create(lead, "themes", heading="Front door", width=300.0, height=200.0)
         records.create(lead, "survey_items", left_text="Change is done to us", right_text="We lead it")
+        records.create(lead, "slots", starts="12:30")
+        records.create(lead, "interviews", title="Carers' evening")
         content = transfer.content(lead)
         for table, columns in ADDED_COLUMNS.items():
             for record in content["tables"][table]:
@@ -33,6 +35,11 @@ def test_a_bundle_without_the_columns_added_later_merges_with_their_defaults(tmp
             item = s.scalars(select(SurveyItem)).one()
         assert (theme.heading, theme.goal_id) == ("Front door", "")
         assert (item.left_text, item.scale_low, item.scale_high) == ("Change is done to us", 1, 5)
+        with sam.session() as s:
+            slot = s.scalars(select(Slot)).one()
+            interview = s.scalars(select(Interview)).one()
+        assert (slot.starts, slot.activity) == ("12:30", "")
+        assert (interview.title, interview.interviewer_name, interview.note_taker_name) == ("Carers' evening", "", "")
     finally:
         crew.close()
 

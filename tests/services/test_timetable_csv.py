@@ -53,7 +53,7 @@ def test_a_good_file_creates_slots_teams_groups_and_interviews(team_store: Store
         ("1,11:00,,Team A,,,,,,,", "stakeholder group is empty"),
         ("3,11:00,,Team A,,Carers,,,,,", "day must be 1 or 2"),
         ("1,11:00,,Team A,,Carers,interrogation,,,,", "not an approach"),
-        ("1,11:00,,Team A,,Carers,,Jo Nobody,,,", "nobody on the team is called 'Jo Nobody'"),
+        ("1,11:00,,,,,,,,,", "team is empty"),  # no team, no group and no title: not a row for everyone either
         ("1,11:00,,Team A,,Carers,,,,lots,", "whole number"),
         ("1,11:00,10:00,Team A,,Carers,,,,,", "ends"),
         ("1,09:45,,Team A,,Carers,,,,,", "already has an interview at 09:45 in row 2"),

@@ -111,6 +111,10 @@ class OverviewPanel(Panel):
         self.texts: dict[str, AutoSaveText] = {}
         self.dates: dict[str, QDateEdit] = {}
         self._build_review_box()
+        from peerdesk.ui.panels.checklist import ChecklistBox
+
+        self.checklist = ChecklistBox(session)  # the lead-in before the visit (#20)
+        self.layout_.addWidget(self.checklist)
         self._build_planning_box()
         self._build_table_box(
             "Candidate areas of focus",
@@ -175,6 +179,11 @@ class OverviewPanel(Panel):
             dates.addWidget(date_edit, n // 2, (n % 2) * 2 + 1)
         dates.setColumnStretch(4, 1)
         form.addRow("Dates", dates)
+        self.lead_in_warning = QLabel()
+        self.lead_in_warning.setObjectName("leadInWarning")
+        self.lead_in_warning.setWordWrap(True)
+        self.lead_in_warning.hide()
+        form.addRow("", self.lead_in_warning)
         self.co_produced = QCheckBox("Host officers join the visiting team (co-produced review)")
         self.co_produced.toggled.connect(lambda on: self._save_review("co_produced", on))
         form.addRow("", self.co_produced)
@@ -197,11 +206,32 @@ class OverviewPanel(Panel):
     def _planning_saver(self, key: str) -> Callable[[str], None]:
         return lambda text: self._save_planning(key, text)
 
+    def _planning_line_saver(self, key: str, edit: QLineEdit) -> Callable[[], None]:
+        return lambda: self._save_planning(key, edit.text().strip())
+
+    def _planning_flag_saver(self, key: str) -> Callable[[bool], None]:
+        return lambda on: self._save_planning(key, "yes" if on else "")
+
     def _build_planning_box(self) -> None:
         box = QGroupBox("Planning")
         form = QFormLayout(box)
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         self.planning: dict[str, AutoSaveText] = {}
+        self.planning_lines: dict[str, QLineEdit] = {}
+        for key, label in review_service.PLANNING_NAMES:
+            line = QLineEdit()
+            line.setObjectName(f"planning-{key}")
+            line.setAccessibleName(label)
+            line.editingFinished.connect(self._planning_line_saver(key, line))
+            self.planning_lines[key] = line
+            form.addRow(label, line)
+        self.planning_flags: dict[str, QCheckBox] = {}
+        for key, label in review_service.PLANNING_FLAGS:
+            flag = QCheckBox(label)
+            flag.setObjectName(f"planning-{key}")
+            flag.toggled.connect(self._planning_flag_saver(key))
+            self.planning_flags[key] = flag
+            form.addRow("", flag)
         for key, label, prompt in review_service.PLANNING_QUESTIONS:
             edit = AutoSaveText(self._planning_saver(key), prompt, 3)
             edit.setObjectName(f"planning-{key}")
@@ -296,9 +326,20 @@ class OverviewPanel(Panel):
             with QSignalBlocker(self.co_produced):
                 self.co_produced.setChecked(summary.co_produced)
             self.countdown.setText(retention.status(self.session.store).sentence)
+            from peerdesk.services.checklist import lead_in_warning, visit_start
+
+            warning = lead_in_warning(visit_start(self.session.store))
+            self.lead_in_warning.setText(f"⚠ {warning}" if warning else "")
+            self.lead_in_warning.setVisible(bool(warning))
         if changes.touches("planning_answers"):
             for key, text in review_service.planning_answers(self.session.store).items():
-                self.planning[key].set_value(text)
+                if key in self.planning:
+                    self.planning[key].set_value(text)
+                elif key in self.planning_lines and not self.planning_lines[key].hasFocus():
+                    self.planning_lines[key].setText(text)
+                elif key in self.planning_flags:
+                    with QSignalBlocker(self.planning_flags[key]):
+                        self.planning_flags[key].setChecked(bool(text))
 
     def flush(self) -> None:
         """Save whatever is being typed now (before locking or closing)."""

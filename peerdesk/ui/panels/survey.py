@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 from peerdesk.errors import PeerdeskError
 from peerdesk.services import survey
 from peerdesk.services.changes import Changes
+from peerdesk.store.engine import Store
 from peerdesk.ui import messages
 from peerdesk.ui.panels.base import Panel
 from peerdesk.ui.record_model import Column, RecordTableModel
@@ -122,6 +123,7 @@ class SurveyPanel(Panel):
         buttons: list[tuple[str, Callable[[], None]]] = [
             ("Add item", self.add_item),
             ("Remove item", self._remove_selected),
+            ("Add the starter items", self.add_starter_items),
             ("Import items…", self.choose_items),
             ("Import responses…", self.choose_responses),
             ("Save chart as image…", self.choose_image),
@@ -245,6 +247,24 @@ class SurveyPanel(Panel):
             messages.error(self, "Add survey item", exc)
             return
         self.session.undo_stack.push(command)
+
+    def add_starter_items(self) -> None:
+        """Our starter set of statement pairs (#20), as one undo step; pairs already in the survey are skipped."""
+        from peerdesk.services import survey_starter
+        from peerdesk.ui.commands import perform
+
+        added: list[str] = []
+
+        def do(store: Store) -> Changes:
+            if added:  # redo brings back the very items the first run made
+                return survey.show_only(store, "survey_items", added, [])
+            result = survey_starter.add_starter_items(store)
+            added.extend(result.added)
+            return result.changes
+
+        perform(
+            self, self.session, "Add the starter items", do, lambda s: survey.show_only(s, "survey_items", [], added)
+        )
 
     def _remove_selected(self) -> None:
         rows = sorted({i.row() for i in self.items_view.selectionModel().selectedRows()}, reverse=True)

@@ -114,6 +114,7 @@ class TimetablePanel(Panel):
         self.legend.setObjectName("hintText")
         layout.addWidget(self.legend)
         self.model.modelReset.connect(self._update_empty)
+        self.model.modelReset.connect(self._span_shared_rows)
         self.model.modelReset.connect(self._restore_target)
         self._update_empty()
         self.groups_dialog: GroupsDialog | None = None
@@ -184,6 +185,14 @@ class TimetablePanel(Panel):
         self.legend.setVisible(has_grid)
         self.empty.setVisible(not has_grid)
 
+    def _span_shared_rows(self) -> None:
+        """A row for everyone (lunch, a break…) is one cell across all the teams."""
+        self.view.clearSpans()
+        teams = len(self.model.table.teams)
+        for row, slot in enumerate(self.model.table.slots):
+            if slot.activity and teams > 1:
+                self.view.setSpan(row, 0, 1, teams)
+
     def refresh(self, changes: Changes) -> None:
         pass  # the model listens to the session itself
 
@@ -207,6 +216,8 @@ class TimetablePanel(Panel):
         info = self.model.interview_at(index)
         if info is not None:
             self.open_requested.emit(info.id)
+        elif self.model.activity_at(index):
+            self.edit_slot(self.model.table.slots[index.row()].id)
         elif index.isValid():
             self.new_interview()
 
@@ -366,10 +377,12 @@ class TimetablePanel(Panel):
         dialog = SlotDialog(last, self)
         if dialog.exec() == QDialog.DialogCode.Accepted:
             starts, ends, day = dialog.values()
-            self.create_slot(starts, ends, day)
+            self.create_slot(starts, ends, day, dialog.activity_text())
 
-    def create_slot(self, starts: str, ends: str = "", day: int = 1) -> str | None:
-        return perform_create(self, self.session, "Add slot", "slots", lambda s: tt.add_slot(s, starts, ends, day))
+    def create_slot(self, starts: str, ends: str = "", day: int = 1, activity: str = "") -> str | None:
+        return perform_create(
+            self, self.session, "Add slot", "slots", lambda s: tt.add_slot(s, starts, ends, day, activity)
+        )
 
     def add_team(self) -> None:
         dialog = TeamDialog(f"Team {chr(ord('A') + len(self.model.table.teams))}", self)
@@ -380,21 +393,27 @@ class TimetablePanel(Panel):
         return perform_create(self, self.session, "Add team", "teams", lambda s: tt.add_team(s, name, room))
 
     def edit_slot(self, slot_id: str) -> None:
-        dialog = SlotDialog(parent=self, current=tt.slot_fields(self.session.store, slot_id))
+        store = self.session.store
+        dialog = SlotDialog(
+            parent=self, current=tt.slot_fields(store, slot_id), activity=tt.slot_activity(store, slot_id)
+        )
         if dialog.exec() == QDialog.DialogCode.Accepted:
-            self.retime_slot(slot_id, *dialog.values())
+            self.retime_slot(slot_id, *dialog.values(), activity=dialog.activity_text())
 
-    def retime_slot(self, slot_id: str, starts: str, ends: str = "", day: int = 1) -> bool:
-        """New times for a slot; its interviews stay in it. One undo step."""
+    def retime_slot(
+        self, slot_id: str, starts: str, ends: str = "", day: int = 1, *, activity: str | None = None
+    ) -> bool:
+        """New times for a slot (its interviews stay in it), or what it holds for everyone. One undo step."""
         old = tt.slot_fields(self.session.store, slot_id)
-        if (starts, ends, day) == old:
+        old_activity = tt.slot_activity(self.session.store, slot_id)
+        if (starts, ends, day) == old and activity in (None, old_activity):
             return False
         return perform(
             self,
             self.session,
             "Change slot time",
-            lambda s: tt.update_slot(s, slot_id, starts, ends, day),
-            lambda s: tt.update_slot(s, slot_id, *old),
+            lambda s: tt.update_slot(s, slot_id, starts, ends, day, activity),
+            lambda s: tt.update_slot(s, slot_id, *old, activity=old_activity),
         )
 
     def edit_team(self, team_id: str) -> None:

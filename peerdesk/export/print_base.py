@@ -1,0 +1,106 @@
+"""What every printed sheet shares: the document value, the style, and a few HTML pieces.
+
+The sheets are plain HTML that Qt's text engine (``QTextDocument``) lays out and paginates; the UI renders them to
+a printer or a PDF (``peerdesk.ui.printing``). This module holds no Qt so the same documents can be tested as text.
+
+Why these choices: the visit runs on paper from photocopiers, so everything reads in black and white (borders and
+bold type, never colour alone); a tick box is a character (☐) because it prints everywhere; space for handwriting
+is ruled lines, since QTextDocument ignores fixed heights but keeps table rows and their borders.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from html import escape
+
+PAPERS = ("A4", "Letter")
+BOX = "☐"
+
+STYLE = """
+body { font-family: "DejaVu Sans", "Segoe UI", Arial, sans-serif; font-size: 10pt; color: #000; }
+h1 { font-size: 16pt; margin: 0 0 2pt 0; }
+h2 { font-size: 12pt; margin: 10pt 0 3pt 0; }
+p.sub { margin: 0 0 8pt 0; }
+p.small { font-size: 8.5pt; margin: 2pt 0; }
+table.grid { border-collapse: collapse; }
+table.grid td, table.grid th { border: 1px solid #000; padding: 3pt 4pt; vertical-align: top; text-align: left; }
+table.grid th { font-weight: bold; background: #e6e6e6; }
+table.lines td { border-bottom: 1px solid #666; padding-top: 14pt; }
+td.box { border: 1.5px solid #000; padding: 6pt; vertical-align: top; }
+td.blank { border: 1.5px dashed #000; padding: 6pt; }
+p.quote { margin: 4pt 0 6pt 12pt; font-style: italic; }
+ol, ul { margin-top: 2pt; margin-bottom: 2pt; }
+li { margin-bottom: 3pt; }
+"""
+
+
+@dataclass(frozen=True)
+class Printable:
+    """A document to print: a title (the PDF's title and the print job's name) and its pages as HTML fragments.
+
+    Each page starts on a new sheet of paper; a page longer than one sheet simply continues on the next.
+    """
+
+    title: str
+    pages: tuple[str, ...] = field(default=())
+
+    def html(self) -> str:
+        body = [
+            page if n == 0 else f"<div style='page-break-before: always'>{page}</div>"
+            for n, page in enumerate(self.pages)
+        ]
+        return (
+            "<!DOCTYPE html><html lang='en'><head><meta charset='utf-8'>"
+            f"<title>{escape(self.title)}</title><style>{STYLE}</style></head><body>{''.join(body)}</body></html>"
+        )
+
+
+def e(text: object) -> str:
+    """Escape any value for HTML; line breaks in typed text stay line breaks."""
+    return escape(str(text)).replace("\n", "<br>")
+
+
+def heading(title: str, subtitle: str = "") -> str:
+    sub = f"<p class='sub'>{e(subtitle)}</p>" if subtitle else ""
+    return f"<h1>{e(title)}</h1>{sub}"
+
+
+def ruled_lines(count: int) -> str:
+    """``count`` empty ruled lines to write on by hand."""
+    rows = "<tr><td>&nbsp;</td></tr>" * count
+    return f"<table class='lines' width='100%' cellspacing='0' cellpadding='0'>{rows}</table>"
+
+
+def grid(header: Sequence[str], rows: Iterable[Sequence[str]], widths: Sequence[int] = ()) -> str:
+    """A bordered table; ``rows`` hold HTML already escaped by the caller; ``widths`` in per cent."""
+
+    def th(n: int, text: str) -> str:
+        width = f" width='{widths[n]}%'" if n < len(widths) else ""
+        return f"<th{width}>{e(text)}</th>"
+
+    head = "".join(th(n, h) for n, h in enumerate(header))
+    body = "".join("<tr>" + "".join(f"<td>{cell}</td>" for cell in row) + "</tr>" for row in rows)
+    return f"<table class='grid' width='100%' cellspacing='0'><tr>{head}</tr>{body}</table>"
+
+
+def facts(rows: Iterable[tuple[str, str]]) -> str:
+    """A bordered two-column table of label and value (values already escaped HTML), without a header row."""
+    body = "".join(f"<tr><td width='22%'><b>{e(label)}</b></td><td>{value}</td></tr>" for label, value in rows)
+    return f"<table class='grid' width='100%' cellspacing='0'>{body}</table>"
+
+
+def ticks(items: Iterable[str], *, numbered: bool = False) -> str:
+    """A list of things to tick off by hand."""
+    lines = [f"<p>{BOX} {f'{n}. ' if numbered else ''}{e(text)}</p>" for n, text in enumerate(items, start=1)]
+    return "".join(lines)
+
+
+def check_paper(paper: str) -> str:
+    """The paper size's canonical name, or a clear refusal."""
+    from peerdesk.errors import UserError
+
+    for name in PAPERS:
+        if paper.lower() == name.lower():
+            return name
+    raise UserError(f"Unknown paper size {paper!r}: choose {' or '.join(PAPERS)}.")

@@ -1,0 +1,208 @@
+"""Day 1 on paper: the timetable (whole, per team, per person) and one sheet per interview.
+
+An interview sheet carries what the interviewer and the note taker need in the room: who, where, which approach,
+the question plan to tick off (or the approach's question set when no plan was made), and ruled space for notes,
+quotes and scale answers. It names the stakeholder group, never an interviewee.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+
+from peerdesk.errors import UserError
+from peerdesk.export.print_base import Printable, e, facts, grid, heading, ruled_lines, ticks
+from peerdesk.services import questions, review, timetable
+from peerdesk.services.timetable import InterviewInfo, SlotInfo, Timetable
+from peerdesk.store.engine import Store
+
+TIMETABLE_VIEWS = ("whole", "team", "person")
+CONFIDENTIAL = (
+    "Confidential to the peer challenge team. Write down the stakeholder group, never who said what; "
+    "these notes are deleted after the follow-up visit."
+)
+
+
+def _long_date(iso: str, day: int) -> str:
+    if not iso:
+        return f"Day {day}"
+    when = dt.date.fromisoformat(iso) + dt.timedelta(days=day - 1)
+    return f"Day {day}, {when.strftime('%A')} {when.day} {when.strftime('%B %Y')}"
+
+
+def _when(slot: SlotInfo | None, visit_start: str) -> str:
+    if slot is None:
+        return "Not scheduled yet"
+    times = f"{slot.starts}–{slot.ends}" if slot.ends else slot.starts
+    return f"{_long_date(visit_start, slot.day)}, {times}"
+
+
+def _who(name: str) -> str:
+    return e(name) if name else "<i>to be named</i>"
+
+
+def _cell(interview: InterviewInfo) -> str:
+    lines = [f"<b>{e(interview.group or 'Group to be chosen')}</b>", e(interview.approach_label)]
+    lines.append(f"Asks: {_who(interview.interviewer)}")
+    lines.append(f"Notes: {_who(interview.note_taker)}")
+    if interview.attendees:
+        lines.append(f"{interview.attendees} attending")
+    return "<br>".join(lines)
+
+
+def _slot_time(slot: SlotInfo) -> str:
+    times = f"{slot.starts}–{slot.ends}" if slot.ends else slot.starts
+    return e(times if slot.day == 1 else f"Day {slot.day}<br>{times}")
+
+
+def timetable_document(store: Store, view: str = "whole") -> Printable:
+    """The Day 1 timetable: one grid of slots × teams, a page per team, or a page per person."""
+    if view not in TIMETABLE_VIEWS:
+        raise UserError(f"Unknown timetable view {view!r}: choose {', '.join(TIMETABLE_VIEWS)}.")
+    summary = review.summary(store)
+    table = timetable.timetable(store)
+    if not table.slots and not table.interviews:
+        raise UserError("The timetable is empty: there is nothing to print yet.")
+    subtitle = f"{summary.title} · {_long_date(summary.visit_start, 1)}"
+    if view == "whole":
+        pages = [_whole(table, subtitle)]
+    elif view == "team":
+        pages = [_team_page(table, team.id, team.label, subtitle) for team in table.teams]
+    else:
+        pages = _person_pages(table, subtitle, summary.visit_start)
+    if not pages:
+        raise UserError("No interview has a team or a person yet: there is nothing to print for that view.")
+    return Printable(f"Day 1 timetable — {summary.title}", tuple(pages))
+
+
+def _whole(table: Timetable, subtitle: str) -> str:
+    width = max(10, 88 // max(1, len(table.teams)))
+    rows = []
+    for slot in table.slots:
+        if slot.activity:  # one cell across every team
+            span = f"colspan='{max(1, len(table.teams))}' align='center'"
+            rows.append(f"<tr><td>{_slot_time(slot)}</td><td {span}>{_activity(slot)}</td></tr>")
+            continue
+        cells = [_slot_time(slot)]
+        for team in table.teams:
+            found = table.at(slot.id, team.id)
+            cells.append(_cell(found) if found else "")
+        rows.append("<tr>" + "".join(f"<td>{c}</td>" for c in cells) + "</tr>")
+    header = ["Time", *(team.label for team in table.teams)]
+    widths = [12, *([width] * len(table.teams))]
+    head = "".join(f"<th width='{w}%'>{e(h)}</th>" for h, w in zip(header, widths, strict=True))
+    body = f"<table class='grid' width='100%' cellspacing='0'><tr>{head}</tr>{''.join(rows)}</table>"
+    return heading("Day 1 timetable", subtitle) + body
+
+
+def _activity(slot: SlotInfo) -> str:
+    return f"<b><i>{e(slot.activity)}</i></b> (everyone)"
+
+
+def _shared_rows(table: Timetable) -> list[tuple[SlotInfo, str]]:
+    return [(slot, _activity(slot)) for slot in table.slots if slot.activity]
+
+
+def _in_time_order(table: Timetable, rows: list[tuple[SlotInfo | None, list[str]]]) -> list[list[str]]:
+    """Interview rows and the rows for everyone, merged in the order of the slots."""
+    rank = {slot.id: n for n, slot in enumerate(table.slots)}
+    return [cells for _, cells in sorted(rows, key=lambda r: rank.get(r[0].id, 1 << 30) if r[0] else 1 << 30)]
+
+
+def _team_page(table: Timetable, team_id: str, label: str, subtitle: str) -> str:
+    found: list[tuple[SlotInfo | None, list[str]]] = [
+        (
+            i.slot,
+            [
+                _slot_time(i.slot) if i.slot else "—",
+                f"<b>{e(i.group)}</b>",
+                e(i.approach_label),
+                _who(i.interviewer),
+                _who(i.note_taker),
+                str(i.attendees or ""),
+            ],
+        )
+        for i in table.interviews
+        if i.team_id == team_id
+    ]
+    found += [(slot, [_slot_time(slot), text, "", "", "", ""]) for slot, text in _shared_rows(table)]
+    rows = _in_time_order(table, found)
+    header = ["Time", "Stakeholder group", "Approach", "Asks", "Takes notes", "Attending"]
+    body = grid(header, rows, [12, 26, 18, 16, 16, 12]) if rows else "<p>No interviews for this team yet.</p>"
+    return heading(f"Timetable for {label}", subtitle) + body
+
+
+def _person_pages(table: Timetable, subtitle: str, visit_start: str) -> list[str]:
+    people: dict[str, list[tuple[InterviewInfo, str]]] = {}
+    for i in table.interviews:
+        if i.interviewer:
+            people.setdefault(i.interviewer, []).append((i, "asks"))
+        if i.note_taker:
+            people.setdefault(i.note_taker, []).append((i, "takes notes"))
+    pages = []
+    for name in sorted(people, key=str.lower):
+        found: list[tuple[SlotInfo | None, list[str]]] = [
+            (
+                i.slot,
+                [
+                    e(_when(i.slot, visit_start)),
+                    e(i.team.label if i.team else "—"),
+                    f"<b>{e(i.group)}</b>",
+                    e(i.approach_label),
+                    e(role),
+                ],
+            )
+            for i, role in people[name]
+        ]
+        found += [(slot, [e(_when(slot, visit_start)), "", text, "", ""]) for slot, text in _shared_rows(table)]
+        rows = _in_time_order(table, found)
+        header = ["When", "Team and room", "Stakeholder group", "Approach", "Your part"]
+        pages.append(heading(f"Day 1 for {name}", subtitle) + grid(header, rows, [26, 20, 24, 18, 12]))
+    return pages
+
+
+# --- interview sheets ------------------------------------------------------------------------------------------
+
+
+def interview_sheets(store: Store, interview_ids: Sequence[str] = ()) -> Printable:
+    """One sheet per interview (all of them, in timetable order, or only ``interview_ids``)."""
+    summary = review.summary(store)
+    table = timetable.timetable(store)
+    chosen = [i for i in table.interviews if not interview_ids or i.id in interview_ids]
+    if not chosen:
+        raise UserError("There are no interviews to print yet.")
+    bank = questions.bank(store)
+    pages = [_interview_page(store, i, bank, summary.visit_start) for i in chosen]
+    return Printable(f"Interview sheets — {summary.title}", tuple(pages))
+
+
+def _interview_page(
+    store: Store, i: InterviewInfo, bank: dict[str, list[questions.BankQuestion]], visit_start: str
+) -> str:
+    where = i.team.label if i.team else "No team yet"
+    parts = [heading(f"Interview: {i.group or 'group to be chosen'}", f"{_when(i.slot, visit_start)} · {where}")]
+    rows = [
+        ("Approach", e(i.approach_label)),
+        ("Interviewer", _who(i.interviewer)),
+        ("Note taker", _who(i.note_taker)),
+        ("Expected", f"{i.attendees} attending" if i.attendees else "—"),
+    ]
+    if i.title:
+        rows.insert(0, ("About", e(i.title)))
+    parts.append(facts(rows))
+    plan = questions.plan(store, i.id)
+    if plan:
+        parts.append("<h2>Question plan</h2>")
+        parts.append(ticks((q.text for q in plan), numbered=True))
+    else:
+        asked = [q.text for q in bank.get(i.approach, [])] + questions.key_questions(store)
+        parts.append(f"<h2>Questions ({e(i.approach_label)}; no plan made yet)</h2>")
+        parts.append(ticks(asked, numbered=True) if asked else "<p>No questions in this set.</p>")
+    parts.append("<h2>Notes</h2>" + ruled_lines(18))
+    parts.append("<h2>Quotes, word for word</h2>" + ruled_lines(6))
+    blank = ["&nbsp;", "", ""]
+    parts.append(
+        "<h2>Scale answers</h2>" + grid(["0–10", "What was rated", "The reason given"], [blank] * 3, [10, 40, 50])
+    )
+    parts.append(f"<p class='small'>{e(CONFIDENTIAL)}</p>")
+    return "".join(parts)
