@@ -32,14 +32,9 @@ echo "build: $app built in $(( $(date +%s) - started )) s"
 echo "build: size $(du -sh "$app" | cut -f1) ($(find "$app" -type f | wc -l | tr -d ' ') files)"
 
 if [ "$(uname)" = "Linux" ]; then
-    # The newest glibc symbol version any bundled binary asks for: the app runs on that glibc and newer only.
-    needed=$(find "$app" -type f \( -name '*.so*' -o -perm -u+x \) -exec grep -aoh 'GLIBC_2\.[0-9]*' {} + 2>/dev/null |
-        sort -t. -k2,2n -u | tail -1 | sed 's/GLIBC_//')
+    # The app runs on the glibc its newest binary asks for, and newer; MAX_GLIBC makes a newer need fail the build.
+    needed=$(packaging/linux/glibc-needed.sh "$app" "${MAX_GLIBC:-}") || { echo "build: FAILED: $needed" >&2; exit 1; }
     echo "build: needs glibc $needed or newer (built on glibc $(ldd --version | head -1 | grep -o '[0-9.]*$'))"
-    if [ -n "${MAX_GLIBC:-}" ] && [ "$(printf '%s\n%s\n' "$needed" "$MAX_GLIBC" | sort -t. -k2,2n | tail -1)" != "$MAX_GLIBC" ]; then
-        echo "build: FAILED: needs glibc $needed, more than MAX_GLIBC=$MAX_GLIBC" >&2
-        exit 1
-    fi
 fi
 
 if [ "${SKIP_SMOKE:-0}" != "1" ]; then

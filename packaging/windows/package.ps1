@@ -26,7 +26,9 @@ if (-not (Test-Path $iscc)) { throw 'package: Inno Setup 6 not found (packaging\
 $arguments = @("/DAppVersion=$version", "/DSourceDir=$root\dist\peerdesk", "/DOutputDir=$root\dist",
                "/DIconFile=$root\build\icons\peerdesk.ico")
 if ($env:PEERDESK_SIGN_PFX -or $env:PEERDESK_SIGN_THUMBPRINT) {
-    $arguments += '/DSign', "/Speerdesk=powershell.exe -NoProfile -ExecutionPolicy Bypass -File `"$sign`" `$f"
+    # No quotes inside the /S value (ISCC would not unescape them), so the repository's path must have no spaces.
+    if ($sign -match '\s') { throw "package: to sign, build from a folder whose path has no spaces ($sign)" }
+    $arguments += '/DSign', "/Speerdesk=powershell.exe -NoProfile -ExecutionPolicy Bypass -File $sign `$f"
 }
 & $iscc @arguments (Join-Path $PSScriptRoot 'peerdesk.iss')
 if ($LASTEXITCODE -ne 0) { throw "package: Inno Setup failed ($LASTEXITCODE)" }

@@ -132,6 +132,12 @@ def test_the_macos_bundle_declares_and_opens_both_file_types() -> None:
     assert "info_plist=mac_info_plist(VERSION" in spec and "bundle_identifier=BUNDLE_ID" in spec
 
 
+def test_the_windows_programs_carry_a_version_resource_for_applocker_publisher_rules() -> None:
+    spec = (PACKAGING / "peerdesk.spec").read_text(encoding="utf-8")
+    assert "version=windows_version_file(name)" in spec
+    assert "StringStruct" in spec and "ProductName" in spec
+
+
 def test_the_linux_file_types_match_the_other_platforms() -> None:
     ns = "{http://www.freedesktop.org/standards/shared-mime-info}"
     root = ET.parse(PACKAGING / "linux" / "peerdesk-mime.xml").getroot()

@@ -205,3 +205,21 @@ def test_check_install_script_passes_with_a_stand_in_app(tmp_path: Path) -> None
     )
     assert checked.returncode == 0, checked.stdout + checked.stderr
     assert checked.stdout.splitlines()[-1].startswith("check-install: ok")
+
+
+@needs_bash
+def test_glibc_needed_reports_the_newest_glibc_a_binary_asks_for_and_enforces_a_maximum(tmp_path: Path) -> None:
+    app = tmp_path / "peerdesk"
+    (app / "_internal").mkdir(parents=True)
+    (app / "_internal" / "libold.so.1").write_bytes(b"\x7fELF\0GLIBC_2.2.5\0GLIBC_2.17\0")
+    (app / "_internal" / "libnew.so").write_bytes(b"\x7fELF\0GLIBC_2.34\0GLIBC_2.4\0GLIBC_PRIVATE\0")
+    script = str(PACKAGING / "linux" / "glibc-needed.sh")
+
+    def needed(*maximum: str) -> subprocess.CompletedProcess[str]:
+        return subprocess.run(["bash", script, str(app), *maximum], capture_output=True, text=True)
+
+    assert needed().stdout.strip() == "2.34"
+    assert needed("2.34").returncode == 0
+    assert needed("2.36").returncode == 0
+    too_new = needed("2.28")
+    assert too_new.returncode == 1 and "needs glibc 2.34, newer than 2.28" in too_new.stderr
