@@ -18,8 +18,8 @@ the roster) the signature, and only then open anything. Every refusal is a ``Bun
 Work is bounded before it is done: the file is read only if it is a regular file of at most ``MAX_BUNDLE`` bytes
 (``read_file``), the framing's declared lengths are checked against the data and their caps before any slice,
 decompression stops at ``MAX_PLAIN`` bytes, and the JSON parser is given at most ``MAX_CONTAINERS`` objects and
-lists and ``MAX_STRINGS`` texts. The header is parsed before the signature is checked, so its parser is as strict
-as the content's and raises nothing but ``BundleRefused``.
+lists, ``MAX_STRINGS`` texts and ``MAX_ITEMS`` values. The header is parsed before the signature is checked, so
+its parser is as strict as the content's and raises nothing but ``BundleRefused``.
 """
 
 from __future__ import annotations
@@ -58,6 +58,7 @@ MAX_HEADER = 256 * 1024
 MAX_PLAIN = 12 * 1024 * 1024  # the decompressed content: a zip bomb stops here
 MAX_CONTAINERS = 2 * rules.MAX_BUNDLE_RECORDS + 16  # JSON objects and lists: a record and its versions each
 MAX_STRINGS = 1_000_000  # JSON texts, keys included (the demo ×20 has 160,000)
+MAX_ITEMS = 600_000  # commas: values in lists and objects together (the demo ×20 has 87,000)
 MAX_RECIPIENTS = 32
 MAX_SENDER_NAME = rules.MAX_NAME
 SIGNATURE_LEN = 64
@@ -301,7 +302,12 @@ def parse(data: bytes) -> Parsed:
 
 def _header(header_bytes: bytes) -> Header:
     try:
-        raw = canonical.loads(header_bytes, max_containers=2 * MAX_RECIPIENTS + 8, max_strings=16 * MAX_RECIPIENTS)
+        raw = canonical.loads(
+            header_bytes,
+            max_containers=2 * MAX_RECIPIENTS + 8,
+            max_strings=16 * MAX_RECIPIENTS,
+            max_items=16 * MAX_RECIPIENTS,
+        )
     except canonical.NotCanonical:
         raise damaged("its header is not readable") from None
     if not isinstance(raw, dict) or set(raw) != _HEADER_KEYS:
@@ -407,7 +413,7 @@ def inflate(plain: bytes) -> bytes:
 
 def canonical_content(data: bytes) -> Any:
     try:
-        return canonical.loads(data, max_containers=MAX_CONTAINERS, max_strings=MAX_STRINGS)
+        return canonical.loads(data, max_containers=MAX_CONTAINERS, max_strings=MAX_STRINGS, max_items=MAX_ITEMS)
     except canonical.NotCanonical as exc:
         raise refuse("malformed", f"The bundle's content is not in the expected shape ({exc}).") from None
 

@@ -6,9 +6,9 @@ overflow to infinity (``1e999``) and integers of more than 17 digits, before ``i
 more than 4,300 digits with a ValueError; every such error becomes ``NotCanonical``). Each field's range is the
 schema's business (``peerdesk.store.rules``).
 
-``loads`` also bounds the work before parsing: at most ``max_containers`` objects and arrays and ``max_strings``
-strings, counted (as an upper bound) from the bytes themselves, so a small input of ``[{},{},…]`` cannot become
-gigabytes of Python objects.
+``loads`` also bounds the work before parsing: at most ``max_containers`` objects and arrays, ``max_strings``
+strings and ``max_items`` commas (so members and elements), counted (as an upper bound) from the bytes themselves,
+so a small input of ``[{},{},…]`` or ``[1,1,…]`` cannot become gigabytes of Python objects or seconds of parsing.
 """
 
 from __future__ import annotations
@@ -53,12 +53,15 @@ def loads(
     require_canonical: bool = True,
     max_containers: int | None = None,
     max_strings: int | None = None,
+    max_items: int | None = None,
 ) -> Any:
     """Parse untrusted JSON; with ``require_canonical`` the bytes must be exactly what ``dumps`` would write."""
     if max_containers is not None and data.count(b"{") + data.count(b"[") > max_containers:
         raise NotCanonical(f"it holds more than {max_containers} objects and lists")
     if max_strings is not None and data.count(b'"') > 2 * max_strings:
         raise NotCanonical(f"it holds more than {max_strings} texts")
+    if max_items is not None and data.count(b",") > max_items:
+        raise NotCanonical(f"it holds more than {max_items} values")
     try:
         text = data.decode("utf-8")
         value = json.loads(

@@ -194,8 +194,9 @@ def import_bundle(
         me, lead = roster.my_id(s), roster.lead_id(s)
     _report(progress, 1, 4, "Decrypting…")
     payload = schema.validate(bundle.decrypt(parsed, me, keys.hpke_private()))
+    review_id = store.review_id  # before the session: see check()
     with store.session() as s:
-        _check_review(s, payload, store.review_id, lead, _utc(now).date())
+        _check_review(s, payload, review_id, lead, _utc(now).date())
         schema.dangling(payload, _held(s, schema.references(payload)))
     _report(progress, 2, 4, "Merging…")
     now_ms = int(_utc(now).timestamp() * 1000)

@@ -147,6 +147,8 @@ def create_review(path: Path | str, passphrase: str, essentials: Essentials) -> 
         raise UserError("Enter the host authority's name.")
     if not name:
         raise UserError("Enter your name: it identifies your work to the rest of the team.")
+    if rules.check("members", "name", name) is not None or rules.check("review", "authority", authority) is not None:
+        raise UserError(f"Keep names to {rules.MAX_NAME} characters: they travel in every bundle.")
     if essentials.me_role not in ROLES:
         raise UserError(f"Unknown role {essentials.me_role!r}; choose one of {', '.join(ROLES)}.")
     dates = default_dates(essentials.visit_start, essentials.visit_end)

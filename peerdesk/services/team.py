@@ -8,10 +8,12 @@ from pathlib import Path
 from peerdesk.errors import UserError
 from peerdesk.exchange import roster
 from peerdesk.exchange.cards import Card, Invitation, card_text, invitation_text, read_card, read_invitation
+from peerdesk.exchange.display import clip
 from peerdesk.exchange.errors import CardRefused
 from peerdesk.exchange.identity import KeyPair, b64
 from peerdesk.services.changes import Changes
 from peerdesk.services.review import ROLES, initials
+from peerdesk.store import rules
 from peerdesk.store.engine import Store
 from peerdesk.store.models import Identity, Member, MemberTrust, Review
 from peerdesk.store.uow import UnitOfWork
@@ -56,7 +58,10 @@ def add_member(store: Store, text: str) -> tuple[TeamMember, Changes]:
     if card.member_id == store.member_id:
         raise CardRefused("That is your own card: you are already on the team.")
     if card.role not in ROLES:
-        raise CardRefused(f"The card's role {card.role!r} is not one peerdesk knows.")
+        raise CardRefused(f"The card's role {clip(card.role)!r} is not one peerdesk knows.")
+    if rules.check("members", "name", card.name) is not None or not rules.is_id(card.member_id):
+        # The roster travels in the lead's bundles, and every colleague's file checks it against the same rules.
+        raise CardRefused(f"The card's name or id is not one peerdesk can send to the team ({clip(card.name)}).")
     _require_lead(store, "add members")
     fields = {
         "name": card.name,
@@ -144,6 +149,8 @@ def join(invite: str | Invitation, path: Path | str, passphrase: str, me_name: s
     name = me_name.strip()
     if not name:
         raise UserError("Enter your name: it identifies your work to the rest of the team.")
+    if rules.check("members", "name", name) is not None:
+        raise UserError(f"Keep your name to {rules.MAX_NAME} characters: it travels in every bundle.")
     if role not in ROLES:
         raise UserError(f"Unknown role {role!r}; choose one of {', '.join(ROLES)}.")
     lead = inv.lead

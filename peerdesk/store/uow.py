@@ -8,8 +8,8 @@ from typing import Any, TypeVar
 from sqlalchemy import bindparam, insert, select, update
 from sqlalchemy.orm import Session
 
-from peerdesk.errors import NotFound
-from peerdesk.store import hlc
+from peerdesk.errors import NotFound, UserError
+from peerdesk.store import hlc, rules
 from peerdesk.store.engine import WRITE_OPTION, Store
 from peerdesk.store.models import BOOKKEEPING, Meta, Shared, new_id
 
@@ -154,9 +154,15 @@ class UnitOfWork:
     def _write(self, row: Shared, fields: dict[str, Any], *, force: bool) -> bool:
         versions = dict(row.versions or {})
         changed = False
+        table = str(getattr(row, "__tablename__", ""))
         for name, value in fields.items():
             if not force and getattr(row, name) == value:
                 continue
+            # The backstop of every local edit: what colleagues' files would refuse in a bundle is never written
+            # here (the services say why first, in their own words; this catches any path they miss).
+            why = rules.check(table, name, value)
+            if why is not None:
+                raise UserError(f"That {_label(type(row))}'s {name.replace('_', ' ')} {why}; nothing was saved.")
             setattr(row, name, value)
             versions[name] = self.clock.tick()
             changed = True

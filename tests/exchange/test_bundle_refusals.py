@@ -18,7 +18,7 @@ from peerdesk.exchange.digest import content_digest
 from peerdesk.exchange.errors import BundleRefused
 from peerdesk.services import exchange, records, team
 from peerdesk.store import hlc
-from tests.helpers.exchange import PASSPHRASE, Team, copy_team, craft, make_team
+from tests.helpers.exchange import PASSPHRASE, Team, copy_team, craft, make_team, visit_start
 from tests.helpers.files import all_bytes
 
 
@@ -302,3 +302,75 @@ def test_inspect_shows_a_hostile_sender_name_escaped(tmp_path: Path) -> None:
     assert done.returncode == 0, done.stderr
     sender = done.stdout.splitlines()[0]
     assert sender.startswith("sender") and "\\x1b[31m\\u202e\\x00\\x0a" in sender and "\x1b" not in done.stdout
+
+
+# --- review-wide facts have an owner ---------------------------------------------------------------------------------
+
+
+def test_a_member_relays_the_leads_dates_but_cannot_change_them(crew: Team) -> None:
+    from peerdesk.services import review
+
+    lead, sam, priya = crew.stores
+    later = (visit_start() + dt.timedelta(days=400)).isoformat()
+    review.update_review(lead, retention_date=later)
+    transfer.import_bundle(sam, transfer.export_bundle(lead).data)
+    relayed = transfer.import_bundle(priya, transfer.export_bundle(sam).data)  # the lead's edit, by way of Sam
+    assert relayed.summary.startswith("Sam Okafor") and review.summary(priya).retention_date == later
+
+    forged = transfer.content(sam)
+    (record,) = forged["tables"]["review"]
+    record["retention_date"] = "2999-01-01"
+    record["versions"]["retention_date"] = hlc.Clock(sam.member_id).tick()
+    caught = refused(crew, craft(sam, content=forged), "review-not-lead", who=2)
+    assert "review.retention_date" in str(caught) and "Sam Okafor" in str(caught)
+
+
+def test_no_bundle_moves_the_retention_date_into_the_past(crew: Team) -> None:
+    lead = crew.stores[0]
+    content = transfer.content(lead)
+    (record,) = content["tables"]["review"]
+    record["retention_date"] = (dt.date.today() - dt.timedelta(days=1)).isoformat()
+    record["versions"]["retention_date"] = hlc.Clock(lead.member_id).tick()
+    refused(crew, craft(lead, content=content), "retention-past")
+
+
+def test_expiry_is_the_receivers_retention_date_not_the_senders_claim(crew: Team) -> None:
+    from peerdesk.services import review
+
+    lead, sam, _ = crew.stores
+    retention = review.summary(sam).retention_date
+    assert retention  # the lead's, delivered with the roster
+    after = dt.datetime.fromisoformat(retention).replace(tzinfo=dt.UTC) + dt.timedelta(days=1)
+    # The header claims the year 2999: the bundle still expired with the review's own retention date.
+    refused(crew, craft(lead, expires="2999-12-31"), "expired", now=after)
+    # A header claiming an earlier expiry than the lead's date does not make a good bundle expire early.
+    records.create(lead, "quotes", text="Claimed to expire early")
+    assert transfer.import_bundle(sam, craft(lead, expires="2000-01-01")).summary.endswith("1 new quote")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        b'{"a":1e999}',
+        b'{"a":-1e999}',
+        b'{"a":NaN}',
+        b'{"a":Infinity}',
+        b'{"a":' + b"9" * 400 + b"}",
+        b'{"a":' + b"9" * 5000 + b"}",
+        b"[" * 200_000 + b"]" * 200_000,
+    ],
+    ids=["1e999", "-1e999", "NaN", "Infinity", "400 digits", "5000 digits", "deep"],
+)
+def test_canonical_json_refuses_numbers_json_cannot_hold_and_endless_nesting(text: bytes) -> None:
+    with pytest.raises(canonical.NotCanonical):
+        canonical.loads(text)
+
+
+def test_canonical_json_counts_before_it_parses() -> None:
+    with pytest.raises(canonical.NotCanonical, match="objects"):
+        canonical.loads(b"[" + b"{}," * 10 + b"{}]", max_containers=5)
+    with pytest.raises(canonical.NotCanonical, match="texts"):
+        canonical.loads(b'["a","b","c"]', max_strings=2)
+    with pytest.raises(canonical.NotCanonical, match="values"):
+        canonical.loads(b"[1,2,3]", max_items=1)
+    assert canonical.loads(b"[1,2,3]", max_containers=1, max_strings=0, max_items=2) == [1, 2, 3]

@@ -52,3 +52,25 @@ def test_every_flipped_byte_and_every_truncation_is_refused_and_changes_nothing(
         assert transfer.import_bundle(sam, data).summary == "Alex Lead: 1 new quote"
     finally:
         crew.close()
+
+
+def test_the_header_parser_refuses_or_reads_but_never_fails_otherwise() -> None:
+    """The header is read before any signature check, by anyone who runs ``bundle inspect``: any byte, anywhere
+    in it, gives a ``BundleRefused`` or a header, never another exception."""
+    from peerdesk.exchange import bundle
+    from tests.exchange.test_vectors import VECTORS, read_vector
+
+    data = read_vector(VECTORS / "valid.vector")[1]
+    start = len(bundle.MAGIC_LINE) + 4
+    end = start + len(bundle.parse(data).header_bytes)
+    outcomes: dict[str, int] = {}
+    for at in range(start, end):
+        for byte in b'9"\\\x00{[e.-\xff':
+            variant = data[:at] + bytes([byte]) + data[at + 1 :]
+            try:
+                bundle.inspect(variant)
+                outcome = "read"
+            except BundleRefused as exc:
+                outcome = exc.reason
+            outcomes[outcome] = outcomes.get(outcome, 0) + 1
+    assert set(outcomes) <= {"read", "damaged"} and outcomes["damaged"] > outcomes.get("read", 0)

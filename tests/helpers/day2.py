@@ -22,7 +22,7 @@ from peerdesk.store.models import (
 from peerdesk.store.uow import UnitOfWork
 
 GROUPS = ("Foster carers", "Social workers", "Team managers", "Partner agencies", "Young people")
-APPROACHES = ("appreciative inquiry", "ethnographic", "solution-focused", "transformational learning")
+APPROACHES = ("appreciative", "ethnographic", "solution-focused", "transformational")  # the stored keys
 
 QUOTES = {
     "workload": [
