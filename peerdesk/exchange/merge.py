@@ -292,12 +292,13 @@ def _merge_table(
         local = _held_rows(conn, t, [r["id"] for r in to_decide])
         # One executemany per set of changed columns: a field is only in the SET clause when its value changes,
         # so the search index's UPDATE OF triggers fire exactly when the text did.
-        for batch in _decide(table, to_decide, local, mine, theirs, result, losers).values():
+        for batch in _decide(uow.member_id, table, to_decide, local, mine, theirs, result, losers).values():
             uow.update_rows(model, batch, key=ROW_ID)
     return newest
 
 
 def _decide(
+    me: str,
     table: str,
     to_decide: list[dict[str, Any]],
     local: dict[str, RowMapping],
@@ -332,6 +333,7 @@ def _decide(
                 caught_up = True
             elif name in texts and remote_value and remote_value != local_value and not _seen(mine, rv):
                 losers.append(_loser(table, row_id, name, remote_value, rv, lv))
+        losers += _edits_of_deleted(table, record, held_row, won, (mine, theirs, me))
         if caught_up:
             params = {**won, "versions": current, "updated": max(current.values()), ROW_ID: row_id}
             updates.setdefault(tuple(won), []).append(params)
@@ -344,6 +346,37 @@ def _decide(
             else:
                 result.changed[table] += 1
     return updates
+
+
+def _edits_of_deleted(
+    table: str,
+    record: dict[str, Any],
+    held_row: RowMapping,
+    won: dict[str, Any],
+    seen: tuple[dict[str, str], dict[str, str], str],
+) -> list[dict[str, Any]]:
+    """Texts edited while a colleague deleted their record, kept as conflicts so that the edit stays visible
+    (and can be restored, record and all) instead of vanishing with the record."""
+    mine, theirs, me = seen  # what I had seen, what the sender had seen, and my member id
+    held_versions: dict[str, str] = held_row["versions"] or {}
+    versions: dict[str, str] = record["versions"]
+    found = []
+    if won.get("deleted") is True:  # their deletion wins: my edits they had not seen would vanish
+        deletion = versions["deleted"]
+        for name in text_fields(table):
+            lv = held_versions.get(name, "")
+            if held_row[name] and lv and name not in won and not _seen(theirs, lv):
+                found.append(_loser(table, record["id"], name, held_row[name], lv, deletion))
+    elif held_row["deleted"] and "deleted" not in won:  # my deletion stands: their edits made after it are hidden
+        deletion = held_versions.get("deleted", "")
+        deleted_here = bool(deletion) and deletion.split(".", 2)[2] == me
+        for name in text_fields(table):
+            rv = versions.get(name, "")
+            # An edit stamped after the deletion cannot have seen it; an earlier one, only if I deleted it unseen.
+            unseen = rv > deletion or (deleted_here and not _seen(mine, rv))
+            if name in won and record[name] and unseen:
+                found.append(_loser(table, record["id"], name, record[name], rv, deletion))
+    return found
 
 
 def _typed(kind: str, value: Any) -> Any:
@@ -383,7 +416,7 @@ def _keep_conflicts(uow: UnitOfWork, losers: list[dict[str, Any]], result: Merge
             "created": created,
             "resolved": False,
         }
-        for loser in losers
+        for loser in {(x["table_name"], x["row_id"], x["field"], x["version"]): x for x in losers}.values()
         if (loser["table_name"], loser["row_id"], loser["field"], loser["version"]) not in kept
     ]
     if rows:

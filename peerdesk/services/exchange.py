@@ -129,6 +129,7 @@ class ConflictView:
     author: str
     created: str
     resolved: bool
+    record_deleted: bool = False  # the edit was made while a colleague deleted the record
 
 
 def conflicts(store: Store, *, include_resolved: bool = False) -> list[ConflictView]:
@@ -141,7 +142,7 @@ def conflicts(store: Store, *, include_resolved: bool = False) -> list[ConflictV
         for c in s.scalars(stmt):
             model = SHARED_MODELS.get(c.table_name)
             row = s.get(model, c.row_id) if model is not None else None
-            current = getattr(row, c.field, "") if row is not None else ""
+            current = getattr(row, c.field, "") if row is not None and not row.deleted else ""
             views.append(
                 ConflictView(
                     c.id,
@@ -153,6 +154,7 @@ def conflicts(store: Store, *, include_resolved: bool = False) -> list[ConflictV
                     names.get(c.author_id, "someone"),
                     c.created,
                     c.resolved,
+                    row is None or bool(row.deleted),
                 )
             )
         return views
@@ -166,6 +168,7 @@ def restore_conflict(store: Store, conflict_id: str) -> Changes:
             raise NotFound("That conflict no longer exists.")
         model = SHARED_MODELS[conflict.table_name]
         row = uow.get(model, conflict.row_id, include_deleted=True)
+        uow.restore(row)  # an edit kept from a record deleted meanwhile brings the record back with it
         uow.update(row, **{conflict.field: conflict.value})
         conflict.resolved = True
         table, row_id = conflict.table_name, conflict.row_id

@@ -51,7 +51,8 @@ class ConflictsModel(ListTableModel[exchange.ConflictView]):
         c = self.items[index.row()]
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
             where = f"{label(c.table, 1).capitalize()} · {c.field.replace('_', ' ')}"
-            return (where, c.lost_text, c.current_text, exchange.shown(c.author))[index.column()]
+            now = "(deleted meanwhile: restoring brings it back)" if c.record_deleted else c.current_text
+            return (where, c.lost_text, now, exchange.shown(c.author))[index.column()]
         return None
 
 
@@ -65,7 +66,8 @@ class ConflictsDialog(QDialog):
         layout = QVBoxLayout(self)
         intro = QLabel(
             "When two people changed the same text before exchanging bundles, the most recent edit is kept and the "
-            "other is listed here. Restore it if it was the better one."
+            "other is listed here; so is an edit to something a colleague deleted meanwhile. Restore it if it was "
+            "the better one."
         )
         intro.setWordWrap(True)
         layout.addWidget(intro)
@@ -121,6 +123,8 @@ class ConflictsDialog(QDialog):
 
         def undo(store: Store) -> Changes:
             back = records.set_fields(store, c.table, c.row_id, **{c.field: previous})
+            if c.record_deleted:  # the restore brought the record back: undoing it deletes it again
+                back = back | records.delete(store, c.table, c.row_id)
             return back | exchange.set_conflict_resolved(store, c.id, False)
 
         self.session.undo_stack.push(

@@ -70,3 +70,34 @@ def test_post_it_moves_and_theme_membership_merge(tmp_path: Path) -> None:
         }
     finally:
         crew.close()
+
+
+def test_an_edit_to_a_record_deleted_meanwhile_is_kept_and_restoring_brings_it_back(tmp_path: Path) -> None:
+    crew = make_team(tmp_path, size=3)
+    lead, sam, priya = crew.stores
+    try:
+        qid, _ = records.create(lead, "quotes", text="We wait months")
+        data = transfer.export_bundle(lead).data
+        transfer.import_bundle(sam, data)
+        transfer.import_bundle(priya, data)
+        records.delete(lead, "quotes", qid)  # the lead deletes the quote …
+        records.set_fields(sam, "quotes", qid, text="We wait months for a reply")  # … while Sam corrects it
+
+        # Sam hears of the deletion: the edit is not silently gone with the quote.
+        imported = transfer.import_bundle(sam, transfer.export_bundle(lead).data)
+        assert imported.summary == "Alex Lead: 1 quote deleted, 1 conflict"
+        [kept] = exchange.conflicts(sam)
+        assert (kept.lost_text, kept.record_deleted, kept.author) == ("We wait months for a reply", True, "Sam Okafor")
+
+        # The lead hears of the edit: the quote stays deleted, and Sam's text is listed there too.
+        assert "1 conflict" in transfer.import_bundle(lead, transfer.export_bundle(sam).data).summary
+        [seen_by_lead] = exchange.conflicts(lead)
+        assert (seen_by_lead.lost_text, seen_by_lead.record_deleted) == ("We wait months for a reply", True)
+        assert content_digest(lead) == content_digest(sam)
+
+        exchange.restore_conflict(lead, seen_by_lead.id)
+        assert records.values(lead, "quotes", qid, ["text"]) == {"text": "We wait months for a reply"}
+        transfer.import_bundle(priya, transfer.export_bundle(lead).data)
+        assert [r["id"] for r in records.rows(priya, "quotes", ["text"])] == [qid]
+    finally:
+        crew.close()
