@@ -30,6 +30,7 @@ ADDED_COLUMNS: dict[str, dict[str, Any]] = {
     "survey_items": {"scale_low": 1, "scale_high": 5},
     "slots": {"activity": ""},  # 0008
     "interviews": {"interviewer_name": "", "note_taker_name": ""},  # 0008
+    "questions": {"audience": ""},  # 0009
 }
 MAX_ID = 64
 # A version stamp as ``hlc.Stamp`` writes it: 13 and 5 ASCII digits, then the member id. ASCII only: Python's

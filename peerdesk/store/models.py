@@ -155,6 +155,8 @@ class Question(Shared, Base):
 
     __tablename__ = "questions"
     approach: Mapped[str] = mapped_column(String(40), default="")
+    # who the version is worded for: "families" (children and families), "staff" (staff and partners), "" anyone
+    audience: Mapped[str] = mapped_column(String(20), default="", server_default="")
     text: Mapped[str] = mapped_column(Text, default="")
     position: Mapped[float] = mapped_column(Float, default=0.0)
 
@@ -168,6 +170,16 @@ class InterviewQuestion(Shared, Base):
     position: Mapped[float] = mapped_column(Float, default=0.0)
     asked: Mapped[bool] = mapped_column(Boolean, default=False)
     closing: Mapped[bool] = mapped_column(Boolean, default=False)
+
+
+class InterviewCheck(Shared, Base):
+    """An item of an interview's opening or closing checklist ticked off (the items are data in resources/);
+    the id is derived from the interview and the item's key, so two members' ticks are one record."""
+
+    __tablename__ = "interview_checks"
+    interview_id: Mapped[str] = mapped_column(String(36), default="", index=True)
+    key: Mapped[str] = mapped_column(String(64), default="")
+    done: Mapped[bool] = mapped_column(Boolean, default=False)
 
 
 class Note(Shared, Base):
