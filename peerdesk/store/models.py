@@ -343,6 +343,18 @@ class FollowUp(Shared, Base):
     process_feedback: Mapped[str] = mapped_column(Text, default="")
 
 
+class ActionProgress(Shared, Base):
+    """At the follow-up visit: how one workshop action has gone. Its id is derived from the action's, so two members
+    recording the same action's progress edit one record."""
+
+    __tablename__ = "action_progress"
+    action_id: Mapped[str] = mapped_column(String(36), default="", index=True)
+    owner: Mapped[str] = mapped_column(Text, default="")
+    status: Mapped[str] = mapped_column(String(20), default="")  # "", not_started, under_way, done, dropped
+    evidence: Mapped[str] = mapped_column(Text, default="")
+    note: Mapped[str] = mapped_column(Text, default="")
+
+
 class SurveyItem(Shared, Base):
     """An item of the optional leadership-of-change survey: a pair of opposite statements."""
 
