@@ -100,6 +100,15 @@ class Document(Shared, Base):
     reading_notes: Mapped[str] = mapped_column(Text, default="")
 
 
+class ReadingNote(Shared, Base):
+    """One reviewer's notes on a document read before the visit; the id is derived from the document and the
+    reviewer, so each reviewer has one note per document (``author_id`` is the reviewer)."""
+
+    __tablename__ = "reading_notes"
+    document_id: Mapped[str] = mapped_column(String(36), default="", index=True)
+    text: Mapped[str] = mapped_column(Text, default="")
+
+
 class GuardedName(Shared, Base):
     """A name the non-attribution guard looks for in notes and quotes (interviewees, staff, others)."""
 
@@ -414,6 +423,18 @@ class MemberTrust(Base):
     verified_fingerprint: Mapped[str] = mapped_column(Text, default="")
 
 
+class DocumentFile(Base):
+    """The file of a document received in advance, kept inside this encrypted review and never written out in
+    the clear. Local: files stay in the file of the member who attached them (bundles are capped in size)."""
+
+    __tablename__ = "document_files"
+    document_id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    name: Mapped[str] = mapped_column(Text, default="")
+    size: Mapped[int] = mapped_column(Integer, default=0)
+    data: Mapped[bytes] = mapped_column(LargeBinary)
+    added: Mapped[str] = mapped_column(String(32), default="")
+
+
 class Conflict(Base):
     """Text that lost a merge, kept so the user can see and restore it."""
 
@@ -449,5 +470,8 @@ INTERVIEW_RECORD_TABLES: tuple[str, ...] = (
     "interview_questions",
     "scale_answers",
     "guarded_names",
+    # documents read in advance and the reviewers' notes on them (#20); their files (local) go with them
+    "documents",
+    "reading_notes",
 )
 PURGED_ON_META = "purged_on"
