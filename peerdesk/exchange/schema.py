@@ -34,6 +34,7 @@ ADDED_COLUMNS: dict[str, dict[str, Any]] = {
     "survey_items": {"scale_low": 1, "scale_high": 5},
     "slots": {"activity": ""},  # 0008
     "interviews": {"interviewer_name": "", "note_taker_name": ""},  # 0008
+    "questions": {"audience": ""},  # 0009
 }
 MAX_ID = rules.MAX_ID
 MAX_KNOWN = 1000  # members a sender may say it has seen edits of (a team is a handful)

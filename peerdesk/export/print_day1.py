@@ -12,7 +12,7 @@ from collections.abc import Sequence
 
 from peerdesk.errors import UserError
 from peerdesk.export.print_base import Printable, e, facts, grid, heading, ruled_lines, ticks
-from peerdesk.services import questions, review, timetable
+from peerdesk.services import interview_checklist, questions, review, timetable
 from peerdesk.services.timetable import InterviewInfo, SlotInfo, Timetable
 from peerdesk.store.engine import Store
 
@@ -190,19 +190,34 @@ def _interview_page(
     if i.title:
         rows.insert(0, ("About", e(i.title)))
     parts.append(facts(rows))
+    parts.append(_checks("opening"))
     plan = questions.plan(store, i.id)
     if plan:
         parts.append("<h2>Question plan</h2>")
         parts.append(ticks((q.text for q in plan), numbered=True))
     else:
-        asked = [q.text for q in bank.get(i.approach, [])] + questions.key_questions(store)
         parts.append(f"<h2>Questions ({e(i.approach_label)}; no plan made yet)</h2>")
-        parts.append(ticks(asked, numbered=True) if asked else "<p>No questions in this set.</p>")
+        found = bank.get(i.approach, [])
+        for audience, label in questions.AUDIENCES.items():
+            version = [q.text for q in found if q.audience == audience]
+            if version:
+                parts.append(f"<p><b>For {e(label.lower())}</b></p>" + ticks(version, numbered=True))
+        if questions.key_questions(store):
+            parts.append("<p><b>The review's key questions</b></p>" + ticks(questions.key_questions(store)))
+        if not found:
+            parts.append("<p>No questions in this set.</p>")
     parts.append("<h2>Notes</h2>" + ruled_lines(18))
     parts.append("<h2>Quotes, word for word</h2>" + ruled_lines(6))
     blank = ["&nbsp;", "", ""]
     parts.append(
         "<h2>Scale answers</h2>" + grid(["0–10", "What was rated", "The reason given"], [blank] * 3, [10, 40, 50])
     )
+    parts.append(_checks("closing"))
     parts.append(f"<p class='small'>{e(CONFIDENTIAL)}</p>")
     return "".join(parts)
+
+
+def _checks(part: str) -> str:
+    """The opening or closing checklist, to tick by hand."""
+    title = interview_checklist.PART_TITLES[part]
+    return f"<h2>{e(title)}</h2>" + ticks(item.text for item in interview_checklist.part(part))

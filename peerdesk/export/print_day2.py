@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from peerdesk.errors import UserError
 from peerdesk.export.print_base import BOX, Printable, e, grid, heading, ruled_lines
-from peerdesk.services import insights, review, wall, workshop
+from peerdesk.services import insights, review, solution_ideas, wall, workshop
 from peerdesk.store.engine import Store
 
 SHEET_TITLES = {
@@ -100,6 +100,10 @@ def _table_page(outcome: workshop.Outcome, table_id: str, name: str, title: str)
     goal = outcome.claimed_goal(table_id) if table_id else None
     parts.append("<h2>3. The goal we chose</h2>")
     parts.append(f"<p><b>{e(goal.text)}</b></p>" if goal else ruled_lines(2))
+    solutions = outcome.notes.get(solution_ideas.KIND, [])
+    if solutions:
+        items = "".join(f"<li>{e(n.text)}</li>" for n in solutions)
+        parts.append(f"<h2>Ideas from the review team to start from</h2><ul>{items}</ul>")
     parts.append("<h2>4. Our ideas</h2>" + ruled_lines(6))
     parts.append("<h2>5. Our top three actions</h2>")
     actions = {a.rank: a.text for a in outcome.actions.get(table_id, [])} if table_id else {}

@@ -6,7 +6,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from peerdesk.errors import UserError
-from peerdesk.export import print_day1, print_day2
+from peerdesk.export import print_day1, print_day2, print_followup
 from peerdesk.export.print_base import Printable
 from peerdesk.store.engine import Store
 
@@ -29,6 +29,7 @@ KINDS: tuple[Kind, ...] = (
     Kind("rtb-sheets", "Evening sheets: roses, thorns and buds", lambda s, o: print_day2.rtb_sheets(s)),
     Kind("insight-sheets", "Insight sheets (one per insight, with quotes)", lambda s, o: print_day2.insight_sheets(s)),
     Kind("workshop-sheets", "Workshop tables' sheets", lambda s, o: print_day2.workshop_sheets(s)),
+    Kind("followup-sheet", "Follow-up: actions and progress", lambda s, o: print_followup.followup_sheet(s)),
 )
 NAMES = tuple(k.name for k in KINDS)
 

@@ -7,9 +7,12 @@ The default sets are seeded with ids derived from the review id, so every member
 
 from __future__ import annotations
 
+import json
 import uuid
 from collections import Counter
 from dataclasses import dataclass
+from functools import cache
+from importlib import resources
 
 from sqlalchemy import select
 
@@ -73,12 +76,18 @@ DEFAULT_SETS: dict[str, tuple[str, ...]] = {
 }
 
 
+# Who a version of a question set is worded for (#20). Questions written before audiences existed have "".
+AUDIENCES: dict[str, str] = {"families": "Children and families", "staff": "Staff and partners", "": "Anyone"}
+FAMILY_SETS = "question_sets_families.json"
+
+
 @dataclass(frozen=True)
 class BankQuestion:
     id: str
     approach: str
     text: str
     position: float
+    audience: str = ""
 
 
 @dataclass(frozen=True)
@@ -94,35 +103,99 @@ def bank_id(review_id: str, approach: str, n: int) -> str:
     return str(uuid.uuid5(uuid.UUID(review_id), f"question:{approach}:{n}"))
 
 
+@cache
+def family_sets() -> dict[str, tuple[str, ...]]:
+    """The children and families versions of each approach's set, shipped as data."""
+    data = json.loads((resources.files("peerdesk.resources") / FAMILY_SETS).read_text(encoding="utf-8"))
+    return {approach: tuple(texts) for approach, texts in data["families"].items()}
+
+
+def family_bank_id(review_id: str, approach: str, n: int) -> str:
+    return str(uuid.uuid5(uuid.UUID(review_id), f"question:{approach}:families:{n}"))
+
+
 def seed_bank(uow: UnitOfWork, review_id: str) -> None:
-    """Write the default question sets into a new review (inside the caller's unit of work)."""
+    """Write the default question sets into a new review (inside the caller's unit of work): for each approach,
+    a version for staff and partners and one for children and families."""
     for approach, texts in DEFAULT_SETS.items():
         for n, text in enumerate(texts):
-            uow.add(Question, bank_id(review_id, approach, n), approach=approach, text=text, position=float(n))
+            uow.add(
+                Question,
+                bank_id(review_id, approach, n),
+                approach=approach,
+                text=text,
+                position=float(n),
+                audience="staff",
+            )
+    _seed_families(uow, review_id)
+
+
+def _seed_families(uow: UnitOfWork, review_id: str) -> list[str]:
+    """Add the children and families questions this review has never had (one removed on purpose stays removed)."""
+    added = []
+    for approach, texts in family_sets().items():
+        for n, text in enumerate(texts):
+            record_id = family_bank_id(review_id, approach, n)
+            if uow.session.get(Question, record_id) is None:
+                uow.add(Question, record_id, approach=approach, text=text, position=float(n), audience="families")
+                added.append(record_id)
+    return added
+
+
+def add_family_sets(store: Store) -> tuple[list[str], Changes]:
+    """Give a review made before the children and families versions existed those sets."""
+    with UnitOfWork(store) as uow:
+        added = _seed_families(uow, store.review_id)
+        uow.commit()
+    if not added:
+        raise UserError("This review already has the children and families questions.")
+    return added, Changes.of("questions", ids=added)
+
+
+def set_questions_deleted(store: Store, ids: list[str], deleted: bool) -> Changes:
+    """Take away (or bring back) questions added together: the undo and redo of ``add_family_sets``."""
+    with UnitOfWork(store) as uow:
+        for record_id in ids:
+            row = uow.get(Question, record_id, include_deleted=True)
+            if deleted:
+                uow.delete(row)
+            else:
+                uow.restore(row)
+        uow.commit()
+    return Changes.of("questions", ids=ids)
 
 
 # --- the bank ------------------------------------------------------------------------------------------------
 
 
-def bank(store: Store) -> dict[str, list[BankQuestion]]:
-    """The review's question sets, by approach in the usual order, each set in its own order."""
+def bank(store: Store, audience: str | None = None) -> dict[str, list[BankQuestion]]:
+    """The review's question sets, by approach in the usual order, each set in its own order; with ``audience``
+    only that version (``None``: every version, staff and partners first)."""
     with store.session() as s:
-        rows = list(s.scalars(select(Question).where(Question.deleted.is_(False), Question.approach != "")))
+        stmt = select(Question).where(Question.deleted.is_(False), Question.approach != "")
+        if audience is not None:
+            stmt = stmt.where(Question.audience == audience)
+        rows = list(s.scalars(stmt))
+    rank = {key: n for n, key in enumerate(("staff", "", "families"))}
     sets: dict[str, list[BankQuestion]] = {a: [] for a in approaches.APPROACHES}
-    for row in sorted(rows, key=lambda r: (r.position, r.id)):
-        sets.setdefault(row.approach, []).append(BankQuestion(row.id, row.approach, row.text, row.position))
+    for row in sorted(rows, key=lambda r: (rank.get(r.audience, 3), r.position, r.id)):
+        sets.setdefault(row.approach, []).append(
+            BankQuestion(row.id, row.approach, row.text, row.position, row.audience)
+        )
     return sets
 
 
-def add_question(store: Store, approach: str, text: str) -> tuple[str, Changes]:
+def add_question(store: Store, approach: str, text: str, audience: str = "") -> tuple[str, Changes]:
     if approach not in approaches.APPROACHES:
         raise UserError(f"Unknown approach {approach!r}.")
+    if audience not in AUDIENCES:
+        raise UserError(f"Unknown audience {audience!r}.")
     text = text.strip()
     if not text:
         raise UserError("Write the question first.")
     with UnitOfWork(store) as uow:
-        last = max((q.position for q in uow.query(Question, approach=approach)), default=-1.0)
-        row = uow.add(Question, approach=approach, text=text, position=last + 1)
+        last = max((q.position for q in uow.query(Question, approach=approach, audience=audience)), default=-1.0)
+        row = uow.add(Question, approach=approach, text=text, position=last + 1, audience=audience)
         uow.commit()
     return row.id, Changes.of("questions", ids=[row.id])
 

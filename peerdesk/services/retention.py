@@ -26,6 +26,8 @@ from peerdesk.store.models import (
     INTERVIEW_RECORD_TABLES,
     PURGED_ON_META,
     Conflict,
+    Document,
+    DocumentFile,
     GuardedName,
     InsightQuote,
     InsightTheme,
@@ -34,6 +36,7 @@ from peerdesk.store.models import (
     PostIt,
     Quote,
     QuoteTag,
+    ReadingNote,
     ScaleAnswer,
     Shared,
     Theme,
@@ -55,6 +58,8 @@ PURGED: tuple[type[Shared], ...] = (
     InterviewQuestion,
     ScaleAnswer,
     GuardedName,
+    Document,
+    ReadingNote,
 )
 PURGED_TABLES: tuple[str, ...] = INTERVIEW_RECORD_TABLES
 assert set(PURGED_TABLES) == {m.__tablename__ for m in PURGED}  # type: ignore[attr-defined]
@@ -126,6 +131,8 @@ def purge(store: Store, today: dt.date | None = None) -> PurgeReport:
             counts[table] = int(s.scalar(select(func.count()).select_from(model)) or 0)
             s.execute(delete(model))  # the FTS triggers take the rows out of the search index
         s.execute(delete(Conflict).where(Conflict.table_name.in_(PURGED_TABLES)))
+        counts["document_files"] = int(s.scalar(select(func.count()).select_from(DocumentFile)) or 0)
+        s.execute(delete(DocumentFile))  # the documents' files, kept only in this member's file
         uow.set_meta(PURGED_ON, today.isoformat())
         uow.commit()
     # Backups hold the same records: they go before the vacuum, so nothing is left anywhere if it completes.

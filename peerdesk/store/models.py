@@ -100,6 +100,15 @@ class Document(Shared, Base):
     reading_notes: Mapped[str] = mapped_column(Text, default="")
 
 
+class ReadingNote(Shared, Base):
+    """One reviewer's notes on a document read before the visit; the id is derived from the document and the
+    reviewer, so each reviewer has one note per document (``author_id`` is the reviewer)."""
+
+    __tablename__ = "reading_notes"
+    document_id: Mapped[str] = mapped_column(String(36), default="", index=True)
+    text: Mapped[str] = mapped_column(Text, default="")
+
+
 class GuardedName(Shared, Base):
     """A name the non-attribution guard looks for in notes and quotes (interviewees, staff, others)."""
 
@@ -155,6 +164,8 @@ class Question(Shared, Base):
 
     __tablename__ = "questions"
     approach: Mapped[str] = mapped_column(String(40), default="")
+    # who the version is worded for: "families" (children and families), "staff" (staff and partners), "" anyone
+    audience: Mapped[str] = mapped_column(String(20), default="", server_default="")
     text: Mapped[str] = mapped_column(Text, default="")
     position: Mapped[float] = mapped_column(Float, default=0.0)
 
@@ -168,6 +179,16 @@ class InterviewQuestion(Shared, Base):
     position: Mapped[float] = mapped_column(Float, default=0.0)
     asked: Mapped[bool] = mapped_column(Boolean, default=False)
     closing: Mapped[bool] = mapped_column(Boolean, default=False)
+
+
+class InterviewCheck(Shared, Base):
+    """An item of an interview's opening or closing checklist ticked off (the items are data in resources/);
+    the id is derived from the interview and the item's key, so two members' ticks are one record."""
+
+    __tablename__ = "interview_checks"
+    interview_id: Mapped[str] = mapped_column(String(36), default="", index=True)
+    key: Mapped[str] = mapped_column(String(64), default="")
+    done: Mapped[bool] = mapped_column(Boolean, default=False)
 
 
 class Note(Shared, Base):
@@ -331,6 +352,18 @@ class FollowUp(Shared, Base):
     process_feedback: Mapped[str] = mapped_column(Text, default="")
 
 
+class ActionProgress(Shared, Base):
+    """At the follow-up visit: how one workshop action has gone. Its id is derived from the action's, so two members
+    recording the same action's progress edit one record."""
+
+    __tablename__ = "action_progress"
+    action_id: Mapped[str] = mapped_column(String(36), default="", index=True)
+    owner: Mapped[str] = mapped_column(Text, default="")
+    status: Mapped[str] = mapped_column(String(20), default="")  # "", not_started, under_way, done, dropped
+    evidence: Mapped[str] = mapped_column(Text, default="")
+    note: Mapped[str] = mapped_column(Text, default="")
+
+
 class SurveyItem(Shared, Base):
     """An item of the optional leadership-of-change survey: a pair of opposite statements."""
 
@@ -390,6 +423,18 @@ class MemberTrust(Base):
     verified_fingerprint: Mapped[str] = mapped_column(Text, default="")
 
 
+class DocumentFile(Base):
+    """The file of a document received in advance, kept inside this encrypted review and never written out in
+    the clear. Local: files stay in the file of the member who attached them (bundles are capped in size)."""
+
+    __tablename__ = "document_files"
+    document_id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    name: Mapped[str] = mapped_column(Text, default="")
+    size: Mapped[int] = mapped_column(Integer, default=0)
+    data: Mapped[bytes] = mapped_column(LargeBinary)
+    added: Mapped[str] = mapped_column(String(32), default="")
+
+
 class Conflict(Base):
     """Text that lost a merge, kept so the user can see and restore it."""
 
@@ -425,5 +470,8 @@ INTERVIEW_RECORD_TABLES: tuple[str, ...] = (
     "interview_questions",
     "scale_answers",
     "guarded_names",
+    # documents read in advance and the reviewers' notes on them (#20); their files (local) go with them
+    "documents",
+    "reading_notes",
 )
 PURGED_ON_META = "purged_on"

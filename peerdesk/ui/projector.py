@@ -58,6 +58,7 @@ def steps(o: Outcome) -> list[Step]:
             )
             parts.append(f"<p><span style='color:#5b6570'>{number}</span>&nbsp;&nbsp;{e(goal.text)}{who}</p>")
         out.append(Step("goals", "Goals", "".join(parts)))
+    out += _brainstorm_steps(o)
     for goal in o.goals:
         ideas = o.ideas.get(goal.id, [])
         if not ideas:
@@ -91,6 +92,22 @@ def steps(o: Outcome) -> list[Step]:
             for kind, notes in (("went_well", well), ("even_better_if", better))
         )
         out.append(Step("reflect", "How the day went", f"<table width='100%' cellspacing='12'><tr>{cols}</tr></table>"))
+    return out
+
+
+def _brainstorm_steps(o: Outcome) -> list[Step]:
+    """Before the tables brainstorm (#20): the team's solution ideas from the buds, and the rules."""
+    from peerdesk.services.solution_ideas import KIND, brainstorming_rules
+
+    out = []
+    ideas = o.notes.get(KIND, [])
+    if ideas:
+        body = "".join(f"<p>• {escape(n.text)}</p>" for n in ideas)
+        out.append(Step("solutions", "Solution ideas from the team", body))
+    rules = brainstorming_rules()
+    out.append(
+        Step("rules", rules.title, "".join(f"<p><b>{n}.</b> {escape(r)}</p>" for n, r in enumerate(rules.rules, 1)))
+    )
     return out
 
 

@@ -18,7 +18,8 @@ def test_every_flipped_byte_and_every_truncation_is_refused_and_changes_nothing(
     try:
         records.create(lead, "quotes", text="Short, small, and signed")
         data = transfer.export_bundle(lead).data
-        assert len(data) < 10_000  # a new review carries its question bank (#3): about 31 short records
+        # a new review carries its question bank (#3), each approach in two versions (#20): about 55 short records
+        assert len(data) < 14_000
         before, raw_before = content_digest(sam), all_bytes(sam.path)
         reasons: dict[str, int] = {}
 

@@ -90,7 +90,14 @@ def test_workshop_sheet_per_table_lists_insights_and_recorded_actions(demo_store
 
 
 def test_unknown_things_to_print_are_named() -> None:
-    assert printing.NAMES == ("timetable", "interview-sheets", "rtb-sheets", "insight-sheets", "workshop-sheets")
+    assert printing.NAMES == (
+        "timetable",
+        "interview-sheets",
+        "rtb-sheets",
+        "insight-sheets",
+        "workshop-sheets",
+        "followup-sheet",
+    )
 
 
 def test_rows_for_everyone_print_across_the_grid_and_in_each_team_and_person_page(store: Store) -> None:

@@ -11,7 +11,7 @@ from tests.helpers.timetable import build_day
 
 
 def test_a_new_review_has_a_question_set_for_every_approach(store: Store) -> None:
-    sets = questions.bank(store)
+    sets = questions.bank(store, "staff")
     assert list(sets) == list(approaches.APPROACHES)
     assert all(len(sets[a]) >= 4 for a in approaches.APPROACHES)
     assert [q.text for q in sets["appreciative"]] == list(questions.DEFAULT_SETS["appreciative"])
@@ -24,7 +24,7 @@ def test_every_member_seeds_the_same_question_records(store: Store) -> None:
 
 def test_the_team_can_add_to_a_set(store: Store) -> None:
     questions.add_question(store, "other", "What would you tell a new starter?")
-    assert questions.bank(store)["other"][-1].text == "What would you tell a new starter?"
+    assert questions.bank(store, "")["other"][-1].text == "What would you tell a new starter?"
     with pytest.raises(UserError):
         questions.add_question(store, "astrology", "Which sign are you?")
 

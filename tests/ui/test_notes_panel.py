@@ -266,12 +266,12 @@ def test_the_team_edits_the_question_sets_with_undo(qtbot: QtBot, session: Revie
     model = dialog.model
     assert model is not None and model.rowCount() == len(questions.DEFAULT_SETS["appreciative"])
     dialog.add("What makes this a good place to work?")
-    assert questions.bank(session.store)["appreciative"][-1].text == "What makes this a good place to work?"
+    assert questions.bank(session.store, "staff")["appreciative"][-1].text == "What makes this a good place to work?"
     model = dialog.model
     assert model is not None
     model.setData(model.index(0, 0), "Tell us about the service at its best.")
-    assert questions.bank(session.store)["appreciative"][0].text == "Tell us about the service at its best."
+    assert questions.bank(session.store, "staff")["appreciative"][0].text == "Tell us about the service at its best."
     session.undo_stack.undo()
     session.undo_stack.undo()
-    sets = questions.bank(session.store)["appreciative"]
+    sets = questions.bank(session.store, "staff")["appreciative"]
     assert [q.text for q in sets] == list(questions.DEFAULT_SETS["appreciative"])

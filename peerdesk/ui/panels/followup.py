@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtCore import QDate, QSignalBlocker, Qt
-from PySide6.QtGui import QStandardItem, QStandardItemModel
+from PySide6.QtGui import QStandardItemModel
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDateEdit,
@@ -28,7 +28,7 @@ from peerdesk.ui.undo import ServiceCommand
 
 
 class FollowUpPanel(Panel):
-    watches = ("followup", "actions", "goals", "workshop_tables", "review")
+    watches = ("followup", "actions", "goals", "workshop_tables", "review", "action_progress")
 
     def __init__(self, session: ReviewSession, parent: QWidget | None = None) -> None:
         super().__init__(session, parent)
@@ -78,12 +78,22 @@ class FollowUpPanel(Panel):
 
         actions_box = QGroupBox("The workshop's actions, for review")
         actions_lay = QVBoxLayout(actions_box)
-        self.actions_model = QStandardItemModel(0, 4, self)
-        self.actions_model.setHorizontalHeaderLabels(["Table", "Goal", "Rank", "Action"])
+        # #20: each action beside its owner, progress, the evidence seen and a note (edited in place)
+        from peerdesk.ui import action_progress as progress_ui
+
+        self.progress_ui = progress_ui
+        self.actions_model = QStandardItemModel(0, len(progress_ui.HEADERS), self)
+        self.actions_model.setHorizontalHeaderLabels(progress_ui.HEADERS)
+        self.actions_model.itemChanged.connect(lambda item: progress_ui.edited(self, self.session, item))
         self.actions_view = QTableView()
         self.actions_view.setObjectName("followupActions")
         self.actions_view.setModel(self.actions_model)
-        self.actions_view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.actions_view.setItemDelegateForColumn(5, progress_ui.StatusDelegate(self.actions_view))
+        self.actions_view.setEditTriggers(
+            QAbstractItemView.EditTrigger.DoubleClicked
+            | QAbstractItemView.EditTrigger.EditKeyPressed
+            | QAbstractItemView.EditTrigger.AnyKeyPressed
+        )
         self.actions_view.verticalHeader().hide()
         self.actions_view.setWordWrap(True)
         header = self.actions_view.horizontalHeader()
@@ -91,6 +101,10 @@ class FollowUpPanel(Panel):
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         header.setSectionResizeMode(2, QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
+        for column in (4, 5):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+        for column in (6, 7):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Stretch)
         self.actions_view.setMinimumHeight(200)
         actions_lay.addWidget(self.actions_view)
         self.no_actions = QLabel("No actions were recorded at the workshop.")
@@ -127,12 +141,13 @@ class FollowUpPanel(Panel):
             )
         for field, edit in self.texts.items():
             edit.set_value(getattr(record, field))
-        if changes.touches("actions", "goals", "workshop_tables"):
-            actions = followup.actions_for_review(self.session.store)
-            self.actions_model.setRowCount(0)
-            for a in actions:
-                row = [QStandardItem(a.table), QStandardItem(a.goal), QStandardItem(str(a.rank)), QStandardItem(a.text)]
-                self.actions_model.appendRow(row)
+        if changes.touches("actions", "goals", "workshop_tables", "action_progress"):
+            from peerdesk.services import action_progress
+
+            actions = action_progress.rows(self.session.store)
+            with QSignalBlocker(self.actions_model):
+                self.progress_ui.fill(self.actions_model, actions)
+            self.actions_view.reset()
             self.actions_view.resizeRowsToContents()
             self.no_actions.setVisible(not actions)
 

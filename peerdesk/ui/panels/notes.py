@@ -173,6 +173,11 @@ class NotesPanel(Panel):
         self.plan_label.setObjectName("hintText")
         self.plan_label.setWordWrap(True)
         layout.addWidget(self.plan_label)
+        from peerdesk.ui.interview_checklist import InterviewChecklistBox
+
+        self.opening_checks = InterviewChecklistBox(self.session, "opening")  # #20: what every interview opens with
+        self.closing_checks = InterviewChecklistBox(self.session, "closing")
+        layout.addWidget(self.opening_checks)
         self.plan_model = PlanModel(self.session)
         self.plan_model.tick_requested.connect(self.tick)
         self.plan_view = QListView()
@@ -202,6 +207,7 @@ class NotesPanel(Panel):
         for button in (up, down, remove):
             buttons.addWidget(button)
         layout.addLayout(buttons)
+        layout.addWidget(self.closing_checks)
         return tab
 
     def _build_quotes_tab(self) -> QWidget:
@@ -411,6 +417,8 @@ class NotesPanel(Panel):
         if self.interview is None:
             return
         self.plan_model.load(self.interview.id)
+        self.opening_checks.load(self.interview.id)
+        self.closing_checks.load(self.interview.id)
         approach = self.interview.approach_label if self.interview.approach else "no approach chosen yet"
         who = self.interview.interviewer or "the interviewer"
         self.plan_label.setText(
@@ -660,19 +668,25 @@ class NotesPanel(Panel):
                 self._add_menu_item(menu, text)
         bank = questions.bank(self.session.store)
         first = self.interview.approach or "other"
-        menu.addSection(approaches.label(first))
-        for question in bank.get(first, []):
-            self._add_menu_item(menu, question.text)
+        self._add_versions(menu, bank.get(first, []), approaches.label(first))
         menu.addSection("Other approaches")
         for approach in approaches.APPROACHES:
             if approach == first:
                 continue
             sub = menu.addMenu(approaches.label(approach))
-            for question in bank.get(approach, []):
-                self._add_menu_item(sub, question.text)
+            self._add_versions(sub, bank.get(approach, []), "")
         menu.addSeparator()
         write = menu.addAction("Write a question…")
         write.triggered.connect(self._write_question)
+
+    def _add_versions(self, menu: QMenu, found: list[questions.BankQuestion], approach: str) -> None:
+        """A set's questions, one section per version (for staff and partners, for children and families)."""
+        for audience, label in questions.AUDIENCES.items():
+            version = [q for q in found if q.audience == audience]
+            if version:
+                menu.addSection(f"{approach} — {label.lower()}" if approach else label)
+                for question in version:
+                    self._add_menu_item(menu, question.text)
 
     def edit_question_sets(self) -> None:
         from peerdesk.ui.question_bank import QuestionBankDialog

@@ -140,6 +140,10 @@ class OverviewPanel(Panel):
             "document",
             {"title": "New document", "received": dt.date.today().isoformat()},
         )
+        from peerdesk.ui.panels.documents import DocumentsBox
+
+        self.documents_box = DocumentsBox(session)  # the files themselves and reading notes (#20)
+        self.layout_.addWidget(self.documents_box)
         self.layout_.addStretch(1)
         self.refresh(Changes.of("review", "planning_answers"))
 
@@ -343,7 +347,7 @@ class OverviewPanel(Panel):
 
     def flush(self) -> None:
         """Save whatever is being typed now (before locking or closing)."""
-        for edit in [*self.texts.values(), *self.planning.values()]:
+        for edit in [*self.texts.values(), *self.planning.values(), self.documents_box.my_note]:
             edit.flush()
 
 

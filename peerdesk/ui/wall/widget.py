@@ -61,6 +61,10 @@ class WallWidget(QWidget):
         self.toolbar = QToolBar("Ideas" if self.ideas else "Wall")
         self.toolbar.setObjectName("ideaWallToolbar" if self.ideas else "wallToolbar")
         self._build_actions()
+        if not self.ideas:  # #20: buds into solution ideas for the workshop
+            from peerdesk.ui.solution_ideas import install as install_solution_ideas
+
+            self.action_solution_ideas = install_solution_ideas(self)
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)

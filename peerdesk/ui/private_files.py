@@ -1,0 +1,41 @@
+"""Opening a document's file with the system's viewer, without leaving it on disk.
+
+PySide6-Essentials has no Qt PDF module, so a file is opened by the desktop's own viewer from a private folder: made
+with ``mkdtemp`` (only this user can enter it), in ``$XDG_RUNTIME_DIR`` when there is one (a memory-backed folder on
+most Linux desktops, so the file never reaches the disk, and which the system empties at logout), and removed
+with everything in it when the review's window closes or the app quits.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import tempfile
+from pathlib import Path
+
+PREFIX = "peerdesk-open-"
+
+
+def _base() -> str | None:
+    runtime = os.environ.get("XDG_RUNTIME_DIR")
+    return runtime if runtime and Path(runtime).is_dir() else None
+
+
+class PrivateFolder:
+    def __init__(self) -> None:
+        self.path: Path | None = None
+
+    def write(self, name: str, data: bytes) -> Path:
+        if self.path is None:
+            self.path = Path(tempfile.mkdtemp(prefix=PREFIX, dir=_base()))  # mode 0700
+        safe = Path(name).name or "document"
+        target = self.path / safe
+        fd = os.open(target, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+        return target
+
+    def remove(self) -> None:
+        if self.path is not None:
+            shutil.rmtree(self.path, ignore_errors=True)
+            self.path = None
