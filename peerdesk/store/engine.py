@@ -38,6 +38,7 @@ class Store:
         """Open an existing review; refuse clearly, leaving the file untouched, if it cannot be one."""
         path = Path(path)
         sqlcipher.preflight(path)
+        backup.clear_leftovers(path)
         first = sqlcipher.connect(path, passphrase)
         try:
             app_id = sqlcipher.check_readable(first, path)
@@ -60,7 +61,17 @@ class Store:
             with store.engine.begin() as conn:
                 migrate.upgrade(conn)
             log.info("upgraded review schema from %s to %s", revision, migrate.head())
+        store._finish_interrupted(passphrase)
         return store
+
+    def _finish_interrupted(self, passphrase: str) -> None:
+        """Complete what a kill or power cut interrupted last time (a purge, a passphrase change)."""
+        from peerdesk.store import maintenance, rekey  # they build on Store
+
+        rekey.finish_interrupted(self.path, passphrase)
+        if maintenance.purge_unfinished(self):
+            log.info("finishing an interrupted purge")
+            maintenance.finish_purge(self)
 
     @classmethod
     def create(cls, path: Path | str, passphrase: str) -> Store:
@@ -70,6 +81,7 @@ class Store:
             raise UserError(f"{path} already exists; choose another name or open it.")
         if not path.parent.exists():
             raise UserError(f"The folder {path.parent} does not exist.")
+        backup.private_file(path)  # owner-only from the start; SQLite gives -wal and -shm the same mode
         first = sqlcipher.connect(path, passphrase)
         try:
             first.execute(f"PRAGMA application_id = {sqlcipher.APPLICATION_ID}")
@@ -85,6 +97,16 @@ class Store:
 
     def close(self) -> None:
         self.engine.dispose()
+
+    def reconnect(self, passphrase: str, first: Any | None = None) -> None:
+        """Drop every pooled connection and key new ones with ``passphrase`` (after a passphrase change).
+
+        ``first``, if given, is an already keyed connection to reuse (saves one slow key derivation). Hold
+        ``write_lock`` around the change that made this necessary.
+        """
+        self.engine.dispose()
+        self.engine = _engine(self.path, passphrase, first or sqlcipher.connect(self.path, passphrase))
+        self.forget_meta()
 
     def __enter__(self) -> Store:
         return self
