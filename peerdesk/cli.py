@@ -110,7 +110,7 @@ def cmd_purge(args: argparse.Namespace) -> int:
         report = retention.purge(store)
     print(
         f"Deleted {report.total} interview records for good and {report.backups_removed} backups; "
-        "the summary and insights remain."
+        "the summary, insights and workshop remain."
     )
     return 0
 

@@ -84,7 +84,7 @@ class RetentionStatus:
 
 def countdown_text(retention_date: str, days_left: int | None, purged_on: str = "") -> str:
     if purged_on:
-        return f"Interview records were deleted on {_long(purged_on)}; the summary and insights remain."
+        return f"Interview records were deleted on {_long(purged_on)}; the summary, insights and workshop remain."
     if not retention_date or days_left is None:
         return "Set the follow-up date: interview records must be deleted after it."
     when = _long(retention_date)
