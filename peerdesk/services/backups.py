@@ -82,11 +82,9 @@ def make_backup(store: Store, reason: str = "manual", *, keep: int = DEFAULT_KEE
 
 def _snapshot_same_key(dbapi: object, path: Path, reason: str) -> Path:
     """``backup.snapshot`` without knowing the passphrase: an ATTACH without KEY reuses the open file's key."""
-    folder = backup.folder_for(path)
-    folder.mkdir(exist_ok=True)
-    stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S-%f")
-    target = folder / f"{path.stem}-{stamp}-{reason}.peerdesk"
+    target = backup.new_snapshot_path(path, reason)  # the folder is the owner's only
     partial = target.with_suffix(".partial")
+    backup.private_file(partial)
     run = dbapi.execute  # type: ignore[attr-defined]
     run(f"ATTACH DATABASE {sqlcipher.quote_literal(str(partial))} AS snapshot")
     try:
@@ -172,7 +170,10 @@ def restore(path: Path, chosen: Path, passphrase: str) -> Path:
             conn.driver_connection.execute("PRAGMA wal_checkpoint(TRUNCATE)")
         finally:
             conn.close()
-    staging = path.with_name(path.name + ".restoring")
+    staging = backup.restoring_copy(path)
+    with contextlib.suppress(FileNotFoundError):
+        staging.unlink()
+    backup.private_file(staging)  # the copy (then the review) is the owner's only; copyfile keeps that mode
     shutil.copyfile(chosen, staging)
     for suffix in ("-wal", "-shm"):
         with contextlib.suppress(FileNotFoundError):
