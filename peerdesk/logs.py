@@ -6,12 +6,12 @@ for exception messages and tracebacks that might quote a value (a driver error e
 
 from __future__ import annotations
 
+import io
 import logging
 import logging.handlers
 import os
 import re
 from pathlib import Path
-from typing import TextIO
 
 from platformdirs import user_log_dir
 
@@ -75,10 +75,11 @@ def _hide(m: re.Match[str]) -> str:
 class PrivateRotatingFileHandler(logging.handlers.RotatingFileHandler):
     """A rotating log whose files are the owner's only (0600) whatever the umask; rotation renames keep the mode."""
 
-    def _open(self) -> TextIO:
+    def _open(self) -> io.TextIOWrapper:
         fd = os.open(self.baseFilename, os.O_WRONLY | os.O_APPEND | os.O_CREAT, 0o600)
         os.fchmod(fd, 0o600)
-        return open(fd, self.mode, encoding=self.encoding, errors=self.errors)  # the handler closes it
+        os.close(fd)  # created owner-only; the handler then opens it its own way
+        return super()._open()
 
 
 class RedactingFormatter(logging.Formatter):
