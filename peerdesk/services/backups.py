@@ -16,7 +16,7 @@ import shutil
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from peerdesk.errors import PeerdeskError, UserError
+from peerdesk.errors import DamagedFile, PeerdeskError, UserError
 from peerdesk.store import backup, sqlcipher
 from peerdesk.store.engine import Store
 
@@ -153,6 +153,14 @@ def count_records(path: Path, passphrase: str) -> dict[str, int]:
     return {k: int(facts[k]) for k in COUNTED}
 
 
+def _keep_damaged(path: Path) -> Path:
+    """A byte copy of a damaged review beside its backups (not listed as one: it does not open)."""
+    target = backup.new_snapshot_path(path, "damaged").with_suffix(".damaged")
+    backup.private_file(target)
+    shutil.copyfile(path, target)
+    return target
+
+
 def restore(path: Path, chosen: Path, passphrase: str) -> Path:
     """Put backup ``chosen`` in place of the (closed) review at ``path``; returns the backup of what was there.
 
@@ -162,14 +170,19 @@ def restore(path: Path, chosen: Path, passphrase: str) -> Path:
     if backup.folder_for(path) != chosen.parent:
         raise UserError("That backup belongs to another review.")
     count_records(chosen, passphrase)  # refuses a damaged or foreign backup before anything changes
-    with Store.open(path, passphrase, make_backup=False) as current:
-        saved = make_backup(current, "before-restore")
-        # Fold the WAL into the file so that removing the sidecars below loses nothing of "current".
-        conn = current.raw()
-        try:
-            conn.driver_connection.execute("PRAGMA wal_checkpoint(TRUNCATE)")
-        finally:
-            conn.close()
+    try:
+        current = Store.open(path, passphrase, make_backup=False)
+    except DamagedFile:
+        saved = _keep_damaged(path)  # it cannot be exported: keep its bytes (encrypted) instead
+    else:
+        with current:
+            saved = make_backup(current, "before-restore")
+            # Fold the WAL into the file so that removing the sidecars below loses nothing of "current".
+            conn = current.raw()
+            try:
+                conn.driver_connection.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+            finally:
+                conn.close()
     staging = backup.restoring_copy(path)
     with contextlib.suppress(FileNotFoundError):
         staging.unlink()

@@ -13,8 +13,9 @@ from sqlalchemy import Engine, create_engine, event, select
 from sqlalchemy.orm import Session
 from sqlalchemy.pool import QueuePool
 
-from peerdesk.errors import NewerSchema, NotAReview, UserError
-from peerdesk.store import backup, migrate, sqlcipher
+from peerdesk.errors import DamagedWithBackup, NewerSchema, NotAReview, UserError, WrongPassphrase
+from peerdesk.store import backup, migrate, sqlcipher, wal
+from peerdesk.store.lock import ReviewLock
 from peerdesk.store.models import Meta
 
 log = logging.getLogger(__name__)
@@ -26,11 +27,13 @@ WRITE_OPTION = "peerdesk_write"
 class Store:
     """An open review file. Use ``Store.open`` or ``Store.create``; close it when done."""
 
-    def __init__(self, path: Path, engine: Engine) -> None:
+    def __init__(self, path: Path, engine: Engine, lock: ReviewLock | None = None) -> None:
         self.path = path
         self.engine = engine
         self._meta_cache: dict[str, str] = {}
         self.write_lock = threading.RLock()  # SQLite has one writer; our threads take turns politely
+        self._lock = lock  # one writer per file across windows and processes, held until close
+        self.recovery_notes: list[str] = []  # what the open had to tell (committed work it could not apply)
 
     # --- opening -------------------------------------------------------------------------------------------
     @classmethod
@@ -38,10 +41,29 @@ class Store:
         """Open an existing review; refuse clearly, leaving the file untouched, if it cannot be one."""
         path = Path(path)
         sqlcipher.preflight(path)
-        backup.clear_leftovers(path)
+        lock = ReviewLock.acquire(path)
+        try:
+            backup.clear_leftovers(path)
+            leftover = wal.keep_leftover(path)  # before SQLite replays the WAL, or drops what it cannot
+            store = cls._open_keyed(path, passphrase, make_backup, lock)
+        except BaseException:
+            lock.release()
+            raise
+        if leftover is not None and leftover.lost_commits:
+            log.warning("a damaged WAL: %d commits could not be applied", leftover.lost_commits)
+            store.recovery_notes.append(leftover.message)
+        try:
+            store._finish_interrupted(passphrase)
+        except BaseException:
+            store.close()
+            raise
+        return store
+
+    @classmethod
+    def _open_keyed(cls, path: Path, passphrase: str, make_backup: bool, lock: ReviewLock) -> Store:
         first = sqlcipher.connect(path, passphrase)
         try:
-            app_id = sqlcipher.check_readable(first, path)
+            app_id = _check_readable(first, path, passphrase)
             if app_id != sqlcipher.APPLICATION_ID:
                 raise NotAReview(str(path), "it is an encrypted database made by another program.")
             revision = migrate.current_raw(first)
@@ -56,12 +78,11 @@ class Store:
         if needs_upgrade and make_backup:
             # Back up before touching anything: a migration that fails leaves this copy to go back to.
             backup.snapshot(first, path, reason=f"before-upgrade-{revision}", passphrase=passphrase)
-        store = cls(path, _engine(path, passphrase, first))
+        store = cls(path, _engine(path, passphrase, first), lock)
         if needs_upgrade:
             with store.engine.begin() as conn:
                 migrate.upgrade(conn)
             log.info("upgraded review schema from %s to %s", revision, migrate.head())
-        store._finish_interrupted(passphrase)
         return store
 
     def _finish_interrupted(self, passphrase: str) -> None:
@@ -82,21 +103,26 @@ class Store:
         if not path.parent.exists():
             raise UserError(f"The folder {path.parent} does not exist.")
         backup.private_file(path)  # owner-only from the start; SQLite gives -wal and -shm the same mode
+        lock = ReviewLock.acquire(path)
         first = sqlcipher.connect(path, passphrase)
         try:
             first.execute(f"PRAGMA application_id = {sqlcipher.APPLICATION_ID}")
             sqlcipher.configure(first)
-            store = cls(path, _engine(path, passphrase, first))
+            store = cls(path, _engine(path, passphrase, first), lock)
             with store.engine.begin() as conn:
                 migrate.upgrade(conn)
         except BaseException:
             first.close()
+            lock.release()
             sqlcipher.remove_with_sidecars(path)
             raise
         return store
 
     def close(self) -> None:
         self.engine.dispose()
+        if self._lock is not None:
+            self._lock.release()
+            self._lock = None
 
     def reconnect(self, passphrase: str, first: Any | None = None) -> None:
         """Drop every pooled connection and key new ones with ``passphrase`` (after a passphrase change).
@@ -144,6 +170,19 @@ class Store:
     def raw(self) -> Any:
         """A raw DB-API connection (for maintenance: checkpoint, vacuum, rekey). Caller closes it."""
         return self.engine.raw_connection()
+
+
+def _check_readable(conn: Any, path: Path, passphrase: str) -> int:
+    """``sqlcipher.check_readable``, telling a damaged first page from a wrong passphrase by the review's backups."""
+    try:
+        return sqlcipher.check_readable(conn, path)
+    except WrongPassphrase:
+        for snap in reversed(backup.list_snapshots(path)):  # newest first: the names sort by time
+            if sqlcipher.opens_with(snap, passphrase):
+                stamp = snap.stem.removeprefix(path.stem + "-")  # YYYYmmdd-HHMMSS-...
+                made = f"{stamp[6:8]}/{stamp[4:6]}/{stamp[:4]} {stamp[9:11]}:{stamp[11:13]}"
+                raise DamagedWithBackup(str(path), str(snap), made) from None
+        raise
 
 
 def check_passphrase(passphrase: str) -> None:

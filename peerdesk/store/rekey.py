@@ -73,7 +73,7 @@ def rekey_backups(path: Path, old: str, new: str) -> tuple[int, int]:
 
     Returns (re-keyed, removed).
     """
-    done = removed = 0
+    done, removed = 0, _remove_raw_copies(path)
     for snap in backup.list_snapshots(path):
         if sqlcipher.opens_with(snap, old):
             _copy_under(snap, old, new)
@@ -116,7 +116,7 @@ def finish_interrupted(path: Path, passphrase: str) -> int:
     marker = marker_for(path)
     if not marker.exists():
         return 0
-    removed = 0
+    removed = _remove_raw_copies(path)
     for snap in backup.list_snapshots(path):
         if not sqlcipher.opens_with(snap, passphrase):
             sqlcipher.remove_with_sidecars(snap)
@@ -124,6 +124,16 @@ def finish_interrupted(path: Path, passphrase: str) -> int:
     marker.unlink()
     log.info("finished an interrupted passphrase change: %d backups on the retired passphrase removed", removed)
     return removed
+
+
+def _remove_raw_copies(path: Path) -> int:
+    """Byte copies kept beside the backups (a leftover WAL, a damaged file) are on the key they were made under,
+    and cannot be re-keyed: after a change they would be the retired passphrase's, so they go."""
+    folder = backup.folder_for(path)
+    raw = [*folder.glob("*.wal"), *folder.glob("*.damaged")] if folder.exists() else []
+    for copy in raw:
+        copy.unlink()
+    return len(raw)
 
 
 def _write_marker(marker: Path) -> None:

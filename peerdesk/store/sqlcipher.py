@@ -6,13 +6,14 @@ Every check here only reads: a file we refuse is left byte-for-byte as it was.
 from __future__ import annotations
 
 import contextlib
+import errno
 import os
 from pathlib import Path
 from typing import Any
 
 import sqlcipher3
 
-from peerdesk.errors import DamagedFile, FileMissing, NotAReview, WrongPassphrase
+from peerdesk.errors import DamagedFile, FileMissing, FileUnreadable, NotAReview, ReadOnlyReview, WrongPassphrase
 
 # "PDR1": set in every review file's (encrypted) header, so a SQLCipher file made by another program is told apart.
 APPLICATION_ID = 0x50445231
@@ -87,8 +88,11 @@ def preflight(path: Path) -> None:
     size = path.stat().st_size
     if size == 0:
         raise NotAReview(str(path), "the file is empty.")
-    with path.open("rb") as fh:
-        head = fh.read(PAGE_SIZE)
+    try:
+        with path.open("rb") as fh:
+            head = fh.read(PAGE_SIZE)
+    except PermissionError:
+        raise FileUnreadable(str(path)) from None
     if head.startswith(SQLITE_HEADER):
         raise NotAReview(str(path), "it is an unencrypted SQLite database.")
     if _looks_like_text(head):
@@ -97,6 +101,20 @@ def preflight(path: Path) -> None:
         raise NotAReview(str(path), "it is too small to be an encrypted review.")
     if size % PAGE_SIZE:
         raise DamagedFile(str(path), f"it is truncated or padded: {size} bytes is not a whole number of pages")
+    _check_writable(path)
+
+
+def _check_writable(path: Path) -> None:
+    """A review is edited in place (and SQLite's WAL needs its folder): say so plainly if that is not allowed."""
+    try:
+        fd = os.open(path, os.O_RDWR)
+    except OSError as exc:
+        if exc.errno in (errno.EACCES, errno.EPERM, errno.EROFS):
+            raise ReadOnlyReview(str(path)) from None
+        raise
+    os.close(fd)
+    if not os.access(path.parent, os.W_OK):
+        raise ReadOnlyReview(str(path), "folder it is in")
 
 
 def _looks_like_text(head: bytes) -> bool:

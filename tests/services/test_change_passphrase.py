@@ -15,7 +15,7 @@ import pytest
 from peerdesk.errors import UserError, WrongPassphrase
 from peerdesk.services import backups, records
 from peerdesk.services import review as review_service
-from peerdesk.store import rekey, sqlcipher
+from peerdesk.store import backup, rekey, sqlcipher
 from peerdesk.store.engine import Store
 from tests.conftest import PASSPHRASE
 from tests.helpers.seed import seed
@@ -121,3 +121,12 @@ def test_an_open_after_an_interrupted_change_removes_backups_on_the_retired_pass
     with Store.open(path, NEW, make_backup=False):
         pass
     assert backups.snapshots(path) == [] and not rekey.marker_for(path).exists()
+
+
+def test_byte_copies_beside_the_backups_go_with_the_retired_passphrase(store: Store) -> None:
+    folder = backup.folder_for(store.path)
+    folder.mkdir()
+    for name in ("review-20260101-000000-000000-unclean-exit.wal", "review-20260101-000000-000000-damaged.damaged"):
+        (folder / name).write_bytes(store.path.read_bytes()[:4096])
+    rekey.change_passphrase(store, PASSPHRASE, NEW)
+    assert not list(folder.glob("*.wal")) and not list(folder.glob("*.damaged"))
