@@ -8,8 +8,9 @@ passphrase that leaked opens nothing.
 
 A marker file beside the review (``<file>.rekeying``, holding nothing secret) says a change is under way. An open
 that finds it removes every backup the passphrase just typed does not open: if the review itself was re-keyed
-those are still on the retired passphrase; if it was not, they all open and stay. ``tests/store/test_rekey.py``
-kills a process before each SQL statement of a change and checks both.
+those are still on the retired passphrase; if it was not, they all open and stay. ``tests/store/test_kill_points.py``
+kills a process before SQL statements of a change (``tests/bench/bench_kills.py``: before every one) and checks
+both.
 """
 
 from __future__ import annotations

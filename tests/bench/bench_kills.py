@@ -1,4 +1,5 @@
-"""The kill harness in full: a SIGKILL before every SQL statement of a purge, a passphrase change and a restore.
+"""The kill harness in full: a SIGKILL before every SQL statement of a purge, a passphrase change, a restore, a
+timetable import and a schema migration.
 
 Each operation's statements are counted once, then the child is killed before statement 1, 2, … up to the last,
 over and over (each round on a fresh copy), until at least 1,000 kills have been made in all. After each kill the
@@ -21,19 +22,22 @@ from tests.helpers import kill_harness
 pytestmark = pytest.mark.bench
 RESULTS = Path(__file__).parent / "results" / "kills.json"
 TOTAL = 1_000
-OPERATIONS = ("purge", "rekey", "restore")
+OPERATIONS = ("purge", "rekey", "restore", "import", "migrate")
 
 
 def test_bench_a_thousand_kills_before_every_statement(store: Store, tmp_path: Path) -> None:
-    pristine = tmp_path / "pristine"
+    pristine, old = tmp_path / "pristine", tmp_path / "old"
     notes = kill_harness.make_pristine(store, pristine)
-    counts = {op: kill_harness.count_statements(op, pristine, tmp_path) for op in OPERATIONS}
+    old_notes = kill_harness.make_old_pristine(old)
+    source = {op: (old, old_notes) if op == "migrate" else (pristine, notes) for op in OPERATIONS}
+    counts = {op: kill_harness.count_statements(op, source[op][0], tmp_path) for op in OPERATIONS}
     kills = dict.fromkeys(OPERATIONS, 0)
     started = time.perf_counter()
     while sum(kills.values()) < TOTAL:
         for op in OPERATIONS:
+            folder, before = source[op]
             for kill_at in range(1, counts[op] + 1):
-                kill_harness.kill_and_check(op, pristine, tmp_path / "run", kill_at, notes)
+                kill_harness.kill_and_check(op, folder, tmp_path / "run", kill_at, before)
                 kills[op] += 1
     seconds = time.perf_counter() - started
     RESULTS.parent.mkdir(exist_ok=True)

@@ -3,7 +3,9 @@
 ``python -m tests.helpers.kill_at OPERATION PATH PASSPHRASE N`` opens the review, then counts every SQL statement
 SQLite starts on any connection (its trace callback fires before a statement runs, nested ones included) and kills
 its own process just before statement ``N``. With ``N`` = 0 it runs to the end and prints ``statements <count>``.
-Operations: ``purge``, ``rekey`` (to ``NEW_PASSPHRASE``), ``restore`` (the newest backup).
+Operations: ``purge``, ``rekey`` (to ``NEW_PASSPHRASE``), ``restore`` (the newest backup), ``import`` (a timetable
+CSV of ``IMPORTED`` interviews, one transaction), ``migrate`` (opening a file at an older schema: armed before the
+open).
 """
 
 from __future__ import annotations
@@ -18,6 +20,10 @@ from typing import Any
 from peerdesk.store import sqlcipher
 
 NEW_PASSPHRASE = "a brand new passphrase 2026"
+IMPORTED = 12
+IMPORT_CSV = "day,starts,ends,team,room,stakeholder_group,approach,interviewer,note_taker,attendees,title\n" + "".join(
+    f"1,{8 + i:02d}:00,,Team Kill,,Kill group,,,,,\n" for i in range(IMPORTED)
+)
 _state = {"armed": False, "count": 0, "kill_at": 0}
 _connect = sqlcipher.connect
 
@@ -38,13 +44,16 @@ def _before_statement(_sql: str) -> None:
 
 def main(operation: str, path_text: str, passphrase: str, kill_at: str) -> None:
     sqlcipher.connect = _traced_connect  # type: ignore[assignment]
-    from peerdesk.services import backups, retention
+    from peerdesk.services import backups, retention, timetable_csv
     from peerdesk.store import rekey
     from peerdesk.store.engine import Store
 
     path = Path(path_text)
     _state["kill_at"] = int(kill_at)
-    if operation == "restore":
+    if operation == "migrate":
+        _state["armed"] = True
+        Store.open(path, passphrase).close()
+    elif operation == "restore":
         chosen = backups.snapshots(path)[0][0]
         _state["armed"] = True
         backups.restore(path, chosen, passphrase)
@@ -55,6 +64,8 @@ def main(operation: str, path_text: str, passphrase: str, kill_at: str) -> None:
             retention.purge(store, dt.date(2026, 7, 11))
         elif operation == "rekey":
             rekey.change_passphrase(store, passphrase, NEW_PASSPHRASE)
+        elif operation == "import":
+            timetable_csv.import_text(store, IMPORT_CSV)
         else:
             raise SystemExit(f"unknown operation {operation}")
         _state["armed"] = False

@@ -13,12 +13,14 @@ import subprocess
 import sys
 from pathlib import Path
 
-from peerdesk.services import backups, retention
-from peerdesk.store import sqlcipher
+from sqlalchemy import text
+
+from peerdesk.services import backups, retention, timetable
+from peerdesk.store import migrate, sqlcipher
 from peerdesk.store.engine import Store
 from peerdesk.store.models import Note
 from tests.conftest import PASSPHRASE
-from tests.helpers.kill_at import NEW_PASSPHRASE
+from tests.helpers.kill_at import IMPORTED, NEW_PASSPHRASE
 from tests.helpers.pages import file_and_wal_plaintext
 from tests.helpers.seed import SECRET_WORDS
 
@@ -107,7 +109,36 @@ def _assert_no_canary(data: bytes, where: str) -> None:
     assert not found, f"deleted text {found} is still readable in {where}"
 
 
-CHECKS = {"purge": check_purge, "rekey": check_rekey, "restore": check_restore}
+def check_import(path: Path, notes: int) -> None:
+    with Store.open(path, PASSPHRASE, make_backup=False) as store:
+        imported = [i for i in timetable.timetable(store).interviews if i.group == "Kill group"]
+    assert len(imported) in (0, IMPORTED), "an import is there in part"
+
+
+def check_migrate(path: Path, _notes: int) -> None:
+    with Store.open(path, PASSPHRASE) as store, store.session() as s:
+        assert migrate.current(s.connection()) == migrate.head()
+        assert s.execute(text("SELECT body FROM notes WHERE id='n1'")).scalar() == "They said the panel meets weekly"
+        assert s.execute(text("SELECT count(*) FROM notes_fts WHERE notes_fts MATCH 'panel'")).scalar() == 1
+    assert not list(path.parent.rglob("*.partial"))
+
+
+CHECKS = {
+    "purge": check_purge,
+    "rekey": check_rekey,
+    "restore": check_restore,
+    "import": check_import,
+    "migrate": check_migrate,
+}
+
+
+def make_old_pristine(folder: Path) -> int:
+    """A review at the first schema revision (what ``migrate`` upgrades); returns its number of notes."""
+    from tests.store.test_migrations import make_review_at
+
+    folder.mkdir()
+    make_review_at(folder / REVIEW, PASSPHRASE, "0001")
+    return 1
 
 
 def make_pristine(store: Store, folder: Path) -> int:
