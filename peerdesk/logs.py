@@ -76,9 +76,8 @@ class PrivateRotatingFileHandler(logging.handlers.RotatingFileHandler):
     """A rotating log whose files are the owner's only (0600) whatever the umask; rotation renames keep the mode."""
 
     def _open(self) -> io.TextIOWrapper:
-        fd = os.open(self.baseFilename, os.O_WRONLY | os.O_APPEND | os.O_CREAT, 0o600)
-        os.fchmod(fd, 0o600)
-        os.close(fd)  # created owner-only; the handler then opens it its own way
+        os.close(os.open(self.baseFilename, os.O_WRONLY | os.O_APPEND | os.O_CREAT, 0o600))
+        os.chmod(self.baseFilename, 0o600)  # the umask may have narrowed nothing, but an older log may be 0644
         return super()._open()
 
 
