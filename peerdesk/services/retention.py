@@ -22,7 +22,7 @@ from sqlalchemy import ColumnElement, delete, func, select, text
 
 from peerdesk.services import review as review_service
 from peerdesk.services.changes import Changes, everything
-from peerdesk.store import backup, maintenance, rekey, sqlcipher
+from peerdesk.store import backup, lock, maintenance, rekey, sqlcipher
 from peerdesk.store.engine import Store
 from peerdesk.store.models import (
     INTERVIEW_RECORD_TABLES,
@@ -171,6 +171,6 @@ def delete_review(path: Path) -> None:
     path = Path(path)
     backup.remove_all(path)
     sqlcipher.remove_with_sidecars(path)
-    for leftover in (rekey.marker_for(path),):
+    for leftover in (rekey.marker_for(path), lock.lock_path(path)):  # a lock file a crash left behind
         leftover.unlink(missing_ok=True)
     log.info("deleted a review file and its backups")
