@@ -13,7 +13,7 @@ from sqlalchemy import Engine, create_engine, event, select
 from sqlalchemy.orm import Session
 from sqlalchemy.pool import QueuePool
 
-from peerdesk.errors import DamagedWithBackup, NewerSchema, NotAReview, UserError, WrongPassphrase
+from peerdesk.errors import DamagedFile, DamagedWithBackup, NewerSchema, NotAReview, UserError, WrongPassphrase
 from peerdesk.store import backup, migrate, sqlcipher, wal
 from peerdesk.store.lock import ReviewLock
 from peerdesk.store.models import Meta
@@ -182,6 +182,8 @@ def _check_readable(conn: Any, path: Path, passphrase: str) -> int:
                 stamp = snap.stem.removeprefix(path.stem + "-")  # YYYYmmdd-HHMMSS-...
                 made = f"{stamp[6:8]}/{stamp[4:6]}/{stamp[:4]} {stamp[9:11]}:{stamp[11:13]}"
                 raise DamagedWithBackup(str(path), str(snap), made) from None
+        if sqlcipher.later_page_authenticates(path, passphrase):
+            raise DamagedFile(str(path), "its first page fails its check, although the passphrase is right") from None
         raise
 
 

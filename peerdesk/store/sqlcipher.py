@@ -7,6 +7,8 @@ from __future__ import annotations
 
 import contextlib
 import errno
+import hashlib
+import hmac
 import os
 from pathlib import Path
 from typing import Any
@@ -140,6 +142,29 @@ def check_readable(conn: Any, path: Path) -> int:
         raise DamagedFile(str(path), "its pages do not pass SQLite's integrity check")
     app_id = int(conn.execute("PRAGMA application_id").fetchone()[0])
     return app_id
+
+
+def later_page_authenticates(path: Path, passphrase: str) -> bool:
+    """True if ``passphrase`` authenticates page 2 of the file: the key is right, so a refusal is page 1's damage.
+
+    SQLCipher 4's defaults (the same as ``PRAGMA cipher_default_*``): the key is PBKDF2-HMAC-SHA512 of the
+    passphrase over the file's 16-byte salt, 256,000 rounds; the HMAC key is PBKDF2-HMAC-SHA512 of that key over the
+    salt XOR 0x3a, 2 rounds; each page ends in a 64-byte HMAC-SHA512 of the rest of it and its page number
+    (4 bytes, little-endian).
+    """
+    try:
+        with path.open("rb") as fh:
+            salt = fh.read(16)
+            fh.seek(PAGE_SIZE)
+            page = fh.read(PAGE_SIZE)
+    except OSError:
+        return False
+    if len(salt) < 16 or len(page) < PAGE_SIZE:
+        return False
+    key = hashlib.pbkdf2_hmac("sha512", passphrase.encode(), salt, 256_000, 32)
+    mac_key = hashlib.pbkdf2_hmac("sha512", key, bytes(b ^ 0x3A for b in salt), 2, 32)
+    expected = hmac.new(mac_key, page[: PAGE_SIZE - 64] + (2).to_bytes(4, "little"), hashlib.sha512).digest()
+    return hmac.compare_digest(expected, page[PAGE_SIZE - 64 :])
 
 
 def _reason(exc: Exception) -> str:

@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 
 from peerdesk import cli
-from peerdesk.errors import DamagedWithBackup, OpenElsewhere, WrongPassphrase
+from peerdesk.errors import DamagedFile, DamagedWithBackup, OpenElsewhere, WrongPassphrase
 from peerdesk.services import backups, records
 from peerdesk.store import maintenance, wal
 from peerdesk.store.engine import Store
@@ -143,3 +143,14 @@ def test_the_cli_maps_a_file_the_system_refuses_to_one_line_and_exit_2(
     assert cli.main(["card", str(store.path), str(out)]) == 2
     err = capsys.readouterr().err
     assert "no-such-folder" in err and "unexpected" not in err
+
+
+def test_a_flipped_bit_in_page_1_without_backups_is_still_called_damage(store: Store) -> None:
+    records.create(store, "notes", body="something to fill a few pages")
+    path = store.path
+    store.close()
+    flip_bit(path, 1000)
+    with pytest.raises(DamagedFile, match="first page"):
+        Store.open(path, PASSPHRASE)
+    with pytest.raises(WrongPassphrase):
+        Store.open(path, "not the passphrase at all")
