@@ -45,6 +45,10 @@ def keep_leftover(path: Path) -> LeftoverWal | None:
         return None
     if not data:
         return None
+    folder = backup.folder_for(path)
+    earlier = sorted(folder.glob(f"*{SUFFIX}")) if folder.exists() else []
+    if earlier and earlier[-1].read_bytes() == data:  # the same WAL again (a mistyped passphrase, then a retry)
+        return LeftoverWal(earlier[-1], lost_commits(data))
     copy = backup.new_snapshot_path(path, "unclean-exit").with_suffix(SUFFIX)
     backup.private_file(copy)
     copy.write_bytes(data)

@@ -154,3 +154,11 @@ def test_a_flipped_bit_in_page_1_without_backups_is_still_called_damage(store: S
         Store.open(path, PASSPHRASE)
     with pytest.raises(WrongPassphrase):
         Store.open(path, "not the passphrase at all")
+
+
+def test_retrying_after_a_mistyped_passphrase_keeps_one_copy_of_the_wal(store: Store, tmp_path: Path) -> None:
+    crashed = _unclean_copy(store, tmp_path / "crashed")
+    with pytest.raises(WrongPassphrase):
+        Store.open(crashed, "not the passphrase at all")
+    Store.open(crashed, PASSPHRASE).close()
+    assert len(list((crashed.parent / f"{crashed.name}.backups").glob("*.wal"))) == 1
