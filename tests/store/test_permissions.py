@@ -55,3 +55,16 @@ def test_the_log_and_its_folder_are_the_owners_only(tmp_path: Path) -> None:
     path = logs.setup_logging(folder=folder)
     logging.getLogger("peerdesk.test").info("hello")
     assert mode(folder) == 0o700 and mode(path) == 0o600
+
+
+def test_a_bundle_is_the_owners_only(tmp_path: Path) -> None:
+    from peerdesk.services import exchange
+    from tests.helpers.exchange import make_team
+
+    team = make_team(tmp_path / "team", size=2)
+    try:
+        out = tmp_path / "mine.pdbundle"
+        exchange.export_to(team.stores[0], out)
+        assert mode(out) == 0o600
+    finally:
+        team.close()
