@@ -177,12 +177,16 @@ def _check_readable(conn: Any, path: Path, passphrase: str) -> int:
     try:
         return sqlcipher.check_readable(conn, path)
     except WrongPassphrase:
-        for snap in reversed(backup.list_snapshots(path)):  # newest first: the names sort by time
+        damaged = sqlcipher.later_page_authenticates(path, passphrase)  # the key is right: page 1 is not
+        newest_first = list(reversed(backup.list_snapshots(path)))  # the names sort by time
+        # Each backup tried costs a key derivation: a mere typo must not wait for all of them (a damaged salt, in
+        # the first 16 bytes, can only be told by a backup: the newest two are tried).
+        for snap in newest_first if damaged else newest_first[:2]:
             if sqlcipher.opens_with(snap, passphrase):
                 stamp = snap.stem.removeprefix(path.stem + "-")  # YYYYmmdd-HHMMSS-...
                 made = f"{stamp[6:8]}/{stamp[4:6]}/{stamp[:4]} {stamp[9:11]}:{stamp[11:13]}"
                 raise DamagedWithBackup(str(path), str(snap), made) from None
-        if sqlcipher.later_page_authenticates(path, passphrase):
+        if damaged:
             raise DamagedFile(str(path), "its first page fails its check, although the passphrase is right") from None
         raise
 

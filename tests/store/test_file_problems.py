@@ -162,3 +162,12 @@ def test_retrying_after_a_mistyped_passphrase_keeps_one_copy_of_the_wal(store: S
         Store.open(crashed, "not the passphrase at all")
     Store.open(crashed, PASSPHRASE).close()
     assert len(list((crashed.parent / f"{crashed.name}.backups").glob("*.wal"))) == 1
+
+
+def test_a_flipped_bit_in_the_salt_is_told_by_the_newest_backup(store: Store) -> None:
+    backups.make_backup(store, "manual")
+    path = store.path
+    store.close()
+    flip_bit(path, 3)  # the key derivation's salt: no page authenticates any more
+    with pytest.raises(DamagedWithBackup):
+        Store.open(path, PASSPHRASE)
