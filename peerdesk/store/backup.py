@@ -38,6 +38,15 @@ def private_file(path: Path) -> None:
     os.chmod(path, PRIVATE_FILE)
 
 
+def tighten(path: Path) -> None:
+    """Make a review an older peerdesk left world-readable (0644) the owner's only, with its backups folder."""
+    for target in (path, folder_for(path)):
+        with contextlib.suppress(OSError):  # not ours to change (another owner, a read-only disk): leave it
+            current = os.stat(target).st_mode
+            if current & 0o077:
+                os.chmod(target, current & 0o700)  # the owner's own bits stay: a read-only file stays read-only
+
+
 def new_snapshot_path(path: Path, reason: str) -> Path:
     folder = private_folder(folder_for(path))
     stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S-%f")

@@ -44,6 +44,7 @@ class Store:
         lock = ReviewLock.acquire(path)
         try:
             backup.clear_leftovers(path)
+            backup.tighten(path)  # before SQLite creates -wal and -shm, which take the file's mode
             leftover = wal.keep_leftover(path)  # before SQLite replays the WAL, or drops what it cannot
             store = cls._open_keyed(path, passphrase, make_backup, lock)
         except BaseException:

@@ -68,3 +68,15 @@ def test_a_bundle_is_the_owners_only(tmp_path: Path) -> None:
         assert mode(out) == 0o600
     finally:
         team.close()
+
+
+def test_a_review_an_older_version_left_world_readable_is_made_the_owners_on_open(store: Store) -> None:
+    backups.make_backup(store, "manual")
+    path = store.path
+    store.close()
+    path.chmod(0o644)
+    path.with_name(path.name + ".backups").chmod(0o755)
+    with Store.open(path, PASSPHRASE) as reopened:
+        records.create(reopened, "notes", body="in the WAL")
+        assert mode(path) == 0o600 and mode(f"{path}-wal") == 0o600
+    assert mode(path.with_name(path.name + ".backups")) == 0o700
