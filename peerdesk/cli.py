@@ -11,6 +11,8 @@ from __future__ import annotations
 
 import argparse
 import contextlib
+import datetime as dt
+import errno
 import getpass
 import json
 import os
@@ -24,7 +26,6 @@ from peerdesk.errors import PeerdeskError, UserError
 from peerdesk.roles import ROLES
 
 if TYPE_CHECKING:
-    import datetime as dt
     import logging
 
     from peerdesk.store.engine import Store
@@ -51,7 +52,10 @@ def read_passphrase(*, confirm: bool = False, prompt: str = "Passphrase: ") -> s
 def open_store(path: str) -> Store:
     from peerdesk.store.engine import Store
 
-    return Store.open(Path(path), read_passphrase())
+    store = Store.open(Path(path), read_passphrase())
+    for note in store.recovery_notes:  # e.g. committed work a damaged WAL could not give back
+        print(f"peerdesk: {note}", file=sys.stderr)
+    return store
 
 
 def _date(text: str) -> dt.date:
@@ -124,7 +128,7 @@ def cmd_purge(args: argparse.Namespace) -> int:
         report = retention.purge(store)
     print(
         f"Deleted {report.total} interview records for good and {report.backups_removed} backups; "
-        "the summary and insights remain."
+        "the summary, insights and workshop remain."
     )
     return 0
 
@@ -593,6 +597,10 @@ def main(argv: list[str] | None = None) -> int:
         log.info("command %s refused: %s", args.command, type(exc).__name__)
         print(f"peerdesk: {exc}", file=sys.stderr)
         return 2
+    except OSError as exc:  # a file the command reads or writes: permissions, a full disk, a missing folder
+        log.info("command %s refused: %s", args.command, type(exc).__name__)
+        print(f"peerdesk: {file_problem(exc)}", file=sys.stderr)
+        return 2
     except KeyboardInterrupt:
         print("peerdesk: interrupted", file=sys.stderr)
         return 130
@@ -600,6 +608,22 @@ def main(argv: list[str] | None = None) -> int:
         log.exception("unexpected error in %s", args.command)
         print(f"peerdesk: unexpected error ({type(exc).__name__}); see the log for details", file=sys.stderr)
         return 1
+
+
+def file_problem(exc: OSError) -> str:
+    """One sentence for a file the system would not let us read or write."""
+    where = exc.filename or "a file"
+    if isinstance(exc, PermissionError):
+        return f"No permission to use {where}: check its permissions (or copy it somewhere you own)."
+    if isinstance(exc, FileNotFoundError):
+        return f"There is no file or folder at {where}."
+    if isinstance(exc, IsADirectoryError):
+        return f"{where} is a folder, not a file."
+    if exc.errno == errno.EROFS:
+        return f"{where} is on a read-only disk."
+    if exc.errno == errno.ENOSPC:
+        return f"The disk holding {where} is full; nothing was changed that could not be finished."
+    return f"Could not use {where}: {exc.strerror or type(exc).__name__}."
 
 
 def _start_logging() -> logging.Logger:

@@ -52,3 +52,40 @@ class FileMissing(ReviewFileError):
 
 class NotFound(PeerdeskError):
     """A record the caller named does not exist (or was deleted)."""
+
+
+class FileUnreadable(ReviewFileError):
+    def __init__(self, path: str) -> None:
+        super().__init__(
+            f"peerdesk may not read {path}: this user has no permission to. Ask whoever manages this computer, "
+            "or copy the file somewhere you own."
+        )
+
+
+class ReadOnlyReview(ReviewFileError):
+    def __init__(self, path: str, what: str = "file") -> None:
+        super().__init__(
+            f"{path} cannot be opened for editing: the {what} is read-only. Make it writable (or copy it "
+            "somewhere writable) and open it again; it has not been changed."
+        )
+
+
+class DamagedWithBackup(DamagedFile):
+    """The passphrase does not open the file but opens one of its backups: the file, not the passphrase, is wrong."""
+
+    def __init__(self, path: str, backup: str, made: str) -> None:
+        self.backup = backup
+        ReviewFileError.__init__(
+            self,
+            f"{path} is damaged: its first page no longer reads, although the passphrase is right (it opens the "
+            f"backup made {made}). The file has not been changed; restore that backup (File ▸ Restore from backup…) "
+            "or ask a colleague for a bundle.",
+        )
+
+
+class OpenElsewhere(ReviewFileError):
+    def __init__(self, path: str) -> None:
+        super().__init__(
+            f"{path} is open elsewhere (in another peerdesk window or program). Close it there first: a review "
+            "has one writer at a time."
+        )

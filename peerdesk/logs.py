@@ -6,8 +6,10 @@ for exception messages and tracebacks that might quote a value (a driver error e
 
 from __future__ import annotations
 
+import io
 import logging
 import logging.handlers
+import os
 import re
 from pathlib import Path
 
@@ -22,6 +24,10 @@ MAX_LITERAL = 40
 _LITERAL = re.compile(r"""(?P<q>['"])(?P<body>(?:\\.|(?!(?P=q)).){""" + str(MAX_LITERAL + 1) + ",}?)(?P=q)", re.DOTALL)
 _SOURCE_FILE = re.compile(r"^(?:[A-Za-z]:)?[\\/][^\n]*\.py$")
 _SQL_PARAMS = re.compile(r"\[parameters: .*?\]", re.DOTALL)
+_STRUCTURE = re.compile(
+    r"^(Traceback \(most recent call last\):|  File \"[^\"\n]*\", line \d+|\s*[~^]+\s*$|"
+    r"During handling of the above exception|The above exception was the direct cause)"
+)
 
 
 def log_dir() -> Path:
@@ -29,16 +35,50 @@ def log_dir() -> Path:
 
 
 def redact(text: str) -> str:
-    """Replace long quoted literals and SQL parameter lists: they are where review text would hide."""
+    """Hide long quoted literals and SQL parameter lists (where review text would hide), keeping tracebacks' shape.
+
+    A traceback's own lines (its heading, ``File "…", line N, in f``, the source line after it, the ``^^^`` marks,
+    the "During handling…" links) are our code, not review text: they stay verbatim, and no literal is matched
+    across them, so an apostrophe in one message cannot swallow the lines up to the next one.
+    """
+    lines = text.split("\n")
+    out: list[str] = []
+    block: list[str] = []
+    after_file = False
+    for line in lines:
+        structural = (after_file and line.startswith("    ")) or _STRUCTURE.match(line) is not None
+        after_file = line.startswith("  File ")
+        if structural:
+            if block:
+                out.append(_redact_block("\n".join(block)))
+                block = []
+            out.append(line)
+        else:
+            block.append(line)
+    if block:
+        out.append(_redact_block("\n".join(block)))
+    return "\n".join(out)
+
+
+def _redact_block(text: str) -> str:
     text = _SQL_PARAMS.sub("[parameters hidden]", text)
     return _LITERAL.sub(_hide, text)
 
 
 def _hide(m: re.Match[str]) -> str:
     body = m.group("body")
-    if _SOURCE_FILE.match(body):  # a traceback's "File ..." line: our code's path, needed to fix bugs
+    if _SOURCE_FILE.match(body):  # a path to our own code, needed to fix bugs
         return m.group(0)
     return f"{m.group('q')}<{len(body)} characters hidden>{m.group('q')}"
+
+
+class PrivateRotatingFileHandler(logging.handlers.RotatingFileHandler):
+    """A rotating log whose files are the owner's only (0600) whatever the umask; rotation renames keep the mode."""
+
+    def _open(self) -> io.TextIOWrapper:
+        os.close(os.open(self.baseFilename, os.O_WRONLY | os.O_APPEND | os.O_CREAT, 0o600))
+        os.chmod(self.baseFilename, 0o600)  # the umask may have narrowed nothing, but an older log may be 0644
+        return super()._open()
 
 
 class RedactingFormatter(logging.Formatter):
@@ -50,6 +90,7 @@ def setup_logging(level: int = logging.INFO, folder: Path | None = None) -> Path
     """Send peerdesk's log to ``folder/peerdesk.log`` (rotated at 1 MB, 5 kept). Idempotent per folder."""
     folder = folder or log_dir()
     folder.mkdir(parents=True, exist_ok=True)
+    os.chmod(folder, 0o700)
     path = folder / LOG_NAME
     root = logging.getLogger("peerdesk")
     root.setLevel(level)
@@ -58,7 +99,7 @@ def setup_logging(level: int = logging.INFO, folder: Path | None = None) -> Path
             return path
         root.removeHandler(old)
         old.close()
-    handler = logging.handlers.RotatingFileHandler(path, maxBytes=1_000_000, backupCount=5, encoding="utf-8")
+    handler = PrivateRotatingFileHandler(path, maxBytes=1_000_000, backupCount=5, encoding="utf-8")
     handler.setFormatter(RedactingFormatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
     root.addHandler(handler)
     return path

@@ -16,7 +16,7 @@ import shutil
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from peerdesk.errors import PeerdeskError, UserError
+from peerdesk.errors import DamagedFile, PeerdeskError, UserError
 from peerdesk.store import backup, sqlcipher
 from peerdesk.store.engine import Store
 
@@ -82,11 +82,9 @@ def make_backup(store: Store, reason: str = "manual", *, keep: int = DEFAULT_KEE
 
 def _snapshot_same_key(dbapi: object, path: Path, reason: str) -> Path:
     """``backup.snapshot`` without knowing the passphrase: an ATTACH without KEY reuses the open file's key."""
-    folder = backup.folder_for(path)
-    folder.mkdir(exist_ok=True)
-    stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S-%f")
-    target = folder / f"{path.stem}-{stamp}-{reason}.peerdesk"
+    target = backup.new_snapshot_path(path, reason)  # the folder is the owner's only
     partial = target.with_suffix(".partial")
+    backup.private_file(partial)
     run = dbapi.execute  # type: ignore[attr-defined]
     run(f"ATTACH DATABASE {sqlcipher.quote_literal(str(partial))} AS snapshot")
     try:
@@ -155,6 +153,14 @@ def count_records(path: Path, passphrase: str) -> dict[str, int]:
     return {k: int(facts[k]) for k in COUNTED}
 
 
+def _keep_damaged(path: Path) -> Path:
+    """A byte copy of a damaged review beside its backups (not listed as one: it does not open)."""
+    target = backup.new_snapshot_path(path, "damaged").with_suffix(".damaged")
+    backup.private_file(target)
+    shutil.copyfile(path, target)
+    return target
+
+
 def restore(path: Path, chosen: Path, passphrase: str) -> Path:
     """Put backup ``chosen`` in place of the (closed) review at ``path``; returns the backup of what was there.
 
@@ -164,15 +170,23 @@ def restore(path: Path, chosen: Path, passphrase: str) -> Path:
     if backup.folder_for(path) != chosen.parent:
         raise UserError("That backup belongs to another review.")
     count_records(chosen, passphrase)  # refuses a damaged or foreign backup before anything changes
-    with Store.open(path, passphrase, make_backup=False) as current:
-        saved = make_backup(current, "before-restore")
-        # Fold the WAL into the file so that removing the sidecars below loses nothing of "current".
-        conn = current.raw()
-        try:
-            conn.driver_connection.execute("PRAGMA wal_checkpoint(TRUNCATE)")
-        finally:
-            conn.close()
-    staging = path.with_name(path.name + ".restoring")
+    try:
+        current = Store.open(path, passphrase, make_backup=False)
+    except DamagedFile:
+        saved = _keep_damaged(path)  # it cannot be exported: keep its bytes (encrypted) instead
+    else:
+        with current:
+            saved = make_backup(current, "before-restore")
+            # Fold the WAL into the file so that removing the sidecars below loses nothing of "current".
+            conn = current.raw()
+            try:
+                conn.driver_connection.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+            finally:
+                conn.close()
+    staging = backup.restoring_copy(path)
+    with contextlib.suppress(FileNotFoundError):
+        staging.unlink()
+    backup.private_file(staging)  # the copy (then the review) is the owner's only; copyfile keeps that mode
     shutil.copyfile(chosen, staging)
     for suffix in ("-wal", "-shm"):
         with contextlib.suppress(FileNotFoundError):

@@ -125,6 +125,13 @@ def note_info(store: Store, record_id: str) -> NoteInfo:
         return NoteInfo(row.id, row.interview_id, row.author_id, author.name if author else "", row.body)
 
 
+def exists(store: Store, record_id: str) -> bool:
+    """False once the note is deleted (a tombstone) or gone for good (purged)."""
+    with store.session() as s:
+        row = s.get(Note, record_id)
+        return row is not None and not row.deleted
+
+
 def body(store: Store, record_id: str) -> str:
     with store.session() as s:
         row = s.get(Note, record_id)

@@ -1,9 +1,12 @@
 """Retention: every record of the interviews is deleted after the follow-up visit, for good.
 
 ``purge`` hard-deletes the interview records (not tombstones: a tombstone keeps the row and its text), their
-conflict copies and search-index entries, and the backups that still hold them; then the file is vacuumed and
-checkpointed so that no page of it, free pages included, still holds the deleted text. What the follow-up needs
-stays: the review summary, the insights' text, the workshop's goals and actions.
+conflict copies and search-index entries in one transaction, which also marks the purge unfinished; then the
+backups (and a restore's staging copy) that still hold them are removed and the file is vacuumed and checkpointed
+so that no page of it, free pages and WAL included, still holds the deleted text, and only then is the mark
+cleared. An open that finds the mark finishes the purge (``maintenance.finish_purge``). What the follow-up needs
+stays: the review summary, the insights' text, the workshop (its goals, actions and the idea walls, which hold
+what the workshop's participants wrote, not what interviewees said).
 
 ``delete_review`` removes a review file altogether, with its sidecars and backups.
 """
@@ -12,18 +15,18 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
-import shutil
 from dataclasses import dataclass
 from pathlib import Path
 
-from sqlalchemy import delete, func, select
+from sqlalchemy import ColumnElement, delete, func, select, text
 
 from peerdesk.services import review as review_service
 from peerdesk.services.changes import Changes, everything
-from peerdesk.store import backup, maintenance, sqlcipher
+from peerdesk.store import backup, lock, maintenance, rekey, sqlcipher
 from peerdesk.store.engine import Store
 from peerdesk.store.models import (
     INTERVIEW_RECORD_TABLES,
+    PURGE_UNFINISHED_META,
     PURGED_ON_META,
     Conflict,
     Document,
@@ -46,7 +49,9 @@ from peerdesk.store.uow import UnitOfWork
 log = logging.getLogger(__name__)
 
 # What "interview records" means: what was said and everything built from it but the insights' own words.
-# Guarded names go too: they are the names of the people interviewed.
+# Guarded names go too: they are the names of the people interviewed. Post-its and themes of the workshop's idea
+# walls (``goal_id`` set) stay: the handbook deletes "all records of the interviews", and the ideas are the
+# workshop's, written by the host's staff on Day 2 afternoon to work towards the goals that remain.
 PURGED: tuple[type[Shared], ...] = (
     Note,
     Quote,
@@ -84,7 +89,7 @@ class RetentionStatus:
 
 def countdown_text(retention_date: str, days_left: int | None, purged_on: str = "") -> str:
     if purged_on:
-        return f"Interview records were deleted on {_long(purged_on)}; the summary and insights remain."
+        return f"Interview records were deleted on {_long(purged_on)}; the summary, insights and workshop remain."
     if not retention_date or days_left is None:
         return "Set the follow-up date: interview records must be deleted after it."
     when = _long(retention_date)
@@ -128,20 +133,36 @@ def purge(store: Store, today: dt.date | None = None) -> PurgeReport:
         s = uow.session
         for model in PURGED:
             table = model.__tablename__  # type: ignore[attr-defined]
-            counts[table] = int(s.scalar(select(func.count()).select_from(model)) or 0)
-            s.execute(delete(model))  # the FTS triggers take the rows out of the search index
-        s.execute(delete(Conflict).where(Conflict.table_name.in_(PURGED_TABLES)))
+            only = _interview_rows(model)
+            counts[table] = int(s.scalar(select(func.count()).select_from(model).where(*only)) or 0)
+            s.execute(delete(model).where(*only))  # the FTS triggers mark the rows deleted in the search index
+        for fts in maintenance.FTS_TABLES:
+            # A trigger's 'delete' only adds a tombstone to the index: the tokens stay in its pages until a merge.
+            # Every indexed row is gone, so the whole index goes, in this same transaction.
+            s.execute(text(f"INSERT INTO {fts}({fts}) VALUES ('delete-all')"))
+        for model in PURGED:
+            table = model.__tablename__  # type: ignore[attr-defined]
+            kept = select(model.id)
+            s.execute(delete(Conflict).where(Conflict.table_name == table, Conflict.row_id.not_in(kept)))
         counts["document_files"] = int(s.scalar(select(func.count()).select_from(DocumentFile)) or 0)
         s.execute(delete(DocumentFile))  # the documents' files, kept only in this member's file
         uow.set_meta(PURGED_ON, today.isoformat())
+        uow.set_meta(PURGE_UNFINISHED_META, "1")
         uow.commit()
-    # Backups hold the same records: they go before the vacuum, so nothing is left anywhere if it completes.
-    removed = remove_backups(store.path)
-    maintenance.vacuum(store)
+    removed = maintenance.finish_purge(store)
     log.info(
         "purged interview records: %s rows in %d tables, %d backups removed", sum(counts.values()), len(counts), removed
     )
     return PurgeReport(counts, removed)
+
+
+def _interview_rows(model: type[Shared]) -> tuple[ColumnElement[bool], ...]:
+    """All rows of ``model`` but the workshop's idea walls."""
+    if model is PostIt:
+        return (PostIt.goal_id == "",)
+    if model is Theme:
+        return (Theme.goal_id == "",)
+    return ()
 
 
 def purge_changes() -> Changes:
@@ -149,17 +170,14 @@ def purge_changes() -> Changes:
 
 
 def remove_backups(path: Path) -> int:
-    folder = backup.folder_for(path)
-    if not folder.exists():
-        return 0
-    count = len(list(folder.iterdir()))
-    shutil.rmtree(folder)
-    return count
+    return backup.remove_all(path)
 
 
 def delete_review(path: Path) -> None:
-    """Remove a (closed) review file, its WAL and shared-memory sidecars and its backups folder."""
+    """Remove a (closed) review file, its sidecars, its backups and any copy a restore was staging."""
     path = Path(path)
-    remove_backups(path)
+    backup.remove_all(path)
     sqlcipher.remove_with_sidecars(path)
+    for leftover in (rekey.marker_for(path), lock.lock_path(path)):  # a lock file a crash left behind
+        leftover.unlink(missing_ok=True)
     log.info("deleted a review file and its backups")

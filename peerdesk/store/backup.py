@@ -2,15 +2,55 @@
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
+import os
+import shutil
 from pathlib import Path
 from typing import Any
 
 from peerdesk.store.sqlcipher import quote_literal
 
+PRIVATE_FILE = 0o600
+PRIVATE_FOLDER = 0o700
+
 
 def folder_for(path: Path) -> Path:
     return path.with_name(path.name + ".backups")
+
+
+def restoring_copy(path: Path) -> Path:
+    """Where a restore stages the chosen backup before it takes the review's place."""
+    return path.with_name(path.name + ".restoring")
+
+
+def private_folder(folder: Path) -> Path:
+    """Create ``folder`` (if need be) readable by its owner only, whatever the umask."""
+    folder.mkdir(mode=PRIVATE_FOLDER, exist_ok=True)
+    os.chmod(folder, PRIVATE_FOLDER)
+    return folder
+
+
+def private_file(path: Path) -> None:
+    """Create an empty file readable by its owner only (SQLite then keeps its mode, and gives it to -wal/-shm)."""
+    fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, PRIVATE_FILE)
+    os.close(fd)
+    os.chmod(path, PRIVATE_FILE)
+
+
+def tighten(path: Path) -> None:
+    """Make a review an older peerdesk left world-readable (0644) the owner's only, with its backups folder."""
+    for target in (path, folder_for(path)):
+        with contextlib.suppress(OSError):  # not ours to change (another owner, a read-only disk): leave it
+            current = os.stat(target).st_mode
+            if current & 0o077:
+                os.chmod(target, current & 0o700)  # the owner's own bits stay: a read-only file stays read-only
+
+
+def new_snapshot_path(path: Path, reason: str) -> Path:
+    folder = private_folder(folder_for(path))
+    stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S-%f")
+    return folder / f"{path.stem}-{stamp}-{reason}.peerdesk"
 
 
 def snapshot(conn: Any, path: Path, *, reason: str, passphrase: str) -> Path:
@@ -19,11 +59,9 @@ def snapshot(conn: Any, path: Path, *, reason: str, passphrase: str) -> Path:
     ``sqlcipher_export`` copies the logical content, WAL included, into a new keyed file: the copy is never
     in the clear, and a crash half-way leaves only an incomplete copy, never a damaged original.
     """
-    folder = folder_for(path)
-    folder.mkdir(exist_ok=True)
-    stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S-%f")
-    target = folder / f"{path.stem}-{stamp}-{reason}.peerdesk"
+    target = new_snapshot_path(path, reason)
     partial = target.with_suffix(".partial")
+    private_file(partial)
     conn.execute(f"ATTACH DATABASE {quote_literal(str(partial))} AS snapshot KEY {quote_literal(passphrase)}")
     try:
         conn.execute("SELECT sqlcipher_export('snapshot')")
@@ -40,3 +78,26 @@ def list_snapshots(path: Path) -> list[Path]:
     if not folder.exists():
         return []
     return sorted(folder.glob("*.peerdesk"))
+
+
+def clear_leftovers(path: Path) -> None:
+    """Remove what an interrupted backup or restore left: a half-written copy holds the review's text for nothing."""
+    with contextlib.suppress(FileNotFoundError):
+        os.remove(restoring_copy(path))
+    folder = folder_for(path)
+    if folder.exists():
+        for partial in folder.glob("*.partial"):
+            with contextlib.suppress(FileNotFoundError):
+                partial.unlink()
+
+
+def remove_all(path: Path) -> int:
+    """Remove every copy of the review beside it (backups folder, restore staging); returns how many were removed."""
+    with contextlib.suppress(FileNotFoundError):
+        os.remove(restoring_copy(path))
+    folder = folder_for(path)
+    if not folder.exists():
+        return 0
+    count = len(list(folder.iterdir()))
+    shutil.rmtree(folder)
+    return count

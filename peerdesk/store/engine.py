@@ -13,8 +13,9 @@ from sqlalchemy import Engine, create_engine, event, select
 from sqlalchemy.orm import Session
 from sqlalchemy.pool import QueuePool
 
-from peerdesk.errors import NewerSchema, NotAReview, UserError
-from peerdesk.store import backup, migrate, sqlcipher
+from peerdesk.errors import DamagedFile, DamagedWithBackup, NewerSchema, NotAReview, UserError, WrongPassphrase
+from peerdesk.store import backup, migrate, sqlcipher, wal
+from peerdesk.store.lock import ReviewLock
 from peerdesk.store.models import Meta
 
 log = logging.getLogger(__name__)
@@ -26,11 +27,13 @@ WRITE_OPTION = "peerdesk_write"
 class Store:
     """An open review file. Use ``Store.open`` or ``Store.create``; close it when done."""
 
-    def __init__(self, path: Path, engine: Engine) -> None:
+    def __init__(self, path: Path, engine: Engine, lock: ReviewLock | None = None) -> None:
         self.path = path
         self.engine = engine
         self._meta_cache: dict[str, str] = {}
         self.write_lock = threading.RLock()  # SQLite has one writer; our threads take turns politely
+        self._lock = lock  # one writer per file across windows and processes, held until close
+        self.recovery_notes: list[str] = []  # what the open had to tell (committed work it could not apply)
 
     # --- opening -------------------------------------------------------------------------------------------
     @classmethod
@@ -38,9 +41,30 @@ class Store:
         """Open an existing review; refuse clearly, leaving the file untouched, if it cannot be one."""
         path = Path(path)
         sqlcipher.preflight(path)
+        lock = ReviewLock.acquire(path)
+        try:
+            backup.clear_leftovers(path)
+            backup.tighten(path)  # before SQLite creates -wal and -shm, which take the file's mode
+            leftover = wal.keep_leftover(path)  # before SQLite replays the WAL, or drops what it cannot
+            store = cls._open_keyed(path, passphrase, make_backup, lock)
+        except BaseException:
+            lock.release()
+            raise
+        if leftover is not None and leftover.lost_commits:
+            log.warning("a damaged WAL: %d commits could not be applied", leftover.lost_commits)
+            store.recovery_notes.append(leftover.message)
+        try:
+            store._finish_interrupted(passphrase)
+        except BaseException:
+            store.close()
+            raise
+        return store
+
+    @classmethod
+    def _open_keyed(cls, path: Path, passphrase: str, make_backup: bool, lock: ReviewLock) -> Store:
         first = sqlcipher.connect(path, passphrase)
         try:
-            app_id = sqlcipher.check_readable(first, path)
+            app_id = _check_readable(first, path, passphrase)
             if app_id != sqlcipher.APPLICATION_ID:
                 raise NotAReview(str(path), "it is an encrypted database made by another program.")
             revision = migrate.current_raw(first)
@@ -55,12 +79,21 @@ class Store:
         if needs_upgrade and make_backup:
             # Back up before touching anything: a migration that fails leaves this copy to go back to.
             backup.snapshot(first, path, reason=f"before-upgrade-{revision}", passphrase=passphrase)
-        store = cls(path, _engine(path, passphrase, first))
+        store = cls(path, _engine(path, passphrase, first), lock)
         if needs_upgrade:
             with store.engine.begin() as conn:
                 migrate.upgrade(conn)
             log.info("upgraded review schema from %s to %s", revision, migrate.head())
         return store
+
+    def _finish_interrupted(self, passphrase: str) -> None:
+        """Complete what a kill or power cut interrupted last time (a purge, a passphrase change)."""
+        from peerdesk.store import maintenance, rekey  # they build on Store
+
+        rekey.finish_interrupted(self.path, passphrase)
+        if maintenance.purge_unfinished(self):
+            log.info("finishing an interrupted purge")
+            maintenance.finish_purge(self)
 
     @classmethod
     def create(cls, path: Path | str, passphrase: str) -> Store:
@@ -70,21 +103,37 @@ class Store:
             raise UserError(f"{path} already exists; choose another name or open it.")
         if not path.parent.exists():
             raise UserError(f"The folder {path.parent} does not exist.")
+        backup.private_file(path)  # owner-only from the start; SQLite gives -wal and -shm the same mode
+        lock = ReviewLock.acquire(path)
         first = sqlcipher.connect(path, passphrase)
         try:
             first.execute(f"PRAGMA application_id = {sqlcipher.APPLICATION_ID}")
             sqlcipher.configure(first)
-            store = cls(path, _engine(path, passphrase, first))
+            store = cls(path, _engine(path, passphrase, first), lock)
             with store.engine.begin() as conn:
                 migrate.upgrade(conn)
         except BaseException:
             first.close()
+            lock.release()
             sqlcipher.remove_with_sidecars(path)
             raise
         return store
 
     def close(self) -> None:
         self.engine.dispose()
+        if self._lock is not None:
+            self._lock.release()
+            self._lock = None
+
+    def reconnect(self, passphrase: str, first: Any | None = None) -> None:
+        """Drop every pooled connection and key new ones with ``passphrase`` (after a passphrase change).
+
+        ``first``, if given, is an already keyed connection to reuse (saves one slow key derivation). Hold
+        ``write_lock`` around the change that made this necessary.
+        """
+        self.engine.dispose()
+        self.engine = _engine(self.path, passphrase, first or sqlcipher.connect(self.path, passphrase))
+        self.forget_meta()
 
     def __enter__(self) -> Store:
         return self
@@ -122,6 +171,25 @@ class Store:
     def raw(self) -> Any:
         """A raw DB-API connection (for maintenance: checkpoint, vacuum, rekey). Caller closes it."""
         return self.engine.raw_connection()
+
+
+def _check_readable(conn: Any, path: Path, passphrase: str) -> int:
+    """``sqlcipher.check_readable``, telling a damaged first page from a wrong passphrase by the review's backups."""
+    try:
+        return sqlcipher.check_readable(conn, path)
+    except WrongPassphrase:
+        damaged = sqlcipher.later_page_authenticates(path, passphrase)  # the key is right: page 1 is not
+        newest_first = list(reversed(backup.list_snapshots(path)))  # the names sort by time
+        # Each backup tried costs a key derivation: a mere typo must not wait for all of them (a damaged salt, in
+        # the first 16 bytes, can only be told by a backup: the newest two are tried).
+        for snap in newest_first if damaged else newest_first[:2]:
+            if sqlcipher.opens_with(snap, passphrase):
+                stamp = snap.stem.removeprefix(path.stem + "-")  # YYYYmmdd-HHMMSS-...
+                made = f"{stamp[6:8]}/{stamp[4:6]}/{stamp[:4]} {stamp[9:11]}:{stamp[11:13]}"
+                raise DamagedWithBackup(str(path), str(snap), made) from None
+        if damaged:
+            raise DamagedFile(str(path), "its first page fails its check, although the passphrase is right") from None
+        raise
 
 
 def check_passphrase(passphrase: str) -> None:

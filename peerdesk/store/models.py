@@ -475,3 +475,6 @@ INTERVIEW_RECORD_TABLES: tuple[str, ...] = (
     "reading_notes",
 )
 PURGED_ON_META = "purged_on"
+# Set in the purge's own transaction, cleared once the file holds nothing of the deleted records (vacuumed, WAL
+# truncated, backups gone): an open that finds it set finishes the purge first (``maintenance.finish_purge``).
+PURGE_UNFINISHED_META = "purge_unfinished"

@@ -2,22 +2,34 @@
 
 ``PRAGMA rekey`` re-encrypts every page inside one write transaction. In WAL mode the new pages go to the WAL and
 become the file's only at commit: a crash before the commit leaves the old passphrase working, a crash after it
-leaves the new one (the WAL is replayed on the next open). ``tests/store/test_rekey.py`` kills a process in the
-middle of a rekey to check that one of the two always opens the file. A backup under the old passphrase is taken
-first all the same, and the backups are then re-keyed too, so an old passphrase that leaked opens nothing.
+leaves the new one (the WAL is replayed on the next open). A backup under the old passphrase is taken first, and the
+backups are then re-keyed too (each one copied under the new key, then put in place of the old), so an old
+passphrase that leaked opens nothing.
+
+A marker file beside the review (``<file>.rekeying``, holding nothing secret) says a change is under way. An open
+that finds it removes every backup the passphrase just typed does not open: if the review itself was re-keyed
+those are still on the retired passphrase; if it was not, they all open and stay. ``tests/store/test_kill_points.py``
+kills a process before SQL statements of a change (``tests/bench/bench_kills.py``: before every one) and checks
+both.
 """
 
 from __future__ import annotations
 
+import contextlib
 import logging
+import os
 from pathlib import Path
 from typing import Any
 
 from peerdesk.errors import UserError, WrongPassphrase
 from peerdesk.store import backup, sqlcipher
-from peerdesk.store.engine import Store, _engine, check_passphrase
+from peerdesk.store.engine import Store, check_passphrase
 
 log = logging.getLogger(__name__)
+
+
+def marker_for(path: Path) -> Path:
+    return path.with_name(path.name + ".rekeying")
 
 
 def rekey_file(conn: Any, new: str) -> None:
@@ -37,6 +49,8 @@ def change_passphrase(store: Store, old: str, new: str) -> Path:
         raise UserError("The new passphrase is the same as the current one.")
     if not sqlcipher.opens_with(store.path, old):
         raise WrongPassphrase(str(store.path))
+    marker = marker_for(store.path)
+    _write_marker(marker)
     with store.write_lock:
         store.engine.dispose()  # pooled connections hold the old key; none may write meanwhile
         conn = sqlcipher.connect(store.path, old)
@@ -46,26 +60,88 @@ def change_passphrase(store: Store, old: str, new: str) -> Path:
             rekey_file(conn, new)
         except BaseException:
             conn.close()
-            store.engine = _engine(store.path, old, sqlcipher.connect(store.path, old))
+            store.reconnect(old)
             raise
-        store.engine = _engine(store.path, new, conn)
-    rekeyed, skipped = rekey_backups(store.path, old, new)
-    log.info("passphrase changed; %d backups re-keyed, %d left as they were", rekeyed, skipped)
+        store.reconnect(new, conn)
+    rekeyed, removed = rekey_backups(store.path, old, new)
+    marker.unlink()
+    log.info("passphrase changed; %d backups re-keyed, %d removed", rekeyed, removed)
     return saved
 
 
 def rekey_backups(path: Path, old: str, new: str) -> tuple[int, int]:
-    """Re-key every backup that opens with ``old``; returns (re-keyed, skipped)."""
-    done = skipped = 0
+    """Put every backup on ``new``; one ``old`` does not open (damaged, or on an older passphrase still) is removed.
+
+    Returns (re-keyed, removed).
+    """
+    done, removed = 0, _remove_raw_copies(path)
     for snap in backup.list_snapshots(path):
-        if not sqlcipher.opens_with(snap, old):
-            skipped += 1
-            continue
-        conn = sqlcipher.connect(snap, old)
+        if sqlcipher.opens_with(snap, old):
+            _copy_under(snap, old, new)
+            done += 1
+        else:
+            snap.unlink()
+            removed += 1
+    return done, removed
+
+
+def _copy_under(snap: Path, old: str, new: str) -> None:
+    """Replace ``snap`` by a copy under ``new``: each backup is at any moment wholly on one key or the other."""
+    partial = snap.with_suffix(".partial")
+    with contextlib.suppress(FileNotFoundError):
+        partial.unlink()
+    backup.private_file(partial)
+    conn = sqlcipher.connect(snap, old)
+    try:
+        conn.execute(f"ATTACH DATABASE {sqlcipher.quote_literal(str(partial))} AS rekeyed KEY "
+                     f"{sqlcipher.quote_literal(new)}")  # fmt: skip
         try:
-            sqlcipher.configure(conn)
-            rekey_file(conn, new)
+            conn.execute("SELECT sqlcipher_export('rekeyed')")
+            app_id = conn.execute("PRAGMA main.application_id").fetchone()[0]
+            conn.execute(f"PRAGMA rekeyed.application_id = {int(app_id)}")
         finally:
-            conn.close()
-        done += 1
-    return done, skipped
+            conn.execute("DETACH DATABASE rekeyed")
+    finally:
+        conn.close()
+    with partial.open("rb+") as fh:
+        os.fsync(fh.fileno())
+    os.replace(partial, snap)
+    for suffix in ("-wal", "-shm"):
+        with contextlib.suppress(FileNotFoundError):
+            os.remove(f"{snap}{suffix}")
+
+
+def finish_interrupted(path: Path, passphrase: str) -> int:
+    """After a passphrase change was cut short: remove the backups ``passphrase`` (which opened the review) does not
+    open. Returns how many were removed."""
+    marker = marker_for(path)
+    if not marker.exists():
+        return 0
+    removed = _remove_raw_copies(path)
+    for snap in backup.list_snapshots(path):
+        if not sqlcipher.opens_with(snap, passphrase):
+            sqlcipher.remove_with_sidecars(snap)
+            removed += 1
+    marker.unlink()
+    log.info("finished an interrupted passphrase change: %d backups on the retired passphrase removed", removed)
+    return removed
+
+
+def _remove_raw_copies(path: Path) -> int:
+    """Byte copies kept beside the backups (a leftover WAL, a damaged file) are on the key they were made under,
+    and cannot be re-keyed: after a change they would be the retired passphrase's, so they go."""
+    folder = backup.folder_for(path)
+    raw = [*folder.glob("*.wal"), *folder.glob("*.damaged")] if folder.exists() else []
+    for copy in raw:
+        copy.unlink()
+    return len(raw)
+
+
+def _write_marker(marker: Path) -> None:
+    with contextlib.suppress(FileExistsError):
+        backup.private_file(marker)
+    fd = os.open(marker, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)

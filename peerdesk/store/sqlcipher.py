@@ -6,13 +6,16 @@ Every check here only reads: a file we refuse is left byte-for-byte as it was.
 from __future__ import annotations
 
 import contextlib
+import errno
+import hashlib
+import hmac
 import os
 from pathlib import Path
 from typing import Any
 
 import sqlcipher3
 
-from peerdesk.errors import DamagedFile, FileMissing, NotAReview, WrongPassphrase
+from peerdesk.errors import DamagedFile, FileMissing, FileUnreadable, NotAReview, ReadOnlyReview, WrongPassphrase
 
 # "PDR1": set in every review file's (encrypted) header, so a SQLCipher file made by another program is told apart.
 APPLICATION_ID = 0x50445231
@@ -87,8 +90,11 @@ def preflight(path: Path) -> None:
     size = path.stat().st_size
     if size == 0:
         raise NotAReview(str(path), "the file is empty.")
-    with path.open("rb") as fh:
-        head = fh.read(PAGE_SIZE)
+    try:
+        with path.open("rb") as fh:
+            head = fh.read(PAGE_SIZE)
+    except PermissionError:
+        raise FileUnreadable(str(path)) from None
     if head.startswith(SQLITE_HEADER):
         raise NotAReview(str(path), "it is an unencrypted SQLite database.")
     if _looks_like_text(head):
@@ -97,6 +103,20 @@ def preflight(path: Path) -> None:
         raise NotAReview(str(path), "it is too small to be an encrypted review.")
     if size % PAGE_SIZE:
         raise DamagedFile(str(path), f"it is truncated or padded: {size} bytes is not a whole number of pages")
+    _check_writable(path)
+
+
+def _check_writable(path: Path) -> None:
+    """A review is edited in place (and SQLite's WAL needs its folder): say so plainly if that is not allowed."""
+    try:
+        fd = os.open(path, os.O_RDWR)
+    except OSError as exc:
+        if exc.errno in (errno.EACCES, errno.EPERM, errno.EROFS):
+            raise ReadOnlyReview(str(path)) from None
+        raise
+    os.close(fd)
+    if not os.access(path.parent, os.W_OK):
+        raise ReadOnlyReview(str(path), "folder it is in")
 
 
 def _looks_like_text(head: bytes) -> bool:
@@ -122,6 +142,29 @@ def check_readable(conn: Any, path: Path) -> int:
         raise DamagedFile(str(path), "its pages do not pass SQLite's integrity check")
     app_id = int(conn.execute("PRAGMA application_id").fetchone()[0])
     return app_id
+
+
+def later_page_authenticates(path: Path, passphrase: str) -> bool:
+    """True if ``passphrase`` authenticates page 2 of the file: the key is right, so a refusal is page 1's damage.
+
+    SQLCipher 4's defaults (the same as ``PRAGMA cipher_default_*``): the key is PBKDF2-HMAC-SHA512 of the
+    passphrase over the file's 16-byte salt, 256,000 rounds; the HMAC key is PBKDF2-HMAC-SHA512 of that key over the
+    salt XOR 0x3a, 2 rounds; each page ends in a 64-byte HMAC-SHA512 of the rest of it and its page number
+    (4 bytes, little-endian).
+    """
+    try:
+        with path.open("rb") as fh:
+            salt = fh.read(16)
+            fh.seek(PAGE_SIZE)
+            page = fh.read(PAGE_SIZE)
+    except OSError:
+        return False
+    if len(salt) < 16 or len(page) < PAGE_SIZE:
+        return False
+    key = hashlib.pbkdf2_hmac("sha512", passphrase.encode(), salt, 256_000, 32)
+    mac_key = hashlib.pbkdf2_hmac("sha512", key, bytes(b ^ 0x3A for b in salt), 2, 32)
+    expected = hmac.new(mac_key, page[: PAGE_SIZE - 64] + (2).to_bytes(4, "little"), hashlib.sha512).digest()
+    return hmac.compare_digest(expected, page[PAGE_SIZE - 64 :])
 
 
 def _reason(exc: Exception) -> str:

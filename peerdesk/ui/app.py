@@ -14,7 +14,7 @@ from PySide6.QtGui import QFileOpenEvent
 from PySide6.QtWidgets import QApplication, QDialog, QMessageBox, QWidget
 
 from peerdesk import APP_NAME, ORG_NAME, __version__
-from peerdesk.errors import WrongPassphrase
+from peerdesk.errors import DamagedWithBackup, WrongPassphrase
 from peerdesk.services import review as review_service
 from peerdesk.store.engine import Store
 from peerdesk.ui import messages
@@ -91,6 +91,9 @@ class Controller(QObject):
         def failed(exc: BaseException) -> None:
             if isinstance(exc, WrongPassphrase):
                 self.open_path(path, "That passphrase is not right for this review. Try again.")
+            elif isinstance(exc, DamagedWithBackup):
+                if messages.confirm(self._parent(), "The review is damaged", str(exc), "Restore that backup"):
+                    self.restore_damaged(path, Path(exc.backup), passphrase)
             else:
                 messages.error(self._parent(), "Could not open the review", exc)
 
@@ -100,6 +103,23 @@ class Controller(QObject):
             lambda _p: Store.open(path, passphrase),
             self.show_review,
             failed,
+            cancellable=False,
+        )
+
+    def restore_damaged(self, path: Path, chosen: Path, passphrase: str) -> None:
+        """Put a backup in place of a review whose file is damaged (the damaged file is kept beside the backups)."""
+        from peerdesk.services import backups
+
+        def work(_progress: Progress) -> Store:
+            backups.restore(path, chosen, passphrase)
+            return Store.open(path, passphrase)
+
+        run_task(
+            self._parent(),
+            "Restoring the backup…",
+            work,
+            self.show_review,
+            lambda exc: messages.error(self._parent(), "Could not restore the backup", exc),
             cancellable=False,
         )
 
@@ -126,7 +146,9 @@ class Controller(QObject):
         )
 
     def show_review(self, store: Store) -> None:
-        self.open_window(store)
+        window = self.open_window(store)
+        for note in store.recovery_notes:  # e.g. committed work a damaged write-ahead log could not give back
+            messages.info(window, "Some changes could not be recovered", note)
 
     def open_window(self, store: Store) -> MainWindow:
         ui_settings.add_recent(store.path)

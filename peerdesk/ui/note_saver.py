@@ -37,6 +37,7 @@ class NoteSaver(QObject):
         self._seq = 0
         self._committed = 0
         self._pending: Snapshot | None = None
+        self._discarded = False  # the note was deleted for good: nothing may be written back
         self._pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="note-autosave")
 
     @property
@@ -65,7 +66,7 @@ class NoteSaver(QObject):
     def _write(self, job: Snapshot) -> None:
         seq, text, anchors = job
         with self._turn:
-            if seq <= self._committed:
+            if seq <= self._committed or self._discarded:
                 return
             try:
                 changes = notes.save_body(self.store, self.note_id, text, anchors)
@@ -104,4 +105,11 @@ class NoteSaver(QObject):
 
     def close(self) -> None:
         self.flush()
+        self._pool.shutdown(wait=True)
+
+    def discard(self) -> None:
+        """Stop, writing nothing more (the note was purged: its text must not come back)."""
+        with self._state:
+            self._discarded = True
+            self._pending = None
         self._pool.shutdown(wait=True)

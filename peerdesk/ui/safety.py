@@ -129,7 +129,7 @@ class Safety(QObject):
         box.setText(state.sentence)
         box.setInformativeText(
             "The team agreed to delete every record of the interviews after the follow-up visit. The review's "
-            "summary, insights, workshop and follow-up notes stay."
+            "summary, insights, workshop (goals, idea walls, actions) and follow-up notes stay."
         )
         delete = box.addButton("Delete interview records", QMessageBox.ButtonRole.DestructiveRole)
         box.addButton("Not now", QMessageBox.ButtonRole.RejectRole)
@@ -143,8 +143,9 @@ class Safety(QObject):
         state = retention.status(self.store)
         early = "" if state.due else "\n\nThe retention date has not come yet: only do this if the team agreed to."
         text = (
-            "Delete every note, quote, post-it, theme, question tick and scale answer of this review, with its "
-            f"backups, so that nothing of them can be recovered?{early}\n\nThe summary and insights stay. "
+            "Delete every note, quote, rose, thorn and bud, Day 2 theme, question tick and scale answer of this "
+            f"review, with its backups, so that nothing of them can be recovered?{early}\n\nThe summary, the "
+            "insights and the workshop (goals, idea walls, actions) stay. "
             "This cannot be undone."
         )
         if messages.confirm(self.window, "Delete interview records", text, "Delete for good"):

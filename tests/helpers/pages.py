@@ -41,3 +41,33 @@ def decrypt_pages(path: Path, passphrase: str) -> list[bytes]:
 def plaintext(path: Path, passphrase: str) -> bytes:
     """All decrypted pages joined, lower-cased (search-index tokens are lower case)."""
     return b"".join(decrypt_pages(path, passphrase)).lower()
+
+
+WAL_HEADER = 32
+WAL_FRAME_HEADER = 24
+
+
+def decrypt_wal_pages(wal: Path, database: Path, passphrase: str) -> list[bytes]:
+    """Decrypt every frame of a WAL (valid or not), keyed like the database it belongs to (its salt is the key's)."""
+    data = wal.read_bytes() if wal.exists() else b""
+    if not data:
+        return []
+    salt = database.read_bytes()[:16]
+    key = hashlib.pbkdf2_hmac("sha512", passphrase.encode(), salt, KDF_ITERATIONS, 32)
+    pages = []
+    offset = WAL_HEADER
+    while offset + WAL_FRAME_HEADER + PAGE <= len(data):
+        page = data[offset + WAL_FRAME_HEADER : offset + WAL_FRAME_HEADER + PAGE]
+        page_no = int.from_bytes(data[offset : offset + 4], "big")
+        start = 16 if page_no == 1 else 0
+        iv = page[PAGE - RESERVE : PAGE - RESERVE + 16]
+        decryptor = Cipher(algorithms.AES(key), modes.CBC(iv)).decryptor()
+        pages.append(decryptor.update(page[start : PAGE - RESERVE]) + decryptor.finalize())
+        offset += WAL_FRAME_HEADER + PAGE
+    return pages
+
+
+def file_and_wal_plaintext(path: Path, passphrase: str) -> bytes:
+    """The file's decrypted pages and its WAL's, joined and lower-cased."""
+    wal = Path(f"{path}-wal")
+    return (plaintext(path, passphrase) + b"".join(decrypt_wal_pages(wal, path, passphrase))).lower()

@@ -91,3 +91,20 @@ def test_restore_refuses_a_file_that_is_not_this_reviews_backup(store: Store, tm
         backups.restore(path, other, PASSPHRASE)
     with Store.open(path, PASSPHRASE) as s:
         assert review_service.info(s)["notes"] == 1
+
+
+def test_a_review_damaged_in_page_1_is_restored_from_the_backup_its_passphrase_opens(store: Store) -> None:
+    from peerdesk.errors import DamagedWithBackup
+
+    backups.make_backup(store, "manual")
+    path = store.path
+    store.close()
+    data = bytearray(path.read_bytes())
+    data[1000] ^= 0x04
+    path.write_bytes(bytes(data))
+    with pytest.raises(DamagedWithBackup) as refused:
+        Store.open(path, PASSPHRASE)
+    backups.restore(path, Path(refused.value.backup), PASSPHRASE)
+    Store.open(path, PASSPHRASE).close()
+    kept = list(backup.folder_for(path).glob("*.damaged"))
+    assert len(kept) == 1 and kept[0].read_bytes() == bytes(data)

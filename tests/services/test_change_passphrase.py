@@ -15,7 +15,7 @@ import pytest
 from peerdesk.errors import UserError, WrongPassphrase
 from peerdesk.services import backups, records
 from peerdesk.services import review as review_service
-from peerdesk.store import rekey, sqlcipher
+from peerdesk.store import backup, rekey, sqlcipher
 from peerdesk.store.engine import Store
 from tests.conftest import PASSPHRASE
 from tests.helpers.seed import seed
@@ -99,3 +99,34 @@ def test_a_rekey_killed_at_any_moment_leaves_a_file_that_one_of_the_passphrases_
         if opening[0] == new:
             passphrases.reverse()
     assert outcomes  # (which one depends on timing; both are fine)
+
+
+def test_a_backup_the_old_passphrase_does_not_open_is_removed_not_left_on_a_retired_key(store: Store) -> None:
+    backups.make_backup(store, "manual")
+    older = backups.snapshots(store.path)[0][0]
+    rekey.change_passphrase(store, PASSPHRASE, "an intermediate passphrase")
+    rekey.change_passphrase(store, "an intermediate passphrase", NEW)
+    assert all(sqlcipher.opens_with(p, NEW) for p, _, _ in backups.snapshots(store.path))
+    assert older.exists() and not sqlcipher.opens_with(older, PASSPHRASE)
+
+
+def test_an_open_after_an_interrupted_change_removes_backups_on_the_retired_passphrase(store: Store) -> None:
+    backups.make_backup(store, "manual")
+    path = store.path
+    conn = sqlcipher.connect(path, PASSPHRASE)  # the review re-keyed, then the process died: marker still there
+    rekey.marker_for(path).touch()
+    store.close()
+    rekey.rekey_file(conn, NEW)
+    conn.close()
+    with Store.open(path, NEW, make_backup=False):
+        pass
+    assert backups.snapshots(path) == [] and not rekey.marker_for(path).exists()
+
+
+def test_byte_copies_beside_the_backups_go_with_the_retired_passphrase(store: Store) -> None:
+    folder = backup.folder_for(store.path)
+    folder.mkdir()
+    for name in ("review-20260101-000000-000000-unclean-exit.wal", "review-20260101-000000-000000-damaged.damaged"):
+        (folder / name).write_bytes(store.path.read_bytes()[:4096])
+    rekey.change_passphrase(store, PASSPHRASE, NEW)
+    assert not list(folder.glob("*.wal")) and not list(folder.glob("*.damaged"))

@@ -115,3 +115,30 @@ def test_delete_review_removes_the_file_sidecars_and_backups(store: Store, revie
     Path(f"{review_path}-wal").write_bytes(b"")
     retention.delete_review(review_path)
     assert list(review_path.parent.iterdir()) == []
+
+
+def test_purge_and_delete_remove_a_restores_leftover_copy(store: Store, review_path: Path) -> None:
+    seed(store)
+    backups.make_backup(store, "manual")
+    staging = review_path.with_name(review_path.name + ".restoring")
+    staging.write_bytes(backups.snapshots(review_path)[0][0].read_bytes())  # what a restore cut short leaves
+    retention.purge(store)
+    assert not staging.exists()
+    store.close()
+    staging.write_bytes(b"\x01" * 4096)
+    retention.delete_review(review_path)
+    assert list(review_path.parent.iterdir()) == []
+
+
+def test_purge_keeps_the_workshops_idea_walls(store: Store) -> None:
+    from peerdesk.services import insights, wall, workshop
+
+    seed(store)
+    insights.create_insight(store, "i-1", statement="Thresholds are applied unevenly")
+    goal = workshop.add_goal(store, "i-1", "Decisions at the front door are consistent")[0]
+    ideas = [wall.add_postit(store, wall.IDEA, t, goal_id=goal).created_id for t in ("Shadow a duty manager", "Huddle")]
+    wall.group_as_theme(store, ideas, "Learning from each other")
+    retention.purge(store)
+    goal_wall = wall.load_wall(store, goal)
+    assert {p.id for p in goal_wall.postits} == set(ideas) and len(goal_wall.themes) == 1
+    assert not wall.load_wall(store).postits  # the Day 2 wall, built from the interviews, is gone

@@ -65,4 +65,5 @@ def test_nothing_is_written_beside_the_file_but_sqlite_sidecars(store: Store) ->
         uow.add(Note, body=SECRET)
         uow.commit()
     names = {p.name for p in store.path.parent.iterdir()}
-    assert names <= {store.path.name, f"{store.path.name}-wal", f"{store.path.name}-shm"}
+    assert names <= {store.path.name, f"{store.path.name}-wal", f"{store.path.name}-shm", f"{store.path.name}.lock"}
+    assert Path(f"{store.path}.lock").stat().st_size == 0  # the one-writer lock holds nothing

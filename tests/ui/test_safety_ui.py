@@ -284,3 +284,23 @@ def test_screenshots_of_the_safety_dialogs(qtbot: Any, window: MainWindow, store
     prefs.grab().save(str(SHOTS / "preferences.png"))
     app.setStyleSheet("")
     assert (SHOTS / "locked.png").stat().st_size > 0
+
+
+def test_a_purge_empties_an_open_note_and_nothing_is_written_back(
+    qtbot: Any, window: MainWindow, told: list[tuple[str, str]]
+) -> None:
+    seeded = seed(window.session.store)
+    panel = window.notes_panel
+    assert panel is not None
+    panel.open_interview(seeded.interview_id)
+    qtbot.keyClicks(panel.editor, "the gravelwick manager said")
+    panel.flush()
+    qtbot.keyClicks(panel.editor, " and more typed after the flush")  # waiting for its autosave when the purge runs
+    window.safety.run_purge()
+    qtbot.waitUntil(lambda: bool(told), timeout=15000)
+    assert told == [("Interview records deleted", told[0][1])], told  # no save error
+    assert "gravelwick" not in panel.editor.toPlainText() and panel.note is None
+    qtbot.keyClicks(panel.editor, "x")
+    qtbot.wait(1500)  # longer than the autosave's wait: nothing is saved, nothing fails
+    assert len(told) == 1
+    assert review_service.info(window.session.store)["notes"] == 0

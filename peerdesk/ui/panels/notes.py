@@ -331,6 +331,16 @@ class NotesPanel(Panel):
         self._load_scales()
         self._set_status("" if mine else f"These are {info.author or 'a colleague'}’s notes: read only.")
 
+    def _drop_note(self) -> None:
+        saver, self.saver = self.saver, None
+        if saver is not None:
+            saver.discard()
+            saver.deleteLater()
+        self._close_saver()
+        self.editor.load("")
+        self.note = self.interview = None
+        self.stack.setCurrentWidget(self.empty)
+
     def _close_saver(self) -> None:
         self.quiet.stop()
         self.max_wait.stop()
@@ -455,6 +465,9 @@ class NotesPanel(Panel):
             return
         store = self.session.store
         everything = EVERYTHING_TABLES in changes.tables
+        if (everything or changes.touches("notes")) and not notes.exists(store, self.note.id):
+            self._drop_note()  # purged: show none of its text, write none of it back
+            return
         if everything or changes.touches("interviews", "stakeholder_groups", "slots", "teams", "members"):
             try:
                 self.interview = tt.interview(store, self.interview.id)
