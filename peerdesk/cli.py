@@ -447,7 +447,7 @@ Handler = Callable[[argparse.Namespace], int]
 
 
 def _add_print_command(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
-    from peerdesk.export.printing import NAMES
+    from peerdesk.export.print_names import NAMES
 
     p = sub.add_parser("print", help="write the visit's paperwork as a PDF (timetable, interview sheets, ...)")
     p.add_argument("path")

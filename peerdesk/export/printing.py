@@ -6,7 +6,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from peerdesk.errors import UserError
-from peerdesk.export import print_day1, print_day2, print_followup
+from peerdesk.export import print_day1, print_day2, print_followup, print_names
 from peerdesk.export.print_base import Printable
 from peerdesk.store.engine import Store
 
@@ -31,7 +31,8 @@ KINDS: tuple[Kind, ...] = (
     Kind("workshop-sheets", "Workshop tables' sheets", lambda s, o: print_day2.workshop_sheets(s)),
     Kind("followup-sheet", "Follow-up: actions and progress", lambda s, o: print_followup.followup_sheet(s)),
 )
-NAMES = tuple(k.name for k in KINDS)
+NAMES = print_names.NAMES
+assert tuple(k.name for k in KINDS) == NAMES, "export/print_names.py lists what can be printed"
 
 
 def build(store: Store, what: str, options: PrintOptions | None = None) -> Printable:

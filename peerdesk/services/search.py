@@ -94,7 +94,7 @@ def parse(user_text: str) -> Query | None:
 # the index instead of computing bm25() once for the select list and again for the order.
 _PLACE_COLUMNS = """COALESCE(g.name, ''), COALESCE(s.day, 1), COALESCE(s.starts, ''), COALESCE(t.name, '')"""
 _PLACE_JOINS = """
-JOIN interviews AS i ON i.id = r.interview_id
+LEFT JOIN interviews AS i ON i.id = r.interview_id
 LEFT JOIN stakeholder_groups AS g ON g.id = i.group_id
 LEFT JOIN slots AS s ON s.id = i.slot_id
 LEFT JOIN teams AS t ON t.id = i.team_id

@@ -23,7 +23,7 @@ from peerdesk.store.engine import Store
 from peerdesk.store.models import WorkshopNote
 from peerdesk.store.uow import UnitOfWork
 
-KIND = "solution_idea"
+KIND = "solution_idea"  # one of store/rules.WORKSHOP_NOTE_KINDS
 MAX_TEXT = 500
 RULES = "brainstorming_rules.json"
 

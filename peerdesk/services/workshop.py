@@ -44,7 +44,8 @@ from peerdesk.store.uow import UnitOfWork
 RESPONSES = rules.RESPONSES
 RESPONSE_LABELS = {"agree": "Agree", "disagree": "Disagree", "amend": "Amend", "new": "New insight", "": "—"}
 RESPONSE_MARKS = {"agree": "✓", "disagree": "✗", "amend": "✎", "": ""}
-NOTE_KINDS = rules.WORKSHOP_NOTE_KINDS
+# The host director's notes; solution ideas (services/solution_ideas.py) are workshop notes too, listed apart.
+NOTE_KINDS = tuple(k for k in rules.WORKSHOP_NOTE_KINDS if k != "solution_idea")
 NOTE_LABELS = {"next_step": "Next steps", "went_well": "What went well", "even_better_if": "Even better if"}
 TOP = 3
 

@@ -35,16 +35,22 @@ GUARDED_NAME_KINDS = ("interviewee", "staff", "other")
 APPROACHES = ("transformational", "ethnographic", "appreciative", "solution-focused", "other")
 PLANNING_KEYS = (
     "vision",
+    "vision_promoted",
     "culture",
     "strategy",
     "mechanisms",
     "leadership",
+    "culture_change",
     "interviewees",
     "approaches",
     "documents_needed",
+    "visiting_dcs",
+    "observer_dcs",
+    "self_assessment_sent",
+    "data_set_sent",
 )
 RESPONSES = ("agree", "disagree", "amend", "new")
-WORKSHOP_NOTE_KINDS = ("next_step", "went_well", "even_better_if")
+WORKSHOP_NOTE_KINDS = ("next_step", "went_well", "even_better_if", "solution_idea")
 
 # --- sizes and ranges -------------------------------------------------------------------------------------------
 
