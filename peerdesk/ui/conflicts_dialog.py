@@ -21,9 +21,9 @@ from peerdesk.exchange.merge import label
 from peerdesk.services import exchange, records
 from peerdesk.services.changes import Changes
 from peerdesk.store.engine import Store
+from peerdesk.ui import ops
 from peerdesk.ui.list_model import ListTableModel
 from peerdesk.ui.session import ReviewSession
-from peerdesk.ui.undo import ServiceCommand
 
 Index = QModelIndex | QPersistentModelIndex
 HEADERS = ("Where", "Text that lost", "Text now", "Written by")
@@ -123,19 +123,16 @@ class ConflictsDialog(QDialog):
             back = records.set_fields(store, c.table, c.row_id, **{c.field: previous})
             return back | exchange.set_conflict_resolved(store, c.id, False)
 
-        self.session.undo_stack.push(
-            ServiceCommand(self.session, "Restore text", lambda s: exchange.restore_conflict(s, c.id), undo)
-        )
+        ops.run(self, self.session, "Restore text", lambda s: exchange.restore_conflict(s, c.id), undo)
 
     def dismiss_selected(self) -> None:
         c = self.selected()
         if c is None:
             return
-        self.session.undo_stack.push(
-            ServiceCommand(
-                self.session,
-                "Dismiss conflict",
-                lambda s: exchange.set_conflict_resolved(s, c.id, True),
-                lambda s: exchange.set_conflict_resolved(s, c.id, False),
-            )
+        ops.run(
+            self,
+            self.session,
+            "Dismiss conflict",
+            lambda s: exchange.set_conflict_resolved(s, c.id, True),
+            lambda s: exchange.set_conflict_resolved(s, c.id, False),
         )

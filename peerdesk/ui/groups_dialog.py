@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
 
 from peerdesk.services import timetable as tt
 from peerdesk.services.changes import Changes
-from peerdesk.ui.commands import perform, perform_create
+from peerdesk.ui import ops
 from peerdesk.ui.list_model import ListTableModel
 from peerdesk.ui.session import ReviewSession
 
@@ -200,7 +200,7 @@ class GroupsDialog(QDialog):
             self.new_name.clear()
 
     def add(self, name: str) -> str | None:
-        group_id = perform_create(
+        group_id = ops.run_create(
             self,
             self.session,
             "Add stakeholder group",
@@ -218,7 +218,7 @@ class GroupsDialog(QDialog):
 
     def rename(self, group_id: str, name: str) -> bool:
         old = next((r.name for r in self.model.rows if r.id == group_id), "")
-        return perform(
+        return ops.run(
             self,
             self.session,
             "Rename stakeholder group",
@@ -232,7 +232,7 @@ class GroupsDialog(QDialog):
             self.delete(group.id)
 
     def delete(self, group_id: str) -> bool:
-        return perform(
+        return ops.run(
             self,
             self.session,
             "Delete stakeholder group",

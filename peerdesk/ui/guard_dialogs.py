@@ -25,11 +25,9 @@ from PySide6.QtWidgets import (
 
 from peerdesk.services import guard
 from peerdesk.services.changes import Changes
-from peerdesk.store.engine import Store
-from peerdesk.ui import messages
+from peerdesk.ui import ops
 from peerdesk.ui.record_model import Column, RecordTableModel
 from peerdesk.ui.session import ReviewSession
-from peerdesk.ui.undo import CreateRecord, DeleteRecord, ServiceCommand
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -116,7 +114,7 @@ class NamesDialog(QDialog):
         if not name:
             return
         fields = {"name": name, "kind": self.kind.currentData()}
-        self.session.undo_stack.push(CreateRecord(self.session, "guarded_names", fields, "Add a name to guard"))
+        ops.create_record(self, self.session, "guarded_names", fields, "Add a name to guard")
         self.name_edit.clear()
 
     def remove_selected(self) -> None:
@@ -126,7 +124,7 @@ class NamesDialog(QDialog):
         ids = [self.model.record_id(r) for r in rows]
         self.session.undo_stack.beginMacro("Remove guarded names")
         for record_id in ids:
-            self.session.undo_stack.push(DeleteRecord(self.session, "guarded_names", record_id, "Remove a name"))
+            ops.delete_record(self, self.session, "guarded_names", record_id, "Remove a name")
         self.session.undo_stack.endMacro()
 
 
@@ -244,20 +242,16 @@ class FlaggedQuotesDialog(QDialog):
         self.session.undo_stack.beginMacro(label)
         try:
             for quote_id in chosen:
-                self.session.undo_stack.push(
-                    _decision_command(self.session, label, quote_id, decision, before[quote_id])
-                )
-        except Exception as exc:
-            messages.error(self, "Could not record the decision", exc)
+                if not self._decide_one(label, quote_id, decision, before[quote_id]):
+                    break
         finally:
             self.session.undo_stack.endMacro()
 
-
-def _decision_command(session: ReviewSession, label: str, quote_id: str, new: str, old: str) -> ServiceCommand:
-    def do(store: Store) -> Changes:
-        return guard.set_decision(store, quote_id, new)
-
-    def undo(store: Store) -> Changes:
-        return guard.set_decision(store, quote_id, old)
-
-    return ServiceCommand(session, label, do, undo)
+    def _decide_one(self, label: str, quote_id: str, new: str, old: str) -> bool:
+        return ops.run(
+            self,
+            self.session,
+            label,
+            lambda s: guard.set_decision(s, quote_id, new),
+            lambda s: guard.set_decision(s, quote_id, old),
+        )

@@ -14,9 +14,9 @@ from PySide6.QtGui import QColor
 
 from peerdesk.services import insights as insight_service
 from peerdesk.services.insights import InsightSummary, PostItView, QuoteView
+from peerdesk.ui import ops
 from peerdesk.ui.list_model import RowListModel
 from peerdesk.ui.session import ReviewSession
-from peerdesk.ui.undo import ServiceCommand
 
 Index = QModelIndex | QPersistentModelIndex
 INSIGHT_MIME = "application/x-peerdesk-insight-id"
@@ -121,13 +121,12 @@ class InsightListModel(RowListModel[InsightSummary]):
         new = insight_service.moved(old, insight_id, to_index)
         if new == old:
             return
-        self.session.undo_stack.push(
-            ServiceCommand(
-                self.session,
-                "Move insight",
-                lambda s: insight_service.set_order(s, new),
-                lambda s: insight_service.set_order(s, old),
-            )
+        ops.run(
+            None,
+            self.session,
+            "Move insight",
+            lambda s: insight_service.set_order(s, new),
+            lambda s: insight_service.set_order(s, old),
         )
 
 
@@ -222,7 +221,7 @@ def add_quotes(session: ReviewSession, insight_id: str, quote_ids: list[str], in
         return changes
 
     label = "Add quote to insight" if added else "Reorder the insight's quotes"
-    session.undo_stack.push(ServiceCommand(session, label, do, undo))
+    ops.run(None, session, label, do, undo)
 
 
 class PostItListModel(RowListModel[PostItView]):

@@ -28,10 +28,9 @@ from PySide6.QtWidgets import (
 from peerdesk.export import confidentiality, presentation
 from peerdesk.export.content import Deck
 from peerdesk.services import review as review_service
-from peerdesk.ui import messages
+from peerdesk.ui import messages, ops
 from peerdesk.ui.file_fields import PathField, SaveFileDialog
 from peerdesk.ui.session import ReviewSession
-from peerdesk.ui.undo import SetFields
 from peerdesk.ui.worker import Progress, run_task
 
 KEEP, LEAVE_OUT = "keep", "exclude"
@@ -136,7 +135,7 @@ def record_decisions(session: ReviewSession, decisions: dict[str, str]) -> None:
     stack = session.undo_stack
     stack.beginMacro("Confidentiality decisions")
     for qid, decision in decisions.items():
-        stack.push(SetFields(session, "quotes", qid, {"guard_decision": decision}, "Decide on a flagged quote"))
+        ops.set_fields(None, session, "quotes", qid, {"guard_decision": decision}, "Decide on a flagged quote")
     stack.endMacro()
 
 

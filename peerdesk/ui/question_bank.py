@@ -16,10 +16,9 @@ from PySide6.QtWidgets import (
 )
 
 from peerdesk.services import approaches, questions
-from peerdesk.ui.commands import perform_create
+from peerdesk.ui import ops
 from peerdesk.ui.record_model import Column, RecordTableModel
 from peerdesk.ui.session import ReviewSession
-from peerdesk.ui.undo import DeleteRecord
 
 
 class QuestionBankDialog(QDialog):
@@ -75,7 +74,7 @@ class QuestionBankDialog(QDialog):
 
     def add(self, text: str) -> str | None:
         approach = self.current_approach()
-        return perform_create(
+        return ops.run_create(
             self,
             self.session,
             "Add a question to the set",
@@ -88,6 +87,6 @@ class QuestionBankDialog(QDialog):
             return
         rows = sorted({i.row() for i in self.view.selectionModel().selectedRows()}, reverse=True)
         for row in rows:
-            self.session.undo_stack.push(
-                DeleteRecord(self.session, "questions", self.model.record_id(row), "Remove a question from the set")
+            ops.delete_record(
+                self, self.session, "questions", self.model.record_id(row), "Remove a question from the set"
             )

@@ -9,8 +9,8 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelInd
 
 from peerdesk.services import records
 from peerdesk.services.changes import Changes
+from peerdesk.ui import ops
 from peerdesk.ui.session import ReviewSession
-from peerdesk.ui.undo import SetFields
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -109,9 +109,5 @@ class RecordTableModel(QAbstractTableModel):
         if row[column.field] == value:
             return False
         label = f"Edit {self.noun} {column.header.lower()}"
-        self.session.undo_stack.push(
-            SetFields(
-                self.session, self.table, row["id"], {column.field: value}, label, old={column.field: row[column.field]}
-            )
-        )
-        return True
+        old = {column.field: row[column.field]}
+        return ops.set_fields(None, self.session, self.table, row["id"], {column.field: value}, label, old=old)

@@ -28,10 +28,9 @@ from peerdesk.services import review as review_service
 from peerdesk.services import team
 from peerdesk.services.changes import Changes
 from peerdesk.store.engine import Store
-from peerdesk.ui import messages
+from peerdesk.ui import messages, ops
 from peerdesk.ui.list_model import ListTableModel
 from peerdesk.ui.session import ReviewSession
-from peerdesk.ui.undo import ServiceCommand
 
 Index = QModelIndex | QPersistentModelIndex
 HEADERS = ("Name", "Role", "Fingerprint", "Status")
@@ -225,17 +224,18 @@ class TeamDialog(QDialog):
         card_text = text
         try:
             card = read_card(card_text)
-            existed = any(p.id == card.member_id for p in self.model.people)
-
-            def do(store: Store) -> Changes:
-                return team.add_member(store, card_text)[1]
-
-            def undo(store: Store) -> Changes:
-                return team.set_removed(store, card.member_id, True) if not existed else Changes()
-
-            self.session.undo_stack.push(ServiceCommand(self.session, f"Add {card.name} to the team", do, undo))
         except Exception as exc:
             messages.error(self, "Could not add the card", exc)
+            return
+        existed = any(p.id == card.member_id for p in self.model.people)
+
+        def do(store: Store) -> Changes:
+            return team.add_member(store, card_text)[1]
+
+        def undo(store: Store) -> Changes:
+            return team.set_removed(store, card.member_id, True) if not existed else Changes()
+
+        ops.run(self, self.session, f"Add {card.name} to the team", do, undo)
 
     def verify_selected(self, confirmed: bool = False) -> None:
         p = self.selected()
@@ -249,13 +249,12 @@ class TeamDialog(QDialog):
         ):
             return
         member_id = p.id
-        self.session.undo_stack.push(
-            ServiceCommand(
-                self.session,
-                f"Verify {p.name}",
-                lambda s: team.verify(s, member_id),
-                lambda s: team.unverify(s, member_id),
-            )
+        ops.run(
+            self,
+            self.session,
+            f"Verify {p.name}",
+            lambda s: team.verify(s, member_id),
+            lambda s: team.unverify(s, member_id),
         )
 
     def remove_selected(self, confirmed: bool = False) -> None:
@@ -270,17 +269,13 @@ class TeamDialog(QDialog):
         ):
             return
         member_id = p.id
-        try:
-            self.session.undo_stack.push(
-                ServiceCommand(
-                    self.session,
-                    f"Remove {p.name}",
-                    lambda s: team.set_removed(s, member_id, True),
-                    lambda s: team.set_removed(s, member_id, False),
-                )
-            )
-        except Exception as exc:
-            messages.error(self, "Could not remove the member", exc)
+        ops.run(
+            self,
+            self.session,
+            f"Remove {p.name}",
+            lambda s: team.set_removed(s, member_id, True),
+            lambda s: team.set_removed(s, member_id, False),
+        )
 
     def save_invitation(self) -> None:
         try:

@@ -17,10 +17,9 @@ from peerdesk.logs import log_dir, setup_logging
 from peerdesk.services import guard, records, retention
 from peerdesk.store.engine import Store
 from peerdesk.store.models import Note, Quote
-from peerdesk.ui import messages
+from peerdesk.ui import messages, ops
 from peerdesk.ui.main_window import MainWindow
 from peerdesk.ui.session import ReviewSession
-from peerdesk.ui.undo import CreateRecord, SetFields
 from tests.conftest import PASSPHRASE
 from tests.helpers.seed import seed
 
@@ -69,8 +68,8 @@ def test_a_demo_session_logs_operations_and_errors_but_no_note_or_quote_text(
     secret_note = "Interviewees said the Carrowmere duty desk closes early every Friday afternoon."
     secret_quote = "Honestly the Tamblewick panel is the only place anyone listens to us."
     # Through the UI's undo commands, as panels do, and straight through services.
-    session.undo_stack.push(SetFields(session, "notes", note_id, {"body": secret_note}, "Edit note", merge_key="b"))
-    session.undo_stack.push(CreateRecord(session, "quotes", {"text": secret_quote}, "Add quote"))
+    ops.set_fields(window, session, "notes", note_id, {"body": secret_note}, "Edit note", merge_key="b")
+    ops.create_record(window, session, "quotes", {"text": secret_quote}, "Add quote")
     session.undo_stack.undo()
     session.undo_stack.redo()
     session.apply(lambda s: records.set_fields(s, "quotes", quote_id, text=secret_quote + " Twice."))

@@ -18,14 +18,13 @@ from peerdesk.services import review as review_service
 from peerdesk.services.changes import Changes
 from peerdesk.store import sqlcipher
 from peerdesk.store.engine import Store
-from peerdesk.ui import messages, preferences, safety
+from peerdesk.ui import messages, ops, preferences, safety
 from peerdesk.ui import settings as ui_settings
 from peerdesk.ui.app import stylesheet
 from peerdesk.ui.dialogs import PassphraseDialog
 from peerdesk.ui.main_window import MainWindow
 from peerdesk.ui.recovery_dialogs import ChangePassphraseDialog, RestoreDialog
 from peerdesk.ui.session import ReviewSession
-from peerdesk.ui.undo import SetFields
 from tests.conftest import PASSPHRASE
 from tests.helpers.seed import seed
 
@@ -218,7 +217,7 @@ def test_deleting_interview_records_from_the_window(
 ) -> None:
     seed(window.session.store)
     review_id = window.session.store.review_id
-    window.session.undo_stack.push(SetFields(window.session, "review", review_id, {"aim": "An aim"}, "Edit aim"))
+    assert ops.set_fields(window, window.session, "review", review_id, {"aim": "An aim"}, "Edit aim")
     window.safety.purge()
     qtbot.waitUntil(lambda: bool(told), timeout=15000)
     assert told[-1][0] == "Interview records deleted"

@@ -21,10 +21,10 @@ from PySide6.QtWidgets import (
 
 from peerdesk.services import followup
 from peerdesk.services.changes import Changes
+from peerdesk.ui import ops
 from peerdesk.ui.panels.base import Panel
 from peerdesk.ui.panels.overview import AutoSaveText
 from peerdesk.ui.session import ReviewSession
-from peerdesk.ui.undo import ServiceCommand
 
 
 class FollowUpPanel(Panel):
@@ -108,13 +108,12 @@ class FollowUpPanel(Panel):
         if old == value:
             return
         label = "Edit follow-up: " + dict((f, lab) for f, lab, _ in followup.FIELDS).get(field, "meeting date").lower()
-        self.session.undo_stack.push(
-            ServiceCommand(
-                self.session,
-                label,
-                lambda s: followup.set_fields(s, **{field: value}),
-                lambda s: followup.set_fields(s, **{field: old}),
-            )
+        ops.run(
+            self,
+            self.session,
+            label,
+            lambda s: followup.set_fields(s, **{field: value}),
+            lambda s: followup.set_fields(s, **{field: old}),
         )
 
     def refresh(self, changes: Changes) -> None:

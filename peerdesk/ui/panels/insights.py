@@ -31,11 +31,11 @@ from PySide6.QtWidgets import (
 
 from peerdesk.services import insights as insight_service
 from peerdesk.services.changes import Changes
+from peerdesk.ui import ops
 from peerdesk.ui.insight_models import ID_ROLE, InsightListModel, PostItListModel, QuoteListModel, add_quotes
 from peerdesk.ui.panels.base import Panel
 from peerdesk.ui.panels.overview import AutoSaveText
 from peerdesk.ui.session import ReviewSession
-from peerdesk.ui.undo import DeleteRecord, ServiceCommand, SetFields
 from peerdesk.ui.widgets import EmptyState
 
 FIELD_LABELS = {"statement": "statement", "description": "description"} | {
@@ -258,15 +258,14 @@ class InsightsPanel(Panel):
         if self.current_id is None:
             return
         label = f"Edit insight {FIELD_LABELS.get(field, field)}"
-        self.session.undo_stack.push(
-            SetFields(
-                self.session,
-                "insights",
-                self.current_id,
-                {field: value},
-                label,
-                merge_key=f"insight:{field}" if isinstance(value, str) else None,
-            )
+        ops.set_fields(
+            self,
+            self.session,
+            "insights",
+            self.current_id,
+            {field: value},
+            label,
+            merge_key=f"insight:{field}" if isinstance(value, str) else None,
         )
 
     def _checked_toggled(self, on: bool) -> None:
@@ -281,14 +280,14 @@ class InsightsPanel(Panel):
     def make_insight(self, theme_id: str | None) -> str:
         self.flush()
         insight_id = str(uuid.uuid4())
-        self.session.undo_stack.push(
-            ServiceCommand(
-                self.session,
-                "Make insight from theme",
-                lambda s: insight_service.create_insight(s, insight_id, theme_id=theme_id),
-                lambda s: insight_service.delete_insight(s, insight_id),
-            )
-        )
+        if not ops.run(
+            self,
+            self.session,
+            "Make insight from theme",
+            lambda s: insight_service.create_insight(s, insight_id, theme_id=theme_id),
+            lambda s: insight_service.delete_insight(s, insight_id),
+        ):
+            return ""
         self.select(insight_id)
         self.texts["statement"].setFocus()
         self.texts["statement"].selectAll()
@@ -298,7 +297,7 @@ class InsightsPanel(Panel):
         if self.current_id is None:
             return
         self.flush()
-        self.session.undo_stack.push(DeleteRecord(self.session, "insights", self.current_id, "Delete insight"))
+        ops.delete_record(self, self.session, "insights", self.current_id, "Delete insight")
 
     def _move_current(self, step: int) -> None:
         if self.current_id is None:
@@ -324,13 +323,12 @@ class InsightsPanel(Panel):
         if not index.isValid():
             return
         insight_id, quote_id, position = self.current_id, str(index.data(ID_ROLE)), index.row()
-        self.session.undo_stack.push(
-            ServiceCommand(
-                self.session,
-                "Take quote off insight",
-                lambda s: insight_service.remove_quote(s, insight_id, quote_id),
-                lambda s: insight_service.add_quote(s, insight_id, quote_id, position),
-            )
+        ops.run(
+            self,
+            self.session,
+            "Take quote off insight",
+            lambda s: insight_service.remove_quote(s, insight_id, quote_id),
+            lambda s: insight_service.add_quote(s, insight_id, quote_id, position),
         )
 
     # --- showing --------------------------------------------------------------------------------------------------

@@ -39,8 +39,7 @@ from peerdesk.services import approaches, notes, questions, records
 from peerdesk.services import guard as guard_service
 from peerdesk.services import timetable as tt
 from peerdesk.services.changes import EVERYTHING_TABLES, Changes
-from peerdesk.ui import messages
-from peerdesk.ui.commands import perform, perform_create
+from peerdesk.ui import messages, ops
 from peerdesk.ui.guard_highlighter import GuardHighlighter
 from peerdesk.ui.note_editor import NoteEditor, to_py, to_qt
 from peerdesk.ui.note_saver import NoteSaver
@@ -558,7 +557,7 @@ class NotesPanel(Panel):
 
             return self.saver.exclusive(write) if self.saver is not None else write()
 
-        quote_id = perform_create(self, self.session, "Capture quote", "quotes", create, remove=notes.delete_quote)
+        quote_id = ops.run_create(self, self.session, "Capture quote", "quotes", create, remove=notes.delete_quote)
         if quote_id is None:
             return None
         self._last_saved_text = text
@@ -597,7 +596,7 @@ class NotesPanel(Panel):
     def _delete_capture(self, kind: str, record_id: str) -> None:
         table, label = ("quotes", "Delete quote") if kind == "quote" else ("postits", "Delete post-it")
         remove = notes.delete_quote if kind == "quote" else notes.delete_postit
-        perform(
+        ops.run(
             self,
             self.session,
             label,
@@ -618,7 +617,7 @@ class NotesPanel(Panel):
             start, end = to_py(text, cursor.selectionStart()), to_py(text, cursor.selectionEnd())
         else:
             start, end = notes.line_at(text, to_py(text, cursor.position()))
-        postit_id = perform_create(
+        postit_id = ops.run_create(
             self,
             self.session,
             f"Make a {kind}",
@@ -640,7 +639,7 @@ class NotesPanel(Panel):
 
     # --- the plan -----------------------------------------------------------------------------------------------------
     def tick(self, planned_id: str, asked: bool) -> None:
-        perform(
+        ops.run(
             self,
             self.session,
             "Tick question" if asked else "Untick question",
@@ -695,7 +694,7 @@ class NotesPanel(Panel):
         interview = self.interview
         if interview is None:
             return None
-        return perform_create(
+        return ops.run_create(
             self,
             self.session,
             "Add question to the plan",
@@ -711,7 +710,7 @@ class NotesPanel(Panel):
         item = self._selected_planned()
         if item is None or item.closing:
             return
-        if perform(
+        if ops.run(
             self,
             self.session,
             "Reorder questions",
@@ -724,7 +723,7 @@ class NotesPanel(Panel):
         item = self._selected_planned()
         if item is None:
             return
-        perform(
+        ops.run(
             self,
             self.session,
             "Remove question from the plan",
@@ -741,7 +740,7 @@ class NotesPanel(Panel):
         interview = self.interview
         if interview is None:
             return None
-        return perform_create(
+        return ops.run_create(
             self,
             self.session,
             "Record scale answer",
@@ -759,7 +758,7 @@ class NotesPanel(Panel):
             return False
         old = {field: getattr(before, field)}
         new = {field: value}
-        return perform(
+        return ops.run(
             self,
             self.session,
             "Edit scale answer",
@@ -772,7 +771,7 @@ class NotesPanel(Panel):
         if answer is None:
             return
         answer_id = answer.id
-        perform(
+        ops.run(
             self,
             self.session,
             "Delete scale answer",

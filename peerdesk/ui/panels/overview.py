@@ -34,10 +34,10 @@ from peerdesk.services import retention
 from peerdesk.services import review as review_service
 from peerdesk.services.changes import Changes
 from peerdesk.services.records import values as record_values
+from peerdesk.ui import ops
 from peerdesk.ui.panels.base import Panel
 from peerdesk.ui.record_model import Column, RecordTableModel
 from peerdesk.ui.session import ReviewSession
-from peerdesk.ui.undo import CreateRecord, DeleteRecord, ServiceCommand, SetFields
 
 TYPING_PAUSE_MS = 600
 
@@ -228,7 +228,7 @@ class OverviewPanel(Panel):
         add = QPushButton(f"Add {noun}")
         remove = QPushButton("Remove")
         add.clicked.connect(
-            lambda: self.session.undo_stack.push(CreateRecord(self.session, table, defaults, f"Add {noun}"))
+            lambda: ops.create_record(self, self.session, table, defaults, f"Add {noun}")
         )
 
         def remove_selected() -> None:
@@ -237,7 +237,7 @@ class OverviewPanel(Panel):
                 return
             self.session.undo_stack.beginMacro(f"Remove {noun}")
             for row in rows:
-                self.session.undo_stack.push(DeleteRecord(self.session, table, model.record_id(row), f"Remove {noun}"))
+                ops.delete_record(self, self.session, table, model.record_id(row), f"Remove {noun}")
             self.session.undo_stack.endMacro()
 
         remove.clicked.connect(remove_selected)
@@ -259,23 +259,20 @@ class OverviewPanel(Panel):
         if field == "authority" and not str(value).strip():
             self.line_edits["authority"].setText(current)
             return
-        self.session.undo_stack.push(
-            SetFields(
-                self.session, "review", review_id, {field: value}, f"Edit {field.replace('_', ' ')}", merge_key=field
-            )
+        ops.set_fields(
+            self, self.session, "review", review_id, {field: value}, f"Edit {field.replace('_', ' ')}", merge_key=field
         )
 
     def _save_planning(self, key: str, text: str) -> None:
         old = review_service.planning_answers(self.session.store)[key]
         if old == text:
             return
-        self.session.undo_stack.push(
-            ServiceCommand(
-                self.session,
-                f"Edit planning: {key.replace('_', ' ')}",
-                lambda s: review_service.set_planning_answer(s, key, text),
-                lambda s: review_service.set_planning_answer(s, key, old),
-            )
+        ops.run(
+            self,
+            self.session,
+            f"Edit planning: {key.replace('_', ' ')}",
+            lambda s: review_service.set_planning_answer(s, key, text),
+            lambda s: review_service.set_planning_answer(s, key, old),
         )
 
     # --- showing -----------------------------------------------------------------------------------------------

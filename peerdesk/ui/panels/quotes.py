@@ -50,7 +50,7 @@ from peerdesk.services.edits import Edit
 from peerdesk.services.quotes import QuoteRow, TagRow
 from peerdesk.services.wall import KIND_LABELS
 from peerdesk.store.engine import Store
-from peerdesk.ui.edit_command import run_edit
+from peerdesk.ui import ops
 from peerdesk.ui.panels.base import Panel
 from peerdesk.ui.session import ReviewSession
 from peerdesk.ui.wall.items import COLOURS
@@ -461,7 +461,7 @@ class QuotesPanel(Panel):
 
     # --- edits --------------------------------------------------------------------------------------------------
     def _run(self, label: str, operation: Callable[[Store], Edit]) -> Edit | None:
-        return run_edit(self.session, label, operation, self)
+        return ops.run_edit(self, self.session, label, operation)
 
     def edit_text(self, quote_id: str, text: str) -> None:
         self._run("Edit quote", lambda s: quotes.edit_text(s, quote_id, text))

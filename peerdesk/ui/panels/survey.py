@@ -25,14 +25,12 @@ from PySide6.QtWidgets import (
 from peerdesk.errors import PeerdeskError
 from peerdesk.services import survey
 from peerdesk.services.changes import Changes
-from peerdesk.ui import messages
+from peerdesk.ui import messages, ops
 from peerdesk.ui.panels.base import Panel
 from peerdesk.ui.record_model import Column, RecordTableModel
 from peerdesk.ui.session import ReviewSession
 from peerdesk.ui.survey_chart import SurveyChart, chart_png
-from peerdesk.ui.undo import DeleteRecord
 from peerdesk.ui.worker import run_task
-from peerdesk.ui.workshop_undo import AddCommand, DoneCommand
 
 SCALE_FIELDS = ("scale_low", "scale_high")
 
@@ -67,22 +65,13 @@ class SurveyItemsModel(RecordTableModel):
         if new == old:
             return False
         item_id = str(row["id"])
-        label = "Edit survey item scale"
-        try:
-            changes = survey.set_scales(self.session.store, {item_id: new})
-        except PeerdeskError as exc:
-            messages.error(self.parent_widget, label, exc)
-            return False
-        self.session.undo_stack.push(
-            DoneCommand(
-                self.session,
-                label,
-                changes,
-                lambda s: survey.set_scales(s, {item_id: new}),
-                lambda s: survey.set_scales(s, {item_id: old}),
-            )
+        return ops.run(
+            self.parent_widget,
+            self.session,
+            "Edit survey item scale",
+            lambda s: survey.set_scales(s, {item_id: new}),
+            lambda s: survey.set_scales(s, {item_id: old}),
         )
-        return True
 
 
 class SurveyPanel(Panel):
@@ -187,24 +176,16 @@ class SurveyPanel(Panel):
         low, high = self.scale_low.value(), self.scale_high.value()
         store = self.session.store
         old = survey.scales(store)
-        label = f"Set survey scale to {low}–{high}"
-        try:
-            changes = survey.set_scale(store, low, high)
-        except PeerdeskError as exc:
-            messages.error(self, "Set survey scale", exc)
+        if old and all(scale == (low, high) for scale in old.values()):
+            return  # every item already uses it: no empty undo step
+        if not ops.run(
+            self,
+            self.session,
+            f"Set survey scale to {low}–{high}",
+            lambda s: survey.set_scale(s, low, high),
+            lambda s: survey.set_scales(s, old),
+        ):
             self._show_scale(survey.items(store))  # the spin boxes go back to what the survey really uses
-            return
-        if not changes:
-            return  # every item already used it: no empty undo step
-        self.session.undo_stack.push(
-            DoneCommand(
-                self.session,
-                label,
-                changes,
-                lambda s: survey.set_scale(s, low, high),
-                lambda s: survey.set_scales(s, old),
-            )
-        )
 
     def _show_scale(self, known: list[survey.Item]) -> None:
         common = survey.common_scale(known)
@@ -234,17 +215,15 @@ class SurveyPanel(Panel):
         )
 
     def add_item(self) -> None:
-        try:
-            command = AddCommand.done(
-                self.session,
-                "Add survey item",
-                lambda s, rid: survey.add_item(s, "Left statement", "Right statement", item_id=rid),
-                lambda s, rid: survey.remove_item(s, rid),
-            )
-        except PeerdeskError as exc:
-            messages.error(self, "Add survey item", exc)
-            return
-        self.session.undo_stack.push(command)
+        ops.run_create(
+            self,
+            self.session,
+            "Add survey item",
+            None,
+            lambda s: survey.add_item(s, "Left statement", "Right statement"),
+            restore=lambda s, rid: survey.add_item(s, "Left statement", "Right statement", item_id=rid)[1],
+            remove=survey.remove_item,
+        )
 
     def _remove_selected(self) -> None:
         rows = sorted({i.row() for i in self.items_view.selectionModel().selectedRows()}, reverse=True)
@@ -252,9 +231,7 @@ class SurveyPanel(Panel):
             return
         self.session.undo_stack.beginMacro("Remove survey item")
         for row in rows:
-            self.session.undo_stack.push(
-                DeleteRecord(self.session, "survey_items", self.items_model.record_id(row), "Remove survey item")
-            )
+            ops.delete_record(self, self.session, "survey_items", self.items_model.record_id(row), "Remove survey item")
         self.session.undo_stack.endMacro()
 
     # --- imports (off the UI thread, then one undo step) -------------------------------------------------------
@@ -279,14 +256,12 @@ class SurveyPanel(Panel):
 
         def done(result: survey.Imported) -> None:
             added, replaced = result.added, result.replaced
-            self.session.undo_stack.push(
-                DoneCommand(
-                    self.session,
-                    label,
-                    result.changes,
-                    lambda s: survey.show_only(s, table, added, replaced),
-                    lambda s: survey.show_only(s, table, replaced, added),
-                )
+            ops.record_done(
+                self.session,
+                label,
+                result.changes,
+                lambda s: survey.show_only(s, table, added, replaced),
+                lambda s: survey.show_only(s, table, replaced, added),
             )
             if on_done:
                 on_done(result)

@@ -37,8 +37,7 @@ from peerdesk.services import timetable as tt
 from peerdesk.services import timetable_csv
 from peerdesk.services.changes import Changes
 from peerdesk.store.engine import Store
-from peerdesk.ui import messages
-from peerdesk.ui.commands import Done, perform, perform_create
+from peerdesk.ui import messages, ops
 from peerdesk.ui.groups_dialog import GroupsDialog
 from peerdesk.ui.interview_dialog import InterviewDialog, SlotDialog, TeamDialog
 from peerdesk.ui.panels.base import Panel
@@ -240,7 +239,7 @@ class TimetablePanel(Panel):
             stack.endMacro()
 
     def _create_interview(self, fields: dict[str, Any]) -> str | None:
-        return perform_create(
+        return ops.run_create(
             self,
             self.session,
             "New interview",
@@ -251,7 +250,7 @@ class TimetablePanel(Panel):
         )
 
     def _add_group(self, name: str) -> str | None:
-        return perform_create(
+        return ops.run_create(
             self, self.session, "Add stakeholder group", "stakeholder_groups", lambda s: tt.add_group(s, name)
         )
 
@@ -284,7 +283,7 @@ class TimetablePanel(Panel):
         if not changed:
             return False
         before = {k: old[k] for k in changed}
-        return perform(
+        return ops.run(
             self,
             self.session,
             "Edit interview",
@@ -296,7 +295,7 @@ class TimetablePanel(Panel):
         old = tt.interview_fields(self.session.store, interview_id)
         if (old["slot_id"], old["team_id"]) == (slot_id, team_id):
             return False
-        moved = perform(
+        moved = ops.run(
             self,
             self.session,
             "Move interview",
@@ -313,7 +312,7 @@ class TimetablePanel(Panel):
             self.duplicate(info.id)
 
     def duplicate(self, interview_id: str) -> str | None:
-        copy = perform_create(
+        copy = ops.run_create(
             self,
             self.session,
             "Duplicate interview",
@@ -335,7 +334,7 @@ class TimetablePanel(Panel):
             self.delete(info.id)
 
     def delete(self, interview_id: str) -> bool:
-        return perform(
+        return ops.run(
             self,
             self.session,
             "Delete interview",
@@ -352,7 +351,7 @@ class TimetablePanel(Panel):
             self.create_slot(starts, ends, day)
 
     def create_slot(self, starts: str, ends: str = "", day: int = 1) -> str | None:
-        return perform_create(self, self.session, "Add slot", "slots", lambda s: tt.add_slot(s, starts, ends, day))
+        return ops.run_create(self, self.session, "Add slot", "slots", lambda s: tt.add_slot(s, starts, ends, day))
 
     def add_team(self) -> None:
         dialog = TeamDialog(f"Team {chr(ord('A') + len(self.model.table.teams))}", self)
@@ -360,7 +359,7 @@ class TimetablePanel(Panel):
             self.create_team(*dialog.values())
 
     def create_team(self, name: str, room: str = "") -> str | None:
-        return perform_create(self, self.session, "Add team", "teams", lambda s: tt.add_team(s, name, room))
+        return ops.run_create(self, self.session, "Add team", "teams", lambda s: tt.add_team(s, name, room))
 
     def edit_slot(self, slot_id: str) -> None:
         dialog = SlotDialog(parent=self, current=tt.slot_fields(self.session.store, slot_id))
@@ -372,7 +371,7 @@ class TimetablePanel(Panel):
         old = tt.slot_fields(self.session.store, slot_id)
         if (starts, ends, day) == old:
             return False
-        return perform(
+        return ops.run(
             self,
             self.session,
             "Change slot time",
@@ -390,7 +389,7 @@ class TimetablePanel(Panel):
         old = tt.team_fields(self.session.store, team_id)
         if (name.strip(), room.strip()) == old:
             return False
-        return perform(
+        return ops.run(
             self,
             self.session,
             "Rename team",
@@ -439,7 +438,7 @@ class TimetablePanel(Panel):
             taken[:] = ids
             return changes
 
-        return perform(
+        return ops.run(
             self,
             self.session,
             label,
@@ -585,14 +584,12 @@ class TimetablePanel(Panel):
 
         def done(result: timetable_csv.ImportResult) -> None:
             created = result.created
-            self.session.notify(result.changes)
-            self.session.undo_stack.push(
-                Done(
-                    self.session,
-                    f"Import timetable ({result.interviews} interviews)",
-                    lambda s: tt.set_deleted(s, created, False),
-                    lambda s: tt.set_deleted(s, created, True),
-                )
+            ops.record_done(
+                self.session,
+                f"Import timetable ({result.interviews} interviews)",
+                result.changes,
+                lambda s: tt.set_deleted(s, created, False),
+                lambda s: tt.set_deleted(s, created, True),
             )
             if on_done is not None:
                 on_done(result.interviews)

@@ -41,7 +41,7 @@ from peerdesk.services import wall, workshop
 from peerdesk.services.changes import Changes
 from peerdesk.services.workshop import NOTE_KINDS, NOTE_LABELS, TOP, Outcome
 from peerdesk.store.engine import Store
-from peerdesk.ui import messages
+from peerdesk.ui import messages, ops
 from peerdesk.ui.panels.base import Panel
 from peerdesk.ui.session import ReviewSession
 from peerdesk.ui.wall.widget import WallWidget
@@ -55,7 +55,6 @@ from peerdesk.ui.workshop_models import (
     new_insights_of,
     notes_of,
 )
-from peerdesk.ui.workshop_undo import AddCommand, DoneCommand
 
 STEPS = ("1 · Responses", "2 · Goals", "3 · Ideas", "4 · Top 3", "5 · Next steps")
 RESPONSE_KEYS = {Qt.Key.Key_A: "agree", Qt.Key.Key_D: "disagree", Qt.Key.Key_M: "amend", Qt.Key.Key_E: "amend"}
@@ -134,13 +133,7 @@ class WorkshopPanel(Panel):
     # --- edits: each one an undo step, refused ones explained -----------------------------------------------
     def edit(self, label: str, do: Callable[[Store], Changes], undo: Callable[[Store], Changes]) -> bool:
         """Run ``do`` now; if it is accepted, push it as an undo step whose undo is ``undo``."""
-        try:
-            changes = do(self.session.store)
-        except PeerdeskError as exc:
-            messages.error(self, label, exc)
-            return False
-        self.session.undo_stack.push(DoneCommand(self.session, label, changes, do, undo))
-        return True
+        return ops.run(self, self.session, label, do, undo)
 
     def add(
         self,
@@ -148,13 +141,17 @@ class WorkshopPanel(Panel):
         create: Callable[[Store, str | None], tuple[str, Changes]],
         remove: Callable[[Store, str], Changes],
     ) -> str:
-        try:
-            command = AddCommand.done(self.session, label, create, remove)
-        except PeerdeskError as exc:
-            messages.error(self, label, exc)
-            return ""
-        self.session.undo_stack.push(command)
-        return command.record_id or ""
+        """Create a record as one undo step; redo recreates it with the same id. "" if it was refused."""
+        record_id = ops.run_create(
+            self,
+            self.session,
+            label,
+            None,
+            lambda s: create(s, None),
+            restore=lambda s, rid: create(s, rid)[1],
+            remove=remove,
+        )
+        return record_id or ""
 
     # --- step 1: tables and their responses ---------------------------------------------------------------
     def _build_responses(self) -> QWidget:
