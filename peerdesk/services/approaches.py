@@ -2,15 +2,20 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+from types import MappingProxyType
+
 APPROACHES: tuple[str, ...] = ("transformational", "ethnographic", "appreciative", "solution-focused", "other")
 
-LABELS: dict[str, str] = {
-    "transformational": "Transformational learning",
-    "ethnographic": "Ethnographic",
-    "appreciative": "Appreciative inquiry",
-    "solution-focused": "Solution-focused",
-    "other": "Other",
-}
+LABELS: Mapping[str, str] = MappingProxyType(
+    {
+        "transformational": "Transformational learning",
+        "ethnographic": "Ethnographic",
+        "appreciative": "Appreciative inquiry",
+        "solution-focused": "Solution-focused",
+        "other": "Other",
+    }
+)
 
 
 def label(approach: str) -> str:

@@ -12,6 +12,7 @@ import statistics
 import uuid
 from collections.abc import Mapping
 from dataclasses import dataclass
+from types import MappingProxyType
 
 from sqlalchemy import select
 
@@ -22,7 +23,7 @@ from peerdesk.store.models import Interview, Member, Note, PostIt, Quote, ScaleA
 from peerdesk.store.uow import UnitOfWork
 
 KINDS = ("rose", "thorn", "bud")
-KIND_LABELS = {"rose": "Rose", "thorn": "Thorn", "bud": "Bud"}
+KIND_LABELS = MappingProxyType({"rose": "Rose", "thorn": "Thorn", "bud": "Bud"})
 MAX_QUOTE = 2_000
 MAX_POSTIT = 280
 Anchors = Mapping[str, tuple[int, int]]

@@ -6,6 +6,7 @@ import datetime as dt
 import uuid
 from dataclasses import dataclass
 from pathlib import Path
+from types import MappingProxyType
 from typing import Any
 
 from dateutil.relativedelta import relativedelta
@@ -33,12 +34,14 @@ from peerdesk.store.models import (
 from peerdesk.store.uow import UnitOfWork
 
 ROLES = ("lead", "reviewer", "observer", "host-officer")
-ROLE_LABELS = {
-    "lead": "Lead (visiting director)",
-    "reviewer": "Reviewer",
-    "observer": "Observer",
-    "host-officer": "Host officer",
-}
+ROLE_LABELS = MappingProxyType(
+    {
+        "lead": "Lead (visiting director)",
+        "reviewer": "Reviewer",
+        "observer": "Observer",
+        "host-officer": "Host officer",
+    }
+)
 FOLLOW_UP_AFTER = relativedelta(months=4)
 
 # The planning form, in our words. Keys are stable (they name records); labels are what people read.

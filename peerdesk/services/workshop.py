@@ -18,6 +18,7 @@ from __future__ import annotations
 import uuid
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from types import MappingProxyType
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -41,10 +42,14 @@ from peerdesk.store.models import (
 from peerdesk.store.uow import UnitOfWork
 
 RESPONSES = ("agree", "disagree", "amend", "new")
-RESPONSE_LABELS = {"agree": "Agree", "disagree": "Disagree", "amend": "Amend", "new": "New insight", "": "—"}
-RESPONSE_MARKS = {"agree": "✓", "disagree": "✗", "amend": "✎", "": ""}
+RESPONSE_LABELS = MappingProxyType(
+    {"agree": "Agree", "disagree": "Disagree", "amend": "Amend", "new": "New insight", "": "—"}
+)
+RESPONSE_MARKS = MappingProxyType({"agree": "✓", "disagree": "✗", "amend": "✎", "": ""})
 NOTE_KINDS = ("next_step", "went_well", "even_better_if")
-NOTE_LABELS = {"next_step": "Next steps", "went_well": "What went well", "even_better_if": "Even better if"}
+NOTE_LABELS = MappingProxyType(
+    {"next_step": "Next steps", "went_well": "What went well", "even_better_if": "Even better if"}
+)
 TOP = 3
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from types import MappingProxyType
 from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
@@ -128,7 +129,7 @@ class NamesDialog(QDialog):
         self.session.undo_stack.endMacro()
 
 
-DECISION_LABELS = {"keep": "Keep: may be shown", "exclude": "Leave out", guard.UNDECIDED: "To decide"}
+DECISION_LABELS = MappingProxyType({"keep": "Keep: may be shown", "exclude": "Leave out", guard.UNDECIDED: "To decide"})
 
 
 class FlaggedQuotesModel(QAbstractTableModel):

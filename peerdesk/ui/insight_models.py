@@ -7,6 +7,7 @@ what changed, so a drop, its undo and its redo all take the same path.
 from __future__ import annotations
 
 import uuid
+from types import MappingProxyType
 from typing import Any
 
 from PySide6.QtCore import QByteArray, QMimeData, QModelIndex, QPersistentModelIndex, Qt
@@ -23,8 +24,8 @@ INSIGHT_MIME = "application/x-peerdesk-insight-id"
 QUOTES_MIME = "application/x-peerdesk-quote-ids"
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
 
-KIND_LABELS = {"rose": "Rose", "thorn": "Thorn", "bud": "Bud", "idea": "Idea"}
-KIND_COLOURS = {"rose": "#f6c1cc", "thorn": "#bfe3c5", "bud": "#fde9a6", "idea": "#d6e4f5"}
+KIND_LABELS = MappingProxyType({"rose": "Rose", "thorn": "Thorn", "bud": "Bud", "idea": "Idea"})
+KIND_COLOURS = MappingProxyType({"rose": "#f6c1cc", "thorn": "#bfe3c5", "bud": "#fde9a6", "idea": "#d6e4f5"})
 
 
 def encode_ids(ids: list[str]) -> QByteArray:

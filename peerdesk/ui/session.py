@@ -1,4 +1,4 @@
-"""The open review as the UI sees it: the store, one undo stack, and a signal saying what changed."""
+"""The open review as the UI sees it: the store, one undo stack, and the one signal saying what changed."""
 
 from __future__ import annotations
 
@@ -11,6 +11,7 @@ from PySide6.QtGui import QUndoStack
 
 from peerdesk.services import review as review_service
 from peerdesk.services.changes import Changes
+from peerdesk.services.guard import NamesCache
 from peerdesk.store import sqlcipher
 from peerdesk.store.engine import Store
 
@@ -19,10 +20,12 @@ T = TypeVar("T")
 
 
 class ReviewSession(QObject):
-    """Owns the open ``Store`` and the window's ``QUndoStack``; panels listen to ``changed``.
+    """Owns the open ``Store``, the window's ``QUndoStack`` and its caches; panels listen to ``changed``.
 
-    Every edit goes through ``apply`` (directly or from an undo command), so every commit is followed by
-    exactly one ``changed`` emission and one ``saved`` emission for the status bar.
+    ``changed`` is the one change signal. Every edit goes through ``apply`` (directly or from an undo step);
+    work done elsewhere — a merged bundle, a purge, a restore, an import off the UI thread — is announced
+    through ``notify``. Either way every commit is followed by exactly one ``changed`` emission (after the
+    session's own caches are invalidated) and one ``saved`` emission for the status bar.
     """
 
     changed = Signal(object)  # Changes
@@ -34,6 +37,7 @@ class ReviewSession(QObject):
         self.store = store
         self.undo_stack = QUndoStack(self)
         self.locked = False
+        self.guarded_names = NamesCache(store)  # what the names guard checks typing against
 
     @property
     def member_id(self) -> str:
@@ -48,13 +52,13 @@ class ReviewSession(QObject):
             raise
         if changes:
             log.info("saved: %s (%d records)", ",".join(sorted(changes.tables)), len(changes.ids))
-        self.saved.emit()
-        if changes:
-            self.changed.emit(changes)
+        self.notify(changes)
         return changes
 
     def notify(self, changes: Changes) -> None:
-        """For work done elsewhere (a background import): tell the views."""
+        """Tell the caches, then the views, what changed (also for work done elsewhere: a merge, a purge)."""
+        if "guarded_names" in changes:
+            self.guarded_names.invalidate()
         self.saved.emit()
         if changes:
             self.changed.emit(changes)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
+from types import MappingProxyType
 from typing import Any
 
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
@@ -34,7 +35,9 @@ from peerdesk.ui.session import ReviewSession
 
 Index = QModelIndex | QPersistentModelIndex
 HEADERS = ("Name", "Role", "Fingerprint", "Status")
-STATUS_COLOURS = {"not verified": "#a4161a", "removed": "#6c757d", "verified": "#2d6a4f", "you": "#1d3557"}
+STATUS_COLOURS = MappingProxyType(
+    {"not verified": "#a4161a", "removed": "#6c757d", "verified": "#2d6a4f", "you": "#1d3557"}
+)
 
 
 class TeamModel(ListTableModel[team.TeamMember]):

@@ -6,6 +6,8 @@ step. The model never writes by itself.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+from types import MappingProxyType
 from typing import Any
 
 from PySide6.QtCore import (
@@ -34,14 +36,16 @@ MINE_ROLE = Qt.ItemDataRole.UserRole + 2
 PLANNED_ROLE = Qt.ItemDataRole.UserRole + 3
 
 # (fill, accent) per approach: calm colours that stay readable on a projector.
-APPROACH_COLOURS: dict[str, tuple[str, str]] = {
-    "transformational": ("#ece6f6", "#6b4fa0"),
-    "ethnographic": ("#fbf0d9", "#9a6410"),
-    "appreciative": ("#e2f3ea", "#2d6a4f"),
-    "solution-focused": ("#dfecf8", "#1d6fb8"),
-    "other": ("#eef1f4", "#5b6570"),
-    "": ("#eef1f4", "#5b6570"),
-}
+APPROACH_COLOURS: Mapping[str, tuple[str, str]] = MappingProxyType(
+    {
+        "transformational": ("#ece6f6", "#6b4fa0"),
+        "ethnographic": ("#fbf0d9", "#9a6410"),
+        "appreciative": ("#e2f3ea", "#2d6a4f"),
+        "solution-focused": ("#dfecf8", "#1d6fb8"),
+        "other": ("#eef1f4", "#5b6570"),
+        "": ("#eef1f4", "#5b6570"),
+    }
+)
 WATCHED = ("interviews", "slots", "teams", "stakeholder_groups", "members", "interview_questions")
 
 

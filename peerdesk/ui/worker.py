@@ -11,7 +11,7 @@ import threading
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, Signal
+from PySide6.QtCore import QCoreApplication, QObject, QRunnable, Qt, QThreadPool, Signal
 from PySide6.QtWidgets import QProgressDialog, QWidget
 
 Progress = Callable[[int, int, str], bool]
@@ -47,16 +47,16 @@ class _Runnable(QRunnable):
 
 
 class Task(QObject):
+    """One piece of work on a worker thread. While it runs, the application owns it (its Qt parent), which keeps
+    it and its signals alive however the caller's references come and go; when it ends it is let go."""
+
     finished = Signal()
 
-    def __init__(self, parent: QWidget | None) -> None:
-        super().__init__(parent)
+    def __init__(self) -> None:
+        super().__init__(QCoreApplication.instance())
         self.cancel = threading.Event()
-        self.signals = _Signals()
+        self.signals = _Signals(self)
         self.dialog: QProgressDialog | None = None
-
-
-_running: set[Task] = set()  # keep Python wrappers alive until each task ends
 
 
 def run_task(
@@ -69,7 +69,7 @@ def run_task(
     cancellable: bool = True,
     pool: QThreadPool | None = None,
 ) -> Task:
-    task = Task(parent)
+    task = Task()
     dialog = QProgressDialog(title, "Cancel" if cancellable else "", 0, 0, parent)
     dialog.setWindowTitle(title)
     dialog.setWindowModality(Qt.WindowModality.WindowModal)
@@ -91,7 +91,7 @@ def run_task(
         dialog.reset()
         dialog.hide()
         dialog.deleteLater()
-        _running.discard(task)
+        task.setParent(None)  # the application lets it go: freed once nobody refers to it
         task.finished.emit()
 
     def succeeded(result: Any) -> None:
@@ -105,6 +105,5 @@ def run_task(
     task.signals.progress.connect(on_progress)
     task.signals.succeeded.connect(succeeded)
     task.signals.failed.connect(failed)
-    _running.add(task)
     (pool or QThreadPool.globalInstance()).start(_Runnable(fn, task.signals, task.cancel))
     return task

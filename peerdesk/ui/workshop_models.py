@@ -7,6 +7,7 @@ Each model shows a slice of one ``workshop.Outcome`` (read in one transaction) a
 from __future__ import annotations
 
 from collections.abc import Callable
+from types import MappingProxyType
 from typing import Any
 
 from PySide6.QtCore import QAbstractListModel, QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
@@ -18,7 +19,7 @@ from peerdesk.services.workshop import RESPONSE_LABELS, RESPONSE_MARKS, Outcome
 Index = QModelIndex | QPersistentModelIndex
 ROOT = QModelIndex()
 
-RESPONSE_COLOURS = {"agree": "#d8f3dc", "disagree": "#ffd6d6", "amend": "#fff1c1"}
+RESPONSE_COLOURS = MappingProxyType({"agree": "#d8f3dc", "disagree": "#ffd6d6", "amend": "#fff1c1"})
 
 
 class TablesModel(QAbstractListModel):

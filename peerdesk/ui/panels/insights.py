@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import uuid
 from collections.abc import Callable
+from types import MappingProxyType
 
 from PySide6.QtCore import QItemSelectionModel, QModelIndex, QSignalBlocker, Qt
 from PySide6.QtGui import QKeySequence, QShortcut
@@ -38,9 +39,10 @@ from peerdesk.ui.panels.overview import AutoSaveText
 from peerdesk.ui.session import ReviewSession
 from peerdesk.ui.widgets import EmptyState
 
-FIELD_LABELS = {"statement": "statement", "description": "description"} | {
-    name: label.lower() for name, label, _ in insight_service.SO_WHAT
-}
+FIELD_LABELS = MappingProxyType(
+    {"statement": "statement", "description": "description"}
+    | {name: label.lower() for name, label, _ in insight_service.SO_WHAT}
+)
 
 
 def _list_view(name: str, model: object) -> QListView:

@@ -8,6 +8,7 @@ plan changes and scale answers are undo steps on the window's stack; typing uses
 from __future__ import annotations
 
 import html
+from types import MappingProxyType
 from typing import Any
 
 from PySide6.QtCore import QModelIndex, Qt, QTimer, Signal
@@ -36,7 +37,6 @@ from PySide6.QtWidgets import (
 
 from peerdesk.errors import PeerdeskError
 from peerdesk.services import approaches, notes, questions, records
-from peerdesk.services import guard as guard_service
 from peerdesk.services import timetable as tt
 from peerdesk.services.changes import EVERYTHING_TABLES, Changes
 from peerdesk.ui import messages, ops
@@ -51,8 +51,8 @@ from peerdesk.ui.widgets import EmptyState
 
 QUIET_MS = 300  # a pause this long in typing saves
 MAX_WAIT_MS = 1000  # and a long burst saves at least this often
-KIND_KEYS = {"rose": "Ctrl+1", "thorn": "Ctrl+2", "bud": "Ctrl+3"}
-KIND_COLOURS = {"rose": "#fde2e4", "thorn": "#ffe5c2", "bud": "#d8f3dc"}  # the wall's post-it colours
+KIND_KEYS = MappingProxyType({"rose": "Ctrl+1", "thorn": "Ctrl+2", "bud": "Ctrl+3"})
+KIND_COLOURS = MappingProxyType({"rose": "#fde2e4", "thorn": "#ffe5c2", "bud": "#d8f3dc"})  # the wall's post-it colours
 QUOTE_ROLE = Qt.ItemDataRole.UserRole + 1
 
 
@@ -118,7 +118,7 @@ class NotesPanel(Panel):
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
         self.editor = NoteEditor()
         self.guard = GuardHighlighter(self.editor.document())
-        self.guard.set_names(guard_service.guarded_names(self.session.store))
+        self.guard.set_names(self.session.guarded_names.names())
         self.editor.undo_command = self._undo_last_command
         self.editor.document().contentsChange.connect(self._on_typing)
         self.splitter.addWidget(self.editor)
@@ -441,7 +441,7 @@ class NotesPanel(Panel):
 
     def refresh(self, changes: Changes) -> None:
         if changes.touches("guarded_names"):
-            self.guard.set_names(guard_service.guarded_names(self.session.store))
+            self.guard.set_names(self.session.guarded_names.names())
         if self.note is None or self.interview is None:
             return
         store = self.session.store

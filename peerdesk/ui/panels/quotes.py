@@ -7,6 +7,7 @@ notes" emits ``jump_to_quote(quote_id)``; the notes panel listens and opens the 
 from __future__ import annotations
 
 from collections.abc import Callable
+from types import MappingProxyType
 from typing import Any
 
 from PySide6.QtCore import (
@@ -61,7 +62,7 @@ ROW_ROLE = Qt.ItemDataRole.UserRole + 1
 SORT_ROLE = Qt.ItemDataRole.UserRole + 2
 COLUMNS = ("★", "Kind", "Quote", "Group", "Interview", "Tags", "Used in", "Names check")
 STAR, KIND, TEXT, GROUP, INTERVIEW, TAGS, USED, CHECK = range(len(COLUMNS))
-CHECK_LABELS = {"undecided": "⚠ Decide", "keep": "Kept", "exclude": "Left out"}
+CHECK_LABELS = MappingProxyType({"undecided": "⚠ Decide", "keep": "Kept", "exclude": "Left out"})
 UNDECIDED_BRUSH = QColor("#fde2a7")
 
 

@@ -7,6 +7,7 @@ dragging a hundred of them across a thousand costs a blit each.
 
 from __future__ import annotations
 
+from types import MappingProxyType
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QPointF, QRectF, Qt
@@ -31,8 +32,12 @@ from peerdesk.services.wall import (
 if TYPE_CHECKING:
     from peerdesk.ui.wall.scene import WallScene
 
-COLOURS = {"rose": QColor("#f7c5d2"), "thorn": QColor("#bcd6f4"), "bud": QColor("#c6e7b8"), "idea": QColor("#fff1a6")}
-EDGES = {"rose": QColor("#c2577a"), "thorn": QColor("#3f74b5"), "bud": QColor("#4f8f3a"), "idea": QColor("#b39321")}
+COLOURS = MappingProxyType(
+    {"rose": QColor("#f7c5d2"), "thorn": QColor("#bcd6f4"), "bud": QColor("#c6e7b8"), "idea": QColor("#fff1a6")}
+)
+EDGES = MappingProxyType(
+    {"rose": QColor("#c2577a"), "thorn": QColor("#3f74b5"), "bud": QColor("#4f8f3a"), "idea": QColor("#b39321")}
+)
 INK = QColor("#1f232a")
 SELECTED = QColor("#1d6fb8")
 THEME_FILL = QColor("#fbfaf6")
