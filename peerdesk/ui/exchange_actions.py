@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from html import escape
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from PySide6.QtCore import QEvent, QObject, Qt, QUrl
 from PySide6.QtGui import QAction, QDesktopServices, QDragEnterEvent, QDropEvent, QKeySequence
@@ -23,10 +23,8 @@ from peerdesk.exchange.transfer import Cancelled
 from peerdesk.services import exchange, guard
 from peerdesk.services import review as review_service
 from peerdesk.ui import messages
+from peerdesk.ui.shell_window import ShellWindow
 from peerdesk.ui.worker import Progress, run_task
-
-if TYPE_CHECKING:
-    from peerdesk.ui.main_window import MainWindow
 
 
 class EmailDialog(QDialog):
@@ -73,7 +71,7 @@ class EmailDialog(QDialog):
 class ExchangeActions(QObject):
     """Installs the sharing actions on a main window and runs them (long work through ``run_task``)."""
 
-    def __init__(self, window: MainWindow) -> None:
+    def __init__(self, window: ShellWindow) -> None:
         super().__init__(window)
         self.window = window
         self.session = window.session
@@ -142,7 +140,7 @@ class ExchangeActions(QObject):
         if undecided:
             answer = self.ask_about_flagged([q.text for q in undecided])
             if answer == "decide":
-                self.window.safety.show_flagged()
+                self.window.show_flagged_quotes()
                 return
             if answer != "export":
                 return

@@ -8,7 +8,6 @@ from PySide6.QtWidgets import (
     QDockWidget,
     QLabel,
     QLineEdit,
-    QMainWindow,
     QMenu,
     QMessageBox,
     QPushButton,
@@ -27,6 +26,7 @@ from peerdesk.ui.panels.overview import OverviewPanel
 from peerdesk.ui.safety import install as install_safety
 from peerdesk.ui.search_box import SearchBox
 from peerdesk.ui.session import ReviewSession
+from peerdesk.ui.shell_window import ShellWindow
 from peerdesk.ui.wall.widget import WallWidget
 from peerdesk.ui.widgets import scrolling
 
@@ -77,7 +77,7 @@ class LockScreen(QWidget):
             self.edit.selectAll()
 
 
-class MainWindow(QMainWindow):
+class MainWindow(ShellWindow):
     closed = Signal()
     request_new = Signal()
     request_open = Signal()
@@ -252,6 +252,9 @@ class MainWindow(QMainWindow):
     def add_work_tab(self, widget: QWidget, title: str, *, scroll: bool = False) -> None:
         """A tab in the central work area; ``scroll`` for forms wider than a laptop screen leaves room."""
         self.work.addTab(scrolling(widget) if scroll else widget, title)
+
+    def show_flagged_quotes(self) -> None:
+        self.safety.show_flagged()
 
     def show_work(self, widget: QWidget) -> None:
         """Bring the central tab holding ``widget`` to the front (it may sit inside a scroll area)."""

@@ -1,6 +1,6 @@
 """Confidentiality, retention and recovery in the main window: menu actions, auto-lock and hourly backups.
 
-``install(window)`` adds everything to a ``MainWindow`` and returns the ``Safety`` object that owns it; the main
+``install(window)`` adds everything to a ``ShellWindow`` and returns the ``Safety`` object that owns it; the main
 window keeps it as ``window.safety``. Work is done by services (guard, retention, backups, rekey); this module
 asks, confirms, runs them (long ones through ``run_task``) and tells the session what changed.
 """
@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from PySide6.QtCore import QObject, QTimer
 from PySide6.QtGui import QAction, QKeySequence
@@ -27,17 +27,15 @@ from peerdesk.ui.dialogs import PassphraseDialog
 from peerdesk.ui.guard_dialogs import FlaggedQuotesDialog, NamesDialog
 from peerdesk.ui.idle import IdleLock
 from peerdesk.ui.recovery_dialogs import ChangePassphraseDialog, RestoreDialog
+from peerdesk.ui.shell_window import ShellWindow
 from peerdesk.ui.worker import run_task
-
-if TYPE_CHECKING:
-    from peerdesk.ui.main_window import MainWindow
 
 log = logging.getLogger(__name__)
 BACKUP_CHECK_MS = 5 * 60 * 1000  # how often to see whether the hourly backup is due
 
 
 class Safety(QObject):
-    def __init__(self, window: MainWindow) -> None:
+    def __init__(self, window: ShellWindow) -> None:
         super().__init__(window)
         self.window = window
         self.session = window.session
@@ -335,5 +333,5 @@ class Safety(QObject):
         self.idle.set_timeout(preferences.auto_lock_minutes() * 60_000)
 
 
-def install(window: MainWindow) -> Safety:
+def install(window: ShellWindow) -> Safety:
     return Safety(window)

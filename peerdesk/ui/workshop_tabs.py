@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
 
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMenu
@@ -12,9 +11,7 @@ from peerdesk.ui.panels.followup import FollowUpPanel
 from peerdesk.ui.panels.survey import SurveyPanel
 from peerdesk.ui.panels.workshop import WorkshopPanel
 from peerdesk.ui.projector import ProjectorView
-
-if TYPE_CHECKING:
-    from peerdesk.ui.main_window import MainWindow
+from peerdesk.ui.shell_window import ShellWindow
 
 
 @dataclass
@@ -25,7 +22,7 @@ class WorkshopTabs:
     projector: ProjectorView | None = None
 
 
-def install(window: MainWindow) -> WorkshopTabs:
+def install(window: ShellWindow) -> WorkshopTabs:
     session = window.session
     workshop = WorkshopPanel(session)
     follow = FollowUpPanel(session)

@@ -194,6 +194,9 @@ class WallScene(QGraphicsScene):
             self.reload()  # refused or no-op: put dragged items back where the file says they are
         return edit
 
+    def edit_postit(self, postit_id: str) -> None:
+        self.request_edit.emit(postit_id)
+
     def heading_edited(self, theme_id: str, heading: str) -> None:
         self.run("Rename theme", lambda s: wall.set_heading(s, theme_id, heading))
 
