@@ -48,13 +48,6 @@ PENDING = frozenset(
         ("exchange/bundle.py", "_HEADER_KEYS"),
         ("exchange/merge.py", "LABELS"),
         ("exchange/schema.py", "ADDED_COLUMNS"),
-        # The demo's data moves to resources/demo/*.json in the next change.
-        ("services/demo.py", "REVIEW"),
-        ("services/demo.py", "PLANNING"),
-        ("services/demo.py", "TAGS"),
-        ("services/demo.py", "INTERVIEWS"),
-        ("services/demo.py", "POSTITS"),
-        ("services/demo.py", "INSIGHTS"),
     }
 )
 
