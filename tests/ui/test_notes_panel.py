@@ -169,9 +169,9 @@ def test_ctrl_1_2_3_make_a_rose_thorn_and_bud_from_the_line_or_selection(qtbot: 
 def test_ticking_planned_questions_is_undoable_and_the_closing_question_stays_last(
     qtbot: QtBot, panel: NotesPanel, day: Day
 ) -> None:
-    first = panel.add_question("What is a good week like?")
-    panel.add_question("What would you change first?")
-    model = panel.plan_model
+    first = panel.plan.add_question("What is a good week like?")
+    panel.plan.add_question("What would you change first?")
+    model = panel.plan.plan_model
     assert [model.item(n).text for n in range(model.rowCount())] == [  # type: ignore[union-attr]
         "What is a good week like?",
         "What would you change first?",
@@ -182,34 +182,34 @@ def test_ticking_planned_questions_is_undoable_and_the_closing_question_stays_la
     assert model.data(model.index(0), Qt.ItemDataRole.CheckStateRole) == Qt.CheckState.Checked
     panel.session.undo_stack.undo()
     assert not questions.plan(panel.session.store, day.interviews[0])[0].asked
-    panel.plan_view.setCurrentIndex(model.index(0))
-    panel.move_selected_question(+1)
+    panel.plan.plan_view.setCurrentIndex(model.index(0))
+    panel.plan.move_selected_question(+1)
     assert model.item(1).id == first  # type: ignore[union-attr]
     assert model.item(2).closing  # type: ignore[union-attr]
 
 
 def test_scale_answers_are_recorded_and_summarised(qtbot: QtBot, panel: NotesPanel) -> None:
-    panel.add_scale("The service overall", 7, "Good support, slow replies")
-    panel.add_scale("The service overall", 5)
-    assert panel.scales_model.rowCount() == 2
-    assert panel.summary_model.rowCount() == 1
-    assert panel.summary_model.item(0, 0).text() == "Foster carers"
-    assert panel.summary_model.item(0, 2).text() == "6"
+    panel.scales.add_scale("The service overall", 7, "Good support, slow replies")
+    panel.scales.add_scale("The service overall", 5)
+    assert panel.scales.scales_model.rowCount() == 2
+    assert panel.scales.summary_model.rowCount() == 1
+    assert panel.scales.summary_model.item(0, 0).text() == "Foster carers"
+    assert panel.scales.summary_model.item(0, 2).text() == "6"
 
 
 def test_a_scale_answer_is_corrected_in_place_and_each_correction_is_one_undo_step(
     qtbot: QtBot, panel: NotesPanel, shown: list[str]
 ) -> None:
-    first = panel.add_scale("The service overall", 7, "Good support")
-    panel.add_scale("Support from managers", 5)
-    model = panel.scales_model
+    first = panel.scales.add_scale("The service overall", 7, "Good support")
+    panel.scales.add_scale("Support from managers", 5)
+    model = panel.scales.scales_model
     assert [model.index(0, c).data() for c in range(3)] == ["7/10", "The service overall", "Good support"]
     assert model.setData(model.index(0, 0), 4)
     qtbot.waitUntil(lambda: model.index(0, 0).data() == "4/10")
     assert model.setData(model.index(0, 2), "Good support, slow replies ")
     qtbot.waitUntil(lambda: model.index(0, 2).data() == "Good support, slow replies")
     assert model.answer_at(model.index(0, 0)).id == first  # type: ignore[union-attr]  # an edit keeps its row
-    assert panel.summary_model.item(0, 2).text() == "4.5"
+    assert panel.scales.summary_model.item(0, 2).text() == "4.5"
     stack = panel.session.undo_stack
     assert stack.undoText() == "Edit scale answer"
     stack.undo()
@@ -227,18 +227,18 @@ def test_a_scale_answer_is_corrected_in_place_and_each_correction_is_one_undo_st
 def test_the_rating_is_edited_with_a_spin_box_from_0_to_10(qtbot: QtBot, panel: NotesPanel) -> None:
     from PySide6.QtWidgets import QAbstractItemDelegate, QSpinBox
 
-    panel.side.setCurrentIndex(panel.side.indexOf(panel.scales_view.parentWidget()))
-    panel.add_scale("The service overall", 7)
-    index = panel.scales_model.index(0, 0)
-    panel.scales_view.setCurrentIndex(index)
-    panel.scales_view.edit(index)
-    spin = panel.scales_view.findChild(QSpinBox)
+    panel.side.setCurrentIndex(panel.side.indexOf(panel.scales.scales_view.parentWidget()))
+    panel.scales.add_scale("The service overall", 7)
+    index = panel.scales.scales_model.index(0, 0)
+    panel.scales.scales_view.setCurrentIndex(index)
+    panel.scales.scales_view.edit(index)
+    spin = panel.scales.scales_view.findChild(QSpinBox)
     assert isinstance(spin, QSpinBox)
     assert (spin.minimum(), spin.maximum(), spin.value()) == (0, 10, 7)
     spin.setValue(9)
-    panel.scales_view.commitData(spin)
-    panel.scales_view.closeEditor(spin, QAbstractItemDelegate.EndEditHint.NoHint)
-    qtbot.waitUntil(lambda: panel.scales_model.index(0, 0).data() == "9/10")
+    panel.scales.scales_view.commitData(spin)
+    panel.scales.scales_view.closeEditor(spin, QAbstractItemDelegate.EndEditHint.NoHint)
+    qtbot.waitUntil(lambda: panel.scales.scales_model.index(0, 0).data() == "9/10")
 
 
 def test_a_colleagues_notes_open_read_only(qtbot: QtBot, panel: NotesPanel, day: Day) -> None:

@@ -1,5 +1,8 @@
 """The note taker: one interview's header, the notes editor, and beside it the questions, quotes and scales.
 
+The Questions and Scales tabs are their own widgets (``note_plan``, ``note_scales``); this panel opens notes,
+autosaves typing (through ``NoteSaver``), and captures quotes and post-its from the text.
+
 Typing autosaves: a save is queued 300 ms after the last keystroke, and at least once a second during a long
 burst, and written by ``NoteSaver`` off the UI thread. Quote capture (Ctrl+Q), post-its (Ctrl+1/2/3), ticks,
 plan changes and scale answers are undo steps on the window's stack; typing uses the editor's own undo.
@@ -16,36 +19,28 @@ from PySide6.QtGui import QAction, QColor, QKeySequence, QStandardItem, QStandar
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
-    QFormLayout,
     QHBoxLayout,
-    QHeaderView,
-    QInputDialog,
     QLabel,
-    QLineEdit,
     QListView,
-    QMenu,
     QPushButton,
-    QSpinBox,
     QSplitter,
     QStackedWidget,
-    QTableView,
     QTabWidget,
-    QToolButton,
     QVBoxLayout,
     QWidget,
 )
 
 from peerdesk.errors import PeerdeskError
-from peerdesk.services import approaches, notes, questions, records
+from peerdesk.services import notes, records
 from peerdesk.services import timetable as tt
 from peerdesk.services.changes import EVERYTHING_TABLES, Changes
 from peerdesk.ui import messages, ops
 from peerdesk.ui.guard_highlighter import GuardHighlighter
 from peerdesk.ui.note_editor import NoteEditor, to_py, to_qt
+from peerdesk.ui.note_plan import QuestionPlanTab
 from peerdesk.ui.note_saver import NoteSaver
+from peerdesk.ui.note_scales import ScalesTab
 from peerdesk.ui.panels.base import Panel
-from peerdesk.ui.plan_model import PlanModel
-from peerdesk.ui.scale_model import RatingDelegate, ScaleAnswersModel
 from peerdesk.ui.session import ReviewSession
 from peerdesk.ui.widgets import EmptyState
 
@@ -124,9 +119,11 @@ class NotesPanel(Panel):
         self.splitter.addWidget(self.editor)
         self.side = QTabWidget()
         self.side.setObjectName("noteSideTabs")
-        self.side.addTab(self._build_plan_tab(), "Questions")
+        self.plan = QuestionPlanTab(session)
+        self.side.addTab(self.plan, "Questions")
         self.side.addTab(self._build_quotes_tab(), "Quotes")
-        self.side.addTab(self._build_scales_tab(), "Scales")
+        self.scales = ScalesTab(session)
+        self.side.addTab(self.scales, "Scales")
         self.splitter.addWidget(self.side)
         self.splitter.setStretchFactor(0, 3)
         self.splitter.setStretchFactor(1, 2)
@@ -165,44 +162,6 @@ class NotesPanel(Panel):
             action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
             self.addAction(action)
 
-    def _build_plan_tab(self) -> QWidget:
-        tab = QWidget()
-        layout = QVBoxLayout(tab)
-        self.plan_label = QLabel()
-        self.plan_label.setObjectName("hintText")
-        self.plan_label.setWordWrap(True)
-        layout.addWidget(self.plan_label)
-        self.plan_model = PlanModel(self.session)
-        self.plan_model.tick_requested.connect(self.tick)
-        self.plan_view = QListView()
-        self.plan_view.setObjectName("planView")
-        self.plan_view.setModel(self.plan_model)
-        self.plan_view.setWordWrap(True)
-        self.plan_view.setSpacing(3)
-        self.plan_view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        layout.addWidget(self.plan_view, 1)
-        buttons = QHBoxLayout()
-        self.add_question_button = QToolButton()
-        self.add_question_button.setText("Add question ▾")
-        self.add_question_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
-        self.add_menu = QMenu(self.add_question_button)
-        self.add_menu.aboutToShow.connect(self._fill_add_menu)
-        self.add_question_button.setMenu(self.add_menu)
-        bank = QPushButton("Question sets…")
-        bank.setToolTip("Edit the review's question sets, one per approach")
-        bank.clicked.connect(self.edit_question_sets)
-        up, down, remove = QPushButton("Up"), QPushButton("Down"), QPushButton("Remove")
-        up.clicked.connect(lambda: self.move_selected_question(-1))
-        down.clicked.connect(lambda: self.move_selected_question(+1))
-        remove.clicked.connect(self.remove_selected_question)
-        buttons.addWidget(self.add_question_button)
-        buttons.addWidget(bank)
-        buttons.addStretch(1)
-        for button in (up, down, remove):
-            buttons.addWidget(button)
-        layout.addLayout(buttons)
-        return tab
-
     def _build_quotes_tab(self) -> QWidget:
         tab = QWidget()
         layout = QVBoxLayout(tab)
@@ -227,66 +186,6 @@ class NotesPanel(Panel):
         delete = QPushButton("Delete selected")
         delete.clicked.connect(self.delete_selected_capture)
         layout.addWidget(delete, alignment=Qt.AlignmentFlag.AlignRight)
-        return tab
-
-    def _build_scales_tab(self) -> QWidget:
-        tab = QWidget()
-        layout = QVBoxLayout(tab)
-        form = QFormLayout()
-        self.scale_question = QLineEdit()
-        self.scale_question.setPlaceholderText("What was rated, e.g. the service overall")
-        self.scale_value = QSpinBox()
-        self.scale_value.setRange(0, 10)
-        self.scale_value.setValue(5)
-        self.scale_reason = QLineEdit()
-        self.scale_reason.setPlaceholderText("The short reason given")
-        self.scale_reason.returnPressed.connect(self.add_scale_from_form)
-        add = QPushButton("Record answer")
-        add.clicked.connect(self.add_scale_from_form)
-        form.addRow("Question", self.scale_question)
-        form.addRow("Answer (0–10)", self.scale_value)
-        form.addRow("Reason", self.scale_reason)
-        form.addRow("", add)
-        layout.addLayout(form)
-        self.scales_model = ScaleAnswersModel(self)
-        self.scales_model.edit = self.edit_scale
-        self.scales_view = QTableView()
-        self.scales_view.setObjectName("scalesView")
-        self.scales_view.setModel(self.scales_model)
-        self.scales_view.setItemDelegate(RatingDelegate(self.scales_view))
-        self.scales_view.setWordWrap(True)
-        self.scales_view.verticalHeader().hide()
-        self.scales_view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.scales_view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.scales_view.setEditTriggers(
-            QAbstractItemView.EditTrigger.DoubleClicked | QAbstractItemView.EditTrigger.EditKeyPressed
-        )
-        scales_header = self.scales_view.horizontalHeader()
-        scales_header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
-        scales_header.setSectionResizeMode(1, QHeaderView.ResizeMode.Interactive)
-        scales_header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
-        scales_header.resizeSection(1, 180)
-        scales_header.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
-        layout.addWidget(self.scales_view, 1)
-        remove = QPushButton("Delete answer")
-        remove.clicked.connect(self.delete_selected_scale)
-        below = QHBoxLayout()
-        correct = QLabel("Double-click (or F2) to correct an answer.")
-        correct.setObjectName("hintText")
-        below.addWidget(correct, 1)
-        below.addWidget(remove)
-        layout.addLayout(below)
-        layout.addWidget(QLabel("Across the review, per stakeholder group"))
-        self.summary_model = QStandardItemModel(self)
-        self.summary_view = QTableView()
-        self.summary_view.setObjectName("scaleSummary")
-        self.summary_view.setModel(self.summary_model)
-        self.summary_view.verticalHeader().hide()
-        left = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
-        self.summary_view.horizontalHeader().setDefaultAlignment(left)
-        self.summary_view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.summary_view.setWordWrap(True)
-        layout.addWidget(self.summary_view, 1)
         return tab
 
     # --- opening ----------------------------------------------------------------------------------------------------
@@ -320,8 +219,8 @@ class NotesPanel(Panel):
         self._fill_interviews()
         self._fill_authors()
         self._load_quotes()
-        self._load_plan()
-        self._load_scales()
+        self.plan.load(self.interview)
+        self.scales.load(self.interview)
         self._set_status("" if mine else f"These are {info.author or 'a colleague'}’s notes: read only.")
 
     def _close_saver(self) -> None:
@@ -406,39 +305,6 @@ class NotesPanel(Panel):
             item.setData(("postit", postit.id), QUOTE_ROLE)
             self.postits_model.appendRow(item)
 
-    def _load_plan(self) -> None:
-        if self.interview is None:
-            return
-        self.plan_model.load(self.interview.id)
-        approach = self.interview.approach_label if self.interview.approach else "no approach chosen yet"
-        who = self.interview.interviewer or "the interviewer"
-        self.plan_label.setText(
-            f"Planned by {who} ({approach}). Tick each question once it has been asked. "
-            "Everyone on the team can see this plan."
-        )
-
-    def _load_scales(self) -> None:
-        interview = self.interview
-        self.scales_model.set_rows(notes.scale_answers(self.session.store, interview.id) if interview else [])
-        self.scales_view.resizeRowsToContents()
-        self.summary_model.clear()
-        # "Group": the label above says these are stakeholder groups, and a longer title is clipped in a narrow dock.
-        self.summary_model.setHorizontalHeaderLabels(["Group", "Answers", "Average", "Range", "Rated"])
-        for row in notes.scale_summary(self.session.store, by_question=False):
-            self.summary_model.appendRow(
-                [
-                    QStandardItem(row.group),
-                    QStandardItem(str(row.count)),
-                    QStandardItem(f"{row.mean:g}"),
-                    QStandardItem(f"{row.low}–{row.high}"),
-                    QStandardItem(row.question),
-                ]
-            )
-        header = self.summary_view.horizontalHeader()
-        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        for column in (1, 2, 3, 4):
-            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
-
     def refresh(self, changes: Changes) -> None:
         if changes.touches("guarded_names"):
             self.guard.set_names(self.session.guarded_names.names())
@@ -456,16 +322,16 @@ class NotesPanel(Panel):
                 return
             self._show_header()
             self._fill_interviews()
-            self._load_plan()
+            self.plan.load(self.interview)
         if everything or changes.touches("notes"):
             self._fill_authors()
             self._reload_if_changed_elsewhere()
         if everything or changes.touches("quotes", "postits"):
             self._load_quotes()
         if everything or changes.touches("interview_questions", "questions", "review"):
-            self._load_plan()
+            self.plan.load(self.interview)
         if everything or changes.touches("scale_answers"):
-            self._load_scales()
+            self.scales.load(self.interview)
 
     def _reload_if_changed_elsewhere(self) -> None:
         """A bundle from a colleague may change a note; never replace text that is waiting to be saved."""
@@ -636,145 +502,3 @@ class NotesPanel(Panel):
             return False
         stack.undo()
         return True
-
-    # --- the plan -----------------------------------------------------------------------------------------------------
-    def tick(self, planned_id: str, asked: bool) -> None:
-        ops.run(
-            self,
-            self.session,
-            "Tick question" if asked else "Untick question",
-            lambda s: questions.set_asked(s, planned_id, asked),
-            lambda s: questions.set_asked(s, planned_id, not asked),
-        )
-
-    def _fill_add_menu(self) -> None:
-        menu = self.add_menu
-        menu.clear()
-        if self.interview is None:
-            return
-        keys = questions.key_questions(self.session.store)
-        if keys:
-            menu.addSection("The review's key questions")
-            for text in keys:
-                self._add_menu_item(menu, text)
-        bank = questions.bank(self.session.store)
-        first = self.interview.approach or "other"
-        menu.addSection(approaches.label(first))
-        for question in bank.get(first, []):
-            self._add_menu_item(menu, question.text)
-        menu.addSection("Other approaches")
-        for approach in approaches.APPROACHES:
-            if approach == first:
-                continue
-            sub = menu.addMenu(approaches.label(approach))
-            for question in bank.get(approach, []):
-                self._add_menu_item(sub, question.text)
-        menu.addSeparator()
-        write = menu.addAction("Write a question…")
-        write.triggered.connect(self._write_question)
-
-    def edit_question_sets(self) -> None:
-        from peerdesk.ui.question_bank import QuestionBankDialog
-
-        approach = self.interview.approach if self.interview is not None else ""
-        QuestionBankDialog(self.session, approach, self).exec()
-
-    def _add_menu_item(self, menu: QMenu, text: str) -> None:
-        short = text if len(text) <= 90 else text[:88] + "…"
-        action = menu.addAction(short)
-        action.setToolTip(text)
-        action.triggered.connect(lambda _checked=False, t=text: self.add_question(t))
-
-    def _write_question(self) -> None:
-        text, ok = QInputDialog.getText(self, "Add a question", "Question to ask:")
-        if ok and text.strip():
-            self.add_question(text)
-
-    def add_question(self, text: str) -> str | None:
-        interview = self.interview
-        if interview is None:
-            return None
-        return ops.run_create(
-            self,
-            self.session,
-            "Add question to the plan",
-            "interview_questions",
-            lambda s: questions.add_to_plan(s, interview.id, text),
-            remove=questions.remove_from_plan,
-        )
-
-    def _selected_planned(self) -> questions.PlannedQuestion | None:
-        return self.plan_model.item(self.plan_view.currentIndex().row())
-
-    def move_selected_question(self, steps: int) -> None:
-        item = self._selected_planned()
-        if item is None or item.closing:
-            return
-        if ops.run(
-            self,
-            self.session,
-            "Reorder questions",
-            lambda s: questions.move_in_plan(s, item.id, steps),
-            lambda s: questions.move_in_plan(s, item.id, -steps),
-        ):
-            self.plan_view.setCurrentIndex(self.plan_model.index(self.plan_model.row_of(item.id)))
-
-    def remove_selected_question(self) -> None:
-        item = self._selected_planned()
-        if item is None:
-            return
-        ops.run(
-            self,
-            self.session,
-            "Remove question from the plan",
-            lambda s: questions.remove_from_plan(s, item.id),
-            lambda s: records.restore(s, "interview_questions", item.id),
-        )
-
-    # --- scales -------------------------------------------------------------------------------------------------------
-    def add_scale_from_form(self) -> None:
-        if self.add_scale(self.scale_question.text(), self.scale_value.value(), self.scale_reason.text()):
-            self.scale_reason.clear()
-
-    def add_scale(self, question: str, value: int, reason: str = "") -> str | None:
-        interview = self.interview
-        if interview is None:
-            return None
-        return ops.run_create(
-            self,
-            self.session,
-            "Record scale answer",
-            "scale_answers",
-            lambda s: notes.add_scale_answer(s, interview.id, question, value, reason),
-            remove=notes.delete_scale_answer,
-        )
-
-    def edit_scale(self, answer_id: str, field: str, value: Any) -> bool:
-        """Correct one field of a scale answer in place (the table's editors call this): one undo step."""
-        try:
-            before = notes.scale_answer(self.session.store, answer_id)
-        except PeerdeskError as exc:
-            messages.error(self, "Edit scale answer", exc)
-            return False
-        old = {field: getattr(before, field)}
-        new = {field: value}
-        return ops.run(
-            self,
-            self.session,
-            "Edit scale answer",
-            lambda s: notes.update_scale_answer(s, answer_id, **new),
-            lambda s: notes.update_scale_answer(s, answer_id, **old),
-        )
-
-    def delete_selected_scale(self) -> None:
-        answer = self.scales_model.answer_at(self.scales_view.currentIndex())
-        if answer is None:
-            return
-        answer_id = answer.id
-        ops.run(
-            self,
-            self.session,
-            "Delete scale answer",
-            lambda s: notes.delete_scale_answer(s, answer_id),
-            lambda s: records.restore(s, "scale_answers", answer_id),
-        )
