@@ -157,7 +157,7 @@ def test_a_whole_workshop_is_recorded_and_every_step_undoes(
 
     # Top three per table, typed into the step 4 form.
     panel.steps.setCurrentIndex(3)
-    edit = panel.top3_edits[tables[0]][1]
+    edit = panel.top3.edits[tables[0]][1]
     edit.setFocus()
     qtbot.keyClicks(edit, "Run a monthly threshold clinic")
     edit.editingFinished.emit()
@@ -169,8 +169,8 @@ def test_a_whole_workshop_is_recorded_and_every_step_undoes(
     )
     for table in tables[1:]:
         for rank in (1, 2, 3):
-            panel.set_top_action(table, rank, f"Step {rank} for this goal")
-    panel.set_top_action(tables[0], 3, "Publish who to call, by name and hour")
+            panel.top3.set_top_action(table, rank, f"Step {rank} for this goal")
+    panel.top3.set_top_action(tables[0], 3, "Publish who to call, by name and hour")
     # Reordering: the arrow button moves action 1 down; Alt+Up in the edit moves it back; each one undo step.
     first_three = workshop.top_actions(store, tables[0])
     down = panel.findChild(QToolButton, "top-0-1-down")
@@ -178,22 +178,22 @@ def test_a_whole_workshop_is_recorded_and_every_step_undoes(
     qtbot.mouseClick(down, Qt.MouseButton.LeftButton)
     swapped = {1: first_three[2], 2: first_three[1], 3: first_three[3]}
     assert workshop.top_actions(store, tables[0]) == swapped
-    assert panel.top3_edits[tables[0]][0].text() == first_three[2]
+    assert panel.top3.edits[tables[0]][0].text() == first_three[2]
     undo_redo(
         demo_session,
         lambda: workshop.top_actions(store, tables[0]) == first_three,
         lambda: workshop.top_actions(store, tables[0]) == swapped,
     )
-    second = panel.top3_edits[tables[0]][1]
+    second = panel.top3.edits[tables[0]][1]
     second.setFocus()
     qtbot.waitUntil(second.hasFocus)
     qtbot.keyClick(second, Qt.Key.Key_Up, Qt.KeyboardModifier.AltModifier)
     assert workshop.top_actions(store, tables[0]) == first_three
-    assert panel.top3_edits[tables[0]][0].hasFocus(), "the focus follows the action it moved"
+    assert panel.top3.edits[tables[0]][0].hasFocus(), "the focus follows the action it moved"
     depth = demo_session.undo_stack.index()
-    assert not panel.move_top_action(tables[0], 3, 1), "nothing below the third"
+    assert not panel.top3.move_top_action(tables[0], 3, 1), "nothing below the third"
     empty = panel.add_table("Empty table")
-    assert not panel.move_top_action(empty, 1, 1), "two empty places: nothing to move"
+    assert not panel.top3.move_top_action(empty, 1, 1), "two empty places: nothing to move"
     demo_session.undo_stack.undo()  # the empty table
     assert demo_session.undo_stack.index() == depth
 

@@ -17,8 +17,6 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
     QFileDialog,
-    QGridLayout,
-    QGroupBox,
     QHBoxLayout,
     QHeaderView,
     QInputDialog,
@@ -27,11 +25,9 @@ from PySide6.QtWidgets import (
     QListView,
     QMainWindow,
     QPushButton,
-    QScrollArea,
     QSplitter,
     QTableView,
     QTabWidget,
-    QToolButton,
     QVBoxLayout,
     QWidget,
 )
@@ -40,7 +36,7 @@ from peerdesk.errors import PeerdeskError
 from peerdesk.services import survey as survey_service
 from peerdesk.services import wall, workshop
 from peerdesk.services.changes import Changes
-from peerdesk.services.workshop import NOTE_KINDS, NOTE_LABELS, TOP, Outcome
+from peerdesk.services.workshop import NOTE_KINDS, NOTE_LABELS, Outcome
 from peerdesk.store.engine import Store
 from peerdesk.ui import messages, ops
 from peerdesk.ui.panels.base import Panel
@@ -56,6 +52,7 @@ from peerdesk.ui.workshop_models import (
     new_insights_of,
     notes_of,
 )
+from peerdesk.ui.workshop_top3 import TopThreeStep
 
 STEPS = ("1 · Responses", "2 · Goals", "3 · Ideas", "4 · Top 3", "5 · Next steps")
 RESPONSE_KEYS = MappingProxyType(
@@ -78,18 +75,6 @@ class ResponseGrid(QTableView):
             if key in (Qt.Key.Key_Delete, Qt.Key.Key_Backspace):
                 self.answered.emit(index, "")
                 return
-        super().keyPressEvent(event)
-
-
-class ActionEdit(QLineEdit):
-    """One of a table's top three: Alt+Up and Alt+Down move it up or down the three."""
-
-    move_requested = Signal(int)  # -1 up, +1 down
-
-    def keyPressEvent(self, event: QKeyEvent) -> None:
-        if event.modifiers() == Qt.KeyboardModifier.AltModifier and event.key() in (Qt.Key.Key_Up, Qt.Key.Key_Down):
-            self.move_requested.emit(-1 if event.key() == Qt.Key.Key_Up else 1)
-            return
         super().keyPressEvent(event)
 
 
@@ -126,7 +111,8 @@ class WorkshopPanel(Panel):
         self.steps.addTab(self._build_responses(), STEPS[0])
         self.steps.addTab(self._build_goals(), STEPS[1])
         self.steps.addTab(self._build_ideas(), STEPS[2])
-        self.steps.addTab(self._build_top3(), STEPS[3])
+        self.top3 = TopThreeStep(session, self.edit)
+        self.steps.addTab(self.top3, STEPS[3])
         self.steps.addTab(self._build_close(), STEPS[4])
         for n in range(len(STEPS)):
             shortcut = QShortcut(QKeySequence(f"Alt+{n + 1}"), self)
@@ -475,131 +461,10 @@ class WorkshopPanel(Panel):
         if free is None:
             messages.info(self, "Make it a top action", "That table already has three actions: clear one first.")
             return
-        self.set_top_action(goal.claimed_by, free, text)
+        self.top3.set_top_action(goal.claimed_by, free, text)
 
     def _show_ideas(self) -> None:
         self.board.show_wall(self.idea_goal.currentData() or None)
-
-    # --- step 4: each table's top three ---------------------------------------------------------------------
-    def _build_top3(self) -> QWidget:
-        scroll = QScrollArea()
-        scroll.setWidgetResizable(True)
-        scroll.setFrameShape(QScrollArea.Shape.NoFrame)
-        self.top3_body = QWidget()
-        self.top3_grid = QGridLayout(self.top3_body)
-        self.top3_grid.setAlignment(Qt.AlignmentFlag.AlignTop)
-        scroll.setWidget(self.top3_body)
-        self.top3_edits: dict[str, list[ActionEdit]] = {}
-        self.top3_goals: dict[str, QLabel] = {}
-        self._top3_tables: list[tuple[str, str]] = []
-        return scroll
-
-    def set_top_action(self, table_id: str, rank: int, text: str) -> bool:
-        old = workshop.top_actions(self.session.store, table_id)[rank]
-        if old == text.strip():
-            return False
-        return self.edit(
-            f"Top action {rank}",
-            lambda s: workshop.set_top_action(s, table_id, rank, text),
-            lambda s: workshop.set_top_action(s, table_id, rank, old),
-        )
-
-    def move_top_action(self, table_id: str, rank: int, step: int) -> bool:
-        """Swap the action at ``rank`` with its neighbour above (-1) or below (+1); the focus follows it."""
-        other = rank + step
-        if not 1 <= other <= TOP:
-            return False
-        label = f"Move top action {rank} {'up' if step < 0 else 'down'}"
-        edits = self.top3_edits.get(table_id, [])
-        typing = bool(edits) and edits[rank - 1].hasFocus()
-        current = workshop.top_actions(self.session.store, table_id)
-        if not (current[rank] or current[other] or (typing and edits[rank - 1].text().strip())):
-            return False  # two empty places: nothing to move, and no empty step on the undo stack
-        stack = self.session.undo_stack
-        stack.beginMacro(label)  # saving what is being typed and the move are one step
-        try:
-            if typing:
-                self.set_top_action(table_id, rank, edits[rank - 1].text())
-            swap = lambda s: workshop.swap_top_actions(s, table_id, rank, other)  # noqa: E731 - its own undo
-            moved = self.edit(label, swap, swap)
-        finally:
-            stack.endMacro()
-        if moved and edits:
-            # Show the new order before the focus moves: leaving an edit saves its text, and it must not save
-            # the words it held before the swap.
-            now = workshop.top_actions(self.session.store, table_id)
-            for r in (rank, other):
-                with QSignalBlocker(edits[r - 1]):
-                    edits[r - 1].setText(now[r])
-            edits[other - 1].setFocus()
-        return moved
-
-    def _rebuild_top3(self) -> None:
-        wanted = [(t.id, t.name) for t in self.outcome.tables]
-        if wanted == self._top3_tables:
-            return
-        self._top3_tables = wanted
-        while self.top3_grid.count():
-            item = self.top3_grid.takeAt(0)
-            if item is not None and (w := item.widget()) is not None:
-                w.deleteLater()
-        self.top3_edits, self.top3_goals = {}, {}
-        if not wanted:
-            self.top3_grid.addWidget(QLabel("Add the tables in step 1 first."), 0, 0)
-        for n, (table_id, name) in enumerate(wanted):
-            box = QGroupBox(name)
-            form = QVBoxLayout(box)
-            goal = QLabel("")
-            goal.setObjectName("hintText")
-            goal.setWordWrap(True)
-            form.addWidget(goal)
-            edits = []
-            for rank in range(1, TOP + 1):
-                edit = ActionEdit()
-                edit.setPlaceholderText(f"Action {rank}")
-                edit.setAccessibleName(f"{name}, action {rank}")
-                edit.setToolTip("Alt+Up / Alt+Down move this action up or down the table's three")
-                edit.setObjectName(f"top-{n}-{rank}")
-                edit.editingFinished.connect(
-                    lambda table_id=table_id, rank=rank, edit=edit: self.set_top_action(table_id, rank, edit.text())
-                )
-                line = QHBoxLayout()
-                line.addWidget(QLabel(f"{rank}."))
-                line.addWidget(edit, 1)
-                for arrow, step, word in ((Qt.ArrowType.UpArrow, -1, "up"), (Qt.ArrowType.DownArrow, 1, "down")):
-                    button = QToolButton()
-                    button.setArrowType(arrow)
-                    button.setAutoRaise(True)
-                    button.setAccessibleName(f"Move {name}'s action {rank} {word}")
-                    button.setToolTip(f"Move this action {word} (Alt+{word.capitalize()})")
-                    button.setEnabled(1 <= rank + step <= TOP)
-                    button.setObjectName(f"top-{n}-{rank}-{word}")
-                    button.clicked.connect(
-                        lambda _c=False, table_id=table_id, rank=rank, step=step: self.move_top_action(
-                            table_id, rank, step
-                        )
-                    )
-                    line.addWidget(button)
-                edit.move_requested.connect(
-                    lambda step, table_id=table_id, rank=rank: self.move_top_action(table_id, rank, step)
-                )
-                form.addLayout(line)
-                edits.append(edit)
-            self.top3_edits[table_id] = edits
-            self.top3_goals[table_id] = goal
-            self.top3_grid.addWidget(box, n // 2, n % 2)
-
-    def _fill_top3(self) -> None:
-        self._rebuild_top3()
-        for table in self.outcome.tables:
-            actions = {a.rank: a.text for a in self.outcome.actions.get(table.id, [])}
-            for rank, edit in enumerate(self.top3_edits.get(table.id, []), start=1):
-                if not edit.hasFocus() or edit.text() == actions.get(rank, ""):
-                    with QSignalBlocker(edit):
-                        edit.setText(actions.get(rank, ""))
-            goal = self.outcome.claimed_goal(table.id)
-            if table.id in self.top3_goals:
-                self.top3_goals[table.id].setText(f"Goal: {goal.text}" if goal else "No goal claimed yet (step 2).")
 
     # --- step 5: next steps, went well, even better if -------------------------------------------------------
     def _build_close(self) -> QWidget:
@@ -667,7 +532,7 @@ class WorkshopPanel(Panel):
             return f"ideas:{goal_id}"
         if step == 3 and self.outcome.tables:
             focused = next(
-                (tid for tid, edits in self.top3_edits.items() if any(e.hasFocus() for e in edits)),
+                (tid for tid, edits in self.top3.edits.items() if any(e.hasFocus() for e in edits)),
                 self.outcome.tables[0].id,
             )
             return f"table:{focused}"
@@ -706,7 +571,7 @@ class WorkshopPanel(Panel):
         _fill_combo(self.goal_insight, [(f"{i.number}. {i.statement}", i.id) for i in o.insights] + [("Other", "")])
         _fill_combo(self.idea_goal, [(_goal_label(o, g), g.id) for g in o.goals])
         self._show_ideas()
-        self._fill_top3()
+        self.top3.fill(o)
         counts = workshop.summary_counts(self.session.store)
         self.counts.setText(
             f"{counts['tables']} tables · {counts['responses']} responses · {counts['goals']} goals "
