@@ -375,7 +375,7 @@ def cmd_wall(args: argparse.Namespace) -> int:
 
 
 def cmd_smoke_test(args: argparse.Namespace) -> int:
-    from peerdesk.ui.smoke import smoke_test
+    from peerdesk.ui.shell.smoke import smoke_test
 
     if args.review is None:
         return smoke_test(show=args.show)

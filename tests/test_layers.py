@@ -86,7 +86,7 @@ def test_every_import_follows_the_layer_order() -> None:
 def test_the_order_check_sees_an_import_against_it(tmp_path: Path) -> None:
     module = tmp_path / "low.py"
     module.write_text(
-        "from typing import TYPE_CHECKING\nif TYPE_CHECKING:\n    from peerdesk.ui.session import ReviewSession\n",
+        "from typing import TYPE_CHECKING\nif TYPE_CHECKING:\n    from peerdesk.ui.kit.session import ReviewSession\n",
         encoding="utf-8",
     )
     ((imported, _),) = imports_of(module)

@@ -22,8 +22,8 @@ from peerdesk.services.changes import Changes
 from peerdesk.services.edits import Edit
 from peerdesk.services.wall import GAP, KINDS, POSTIT_H, POSTIT_W, PostItView, ThemeView, WallState
 from peerdesk.store.engine import Store
-from peerdesk.ui import ops
-from peerdesk.ui.session import ReviewSession
+from peerdesk.ui.kit import ops
+from peerdesk.ui.kit.session import ReviewSession
 from peerdesk.ui.wall.items import PostItItem, SheetItem, ThemeItem
 
 EVENING, DAY2 = "evening", "day2"

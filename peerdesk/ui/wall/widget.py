@@ -23,8 +23,8 @@ from PySide6.QtWidgets import (
 
 from peerdesk.services import wall
 from peerdesk.services.changes import Changes
-from peerdesk.ui import messages
-from peerdesk.ui.session import ReviewSession
+from peerdesk.ui.kit import messages
+from peerdesk.ui.kit.session import ReviewSession
 from peerdesk.ui.wall import render
 from peerdesk.ui.wall.dialogs import PostItDialog, ReadOutPanel
 from peerdesk.ui.wall.scene import DAY2, EVENING, WallScene
