@@ -24,7 +24,7 @@ def main(argv: list[str] | None = None) -> int:
         if missing:
             print(f"peerdesk: no such file: {missing[0]}", file=sys.stderr)
             return 2
-        from peerdesk.ui.app import run
+        from peerdesk.ui.shell.app import run
 
         return run(sys.argv[:1], files=[Path(a).resolve() for a in args])
     from peerdesk.cli import main as cli_main

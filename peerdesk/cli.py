@@ -407,7 +407,7 @@ def cmd_print(args: argparse.Namespace) -> int:
     if out.suffix.lower() != ".pdf":
         raise CliError(f"Write the print to a .pdf file (not {out.suffix or 'a name without one'}).")
     with open_store(args.path) as store:
-        from peerdesk.ui.printing import write_headless  # Qt's text engine lays the pages out
+        from peerdesk.ui.kit.printing import write_headless  # Qt's text engine lays the pages out
 
         document = write_headless(store, args.what, out, paper=args.paper, view=args.by)
     print(f"Wrote {args.what} to {out}: {len(document.pages)} sheet(s) on {args.paper} paper")
@@ -436,7 +436,7 @@ def cmd_checklist(args: argparse.Namespace) -> int:
 
 
 def cmd_smoke_test(args: argparse.Namespace) -> int:
-    from peerdesk.ui.smoke import smoke_test
+    from peerdesk.ui.shell.smoke import smoke_test
 
     if args.review is None:
         return smoke_test(show=args.show)

@@ -15,7 +15,7 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 if TYPE_CHECKING:
     from peerdesk.store.engine import Store
-    from peerdesk.ui.session import ReviewSession
+    from peerdesk.ui.kit.session import ReviewSession
 
 PASSPHRASE = "correct horse battery staple"
 
@@ -98,13 +98,13 @@ def demo_store(demo_copy: Path) -> Iterator[Store]:
 
 @pytest.fixture
 def session(qtbot: object, store: Store) -> Iterator[ReviewSession]:
-    from peerdesk.ui.session import ReviewSession
+    from peerdesk.ui.kit.session import ReviewSession
 
     yield ReviewSession(store)
 
 
 @pytest.fixture
 def demo_session(qtbot: object, demo_store: Store) -> Iterator[ReviewSession]:
-    from peerdesk.ui.session import ReviewSession
+    from peerdesk.ui.kit.session import ReviewSession
 
     yield ReviewSession(demo_store)

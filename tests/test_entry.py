@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-import peerdesk.ui.app
+import peerdesk.ui.shell.app
 from peerdesk.__main__ import main, openable
 
 
@@ -19,7 +19,7 @@ def app_runs(monkeypatch: pytest.MonkeyPatch) -> list[list[Path] | None]:
         calls.append(files)
         return 0
 
-    monkeypatch.setattr(peerdesk.ui.app, "run", fake_run)
+    monkeypatch.setattr(peerdesk.ui.shell.app, "run", fake_run)
     return calls
 
 

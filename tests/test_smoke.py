@@ -10,7 +10,7 @@ import sys
 from pathlib import Path
 
 from peerdesk.services import demo
-from peerdesk.ui.smoke import PASSED, SHOWN
+from peerdesk.ui.shell.smoke import PASSED, SHOWN
 
 
 def run_smoke(home: Path, *args: str, passphrase: str | None = None) -> subprocess.CompletedProcess[str]:

@@ -18,6 +18,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
 from importlib import resources
 from pathlib import Path
+from types import MappingProxyType
 from typing import Any
 
 from pptx import Presentation
@@ -298,13 +299,15 @@ class Box:
         return self.height / EMU_PER_PT
 
 
-_COLORS = {
-    "text": (MSO_THEME_COLOR.TEXT_1, 0.0),
-    "heading": (MSO_THEME_COLOR.TEXT_2, 0.0),
-    "muted": (MSO_THEME_COLOR.TEXT_1, 0.35),
-    "accent": (MSO_THEME_COLOR.ACCENT_1, 0.0),
-}
-_ALIGN = {"left": PP_ALIGN.LEFT, "center": PP_ALIGN.CENTER}
+_COLORS = MappingProxyType(
+    {
+        "text": (MSO_THEME_COLOR.TEXT_1, 0.0),
+        "heading": (MSO_THEME_COLOR.TEXT_2, 0.0),
+        "muted": (MSO_THEME_COLOR.TEXT_1, 0.35),
+        "accent": (MSO_THEME_COLOR.ACCENT_1, 0.0),
+    }
+)
+_ALIGN = MappingProxyType({"left": PP_ALIGN.LEFT, "center": PP_ALIGN.CENTER})
 
 
 class Renderer:
@@ -497,8 +500,8 @@ class Renderer:
                     _cell(table.cell(r, c), "", size, pad=cell_pad)
 
 
-_TITLE_KINDS = {PP_PLACEHOLDER.TITLE, PP_PLACEHOLDER.CENTER_TITLE}
-_BODY_KINDS = {PP_PLACEHOLDER.BODY, PP_PLACEHOLDER.OBJECT, PP_PLACEHOLDER.SUBTITLE}
+_TITLE_KINDS = frozenset({PP_PLACEHOLDER.TITLE, PP_PLACEHOLDER.CENTER_TITLE})
+_BODY_KINDS = frozenset({PP_PLACEHOLDER.BODY, PP_PLACEHOLDER.OBJECT, PP_PLACEHOLDER.SUBTITLE})
 
 
 def _find_layout(prs: Any, name: str, matches: Callable[[set[Any]], Any]) -> Any | None:
@@ -513,7 +516,7 @@ def _find_layout(prs: Any, name: str, matches: Callable[[set[Any]], Any]) -> Any
     return None
 
 
-def _placeholder(slide: Any, kinds: set[Any]) -> Any | None:
+def _placeholder(slide: Any, kinds: frozenset[Any] | set[Any]) -> Any | None:
     for ph in slide.placeholders:
         if ph.placeholder_format.type in kinds:
             return ph

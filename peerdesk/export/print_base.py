@@ -1,7 +1,7 @@
 """What every printed sheet shares: the document value, the style, and a few HTML pieces.
 
 The sheets are plain HTML that Qt's text engine (``QTextDocument``) lays out and paginates; the UI renders them to
-a printer or a PDF (``peerdesk.ui.printing``). This module holds no Qt so the same documents can be tested as text.
+a printer or a PDF (``peerdesk.ui.kit.printing``). This module holds no Qt so the same documents can be tested as text.
 
 Why these choices: the visit runs on paper from photocopiers, so everything reads in black and white (borders and
 bold type, never colour alone); a tick box is a character (☐) because it prints everywhere; space for handwriting

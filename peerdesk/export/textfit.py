@@ -14,6 +14,7 @@ import math
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
+from types import MappingProxyType
 from typing import Protocol
 
 LINE_HEIGHT = 1.2  # exact line spacing as a multiple of the font size
@@ -28,17 +29,19 @@ _FONT_DIRS = (
     Path("/System/Library/Fonts"),
     Path("C:/Windows/Fonts"),
 )
-_FACES = {
-    (False, False): ("LiberationSans-Regular.ttf", "Arial.ttf", "arial.ttf", "DejaVuSans.ttf"),
-    (True, False): ("LiberationSans-Bold.ttf", "Arial Bold.ttf", "arialbd.ttf", "DejaVuSans-Bold.ttf"),
-    (False, True): ("LiberationSans-Italic.ttf", "Arial Italic.ttf", "ariali.ttf", "DejaVuSans-Oblique.ttf"),
-    (True, True): (
-        "LiberationSans-BoldItalic.ttf",
-        "Arial Bold Italic.ttf",
-        "arialbi.ttf",
-        "DejaVuSans-BoldOblique.ttf",
-    ),
-}
+_FACES = MappingProxyType(
+    {
+        (False, False): ("LiberationSans-Regular.ttf", "Arial.ttf", "arial.ttf", "DejaVuSans.ttf"),
+        (True, False): ("LiberationSans-Bold.ttf", "Arial Bold.ttf", "arialbd.ttf", "DejaVuSans-Bold.ttf"),
+        (False, True): ("LiberationSans-Italic.ttf", "Arial Italic.ttf", "ariali.ttf", "DejaVuSans-Oblique.ttf"),
+        (True, True): (
+            "LiberationSans-BoldItalic.ttf",
+            "Arial Bold Italic.ttf",
+            "arialbi.ttf",
+            "DejaVuSans-BoldOblique.ttf",
+        ),
+    }
+)
 _REFERENCE_SIZE = 100  # glyphs are measured at this size and scaled
 
 

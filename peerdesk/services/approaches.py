@@ -2,17 +2,22 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+from types import MappingProxyType
+
 from peerdesk.store import rules
 
 APPROACHES: tuple[str, ...] = rules.APPROACHES  # declared with the shared rules, which bundles obey too
 
-LABELS: dict[str, str] = {
-    "transformational": "Transformational learning",
-    "ethnographic": "Ethnographic",
-    "appreciative": "Appreciative inquiry",
-    "solution-focused": "Solution-focused",
-    "other": "Other",
-}
+LABELS: Mapping[str, str] = MappingProxyType(
+    {
+        "transformational": "Transformational learning",
+        "ethnographic": "Ethnographic",
+        "appreciative": "Appreciative inquiry",
+        "solution-focused": "Solution-focused",
+        "other": "Other",
+    }
+)
 
 
 def label(approach: str) -> str:

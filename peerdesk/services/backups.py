@@ -15,6 +15,7 @@ import re
 import shutil
 from dataclasses import dataclass, field
 from pathlib import Path
+from types import MappingProxyType
 
 from peerdesk.errors import DamagedFile, PeerdeskError, UserError
 from peerdesk.store import backup, sqlcipher
@@ -43,12 +44,14 @@ class BackupInfo:
         return REASON_LABELS.get(self.reason, self.reason.replace("-", " "))
 
 
-REASON_LABELS = {
-    "hourly": "Hourly backup",
-    "manual": "Backed up on request",
-    "before-restore": "Before a restore",
-    "before-passphrase-change": "Before the passphrase changed",
-}
+REASON_LABELS = MappingProxyType(
+    {
+        "hourly": "Hourly backup",
+        "manual": "Backed up on request",
+        "before-restore": "Before a restore",
+        "before-passphrase-change": "Before the passphrase changed",
+    }
+)
 
 
 def parse_name(path: Path) -> tuple[dt.datetime, str] | None:

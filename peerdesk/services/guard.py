@@ -22,9 +22,10 @@ import functools
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass
+from types import MappingProxyType
 from typing import Any
 
-from sqlalchemy import func, select
+from sqlalchemy import select
 
 from peerdesk.errors import UserError
 from peerdesk.services.changes import Changes
@@ -40,13 +41,15 @@ UNDECIDED = "undecided"
 
 # Reasons are short, stable codes; ``REASON_LABELS`` says them in words.
 NAME, EMAIL, PHONE, SELF_NAMED, TITLED = "name", "email", "phone", "self-named", "titled-name"
-REASON_LABELS = {
-    NAME: "a guarded name",
-    EMAIL: "an email address",
-    PHONE: "a phone number",
-    SELF_NAMED: "someone giving their name",
-    TITLED: "a title with a surname",
-}
+REASON_LABELS = MappingProxyType(
+    {
+        NAME: "a guarded name",
+        EMAIL: "an email address",
+        PHONE: "a phone number",
+        SELF_NAMED: "someone giving their name",
+        TITLED: "a title with a surname",
+    }
+)
 
 # Initials and particles are matched only as part of the full name: alone they are everyday words or letters.
 MIN_PART = 2
@@ -220,27 +223,34 @@ def _merge(found: list[Finding]) -> list[Finding]:
 # --- with a review file ------------------------------------------------------------------------------------------
 
 
-def names_version(store: Store) -> tuple[int, str]:
-    """Changes whenever a guarded name is added, edited or removed (count and newest stamp)."""
-    with store.session() as s:
-        count, newest = s.execute(select(func.count(), func.max(GuardedName.updated))).one()
-    return int(count or 0), str(newest or "")
-
-
-_names_cache: dict[tuple[str, tuple[int, str]], tuple[str, ...]] = {}
-
-
 def guarded_names(store: Store) -> tuple[str, ...]:
-    """The live guarded names, read once per version of the list."""
-    key = (str(store.path), names_version(store))
-    cached = _names_cache.get(key)
-    if cached is None:
-        with store.session() as s:
-            rows = s.scalars(select(GuardedName.name).where(GuardedName.deleted.is_(False)))
-            cached = tuple(sorted({n.strip() for n in rows if n.strip()}))
-        _names_cache.clear()  # one review's list at a time is all a window checks against
-        _names_cache[key] = cached
-    return cached
+    """The live guarded names, read from the file (a window keeps them in its ``NamesCache``)."""
+    with store.session() as s:
+        rows = s.scalars(select(GuardedName.name).where(GuardedName.deleted.is_(False)))
+        return tuple(sorted({n.strip() for n in rows if n.strip()}))
+
+
+class NamesCache:
+    """One open review's guarded names, read once and kept until ``invalidate``.
+
+    Its owner (the UI's review session) invalidates it on every change that touches the names — an edit, a merged
+    bundle, a purge, a restore — so a check per keystroke never reads the file and never uses a stale list.
+    """
+
+    def __init__(self, store: Store) -> None:
+        self.store = store
+        self._names: tuple[str, ...] | None = None
+
+    def names(self) -> tuple[str, ...]:
+        if self._names is None:
+            self._names = guarded_names(self.store)
+        return self._names
+
+    def invalidate(self) -> None:
+        self._names = None
+
+    def check(self, text: str) -> list[Finding]:
+        return check_text(text, self.names())
 
 
 def check(store: Store, text: str) -> list[Finding]:

@@ -10,9 +10,11 @@ from __future__ import annotations
 import json
 import uuid
 from collections import Counter
+from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
+from types import MappingProxyType
 
 from sqlalchemy import select
 
@@ -26,54 +28,57 @@ from peerdesk.store.uow import UnitOfWork
 
 CLOSING_TEXT = "Before we finish: is there anything we have not asked about that you would like us to hear?"
 
-DEFAULT_SETS: dict[str, tuple[str, ...]] = {
-    "transformational": (
-        "Something you said sounds like a fixed fact. If it turned out not to be true, what would change?",
-        "Think of the wisest leader you have worked with. What would they do next in this situation?",
-        "How would a child or a family who uses the service tell this same story?",
-        "Underneath everything we have talked about, what do you think is really driving this?",
-        "Imagine looking back on today a year from now. What would you want to say to yourself?",
-        "Which of the obstacles come from inside the service, and which from outside it?",
-        "Leaving feelings aside, what do the facts tell you? And leaving the facts aside, what do your feelings say?",
-    ),
-    "ethnographic": (
-        "Walk us through last week: where did your time go, and who did you spend it with?",
-        "What were the best and the worst moments of that week, and what made them so?",
-        "Tell us about a piece of work that went really well. What happened, step by step?",
-        "Now tell us about one that was hard going. What got in the way?",
-        "Which three words would you pick to describe your team?",
-        "How has your view of this place changed since you first arrived?",
-        "From 0 (very poor) to 10 (excellent), where would you put the service today? "
-        "Why not two points lower, and what would lift it two points?",
-    ),
-    "appreciative": (
-        "Tell us about a time you saw the service at its very best. What was going on?",
-        "Think of a moment when a leader made you feel really supported. What did they do?",
-        "What would the families you work with say they value most about your team?",
-        "When have different teams or agencies pulled together especially well? What made that possible?",
-        "What did you yourself bring that helped make that good moment happen?",
-        "If you had three wishes for this service, what would they be?",
-        "Five years from now things have improved in the ways that matter most. What is different, "
-        "and how can you tell?",
-    ),
-    "solution-focused": (
-        "What would you most like to be different as a result of this visit?",
-        "Suppose things got better overnight. What is the first small sign you would notice the next morning?",
-        "On a scale of 0 to 10, how close is the service to where you want it to be? What puts it there "
-        "rather than lower?",
-        "What would one point higher look like in day-to-day practice?",
-        "When has something like this gone well before? What helped then?",
-        "Which strengths, skills and resources are already in place that could help?",
-        "Who else could help, and how could they be brought on board?",
-        "What is one small step that could be taken in the next month?",
-    ),
-    "other": (
-        "Could you tell us a little about your role and how long you have been in it?",
-        "What is working well at the moment?",
-        "What worries you most about the service?",
-        "Can you give us a concrete example of that?",
-    ),
-}
+DEFAULT_SETS: Mapping[str, tuple[str, ...]] = MappingProxyType(
+    {
+        "transformational": (
+            "Something you said sounds like a fixed fact. If it turned out not to be true, what would change?",
+            "Think of the wisest leader you have worked with. What would they do next in this situation?",
+            "How would a child or a family who uses the service tell this same story?",
+            "Underneath everything we have talked about, what do you think is really driving this?",
+            "Imagine looking back on today a year from now. What would you want to say to yourself?",
+            "Which of the obstacles come from inside the service, and which from outside it?",
+            "Leaving feelings aside, what do the facts tell you? "
+            "And leaving the facts aside, what do your feelings say?",
+        ),
+        "ethnographic": (
+            "Walk us through last week: where did your time go, and who did you spend it with?",
+            "What were the best and the worst moments of that week, and what made them so?",
+            "Tell us about a piece of work that went really well. What happened, step by step?",
+            "Now tell us about one that was hard going. What got in the way?",
+            "Which three words would you pick to describe your team?",
+            "How has your view of this place changed since you first arrived?",
+            "From 0 (very poor) to 10 (excellent), where would you put the service today? "
+            "Why not two points lower, and what would lift it two points?",
+        ),
+        "appreciative": (
+            "Tell us about a time you saw the service at its very best. What was going on?",
+            "Think of a moment when a leader made you feel really supported. What did they do?",
+            "What would the families you work with say they value most about your team?",
+            "When have different teams or agencies pulled together especially well? What made that possible?",
+            "What did you yourself bring that helped make that good moment happen?",
+            "If you had three wishes for this service, what would they be?",
+            "Five years from now things have improved in the ways that matter most. What is different, "
+            "and how can you tell?",
+        ),
+        "solution-focused": (
+            "What would you most like to be different as a result of this visit?",
+            "Suppose things got better overnight. What is the first small sign you would notice the next morning?",
+            "On a scale of 0 to 10, how close is the service to where you want it to be? What puts it there "
+            "rather than lower?",
+            "What would one point higher look like in day-to-day practice?",
+            "When has something like this gone well before? What helped then?",
+            "Which strengths, skills and resources are already in place that could help?",
+            "Who else could help, and how could they be brought on board?",
+            "What is one small step that could be taken in the next month?",
+        ),
+        "other": (
+            "Could you tell us a little about your role and how long you have been in it?",
+            "What is working well at the moment?",
+            "What worries you most about the service?",
+            "Can you give us a concrete example of that?",
+        ),
+    }
+)
 
 
 # Who a version of a question set is worded for (#20). Questions written before audiences existed have "".

@@ -10,6 +10,7 @@ import datetime as dt
 import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
+from types import MappingProxyType
 from typing import Any
 
 from sqlalchemy import select
@@ -645,12 +646,14 @@ def restore_interview(store: Store, interview_id: str) -> Changes:
 
 # --- many records at once (undo of an import) ----------------------------------------------------------------
 
-_MODELS: dict[str, type[Shared]] = {
-    "slots": Slot,
-    "teams": Team,
-    "stakeholder_groups": StakeholderGroup,
-    "interviews": Interview,
-}
+_MODELS: Mapping[str, type[Shared]] = MappingProxyType(
+    {
+        "slots": Slot,
+        "teams": Team,
+        "stakeholder_groups": StakeholderGroup,
+        "interviews": Interview,
+    }
+)
 
 
 def set_deleted(store: Store, created: Mapping[str, Iterable[str]], deleted: bool) -> Changes:

@@ -20,6 +20,7 @@ import io
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
+from types import MappingProxyType
 
 from sqlalchemy import select
 
@@ -33,9 +34,9 @@ from peerdesk.store.uow import UnitOfWork
 KINDS = rules.POSTIT_KINDS  # the Day 1 evening's post-its, on the Day 2 wall
 IDEA = rules.IDEA  # a workshop table's idea, on its goal's wall
 ALL_KINDS = (*KINDS, IDEA)
-KIND_LABELS = {"rose": "Rose", "thorn": "Thorn", "bud": "Bud", IDEA: "Idea"}
+KIND_LABELS = MappingProxyType({"rose": "Rose", "thorn": "Thorn", "bud": "Bud", IDEA: "Idea"})
 DAY2_WALL = ""  # the goal_id of the Day 2 wall
-COLUMN_TITLES = {"rose": "Roses", "thorn": "Thorns", "bud": "Buds"}
+COLUMN_TITLES = MappingProxyType({"rose": "Roses", "thorn": "Thorns", "bud": "Buds"})
 
 POSTIT_W, POSTIT_H = 160.0, 110.0
 GAP = 16.0  # between post-its laid out side by side

@@ -17,6 +17,8 @@ Local records (``meta``, ``identity``, ``conflicts``, ``member_trust``) never le
 from __future__ import annotations
 
 import uuid
+from collections.abc import Mapping
+from types import MappingProxyType
 from typing import Any
 
 from sqlalchemy import JSON, Boolean, Float, Integer, LargeBinary, String, Text
@@ -451,10 +453,12 @@ class Conflict(Base):
     resolved: Mapped[bool] = mapped_column(Boolean, default=False)
 
 
-SHARED_MODELS: dict[str, type[Shared]] = {
-    m.__tablename__: m  # type: ignore[attr-defined]
-    for m in Shared.__subclasses__()
-}
+SHARED_MODELS: Mapping[str, type[Shared]] = MappingProxyType(
+    {
+        m.__tablename__: m  # type: ignore[attr-defined]
+        for m in Shared.__subclasses__()
+    }
+)
 
 
 # The "interview records" deleted after the follow-up visit (services.retention). Once a file has purged them

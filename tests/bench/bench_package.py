@@ -26,7 +26,7 @@ from pathlib import Path
 
 import pytest
 
-from peerdesk.ui.smoke import PASSED, SHOWN
+from peerdesk.ui.shell.smoke import PASSED, SHOWN
 from tests.bench.report import report
 
 pytestmark = pytest.mark.bench

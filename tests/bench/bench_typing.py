@@ -19,8 +19,8 @@ from pytestqt.qtbot import QtBot
 from peerdesk.services import notes
 from peerdesk.store import sqlcipher
 from peerdesk.store.engine import Store
-from peerdesk.ui.panels.notes import MAX_WAIT_MS, QUIET_MS, NotesPanel
-from peerdesk.ui.session import ReviewSession
+from peerdesk.ui.kit.session import ReviewSession
+from peerdesk.ui.notes.panel import MAX_WAIT_MS, QUIET_MS, NotesPanel
 from tests.bench.report import percentile, report
 from tests.helpers.timetable import build_day
 

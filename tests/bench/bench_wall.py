@@ -19,7 +19,7 @@ from pytestqt.qtbot import QtBot
 
 from peerdesk.services import review
 from peerdesk.store.engine import Store
-from peerdesk.ui.session import ReviewSession
+from peerdesk.ui.kit.session import ReviewSession
 from peerdesk.ui.wall.scene import DAY2
 from peerdesk.ui.wall.widget import WallWidget
 from tests.bench.report import report

@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 from PIL import Image
 
-from peerdesk.ui.icons import ICON_SIZES
+from peerdesk.ui.kit.icons import ICON_SIZES
 
 ROOT = Path(__file__).resolve().parents[2]
 PACKAGING = ROOT / "packaging"

@@ -7,7 +7,7 @@ from collections.abc import Iterator
 import pytest
 from PySide6.QtWidgets import QApplication
 
-from peerdesk.ui import messages
+from peerdesk.ui.kit import messages
 
 
 @pytest.fixture(autouse=True)

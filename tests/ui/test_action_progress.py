@@ -13,10 +13,10 @@ from peerdesk.errors import PeerdeskError, UserError
 from peerdesk.export import printing
 from peerdesk.services import action_progress, workshop
 from peerdesk.store.engine import Store
-from peerdesk.ui import action_progress as progress_ui
-from peerdesk.ui.panels.followup import FollowUpPanel
-from peerdesk.ui.printing import write_pdf
-from peerdesk.ui.session import ReviewSession
+from peerdesk.ui.kit.printing import write_pdf
+from peerdesk.ui.kit.session import ReviewSession
+from peerdesk.ui.workshop import action_progress as progress_ui
+from peerdesk.ui.workshop.followup import FollowUpPanel
 from tests.helpers.pdf import pdf_text
 
 

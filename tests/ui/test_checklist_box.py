@@ -9,8 +9,8 @@ from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
 from peerdesk.services import checklist, review
-from peerdesk.ui.panels.checklist import ChecklistBox
-from peerdesk.ui.session import ReviewSession
+from peerdesk.ui.kit.session import ReviewSession
+from peerdesk.ui.overview.checklist import ChecklistBox
 from tests.helpers.ics import events
 
 TODAY = dt.date(2026, 2, 20)  # about three weeks before the ``store`` fixture's visit (10 March 2026)
@@ -63,7 +63,7 @@ def test_the_calendar_button_writes_the_steps_to_do(qtbot: QtBot, session: Revie
 
 
 def test_the_overview_shows_the_checklist(qtbot: QtBot, session: ReviewSession) -> None:
-    from peerdesk.ui.panels.overview import OverviewPanel
+    from peerdesk.ui.overview.panel import OverviewPanel
 
     overview = OverviewPanel(session)
     qtbot.addWidget(overview)

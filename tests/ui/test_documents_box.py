@@ -11,8 +11,8 @@ from PySide6.QtGui import QDesktopServices
 from pytestqt.qtbot import QtBot
 
 from peerdesk.services import documents, records
-from peerdesk.ui.panels.documents import DocumentsBox
-from peerdesk.ui.session import ReviewSession
+from peerdesk.ui.kit.session import ReviewSession
+from peerdesk.ui.overview.documents import DocumentsBox
 
 
 @pytest.fixture

@@ -7,9 +7,9 @@ from PySide6.QtWidgets import QMenu
 from pytestqt.qtbot import QtBot
 
 from peerdesk.services import interview_checklist, questions
-from peerdesk.ui.panels.notes import NotesPanel
-from peerdesk.ui.question_bank import QuestionBankDialog
-from peerdesk.ui.session import ReviewSession
+from peerdesk.ui.kit.session import ReviewSession
+from peerdesk.ui.notes.panel import NotesPanel
+from peerdesk.ui.notes.question_bank import QuestionBankDialog
 from tests.helpers.timetable import build_day
 
 

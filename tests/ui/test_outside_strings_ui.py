@@ -11,8 +11,8 @@ from pytestqt.qtbot import QtBot
 from peerdesk.exchange import transfer
 from peerdesk.store.models import Member
 from peerdesk.store.uow import UnitOfWork
-from peerdesk.ui.session import ReviewSession
-from peerdesk.ui.team_dialog import TeamDialog
+from peerdesk.ui.kit.session import ReviewSession
+from peerdesk.ui.team.dialog import TeamDialog
 from tests.helpers.exchange import Team, make_team
 
 EVIL = "Alex\x1b[2J\u202eLead\x00\n" + "x" * 150

@@ -8,8 +8,8 @@ import datetime as dt
 from pytestqt.qtbot import QtBot
 
 from peerdesk.services import review
-from peerdesk.ui.panels.overview import OverviewPanel
-from peerdesk.ui.session import ReviewSession
+from peerdesk.ui.kit.session import ReviewSession
+from peerdesk.ui.overview.panel import OverviewPanel
 
 
 def make(qtbot: QtBot, session: ReviewSession) -> OverviewPanel:

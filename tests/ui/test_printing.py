@@ -8,8 +8,8 @@ from pytestqt.qtbot import QtBot
 
 from peerdesk.export import printing as documents
 from peerdesk.store.engine import Store
-from peerdesk.ui.printing import PrintDialog, new_printer, print_to, write_pdf
-from peerdesk.ui.session import ReviewSession
+from peerdesk.ui.kit.printing import PrintDialog, new_printer, print_to, write_pdf
+from peerdesk.ui.kit.session import ReviewSession
 from tests.helpers.pdf import pages_starting, pdf_info, pdf_text
 
 
@@ -80,7 +80,7 @@ def test_printing_to_a_printer_uses_the_same_pages(qtbot: QtBot, demo_store: Sto
 
 
 def test_file_menu_has_print(qtbot: QtBot, demo_session: ReviewSession) -> None:
-    from peerdesk.ui.main_window import MainWindow
+    from peerdesk.ui.shell.main_window import MainWindow
 
     window = MainWindow(demo_session)
     qtbot.addWidget(window)

@@ -10,10 +10,10 @@ from peerdesk.errors import UserError
 from peerdesk.export import print_day2
 from peerdesk.services import solution_ideas, wall, workshop
 from peerdesk.store.engine import Store
-from peerdesk.ui import solution_ideas as ui_ideas
-from peerdesk.ui.projector import steps
-from peerdesk.ui.session import ReviewSession
+from peerdesk.ui.kit.session import ReviewSession
+from peerdesk.ui.wall import solution_ideas as ui_ideas
 from peerdesk.ui.wall.widget import WallWidget
+from peerdesk.ui.workshop.projector import steps
 
 
 def test_ideas_are_one_per_line_and_refused_when_empty(store: Store) -> None:

@@ -9,8 +9,8 @@ from pytestqt.qtbot import QtBot
 from peerdesk.cli import main
 from peerdesk.services import survey, survey_starter
 from peerdesk.store.engine import Store
-from peerdesk.ui.panels.survey import SurveyPanel
-from peerdesk.ui.session import ReviewSession
+from peerdesk.ui.kit.session import ReviewSession
+from peerdesk.ui.workshop.survey import SurveyPanel
 
 
 def button(panel: SurveyPanel, text: str) -> QPushButton:

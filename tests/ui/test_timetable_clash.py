@@ -7,9 +7,9 @@ from pytestqt.qtbot import QtBot
 
 from peerdesk.services import records
 from peerdesk.services import timetable as tt
-from peerdesk.ui.panels.timetable import TimetablePanel
-from peerdesk.ui.session import ReviewSession
-from peerdesk.ui.timetable_model import CLASH_ROLE, INTERVIEW_ROLE
+from peerdesk.ui.kit.session import ReviewSession
+from peerdesk.ui.timetable.model import CLASH_ROLE, INTERVIEW_ROLE
+from peerdesk.ui.timetable.panel import TimetablePanel
 from tests.helpers.timetable import build_day
 
 

@@ -8,10 +8,10 @@ from pytestqt.qtbot import QtBot
 
 from peerdesk.services import review
 from peerdesk.services import timetable as tt
-from peerdesk.ui.interview_dialog import InterviewDialog, SlotDialog
-from peerdesk.ui.panels.timetable import TimetablePanel
-from peerdesk.ui.session import ReviewSession
-from peerdesk.ui.timetable_model import ACTIVITY_ROLE
+from peerdesk.ui.kit.session import ReviewSession
+from peerdesk.ui.timetable.interview_dialog import InterviewDialog, SlotDialog
+from peerdesk.ui.timetable.model import ACTIVITY_ROLE
+from peerdesk.ui.timetable.panel import TimetablePanel
 from tests.helpers.timetable import build_day
 
 

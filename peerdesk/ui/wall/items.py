@@ -7,7 +7,8 @@ dragging a hundred of them across a thousand costs a blit each.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from types import MappingProxyType
+from typing import Protocol, runtime_checkable
 
 from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QBrush, QColor, QFocusEvent, QFont, QFontMetricsF, QKeyEvent, QPainter, QPen
@@ -28,11 +29,31 @@ from peerdesk.services.wall import (
     ThemeView,
 )
 
-if TYPE_CHECKING:
-    from peerdesk.ui.wall.scene import WallScene
 
-COLOURS = {"rose": QColor("#f7c5d2"), "thorn": QColor("#bcd6f4"), "bud": QColor("#c6e7b8"), "idea": QColor("#fff1a6")}
-EDGES = {"rose": QColor("#c2577a"), "thorn": QColor("#3f74b5"), "bud": QColor("#4f8f3a"), "idea": QColor("#b39321")}
+@runtime_checkable
+class WallHost(Protocol):
+    """What the items ask of the scene they sit in (``WallScene``), named here so they need not import it."""
+
+    def focused(self, item: QGraphicsItem) -> None: ...
+    def edit_postit(self, postit_id: str) -> None: ...
+    def heading_edited(self, theme_id: str, heading: str) -> None: ...
+    def toggle_collapsed(self, theme_id: str) -> None: ...
+    def min_theme_size(self, item: ThemeItem) -> tuple[float, float]: ...
+    def theme_resized(self, theme_id: str, width: float, height: float) -> None: ...
+
+
+def wall_of(item: QGraphicsItem) -> WallHost | None:
+    """The wall scene ``item`` sits in (None while it is in no scene, or in a plain one for rendering)."""
+    scene = item.scene()
+    return scene if isinstance(scene, WallHost) else None
+
+
+COLOURS = MappingProxyType(
+    {"rose": QColor("#f7c5d2"), "thorn": QColor("#bcd6f4"), "bud": QColor("#c6e7b8"), "idea": QColor("#fff1a6")}
+)
+EDGES = MappingProxyType(
+    {"rose": QColor("#c2577a"), "thorn": QColor("#3f74b5"), "bud": QColor("#4f8f3a"), "idea": QColor("#b39321")}
+)
 INK = QColor("#1f232a")
 SELECTED = QColor("#1d6fb8")
 THEME_FILL = QColor("#fbfaf6")
@@ -162,20 +183,18 @@ class PostItItem(QGraphicsItem):
     def focusInEvent(self, event: QFocusEvent) -> None:
         super().focusInEvent(event)
         self.update()
-        scene = self.scene()
-        if scene is not None:
-            wall_scene: WallScene = scene  # type: ignore[assignment]
-            wall_scene.focused(self)
+        wall = wall_of(self)
+        if wall is not None:
+            wall.focused(self)
 
     def focusOutEvent(self, event: QFocusEvent) -> None:
         super().focusOutEvent(event)
         self.update()
 
     def mouseDoubleClickEvent(self, event: QGraphicsSceneMouseEvent) -> None:
-        scene = self.scene()
-        if scene is not None:
-            wall_scene: WallScene = scene  # type: ignore[assignment]
-            wall_scene.request_edit.emit(self.postit_id)
+        wall = wall_of(self)
+        if wall is not None:
+            wall.edit_postit(self.postit_id)
 
 
 class HeadingItem(QGraphicsTextItem):
@@ -220,10 +239,9 @@ class HeadingItem(QGraphicsTextItem):
         self.setTextCursor(cursor)
         text = " ".join(self.toPlainText().split())
         if text != self._before:
-            scene = self.scene()
-            if scene is not None:
-                wall_scene: WallScene = scene  # type: ignore[assignment]
-                wall_scene.heading_edited(self.theme.theme_id, text)
+            wall = wall_of(self)
+            if wall is not None:
+                wall.heading_edited(self.theme.theme_id, text)
 
     def mousePressEvent(self, event: QGraphicsSceneMouseEvent) -> None:
         if self.editing:
@@ -356,9 +374,8 @@ class ThemeItem(QGraphicsItem):
             for i in (4, 8, 12):
                 painter.drawLine(QPointF(g.right() - i, g.bottom() - 2), QPointF(g.right() - 2, g.bottom() - i))
 
-    def _wall(self) -> WallScene | None:
-        scene = self.scene()
-        return scene  # type: ignore[return-value]
+    def _wall(self) -> WallHost | None:
+        return wall_of(self)
 
     def mousePressEvent(self, event: QGraphicsSceneMouseEvent) -> None:
         pos = event.pos()

@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QApplication
 
 from peerdesk.errors import UserError
 from peerdesk.store.engine import Store
-from peerdesk.ui.session import ReviewSession
+from peerdesk.ui.kit.session import ReviewSession
 from peerdesk.ui.wall.scene import DAY2, WallScene
 
 MARGIN = 40.0

@@ -22,8 +22,8 @@ from peerdesk.services.changes import Changes
 from peerdesk.services.edits import Edit
 from peerdesk.services.wall import GAP, KINDS, POSTIT_H, POSTIT_W, PostItView, ThemeView, WallState
 from peerdesk.store.engine import Store
-from peerdesk.ui.edit_command import run_edit
-from peerdesk.ui.session import ReviewSession
+from peerdesk.ui.kit import ops
+from peerdesk.ui.kit.session import ReviewSession
 from peerdesk.ui.wall.items import PostItItem, SheetItem, ThemeItem
 
 EVENING, DAY2 = "evening", "day2"
@@ -189,10 +189,13 @@ class WallScene(QGraphicsScene):
 
     # --- edits ------------------------------------------------------------------------------------------------
     def run(self, label: str, operation: Callable[[Store], Edit]) -> Edit | None:
-        edit = run_edit(self.session, label, operation, self.dialog_parent)
+        edit = ops.run_edit(self.dialog_parent, self.session, label, operation)
         if edit is None or not edit.tables:
             self.reload()  # refused or no-op: put dragged items back where the file says they are
         return edit
+
+    def edit_postit(self, postit_id: str) -> None:
+        self.request_edit.emit(postit_id)
 
     def heading_edited(self, theme_id: str, heading: str) -> None:
         self.run("Rename theme", lambda s: wall.set_heading(s, theme_id, heading))

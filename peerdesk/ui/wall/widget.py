@@ -23,8 +23,8 @@ from PySide6.QtWidgets import (
 
 from peerdesk.services import wall
 from peerdesk.services.changes import Changes
-from peerdesk.ui import messages
-from peerdesk.ui.session import ReviewSession
+from peerdesk.ui.kit import messages
+from peerdesk.ui.kit.session import ReviewSession
 from peerdesk.ui.wall import render
 from peerdesk.ui.wall.dialogs import PostItDialog, ReadOutPanel
 from peerdesk.ui.wall.scene import DAY2, EVENING, WallScene
@@ -62,7 +62,7 @@ class WallWidget(QWidget):
         self.toolbar.setObjectName("ideaWallToolbar" if self.ideas else "wallToolbar")
         self._build_actions()
         if not self.ideas:  # #20: buds into solution ideas for the workshop
-            from peerdesk.ui.solution_ideas import install as install_solution_ideas
+            from peerdesk.ui.wall.solution_ideas import install as install_solution_ideas
 
             self.action_solution_ideas = install_solution_ideas(self)
 

@@ -1,0 +1,1 @@
+"""Insights ("so what?") and building the presentation."""

@@ -1,0 +1,218 @@
+"""File ▸ Build presentation…: choose where and with which template, settle flagged quotes, build in the background."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QUrl
+from PySide6.QtGui import QAction, QDesktopServices
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QMainWindow,
+    QMessageBox,
+    QRadioButton,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
+
+from peerdesk.export import confidentiality, presentation
+from peerdesk.export.content import Deck
+from peerdesk.services import review as review_service
+from peerdesk.ui.kit import messages, ops
+from peerdesk.ui.kit.file_fields import PathField, SaveFileDialog
+from peerdesk.ui.kit.session import ReviewSession
+from peerdesk.ui.kit.worker import Progress, run_task
+
+KEEP, LEAVE_OUT = "keep", "exclude"
+
+
+def suggested_name(authority: str) -> str:
+    stem = re.sub(r"[^\w\- ]+", "", authority).strip() or "Peer challenge"
+    return f"{stem} peer challenge.pptx"
+
+
+class BuildDialog(SaveFileDialog):
+    """Where to save, and which template: peerdesk's own or the authority's branded .pptx."""
+
+    def __init__(self, parent: QWidget | None, suggested: Path) -> None:
+        super().__init__(parent)
+        self.setWindowTitle("Build presentation")
+        self.setObjectName("buildPresentationDialog")
+        form = QFormLayout(self)
+        self.out_field = PathField(str(suggested), caption="Save the presentation as", saving=True)
+        self.out = self.out_field.edit
+        self.out.setObjectName("presentationPath")
+        form.addRow("Save as", self.out_field)
+        self.ours = QRadioButton("peerdesk's template (16:9, high contrast)")
+        self.theirs = QRadioButton("Our own template:")
+        self.ours.setChecked(True)
+        group = QButtonGroup(self)
+        group.addButton(self.ours)
+        group.addButton(self.theirs)
+        self.template_field = PathField("", caption="Choose a template", saving=False)
+        self.template = self.template_field.edit
+        self.template.setPlaceholderText("a .pptx with your authority's branding")
+        self.template.textEdited.connect(lambda _t: self.theirs.setChecked(True))
+        row2 = QHBoxLayout()
+        row2.addWidget(self.theirs)
+        row2.addWidget(self.template_field, 1)
+        form.addRow("Template", self.ours)
+        form.addRow("", row2)
+        self.handout = QCheckBox("Add the workshop handout (agree ✓ / disagree ✗ / amend)")
+        self.handout.setChecked(True)
+        form.addRow("", self.handout)
+        self.finish_form(form, self.out_field, "Build")
+        self.resize(640, self.sizeHint().height())
+
+    def choice_problem(self) -> str:
+        if self.theirs.isChecked() and not self.template_field.path.is_file():
+            return "Choose your template file, or use peerdesk's."
+        return ""
+
+    @property
+    def template_path(self) -> Path | None:
+        return self.template_field.path if self.theirs.isChecked() else None
+
+
+class FlaggedQuotesDialog(QDialog):
+    """The confidentiality check's findings: each flagged quote needs keep or leave out before the build."""
+
+    def __init__(self, parent: QWidget | None, quotes: list[tuple[str, str]]) -> None:
+        super().__init__(parent)
+        self.setWindowTitle("Check these quotes first")
+        self.setObjectName("flaggedQuotesDialog")
+        layout = QVBoxLayout(self)
+        intro = QLabel(
+            "The confidentiality check flagged these quotes: they may identify someone. Decide for each whether "
+            "it may go into the presentation. Your decision is saved with the quote (and can be undone)."
+        )
+        intro.setWordWrap(True)
+        layout.addWidget(intro)
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        body = QWidget()
+        rows = QFormLayout(body)
+        self.choices: dict[str, QComboBox] = {}
+        for qid, text in quotes:
+            label = QLabel(f"“{text}”")
+            label.setWordWrap(True)
+            combo = QComboBox()
+            combo.addItem("Decide…", "")
+            combo.addItem("Keep it in", KEEP)
+            combo.addItem("Leave it out", LEAVE_OUT)
+            combo.currentIndexChanged.connect(self._update)
+            combo.setAccessibleName(f"Decision for the quote {text[:40]}")
+            self.choices[qid] = combo
+            rows.addRow(label, combo)
+        scroll.setWidget(body)
+        layout.addWidget(scroll, 1)
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
+        self.ok = self.buttons.addButton("Save decisions and build", QDialogButtonBox.ButtonRole.AcceptRole)
+        self.buttons.accepted.connect(self.accept)
+        self.buttons.rejected.connect(self.reject)
+        layout.addWidget(self.buttons)
+        self._update()
+        self.resize(680, 420)
+
+    def _update(self) -> None:
+        self.ok.setEnabled(all(c.currentData() for c in self.choices.values()))
+
+    def decisions(self) -> dict[str, str]:
+        return {qid: str(c.currentData()) for qid, c in self.choices.items()}
+
+
+def record_decisions(session: ReviewSession, decisions: dict[str, str]) -> None:
+    stack = session.undo_stack
+    stack.beginMacro("Confidentiality decisions")
+    for qid, decision in decisions.items():
+        ops.set_fields(None, session, "quotes", qid, {"guard_decision": decision}, "Decide on a flagged quote")
+    stack.endMacro()
+
+
+def prepare_deck(parent: QWidget, session: ReviewSession) -> Deck | None:
+    """The deck's content, after asking about flagged quotes; None if the user stopped."""
+    try:
+        return session.call(presentation.prepare)
+    except presentation.UndecidedQuotes as exc:
+        flagged = list(exc.quote_ids)
+        pending = session.call(lambda s: confidentiality.undecided(s, flagged))
+        dialog = FlaggedQuotesDialog(parent, pending)
+        if dialog.exec() != QDialog.DialogCode.Accepted:
+            return None
+        record_decisions(session, dialog.decisions())
+        return session.call(presentation.prepare)
+
+
+def build_presentation(window: QMainWindow, session: ReviewSession) -> None:
+    flush = getattr(window, "flush_edits", None)
+    if callable(flush):
+        flush()
+    authority = session.call(review_service.summary).authority
+    folder = Path.home() / "Documents"
+    suggested = (folder if folder.is_dir() else Path.home()) / suggested_name(authority)
+    dialog = BuildDialog(window, suggested)
+    if dialog.exec() != QDialog.DialogCode.Accepted:
+        return
+    out, template, handout = dialog.output_path, dialog.template_path, dialog.handout.isChecked()
+    try:
+        deck = prepare_deck(window, session)
+    except Exception as exc:  # shown through the one message channel
+        messages.error(window, "Build presentation", exc)
+        return
+    if deck is None:
+        return
+
+    # python-pptx and lxml cost a third of a second to import: loaded when a deck is built, not at start-up.
+    from peerdesk.export import pptx as pptx_export
+
+    def work(progress: Progress) -> Path:
+        return pptx_export.build(deck, out, template=template, handout=handout, progress=progress)
+
+    def done(result: Any) -> None:
+        offer_folder(window, Path(result))
+
+    def failed(exc: BaseException) -> None:
+        if not isinstance(exc, pptx_export.BuildCancelled):
+            messages.error(window, "Build presentation", exc)
+
+    run_task(window, "Building the presentation…", work, done, failed)
+
+
+def offer_folder(parent: QWidget, path: Path) -> None:
+    box = QMessageBox(
+        QMessageBox.Icon.Information,
+        "Presentation ready",
+        f"The presentation is saved as\n{path}",
+        QMessageBox.StandardButton.Close,
+        parent,
+    )
+    box.setObjectName("presentationReady")
+    open_folder = box.addButton("Open folder", QMessageBox.ButtonRole.ActionRole)
+    box.exec()
+    if box.clickedButton() is open_folder:
+        QDesktopServices.openUrl(QUrl.fromLocalFile(str(path.parent)))
+
+
+def install_build_action(window: Any) -> QAction:
+    """Add File ▸ Build presentation… to a main window (before the lock and close actions)."""
+    action = QAction("&Build presentation…", window)
+    action.setObjectName("actionBuildPresentation")
+    action.setShortcut("Ctrl+Shift+P")
+    action.setStatusTip("Write the presentation (.pptx) from the themes and insights")
+    action.triggered.connect(lambda: build_presentation(window, window.session))
+    tail = getattr(window, "file_menu_tail", None)
+    if tail is not None:
+        window.file_menu.insertAction(tail, action)
+    else:
+        window.file_menu.addAction(action)
+    return action

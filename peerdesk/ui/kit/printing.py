@@ -1,0 +1,216 @@
+"""Printing the visit's paperwork: through Qt's print dialog or to a PDF, on A4 or Letter.
+
+The documents themselves are built without Qt (``peerdesk.export.printing``); here Qt's text engine lays them out
+(``QTextDocument``) and paints them onto a printer or a ``QPdfWriter``. Nothing passes through a temporary file.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QMarginsF
+from PySide6.QtGui import (
+    QAction,
+    QGuiApplication,
+    QKeySequence,
+    QPagedPaintDevice,
+    QPageLayout,
+    QPageSize,
+    QPdfWriter,
+    QTextDocument,
+)
+from PySide6.QtPrintSupport import QPrintDialog, QPrinter
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QFormLayout,
+    QLabel,
+    QPushButton,
+    QWidget,
+)
+
+from peerdesk.errors import PeerdeskError, UserError
+from peerdesk.export import printing
+from peerdesk.export.print_base import PAPERS, Printable, check_paper
+from peerdesk.export.print_day1 import TIMETABLE_VIEWS
+from peerdesk.store.engine import Store
+from peerdesk.ui.kit import messages
+from peerdesk.ui.kit.widgets import error_label
+
+MARGIN_MM = 15.0
+PAGE_SIZES = {"A4": QPageSize.PageSizeId.A4, "Letter": QPageSize.PageSizeId.Letter}
+VIEW_LABELS = {"whole": "The whole grid", "team": "A page per team", "person": "A page per person"}
+
+
+def _layout(device: QPagedPaintDevice, paper: str) -> None:
+    device.setPageSize(QPageSize(PAGE_SIZES[check_paper(paper)]))
+    device.setPageMargins(QMarginsF(MARGIN_MM, MARGIN_MM, MARGIN_MM, MARGIN_MM), QPageLayout.Unit.Millimeter)
+
+
+def _text(document: Printable) -> QTextDocument:
+    text = QTextDocument()
+    text.setHtml(document.html())
+    return text
+
+
+def write_pdf(document: Printable, out: Path, paper: str = "A4") -> None:
+    """Lay ``document`` out on ``paper`` and write it to ``out`` as a PDF."""
+    if not out.parent.is_dir():
+        raise UserError(f"The folder {out.parent} does not exist.")
+    writer = QPdfWriter(str(out))
+    _layout(writer, paper)
+    writer.setTitle(document.title)
+    writer.setCreator("peerdesk")
+    _text(document).print_(writer)
+    del writer  # the file is complete once the writer is gone
+    if not out.exists() or out.stat().st_size == 0:
+        raise UserError(f"Could not write {out}.")
+
+
+def new_printer(paper: str = "A4") -> QPrinter:
+    """A printer set up as our PDFs are (paper and margins); the print dialog may change both."""
+    printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+    _layout(printer, paper)
+    return printer
+
+
+def print_to(document: Printable, printer: QPrinter) -> None:
+    printer.setDocName(document.title)
+    _text(document).print_(printer)
+
+
+def write_headless(store: Store, what: str, out: Path, *, paper: str = "A4", view: str = "whole") -> Printable:
+    """``peerdesk print``: build and write a PDF without a screen."""
+    paper = check_paper(paper)
+    document = printing.build(store, what, printing.PrintOptions(timetable_view=view))
+    if QGuiApplication.instance() is None:
+        # A command run over SSH or in a script has no screen; the text engine still needs an application.
+        os.environ["QT_QPA_PLATFORM"] = "offscreen"
+        app = QGuiApplication([])
+        app.setObjectName("peerdesk-print")
+    write_pdf(document, out, paper)
+    return document
+
+
+class PrintDialog(QDialog):
+    """File ▸ Print…: choose what to print and on which paper, then print it or save it as a PDF."""
+
+    def __init__(self, store: Store, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.store = store
+        self.setWindowTitle("Print")
+        self.setObjectName("printDialog")
+        form = QFormLayout(self)
+        self.what = QComboBox()
+        for kind in printing.KINDS:
+            self.what.addItem(kind.label, kind.name)
+        what_label = QLabel("&What")
+        what_label.setBuddy(self.what)
+        form.addRow(what_label, self.what)
+        self.view = QComboBox()
+        for view in TIMETABLE_VIEWS:
+            self.view.addItem(VIEW_LABELS[view], view)
+        self.view_label = QLabel("&Timetable")
+        self.view_label.setBuddy(self.view)
+        form.addRow(self.view_label, self.view)
+        self.paper = QComboBox()
+        for paper in PAPERS:
+            self.paper.addItem(paper, paper)
+        paper_label = QLabel("&Paper")
+        paper_label.setBuddy(self.paper)
+        form.addRow(paper_label, self.paper)
+        self.error = error_label()
+        form.addRow("", self.error)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        self.print_button = QPushButton("&Print…")
+        self.print_button.setObjectName("primaryButton")
+        self.pdf_button = QPushButton("Save as P&DF…")
+        buttons.addButton(self.print_button, QDialogButtonBox.ButtonRole.ActionRole)
+        buttons.addButton(self.pdf_button, QDialogButtonBox.ButtonRole.ActionRole)
+        buttons.rejected.connect(self.reject)
+        self.print_button.clicked.connect(self.choose_printer)
+        self.pdf_button.clicked.connect(self.choose_pdf)
+        form.addRow(buttons)
+        self.what.currentIndexChanged.connect(self._what_changed)
+        self._what_changed()
+
+    def choose(self, what: str, *, view: str = "whole", paper: str = "A4") -> None:
+        self.what.setCurrentIndex(self.what.findData(what))
+        self.view.setCurrentIndex(self.view.findData(view))
+        self.paper.setCurrentIndex(self.paper.findData(paper))
+
+    def _what_changed(self) -> None:
+        timetable = self.what.currentData() == "timetable"
+        self.view.setVisible(timetable)
+        self.view_label.setVisible(timetable)
+        self.error.hide()
+
+    def document(self) -> Printable | None:
+        """The chosen document, or None (with the reason shown under the form) when it cannot be made."""
+        try:
+            document = printing.build(
+                self.store, str(self.what.currentData()), printing.PrintOptions(str(self.view.currentData()))
+            )
+        except PeerdeskError as exc:
+            self.error.setText(str(exc))
+            self.error.show()
+            return None
+        self.error.hide()
+        return document
+
+    @property
+    def paper_name(self) -> str:
+        return str(self.paper.currentData())
+
+    def save_pdf(self, out: Path) -> bool:
+        document = self.document()
+        if document is None:
+            return False
+        try:
+            write_pdf(document, out, self.paper_name)
+        except PeerdeskError as exc:
+            messages.error(self, "Save as PDF", exc)
+            return False
+        return True
+
+    def choose_pdf(self) -> None:
+        if self.document() is None:
+            return
+        name = f"{self.what.currentData()}.pdf"
+        out, _ = QFileDialog.getSaveFileName(self, "Save as PDF", str(Path.home() / name), "PDF (*.pdf)")
+        if out:
+            self.save_pdf(Path(out if out.lower().endswith(".pdf") else out + ".pdf"))
+
+    def choose_printer(self) -> None:
+        document = self.document()
+        if document is None:
+            return
+        printer = new_printer(self.paper_name)
+        dialog = QPrintDialog(printer, self)
+        if dialog.exec() == QDialog.DialogCode.Accepted:
+            print_to(document, printer)
+
+
+def install_print_action(window: Any) -> QAction:
+    """Add File ▸ Print… (Ctrl+P) to a main window, before its lock and close actions."""
+    action = QAction("&Print…", window)
+    action.setObjectName("actionPrint")
+    action.setShortcut(QKeySequence(QKeySequence.StandardKey.Print))
+    action.setStatusTip("Print the timetable, interview sheets, evening sheets, insight or workshop sheets")
+
+    def open_dialog() -> None:
+        dialog = PrintDialog(window.session.store, window)
+        window.print_dialog = dialog  # kept so tests and the user see one dialog at a time
+        dialog.exec()
+
+    action.triggered.connect(open_dialog)
+    tail = getattr(window, "file_menu_tail", None)
+    if tail is not None:
+        window.file_menu.insertAction(tail, action)
+    else:
+        window.file_menu.addAction(action)
+    return action

@@ -1,0 +1,1 @@
+"""The Overview tab: the review's essentials and planning answers."""

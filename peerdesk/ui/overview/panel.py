@@ -1,0 +1,351 @@
+"""The review overview: the essentials, the host's key questions, dates, and the planning form.
+
+Every field autosaves: line edits when editing finishes, longer texts a moment after typing stops. Each save is
+an undo step, and a burst of typing in one field merges into one step.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import QDate, QSignalBlocker, Qt, QTimer
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QDateEdit,
+    QFormLayout,
+    QGridLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QPushButton,
+    QScrollArea,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from peerdesk.services import retention
+from peerdesk.services import review as review_service
+from peerdesk.services.changes import Changes
+from peerdesk.services.records import values as record_values
+from peerdesk.ui.kit import ops
+from peerdesk.ui.kit.panel import Panel
+from peerdesk.ui.kit.record_model import Column, RecordTableModel
+from peerdesk.ui.kit.session import ReviewSession
+
+TYPING_PAUSE_MS = 600
+
+
+class AutoSaveText(QPlainTextEdit):
+    """A multi-line field that saves a moment after typing stops, and when it loses focus."""
+
+    def __init__(self, save: Callable[[str], None], placeholder: str = "", lines: int = 3) -> None:
+        super().__init__()
+        self._save = save
+        self.setPlaceholderText(placeholder)
+        self.setTabChangesFocus(True)
+        self.setFixedHeight(self.fontMetrics().lineSpacing() * lines + 16)
+        self._timer = QTimer(self, singleShot=True, interval=TYPING_PAUSE_MS)
+        self._timer.timeout.connect(self.flush)
+        self.textChanged.connect(self._timer.start)
+        self._saved = ""
+
+    def set_value(self, text: str) -> None:
+        if text != self.toPlainText():
+            with QSignalBlocker(self):
+                cursor = self.textCursor().position()
+                self.setPlainText(text)
+                c = self.textCursor()
+                c.setPosition(min(cursor, len(text)))
+                self.setTextCursor(c)
+        self._saved = text
+
+    def flush(self) -> None:
+        self._timer.stop()
+        text = self.toPlainText()
+        if text != self._saved:
+            self._saved = text
+            self._save(text)
+
+    def focusOutEvent(self, event: Any) -> None:
+        self.flush()
+        super().focusOutEvent(event)
+
+
+class OverviewPanel(Panel):
+    watches = ("review", "planning_answers", "candidate_areas", "documents")
+
+    def __init__(self, session: ReviewSession, parent: QWidget | None = None) -> None:
+        super().__init__(session, parent)
+        self.setObjectName("overview")
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        # The form reflows to the width it gets; a sideways scrollbar would only hide the ends of fields.
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        outer.addWidget(scroll)
+        body = QWidget()
+        body.setObjectName("overviewBody")
+        scroll.setWidget(body)
+        self.layout_ = QVBoxLayout(body)
+        self.layout_.setContentsMargins(24, 16, 24, 24)
+        self.layout_.setSpacing(16)
+
+        self.heading = QLabel()
+        self.heading.setObjectName("reviewHeading")
+        self.heading.setWordWrap(True)
+        self.layout_.addWidget(self.heading)
+        self.countdown = QLabel()
+        self.countdown.setObjectName("retentionNote")
+        self.layout_.addWidget(self.countdown)
+
+        self.line_edits: dict[str, QLineEdit] = {}
+        self.texts: dict[str, AutoSaveText] = {}
+        self.dates: dict[str, QDateEdit] = {}
+        self._build_review_box()
+        from peerdesk.ui.overview.checklist import ChecklistBox
+
+        self.checklist = ChecklistBox(session)  # the lead-in before the visit (#20)
+        self.layout_.addWidget(self.checklist)
+        self._build_planning_box()
+        self._build_table_box(
+            "Candidate areas of focus",
+            "candidate_areas",
+            [
+                Column("name", "Area"),
+                Column("pros", "For"),
+                Column("cons", "Against"),
+                Column("chosen", "Chosen", "bool"),
+            ],
+            "candidate area",
+            {"name": "New area", "position": 0.0},
+        )
+        self._build_table_box(
+            "Documents received",
+            "documents",
+            [
+                Column("title", "Title"),
+                Column("kind", "Kind"),
+                Column("received", "Received"),
+                Column("reading_notes", "Reading notes"),
+            ],
+            "document",
+            {"title": "New document", "received": dt.date.today().isoformat()},
+        )
+        from peerdesk.ui.overview.documents import DocumentsBox
+
+        self.documents_box = DocumentsBox(session)  # the files themselves and reading notes (#20)
+        self.layout_.addWidget(self.documents_box)
+        self.layout_.addStretch(1)
+        self.refresh(Changes.of("review", "planning_answers"))
+
+    # --- building -----------------------------------------------------------------------------------------
+    def _build_review_box(self) -> None:
+        box = QGroupBox("The review")
+        form = QFormLayout(box)
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        for field, label in (("authority", "Host authority"), ("focus", "Area of focus")):
+            line = QLineEdit()
+            line.setObjectName(f"field-{field}")
+            line.editingFinished.connect(self._line_saver(field, line))
+            self.line_edits[field] = line
+            form.addRow(label, line)
+        self.texts["aim"] = AutoSaveText(self._text_saver("aim"), "What the review sets out to learn", 2)
+        form.addRow("Aim", self.texts["aim"])
+        for i in (1, 2, 3):
+            field = f"key_question_{i}"
+            self.texts[field] = AutoSaveText(self._text_saver(field), f"Key question {i}", 2)
+            form.addRow(f"Key question {i}", self.texts[field])
+        dates = QGridLayout()
+        date_fields = (
+            ("visit_start", "Day 1"),
+            ("visit_end", "Day 2"),
+            ("followup_date", "Follow-up visit"),
+            ("retention_date", "Delete records after"),
+        )
+        for n, (field, label) in enumerate(date_fields):
+            date_edit = QDateEdit()
+            date_edit.setCalendarPopup(True)
+            date_edit.setDisplayFormat("d MMM yyyy")
+            date_edit.setObjectName(f"field-{field}")
+            date_edit.setAccessibleName(label)
+            date_edit.editingFinished.connect(self._date_saver(field, date_edit))
+            self.dates[field] = date_edit
+            dates.addWidget(QLabel(label), n // 2, (n % 2) * 2)
+            dates.addWidget(date_edit, n // 2, (n % 2) * 2 + 1)
+        dates.setColumnStretch(4, 1)
+        form.addRow("Dates", dates)
+        self.lead_in_warning = QLabel()
+        self.lead_in_warning.setObjectName("leadInWarning")
+        self.lead_in_warning.setWordWrap(True)
+        self.lead_in_warning.hide()
+        form.addRow("", self.lead_in_warning)
+        self.co_produced = QCheckBox("Host officers join the visiting team (co-produced review)")
+        self.co_produced.toggled.connect(lambda on: self._save_review("co_produced", on))
+        form.addRow("", self.co_produced)
+        self.line_edits["lead_officers"] = QLineEdit()
+        self.line_edits["lead_officers"].editingFinished.connect(
+            lambda: self._save_review("lead_officers", self.line_edits["lead_officers"].text())
+        )
+        form.addRow("Lead officers", self.line_edits["lead_officers"])
+        self.layout_.addWidget(box)
+
+    def _text_saver(self, field: str) -> Callable[[str], None]:
+        return lambda text: self._save_review(field, text)
+
+    def _line_saver(self, field: str, edit: QLineEdit) -> Callable[[], None]:
+        return lambda: self._save_review(field, edit.text())
+
+    def _date_saver(self, field: str, edit: QDateEdit) -> Callable[[], None]:
+        return lambda: self._save_review(field, edit.date().toString(Qt.DateFormat.ISODate))
+
+    def _planning_saver(self, key: str) -> Callable[[str], None]:
+        return lambda text: self._save_planning(key, text)
+
+    def _planning_line_saver(self, key: str, edit: QLineEdit) -> Callable[[], None]:
+        return lambda: self._save_planning(key, edit.text().strip())
+
+    def _planning_flag_saver(self, key: str) -> Callable[[bool], None]:
+        return lambda on: self._save_planning(key, "yes" if on else "")
+
+    def _build_planning_box(self) -> None:
+        box = QGroupBox("Planning")
+        form = QFormLayout(box)
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        self.planning: dict[str, AutoSaveText] = {}
+        self.planning_lines: dict[str, QLineEdit] = {}
+        for key, label in review_service.PLANNING_NAMES:
+            line = QLineEdit()
+            line.setObjectName(f"planning-{key}")
+            line.setAccessibleName(label)
+            line.editingFinished.connect(self._planning_line_saver(key, line))
+            self.planning_lines[key] = line
+            form.addRow(label, line)
+        self.planning_flags: dict[str, QCheckBox] = {}
+        for key, label in review_service.PLANNING_FLAGS:
+            flag = QCheckBox(label)
+            flag.setObjectName(f"planning-{key}")
+            flag.toggled.connect(self._planning_flag_saver(key))
+            self.planning_flags[key] = flag
+            form.addRow("", flag)
+        for key, label, prompt in review_service.PLANNING_QUESTIONS:
+            edit = AutoSaveText(self._planning_saver(key), prompt, 3)
+            edit.setObjectName(f"planning-{key}")
+            edit.setAccessibleName(label)
+            self.planning[key] = edit
+            form.addRow(label, edit)
+        self.layout_.addWidget(box)
+
+    def _build_table_box(
+        self, title: str, table: str, columns: list[Column], noun: str, defaults: dict[str, Any]
+    ) -> None:
+        box = QGroupBox(title)
+        layout = QVBoxLayout(box)
+        model = RecordTableModel(self.session, table, columns, noun=noun)
+        view = QTableView()
+        view.setObjectName(f"table-{table}")
+        view.setModel(model)
+        view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        view.setWordWrap(True)
+        view.verticalHeader().hide()
+        view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        view.setMinimumHeight(140)
+        buttons = QHBoxLayout()
+        add = QPushButton(f"Add {noun}")
+        remove = QPushButton("Remove")
+        add.clicked.connect(lambda: ops.create_record(self, self.session, table, defaults, f"Add {noun}"))
+
+        def remove_selected() -> None:
+            rows = sorted({i.row() for i in view.selectionModel().selectedRows()}, reverse=True)
+            if not rows:
+                return
+            self.session.undo_stack.beginMacro(f"Remove {noun}")
+            for row in rows:
+                ops.delete_record(self, self.session, table, model.record_id(row), f"Remove {noun}")
+            self.session.undo_stack.endMacro()
+
+        remove.clicked.connect(remove_selected)
+        buttons.addWidget(add)
+        buttons.addWidget(remove)
+        buttons.addStretch(1)
+        layout.addWidget(view)
+        layout.addLayout(buttons)
+        setattr(self, f"{table}_model", model)
+        setattr(self, f"{table}_view", view)
+        self.layout_.addWidget(box)
+
+    # --- saving (each an undo step) ----------------------------------------------------------------------------
+    def _save_review(self, field: str, value: Any) -> None:
+        review_id = self.session.store.review_id
+        current = record_values(self.session.store, "review", review_id, [field])[field]
+        if current == value:
+            return
+        if field == "authority" and not str(value).strip():
+            self.line_edits["authority"].setText(current)
+            return
+        ops.set_fields(
+            self, self.session, "review", review_id, {field: value}, f"Edit {field.replace('_', ' ')}", merge_key=field
+        )
+
+    def _save_planning(self, key: str, text: str) -> None:
+        old = review_service.planning_answers(self.session.store)[key]
+        if old == text:
+            return
+        ops.run(
+            self,
+            self.session,
+            f"Edit planning: {key.replace('_', ' ')}",
+            lambda s: review_service.set_planning_answer(s, key, text),
+            lambda s: review_service.set_planning_answer(s, key, old),
+        )
+
+    # --- showing -----------------------------------------------------------------------------------------------
+    def refresh(self, changes: Changes) -> None:
+        if changes.touches("review"):
+            summary = review_service.summary(self.session.store)
+            self.heading.setText(summary.title)
+            for field, edit in self.line_edits.items():
+                if not edit.hasFocus():
+                    edit.setText(getattr(summary, field))
+            self.texts["aim"].set_value(summary.aim)
+            for i, question in enumerate(summary.key_questions, start=1):
+                self.texts[f"key_question_{i}"].set_value(question)
+            for field, date_edit in self.dates.items():
+                value = getattr(summary, field)
+                with QSignalBlocker(date_edit):
+                    date_edit.setDate(QDate.fromString(value, Qt.DateFormat.ISODate) if value else QDate.currentDate())
+            with QSignalBlocker(self.co_produced):
+                self.co_produced.setChecked(summary.co_produced)
+            self.countdown.setText(retention.status(self.session.store).sentence)
+            from peerdesk.services.checklist import lead_in_warning, visit_start
+
+            warning = lead_in_warning(visit_start(self.session.store))
+            self.lead_in_warning.setText(f"⚠ {warning}" if warning else "")
+            self.lead_in_warning.setVisible(bool(warning))
+        if changes.touches("planning_answers"):
+            for key, text in review_service.planning_answers(self.session.store).items():
+                if key in self.planning:
+                    self.planning[key].set_value(text)
+                elif key in self.planning_lines and not self.planning_lines[key].hasFocus():
+                    self.planning_lines[key].setText(text)
+                elif key in self.planning_flags:
+                    with QSignalBlocker(self.planning_flags[key]):
+                        self.planning_flags[key].setChecked(bool(text))
+
+    def flush(self) -> None:
+        """Save whatever is being typed now (before locking or closing)."""
+        for edit in [*self.texts.values(), *self.planning.values(), self.documents_box.my_note]:
+            edit.flush()
+
+
+def retention_sentence(retention_date: str, today: dt.date) -> str:
+    days = (dt.date.fromisoformat(retention_date) - today).days if retention_date else None
+    return retention.countdown_text(retention_date, days)

@@ -1,0 +1,543 @@
+"""The quote tagger: every quote in a filterable, sortable table; tag, star, colour, reword, make post-its.
+
+Each quote shows its stakeholder group and interview, never a person. Every change is an undo step. "Show in
+notes" emits ``jump_to_quote(quote_id)``; the notes panel listens and opens the interview at the quote.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from types import MappingProxyType
+from typing import Any
+
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QItemSelection,
+    QItemSelectionModel,
+    QModelIndex,
+    QPersistentModelIndex,
+    QSortFilterProxyModel,
+    QStringListModel,
+    Qt,
+    Signal,
+)
+from PySide6.QtGui import QAction, QBrush, QColor, QKeySequence
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QComboBox,
+    QCompleter,
+    QDialog,
+    QDialogButtonBox,
+    QHBoxLayout,
+    QHeaderView,
+    QInputDialog,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QMenu,
+    QPushButton,
+    QStackedLayout,
+    QTableView,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from peerdesk.services import quotes
+from peerdesk.services.changes import Changes
+from peerdesk.services.edits import Edit
+from peerdesk.services.quotes import QuoteRow, TagRow
+from peerdesk.services.wall import KIND_LABELS
+from peerdesk.store.engine import Store
+from peerdesk.ui.kit import ops
+from peerdesk.ui.kit.panel import Panel
+from peerdesk.ui.kit.session import ReviewSession
+from peerdesk.ui.kit.widgets import EmptyState
+from peerdesk.ui.wall.items import COLOURS
+
+Index = QModelIndex | QPersistentModelIndex
+ROW_ROLE = Qt.ItemDataRole.UserRole + 1
+SORT_ROLE = Qt.ItemDataRole.UserRole + 2
+COLUMNS = ("★", "Kind", "Quote", "Group", "Interview", "Tags", "Used in", "Names check")
+STAR, KIND, TEXT, GROUP, INTERVIEW, TAGS, USED, CHECK = range(len(COLUMNS))
+CHECK_LABELS = MappingProxyType({"undecided": "⚠ Decide", "keep": "Kept", "exclude": "Left out"})
+UNDECIDED_BRUSH = QColor("#fde2a7")
+
+
+class QuotesModel(QAbstractTableModel):
+    """The quotes as rows; the text column is editable (each edit one undo step)."""
+
+    def __init__(self, edit_text: Callable[[str, str], None], parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.rows: list[QuoteRow] = []
+        self._edit_text = edit_text
+
+    def set_rows(self, rows: list[QuoteRow]) -> None:
+        self.beginResetModel()
+        self.rows = rows
+        self.endResetModel()
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 - Qt's signature
+        return 0 if parent.isValid() else len(self.rows)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(COLUMNS)
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return COLUMNS[section]
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.ToolTipRole and section == STAR:
+            return "Starred: a candidate for the presentation"
+        return None
+
+    def flags(self, index: Index) -> Qt.ItemFlag:
+        base = super().flags(index)
+        return base | Qt.ItemFlag.ItemIsEditable if index.column() == TEXT else base
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid():
+            return None
+        row, col = self.rows[index.row()], index.column()
+        if role == ROW_ROLE:
+            return row
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole):
+            return self._display(row, col)
+        if role == SORT_ROLE:
+            if col == STAR:
+                return 0 if row.starred else 1
+            if col == KIND:
+                return ("rose", "thorn", "bud", "").index(row.kind)
+            return str(self._display(row, col)).casefold()
+        if role == Qt.ItemDataRole.ToolTipRole and col == CHECK and row.check:
+            return (
+                "May identify someone: "
+                + "; ".join(row.check_reasons)
+                + ". Decide in Edit ▸ Quotes that may identify someone."
+            )
+        if role == Qt.ItemDataRole.ToolTipRole and col in (TEXT, TAGS, USED):
+            return str(self._display(row, col))
+        if role == Qt.ItemDataRole.BackgroundRole and row.check == "undecided" and col in (TEXT, CHECK):
+            return QBrush(UNDECIDED_BRUSH)
+        if role == Qt.ItemDataRole.BackgroundRole and col == KIND and row.kind in COLOURS:
+            return QBrush(COLOURS[row.kind])
+        if role == Qt.ItemDataRole.AccessibleTextRole:
+            if col == STAR:
+                return "Starred" if row.starred else "Not starred"
+            return str(self._display(row, col)) or "none"
+        if role == Qt.ItemDataRole.TextAlignmentRole and col == STAR:
+            return int(Qt.AlignmentFlag.AlignCenter)
+        return None
+
+    @staticmethod
+    def _display(row: QuoteRow, col: int) -> str:
+        return (
+            "★" if row.starred else "",
+            KIND_LABELS.get(row.kind, ""),
+            row.text,
+            row.group,
+            row.interview,
+            ", ".join(row.tags),
+            row.used_text,
+            CHECK_LABELS.get(row.check, ""),
+        )[col]
+
+    def setData(self, index: Index, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:
+        if role != Qt.ItemDataRole.EditRole or index.column() != TEXT:
+            return False
+        row = self.rows[index.row()]
+        if str(value).strip() and str(value).strip() != row.text:
+            self._edit_text(row.id, str(value))
+        return True
+
+
+class QuoteFilter(QSortFilterProxyModel):
+    """Group, tag, kind, starred and free text, all of which must match."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.group_id: str | None = None
+        self.tag_id: str | None = None
+        self.kind: str | None = None
+        self.starred_only = False
+        self.text = ""
+        self.setSortRole(SORT_ROLE)
+
+    def set_filters(self, **values: Any) -> None:
+        if not hasattr(self, "beginFilterChange"):  # Qt before 6.10
+            for name, value in values.items():
+                setattr(self, name, value)
+            self.invalidateRowsFilter()
+            return
+        self.beginFilterChange()
+        for name, value in values.items():
+            setattr(self, name, value)
+        self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
+
+    def filterAcceptsRow(self, source_row: int, source_parent: Index) -> bool:
+        model = self.sourceModel()
+        row: QuoteRow = model.data(model.index(source_row, 0, source_parent), ROW_ROLE)
+        if self.group_id is not None and row.group_id != self.group_id:
+            return False
+        if self.tag_id is not None and self.tag_id not in row.tag_ids:
+            return False
+        if self.kind is not None and row.kind != self.kind:
+            return False
+        if self.starred_only and not row.starred:
+            return False
+        if self.text:
+            needle = self.text.casefold()
+            haystack = " ".join((row.text, *row.tags)).casefold()
+            return all(word in haystack for word in needle.split())
+        return True
+
+
+class TagsDialog(QDialog):
+    """Rename and merge tags: the list shows how many quotes carry each."""
+
+    def __init__(self, panel: QuotesPanel) -> None:
+        super().__init__(panel)
+        self.panel = panel
+        self.setWindowTitle("Tags")
+        layout = QVBoxLayout(self)
+        layout.addWidget(QLabel("Select a tag to rename it, or several to merge them into one."))
+        self.list = QListWidget()
+        self.list.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        self.list.setAccessibleName("Tags")
+        layout.addWidget(self.list)
+        row = QHBoxLayout()
+        self.rename = QPushButton("Rename…")
+        self.merge = QPushButton("Merge…")
+        row.addWidget(self.rename)
+        row.addWidget(self.merge)
+        row.addStretch(1)
+        layout.addLayout(row)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        buttons.rejected.connect(self.reject)
+        layout.addWidget(buttons)
+        self.rename.clicked.connect(self._rename)
+        self.merge.clicked.connect(self._merge)
+        self.list.itemSelectionChanged.connect(self._update)
+        self.fill()
+
+    def fill(self) -> None:
+        self.list.clear()
+        for tag in self.panel.tags:
+            item = QListWidgetItem(f"{tag.name}  ({tag.count})")
+            item.setData(Qt.ItemDataRole.UserRole, tag.id)
+            self.list.addItem(item)
+        self._update()
+
+    def _selected(self) -> list[str]:
+        return [str(i.data(Qt.ItemDataRole.UserRole)) for i in self.list.selectedItems()]
+
+    def _update(self) -> None:
+        n = len(self._selected())
+        self.rename.setEnabled(n == 1)
+        self.merge.setEnabled(n >= 2)
+
+    def _rename(self) -> None:
+        (tag_id,) = self._selected()
+        old = next(t.name for t in self.panel.tags if t.id == tag_id)
+        name, ok = QInputDialog.getText(self, "Rename tag", "New name:", QLineEdit.EchoMode.Normal, old)
+        if ok:
+            self.panel.rename_tag(tag_id, name)
+            self.fill()
+
+    def _merge(self) -> None:
+        ids = self._selected()
+        names = {t.id: t.name for t in self.panel.tags}
+        choices = [names[i] for i in ids]
+        into, ok = QInputDialog.getItem(self, "Merge tags", "Keep which name?", choices, 0, False)
+        if ok:
+            into_id = ids[choices.index(into)]
+            self.panel.merge_tags([i for i in ids if i != into_id], into_id)
+            self.fill()
+
+
+class QuotesPanel(Panel):
+    watches = (
+        "guarded_names",
+        "quotes",
+        "quote_tags",
+        "tags",
+        "postits",
+        "themes",
+        "insights",
+        "insight_quotes",
+        "stakeholder_groups",
+        "interviews",
+    )
+    jump_to_quote = Signal(str)
+
+    def __init__(self, session: ReviewSession, parent: QWidget | None = None) -> None:
+        super().__init__(session, parent)
+        self.tags: list[TagRow] = []
+        self.model = QuotesModel(self.edit_text, self)
+        self.proxy = QuoteFilter(self)
+        self.proxy.setSourceModel(self.model)
+
+        self.search = QLineEdit()
+        self.search.setPlaceholderText("Search quotes and tags")
+        self.search.setAccessibleName("Search quotes")
+        self.search.setClearButtonEnabled(True)
+        self.group = QComboBox()
+        self.group.setAccessibleName("Filter by stakeholder group")
+        self.tag_filter = QComboBox()
+        self.tag_filter.setAccessibleName("Filter by tag")
+        self.kind = QComboBox()
+        self.kind.setAccessibleName("Filter by rose, thorn or bud")
+        for label, value in (("Any kind", None), ("Roses", "rose"), ("Thorns", "thorn"), ("Buds", "bud")):
+            self.kind.addItem(label, value)
+        self.kind.addItem("Not marked", "")
+        self.starred = QCheckBox("Starred only")
+        filters = QHBoxLayout()
+        filters.addWidget(self.search, 2)
+        filters.addWidget(self.group, 1)
+        filters.addWidget(self.tag_filter, 1)
+        filters.addWidget(self.kind)
+        filters.addWidget(self.starred)
+
+        self.table = QTableView()
+        self.table.setObjectName("quotesTable")
+        self.table.setAccessibleName("Quotes")
+        self.table.setModel(self.proxy)
+        self.table.setSortingEnabled(True)
+        self.table.sortByColumn(-1, Qt.SortOrder.AscendingOrder)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        self.table.setEditTriggers(
+            QAbstractItemView.EditTrigger.DoubleClicked | QAbstractItemView.EditTrigger.EditKeyPressed
+        )
+        self.table.setWordWrap(True)
+        self.table.verticalHeader().hide()
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(TEXT, QHeaderView.ResizeMode.Stretch)
+        for col, width in (
+            (STAR, 28),
+            (KIND, 64),
+            (GROUP, 130),
+            (INTERVIEW, 150),
+            (TAGS, 150),
+            (USED, 170),
+            (CHECK, 96),
+        ):
+            self.table.setColumnWidth(col, width)
+
+        self.tag_edit = QLineEdit()
+        self.tag_edit.setPlaceholderText("Tag the selected quotes…")
+        self.tag_edit.setAccessibleName("Tag to add")
+        self.tag_names = QStringListModel(self)
+        self.completer = QCompleter(self.tag_names, self)
+        self.completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        self.completer.setFilterMode(Qt.MatchFlag.MatchContains)
+        self.tag_edit.setCompleter(self.completer)
+        self.add_tag = QPushButton("Add tag")
+        self.remove_tag = QToolButton()
+        self.remove_tag.setText("Remove tag")
+        self.remove_tag.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        self.remove_menu = QMenu(self.remove_tag)
+        self.remove_tag.setMenu(self.remove_menu)
+        self.manage_tags = QPushButton("Tags…")
+        self.manage_tags.setToolTip("Rename or merge tags")
+        self.star = QPushButton("★ Star")
+        self.star.setToolTip("Mark as a candidate for the presentation (Ctrl+D)")
+        self.set_kind = QComboBox()
+        self.set_kind.setAccessibleName("Mark the selected quotes as")
+        self.set_kind.addItem("Mark as…", None)
+        for value, label in (("rose", "Rose"), ("thorn", "Thorn"), ("bud", "Bud"), ("", "No mark")):
+            self.set_kind.addItem(label, value)
+        self.make_postit_button = QPushButton("Make post-it")
+        self.make_postit_button.setToolTip("One post-it from the selected quotes")
+        self.jump = QPushButton("Show in notes")
+        actions = QHBoxLayout()
+        actions.addWidget(self.tag_edit, 1)
+        for w in (self.add_tag, self.remove_tag, self.manage_tags, self.star, self.set_kind):
+            actions.addWidget(w)
+        actions.addStretch(1)
+        actions.addWidget(self.jump)
+        actions.addWidget(self.make_postit_button)
+
+        content = QWidget()
+        inner = QVBoxLayout(content)
+        inner.setContentsMargins(0, 0, 0, 0)
+        inner.addLayout(filters)
+        inner.addWidget(self.table, 1)
+        inner.addLayout(actions)
+        self.count = QLabel("")
+        self.count.setObjectName("hintText")
+        inner.addWidget(self.count)
+        self.empty = EmptyState(
+            "No quotes yet", "Select words in an interview's notes and press Ctrl+Q to capture a quote."
+        )
+        self.stack = QStackedLayout(self)
+        self.stack.addWidget(self.empty)
+        self.stack.addWidget(content)
+
+        self.search.textChanged.connect(lambda t: self._filter(text=t.strip()))
+        self.group.currentIndexChanged.connect(lambda _i: self._filter(group_id=self.group.currentData()))
+        self.tag_filter.currentIndexChanged.connect(lambda _i: self._filter(tag_id=self.tag_filter.currentData()))
+        self.kind.currentIndexChanged.connect(lambda _i: self._filter(kind=self.kind.currentData()))
+        self.starred.toggled.connect(lambda on: self._filter(starred_only=on))
+        self.add_tag.clicked.connect(lambda: self.tag_selected(self.tag_edit.text()))
+        self.tag_edit.returnPressed.connect(lambda: self.tag_selected(self.tag_edit.text()))
+        self.remove_menu.aboutToShow.connect(self._fill_remove_menu)
+        self.manage_tags.clicked.connect(lambda: TagsDialog(self).exec())
+        self.star.clicked.connect(self.toggle_star)
+        self.set_kind.activated.connect(self._kind_chosen)
+        self.make_postit_button.clicked.connect(self.make_postit_dialog)
+        self.jump.clicked.connect(self.jump_to_selected)
+        self.table.doubleClicked.connect(self._double_clicked)
+        self.table.selectionModel().selectionChanged.connect(self._update_buttons)
+        star_action = QAction("Star", self, shortcut=QKeySequence("Ctrl+D"))
+        star_action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        star_action.triggered.connect(self.toggle_star)
+        self.addAction(star_action)
+        self.reload()
+
+    # --- loading ------------------------------------------------------------------------------------------------
+    def refresh(self, changes: Changes) -> None:
+        self.reload()
+
+    def reload(self) -> None:
+        keep = set(self.selected_ids())
+        store = self.session.store
+        self.tags = quotes.list_tags(store)
+        self.model.set_rows(quotes.list_quotes(store))
+        self._fill_combo(self.group, "All groups", quotes.list_groups(store))
+        self._fill_combo(self.tag_filter, "All tags", [(t.id, t.name) for t in self.tags])
+        self.tag_names.setStringList([t.name for t in self.tags])
+        self.stack.setCurrentIndex(1 if self.model.rows else 0)
+        self.select_ids(keep)
+        self._update_buttons()
+
+    @staticmethod
+    def _fill_combo(combo: QComboBox, everything: str, items: list[tuple[str, str]]) -> None:
+        current = combo.currentData()
+        combo.blockSignals(True)
+        combo.clear()
+        combo.addItem(everything, None)
+        for value, label in items:
+            combo.addItem(label or "(no name)", value)
+        index = combo.findData(current)
+        combo.setCurrentIndex(max(0, index))
+        combo.blockSignals(False)
+        if index < 0 and current is not None:
+            combo.currentIndexChanged.emit(0)
+
+    def _filter(self, **values: Any) -> None:
+        self.proxy.set_filters(**values)
+        self._update_buttons()
+
+    # --- selection ----------------------------------------------------------------------------------------------
+    def selected_ids(self) -> list[str]:
+        rows = sorted({i.row() for i in self.table.selectionModel().selectedRows()})
+        return [self.proxy.index(r, 0).data(ROW_ROLE).id for r in rows]
+
+    def select_ids(self, ids: set[str] | list[str]) -> None:
+        wanted = set(ids)
+        selection = QItemSelection()
+        for r in range(self.proxy.rowCount()):
+            if self.proxy.index(r, 0).data(ROW_ROLE).id in wanted:
+                selection.select(self.proxy.index(r, 0), self.proxy.index(r, len(COLUMNS) - 1))
+        self.table.selectionModel().select(selection, QItemSelectionModel.SelectionFlag.ClearAndSelect)
+
+    def visible_ids(self) -> list[str]:
+        return [self.proxy.index(r, 0).data(ROW_ROLE).id for r in range(self.proxy.rowCount())]
+
+    def _rows(self, ids: list[str]) -> list[QuoteRow]:
+        by_id = {r.id: r for r in self.model.rows}
+        return [by_id[i] for i in ids if i in by_id]
+
+    def _update_buttons(self) -> None:
+        n = len(self.selected_ids())
+        for w in (self.add_tag, self.remove_tag, self.star, self.set_kind, self.make_postit_button):
+            w.setEnabled(n > 0)
+        self.jump.setEnabled(n == 1)
+        self.manage_tags.setEnabled(bool(self.tags))
+        shown, total = self.proxy.rowCount(), len(self.model.rows)
+        text = f"{total} quotes" if shown == total else f"{shown} of {total} quotes"
+        self.count.setText(f"{text} · {n} selected" if n else text)
+
+    # --- edits --------------------------------------------------------------------------------------------------
+    def _run(self, label: str, operation: Callable[[Store], Edit]) -> Edit | None:
+        return ops.run_edit(self, self.session, label, operation)
+
+    def edit_text(self, quote_id: str, text: str) -> None:
+        self._run("Edit quote", lambda s: quotes.edit_text(s, quote_id, text))
+
+    def tag_selected(self, name: str) -> None:
+        ids = self.selected_ids()
+        if not ids or not name.strip():
+            return
+        if self._run(f"Tag “{name.strip()}”", lambda s: quotes.tag_quotes(s, ids, name)) is not None:
+            self.tag_edit.clear()
+
+    def untag_selected(self, tag_id: str) -> None:
+        ids = self.selected_ids()
+        if ids:
+            self._run("Remove tag", lambda s: quotes.untag_quotes(s, ids, tag_id))
+
+    def _fill_remove_menu(self) -> None:
+        self.remove_menu.clear()
+        on = set().union(*(r.tag_ids for r in self._rows(self.selected_ids())))
+        for tag in self.tags:
+            if tag.id in on:
+                action = self.remove_menu.addAction(tag.name)
+                action.triggered.connect(lambda _c=False, t=tag.id: self.untag_selected(t))
+        if not on:
+            self.remove_menu.addAction("No tags on the selected quotes").setEnabled(False)
+
+    def rename_tag(self, tag_id: str, name: str) -> None:
+        self._run("Rename tag", lambda s: quotes.rename_tag(s, tag_id, name))
+
+    def merge_tags(self, source_ids: list[str], into_id: str) -> None:
+        self._run("Merge tags", lambda s: quotes.merge_tags(s, source_ids, into_id))
+
+    def toggle_star(self) -> None:
+        ids = self.selected_ids()
+        if not ids:
+            return
+        starred = not all(r.starred for r in self._rows(ids))
+        self._run("Star" if starred else "Unstar", lambda s: quotes.set_starred(s, ids, starred))
+
+    def _kind_chosen(self, index: int) -> None:
+        kind = self.set_kind.itemData(index)
+        self.set_kind.setCurrentIndex(0)
+        if kind is not None:
+            self.mark_selected(str(kind))
+
+    def mark_selected(self, kind: str) -> None:
+        ids = self.selected_ids()
+        if ids:
+            label = f"Mark as {KIND_LABELS[kind].lower()}" if kind else "Clear mark"
+            self._run(label, lambda s: quotes.set_kind(s, ids, kind))
+
+    def make_postit_dialog(self) -> None:
+        from peerdesk.ui.wall.dialogs import PostItDialog
+
+        ids = self.selected_ids()
+        if not ids:
+            return
+        store = self.session.store
+        dialog = PostItDialog(
+            self, "Post-it from quotes", quotes.postit_kind(store, ids), quotes.postit_text(store, ids)
+        )
+        if dialog.exec() == QDialog.DialogCode.Accepted:
+            kind, text = dialog.values()
+            self.make_postit(kind, text)
+
+    def make_postit(self, kind: str | None = None, text: str | None = None) -> str | None:
+        ids = self.selected_ids()
+        edit = self._run("Make post-it", lambda s: quotes.make_postit(s, ids, kind=kind, text=text))
+        return edit.created_id if edit is not None and edit.created else None
+
+    def jump_to_selected(self) -> None:
+        ids = self.selected_ids()
+        if len(ids) == 1:
+            self.jump_to_quote.emit(ids[0])
+
+    def _double_clicked(self, index: QModelIndex) -> None:
+        if index.column() != TEXT:
+            self.jump_to_quote.emit(index.data(ROW_ROLE).id)

@@ -1,0 +1,1 @@
+"""Keeping the review safe: auto-lock, backups and restore, the names guard, passphrase, retention."""

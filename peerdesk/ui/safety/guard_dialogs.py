@@ -1,0 +1,258 @@
+"""The guard's two dialogs: the names to guard, and the quotes that mention someone, each awaiting a decision."""
+
+from __future__ import annotations
+
+from types import MappingProxyType
+from typing import Any
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtGui import QColor, QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from peerdesk.services import guard
+from peerdesk.services.changes import Changes
+from peerdesk.ui.kit import ops
+from peerdesk.ui.kit.record_model import Column, RecordTableModel
+from peerdesk.ui.kit.session import ReviewSession
+
+Index = QModelIndex | QPersistentModelIndex
+
+
+class KindDelegate(QStyledItemDelegate):
+    """Edits a guarded name's kind with a list, and shows it in words."""
+
+    def createEditor(self, parent: QWidget, option: QStyleOptionViewItem, index: Index) -> QWidget:
+        combo = QComboBox(parent)
+        for kind in guard.KINDS:
+            combo.addItem(guard.KIND_LABELS[kind], kind)
+        return combo
+
+    def setEditorData(self, editor: QWidget, index: Index) -> None:
+        assert isinstance(editor, QComboBox)
+        editor.setCurrentIndex(max(editor.findData(index.data(Qt.ItemDataRole.EditRole)), 0))
+
+    def setModelData(self, editor: QWidget, model: Any, index: Index) -> None:
+        assert isinstance(editor, QComboBox)
+        model.setData(index, editor.currentData(), Qt.ItemDataRole.EditRole)
+
+    def displayText(self, value: Any, locale: Any) -> str:
+        return guard.KIND_LABELS.get(str(value), str(value))
+
+
+class NamesDialog(QDialog):
+    """The names the guard looks for. Adding, editing and removing are undo steps of the review."""
+
+    def __init__(self, session: ReviewSession, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.session = session
+        self.setWindowTitle("Names to guard")
+        self.setObjectName("namesDialog")
+        self.resize(560, 460)
+        layout = QVBoxLayout(self)
+        intro = QLabel(
+            "Add everyone whose name might turn up in notes or quotes: the people interviewed, staff mentioned, "
+            "anyone else. Quotes that mention them, or give an email address or phone number, are flagged so the "
+            "team can decide whether they may be shown."
+        )
+        intro.setWordWrap(True)
+        layout.addWidget(intro)
+        row = QHBoxLayout()
+        self.name_edit = QLineEdit()
+        self.name_edit.setPlaceholderText("First name and surname")
+        self.name_edit.setAccessibleName("Name to guard")
+        self.name_edit.returnPressed.connect(self.add)
+        self.kind = QComboBox()
+        for kind in guard.KINDS:
+            self.kind.addItem(guard.KIND_LABELS[kind], kind)
+        self.kind.setAccessibleName("Who they are")
+        add = QPushButton("Add")
+        add.clicked.connect(self.add)
+        row.addWidget(self.name_edit, 1)
+        row.addWidget(self.kind)
+        row.addWidget(add)
+        layout.addLayout(row)
+        self.model = RecordTableModel(
+            session,
+            "guarded_names",
+            [Column("name", "Name"), Column("kind", "Who")],
+            order_by="name",
+            noun="guarded name",
+        )
+        self.view = QTableView()
+        self.view.setObjectName("namesTable")
+        self.view.setModel(self.model)
+        self.view.setItemDelegateForColumn(1, KindDelegate(self.view))
+        self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.view.verticalHeader().hide()
+        self.view.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        self.view.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
+        layout.addWidget(self.view, 1)
+        self.remove_button = QPushButton("Remove")
+        self.remove_button.clicked.connect(self.remove_selected)
+        QShortcut(QKeySequence(QKeySequence.StandardKey.Delete), self.view, self.remove_selected)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        buttons.addButton(self.remove_button, QDialogButtonBox.ButtonRole.ActionRole)
+        buttons.rejected.connect(self.reject)
+        layout.addWidget(buttons)
+
+    def add(self) -> None:
+        name = " ".join(self.name_edit.text().split())
+        if not name:
+            return
+        fields = {"name": name, "kind": self.kind.currentData()}
+        ops.create_record(self, self.session, "guarded_names", fields, "Add a name to guard")
+        self.name_edit.clear()
+
+    def remove_selected(self) -> None:
+        rows = sorted({i.row() for i in self.view.selectionModel().selectedRows()}, reverse=True)
+        if not rows:
+            return
+        ids = [self.model.record_id(r) for r in rows]
+        self.session.undo_stack.beginMacro("Remove guarded names")
+        for record_id in ids:
+            ops.delete_record(self, self.session, "guarded_names", record_id, "Remove a name")
+        self.session.undo_stack.endMacro()
+
+
+DECISION_LABELS = MappingProxyType({"keep": "Keep: may be shown", "exclude": "Leave out", guard.UNDECIDED: "To decide"})
+
+
+class FlaggedQuotesModel(QAbstractTableModel):
+    COLUMNS = ("Quote", "Why it is flagged", "Decision")
+
+    def __init__(self, session: ReviewSession) -> None:
+        super().__init__(session)
+        self.session = session
+        self.items: list[guard.FlaggedQuote] = []
+        session.changed.connect(self._on_changed)
+        self.reload()
+
+    def reload(self) -> None:
+        self.beginResetModel()
+        self.items = guard.flagged_quotes(self.session.store)
+        self.endResetModel()
+
+    def _on_changed(self, changes: Changes) -> None:
+        if changes.touches("quotes", "guarded_names"):
+            self.reload()
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.items)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.COLUMNS)
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return self.COLUMNS[section]
+        return None
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid():
+            return None
+        item = self.items[index.row()]
+        column = index.column()
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
+            if column == 0:
+                return item.text
+            if column == 1:
+                return "; ".join(sorted({f.label for f in item.findings}))
+            return DECISION_LABELS[item.decision]
+        if role == Qt.ItemDataRole.ForegroundRole and column == 2:
+            colours = {"keep": "#2d6a4f", "exclude": "#a4161a", guard.UNDECIDED: "#6b4f00"}
+            return QColor(colours[item.decision])
+        return None
+
+
+class FlaggedQuotesDialog(QDialog):
+    """Quotes that may identify someone; the team decides, one by one, to keep each or leave it out."""
+
+    def __init__(self, session: ReviewSession, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.session = session
+        self.setWindowTitle("Quotes that may identify someone")
+        self.setObjectName("flaggedQuotesDialog")
+        self.resize(860, 480)
+        layout = QVBoxLayout(self)
+        self.summary = QLabel()
+        self.summary.setWordWrap(True)
+        layout.addWidget(self.summary)
+        self.model = FlaggedQuotesModel(session)
+        self.model.modelReset.connect(self._update_summary)
+        self.view = QTableView()
+        self.view.setObjectName("flaggedTable")
+        self.view.setModel(self.model)
+        self.view.setWordWrap(True)
+        self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.view.verticalHeader().hide()
+        header = self.view.horizontalHeader()
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Interactive)
+        header.setSectionResizeMode(2, QHeaderView.ResizeMode.ResizeToContents)
+        self.view.setColumnWidth(1, 240)
+        layout.addWidget(self.view, 1)
+        row = QHBoxLayout()
+        for decision, text in (("keep", "Keep"), ("exclude", "Leave out"), ("", "Undecided")):
+            button = QPushButton(text)
+            button.setObjectName(f"decide-{decision or 'undecided'}")
+            button.clicked.connect(lambda _c=False, d=decision: self.decide(d))
+            row.addWidget(button)
+        row.addStretch(1)
+        close = QPushButton("Close")
+        close.clicked.connect(self.accept)
+        row.addWidget(close)
+        layout.addLayout(row)
+        self._update_summary()
+
+    def _update_summary(self) -> None:
+        items = self.model.items
+        waiting = sum(1 for i in items if i.decision == guard.UNDECIDED)
+        if not items:
+            self.summary.setText("No quote mentions a guarded name or gives away who someone is.")
+        else:
+            self.summary.setText(
+                f"{len(items)} quotes may identify someone; {waiting} still to decide. Kept quotes may appear in "
+                "the presentation and bundles; quotes left out never leave the team."
+            )
+        self.view.resizeRowsToContents()
+
+    def selected_ids(self) -> list[str]:
+        return [self.model.items[i.row()].quote_id for i in self.view.selectionModel().selectedRows()]
+
+    def decide(self, decision: str) -> None:
+        chosen = self.selected_ids()
+        if not chosen:
+            return
+        before = {i.quote_id: i.decision for i in self.model.items}
+        label = {"keep": "Keep flagged quote", "exclude": "Leave out flagged quote"}.get(decision, "Undo decision")
+        self.session.undo_stack.beginMacro(label)
+        try:
+            for quote_id in chosen:
+                if not self._decide_one(label, quote_id, decision, before[quote_id]):
+                    break
+        finally:
+            self.session.undo_stack.endMacro()
+
+    def _decide_one(self, label: str, quote_id: str, new: str, old: str) -> bool:
+        return ops.run(
+            self,
+            self.session,
+            label,
+            lambda s: guard.set_decision(s, quote_id, new),
+            lambda s: guard.set_decision(s, quote_id, old),
+        )

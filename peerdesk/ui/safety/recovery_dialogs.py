@@ -1,0 +1,152 @@
+"""Dialogs for changing the passphrase and for choosing a backup to restore."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from peerdesk.services.backups import COUNTED, BackupInfo
+from peerdesk.store.engine import MIN_PASSPHRASE
+from peerdesk.ui.kit.list_model import ListTableModel
+from peerdesk.ui.kit.widgets import StrengthMeter, error_label, password_edit
+
+Index = QModelIndex | QPersistentModelIndex
+
+
+class ChangePassphraseDialog(QDialog):
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle("Change passphrase")
+        self.setObjectName("changePassphraseDialog")
+        self.setMinimumWidth(460)
+        layout = QVBoxLayout(self)
+        intro = QLabel(
+            "The review and its backups will open with the new passphrase only. Tell the team only if they need "
+            "it: each member's copy has its own passphrase."
+        )
+        intro.setWordWrap(True)
+        layout.addWidget(intro)
+        form = QFormLayout()
+        self.current = password_edit("Current passphrase")
+        self.new = password_edit("New passphrase")
+        self.again = password_edit("New passphrase again")
+        self.strength = StrengthMeter(self.new)
+        form.addRow("Current passphrase", self.current)
+        form.addRow("New passphrase", self.new)
+        form.addRow("", self.strength)
+        form.addRow("Type it again", self.again)
+        layout.addLayout(form)
+        self.error = error_label()
+        layout.addWidget(self.error)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
+        buttons.addButton("Change passphrase", QDialogButtonBox.ButtonRole.AcceptRole)
+        buttons.accepted.connect(self._validate)
+        buttons.rejected.connect(self.reject)
+        layout.addWidget(buttons)
+
+    def fail(self, message: str) -> None:
+        self.error.setText(message)
+        self.error.show()
+
+    def _validate(self) -> None:
+        if len(self.new.text()) < MIN_PASSPHRASE:
+            return self.fail(f"The new passphrase must be at least {MIN_PASSPHRASE} characters long.")
+        if self.new.text() != self.again.text():
+            return self.fail("The two new passphrases differ.")
+        if self.new.text() == self.current.text():
+            return self.fail("The new passphrase is the same as the current one.")
+        self.accept()
+
+
+class BackupsModel(ListTableModel[BackupInfo]):
+    headers = ("Made", "Kind", *(c.capitalize().replace("Postits", "Post-its") for c in COUNTED))
+
+    def __init__(self, items: list[BackupInfo], parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.rows = list(items)  # already opened and counted by the caller (in the background)
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid():
+            return None
+        item = self.rows[index.row()]
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return item.problem or str(item.path.name)
+        if role == Qt.ItemDataRole.TextAlignmentRole and index.column() >= 2:
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        if role != Qt.ItemDataRole.DisplayRole:
+            return None
+        if index.column() == 0:
+            return item.made.strftime("%a %d %b %Y, %H:%M:%S")
+        if index.column() == 1:
+            return item.label
+        if item.problem:
+            return "—" if index.column() > 2 else "cannot be opened"
+        return item.counts.get(COUNTED[index.column() - 2], 0)
+
+
+class RestoreDialog(QDialog):
+    """Lists the review's backups (already opened and counted) and returns the one chosen."""
+
+    def __init__(self, items: list[BackupInfo], parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle("Restore from backup")
+        self.setObjectName("restoreDialog")
+        self.resize(860, 400)
+        layout = QVBoxLayout(self)
+        intro = QLabel(
+            "Choose the backup to go back to. The review as it is now is backed up first, so a restore can be "
+            "undone by restoring that backup."
+        )
+        intro.setWordWrap(True)
+        layout.addWidget(intro)
+        self.model = BackupsModel(items, self)
+        self.view = QTableView()
+        self.view.setObjectName("backupsTable")
+        self.view.setModel(self.model)
+        self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.view.verticalHeader().hide()
+        self.view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self.view.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        self.view.doubleClicked.connect(lambda _i: self.accept())
+        layout.addWidget(self.view, 1)
+        empty = QLabel("There are no backups of this review yet.")
+        empty.setObjectName("hintText")
+        empty.setVisible(not items)
+        layout.addWidget(empty)
+        row = QHBoxLayout()
+        row.addStretch(1)
+        self.restore_button = QPushButton("Restore")
+        self.restore_button.setObjectName("primaryButton")
+        self.restore_button.setEnabled(False)
+        self.restore_button.clicked.connect(self.accept)
+        cancel = QPushButton("Cancel")
+        cancel.clicked.connect(self.reject)
+        row.addWidget(cancel)
+        row.addWidget(self.restore_button)
+        layout.addLayout(row)
+        self.view.selectionModel().selectionChanged.connect(self._selection)
+        if items:
+            self.view.selectRow(0)
+
+    def _selection(self, *_args: object) -> None:
+        chosen = self.chosen()
+        self.restore_button.setEnabled(chosen is not None and not chosen.problem)
+
+    def chosen(self) -> BackupInfo | None:
+        rows = self.view.selectionModel().selectedRows()
+        return self.model.rows[rows[0].row()] if rows else None

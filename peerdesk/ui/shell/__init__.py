@@ -1,0 +1,1 @@
+"""The window around everything: main window, docks, menus, start screen, and the smoke test."""

@@ -1,0 +1,257 @@
+"""Application start-up and the flow between the start screen and an open review."""
+
+from __future__ import annotations
+
+import html
+import os
+import sys
+from importlib import resources
+from pathlib import Path
+
+from platformdirs import user_data_dir
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer
+from PySide6.QtGui import QFileOpenEvent
+from PySide6.QtWidgets import QApplication, QDialog, QMessageBox, QWidget
+
+from peerdesk import APP_NAME, ORG_NAME, __version__
+from peerdesk.errors import DamagedWithBackup, WrongPassphrase
+from peerdesk.services import review as review_service
+from peerdesk.store.engine import Store
+from peerdesk.ui.kit import messages
+from peerdesk.ui.kit import settings as ui_settings
+from peerdesk.ui.kit.icons import app_icon
+from peerdesk.ui.kit.session import ReviewSession
+from peerdesk.ui.kit.worker import Progress, run_task
+from peerdesk.ui.shell.dialogs import NewReviewDialog, PassphraseDialog, choose_review_file
+from peerdesk.ui.shell.main_window import MainWindow
+from peerdesk.ui.shell.start import StartScreen
+
+BUNDLE_SUFFIX = ".pdbundle"
+
+
+def demo_path() -> Path:
+    return Path(user_data_dir(APP_NAME, ORG_NAME)) / "demo.peerdesk"
+
+
+def stylesheet() -> str:
+    return (resources.files("peerdesk.resources") / "style.qss").read_text(encoding="utf-8")
+
+
+class Controller(QObject):
+    """Moves between the start screen and main windows; owns nothing but the windows it shows."""
+
+    def __init__(self, app: QApplication) -> None:
+        super().__init__()
+        self.app = app
+        self.start = StartScreen()
+        self.start.new_review.connect(self.new_review)
+        self.start.open_other.connect(self.open_other)
+        self.start.open_path.connect(self.open_path)
+        self.start.open_demo.connect(self.open_demo)
+        self.windows: list[MainWindow] = []
+        self.notice: QMessageBox | None = None
+        self.pending_bundle: Path | None = None  # a bundle handed over before any review was open
+        # macOS hands a double-clicked file to a running app as an event, not as an argument.
+        app.installEventFilter(self)
+
+    def show_start(self) -> None:
+        self.start.refresh()
+        self.start.show()
+        self.start.raise_()
+
+    def _parent(self) -> QWidget:
+        return self.windows[-1] if self.windows else self.start
+
+    # --- flows ----------------------------------------------------------------------------------------------------
+    def new_review(self) -> None:
+        dialog = NewReviewDialog(self._parent())
+        if dialog.exec() != QDialog.DialogCode.Accepted:
+            return
+        path, passphrase, essentials = dialog.path(), dialog.passphrase(), dialog.essentials()
+        run_task(
+            self._parent(),
+            "Creating the review…",
+            lambda _p: review_service.create_review(path, passphrase, essentials),
+            self.show_review,
+            lambda exc: messages.error(self._parent(), "Could not create the review", exc),
+            cancellable=False,
+        )
+
+    def open_other(self) -> None:
+        path = choose_review_file(self._parent())
+        if path is not None:
+            self.open_path(path)
+
+    def open_path(self, path: Path, message: str = "") -> None:
+        dialog = PassphraseDialog(path, self._parent(), message=message)
+        if dialog.exec() != QDialog.DialogCode.Accepted:
+            return
+        passphrase = dialog.passphrase()
+
+        def failed(exc: BaseException) -> None:
+            if isinstance(exc, WrongPassphrase):
+                self.open_path(path, "That passphrase is not right for this review. Try again.")
+            elif isinstance(exc, DamagedWithBackup):
+                if messages.confirm(self._parent(), "The review is damaged", str(exc), "Restore that backup"):
+                    self.restore_damaged(path, Path(exc.backup), passphrase)
+            else:
+                messages.error(self._parent(), "Could not open the review", exc)
+
+        run_task(
+            self._parent(),
+            f"Opening {path.name}…",
+            lambda _p: Store.open(path, passphrase),
+            self.show_review,
+            failed,
+            cancellable=False,
+        )
+
+    def restore_damaged(self, path: Path, chosen: Path, passphrase: str) -> None:
+        """Put a backup in place of a review whose file is damaged (the damaged file is kept beside the backups)."""
+        from peerdesk.services import backups
+
+        def work(_progress: Progress) -> Store:
+            backups.restore(path, chosen, passphrase)
+            return Store.open(path, passphrase)
+
+        run_task(
+            self._parent(),
+            "Restoring the backup…",
+            work,
+            self.show_review,
+            lambda exc: messages.error(self._parent(), "Could not restore the backup", exc),
+            cancellable=False,
+        )
+
+    def open_demo(self) -> None:
+        from peerdesk.services import demo
+
+        path = demo_path()
+        passphrase = os.environ.get("PEERDESK_PASSPHRASE") or demo.DEFAULT_PASSPHRASE
+
+        def work(_progress: Progress) -> Store:
+            if path.exists():
+                store: Store = Store.open(path, passphrase)
+                return store
+            path.parent.mkdir(parents=True, exist_ok=True)
+            return demo.write_demo(path, passphrase)
+
+        run_task(
+            self._parent(),
+            "Opening the demo review…",
+            work,
+            self.show_review,
+            lambda exc: messages.error(self._parent(), "Could not open the demo review", exc),
+            cancellable=False,
+        )
+
+    def show_review(self, store: Store) -> None:
+        window = self.open_window(store)
+        for note in store.recovery_notes:  # e.g. committed work a damaged write-ahead log could not give back
+            messages.info(window, "Some changes could not be recovered", note)
+
+    def open_window(self, store: Store) -> MainWindow:
+        ui_settings.add_recent(store.path)
+        session = ReviewSession(store)
+        window = MainWindow(session)
+        session.setParent(window)
+        window.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        window.request_new.connect(self.new_review)
+        window.request_open.connect(self.open_other)
+        window.closed.connect(lambda: self._closed(window))
+        self.windows.append(window)
+        window.show()
+        self.start.hide()
+        window.safety.on_opened()
+        if self.pending_bundle is not None:
+            self._offer_import(window)
+        return window
+
+    # --- files handed over by the desktop (command line, double-click, macOS open events) ---------------------
+    def open_files(self, paths: list[Path]) -> None:
+        for path in paths:
+            if path.suffix.lower() == BUNDLE_SUFFIX:
+                self.offer_bundle(path)
+            else:
+                self.open_path(path)
+
+    def offer_bundle(self, path: Path) -> None:
+        """A bundle merges into a review the user already has: into the open one, or the one they open next."""
+        self.pending_bundle = path
+        if self.windows:
+            self._offer_import(self.windows[-1])
+            return
+        self.show_start()
+        box = QMessageBox(
+            QMessageBox.Icon.Information,
+            "A bundle from your team",
+            f"<b>{html.escape(path.name)}</b> holds changes sent by a member of your review team.<p>Open your own "
+            "copy of the review it belongs to, and peerdesk will offer to import the bundle into it.</p>",
+            QMessageBox.StandardButton.Ok,
+            self.start,
+        )
+        box.setObjectName("bundleNotice")
+        box.open()
+        self.notice = box
+
+    def _offer_import(self, window: MainWindow) -> None:
+        path, self.pending_bundle = self.pending_bundle, None
+        if path is None:
+            return
+        box = QMessageBox(
+            QMessageBox.Icon.Question,
+            "Import a bundle",
+            f"Import <b>{html.escape(path.name)}</b> into <b>{html.escape(window.session.title())}</b>?<p>peerdesk "
+            "checks who sent it and that it belongs to this review before changing anything.</p>",
+            QMessageBox.StandardButton.NoButton,
+            window,
+        )
+        box.setObjectName("importOffer")
+        import_button = box.addButton("Import", QMessageBox.ButtonRole.AcceptRole)
+        box.addButton("Not now", QMessageBox.ButtonRole.RejectRole)
+        box.setDefaultButton(import_button)
+        import_button.clicked.connect(lambda: window.exchange.import_(path))
+        box.open()
+        self.notice = box
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.FileOpen and isinstance(event, QFileOpenEvent) and event.file():
+            path = Path(event.file())
+            # Later, not inside the event filter: opening asks for the passphrase in a modal dialog.
+            QTimer.singleShot(0, lambda: self.open_files([path]))
+            return True
+        return super().eventFilter(watched, event)
+
+    def _closed(self, window: MainWindow) -> None:
+        if window in self.windows:
+            self.windows.remove(window)
+        if not self.windows:
+            self.show_start()
+
+
+def make_app(argv: list[str] | None = None) -> QApplication:
+    existing = QApplication.instance()
+    app = existing if isinstance(existing, QApplication) else QApplication(argv or sys.argv[:1])
+    app.setOrganizationName(ORG_NAME)
+    app.setApplicationName(APP_NAME)
+    app.setApplicationVersion(__version__)
+    # Wayland compositors match windows to packaging/linux/peerdesk.desktop (its icon, its name) by this id.
+    app.setDesktopFileName("peerdesk")
+    app.setStyle("Fusion")
+    app.setStyleSheet(stylesheet())
+    app.setWindowIcon(app_icon())
+    return app
+
+
+def run(argv: list[str] | None = None, files: list[Path] | None = None) -> int:
+    """The app; ``files`` are reviews or bundles to open once the start screen is up (``peerdesk FILE``)."""
+    from peerdesk.logs import setup_logging
+
+    setup_logging()
+    app = make_app(argv)
+    messages.install_excepthook()
+    controller = Controller(app)
+    controller.show_start()
+    if files:
+        QTimer.singleShot(0, lambda: controller.open_files(files))
+    return app.exec()

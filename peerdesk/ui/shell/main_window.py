@@ -1,0 +1,355 @@
+"""The main window: a central work area (overview, later the wall) and one dock per panel."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QByteArray, Qt, Signal
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtWidgets import (
+    QDockWidget,
+    QLabel,
+    QLineEdit,
+    QMenu,
+    QMessageBox,
+    QPushButton,
+    QStackedWidget,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from peerdesk import __version__
+from peerdesk.services.search import Hit
+from peerdesk.ui.kit import settings as ui_settings
+from peerdesk.ui.kit.panel import Panel
+from peerdesk.ui.kit.session import ReviewSession
+from peerdesk.ui.kit.widgets import scrolling
+from peerdesk.ui.overview.panel import OverviewPanel
+from peerdesk.ui.safety.actions import install as install_safety
+from peerdesk.ui.shell.docks import panel_specs
+from peerdesk.ui.shell.search_box import SearchBox
+from peerdesk.ui.shell.window import ShellWindow
+from peerdesk.ui.wall.widget import WallWidget
+
+LAYOUT_VERSION = 1
+
+
+class LockScreen(QWidget):
+    """Shown instead of the review while locked; the review's widgets keep what was typed, hidden."""
+
+    unlocked = Signal()
+
+    def __init__(self, session: ReviewSession, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.session = session
+        self.setObjectName("lockScreen")
+        layout = QVBoxLayout(self)
+        layout.addStretch(1)
+        title = QLabel("This review is locked")
+        title.setObjectName("emptyTitle")
+        title.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        layout.addWidget(title)
+        hint = QLabel("Enter the passphrase to carry on where you left off.")
+        hint.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        layout.addWidget(hint)
+        self.edit = QLineEdit()
+        self.edit.setEchoMode(QLineEdit.EchoMode.Password)
+        self.edit.setAccessibleName("Passphrase")
+        self.edit.setObjectName("unlockPassphrase")
+        self.edit.setMaximumWidth(360)
+        self.edit.returnPressed.connect(self.try_unlock)
+        layout.addWidget(self.edit, alignment=Qt.AlignmentFlag.AlignHCenter)
+        self.error = QLabel("")
+        self.error.setObjectName("errorText")
+        self.error.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        layout.addWidget(self.error)
+        button = QPushButton("Unlock")
+        button.clicked.connect(self.try_unlock)
+        layout.addWidget(button, alignment=Qt.AlignmentFlag.AlignHCenter)
+        layout.addStretch(2)
+
+    def try_unlock(self) -> None:
+        if self.session.check_passphrase(self.edit.text()):
+            self.edit.clear()
+            self.error.setText("")
+            self.unlocked.emit()
+        else:
+            self.error.setText("That passphrase is not right.")
+            self.edit.selectAll()
+
+
+class MainWindow(ShellWindow):
+    closed = Signal()
+    request_new = Signal()
+    request_open = Signal()
+
+    def __init__(self, session: ReviewSession) -> None:
+        super().__init__()
+        self.session = session
+        self.setObjectName("mainWindow")
+        self.setDockNestingEnabled(True)
+        self.resize(1360, 860)
+        self.panels: dict[str, Panel] = {}
+        self.docks: dict[str, QDockWidget] = {}
+
+        self.stack = QStackedWidget()
+        self.work = QTabWidget()
+        self.work.setObjectName("workArea")
+        self.work.setDocumentMode(True)
+        self.overview = OverviewPanel(session)
+        self.work.addTab(self.overview, "Overview")
+        self.wall = WallWidget(session)
+        self.work.addTab(self.wall, "Wall")
+        self.lock_screen = LockScreen(session)
+        self.lock_screen.unlocked.connect(self.unlock)
+        self.stack.addWidget(self.work)
+        self.stack.addWidget(self.lock_screen)
+        self.setCentralWidget(self.stack)
+
+        self._build_docks()
+        self._build_menus()
+        self._connect_day1()
+        from peerdesk.ui.workshop.tabs import install as install_workshop
+
+        self.workshop_tabs = install_workshop(self)  # the Day 2 afternoon, follow-up and survey tabs (#8)
+        self._install_exchange()
+        self.saved_label = QLabel("")
+        self.saved_label.setObjectName("savedLabel")
+        self.statusBar().addPermanentWidget(self.saved_label)
+        session.saved.connect(self._on_saved)
+        session.undo_stack.cleanChanged.connect(lambda _c: None)
+        self._update_title()
+        session.changed.connect(lambda ch: self._update_title() if "review" in ch else None)
+        self._locked_state: QByteArray | None = None
+        self.restore_layout()
+        from peerdesk.ui.insights.build_deck import install_build_action
+
+        self.action_build_presentation = install_build_action(self)
+        from peerdesk.ui.kit.printing import install_print_action
+
+        self.action_print = install_print_action(self)
+        self.safety = install_safety(self)  # auto-lock, backups, guard, retention and passphrase actions
+
+    # --- building -----------------------------------------------------------------------------------------------
+    def _build_docks(self) -> None:
+        for spec in panel_specs():
+            panel = spec.factory(self.session)
+            dock = QDockWidget(spec.title, self)
+            dock.setObjectName(spec.object_name)
+            dock.setWidget(scrolling(panel))
+            dock.setAllowedAreas(Qt.DockWidgetArea.AllDockWidgetAreas)
+            self.addDockWidget(spec.area, dock)
+            self.panels[spec.object_name] = panel
+            self.docks[spec.object_name] = dock
+            dock.toggleViewAction().setShortcut(QKeySequence(spec.shortcut))
+        # The default layout leaves the central area (overview, wall, workshop) most of the width: Day 1's panels
+        # share the left side, and the two wide Day 2 tables share the bottom.
+        for first, second in (("dock-timetable", "dock-notes"), ("dock-quotes", "dock-insights")):
+            if first in self.docks and second in self.docks:
+                self.tabifyDockWidget(self.docks[first], self.docks[second])
+                self.docks[first].raise_()
+        if "dock-timetable" in self.docks and "dock-quotes" in self.docks:
+            self.resizeDocks([self.docks["dock-timetable"]], [520], Qt.Orientation.Horizontal)
+            self.resizeDocks([self.docks["dock-quotes"]], [300], Qt.Orientation.Vertical)
+
+    def _build_menus(self) -> None:
+        bar = self.menuBar()
+        file_menu = bar.addMenu("&File")
+        self.action_new = QAction("&New review…", self, shortcut=QKeySequence(QKeySequence.StandardKey.New))
+        self.action_new.triggered.connect(self.request_new.emit)
+        self.action_open = QAction("&Open…", self, shortcut=QKeySequence(QKeySequence.StandardKey.Open))
+        self.action_open.triggered.connect(self.request_open.emit)
+        self.action_lock = QAction("&Lock", self, shortcut=QKeySequence("Ctrl+L"))
+        self.action_lock.setStatusTip("Hide the review until the passphrase is entered again")
+        self.action_lock.triggered.connect(self.lock)
+        self.action_close = QAction("&Close review", self, shortcut=QKeySequence(QKeySequence.StandardKey.Close))
+        self.action_close.triggered.connect(self.close)
+        self.file_menu = file_menu
+        for action in (self.action_new, self.action_open):
+            file_menu.addAction(action)
+        file_menu.addSeparator()
+        self.file_menu_tail = file_menu.addSeparator()
+        file_menu.addAction(self.action_lock)
+        file_menu.addAction(self.action_close)
+
+        edit_menu = bar.addMenu("&Edit")
+        self.action_undo = self.session.undo_stack.createUndoAction(self, "&Undo")
+        self.action_undo.setShortcut(QKeySequence.StandardKey.Undo)
+        self.action_redo = self.session.undo_stack.createRedoAction(self, "&Redo")
+        self.action_redo.setShortcut(QKeySequence.StandardKey.Redo)
+        edit_menu.addAction(self.action_undo)
+        edit_menu.addAction(self.action_redo)
+        self.edit_menu = edit_menu
+
+        view_menu = bar.addMenu("&View")
+        for dock in self.docks.values():
+            view_menu.addAction(dock.toggleViewAction())
+        view_menu.addSeparator()
+        reset = QAction("Reset layout", self)
+        reset.triggered.connect(self.reset_layout)
+        view_menu.addAction(reset)
+        self.view_menu = view_menu
+
+        help_menu = bar.addMenu("&Help")
+        shortcuts = QAction("&Keyboard shortcuts", self, shortcut=QKeySequence(QKeySequence.StandardKey.HelpContents))
+        shortcuts.triggered.connect(self.show_shortcuts)
+        help_menu.addAction(shortcuts)
+        about = QAction("&About peerdesk", self)
+        about.triggered.connect(self.show_about)
+        help_menu.addAction(about)
+        self.help_menu = help_menu
+
+    # --- Day 1: the timetable opens interviews in the note taker; search jumps into notes ---------------------------
+    def _connect_day1(self) -> None:
+        from peerdesk.ui.notes.panel import NotesPanel
+        from peerdesk.ui.timetable.panel import TimetablePanel
+
+        timetable = self.panels.get("dock-timetable")
+        notes_panel = self.panels.get("dock-notes")
+        self.notes_panel = notes_panel if isinstance(notes_panel, NotesPanel) else None
+        if isinstance(timetable, TimetablePanel):
+            timetable.open_requested.connect(self.open_interview)
+            self.interviews_menu = QMenu("&Interviews", self)
+            self.menuBar().insertMenu(self.help_menu.menuAction(), self.interviews_menu)
+            for action in timetable.window_actions():
+                self.interviews_menu.addAction(action)
+        self.action_find = QAction(
+            "&Find in notes and quotes…", self, shortcut=QKeySequence(QKeySequence.StandardKey.Find)
+        )
+        self.action_find.triggered.connect(self.show_search)
+        self.edit_menu.addSeparator()
+        self.edit_menu.addAction(self.action_find)
+        self.search_box: SearchBox | None = None
+
+    def open_interview(self, interview_id: str) -> None:
+        if self.notes_panel is None:
+            return
+        dock = self.docks["dock-notes"]
+        dock.show()
+        dock.raise_()
+        self.notes_panel.open_interview(interview_id)
+        self.notes_panel.editor.setFocus()
+
+    def show_search(self) -> None:
+        if self.search_box is None:
+            self.search_box = SearchBox(self.session, self)
+            self.search_box.jump.connect(self.jump_to_hit)
+        self.search_box.open_with()
+
+    def jump_to_hit(self, hit: Hit) -> None:
+        if self.notes_panel is None:
+            return
+        dock = self.docks["dock-notes"]
+        dock.show()
+        dock.raise_()
+        if hit.note_id:
+            self.notes_panel.open_note(hit.note_id)
+            self.notes_panel.go_to(hit.position)
+        else:
+            self.notes_panel.open_interview(hit.interview_id)
+
+    def _install_exchange(self) -> None:
+        from peerdesk.ui.team.sharing import ExchangeActions
+
+        self.exchange = ExchangeActions(self)
+
+    def add_work_tab(self, widget: QWidget, title: str, *, scroll: bool = False) -> None:
+        """A tab in the central work area; ``scroll`` for forms wider than a laptop screen leaves room."""
+        self.work.addTab(scrolling(widget) if scroll else widget, title)
+
+    def show_flagged_quotes(self) -> None:
+        self.safety.show_flagged()
+
+    def show_work(self, widget: QWidget) -> None:
+        """Bring the central tab holding ``widget`` to the front (it may sit inside a scroll area)."""
+        for index in range(self.work.count()):
+            page = self.work.widget(index)
+            if page is not None and (page is widget or page.isAncestorOf(widget)):
+                self.work.setCurrentIndex(index)
+                return
+
+    # --- status and title --------------------------------------------------------------------------------------
+    def _on_saved(self) -> None:
+        self.saved_label.setText("All changes saved")
+
+    def _update_title(self) -> None:
+        self.setWindowTitle(f"{self.session.title()} — peerdesk")
+
+    # --- layout -------------------------------------------------------------------------------------------------
+    def restore_layout(self) -> None:
+        s = ui_settings.settings()
+        geometry = s.value("window/geometry")
+        state = s.value("window/state")
+        if isinstance(geometry, QByteArray):
+            self.restoreGeometry(geometry)
+        if isinstance(state, QByteArray):
+            self.restoreState(state, LAYOUT_VERSION)
+        self._default_state = self.saveState(LAYOUT_VERSION)
+
+    def save_layout(self) -> None:
+        s = ui_settings.settings()
+        s.setValue("window/geometry", self.saveGeometry())
+        s.setValue("window/state", self._locked_state or self.saveState(LAYOUT_VERSION))
+
+    def reset_layout(self) -> None:
+        for spec in panel_specs():
+            dock = self.docks[spec.object_name]
+            dock.setFloating(False)
+            self.addDockWidget(spec.area, dock)
+            dock.show()
+
+    # --- lock -----------------------------------------------------------------------------------------------------
+    def lock(self) -> None:
+        if self.session.locked:
+            return
+        self.flush_edits()
+        self._locked_state = self.saveState(LAYOUT_VERSION)
+        for dock in self.docks.values():
+            dock.hide()
+        self.stack.setCurrentWidget(self.lock_screen)
+        self.menuBar().setEnabled(False)
+        self.session.set_locked(True)
+        self.lock_screen.edit.setFocus()
+
+    def unlock(self) -> None:
+        self.stack.setCurrentWidget(self.work)
+        if self._locked_state is not None:
+            self.restoreState(self._locked_state, LAYOUT_VERSION)
+            self._locked_state = None
+        self.menuBar().setEnabled(True)
+        self.session.set_locked(False)
+
+    def flush_edits(self) -> None:
+        self.overview.flush()
+        for panel in self.panels.values():
+            flush = getattr(panel, "flush", None)
+            if callable(flush):
+                flush()
+
+    # --- help -----------------------------------------------------------------------------------------------------
+    def shortcut_rows(self) -> list[tuple[str, str]]:
+        rows: list[tuple[str, str]] = []
+        for action in self.findChildren(QAction):
+            seq = action.shortcut().toString(QKeySequence.SequenceFormat.NativeText)
+            if seq and action.text():
+                rows.append((action.text().replace("&", ""), seq))
+        return sorted(set(rows))
+
+    def show_shortcuts(self) -> None:
+        rows = "".join(f"<tr><td>{name}</td><td><b>{seq}</b></td></tr>" for name, seq in self.shortcut_rows())
+        QMessageBox.information(self, "Keyboard shortcuts", f"<table cellpadding='3'>{rows}</table>")
+
+    def show_about(self) -> None:
+        from peerdesk.ui.shell.about import about_box
+
+        about_box(self).exec()
+
+    # --- closing --------------------------------------------------------------------------------------------------
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self.flush_edits()
+        self.save_layout()
+        self.session.close()
+        event.accept()
+        self.closed.emit()
+
+
+__all__ = ["MainWindow", "__version__"]

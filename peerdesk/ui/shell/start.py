@@ -1,0 +1,94 @@
+"""The start screen: recent reviews, a new one, open one, or the demo."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from peerdesk import __version__
+from peerdesk.ui.kit import settings as ui_settings
+
+
+class StartScreen(QWidget):
+    open_path = Signal(object)  # Path
+    new_review = Signal()
+    open_other = Signal()
+    open_demo = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("startScreen")
+        self.setWindowTitle("peerdesk")
+        self.resize(760, 520)
+        outer = QHBoxLayout(self)
+        outer.setContentsMargins(32, 32, 32, 32)
+        outer.setSpacing(32)
+
+        left = QVBoxLayout()
+        title = QLabel("peerdesk")
+        title.setObjectName("appTitle")
+        left.addWidget(title)
+        tagline = QLabel("Notes, quotes, post-its and insights for a peer challenge team — encrypted, on your laptop.")
+        tagline.setWordWrap(True)
+        tagline.setObjectName("tagline")
+        left.addWidget(tagline)
+        left.addSpacing(24)
+        self.new_button = QPushButton("New review…")
+        self.new_button.setObjectName("primaryButton")
+        self.new_button.clicked.connect(self.new_review.emit)
+        self.open_button = QPushButton("Open…")
+        self.open_button.clicked.connect(self.open_other.emit)
+        self.demo_button = QPushButton("Open the demo review")
+        self.demo_button.clicked.connect(self.open_demo.emit)
+        for b in (self.new_button, self.open_button, self.demo_button):
+            b.setMinimumHeight(36)
+            left.addWidget(b)
+        left.addStretch(1)
+        version = QLabel(f"Version {__version__}")
+        version.setObjectName("hintText")
+        left.addWidget(version)
+        outer.addLayout(left, 2)
+
+        right = QVBoxLayout()
+        heading = QLabel("Recent reviews")
+        heading.setObjectName("sectionTitle")
+        right.addWidget(heading)
+        self.recent = QListWidget()
+        self.recent.setObjectName("recentList")
+        self.recent.setAccessibleName("Recent reviews")
+        self.recent.itemActivated.connect(self._activate)
+        right.addWidget(self.recent, 1)
+        self.empty = QLabel("Reviews you open will be listed here.")
+        self.empty.setObjectName("hintText")
+        self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        right.addWidget(self.empty)
+        outer.addLayout(right, 3)
+        self.refresh()
+
+    def refresh(self) -> None:
+        self.recent.clear()
+        for path in ui_settings.recent_files():
+            if not path.exists():
+                continue
+            when = dt.datetime.fromtimestamp(path.stat().st_mtime).strftime("%d %b %Y, %H:%M")
+            item = QListWidgetItem(f"{path.stem}\n{path.parent}  ·  changed {when}")
+            item.setData(Qt.ItemDataRole.UserRole, str(path))
+            item.setToolTip(str(path))
+            self.recent.addItem(item)
+        self.empty.setVisible(self.recent.count() == 0)
+        if self.recent.count():
+            self.recent.setCurrentRow(0)
+
+    def _activate(self, item: QListWidgetItem) -> None:
+        self.open_path.emit(Path(item.data(Qt.ItemDataRole.UserRole)))

@@ -1,0 +1,1 @@
+"""Team and sharing: members, bundles, conflicts."""

@@ -1,0 +1,142 @@
+"""Conflicts: text that lost a merge, side by side with what won; restore it or dismiss it."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QDialog,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from peerdesk.exchange.merge import label
+from peerdesk.services import exchange, records
+from peerdesk.services.changes import Changes
+from peerdesk.store.engine import Store
+from peerdesk.ui.kit import ops
+from peerdesk.ui.kit.list_model import ListTableModel
+from peerdesk.ui.kit.session import ReviewSession
+
+Index = QModelIndex | QPersistentModelIndex
+HEADERS = ("Where", "Text that lost", "Text now", "Written by")
+
+
+class ConflictsModel(ListTableModel[exchange.ConflictView]):
+    headers = HEADERS
+
+    def __init__(self, session: ReviewSession) -> None:
+        super().__init__(session)
+        self.session = session
+        session.changed.connect(lambda _ch: self.reload())
+        self.reload()
+
+    def fetch(self) -> list[exchange.ConflictView]:
+        return exchange.conflicts(self.session.store)
+
+    @property
+    def items(self) -> list[exchange.ConflictView]:
+        return self.rows
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid():
+            return None
+        c = self.items[index.row()]
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
+            where = f"{label(c.table, 1).capitalize()} · {c.field.replace('_', ' ')}"
+            now = "(deleted meanwhile: restoring brings it back)" if c.record_deleted else c.current_text
+            return (where, c.lost_text, now, exchange.shown(c.author))[index.column()]
+        return None
+
+
+class ConflictsDialog(QDialog):
+    def __init__(self, session: ReviewSession, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.session = session
+        self.setObjectName("conflictsDialog")
+        self.setWindowTitle("Conflicts")
+        self.resize(860, 420)
+        layout = QVBoxLayout(self)
+        intro = QLabel(
+            "When two people changed the same text before exchanging bundles, the most recent edit is kept and the "
+            "other is listed here; so is an edit to something a colleague deleted meanwhile. Restore it if it was "
+            "the better one."
+        )
+        intro.setWordWrap(True)
+        layout.addWidget(intro)
+        self.model = ConflictsModel(session)
+        self.view = QTableView()
+        self.view.setObjectName("conflictsTable")
+        self.view.setModel(self.model)
+        self.view.setWordWrap(True)
+        self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.view.verticalHeader().hide()
+        header = self.view.horizontalHeader()
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(3, QHeaderView.ResizeMode.ResizeToContents)
+        layout.addWidget(self.view, 1)
+        self.empty = QLabel("No conflicts: every edit so far merged cleanly.")
+        self.empty.setObjectName("emptyHint")
+        layout.addWidget(self.empty)
+        row = QHBoxLayout()
+        self.restore_button = QPushButton("Restore the text that lost")
+        self.restore_button.clicked.connect(self.restore_selected)
+        self.dismiss_button = QPushButton("Dismiss")
+        self.dismiss_button.clicked.connect(self.dismiss_selected)
+        close = QPushButton("Close")
+        close.clicked.connect(self.accept)
+        row.addWidget(self.restore_button)
+        row.addWidget(self.dismiss_button)
+        row.addStretch(1)
+        row.addWidget(close)
+        layout.addLayout(row)
+        self.view.selectionModel().selectionChanged.connect(lambda *_: self._update())
+        self.model.modelReset.connect(self._update)
+        self._update()
+
+    def selected(self) -> exchange.ConflictView | None:
+        rows = self.view.selectionModel().selectedRows()
+        return self.model.items[rows[0].row()] if rows else None
+
+    def _update(self) -> None:
+        has = self.selected() is not None
+        self.restore_button.setEnabled(has)
+        self.dismiss_button.setEnabled(has)
+        self.empty.setVisible(not self.model.items)
+        self.view.resizeRowsToContents()
+
+    def restore_selected(self) -> None:
+        c = self.selected()
+        if c is None:
+            return
+        previous = c.current_text
+
+        def undo(store: Store) -> Changes:
+            back = records.set_fields(store, c.table, c.row_id, **{c.field: previous})
+            if c.record_deleted:  # the restore brought the record back: undoing it deletes it again
+                back = back | records.delete(store, c.table, c.row_id)
+            return back | exchange.set_conflict_resolved(store, c.id, False)
+
+        ops.run(self, self.session, "Restore text", lambda s: exchange.restore_conflict(s, c.id), undo)
+
+    def dismiss_selected(self) -> None:
+        c = self.selected()
+        if c is None:
+            return
+        ops.run(
+            self,
+            self.session,
+            "Dismiss conflict",
+            lambda s: exchange.set_conflict_resolved(s, c.id, True),
+            lambda s: exchange.set_conflict_resolved(s, c.id, False),
+        )

@@ -1,0 +1,296 @@
+"""Team: who is on the review, their roles and fingerprints, verifying, adding cards, removing; my card to copy."""
+
+from __future__ import annotations
+
+import html
+from pathlib import Path
+from types import MappingProxyType
+from typing import Any
+
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtGui import QColor, QFontDatabase, QGuiApplication
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPlainTextEdit,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from peerdesk.exchange.cards import Card, read_card
+from peerdesk.exchange.errors import CardRefused
+from peerdesk.services import review as review_service
+from peerdesk.services import team
+from peerdesk.services.changes import Changes
+from peerdesk.services.exchange import shown
+from peerdesk.store.engine import Store
+from peerdesk.ui.kit import messages, ops
+from peerdesk.ui.kit.list_model import ListTableModel
+from peerdesk.ui.kit.session import ReviewSession
+
+Index = QModelIndex | QPersistentModelIndex
+HEADERS = ("Name", "Role", "Fingerprint", "Status")
+STATUS_COLOURS = MappingProxyType(
+    {"not verified": "#a4161a", "removed": "#6c757d", "verified": "#2d6a4f", "you": "#1d3557"}
+)
+
+
+class TeamModel(ListTableModel[team.TeamMember]):
+    headers = HEADERS
+
+    def __init__(self, session: ReviewSession) -> None:
+        super().__init__(session)
+        self.session = session
+        session.changed.connect(lambda ch: self.reload() if "members" in ch else None)
+        self.reload()
+
+    def fetch(self) -> list[team.TeamMember]:
+        return team.members(self.session.store)
+
+    @property
+    def people(self) -> list[team.TeamMember]:
+        return self.rows
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid():
+            return None
+        p = self.people[index.row()]
+        col = index.column()
+        if role == Qt.ItemDataRole.DisplayRole:
+            role_label = review_service.ROLE_LABELS.get(p.role, p.role)
+            return (
+                shown(p.name) + (" (lead)" if p.is_lead and p.role != "lead" else ""),
+                role_label,
+                p.fingerprint,
+                p.status,
+            )[col]
+        if role == Qt.ItemDataRole.ForegroundRole and col == 3:
+            return QColor(STATUS_COLOURS.get(p.status, "#000000"))
+        if role == Qt.ItemDataRole.FontRole and col == 2:
+            return QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont)
+        if role == Qt.ItemDataRole.ToolTipRole and col == 3 and p.status == "not verified":
+            return "Their keys changed since you last compared fingerprints: nothing is sent to them until you verify."
+        return None
+
+
+class AddCardDialog(QDialog):
+    """Paste or load a colleague's card; shows its fingerprint to compare aloud before adding."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle("Add a member's card")
+        self.setMinimumWidth(560)
+        self.card: Card | None = None
+        layout = QVBoxLayout(self)
+        hint = QLabel("Paste the card your colleague sent you (from -----BEGIN to -----END), or load the .card file.")
+        hint.setWordWrap(True)
+        layout.addWidget(hint)
+        self.text = QPlainTextEdit()
+        self.text.setObjectName("cardText")
+        self.text.setAccessibleName("Member card")
+        self.text.textChanged.connect(self._read)
+        layout.addWidget(self.text, 1)
+        load = QPushButton("Load from file…")
+        load.clicked.connect(self._load)
+        layout.addWidget(load, alignment=Qt.AlignmentFlag.AlignLeft)
+        self.verdict = QLabel("")
+        self.verdict.setObjectName("cardResult")
+        self.verdict.setWordWrap(True)
+        self.verdict.setTextFormat(Qt.TextFormat.RichText)
+        layout.addWidget(self.verdict)
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
+        self.add_button = self.buttons.addButton("The fingerprints match: add", QDialogButtonBox.ButtonRole.AcceptRole)
+        self.add_button.setEnabled(False)
+        self.buttons.accepted.connect(self.accept)
+        self.buttons.rejected.connect(self.reject)
+        layout.addWidget(self.buttons)
+
+    def _load(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(self, "Load a member card", str(Path.home()), "Cards (*.card);;All (*)")
+        if path:
+            self.text.setPlainText(Path(path).read_text(encoding="utf-8", errors="replace"))
+
+    def _read(self) -> None:
+        try:
+            self.card = read_card(self.text.toPlainText())
+        except CardRefused as exc:
+            self.card = None
+            error = html.escape(shown(exc, 300))
+            self.verdict.setText(
+                f"<span style='color:#a4161a'>{error}</span>" if self.text.toPlainText().strip() else ""
+            )
+        else:
+            self.verdict.setText(
+                f"<b>{html.escape(shown(self.card.name))}</b> "
+                f"({html.escape(shown(review_service.ROLE_LABELS.get(self.card.role, self.card.role)))})<br>"
+                f"Fingerprint: <b style='font-family:monospace; font-size:13pt'>{self.card.fingerprint}</b><br>"
+                "Ask them to read their fingerprint aloud; add the card only if it matches."
+            )
+        self.add_button.setEnabled(self.card is not None)
+
+
+class TeamDialog(QDialog):
+    def __init__(self, session: ReviewSession, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.session = session
+        self.setObjectName("teamDialog")
+        self.setWindowTitle("Team")
+        self.resize(820, 560)
+        self.lead = team.is_lead(session.store)
+        layout = QVBoxLayout(self)
+        intro = QLabel(
+            "Compare fingerprints aloud at the pre-briefing. Bundles are encrypted only to verified members, and "
+            "only their bundles are imported."
+        )
+        intro.setWordWrap(True)
+        layout.addWidget(intro)
+        self.model = TeamModel(session)
+        self.view = QTableView()
+        self.view.setObjectName("teamTable")
+        self.view.setModel(self.model)
+        self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.view.verticalHeader().hide()
+        header = self.view.horizontalHeader()
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        for col in (1, 2, 3):
+            header.setSectionResizeMode(col, QHeaderView.ResizeMode.ResizeToContents)
+        layout.addWidget(self.view, 1)
+
+        row = QHBoxLayout()
+        self.add_button = QPushButton("Add a card…")
+        self.add_button.clicked.connect(self.add_card)
+        self.verify_button = QPushButton("Verify…")
+        self.verify_button.clicked.connect(self.verify_selected)
+        self.remove_button = QPushButton("Remove from team")
+        self.remove_button.clicked.connect(self.remove_selected)
+        self.invite_button = QPushButton("Save an invitation…")
+        self.invite_button.clicked.connect(self.save_invitation)
+        for b in (self.add_button, self.verify_button, self.remove_button, self.invite_button):
+            row.addWidget(b)
+        row.addStretch(1)
+        layout.addLayout(row)
+        for b in (self.add_button, self.remove_button, self.invite_button):
+            b.setVisible(self.lead)
+        if not self.lead:
+            note = QLabel("Only the lead adds and removes members; their bundles bring the team to you.")
+            note.setObjectName("hintText")
+            layout.addWidget(note)
+
+        card, text = team.my_card(session.store)
+        mine = QLabel(f"<b>Your card</b> — fingerprint <b>{card.fingerprint}</b>. Send it to the lead.")
+        layout.addWidget(mine)
+        self.card_text = QPlainTextEdit(text)
+        self.card_text.setObjectName("myCard")
+        self.card_text.setReadOnly(True)
+        self.card_text.setFont(QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont))
+        self.card_text.setMaximumHeight(120)
+        layout.addWidget(self.card_text)
+        card_row = QHBoxLayout()
+        copy = QPushButton("Copy my card")
+        copy.clicked.connect(lambda: QGuiApplication.clipboard().setText(text))
+        save = QPushButton("Save my card…")
+        save.clicked.connect(lambda: self._save_text(text, "my.card", "Save your card", "Cards (*.card)"))
+        close = QPushButton("Close")
+        close.clicked.connect(self.accept)
+        card_row.addWidget(copy)
+        card_row.addWidget(save)
+        card_row.addStretch(1)
+        card_row.addWidget(close)
+        layout.addLayout(card_row)
+        self.view.selectionModel().selectionChanged.connect(lambda *_: self._update_buttons())
+        session.changed.connect(lambda _c: self._update_buttons())
+        self._update_buttons()
+
+    def selected(self) -> team.TeamMember | None:
+        rows = self.view.selectionModel().selectedRows()
+        return self.model.people[rows[0].row()] if rows else None
+
+    def _update_buttons(self) -> None:
+        p = self.selected()
+        self.verify_button.setEnabled(p is not None and not p.is_me and not p.verified and not p.removed)
+        self.remove_button.setEnabled(p is not None and not p.is_me and not p.removed)
+
+    def _save_text(self, text: str, name: str, title: str, filter_: str) -> None:
+        path, _ = QFileDialog.getSaveFileName(self, title, str(Path.home() / name), filter_)
+        if path:
+            Path(path).write_text(text, encoding="utf-8")
+
+    # --- actions (each an undo step) ---------------------------------------------------------------------------
+    def add_card(self, text: str | None = None) -> None:
+        if text is None:
+            dialog = AddCardDialog(self)
+            if dialog.exec() != QDialog.DialogCode.Accepted:
+                return
+            text = dialog.text.toPlainText()
+        card_text = text
+        try:
+            card = read_card(card_text)
+        except Exception as exc:
+            messages.error(self, "Could not add the card", exc)
+            return
+        existed = any(p.id == card.member_id for p in self.model.people)
+
+        def do(store: Store) -> Changes:
+            return team.add_member(store, card_text)[1]
+
+        def undo(store: Store) -> Changes:
+            return team.set_removed(store, card.member_id, True) if not existed else Changes()
+
+        ops.run(self, self.session, f"Add {shown(card.name)} to the team", do, undo)
+
+    def verify_selected(self, confirmed: bool = False) -> None:
+        p = self.selected()
+        if p is None:
+            return
+        if not confirmed and not messages.confirm(
+            self,
+            "Verify",
+            f"Ask {shown(p.name)} to read their fingerprint aloud. Does it read\n\n{p.fingerprint}\n\n?",
+            yes="It matches",
+        ):
+            return
+        member_id = p.id
+        ops.run(
+            self,
+            self.session,
+            f"Verify {shown(p.name)}",
+            lambda s: team.verify(s, member_id),
+            lambda s: team.unverify(s, member_id),
+        )
+
+    def remove_selected(self, confirmed: bool = False) -> None:
+        p = self.selected()
+        if p is None:
+            return
+        if not confirmed and not messages.confirm(
+            self,
+            "Remove from team",
+            f"Remove {shown(p.name)}? Their later bundles will be refused and new bundles will not be encrypted to "
+            "them.",
+            yes="Remove",
+        ):
+            return
+        member_id = p.id
+        ops.run(
+            self,
+            self.session,
+            f"Remove {shown(p.name)}",
+            lambda s: team.set_removed(s, member_id, True),
+            lambda s: team.set_removed(s, member_id, False),
+        )
+
+    def save_invitation(self) -> None:
+        try:
+            text = team.invitation(self.session.store)
+        except Exception as exc:
+            messages.error(self, "Could not make an invitation", exc)
+            return
+        self._save_text(text, "join-the-review.invite", "Save the invitation", "Invitations (*.invite)")

@@ -1,0 +1,223 @@
+"""File ▸ Export bundle…, Import bundle…, Team…, Conflicts…, and dropping a .pdbundle onto the window."""
+
+from __future__ import annotations
+
+from html import escape
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QEvent, QObject, Qt, QUrl
+from PySide6.QtGui import QAction, QDesktopServices, QDragEnterEvent, QDropEvent, QKeySequence
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QLabel,
+    QMessageBox,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from peerdesk.exchange.transfer import Cancelled
+from peerdesk.services import exchange, guard
+from peerdesk.services import review as review_service
+from peerdesk.ui.kit import messages
+from peerdesk.ui.kit.worker import Progress, run_task
+from peerdesk.ui.shell.window import ShellWindow
+
+
+class EmailDialog(QDialog):
+    """After an export: where the file is, and two ways on — the folder, and an email with subject and body."""
+
+    def __init__(self, report: exchange.ExportReport, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.report = report
+        self.setObjectName("emailDialog")
+        self.setWindowTitle("Bundle exported")
+        self.setMinimumWidth(520)
+        layout = QVBoxLayout(self)
+        who = ", ".join(report.recipients)
+        title = QLabel(f"<b>{report.path.name}</b> is ready ({report.size / 1e6:.2f} MB).")
+        title.setObjectName("sectionTitle")
+        layout.addWidget(title)
+        details = QLabel(
+            f"Encrypted to: {who}.<br>It expires on {report.expires}, the review's retention date."
+            "<br><br>Send it to the team by email. <b>An email link cannot attach files</b>: after writing the "
+            "email, attach the file by hand (drag it from the folder into your message)."
+        )
+        details.setWordWrap(True)
+        layout.addWidget(details)
+        buttons = QDialogButtonBox()
+        self.folder_button = buttons.addButton("Show in folder", QDialogButtonBox.ButtonRole.ActionRole)
+        self.email_button = buttons.addButton("Write an email…", QDialogButtonBox.ButtonRole.ActionRole)
+        self.email_button.setObjectName("primaryButton")
+        close = buttons.addButton(QDialogButtonBox.StandardButton.Close)
+        self.folder_button.clicked.connect(self.show_folder)
+        self.email_button.clicked.connect(self.write_email)
+        close.clicked.connect(self.accept)
+        layout.addWidget(buttons)
+
+    def show_folder(self) -> None:
+        QDesktopServices.openUrl(QUrl.fromLocalFile(str(self.report.path.parent)))
+
+    def mailto(self) -> QUrl:
+        return QUrl(exchange.mailto(self.report), QUrl.ParsingMode.StrictMode)
+
+    def write_email(self) -> None:
+        QDesktopServices.openUrl(self.mailto())
+
+
+class ExchangeActions(QObject):
+    """Installs the sharing actions on a main window and runs them (long work through ``run_task``)."""
+
+    def __init__(self, window: ShellWindow) -> None:
+        super().__init__(window)
+        self.window = window
+        self.session = window.session
+        self.last_dialog: QWidget | None = None
+        self.action_export = QAction("&Export bundle…", window, shortcut=QKeySequence("Ctrl+Shift+E"))
+        self.action_export.setStatusTip("Write your work to one encrypted file to email to the team")
+        self.action_export.triggered.connect(lambda: self.export())
+        self.action_import = QAction("&Import bundle…", window, shortcut=QKeySequence("Ctrl+Shift+I"))
+        self.action_import.setStatusTip("Merge a colleague's bundle into this review")
+        self.action_import.triggered.connect(lambda: self.import_())
+        self.action_team = QAction("&Team…", window, shortcut=QKeySequence("Ctrl+Shift+T"))
+        self.action_team.triggered.connect(self.show_team)
+        self.action_conflicts = QAction("&Conflicts…", window)
+        self.action_conflicts.triggered.connect(self.show_conflicts)
+        menu = window.file_menu
+        for action in (self.action_export, self.action_import, self.action_team, self.action_conflicts):
+            menu.insertAction(window.file_menu_tail, action)
+        window.setAcceptDrops(True)
+        window.installEventFilter(self)
+
+    # --- drag and drop ---------------------------------------------------------------------------------------------
+    @staticmethod
+    def bundle_paths(urls: list[QUrl]) -> list[Path]:
+        return [Path(u.toLocalFile()) for u in urls if u.isLocalFile() and u.toLocalFile().endswith(exchange.SUFFIX)]
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.window and event.type() in (QEvent.Type.DragEnter, QEvent.Type.DragMove):
+            drag: Any = event
+            assert isinstance(drag, QDragEnterEvent) or hasattr(drag, "mimeData")
+            if drag.mimeData().hasUrls() and self.bundle_paths(drag.mimeData().urls()):
+                drag.acceptProposedAction()
+                return True
+        if watched is self.window and event.type() == QEvent.Type.Drop:
+            drop: Any = event
+            assert isinstance(drop, QDropEvent)
+            paths = self.bundle_paths(drop.mimeData().urls()) if drop.mimeData().hasUrls() else []
+            if paths:
+                drop.acceptProposedAction()
+                self.import_(paths[0])
+                return True
+        return False
+
+    def ask_about_flagged(self, texts: list[str]) -> str:
+        """Undecided quotes the names guard flagged: "decide" first, "export" anyway, or "cancel"."""
+        shown = "".join(f"<li>“{escape(t[:140])}{'…' if len(t) > 140 else ''}”</li>" for t in texts[:5])
+        more = f"<p>…and {len(texts) - 5} more.</p>" if len(texts) > 5 else ""
+        box = QMessageBox(self.window)
+        box.setIcon(QMessageBox.Icon.Warning)
+        box.setWindowTitle("Quotes that may identify someone")
+        box.setText(
+            f"{len(texts)} quote(s) may identify someone and the team has not decided about them yet. "
+            "The bundle goes only to the team, but each copy will hold them until the team decides."
+        )
+        box.setInformativeText(f"<ul>{shown}</ul>{more}")
+        decide = box.addButton("Decide now…", QMessageBox.ButtonRole.AcceptRole)
+        anyway = box.addButton("Export anyway", QMessageBox.ButtonRole.DestructiveRole)
+        box.addButton(QMessageBox.StandardButton.Cancel)
+        box.exec()
+        clicked = box.clickedButton()
+        return "decide" if clicked is decide else "export" if clicked is anyway else "cancel"
+
+    # --- export ------------------------------------------------------------------------------------------------------
+    def export(self, path: Path | None = None) -> None:
+        self.window.flush_edits()
+        undecided = guard.undecided_quotes(self.session.store)
+        if undecided:
+            answer = self.ask_about_flagged([q.text for q in undecided])
+            if answer == "decide":
+                self.window.show_flagged_quotes()
+                return
+            if answer != "export":
+                return
+        if path is None:
+            start = Path.home() / exchange.suggested_name(self.session.store)
+            chosen, _ = QFileDialog.getSaveFileName(
+                self.window, "Export bundle", str(start), f"peerdesk bundles (*{exchange.SUFFIX})"
+            )
+            if not chosen:
+                return
+            path = Path(chosen if chosen.endswith(exchange.SUFFIX) else chosen + exchange.SUFFIX)
+        store, target = self.session.store, path
+
+        def work(progress: Progress) -> exchange.ExportReport:
+            return exchange.export_to(store, target, progress=progress)
+
+        run_task(self.window, "Exporting a bundle…", work, self._exported, self._failed("Could not export"))
+
+    def _exported(self, report: exchange.ExportReport) -> None:
+        self.window.statusBar().showMessage(f"Exported {report.path.name}", 8000)
+        dialog = EmailDialog(report, self.window)
+        self.last_dialog = dialog
+        dialog.open()
+
+    # --- import ------------------------------------------------------------------------------------------------------
+    def import_(self, path: Path | None = None) -> None:
+        self.window.flush_edits()
+        if path is None:
+            chosen, _ = QFileDialog.getOpenFileName(
+                self.window, "Import bundle", str(Path.home()), f"peerdesk bundles (*{exchange.SUFFIX});;All (*)"
+            )
+            if not chosen:
+                return
+            path = Path(chosen)
+        store, source = self.session.store, path
+
+        def work(progress: Progress) -> exchange.ImportReport:
+            return exchange.import_from(store, source, progress=progress)
+
+        run_task(self.window, f"Importing {path.name}…", work, self._imported, self._failed("Could not import"))
+
+    def _imported(self, report: exchange.ImportReport) -> None:
+        self.session.notify(report.changes)
+        self.window.statusBar().showMessage(report.summary, 10000)
+        box = QMessageBox(QMessageBox.Icon.Information, "Bundle imported", report.summary, parent=self.window)
+        box.setObjectName("importSummary")
+        box.addButton(QMessageBox.StandardButton.Ok)
+        if report.conflicts:
+            box.setInformativeText("Some text was changed on both sides; the version that lost is kept in Conflicts.")
+            show: QPushButton = box.addButton("Show conflicts", QMessageBox.ButtonRole.ActionRole)
+            show.clicked.connect(self.show_conflicts)
+        self.last_dialog = box
+        box.open()
+
+    def _failed(self, title: str) -> Any:
+        def on_error(exc: BaseException) -> None:
+            if not isinstance(exc, Cancelled):
+                messages.error(self.window, title, exc)
+
+        return on_error
+
+    # --- dialogs -----------------------------------------------------------------------------------------------------
+    def show_team(self) -> None:
+        from peerdesk.ui.team.dialog import TeamDialog
+
+        dialog = TeamDialog(self.session, self.window)
+        self.last_dialog = dialog
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
+
+    def show_conflicts(self) -> None:
+        from peerdesk.ui.team.conflicts_dialog import ConflictsDialog
+
+        dialog = ConflictsDialog(self.session, self.window)
+        self.last_dialog = dialog
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
+
+
+__all__ = ["EmailDialog", "ExchangeActions", "review_service"]

@@ -1,0 +1,1 @@
+"""The Day 1 timetable: slots, teams, interviews and stakeholder groups."""

@@ -1,0 +1,1 @@
+"""The workshop afternoon, the projector, the follow-up visit and the leadership survey."""

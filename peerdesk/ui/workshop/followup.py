@@ -1,0 +1,155 @@
+"""The follow-up visit's record: the meeting date, five reflections, and the workshop's actions to review."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import QDate, QSignalBlocker, Qt
+from PySide6.QtGui import QStandardItemModel
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QDateEdit,
+    QFormLayout,
+    QGroupBox,
+    QHeaderView,
+    QLabel,
+    QScrollArea,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from peerdesk.services import followup
+from peerdesk.services.changes import Changes
+from peerdesk.ui.kit import ops
+from peerdesk.ui.kit.panel import Panel
+from peerdesk.ui.kit.session import ReviewSession
+from peerdesk.ui.overview.panel import AutoSaveText
+
+
+class FollowUpPanel(Panel):
+    watches = ("followup", "actions", "goals", "workshop_tables", "review", "action_progress")
+
+    def __init__(self, session: ReviewSession, parent: QWidget | None = None) -> None:
+        super().__init__(session, parent)
+        self.setObjectName("followupPanel")
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        outer.addWidget(scroll)
+        body = QWidget()
+        scroll.setWidget(body)
+        lay = QVBoxLayout(body)
+        lay.setContentsMargins(24, 16, 24, 24)
+        lay.setSpacing(14)
+        heading = QLabel("Follow-up visit")
+        heading.setObjectName("reviewHeading")
+        lay.addWidget(heading)
+        hint = QLabel(
+            "About four months after the visit the three directors meet again. Record what they say here; "
+            "after this meeting every interview record is due for deletion."
+        )
+        hint.setObjectName("hintText")
+        hint.setWordWrap(True)
+        lay.addWidget(hint)
+
+        box = QGroupBox("The meeting")
+        form = QFormLayout(box)
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        self.date = QDateEdit()
+        self.date.setCalendarPopup(True)
+        self.date.setDisplayFormat("d MMM yyyy")
+        self.date.setObjectName("followup-date")
+        self.date.setAccessibleName("Meeting date")
+        self.date.editingFinished.connect(
+            lambda: self.save("meeting_date", self.date.date().toString(Qt.DateFormat.ISODate))
+        )
+        form.addRow("Meeting date", self.date)
+        self.texts: dict[str, AutoSaveText] = {}
+        for field, label, prompt in followup.FIELDS:
+            edit = AutoSaveText(self._saver(field), prompt, 4)
+            edit.setObjectName(f"followup-{field}")
+            edit.setAccessibleName(label)
+            self.texts[field] = edit
+            form.addRow(label, edit)
+        lay.addWidget(box)
+
+        actions_box = QGroupBox("The workshop's actions, for review")
+        actions_lay = QVBoxLayout(actions_box)
+        # #20: each action beside its owner, progress, the evidence seen and a note (edited in place)
+        from peerdesk.ui.workshop import action_progress as progress_ui
+
+        self.progress_ui = progress_ui
+        self.actions_model = QStandardItemModel(0, len(progress_ui.HEADERS), self)
+        self.actions_model.setHorizontalHeaderLabels(progress_ui.HEADERS)
+        self.actions_model.itemChanged.connect(lambda item: progress_ui.edited(self, self.session, item))
+        self.actions_view = QTableView()
+        self.actions_view.setObjectName("followupActions")
+        self.actions_view.setModel(self.actions_model)
+        self.actions_view.setItemDelegateForColumn(5, progress_ui.StatusDelegate(self.actions_view))
+        self.actions_view.setEditTriggers(
+            QAbstractItemView.EditTrigger.DoubleClicked
+            | QAbstractItemView.EditTrigger.EditKeyPressed
+            | QAbstractItemView.EditTrigger.AnyKeyPressed
+        )
+        self.actions_view.verticalHeader().hide()
+        self.actions_view.setWordWrap(True)
+        header = self.actions_view.horizontalHeader()
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(2, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
+        for column in (4, 5):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+        for column in (6, 7):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Stretch)
+        self.actions_view.setMinimumHeight(200)
+        actions_lay.addWidget(self.actions_view)
+        self.no_actions = QLabel("No actions were recorded at the workshop.")
+        self.no_actions.setObjectName("hintText")
+        actions_lay.addWidget(self.no_actions)
+        lay.addWidget(actions_box)
+        lay.addStretch(1)
+        self.refresh(Changes.of("followup", "actions"))
+
+    def _saver(self, field: str) -> Callable[[str], None]:
+        return lambda text: self.save(field, text)
+
+    def save(self, field: str, value: str) -> None:
+        old = getattr(followup.get(self.session.store), field)
+        if old == value:
+            return
+        label = "Edit follow-up: " + dict((f, lab) for f, lab, _ in followup.FIELDS).get(field, "meeting date").lower()
+        ops.run(
+            self,
+            self.session,
+            label,
+            lambda s: followup.set_fields(s, **{field: value}),
+            lambda s: followup.set_fields(s, **{field: old}),
+        )
+
+    def refresh(self, changes: Changes) -> None:
+        record = followup.get(self.session.store)
+        with QSignalBlocker(self.date):
+            self.date.setDate(
+                QDate.fromString(record.meeting_date, Qt.DateFormat.ISODate)
+                if record.meeting_date
+                else QDate.currentDate()
+            )
+        for field, edit in self.texts.items():
+            edit.set_value(getattr(record, field))
+        if changes.touches("actions", "goals", "workshop_tables", "action_progress"):
+            from peerdesk.services import action_progress
+
+            actions = action_progress.rows(self.session.store)
+            with QSignalBlocker(self.actions_model):
+                self.progress_ui.fill(self.actions_model, actions)
+            self.actions_view.reset()
+            self.actions_view.resizeRowsToContents()
+            self.no_actions.setVisible(not actions)
+
+    def flush(self) -> None:
+        for edit in self.texts.values():
+            edit.flush()

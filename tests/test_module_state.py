@@ -1,0 +1,115 @@
+"""No module-level mutable state in peerdesk/: what a module binds at import time is a constant.
+
+State that a module keeps (a cache, a registry of running tasks) is owned by nobody and invalidated by nothing;
+it belongs to an object with an owner (the review session, the application). So every module-level assignment
+must be a literal, a tuple, a ``frozenset``, a read-only ``MappingProxyType``, an expression over those, or a
+call from the short list of constructors below whose results are constants.
+"""
+
+from __future__ import annotations
+
+import ast
+from pathlib import Path
+
+PACKAGE = Path(__file__).resolve().parents[1] / "peerdesk"
+
+# Calls whose results are constants: immutable values, compiled patterns, loggers (one per name, for ever),
+# typing helpers, and Qt value types used only as read-only templates (Qt copies them on every use).
+CONSTANT_CALLS = frozenset(
+    {
+        "frozenset",
+        "tuple",
+        "str",
+        "encode",
+        "range",
+        "MappingProxyType",
+        "compile",  # re.compile
+        "getLogger",
+        "TypeVar",
+        "timedelta",
+        "date",
+        "relativedelta",
+        "Inches",
+        "Pt",
+        "Changes",
+        "Path",
+        "home",  # Path.home()
+        "Preference",
+        "QColor",
+        "QModelIndex",
+        "_font",  # a QFont built once for the wall's items
+    }
+)
+
+# The exchange package is being reworked on another branch at the same time; these three tables are constants
+# by convention (never written) and become frozenset/MappingProxyType when that work has merged.
+PENDING = frozenset(
+    {
+        ("exchange/bundle.py", "_HEADER_KEYS"),
+        ("exchange/merge.py", "LABELS"),
+        ("exchange/schema.py", "ADDED_COLUMNS"),
+    }
+)
+
+
+def _call_name(node: ast.Call) -> str:
+    func = node.func
+    if isinstance(func, ast.Attribute):
+        return func.attr
+    return func.id if isinstance(func, ast.Name) else ""
+
+
+def is_constant(node: ast.expr) -> bool:
+    if isinstance(node, (ast.Constant, ast.Name, ast.Attribute, ast.JoinedStr)):
+        return True
+    if isinstance(node, ast.Starred):
+        return is_constant(node.value)
+    if isinstance(node, ast.Tuple):
+        return all(is_constant(e) for e in node.elts)
+    if isinstance(node, ast.BinOp):
+        return is_constant(node.left) and is_constant(node.right)
+    if isinstance(node, ast.UnaryOp):
+        return is_constant(node.operand)
+    if isinstance(node, ast.Subscript):  # a type alias such as dict[str, int]
+        return True
+    if isinstance(node, ast.Call):
+        return _call_name(node) in CONSTANT_CALLS  # its arguments are copied or frozen by the call
+    return False  # dict, list, set and their comprehensions, other calls, lambdas...
+
+
+def mutable_assignments(path: Path) -> list[tuple[str, int]]:
+    found = []
+    for node in ast.parse(path.read_text(encoding="utf-8")).body:
+        if isinstance(node, ast.Assign):
+            targets, value = node.targets, node.value
+        elif isinstance(node, ast.AnnAssign) and node.value is not None:
+            targets, value = [node.target], node.value
+        else:
+            continue
+        names = [t.id for t in targets if isinstance(t, ast.Name)]
+        if names == ["__all__"]:  # the module's export list, read by tools, never state
+            continue
+        if not is_constant(value):
+            found.append((", ".join(names) or ast.unparse(targets[0]), node.lineno))
+    return found
+
+
+def test_no_module_binds_mutable_state() -> None:
+    offenders = []
+    for path in sorted(PACKAGE.rglob("*.py")):
+        relative = path.relative_to(PACKAGE).as_posix()
+        for name, line in mutable_assignments(path):
+            if (relative, name) not in PENDING:
+                offenders.append(f"peerdesk/{relative}:{line} {name}")
+    assert offenders == [], "module-level mutable state:\n" + "\n".join(offenders)
+
+
+def test_the_check_tells_constants_from_state(tmp_path: Path) -> None:
+    module = tmp_path / "sample.py"
+    module.write_text(
+        "import re\nfrom types import MappingProxyType\n"
+        "LIMIT = 10 * 1024\nKINDS = ('a', 'b')\nLABELS = MappingProxyType({'a': 'A'})\nWORD = re.compile('w')\n"
+        "_cache = {}\n_running: set[int] = set()\nNAMES = ['x']\n",
+        encoding="utf-8",
+    )
+    assert [name for name, _ in mutable_assignments(module)] == ["_cache", "_running", "NAMES"]

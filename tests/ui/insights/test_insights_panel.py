@@ -1,0 +1,236 @@
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt
+from PySide6.QtWidgets import QDialog
+from pytestqt.qtbot import QtBot
+
+from peerdesk.services import insights
+from peerdesk.store.models import GuardedName, Quote
+from peerdesk.store.uow import UnitOfWork
+from peerdesk.ui.insights import build_deck as presentation_ui
+from peerdesk.ui.insights.panel import InsightsPanel
+from peerdesk.ui.kit.session import ReviewSession
+from tests.export.pptx_checks import slides
+from tests.helpers import day2
+
+
+@pytest.fixture
+def seeded(session: ReviewSession) -> day2.Day2:
+    return day2.seed(session.store)
+
+
+@pytest.fixture
+def panel(qtbot: QtBot, session: ReviewSession, seeded: day2.Day2) -> InsightsPanel:
+    widget = InsightsPanel(session)
+    qtbot.addWidget(widget)
+    widget.resize(1400, 800)
+    widget.show()
+    return widget
+
+
+def select_row(panel: InsightsPanel, row: int) -> None:
+    panel.view.selectionModel().setCurrentIndex(
+        panel.model.index(row), QItemSelectionModel.SelectionFlag.ClearAndSelect
+    )
+
+
+def test_the_list_shows_insights_in_order_with_the_counter_towards_four_to_six(panel: InsightsPanel) -> None:
+    assert panel.model.rowCount() == 3
+    assert panel.counter.text() == "3 insights · aim for 4–6"
+    first = panel.model.index(0).data()
+    assert first.startswith("1. Staff carry the service on goodwill")
+    assert "⚠ no quote yet" in panel.model.index(2).data()
+
+
+def test_making_an_insight_from_a_theme_is_one_undoable_step(
+    panel: InsightsPanel, session: ReviewSession, seeded: day2.Day2
+) -> None:
+    panel.theme_combo.setCurrentIndex(panel.theme_combo.findData(seeded.themes["leaders"]))
+    panel.make_button.click()
+    assert panel.model.rowCount() == 4
+    assert panel.counter.text().startswith("4 insights · on target")
+    new_id = panel.current_id
+    assert new_id is not None
+    assert panel.texts["statement"].toPlainText() == day2.THEMES["leaders"]
+    assert {p.id for p in panel.postit_model.rows} == set(seeded.postits["leaders"])
+    session.undo_stack.undo()
+    assert panel.model.rowCount() == 3 and panel.current_id is None
+    session.undo_stack.redo()
+    assert panel.model.ids()[-1] == new_id
+
+
+def test_typing_a_statement_saves_it_and_warns_gently_about_goals(
+    qtbot: QtBot, panel: InsightsPanel, session: ReviewSession
+) -> None:
+    select_row(panel, 0)
+    edit = panel.texts["statement"]
+    edit.setFocus()
+    edit.selectAll()
+    qtbot.keyClicks(edit, "We should protect staff time")
+    assert panel.goal_hint.isVisible() and "goal" in panel.goal_hint.text()
+    edit.flush()
+    insight_id = panel.model.ids()[0]
+    assert insights.detail(session.store, insight_id).fields["statement"] == "We should protect staff time"
+    assert "reads like a goal" in panel.model.index(0).data()
+    session.undo_stack.undo()  # the whole burst of typing is one step
+    assert insights.detail(session.store, insight_id).fields["statement"].startswith("Staff carry")
+    assert edit.toPlainText().startswith("Staff carry")
+    assert not panel.goal_hint.isVisible()
+
+
+def test_so_what_answers_and_description_are_saved(panel: InsightsPanel, session: ReviewSession) -> None:
+    select_row(panel, 1)
+    insight_id = panel.current_id
+    assert insight_id is not None
+    for name in insights.SO_WHAT_FIELDS:
+        panel.texts[name].setPlainText(f"our answer on {name}")
+        panel.texts[name].flush()
+    panel.texts["description"].setPlainText("For people outside the team.")
+    panel.flush()
+    fields = insights.detail(session.store, insight_id).fields
+    assert all(fields[name] == f"our answer on {name}" for name in insights.SO_WHAT_FIELDS)
+    assert fields["description"] == "For people outside the team."
+
+
+def test_dragging_an_insight_reorders_and_undo_puts_it_back(panel: InsightsPanel, session: ReviewSession) -> None:
+    before = panel.model.ids()
+    data = panel.model.mimeData([panel.model.index(2)])
+    assert panel.model.dropMimeData(data, Qt.DropAction.MoveAction, 0, 0, QModelIndex()) is False
+    assert panel.model.ids() == [before[2], before[0], before[1]]
+    assert insights.order(session.store) == [before[2], before[0], before[1]]
+    session.undo_stack.undo()
+    assert panel.model.ids() == before
+
+
+def test_move_buttons_reorder(panel: InsightsPanel) -> None:
+    before = panel.model.ids()
+    select_row(panel, 0)
+    panel.down.click()
+    assert panel.model.ids() == [before[1], before[0], before[2]]
+    assert panel.current_id == before[0]
+    panel.up.click()
+    assert panel.model.ids() == before
+
+
+def test_dropping_a_quote_from_the_evidence_illustrates_the_insight(
+    panel: InsightsPanel, session: ReviewSession, seeded: day2.Day2
+) -> None:
+    select_row(panel, 2)  # "partners": no quote yet
+    assert panel.quote_warning.isVisible()
+    ids = [q.id for q in panel.evidence_model.rows]
+    assert set(ids) == set(seeded.quotes["partners"])
+    data = panel.evidence_model.mimeData([panel.evidence_model.index(1)])
+    panel.quote_model.dropMimeData(data, Qt.DropAction.CopyAction, -1, 0, QModelIndex())
+    assert [q.id for q in panel.quote_model.rows] == [ids[1]]
+    assert not panel.quote_warning.isVisible()
+    assert "✓" in panel.evidence_model.index(1).data()
+    session.undo_stack.undo()
+    assert panel.quote_model.rows == []
+
+
+def test_picking_quotes_and_taking_one_off_keeps_the_quote(
+    panel: InsightsPanel, session: ReviewSession, seeded: day2.Day2
+) -> None:
+    select_row(panel, 0)
+    sel = panel.evidence_view.selectionModel()
+    sel.select(panel.evidence_model.index(1), QItemSelectionModel.SelectionFlag.Select)
+    panel.use_button.click()
+    assert len(panel.quote_model.rows) == 2
+    taken = panel.quote_model.rows[0].id
+    panel.quote_view.setCurrentIndex(panel.quote_model.index(0))
+    panel.remove_quote_button.click()
+    assert [q.id for q in panel.quote_model.rows] != [] and taken not in {q.id for q in panel.quote_model.rows}
+    with session.store.session() as s:
+        quote = s.get(Quote, taken)
+        assert quote is not None and not quote.deleted
+    session.undo_stack.undo()
+    assert panel.quote_model.rows[0].id == taken
+
+
+def test_the_observer_ticks_evidence_checked(panel: InsightsPanel, session: ReviewSession) -> None:
+    select_row(panel, 0)
+    panel.checked.click()
+    insight_id = panel.model.ids()[0]
+    assert insights.detail(session.store, insight_id).fields["evidence_checked"] is True
+    assert "✓ evidence checked" in panel.model.index(0).data()
+    session.undo_stack.undo()
+    assert not panel.checked.isChecked()
+
+
+def test_deleting_an_insight_can_be_undone(panel: InsightsPanel, session: ReviewSession) -> None:
+    select_row(panel, 0)
+    panel.delete.click()
+    assert panel.model.rowCount() == 2
+    session.undo_stack.undo()
+    assert panel.model.rowCount() == 3
+    assert panel.model.rows[0].quote_count == 1
+
+
+def test_an_empty_review_shows_the_empty_state(qtbot: QtBot, session: ReviewSession) -> None:
+    widget = InsightsPanel(session)
+    qtbot.addWidget(widget)
+    assert widget.pages.currentWidget() is widget.empty
+    assert not widget.make_button.isEnabled()
+    assert widget.counter.text() == "0 insights · aim for 4–6"
+
+
+def test_flagged_quotes_are_decided_before_the_build_and_the_decision_is_undoable(
+    qtbot: QtBot, session: ReviewSession, seeded: day2.Day2, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    flagged = seeded.quotes["workload"][0]
+    with UnitOfWork(session.store) as uow:
+        uow.update(uow.get(Quote, flagged), text="Ask Jordan Blake, she does every evening shift.")
+        uow.add(GuardedName, name="Jordan Blake")
+        uow.commit()
+
+    def decide(dialog: presentation_ui.FlaggedQuotesDialog) -> int:
+        assert list(dialog.choices) == [flagged] and not dialog.ok.isEnabled()
+        combo = dialog.choices[flagged]
+        combo.setCurrentIndex(combo.findData(presentation_ui.LEAVE_OUT))
+        assert dialog.ok.isEnabled()
+        return QDialog.DialogCode.Accepted.value
+
+    monkeypatch.setattr(presentation_ui.FlaggedQuotesDialog, "exec", decide)
+    parent = InsightsPanel(session)
+    qtbot.addWidget(parent)
+    deck = presentation_ui.prepare_deck(parent, session)
+    assert deck is not None and flagged not in deck.quote_ids
+    with session.store.session() as s:
+        quote = s.get(Quote, flagged)
+        assert quote is not None and quote.guard_decision == "exclude"
+    session.undo_stack.undo()
+    with session.store.session() as s:
+        quote = s.get(Quote, flagged)
+        assert quote is not None and quote.guard_decision == ""
+
+
+def test_build_presentation_runs_in_the_background_and_offers_the_folder(
+    qtbot: QtBot, session: ReviewSession, seeded: day2.Day2, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    from peerdesk.ui.shell.main_window import MainWindow
+
+    window = MainWindow(session)
+    qtbot.addWidget(window)
+    assert window.action_build_presentation in window.file_menu.actions()
+    out = tmp_path / "built.pptx"
+
+    def accept(dialog: presentation_ui.BuildDialog) -> int:
+        dialog.out.setText(str(out))
+        return QDialog.DialogCode.Accepted.value
+
+    offered: list[Path] = []
+    monkeypatch.setattr(presentation_ui.BuildDialog, "exec", accept)
+    monkeypatch.setattr(presentation_ui, "offer_folder", lambda parent, path: offered.append(path))
+    window.action_build_presentation.trigger()
+    qtbot.waitUntil(lambda: offered == [out], timeout=30000)
+    assert "Insight 1 of 3" in [s.title for s in slides(out)]
+
+
+def test_the_suggested_file_name_is_safe() -> None:
+    assert (
+        presentation_ui.suggested_name("Westfold / County: Council") == "Westfold  County Council peer challenge.pptx"
+    )
+    assert presentation_ui.suggested_name("") == "Peer challenge peer challenge.pptx"

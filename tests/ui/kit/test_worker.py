@@ -1,0 +1,39 @@
+"""Work off the UI thread: the result comes back on the UI thread even when nobody keeps the task, and a task
+that ended is let go (no module keeps running tasks)."""
+
+from __future__ import annotations
+
+import gc
+from typing import Any
+
+from PySide6.QtCore import QCoreApplication
+from pytestqt.qtbot import QtBot
+
+from peerdesk.ui.kit.worker import Cancelled, Progress, Task, run_task
+
+
+def test_a_task_nobody_keeps_still_reports_and_is_then_let_go(qtbot: QtBot) -> None:
+    results: list[Any] = []
+
+    def work(progress: Progress) -> int:
+        progress(1, 2, "Halfway")
+        return 42
+
+    run_task(None, "Counting", work, results.append, results.append)  # the returned task is dropped at once
+    gc.collect()
+    qtbot.waitUntil(lambda: results == [42], timeout=10000)
+    app = QCoreApplication.instance()
+    assert app is not None
+    assert not [c for c in app.children() if isinstance(c, Task)], "an ended task is no longer owned"
+
+
+def test_a_failure_comes_back_to_the_error_callback(qtbot: QtBot) -> None:
+    errors: list[BaseException] = []
+
+    def work(progress: Progress) -> None:
+        raise Cancelled()
+
+    task = run_task(None, "Stopping", work, lambda _r: None, errors.append)
+    with qtbot.waitSignal(task.finished, timeout=10000):
+        pass
+    assert len(errors) == 1 and isinstance(errors[0], Cancelled)

@@ -1,0 +1,277 @@
+"""The note taker: typing autosaves, Ctrl+Q captures quotes, Ctrl+1/2/3 make roses, thorns and buds."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QTextCursor
+from pytestqt.qtbot import QtBot
+
+from peerdesk.services import notes, questions
+from peerdesk.ui.kit.session import ReviewSession
+from peerdesk.ui.notes.panel import NotesPanel
+from tests.helpers.timetable import Day, build_day
+
+CTRL = Qt.KeyboardModifier.ControlModifier
+
+
+@pytest.fixture
+def day(session: ReviewSession) -> Day:
+    return build_day(session.store)
+
+
+@pytest.fixture
+def panel(qtbot: QtBot, session: ReviewSession, day: Day) -> NotesPanel:
+    panel = NotesPanel(session)
+    qtbot.addWidget(panel)
+    panel.resize(1100, 700)
+    panel.show()
+    qtbot.waitExposed(panel)
+    panel.activateWindow()
+    panel.open_interview(day.interviews[0])  # I take the notes of this one
+    panel.editor.setFocus()
+    return panel
+
+
+def type_lines(qtbot: QtBot, panel: NotesPanel, *lines: str) -> None:
+    for n, line in enumerate(lines):
+        if n:
+            qtbot.keyClick(panel.editor, Qt.Key.Key_Return)
+        qtbot.keyClicks(panel.editor, line)
+
+
+def wait_saved(qtbot: QtBot, panel: NotesPanel) -> None:
+    assert panel.saver is not None
+    qtbot.waitUntil(lambda: not panel.has_unsaved(), timeout=3000)
+
+
+def select(panel: NotesPanel, words: str) -> None:
+    text = panel.editor.toPlainText()
+    cursor = panel.editor.textCursor()
+    cursor.setPosition(text.index(words))
+    cursor.setPosition(text.index(words) + len(words), QTextCursor.MoveMode.KeepAnchor)
+    panel.editor.setTextCursor(cursor)
+
+
+def test_the_header_says_who_asks_and_who_takes_notes(panel: NotesPanel) -> None:
+    from peerdesk.ui.shell.app import make_app
+
+    make_app()  # the app's style sheet, as people see it: the generous note font must survive it
+    text = panel.header.text()
+    for part in (
+        "Foster carers",
+        "Appreciative inquiry",
+        "09:45–10:30",
+        "Team A (Room 1)",
+        "Sam Okafor",
+        "Alex Reviewer",
+    ):
+        assert part in text
+    assert panel.editor.font().pointSize() >= 13
+    assert not panel.editor.isReadOnly()
+
+
+def test_typing_is_saved_within_a_second_of_the_last_key(qtbot: QtBot, panel: NotesPanel) -> None:
+    assert panel.note is not None
+    type_lines(qtbot, panel, "Carers feel valued.", "Respite is hard to find.")
+    assert panel.status.text() == "Typing…"
+    with qtbot.waitSignal(panel.saver.saved, timeout=1000):  # type: ignore[union-attr]
+        pass
+    wait_saved(qtbot, panel)
+    assert notes.body(panel.session.store, panel.note.id) == "Carers feel valued.\nRespite is hard to find."
+    assert panel.status.text() == "Saved"
+
+
+def test_ctrl_q_on_a_selection_captures_a_highlighted_quote(qtbot: QtBot, panel: NotesPanel) -> None:
+    type_lines(qtbot, panel, "Intro.", "She said we are listened to at last.")
+    select(panel, "we are listened to at last")
+    qtbot.keyClick(panel.editor, Qt.Key.Key_Q, CTRL)
+    assert panel.note is not None
+    [quote] = notes.quotes_of_note(panel.session.store, panel.note.id)
+    assert quote.text == "we are listened to at last"
+    assert notes.body(panel.session.store, panel.note.id) == panel.editor.toPlainText()  # saved with the quote
+    assert len(panel.editor.extraSelections()) == 1
+    assert panel.quotes_model.rowCount() == 1
+    assert panel.session.undo_stack.undoText() == "Capture quote"
+
+
+def test_the_highlight_follows_the_words_as_typing_goes_on_above_them(qtbot: QtBot, panel: NotesPanel) -> None:
+    type_lines(qtbot, panel, "Middle.", "We never hear back.")
+    select(panel, "We never hear back")
+    qtbot.keyClick(panel.editor, Qt.Key.Key_Q, CTRL)
+    cursor = panel.editor.textCursor()
+    cursor.setPosition(0)
+    panel.editor.setTextCursor(cursor)
+    qtbot.keyClicks(panel.editor, "Top line added later. ")
+    panel.flush()
+    assert panel.note is not None
+    [quote] = notes.quotes_of_note(panel.session.store, panel.note.id)
+    body = notes.body(panel.session.store, panel.note.id)
+    assert body[quote.anchor_start : quote.anchor_end] == "We never hear back"
+
+
+def test_ctrl_q_without_a_selection_starts_a_verbatim_quote_and_ends_it(qtbot: QtBot, panel: NotesPanel) -> None:
+    qtbot.keyClicks(panel.editor, "Asked about supervision: ")
+    qtbot.keyClick(panel.editor, Qt.Key.Key_Q, CTRL)
+    assert panel.editor.pending is not None
+    qtbot.keyClicks(panel.editor, "it happens every fortnight")
+    qtbot.keyClick(panel.editor, Qt.Key.Key_Q, CTRL)
+    assert panel.editor.pending is None
+    assert panel.editor.toPlainText() == "Asked about supervision: “it happens every fortnight”"
+    assert panel.note is not None
+    [quote] = notes.quotes_of_note(panel.session.store, panel.note.id)
+    assert quote.text == "it happens every fortnight"
+
+
+def test_undo_right_after_a_capture_takes_back_the_quote_not_the_typing(qtbot: QtBot, panel: NotesPanel) -> None:
+    type_lines(qtbot, panel, "Workload is heavy.")
+    select(panel, "Workload is heavy")
+    qtbot.keyClick(panel.editor, Qt.Key.Key_Q, CTRL)
+    qtbot.keyClick(panel.editor, Qt.Key.Key_Z, CTRL)
+    assert panel.note is not None
+    assert notes.quotes_of_note(panel.session.store, panel.note.id) == []
+    assert panel.editor.toPlainText() == "Workload is heavy."
+    assert panel.editor.extraSelections() == []
+    panel.session.undo_stack.redo()
+    assert len(notes.quotes_of_note(panel.session.store, panel.note.id)) == 1
+    assert len(panel.editor.extraSelections()) == 1
+    qtbot.keyClick(panel.editor, Qt.Key.Key_End)
+    qtbot.keyClicks(panel.editor, "!")
+    qtbot.keyClick(panel.editor, Qt.Key.Key_Z, CTRL)  # now typing: the editor's own undo
+    assert "!" not in panel.editor.toPlainText()
+    assert len(notes.quotes_of_note(panel.session.store, panel.note.id)) == 1
+
+
+def test_ctrl_1_2_3_make_a_rose_thorn_and_bud_from_the_line_or_selection(qtbot: QtBot, panel: NotesPanel) -> None:
+    type_lines(qtbot, panel, "Managers visit every week.", "Caseloads are far too high.", "A buddy scheme could help.")
+    cursor = panel.editor.textCursor()
+    cursor.setPosition(3)
+    panel.editor.setTextCursor(cursor)
+    qtbot.keyClick(panel.editor, Qt.Key.Key_1, CTRL)
+    text = panel.editor.toPlainText()
+    cursor.setPosition(text.index("far too"))
+    panel.editor.setTextCursor(cursor)
+    qtbot.keyClick(panel.editor, Qt.Key.Key_2, CTRL)
+    select(panel, "buddy scheme")
+    qtbot.keyClick(panel.editor, Qt.Key.Key_3, CTRL)
+    assert panel.note is not None
+    made = [(p.kind, p.text) for p in notes.postits_of_note(panel.session.store, panel.note.id)]
+    assert sorted(made) == [
+        ("bud", "buddy scheme"),
+        ("rose", "Managers visit every week."),
+        ("thorn", "Caseloads are far too high."),
+    ]
+    assert panel.postits_model.rowCount() == 3
+    panel.session.undo_stack.undo()
+    assert len(notes.postits_of_note(panel.session.store, panel.note.id)) == 2
+
+
+def test_ticking_planned_questions_is_undoable_and_the_closing_question_stays_last(
+    qtbot: QtBot, panel: NotesPanel, day: Day
+) -> None:
+    first = panel.plan.add_question("What is a good week like?")
+    panel.plan.add_question("What would you change first?")
+    model = panel.plan.plan_model
+    assert [model.item(n).text for n in range(model.rowCount())] == [  # type: ignore[union-attr]
+        "What is a good week like?",
+        "What would you change first?",
+        questions.CLOSING_TEXT,
+    ]
+    model.setData(model.index(0), Qt.CheckState.Checked.value, Qt.ItemDataRole.CheckStateRole)
+    assert questions.plan(panel.session.store, day.interviews[0])[0].asked
+    assert model.data(model.index(0), Qt.ItemDataRole.CheckStateRole) == Qt.CheckState.Checked
+    panel.session.undo_stack.undo()
+    assert not questions.plan(panel.session.store, day.interviews[0])[0].asked
+    panel.plan.plan_view.setCurrentIndex(model.index(0))
+    panel.plan.move_selected_question(+1)
+    assert model.item(1).id == first  # type: ignore[union-attr]
+    assert model.item(2).closing  # type: ignore[union-attr]
+
+
+def test_scale_answers_are_recorded_and_summarised(qtbot: QtBot, panel: NotesPanel) -> None:
+    panel.scales.add_scale("The service overall", 7, "Good support, slow replies")
+    panel.scales.add_scale("The service overall", 5)
+    assert panel.scales.scales_model.rowCount() == 2
+    assert panel.scales.summary_model.rowCount() == 1
+    assert panel.scales.summary_model.item(0, 0).text() == "Foster carers"
+    assert panel.scales.summary_model.item(0, 2).text() == "6"
+
+
+def test_a_scale_answer_is_corrected_in_place_and_each_correction_is_one_undo_step(
+    qtbot: QtBot, panel: NotesPanel, shown: list[str]
+) -> None:
+    first = panel.scales.add_scale("The service overall", 7, "Good support")
+    panel.scales.add_scale("Support from managers", 5)
+    model = panel.scales.scales_model
+    assert [model.index(0, c).data() for c in range(3)] == ["7/10", "The service overall", "Good support"]
+    assert model.setData(model.index(0, 0), 4)
+    qtbot.waitUntil(lambda: model.index(0, 0).data() == "4/10")
+    assert model.setData(model.index(0, 2), "Good support, slow replies ")
+    qtbot.waitUntil(lambda: model.index(0, 2).data() == "Good support, slow replies")
+    assert model.answer_at(model.index(0, 0)).id == first  # type: ignore[union-attr]  # an edit keeps its row
+    assert panel.scales.summary_model.item(0, 2).text() == "4.5"
+    stack = panel.session.undo_stack
+    assert stack.undoText() == "Edit scale answer"
+    stack.undo()
+    assert model.index(0, 2).data() == "Good support" and model.index(0, 0).data() == "4/10"
+    stack.undo()
+    assert model.index(0, 0).data() == "7/10"
+    stack.redo()
+    assert model.index(0, 0).data() == "4/10"
+    assert model.setData(model.index(0, 1), "  ")
+    qtbot.waitUntil(lambda: bool(shown))
+    assert shown == ["Edit scale answer: Say what was rated (for example “the service overall”)."]
+    assert model.index(0, 1).data() == "The service overall"
+
+
+def test_the_rating_is_edited_with_a_spin_box_from_0_to_10(qtbot: QtBot, panel: NotesPanel) -> None:
+    from PySide6.QtWidgets import QAbstractItemDelegate, QSpinBox
+
+    panel.side.setCurrentIndex(panel.side.indexOf(panel.scales.scales_view.parentWidget()))
+    panel.scales.add_scale("The service overall", 7)
+    index = panel.scales.scales_model.index(0, 0)
+    panel.scales.scales_view.setCurrentIndex(index)
+    panel.scales.scales_view.edit(index)
+    spin = panel.scales.scales_view.findChild(QSpinBox)
+    assert isinstance(spin, QSpinBox)
+    assert (spin.minimum(), spin.maximum(), spin.value()) == (0, 10, 7)
+    spin.setValue(9)
+    panel.scales.scales_view.commitData(spin)
+    panel.scales.scales_view.closeEditor(spin, QAbstractItemDelegate.EndEditHint.NoHint)
+    qtbot.waitUntil(lambda: panel.scales.scales_model.index(0, 0).data() == "9/10")
+
+
+def test_a_colleagues_notes_open_read_only(qtbot: QtBot, panel: NotesPanel, day: Day) -> None:
+    panel.open_interview(day.interviews[1])  # the colleague takes these notes; mine start empty
+    assert not panel.editor.isReadOnly()
+    colleague_note = notes.note_id(day.interviews[1], day.colleague)
+    from peerdesk.store.models import Note
+    from peerdesk.store.uow import UnitOfWork
+
+    with UnitOfWork(panel.session.store) as uow:
+        row = uow.add(Note, colleague_note, interview_id=day.interviews[1], body="Their notes")
+        row.author_id = day.colleague
+        uow.commit()
+    panel.open_note(colleague_note)
+    assert panel.editor.isReadOnly() and panel.editor.toPlainText() == "Their notes"
+    assert "read only" in panel.status.text()
+    assert panel.author_combo.count() == 2
+
+
+def test_the_team_edits_the_question_sets_with_undo(qtbot: QtBot, session: ReviewSession) -> None:
+    from peerdesk.ui.notes.question_bank import QuestionBankDialog
+
+    dialog = QuestionBankDialog(session, "appreciative")
+    qtbot.addWidget(dialog)
+    model = dialog.model
+    assert model is not None and model.rowCount() == len(questions.DEFAULT_SETS["appreciative"])
+    dialog.add("What makes this a good place to work?")
+    assert questions.bank(session.store, "staff")["appreciative"][-1].text == "What makes this a good place to work?"
+    model = dialog.model
+    assert model is not None
+    model.setData(model.index(0, 0), "Tell us about the service at its best.")
+    assert questions.bank(session.store, "staff")["appreciative"][0].text == "Tell us about the service at its best."
+    session.undo_stack.undo()
+    session.undo_stack.undo()
+    sets = questions.bank(session.store, "staff")["appreciative"]
+    assert [q.text for q in sets] == list(questions.DEFAULT_SETS["appreciative"])

@@ -1,0 +1,171 @@
+"""The quote tagger as people use it: filter, select, tag with autocomplete, star, reword, make a post-it."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import pytest
+from PySide6.QtCore import Qt
+from pytestqt.qtbot import QtBot
+
+from peerdesk.services import quotes, wall
+from peerdesk.ui.kit.session import ReviewSession
+from peerdesk.ui.quotes.panel import GROUP, TEXT, QuotesPanel
+from tests.helpers.wall_data import Seeded, seed_quotes
+
+
+@pytest.fixture(autouse=True)
+def _errors_fail_the_test(monkeypatch: pytest.MonkeyPatch) -> None:
+    def fail(_parent: object, title: str, exc: BaseException) -> None:
+        raise AssertionError(f"{title}: {exc}") from exc
+
+    monkeypatch.setattr("peerdesk.ui.kit.messages.error", fail)
+
+
+@pytest.fixture
+def seeded(session: ReviewSession) -> Seeded:
+    return seed_quotes(session.store)
+
+
+@pytest.fixture
+def panel(qtbot: QtBot, session: ReviewSession, seeded: Seeded) -> Iterator[QuotesPanel]:
+    p = QuotesPanel(session)
+    qtbot.addWidget(p)
+    p.resize(1200, 500)
+    p.show()
+    yield p
+
+
+def test_an_empty_review_says_how_to_capture_quotes(qtbot: QtBot, session: ReviewSession) -> None:
+    p = QuotesPanel(session)
+    qtbot.addWidget(p)
+    assert p.stack.currentWidget() is p.empty
+
+
+def test_every_quote_is_a_row_with_group_and_interview(panel: QuotesPanel, seeded: Seeded) -> None:
+    assert panel.visible_ids() == seeded.quotes
+    assert panel.proxy.index(0, GROUP).data() == "Social workers"
+    assert panel.count.text() == "6 quotes"
+
+
+def test_filters_by_group_kind_tag_and_text(qtbot: QtBot, panel: QuotesPanel, seeded: Seeded) -> None:
+    panel.group.setCurrentIndex(panel.group.findText("Foster carers"))
+    assert len(panel.visible_ids()) == 2
+    panel.kind.setCurrentIndex(panel.kind.findData("thorn"))
+    assert len(panel.visible_ids()) == 1
+    panel.group.setCurrentIndex(0)
+    panel.kind.setCurrentIndex(0)
+    qtbot.keyClicks(panel.search, "birthday")
+    assert panel.visible_ids() == [seeded.quotes[4]]
+    assert panel.count.text() == "1 of 6 quotes"
+    panel.search.clear()
+    panel.select_ids(seeded.quotes[:2])
+    panel.tag_selected("Communication")
+    panel.tag_filter.setCurrentIndex(panel.tag_filter.findText("Communication"))
+    assert panel.visible_ids() == seeded.quotes[:2]
+
+
+def test_sorting_by_a_column(panel: QuotesPanel) -> None:
+    panel.table.sortByColumn(GROUP, Qt.SortOrder.AscendingOrder)
+    groups = [panel.proxy.index(r, GROUP).data() for r in range(panel.proxy.rowCount())]
+    assert groups == sorted(groups, key=str.casefold)
+
+
+def test_tagging_with_autocomplete_then_undo(qtbot: QtBot, panel: QuotesPanel, seeded: Seeded) -> None:
+    panel.select_ids([seeded.quotes[0]])
+    panel.tag_selected("Supervision")
+    assert panel.completer.model().rowCount() == 1
+    panel.completer.setCompletionPrefix("super")
+    assert panel.completer.currentCompletion() == "Supervision"
+    panel.select_ids(seeded.quotes[1:3])
+    panel.tag_edit.setText("supervision")
+    qtbot.keyClick(panel.tag_edit, Qt.Key.Key_Return)
+    assert [t.count for t in quotes.list_tags(panel.session.store)] == [3]
+    assert panel.tag_edit.text() == ""
+    assert set(panel.selected_ids()) == set(seeded.quotes[1:3]), "the selection survives the refresh"
+    panel.session.undo_stack.undo()
+    assert [t.count for t in quotes.list_tags(panel.session.store)] == [1]
+
+
+def test_remove_rename_and_merge_tags_are_undo_steps(panel: QuotesPanel, seeded: Seeded) -> None:
+    panel.select_ids(seeded.quotes[:2])
+    panel.tag_selected("Carers")
+    panel.select_ids(seeded.quotes[2:3])
+    panel.tag_selected("Foster carers")
+    ids = {t.name: t.id for t in panel.tags}
+    panel.rename_tag(ids["Carers"], "Caring")
+    panel.merge_tags([ids["Carers"]], ids["Foster carers"])
+    panel.select_ids([seeded.quotes[2]])
+    panel.untag_selected(ids["Foster carers"])
+    stack = panel.session.undo_stack
+    assert [stack.text(i) for i in range(stack.count())][-3:] == ["Rename tag", "Merge tags", "Remove tag"]
+    assert [(t.name, t.count) for t in panel.tags] == [("Foster carers", 2)]
+    stack.undo()
+    stack.undo()
+    assert {t.name for t in panel.tags} == {"Caring", "Foster carers"}
+    stack.undo()
+    assert {t.name for t in panel.tags} == {"Carers", "Foster carers"}
+
+
+def test_star_and_mark_the_selection(qtbot: QtBot, panel: QuotesPanel, seeded: Seeded) -> None:
+    panel.select_ids(seeded.quotes[:2])
+    panel.table.setFocus()
+    qtbot.keyClick(panel.table, Qt.Key.Key_D, Qt.KeyboardModifier.ControlModifier)
+    assert [r.starred for r in quotes.list_quotes(panel.session.store)][:3] == [True, True, False]
+    panel.starred.setChecked(True)
+    assert panel.visible_ids() == seeded.quotes[:2]
+    panel.set_kind.setCurrentIndex(panel.set_kind.findData("bud"))
+    panel.set_kind.activated.emit(panel.set_kind.currentIndex())
+    assert [r.kind for r in quotes.list_quotes(panel.session.store)][:2] == ["bud", "bud"]
+    panel.session.undo_stack.undo()
+    panel.session.undo_stack.undo()
+    assert not any(r.starred for r in quotes.list_quotes(panel.session.store))
+
+
+def test_rewording_a_quote_in_the_table_can_be_undone(panel: QuotesPanel, seeded: Seeded) -> None:
+    index = panel.proxy.index(0, TEXT)
+    assert panel.proxy.setData(index, "Time is always found to talk a case through.")
+    assert quotes.list_quotes(panel.session.store)[0].text.startswith("Time is always")
+    assert panel.proxy.index(0, TEXT).data().startswith("Time is always")
+    panel.session.undo_stack.undo()
+    assert quotes.list_quotes(panel.session.store)[0].text.startswith("My manager")
+
+
+def test_one_post_it_from_several_selected_quotes(panel: QuotesPanel, seeded: Seeded) -> None:
+    panel.select_ids(seeded.quotes[2:4])
+    postit_id = panel.make_postit()
+    assert postit_id is not None
+    postit = wall.load_wall(panel.session.store).postit(postit_id)
+    assert "respite" in postit.text and "placement" in postit.text
+    assert panel.proxy.index(2, 6).data() == "Post-it"
+    panel.session.undo_stack.undo()
+    assert wall.load_wall(panel.session.store).postits == ()
+
+
+def test_show_in_notes_names_the_quote(qtbot: QtBot, panel: QuotesPanel, seeded: Seeded) -> None:
+    panel.select_ids([seeded.quotes[1]])
+    with qtbot.waitSignal(panel.jump_to_quote) as blocker:
+        panel.jump.click()
+    assert blocker.args == [seeded.quotes[1]]
+
+
+def test_quotes_that_may_identify_someone_are_marked_until_the_team_decides(
+    qtbot: QtBot, session: ReviewSession, panel: QuotesPanel, seeded: Seeded
+) -> None:
+    from peerdesk.services import guard, records
+    from peerdesk.ui.quotes.panel import CHECK
+
+    first = seeded.quotes[0]
+    session.apply(lambda s: records.set_fields(s, "quotes", first, text="Ask Mrs Fenwick, she runs the hub"))
+    assert panel.model.rows[[r.id for r in panel.model.rows].index(first)].check == "undecided"
+    session.apply(lambda s: guard.add_name(s, "Dana Whitlow", "staff")[1])
+    session.apply(lambda s: records.set_fields(s, "quotes", seeded.quotes[1], text="Dana sorted it in a day"))
+    checks = {r.id: r for r in panel.model.rows}
+    assert checks[first].check == "undecided" and "title" in " ".join(checks[first].check_reasons).lower()
+    assert checks[seeded.quotes[1]].check == "undecided"
+    row = [r.id for r in panel.model.rows].index(first)
+    assert panel.model.index(row, CHECK).data() == "⚠ Decide"
+    session.apply(lambda s: guard.set_decision(s, first, "keep"))
+    row = [r.id for r in panel.model.rows].index(first)
+    assert panel.model.index(row, CHECK).data() == "Kept"
+    assert all(not r.check for r in panel.model.rows if r.id not in (first, seeded.quotes[1]))

@@ -1,0 +1,383 @@
+"""The wall driven as people drive it: real mouse drags on the view, keys, undo and redo, and the file reopened."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QPoint, QPointF, Qt
+from PySide6.QtGui import QWheelEvent
+from PySide6.QtWidgets import QApplication
+from pytestqt.qtbot import QtBot
+
+from peerdesk.services import wall
+from peerdesk.store.engine import Store
+from peerdesk.ui.kit.session import ReviewSession
+from peerdesk.ui.wall.scene import DAY2, EVENING
+from peerdesk.ui.wall.widget import WallWidget
+from tests.conftest import PASSPHRASE
+from tests.helpers.wall_data import seed_postits
+
+LEFT = Qt.MouseButton.LeftButton
+NO_MOD = Qt.KeyboardModifier.NoModifier
+
+
+@pytest.fixture(autouse=True)
+def _errors_fail_the_test(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A refusal would open a modal box and hang offscreen: make it fail the test instead."""
+
+    def fail(_parent: object, title: str, exc: BaseException) -> None:
+        raise AssertionError(f"{title}: {exc}") from exc
+
+    monkeypatch.setattr("peerdesk.ui.kit.messages.error", fail)
+
+
+@pytest.fixture
+def widget(qtbot: QtBot, session: ReviewSession) -> Iterator[WallWidget]:
+    seed_postits(session.store)
+    w = WallWidget(session)
+    qtbot.addWidget(w)
+    w.resize(1400, 900)
+    w.show()
+    qtbot.waitExposed(w)
+    w.set_mode(DAY2)
+    w.view.resetTransform()
+    w.view.centerOn(700, 300)
+    yield w
+
+
+def ids(widget: WallWidget) -> list[str]:
+    return [p.id for p in sorted(widget.scene.state.postits, key=lambda p: p.x)]
+
+
+def vp(widget: WallWidget, x: float, y: float) -> QPoint:
+    return widget.view.mapFromScene(QPointF(x, y))
+
+
+def centre(widget: WallWidget, postit_id: str) -> QPointF:
+    return widget.scene.postits[postit_id].sceneBoundingRect().center()
+
+
+def drag(
+    qtbot: QtBot,
+    widget: WallWidget,
+    start: QPointF,
+    end: QPointF,
+    *,
+    modifier: Qt.KeyboardModifier = NO_MOD,
+    steps: int = 6,
+) -> None:
+    """Press, move in steps and release on the view's viewport, as a hand on a mouse would."""
+    viewport = widget.view.viewport()
+    a = widget.view.mapFromScene(start)
+    b = widget.view.mapFromScene(end)
+    qtbot.mousePress(viewport, LEFT, modifier, a)
+    for i in range(1, steps + 1):
+        qtbot.mouseMove(viewport, a + (b - a) * (i / steps))
+    qtbot.mouseRelease(viewport, LEFT, modifier, b)
+
+
+def place(widget: WallWidget, postit_id: str) -> tuple[float, float]:
+    p = wall.load_wall(widget.session.store).postit(postit_id)
+    return (p.x, p.y)
+
+
+def test_dragging_a_post_it_moves_it_in_the_file_and_undo_redo_follow(qtbot: QtBot, widget: WallWidget) -> None:
+    a = ids(widget)[0]
+    start = place(widget, a)
+    drag(qtbot, widget, centre(widget, a), centre(widget, a) + QPointF(30, 300))
+    assert place(widget, a) == (start[0] + 30, start[1] + 300)
+    stack = widget.session.undo_stack
+    assert stack.count() == 1 and stack.text(0) == "Move post-it"
+    stack.undo()
+    assert place(widget, a) == start
+    assert widget.scene.postits[a].scenePos() == QPointF(*start)
+    stack.redo()
+    assert place(widget, a) == (start[0] + 30, start[1] + 300)
+
+
+def test_a_drag_of_a_multi_selection_is_one_undo_step(qtbot: QtBot, widget: WallWidget) -> None:
+    a, b, c, *_ = ids(widget)
+    before = {i: place(widget, i) for i in (a, b, c)}
+    for i in (a, b, c):
+        qtbot.mouseClick(
+            widget.view.viewport(), LEFT, Qt.KeyboardModifier.ControlModifier, vp(widget, *_xy(centre(widget, i)))
+        )
+    assert set(widget.scene.selected_postits()) == {a, b, c}
+    drag(qtbot, widget, centre(widget, b), centre(widget, b) + QPointF(0, 320))
+    after = {i: place(widget, i) for i in (a, b, c)}
+    assert all(after[i] == (before[i][0], before[i][1] + 320) for i in (a, b, c))
+    assert widget.session.undo_stack.count() == 1
+    widget.session.undo_stack.undo()
+    assert {i: place(widget, i) for i in (a, b, c)} == before
+
+
+def _xy(p: QPointF) -> tuple[float, float]:
+    return (p.x(), p.y())
+
+
+def test_dropping_a_post_it_on_another_makes_a_theme_and_undo_unmakes_it(qtbot: QtBot, widget: WallWidget) -> None:
+    a, b, *_ = ids(widget)
+    drag(qtbot, widget, centre(widget, b), centre(widget, a))
+    state = widget.scene.state
+    (theme,) = state.themes
+    assert {p.id for p in state.members(theme.id)} == {a, b}
+    item = widget.scene.themes[theme.id]
+    assert widget.scene.postits[a].parentItem() is item
+    widget.session.undo_stack.undo()
+    assert widget.scene.state.themes == () and widget.scene.themes == {}
+    assert widget.scene.postits[a].parentItem() is None
+    widget.session.undo_stack.redo()
+    assert len(widget.scene.themes) == 1
+
+
+def test_lasso_then_group_as_theme_then_name_it_in_place(qtbot: QtBot, widget: WallWidget) -> None:
+    a, b, c, *_ = ids(widget)
+    top_left = widget.scene.postits[a].sceneBoundingRect().topLeft() - QPointF(20, 20)
+    bottom_right = widget.scene.postits[b].sceneBoundingRect().bottomRight() + QPointF(5, 20)
+    drag(qtbot, widget, top_left, bottom_right)  # on empty canvas: a rubber band
+    assert set(widget.scene.selected_postits()) == {a, b}
+    assert widget.session.undo_stack.count() == 0, "a lasso changes nothing"
+    widget.action_group.trigger()
+    (theme,) = widget.scene.state.themes
+    heading = widget.scene.themes[theme.id].heading
+    assert heading.editing, "a new theme asks for its heading straight away"
+    qtbot.keyClicks(widget.view, "Managers are close")
+    qtbot.keyClick(widget.view, Qt.Key.Key_Return)
+    assert wall.load_wall(widget.session.store).themes[0].heading == "Managers are close"
+    stack = widget.session.undo_stack
+    assert [stack.text(i) for i in range(stack.count())] == ["Group as theme", "Rename theme"]
+    stack.undo()
+    assert wall.load_wall(widget.session.store).themes[0].heading == ""
+    assert widget.scene.themes[theme.id].heading.toPlainText() == ""
+    stack.undo()
+    assert widget.scene.state.themes == ()
+    assert c not in widget.scene.selected_postits()
+
+
+def test_double_clicking_a_heading_edits_it_and_escape_cancels(qtbot: QtBot, widget: WallWidget) -> None:
+    a, b, *_ = ids(widget)
+    theme_id = widget.scene.run("Group", lambda s: wall.group_as_theme(s, [a, b], "Old")).created_id  # type: ignore[union-attr]
+    item = widget.scene.themes[theme_id]
+    band = item.sceneBoundingRect().topLeft() + QPointF(60, 20)
+    qtbot.mouseDClick(widget.view.viewport(), LEFT, NO_MOD, vp(widget, *_xy(band)))
+    assert item.heading.editing
+    qtbot.keyClicks(widget.view, "Thrown away")
+    qtbot.keyClick(widget.view, Qt.Key.Key_Escape)
+    assert not item.heading.editing
+    assert wall.load_wall(widget.session.store).themes[0].heading == "Old"
+
+
+def test_dragging_a_theme_moves_its_post_its_with_it(qtbot: QtBot, widget: WallWidget) -> None:
+    a, b, c, *_ = ids(widget)
+    theme_id = widget.scene.run("Group", lambda s: wall.group_as_theme(s, [a, b], "T")).created_id  # type: ignore[union-attr]
+    widget.session.undo_stack.clear()
+    before = {i: place(widget, i) for i in (a, b, c)}
+    band = widget.scene.themes[theme_id].sceneBoundingRect().topLeft() + QPointF(100, 30)
+    drag(qtbot, widget, band, band + QPointF(40, 350))
+    after = {i: place(widget, i) for i in (a, b, c)}
+    assert after[a] == (before[a][0] + 40, before[a][1] + 350)
+    assert after[b] == (before[b][0] + 40, before[b][1] + 350)
+    assert after[c] == before[c]
+    assert widget.session.undo_stack.text(0) == "Move theme"
+    widget.session.undo_stack.undo()
+    assert {i: place(widget, i) for i in (a, b, c)} == before
+
+
+def test_dragging_a_post_it_out_of_its_theme_leaves_the_theme(qtbot: QtBot, widget: WallWidget) -> None:
+    a, b, *_ = ids(widget)
+    widget.scene.run("Group", lambda s: wall.group_as_theme(s, [a, b], "T"))
+    drag(qtbot, widget, centre(widget, b), centre(widget, b) + QPointF(0, 400))
+    assert wall.load_wall(widget.session.store).postit(b).theme_id == ""
+    assert widget.scene.postits[b].parentItem() is None
+
+
+def test_resizing_and_collapsing_a_theme_with_the_mouse(qtbot: QtBot, widget: WallWidget) -> None:
+    a, b, *_ = ids(widget)
+    theme_id = widget.scene.run("Group", lambda s: wall.group_as_theme(s, [a, b], "T")).created_id  # type: ignore[union-attr]
+    widget.session.undo_stack.clear()
+    t = wall.load_wall(widget.session.store).themes[0]
+    grip = QPointF(t.x + t.width - 5, t.y + t.height - 5)
+    drag(qtbot, widget, grip, grip + QPointF(120, 80))
+    resized = wall.load_wall(widget.session.store).themes[0]
+    assert (resized.width, resized.height) == (t.width + 120, t.height + 80)
+    assert (resized.x, resized.y) == (t.x, t.y)
+    toggle = QPointF(t.x + 14, t.y + 19)
+    qtbot.mouseClick(widget.view.viewport(), LEFT, NO_MOD, vp(widget, *_xy(toggle)))
+    assert wall.load_wall(widget.session.store).themes[0].collapsed
+    assert not widget.scene.postits[a].isVisible()
+    stack = widget.session.undo_stack
+    assert [stack.text(i) for i in range(stack.count())] == ["Resize theme", "Collapse theme"]
+    stack.undo()
+    assert widget.scene.postits[a].isVisible()
+    stack.undo()
+    assert widget.scene.themes[theme_id].width == t.width
+
+
+def test_merge_split_and_ungroup_from_the_toolbar_each_undo(qtbot: QtBot, widget: WallWidget) -> None:
+    a, b, c, d, *_ = ids(widget)
+    first = widget.scene.run("Group", lambda s: wall.group_as_theme(s, [a, b], "One")).created_id  # type: ignore[union-attr]
+    second = widget.scene.run("Group", lambda s: wall.group_as_theme(s, [c, d], "Two")).created_id  # type: ignore[union-attr]
+    stack = widget.session.undo_stack
+    start = wall.load_wall(widget.session.store)
+
+    widget.scene.clearSelection()
+    widget.scene.themes[first].setSelected(True)
+    widget.scene.themes[second].setSelected(True)
+    assert widget.action_merge.isEnabled()
+    widget.action_merge.trigger()
+    assert len(widget.scene.state.themes) == 1
+    stack.undo()
+    assert wall.load_wall(widget.session.store) == start
+
+    widget.scene.clearSelection()
+    widget.scene.postits[b].setSelected(True)
+    assert widget.action_split.isEnabled()
+    widget.action_split.trigger()
+    qtbot.keyClick(widget.view, Qt.Key.Key_Return)
+    assert len(widget.scene.state.themes) == 3
+    stack.undo()
+    assert wall.load_wall(widget.session.store) == start
+
+    widget.scene.clearSelection()
+    widget.scene.themes[first].setSelected(True)
+    widget.action_ungroup.trigger()
+    assert {t.id for t in widget.scene.state.themes} == {second}
+    stack.undo()
+    assert wall.load_wall(widget.session.store) == start
+
+
+def test_recolour_edit_and_delete_are_undo_steps(qtbot: QtBot, widget: WallWidget) -> None:
+    a, *_ = ids(widget)
+    start = wall.load_wall(widget.session.store)
+    widget.scene.clearSelection()
+    widget.scene.postits[a].setSelected(True)
+    widget.view.setFocus()
+    qtbot.keyClick(widget.view, Qt.Key.Key_3, Qt.KeyboardModifier.ControlModifier)
+    assert widget.scene.state.postit(a).kind == "bud"
+    widget.edit_postit(a, "bud", "New words")
+    assert widget.scene.state.postit(a).text == "New words"
+    widget.action_delete.trigger()
+    assert a not in widget.scene.postits
+    stack = widget.session.undo_stack
+    assert [stack.text(i) for i in range(stack.count())] == ["Make bud", "Edit post-it", "Delete post-it"]
+    while stack.canUndo():
+        stack.undo()
+    assert wall.load_wall(widget.session.store) == start
+    assert a in widget.scene.postits
+
+
+def test_a_new_post_it_lands_in_the_middle_of_the_view(widget: WallWidget) -> None:
+    new_id = widget.add_postit("thorn", "Waiting lists are long")
+    assert new_id is not None
+    shown = widget.scene.postits[new_id].scenePos() + QPointF(wall.POSTIT_W / 2, wall.POSTIT_H / 2)
+    middle = widget.view.mapToScene(widget.view.viewport().rect().center())
+    assert (shown - middle).manhattanLength() < 1
+
+
+def test_arrow_keys_move_between_post_its_and_say_what_each_is(qtbot: QtBot, widget: WallWidget) -> None:
+    a, b, *_ = ids(widget)
+    widget.view.setFocus()
+    qtbot.keyClick(widget.view, Qt.Key.Key_Right)
+    assert widget.scene.focusItem() is widget.scene.postits[a]
+    qtbot.keyClick(widget.view, Qt.Key.Key_Right)
+    assert widget.scene.focusItem() is widget.scene.postits[b]
+    assert widget.scene.selected_postits() == [b]
+    label = widget.scene.postits[b].accessible_name()
+    assert label.startswith("Rose by AR: Young people")
+    assert widget.view.accessibleDescription() == label
+    assert widget.status.text() == label
+    qtbot.keyClick(widget.view, Qt.Key.Key_Left)
+    assert widget.scene.focusItem() is widget.scene.postits[a]
+
+
+def test_ctrl_wheel_zooms_and_fit_all_shows_everything(qtbot: QtBot, widget: WallWidget) -> None:
+    view = widget.view
+    before = view.zoom()
+    pos = QPointF(view.viewport().rect().center())
+    event = QWheelEvent(
+        pos,
+        QPointF(view.viewport().mapToGlobal(pos.toPoint())),
+        QPoint(0, 0),
+        QPoint(0, 240),
+        Qt.MouseButton.NoButton,
+        Qt.KeyboardModifier.ControlModifier,
+        Qt.ScrollPhase.NoScrollPhase,
+        False,
+    )
+    QApplication.sendEvent(view.viewport(), event)
+    assert view.zoom() == pytest.approx(before * 1.15**2)
+    widget.add_postit("rose", "Far away")
+    widget.scene.run("Far", lambda s: wall.move_postits(s, {ids(widget)[-1]: (6000.0, 4000.0)}))
+    view.fit_all()
+    visible = view.mapToScene(view.viewport().rect()).boundingRect()
+    assert visible.contains(widget.scene.itemsBoundingRect())
+
+
+def test_evening_sheets_drag_to_another_sheet_recolours(qtbot: QtBot, widget: WallWidget) -> None:
+    widget.set_mode(EVENING)
+    widget.view.resetTransform()
+    widget.view.centerOn(widget.scene.itemsBoundingRect().center())
+    rose = next(p for p in widget.scene.state.column("rose"))
+    thorn_sheet = widget.scene.sheets["thorn"].sceneBoundingRect()
+    drag(qtbot, widget, centre(widget, rose.id), thorn_sheet.topLeft() + QPointF(60, 80))
+    assert wall.load_wall(widget.session.store).postit(rose.id).kind == "thorn"
+    assert next(p.id for p in widget.scene.state.column("thorn")) == rose.id
+    widget.session.undo_stack.undo()
+    assert wall.load_wall(widget.session.store).postit(rose.id).kind == "rose"
+
+
+def test_read_out_shows_one_post_it_at_a_time_and_places_it(qtbot: QtBot, session: ReviewSession) -> None:
+    seed_postits(session.store, positioned=False)
+    w = WallWidget(session)
+    qtbot.addWidget(w)
+    w.show()
+    assert w.scene.mode == EVENING, "post-its still to read out: the evening sheets come first"
+    w.action_read_out.trigger()
+    first = w.read_out.current()
+    assert first is not None and w.read_out.card.text() == first.text
+    assert w.scene.postits[first.id].dimmed
+    w.read_out.place_button.click()
+    assert wall.load_wall(session.store).postit(first.id).placed
+    assert not w.scene.postits[first.id].dimmed
+    assert w.read_out.current() is not None and w.read_out.current() != first
+    assert w.read_out.progress.text().startswith("1 of 5")
+    session.undo_stack.undo()
+    assert not wall.load_wall(session.store).postit(first.id).placed
+
+
+def test_positions_and_themes_are_intact_after_reopening(qtbot: QtBot, widget: WallWidget, review_path: Path) -> None:
+    a, b, c, *_ = ids(widget)
+    drag(qtbot, widget, centre(widget, b), centre(widget, a))
+    drag(qtbot, widget, centre(widget, c), centre(widget, c) + QPointF(10, 260))
+    shown = {pid: item.scenePos() for pid, item in widget.scene.postits.items()}
+    themes = widget.scene.state.themes
+    widget.session.store.close()
+    with Store.open(review_path, PASSPHRASE) as again:
+        session = ReviewSession(again)
+        reopened = WallWidget(session)
+        qtbot.addWidget(reopened)
+        reopened.set_mode(DAY2)
+        assert {pid: item.scenePos() for pid, item in reopened.scene.postits.items()} == shown
+        assert reopened.scene.state.themes == themes
+        assert reopened.scene.postits[a].parentItem() is reopened.scene.themes[themes[0].id]
+
+
+def test_export_writes_png_svg_and_csv(widget: WallWidget, tmp_path: Path) -> None:
+    widget.scene.postits[ids(widget)[0]].setSelected(True)
+    for name in ("wall.png", "wall.svg", "wall.csv"):
+        widget.export(tmp_path / name)
+    assert (tmp_path / "wall.png").read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
+    assert b"<svg" in (tmp_path / "wall.svg").read_bytes()[:2000]
+    assert (tmp_path / "wall.csv").read_text(encoding="utf-8-sig").startswith("theme,kind,post-it,author")
+    assert widget.scene.selected_postits() == [ids(widget)[0]], "the selection survives an export"
+
+
+def test_the_main_window_has_a_wall_tab_after_the_overview(qtbot: QtBot, session: ReviewSession) -> None:
+    from peerdesk.ui.shell.main_window import MainWindow
+
+    window = MainWindow(session)
+    qtbot.addWidget(window)
+    assert [window.work.tabText(i) for i in range(2)] == ["Overview", "Wall"]
+    assert isinstance(window.work.widget(1), WallWidget)

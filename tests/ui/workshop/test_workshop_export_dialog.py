@@ -1,0 +1,64 @@
+"""Exporting the workshop slides asks once: where to save, and whether they follow the team's presentation."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from pptx import Presentation
+from pytestqt.qtbot import QtBot
+
+from peerdesk.ui.workshop.export_dialog import ExportSlidesDialog, default_paths
+
+
+def test_with_no_presentation_found_the_slides_default_to_one_of_their_own(qtbot: QtBot, tmp_path: Path) -> None:
+    dialog = ExportSlidesDialog(None, tmp_path / "Workshop outcome.pptx")
+    qtbot.addWidget(dialog)
+    assert dialog.own.isChecked() and dialog.append_path is None
+    dialog._validate()
+    assert dialog.result() == ExportSlidesDialog.DialogCode.Accepted
+    assert dialog.output_path == tmp_path / "Workshop outcome.pptx"
+
+
+def test_a_presentation_found_is_offered_and_typing_a_path_chooses_to_add_after_it(
+    qtbot: QtBot, tmp_path: Path
+) -> None:
+    deck = tmp_path / "Westfold peer challenge.pptx"
+    Presentation().save(str(deck))
+    dialog = ExportSlidesDialog(None, tmp_path / "out.pptx", deck)
+    qtbot.addWidget(dialog)
+    assert dialog.after.isChecked() and dialog.append_path == deck
+    dialog.own.setChecked(True)
+    dialog.append.clear()
+    qtbot.keyClicks(dialog.append, str(deck))
+    assert dialog.after.isChecked(), "typing a presentation's path means: add the slides after it"
+
+
+@pytest.mark.parametrize(
+    ("out", "append", "message"),
+    [
+        ("slides.txt", None, "as a .pptx file"),
+        ("no such folder/slides.pptx", None, "does not exist"),
+        ("slides.pptx", "missing.pptx", "Choose the presentation"),
+    ],
+)
+def test_what_cannot_work_is_said_in_the_dialog_and_nothing_is_exported(
+    qtbot: QtBot, tmp_path: Path, out: str, append: str | None, message: str
+) -> None:
+    dialog = ExportSlidesDialog(None, tmp_path / out)
+    qtbot.addWidget(dialog)
+    if append:
+        dialog.after.setChecked(True)
+        dialog.append.setText(str(tmp_path / append))
+    dialog._validate()
+    assert message in dialog.error.text()
+    assert dialog.result() != ExportSlidesDialog.DialogCode.Accepted
+
+
+def test_the_default_offers_the_presentation_build_saved(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(Path, "home", lambda: tmp_path)
+    (tmp_path / "Documents").mkdir()
+    assert default_paths("Westfold Council") == (tmp_path / "Documents" / "Workshop outcome.pptx", None)
+    built = tmp_path / "Documents" / "Westfold Council peer challenge.pptx"
+    Presentation().save(str(built))
+    assert default_paths("Westfold Council")[1] == built
