@@ -21,8 +21,9 @@ Each repair adds a sentence to the import summary, so the user sees what changed
 from __future__ import annotations
 
 import uuid
-from collections.abc import Callable, Hashable
+from collections.abc import Callable, Hashable, Mapping
 from dataclasses import dataclass
+from types import MappingProxyType
 from typing import Any
 
 from sqlalchemy import func, select
@@ -60,35 +61,39 @@ def _quoted_name(row: Any) -> str:
     return f"“{row.name}”"
 
 
-RULES: dict[str, Rule] = {
-    "tags": Rule(Tag, ("name",), lambda r: tag_key(r.name), ("tag", "tags"), (), _quoted_name),
-    "stakeholder_groups": Rule(
-        StakeholderGroup,
-        ("name",),
-        lambda r: name_key(r.name),
-        ("stakeholder group", "stakeholder groups"),
-        ((Interview, "group_id"), (Quote, "group_id")),
-        _quoted_name,
-    ),
-    "teams": Rule(
-        Team, ("name",), lambda r: name_key(r.name), ("team", "teams"), ((Interview, "team_id"),), _quoted_name
-    ),
-    "slots": Rule(
-        Slot,
-        ("day", "starts"),
-        lambda r: (r.day, r.starts),
-        ("time slot", "time slots"),
-        ((Interview, "slot_id"),),
-        lambda r: r.starts if r.day == 1 else f"{r.starts} on day {r.day}",
-    ),
-}
+RULES: Mapping[str, Rule] = MappingProxyType(
+    {
+        "tags": Rule(Tag, ("name",), lambda r: tag_key(r.name), ("tag", "tags"), (), _quoted_name),
+        "stakeholder_groups": Rule(
+            StakeholderGroup,
+            ("name",),
+            lambda r: name_key(r.name),
+            ("stakeholder group", "stakeholder groups"),
+            ((Interview, "group_id"), (Quote, "group_id")),
+            _quoted_name,
+        ),
+        "teams": Rule(
+            Team, ("name",), lambda r: name_key(r.name), ("team", "teams"), ((Interview, "team_id"),), _quoted_name
+        ),
+        "slots": Rule(
+            Slot,
+            ("day", "starts"),
+            lambda r: (r.day, r.starts),
+            ("time slot", "time slots"),
+            ((Interview, "slot_id"),),
+            lambda r: r.starts if r.day == 1 else f"{r.starts} on day {r.day}",
+        ),
+    }
+)
 # The tables whose change can break a rule, per rule.
-TRIGGERS: dict[str, frozenset[str]] = {
-    "tags": frozenset({"tags", "quote_tags"}),
-    "stakeholder_groups": frozenset({"stakeholder_groups", "interviews", "quotes"}),
-    "teams": frozenset({"teams", "interviews"}),
-    "slots": frozenset({"slots", "interviews"}),
-}
+TRIGGERS: Mapping[str, frozenset[str]] = MappingProxyType(
+    {
+        "tags": frozenset({"tags", "quote_tags"}),
+        "stakeholder_groups": frozenset({"stakeholder_groups", "interviews", "quotes"}),
+        "teams": frozenset({"teams", "interviews"}),
+        "slots": frozenset({"slots", "interviews"}),
+    }
+)
 
 
 def keep(uow: UnitOfWork, touched: set[str], notes: list[str]) -> None:

@@ -29,8 +29,9 @@ from __future__ import annotations
 import datetime as dt
 import json
 from collections import Counter
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
+from types import MappingProxyType
 from typing import Any
 
 from sqlalchemy import Connection, RowMapping, Table, Text, select, type_coerce
@@ -54,21 +55,23 @@ KNOWN_META = "known"
 POSITION_FIELDS = frozenset({"x", "y", "theme_id", "position", "placed"})
 
 # Singular and plural labels for the import summary; tables not listed use their name.
-LABELS: dict[str, tuple[str, str]] = {
-    "quotes": ("quote", "quotes"),
-    "notes": ("note", "notes"),
-    "postits": ("post-it", "post-its"),
-    "themes": ("theme", "themes"),
-    "insights": ("insight", "insights"),
-    "interviews": ("interview", "interviews"),
-    "members": ("team member", "team members"),
-    "review": ("review detail", "review details"),
-    "planning_answers": ("planning answer", "planning answers"),
-    "scale_answers": ("scale answer", "scale answers"),
-    "quote_tags": ("quote tag", "quote tags"),
-    "insight_quotes": ("insight quote link", "insight quote links"),
-    "insight_themes": ("insight theme link", "insight theme links"),
-}
+LABELS: Mapping[str, tuple[str, str]] = MappingProxyType(
+    {
+        "quotes": ("quote", "quotes"),
+        "notes": ("note", "notes"),
+        "postits": ("post-it", "post-its"),
+        "themes": ("theme", "themes"),
+        "insights": ("insight", "insights"),
+        "interviews": ("interview", "interviews"),
+        "members": ("team member", "team members"),
+        "review": ("review detail", "review details"),
+        "planning_answers": ("planning answer", "planning answers"),
+        "scale_answers": ("scale answer", "scale answers"),
+        "quote_tags": ("quote tag", "quote tags"),
+        "insight_quotes": ("insight quote link", "insight quote links"),
+        "insight_themes": ("insight theme link", "insight theme links"),
+    }
+)
 
 
 def label(table: str, n: int) -> str:

@@ -16,7 +16,9 @@ lengths, references, and the limits per table and per bundle. A refusal names th
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from functools import cache
+from types import MappingProxyType
 from typing import Any
 
 from sqlalchemy import JSON, Boolean, Float, Integer, String
@@ -29,13 +31,15 @@ CONTENT_FORMAT = 1
 
 # Columns added after the first release, with the value a bundle from an earlier peerdesk means by leaving them out
 # (their migration's default). Such a bundle still merges; a column this list does not know is refused.
-ADDED_COLUMNS: dict[str, dict[str, Any]] = {
-    "themes": {"goal_id": ""},
-    "survey_items": {"scale_low": 1, "scale_high": 5},
-    "slots": {"activity": ""},  # 0008
-    "interviews": {"interviewer_name": "", "note_taker_name": ""},  # 0008
-    "questions": {"audience": ""},  # 0009
-}
+ADDED_COLUMNS: Mapping[str, dict[str, Any]] = MappingProxyType(
+    {
+        "themes": {"goal_id": ""},
+        "survey_items": {"scale_low": 1, "scale_high": 5},
+        "slots": {"activity": ""},  # 0008
+        "interviews": {"interviewer_name": "", "note_taker_name": ""},  # 0008
+        "questions": {"audience": ""},  # 0009
+    }
+)
 MAX_ID = rules.MAX_ID
 MAX_KNOWN = 1000  # members a sender may say it has seen edits of (a team is a handful)
 # A version stamp as ``hlc.Stamp`` writes it: 13 and 5 ASCII digits, then the member id. ASCII only: Python's

@@ -8,16 +8,20 @@ its afternoon: respond to each insight, propose goals, claim one, brainstorm, pi
 
 from __future__ import annotations
 
+from types import MappingProxyType
+
 from peerdesk.errors import UserError
 from peerdesk.export.print_base import BOX, Printable, e, grid, heading, ruled_lines
 from peerdesk.services import insights, review, solution_ideas, wall, workshop
 from peerdesk.store.engine import Store
 
-SHEET_TITLES = {
-    "rose": ("Roses", "Strengths and bright spots: what is working well."),
-    "thorn": ("Thorns", "Pain points and challenges: what gets in the way."),
-    "bud": ("Buds", "Openings for change: ideas and solutions people hinted at."),
-}
+SHEET_TITLES = MappingProxyType(
+    {
+        "rose": ("Roses", "Strengths and bright spots: what is working well."),
+        "thorn": ("Thorns", "Pain points and challenges: what gets in the way."),
+        "bud": ("Buds", "Openings for change: ideas and solutions people hinted at."),
+    }
+)
 COLUMNS = 3
 BLANK_ROWS = 2
 

@@ -4,7 +4,9 @@ the directors saw, and a note. One record per action, beside (never instead of) 
 from __future__ import annotations
 
 import uuid
+from collections.abc import Mapping
 from dataclasses import dataclass
+from types import MappingProxyType
 
 from sqlalchemy import select
 
@@ -15,13 +17,15 @@ from peerdesk.store.engine import Store
 from peerdesk.store.models import Action, ActionProgress
 from peerdesk.store.uow import UnitOfWork
 
-STATUSES: dict[str, str] = {
-    "": "Not looked at yet",
-    "not_started": "Not started",
-    "under_way": "Under way",
-    "done": "Done",
-    "dropped": "Dropped",
-}
+STATUSES: Mapping[str, str] = MappingProxyType(
+    {
+        "": "Not looked at yet",
+        "not_started": "Not started",
+        "under_way": "Under way",
+        "done": "Done",
+        "dropped": "Dropped",
+    }
+)
 FIELDS = ("owner", "status", "evidence", "note")
 MAX_TEXT = 2000
 

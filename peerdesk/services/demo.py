@@ -14,9 +14,10 @@ from __future__ import annotations
 
 import datetime as dt
 import uuid
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
+from types import MappingProxyType
 from typing import Any
 
 from peerdesk.exchange.identity import KeyPair, b64
@@ -60,81 +61,85 @@ FOCUS = "Early help and the front door"
 DAY_1 = dt.date(2026, 3, 10)
 DAY_2 = dt.date(2026, 3, 11)
 
-REVIEW: dict[str, Any] = {
-    "aim": (
-        "To understand how children and families experience their first contact with Eastmere's services, and "
-        "what leaders can do to make the route between early help and statutory help simpler, safer and more "
-        "consistent."
-    ),
-    "key_question_1": (
-        "How well do families get the right help at the right time when they first come to our attention?"
-    ),
-    "key_question_2": (
-        "How well do early help, the front door and partners work together so that no child falls between services?"
-    ),
-    "key_question_3": (
-        "What helps, and what gets in the way of, staff making consistent and confident threshold decisions?"
-    ),
-    "co_produced": True,
-    "lead_officers": (
-        "Priya Nandakumar, Head of Service for the Front Door (rooms, timetable, invitations); "
-        "Martin Oyelaran, Early Help Strategic Lead (documents, partner contacts)"
-    ),
-}
+REVIEW: Mapping[str, Any] = MappingProxyType(
+    {
+        "aim": (
+            "To understand how children and families experience their first contact with Eastmere's services, and "
+            "what leaders can do to make the route between early help and statutory help simpler, safer and more "
+            "consistent."
+        ),
+        "key_question_1": (
+            "How well do families get the right help at the right time when they first come to our attention?"
+        ),
+        "key_question_2": (
+            "How well do early help, the front door and partners work together so that no child falls between services?"
+        ),
+        "key_question_3": (
+            "What helps, and what gets in the way of, staff making consistent and confident threshold decisions?"
+        ),
+        "co_produced": True,
+        "lead_officers": (
+            "Priya Nandakumar, Head of Service for the Front Door (rooms, timetable, invitations); "
+            "Martin Oyelaran, Early Help Strategic Lead (documents, partner contacts)"
+        ),
+    }
+)
 
-PLANNING: dict[str, str] = {
-    "vision": (
-        "Leaders want every family to get help from the first person they speak to: no wrong door, and no need "
-        "to tell their story twice. In three years they hope early help and social care feel like one children's "
-        "service, organised around localities and the family hubs."
-    ),
-    "culture": (
-        "A warm, loyal workforce that pulls together under pressure. Relationships between individuals are "
-        "strong; between services they are more formal. Leaders admit a habit of adding procedure after each "
-        "serious incident."
-    ),
-    "strategy": (
-        "The Early Help Strategy 2024–27; the family hubs programme (three open, two planned); the front door "
-        "redesign finished in 2024; a grow-your-own social work plan. A new case management system goes live in "
-        "the autumn."
-    ),
-    "mechanisms": (
-        "Change goes through the Early Help Partnership Board and the children's improvement board. Most change "
-        "so far came from restructures and new teams rather than practice development; a strengths-based "
-        "practice model was launched in 2023."
-    ),
-    "leadership": (
-        "A stable senior team (director in post for four years). Direction is set at an annual conference and "
-        "monthly all-staff briefings; accountability through a weekly performance meeting. Leaders want to know "
-        "whether their messages reach front-line staff and partners."
-    ),
-    "interviewees": (
-        "Front door and MASH staff; early help practitioners and hub coordinators; social workers and team "
-        "managers; police, health and schools; foster and kinship carers; young people in care and care leavers; "
-        "parents who have had early help; elected members; the senior leadership team."
-    ),
-    "approaches": (
-        "Appreciative inquiry with carers, young people and early help staff, to find what works; ethnographic "
-        "walk-throughs at the front door and with parents; solution-focused scaling with partners and elected "
-        "members; transformational learning with social workers and managers."
-    ),
-    "documents_needed": (
-        "Early help strategy; front door procedures; threshold guidance; the latest quarterly performance report; "
-        "any recent audit of referrals and step-down."
-    ),
-    "vision_promoted": (
-        "A launch event for managers, a one-page summary on the intranet and in the hubs, and the director's "
-        "monthly video. Partners heard about it at the partnership board; families have not been asked."
-    ),
-    "culture_change": (
-        "The practice model is backed by training and practice weeks; leaders know that the habit of adding "
-        "procedure is the harder thing to shift and have asked the team to look at it."
-    ),
-    "visiting_dcs": "Ruth Abernethy",
-    "observer_dcs": "Anita Rowe",
-    "self_assessment_sent": "yes",
-    "data_set_sent": "yes",
-}
+PLANNING: Mapping[str, str] = MappingProxyType(
+    {
+        "vision": (
+            "Leaders want every family to get help from the first person they speak to: no wrong door, and no need "
+            "to tell their story twice. In three years they hope early help and social care feel like one children's "
+            "service, organised around localities and the family hubs."
+        ),
+        "culture": (
+            "A warm, loyal workforce that pulls together under pressure. Relationships between individuals are "
+            "strong; between services they are more formal. Leaders admit a habit of adding procedure after each "
+            "serious incident."
+        ),
+        "strategy": (
+            "The Early Help Strategy 2024–27; the family hubs programme (three open, two planned); the front door "
+            "redesign finished in 2024; a grow-your-own social work plan. A new case management system goes live in "
+            "the autumn."
+        ),
+        "mechanisms": (
+            "Change goes through the Early Help Partnership Board and the children's improvement board. Most change "
+            "so far came from restructures and new teams rather than practice development; a strengths-based "
+            "practice model was launched in 2023."
+        ),
+        "leadership": (
+            "A stable senior team (director in post for four years). Direction is set at an annual conference and "
+            "monthly all-staff briefings; accountability through a weekly performance meeting. Leaders want to know "
+            "whether their messages reach front-line staff and partners."
+        ),
+        "interviewees": (
+            "Front door and MASH staff; early help practitioners and hub coordinators; social workers and team "
+            "managers; police, health and schools; foster and kinship carers; young people in care and care leavers; "
+            "parents who have had early help; elected members; the senior leadership team."
+        ),
+        "approaches": (
+            "Appreciative inquiry with carers, young people and early help staff, to find what works; ethnographic "
+            "walk-throughs at the front door and with parents; solution-focused scaling with partners and elected "
+            "members; transformational learning with social workers and managers."
+        ),
+        "documents_needed": (
+            "Early help strategy; front door procedures; threshold guidance; the latest quarterly performance report; "
+            "any recent audit of referrals and step-down."
+        ),
+        "vision_promoted": (
+            "A launch event for managers, a one-page summary on the intranet and in the hubs, and the director's "
+            "monthly video. Partners heard about it at the partnership board; families have not been asked."
+        ),
+        "culture_change": (
+            "The practice model is backed by training and practice weeks; leaders know that the habit of adding "
+            "procedure is the harder thing to shift and have asked the team to look at it."
+        ),
+        "visiting_dcs": "Ruth Abernethy",
+        "observer_dcs": "Anita Rowe",
+        "self_assessment_sent": "yes",
+        "data_set_sent": "yes",
+    }
+)
 
 # (name, pros, cons, chosen)
 CANDIDATE_AREAS: tuple[tuple[str, str, str, bool], ...] = (
@@ -246,17 +251,19 @@ SLOTS: tuple[tuple[str, str], ...] = (
     ("14:30", "15:15"),
 )
 
-TAGS: dict[str, str] = {
-    "front_door": "front door",
-    "early_help": "early help",
-    "thresholds": "thresholds",
-    "relationships": "relationships",
-    "voice": "voice of children and families",
-    "partners": "partnership",
-    "systems": "systems and paperwork",
-    "workforce": "workforce",
-    "leadership": "leadership",
-}
+TAGS: Mapping[str, str] = MappingProxyType(
+    {
+        "front_door": "front door",
+        "early_help": "early help",
+        "thresholds": "thresholds",
+        "relationships": "relationships",
+        "voice": "voice of children and families",
+        "partners": "partnership",
+        "systems": "systems and paperwork",
+        "workforce": "workforce",
+        "leadership": "leadership",
+    }
+)
 
 
 @dataclass(frozen=True)

@@ -35,7 +35,7 @@ from peerdesk.store.models import GuardedName, Quote
 from peerdesk.store.uow import UnitOfWork
 
 KINDS = rules.GUARDED_NAME_KINDS
-KIND_LABELS = {"interviewee": "Interviewee", "staff": "Staff member", "other": "Someone else named"}
+KIND_LABELS = MappingProxyType({"interviewee": "Interviewee", "staff": "Staff member", "other": "Someone else named"})
 DECISIONS = rules.GUARD_DECISIONS
 UNDECIDED = "undecided"
 

@@ -13,6 +13,7 @@ import uuid
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
+from types import MappingProxyType
 
 from sqlalchemy import select
 
@@ -24,7 +25,7 @@ from peerdesk.store.uow import UnitOfWork
 
 RESOURCE = "interview_checklist.json"
 PARTS = ("opening", "closing")
-PART_TITLES = {"opening": "Before the first question", "closing": "Before everyone leaves"}
+PART_TITLES = MappingProxyType({"opening": "Before the first question", "closing": "Before everyone leaves"})
 
 
 @dataclass(frozen=True)

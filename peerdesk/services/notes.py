@@ -12,6 +12,7 @@ import statistics
 import uuid
 from collections.abc import Mapping
 from dataclasses import dataclass
+from types import MappingProxyType
 
 from sqlalchemy import select
 
@@ -23,7 +24,7 @@ from peerdesk.store.models import Interview, Member, Note, PostIt, Quote, ScaleA
 from peerdesk.store.uow import UnitOfWork
 
 KINDS = rules.POSTIT_KINDS
-KIND_LABELS = {"rose": "Rose", "thorn": "Thorn", "bud": "Bud"}
+KIND_LABELS = MappingProxyType({"rose": "Rose", "thorn": "Thorn", "bud": "Bud"})
 MAX_QUOTE = rules.MAX_QUOTE
 MAX_POSTIT = 280
 Anchors = Mapping[str, tuple[int, int]]

@@ -82,7 +82,9 @@ DEFAULT_SETS: Mapping[str, tuple[str, ...]] = MappingProxyType(
 
 
 # Who a version of a question set is worded for (#20). Questions written before audiences existed have "".
-AUDIENCES: dict[str, str] = {"families": "Children and families", "staff": "Staff and partners", "": "Anyone"}
+AUDIENCES: Mapping[str, str] = MappingProxyType(
+    {"families": "Children and families", "staff": "Staff and partners", "": "Anyone"}
+)
 FAMILY_SETS = "question_sets_families.json"
 
 

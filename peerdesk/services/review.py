@@ -6,6 +6,7 @@ import datetime as dt
 import uuid
 from dataclasses import dataclass
 from pathlib import Path
+from types import MappingProxyType
 from typing import Any
 
 from dateutil.relativedelta import relativedelta
@@ -34,12 +35,14 @@ from peerdesk.store.models import (
 from peerdesk.store.uow import UnitOfWork
 
 ROLES = rules.ROLES
-ROLE_LABELS = {
-    "lead": "Lead (visiting director)",
-    "reviewer": "Reviewer",
-    "observer": "Observer",
-    "host-officer": "Host officer",
-}
+ROLE_LABELS = MappingProxyType(
+    {
+        "lead": "Lead (visiting director)",
+        "reviewer": "Reviewer",
+        "observer": "Observer",
+        "host-officer": "Host officer",
+    }
+)
 FOLLOW_UP_AFTER = relativedelta(months=4)
 
 # The planning form, in our words. Keys are stable (they name records); labels are what people read.
@@ -74,11 +77,7 @@ PLANNING_FLAGS: tuple[tuple[str, str], ...] = (
     ("self_assessment_sent", "Self-assessment sent beforehand"),
     ("data_set_sent", "Data set sent beforehand"),
 )
-PLANNING_KEYS = (
-    *(key for key, _, _ in PLANNING_QUESTIONS),
-    *(key for key, _ in PLANNING_NAMES),
-    *(key for key, _ in PLANNING_FLAGS),
-)
+PLANNING_KEYS = tuple(key for key, *_ in (*PLANNING_QUESTIONS, *PLANNING_NAMES, *PLANNING_FLAGS))
 
 
 @dataclass(frozen=True)

@@ -18,6 +18,7 @@ from __future__ import annotations
 import uuid
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from types import MappingProxyType
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -42,11 +43,15 @@ from peerdesk.store.models import (
 from peerdesk.store.uow import UnitOfWork
 
 RESPONSES = rules.RESPONSES
-RESPONSE_LABELS = {"agree": "Agree", "disagree": "Disagree", "amend": "Amend", "new": "New insight", "": "—"}
-RESPONSE_MARKS = {"agree": "✓", "disagree": "✗", "amend": "✎", "": ""}
+RESPONSE_LABELS = MappingProxyType(
+    {"agree": "Agree", "disagree": "Disagree", "amend": "Amend", "new": "New insight", "": "—"}
+)
+RESPONSE_MARKS = MappingProxyType({"agree": "✓", "disagree": "✗", "amend": "✎", "": ""})
 # The host director's notes; solution ideas (services/solution_ideas.py) are workshop notes too, listed apart.
 NOTE_KINDS = tuple(k for k in rules.WORKSHOP_NOTE_KINDS if k != "solution_idea")
-NOTE_LABELS = {"next_step": "Next steps", "went_well": "What went well", "even_better_if": "Even better if"}
+NOTE_LABELS = MappingProxyType(
+    {"next_step": "Next steps", "went_well": "What went well", "even_better_if": "Even better if"}
+)
 TOP = 3
 
 

@@ -16,8 +16,10 @@ import datetime as dt
 import json
 import math
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import cache
+from types import MappingProxyType
 from typing import Any
 
 from sqlalchemy import JSON, Boolean, Float, Integer, String, Text
@@ -74,17 +76,21 @@ MAX_SCORES = 500
 
 # Records per table in one bundle (the demo ×20 holds at most 1,920, in quote_tags) and in all.
 MAX_RECORDS = 40_000
-MAX_RECORDS_OF: dict[str, int] = {"review": 1, "members": 64, "followup": 16, "planning_answers": 64}
+MAX_RECORDS_OF: Mapping[str, int] = MappingProxyType(
+    {"review": 1, "members": 64, "followup": 16, "planning_answers": 64}
+)
 MAX_BUNDLE_RECORDS = 80_000
 
 # Uniqueness keys a local edit keeps (the merge keeps them too): no two live records share these fields.
-UNIQUE: dict[str, tuple[str, ...]] = {
-    "slots": ("day", "starts"),
-    "teams": ("name",),
-    "stakeholder_groups": ("name",),
-    "tags": ("name",),
-    "interviews": ("slot_id", "team_id"),
-}
+UNIQUE: Mapping[str, tuple[str, ...]] = MappingProxyType(
+    {
+        "slots": ("day", "starts"),
+        "teams": ("name",),
+        "stakeholder_groups": ("name",),
+        "tags": ("name",),
+        "interviews": ("slot_id", "team_id"),
+    }
+)
 
 REVIEW_WIDE = ("visit_start", "visit_end", "followup_date", "retention_date")  # only the lead changes these
 
@@ -119,95 +125,101 @@ _SIZE = Rule("float", low=0.0, high=MAX_COORD)
 _DATE_RULE = Rule("str", max_len=10, form="date")
 _NAME = Rule("str", max_len=MAX_NAME)
 
-FIELDS: dict[str, dict[str, Rule]] = {
-    "review": {name: _DATE_RULE for name in REVIEW_WIDE} | {"authority": _NAME},
-    "planning_answers": {"key": _choice(*PLANNING_KEYS)},
-    "candidate_areas": {"name": Rule("str", max_len=MAX_HEADING)},
-    "members": {
-        "name": _NAME,
-        "role": _choice(*ROLES),
-        "initials": Rule("str", max_len=4),
-        "signing_key": Rule("str", max_len=64),
-        "kem_key": Rule("str", max_len=4096),
-    },
-    "documents": {"title": Rule("str", max_len=MAX_HEADING), "kind": Rule("str", max_len=40), "received": _DATE_RULE},
-    "guarded_names": {"name": _NAME, "kind": _choice(*GUARDED_NAME_KINDS)},
-    "stakeholder_groups": {"name": _NAME},
-    "teams": {"name": _NAME, "room": _NAME},
-    "slots": {
-        "day": Rule("int", low=DAYS[0], high=DAYS[-1]),
-        "starts": Rule("str", max_len=5, form="time"),
-        "ends": Rule("str", max_len=5, form="time?"),
-    },
-    "interviews": {
-        "slot_id": _ref("slots"),
-        "team_id": _ref("teams"),
-        "group_id": _ref("stakeholder_groups"),
-        "approach": _choice("", *APPROACHES),
-        "interviewer_id": _ref("members"),
-        "note_taker_id": _ref("members"),
-        "attendees": Rule("int", low=0, high=MAX_ATTENDEES),
-        "title": Rule("str", max_len=MAX_HEADING),
-    },
-    "questions": {"approach": _choice("", *APPROACHES)},
-    "interview_questions": {"interview_id": _ref("interviews")},
-    "notes": {"interview_id": _ref("interviews"), "body": Rule("str", max_len=MAX_NOTE)},
-    "quotes": {
-        "interview_id": _ref("interviews"),
-        "group_id": _ref("stakeholder_groups"),
-        "note_id": _ref("notes"),
-        "text": Rule("str", max_len=MAX_QUOTE),
-        "anchor_start": Rule("int", low=-1, high=MAX_NOTE),
-        "anchor_end": Rule("int", low=-1, high=MAX_NOTE),
-        "kind": _choice(*QUOTE_KINDS),
-        "guard_decision": _choice("", *GUARD_DECISIONS),
-    },
-    "tags": {"name": Rule("str", max_len=MAX_TAG)},
-    "quote_tags": {"quote_id": _ref("quotes"), "tag_id": _ref("tags")},
-    "scale_answers": {
-        "interview_id": _ref("interviews"),
-        "value": Rule("int", low=SCALE_VALUE[0], high=SCALE_VALUE[1]),
-    },
-    "themes": {
-        "goal_id": _ref("goals"),
-        "heading": Rule("str", max_len=MAX_HEADING),
-        "x": _COORD,
-        "y": _COORD,
-        "width": _SIZE,
-        "height": _SIZE,
-    },
-    "postits": {
-        "kind": _choice(*POSTIT_KINDS, IDEA),
-        "text": Rule("str", max_len=MAX_POSTIT),
-        "quote_id": _ref("quotes"),
-        "note_id": _ref("notes"),
-        "theme_id": _ref("themes"),
-        "goal_id": _ref("goals"),
-        "x": _COORD,
-        "y": _COORD,
-    },
-    "insight_themes": {"insight_id": _ref("insights"), "theme_id": _ref("themes")},
-    "insight_quotes": {"insight_id": _ref("insights"), "quote_id": _ref("quotes")},
-    "workshop_tables": {"name": _NAME},
-    "table_responses": {
-        "table_id": _ref("workshop_tables"),
-        "insight_id": _ref("insights"),
-        "response": _choice("", *RESPONSES),
-    },
-    "goals": {"insight_id": _ref("insights"), "claimed_by": _ref("workshop_tables")},
-    "actions": {
-        "table_id": _ref("workshop_tables"),
-        "goal_id": _ref("goals"),
-        "rank": Rule("int", low=RANK[0], high=RANK[1]),
-    },
-    "workshop_notes": {"kind": _choice(*WORKSHOP_NOTE_KINDS)},
-    "followup": {"meeting_date": _DATE_RULE},
-    "survey_items": {
-        "scale_low": Rule("int", low=-SURVEY_SCORE_LIMIT, high=SURVEY_SCORE_LIMIT),
-        "scale_high": Rule("int", low=-SURVEY_SCORE_LIMIT, high=SURVEY_SCORE_LIMIT),
-    },
-    "survey_responses": {"team": _NAME, "scores": Rule("str", max_len=MAX_SCORES * 24, form="scores")},
-}
+FIELDS: Mapping[str, dict[str, Rule]] = MappingProxyType(
+    {
+        "review": {name: _DATE_RULE for name in REVIEW_WIDE} | {"authority": _NAME},
+        "planning_answers": {"key": _choice(*PLANNING_KEYS)},
+        "candidate_areas": {"name": Rule("str", max_len=MAX_HEADING)},
+        "members": {
+            "name": _NAME,
+            "role": _choice(*ROLES),
+            "initials": Rule("str", max_len=4),
+            "signing_key": Rule("str", max_len=64),
+            "kem_key": Rule("str", max_len=4096),
+        },
+        "documents": {
+            "title": Rule("str", max_len=MAX_HEADING),
+            "kind": Rule("str", max_len=40),
+            "received": _DATE_RULE,
+        },
+        "guarded_names": {"name": _NAME, "kind": _choice(*GUARDED_NAME_KINDS)},
+        "stakeholder_groups": {"name": _NAME},
+        "teams": {"name": _NAME, "room": _NAME},
+        "slots": {
+            "day": Rule("int", low=DAYS[0], high=DAYS[-1]),
+            "starts": Rule("str", max_len=5, form="time"),
+            "ends": Rule("str", max_len=5, form="time?"),
+        },
+        "interviews": {
+            "slot_id": _ref("slots"),
+            "team_id": _ref("teams"),
+            "group_id": _ref("stakeholder_groups"),
+            "approach": _choice("", *APPROACHES),
+            "interviewer_id": _ref("members"),
+            "note_taker_id": _ref("members"),
+            "attendees": Rule("int", low=0, high=MAX_ATTENDEES),
+            "title": Rule("str", max_len=MAX_HEADING),
+        },
+        "questions": {"approach": _choice("", *APPROACHES)},
+        "interview_questions": {"interview_id": _ref("interviews")},
+        "notes": {"interview_id": _ref("interviews"), "body": Rule("str", max_len=MAX_NOTE)},
+        "quotes": {
+            "interview_id": _ref("interviews"),
+            "group_id": _ref("stakeholder_groups"),
+            "note_id": _ref("notes"),
+            "text": Rule("str", max_len=MAX_QUOTE),
+            "anchor_start": Rule("int", low=-1, high=MAX_NOTE),
+            "anchor_end": Rule("int", low=-1, high=MAX_NOTE),
+            "kind": _choice(*QUOTE_KINDS),
+            "guard_decision": _choice("", *GUARD_DECISIONS),
+        },
+        "tags": {"name": Rule("str", max_len=MAX_TAG)},
+        "quote_tags": {"quote_id": _ref("quotes"), "tag_id": _ref("tags")},
+        "scale_answers": {
+            "interview_id": _ref("interviews"),
+            "value": Rule("int", low=SCALE_VALUE[0], high=SCALE_VALUE[1]),
+        },
+        "themes": {
+            "goal_id": _ref("goals"),
+            "heading": Rule("str", max_len=MAX_HEADING),
+            "x": _COORD,
+            "y": _COORD,
+            "width": _SIZE,
+            "height": _SIZE,
+        },
+        "postits": {
+            "kind": _choice(*POSTIT_KINDS, IDEA),
+            "text": Rule("str", max_len=MAX_POSTIT),
+            "quote_id": _ref("quotes"),
+            "note_id": _ref("notes"),
+            "theme_id": _ref("themes"),
+            "goal_id": _ref("goals"),
+            "x": _COORD,
+            "y": _COORD,
+        },
+        "insight_themes": {"insight_id": _ref("insights"), "theme_id": _ref("themes")},
+        "insight_quotes": {"insight_id": _ref("insights"), "quote_id": _ref("quotes")},
+        "workshop_tables": {"name": _NAME},
+        "table_responses": {
+            "table_id": _ref("workshop_tables"),
+            "insight_id": _ref("insights"),
+            "response": _choice("", *RESPONSES),
+        },
+        "goals": {"insight_id": _ref("insights"), "claimed_by": _ref("workshop_tables")},
+        "actions": {
+            "table_id": _ref("workshop_tables"),
+            "goal_id": _ref("goals"),
+            "rank": Rule("int", low=RANK[0], high=RANK[1]),
+        },
+        "workshop_notes": {"kind": _choice(*WORKSHOP_NOTE_KINDS)},
+        "followup": {"meeting_date": _DATE_RULE},
+        "survey_items": {
+            "scale_low": Rule("int", low=-SURVEY_SCORE_LIMIT, high=SURVEY_SCORE_LIMIT),
+            "scale_high": Rule("int", low=-SURVEY_SCORE_LIMIT, high=SURVEY_SCORE_LIMIT),
+        },
+        "survey_responses": {"team": _NAME, "scores": Rule("str", max_len=MAX_SCORES * 24, form="scores")},
+    }
+)
 
 # References whose target may legitimately be missing from both files: the roster travels only from the lead,
 # and a purged file no longer holds (or sends) its interview records.

@@ -8,14 +8,15 @@ from pathlib import Path
 
 import pytest
 from pytestqt.qtbot import QtBot
-from tests.ui.test_open_files import answer_passphrase, close_all
 
 from peerdesk.services import backups, records
 from peerdesk.store import maintenance, wal
 from peerdesk.store.engine import Store
-from peerdesk.ui.shell import app, messages
+from peerdesk.ui.kit import messages
+from peerdesk.ui.shell import app
 from peerdesk.ui.shell.app import Controller, make_app
 from tests.conftest import PASSPHRASE
+from tests.ui.shell.test_open_files import answer_passphrase, close_all
 
 
 def flip_bit(path: Path, offset: int) -> None:

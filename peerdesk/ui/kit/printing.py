@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
+from types import MappingProxyType
 from typing import Any
 
 from PySide6.QtCore import QMarginsF
@@ -42,8 +43,8 @@ from peerdesk.ui.kit import messages
 from peerdesk.ui.kit.widgets import error_label
 
 MARGIN_MM = 15.0
-PAGE_SIZES = {"A4": QPageSize.PageSizeId.A4, "Letter": QPageSize.PageSizeId.Letter}
-VIEW_LABELS = {"whole": "The whole grid", "team": "A page per team", "person": "A page per person"}
+PAGE_SIZES = MappingProxyType({"A4": QPageSize.PageSizeId.A4, "Letter": QPageSize.PageSizeId.Letter})
+VIEW_LABELS = MappingProxyType({"whole": "The whole grid", "team": "A page per team", "person": "A page per person"})
 
 
 def _layout(device: QPagedPaintDevice, paper: str) -> None:

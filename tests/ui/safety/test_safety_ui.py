@@ -21,8 +21,8 @@ from peerdesk.store.engine import Store
 from peerdesk.ui.kit import messages, ops
 from peerdesk.ui.kit import settings as ui_settings
 from peerdesk.ui.kit.session import ReviewSession
+from peerdesk.ui.safety import actions as safety
 from peerdesk.ui.safety import preferences
-from peerdesk.ui.safety.actions import actions as safety
 from peerdesk.ui.safety.recovery_dialogs import ChangePassphraseDialog, RestoreDialog
 from peerdesk.ui.shell.app import stylesheet
 from peerdesk.ui.shell.dialogs import PassphraseDialog
