@@ -234,10 +234,9 @@ class ThemeColours:
         own_text = self.slot("tx1", mapping)
         others = [self.slot(n, mapping) for n in ("tx1", "tx2", "bg1", "bg2")]
         text, fell = readable([own_text, *others], bg, BODY_RATIO)
-        if fell or text != own_text:
+        if fell:
             notes.append(
-                f"body text: the template's text colour #{rgb_hex(own_text)} is hard to read on its "
-                f"background #{rgb_hex(bg)}; #{rgb_hex(text)} is used"
+                f"body text: no theme colour is readable on the background #{rgb_hex(bg)}; #{rgb_hex(text)} is used"
             )
         heading, _ = readable([self.slot("tx2", mapping), text], bg, BODY_RATIO)
         accent = self.slot("accent1", mapping)

@@ -87,6 +87,7 @@ class Item:
 
 def paginate(groups: Sequence[Sequence[Item]], width: float, height: float, *, grow: bool = False) -> list[list[Item]]:
     """Lay out groups of items (a group stays together when it can) on as few pages as the shrink limits allow."""
+    groups = _joined(groups)
     flat = [item for group in groups for item in group]
     for factor in (*GROW_STEPS, *SHRINK_STEPS) if grow else SHRINK_STEPS:
         scaled = [i.scaled(factor) for i in flat]
@@ -122,3 +123,14 @@ def paginate(groups: Sequence[Sequence[Item]], width: float, height: float, *, g
 
 def _stack_height(items: Sequence[Item], width: float) -> float:
     return sum(i.height(width) for i in items) + GAP * max(0, len(items) - 1)
+
+
+def _joined(groups: Sequence[Sequence[Item]]) -> list[list[Item]]:
+    """A group ending in a heading (``keep_with_next``) joins the next one, so a heading never ends a slide."""
+    out: list[list[Item]] = []
+    for group in groups:
+        if out and out[-1] and out[-1][-1].keep_with_next:
+            out[-1].extend(group)
+        else:
+            out.append(list(group))
+    return out

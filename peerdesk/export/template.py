@@ -131,6 +131,8 @@ def find_layouts(prs: Any) -> Layouts:
         )
     elif title_only is None:
         title_only = content
+    if cover is not None and not kinds_of(cover) & SUBTITLE_KINDS:
+        notes.append("The template's cover layout has no subtitle: the subtitle is placed below its title.")
     if cover is None:
         cover = title_only
         notes.append(
