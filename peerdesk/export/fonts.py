@@ -24,6 +24,8 @@ REFERENCE_SIZE = 100  # glyphs are measured at this size and scaled
 FALLBACK_EM = 0.62  # average glyph width (in ems) when no font file is available: wider than any real text
 WIDE_EM = 1.0  # a wide (East Asian) character without a font
 DEFAULT_FAMILY = "Arial"
+FALLBACK_SPARE = 1.06  # extra width for text set in a script fallback font
+SYNTHETIC_BOLD = 0.04  # and more when that font is emboldened by the renderer
 
 _FONT_DIRS = (
     Path("/usr/share/fonts"),
@@ -202,7 +204,10 @@ def em_width(text: str, family: str, bold: bool, italic: bool) -> float:
     for run_face, run in _runs(text, main, bold):
         measurer = _measurer(run_face.path, run_face.index) if run_face is not None else None
         if measurer is not None:
-            total += measurer.getlength(run) / REFERENCE_SIZE
+            # A fallback font is the renderer's guess as much as ours, and it has rarely a bold face of its own
+            # (renderers embolden it, a little wider): allow for both.
+            spare = 1.0 if run_face == main else FALLBACK_SPARE + (SYNTHETIC_BOLD if bold else 0.0)
+            total += measurer.getlength(run) / REFERENCE_SIZE * spare
             continue
         for ch in run:
             wide = unicodedata.east_asian_width(ch) in ("W", "F") or script(ord(ch)) == "emoji"

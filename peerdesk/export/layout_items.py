@@ -21,6 +21,7 @@ SHRINK_STEPS = (1.0, 0.92, 0.85, 0.78)  # how far a slide's text may shrink befo
 GROW_STEPS = (1.3, 1.2, 1.1)  # how far a sparse slide's text may grow
 GROW_FILL = 0.8  # grown text fills at most this share of the body
 CONTINUE_SCALE = 0.92  # text size on slides that continue (shrinking all the way would help nobody read)
+TALL_SLACK = 0.25  # extra room under a last line of Arabic or CJK, in ems
 MIN_WORD_SCALE = 0.5  # an item may shrink this far so that its longest word fits a line
 
 
@@ -45,7 +46,10 @@ class Item:
         return width - self.pad_left - right - 2 * INSET
 
     def height(self, width: float) -> float:
-        return textfit.height(self.paras, self.inner_width(width)) + 2 * INSET + 2 * self.pad_y
+        # Arabic and CJK fonts reach further below the last baseline than Latin ones: room for that, too.
+        tall = any(textfit.line_factor(p.text) > textfit.LINE_HEIGHT for p in self.paras[-1:])
+        slack = self.paras[-1].size * TALL_SLACK if tall else 0.0
+        return textfit.height(self.paras, self.inner_width(width)) + 2 * INSET + 2 * self.pad_y + slack
 
     def scaled(self, factor: float) -> Item:
         return replace(self, paras=tuple(p.scaled(factor) for p in self.paras))

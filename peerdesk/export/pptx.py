@@ -366,7 +366,9 @@ def _set_frame(frame: Any) -> None:
 
 
 def _direction(p: Any, value: str) -> None:
-    """Right-to-left paragraphs (Arabic, Hebrew) are marked so, and set flush right."""
+    """Right-to-left paragraphs (Arabic, Hebrew) are marked so, and set flush right; punctuation never hangs
+    past the margin (CJK renderers hang a final "、" outside the box otherwise)."""
+    p._p.get_or_add_pPr().set("hangingPunct", "0")
     if fonts.is_rtl(value):
         p._p.get_or_add_pPr().set("rtl", "1")
         p.alignment = PP_ALIGN.RIGHT
@@ -380,7 +382,7 @@ def _write_para(p: Any, para: Para, colour: RGB, *, first: bool) -> None:
     font.bold = para.bold
     font.italic = para.italic
     font.color.rgb = _rgb(colour)
-    p.line_spacing = Pt(para.size * textfit.LINE_HEIGHT)
+    p.line_spacing = Pt(para.size * textfit.line_factor(para.text))
     p.space_before = Pt(0 if first else para.space_before)
     p.space_after = Pt(0)
     p.alignment = PP_ALIGN.CENTER if para.align == "center" else PP_ALIGN.LEFT

@@ -21,6 +21,8 @@ from dataclasses import dataclass, replace
 from peerdesk.export import fonts
 
 LINE_HEIGHT = 1.2  # exact line spacing as a multiple of the font size
+TALL_LINE_HEIGHT = 1.35  # the same for Arabic, Hebrew and CJK text
+TALL_SCRIPTS = frozenset({"arabic", "hebrew", "cjk"})
 WIDTH_SAFETY = 1.04  # measured widths are stretched by this much before wrapping
 FALLBACK_EM = fonts.FALLBACK_EM
 
@@ -129,6 +131,11 @@ def _longest_prefix(word: str, width: float, size: float, bold: bool, italic: bo
     return lo
 
 
+def line_factor(text: str) -> float:
+    """Line spacing for ``text``: taller for scripts whose marks reach above and below Latin lines (Arabic, CJK)."""
+    return TALL_LINE_HEIGHT if any(fonts.script(ord(ch)) in TALL_SCRIPTS for ch in text) else LINE_HEIGHT
+
+
 def join_lines(lines: Sequence[str]) -> str:
     """Lines back into one paragraph: a space between them, none between two CJK characters."""
     out = ""
@@ -158,7 +165,7 @@ class Para:
         return replace(self, size=round(self.size * factor * 2) / 2, space_before=self.space_before * factor)
 
     def line_height(self) -> float:
-        return self.size * LINE_HEIGHT
+        return self.size * line_factor(self.text)
 
     def lines(self, width: float) -> list[str]:
         return wrap(self.text, width, self.size, bold=self.bold, italic=self.italic)
