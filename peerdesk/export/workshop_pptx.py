@@ -349,7 +349,8 @@ def survey_slide(prs: Any, results: Results, image: bytes | None = None) -> None
         # axis fits every item, so each mean becomes its share of the way to the right statement, 0–100.
         common = results.scale
         data = CategoryChartData()  # type: ignore[no-untyped-call]
-        data.categories = [f"Item {i.number}" for i in results.items]
+        # Each item by its two statements (what respondents read), not by a number nobody remembers.
+        data.categories = [f"{i.number}. {_short(i.left, 38)} ↔ {_short(i.right, 38)}" for i in results.items]
         for team in results.teams:
             if common is not None:
                 values = results.means[team]
