@@ -228,7 +228,9 @@ def test_the_cli_writes_the_presentation(
     monkeypatch.setenv(cli.PASSPHRASE_ENV, PASSPHRASE)
     out = tmp_path / "cli.pptx"
     assert cli.main(["export-pptx", str(review_path), str(out)]) == 0
-    assert "3 insights" in capsys.readouterr().out
+    printed = capsys.readouterr().out
+    assert "3 insights" in printed
+    assert "Pre-flight: 3 insights with evidence not yet checked by the observer" in printed
     assert [s.title for s in slides(out)][:7] == EXPECTED_TITLES
 
 
