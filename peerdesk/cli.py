@@ -289,6 +289,9 @@ def cmd_export_pptx(args: argparse.Namespace) -> int:
     from peerdesk.export import presentation
 
     with open_store(args.path) as store:
+        template = Path(args.template) if args.template else None
+        for finding in presentation.preflight(store, template if template is None or template.is_file() else None):
+            print(f"Pre-flight: {finding.message}")
         try:
             deck = presentation.prepare(store)
         except presentation.UndecidedQuotes as exc:

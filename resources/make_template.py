@@ -130,6 +130,24 @@ def title_slide(prs: Presentation) -> None:
             _placeholder_text(ph, "bg2", 2200, bold=False, anchor="t")
 
 
+def section_slide(prs: Presentation) -> None:
+    """Section dividers in the cover's look: navy, a large white title, the subtitle in the light theme colour."""
+    layout = next(lay for lay in prs.slide_layouts if lay.name == "Section Header")
+    layout.background.fill.solid()
+    layout.background.fill.fore_color.theme_color = MSO_THEME_COLOR.TEXT_2
+    for ph in layout.placeholders:
+        kind = ph.placeholder_format.type
+        if kind is not None and kind.name == "TITLE":
+            ph.left, ph.top, ph.width, ph.height = MARGIN, Inches(2.2), WIDTH - 2 * MARGIN, Inches(1.6)
+            _placeholder_text(ph, "bg1", 4000, bold=True, anchor="b")
+            cap = ph._element.find(".//a:lstStyle/a:lvl1pPr/a:defRPr", NS)
+            if cap is not None:
+                cap.set("cap", "none")
+        elif kind is not None and kind.name == "BODY":
+            ph.left, ph.top, ph.width, ph.height = MARGIN, Inches(4.0), WIDTH - 2 * MARGIN, Inches(1.4)
+            _placeholder_text(ph, "bg2", 2200, bold=False, anchor="t")
+
+
 def _placeholder_text(ph: object, scheme: str, size: int, *, bold: bool, anchor: str) -> None:
     element = ph._element  # type: ignore[attr-defined]
     tx_body = element.find(f"{{{NS['p']}}}txBody")
@@ -171,6 +189,7 @@ def main() -> int:
     style_master(prs)
     reshape(prs)
     title_slide(prs)
+    section_slide(prs)
     accent_stripe(prs)
     prs.core_properties.title = "peerdesk presentation template"
     prs.core_properties.author = "peerdesk"

@@ -11,10 +11,12 @@ import datetime as dt
 from collections import Counter
 from collections.abc import Collection
 from dataclasses import dataclass, field
+from typing import Any
 
 from sqlalchemy import select
 
 from peerdesk.errors import PeerdeskError
+from peerdesk.services import approaches as approach_service
 from peerdesk.services import insights as insight_service
 from peerdesk.services import review as review_service
 from peerdesk.store.engine import Store
@@ -24,6 +26,7 @@ from peerdesk.store.models import (
     Member,
     PostIt,
     Quote,
+    ScaleAnswer,
     StakeholderGroup,
     Theme,
     WorkshopNote,
@@ -31,6 +34,14 @@ from peerdesk.store.models import (
 
 THEME_QUOTES = 2  # quotes shown under each theme
 KINDS = ("rose", "thorn", "bud")
+PEER_ROLES = ("lead", "reviewer")  # the host officer and the observer are on the team but are not peers
+SO_WHAT = (
+    ("meaning", "What does it mean?"),
+    ("importance", "Why does it matter?"),
+    ("cause", "What causes it?"),
+    ("leadership_role", "What is leadership's role?"),
+    ("implications", "What are the implications?"),
+)
 
 
 class UndecidedQuotes(PeerdeskError):
@@ -61,11 +72,23 @@ class DeckTheme:
 
 
 @dataclass(frozen=True)
+class InsightEvidence:
+    """What the person presenting an insight can say about its evidence (speaker notes)."""
+
+    postits: int = 0
+    groups: int = 0  # stakeholder groups behind its post-its' and illustrating quotes
+    checked: bool = False  # the observer ticked "evidence checked"
+    so_what: tuple[tuple[str, str], ...] = ()  # (question, answer)
+    scale_answers: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
 class DeckInsight:
     number: int
     statement: str
     description: str
     quotes: tuple[DeckQuote, ...]
+    evidence: InsightEvidence = InsightEvidence()
 
 
 @dataclass(frozen=True)
@@ -161,10 +184,18 @@ def gather(store: Store, *, flagged: Collection[str] = (), exclude: Collection[s
             GroupCount(groups[gid].name if gid in groups else "Other", len(rows), sum(r.attendees for r in rows))
             for gid, rows in ((g, per_group[g]) for g in ordered_groups)
         )
-        approaches = Counter(i.approach for i in interviews if i.approach)
+        approaches = Counter(approach_service.LABELS.get(i.approach, i.approach) for i in interviews if i.approach)
         postits = list(s.scalars(select(PostIt).where(PostIt.deleted.is_(False), PostIt.kind.in_(KINDS))))
         postit_counts = {kind: sum(1 for p in postits if p.kind == kind) for kind in KINDS}
-        team = len(list(s.scalars(select(Member.id).where(Member.deleted.is_(False), Member.removed.is_(False)))))
+        team = len(
+            list(
+                s.scalars(
+                    select(Member.id).where(
+                        Member.deleted.is_(False), Member.removed.is_(False), Member.role.in_(PEER_ROLES)
+                    )
+                )
+            )
+        )
 
         # Insights, in their order, with their illustrating quotes.
         deck_insights: list[DeckInsight] = []
@@ -182,7 +213,11 @@ def gather(store: Store, *, flagged: Collection[str] = (), exclude: Collection[s
                 used.add(view.id)
             deck_insights.append(
                 DeckInsight(
-                    summary_row.number, summary_row.statement.strip(), summary_row.description.strip(), tuple(chosen)
+                    summary_row.number,
+                    summary_row.statement.strip(),
+                    summary_row.description.strip(),
+                    tuple(chosen),
+                    _evidence(store, s, summary_row, quotes, interviews),
                 )
             )
         if blocked:
@@ -203,8 +238,11 @@ def gather(store: Store, *, flagged: Collection[str] = (), exclude: Collection[s
                 qid = p.quote_id
                 if qid in quotes and qid not in decided_out and qid not in undecided and qid not in pool:
                     pool.append(qid)
-            # Starred first, then quotes not already on an insight slide, then shorter ones (they read aloud well).
-            pool.sort(key=lambda qid: (not quotes[qid].starred, qid in used, len(quotes[qid].text) > 220))
+            # A quote appears once: not again under a theme once it is on an insight slide (or another theme's).
+            pool = [qid for qid in pool if qid not in used]
+            # Starred first, then shorter ones (they read aloud well).
+            pool.sort(key=lambda qid: (not quotes[qid].starred, len(quotes[qid].text) > 220))
+            used.update(pool[:THEME_QUOTES])
             deck_themes.append(
                 DeckTheme(theme.heading.strip(), len(members), tuple(deck_quote(q) for q in pool[:THEME_QUOTES]))
             )
@@ -234,4 +272,29 @@ def gather(store: Store, *, flagged: Collection[str] = (), exclude: Collection[s
         insights=tuple(deck_insights),
         next_steps=next_steps,
         left_out=len(decided_out & set(quotes)),
+    )
+
+
+def _evidence(
+    store: Store, s: Any, row: insight_service.InsightSummary, quotes: dict[str, Quote], interviews: list[Interview]
+) -> InsightEvidence:
+    evidence = insight_service.evidence(store, row.id)
+    fields = insight_service.detail(store, row.id).fields
+    quote_ids = {q.id for q in evidence.quotes} | {q.id for q in insight_service.quotes_of(store, row.id)}
+    groups = {quotes[qid].group_id for qid in quote_ids if qid in quotes}
+    heard_in = {quotes[qid].interview_id for qid in quote_ids if qid in quotes}
+    scale = []
+    if heard_in:
+        for answer in s.scalars(
+            select(ScaleAnswer).where(ScaleAnswer.deleted.is_(False), ScaleAnswer.interview_id.in_(heard_in))
+        ):
+            reason = f" ({' '.join(answer.reason.split())})" if answer.reason.strip() else ""
+            scale.append(f"{answer.question.strip() or 'Rating'}: {answer.value}/10{reason}")
+    so_what = tuple((label, " ".join(str(fields.get(key, "")).split())) for key, label in SO_WHAT)
+    return InsightEvidence(
+        postits=len(evidence.postits),
+        groups=len(groups),
+        checked=row.evidence_checked,
+        so_what=tuple((label, answer) for label, answer in so_what if answer),
+        scale_answers=tuple(sorted(scale)),
     )

@@ -1,13 +1,10 @@
-"""The presentation: a .pptx in the order the team presents it, built from a ``Deck`` (see ``content``).
+"""The presentation: a .pptx in the order the team presents it, built from a ``Deck`` (see ``content``, ``slides``).
 
-Slides: title; aim and key questions; who we spoke to; how we worked; key themes with quotes; the insights at a
-glance; one slide per insight with its description and quotes; the workshop and next steps; the workshop handout
-(agree ✓ / disagree ✗ / amend). peerdesk's template lives in resources/ (see make_template.py); a user's own .pptx
-is used through its layouts, found by name or by placeholder type, and its sample slides are dropped.
-
-Every text box is measured before it is written (``textfit``): text shrinks within limits, and what still does not
-fit continues on another slide, so nothing ever runs off a slide or out of its box. Every colour is a theme colour,
-so a user's template brings its own palette.
+peerdesk's template lives in resources/ (see make_template.py); a user's own .pptx is read by ``template``: layouts
+by their placeholders, the body's room clear of the master's shapes, colours checked for contrast on the real
+background. Every text box is measured in the template's own fonts before it is written (``textfit``): text
+shrinks within limits, and what still does not fit continues on another slide, so nothing runs off a slide or out
+of its box. What had to be derived or corrected is kept in ``Renderer.findings`` for the pre-flight report.
 """
 
 from __future__ import annotations
@@ -15,34 +12,44 @@ from __future__ import annotations
 import os
 import tempfile
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
-from types import MappingProxyType
 from typing import Any
 
 from pptx import Presentation
-from pptx.enum.dml import MSO_THEME_COLOR
-from pptx.enum.shapes import MSO_SHAPE, PP_PLACEHOLDER
+from pptx.dml.color import RGBColor
+from pptx.enum.shapes import MSO_SHAPE
 from pptx.enum.text import MSO_ANCHOR, MSO_AUTO_SIZE, PP_ALIGN
-from pptx.oxml.ns import qn
-from pptx.util import Emu, Pt
+from pptx.oxml import parse_xml
+from pptx.oxml.ns import nsdecls, qn
+from pptx.util import Pt
 
 from peerdesk.errors import PeerdeskError, UserError
-from peerdesk.export import textfit
-from peerdesk.export.content import Deck, DeckQuote
+from peerdesk.export import fonts, textfit
+from peerdesk.export.colours import BODY_RATIO, RGB, Palette, readable
+from peerdesk.export.content import Deck
+from peerdesk.export.layout_items import GAP, INSET, QUOTE_BAR, QUOTE_PAD, Item, paginate
+from peerdesk.export.slides import SlideSpec, plural, slide_specs
+from peerdesk.export.template import (
+    BODY_KINDS,
+    SUBTITLE_KINDS,
+    TITLE_KINDS,
+    Rect,
+    Template,
+    clear_autofit,
+    placeholder,
+    set_rect,
+)
 from peerdesk.export.textfit import Para
+
+__all__ = ["BuildCancelled", "Item", "Renderer", "TemplateError", "build", "paginate", "plural", "slide_specs"]
 
 TEMPLATE_NAME = "presentation-template.pptx"
 EMU_PER_PT = 12700
-INSET = 4.0  # text box insets, points
-QUOTE_BAR = 5.0  # width of a quote's accent bar, points
-QUOTE_PAD = 12.0  # padding inside a quote card, points
-GAP = 10.0  # space between items on a slide, points
-SHRINK_STEPS = (1.0, 0.92, 0.85, 0.78)  # how far a slide's text may shrink before it continues on another
-CONTINUE_SCALE = 0.92  # text size on slides that continue (shrinking all the way would help nobody read)
-CUSTOM_WIDTH_FACTOR = 0.92  # a user's template may use a wider font than the one we measure with
-TITLE_SIZES = (32.0, 28.0, 24.0, 20.0)
+TITLE_SIZES = (32.0, 28.0, 24.0, 20.0, 18.0)
+COVER_SIZES = (44.0, 40.0, 36.0, 32.0, 28.0, 24.0)
+NUMBER_SIZE = 12.0
 
 Progress = Callable[[int, int, str], bool]
 
@@ -61,228 +68,6 @@ def default_template() -> Path:
         return Path(path)
 
 
-# --- items: what a slide's body is made of ----------------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class Item:
-    """A block of paragraphs drawn as one text box; a "quote" item is drawn as a card with an accent bar."""
-
-    paras: tuple[Para, ...]
-    kind: str = "text"  # text | quote
-    keep_with_next: bool = False
-
-    @property
-    def pad_left(self) -> float:
-        return QUOTE_BAR + QUOTE_PAD if self.kind == "quote" else 0.0
-
-    @property
-    def pad_y(self) -> float:
-        return QUOTE_PAD * 0.6 if self.kind == "quote" else 0.0
-
-    def inner_width(self, width: float) -> float:
-        right = QUOTE_PAD if self.kind == "quote" else 0.0
-        return width - self.pad_left - right - 2 * INSET
-
-    def height(self, width: float) -> float:
-        return textfit.height(self.paras, self.inner_width(width)) + 2 * INSET + 2 * self.pad_y
-
-    def scaled(self, factor: float) -> Item:
-        return replace(self, paras=tuple(p.scaled(factor) for p in self.paras))
-
-    def split(self, width: float, max_height: float) -> tuple[Item | None, Item]:
-        """The largest head that fits ``max_height`` and the rest (continued without its space before)."""
-        room = max_height - 2 * INSET - 2 * self.pad_y
-        inner = self.inner_width(width)
-        head: list[Para] = []
-        used = 0.0
-        for n, para in enumerate(self.paras):
-            h = para.height(inner, first=not head)
-            if used + h <= room:
-                head.append(para)
-                used += h
-                continue
-            part, rest = textfit.split_para(para, inner, room - used, first=not head)
-            if part is not None:
-                head.append(part)
-            tail = (rest, *self.paras[n + 1 :])
-            if not head:
-                return None, self
-            return replace(self, paras=tuple(head)), replace(self, paras=tail, keep_with_next=self.keep_with_next)
-        return replace(self, paras=tuple(head)), replace(self, paras=())
-
-
-def paginate(groups: Sequence[Sequence[Item]], width: float, height: float) -> list[list[Item]]:
-    """Lay out groups of items (a group stays together when it can) on as few pages as the shrink limits allow."""
-    flat = [item for group in groups for item in group]
-    for factor in SHRINK_STEPS:
-        scaled = [i.scaled(factor) for i in flat]
-        if _stack_height(scaled, width) <= height:
-            return [scaled]
-    pages: list[list[Item]] = [[]]
-    used = 0.0
-    for group in groups:
-        items = [i.scaled(CONTINUE_SCALE) for i in group]
-        group_h = _stack_height(items, width)
-        if pages[-1] and used + GAP + group_h > height and group_h <= height:
-            pages.append([])
-            used = 0.0
-        for item in items:
-            while True:
-                gap = GAP if pages[-1] else 0.0
-                h = item.height(width)
-                if used + gap + h <= height:
-                    pages[-1].append(item)
-                    used += gap + h
-                    break
-                head, tail = item.split(width, height - used - gap)
-                if head is not None and not (head.keep_with_next or (item.keep_with_next and not pages[-1])):
-                    pages[-1].append(head)
-                    item = tail
-                elif not pages[-1]:
-                    raise ValueError("an item cannot fit on an empty slide")  # only with absurd geometry
-                pages.append([])
-                used = 0.0
-    return [p for p in pages if p]
-
-
-def _stack_height(items: Sequence[Item], width: float) -> float:
-    return sum(i.height(width) for i in items) + GAP * max(0, len(items) - 1)
-
-
-# --- building blocks in our house style ------------------------------------------------------------------------
-
-
-def text(value: str, size: float = 22, **style: Any) -> Item:
-    return Item((Para(value, size, **style),))
-
-
-def heading(value: str, size: float = 24) -> Item:
-    return Item((Para(value, size, bold=True, color="heading"),), keep_with_next=True)
-
-
-def quote(q: DeckQuote, size: float = 20) -> Item:
-    paras = [Para(f"“{q.text}”", size, italic=True)]
-    if q.group:
-        paras.append(Para(f"— {q.group}", round(size * 0.75), color="muted", space_before=size * 0.3))
-    return Item(tuple(paras), kind="quote")
-
-
-def bullets(lines: Sequence[str], size: float = 22) -> list[Item]:
-    return [Item((Para(f"•  {line}", size),)) for line in lines]
-
-
-def plural(n: int, word: str, many: str | None = None) -> str:
-    return f"{n} {word if n == 1 else (many or word + 's')}"
-
-
-# --- the slides ------------------------------------------------------------------------------------------------
-
-
-@dataclass
-class SlideSpec:
-    title: str
-    groups: list[list[Item]] = field(default_factory=list)
-    handout_rows: list[tuple[str, str]] = field(default_factory=list)  # (number, statement): a table, not items
-
-
-def slide_specs(deck: Deck, *, handout: bool = True) -> list[SlideSpec]:
-    specs: list[SlideSpec] = []
-
-    aim: list[list[Item]] = []
-    if deck.focus:
-        aim.append([heading("Area of focus"), text(deck.focus)])
-    if deck.aim:
-        aim.append([heading("What the review set out to learn"), text(deck.aim)])
-    if deck.key_questions:
-        aim.append([heading("The host's key questions")])
-        aim.extend([[text(f"{n}.  {q}")] for n, q in enumerate(deck.key_questions, start=1)])
-    if not aim:
-        aim.append([text("The aim and key questions were not recorded in this review.", color="muted")])
-    specs.append(SlideSpec("The aim of the review", aim))
-
-    people = sum(g.people for g in deck.groups)
-    who: list[list[Item]] = [
-        [
-            text(
-                f"{plural(deck.interviews, 'interview')} with {plural(len(deck.groups), 'stakeholder group')}"
-                + (f", {plural(people, 'person', 'people')} in all." if people else "."),
-                color="heading",
-                bold=True,
-            )
-        ]
-    ]
-    for g in deck.groups:
-        detail = plural(g.interviews, "interview") + (f", {plural(g.people, 'person', 'people')}" if g.people else "")
-        who.append([Item((Para(f"{g.group}", 22, bold=True), Para(detail, 18, color="muted")))])
-    who.append([text("Everyone spoke in confidence: nothing here says who said what.", 16, color="muted")])
-    specs.append(SlideSpec("Who we spoke to", who))
-
-    postits = deck.postits
-    method = [
-        f"A team of {plural(deck.team_size, 'peer')} on site" + (f", {deck.dates}" if deck.dates else "") + ".",
-        f"Day 1: {plural(deck.interviews, 'interview')}, each with one person asking and one noting "
-        "people's own words.",
-    ]
-    if deck.approaches:
-        method.append("Approaches: " + "; ".join(f"{a} ({n})" for a, n in deck.approaches) + ".")
-    method.append(
-        f"Day 1 evening: {plural(deck.quotes, 'quote')} picked out and {plural(sum(postits.values()), 'post-it')} "
-        f"written: {postits.get('rose', 0)} roses (strengths), {postits.get('thorn', 0)} thorns (challenges), "
-        f"{postits.get('bud', 0)} buds (opportunities)."
-    )
-    method.append(
-        f"Day 2 morning: the post-its grouped into {plural(len(deck.themes), 'theme')}, and each theme tested "
-        f"with “so what?” to reach {plural(len(deck.insights), 'insight')}."
-    )
-    specs.append(SlideSpec("How we worked", [bullets(method)]))
-
-    themes: list[list[Item]] = []
-    for t in deck.themes:
-        themes.append([heading(t.heading, 22), *[quote(q, 18) for q in t.quotes]])
-    if not themes:
-        themes.append([text("No themes were recorded.", color="muted")])
-    specs.append(SlideSpec("Key themes", themes))
-
-    overview = [
-        [text(f"{i.number}.  {i.statement or '(statement to be written)'}", 24, space_before=4)] for i in deck.insights
-    ]
-    if not overview:
-        overview = [[text("No insights were recorded.", color="muted")]]
-    specs.append(SlideSpec("Key insights", overview))
-
-    total = len(deck.insights)
-    for i in deck.insights:
-        groups = [[Item((Para(i.statement or "(statement to be written)", 30, bold=True, color="heading"),))]]
-        if i.description:
-            groups.append([text(i.description, 22)])
-        groups.extend([[quote(q, 22)] for q in i.quotes])
-        specs.append(SlideSpec(f"Insight {i.number} of {total}", groups))
-
-    workshop = [
-        "At each table: tick ✓ the insights you agree with, cross ✗ those you don't, amend the rest, "
-        "and add any we missed.",
-        "Agree the goals you would most like to reach for each insight.",
-        "Each table takes one goal (no two the same), brainstorms actions on post-its and chooses its top three.",
-    ]
-    next_groups: list[list[Item]] = [bullets(workshop, 20), [heading("Next steps", 22)]]
-    if deck.next_steps:
-        next_groups.extend([[i] for i in bullets(deck.next_steps, 20)])
-    else:
-        next_groups.append(
-            [text("The host director sets out the next steps at the close of the workshop.", 20, color="muted")]
-        )
-    specs.append(SlideSpec("This afternoon's workshop and next steps", next_groups))
-
-    if handout and deck.insights:
-        rows = [(str(i.number), i.statement or "(statement to be written)") for i in deck.insights]
-        specs.append(SlideSpec("Workshop: our insights — your view", handout_rows=rows))
-    return specs
-
-
-# --- rendering --------------------------------------------------------------------------------------------------
-
-
 @dataclass(frozen=True)
 class Box:
     left: int
@@ -299,127 +84,145 @@ class Box:
         return self.height / EMU_PER_PT
 
 
-_COLORS = MappingProxyType(
-    {
-        "text": (MSO_THEME_COLOR.TEXT_1, 0.0),
-        "heading": (MSO_THEME_COLOR.TEXT_2, 0.0),
-        "muted": (MSO_THEME_COLOR.TEXT_1, 0.35),
-        "accent": (MSO_THEME_COLOR.ACCENT_1, 0.0),
-    }
-)
-_ALIGN = MappingProxyType({"left": PP_ALIGN.LEFT, "center": PP_ALIGN.CENTER})
+def load(template: Path | None) -> Any:
+    path = template or default_template()
+    try:
+        prs = Presentation(str(path))
+    except Exception as exc:  # python-pptx raises assorted errors for files that are not presentations
+        raise TemplateError(f"{path.name} cannot be used as a template: it is not a PowerPoint (.pptx) file.") from exc
+    if not len(prs.slide_layouts):
+        raise TemplateError(f"{path.name} cannot be used as a template: it has no slide layouts.")
+    for _ in range(len(prs.slides)):
+        _drop_slide(prs, 0)
+    return prs
 
 
 class Renderer:
     def __init__(self, template: Path | None) -> None:
-        self.custom = template is not None
-        path = template or default_template()
-        try:
-            self.prs = Presentation(str(path))
-        except Exception as exc:  # python-pptx raises assorted errors for files that are not presentations
-            raise TemplateError(
-                f"{path.name} cannot be used as a template: it is not a PowerPoint (.pptx) file."
-            ) from exc
-        for _ in range(len(self.prs.slides)):
-            _drop_slide(self.prs, 0)
-        self.width = int(self.prs.slide_width or Emu(12192000))
-        self.height = int(self.prs.slide_height or Emu(6858000))
-        self.title_layout = _find_layout(
-            self.prs, "Title Slide", lambda kinds: _TITLE_KINDS & kinds and PP_PLACEHOLDER.SUBTITLE in kinds
-        )
-        self.content_layout = _find_layout(
-            self.prs, "Title Only", lambda kinds: bool(_TITLE_KINDS & kinds) and not (_BODY_KINDS & kinds)
-        )
-        if self.content_layout is None:
-            self.content_layout = _find_layout(self.prs, "Title and Content", lambda kinds: bool(_TITLE_KINDS & kinds))
-        self.blank_layout = self.prs.slide_layouts[len(self.prs.slide_layouts) - 1]
+        self.prs = load(template)
+        self.t = Template(self.prs)
+        self.width, self.height = self.t.width, self.t.height
+        self.findings: list[str] = list(self.t.layouts.notes)
+        self.title_font, self.body_font = self.t.major_font, self.t.minor_font
+        self._palettes: dict[int, Palette] = {}
 
-    # --- geometry ---------------------------------------------------------------------------------------------
-    def margin(self) -> int:
-        return int(self.width * 0.045)
-
-    def body_box(self, title: Any | None) -> Box:
-        m = self.margin()
-        if title is not None and title.width and title.width > self.width * 0.5 and title.top < self.height * 0.35:
-            left, width = int(title.left), int(title.width)
-            top = int(title.top + title.height + Pt(8))
-        else:
-            left, width, top = m, self.width - 2 * m, int(self.height * 0.2)
-        width = min(width, self.width - left - m // 2)
-        bottom = self.height - int(self.height * 0.07)
-        return Box(left, top, width, bottom - top)
-
-    def _measure_width(self, box: Box) -> float:
-        return box.width_pt * (CUSTOM_WIDTH_FACTOR if self.custom else 1.0)
+    def palette(self, layout: Any) -> Palette:
+        key = id(layout)
+        if key not in self._palettes:
+            palette = self.t.palette(layout)
+            self._palettes[key] = palette
+            for note in palette.fallbacks:
+                line = f"Colours on the layout “{layout.name}”: {note}."
+                if line not in self.findings:
+                    self.findings.append(line)
+        return self._palettes[key]
 
     # --- slides -----------------------------------------------------------------------------------------------
-    def title_slide(self, deck: Deck) -> None:
-        layout = self.title_layout or self.content_layout or self.blank_layout
+    def new_slide(
+        self, layout: Any, title_text: str, sizes: Sequence[float], *, keep: frozenset[Any] = frozenset()
+    ) -> Any:
+        """A slide on ``layout`` with its title written and fitted; placeholders not in ``keep`` are removed."""
         slide = self.prs.slides.add_slide(layout)
-        title = _placeholder(slide, _TITLE_KINDS)
-        subtitle = _placeholder(slide, {PP_PLACEHOLDER.SUBTITLE, PP_PLACEHOLDER.BODY})
+        title = placeholder(slide, TITLE_KINDS)
         for ph in list(slide.placeholders):
-            if ph not in (title, subtitle):
+            if (title is None or ph.element is not title.element) and ph.placeholder_format.type not in keep:
                 _remove(ph)
-        lines = [f"Peer challenge: {deck.focus}" if deck.focus else "Peer challenge", deck.dates]
-        sub_text = "\n".join(x for x in lines if x)
+        rect = self.t.title_rect(layout)
         if title is None:
-            m = self.margin()
-            title = slide.shapes.add_textbox(m, int(self.height * 0.3), self.width - 2 * m, int(self.height * 0.25))
-        self.fill_fitted(title, deck.authority or "Peer challenge", (44, 40, 36, 32, 28, 24), bold=True)
-        if subtitle is None:
-            m = self.margin()
-            subtitle = slide.shapes.add_textbox(m, int(self.height * 0.6), self.width - 2 * m, int(self.height * 0.25))
-        self.fill_fitted(subtitle, sub_text, (24, 22, 20, 18, 16), bold=False)
+            title = slide.shapes.add_textbox(rect.left, rect.top, rect.width, rect.height)
+            title.name = "Title"
+        set_rect(title, rect)
+        palette = self.palette(layout)
+        colour = palette.title if placeholder(layout, TITLE_KINDS) is not None else palette.heading
+        self.fill_fitted(title, title_text, sizes, bold=True, family=self.title_font, colour=colour)
+        return slide
+
+    def slide_number(self, slide: Any, layout: Any, body: Rect) -> Rect:
+        """Number the slide in the template's slide-number spot (or a free corner); the body, clear of it."""
+        rect = self.t.number_rect(layout)
+        box = slide.shapes.add_textbox(rect.left, rect.top, rect.width, rect.height)
+        box.name = "Slide number"
+        _set_frame(box.text_frame)
+        p = box.text_frame.paragraphs[0]
+        p.alignment = PP_ALIGN.RIGHT
+        number = len(self.prs.slides)
+        field = parse_xml(
+            f'<a:fld {nsdecls("a")} id="{{B6F15528-21DE-4FAA-801E-634DDDAF4B2B}}" type="slidenum">'
+            f'<a:rPr lang="en-GB" sz="{int(NUMBER_SIZE * 100)}"><a:solidFill>'
+            f'<a:srgbClr val="{_hex(self.palette(layout).muted)}"/></a:solidFill></a:rPr>'
+            f"<a:t>{number}</a:t></a:fld>"
+        )
+        p._p.append(field)
+        return body.avoiding([rect])
+
+    def title_slide(self, deck: Deck) -> None:
+        layout = self.t.layouts.cover
+        slide = self.new_slide(layout, deck.authority or "Peer challenge", COVER_SIZES, keep=frozenset(SUBTITLE_KINDS))
+        lines = [f"Peer challenge: {deck.focus}" if deck.focus else "Peer challenge", deck.dates]
+        self._subtitle(slide, layout, "\n".join(x for x in lines if x))
+
+    def _subtitle(self, slide: Any, layout: Any, value: str) -> None:
+        sub = placeholder(slide, SUBTITLE_KINDS)
+        rect = self.t.subtitle_rect(layout)
+        if sub is None:
+            sub = slide.shapes.add_textbox(rect.left, rect.top, rect.width, rect.height)
+            sub.name = "Subtitle"
+        set_rect(sub, rect)
+        self.fill_fitted(
+            sub, value, (24, 22, 20, 18, 16, 14), bold=False, family=self.body_font, colour=self.palette(layout).text
+        )
+
+    def divider(self, spec: SlideSpec) -> None:
+        layout = self.t.layouts.section
+        keep = frozenset(SUBTITLE_KINDS | BODY_KINDS)
+        slide = self.new_slide(layout, spec.title, COVER_SIZES, keep=keep)
+        if placeholder(slide, keep) is not None or placeholder(layout, keep) is None:
+            self._subtitle(slide, layout, spec.divider)
+        for ph in list(slide.placeholders):
+            if ph.placeholder_format.type in keep and not ph.text_frame.text:
+                _remove(ph)
 
     def content_slides(self, spec: SlideSpec) -> None:
-        layout = self.content_layout or self.blank_layout
-        box = self.body_box(_placeholder(layout, _TITLE_KINDS))
-        width = self._measure_width(box)
+        layout = self.t.layouts.content if not spec.handout_rows else self.t.layouts.title_only
+        body = self.t.body_rect(layout)
+        probe = self.t.number_rect(layout)
+        body = body.avoiding([probe])
+        box = Box(body.left, body.top, body.width, body.height)
         if spec.handout_rows:
-            self.handout_slides(spec.title, box, spec.handout_rows)
+            self.handout_slides(spec.title, layout, box, spec.handout_rows)
             return
-        pages = paginate(spec.groups, width, box.height_pt)
-        for n, page in enumerate(pages):
-            label = spec.title if n == 0 else f"{spec.title} (continued)"
-            slide, body = self.new_content_slide(label)
-            y = body.top
-            for item in page:
-                h = item.height(width)
-                self.draw_item(slide, item, Box(body.left, y, body.width, int(h * EMU_PER_PT)))
-                y += int((h + GAP) * EMU_PER_PT)
+        with textfit.measuring_with(self.body_font):
+            pages = paginate(spec.groups, box.width_pt, box.height_pt, grow=spec.grow)
+            for n, page in enumerate(pages):
+                slide = self.new_slide(layout, spec.title if n == 0 else f"{spec.title} (continued)", TITLE_SIZES)
+                self.slide_number(slide, layout, body)
+                if spec.notes:
+                    slide.notes_slide.notes_text_frame.text = spec.notes
+                y = box.top
+                for item in page:
+                    h = item.height(box.width_pt)
+                    self.draw_item(slide, item, Box(box.left, y, box.width, int(h * EMU_PER_PT)), layout)
+                    y += int((h + GAP) * EMU_PER_PT)
 
-    def new_content_slide(self, title_text: str) -> tuple[Any, Box]:
-        slide = self.prs.slides.add_slide(self.content_layout or self.blank_layout)
-        title = _placeholder(slide, _TITLE_KINDS)
-        for ph in list(slide.placeholders):
-            if ph != title:
-                _remove(ph)
-        box = self.body_box(title)
-        if title is None:
-            m = self.margin()
-            title = slide.shapes.add_textbox(m, int(self.height * 0.05), self.width - 2 * m, int(self.height * 0.13))
-        self.fill_fitted(title, title_text, TITLE_SIZES, bold=True)
-        return slide, box
-
-    def fill_fitted(self, shape: Any, value: str, sizes: Sequence[float], *, bold: bool) -> None:
-        """Write ``value`` at the largest size that fits the shape; shorten it only as a last resort."""
+    def fill_fitted(
+        self, shape: Any, value: str, sizes: Sequence[float], *, bold: bool, family: str, colour: RGB | None
+    ) -> None:
+        """Write ``value`` at the largest size that fits the shape, no word cut; shorten it only as a last resort."""
         frame = shape.text_frame
         _set_frame(frame)
+        clear_autofit(shape)
         width = shape.width / EMU_PER_PT - 2 * INSET
-        width *= CUSTOM_WIDTH_FACTOR if self.custom else 1.0
         room = shape.height / EMU_PER_PT - 2 * INSET
         lines = value.split("\n")
         chosen = sizes[-1]
         for size in sizes:
-            if (
-                sum(len(textfit.wrap(line, width, size, bold=bold)) for line in lines) * size * textfit.LINE_HEIGHT
-                <= room
-            ):
+            wrapped = sum(len(textfit.wrap(line, width, size, bold=bold, family=family)) for line in lines)
+            whole = all(textfit.word_fits(line, width, size, bold=bold, family=family) for line in lines)
+            if whole and wrapped * size * textfit.LINE_HEIGHT <= room:
                 chosen = size
                 break
         else:
-            lines = _shorten(lines, width, room, chosen, bold)
+            lines = _shorten(lines, width, room, chosen, bold, family)
         frame.clear()
         for n, line in enumerate(lines):
             p = frame.paragraphs[0] if n == 0 else frame.add_paragraph()
@@ -427,51 +230,65 @@ class Renderer:
             run.text = line
             run.font.size = Pt(chosen)
             run.font.bold = bold
+            if colour is not None:
+                run.font.color.rgb = _rgb(colour)
             p.line_spacing = Pt(chosen * textfit.LINE_HEIGHT)
+            _direction(p, line)
 
-    def draw_item(self, slide: Any, item: Item, box: Box) -> None:
-        if item.kind == "quote":
+    def draw_item(self, slide: Any, item: Item, box: Box, layout: Any) -> None:
+        palette = self.palette(layout)
+        on_card = item.kind == "quote"
+        if on_card:
             card = slide.shapes.add_shape(MSO_SHAPE.RECTANGLE, box.left, box.top, box.width, box.height)
-            card.fill.solid()
-            card.fill.fore_color.theme_color = MSO_THEME_COLOR.ACCENT_1
-            card.fill.fore_color.brightness = 0.9
-            card.line.fill.background()
-            _plain(card)
+            _fill(card, palette.card)
             card.name = "quote card"
             bar = slide.shapes.add_shape(
                 MSO_SHAPE.RECTANGLE, box.left, box.top, int(QUOTE_BAR * EMU_PER_PT), box.height
             )
-            bar.fill.solid()
-            bar.fill.fore_color.theme_color = MSO_THEME_COLOR.ACCENT_1
-            bar.line.fill.background()
-            _plain(bar)
+            _fill(bar, palette.accent)
             bar.name = "quote bar"
         left = box.left + int(item.pad_left * EMU_PER_PT)
-        right_pad = int((QUOTE_PAD if item.kind == "quote" else 0) * EMU_PER_PT)
+        right_pad = int((QUOTE_PAD if on_card else 0) * EMU_PER_PT)
         top = box.top + int(item.pad_y * EMU_PER_PT)
         shape = slide.shapes.add_textbox(
             left, top, box.width - (left - box.left) - right_pad, box.height - 2 * int(item.pad_y * EMU_PER_PT)
         )
-        shape.name = "quote" if item.kind == "quote" else "text"
+        shape.name = "quote" if on_card else "text"
         frame = shape.text_frame
         _set_frame(frame)
         for n, para in enumerate(item.paras):
             p = frame.paragraphs[0] if n == 0 else frame.add_paragraph()
-            _write_para(p, para, first=n == 0)
+            _write_para(p, para, palette.role(para.color, on_card=on_card), first=n == 0)
 
-    def handout_slides(self, title: str, box: Box, rows: Sequence[tuple[str, str]]) -> None:
+    def handout_slides(self, title: str, layout: Any, box: Box, rows: Sequence[tuple[str, str]]) -> None:
         width = box.width_pt
-        fractions = (0.05, 0.49, 0.12, 0.14, 0.20)
+        fractions = (0.06, 0.46, 0.13, 0.15, 0.20)
         col_w = [width * f for f in fractions]
-        size = 16.0
+        labels = ("#", "Insight", "Agree ✓", "Disagree ✗", "Amend or add")
         cell_pad = 6.0
-        header_h = size * textfit.LINE_HEIGHT + 2 * cell_pad + 4
-        heights = []
-        for _, statement in rows:
-            lines = len(
-                textfit.wrap(statement, (col_w[1] - 2 * cell_pad) * (CUSTOM_WIDTH_FACTOR if self.custom else 1.0), size)
+        family = self.body_font
+        size = 10.0
+        for candidate in (16.0, 15.0, 14.0, 13.0, 12.0, 11.0, 10.0):
+            if all(
+                textfit.word_fits(label, w - 2 * cell_pad, candidate, bold=True, family=family)
+                for label, w in zip(labels, col_w, strict=True)
+            ) and all(textfit.word_fits(s, col_w[1] - 2 * cell_pad, candidate, family=family) for _, s in rows):
+                size = candidate
+                break
+        header_lines = max(
+            len(textfit.wrap(lab, w - 2 * cell_pad, size, bold=True, family=family))
+            for lab, w in zip(labels, col_w, strict=True)
+        )
+        header_h = header_lines * size * textfit.LINE_HEIGHT + 2 * cell_pad + 4
+        heights = [
+            max(
+                len(textfit.wrap(s, col_w[1] - 2 * cell_pad, size, family=family)) * size * textfit.LINE_HEIGHT
+                + 2 * cell_pad
+                + 4,
+                54.0,
             )
-            heights.append(max(lines * size * textfit.LINE_HEIGHT + 2 * cell_pad + 4, 54.0))
+            for _, s in rows
+        ]
         pages: list[list[int]] = [[]]
         used = header_h
         for n, h in enumerate(heights):
@@ -480,47 +297,52 @@ class Renderer:
                 used = header_h
             pages[-1].append(n)
             used += h
+        palette = self.palette(layout)
+        head_text, _ = readable([palette.background, (255, 255, 255), (0, 0, 0)], palette.heading, BODY_RATIO)
         for k, page in enumerate(pages):
-            slide, body = self.new_content_slide(title if k == 0 else f"{title} (continued)")
+            slide = self.new_slide(layout, title if k == 0 else f"{title} (continued)", TITLE_SIZES)
+            self.slide_number(slide, layout, Rect(box.left, box.top, box.width, box.height))
             total_h = header_h + sum(heights[n] for n in page)
-            shape = slide.shapes.add_table(len(page) + 1, 5, body.left, body.top, body.width, int(total_h * EMU_PER_PT))
+            shape = slide.shapes.add_table(len(page) + 1, 5, box.left, box.top, box.width, int(total_h * EMU_PER_PT))
             shape.name = "handout table"
             table = shape.table
             for c, w in enumerate(col_w):
                 table.columns[c].width = int(w * EMU_PER_PT)
             table.rows[0].height = int(header_h * EMU_PER_PT)
-            for c, label in enumerate(("#", "Insight", "Agree ✓", "Disagree ✗", "Amend or add")):
-                _cell(table.cell(0, c), label, size, bold=True, pad=cell_pad)
+            for c, label in enumerate(labels):
+                _cell(table.cell(0, c), label, size, bold=True, pad=cell_pad, fill=palette.heading, colour=head_text)
             for r, n in enumerate(page, start=1):
                 table.rows[r].height = int(heights[n] * EMU_PER_PT)
                 number, statement = rows[n]
-                _cell(table.cell(r, 0), number, size, bold=True, pad=cell_pad)
-                _cell(table.cell(r, 1), statement, size, pad=cell_pad)
-                for c in (2, 3, 4):
-                    _cell(table.cell(r, c), "", size, pad=cell_pad)
+                cells = (number, statement, "", "", "")
+                for c, value in enumerate(cells):
+                    _cell(
+                        table.cell(r, c),
+                        value,
+                        size,
+                        bold=c == 0,
+                        pad=cell_pad,
+                        fill=palette.card,
+                        colour=palette.card_text,
+                    )
 
 
-_TITLE_KINDS = frozenset({PP_PLACEHOLDER.TITLE, PP_PLACEHOLDER.CENTER_TITLE})
-_BODY_KINDS = frozenset({PP_PLACEHOLDER.BODY, PP_PLACEHOLDER.OBJECT, PP_PLACEHOLDER.SUBTITLE})
+def _hex(rgb: RGB) -> str:
+    return "".join(f"{c:02X}" for c in rgb)
 
 
-def _find_layout(prs: Any, name: str, matches: Callable[[set[Any]], Any]) -> Any | None:
-    layouts = list(prs.slide_layouts)
-    for layout in layouts:
-        if layout.name.strip().lower() == name.lower():
-            return layout
-    for layout in layouts:
-        kinds = {ph.placeholder_format.type for ph in layout.placeholders}
-        if matches(kinds):
-            return layout
-    return None
+def _rgb(rgb: RGB) -> RGBColor:
+    colour: RGBColor = RGBColor.from_string(_hex(rgb))  # type: ignore[no-untyped-call]
+    return colour
 
 
-def _placeholder(slide: Any, kinds: frozenset[Any] | set[Any]) -> Any | None:
-    for ph in slide.placeholders:
-        if ph.placeholder_format.type in kinds:
-            return ph
-    return None
+def _fill(shape: Any, colour: RGB) -> None:
+    shape.fill.solid()
+    shape.fill.fore_color.rgb = _rgb(colour)
+    shape.line.fill.background()
+    style = shape._element.find(qn("p:style"))  # no theme effects: some renderers draw the default shadow
+    if style is not None:
+        shape._element.remove(style)
 
 
 def _remove(shape: Any) -> None:
@@ -535,13 +357,6 @@ def _drop_slide(prs: Any, index: int) -> None:
     ids.remove(slide_id)
 
 
-def _plain(shape: Any) -> None:
-    """No theme effects (some renderers draw the default shape style's shadow even under an empty effect list)."""
-    style = shape._element.find(qn("p:style"))
-    if style is not None:
-        shape._element.remove(style)
-
-
 def _set_frame(frame: Any) -> None:
     frame.word_wrap = True
     frame.auto_size = MSO_AUTO_SIZE.NONE
@@ -550,26 +365,35 @@ def _set_frame(frame: Any) -> None:
     frame.margin_left = frame.margin_right = frame.margin_top = frame.margin_bottom = inset
 
 
-def _write_para(p: Any, para: Para, *, first: bool) -> None:
+def _direction(p: Any, value: str) -> None:
+    """Right-to-left paragraphs (Arabic, Hebrew) are marked so, and set flush right; punctuation never hangs
+    past the margin (CJK renderers hang a final "、" outside the box otherwise)."""
+    p._p.get_or_add_pPr().set("hangingPunct", "0")
+    if fonts.is_rtl(value):
+        p._p.get_or_add_pPr().set("rtl", "1")
+        p.alignment = PP_ALIGN.RIGHT
+
+
+def _write_para(p: Any, para: Para, colour: RGB, *, first: bool) -> None:
     run = p.add_run()
     run.text = para.text
     font = run.font
     font.size = Pt(para.size)
     font.bold = para.bold
     font.italic = para.italic
-    theme, brightness = _COLORS.get(para.color, _COLORS["text"])
-    font.color.theme_color = theme
-    if brightness:
-        font.color.brightness = brightness
-    p.line_spacing = Pt(para.size * textfit.LINE_HEIGHT)
+    font.color.rgb = _rgb(colour)
+    p.line_spacing = Pt(para.size * textfit.line_factor(para.text))
     p.space_before = Pt(0 if first else para.space_before)
     p.space_after = Pt(0)
-    p.alignment = _ALIGN.get(para.align, PP_ALIGN.LEFT)
+    p.alignment = PP_ALIGN.CENTER if para.align == "center" else PP_ALIGN.LEFT
+    _direction(p, para.text)
 
 
-def _cell(cell: Any, value: str, size: float, *, bold: bool = False, pad: float) -> None:
+def _cell(cell: Any, value: str, size: float, *, bold: bool, pad: float, fill: RGB, colour: RGB) -> None:
     cell.margin_left = cell.margin_right = cell.margin_top = cell.margin_bottom = Pt(pad)
     cell.vertical_anchor = MSO_ANCHOR.TOP
+    cell.fill.solid()
+    cell.fill.fore_color.rgb = _rgb(fill)
     frame = cell.text_frame
     frame.word_wrap = True
     p = frame.paragraphs[0]
@@ -578,19 +402,21 @@ def _cell(cell: Any, value: str, size: float, *, bold: bool = False, pad: float)
     run.text = value
     run.font.size = Pt(size)
     run.font.bold = bold
+    run.font.color.rgb = _rgb(colour)
     p.line_spacing = Pt(size * textfit.LINE_HEIGHT)
+    _direction(p, value)
 
 
-def _shorten(lines: list[str], width: float, room: float, size: float, bold: bool) -> list[str]:
+def _shorten(lines: list[str], width: float, room: float, size: float, bold: bool, family: str) -> list[str]:
     """The last resort for a title that fits at no size: keep whole lines that fit and end with an ellipsis."""
     max_lines = max(1, int(room // (size * textfit.LINE_HEIGHT)))
-    wrapped = [w for line in lines for w in textfit.wrap(line, width, size, bold=bold)]
+    wrapped = [w for line in lines for w in textfit.wrap(line, width, size, bold=bold, family=family)]
     kept = wrapped[:max_lines]
     last = kept[-1]
-    while last and textfit.text_width(last + "…", size, bold=bold) > width:
+    while last and textfit.text_width(last + "…", size, bold=bold, family=family) > width:
         last = last[:-1]
     kept[-1] = last.rstrip() + "…"
-    return [" ".join(kept)] if len(lines) == 1 else kept
+    return [textfit.join_lines(kept)] if len(lines) == 1 else kept
 
 
 # --- the entry point -------------------------------------------------------------------------------------------
@@ -619,7 +445,10 @@ def build(
     renderer.title_slide(deck)
     for n, spec in enumerate(specs, start=1):
         step(n, spec.title)
-        renderer.content_slides(spec)
+        if spec.divider:
+            renderer.divider(spec)
+        else:
+            renderer.content_slides(spec)
     step(total - 1, "Saving")
     props = renderer.prs.core_properties
     props.title = f"{deck.authority} peer challenge".strip()
@@ -636,3 +465,11 @@ def build(
     if progress is not None:
         progress(total, total, "Done")
     return out
+
+
+def template_findings(template: Path | None) -> list[str]:
+    """What a template lacks or gets wrong (derived layouts, unreadable colours), before anything is built."""
+    renderer = Renderer(template)
+    for layout in (renderer.t.layouts.cover, renderer.t.layouts.content, renderer.t.layouts.section):
+        renderer.palette(layout)
+    return renderer.findings

@@ -1,105 +1,94 @@
 """Measuring text before it goes on a slide, so that it never spills out of its box.
 
 PowerPoint does not tell a program how tall its text will be, so we work it out ourselves: each paragraph is
-wrapped greedily with real glyph widths (Liberation Sans, metric-compatible with Arial, which is the font our
-template uses; DejaVu Sans, wider, when Liberation is missing), lines get an exact height (we write exact line
-spacing into the file), and a safety margin covers the differences between renderers. Without any font file
-we fall back on a deliberately wide per-character estimate.
+wrapped greedily with real glyph widths in the font the template names (``fonts``: the file this machine, like
+LibreOffice, would use for it, with script fallbacks for CJK, Arabic, Hebrew and emoji), lines get an exact height
+(we write exact line spacing into the file), and a safety margin covers the differences between renderers.
+
+Lines break at spaces, and anywhere between CJK characters; a word is cut only when it is wider than the whole
+line, which ``word_fits`` lets a caller avoid by choosing a smaller size first.
 """
 
 from __future__ import annotations
 
+import contextlib
+import contextvars
 import functools
 import math
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, replace
-from pathlib import Path
-from types import MappingProxyType
-from typing import Protocol
+
+from peerdesk.export import fonts
 
 LINE_HEIGHT = 1.2  # exact line spacing as a multiple of the font size
-WIDTH_SAFETY = 1.03  # measured widths are stretched by this much before wrapping
-FALLBACK_EM = 0.62  # average glyph width (in ems) when no font file is available: wider than any real text
+TALL_LINE_HEIGHT = 1.35  # the same for Arabic, Hebrew and CJK text
+TALL_SCRIPTS = frozenset({"arabic", "hebrew", "cjk"})
+WIDTH_SAFETY = 1.04  # measured widths are stretched by this much before wrapping
+FALLBACK_EM = fonts.FALLBACK_EM
 
-_FONT_DIRS = (
-    Path("/usr/share/fonts"),
-    Path("/usr/local/share/fonts"),
-    Path.home() / ".fonts",
-    Path("/Library/Fonts"),
-    Path("/System/Library/Fonts"),
-    Path("C:/Windows/Fonts"),
-)
-_FACES = MappingProxyType(
-    {
-        (False, False): ("LiberationSans-Regular.ttf", "Arial.ttf", "arial.ttf", "DejaVuSans.ttf"),
-        (True, False): ("LiberationSans-Bold.ttf", "Arial Bold.ttf", "arialbd.ttf", "DejaVuSans-Bold.ttf"),
-        (False, True): ("LiberationSans-Italic.ttf", "Arial Italic.ttf", "ariali.ttf", "DejaVuSans-Oblique.ttf"),
-        (True, True): (
-            "LiberationSans-BoldItalic.ttf",
-            "Arial Bold Italic.ttf",
-            "arialbi.ttf",
-            "DejaVuSans-BoldOblique.ttf",
-        ),
-    }
-)
-_REFERENCE_SIZE = 100  # glyphs are measured at this size and scaled
+_family: contextvars.ContextVar[str] = contextvars.ContextVar("family", default=fonts.DEFAULT_FAMILY)
 
 
-class _Font(Protocol):
-    def getlength(self, text: str) -> float: ...
-
-
-@functools.cache
-def _find_font_file(name: str) -> Path | None:
-    for folder in _FONT_DIRS:
-        if not folder.is_dir():
-            continue
-        direct = folder / name
-        if direct.is_file():
-            return direct
-        for found in folder.rglob(name):
-            return found
-    return None
-
-
-@functools.cache
-def _font(bold: bool, italic: bool) -> _Font | None:
+@contextlib.contextmanager
+def measuring_with(family: str) -> Iterator[None]:
+    """Measure body text in ``family`` (the template's body font) inside this block."""
+    token = _family.set(family or fonts.DEFAULT_FAMILY)
     try:
-        from PIL import ImageFont
-    except ImportError:  # Pillow comes with python-pptx, but measuring still works without it
-        return None
-    for name in _FACES[(bold, italic)]:
-        path = _find_font_file(name)
-        if path is not None:
-            try:
-                return ImageFont.truetype(str(path), _REFERENCE_SIZE)
-            except OSError:
-                continue
-    return None
+        yield
+    finally:
+        _family.reset(token)
 
 
-def text_width(text: str, size: float, *, bold: bool = False, italic: bool = False) -> float:
+def current_family() -> str:
+    return _family.get()
+
+
+def text_width(text: str, size: float, *, bold: bool = False, italic: bool = False, family: str = "") -> float:
     """Width in points of ``text`` at ``size`` points, with the safety margin included."""
-    return _em_width(text, bold, italic) * size
+    return _em_width(text, bold, italic, family or _family.get()) * size
 
 
 @functools.lru_cache(maxsize=65536)
-def _em_width(text: str, bold: bool, italic: bool) -> float:
-    font = _font(bold, italic)
-    if font is None:
-        return len(text) * FALLBACK_EM * (1.08 if bold else 1.0)
-    return font.getlength(text) / _REFERENCE_SIZE * WIDTH_SAFETY
+def _em_width(text: str, bold: bool, italic: bool, family: str) -> float:
+    return fonts.em_width(text, family, bold, italic) * WIDTH_SAFETY
 
 
-def wrap(text: str, width: float, size: float, *, bold: bool = False, italic: bool = False) -> list[str]:
-    """Greedy word wrap into lines no wider than ``width`` points; over-long words are broken."""
-    return list(_wrap(text, round(width, 3), size, bold, italic))
+def _tokens(word: str) -> list[str]:
+    """A word split where a line may break inside it: around each CJK character."""
+    out: list[str] = []
+    for ch in word:
+        if fonts.breaks_anywhere(ch) or (out and fonts.breaks_anywhere(out[-1][-1])):
+            out.append(ch)
+        elif out:
+            out[-1] += ch
+        else:
+            out.append(ch)
+    return out
+
+
+def wrap(
+    text: str, width: float, size: float, *, bold: bool = False, italic: bool = False, family: str = ""
+) -> list[str]:
+    """Greedy word wrap into lines no wider than ``width`` points; over-long words are cut (see ``word_fits``)."""
+    return list(_wrap(text, round(width, 3), size, bold, italic, family or _family.get()))
+
+
+def word_fits(
+    text: str, width: float, size: float, *, bold: bool = False, italic: bool = False, family: str = ""
+) -> bool:
+    """True when every word of ``text`` fits on a line of ``width`` points (so no word will be cut)."""
+    fam = family or _family.get()
+    return all(
+        text_width(token, size, bold=bold, italic=italic, family=fam) <= width
+        for word in text.split()
+        for token in _tokens(word)
+    )
 
 
 @functools.lru_cache(maxsize=4096)
-def _wrap(text: str, width: float, size: float, bold: bool, italic: bool) -> tuple[str, ...]:
+def _wrap(text: str, width: float, size: float, bold: bool, italic: bool, family: str) -> tuple[str, ...]:
     lines: list[str] = []
-    space = text_width(" ", size, bold=bold, italic=italic)
+    space = text_width(" ", size, bold=bold, italic=italic, family=family)
     for hard_line in text.split("\n"):
         words = hard_line.split()
         if not words:
@@ -107,36 +96,54 @@ def _wrap(text: str, width: float, size: float, bold: bool, italic: bool) -> tup
             continue
         current, used = "", 0.0
         for word in words:
-            # Word by word (not the whole line again): long texts stay linear; kerning across words is ignored,
+            # Token by token (not the whole line again): long texts stay linear; kerning across words is ignored,
             # which only errs on the wide side.
-            w = text_width(word, size, bold=bold, italic=italic)
-            if current and used + space + w <= width:
-                current, used = f"{current} {word}", used + space + w
-                continue
-            if not current and w <= width:
-                current, used = word, w
-                continue
-            if current:
-                lines.append(current)
-            while w > width and len(word) > 1:
-                cut = _longest_prefix(word, width, size, bold, italic)
-                lines.append(word[:cut])
-                word = word[cut:]
-                w = text_width(word, size, bold=bold, italic=italic)
-            current, used = word, w
+            for k, token in enumerate(_tokens(word)):
+                gap = space if k == 0 else 0.0
+                sep = " " if k == 0 else ""
+                w = text_width(token, size, bold=bold, italic=italic, family=family)
+                if current and used + gap + w <= width:
+                    current, used = f"{current}{sep}{token}", used + gap + w
+                    continue
+                if not current and w <= width:
+                    current, used = token, w
+                    continue
+                if current:
+                    lines.append(current)
+                while w > width and len(token) > 1:
+                    cut = _longest_prefix(token, width, size, bold, italic, family)
+                    lines.append(token[:cut])
+                    token = token[cut:]
+                    w = text_width(token, size, bold=bold, italic=italic, family=family)
+                current, used = token, w
         lines.append(current)
     return tuple(lines)
 
 
-def _longest_prefix(word: str, width: float, size: float, bold: bool, italic: bool) -> int:
+def _longest_prefix(word: str, width: float, size: float, bold: bool, italic: bool, family: str) -> int:
     lo, hi = 1, len(word)
     while lo < hi:
         mid = (lo + hi + 1) // 2
-        if text_width(word[:mid], size, bold=bold, italic=italic) <= width:
+        if text_width(word[:mid], size, bold=bold, italic=italic, family=family) <= width:
             lo = mid
         else:
             hi = mid - 1
     return lo
+
+
+def line_factor(text: str) -> float:
+    """Line spacing for ``text``: taller for scripts whose marks reach above and below Latin lines (Arabic, CJK)."""
+    return TALL_LINE_HEIGHT if any(fonts.script(ord(ch)) in TALL_SCRIPTS for ch in text) else LINE_HEIGHT
+
+
+def join_lines(lines: Sequence[str]) -> str:
+    """Lines back into one paragraph: a space between them, none between two CJK characters."""
+    out = ""
+    for line in lines:
+        if out and line and not (fonts.breaks_anywhere(out[-1]) and fonts.breaks_anywhere(line[0])):
+            out += " "
+        out += line
+    return out
 
 
 # --- paragraphs and blocks --------------------------------------------------------------------------------------
@@ -158,13 +165,16 @@ class Para:
         return replace(self, size=round(self.size * factor * 2) / 2, space_before=self.space_before * factor)
 
     def line_height(self) -> float:
-        return self.size * LINE_HEIGHT
+        return self.size * line_factor(self.text)
 
     def lines(self, width: float) -> list[str]:
         return wrap(self.text, width, self.size, bold=self.bold, italic=self.italic)
 
     def height(self, width: float, *, first: bool = False) -> float:
         return (0.0 if first else self.space_before) + len(self.lines(width)) * self.line_height()
+
+    def words_fit(self, width: float) -> bool:
+        return word_fits(self.text, width, self.size, bold=self.bold, italic=self.italic)
 
 
 def height(paras: Sequence[Para], width: float) -> float:
@@ -179,14 +189,17 @@ def split_para(para: Para, width: float, max_height: float, *, first: bool) -> t
     fit = min(len(lines), math.floor(room / para.line_height() + 1e-9))
     if fit <= 0:
         return None, para
-    head = replace(para, text=" ".join(lines[:fit]))
-    tail = replace(para, text=" ".join(lines[fit:]), space_before=0.0)
+    head = replace(para, text=join_lines(lines[:fit]))
+    tail = replace(para, text=join_lines(lines[fit:]), space_before=0.0)
     return head, tail
 
 
-def fit_size(text: str, width: float, max_height: float, sizes: Sequence[float], *, bold: bool = False) -> float | None:
-    """The largest of ``sizes`` (given largest first) at which ``text`` fits the box; None if none does."""
+def fit_size(
+    text: str, width: float, max_height: float, sizes: Sequence[float], *, bold: bool = False, family: str = ""
+) -> float | None:
+    """The largest of ``sizes`` (largest first) at which ``text`` fits the box with no word cut; None if none does."""
     for size in sizes:
-        if len(wrap(text, width, size, bold=bold)) * size * LINE_HEIGHT <= max_height:
+        lines = wrap(text, width, size, bold=bold, family=family)
+        if len(lines) * size * LINE_HEIGHT <= max_height and word_fits(text, width, size, bold=bold, family=family):
             return size
     return None

@@ -26,6 +26,7 @@ from pptx.enum.text import MSO_AUTO_SIZE
 from pptx.util import Emu, Inches, Pt
 
 from peerdesk.errors import UserError
+from peerdesk.export import textfit
 from peerdesk.services.survey import Results
 from peerdesk.services.workshop import NOTE_LABELS, Outcome
 
@@ -41,6 +42,7 @@ LINE_HEIGHT = 1.2
 PARAGRAPH_GAP_PT = 6
 INDENT = Inches(0.4)
 TITLE_PT = 32
+TITLE_SIZES = (32.0, 28.0, 24.0, 20.0, 18.0, 16.0)
 OWN_CATEGORY = "peerdesk workshop outcome"
 
 
@@ -214,14 +216,24 @@ def _new_slide(prs: Any, title: str) -> tuple[Any, int]:
     if slide.shapes.title is not None:
         slide.shapes.title.text = title
         _clamp(prs, slide.shapes.title)
-        if own_deck(prs):
-            slide.shapes.title.text_frame.paragraphs[0].runs[0].font.size = Pt(TITLE_PT)
+        _fit_title(slide.shapes.title, title)
     else:
         box = slide.shapes.add_textbox(MARGIN, MARGIN, prs.slide_width - 2 * MARGIN, Inches(0.9))
         box.text_frame.text = title
-        box.text_frame.paragraphs[0].runs[0].font.size = Pt(32)
         box.text_frame.paragraphs[0].runs[0].font.bold = True
+        _fit_title(box, title)
     return slide, _body_top(prs)
+
+
+def _fit_title(shape: Any, title: str) -> None:
+    """The largest title size (32 pt down to 16) at which the title fits its box with no word cut."""
+    frame = shape.text_frame
+    frame.word_wrap = True
+    frame.auto_size = MSO_AUTO_SIZE.NONE
+    width = shape.width / Pt(1) - 16  # less the default insets (0.1 in each side)
+    height = shape.height / Pt(1) - 8
+    size = textfit.fit_size(title, width, height, TITLE_SIZES, bold=True) or TITLE_SIZES[-1]
+    frame.paragraphs[0].runs[0].font.size = Pt(size)
 
 
 def _body_top(prs: Any) -> int:
@@ -349,7 +361,8 @@ def survey_slide(prs: Any, results: Results, image: bytes | None = None) -> None
         # axis fits every item, so each mean becomes its share of the way to the right statement, 0–100.
         common = results.scale
         data = CategoryChartData()  # type: ignore[no-untyped-call]
-        data.categories = [f"Item {i.number}" for i in results.items]
+        # Each item by its two statements (what respondents read), not by a number nobody remembers.
+        data.categories = [f"{i.number}. {_short(i.left, 38)} ↔ {_short(i.right, 38)}" for i in results.items]
         for team in results.teams:
             if common is not None:
                 values = results.means[team]

@@ -15,12 +15,13 @@ from sqlalchemy.pool import QueuePool
 
 from peerdesk.errors import DamagedFile, DamagedWithBackup, NewerSchema, NotAReview, UserError, WrongPassphrase
 from peerdesk.store import backup, migrate, sqlcipher, wal
+from peerdesk.store.handle import MIN_PASSPHRASE as MIN_PASSPHRASE
+from peerdesk.store.handle import check_passphrase as check_passphrase
 from peerdesk.store.lock import ReviewLock
 from peerdesk.store.models import Meta
 
 log = logging.getLogger(__name__)
 
-MIN_PASSPHRASE = 10
 WRITE_OPTION = "peerdesk_write"
 
 
@@ -190,13 +191,6 @@ def _check_readable(conn: Any, path: Path, passphrase: str) -> int:
         if damaged:
             raise DamagedFile(str(path), "its first page fails its check, although the passphrase is right") from None
         raise
-
-
-def check_passphrase(passphrase: str) -> None:
-    if len(passphrase) < MIN_PASSPHRASE:
-        raise UserError(f"The passphrase must be at least {MIN_PASSPHRASE} characters long.")
-    if "\x00" in passphrase:
-        raise UserError("The passphrase cannot contain a NUL character.")
 
 
 def _engine(path: Path, passphrase: str, first: Any) -> Engine:

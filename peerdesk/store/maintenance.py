@@ -5,7 +5,7 @@ from __future__ import annotations
 import logging
 
 from peerdesk.store import backup
-from peerdesk.store.engine import Store
+from peerdesk.store.handle import OpenReview as Store
 from peerdesk.store.models import PURGE_UNFINISHED_META
 
 log = logging.getLogger(__name__)

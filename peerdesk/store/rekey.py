@@ -23,7 +23,8 @@ from typing import Any
 
 from peerdesk.errors import UserError, WrongPassphrase
 from peerdesk.store import backup, sqlcipher
-from peerdesk.store.engine import Store, check_passphrase
+from peerdesk.store.handle import OpenReview as Store
+from peerdesk.store.handle import check_passphrase
 
 log = logging.getLogger(__name__)
 

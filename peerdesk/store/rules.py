@@ -51,6 +51,8 @@ PLANNING_KEYS = (
     "self_assessment_sent",
     "data_set_sent",
 )
+# Review settings kept as planning answers (shared like them, never shown on the planning form).
+PLANNING_SETTINGS = ("setting:traceable-below",)
 RESPONSES = ("agree", "disagree", "amend", "new")
 WORKSHOP_NOTE_KINDS = ("next_step", "went_well", "even_better_if", "solution_idea")
 
@@ -128,7 +130,7 @@ _NAME = Rule("str", max_len=MAX_NAME)
 FIELDS: Mapping[str, dict[str, Rule]] = MappingProxyType(
     {
         "review": {name: _DATE_RULE for name in REVIEW_WIDE} | {"authority": _NAME},
-        "planning_answers": {"key": _choice(*PLANNING_KEYS)},
+        "planning_answers": {"key": _choice(*PLANNING_KEYS, *PLANNING_SETTINGS)},
         "candidate_areas": {"name": Rule("str", max_len=MAX_HEADING)},
         "members": {
             "name": _NAME,

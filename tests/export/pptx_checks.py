@@ -32,10 +32,12 @@ def slides(path: Path) -> list[SlideText]:
         title = ""
         texts = []
         for shape in slide.shapes:
-            if shape.is_placeholder and shape.placeholder_format.type in (
-                PP_PLACEHOLDER.TITLE,
-                PP_PLACEHOLDER.CENTER_TITLE,
-            ):
+            if shape.name == "Slide number":
+                continue
+            if (
+                shape.is_placeholder
+                and shape.placeholder_format.type in (PP_PLACEHOLDER.TITLE, PP_PLACEHOLDER.CENTER_TITLE)
+            ) or (shape.name == "Title" and not title):
                 title = shape.text_frame.text
             elif shape.has_text_frame:
                 texts.append(shape.text_frame.text)

@@ -111,3 +111,14 @@ def test_long_text_stays_in_its_boxes_when_libreoffice_lays_it_out(tmp_path: Pat
     deck = pptx.build(long_deck(), tmp_path / "long.pptx")
     pdf = render_pdf(deck, tmp_path)
     assert stray_words(deck, pdf) == []
+
+
+def test_other_scripts_and_a_hostile_template_stay_in_their_boxes_in_libreoffice(tmp_path: Path) -> None:
+    from tests.export import hostile_templates
+    from tests.export.test_scripts import _deck
+
+    deck = pptx.build(_deck(), tmp_path / "scripts.pptx")  # type: ignore[arg-type]
+    assert stray_words(deck, render_pdf(deck, tmp_path)) == []
+    template = hostile_templates.make("renamed-4x3-footer-logo", tmp_path)
+    branded = pptx.build(long_deck(words=40, n_insights=3), tmp_path / "branded.pptx", template=template)
+    assert stray_words(branded, render_pdf(branded, tmp_path)) == []

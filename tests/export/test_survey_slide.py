@@ -50,6 +50,7 @@ def test_a_1_to_7_survey_is_charted_on_its_own_scale_and_the_caption_says_so(sto
     axis = chart.value_axis
     assert (axis.minimum_scale, axis.maximum_scale, axis.major_unit) == (1.0, 7.0, 1.0)
     assert [list(s.values) for s in chart.plots[0].series] == [[7.0, 2.0], [1.0, 6.0]]
+    assert list(chart.plots[0].categories) == ["1. A ↔ B", "2. C ↔ D"]  # the statements, not "Item 1"
     assert "1 = wholly the left statement, 7 = wholly the right." in caption
     assert "5" not in caption.replace("2 respondents", ""), "no trace of the old fixed 1–5 scale"
 

@@ -211,3 +211,19 @@ def test_cli_exports_the_workshop_and_imports_a_survey(
     assert summary.read_text(encoding="utf-8").startswith("<!DOCTYPE html>")
     assert_inside(prs)
     assert Inches(10) == prs.slide_width, "appended slides keep the deck's own size"
+
+
+def test_every_slide_title_is_fitted_to_its_box_in_a_4_3_deck(demo_store: Store, tmp_path: Path) -> None:
+    from peerdesk.export import textfit
+
+    original = tmp_path / "narrow.pptx"
+    Presentation().save(str(original))  # 4:3: titles have less room
+    out = tmp_path / "narrow-workshop.pptx"
+    workshop_pptx.export(record_workshop(demo_store, tables=8, long_text=True), out, append_to=original)
+    for slide in Presentation(str(out)).slides:
+        title = slide.shapes.title
+        size = title.text_frame.paragraphs[0].runs[0].font.size.pt
+        width, height = title.width / 12700 - 16, title.height / 12700 - 8
+        lines = textfit.wrap(title.text_frame.text, width, size, bold=True)
+        assert len(lines) * size * textfit.LINE_HEIGHT <= height, title.text_frame.text
+        assert textfit.word_fits(title.text_frame.text, width, size, bold=True)

@@ -44,11 +44,18 @@ def suggested_name(authority: str) -> str:
 class BuildDialog(SaveFileDialog):
     """Where to save, and which template: peerdesk's own or the authority's branded .pptx."""
 
-    def __init__(self, parent: QWidget | None, suggested: Path) -> None:
+    def __init__(
+        self, parent: QWidget | None, suggested: Path, report: list[presentation.Finding] | None = None
+    ) -> None:
         super().__init__(parent)
         self.setWindowTitle("Build presentation")
         self.setObjectName("buildPresentationDialog")
         form = QFormLayout(self)
+        self.report = QLabel(preflight_text(report or []))
+        self.report.setObjectName("preflightReport")
+        self.report.setWordWrap(True)
+        self.report.setVisible(bool(report))
+        form.addRow(self.report)
         self.out_field = PathField(str(suggested), caption="Save the presentation as", saving=True)
         self.out = self.out_field.edit
         self.out.setObjectName("presentationPath")
@@ -82,6 +89,16 @@ class BuildDialog(SaveFileDialog):
     @property
     def template_path(self) -> Path | None:
         return self.template_field.path if self.theirs.isChecked() else None
+
+
+def preflight_text(report: list[presentation.Finding]) -> str:
+    """The pre-flight report as the dialog shows it: one line per finding, the ones to decide first."""
+    if not report:
+        return ""
+    ordered = sorted(report, key=lambda f: not f.blocking)
+    return "Before you build:\n" + "\n".join(
+        f"• {f.message}" + (" (asked next)" if f.blocking else "") for f in ordered
+    )
 
 
 class FlaggedQuotesDialog(QDialog):
@@ -160,7 +177,12 @@ def build_presentation(window: QMainWindow, session: ReviewSession) -> None:
     authority = session.call(review_service.summary).authority
     folder = Path.home() / "Documents"
     suggested = (folder if folder.is_dir() else Path.home()) / suggested_name(authority)
-    dialog = BuildDialog(window, suggested)
+    try:
+        report = session.call(presentation.preflight)
+    except Exception as exc:  # shown through the one message channel
+        messages.error(window, "Build presentation", exc)
+        return
+    dialog = BuildDialog(window, suggested, report)
     if dialog.exec() != QDialog.DialogCode.Accepted:
         return
     out, template, handout = dialog.output_path, dialog.template_path, dialog.handout.isChecked()

@@ -34,10 +34,10 @@ from peerdesk.services import insights as insight_service
 from peerdesk.services.changes import Changes
 from peerdesk.ui.insights.models import ID_ROLE, InsightListModel, PostItListModel, QuoteListModel, add_quotes
 from peerdesk.ui.kit import ops
+from peerdesk.ui.kit.autosave_text import AutoSaveText
 from peerdesk.ui.kit.panel import Panel
 from peerdesk.ui.kit.session import ReviewSession
 from peerdesk.ui.kit.widgets import EmptyState
-from peerdesk.ui.overview.panel import AutoSaveText
 
 FIELD_LABELS = MappingProxyType(
     {"statement": "statement", "description": "description"}

@@ -23,6 +23,7 @@ from peerdesk.services import documents
 from peerdesk.services.changes import Changes
 from peerdesk.store.engine import Store
 from peerdesk.ui.kit import messages, ops
+from peerdesk.ui.kit.autosave_text import AutoSaveText
 from peerdesk.ui.kit.private_files import PrivateFolder
 from peerdesk.ui.kit.session import ReviewSession
 
@@ -57,7 +58,6 @@ class DocumentsBox(QGroupBox):
             row.addWidget(button)
         row.addStretch(1)
         layout.addLayout(row)
-        from peerdesk.ui.overview.panel import AutoSaveText  # the overview's own autosaving editor
 
         self.my_note = AutoSaveText(self._save_note, "My reading notes on this document", 5)
         self.my_note.setObjectName("myReadingNote")

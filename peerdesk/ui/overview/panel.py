@@ -10,7 +10,7 @@ import datetime as dt
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QDate, QSignalBlocker, Qt, QTimer
+from PySide6.QtCore import QDate, QSignalBlocker, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -22,7 +22,6 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QLineEdit,
-    QPlainTextEdit,
     QPushButton,
     QScrollArea,
     QTableView,
@@ -35,47 +34,10 @@ from peerdesk.services import review as review_service
 from peerdesk.services.changes import Changes
 from peerdesk.services.records import values as record_values
 from peerdesk.ui.kit import ops
+from peerdesk.ui.kit.autosave_text import AutoSaveText
 from peerdesk.ui.kit.panel import Panel
 from peerdesk.ui.kit.record_model import Column, RecordTableModel
 from peerdesk.ui.kit.session import ReviewSession
-
-TYPING_PAUSE_MS = 600
-
-
-class AutoSaveText(QPlainTextEdit):
-    """A multi-line field that saves a moment after typing stops, and when it loses focus."""
-
-    def __init__(self, save: Callable[[str], None], placeholder: str = "", lines: int = 3) -> None:
-        super().__init__()
-        self._save = save
-        self.setPlaceholderText(placeholder)
-        self.setTabChangesFocus(True)
-        self.setFixedHeight(self.fontMetrics().lineSpacing() * lines + 16)
-        self._timer = QTimer(self, singleShot=True, interval=TYPING_PAUSE_MS)
-        self._timer.timeout.connect(self.flush)
-        self.textChanged.connect(self._timer.start)
-        self._saved = ""
-
-    def set_value(self, text: str) -> None:
-        if text != self.toPlainText():
-            with QSignalBlocker(self):
-                cursor = self.textCursor().position()
-                self.setPlainText(text)
-                c = self.textCursor()
-                c.setPosition(min(cursor, len(text)))
-                self.setTextCursor(c)
-        self._saved = text
-
-    def flush(self) -> None:
-        self._timer.stop()
-        text = self.toPlainText()
-        if text != self._saved:
-            self._saved = text
-            self._save(text)
-
-    def focusOutEvent(self, event: Any) -> None:
-        self.flush()
-        super().focusOutEvent(event)
 
 
 class OverviewPanel(Panel):

@@ -45,7 +45,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from peerdesk.services import quotes
+from peerdesk.services import identifiability, quotes
 from peerdesk.services.changes import Changes
 from peerdesk.services.edits import Edit
 from peerdesk.services.quotes import QuoteRow, TagRow
@@ -72,11 +72,13 @@ class QuotesModel(QAbstractTableModel):
     def __init__(self, edit_text: Callable[[str, str], None], parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.rows: list[QuoteRow] = []
+        self.traceable: set[str] = set()  # quotes from a group too small to keep the speaker anonymous
         self._edit_text = edit_text
 
-    def set_rows(self, rows: list[QuoteRow]) -> None:
+    def set_rows(self, rows: list[QuoteRow], traceable: set[str] | None = None) -> None:
         self.beginResetModel()
         self.rows = rows
+        self.traceable = set(traceable or ())
         self.endResetModel()
 
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 - Qt's signature
@@ -102,6 +104,10 @@ class QuotesModel(QAbstractTableModel):
         row, col = self.rows[index.row()], index.column()
         if role == ROW_ROLE:
             return row
+        if role == Qt.ItemDataRole.DisplayRole and col == GROUP and row.id in self.traceable:
+            return f"{row.group} ⚠ traceable"
+        if role == Qt.ItemDataRole.ToolTipRole and col == GROUP and row.id in self.traceable:
+            return "So few people attended this group's interviews that the quote could identify who said it."
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole):
             return self._display(row, col)
         if role == SORT_ROLE:
@@ -268,6 +274,7 @@ class QuotesPanel(Panel):
         "insight_quotes",
         "stakeholder_groups",
         "interviews",
+        "planning_answers",  # the identifiability threshold is kept with them
     )
     jump_to_quote = Signal(str)
 
@@ -404,7 +411,7 @@ class QuotesPanel(Panel):
         keep = set(self.selected_ids())
         store = self.session.store
         self.tags = quotes.list_tags(store)
-        self.model.set_rows(quotes.list_quotes(store))
+        self.model.set_rows(quotes.list_quotes(store), identifiability.traceable_quote_ids(store))
         self._fill_combo(self.group, "All groups", quotes.list_groups(store))
         self._fill_combo(self.tag_filter, "All tags", [(t.id, t.name) for t in self.tags])
         self.tag_names.setStringList([t.name for t in self.tags])

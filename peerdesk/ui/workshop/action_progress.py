@@ -11,7 +11,7 @@ from peerdesk.services import action_progress
 from peerdesk.ui.kit import ops
 from peerdesk.ui.kit.session import ReviewSession
 
-HEADERS = ["Table", "Goal", "Rank", "Action", "Owner", "Progress", "Evidence seen", "Note"]
+HEADERS = ("Table", "Goal", "Rank", "Action", "Owner", "Progress", "Evidence seen", "Note")
 FIRST_EDITABLE = 4  # columns from here on hold action_progress.FIELDS, in order
 ACTION_ROLE = Qt.ItemDataRole.UserRole + 1
 VALUE_ROLE = Qt.ItemDataRole.UserRole + 2

@@ -22,9 +22,9 @@ from PySide6.QtWidgets import (
 from peerdesk.services import followup
 from peerdesk.services.changes import Changes
 from peerdesk.ui.kit import ops
+from peerdesk.ui.kit.autosave_text import AutoSaveText
 from peerdesk.ui.kit.panel import Panel
 from peerdesk.ui.kit.session import ReviewSession
-from peerdesk.ui.overview.panel import AutoSaveText
 
 
 class FollowUpPanel(Panel):

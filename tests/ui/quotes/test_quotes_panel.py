@@ -169,3 +169,22 @@ def test_quotes_that_may_identify_someone_are_marked_until_the_team_decides(
     row = [r.id for r in panel.model.rows].index(first)
     assert panel.model.index(row, CHECK).data() == "Kept"
     assert all(not r.check for r in panel.model.rows if r.id not in (first, seeded.quotes[1]))
+
+
+def test_a_quote_from_a_group_of_one_is_marked_traceable(panel: QuotesPanel, session: ReviewSession) -> None:
+    from peerdesk.store.models import Interview
+    from peerdesk.store.uow import UnitOfWork
+
+    first = panel.visible_ids()[0]
+    row = next(r for r in panel.model.rows if r.id == first)
+    with UnitOfWork(session.store) as uow:
+        for interview in uow.session.query(Interview).filter(Interview.deleted.is_(False)):
+            uow.update(interview, attendees=1 if interview.title == row.interview else 10)
+        uow.commit()
+    panel.reload()
+    marked = [
+        panel.proxy.index(r, GROUP).data()
+        for r in range(panel.proxy.rowCount())
+        if panel.proxy.index(r, GROUP).data().endswith("⚠ traceable")
+    ]
+    assert marked, "the quote from the one-person interview group is marked"

@@ -1,0 +1,67 @@
+"""The identifiability guard: a quote from a stakeholder group that few people attended points at who said it.
+
+The handbook's rule is that nothing said is attributable. A quote whose group had fewer attendees in all than the
+review's threshold (default 3; a review setting, shared with the team like a planning answer) is *traceable*: the
+quote tagger marks it, and the presentation treats it like a quote the confidentiality check flagged (someone must
+decide keep or leave out). Groups whose attendance was never recorded (0) are not counted as small: the pre-flight
+report names them instead.
+"""
+
+from __future__ import annotations
+
+from sqlalchemy import select
+
+from peerdesk.errors import UserError
+from peerdesk.services.changes import Changes
+from peerdesk.services.review import planning_id
+from peerdesk.store import rules
+from peerdesk.store.engine import Store
+from peerdesk.store.models import Interview, PlanningAnswer, Quote
+from peerdesk.store.uow import UnitOfWork
+
+DEFAULT_THRESHOLD = 3
+SETTING_KEY = rules.PLANNING_SETTINGS[0]  # a key planning_answers() never lists, so the planning form ignores it
+
+
+def threshold(store: Store) -> int:
+    with store.session() as s:
+        row = s.get(PlanningAnswer, planning_id(store.review_id, SETTING_KEY))
+        if row is None or row.deleted or not row.text.strip().isdigit():
+            return DEFAULT_THRESHOLD
+        return int(row.text.strip())
+
+
+def set_threshold(store: Store, value: int) -> Changes:
+    if not 1 <= value <= 50:
+        raise UserError("The smallest group a quote may come from must be between 1 and 50 people.")
+    record_id = planning_id(store.review_id, SETTING_KEY)
+    with UnitOfWork(store) as uow:
+        row = uow.session.get(PlanningAnswer, record_id)
+        if row is None:
+            uow.add(PlanningAnswer, record_id, key=SETTING_KEY, text=str(value))
+            changed = True
+        else:
+            changed = uow.update(row, text=str(value), deleted=False)
+        uow.commit()
+    return Changes.of("planning_answers", ids=[record_id]) if changed else Changes()
+
+
+def group_attendance(store: Store) -> dict[str, int]:
+    """Stakeholder group id → people who attended its interviews in all (0: not recorded)."""
+    totals: dict[str, int] = {}
+    with store.session() as s:
+        for group_id, attendees in s.execute(
+            select(Interview.group_id, Interview.attendees).where(Interview.deleted.is_(False))
+        ):
+            totals[group_id] = totals.get(group_id, 0) + max(0, attendees or 0)
+    return totals
+
+
+def traceable_quote_ids(store: Store, below: int | None = None) -> set[str]:
+    """Ids of live quotes whose group's recorded attendance is under the threshold."""
+    limit = threshold(store) if below is None else below
+    small = {gid for gid, n in group_attendance(store).items() if 0 < n < limit}
+    if not small:
+        return set()
+    with store.session() as s:
+        return set(s.scalars(select(Quote.id).where(Quote.deleted.is_(False), Quote.group_id.in_(small))))

@@ -1,0 +1,58 @@
+"""The pre-flight report, and the identifiability guard: a quote from a tiny stakeholder group is flagged."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from peerdesk.export import content, presentation
+from peerdesk.services import identifiability
+from peerdesk.store.engine import Store
+from peerdesk.store.models import Interview, Quote
+from peerdesk.store.uow import UnitOfWork
+from tests.export import hostile_templates
+from tests.helpers import day2
+
+
+def _shrink_group_of(store: Store, quote_id: str, attendees: int) -> None:
+    with UnitOfWork(store) as uow:
+        quote = uow.get(Quote, quote_id)
+        for interview in uow.session.query(Interview).filter(Interview.group_id == quote.group_id):
+            uow.update(interview, attendees=attendees)
+        uow.commit()
+
+
+def test_a_quote_from_a_group_of_two_is_traceable_and_must_be_decided(store: Store) -> None:
+    seeded = day2.seed(store)
+    quote_id = seeded.quotes["workload"][0]  # illustrates insight 1
+    _shrink_group_of(store, quote_id, 1)
+    assert quote_id in identifiability.traceable_quote_ids(store)
+    with pytest.raises(content.UndecidedQuotes) as refused:
+        presentation.prepare(store)
+    assert quote_id in refused.value.quote_ids
+    report = presentation.preflight(store)
+    assert any(f.kind == "traceable" and f.blocking for f in report)
+    assert quote_id not in presentation.prepare(store, leave_out=refused.value.quote_ids).quote_ids
+
+
+def test_the_threshold_is_a_review_setting(store: Store) -> None:
+    seeded = day2.seed(store)
+    quote_id = seeded.quotes["workload"][0]
+    _shrink_group_of(store, quote_id, 4)
+    assert quote_id not in identifiability.traceable_quote_ids(store)
+    with store.session() as s:
+        group = s.get(Quote, quote_id).group_id  # type: ignore[union-attr]
+    attended = identifiability.group_attendance(store)[group]
+    identifiability.set_threshold(store, attended + 1)
+    assert identifiability.threshold(store) == attended + 1
+    assert quote_id in identifiability.traceable_quote_ids(store)
+
+
+def test_the_report_names_gaps_in_the_content_and_the_templates_quirks(store: Store, tmp_path: Path) -> None:
+    assert any(f.kind == "empty" for f in presentation.preflight(store))
+    day2.seed(store)
+    kinds = {f.kind for f in presentation.preflight(store)}
+    assert "unchecked" in kinds  # the seeded insights are not checked by the observer
+    sparse = hostile_templates.make("no-subtitle-no-title-only", tmp_path)
+    assert any(f.kind == "template" for f in presentation.preflight(store, sparse))
