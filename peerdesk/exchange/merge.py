@@ -375,9 +375,10 @@ def _edits_of_deleted(
         deleted_here = bool(deletion) and deletion.split(".", 2)[2] == me
         for name in text_fields(table):
             rv = versions.get(name, "")
+            if name not in won or not record[name] or not rv:
+                continue
             # An edit stamped after the deletion cannot have seen it; an earlier one, only if I deleted it unseen.
-            unseen = rv > deletion or (deleted_here and not _seen(mine, rv))
-            if name in won and record[name] and unseen:
+            if rv > deletion or (deleted_here and not _seen(mine, rv)):
                 found.append(_loser(table, record["id"], name, record[name], rv, deletion))
     return found
 
