@@ -78,7 +78,7 @@ def test_every_module_migration_and_resource_is_in_the_wheel(wheel: Path) -> Non
     with zipfile.ZipFile(wheel) as archive:
         names = set(archive.namelist())
     expected = expected_in_wheel()
-    assert "peerdesk/ui/panels/__init__.py" in expected and "peerdesk/migrations/env.py" in expected
+    assert "peerdesk/ui/shell/__init__.py" in expected and "peerdesk/migrations/env.py" in expected
     assert sorted(expected - names) == []
     packaged = {n for n in names if not n.startswith(f"peerdesk-{__version__}.dist-info/")}
     assert sorted(packaged - expected) == [], "the wheel holds files that are not in the source tree"

@@ -89,7 +89,7 @@ def test_members_are_public_keys_only(store: Store, session: Session) -> None:
     assert all(m.signing_key and m.kem_key for m in members)
     identities = list(session.scalars(select(Identity)))
     assert [i.member_id for i in identities] == [store.member_id]
-    assert review.me(store).name == demo.content().lead_name
+    assert review.me(store).name == demo.LEAD_NAME
 
 
 def test_interviews_use_members_and_known_approaches(session: Session) -> None:
@@ -121,7 +121,7 @@ def test_no_quote_names_a_team_member(session: Session) -> None:
         text = quote.text
         assert not any(name in text for name in names), text
         assert not any(re.search(rf"\b{re.escape(part)}\b", text) for part in parts), text
-        assert not any(guarded in text for guarded, _ in demo.content().guarded_names), text
+        assert not any(guarded in text for guarded, _ in demo.GUARDED_NAMES), text
 
 
 def test_quote_tags_converge_by_id(session: Session) -> None:

@@ -25,7 +25,7 @@ def make(qtbot: QtBot, session: ReviewSession) -> tuple[NotesPanel, str]:
 
 def test_the_checklists_frame_the_plan_and_ticks_are_undo_steps(qtbot: QtBot, session: ReviewSession) -> None:
     panel, interview = make(qtbot, session)
-    opening, closing = panel.opening_checks, panel.closing_checks
+    opening, closing = panel.plan.opening_checks, panel.plan.closing_checks
     assert opening.isEnabled() and len(opening.boxes) == len(interview_checklist.part("opening"))
     assert opening.title().endswith("(0 of 7)")
     opening.boxes["critical-friend"].click()
@@ -38,20 +38,20 @@ def test_the_checklists_frame_the_plan_and_ticks_are_undo_steps(qtbot: QtBot, se
     assert not opening.boxes["critical-friend"].isChecked()
     session.undo_stack.redo()
     assert opening.boxes["critical-friend"].isChecked()
-    layout = panel.opening_checks.parentWidget().layout()
+    layout = panel.plan.opening_checks.parentWidget().layout()
     order = [layout.itemAt(n).widget() for n in range(layout.count())]
-    assert order.index(panel.opening_checks) < order.index(panel.plan_view) < order.index(panel.closing_checks)
+    assert order.index(panel.plan.opening_checks) < order.index(panel.plan.plan_view) < order.index(panel.plan.closing_checks)
 
 
 def test_the_add_menu_offers_both_versions_of_the_interviews_approach(qtbot: QtBot, session: ReviewSession) -> None:
     panel, _ = make(qtbot, session)
-    panel._fill_add_menu()
-    sections = [a.text() for a in panel.add_menu.actions() if a.isSeparator() and a.text()]
+    panel.plan._fill_add_menu()
+    sections = [a.text() for a in panel.plan.add_menu.actions() if a.isSeparator() and a.text()]
     assert "Appreciative inquiry — staff and partners" in sections
     assert "Appreciative inquiry — children and families" in sections
-    texts = [a.text() for a in panel.add_menu.actions()]
+    texts = [a.text() for a in panel.plan.add_menu.actions()]
     assert questions.family_sets()["appreciative"][0] in texts
-    other = next(a.menu() for a in panel.add_menu.actions() if a.menu() is not None)
+    other = next(a.menu() for a in panel.plan.add_menu.actions() if a.menu() is not None)
     assert isinstance(other, QMenu)
     assert {a.text() for a in other.actions() if a.isSeparator() and a.text()} == {
         "Staff and partners",
