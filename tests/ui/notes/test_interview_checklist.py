@@ -40,7 +40,11 @@ def test_the_checklists_frame_the_plan_and_ticks_are_undo_steps(qtbot: QtBot, se
     assert opening.boxes["critical-friend"].isChecked()
     layout = panel.plan.opening_checks.parentWidget().layout()
     order = [layout.itemAt(n).widget() for n in range(layout.count())]
-    assert order.index(panel.plan.opening_checks) < order.index(panel.plan.plan_view) < order.index(panel.plan.closing_checks)
+    assert (
+        order.index(panel.plan.opening_checks)
+        < order.index(panel.plan.plan_view)
+        < order.index(panel.plan.closing_checks)
+    )
 
 
 def test_the_add_menu_offers_both_versions_of_the_interviews_approach(qtbot: QtBot, session: ReviewSession) -> None:
