@@ -7,7 +7,7 @@ from pathlib import Path
 from pytestqt.qtbot import QtBot
 
 from peerdesk.export import presentation
-from peerdesk.ui import presentation as presentation_ui
+from peerdesk.ui.insights import build_deck as presentation_ui
 from peerdesk.ui.kit.session import ReviewSession
 from tests.helpers import day2
 
