@@ -166,11 +166,11 @@ class TeamDialog(QDialog):
 
         row = QHBoxLayout()
         self.add_button = QPushButton("Add a card…")
-        self.add_button.clicked.connect(self.add_card)
+        self.add_button.clicked.connect(lambda: self.add_card())  # clicked(bool) must not arrive as the card text
         self.verify_button = QPushButton("Verify…")
-        self.verify_button.clicked.connect(self.verify_selected)
+        self.verify_button.clicked.connect(lambda: self.verify_selected())  # nor as "confirmed"
         self.remove_button = QPushButton("Remove from team")
-        self.remove_button.clicked.connect(self.remove_selected)
+        self.remove_button.clicked.connect(lambda: self.remove_selected())
         self.invite_button = QPushButton("Save an invitation…")
         self.invite_button.clicked.connect(self.save_invitation)
         for b in (self.add_button, self.verify_button, self.remove_button, self.invite_button):

@@ -207,3 +207,36 @@ def test_export_lists_undecided_flagged_quotes_for_a_decision_first(
     window.exchange.export(tmp_path / "again.pdbundle")  # decided: no question
     assert asked == []
     qtbot.waitUntil((tmp_path / "again.pdbundle").exists, timeout=10000)
+
+
+def test_the_lead_adds_a_colleague_by_clicking_add_a_card_and_pasting_it(
+    qtbot: QtBot, crew: Team, tmp_path: Path
+) -> None:
+    # Regression: clicked(bool) used to arrive as the card text, so the button always failed.
+    from PySide6.QtCore import QTimer
+
+    from peerdesk.ui.team.dialog import AddCardDialog
+    from tests.helpers.exchange import PASSPHRASE
+
+    lead = crew.stores[0]
+    newcomer = team.join(team.invitation(lead), tmp_path / "newcomer.peerdesk", PASSPHRASE, "Nia Newcomer")
+    card_text = team.my_card(newcomer)[1]
+    newcomer.close()
+    session = ReviewSession(lead)
+    dialog = TeamDialog(session)
+    qtbot.addWidget(dialog)
+    dialog.show()
+
+    def paste_and_accept() -> None:
+        card_dialog = next(w for w in QApplication.topLevelWidgets() if isinstance(w, AddCardDialog) and w.isVisible())
+        card_dialog.text.setPlainText(card_text)
+        assert card_dialog.add_button.isEnabled()
+        card_dialog.add_button.click()
+
+    QTimer.singleShot(0, paste_and_accept)
+    qtbot.mouseClick(dialog.add_button, Qt.MouseButton.LeftButton)
+    names = [dialog.model.index(r, 0).data() for r in range(dialog.model.rowCount())]
+    assert "Nia Newcomer" in names
+    assert session.undo_stack.count() == 1
+    session.undo_stack.undo()
+    assert "Nia Newcomer" not in [p.name for p in team.members(lead) if not p.removed]
