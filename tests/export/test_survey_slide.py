@@ -13,7 +13,7 @@ import pytest
 from pptx import Presentation
 from pptx.util import Emu
 
-from peerdesk.cli import main
+from peerdesk.cli.app import main
 from peerdesk.export import workshop_pptx
 from peerdesk.services import survey, workshop
 from peerdesk.store.engine import Store

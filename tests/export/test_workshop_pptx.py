@@ -8,7 +8,7 @@ import pytest
 from pptx import Presentation
 from pptx.util import Inches
 
-from peerdesk.cli import main
+from peerdesk.cli.app import main
 from peerdesk.export import workshop_pptx, workshop_summary
 from peerdesk.services import survey, workshop
 from peerdesk.store.engine import Store

@@ -7,7 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from peerdesk import cli
+from peerdesk.cli import app as cli
+from peerdesk.cli.common import PASSPHRASE_ENV
 from peerdesk.services import backups, retention
 from peerdesk.services import review as review_service
 from peerdesk.store.engine import Store
@@ -85,7 +86,7 @@ def test_cli_purge_refuses_before_the_date_unless_asked(
     seed(store)
     review_service.update_review(store, retention_date=(dt.date.today() + dt.timedelta(days=30)).isoformat())
     store.close()
-    monkeypatch.setenv(cli.PASSPHRASE_ENV, PASSPHRASE)
+    monkeypatch.setenv(PASSPHRASE_ENV, PASSPHRASE)
     assert cli.main(["purge", str(review_path)]) == 2
     assert "Not due yet" in capsys.readouterr().err
     with Store.open(review_path, PASSPHRASE) as s:
@@ -103,7 +104,7 @@ def test_cli_purge_goes_ahead_once_the_date_has_passed(
     seed(store)
     review_service.update_review(store, retention_date="2020-01-01")
     store.close()
-    monkeypatch.setenv(cli.PASSPHRASE_ENV, PASSPHRASE)
+    monkeypatch.setenv(PASSPHRASE_ENV, PASSPHRASE)
     assert cli.main(["purge", str(review_path)]) == 0
     words = plaintext(review_path, PASSPHRASE)
     assert not any(w.encode() in words for w in SECRET_WORDS)
