@@ -37,10 +37,10 @@ def cmd_export_pptx(args: argparse.Namespace) -> int:
 def cmd_workshop_export(args: argparse.Namespace) -> int:
     from peerdesk.export import workshop_pptx, workshop_summary
     from peerdesk.services import review as review_service
-    from peerdesk.services import survey, workshop
+    from peerdesk.services import survey, workshop_outcome
 
     with open_store(args.path) as store:
-        outcome = workshop.outcome(store)
+        outcome = workshop_outcome.outcome(store)
         results = survey.results(store)
         summary = review_service.summary(store)
     added = workshop_pptx.export(

@@ -15,7 +15,7 @@ from pptx.util import Emu
 
 from peerdesk.cli.app import main
 from peerdesk.export import workshop_pptx
-from peerdesk.services import survey, workshop
+from peerdesk.services import survey, workshop_outcome
 from peerdesk.store.engine import Store
 from tests.conftest import PASSPHRASE
 
@@ -29,7 +29,7 @@ def write(tmp_path: Path, name: str, text: str) -> Path:
 def slide_of(store: Store, tmp_path: Path, image: bytes | None = None) -> tuple[Any, Any, str]:
     """The survey slide read back from disk: the slide, its chart (or None) and its caption's text."""
     out = tmp_path / "survey.pptx"
-    workshop_pptx.export(workshop.outcome(store), out, survey=survey.results(store), survey_image=image)
+    workshop_pptx.export(workshop_outcome.outcome(store), out, survey=survey.results(store), survey_image=image)
     prs = Presentation(str(out))
     [slide] = prs.slides
     charts = [s.chart for s in slide.shapes if s.has_chart]

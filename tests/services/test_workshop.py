@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from peerdesk.errors import UserError
-from peerdesk.services import followup, review, survey, workshop
+from peerdesk.services import followup, review, survey, workshop, workshop_goals, workshop_outcome
 from peerdesk.store.engine import Store
 from peerdesk.store.models import TableResponse
 from peerdesk.store.uow import UnitOfWork
@@ -25,11 +25,11 @@ def test_tables_are_numbered_renamed_and_removed_with_everything_they_said(demo_
     insight = workshop.insights(demo_store)[0]
     workshop.set_response(demo_store, t2, insight.id, "agree")
     workshop.remove_table(demo_store, t2)
-    outcome = workshop.outcome(demo_store)
+    outcome = workshop_outcome.outcome(demo_store)
     assert [t.name for t in outcome.tables] == ["Table 1", "Table 3", "Table 4"]
     assert not outcome.responses
     workshop.restore_table(demo_store, t2)
-    outcome = workshop.outcome(demo_store)
+    outcome = workshop_outcome.outcome(demo_store)
     assert outcome.table_name(t2) == "Window table"
     assert outcome.responses[(t2, insight.id)].response == "agree"
     with pytest.raises(UserError):
@@ -58,53 +58,6 @@ def test_a_response_is_one_record_per_table_and_insight_with_a_derived_id(demo_s
         workshop.set_response(demo_store, t1, insight.id, "maybe")
 
 
-def test_two_tables_cannot_claim_the_same_goal_and_a_table_holds_one_goal(demo_store: Store) -> None:
-    t1, t2, _, _ = four_tables(demo_store)
-    insight = workshop.insights(demo_store)[0]
-    g1, _ = workshop.add_goal(demo_store, insight.id, "Every duty manager makes the same call on the same referral")
-    g2, _ = workshop.add_goal(demo_store, insight.id, "Schools know who to ring and what happens next")
-    workshop.claim_goal(demo_store, g1, t1)
-    before = workshop.claims(demo_store)
-    with pytest.raises(UserError, match="Table 1 has already chosen this goal"):
-        workshop.claim_goal(demo_store, g1, t2)
-    assert workshop.claims(demo_store) == before, "a refused claim changes nothing"
-    workshop.claim_goal(demo_store, g2, t1)  # a table changing its mind releases its first goal
-    assert workshop.claims(demo_store) == {g1: "", g2: t1}
-    workshop.claim_goal(demo_store, g1, t2)
-    workshop.remove_table(demo_store, t1)  # a removed table's goal is free again
-    workshop.claim_goal(demo_store, g2, t2)
-    assert workshop.outcome(demo_store).claimed_goal(t2) is not None
-
-
-def test_ideas_go_on_their_own_goals_wall(demo_store: Store) -> None:
-    insight = workshop.insights(demo_store)[0]
-    goal, _ = workshop.add_goal(demo_store, insight.id, "A goal")
-    other, _ = workshop.add_goal(demo_store, insight.id, "Another goal")
-    ids = [workshop.add_idea(demo_store, goal, f"Idea {n}")[0] for n in range(3)]
-    workshop.add_idea(demo_store, other, "Elsewhere")
-    assert [i.id for i in workshop.ideas(demo_store, goal)] == ids
-    assert [i.text for i in workshop.ideas(demo_store, other)] == ["Elsewhere"]
-    with pytest.raises(UserError):
-        workshop.add_idea(demo_store, goal, "  ")
-
-
-def test_each_table_has_at_most_three_ranked_actions_linked_to_its_goal(demo_store: Store) -> None:
-    t1 = workshop.add_table(demo_store)[0]
-    goal, _ = workshop.add_goal(demo_store, workshop.insights(demo_store)[0].id, "A goal")
-    workshop.claim_goal(demo_store, goal, t1)
-    for rank in (1, 2, 3):
-        workshop.set_top_action(demo_store, t1, rank, f"Action {rank}")
-    workshop.set_top_action(demo_store, t1, 2, "Action two, reworded")
-    with pytest.raises(UserError):
-        workshop.set_top_action(demo_store, t1, 4, "A fourth")
-    assert workshop.top_actions(demo_store, t1) == {1: "Action 1", 2: "Action two, reworded", 3: "Action 3"}
-    workshop.swap_top_actions(demo_store, t1, 1, 3)
-    assert workshop.top_actions(demo_store, t1)[1] == "Action 3"
-    workshop.set_top_action(demo_store, t1, 3, "")
-    actions = workshop.outcome(demo_store).actions[t1]
-    assert [(a.rank, a.goal_id) for a in actions] == [(1, goal), (2, goal)]
-
-
 def test_follow_up_record_starts_from_the_planned_date_and_lists_the_actions(demo_store: Store) -> None:
     record = followup.get(demo_store)
     assert record.meeting_date == review.summary(demo_store).followup_date and record.what_changed == ""
@@ -115,7 +68,7 @@ def test_follow_up_record_starts_from_the_planned_date_and_lists_the_actions(dem
     with pytest.raises(UserError):
         followup.set_fields(demo_store, not_a_field="x")
     t1 = workshop.add_table(demo_store, "Blue table")[0]
-    workshop.set_top_action(demo_store, t1, 1, "Publish a one-page guide")
+    workshop_goals.set_top_action(demo_store, t1, 1, "Publish a one-page guide")
     assert [(a.table, a.rank, a.text) for a in followup.actions_for_review(demo_store)] == [
         ("Blue table", 1, "Publish a one-page guide")
     ]
