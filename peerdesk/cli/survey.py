@@ -10,10 +10,10 @@ from peerdesk.cli.common import Commands, command, json_flag, open_store
 
 
 def cmd_survey_items(args: argparse.Namespace) -> int:
-    from peerdesk.services import survey
+    from peerdesk.services import survey_csv
 
     with open_store(args.path) as store:
-        count = survey.import_items(store, Path(args.csv)).count
+        count = survey_csv.import_items(store, Path(args.csv)).count
     print(f"Added {count} survey items")
     return 0
 
@@ -28,10 +28,10 @@ def cmd_survey_starter(args: argparse.Namespace) -> int:
 
 
 def cmd_survey_import(args: argparse.Namespace) -> int:
-    from peerdesk.services import survey
+    from peerdesk.services import survey, survey_csv
 
     with open_store(args.path) as store:
-        count = survey.import_responses(store, Path(args.csv)).count
+        count = survey_csv.import_responses(store, Path(args.csv)).count
         teams = len(survey.results(store).teams)
     print(f"Imported {count} survey responses from {teams} teams")
     return 0

@@ -10,7 +10,7 @@ from pptx.util import Inches
 
 from peerdesk.cli.app import main
 from peerdesk.export import workshop_pptx, workshop_summary
-from peerdesk.services import survey, workshop, workshop_goals, workshop_outcome
+from peerdesk.services import survey, survey_csv, workshop, workshop_goals, workshop_outcome
 from peerdesk.store.engine import Store
 from tests.conftest import PASSPHRASE
 
@@ -132,10 +132,10 @@ def test_long_texts_continue_on_another_slide_rather_than_run_off(demo_store: St
 def test_survey_results_become_a_chart_slide(store: Store, tmp_path: Path) -> None:
     items = tmp_path / "items.csv"
     items.write_text("left,right\nA,B\nC,D\n", encoding="utf-8")
-    survey.import_items(store, items)
+    survey_csv.import_items(store, items)
     responses = tmp_path / "r.csv"
     responses.write_text("team,1,2\nNorth,1,4\nSouth,2,5\n", encoding="utf-8")
-    survey.import_responses(store, responses)
+    survey_csv.import_responses(store, responses)
     out = tmp_path / "survey.pptx"
     workshop_pptx.export(workshop_outcome.outcome(store), out, survey=survey.results(store))
     prs = Presentation(str(out))
