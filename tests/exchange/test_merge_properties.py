@@ -224,7 +224,7 @@ RULE_OPS = st.one_of(
 @pytest.fixture(scope="module")
 def six(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Team]:
     """Six members who all hold the lead's starting plan: two slots, two teams, a group, quotes, a theme."""
-    from peerdesk.services import timetable, wall
+    from peerdesk.services import timetable, wall, wall_themes
 
     crew = make_team(tmp_path_factory.mktemp("six"), size=SIX)
     lead = crew.stores[0]
@@ -235,7 +235,7 @@ def six(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Team]:
     for text in ("We are listened to", "Too many changes of worker", "Nobody calls back"):
         records.create(lead, "quotes", text=text, group_id=group)
     first = wall.add_postit(lead, "thorn", "Three workers in a year", x=300.0, y=200.0).created_id
-    wall.group_as_theme(lead, [first], "Stability")
+    wall_themes.group_as_theme(lead, [first], "Stability")
     data = transfer.export_bundle(lead).data
     for member in crew.stores[1:]:
         transfer.import_bundle(member, data)
@@ -253,7 +253,7 @@ def pick(ids: list[str], n: int) -> str | None:
 
 def apply_rule_op(op: Op, crew: Team, outbox: list[tuple[int, bytes]]) -> None:
     from peerdesk.errors import UserError
-    from peerdesk.services import quotes, timetable, wall
+    from peerdesk.services import quotes, timetable, wall, wall_themes
 
     kind, who = op[0], op[1]
     store = crew.stores[who]
@@ -288,7 +288,7 @@ def apply_rule_op(op: Op, crew: Team, outbox: list[tuple[int, bytes]]) -> None:
         elif kind == "postit" and (theme := pick(live_ids(store, "themes"), 0)):
             wall.add_postit(store, "rose", op[2] or "A rose", theme_id=theme, x=320.0, y=260.0)
         elif kind == "ungroup" and (theme := pick(live_ids(store, "themes"), 0)):
-            wall.ungroup(store, theme)
+            wall_themes.ungroup(store, theme)
         elif kind == "export":
             outbox.append((who, transfer.export_bundle(store).data))
         elif kind == "import" and outbox:

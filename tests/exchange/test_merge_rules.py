@@ -13,7 +13,7 @@ import pytest
 
 from peerdesk.exchange import invariants, transfer
 from peerdesk.exchange.digest import content_digest
-from peerdesk.services import quotes, records, review, timetable, wall
+from peerdesk.services import quotes, records, review, timetable, wall, wall_themes
 from peerdesk.store.engine import Store
 from peerdesk.store.models import PlanningAnswer, QuoteTag, Tag
 from tests.helpers.exchange import Team, make_team
@@ -160,12 +160,12 @@ def test_post_its_of_a_theme_deleted_meanwhile_return_to_the_unsorted_ones(crew:
     lead, sam, _ = crew.stores
     p1 = wall.add_postit(lead, "thorn", "Three workers in a year", x=400.0, y=300.0)
     p2 = wall.add_postit(lead, "rose", "Carers feel heard", x=600.0, y=300.0)
-    wall.group_as_theme(lead, [p1.created_id], "Stability")
+    wall_themes.group_as_theme(lead, [p1.created_id], "Stability")
     send(lead, sam)
     theme = wall.load_wall(lead).themes[0].id
-    wall.ungroup(lead, theme)  # the lead removes the theme …
+    wall_themes.ungroup(lead, theme)  # the lead removes the theme …
     second = p2.created_id
-    wall.drop_on(sam, [second], p1.created_id)  # … while Sam adds a post-it to it
+    wall_themes.drop_on(sam, [second], p1.created_id)  # … while Sam adds a post-it to it
     _, to_lead = swap(lead, sam)
     assert "1 post-it of a deleted theme back among the unsorted ones" in to_lead
     for store in (lead, sam):
