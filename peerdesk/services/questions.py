@@ -21,7 +21,7 @@ from sqlalchemy import select
 from peerdesk.errors import UserError
 from peerdesk.services import approaches
 from peerdesk.services.changes import Changes
-from peerdesk.services.timetable import closing_id
+from peerdesk.services.interviews import closing_id
 from peerdesk.store.engine import Store
 from peerdesk.store.models import Interview, InterviewQuestion, Question, Review
 from peerdesk.store.uow import UnitOfWork

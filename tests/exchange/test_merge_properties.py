@@ -224,14 +224,14 @@ RULE_OPS = st.one_of(
 @pytest.fixture(scope="module")
 def six(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Team]:
     """Six members who all hold the lead's starting plan: two slots, two teams, a group, quotes, a theme."""
-    from peerdesk.services import timetable, wall, wall_themes
+    from peerdesk.services import interviews, timetable_grid, wall, wall_themes
 
     crew = make_team(tmp_path_factory.mktemp("six"), size=SIX)
     lead = crew.stores[0]
-    slots = [timetable.add_slot(lead, t)[0] for t in ("09:00", "10:00")]
-    teams = [timetable.add_team(lead, n)[0] for n in ("Team A", "Team B")]
-    group, _ = timetable.add_group(lead, "Care leavers")
-    timetable.add_interview(lead, slot_id=slots[0], team_id=teams[0], group_id=group)
+    slots = [timetable_grid.add_slot(lead, t)[0] for t in ("09:00", "10:00")]
+    teams = [timetable_grid.add_team(lead, n)[0] for n in ("Team A", "Team B")]
+    group, _ = timetable_grid.add_group(lead, "Care leavers")
+    interviews.add_interview(lead, slot_id=slots[0], team_id=teams[0], group_id=group)
     for text in ("We are listened to", "Too many changes of worker", "Nobody calls back"):
         records.create(lead, "quotes", text=text, group_id=group)
     first = wall.add_postit(lead, "thorn", "Three workers in a year", x=300.0, y=200.0).created_id
@@ -253,17 +253,17 @@ def pick(ids: list[str], n: int) -> str | None:
 
 def apply_rule_op(op: Op, crew: Team, outbox: list[tuple[int, bytes]]) -> None:
     from peerdesk.errors import UserError
-    from peerdesk.services import quotes, timetable, wall, wall_themes
+    from peerdesk.services import interviews, quotes, timetable_grid, wall, wall_themes
 
     kind, who = op[0], op[1]
     store = crew.stores[who]
     try:
         if kind == "group":
-            timetable.add_group(store, op[2], reuse=False)
+            timetable_grid.add_group(store, op[2], reuse=False)
         elif kind == "rename_group" and (gid := pick(live_ids(store, "stakeholder_groups"), op[2])):
-            timetable.rename_group(store, gid, op[3])
+            timetable_grid.rename_group(store, gid, op[3])
         elif kind == "delete_group" and (gid := pick(live_ids(store, "stakeholder_groups"), op[2])):
-            timetable.delete_group(store, gid)
+            timetable_grid.delete_group(store, gid)
         elif kind == "tag" and (qid := pick(live_ids(store, "quotes"), op[2])):
             quotes.tag_quotes(store, [qid], op[3])
         elif kind == "rename_tag" and (tid := pick(live_ids(store, "tags"), op[2])):
@@ -271,16 +271,16 @@ def apply_rule_op(op: Op, crew: Team, outbox: list[tuple[int, bytes]]) -> None:
         elif kind == "delete_tag" and (tid := pick(live_ids(store, "tags"), op[2])):
             quotes.delete_tag(store, tid)
         elif kind == "slot":
-            timetable.add_slot(store, op[2])
+            timetable_grid.add_slot(store, op[2])
         elif kind == "retime" and (sid := pick(live_ids(store, "slots"), op[2])):
-            timetable.update_slot(store, sid, op[3])
+            timetable_grid.update_slot(store, sid, op[3])
         elif kind == "interview":
             slot, team = pick(live_ids(store, "slots"), op[2]), pick(live_ids(store, "teams"), op[3])
             group = pick(live_ids(store, "stakeholder_groups"), op[4]) or ""
             if slot and team:
-                timetable.add_interview(store, slot_id=slot, team_id=team, group_id=group)
+                interviews.add_interview(store, slot_id=slot, team_id=team, group_id=group)
         elif kind == "delete_team" and (tid := pick(live_ids(store, "teams"), op[2])):
-            timetable.delete_team(store, tid)
+            timetable_grid.delete_team(store, tid)
         elif kind == "quote_text" and (qid := pick(live_ids(store, "quotes"), op[2])):
             records.set_fields(store, "quotes", qid, text=op[3] or "…")
         elif kind == "delete_quote" and (qid := pick(live_ids(store, "quotes"), op[2])):

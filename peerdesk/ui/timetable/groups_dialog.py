@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from peerdesk.services import timetable as tt
+from peerdesk.services import timetable_grid
 from peerdesk.services.changes import Changes
 from peerdesk.ui.kit import ops
 from peerdesk.ui.kit.list_model import ListTableModel
@@ -35,7 +35,7 @@ WATCHED = ("stakeholder_groups", "interviews", "quotes")
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
 
 
-class GroupsModel(ListTableModel[tt.GroupUse]):
+class GroupsModel(ListTableModel[timetable_grid.GroupUse]):
     """One row per group: its name (editable) and how many interviews and quotes carry it."""
 
     headers = ("Stakeholder group", "Interviews", "Quotes")
@@ -47,8 +47,8 @@ class GroupsModel(ListTableModel[tt.GroupUse]):
         session.changed.connect(self._on_changed)
         self.reload()
 
-    def fetch(self) -> list[tt.GroupUse]:
-        return tt.groups_in_use(self.session.store)
+    def fetch(self) -> list[timetable_grid.GroupUse]:
+        return timetable_grid.groups_in_use(self.session.store)
 
     def reload(self) -> None:
         """Same groups in the same order (a rename, a count): update in place, so selection and editing survive."""
@@ -179,7 +179,7 @@ class GroupsDialog(QDialog):
         self._update_buttons()
 
     # --- selection ------------------------------------------------------------------------------------------------
-    def selected(self) -> tt.GroupUse | None:
+    def selected(self) -> timetable_grid.GroupUse | None:
         rows = self.view.selectionModel().selectedRows()
         return self.model.rows[rows[0].row()] if rows else None
 
@@ -205,7 +205,7 @@ class GroupsDialog(QDialog):
             self.session,
             "Add stakeholder group",
             "stakeholder_groups",
-            lambda s: tt.add_group(s, name, reuse=False),
+            lambda s: timetable_grid.add_group(s, name, reuse=False),
         )
         if group_id is not None:
             self.select(group_id)
@@ -222,8 +222,8 @@ class GroupsDialog(QDialog):
             self,
             self.session,
             "Rename stakeholder group",
-            lambda s: tt.rename_group(s, group_id, name),
-            lambda s: tt.rename_group(s, group_id, old),
+            lambda s: timetable_grid.rename_group(s, group_id, name),
+            lambda s: timetable_grid.rename_group(s, group_id, old),
         )
 
     def delete_selected(self) -> None:
@@ -236,6 +236,6 @@ class GroupsDialog(QDialog):
             self,
             self.session,
             "Delete stakeholder group",
-            lambda s: tt.delete_group(s, group_id),
-            lambda s: tt.restore_group(s, group_id),
+            lambda s: timetable_grid.delete_group(s, group_id),
+            lambda s: timetable_grid.restore_group(s, group_id),
         )

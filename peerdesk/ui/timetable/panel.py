@@ -32,9 +32,9 @@ from PySide6.QtWidgets import (
 )
 
 from peerdesk.errors import PeerdeskError
+from peerdesk.services import interviews, timetable_csv, timetable_grid
 from peerdesk.services import review as review_service
 from peerdesk.services import timetable as tt
-from peerdesk.services import timetable_csv
 from peerdesk.services.changes import Changes
 from peerdesk.store.engine import Store
 from peerdesk.ui.kit import messages, ops
@@ -272,14 +272,18 @@ class TimetablePanel(Panel):
             self.session,
             "New interview",
             "interviews",
-            lambda s: tt.add_interview(s, **fields),
-            restore=tt.restore_interview,
-            remove=tt.delete_interview,
+            lambda s: interviews.add_interview(s, **fields),
+            restore=interviews.restore_interview,
+            remove=interviews.delete_interview,
         )
 
     def _add_group(self, name: str) -> str | None:
         return ops.run_create(
-            self, self.session, "Add stakeholder group", "stakeholder_groups", lambda s: tt.add_group(s, name)
+            self,
+            self.session,
+            "Add stakeholder group",
+            "stakeholder_groups",
+            lambda s: timetable_grid.add_group(s, name),
         )
 
     def edit_selected(self) -> None:
@@ -289,7 +293,7 @@ class TimetablePanel(Panel):
         info = self.selected()
         if info is None:
             return
-        old = tt.interview_fields(self.session.store, info.id)
+        old = interviews.interview_fields(self.session.store, info.id)
         chosen = self._dialog(old, "Interview details")
         if chosen is not None:
             self.edit_interview(info.id, *chosen)
@@ -306,7 +310,7 @@ class TimetablePanel(Panel):
             stack.endMacro()
 
     def _edit_interview(self, interview_id: str, fields: dict[str, Any]) -> bool:
-        old = tt.interview_fields(self.session.store, interview_id)
+        old = interviews.interview_fields(self.session.store, interview_id)
         changed = {k: v for k, v in fields.items() if old.get(k) != v}
         if not changed:
             return False
@@ -315,20 +319,20 @@ class TimetablePanel(Panel):
             self,
             self.session,
             "Edit interview",
-            lambda s: tt.update_interview(s, interview_id, **changed),
-            lambda s: tt.update_interview(s, interview_id, **before),
+            lambda s: interviews.update_interview(s, interview_id, **changed),
+            lambda s: interviews.update_interview(s, interview_id, **before),
         )
 
     def move_interview(self, interview_id: str, slot_id: str, team_id: str) -> bool:
-        old = tt.interview_fields(self.session.store, interview_id)
+        old = interviews.interview_fields(self.session.store, interview_id)
         if (old["slot_id"], old["team_id"]) == (slot_id, team_id):
             return False
         moved = ops.run(
             self,
             self.session,
             "Move interview",
-            lambda s: tt.move_interview(s, interview_id, slot_id, team_id),
-            lambda s: tt.move_interview(s, interview_id, old["slot_id"], old["team_id"]),
+            lambda s: interviews.move_interview(s, interview_id, slot_id, team_id),
+            lambda s: interviews.move_interview(s, interview_id, old["slot_id"], old["team_id"]),
         )
         if moved:
             self.select(interview_id)
@@ -345,9 +349,9 @@ class TimetablePanel(Panel):
             self.session,
             "Duplicate interview",
             "interviews",
-            lambda s: tt.duplicate_interview(s, interview_id),
-            restore=tt.restore_interview,
-            remove=tt.delete_interview,
+            lambda s: interviews.duplicate_interview(s, interview_id),
+            restore=interviews.restore_interview,
+            remove=interviews.delete_interview,
         )
         if copy is not None:
             self.select(copy)
@@ -366,8 +370,8 @@ class TimetablePanel(Panel):
             self,
             self.session,
             "Delete interview",
-            lambda s: tt.delete_interview(s, interview_id),
-            lambda s: tt.restore_interview(s, interview_id),
+            lambda s: interviews.delete_interview(s, interview_id),
+            lambda s: interviews.restore_interview(s, interview_id),
         )
 
     # --- slots and teams --------------------------------------------------------------------------------------------
@@ -380,7 +384,7 @@ class TimetablePanel(Panel):
 
     def create_slot(self, starts: str, ends: str = "", day: int = 1, activity: str = "") -> str | None:
         return ops.run_create(
-            self, self.session, "Add slot", "slots", lambda s: tt.add_slot(s, starts, ends, day, activity)
+            self, self.session, "Add slot", "slots", lambda s: timetable_grid.add_slot(s, starts, ends, day, activity)
         )
 
     def add_team(self) -> None:
@@ -389,12 +393,14 @@ class TimetablePanel(Panel):
             self.create_team(*dialog.values())
 
     def create_team(self, name: str, room: str = "") -> str | None:
-        return ops.run_create(self, self.session, "Add team", "teams", lambda s: tt.add_team(s, name, room))
+        return ops.run_create(self, self.session, "Add team", "teams", lambda s: timetable_grid.add_team(s, name, room))
 
     def edit_slot(self, slot_id: str) -> None:
         store = self.session.store
         dialog = SlotDialog(
-            parent=self, current=tt.slot_fields(store, slot_id), activity=tt.slot_activity(store, slot_id)
+            parent=self,
+            current=timetable_grid.slot_fields(store, slot_id),
+            activity=timetable_grid.slot_activity(store, slot_id),
         )
         if dialog.exec() == QDialog.DialogCode.Accepted:
             self.retime_slot(slot_id, *dialog.values(), activity=dialog.activity_text())
@@ -403,34 +409,34 @@ class TimetablePanel(Panel):
         self, slot_id: str, starts: str, ends: str = "", day: int = 1, *, activity: str | None = None
     ) -> bool:
         """New times for a slot (its interviews stay in it), or what it holds for everyone. One undo step."""
-        old = tt.slot_fields(self.session.store, slot_id)
-        old_activity = tt.slot_activity(self.session.store, slot_id)
+        old = timetable_grid.slot_fields(self.session.store, slot_id)
+        old_activity = timetable_grid.slot_activity(self.session.store, slot_id)
         if (starts, ends, day) == old and activity in (None, old_activity):
             return False
         return ops.run(
             self,
             self.session,
             "Change slot time",
-            lambda s: tt.update_slot(s, slot_id, starts, ends, day, activity),
-            lambda s: tt.update_slot(s, slot_id, *old, activity=old_activity),
+            lambda s: timetable_grid.update_slot(s, slot_id, starts, ends, day, activity),
+            lambda s: timetable_grid.update_slot(s, slot_id, *old, activity=old_activity),
         )
 
     def edit_team(self, team_id: str) -> None:
-        name, room = tt.team_fields(self.session.store, team_id)
+        name, room = timetable_grid.team_fields(self.session.store, team_id)
         dialog = TeamDialog(name, self, room=room, editing=True)
         if dialog.exec() == QDialog.DialogCode.Accepted:
             self.rename_team(team_id, *dialog.values())
 
     def rename_team(self, team_id: str, name: str, room: str = "") -> bool:
-        old = tt.team_fields(self.session.store, team_id)
+        old = timetable_grid.team_fields(self.session.store, team_id)
         if (name.strip(), room.strip()) == old:
             return False
         return ops.run(
             self,
             self.session,
             "Rename team",
-            lambda s: tt.update_team(s, team_id, name, room),
-            lambda s: tt.update_team(s, team_id, *old),
+            lambda s: timetable_grid.update_team(s, team_id, name, room),
+            lambda s: timetable_grid.update_team(s, team_id, *old),
         )
 
     # Deleting a slot or team that interviews use asks first rather than refusing: a timetable row or column is
@@ -440,20 +446,20 @@ class TimetablePanel(Panel):
     def delete_slot(self, slot_id: str) -> bool:
         slot = next((x for x in self.model.table.slots if x.id == slot_id), None)
         label = slot.label if slot else "this time"
-        usage = tt.slot_usage(self.session.store, slot_id)
+        usage = timetable_grid.slot_usage(self.session.store, slot_id)
         if usage.interviews and not self._confirm_delete(f"the {label} slot", usage, "Delete time slot"):
             return False
-        return self._delete_place("slots", slot_id, f"Delete slot {label}", tt.delete_slot)
+        return self._delete_place("slots", slot_id, f"Delete slot {label}", timetable_grid.delete_slot)
 
     def delete_team(self, team_id: str) -> bool:
         team = next((x for x in self.model.table.teams if x.id == team_id), None)
         name = team.name if team else "this team"
-        usage = tt.team_usage(self.session.store, team_id)
+        usage = timetable_grid.team_usage(self.session.store, team_id)
         if usage.interviews and not self._confirm_delete(name, usage, "Delete team"):
             return False
-        return self._delete_place("teams", team_id, f"Delete {name}", tt.delete_team)
+        return self._delete_place("teams", team_id, f"Delete {name}", timetable_grid.delete_team)
 
-    def _confirm_delete(self, what: str, usage: tt.Usage, title: str) -> bool:
+    def _confirm_delete(self, what: str, usage: timetable_grid.Usage, title: str) -> bool:
         count = len(usage.interviews)
         these = "this interview" if count == 1 else f"these {count} interviews"
         text = f"{usage.describe().capitalize()} {'is' if count == 1 else 'are'} planned for {what}. "
