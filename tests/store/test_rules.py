@@ -17,6 +17,7 @@ from peerdesk.services import (
     notes,
     quotes,
     review,
+    scale_answers,
     solution_ideas,
     timetable_grid,
     wall,
@@ -57,7 +58,7 @@ CASES: list[tuple[str, str, Any, Edit]] = [
     ("review", "visit_start", "x", lambda s, ids, v: review.update_review(s, visit_start=v)),
     ("review", "retention_date", "soon", lambda s, ids, v: review.update_review(s, retention_date=v)),
     ("review", "retention_date", "٢٠٩٩-١٢-٣١", lambda s, ids, v: review.update_review(s, retention_date=v)),
-    ("scale_answers", "value", 11, lambda s, ids, v: notes.add_scale_answer(s, ids["interviews"], "Overall", v)),
+    ("scale_answers", "value", 11, lambda s, ids, v: scale_answers.add_scale_answer(s, ids["interviews"], "Rated", v)),
     ("workshop_notes", "kind", "zzz", lambda s, ids, v: workshop.add_note(s, v, "text")),
 ]
 
