@@ -11,22 +11,18 @@ from typing import Any
 from PySide6.QtCore import QModelIndex, QObject, QPersistentModelIndex, Qt, QTimer
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QDialog,
     QDialogButtonBox,
     QHBoxLayout,
-    QHeaderView,
-    QLabel,
     QLineEdit,
     QPushButton,
-    QTableView,
-    QVBoxLayout,
     QWidget,
 )
 
 from peerdesk.services import timetable_grid
 from peerdesk.services.changes import Changes
 from peerdesk.ui.kit import ops
+from peerdesk.ui.kit.dialogs import FIT, STRETCH, dialog_layout, table_view
 from peerdesk.ui.kit.list_model import ListTableModel
 from peerdesk.ui.kit.session import ReviewSession
 
@@ -111,36 +107,18 @@ class GroupsDialog(QDialog):
     def __init__(self, session: ReviewSession, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.session = session
-        self.setWindowTitle("Stakeholder groups")
-        self.setObjectName("groupsDialog")
-        self.resize(480, 500)
-        layout = QVBoxLayout(self)
-        intro = QLabel(
+        intro = (
             "The groups of people interviewed. A quote is labelled with its group, never with who said it, "
             "so a group that interviews or quotes use can be renamed but not deleted."
         )
-        intro.setWordWrap(True)
-        intro.setObjectName("hintText")
-        layout.addWidget(intro)
+        layout = dialog_layout(self, "Stakeholder groups", "groupsDialog", size=(480, 500), intro=intro, hint=True)
 
         self.model = GroupsModel(session, self)
         self.model.rename = self.rename
-        self.view = QTableView()
-        self.view.setObjectName("groupsView")
-        self.view.setModel(self.model)
-        self.view.verticalHeader().hide()
+        columns = {0: STRETCH, 1: FIT, 2: FIT}
+        self.view = table_view("groupsView", self.model, columns=columns, single=True, editable=True, left_headers=True)
         self.view.setShowGrid(False)
         self.view.setAlternatingRowColors(True)
-        self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.view.setEditTriggers(
-            QAbstractItemView.EditTrigger.DoubleClicked | QAbstractItemView.EditTrigger.EditKeyPressed
-        )
-        header = self.view.horizontalHeader()
-        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        for column in (1, 2):
-            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
-        header.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
         layout.addWidget(self.view, 1)
 
         add_row = QHBoxLayout()
