@@ -9,7 +9,7 @@ from collections.abc import Mapping
 from typing import Any
 
 from peerdesk.errors import UserError
-from peerdesk.services import approaches, timetable
+from peerdesk.services import approaches, records, timetable
 from peerdesk.services.changes import Changes
 from peerdesk.store import rules
 from peerdesk.store.engine import Store
@@ -87,9 +87,7 @@ def update_interview(store: Store, interview_id: str, **fields: Any) -> Changes:
 
 def interview_fields(store: Store, interview_id: str) -> dict[str, Any]:
     with store.session() as s:
-        row = s.get(Interview, interview_id)
-        if row is None or row.deleted:
-            raise UserError("That interview no longer exists (it may have been deleted).")
+        row = records.live(s, Interview, interview_id, "That interview no longer exists (it may have been deleted).")
         return {name: getattr(row, name) for name in sorted(INTERVIEW_FIELDS)}
 
 

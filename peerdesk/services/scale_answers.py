@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from sqlalchemy import select
 
 from peerdesk.errors import UserError
+from peerdesk.services import records
 from peerdesk.services.changes import Changes
 from peerdesk.store import rules
 from peerdesk.store.engine import Store
@@ -42,22 +43,15 @@ def add_scale_answer(
     value, question = _checked_value(value), _checked_question(question)
     with UnitOfWork(store) as uow:
         uow.get(Interview, interview_id)
-        existing = uow.session.get(ScaleAnswer, record_id) if record_id else None
-        if existing is not None:
-            uow.restore(existing)
-            row = existing
-        else:
-            fields = {"interview_id": interview_id, "question": question, "value": value, "reason": reason.strip()}
-            row = uow.add(ScaleAnswer, record_id, **fields)
+        fields = {"interview_id": interview_id, "question": question, "value": value, "reason": reason.strip()}
+        row = uow.add_or_restore(ScaleAnswer, record_id, {}, fields)  # a redo brings back the answer as it was
         uow.commit()
     return row.id, Changes.of("scale_answers", ids=[row.id])
 
 
 def scale_answer(store: Store, answer_id: str) -> ScaleInfo:
     with store.session() as s:
-        row = s.get(ScaleAnswer, answer_id)
-        if row is None or row.deleted:
-            raise UserError("That scale answer no longer exists (it may have been deleted).")
+        row = records.live(s, ScaleAnswer, answer_id, "That scale answer no longer exists (it may have been deleted).")
         return ScaleInfo(row.id, row.question, row.value, row.reason)
 
 
@@ -79,10 +73,7 @@ def update_scale_answer(
 
 
 def delete_scale_answer(store: Store, answer_id: str) -> Changes:
-    with UnitOfWork(store) as uow:
-        uow.delete(uow.get(ScaleAnswer, answer_id))
-        uow.commit()
-    return Changes.of("scale_answers", ids=[answer_id])
+    return records.delete(store, "scale_answers", answer_id)
 
 
 def scale_answers(store: Store, interview_id: str) -> list[ScaleInfo]:

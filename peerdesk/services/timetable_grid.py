@@ -13,7 +13,7 @@ from typing import Any
 from sqlalchemy import select
 
 from peerdesk.errors import UserError
-from peerdesk.services import timetable
+from peerdesk.services import records, timetable
 from peerdesk.services.changes import Changes
 from peerdesk.store import rules
 from peerdesk.store.engine import Store
@@ -149,9 +149,7 @@ def groups_in_use(store: Store) -> list[GroupUse]:
 def slot_fields(store: Store, slot_id: str) -> tuple[str, str, int]:
     """(starts, ends, day) of a slot, to put back on undo."""
     with store.session() as s:
-        row = s.get(Slot, slot_id)
-        if row is None or row.deleted:
-            raise UserError("That time slot no longer exists (it may have been deleted).")
+        row = records.live(s, Slot, slot_id, "That time slot no longer exists (it may have been deleted).")
         return row.starts, row.ends, row.day
 
 
@@ -189,9 +187,7 @@ def update_slot(
 
 def team_fields(store: Store, team_id: str) -> tuple[str, str]:
     with store.session() as s:
-        row = s.get(Team, team_id)
-        if row is None or row.deleted:
-            raise UserError("That team no longer exists (it may have been deleted).")
+        row = records.live(s, Team, team_id, "That team no longer exists (it may have been deleted).")
         return row.name, row.room
 
 
@@ -201,11 +197,8 @@ def update_team(store: Store, team_id: str, name: str, room: str = "") -> Change
     if not name:
         raise UserError("Give the team a name (for example Team A).")
     with UnitOfWork(store) as uow:
-        row = uow.get(Team, team_id)
-        for other in uow.query(Team):
-            if other.id != team_id and other.name.lower() == name.lower():
-                raise UserError(f"There is already a team called {other.name!r}.")
-        changed = uow.update(row, name=name, room=room.strip())
+        taken = "There is already a team called {name}."
+        changed = records.rename_unique(uow, Team, team_id, name, taken, room=room.strip())
         uow.commit()
     return Changes.of("teams", ids=[team_id]) if changed else Changes()
 
@@ -216,11 +209,8 @@ def rename_group(store: Store, group_id: str, name: str) -> Changes:
     if not name:
         raise UserError("A stakeholder group needs a name.")
     with UnitOfWork(store) as uow:
-        row = uow.get(StakeholderGroup, group_id)
-        for other in uow.query(StakeholderGroup):
-            if other.id != group_id and other.name.lower() == name.lower():
-                raise UserError(f"There is already a stakeholder group called {other.name!r}.")
-        changed = uow.update(row, name=name)
+        taken = "There is already a stakeholder group called {name}."
+        changed = records.rename_unique(uow, StakeholderGroup, group_id, name, taken)
         uow.commit()
     return Changes.of("stakeholder_groups", ids=[group_id]) if changed else Changes()
 
@@ -230,28 +220,26 @@ def delete_slot(store: Store, slot_id: str) -> tuple[list[str], Changes]:
 
     Returns the interviews it deleted so that undo (``set_deleted``) brings back exactly those.
     """
-    with UnitOfWork(store) as uow:
-        row = uow.get(Slot, slot_id)
-        interviews = uow.query(Interview, slot_id=slot_id)
-        for interview_row in interviews:
-            uow.delete(interview_row)
-        uow.delete(row)
-        uow.commit()
-    ids = [r.id for r in interviews]
-    return ids, Changes.of("slots", "interviews", ids=[slot_id, *ids])
+    return _delete_with_interviews(store, Slot, slot_id, "slot_id")
 
 
 def delete_team(store: Store, team_id: str) -> tuple[list[str], Changes]:
     """Delete a team and its interviews (a timetable column goes with its cells), in one transaction."""
+    return _delete_with_interviews(store, Team, team_id, "team_id")
+
+
+def _delete_with_interviews(
+    store: Store, model: type[Slot] | type[Team], record_id: str, column: str
+) -> tuple[list[str], Changes]:
     with UnitOfWork(store) as uow:
-        row = uow.get(Team, team_id)
-        interviews = uow.query(Interview, team_id=team_id)
+        row = uow.get(model, record_id)
+        interviews = uow.query(Interview, **{column: record_id})
         for interview_row in interviews:
             uow.delete(interview_row)
         uow.delete(row)
         uow.commit()
     ids = [r.id for r in interviews]
-    return ids, Changes.of("teams", "interviews", ids=[team_id, *ids])
+    return ids, Changes.of(model.__tablename__, "interviews", ids=[record_id, *ids])
 
 
 def delete_group(store: Store, group_id: str) -> Changes:
