@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from typing import Any, TypeVar
 
 from sqlalchemy.orm import Session
@@ -135,3 +135,20 @@ def rename_unique(uow: UnitOfWork, model: type[Shared], record_id: str, name: st
         if other.id != record_id and other.name.lower() == name.lower():  # type: ignore[attr-defined]
             raise UserError(taken.format(name=repr(other.name)))  # type: ignore[attr-defined]
     return uow.update(row, name=name, **also)
+
+
+def set_deleted(store: Store, by_table: Mapping[str, Iterable[str]], deleted: bool) -> Changes:
+    """Tombstone (or bring back) records made together, table by table, in one transaction: the undo and redo of
+    an import or of anything else that adds several records at once."""
+    ids: list[str] = []
+    with UnitOfWork(store) as uow:
+        for table, record_ids in by_table.items():
+            for record_id in record_ids:
+                row = uow.get(model_for(table), record_id, include_deleted=True)
+                if deleted:
+                    uow.delete(row)
+                else:
+                    uow.restore(row)
+                ids.append(record_id)
+        uow.commit()
+    return Changes.of(*by_table.keys(), ids=ids)

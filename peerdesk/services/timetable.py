@@ -13,13 +13,12 @@ import datetime as dt
 import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
-from types import MappingProxyType
 from typing import Any
 
 from sqlalchemy import select
 
 from peerdesk.errors import UserError
-from peerdesk.services import approaches
+from peerdesk.services import approaches, records
 from peerdesk.services.changes import Changes
 from peerdesk.store import rules
 from peerdesk.store.engine import Store
@@ -27,12 +26,10 @@ from peerdesk.store.models import (
     Interview,
     Member,
     Review,
-    Shared,
     Slot,
     StakeholderGroup,
     Team,
 )
-from peerdesk.store.uow import UnitOfWork
 
 DEFAULT_LENGTH = dt.timedelta(minutes=45)
 MAX_NAME = 120
@@ -236,27 +233,9 @@ def free_cell(tt: Timetable, near_slot: str, team_id: str) -> tuple[str, str] | 
 
 # --- many records at once (undo of an import) ----------------------------------------------------------------
 
-_MODELS: Mapping[str, type[Shared]] = MappingProxyType(
-    {
-        "slots": Slot,
-        "teams": Team,
-        "stakeholder_groups": StakeholderGroup,
-        "interviews": Interview,
-    }
-)
-
 
 def set_deleted(store: Store, created: Mapping[str, Iterable[str]], deleted: bool) -> Changes:
     """Tombstone (or bring back) every record an import created, in one transaction."""
-    ids: list[str] = []
-    with UnitOfWork(store) as uow:
-        for table, record_ids in created.items():
-            for record_id in record_ids:
-                row = uow.get(_MODELS[table], record_id, include_deleted=True)
-                if deleted:
-                    uow.delete(row)
-                else:
-                    uow.restore(row)
-                ids.append(record_id)
-        uow.commit()
-    return Changes.of(*created.keys(), ids=ids)
+    if set(created) - set(TABLES):
+        raise ValueError(f"not timetable tables: {sorted(set(created) - set(TABLES))}")
+    return records.set_deleted(store, created, deleted)

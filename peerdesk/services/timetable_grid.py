@@ -28,15 +28,21 @@ def _check_activity(activity: str) -> str:
     return activity
 
 
-def add_slot(store: Store, starts: str, ends: str = "", day: int = 1, activity: str = "") -> tuple[str, Changes]:
-    """A time slot; with ``activity``, a row for every team (lunch, a break…) that holds no interviews."""
-    activity = _check_activity(activity)
+def _slot_times(starts: str, ends: str, day: int) -> tuple[str, str]:
+    """A slot's start and (optional) end as HH:MM, the end after the start, on Day 1 or Day 2."""
     starts = timetable.parse_time(starts)
     ends = timetable.parse_time(ends) if ends else ""
     if ends and ends <= starts:
         raise UserError(f"A slot must end after it starts ({starts}–{ends}).")
     if rules.check("slots", "day", day) is not None:
         raise UserError("Interviews happen on Day 1 or Day 2.")
+    return starts, ends
+
+
+def add_slot(store: Store, starts: str, ends: str = "", day: int = 1, activity: str = "") -> tuple[str, Changes]:
+    """A time slot; with ``activity``, a row for every team (lunch, a break…) that holds no interviews."""
+    activity = _check_activity(activity)
+    starts, ends = _slot_times(starts, ends, day)
     with UnitOfWork(store) as uow:
         for existing in uow.query(Slot, day=day, starts=starts):
             raise UserError(f"There is already a slot at {existing.starts} on day {day}.")
@@ -164,12 +170,7 @@ def update_slot(
 ) -> Changes:
     """Change a slot's times (its interviews stay in it, so they move with it), or what happens in it for everyone
     (only while it holds no interviews)."""
-    starts = timetable.parse_time(starts)
-    ends = timetable.parse_time(ends) if ends else ""
-    if ends and ends <= starts:
-        raise UserError(f"A slot must end after it starts ({starts}–{ends}).")
-    if rules.check("slots", "day", day) is not None:
-        raise UserError("Interviews happen on Day 1 or Day 2.")
+    starts, ends = _slot_times(starts, ends, day)
     with UnitOfWork(store) as uow:
         row = uow.get(Slot, slot_id)
         for other in uow.query(Slot, day=day, starts=starts):
