@@ -25,7 +25,7 @@ from types import MappingProxyType
 from sqlalchemy import select
 
 from peerdesk.errors import NotFound, UserError
-from peerdesk.services.edits import Edit, Recorder
+from peerdesk.services.edits import Edit, Recorder, recording
 from peerdesk.store import rules
 from peerdesk.store.engine import Store
 from peerdesk.store.models import Goal, Member, PostIt, Theme
@@ -256,9 +256,9 @@ def add_postit(
     """A new post-it on the Day 2 wall, or (``goal_id``, kind "idea") on that goal's wall."""
     _check_kind(kind, goal_id)
     text = _check_text(text)
-    with UnitOfWork(store) as uow:
+    with recording(store) as rec:
+        uow = rec.uow
         _check_goal(uow, goal_id)
-        rec = Recorder(uow)
         fields: dict[str, object] = {
             "kind": kind,
             "goal_id": goal_id,
@@ -275,23 +275,21 @@ def add_postit(
         row = rec.add(PostIt, record_id, **fields)
         if theme_id:
             fit_theme(rec, uow.get(Theme, theme_id), [row])
-        uow.commit()
-        return rec.edit()
+    return rec.edit()
 
 
 def edit_postit(store: Store, postit_id: str, text: str) -> Edit:
     text = _check_text(text)
-    with UnitOfWork(store) as uow:
-        rec = Recorder(uow)
+    with recording(store) as rec:
+        uow = rec.uow
         rec.update(uow.get(PostIt, postit_id), text=text)
-        uow.commit()
-        return rec.edit()
+    return rec.edit()
 
 
 def recolour(store: Store, postit_ids: Iterable[str], kind: str) -> Edit:
     _check_kind(kind)
-    with UnitOfWork(store) as uow:
-        rec = Recorder(uow)
+    with recording(store) as rec:
+        uow = rec.uow
         position = _next_position(uow, kind)
         for pid in postit_ids:
             row = uow.get(PostIt, pid)
@@ -300,23 +298,21 @@ def recolour(store: Store, postit_ids: Iterable[str], kind: str) -> Edit:
             if row.kind != kind:
                 rec.update(row, kind=kind, position=position)
                 position += 1.0
-        uow.commit()
-        return rec.edit()
+    return rec.edit()
 
 
 def delete_postits(store: Store, postit_ids: Iterable[str]) -> Edit:
-    with UnitOfWork(store) as uow:
-        rec = Recorder(uow)
+    with recording(store) as rec:
+        uow = rec.uow
         for pid in postit_ids:
             rec.delete(uow.get(PostIt, pid))
-        uow.commit()
-        return rec.edit()
+    return rec.edit()
 
 
 def set_placed(store: Store, postit_ids: Iterable[str], placed: bool = True) -> Edit:
     """Read out and put on its sheet (or taken back): a placed post-it goes to the end of its column."""
-    with UnitOfWork(store) as uow:
-        rec = Recorder(uow)
+    with recording(store) as rec:
+        uow = rec.uow
         for pid in postit_ids:
             row = uow.get(PostIt, pid)
             if row.placed != placed:
@@ -325,15 +321,14 @@ def set_placed(store: Store, postit_ids: Iterable[str], placed: bool = True) -> 
                     fields["position"] = _next_position(uow, row.kind)
                 rec.update(row, **fields)
                 uow.session.flush()
-        uow.commit()
-        return rec.edit()
+    return rec.edit()
 
 
 def move_in_evening(store: Store, postit_ids: Sequence[str], kind: str, index: int) -> Edit:
     """Put post-its on the ``kind`` sheet at ``index`` (among its post-its); changing sheet changes colour."""
     _check_kind(kind)
-    with UnitOfWork(store) as uow:
-        rec = Recorder(uow)
+    with recording(store) as rec:
+        uow = rec.uow
         moving = [uow.get(PostIt, pid) for pid in postit_ids]
         moving_ids = {r.id for r in moving}
         column = sorted(
@@ -349,8 +344,7 @@ def move_in_evening(store: Store, postit_ids: Sequence[str], kind: str, index: i
                 fields["kind"] = kind
                 fields["placed"] = placed or row.placed
             rec.update(row, **fields)
-        uow.commit()
-        return rec.edit()
+    return rec.edit()
 
 
 # --- geometry the canvas shares ----------------------------------------------------------------------------------

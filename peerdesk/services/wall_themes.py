@@ -11,7 +11,7 @@ from collections.abc import Iterable, Mapping, Sequence
 
 from peerdesk.errors import UserError
 from peerdesk.services import wall
-from peerdesk.services.edits import Edit, Recorder
+from peerdesk.services.edits import Edit, Recorder, recording
 from peerdesk.services.wall import DAY2_WALL, GAP, POSTIT_H, POSTIT_W, THEME_HEADER, THEME_PAD, WallState
 from peerdesk.store.engine import Store
 from peerdesk.store.models import PostIt, Theme
@@ -26,8 +26,8 @@ def _theme_at(themes: Sequence[Theme], cx: float, cy: float) -> Theme | None:
 
 def move_postits(store: Store, positions: Mapping[str, tuple[float, float]]) -> Edit:
     """A drop: post-its take their new places and join the theme they land in (or none)."""
-    with UnitOfWork(store) as uow:
-        rec = Recorder(uow)
+    with recording(store) as rec:
+        uow = rec.uow
         rows = {pid: uow.get(PostIt, pid) for pid in positions}
         themes = uow.query(Theme, goal_id=_one_wall(rows.values()))
         joined: dict[str, list[PostIt]] = {}
@@ -42,8 +42,7 @@ def move_postits(store: Store, positions: Mapping[str, tuple[float, float]]) -> 
         for theme in themes:
             if theme.id in joined:
                 wall.fit_theme(rec, theme, joined[theme.id])
-        uow.commit()
-        return rec.edit()
+    return rec.edit()
 
 
 def _one_wall(rows: Iterable[PostIt]) -> str:
@@ -82,13 +81,12 @@ def group_as_theme(store: Store, postit_ids: Sequence[str], heading: str = "") -
     if not postit_ids:
         raise UserError("Select the post-its to group first.")
     shown = _shown_places(store, postit_ids[0])
-    with UnitOfWork(store) as uow:
-        rec = Recorder(uow)
+    with recording(store) as rec:
+        uow = rec.uow
         members = [uow.get(PostIt, pid) for pid in postit_ids]
         _pin(rec, members, shown)
         _new_theme(rec, members, heading)
-        uow.commit()
-        return rec.edit()
+    return rec.edit()
 
 
 def drop_on(store: Store, postit_ids: Sequence[str], target_id: str) -> Edit:
@@ -101,8 +99,8 @@ def drop_on(store: Store, postit_ids: Sequence[str], target_id: str) -> Edit:
     if not dropped_ids:
         raise UserError("Drop the post-its on a different post-it.")
     shown = _shown_places(store, target_id)
-    with UnitOfWork(store) as uow:
-        rec = Recorder(uow)
+    with recording(store) as rec:
+        uow = rec.uow
         target = uow.get(PostIt, target_id)
         dropped = [uow.get(PostIt, pid) for pid in dropped_ids]
         _one_wall([target, *dropped])
@@ -125,8 +123,7 @@ def drop_on(store: Store, postit_ids: Sequence[str], target_id: str) -> Edit:
             wall.fit_theme(rec, theme, dropped)
         else:
             _new_theme(rec, [target, *dropped], "")
-        uow.commit()
-        return rec.edit()
+    return rec.edit()
 
 
 def _live(uow: UnitOfWork, theme_id: str) -> bool:
@@ -136,28 +133,26 @@ def _live(uow: UnitOfWork, theme_id: str) -> bool:
 
 def ungroup(store: Store, theme_id: str) -> Edit:
     """Remove a theme; its post-its stay where they are, in no theme."""
-    with UnitOfWork(store) as uow:
-        rec = Recorder(uow)
+    with recording(store) as rec:
+        uow = rec.uow
         theme = uow.get(Theme, theme_id)
         for row in uow.query(PostIt, theme_id=theme_id):
             rec.update(row, theme_id="")
         rec.delete(theme)
-        uow.commit()
-        return rec.edit()
+    return rec.edit()
 
 
 def set_heading(store: Store, theme_id: str, heading: str) -> Edit:
-    with UnitOfWork(store) as uow:
-        rec = Recorder(uow)
+    with recording(store) as rec:
+        uow = rec.uow
         rec.update(uow.get(Theme, theme_id), heading=heading.strip())
-        uow.commit()
-        return rec.edit()
+    return rec.edit()
 
 
 def move_theme(store: Store, theme_id: str, x: float, y: float) -> Edit:
     """Move a theme with all its post-its."""
-    with UnitOfWork(store) as uow:
-        rec = Recorder(uow)
+    with recording(store) as rec:
+        uow = rec.uow
         theme = uow.get(Theme, theme_id)
         wall.check_place("themes", x=x, y=y)
         dx, dy = x - theme.x, y - theme.y
@@ -165,8 +160,7 @@ def move_theme(store: Store, theme_id: str, x: float, y: float) -> Edit:
         for row in uow.query(PostIt, theme_id=theme_id):
             wall.check_place("postits", x=row.x + dx, y=row.y + dy)
             rec.update(row, x=row.x + dx, y=row.y + dy)
-        uow.commit()
-        return rec.edit()
+    return rec.edit()
 
 
 def min_theme_size(state: WallState, theme_id: str, theme_x: float, theme_y: float) -> tuple[float, float]:
@@ -181,8 +175,8 @@ def min_theme_size(state: WallState, theme_id: str, theme_x: float, theme_y: flo
 
 
 def resize_theme(store: Store, theme_id: str, width: float, height: float) -> Edit:
-    with UnitOfWork(store) as uow:
-        rec = Recorder(uow)
+    with recording(store) as rec:
+        uow = rec.uow
         theme = uow.get(Theme, theme_id)
         members = uow.query(PostIt, theme_id=theme_id)
         min_w, min_h = 2 * POSTIT_W, THEME_HEADER + 2 * THEME_PAD
@@ -191,24 +185,22 @@ def resize_theme(store: Store, theme_id: str, width: float, height: float) -> Ed
             min_h = max(min_h, row.y + POSTIT_H + THEME_PAD - theme.y)
         wall.check_place("themes", width=max(width, min_w), height=max(height, min_h))
         rec.update(theme, width=max(width, min_w), height=max(height, min_h))
-        uow.commit()
-        return rec.edit()
+    return rec.edit()
 
 
 def set_collapsed(store: Store, theme_id: str, collapsed: bool) -> Edit:
-    with UnitOfWork(store) as uow:
-        rec = Recorder(uow)
+    with recording(store) as rec:
+        uow = rec.uow
         rec.update(uow.get(Theme, theme_id), collapsed=collapsed)
-        uow.commit()
-        return rec.edit()
+    return rec.edit()
 
 
 def merge_themes(store: Store, theme_ids: Sequence[str]) -> Edit:
     """Merge themes into the first: it takes every post-it and grows to cover them all; the others go."""
     if len(set(theme_ids)) < 2:
         raise UserError("Select at least two themes to merge.")
-    with UnitOfWork(store) as uow:
-        rec = Recorder(uow)
+    with recording(store) as rec:
+        uow = rec.uow
         themes = [uow.get(Theme, tid) for tid in dict.fromkeys(theme_ids)]
         into, others = themes[0], themes[1:]
         heading = into.heading or next((t.heading for t in others if t.heading), "")
@@ -221,16 +213,15 @@ def merge_themes(store: Store, theme_ids: Sequence[str]) -> Edit:
             for row in uow.query(PostIt, theme_id=theme.id):
                 rec.update(row, theme_id=into.id)
             rec.delete(theme)
-        uow.commit()
-        return rec.edit()
+    return rec.edit()
 
 
 def split_theme(store: Store, postit_ids: Sequence[str], heading: str = "") -> Edit:
     """Take some post-its out of their theme into a new theme, placed just to the right of the old one."""
     if not postit_ids:
         raise UserError("Select the post-its that should form the new theme.")
-    with UnitOfWork(store) as uow:
-        rec = Recorder(uow)
+    with recording(store) as rec:
+        uow = rec.uow
         rows = [uow.get(PostIt, pid) for pid in postit_ids]
         theme_ids = {r.theme_id for r in rows}
         if len(theme_ids) != 1 or "" in theme_ids:
@@ -244,5 +235,4 @@ def split_theme(store: Store, postit_ids: Sequence[str], heading: str = "") -> E
         for row in rows:
             rec.update(row, x=row.x + dx, y=row.y + dy)
         _new_theme(rec, rows, heading)
-        uow.commit()
-        return rec.edit()
+    return rec.edit()
