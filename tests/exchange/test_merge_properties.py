@@ -116,7 +116,8 @@ def final_exchange(crew: Team) -> None:
                 transfer.import_bundle(store, data)
 
 
-def run_schedule(base: tuple[Team, list[tuple[str, str, str]]], ops: list[Op]) -> None:
+def run_schedule(base: tuple[Team, list[tuple[str, str, str]]], ops: list[Op]) -> list[Any]:
+    """Run ``ops``, exchange everything three times; return each member's full state (content and versions)."""
     source, targets = base
     folder = Path(tempfile.mkdtemp(prefix="schedule-"))
     crew = copy_team(source, folder)
@@ -133,8 +134,7 @@ def run_schedule(base: tuple[Team, list[tuple[str, str, str]]], ops: list[Op]) -
         assert len(digests) == 1, "members hold different content after exchanging their latest bundles twice"
         final_exchange(crew)
         assert {content_digest(s) for s in crew.stores} == digests
-        states = [full_state(s) for s in crew.stores]
-        assert states[0] == states[1] == states[2]
+        return [full_state(s) for s in crew.stores]
     finally:
         crew.close()
         shutil.rmtree(folder, ignore_errors=True)
@@ -143,7 +143,8 @@ def run_schedule(base: tuple[Team, list[tuple[str, str, str]]], ops: list[Op]) -
 @settings(max_examples=8, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(ops=st.lists(OPS, min_size=4, max_size=18))
 def test_three_members_converge_whatever_the_schedule(base: tuple[Team, list[Any]], ops: list[Op]) -> None:
-    run_schedule(base, ops)
+    states = run_schedule(base, ops)
+    assert states[0] == states[1] == states[2], "the versions differ after a third exchange"
 
 
 @pytest.mark.slow
@@ -151,7 +152,8 @@ def test_three_members_converge_whatever_the_schedule(base: tuple[Team, list[Any
 @settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(ops=st.lists(OPS, min_size=10, max_size=40))
 def test_three_members_converge_whatever_the_schedule_long(base: tuple[Team, list[Any]], ops: list[Op]) -> None:
-    run_schedule(base, ops)
+    states = run_schedule(base, ops)
+    assert states[0] == states[1] == states[2], "the versions differ after a third exchange"
 
 
 @settings(max_examples=6, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
@@ -351,7 +353,8 @@ def exchange_all(crew: Team, rnd: Any) -> None:
             transfer.import_bundle(store, latest[j])
 
 
-def run_six(base: Team, ops: list[Op], rnd: Any) -> None:
+def run_six(base: Team, ops: list[Op], rnd: Any) -> list[Any]:
+    """Run ``ops`` among six members, exchange everything three times; return each member's full state."""
     folder = Path(tempfile.mkdtemp(prefix="six-"))
     crew = copy_team(base, folder)
     try:
@@ -371,8 +374,7 @@ def run_six(base: Team, ops: list[Op], rnd: Any) -> None:
             assert broken_rules(store) == []
         exchange_all(crew, rnd)
         assert [content_digest(s) for s in crew.stores] == digests
-        states = [full_state(s) for s in crew.stores]
-        assert all(state == states[0] for state in states)
+        return [full_state(s) for s in crew.stores]
     finally:
         crew.close()
         shutil.rmtree(folder, ignore_errors=True)
@@ -381,7 +383,8 @@ def run_six(base: Team, ops: list[Op], rnd: Any) -> None:
 @settings(max_examples=10, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(ops=st.lists(RULE_OPS, min_size=6, max_size=24), rnd=st.randoms(use_true_random=False))
 def test_six_members_converge_and_keep_every_local_rule(six: Team, ops: list[Op], rnd: Any) -> None:
-    run_six(six, ops, rnd)
+    states = run_six(six, ops, rnd)
+    assert all(state == states[0] for state in states), "the versions differ after a third exchange"
 
 
 @pytest.mark.slow
@@ -389,4 +392,5 @@ def test_six_members_converge_and_keep_every_local_rule(six: Team, ops: list[Op]
 @settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(ops=st.lists(RULE_OPS, min_size=10, max_size=50), rnd=st.randoms(use_true_random=False))
 def test_six_members_converge_and_keep_every_local_rule_long(six: Team, ops: list[Op], rnd: Any) -> None:
-    run_six(six, ops, rnd)
+    states = run_six(six, ops, rnd)
+    assert all(state == states[0] for state in states), "the versions differ after a third exchange"
