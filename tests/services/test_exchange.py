@@ -9,9 +9,9 @@ from pathlib import Path
 import pytest
 
 from peerdesk.errors import UserError
-from peerdesk.exchange import transfer
 from peerdesk.services import exchange, records
 from peerdesk.store.engine import Store
+from tests.helpers.conflicts import make_conflict
 from tests.helpers.exchange import Team
 
 
@@ -48,18 +48,11 @@ def test_the_mail_link_fills_subject_and_body_and_says_to_attach_by_hand(tmp_pat
 
 
 def test_a_lost_concurrent_edit_is_kept_as_a_conflict_that_can_be_restored(duo: Team) -> None:
-    lead, sam = duo.stores
-    quote_id, _ = records.create(sam, "quotes", text="Original.")
-    transfer.import_bundle(lead, transfer.export_bundle(sam).data)
-    records.set_fields(lead, "quotes", quote_id, text="Lead's wording.")
-    records.set_fields(sam, "quotes", quote_id, text="Sam's wording.")
-    to_lead, to_sam = transfer.export_bundle(sam).data, transfer.export_bundle(lead).data
-    transfer.import_bundle(lead, to_lead)
-    transfer.import_bundle(sam, to_sam)
+    lead, _ = duo.stores
+    quote_id = make_conflict(duo)
     [kept] = exchange.conflicts(lead)  # whichever wording lost, the lead's file keeps it
-    holder = lead
     assert {kept.lost_text, kept.current_text} == {"Lead's wording.", "Sam's wording."}
     assert kept.table == "quotes" and kept.row_id == quote_id and kept.field == "text"
-    exchange.restore_conflict(holder, kept.id)
-    assert records.values(holder, "quotes", quote_id, ["text"])["text"] == kept.lost_text
-    assert exchange.conflicts(holder) == [] and len(exchange.conflicts(holder, include_resolved=True)) == 1
+    exchange.restore_conflict(lead, kept.id)
+    assert records.values(lead, "quotes", quote_id, ["text"])["text"] == kept.lost_text
+    assert exchange.conflicts(lead) == [] and len(exchange.conflicts(lead, include_resolved=True)) == 1
