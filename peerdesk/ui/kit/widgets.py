@@ -71,6 +71,15 @@ def accept_buttons(dialog: QDialog, text: str, on_accept: Callable[[], None]) ->
     return buttons
 
 
+def wrapped_label(text: str, *, plain: bool = False) -> QLabel:
+    """A paragraph of explanation that wraps to the dialog's width; ``plain`` for text that comes from outside."""
+    label = QLabel(text)
+    label.setWordWrap(True)
+    if plain:
+        label.setTextFormat(Qt.TextFormat.PlainText)
+    return label
+
+
 def error_label() -> QLabel:
     """Where a dialog says what is wrong with what was entered; hidden until then."""
     label = QLabel()

@@ -143,7 +143,7 @@ class TimetablePanel(Panel):
         self.action_next = QAction("My next interview", self)
         self.action_next.setShortcut(QKeySequence(NEXT_INTERVIEW_SHORTCUT))
         self.action_next.setToolTip(f"Open the notes of your next interview ({NEXT_INTERVIEW_SHORTCUT})")
-        self.action_next.triggered.connect(self.open_next)
+        self.action_next.triggered.connect(lambda: self.open_next())  # not open_next(now=False)
         self.action_add_slot = self._action("Add slot…", self.add_slot, None, "Add a time slot")
         self.action_add_team = self._action("Add team…", self.add_team, None, "Add a team and its room")
         self.action_select_slot = self._action(
