@@ -11,6 +11,7 @@ from PySide6.QtWidgets import (
     QFrame,
     QLabel,
     QLineEdit,
+    QMessageBox,
     QProgressBar,
     QScrollArea,
     QVBoxLayout,
@@ -78,6 +79,24 @@ def wrapped_label(text: str, *, plain: bool = False) -> QLabel:
     if plain:
         label.setTextFormat(Qt.TextFormat.PlainText)
     return label
+
+
+def confirm_discard(parent: QWidget, what: str) -> bool:
+    """Before Esc or Cancel throws away typing: ask, with keeping it as the default (Enter keeps typing)."""
+    box = QMessageBox(
+        QMessageBox.Icon.Question,
+        "Throw away what you typed?",
+        f"You have started {what}. Close it and throw away what you typed?",
+        QMessageBox.StandardButton.NoButton,
+        parent,
+    )
+    box.setObjectName("confirmDiscard")
+    discard = box.addButton("Throw it away", QMessageBox.ButtonRole.DestructiveRole)
+    keep = box.addButton("Keep typing", QMessageBox.ButtonRole.RejectRole)
+    box.setDefaultButton(keep)
+    box.setEscapeButton(keep)
+    box.exec()
+    return box.clickedButton() is discard
 
 
 def error_label() -> QLabel:

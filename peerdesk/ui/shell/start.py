@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 
 from peerdesk import __version__
 from peerdesk.ui.kit import settings as ui_settings
+from peerdesk.ui.kit.dates import show_datetime
 
 
 class StartScreen(QWidget):
@@ -95,7 +96,7 @@ class StartScreen(QWidget):
         for path in ui_settings.recent_files():
             if not path.exists():
                 continue
-            when = dt.datetime.fromtimestamp(path.stat().st_mtime).strftime("%d %b %Y, %H:%M")
+            when = show_datetime(dt.datetime.fromtimestamp(path.stat().st_mtime))
             item = QListWidgetItem(f"{path.stem}\n{path.parent}  ·  changed {when}")
             item.setData(Qt.ItemDataRole.UserRole, str(path))
             item.setToolTip(str(path))

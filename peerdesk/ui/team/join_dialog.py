@@ -25,7 +25,7 @@ from peerdesk.exchange.errors import CardRefused
 from peerdesk.services import review as review_service
 from peerdesk.services import team
 from peerdesk.store.engine import MIN_PASSPHRASE
-from peerdesk.ui.kit.widgets import StrengthMeter, error_label, password_edit, wrapped_label
+from peerdesk.ui.kit.widgets import StrengthMeter, confirm_discard, error_label, password_edit, wrapped_label
 from peerdesk.ui.shell.dialogs import SUFFIX
 
 
@@ -114,6 +114,12 @@ class JoinDialog(QDialog):
         self.text.setPlainText(invitation or invitation_on_clipboard())
         # With the invitation already in, the first thing left to type is the name.
         (self.me if self.invitation is not None else self.text).setFocus()
+
+    def reject(self) -> None:
+        """Esc or Cancel after typing asks before throwing it away."""
+        if any(edit.text() for edit in (self.me, self.pass1)) and not confirm_discard(self, "joining this review"):
+            return
+        super().reject()
 
     def _load(self) -> None:
         path, _ = QFileDialog.getOpenFileName(self, "Load an invitation", str(self.folder), "Invitations (*.invite)")

@@ -23,6 +23,7 @@ from peerdesk.exchange.transfer import Cancelled
 from peerdesk.services import exchange, guard, team
 from peerdesk.services import review as review_service
 from peerdesk.ui.kit import messages
+from peerdesk.ui.kit.dates import show_iso_date
 from peerdesk.ui.kit.worker import Progress, run_task
 from peerdesk.ui.shell.window import ShellWindow
 from peerdesk.ui.team.import_log import ImportLogDialog
@@ -53,7 +54,7 @@ class EmailDialog(QDialog):
         title.setObjectName("sectionTitle")
         layout.addWidget(title)
         details = QLabel(
-            f"Encrypted to: {who}.<br>It expires on {report.expires}, the review's retention date."
+            f"Encrypted to: {who}.<br>It expires on {show_iso_date(report.expires)}, the review's retention date."
             "<br><br>Send it to the team by email. <b>An email link cannot attach files</b>: after writing the "
             "email, attach the file by hand (drag it from the folder into your message)."
         )
