@@ -310,7 +310,7 @@ def cmd_export_pptx(args: argparse.Namespace) -> int:
 
 
 def cmd_workshop_export(args: argparse.Namespace) -> int:
-    from peerdesk.export import workshop_pptx, workshop_summary
+    from peerdesk.export import content, workshop_pptx, workshop_summary
     from peerdesk.services import review as review_service
     from peerdesk.services import survey, workshop
 
@@ -319,7 +319,13 @@ def cmd_workshop_export(args: argparse.Namespace) -> int:
         results = survey.results(store)
         summary = review_service.summary(store)
     added = workshop_pptx.export(
-        outcome, Path(args.out), append_to=args.append_to, survey=results if results.respondents else None
+        outcome,
+        Path(args.out),
+        append_to=args.append_to,
+        survey=results if results.respondents else None,
+        template=args.template,
+        heading=summary.title,
+        date=content.format_dates(summary.visit_end, ""),
     )
     print(f"Wrote {added} workshop slides to {args.out}")
     if args.summary:
@@ -525,6 +531,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("path")
     p.add_argument("out", help="the .pptx to write")
     p.add_argument("--append-to", metavar="PRESENTATION", help="add the slides after this presentation's own")
+    p.add_argument("--template", help="on their own: your .pptx template (peerdesk's when not given)")
     p.add_argument("--summary", metavar="HTML", help="also write a printable one-page summary here")
     p.set_defaults(handler=cmd_workshop_export)
 

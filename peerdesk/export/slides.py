@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
+from peerdesk.export.charts import Chart
 from peerdesk.export.content import Deck, DeckInsight, DeckQuote
 from peerdesk.export.layout_items import Item
 from peerdesk.export.textfit import Para
@@ -46,6 +47,8 @@ class SlideSpec:
     notes: str = ""  # speaker notes
     divider: str = ""  # non-empty: a section divider with this line under the title
     grow: bool = False  # little text: set it larger rather than leave the slide empty
+    chart: Chart | None = None  # a chart slide: the chart fills the body, ``caption`` under it
+    caption: str = ""
 
 
 def _aim(deck: Deck) -> SlideSpec:

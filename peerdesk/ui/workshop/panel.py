@@ -591,17 +591,26 @@ class WorkshopPanel(Panel):
     def export_slides(
         self, out: Path, append_to: Path | None = None, on_done: Callable[[int], None] | None = None
     ) -> None:
-        from peerdesk.export import workshop_pptx
+        from peerdesk.export import content, workshop_pptx
+        from peerdesk.services import review
         from peerdesk.ui.workshop.survey_chart import chart_png
 
         outcome = workshop.outcome(self.session.store)
         results = survey_service.results(self.session.store)
         image = chart_png(results) if results.respondents else None  # drawn here: QPainter lives on the UI thread
+        summary = review.summary(self.session.store)
+        heading, date = summary.title, content.format_dates(summary.visit_end, "")
 
         def work(progress: Callable[[int, int, str], bool]) -> int:
             progress(0, 0, "Writing the slides…")
             return workshop_pptx.export(
-                outcome, out, append_to=append_to, survey=results if results.respondents else None, survey_image=image
+                outcome,
+                out,
+                append_to=append_to,
+                survey=results if results.respondents else None,
+                survey_image=image,
+                heading=heading,
+                date=date,
             )
 
         def done(added: int) -> None:
