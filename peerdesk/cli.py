@@ -331,6 +331,9 @@ def cmd_workshop_export(args: argparse.Namespace) -> int:
     if args.summary:
         workshop_summary.write(outcome, Path(args.summary), summary.title, summary.visit_end)
         print(f"Wrote the one-page summary to {args.summary}")
+    if args.full_record:
+        workshop_summary.write(outcome, Path(args.full_record), summary.title, summary.visit_end, full=True)
+        print(f"Wrote the full record to {args.full_record}")
     return 0
 
 
@@ -533,6 +536,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--append-to", metavar="PRESENTATION", help="add the slides after this presentation's own")
     p.add_argument("--template", help="on their own: your .pptx template (peerdesk's when not given)")
     p.add_argument("--summary", metavar="HTML", help="also write a printable one-page summary here")
+    p.add_argument("--full-record", metavar="HTML", help="also write the full record (every word, several pages)")
     p.set_defaults(handler=cmd_workshop_export)
 
     p = sub.add_parser("survey", help="the optional leadership-of-change survey")

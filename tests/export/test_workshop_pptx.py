@@ -183,6 +183,21 @@ def test_the_one_page_summary_is_escaped_html_with_the_outcome(demo_store: Store
     assert html.count("<tr>") == 1 + len(outcome.insights) + 1 + len(outcome.tables) + 1
 
 
+def test_a_long_workshop_summary_is_shortened_to_one_page_and_the_full_record_keeps_every_word(
+    demo_store: Store,
+) -> None:
+    record_workshop(demo_store, tables=8, long_text=True)
+    for k in range(30):
+        workshop.add_note(demo_store, "next_step", f"Step {k}: {LONG}")
+    outcome = workshop.outcome(demo_store)
+    one = workshop_summary.render(outcome, "Eastmere", "11 March 2026")
+    assert "more in the full record" in one and "Shortened to fit one page" in one
+    assert LONG not in one
+    full = workshop_summary.render_full(outcome, "Eastmere", "11 March 2026")
+    assert full.count(LONG) >= 30 + 8 * 3 and "Step 29" in full and "Shortened" not in full
+    assert "Idea 4" in full, "the full record lists each table's ideas"
+
+
 def test_cli_exports_the_workshop_and_imports_a_survey(
     demo_copy: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
@@ -213,6 +228,8 @@ def test_cli_exports_the_workshop_and_imports_a_survey(
             str(tmp_path / "deck.pptx"),
             "--summary",
             str(summary),
+            "--full-record",
+            str(tmp_path / "record.html"),
         ]
     )
     assert code == 0
@@ -220,6 +237,7 @@ def test_cli_exports_the_workshop_and_imports_a_survey(
     titles = [s.shapes.title.text for s in prs.slides]
     assert titles[0] == "Our findings" and titles[-1] == "Leadership of change survey: results by team"
     assert summary.read_text(encoding="utf-8").startswith("<!DOCTYPE html>")
+    assert "Workshop: the full record" in (tmp_path / "record.html").read_text(encoding="utf-8")
     assert_inside(prs)
     assert Inches(10) == prs.slide_width, "appended slides keep the deck's own size"
 

@@ -16,7 +16,6 @@ from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
-    QFileDialog,
     QHBoxLayout,
     QHeaderView,
     QInputDialog,
@@ -623,25 +622,26 @@ class WorkshopPanel(Panel):
         run_task(self, "Exporting the workshop", work, done, lambda exc: messages.error(self, "Export slides", exc))
 
     def choose_summary(self) -> None:
-        out, _ = QFileDialog.getSaveFileName(
-            self, "Save the one-page summary", "workshop-summary.html", "Web page (*.html);;PDF (*.pdf)"
-        )
-        if out:
-            self.save_summary(Path(out))
+        from peerdesk.ui.workshop.export_dialog import SummaryDialog, default_paths
 
-    def save_summary(self, out: Path) -> None:
+        dialog = SummaryDialog(self, default_paths("")[0].parent)
+        if dialog.exec() == SummaryDialog.DialogCode.Accepted:
+            self.save_summary(dialog.output_path, full=dialog.full)
+
+    def save_summary(self, out: Path, *, full: bool = False) -> None:
         from peerdesk.export import workshop_summary
         from peerdesk.services import review
 
         summary = review.summary(self.session.store)
         outcome = workshop.outcome(self.session.store)
+        render = workshop_summary.render_full if full else workshop_summary.render
         try:
             if out.suffix.lower() == ".pdf":
                 from peerdesk.ui.kit.print_pdf import html_to_pdf
 
-                html_to_pdf(workshop_summary.render(outcome, summary.title, summary.visit_end), out)
+                html_to_pdf(render(outcome, summary.title, summary.visit_end), out)
             else:
-                workshop_summary.write(outcome, out, summary.title, summary.visit_end)
+                workshop_summary.write(outcome, out, summary.title, summary.visit_end, full=full)
         except PeerdeskError as exc:
             messages.error(self, "One-page summary", exc)
 
