@@ -21,6 +21,7 @@ from peerdesk.export.drawing import Box
 
 LABEL_PT = 12
 CATEGORY_PT = 11
+GAP_WIDTH = 60  # space between clusters, % of a bar: python-pptx's default (150) leaves hairline bars
 
 
 @dataclass(frozen=True)
@@ -53,6 +54,7 @@ def add_chart(slide: Any, chart: Chart, box: Box, palette: Palette, family: str)
     drawn.font.size = Pt(LABEL_PT)
     drawn.font.name = family
     drawn.font.color.rgb = drawing.rgb(palette.text)  # checked against the slide's background
+    drawn.has_title = False  # the slide's title says what the chart is
     drawn.has_legend = True
     drawn.legend.position = XL_LEGEND_POSITION.BOTTOM
     drawn.legend.include_in_layout = False
@@ -63,6 +65,9 @@ def add_chart(slide: Any, chart: Chart, box: Box, palette: Palette, family: str)
     axis.has_major_gridlines = True
     axis.tick_labels.font.size = Pt(LABEL_PT)
     drawn.category_axis.tick_labels.font.size = Pt(CATEGORY_PT)
+    drawn.plots[0].gap_width = GAP_WIDTH
+    if len(chart.series) == 1:
+        drawn.has_legend = False  # one series: the title and caption say what it is
     return drawn
 
 
