@@ -309,6 +309,17 @@ def cmd_export_pptx(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_settings(args: argparse.Namespace) -> int:
+    from peerdesk.services import identifiability
+
+    with open_store(args.path) as store:
+        if args.traceable_below is not None:
+            identifiability.set_threshold(store, args.traceable_below)
+        below = identifiability.threshold(store)
+    print(f"traceable-below  {below}  (a quote from a stakeholder group of fewer people is flagged as traceable)")
+    return 0
+
+
 def cmd_workshop_export(args: argparse.Namespace) -> int:
     from peerdesk.export import content, workshop_pptx, workshop_summary
     from peerdesk.services import review as review_service
@@ -529,6 +540,13 @@ def build_parser() -> argparse.ArgumentParser:
     )
     p.add_argument("--no-handout", action="store_true", help="leave out the workshop handout slides")
     p.set_defaults(handler=cmd_export_pptx)
+
+    p = sub.add_parser("settings", help="show or change the review's settings (shared with the team)")
+    p.add_argument("path")
+    p.add_argument(
+        "--traceable-below", type=int, metavar="N", help="flag quotes from stakeholder groups of fewer than N people"
+    )
+    p.set_defaults(handler=cmd_settings)
 
     p = sub.add_parser("workshop-export", help="write the workshop's outcome as slides (and a one-page summary)")
     p.add_argument("path")
