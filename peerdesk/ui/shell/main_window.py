@@ -32,13 +32,13 @@ from peerdesk.ui.shell.window import ShellWindow
 from peerdesk.ui.wall.widget import WallWidget
 
 LAYOUT_VERSION = 1
-QUOTE_KEY = QKeySequence("Ctrl+Q")  # the note taker's quote capture, used far more often than Quit
+QUOTE_KEY = "Ctrl+Q"  # the note taker's quote capture, used far more often than Quit
 
 
 def quit_shortcut() -> QKeySequence:
     """The platform's Quit keys, unless they are the quote capture's (Ctrl+Q on Linux): then none, to stay safe."""
     key = QKeySequence(QKeySequence.StandardKey.Quit)
-    return QKeySequence() if key.matches(QUOTE_KEY) == QKeySequence.SequenceMatch.ExactMatch else key
+    return QKeySequence() if key.matches(QKeySequence(QUOTE_KEY)) == QKeySequence.SequenceMatch.ExactMatch else key
 
 
 class LockScreen(QWidget):
