@@ -17,7 +17,7 @@ from types import MappingProxyType
 from sqlalchemy import select
 
 from peerdesk.errors import UserError
-from peerdesk.services.changes import Changes
+from peerdesk.services.changes import NOTE_TEXT, QUOTE_PLACES, Changes
 from peerdesk.store import rules
 from peerdesk.store.engine import Store
 from peerdesk.store.models import Interview, Member, Note, PostIt, Quote, ScaleAnswer, StakeholderGroup
@@ -142,26 +142,35 @@ def body(store: Store, record_id: str) -> str:
 
 
 def save_body(store: Store, record_id: str, text: str, anchors: Anchors | None = None) -> Changes:
-    """Store the note's text and the quotes' moved offsets together: one durable commit (the autosave)."""
+    """Store the note's text and the quotes' moved offsets together: one durable commit (the autosave).
+
+    The change it reports is narrow (``NOTE_TEXT``, ``QUOTE_PLACES``): typing changes nothing the other views show,
+    except a quote whose words were all deleted, which loses its place in the notes (``quotes``).
+    """
     with UnitOfWork(store) as uow:
         body_changed = uow.update(uow.get(Note, record_id), body=text)
-        moved = _move_anchors(uow, anchors or {})
+        moved, unplaced = _move_anchors(uow, anchors or {})
         uow.commit()
-    tables = (["notes"] if body_changed else []) + (["quotes"] if moved else [])
+    tables = [NOTE_TEXT] if body_changed else []
+    tables += ([QUOTE_PLACES] if moved else []) + (["quotes"] if unplaced else [])
     return Changes.of(*tables, ids=([record_id] if body_changed else []) + moved)
 
 
-def _move_anchors(uow: UnitOfWork, anchors: Anchors) -> list[str]:
-    moved = []
-    for quote_id, (start, end) in anchors.items():
-        quote = uow.session.get(Quote, quote_id)
-        if quote is None or quote.deleted:
-            continue
+def _move_anchors(uow: UnitOfWork, anchors: Anchors) -> tuple[list[str], bool]:
+    """Write the quotes' new places (one read for them all); returns those moved, and whether any lost its place."""
+    if not anchors:
+        return [], False
+    moved, unplaced = [], False
+    rows = uow.session.scalars(select(Quote).where(Quote.id.in_(list(anchors)), Quote.deleted.is_(False)))
+    for quote in rows:
+        start, end = anchors[quote.id]
         if start >= end:  # the quoted words were deleted from the notes: the quote keeps its own text
             start = end = -1
+        was_placed = quote.anchor_start >= 0
         if uow.update(quote, anchor_start=start, anchor_end=end):
-            moved.append(quote_id)
-    return moved
+            moved.append(quote.id)
+            unplaced = unplaced or (was_placed and start < 0)
+    return moved, unplaced
 
 
 # --- quotes ------------------------------------------------------------------------------------------------------
@@ -196,7 +205,7 @@ def capture_quote(
     with UnitOfWork(store) as uow:
         note_row = uow.get(Note, note)
         uow.update(note_row, body=text)
-        moved = _move_anchors(uow, anchors or {})
+        moved, _unplaced = _move_anchors(uow, anchors or {})
         lead = len(text[start:end]) - len(text[start:end].lstrip())
         trail = len(text[start:end]) - len(text[start:end].rstrip())
         fields = {
@@ -209,7 +218,8 @@ def capture_quote(
         }
         row = uow.add_or_restore(Quote, record_id, fields)
         uow.commit()
-    return row.id, Changes.of("quotes", "notes", ids=[row.id, note, *moved])
+    # The note's text is the one its editor shows: the note itself needs no reloading, the quotes do.
+    return row.id, Changes.of("quotes", NOTE_TEXT, QUOTE_PLACES, ids=[row.id, note, *moved])
 
 
 def add_typed_quote(
