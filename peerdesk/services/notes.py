@@ -157,19 +157,27 @@ def save_body(store: Store, record_id: str, text: str, anchors: Anchors | None =
 
 
 def _move_anchors(uow: UnitOfWork, anchors: Anchors) -> tuple[list[str], bool]:
-    """Write the quotes' new places (one read for them all); returns those moved, and whether any lost its place."""
+    """Write the quotes' new places; returns those moved, and whether any lost its place.
+
+    One light read of every quote's place first: typing moves few of them, and only those are loaded and stamped.
+    """
     if not anchors:
         return [], False
+    wanted = {qid: (-1, -1) if start >= end else (start, end) for qid, (start, end) in anchors.items()}
+    places = uow.session.execute(
+        select(Quote.id, Quote.anchor_start, Quote.anchor_end).where(
+            Quote.id.in_(list(wanted)), Quote.deleted.is_(False)
+        )
+    )
     moved, unplaced = [], False
-    rows = uow.session.scalars(select(Quote).where(Quote.id.in_(list(anchors)), Quote.deleted.is_(False)))
-    for quote in rows:
-        start, end = anchors[quote.id]
-        if start >= end:  # the quoted words were deleted from the notes: the quote keeps its own text
-            start = end = -1
-        was_placed = quote.anchor_start >= 0
-        if uow.update(quote, anchor_start=start, anchor_end=end):
-            moved.append(quote.id)
-            unplaced = unplaced or (was_placed and start < 0)
+    for quote_id, start, end in places:
+        new_start, new_end = wanted[quote_id]
+        if (start, end) == (new_start, new_end):
+            continue
+        # the quoted words deleted from the notes: the quote keeps its own text, and loses its place
+        if uow.update(uow.get(Quote, quote_id), anchor_start=new_start, anchor_end=new_end):
+            moved.append(quote_id)
+            unplaced = unplaced or (start >= 0 and new_start < 0)
     return moved, unplaced
 
 

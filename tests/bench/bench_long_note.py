@@ -41,10 +41,10 @@ pytestmark = pytest.mark.bench
 LINE = "Carers said the duty line is slow to answer and the hubs are warm and welcoming. "
 PARAGRAPH = LINE * 7 + "\n"  # people start a new line now and then
 SIZES = {"small": (1_000, 1), "large": (300_000, 150)}  # characters, quotes
+WORDS = {"small": "smallnoteword", "large": "longnoteword"}  # a word only that note has, for the search
 ROUNDS = 40
 KEYS = 5
 SLICE_EDGES = (4.0, 8.0, 16.0, 33.0, 50.0)
-SEARCH_WORD = "welcoming"
 
 
 @dataclass
@@ -58,9 +58,10 @@ class Case:
         self.samples.setdefault(what, []).append(ms)
 
 
-def _write_note(store: Store, interview: str, chars: int, quotes: int) -> str:
+def _write_note(store: Store, interview: str, chars: int, quotes: int, word: str) -> str:
     note, _ = notes.open_note(store, interview)
-    text = (PARAGRAPH * (chars // len(PARAGRAPH) + 1))[:chars]
+    text = (PARAGRAPH * (chars // len(PARAGRAPH) + 1))[: chars // 2] + word + " " + PARAGRAPH * chars
+    text = text[:chars]
     notes.save_body(store, note, text)
     step = chars // quotes
     for n in range(quotes):  # "duty line" in every step of the text, spread over the whole note
@@ -125,9 +126,9 @@ def _open(panel: NotesPanel, case: Case, other: str) -> None:
     case.add("open", (time.perf_counter() - start) * 1000)
 
 
-def _search(store: Store, case: Case) -> None:
+def _search(store: Store, case: Case, word: str) -> None:
     start = time.perf_counter()
-    hits = search.search(store, SEARCH_WORD)
+    hits = search.search(store, word)
     case.add("search", (time.perf_counter() - start) * 1000)
     assert any(case.note in (h.id, h.note_id) for h in hits)
 
@@ -164,7 +165,7 @@ def test_a_long_note_costs_what_a_short_one_does(
     store = session.store
     day = build_day(store)
     cases = {
-        name: Case(day.interviews[i], _write_note(store, day.interviews[i], *SIZES[name]))
+        name: Case(day.interviews[i], _write_note(store, day.interviews[i], *SIZES[name], WORDS[name]))
         for i, name in enumerate(SIZES)
     }
     panel = window.panels["dock-notes"]
@@ -182,7 +183,7 @@ def test_a_long_note_costs_what_a_short_one_does(
             _type_and_save(qtbot, panel, case, "end", slices[name])
             _type_and_save(qtbot, panel, case, "before_quote", slices[name])
             _capture(panel, case)
-            _search(store, case)
+            _search(store, case, WORDS[name])
     panel.flush()
     large = cases["large"]
     bare = bare_commit_ms(store.path, passphrase, large.note, large.durable_writes[-ROUNDS:])

@@ -155,8 +155,7 @@ class NoteEditor(QPlainTextEdit):
             if a.position() >= b.position():
                 continue
             sel = QTextEdit.ExtraSelection()
-            cursor = QTextCursor(self.document())
-            cursor.setPosition(a.position())
+            cursor = QTextCursor(a)  # already in place: one move instead of two (a note may hold hundreds)
             cursor.setPosition(b.position(), QTextCursor.MoveMode.KeepAnchor)
             sel.cursor = cursor
             sel.format = quote_format

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QByteArray, Qt, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
@@ -25,10 +27,13 @@ from peerdesk.ui.kit.session import ReviewSession
 from peerdesk.ui.kit.widgets import scrolling
 from peerdesk.ui.overview.panel import OverviewPanel
 from peerdesk.ui.safety.actions import install as install_safety
-from peerdesk.ui.shell.docks import panel_specs
+from peerdesk.ui.shell.docks import LazyPanels, panel_specs
 from peerdesk.ui.shell.search_box import SearchBox
 from peerdesk.ui.shell.window import ShellWindow
 from peerdesk.ui.wall.widget import WallWidget
+
+if TYPE_CHECKING:
+    from peerdesk.ui.notes.panel import NotesPanel
 
 LAYOUT_VERSION = 1
 
@@ -88,7 +93,7 @@ class MainWindow(ShellWindow):
         self.setObjectName("mainWindow")
         self.setDockNestingEnabled(True)
         self.resize(1360, 860)
-        self.panels: dict[str, Panel] = {}
+        self.panels: dict[str, Panel] = LazyPanels(self._build_panel)  # panels[name] builds one not built yet
         self.docks: dict[str, QDockWidget] = {}
 
         self.stack = QStackedWidget()
@@ -131,16 +136,17 @@ class MainWindow(ShellWindow):
 
     # --- building -----------------------------------------------------------------------------------------------
     def _build_docks(self) -> None:
-        for spec in panel_specs():
-            panel = spec.factory(self.session)
+        # Only the docks in view get their panel now; the others (behind another dock's tab, closed) when first
+        # shown or asked for: the window appears sooner, and a panel never opened costs nothing.
+        self._specs = {spec.object_name: spec for spec in panel_specs()}
+        for spec in self._specs.values():
             dock = QDockWidget(spec.title, self)
             dock.setObjectName(spec.object_name)
-            dock.setWidget(scrolling(panel))
             dock.setAllowedAreas(Qt.DockWidgetArea.AllDockWidgetAreas)
             self.addDockWidget(spec.area, dock)
-            self.panels[spec.object_name] = panel
             self.docks[spec.object_name] = dock
             dock.toggleViewAction().setShortcut(QKeySequence(spec.shortcut))
+            dock.visibilityChanged.connect(lambda shown, name=spec.object_name: self._dock_shown(name, shown))
         # The default layout leaves the central area (overview, wall, workshop) most of the width: Day 1's panels
         # share the left side, and the two wide Day 2 tables share the bottom.
         for first, second in (("dock-timetable", "dock-notes"), ("dock-quotes", "dock-insights")):
@@ -150,6 +156,18 @@ class MainWindow(ShellWindow):
         if "dock-timetable" in self.docks and "dock-quotes" in self.docks:
             self.resizeDocks([self.docks["dock-timetable"]], [520], Qt.Orientation.Horizontal)
             self.resizeDocks([self.docks["dock-quotes"]], [300], Qt.Orientation.Vertical)
+
+    def _build_panel_now(self, name: str) -> None:
+        self.panels[name] = self._build_panel(name)
+
+    def _build_panel(self, name: str) -> Panel:
+        panel = self._specs[name].factory(self.session)
+        self.docks[name].setWidget(scrolling(panel))
+        return panel
+
+    def _dock_shown(self, name: str, shown: bool) -> None:
+        if shown and name not in self.panels:
+            self._build_panel_now(name)
 
     def _build_menus(self) -> None:
         bar = self.menuBar()
@@ -200,12 +218,9 @@ class MainWindow(ShellWindow):
 
     # --- Day 1: the timetable opens interviews in the note taker; search jumps into notes ---------------------------
     def _connect_day1(self) -> None:
-        from peerdesk.ui.notes.panel import NotesPanel
         from peerdesk.ui.timetable.panel import TimetablePanel
 
-        timetable = self.panels.get("dock-timetable")
-        notes_panel = self.panels.get("dock-notes")
-        self.notes_panel = notes_panel if isinstance(notes_panel, NotesPanel) else None
+        timetable = self.panels["dock-timetable"] if "dock-timetable" in self._specs else None
         if isinstance(timetable, TimetablePanel):
             timetable.open_requested.connect(self.open_interview)
             self.interviews_menu = QMenu("&Interviews", self)
@@ -220,14 +235,23 @@ class MainWindow(ShellWindow):
         self.edit_menu.addAction(self.action_find)
         self.search_box: SearchBox | None = None
 
+    @property
+    def notes_panel(self) -> NotesPanel | None:
+        """The note taker (built now if its dock has not been shown yet)."""
+        from peerdesk.ui.notes.panel import NotesPanel
+
+        panel = self.panels["dock-notes"] if "dock-notes" in self._specs else None
+        return panel if isinstance(panel, NotesPanel) else None
+
     def open_interview(self, interview_id: str) -> None:
-        if self.notes_panel is None:
+        notes_panel = self.notes_panel
+        if notes_panel is None:
             return
         dock = self.docks["dock-notes"]
         dock.show()
         dock.raise_()
-        self.notes_panel.open_interview(interview_id)
-        self.notes_panel.editor.setFocus()
+        notes_panel.open_interview(interview_id)
+        notes_panel.editor.setFocus()
 
     def show_search(self) -> None:
         if self.search_box is None:
@@ -236,16 +260,17 @@ class MainWindow(ShellWindow):
         self.search_box.open_with()
 
     def jump_to_hit(self, hit: Hit) -> None:
-        if self.notes_panel is None:
+        notes_panel = self.notes_panel
+        if notes_panel is None:
             return
         dock = self.docks["dock-notes"]
         dock.show()
         dock.raise_()
         if hit.note_id:
-            self.notes_panel.open_note(hit.note_id)
-            self.notes_panel.go_to(hit.position)
+            notes_panel.open_note(hit.note_id)
+            notes_panel.go_to(hit.position)
         else:
-            self.notes_panel.open_interview(hit.interview_id)
+            notes_panel.open_interview(hit.interview_id)
 
     def _install_exchange(self) -> None:
         from peerdesk.ui.team.sharing import ExchangeActions
