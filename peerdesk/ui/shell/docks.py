@@ -9,10 +9,13 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QShowEvent
+from PySide6.QtWidgets import QVBoxLayout, QWidget
 
 from peerdesk.ui.kit.panel import Panel
 from peerdesk.ui.kit.session import ReviewSession
+from peerdesk.ui.kit.widgets import scrolling
 
 
 @dataclass(frozen=True)
@@ -36,6 +39,40 @@ class LazyPanels(dict[str, Panel]):
         panel = self._build(name)
         self[name] = panel
         return panel
+
+
+class LazyTab(QWidget):
+    """A page of the central work area whose content ``factory`` builds the first time the page is shown, or
+    ``build()`` is called (``scroll``: inside a scroll area, for forms wider than a laptop screen leaves room)."""
+
+    first_shown = Signal()
+
+    def __init__(self, factory: Callable[[], QWidget], *, scroll: bool = False) -> None:
+        super().__init__()
+        self._factory, self._scroll = factory, scroll
+        self.content: QWidget | None = None
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        self.first_shown.connect(self.build)
+
+    def build(self) -> QWidget:
+        if self.content is None:
+            self.content = self._factory()
+            layout = self.layout()
+            assert layout is not None
+            layout.addWidget(scrolling(self.content) if self._scroll else self.content)
+        return self.content
+
+    def showEvent(self, event: QShowEvent) -> None:
+        if self.content is None:
+            self.first_shown.emit()
+        super().showEvent(event)
+
+
+def wall(session: ReviewSession) -> QWidget:
+    from peerdesk.ui.wall.widget import WallWidget
+
+    return WallWidget(session)
 
 
 def _timetable(session: ReviewSession) -> Panel:

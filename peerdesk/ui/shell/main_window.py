@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from collections.abc import Callable
+from functools import partial
+from typing import TYPE_CHECKING, cast
 
 from PySide6.QtCore import QByteArray, Qt, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
@@ -27,13 +29,14 @@ from peerdesk.ui.kit.session import ReviewSession
 from peerdesk.ui.kit.widgets import scrolling
 from peerdesk.ui.overview.panel import OverviewPanel
 from peerdesk.ui.safety.actions import install as install_safety
-from peerdesk.ui.shell.docks import LazyPanels, panel_specs
+from peerdesk.ui.shell import docks
+from peerdesk.ui.shell.docks import LazyPanels, LazyTab, panel_specs
 from peerdesk.ui.shell.search_box import SearchBox
 from peerdesk.ui.shell.window import ShellWindow
-from peerdesk.ui.wall.widget import WallWidget
 
 if TYPE_CHECKING:
     from peerdesk.ui.notes.panel import NotesPanel
+    from peerdesk.ui.wall.widget import WallWidget
 
 LAYOUT_VERSION = 1
 
@@ -102,8 +105,9 @@ class MainWindow(ShellWindow):
         self.work.setDocumentMode(True)
         self.overview = OverviewPanel(session)
         self.work.addTab(self.overview, "Overview")
-        self.wall = WallWidget(session)
-        self.work.addTab(self.wall, "Wall")
+        self._builders: dict[str, Callable[[], Panel]] = {}  # central tabs built when first shown
+        self._wall_tab = LazyTab(partial(docks.wall, session))
+        self.work.addTab(self._wall_tab, "Wall")
         self.lock_screen = LockScreen(session)
         self.lock_screen.unlocked.connect(self.unlock)
         self.stack.addWidget(self.work)
@@ -157,17 +161,21 @@ class MainWindow(ShellWindow):
             self.resizeDocks([self.docks["dock-timetable"]], [520], Qt.Orientation.Horizontal)
             self.resizeDocks([self.docks["dock-quotes"]], [300], Qt.Orientation.Vertical)
 
-    def _build_panel_now(self, name: str) -> None:
-        self.panels[name] = self._build_panel(name)
+    @property
+    def wall(self) -> WallWidget:
+        """The post-it wall (built now if its tab has not been shown yet)."""
+        return cast("WallWidget", self._wall_tab.build())
 
     def _build_panel(self, name: str) -> Panel:
+        if name in self._builders:
+            return self._builders[name]()
         panel = self._specs[name].factory(self.session)
         self.docks[name].setWidget(scrolling(panel))
         return panel
 
     def _dock_shown(self, name: str, shown: bool) -> None:
         if shown and name not in self.panels:
-            self._build_panel_now(name)
+            self.panels[name] = self._build_panel(name)
 
     def _build_menus(self) -> None:
         bar = self.menuBar()
@@ -280,6 +288,13 @@ class MainWindow(ShellWindow):
     def add_work_tab(self, widget: QWidget, title: str, *, scroll: bool = False) -> None:
         """A tab in the central work area; ``scroll`` for forms wider than a laptop screen leaves room."""
         self.work.addTab(scrolling(widget) if scroll else widget, title)
+
+    def add_lazy_work_tab(self, name: str, title: str, factory: Callable[[], Panel], *, scroll: bool = False) -> None:
+        """A central tab whose panel is built when the tab is first shown, or asked for as ``panels[name]``."""
+        tab = LazyTab(factory, scroll=scroll)
+        self._builders[name] = lambda: cast(Panel, tab.build())
+        tab.first_shown.connect(lambda: self.panels[name])
+        self.work.addTab(tab, title)
 
     def show_flagged_quotes(self) -> None:
         self.safety.show_flagged()
