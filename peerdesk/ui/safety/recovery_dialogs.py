@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
 
 from peerdesk.services.backups import COUNTED, BackupInfo
 from peerdesk.store.engine import MIN_PASSPHRASE
+from peerdesk.ui.kit.dates import show_datetime
 from peerdesk.ui.kit.dialogs import FIT, STRETCH, dialog_layout, table_view
 from peerdesk.ui.kit.list_model import ListTableModel
 from peerdesk.ui.kit.widgets import StrengthMeter, error_label, password_edit
@@ -82,7 +83,7 @@ class BackupsModel(ListTableModel[BackupInfo]):
         if role != Qt.ItemDataRole.DisplayRole:
             return None
         if index.column() == 0:
-            return item.made.strftime("%a %d %b %Y, %H:%M:%S")
+            return show_datetime(item.made, seconds=True)
         if index.column() == 1:
             return item.label
         if item.problem:

@@ -1,4 +1,4 @@
-"""A whole workshop recorded through the UI on the demo review, each step undone and redone; the projector view."""
+"""A whole workshop recorded through the workshop panel on the demo review, each step undone and redone."""
 
 from __future__ import annotations
 
@@ -11,14 +11,10 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QToolButton
 from pytestqt.qtbot import QtBot
 
-from peerdesk.services import followup, survey, workshop, workshop_goals, workshop_outcome
+from peerdesk.services import workshop, workshop_goals, workshop_outcome
 from peerdesk.ui.kit import messages
 from peerdesk.ui.kit.session import ReviewSession
-from peerdesk.ui.shell.main_window import MainWindow
-from peerdesk.ui.workshop.followup import FollowUpPanel
 from peerdesk.ui.workshop.panel import WorkshopPanel
-from peerdesk.ui.workshop.projector import ProjectorView
-from peerdesk.ui.workshop.survey import SurveyPanel
 
 SCREENSHOTS = Path(__file__).resolve().parents[3] / "docs" / "screenshots"
 
@@ -238,133 +234,3 @@ def test_a_whole_workshop_is_recorded_and_every_step_undoes(
     panel.export_slides(store.path.parent / "workshop.pptx", on_done=written.append)
     qtbot.waitUntil(lambda: bool(written), timeout=10_000)
     assert written[0] >= 8
-
-
-def test_the_projector_steps_with_the_arrow_keys_and_leaves_with_escape(
-    qtbot: QtBot, demo_session: ReviewSession
-) -> None:
-    store = demo_session.store
-    tables = [workshop.add_table(store)[0] for _ in range(2)]
-    goal, _ = workshop_goals.add_goal(store, workshop.insights(store)[0].id, "Same decision, whoever is on duty")
-    workshop_goals.claim_goal(store, goal, tables[0])
-    for n, insight in enumerate(workshop.insights(store)):
-        workshop.set_response(store, tables[0], insight.id, "agree")
-        workshop.set_response(store, tables[1], insight.id, ("agree", "disagree")[n % 2])
-    for rank, text in enumerate(("A monthly threshold clinic", "Shadowing between duty managers"), start=1):
-        workshop_goals.set_top_action(store, tables[0], rank, text)
-    view = ProjectorView(demo_session)
-    qtbot.addWidget(view)
-    view.resize(1600, 900)
-    view.show()
-    assert view.title.text() == "The insights"
-    assert view.body_size >= 24, "four insights fit in large type"
-    qtbot.keyClick(view, Qt.Key.Key_Right)
-    assert view.title.text() == "Goals"
-    qtbot.keyClick(view, Qt.Key.Key_Right)
-    assert view.title.text() == "How we brainstorm"  # the tables' rules, before they brainstorm (#20)
-    qtbot.keyClick(view, Qt.Key.Key_Right)
-    assert view.title.text() == "Table 1: top three"
-    assert "A monthly threshold clinic" in view.body.text()
-    qtbot.keyClick(view, Qt.Key.Key_Right)  # the last step: stays
-    assert view.title.text() == "Table 1: top three"
-    workshop_goals.set_top_action(store, tables[0], 3, "Publish who to call")
-    demo_session.notify(workshop.Changes.of("actions"))
-    assert "Publish who to call" in view.body.text(), "it follows the facilitator's edits, on the same step"
-    qtbot.keyClick(view, Qt.Key.Key_Left)
-    assert view.title.text() == "How we brainstorm"
-    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
-    view.go(0)
-    view.grab().save(str(SCREENSHOTS / "projector.png"))
-    with qtbot.waitSignal(view.destroyed, timeout=2000):
-        qtbot.keyClick(view, Qt.Key.Key_Escape)
-
-
-def test_the_projector_shows_a_goals_ideas_theme_by_theme_and_opens_on_the_panels_step(
-    qtbot: QtBot, demo_session: ReviewSession
-) -> None:
-    from peerdesk.services import wall_themes
-
-    store = demo_session.store
-    table = workshop.add_table(store, "Window table")[0]
-    goal, _ = workshop_goals.add_goal(store, workshop.insights(store)[0].id, "Same decision, whoever is on duty")
-    workshop_goals.claim_goal(store, goal, table)
-    a, b, _ = (workshop_goals.add_idea(store, goal, t)[0] for t in ("Shadowing", "A weekly huddle", "One crib sheet"))
-    wall_themes.group_as_theme(store, [a, b], "Learning from each other")
-    panel = WorkshopPanel(demo_session)
-    qtbot.addWidget(panel)
-    panel.steps.setCurrentIndex(2)
-    panel.idea_goal.setCurrentIndex(panel.idea_goal.findData(goal))
-    assert panel.projector_start() == f"ideas:{goal}"
-    view = ProjectorView(demo_session, start=panel.projector_start())
-    qtbot.addWidget(view)
-    view.resize(1600, 900)
-    view.show()
-    assert view.title.text() == "Ideas"
-    text = view.body.text()
-    assert text.index("Learning from each other") < text.index("Shadowing") < text.index("Other ideas")
-    assert text.index("Other ideas") < text.index("One crib sheet")
-    assert "(Window table)" in text
-    panel.steps.setCurrentIndex(3)
-    assert panel.projector_start() == f"table:{table}"
-
-
-def test_follow_up_fields_autosave_and_list_the_workshop_actions(qtbot: QtBot, demo_session: ReviewSession) -> None:
-    store = demo_session.store
-    table = workshop.add_table(store, "Blue table")[0]
-    workshop_goals.set_top_action(store, table, 1, "A monthly threshold clinic")
-    panel = FollowUpPanel(demo_session)
-    qtbot.addWidget(panel)
-    assert panel.actions_model.rowCount() == 1
-    assert panel.actions_model.item(0, 3).text() == "A monthly threshold clinic"
-    edit = panel.texts["what_changed"]
-    edit.setFocus()
-    qtbot.keyClicks(edit, "Duty managers meet weekly")
-    edit.flush()
-    assert followup.get(store).what_changed == "Duty managers meet weekly"
-    demo_session.undo_stack.undo()
-    assert followup.get(store).what_changed == ""
-    assert edit.toPlainText() == ""
-
-
-def test_survey_import_through_the_panel_is_one_undo_step(qtbot: QtBot, session: ReviewSession, tmp_path: Path) -> None:
-    panel = SurveyPanel(session)
-    qtbot.addWidget(panel)
-    items = tmp_path / "items.csv"
-    items.write_text("left,right\nChange is explained,Change just happens\nStaff are asked,Staff are told\n")
-    done: list[survey.Imported] = []
-    panel.import_file("survey_items", items, done.append)
-    qtbot.waitUntil(lambda: len(done) == 1, timeout=5000)
-    assert panel.items_model.rowCount() == 2
-    responses = tmp_path / "r.csv"
-    responses.write_text("team,1,2\nFront door,1,4\nFront door,2,5\nEarly help,4,2\n")
-    panel.import_file("survey_responses", responses, done.append)
-    qtbot.waitUntil(lambda: len(done) == 2, timeout=5000)
-    assert "3 respondents in 2 teams" in panel.status.text()
-    session.undo_stack.undo()
-    assert survey.results(session.store).respondents == 0
-    session.undo_stack.redo()
-    assert survey.results(session.store).respondents == 3
-    png = tmp_path / "chart.png"
-    panel.save_image(png)
-    assert png.read_bytes().startswith(b"\x89PNG")
-
-
-def test_the_main_window_has_workshop_follow_up_and_survey_tabs(qtbot: QtBot, demo_session: ReviewSession) -> None:
-    from peerdesk.ui.shell.app import make_app
-    from tests.export.test_workshop_pptx import record_workshop
-
-    make_app()  # the app's style sheet, as people see it
-    record_workshop(demo_session.store)
-    window = MainWindow(demo_session)
-    qtbot.addWidget(window)
-    tabs = [window.work.tabText(i) for i in range(window.work.count())]
-    assert tabs[-3:] == ["Workshop", "Follow-up", "Survey"]
-    window.resize(1500, 900)
-    for dock in window.docks.values():
-        dock.hide()  # the workshop screenshot shows the tab, as a facilitator would arrange it
-    window.show()
-    window.show_work(window.workshop_tabs.workshop)
-    rows = dict(window.shortcut_rows())
-    assert rows["Projector view"] == "F5"
-    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
-    window.grab().save(str(SCREENSHOTS / "workshop.png"))

@@ -1,4 +1,5 @@
-"""The survey panel's scale control: one undo step for all items, refusals that change nothing, mixed scales shown."""
+"""The survey panel: an import is one undo step; its scale control applies to every item as one undo step,
+refuses what would not fit and shows when items differ."""
 
 from __future__ import annotations
 
@@ -13,7 +14,7 @@ from peerdesk.services import survey, survey_csv
 from peerdesk.services.changes import Changes
 from peerdesk.ui.kit.session import ReviewSession
 from peerdesk.ui.workshop.survey import SurveyPanel
-from peerdesk.ui.workshop.survey_chart import chart_png, scale_key, ticks
+from peerdesk.ui.workshop.survey_chart import chart_png
 
 SCREENSHOTS = Path(__file__).resolve().parents[3] / "docs" / "screenshots"
 
@@ -126,16 +127,6 @@ def test_without_items_the_scale_cannot_be_applied(qtbot: QtBot, session: Review
     assert (panel.scale_low.value(), panel.scale_high.value()) == (1, 5)
 
 
-def test_the_chart_ticks_read_the_shared_scale_or_percentages_when_items_differ() -> None:
-    assert [label for _, label in ticks((1, 7))] == ["1", "2", "3", "4", "5", "6", "7"]
-    assert [label for _, label in ticks((0, 10))] == [str(n) for n in range(11)]
-    assert [label for _, label in ticks((0, 100))] == [str(n) for n in range(0, 101, 10)]
-    assert [label for _, label in ticks((1, 100))][:3] == ["1", "10", "20"]
-    assert [label for _, label in ticks(None)] == ["0 %", "25 %", "50 %", "75 %", "100 %"]
-    assert scale_key((1, 7)) == "1 = the left statement · 7 = the right"
-    assert "different scales" in scale_key(None)
-
-
 def test_a_team_at_the_top_of_each_items_own_scale_is_drawn_at_the_right_end_of_every_line(
     qtbot: QtBot, session: ReviewSession, tmp_path: Path
 ) -> None:
@@ -208,3 +199,26 @@ def test_screenshot_of_the_survey_panel_with_items_on_different_scales(
     out = (SCREENSHOTS if os.environ.get("PEERDESK_SCREENSHOTS") else tmp_path) / "survey-mixed-scales.png"
     out.parent.mkdir(parents=True, exist_ok=True)
     assert panel.grab().save(str(out))
+
+
+def test_survey_import_through_the_panel_is_one_undo_step(qtbot: QtBot, session: ReviewSession, tmp_path: Path) -> None:
+    panel = SurveyPanel(session)
+    qtbot.addWidget(panel)
+    items = tmp_path / "items.csv"
+    items.write_text("left,right\nChange is explained,Change just happens\nStaff are asked,Staff are told\n")
+    done: list[survey.Imported] = []
+    panel.import_file("survey_items", items, done.append)
+    qtbot.waitUntil(lambda: len(done) == 1, timeout=5000)
+    assert panel.items_model.rowCount() == 2
+    responses = tmp_path / "r.csv"
+    responses.write_text("team,1,2\nFront door,1,4\nFront door,2,5\nEarly help,4,2\n")
+    panel.import_file("survey_responses", responses, done.append)
+    qtbot.waitUntil(lambda: len(done) == 2, timeout=5000)
+    assert "3 respondents in 2 teams" in panel.status.text()
+    session.undo_stack.undo()
+    assert survey.results(session.store).respondents == 0
+    session.undo_stack.redo()
+    assert survey.results(session.store).respondents == 3
+    png = tmp_path / "chart.png"
+    panel.save_image(png)
+    assert png.read_bytes().startswith(b"\x89PNG")
