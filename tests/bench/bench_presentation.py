@@ -41,4 +41,5 @@ def test_presentation_build_time(tmp_path: Path) -> None:
             prs.save(str(tmp_path / "bare.pptx"))
 
         floor = time_ms(bare, REPEAT)
+    assert slides > 0 and len(ours) == len(floor) == REPEAT
     report("presentation", median(ours), median(floor), "ms", slides=slides, repeat=REPEAT)
