@@ -6,7 +6,7 @@ import pytest
 
 from peerdesk.errors import UserError
 from peerdesk.export import print_followup
-from peerdesk.services import action_progress, followup, workshop
+from peerdesk.services import action_progress, followup, workshop, workshop_goals
 from peerdesk.store.engine import Store
 
 
@@ -18,7 +18,7 @@ def test_nothing_to_print_is_said_plainly(store: Store) -> None:
 def test_the_sheet_holds_the_record_and_each_action_with_its_progress(store: Store) -> None:
     followup.set_fields(store, what_changed="One front door <now>")
     table, _ = workshop.add_table(store, "Blue table")
-    workshop.set_top_action(store, table, 1, "Publish the threshold guide")
+    workshop_goals.set_top_action(store, table, 1, "Publish the threshold guide")
     action_progress.set_fields(store, workshop.action_id(table, 1), status="done", owner="Head of service")
     [page] = print_followup.followup_sheet(store).pages
     assert "One front door &lt;now&gt;" in page

@@ -7,14 +7,14 @@ import uuid
 import pytest
 
 from peerdesk.errors import UserError
-from peerdesk.services import action_progress, workshop
+from peerdesk.services import action_progress, workshop, workshop_goals
 from peerdesk.store.engine import Store
 
 
 @pytest.fixture
 def action(store: Store) -> str:
     table, _ = workshop.add_table(store, "Blue table")
-    workshop.set_top_action(store, table, 1, "Publish the front door's threshold guide")
+    workshop_goals.set_top_action(store, table, 1, "Publish the front door's threshold guide")
     return workshop.action_id(table, 1)
 
 

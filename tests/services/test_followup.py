@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from peerdesk.errors import UserError
-from peerdesk.services import followup, workshop
+from peerdesk.services import followup, workshop, workshop_goals
 from peerdesk.store.engine import Store
 
 
@@ -36,8 +36,8 @@ def test_unknown_fields_and_bad_dates_are_refused(store: Store, fields: dict[str
 
 def test_the_workshop_actions_are_listed_by_table_and_rank(store: Store) -> None:
     table, _ = workshop.add_table(store, "Blue table")
-    workshop.set_top_action(store, table, 2, "Second")
-    workshop.set_top_action(store, table, 1, "First")
+    workshop_goals.set_top_action(store, table, 2, "Second")
+    workshop_goals.set_top_action(store, table, 1, "First")
     assert [(a.table, a.rank, a.text) for a in followup.actions_for_review(store)] == [
         ("Blue table", 1, "First"),
         ("Blue table", 2, "Second"),

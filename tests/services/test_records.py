@@ -1,13 +1,15 @@
-"""Generic record access: create, read, change, delete and restore any shared record through the unit of work."""
+"""Generic record access by table name (create, read, change, delete, restore: what undo uses), and the shape every
+small record shares."""
 
 from __future__ import annotations
 
 import pytest
 
-from peerdesk.errors import NotFound
-from peerdesk.services import records
+from peerdesk.errors import NotFound, UserError
+from peerdesk.services import records, workshop
+from peerdesk.services.changes import Changes
 from peerdesk.store.engine import Store
-from peerdesk.store.models import Quote
+from peerdesk.store.models import Quote, WorkshopNote, WorkshopTable
 
 
 def test_a_record_is_created_changed_and_read_back(store: Store) -> None:
@@ -38,3 +40,34 @@ def test_a_record_or_table_that_does_not_exist_is_refused(store: Store) -> None:
         records.set_fields(store, "quotes", "no-such-id", text="x")
     with pytest.raises(ValueError, match="no shared table"):
         records.model_for("secrets")
+
+
+def test_written_strips_and_refuses_blank_text() -> None:
+    assert records.written("  A goal \n", "Write the goal first.") == "A goal"
+    with pytest.raises(UserError, match="Write the goal first"):
+        records.written(" \t ", "Write the goal first.")
+
+
+def test_next_position_goes_after_the_last_or_starts_at_one() -> None:
+    assert records.next_position([]) == 1.0
+    assert records.next_position([3.0, 1.5]) == 4.0
+
+
+def test_set_text_reports_a_change_only_when_there_is_one(store: Store) -> None:
+    table_id, _ = workshop.add_table(store, "North")
+    assert records.set_text(store, WorkshopTable, table_id, " South ", "A name", column="name") == Changes.of(
+        "workshop_tables", ids=[table_id]
+    )
+    assert records.set_text(store, WorkshopTable, table_id, "South", "A name", column="name") == Changes()
+    with pytest.raises(UserError, match="A name"):
+        records.set_text(store, WorkshopTable, table_id, "", "A name", column="name")
+    assert records.values(store, "workshop_tables", table_id, ["name"]) == {"name": "South"}
+
+
+def test_remove_tombstones_and_names_the_views_that_change_with_it(store: Store) -> None:
+    note_id, _ = workshop.add_note(store, "next_step", "Share the outcome")
+    changes = records.remove(store, WorkshopNote, note_id, "actions")
+    assert changes == Changes.of("workshop_notes", ids=[note_id]) | Changes.of("actions")
+    assert records.rows(store, "workshop_notes", ["text"]) == []
+    records.restore(store, "workshop_notes", note_id)
+    assert records.rows(store, "workshop_notes", ["text"]) == [{"id": note_id, "text": "Share the outcome"}]

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from peerdesk.errors import UserError
-from peerdesk.services import survey
+from peerdesk.services import survey, survey_csv
 from peerdesk.store.engine import Store
 
 
@@ -18,7 +18,7 @@ def write(tmp_path: Path, name: str, text: str) -> Path:
 
 
 def two_items(store: Store, tmp_path: Path) -> list[survey.Item]:
-    survey.import_items(
+    survey_csv.import_items(
         store, write(tmp_path, "items.csv", "left,right\nChange is explained,It just happens\nAsked,Told\n")
     )
     return survey.items(store)
@@ -34,10 +34,10 @@ def test_on_a_1_to_7_scale_a_7_is_accepted_and_an_8_refused_with_its_row_and_col
 ) -> None:
     two_items(store, tmp_path)
     survey.set_scale(store, 1, 7)
-    assert survey.import_responses(store, write(tmp_path, "ok.csv", "team,Q1,Q2\nNorth,7,1\nNorth,5,\n")).count == 2
+    assert survey_csv.import_responses(store, write(tmp_path, "ok.csv", "team,Q1,Q2\nNorth,7,1\nNorth,5,\n")).count == 2
     assert survey.results(store).means["North"] == [6.0, 1.0]
-    with pytest.raises(survey.SurveyFileError) as caught:
-        survey.import_responses(store, write(tmp_path, "bad.csv", "team,Q1,Q2\nSouth,7,7\nSouth,2,8\n"))
+    with pytest.raises(survey_csv.SurveyFileError) as caught:
+        survey_csv.import_responses(store, write(tmp_path, "bad.csv", "team,Q1,Q2\nSouth,7,7\nSouth,2,8\n"))
     assert "row 3, column “Q2”: “8” is not a score from 1 to 7" in str(caught.value)
     assert "row 2" not in str(caught.value), "a 7 is a score on this scale"
     results = survey.results(store)
@@ -47,13 +47,13 @@ def test_on_a_1_to_7_scale_a_7_is_accepted_and_an_8_refused_with_its_row_and_col
 def test_a_0_to_10_scale_takes_0_and_10_but_not_minus_1_or_11(store: Store, tmp_path: Path) -> None:
     two_items(store, tmp_path)
     survey.set_scale(store, 0, 10)
-    survey.import_responses(store, write(tmp_path, "ok.csv", "team,a,b\nEast,0,10\nEast,10,5\n"))
+    survey_csv.import_responses(store, write(tmp_path, "ok.csv", "team,a,b\nEast,0,10\nEast,10,5\n"))
     results = survey.results(store)
     assert results.means["East"] == [5.0, 7.5]
     assert results.shares("East") == [0.5, 0.75]
     assert results.describe_scale() == "0 = wholly the left statement, 10 = wholly the right."
-    with pytest.raises(survey.SurveyFileError) as caught:
-        survey.import_responses(store, write(tmp_path, "bad.csv", "team,a,b\nEast,-1,11\n"))
+    with pytest.raises(survey_csv.SurveyFileError) as caught:
+        survey_csv.import_responses(store, write(tmp_path, "bad.csv", "team,a,b\nEast,-1,11\n"))
     assert "row 2, column “a”: “-1” is not a score from 0 to 10" in str(caught.value)
     assert "row 2, column “b”: “11” is not a score from 0 to 10" in str(caught.value)
     assert survey.results(store).means["East"] == [5.0, 7.5]
@@ -100,7 +100,7 @@ def test_set_scale_applies_to_every_item_and_set_scales_puts_the_old_ones_back(s
 def test_a_scale_that_imported_scores_fall_outside_is_refused(store: Store, tmp_path: Path) -> None:
     two_items(store, tmp_path)
     survey.set_scale(store, 1, 7)
-    survey.import_responses(store, write(tmp_path, "r.csv", "team,a,b\nWest,6,2\nWest,7,\n"))
+    survey_csv.import_responses(store, write(tmp_path, "r.csv", "team,a,b\nWest,6,2\nWest,7,\n"))
     with pytest.raises(UserError, match="2 imported score\\(s\\) for item 1 lie outside 1 to 5"):
         survey.set_scale(store, 1, 5)
     assert [i.scale for i in survey.items(store)] == [(1, 7), (1, 7)], "nothing was changed"
@@ -112,7 +112,7 @@ def test_new_items_take_the_surveys_scale(store: Store, tmp_path: Path) -> None:
     two_items(store, tmp_path)
     survey.set_scale(store, 0, 10)
     item_id, _ = survey.add_item(store, "Left", "Right")
-    survey.import_items(store, write(tmp_path, "more.csv", "left,right\nA,B\n"))
+    survey_csv.import_items(store, write(tmp_path, "more.csv", "left,right\nA,B\n"))
     assert [i.scale for i in survey.items(store)] == [(0, 10)] * 4
     other_id, _ = survey.add_item(store, "L", "R", scale=(1, 7))
     assert {i.id: i.scale for i in survey.items(store)}[other_id] == (1, 7)
@@ -121,7 +121,7 @@ def test_new_items_take_the_surveys_scale(store: Store, tmp_path: Path) -> None:
 
 def test_items_can_be_imported_with_their_own_scale(store: Store, tmp_path: Path) -> None:
     text = "left,right,low,high\nA,B,1,7\nC,D,,\nE,F,0,10.0\n"
-    assert survey.import_items(store, write(tmp_path, "items.csv", text)).count == 3
+    assert survey_csv.import_items(store, write(tmp_path, "items.csv", text)).count == 3
     assert [i.scale for i in survey.items(store)] == [(1, 7), (1, 5), (0, 10)]
     assert survey.survey_scale(store) == (1, 5), "mixed items: a new one takes the default"
     assert survey.describe_scales(survey.items(store)) == (
@@ -132,7 +132,7 @@ def test_items_can_be_imported_with_their_own_scale(store: Store, tmp_path: Path
 def test_imported_rows_without_a_scale_take_the_one_all_items_share(store: Store, tmp_path: Path) -> None:
     two_items(store, tmp_path)
     survey.set_scale(store, 1, 7)
-    survey.import_items(store, write(tmp_path, "more.csv", "left,right,low,high\nA,B,,\nC,D,0,10\n"))
+    survey_csv.import_items(store, write(tmp_path, "more.csv", "left,right,low,high\nA,B,,\nC,D,0,10\n"))
     assert [i.scale for i in survey.items(store)] == [(1, 7), (1, 7), (1, 7), (0, 10)]
 
 
@@ -150,18 +150,18 @@ def test_imported_rows_without_a_scale_take_the_one_all_items_share(store: Store
     ],
 )
 def test_an_item_file_with_a_bad_scale_is_refused_whole(store: Store, tmp_path: Path, text: str, expected: str) -> None:
-    with pytest.raises(survey.SurveyFileError, match=expected):
-        survey.import_items(store, write(tmp_path, "items.csv", text))
+    with pytest.raises(survey_csv.SurveyFileError, match=expected):
+        survey_csv.import_items(store, write(tmp_path, "items.csv", text))
     assert survey.items(store) == [], "not even the fine row was imported"
 
 
 def test_responses_are_checked_against_each_items_own_scale(store: Store, tmp_path: Path) -> None:
-    survey.import_items(store, write(tmp_path, "items.csv", "left,right,low,high\nA,B,1,5\nC,D,0,10\n"))
-    with pytest.raises(survey.SurveyFileError) as caught:
-        survey.import_responses(store, write(tmp_path, "bad.csv", "team,a,b\nNorth,7,7\n"))
+    survey_csv.import_items(store, write(tmp_path, "items.csv", "left,right,low,high\nA,B,1,5\nC,D,0,10\n"))
+    with pytest.raises(survey_csv.SurveyFileError) as caught:
+        survey_csv.import_responses(store, write(tmp_path, "bad.csv", "team,a,b\nNorth,7,7\n"))
     assert "row 2, column “a”: “7” is not a score from 1 to 5" in str(caught.value)
     assert "column “b”" not in str(caught.value), "7 is a score from 0 to 10"
-    survey.import_responses(store, write(tmp_path, "ok.csv", "team,a,b\nNorth,5,0\nNorth,4,5\n"))
+    survey_csv.import_responses(store, write(tmp_path, "ok.csv", "team,a,b\nNorth,5,0\nNorth,4,5\n"))
     results = survey.results(store)
     assert results.scale is None
     assert results.means["North"] == [4.5, 2.5]

@@ -8,7 +8,7 @@ from PySide6.QtGui import QStandardItemModel
 from PySide6.QtWidgets import QComboBox, QWidget
 from pytestqt.qtbot import QtBot
 
-from peerdesk.services import action_progress, workshop
+from peerdesk.services import action_progress, workshop, workshop_goals
 from peerdesk.ui.kit.session import ReviewSession
 from peerdesk.ui.workshop import action_progress as table
 
@@ -16,7 +16,7 @@ from peerdesk.ui.workshop import action_progress as table
 @pytest.fixture
 def action(session: ReviewSession) -> str:
     table_id, _ = workshop.add_table(session.store, "Blue table")
-    workshop.set_top_action(session.store, table_id, 1, "Publish the threshold guide")
+    workshop_goals.set_top_action(session.store, table_id, 1, "Publish the threshold guide")
     return workshop.action_id(table_id, 1)
 
 

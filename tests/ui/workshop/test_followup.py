@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pytestqt.qtbot import QtBot
 
-from peerdesk.services import followup, workshop
+from peerdesk.services import followup, workshop, workshop_goals
 from peerdesk.ui.kit.session import ReviewSession
 from peerdesk.ui.workshop.followup import FollowUpPanel
 
@@ -12,7 +12,7 @@ from peerdesk.ui.workshop.followup import FollowUpPanel
 def test_follow_up_fields_autosave_and_list_the_workshop_actions(qtbot: QtBot, demo_session: ReviewSession) -> None:
     store = demo_session.store
     table = workshop.add_table(store, "Blue table")[0]
-    workshop.set_top_action(store, table, 1, "A monthly threshold clinic")
+    workshop_goals.set_top_action(store, table, 1, "A monthly threshold clinic")
     panel = FollowUpPanel(demo_session)
     qtbot.addWidget(panel)
     assert panel.actions_model.rowCount() == 1

@@ -11,7 +11,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QToolButton
 from pytestqt.qtbot import QtBot
 
-from peerdesk.services import workshop
+from peerdesk.services import workshop, workshop_goals, workshop_outcome
 from peerdesk.ui.kit import messages
 from peerdesk.ui.kit.session import ReviewSession
 from peerdesk.ui.workshop.panel import WorkshopPanel
@@ -90,29 +90,31 @@ def test_a_whole_workshop_is_recorded_and_every_step_undoes(
     panel.add_new_insight(tables[3], "Partners want to hear what happened after they referred")
     undo_redo(
         demo_session,
-        lambda: not workshop.outcome(store).new_insights,
-        lambda: len(workshop.outcome(store).new_insights) == 1,
+        lambda: not workshop_outcome.outcome(store).new_insights,
+        lambda: len(workshop_outcome.outcome(store).new_insights) == 1,
     )
 
     # Goals, claims and the refused double claim.
     goals = [panel.add_goal(insights[n % 4].id, f"Goal {n + 1} for the room") for n in range(6)]
     assert panel.goals_model.rowCount() == 6
-    undo_redo(demo_session, lambda: len(workshop.goals(store)) == 5, lambda: len(workshop.goals(store)) == 6)
+    undo_redo(
+        demo_session, lambda: len(workshop_goals.goals(store)) == 5, lambda: len(workshop_goals.goals(store)) == 6
+    )
     for table, goal in zip(tables, goals, strict=False):
         assert panel.claim(goal, table)
     assert not panel.claim(goals[0], tables[1])
     assert refusals and "Window table has already chosen this goal" in refusals[-1]
-    assert workshop.claims(store)[goals[0]] == tables[0]
+    assert workshop_goals.claims(store)[goals[0]] == tables[0]
     undo_redo(
         demo_session,
-        lambda: workshop.claims(store)[goals[3]] == "",
-        lambda: workshop.claims(store)[goals[3]] == tables[3],
+        lambda: workshop_goals.claims(store)[goals[3]] == "",
+        lambda: workshop_goals.claims(store)[goals[3]] == tables[3],
     )
     panel.goals_model.setData(panel.goals_model.index(0, 1), "Same decision, whoever is on duty")
     undo_redo(
         demo_session,
-        lambda: workshop.goals(store)[0].text == "Goal 1 for the room",
-        lambda: workshop.goals(store)[0].text == "Same decision, whoever is on duty",
+        lambda: workshop_goals.goals(store)[0].text == "Goal 1 for the room",
+        lambda: workshop_goals.goals(store)[0].text == "Same decision, whoever is on duty",
     )
 
     # Ideas on the goal's own post-it wall (the wall widget itself): typed in, dropped one on another to group.
@@ -124,7 +126,7 @@ def test_a_whole_workshop_is_recorded_and_every_step_undoes(
     board = panel.board
     assert board.scene.goal_id == goals[0] and len(board.scene.postits) == 3
     undo_redo(demo_session, lambda: len(board.scene.postits) == 2, lambda: len(board.scene.postits) == 3)
-    first, second, _ = (i.id for i in workshop.ideas(store, goals[0]))
+    first, second, _ = (i.id for i in workshop_goals.ideas(store, goals[0]))
     board.view.resetTransform()
     board.view.centerOn(board.scene.postits[first].sceneBoundingRect().center())
     viewport = board.view.viewport()
@@ -145,7 +147,7 @@ def test_a_whole_workshop_is_recorded_and_every_step_undoes(
     board.scene.clearSelection()
     board.scene.postits[first].setSelected(True)
     panel._selected_idea_to_action()
-    assert workshop.top_actions(store, tables[0])[1] == "Duty managers shadow each other"
+    assert workshop_goals.top_actions(store, tables[0])[1] == "Duty managers shadow each other"
     if os.environ.get("PEERDESK_SCREENSHOTS"):
         board.view.fit_all()
         SCREENSHOTS.mkdir(parents=True, exist_ok=True)
@@ -157,34 +159,34 @@ def test_a_whole_workshop_is_recorded_and_every_step_undoes(
     edit.setFocus()
     qtbot.keyClicks(edit, "Run a monthly threshold clinic")
     edit.editingFinished.emit()
-    assert workshop.top_actions(store, tables[0])[2] == "Run a monthly threshold clinic"
+    assert workshop_goals.top_actions(store, tables[0])[2] == "Run a monthly threshold clinic"
     undo_redo(
         demo_session,
-        lambda: workshop.top_actions(store, tables[0])[2] == "",
-        lambda: workshop.top_actions(store, tables[0])[2] == "Run a monthly threshold clinic",
+        lambda: workshop_goals.top_actions(store, tables[0])[2] == "",
+        lambda: workshop_goals.top_actions(store, tables[0])[2] == "Run a monthly threshold clinic",
     )
     for table in tables[1:]:
         for rank in (1, 2, 3):
             panel.top3.set_top_action(table, rank, f"Step {rank} for this goal")
     panel.top3.set_top_action(tables[0], 3, "Publish who to call, by name and hour")
     # Reordering: the arrow button moves action 1 down; Alt+Up in the edit moves it back; each one undo step.
-    first_three = workshop.top_actions(store, tables[0])
+    first_three = workshop_goals.top_actions(store, tables[0])
     down = panel.findChild(QToolButton, "top-0-1-down")
     assert down is not None and panel.findChild(QToolButton, "top-0-1-up").isEnabled() is False
     qtbot.mouseClick(down, Qt.MouseButton.LeftButton)
     swapped = {1: first_three[2], 2: first_three[1], 3: first_three[3]}
-    assert workshop.top_actions(store, tables[0]) == swapped
+    assert workshop_goals.top_actions(store, tables[0]) == swapped
     assert panel.top3.edits[tables[0]][0].text() == first_three[2]
     undo_redo(
         demo_session,
-        lambda: workshop.top_actions(store, tables[0]) == first_three,
-        lambda: workshop.top_actions(store, tables[0]) == swapped,
+        lambda: workshop_goals.top_actions(store, tables[0]) == first_three,
+        lambda: workshop_goals.top_actions(store, tables[0]) == swapped,
     )
     second = panel.top3.edits[tables[0]][1]
     second.setFocus()
     qtbot.waitUntil(second.hasFocus)
     qtbot.keyClick(second, Qt.Key.Key_Up, Qt.KeyboardModifier.AltModifier)
-    assert workshop.top_actions(store, tables[0]) == first_three
+    assert workshop_goals.top_actions(store, tables[0]) == first_three
     assert panel.top3.edits[tables[0]][0].hasFocus(), "the focus follows the action it moved"
     depth = demo_session.undo_stack.index()
     assert not panel.top3.move_top_action(tables[0], 3, 1), "nothing below the third"
@@ -207,7 +209,7 @@ def test_a_whole_workshop_is_recorded_and_every_step_undoes(
         lambda: len(workshop.notes(store, "even_better_if")) == 1,
     )
 
-    counts = workshop.summary_counts(store)
+    counts = workshop_outcome.summary_counts(store)
     assert counts == {
         "tables": 4,
         "responses": 2 + 1 + 4 + 4,  # tables 1 and 2 answered only some insights
@@ -222,10 +224,10 @@ def test_a_whole_workshop_is_recorded_and_every_step_undoes(
     # Everything undoes back to the demo's starting point, and redoes to the end.
     while demo_session.undo_stack.canUndo():
         demo_session.undo_stack.undo()
-    assert workshop.outcome(store).is_empty
+    assert workshop_outcome.outcome(store).is_empty
     while demo_session.undo_stack.canRedo():
         demo_session.undo_stack.redo()
-    assert workshop.summary_counts(store) == counts
+    assert workshop_outcome.summary_counts(store) == counts
 
     # The exported slides, through the background task.
     written: list[int] = []

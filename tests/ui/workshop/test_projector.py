@@ -10,7 +10,7 @@ import pytest
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
-from peerdesk.services import workshop
+from peerdesk.services import workshop, workshop_goals
 from peerdesk.ui.kit.session import ReviewSession
 from peerdesk.ui.workshop.panel import WorkshopPanel
 from peerdesk.ui.workshop.projector import ProjectorView
@@ -30,13 +30,13 @@ def test_the_projector_steps_with_the_arrow_keys_and_leaves_with_escape(
 ) -> None:
     store = demo_session.store
     tables = [workshop.add_table(store)[0] for _ in range(2)]
-    goal, _ = workshop.add_goal(store, workshop.insights(store)[0].id, "Same decision, whoever is on duty")
-    workshop.claim_goal(store, goal, tables[0])
+    goal, _ = workshop_goals.add_goal(store, workshop.insights(store)[0].id, "Same decision, whoever is on duty")
+    workshop_goals.claim_goal(store, goal, tables[0])
     for n, insight in enumerate(workshop.insights(store)):
         workshop.set_response(store, tables[0], insight.id, "agree")
         workshop.set_response(store, tables[1], insight.id, ("agree", "disagree")[n % 2])
     for rank, text in enumerate(("A monthly threshold clinic", "Shadowing between duty managers"), start=1):
-        workshop.set_top_action(store, tables[0], rank, text)
+        workshop_goals.set_top_action(store, tables[0], rank, text)
     view = ProjectorView(demo_session)
     qtbot.addWidget(view)
     view.resize(1600, 900)
@@ -52,7 +52,7 @@ def test_the_projector_steps_with_the_arrow_keys_and_leaves_with_escape(
     assert "A monthly threshold clinic" in view.body.text()
     qtbot.keyClick(view, Qt.Key.Key_Right)  # the last step: stays
     assert view.title.text() == "Table 1: top three"
-    workshop.set_top_action(store, tables[0], 3, "Publish who to call")
+    workshop_goals.set_top_action(store, tables[0], 3, "Publish who to call")
     demo_session.notify(workshop.Changes.of("actions"))
     assert "Publish who to call" in view.body.text(), "it follows the facilitator's edits, on the same step"
     qtbot.keyClick(view, Qt.Key.Key_Left)
@@ -71,9 +71,9 @@ def test_the_projector_shows_a_goals_ideas_theme_by_theme_and_opens_on_the_panel
 
     store = demo_session.store
     table = workshop.add_table(store, "Window table")[0]
-    goal, _ = workshop.add_goal(store, workshop.insights(store)[0].id, "Same decision, whoever is on duty")
-    workshop.claim_goal(store, goal, table)
-    a, b, _ = (workshop.add_idea(store, goal, t)[0] for t in ("Shadowing", "A weekly huddle", "One crib sheet"))
+    goal, _ = workshop_goals.add_goal(store, workshop.insights(store)[0].id, "Same decision, whoever is on duty")
+    workshop_goals.claim_goal(store, goal, table)
+    a, b, _ = (workshop_goals.add_idea(store, goal, t)[0] for t in ("Shadowing", "A weekly huddle", "One crib sheet"))
     wall.group_as_theme(store, [a, b], "Learning from each other")
     panel = WorkshopPanel(demo_session)
     qtbot.addWidget(panel)

@@ -10,7 +10,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QImage
 from pytestqt.qtbot import QtBot
 
-from peerdesk.services import survey
+from peerdesk.services import survey, survey_csv
 from peerdesk.services.changes import Changes
 from peerdesk.ui.kit.session import ReviewSession
 from peerdesk.ui.workshop.survey import SurveyPanel
@@ -30,7 +30,7 @@ ITEMS = (
 def panel_with_items(qtbot: QtBot, session: ReviewSession, tmp_path: Path, items: str = ITEMS) -> SurveyPanel:
     path = tmp_path / "items.csv"
     path.write_text(items, encoding="utf-8")
-    survey.import_items(session.store, path)
+    survey_csv.import_items(session.store, path)
     panel = SurveyPanel(session)
     qtbot.addWidget(panel)
     return panel
@@ -89,7 +89,7 @@ def test_a_scale_that_would_leave_imported_scores_outside_is_refused(
     panel = panel_with_items(qtbot, session, tmp_path)
     responses = tmp_path / "r.csv"
     responses.write_text("team,1,2,3,4\nNorth,5,5,1,1\n", encoding="utf-8")
-    survey.import_responses(session.store, responses)
+    survey_csv.import_responses(session.store, responses)
     panel.scale_low.setValue(0)
     panel.scale_high.setValue(4)
     panel.apply_scale.click()
@@ -134,7 +134,7 @@ def test_a_team_at_the_top_of_each_items_own_scale_is_drawn_at_the_right_end_of_
     panel_with_items(qtbot, session, tmp_path, items)
     responses = tmp_path / "r.csv"
     responses.write_text("team,1,2\nNorth,5,10\n", encoding="utf-8")
-    survey.import_responses(session.store, responses)
+    survey_csv.import_responses(session.store, responses)
     image = QImage.fromData(chart_png(survey.results(session.store), width=1000))
     team_blue = (0x1D, 0x6F, 0xB8)
 
@@ -164,7 +164,7 @@ def test_screenshot_of_the_survey_panel_on_a_1_to_7_scale(qtbot: QtBot, session:
         "team,1,2,3,4\nFront door,6,5,3,2\nFront door,7,4,2,3\nEarly help,3,2,5,6\nEarly help,2,3,6,7\nHubs,4,4,4,5\n",
         encoding="utf-8",
     )
-    survey.import_responses(session.store, responses)
+    survey_csv.import_responses(session.store, responses)
     panel.refresh(Changes.of("survey_items"))
     panel.resize(1200, 760)
     panel.show()
@@ -190,7 +190,7 @@ def test_screenshot_of_the_survey_panel_with_items_on_different_scales(
     panel = panel_with_items(qtbot, session, tmp_path, items)
     responses = tmp_path / "r.csv"
     responses.write_text("team,1,2,3\nFront door,5,10,7\nEarly help,1,0,1\nHubs,3,5,4\n", encoding="utf-8")
-    survey.import_responses(session.store, responses)
+    survey_csv.import_responses(session.store, responses)
     panel.refresh(Changes.of("survey_items"))
     panel.resize(1200, 640)
     panel.show()

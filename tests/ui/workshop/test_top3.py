@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
-from peerdesk.services import workshop
+from peerdesk.services import workshop, workshop_goals, workshop_outcome
 from peerdesk.ui.kit import ops
 from peerdesk.ui.kit.session import ReviewSession
 from peerdesk.ui.workshop.top3 import TopThreeStep
@@ -19,11 +19,11 @@ def _step(qtbot: QtBot, session: ReviewSession) -> TopThreeStep:
 
 def test_a_box_per_table_with_three_lines_filled_from_the_outcome(qtbot: QtBot, session: ReviewSession) -> None:
     step = _step(qtbot, session)
-    step.fill(workshop.outcome(session.store))
+    step.fill(workshop_outcome.outcome(session.store))
     assert step.edits == {}
     table_id, _ = workshop.add_table(session.store, "Blue table")
-    workshop.set_top_action(session.store, table_id, 2, "Second")
-    step.fill(workshop.outcome(session.store))
+    workshop_goals.set_top_action(session.store, table_id, 2, "Second")
+    step.fill(workshop_outcome.outcome(session.store))
     assert [e.text() for e in step.edits[table_id]] == ["", "Second", ""]
     assert step.goals[table_id].text() == "No goal claimed yet (step 2)."
 
@@ -31,22 +31,22 @@ def test_a_box_per_table_with_three_lines_filled_from_the_outcome(qtbot: QtBot, 
 def test_typing_and_moving_are_undo_steps(qtbot: QtBot, session: ReviewSession) -> None:
     table_id, _ = workshop.add_table(session.store, "Blue table")
     step = _step(qtbot, session)
-    step.fill(workshop.outcome(session.store))
+    step.fill(workshop_outcome.outcome(session.store))
     assert step.set_top_action(table_id, 1, "First")
     assert not step.set_top_action(table_id, 1, " First ")
     assert step.move_top_action(table_id, 1, +1)
-    assert workshop.top_actions(session.store, table_id)[2] == "First"
+    assert workshop_goals.top_actions(session.store, table_id)[2] == "First"
     assert not step.move_top_action(table_id, 1, -1)  # nothing above the first
     session.undo_stack.undo()
-    assert workshop.top_actions(session.store, table_id)[1] == "First"
+    assert workshop_goals.top_actions(session.store, table_id)[1] == "First"
 
 
 def test_alt_down_asks_to_move_the_action(qtbot: QtBot, session: ReviewSession) -> None:
     table_id, _ = workshop.add_table(session.store, "Blue table")
-    workshop.set_top_action(session.store, table_id, 1, "First")
+    workshop_goals.set_top_action(session.store, table_id, 1, "First")
     step = _step(qtbot, session)
-    step.fill(workshop.outcome(session.store))
+    step.fill(workshop_outcome.outcome(session.store))
     with qtbot.waitSignal(step.edits[table_id][0].move_requested) as moved:
         qtbot.keyClick(step.edits[table_id][0], Qt.Key.Key_Down, Qt.KeyboardModifier.AltModifier)
     assert moved.args == [1]
-    assert workshop.top_actions(session.store, table_id)[2] == "First"
+    assert workshop_goals.top_actions(session.store, table_id)[2] == "First"

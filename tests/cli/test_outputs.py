@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from peerdesk.cli import main
+from peerdesk.cli.app import main
 from tests.conftest import PASSPHRASE
 from tests.helpers.pdf import pages_starting, pdf_info, pdf_text
 

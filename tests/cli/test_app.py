@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from peerdesk.cli import main
+from peerdesk.cli.app import main
 from peerdesk.store import migrate
 
 ENV_PASS = "cli test passphrase 1"

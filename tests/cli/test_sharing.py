@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from peerdesk.cli import main
+from peerdesk.cli.app import main
 from tests.helpers.exchange import PASSPHRASE, visit_start
 
 
