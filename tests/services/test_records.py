@@ -1,5 +1,4 @@
-"""Generic record access by table name (create, read, change, delete, restore: what undo uses), and the shape every
-small record shares."""
+"""Generic record access and edits: create, read, change, delete and restore any shared record by table name."""
 
 from __future__ import annotations
 
@@ -10,36 +9,6 @@ from peerdesk.services import records, workshop
 from peerdesk.services.changes import Changes
 from peerdesk.store.engine import Store
 from peerdesk.store.models import Quote, WorkshopNote, WorkshopTable
-
-
-def test_a_record_is_created_changed_and_read_back(store: Store) -> None:
-    quote_id, changes = records.create(store, "quotes", text="We are heard at last.")
-    assert "quotes" in changes and quote_id in changes.ids
-    assert "quotes" in records.set_fields(store, "quotes", quote_id, text="We are heard.")
-    assert records.values(store, "quotes", quote_id, ["text"]) == {"text": "We are heard."}
-
-
-def test_a_deleted_record_leaves_the_rows_and_comes_back_on_restore(store: Store) -> None:
-    quote_id, _ = records.create(store, "quotes", text="Gone for a while.")
-    records.delete(store, "quotes", quote_id)
-    assert quote_id not in {r["id"] for r in records.rows(store, "quotes", ["text"])}
-    records.restore(store, "quotes", quote_id)
-    assert {"id": quote_id, "text": "Gone for a while."} in records.rows(store, "quotes", ["text"])
-
-
-def test_tables_map_to_their_models_and_editable_fields_leave_bookkeeping_out() -> None:
-    assert records.model_for("quotes") is Quote
-    fields = records.editable_fields("quotes")
-    assert "text" in fields and "versions" not in fields and "id" not in fields
-
-
-def test_a_record_or_table_that_does_not_exist_is_refused(store: Store) -> None:
-    with pytest.raises(NotFound, match="That quote no longer exists"):
-        records.values(store, "quotes", "no-such-id")
-    with pytest.raises(NotFound):
-        records.set_fields(store, "quotes", "no-such-id", text="x")
-    with pytest.raises(ValueError, match="no shared table"):
-        records.model_for("secrets")
 
 
 def test_written_strips_and_refuses_blank_text() -> None:
@@ -71,3 +40,33 @@ def test_remove_tombstones_and_names_the_views_that_change_with_it(store: Store)
     assert records.rows(store, "workshop_notes", ["text"]) == []
     records.restore(store, "workshop_notes", note_id)
     assert records.rows(store, "workshop_notes", ["text"]) == [{"id": note_id, "text": "Share the outcome"}]
+
+
+def test_a_record_is_created_changed_and_read_back(store: Store) -> None:
+    quote_id, changes = records.create(store, "quotes", text="We are heard at last.")
+    assert "quotes" in changes and quote_id in changes.ids
+    assert "quotes" in records.set_fields(store, "quotes", quote_id, text="We are heard.")
+    assert records.values(store, "quotes", quote_id, ["text"]) == {"text": "We are heard."}
+
+
+def test_a_deleted_record_leaves_the_rows_and_comes_back_on_restore(store: Store) -> None:
+    quote_id, _ = records.create(store, "quotes", text="Gone for a while.")
+    records.delete(store, "quotes", quote_id)
+    assert quote_id not in {r["id"] for r in records.rows(store, "quotes", ["text"])}
+    records.restore(store, "quotes", quote_id)
+    assert {"id": quote_id, "text": "Gone for a while."} in records.rows(store, "quotes", ["text"])
+
+
+def test_tables_map_to_their_models_and_editable_fields_leave_bookkeeping_out() -> None:
+    assert records.model_for("quotes") is Quote
+    fields = records.editable_fields("quotes")
+    assert "text" in fields and "versions" not in fields and "id" not in fields
+
+
+def test_a_record_or_table_that_does_not_exist_is_refused(store: Store) -> None:
+    with pytest.raises(NotFound, match="That quote no longer exists"):
+        records.values(store, "quotes", "no-such-id")
+    with pytest.raises(NotFound):
+        records.set_fields(store, "quotes", "no-such-id", text="x")
+    with pytest.raises(ValueError, match="no shared table"):
+        records.model_for("secrets")
