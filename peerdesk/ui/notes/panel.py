@@ -37,7 +37,7 @@ from peerdesk.services.changes import EVERYTHING_TABLES, Changes
 from peerdesk.ui.kit import messages, ops
 from peerdesk.ui.kit.panel import Panel
 from peerdesk.ui.kit.session import ReviewSession
-from peerdesk.ui.kit.widgets import EmptyState
+from peerdesk.ui.kit.widgets import EmptyState, wrapped_label
 from peerdesk.ui.notes.editor import NoteEditor, to_py, to_qt
 from peerdesk.ui.notes.guard_highlighter import GuardHighlighter
 from peerdesk.ui.notes.plan import QuestionPlanTab
@@ -173,7 +173,7 @@ class NotesPanel(Panel):
         self.quotes_view.setSpacing(3)
         self.quotes_view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.quotes_view.clicked.connect(self._quote_clicked)
-        layout.addWidget(QLabel("Quotes from this interview (linked to the group, never to a person)"))
+        layout.addWidget(wrapped_label("Quotes from this interview (linked to the group, never to a person)"))
         layout.addWidget(self.quotes_view, 2)
         self.postits_model = QStandardItemModel(self)
         self.postits_view = QListView()
@@ -181,7 +181,7 @@ class NotesPanel(Panel):
         self.postits_view.setModel(self.postits_model)
         self.postits_view.setWordWrap(True)
         self.postits_view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        layout.addWidget(QLabel("Roses, thorns and buds from these notes"))
+        layout.addWidget(wrapped_label("Roses, thorns and buds from these notes"))
         layout.addWidget(self.postits_view, 1)
         delete = QPushButton("Delete selected")
         delete.clicked.connect(self.delete_selected_capture)

@@ -5,8 +5,15 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QDockWidget, QMainWindow
 
 from peerdesk.ui.kit.panel import Panel
+
+LEFT_WIDTH = (
+    600  # the note taker's editor and its Questions tab side by side, nothing cut (tests/ui/shell/test_layout.py)
+)
+BOTTOM_HEIGHT = 300  # the Insights builder's form whole, a few Quotes rows; the wall and overview keep the rest
+SLACK = 12  # a dock's frame and its scroll area's, around the panel
 
 
 @dataclass(frozen=True)
@@ -32,3 +39,23 @@ def panel_specs() -> list[PanelSpec]:
         PanelSpec("dock-quotes", "Quotes", QuotesPanel, bottom, "Ctrl+Shift+3"),
         PanelSpec("dock-insights", "Insights", InsightsPanel, bottom, "Ctrl+Shift+4"),
     ]
+
+
+def arrange(window: QMainWindow, docks: dict[str, QDockWidget], panels: dict[str, Panel]) -> None:
+    """The default layout: Day 1's panels share the left side from top to bottom (the note taker needs the
+    height), the two wide Day 2 tables share the bottom under the central area (overview, wall, workshop).
+
+    The left side is as wide as its widest panel needs, so the notes are never cut or scrolled sideways.
+    """
+    window.setCorner(Qt.Corner.TopLeftCorner, Qt.DockWidgetArea.LeftDockWidgetArea)
+    window.setCorner(Qt.Corner.BottomLeftCorner, Qt.DockWidgetArea.LeftDockWidgetArea)
+    for first, second in (("dock-timetable", "dock-notes"), ("dock-quotes", "dock-insights")):
+        if first in docks and second in docks:
+            window.tabifyDockWidget(docks[first], docks[second])
+            docks[first].raise_()
+    left = [name for name in ("dock-timetable", "dock-notes") if name in docks]
+    if left:
+        need = max((panels[n].minimumSizeHint().width() + SLACK for n in left if n in panels), default=LEFT_WIDTH)
+        window.resizeDocks([docks[left[0]]], [max(LEFT_WIDTH, need)], Qt.Orientation.Horizontal)
+    if "dock-quotes" in docks:
+        window.resizeDocks([docks["dock-quotes"]], [BOTTOM_HEIGHT], Qt.Orientation.Vertical)

@@ -26,6 +26,7 @@ from peerdesk.ui.kit.session import ReviewSession
 from peerdesk.ui.kit.widgets import scrolling
 from peerdesk.ui.overview.panel import OverviewPanel
 from peerdesk.ui.safety.actions import install as install_safety
+from peerdesk.ui.shell.docks import arrange as arrange_docks
 from peerdesk.ui.shell.docks import panel_specs
 from peerdesk.ui.shell.search_box import SearchBox
 from peerdesk.ui.shell.window import ShellWindow
@@ -150,15 +151,7 @@ class MainWindow(ShellWindow):
             self.panels[spec.object_name] = panel
             self.docks[spec.object_name] = dock
             dock.toggleViewAction().setShortcut(QKeySequence(spec.shortcut))
-        # The default layout leaves the central area (overview, wall, workshop) most of the width: Day 1's panels
-        # share the left side, and the two wide Day 2 tables share the bottom.
-        for first, second in (("dock-timetable", "dock-notes"), ("dock-quotes", "dock-insights")):
-            if first in self.docks and second in self.docks:
-                self.tabifyDockWidget(self.docks[first], self.docks[second])
-                self.docks[first].raise_()
-        if "dock-timetable" in self.docks and "dock-quotes" in self.docks:
-            self.resizeDocks([self.docks["dock-timetable"]], [520], Qt.Orientation.Horizontal)
-            self.resizeDocks([self.docks["dock-quotes"]], [300], Qt.Orientation.Vertical)
+        arrange_docks(self, self.docks, self.panels)
 
     def _build_menus(self) -> None:
         bar = self.menuBar()
