@@ -28,7 +28,7 @@ from pptx.util import Emu, Inches, Pt
 from peerdesk.errors import UserError
 from peerdesk.export import textfit
 from peerdesk.services.survey import Results
-from peerdesk.services.workshop import NOTE_LABELS, Outcome
+from peerdesk.services.workshop_outcome import NOTE_LABELS, Outcome
 
 log = logging.getLogger(__name__)
 

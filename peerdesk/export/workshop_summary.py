@@ -11,7 +11,7 @@ from html import escape
 from pathlib import Path
 
 from peerdesk.errors import UserError
-from peerdesk.services.workshop import NOTE_KINDS, NOTE_LABELS, RESPONSE_MARKS, Outcome
+from peerdesk.services.workshop_outcome import NOTE_KINDS, NOTE_LABELS, RESPONSE_MARKS, Outcome
 
 STYLE = """
 @page { size: A4; margin: 14mm; }
