@@ -8,10 +8,14 @@ its scroll area has, so the user would have to scroll or drag a splitter before 
 
 from __future__ import annotations
 
+import os
+from pathlib import Path
+
 from PySide6.QtWidgets import (
     QAbstractButton,
     QApplication,
     QCheckBox,
+    QGroupBox,
     QLabel,
     QLineEdit,
     QPushButton,
@@ -23,6 +27,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+SHOTS = Path(__file__).resolve().parents[2] / "docs" / "screenshots"
 SLACK = 2  # pixels: rounding in styles and fonts, not a cut letter
 
 
@@ -42,10 +47,14 @@ def describe(widget: QWidget) -> str:
 def _needs(widget: QWidget) -> tuple[int, int] | None:
     """The width and height the widget's text needs, or None when it has no text that could be cut."""
     if isinstance(widget, QLabel):
-        if not widget.text() or widget.wordWrap() or not widget.pixmap().isNull():
+        if not widget.text() or not widget.pixmap().isNull():
             return None
+        if widget.wordWrap():  # as tall as its lines at the width it has
+            return 0, widget.heightForWidth(widget.width())
         hint = widget.minimumSizeHint()
         return hint.width(), hint.height()
+    if isinstance(widget, QGroupBox) and widget.title():
+        return widget.minimumSizeHint().width(), 0
     if isinstance(widget, QPushButton | QToolButton | QCheckBox | QRadioButton):
         assert isinstance(widget, QAbstractButton)
         if not widget.text():
@@ -84,13 +93,18 @@ def cramped_scroll_area(area: QScrollArea, *, vertical: bool = True) -> list[str
     content = area.widget()
     if content is None or not area.isVisible():
         return []
-    need = content.minimumSizeHint()
-    have = area.contentsRect().size()
-    wide = need.width() > have.width() + SLACK
-    tall = vertical and need.height() > have.height() + SLACK
+    settle()
+    wide = area.horizontalScrollBar().maximum() > SLACK  # the user would have to scroll to see it all
+    tall = vertical and area.verticalScrollBar().maximum() > SLACK
     if not (wide or tall):
         return []
+    need, have = content.size(), area.viewport().size()
     return [f"{describe(area)}: the panel needs {need.width()}×{need.height()}, it has {have.width()}×{have.height()}"]
+
+
+def sideways_scrolling(root: QWidget) -> list[str]:
+    """Every visible scroll area inside ``root`` that would have to be scrolled sideways to be read."""
+    return [p for area in root.findChildren(QScrollArea) for p in cramped_scroll_area(area, vertical=False)]
 
 
 def every_tab(root: QWidget) -> list[tuple[QTabWidget, int]]:
@@ -101,3 +115,11 @@ def every_tab(root: QWidget) -> list[tuple[QTabWidget, int]]:
 def settle() -> None:
     for _ in range(3):
         QApplication.processEvents()
+
+
+def screenshot(widget: QWidget, name: str) -> None:
+    """``docs/screenshots/<name>.png`` when PEERDESK_SCREENSHOTS is set (README); a normal run writes nothing."""
+    if os.environ.get("PEERDESK_SCREENSHOTS"):
+        SHOTS.mkdir(parents=True, exist_ok=True)
+        settle()
+        widget.grab().save(str(SHOTS / f"{name}.png"))

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtWidgets import QDockWidget, QMainWindow
 
 from peerdesk.ui.kit.panel import Panel
@@ -41,6 +41,33 @@ def panel_specs() -> list[PanelSpec]:
     ]
 
 
+class DefaultSizes(QObject):
+    """Until the user moves a dock or a separator, the default dock sizes follow the window's own size: the
+    window is built before the desktop gives it its size (a laptop screen, a maximised window)."""
+
+    def __init__(self, window: QMainWindow, docks: dict[str, QDockWidget], panels: dict[str, Panel]) -> None:
+        super().__init__(window)
+        self.window, self.docks, self.panels = window, docks, panels
+        window.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() in (QEvent.Type.Show, QEvent.Type.Resize):
+            size_docks(self.window, self.docks, self.panels)
+        elif event.type() == QEvent.Type.MouseButtonPress:  # a separator dragged: the user's sizes from now on
+            self.window.removeEventFilter(self)
+        return False
+
+
+def size_docks(window: QMainWindow, docks: dict[str, QDockWidget], panels: dict[str, Panel]) -> None:
+    """The left side as wide as its widest panel needs; the bottom tall enough for the insight form."""
+    left = [name for name in ("dock-timetable", "dock-notes") if name in docks]
+    if left:
+        need = max((panels[n].minimumSizeHint().width() + SLACK for n in left if n in panels), default=LEFT_WIDTH)
+        window.resizeDocks([docks[left[0]]], [max(LEFT_WIDTH, need)], Qt.Orientation.Horizontal)
+    if "dock-quotes" in docks:
+        window.resizeDocks([docks["dock-quotes"]], [BOTTOM_HEIGHT], Qt.Orientation.Vertical)
+
+
 def arrange(window: QMainWindow, docks: dict[str, QDockWidget], panels: dict[str, Panel]) -> None:
     """The default layout: Day 1's panels share the left side from top to bottom (the note taker needs the
     height), the two wide Day 2 tables share the bottom under the central area (overview, wall, workshop).
@@ -53,9 +80,4 @@ def arrange(window: QMainWindow, docks: dict[str, QDockWidget], panels: dict[str
         if first in docks and second in docks:
             window.tabifyDockWidget(docks[first], docks[second])
             docks[first].raise_()
-    left = [name for name in ("dock-timetable", "dock-notes") if name in docks]
-    if left:
-        need = max((panels[n].minimumSizeHint().width() + SLACK for n in left if n in panels), default=LEFT_WIDTH)
-        window.resizeDocks([docks[left[0]]], [max(LEFT_WIDTH, need)], Qt.Orientation.Horizontal)
-    if "dock-quotes" in docks:
-        window.resizeDocks([docks["dock-quotes"]], [BOTTOM_HEIGHT], Qt.Orientation.Vertical)
+    size_docks(window, docks, panels)

