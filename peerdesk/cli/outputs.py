@@ -35,7 +35,7 @@ def cmd_export_pptx(args: argparse.Namespace) -> int:
 
 
 def cmd_workshop_export(args: argparse.Namespace) -> int:
-    from peerdesk.export import workshop_pptx, workshop_summary
+    from peerdesk.export import content, workshop_pptx, workshop_summary
     from peerdesk.services import review as review_service
     from peerdesk.services import survey, workshop_outcome
 
@@ -44,12 +44,21 @@ def cmd_workshop_export(args: argparse.Namespace) -> int:
         results = survey.results(store)
         summary = review_service.summary(store)
     added = workshop_pptx.export(
-        outcome, Path(args.out), append_to=args.append_to, survey=results if results.respondents else None
+        outcome,
+        Path(args.out),
+        append_to=args.append_to,
+        survey=results if results.respondents else None,
+        template=args.template,
+        heading=summary.title,
+        date=content.format_dates(summary.visit_end, ""),
     )
     print(f"Wrote {added} workshop slides to {args.out}")
     if args.summary:
         workshop_summary.write(outcome, Path(args.summary), summary.title, summary.visit_end)
         print(f"Wrote the one-page summary to {args.summary}")
+    if args.full_record:
+        workshop_summary.write(outcome, Path(args.full_record), summary.title, summary.visit_end, full=True)
+        print(f"Wrote the full record to {args.full_record}")
     return 0
 
 
@@ -110,7 +119,9 @@ def add_commands(commands: Commands) -> None:
     p = command(commands, "workshop-export", cmd_workshop_export, help, "path")
     p.add_argument("out", help="the .pptx to write")
     p.add_argument("--append-to", metavar="PRESENTATION", help="add the slides after this presentation's own")
+    p.add_argument("--template", help="on their own: your .pptx template (peerdesk's when not given)")
     p.add_argument("--summary", metavar="HTML", help="also write a printable one-page summary here")
+    p.add_argument("--full-record", metavar="HTML", help="also write the full record (every word, several pages)")
 
     help = "export the post-it wall as a picture (PNG, SVG) or a table (CSV)"
     p = command(commands, "wall", cmd_wall, help, "path")

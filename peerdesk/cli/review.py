@@ -132,6 +132,17 @@ def cmd_checklist(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_settings(args: argparse.Namespace) -> int:
+    from peerdesk.services import identifiability
+
+    with open_store(args.path) as store:
+        if args.traceable_below is not None:
+            identifiability.set_threshold(store, args.traceable_below)
+        below = identifiability.threshold(store)
+    print(f"traceable-below  {below}  (a quote from a stakeholder group of fewer people is flagged as traceable)")
+    return 0
+
+
 def add_commands(commands: Commands) -> None:
     p = command(commands, "new", cmd_new, "create a new review file", "path")
     p.add_argument("--authority", required=True, help="the host authority")
@@ -167,3 +178,9 @@ def add_commands(commands: Commands) -> None:
     )
     p = command(commands, "purge", cmd_purge, help, "path", description=description)
     p.add_argument("--now", action="store_true", help="even if the retention date has not passed")
+
+    help = "show or change the review's settings (shared with the team)"
+    p = command(commands, "settings", cmd_settings, help, "path")
+    p.add_argument(
+        "--traceable-below", type=int, metavar="N", help="flag quotes from stakeholder groups of fewer than N people"
+    )

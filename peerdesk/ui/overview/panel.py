@@ -205,6 +205,10 @@ class OverviewPanel(Panel):
             edit.setAccessibleName(label)
             self.planning[key] = edit
             form.addRow(label, edit)
+        from peerdesk.ui.overview.settings import LABEL, TraceableSetting
+
+        self.traceable_below = TraceableSetting(self.session)
+        form.addRow(LABEL, self.traceable_below)
         self.layout_.addWidget(box)
 
     def _build_table_box(
@@ -294,6 +298,7 @@ class OverviewPanel(Panel):
             self.lead_in_warning.setText(f"⚠ {warning}" if warning else "")
             self.lead_in_warning.setVisible(bool(warning))
         if changes.touches("planning_answers"):
+            self.traceable_below.refresh()
             for key, text in review_service.planning_answers(self.session.store).items():
                 if key in self.planning:
                     self.planning[key].set_value(text)

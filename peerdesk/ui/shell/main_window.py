@@ -2,19 +2,20 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from functools import partial
+from typing import TYPE_CHECKING, cast
+
 from PySide6.QtCore import QByteArray, Qt, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
     QDockWidget,
     QLabel,
-    QLineEdit,
     QMenu,
     QMessageBox,
-    QPushButton,
     QStackedWidget,
     QTabWidget,
-    QVBoxLayout,
     QWidget,
 )
 
@@ -26,64 +27,25 @@ from peerdesk.ui.kit.session import ReviewSession
 from peerdesk.ui.kit.widgets import scrolling
 from peerdesk.ui.overview.panel import OverviewPanel
 from peerdesk.ui.safety.actions import install as install_safety
-from peerdesk.ui.shell.docks import DefaultSizes, panel_specs
+from peerdesk.ui.shell import docks
+from peerdesk.ui.shell.docks import DefaultSizes, LazyPanels, LazyTab, panel_specs
 from peerdesk.ui.shell.docks import arrange as arrange_docks
+from peerdesk.ui.shell.lock_screen import LockScreen
 from peerdesk.ui.shell.search_box import SearchBox
 from peerdesk.ui.shell.window import ShellWindow
-from peerdesk.ui.wall.widget import WallWidget
+
+if TYPE_CHECKING:
+    from peerdesk.ui.notes.panel import NotesPanel
+    from peerdesk.ui.wall.widget import WallWidget
 
 LAYOUT_VERSION = 1
-QUOTE_KEY = QKeySequence("Ctrl+Q")  # the note taker's quote capture, used far more often than Quit
+QUOTE_KEY = "Ctrl+Q"  # the note taker's quote capture, used far more often than Quit
 
 
 def quit_shortcut() -> QKeySequence:
     """The platform's Quit keys, unless they are the quote capture's (Ctrl+Q on Linux): then none, to stay safe."""
     key = QKeySequence(QKeySequence.StandardKey.Quit)
-    return QKeySequence() if key.matches(QUOTE_KEY) == QKeySequence.SequenceMatch.ExactMatch else key
-
-
-class LockScreen(QWidget):
-    """Shown instead of the review while locked; the review's widgets keep what was typed, hidden."""
-
-    unlocked = Signal()
-
-    def __init__(self, session: ReviewSession, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.session = session
-        self.setObjectName("lockScreen")
-        layout = QVBoxLayout(self)
-        layout.addStretch(1)
-        title = QLabel("This review is locked")
-        title.setObjectName("emptyTitle")
-        title.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        layout.addWidget(title)
-        hint = QLabel("Enter the passphrase to carry on where you left off.")
-        hint.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        layout.addWidget(hint)
-        self.edit = QLineEdit()
-        self.edit.setEchoMode(QLineEdit.EchoMode.Password)
-        self.edit.setAccessibleName("Passphrase")
-        self.edit.setObjectName("unlockPassphrase")
-        self.edit.setMaximumWidth(360)
-        self.edit.returnPressed.connect(self.try_unlock)
-        layout.addWidget(self.edit, alignment=Qt.AlignmentFlag.AlignHCenter)
-        self.error = QLabel("")
-        self.error.setObjectName("errorText")
-        self.error.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        layout.addWidget(self.error)
-        button = QPushButton("Unlock")
-        button.clicked.connect(self.try_unlock)
-        layout.addWidget(button, alignment=Qt.AlignmentFlag.AlignHCenter)
-        layout.addStretch(2)
-
-    def try_unlock(self) -> None:
-        if self.session.check_passphrase(self.edit.text()):
-            self.edit.clear()
-            self.error.setText("")
-            self.unlocked.emit()
-        else:
-            self.error.setText("That passphrase is not right.")
-            self.edit.selectAll()
+    return QKeySequence() if key.matches(QKeySequence(QUOTE_KEY)) == QKeySequence.SequenceMatch.ExactMatch else key
 
 
 class MainWindow(ShellWindow):
@@ -98,7 +60,7 @@ class MainWindow(ShellWindow):
         self.setObjectName("mainWindow")
         self.setDockNestingEnabled(True)
         self.resize(1360, 860)
-        self.panels: dict[str, Panel] = {}
+        self.panels: dict[str, Panel] = LazyPanels(self._build_panel)  # panels[name] builds one not built yet
         self.docks: dict[str, QDockWidget] = {}
 
         self.stack = QStackedWidget()
@@ -107,8 +69,9 @@ class MainWindow(ShellWindow):
         self.work.setDocumentMode(True)
         self.overview = OverviewPanel(session)
         self.work.addTab(self.overview, "Overview")
-        self.wall = WallWidget(session)
-        self.work.addTab(self.wall, "Wall")
+        self._builders: dict[str, Callable[[], Panel]] = {}  # central tabs built when first shown
+        self._wall_tab = LazyTab(partial(docks.wall, session))
+        self.work.addTab(self._wall_tab, "Wall")
         self.lock_screen = LockScreen(session)
         self.lock_screen.unlocked.connect(self.unlock)
         self.stack.addWidget(self.work)
@@ -141,17 +104,34 @@ class MainWindow(ShellWindow):
 
     # --- building -----------------------------------------------------------------------------------------------
     def _build_docks(self) -> None:
-        for spec in panel_specs():
-            panel = spec.factory(self.session)
+        # Only the docks in view get their panel now; the others (behind another dock's tab, closed) when first
+        # shown or asked for: the window appears sooner, and a panel never opened costs nothing.
+        self._specs = {spec.object_name: spec for spec in panel_specs()}
+        for spec in self._specs.values():
             dock = QDockWidget(spec.title, self)
             dock.setObjectName(spec.object_name)
-            dock.setWidget(scrolling(panel))
             dock.setAllowedAreas(Qt.DockWidgetArea.AllDockWidgetAreas)
             self.addDockWidget(spec.area, dock)
-            self.panels[spec.object_name] = panel
             self.docks[spec.object_name] = dock
             dock.toggleViewAction().setShortcut(QKeySequence(spec.shortcut))
+            dock.visibilityChanged.connect(lambda shown, name=spec.object_name: self._dock_shown(name, shown))
         arrange_docks(self, self.docks, self.panels)
+
+    @property
+    def wall(self) -> WallWidget:
+        """The post-it wall (built now if its tab has not been shown yet)."""
+        return cast("WallWidget", self._wall_tab.build())
+
+    def _build_panel(self, name: str) -> Panel:
+        if name in self._builders:
+            return self._builders[name]()
+        panel = self._specs[name].factory(self.session)
+        self.docks[name].setWidget(scrolling(panel))
+        return panel
+
+    def _dock_shown(self, name: str, shown: bool) -> None:
+        if shown and name not in self.panels:
+            self.panels[name] = self._build_panel(name)
 
     def _build_menus(self) -> None:
         bar = self.menuBar()
@@ -210,12 +190,9 @@ class MainWindow(ShellWindow):
 
     # --- Day 1: the timetable opens interviews in the note taker; search jumps into notes ---------------------------
     def _connect_day1(self) -> None:
-        from peerdesk.ui.notes.panel import NotesPanel
         from peerdesk.ui.timetable.panel import TimetablePanel
 
-        timetable = self.panels.get("dock-timetable")
-        notes_panel = self.panels.get("dock-notes")
-        self.notes_panel = notes_panel if isinstance(notes_panel, NotesPanel) else None
+        timetable = self.panels["dock-timetable"] if "dock-timetable" in self._specs else None
         if isinstance(timetable, TimetablePanel):
             timetable.open_requested.connect(self.open_interview)
             self.interviews_menu = QMenu("&Interviews", self)
@@ -230,14 +207,23 @@ class MainWindow(ShellWindow):
         self.edit_menu.addAction(self.action_find)
         self.search_box: SearchBox | None = None
 
+    @property
+    def notes_panel(self) -> NotesPanel | None:
+        """The note taker (built now if its dock has not been shown yet)."""
+        from peerdesk.ui.notes.panel import NotesPanel
+
+        panel = self.panels["dock-notes"] if "dock-notes" in self._specs else None
+        return panel if isinstance(panel, NotesPanel) else None
+
     def open_interview(self, interview_id: str) -> None:
-        if self.notes_panel is None:
+        notes_panel = self.notes_panel
+        if notes_panel is None:
             return
         dock = self.docks["dock-notes"]
         dock.show()
         dock.raise_()
-        self.notes_panel.open_interview(interview_id)
-        self.notes_panel.editor.setFocus()
+        notes_panel.open_interview(interview_id)
+        notes_panel.editor.setFocus()
 
     def show_search(self) -> None:
         if self.search_box is None:
@@ -246,16 +232,17 @@ class MainWindow(ShellWindow):
         self.search_box.open_with()
 
     def jump_to_hit(self, hit: Hit) -> None:
-        if self.notes_panel is None:
+        notes_panel = self.notes_panel
+        if notes_panel is None:
             return
         dock = self.docks["dock-notes"]
         dock.show()
         dock.raise_()
         if hit.note_id:
-            self.notes_panel.open_note(hit.note_id)
-            self.notes_panel.go_to(hit.position)
+            notes_panel.open_note(hit.note_id)
+            notes_panel.go_to(hit.position)
         else:
-            self.notes_panel.open_interview(hit.interview_id)
+            notes_panel.open_interview(hit.interview_id)
 
     def _install_exchange(self) -> None:
         from peerdesk.ui.team.sharing import ExchangeActions
@@ -265,6 +252,13 @@ class MainWindow(ShellWindow):
     def add_work_tab(self, widget: QWidget, title: str, *, scroll: bool = False) -> None:
         """A tab in the central work area; ``scroll`` for forms wider than a laptop screen leaves room."""
         self.work.addTab(scrolling(widget) if scroll else widget, title)
+
+    def add_lazy_work_tab(self, name: str, title: str, factory: Callable[[], Panel], *, scroll: bool = False) -> None:
+        """A central tab whose panel is built when the tab is first shown, or asked for as ``panels[name]``."""
+        tab = LazyTab(factory, scroll=scroll)
+        self._builders[name] = lambda: cast(Panel, tab.build())
+        tab.first_shown.connect(lambda: self.panels[name])
+        self.work.addTab(tab, title)
 
     def show_flagged_quotes(self) -> None:
         self.safety.show_flagged()

@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 from peerdesk.services import timetable as tt
 from peerdesk.ui.kit.widgets import error_label, wrapped_label
 
-FIRST_SLOT = QTime(9, 45)  # the same first time the slot dialog suggests
+FIRST_SLOT = (9, 45)  # the same first time the slot dialog suggests
 
 
 class FirstStep(QWidget):
@@ -67,7 +67,7 @@ class FirstStep(QWidget):
         assert line is not None  # an editable combo box has one
         line.setPlaceholderText("Foster carers, social workers, partners…")
         line.returnPressed.connect(self._plan)
-        self.starts = QTimeEdit(FIRST_SLOT)
+        self.starts = QTimeEdit(QTime(*FIRST_SLOT))
         self.starts.setObjectName("firstStarts")
         self.starts.setDisplayFormat("HH:mm")
         self.starts.setAccessibleName("Starts")

@@ -18,7 +18,7 @@ from peerdesk.ui.timetable.interview_dialog import InterviewDialog
 from peerdesk.ui.timetable.places import PlacesPanel
 
 SLOT_MINUTES = 45  # how long a slot planned from the empty timetable lasts, as the slot dialog suggests
-FIRST_SLOT_LABEL = FIRST_SLOT.toString("HH:mm")
+FIRST_SLOT_LABEL = f"{FIRST_SLOT[0]:02d}:{FIRST_SLOT[1]:02d}"
 
 
 class InterviewsPanel(PlacesPanel):

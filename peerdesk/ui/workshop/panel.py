@@ -16,7 +16,6 @@ from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
-    QFileDialog,
     QHBoxLayout,
     QHeaderView,
     QInputDialog,
@@ -601,17 +600,26 @@ class WorkshopPanel(Panel):
     def export_slides(
         self, out: Path, append_to: Path | None = None, on_done: Callable[[int], None] | None = None
     ) -> None:
-        from peerdesk.export import workshop_pptx
+        from peerdesk.export import content, workshop_pptx
+        from peerdesk.services import review
         from peerdesk.ui.workshop.survey_chart import chart_png
 
         outcome = workshop_outcome.outcome(self.session.store)
         results = survey_service.results(self.session.store)
         image = chart_png(results) if results.respondents else None  # drawn here: QPainter lives on the UI thread
+        summary = review.summary(self.session.store)
+        heading, date = summary.title, content.format_dates(summary.visit_end, "")
 
         def work(progress: Callable[[int, int, str], bool]) -> int:
             progress(0, 0, "Writing the slides…")
             return workshop_pptx.export(
-                outcome, out, append_to=append_to, survey=results if results.respondents else None, survey_image=image
+                outcome,
+                out,
+                append_to=append_to,
+                survey=results if results.respondents else None,
+                survey_image=image,
+                heading=heading,
+                date=date,
             )
 
         def done(added: int) -> None:
@@ -624,25 +632,26 @@ class WorkshopPanel(Panel):
         run_task(self, "Exporting the workshop", work, done, lambda exc: messages.error(self, "Export slides", exc))
 
     def choose_summary(self) -> None:
-        out, _ = QFileDialog.getSaveFileName(
-            self, "Save the one-page summary", "workshop-summary.html", "Web page (*.html);;PDF (*.pdf)"
-        )
-        if out:
-            self.save_summary(Path(out))
+        from peerdesk.ui.workshop.export_dialog import SummaryDialog, default_paths
 
-    def save_summary(self, out: Path) -> None:
+        dialog = SummaryDialog(self, default_paths("")[0].parent)
+        if dialog.exec() == SummaryDialog.DialogCode.Accepted:
+            self.save_summary(dialog.output_path, full=dialog.full)
+
+    def save_summary(self, out: Path, *, full: bool = False) -> None:
         from peerdesk.export import workshop_summary
         from peerdesk.services import review
 
         summary = review.summary(self.session.store)
         outcome = workshop_outcome.outcome(self.session.store)
+        render = workshop_summary.render_full if full else workshop_summary.render
         try:
             if out.suffix.lower() == ".pdf":
                 from peerdesk.ui.kit.print_pdf import html_to_pdf
 
-                html_to_pdf(workshop_summary.render(outcome, summary.title, summary.visit_end), out)
+                html_to_pdf(render(outcome, summary.title, summary.visit_end), out)
             else:
-                workshop_summary.write(outcome, out, summary.title, summary.visit_end)
+                workshop_summary.write(outcome, out, summary.title, summary.visit_end, full=full)
         except PeerdeskError as exc:
             messages.error(self, "One-page summary", exc)
 

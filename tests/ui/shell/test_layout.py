@@ -72,7 +72,6 @@ KNOWN = {
     ((1366, 768), "dock-quotes"): "ui/quotes/panel.py: the filter row's fields are narrower than their prompts "
     "in the 710 px under the work area",
     ((1366, 768), "Workshop"): "ui/workshop/panel.py: the steps need 860 px, the work area beside the notes has 710",
-    ((1366, 768), "Survey"): "ui/workshop/survey.py: the survey needs 750 px, the work area beside the notes has 710",
 }
 
 

@@ -71,4 +71,4 @@ def test_ctrl_n_and_ctrl_o_work_on_the_start_screen_and_are_shown_on_the_buttons
 
 
 def test_quit_never_takes_the_quote_capture_key() -> None:
-    assert quit_shortcut().matches(QUOTE_KEY) != QKeySequence.SequenceMatch.ExactMatch
+    assert quit_shortcut().matches(QKeySequence(QUOTE_KEY)) != QKeySequence.SequenceMatch.ExactMatch
