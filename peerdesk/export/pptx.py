@@ -124,7 +124,7 @@ class Renderer:
             title.name = "Title"
         set_rect(title, rect)
         palette = self.palette(layout)
-        colour = palette.title if placeholder(layout, TITLE_KINDS) is not None else palette.heading
+        colour = palette.title if self.t.has_title(layout) else palette.heading
         self.fill_fitted(title, title_text, sizes, bold=True, family=self.title_font, colour=colour)
         return slide
 
@@ -266,9 +266,7 @@ class Renderer:
         shape.name = "quote" if on_card else "text"
         frame = shape.text_frame
         drawing.set_frame(frame)
-        for n, para in enumerate(item.paras):
-            p = frame.paragraphs[0] if n == 0 else frame.add_paragraph()
-            drawing.write_para(p, para, palette.role(para.color, on_card=on_card), first=n == 0)
+        drawing.write_paras(frame, [(para, palette.role(para.color, on_card=on_card)) for para in item.paras])
 
 
 # --- the entry point -------------------------------------------------------------------------------------------
