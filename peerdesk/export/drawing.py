@@ -154,7 +154,7 @@ def cell(target: Any, value: str, size: float, *, bold: bool, pad: float, backgr
 
 def shorten(lines: list[str], width: float, room: float, size: float, bold: bool, family: str) -> list[str]:
     """The last resort for a title that fits at no size: keep whole lines that fit and end with an ellipsis."""
-    max_lines = max(1, int(room // (size * textfit.LINE_HEIGHT)))
+    max_lines = max(1, int(room // (size * max(map(textfit.line_factor, lines)))))
     wrapped = [w for line in lines for w in textfit.wrap(line, width, size, bold=bold, family=family)]
     kept = wrapped[:max_lines]
     last = kept[-1]
@@ -164,27 +164,40 @@ def shorten(lines: list[str], width: float, room: float, size: float, bold: bool
     return [textfit.join_lines(kept)] if len(lines) == 1 else kept
 
 
-def fill_fitted(shape: Any, value: str, sizes: Sequence[float], *, bold: bool, family: str, colour: RGB | None) -> None:
-    """Write ``value`` at the largest size that fits the shape, no word cut; shorten it only as a last resort."""
+def fill_fitted(
+    shape: Any,
+    value: str,
+    sizes: Sequence[float],
+    *,
+    bold: bool,
+    family: str,
+    colour: RGB | None,
+    caps: bool = False,
+) -> None:
+    """Write ``value`` at the largest size that fits the shape, no word cut; shorten it only as a last resort.
+
+    ``caps``: the template shows this text in capitals, so it is measured in capitals."""
     frame = shape.text_frame
     set_frame(frame)
     clear_autofit(shape)
     width = shape.width / EMU_PER_PT - 2 * INSET
     room = shape.height / EMU_PER_PT - 2 * INSET
     lines = value.split("\n")
+    measured = [line.upper() for line in lines] if caps else lines
     chosen = sizes[-1]
     for size in sizes:
-        wrapped = sum(len(textfit.wrap(line, width, size, bold=bold, family=family)) for line in lines)
-        whole = all(textfit.word_fits(line, width, size, bold=bold, family=family) for line in lines)
-        if whole and wrapped * size * textfit.LINE_HEIGHT <= room:
+        # Each line at its own spacing: taller for Arabic and CJK, whose marks reach above and below Latin lines.
+        needed = sum(
+            len(textfit.wrap(line, width, size, bold=bold, family=family)) * size * textfit.line_factor(line)
+            for line in measured
+        )
+        whole = all(textfit.word_fits(line, width, size, bold=bold, family=family) for line in measured)
+        if whole and needed <= room:
             chosen = size
             break
     else:
         lines = shorten(lines, width, room, chosen, bold, family)
-    set_paragraphs(
-        frame,
-        [paragraph_xml(line, chosen, bold=bold, colour=colour, spacing=chosen * textfit.LINE_HEIGHT) for line in lines],
-    )
+    set_paragraphs(frame, [paragraph_xml(line, chosen, bold=bold, colour=colour) for line in lines])
 
 
 @dataclass(frozen=True)

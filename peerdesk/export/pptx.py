@@ -125,7 +125,8 @@ class Renderer:
         set_rect(title, rect)
         palette = self.palette(layout)
         colour = palette.title if self.t.has_title(layout) else palette.heading
-        self.fill_fitted(title, title_text, sizes, bold=True, family=self.title_font, colour=colour)
+        caps = self.t.caps(layout, TITLE_KINDS)
+        self.fill_fitted(title, title_text, sizes, bold=True, family=self.title_font, colour=colour, caps=caps)
         return slide
 
     def slide_number(self, slide: Any, layout: Any, body: Rect) -> Rect:
@@ -163,8 +164,10 @@ class Renderer:
             sub = slide.shapes.add_textbox(rect.left, rect.top, rect.width, rect.height)
             sub.name = "Subtitle"
         set_rect(sub, rect)
+        caps = sub.is_placeholder and self.t.caps(layout, frozenset({sub.placeholder_format.type}))
+        colour = self.palette(layout).text
         self.fill_fitted(
-            sub, value, (24, 22, 20, 18, 16, 14), bold=False, family=self.body_font, colour=self.palette(layout).text
+            sub, value, (24, 22, 20, 18, 16, 14), bold=False, family=self.body_font, colour=colour, caps=caps
         )
 
     def divider(self, spec: SlideSpec) -> None:
@@ -241,9 +244,17 @@ class Renderer:
             charts.add_picture(slide, image, room)
 
     def fill_fitted(
-        self, shape: Any, value: str, sizes: Sequence[float], *, bold: bool, family: str, colour: RGB | None
+        self,
+        shape: Any,
+        value: str,
+        sizes: Sequence[float],
+        *,
+        bold: bool,
+        family: str,
+        colour: RGB | None,
+        caps: bool = False,
     ) -> None:
-        drawing.fill_fitted(shape, value, sizes, bold=bold, family=family, colour=colour)
+        drawing.fill_fitted(shape, value, sizes, bold=bold, family=family, colour=colour, caps=caps)
 
     def draw_item(self, slide: Any, item: Item, box: Box, layout: Any) -> None:
         palette = self.palette(layout)

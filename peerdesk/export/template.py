@@ -273,11 +273,34 @@ class Template:
     def palette(self, layout: Any) -> Palette:
         return self.colours.palette(layout)
 
+    def caps(self, layout: Any, kinds: frozenset[Any]) -> bool:
+        """Whether the template sets this placeholder's text in capitals (``cap="all"``, or small capitals): such
+        text is measured in capitals, which run far wider than the words we write."""
+        key = (f"caps{sorted(kinds)}", str(layout.part.partname))
+        if key not in self._flags:
+            self._flags[key] = _caps(layout, kinds)
+        return self._flags[key]
+
     def has_title(self, layout: Any) -> bool:
         key = ("has_title", str(layout.part.partname))
         if key not in self._flags:
             self._flags[key] = placeholder(layout, TITLE_KINDS) is not None
         return self._flags[key]
+
+
+def _caps(layout: Any, kinds: frozenset[Any]) -> bool:
+    """The layout's own placeholder decides when it says; else the master's placeholder and its title style."""
+    master = layout.slide_master
+    owners = [placeholder(layout, kinds), placeholder(master, kinds)]
+    styles = master.element.find(qn("p:txStyles"))
+    style = None
+    if styles is not None:
+        style = styles.find(qn("p:titleStyle" if kinds & TITLE_KINDS else "p:bodyStyle"))
+    for element in [o.element for o in owners if o is not None] + ([style] if style is not None else []):
+        for node in element.iter(qn("a:defRPr"), qn("a:rPr")):
+            if node.get("cap") is not None:
+                return node.get("cap") in ("all", "small")
+    return False
 
 
 def derived_notes(template: Template) -> list[str]:
