@@ -69,7 +69,7 @@ class ExportSlidesDialog(SaveFileDialog):
         return self.append_field.path if self.after.isChecked() else None
 
 
-SUMMARY_NAMES = {False: "workshop-summary", True: "workshop-record"}
+SUMMARY_NAMES = ("workshop-summary", "workshop-record")  # the one page, the full record
 SUMMARY_FILTER = "PDF (*.pdf);;Web page (*.html)"
 
 
@@ -91,7 +91,7 @@ class SummaryDialog(SaveFileDialog):
         form.addRow("Print", self.one_page)
         form.addRow("", self.full_record)
         self.out_field = PathField(
-            str(folder / f"{SUMMARY_NAMES[False]}.pdf"),
+            str(folder / f"{SUMMARY_NAMES[0]}.pdf"),
             caption="Save the summary as",
             saving=True,
             suffix=".pdf",
@@ -107,8 +107,8 @@ class SummaryDialog(SaveFileDialog):
     def _rename(self, full: bool) -> None:
         """Keep the suggested name in step with the choice, unless the user named the file themselves."""
         path = self.out_field.path
-        if path.stem == SUMMARY_NAMES[not full]:
-            self.out.setText(str(path.with_name(SUMMARY_NAMES[full] + path.suffix)))
+        if path.stem == SUMMARY_NAMES[int(not full)]:
+            self.out.setText(str(path.with_name(SUMMARY_NAMES[int(full)] + path.suffix)))
 
     @property
     def full(self) -> bool:
