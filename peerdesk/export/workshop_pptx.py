@@ -20,7 +20,7 @@ from peerdesk.export import charts, pptx, slides
 from peerdesk.export.layout_items import Item
 from peerdesk.export.textfit import Para as TextPara
 from peerdesk.services.survey import Results
-from peerdesk.services.workshop import NOTE_LABELS, Outcome
+from peerdesk.services.workshop_outcome import NOTE_LABELS, Outcome
 
 log = logging.getLogger(__name__)
 

@@ -17,7 +17,7 @@ from pathlib import Path
 from peerdesk.errors import UserError
 from peerdesk.export import html_blocks
 from peerdesk.export.html_blocks import Block, Columns, Heading, Items, Table, Text
-from peerdesk.services.workshop import NOTE_KINDS, NOTE_LABELS, RESPONSE_MARKS, Outcome
+from peerdesk.services.workshop_outcome import NOTE_KINDS, NOTE_LABELS, RESPONSE_MARKS, Outcome
 
 SIZES = (9.5, 9.0, 8.5, 8.0, 7.5, 7.0)  # body text, points, largest first
 # How much the one-page summary keeps when even the smallest size would not fit: (items per list, characters per

@@ -61,7 +61,7 @@ def test_the_report_names_gaps_in_the_content_and_the_templates_quirks(store: St
 def test_the_cli_shows_and_changes_the_threshold_within_the_rule(
     demo_copy: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    from peerdesk.cli import main
+    from peerdesk.cli.app import main
     from tests.conftest import PASSPHRASE
 
     monkeypatch.setenv("PEERDESK_PASSPHRASE", PASSPHRASE)

@@ -8,9 +8,9 @@ import pytest
 from pptx import Presentation
 from pptx.util import Inches
 
-from peerdesk.cli import main
+from peerdesk.cli.app import main
 from peerdesk.export import workshop_pptx, workshop_summary
-from peerdesk.services import survey, workshop
+from peerdesk.services import survey, survey_csv, workshop, workshop_goals, workshop_outcome
 from peerdesk.store.engine import Store
 from tests.conftest import PASSPHRASE
 
@@ -20,7 +20,7 @@ LONG = (
 )
 
 
-def record_workshop(store: Store, *, tables: int = 4, long_text: bool = False) -> workshop.Outcome:
+def record_workshop(store: Store, *, tables: int = 4, long_text: bool = False) -> workshop_outcome.Outcome:
     ids = [workshop.add_table(store)[0] for _ in range(tables)]
     insights = workshop.insights(store)
     for n, table in enumerate(ids):
@@ -31,22 +31,22 @@ def record_workshop(store: Store, *, tables: int = 4, long_text: bool = False) -
             )
     workshop.add_new_insight(store, ids[0], "Schools want a say in how the front door works, not just a phone number")
     goals = [
-        workshop.add_goal(
+        workshop_goals.add_goal(
             store, insights[n % len(insights)].id, f"Goal {n + 1}: {LONG if long_text else 'shared practice'}"
         )[0]
         for n in range(tables + 2)
     ]
     for table, goal in zip(ids, goals, strict=False):
-        workshop.claim_goal(store, goal, table)
+        workshop_goals.claim_goal(store, goal, table)
         for k in range(4):
-            workshop.add_idea(store, goal, f"Idea {k + 1}")
+            workshop_goals.add_idea(store, goal, f"Idea {k + 1}")
         for rank in (1, 2, 3):
-            workshop.set_top_action(store, table, rank, f"Action {rank}: {LONG if long_text else 'a clear step'}")
+            workshop_goals.set_top_action(store, table, rank, f"Action {rank}: {LONG if long_text else 'a clear step'}")
     for text in ("Pilot a joint duty rota from May", "Ask schools to co-design the referral form"):
         workshop.add_note(store, "next_step", text)
     workshop.add_note(store, "went_well", "Every table had a partner at it")
     workshop.add_note(store, "even_better_if", "Young people had been in the room")
-    return workshop.outcome(store)
+    return workshop_outcome.outcome(store)
 
 
 def all_text_of(slide: object) -> str:
@@ -143,12 +143,12 @@ def test_long_texts_continue_on_another_slide_rather_than_run_off(demo_store: St
 def test_survey_results_become_a_chart_slide(store: Store, tmp_path: Path) -> None:
     items = tmp_path / "items.csv"
     items.write_text("left,right\nA,B\nC,D\n", encoding="utf-8")
-    survey.import_items(store, items)
+    survey_csv.import_items(store, items)
     responses = tmp_path / "r.csv"
     responses.write_text("team,1,2\nNorth,1,4\nSouth,2,5\n", encoding="utf-8")
-    survey.import_responses(store, responses)
+    survey_csv.import_responses(store, responses)
     out = tmp_path / "survey.pptx"
-    workshop_pptx.export(workshop.outcome(store), out, survey=survey.results(store))
+    workshop_pptx.export(workshop_outcome.outcome(store), out, survey=survey.results(store))
     prs = Presentation(str(out))
     _, slide = prs.slides
     assert slide.shapes.title.text == "Leadership of change survey: results by team"
@@ -160,7 +160,7 @@ def test_survey_results_become_a_chart_slide(store: Store, tmp_path: Path) -> No
 
 def test_nothing_to_export_is_said_plainly(store: Store, tmp_path: Path) -> None:
     with pytest.raises(Exception, match="nothing from the workshop"):
-        workshop_pptx.export(workshop.outcome(store), tmp_path / "x.pptx")
+        workshop_pptx.export(workshop_outcome.outcome(store), tmp_path / "x.pptx")
     assert not (tmp_path / "x.pptx").exists()
 
 
@@ -174,7 +174,7 @@ def test_a_file_that_is_not_a_presentation_is_refused(demo_store: Store, tmp_pat
 def test_the_one_page_summary_is_escaped_html_with_the_outcome(demo_store: Store, tmp_path: Path) -> None:
     outcome = record_workshop(demo_store)
     workshop.add_note(demo_store, "next_step", "<script>alert(1)</script> & more")
-    outcome = workshop.outcome(demo_store)
+    outcome = workshop_outcome.outcome(demo_store)
     path = tmp_path / "summary.html"
     workshop_summary.write(outcome, path, "Eastmere — Early help", "2026-03-11")
     html = path.read_text(encoding="utf-8")
@@ -189,7 +189,7 @@ def test_a_long_workshop_summary_is_shortened_to_one_page_and_the_full_record_ke
     record_workshop(demo_store, tables=8, long_text=True)
     for k in range(30):
         workshop.add_note(demo_store, "next_step", f"Step {k}: {LONG}")
-    outcome = workshop.outcome(demo_store)
+    outcome = workshop_outcome.outcome(demo_store)
     one = workshop_summary.render(outcome, "Eastmere", "11 March 2026")
     assert "more in the full record" in one and "Shortened to fit one page" in one
     assert LONG not in one

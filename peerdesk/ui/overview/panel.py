@@ -35,6 +35,7 @@ from peerdesk.services.changes import Changes
 from peerdesk.services.records import values as record_values
 from peerdesk.ui.kit import ops
 from peerdesk.ui.kit.autosave_text import AutoSaveText
+from peerdesk.ui.kit.dates import QT_DATE
 from peerdesk.ui.kit.panel import Panel
 from peerdesk.ui.kit.record_model import Column, RecordTableModel
 from peerdesk.ui.kit.session import ReviewSession
@@ -136,7 +137,7 @@ class OverviewPanel(Panel):
         for n, (field, label) in enumerate(date_fields):
             date_edit = QDateEdit()
             date_edit.setCalendarPopup(True)
-            date_edit.setDisplayFormat("d MMM yyyy")
+            date_edit.setDisplayFormat(QT_DATE)
             date_edit.setObjectName(f"field-{field}")
             date_edit.setAccessibleName(label)
             date_edit.editingFinished.connect(self._date_saver(field, date_edit))

@@ -83,7 +83,7 @@ class ExportSlidesDialog(SaveFileDialog):
         return self.append_field.path if self.after.isChecked() else None
 
 
-SUMMARY_NAMES = ("workshop-summary", "workshop-record")  # the one page, the full record
+SUMMARY_NAMES = ("workshop-summary", "workshop-record")  # the one-page summary, the full record
 SUMMARY_FILTER = "PDF (*.pdf);;Web page (*.html)"
 
 

@@ -1,5 +1,4 @@
-"""The workshop summary as a PDF through Qt: the one-page summary of a long workshop prints on one A4 sheet, the
-full record on as many as it takes (pages counted with poppler's pdfinfo)."""
+"""HTML to a PDF with Qt's text engine."""
 
 from __future__ import annotations
 
@@ -9,12 +8,28 @@ import subprocess
 from pathlib import Path
 
 import pytest
+from pytestqt.qtbot import QtBot
 
+from peerdesk.errors import UserError
 from peerdesk.export import workshop_summary
-from peerdesk.services import workshop
+from peerdesk.services import workshop, workshop_outcome
 from peerdesk.store.engine import Store
 from peerdesk.ui.kit.print_pdf import html_to_pdf
 from tests.export.test_workshop_pptx import LONG, record_workshop
+
+
+def test_html_becomes_a_pdf_file(qtbot: QtBot, tmp_path: Path) -> None:
+    out = tmp_path / "summary.pdf"
+    html_to_pdf("<h1>Workshop summary</h1><p>Three tables, six goals.</p>", out)
+    data = out.read_bytes()
+    assert data.startswith(b"%PDF") and b"Workshop summary" in data  # the PDF's title
+
+
+@pytest.mark.qt_log_ignore("QPainter::begin")  # Qt's own note that it could not open the file
+def test_an_unwritable_place_is_refused_plainly(qtbot: QtBot, tmp_path: Path) -> None:
+    with pytest.raises(UserError, match="Could not write"):
+        html_to_pdf("<p>x</p>", tmp_path / "missing" / "summary.pdf")
+
 
 # ``qapp``: Qt lays text out only inside a running application.
 pytestmark = pytest.mark.skipif(shutil.which("pdfinfo") is None, reason="needs poppler's pdfinfo")
@@ -31,7 +46,7 @@ def long_workshop(store: Store) -> workshop.Outcome:
     record_workshop(store, tables=8, long_text=True)
     for k in range(30):
         workshop.add_note(store, ("next_step", "went_well", "even_better_if")[k % 3], f"Note {k}: {LONG}")
-    return workshop.outcome(store)
+    return workshop_outcome.outcome(store)
 
 
 def test_a_long_workshop_summary_prints_on_one_page_and_its_full_record_on_several(
