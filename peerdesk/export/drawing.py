@@ -14,7 +14,6 @@ from html import escape
 from typing import Any
 
 from pptx.dml.color import RGBColor
-from pptx.enum.text import MSO_ANCHOR, MSO_AUTO_SIZE, PP_ALIGN
 from pptx.oxml import parse_xml
 from pptx.oxml.ns import nsdecls, qn
 from pptx.util import Pt
@@ -26,6 +25,7 @@ from peerdesk.export.template import clear_autofit
 from peerdesk.export.textfit import Para
 
 EMU_PER_PT = 12700
+_AUTOFIT = frozenset({qn("a:noAutofit"), qn("a:normAutofit"), qn("a:spAutoFit")})
 _CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")  # not allowed in XML
 
 
@@ -60,20 +60,18 @@ def drop_slide(prs: Any, index: int) -> None:
 
 
 def set_frame(frame: Any) -> None:
-    frame.word_wrap = True
-    frame.auto_size = MSO_AUTO_SIZE.NONE
-    frame.vertical_anchor = MSO_ANCHOR.TOP
-    inset = Pt(INSET)
-    frame.margin_left = frame.margin_right = frame.margin_top = frame.margin_bottom = inset
-
-
-def direction(p: Any, value: str) -> None:
-    """Right-to-left paragraphs (Arabic, Hebrew) are marked so, and set flush right; punctuation never hangs
-    past the margin (CJK renderers hang a final "、" outside the box otherwise)."""
-    p._p.get_or_add_pPr().set("hangingPunct", "0")
-    if fonts.is_rtl(value):
-        p._p.get_or_add_pPr().set("rtl", "1")
-        p.alignment = PP_ALIGN.RIGHT
+    """Wrap, no autofit (we size text ourselves), anchored at the top, our own insets: written straight into the
+    frame's ``a:bodyPr`` (python-pptx's seven setters cost as much as the text itself)."""
+    body_pr = frame._txBody.find(qn("a:bodyPr"))
+    inset = str(int(Pt(INSET)))
+    for name, value in (("wrap", "square"), ("anchor", "t"), ("lIns", inset), ("rIns", inset), ("tIns", inset)):
+        body_pr.set(name, value)
+    body_pr.set("bIns", inset)
+    for child in list(body_pr):
+        if child.tag in _AUTOFIT:
+            body_pr.remove(child)
+    warp = body_pr.find(qn("a:prstTxWarp"))  # the autofit choice comes after it, before any 3-D settings
+    body_pr.insert(0 if warp is None else 1, parse_xml(f"<a:noAutofit {nsdecls('a')}/>"))
 
 
 def paragraph_xml(
@@ -135,21 +133,20 @@ def write_paras(frame: Any, paras: Sequence[tuple[Para, RGB]]) -> None:
 
 
 def cell(target: Any, value: str, size: float, *, bold: bool, pad: float, background: RGB, colour: RGB) -> None:
-    target.margin_left = target.margin_right = target.margin_top = target.margin_bottom = Pt(pad)
-    target.vertical_anchor = MSO_ANCHOR.TOP
-    target.fill.solid()
-    target.fill.fore_color.rgb = rgb(background)
-    frame = target.text_frame
-    frame.word_wrap = True
-    p = frame.paragraphs[0]
-    p.text = ""
-    run = p.add_run()
-    run.text = value
-    run.font.size = Pt(size)
-    run.font.bold = bold
-    run.font.color.rgb = rgb(colour)
-    p.line_spacing = Pt(size * textfit.LINE_HEIGHT)
-    direction(p, value)
+    """A table cell's margins, top anchor, fill and text, written as DrawingML (a table has many cells)."""
+    tc = target._tc
+    old = tc.find(qn("a:tcPr"))
+    if old is not None:
+        tc.remove(old)
+    margin = int(Pt(pad))
+    tc.append(
+        parse_xml(
+            f'<a:tcPr {nsdecls("a")} marL="{margin}" marR="{margin}" marT="{margin}" marB="{margin}" anchor="t">'
+            f'<a:solidFill><a:srgbClr val="{hex_of(background)}"/></a:solidFill></a:tcPr>'
+        )
+    )
+    spacing = size * textfit.LINE_HEIGHT
+    set_paragraphs(target.text_frame, [paragraph_xml(value, size, bold=bold, colour=colour, spacing=spacing)])
 
 
 def shorten(lines: list[str], width: float, room: float, size: float, bold: bool, family: str) -> list[str]:
