@@ -55,7 +55,8 @@ class UndecidedQuotes(PeerdeskError):
         n = len(quote_ids)
         super().__init__(
             f"{n} quote{'s' if n != 1 else ''} chosen for the presentation "
-            f"{'were' if n != 1 else 'was'} flagged by the confidentiality check. Decide for each whether it "
+            f"{'were' if n != 1 else 'was'} flagged as possibly identifying someone (by the confidentiality check, "
+            "or because their stakeholder group was too small). Decide for each whether it "
             "may go in (keep) or must stay out (leave out), then build the presentation again."
         )
 
