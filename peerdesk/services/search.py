@@ -131,25 +131,31 @@ def search(store: Store, user_text: str, limit: int = DEFAULT_LIMIT) -> list[Hit
             # Our expressions are quoted strings only; should FTS5 still refuse one, "nothing found" is the answer.
             return []
     raw.sort(key=lambda kr: float(kr[1][4]))
-    return [_hit(kind, row, query) for kind, row in raw[:limit]]
+    matcher = _matcher(query)
+    return [_hit(kind, row, matcher) for kind, row in raw[:limit]]
 
 
-def _hit(kind: str, row: tuple[Any, ...], query: Query) -> Hit:
+def _hit(kind: str, row: tuple[Any, ...], matcher: re.Pattern[str]) -> Hit:
     record_id, interview_id, note, snippet, rank, anchor, body, group, day, starts, team = row
     when = starts if int(day) == 1 else f"Day {day}, {starts}"
     where = " ".join(p for p in (when, team) if p)
-    position = first_match(body, query) if kind == "note" else int(anchor)
+    position = _first(matcher, body) if kind == "note" else int(anchor)
     return Hit(kind, record_id, interview_id, note or "", group, where, snippet, position, float(rank))
+
+
+def _matcher(query: Query) -> re.Pattern[str]:
+    """One pattern for every searched word: its leftmost match in a note is where the first of them starts."""
+    last = len(query.words) - 1
+    parts = [re.escape(w) + ("" if query.prefix and n == last else r"\b") for n, w in enumerate(query.words)]
+    return re.compile(r"\b(?:" + "|".join(parts) + ")", re.IGNORECASE)
+
+
+def _first(matcher: re.Pattern[str], body: str) -> int:
+    found = matcher.search(body)
+    return found.start() if found else 0
 
 
 def first_match(body: str, query: Query) -> int:
     """Where the first searched word starts in a note (the editor jumps there); 0 if the index matched what a
     plain search cannot see (for example a word written with accents)."""
-    best = -1
-    for n, word in enumerate(query.words):
-        is_prefix = query.prefix and n == len(query.words) - 1
-        pattern = r"\b" + re.escape(word) + ("" if is_prefix else r"\b")
-        found = re.search(pattern, body, re.IGNORECASE)
-        if found and (best < 0 or found.start() < best):
-            best = found.start()
-    return max(best, 0)
+    return _first(_matcher(query), body)
