@@ -1,4 +1,4 @@
-"""Panels and tabs are built when first shown or asked for, not when the window is made."""
+"""The dock panels the main window builds: each with a stable name, a title and its own shortcut."""
 
 from __future__ import annotations
 
@@ -7,8 +7,22 @@ from pytestqt.qtbot import QtBot
 
 from peerdesk.ui.kit.panel import Panel
 from peerdesk.ui.kit.session import ReviewSession
-from peerdesk.ui.shell.docks import LazyPanels, LazyTab
+from peerdesk.ui.shell.docks import LazyPanels, LazyTab, panel_specs
 from peerdesk.ui.shell.main_window import MainWindow
+
+
+def test_the_four_docks_in_their_order_with_distinct_names_and_shortcuts() -> None:
+    specs = panel_specs()
+    assert [s.title for s in specs] == ["Timetable", "Interview notes", "Quotes", "Insights"]
+    assert len({s.object_name for s in specs}) == len({s.shortcut for s in specs}) == len(specs)
+    assert all(s.object_name.startswith("dock-") for s in specs)
+
+
+def test_every_dock_builds_a_panel(qtbot: QtBot, session: ReviewSession) -> None:
+    for spec in panel_specs():
+        panel = spec.factory(session)
+        qtbot.addWidget(panel)
+        assert isinstance(panel, Panel) and isinstance(panel, QWidget)
 
 
 def test_a_panel_is_built_once_when_first_asked_for(qtbot: QtBot, session: ReviewSession) -> None:
