@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from peerdesk.errors import PeerdeskError
-from peerdesk.services import notes, records
+from peerdesk.services import records, scale_answers
 from peerdesk.services import timetable as tt
 from peerdesk.ui.kit import messages, ops
 from peerdesk.ui.kit.session import ReviewSession
@@ -96,12 +96,12 @@ class ScalesTab(QWidget):
     def load(self, interview: tt.InterviewInfo | None) -> None:
         """Show ``interview``'s answers, and the summary across the review."""
         self.interview = interview
-        self.scales_model.set_rows(notes.scale_answers(self.session.store, interview.id) if interview else [])
+        self.scales_model.set_rows(scale_answers.scale_answers(self.session.store, interview.id) if interview else [])
         self.scales_view.resizeRowsToContents()
         self.summary_model.clear()
         # "Group": the label above says these are stakeholder groups, and a longer title is clipped in a narrow dock.
         self.summary_model.setHorizontalHeaderLabels(["Group", "Answers", "Average", "Range", "Rated"])
-        for row in notes.scale_summary(self.session.store, by_question=False):
+        for row in scale_answers.scale_summary(self.session.store, by_question=False):
             self.summary_model.appendRow(
                 [
                     QStandardItem(row.group),
@@ -129,14 +129,14 @@ class ScalesTab(QWidget):
             self.session,
             "Record scale answer",
             "scale_answers",
-            lambda s: notes.add_scale_answer(s, interview.id, question, value, reason),
-            remove=notes.delete_scale_answer,
+            lambda s: scale_answers.add_scale_answer(s, interview.id, question, value, reason),
+            remove=scale_answers.delete_scale_answer,
         )
 
     def edit_scale(self, answer_id: str, field: str, value: Any) -> bool:
         """Correct one field of a scale answer in place (the table's editors call this): one undo step."""
         try:
-            before = notes.scale_answer(self.session.store, answer_id)
+            before = scale_answers.scale_answer(self.session.store, answer_id)
         except PeerdeskError as exc:
             messages.error(self, "Edit scale answer", exc)
             return False
@@ -146,8 +146,8 @@ class ScalesTab(QWidget):
             self,
             self.session,
             "Edit scale answer",
-            lambda s: notes.update_scale_answer(s, answer_id, **new),
-            lambda s: notes.update_scale_answer(s, answer_id, **old),
+            lambda s: scale_answers.update_scale_answer(s, answer_id, **new),
+            lambda s: scale_answers.update_scale_answer(s, answer_id, **old),
         )
 
     def delete_selected_scale(self) -> None:
@@ -159,6 +159,6 @@ class ScalesTab(QWidget):
             self,
             self.session,
             "Delete scale answer",
-            lambda s: notes.delete_scale_answer(s, answer_id),
+            lambda s: scale_answers.delete_scale_answer(s, answer_id),
             lambda s: records.restore(s, "scale_answers", answer_id),
         )

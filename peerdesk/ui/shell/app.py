@@ -247,6 +247,10 @@ class Controller(QObject):
         self.notice = box
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        # Every event of every widget passes here (tens of thousands while a window is built): a file to open is
+        # sent to the application itself, so anything else is let through at once.
+        if watched is not self.app:
+            return False
         if event.type() == QEvent.Type.FileOpen and isinstance(event, QFileOpenEvent) and event.file():
             path = Path(event.file())
             # Later, not inside the event filter: opening asks for the passphrase in a modal dialog.
