@@ -16,6 +16,7 @@ from types import MappingProxyType
 from sqlalchemy import select
 
 from peerdesk.errors import UserError
+from peerdesk.services import records
 from peerdesk.services.changes import NOTE_TEXT, QUOTE_PLACES, Changes
 from peerdesk.store import rules
 from peerdesk.store.engine import Store
@@ -234,10 +235,7 @@ def add_typed_quote(
 
 
 def delete_quote(store: Store, quote_id: str) -> Changes:
-    with UnitOfWork(store) as uow:
-        uow.delete(uow.get(Quote, quote_id))
-        uow.commit()
-    return Changes.of("quotes", ids=[quote_id])
+    return records.delete(store, "quotes", quote_id)
 
 
 def quotes_of_note(store: Store, note: str) -> list[QuoteInfo]:

@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from sqlalchemy import select
 
 from peerdesk.errors import UserError
+from peerdesk.services import records
 from peerdesk.services.changes import Changes
 from peerdesk.store import rules
 from peerdesk.store.engine import Store
@@ -86,10 +87,7 @@ def update_scale_answer(
 
 
 def delete_scale_answer(store: Store, answer_id: str) -> Changes:
-    with UnitOfWork(store) as uow:
-        uow.delete(uow.get(ScaleAnswer, answer_id))
-        uow.commit()
-    return Changes.of("scale_answers", ids=[answer_id])
+    return records.delete(store, "scale_answers", answer_id)
 
 
 def scale_answers(store: Store, interview_id: str) -> list[ScaleInfo]:
