@@ -131,31 +131,54 @@ def search(store: Store, user_text: str, limit: int = DEFAULT_LIMIT) -> list[Hit
             # Our expressions are quoted strings only; should FTS5 still refuse one, "nothing found" is the answer.
             return []
     raw.sort(key=lambda kr: float(kr[1][4]))
-    matcher = _matcher(query)
-    return [_hit(kind, row, matcher) for kind, row in raw[:limit]]
+    return [_hit(kind, row, query) for kind, row in raw[:limit]]
 
 
-def _hit(kind: str, row: tuple[Any, ...], matcher: re.Pattern[str]) -> Hit:
+def _hit(kind: str, row: tuple[Any, ...], query: Query) -> Hit:
     record_id, interview_id, note, snippet, rank, anchor, body, group, day, starts, team = row
     when = starts if int(day) == 1 else f"Day {day}, {starts}"
     where = " ".join(p for p in (when, team) if p)
-    position = _first(matcher, body) if kind == "note" else int(anchor)
+    position = first_match(body, query) if kind == "note" else int(anchor)
     return Hit(kind, record_id, interview_id, note or "", group, where, snippet, position, float(rank))
-
-
-def _matcher(query: Query) -> re.Pattern[str]:
-    """One pattern for every searched word: its leftmost match in a note is where the first of them starts."""
-    last = len(query.words) - 1
-    parts = [re.escape(w) + ("" if query.prefix and n == last else r"\b") for n, w in enumerate(query.words)]
-    return re.compile(r"\b(?:" + "|".join(parts) + ")", re.IGNORECASE)
-
-
-def _first(matcher: re.Pattern[str], body: str) -> int:
-    found = matcher.search(body)
-    return found.start() if found else 0
 
 
 def first_match(body: str, query: Query) -> int:
     """Where the first searched word starts in a note (the editor jumps there); 0 if the index matched what a
-    plain search cannot see (for example a word written with accents)."""
-    return _first(_matcher(query), body)
+    plain search cannot see (for example a word written with accents).
+
+    A word counts where it stands whole (or, for the last word of a prefix search, where a word starts with it),
+    in any case. Plain ``str.find`` on the lower-cased text: a search lists up to fifty notes, and a pattern
+    searched case-insensitively through each of them cost more than the rest of the search.
+    """
+    text = body.lower()
+    if len(text) != len(body):  # a letter whose lower case is longer ("İ"): places would shift, so match as before
+        return _first_by_pattern(body, query)
+    last = len(query.words) - 1
+    best = -1
+    for n, word in enumerate(query.words):
+        at = _find_word(text, word, prefix=query.prefix and n == last, stop=best)
+        if at >= 0:
+            best = at
+    return max(best, 0)
+
+
+def _find_word(text: str, word: str, *, prefix: bool, stop: int) -> int:
+    """The first place ``word`` stands as a word in ``text`` (before ``stop`` when that is not -1), else -1."""
+    at = text.find(word)
+    while at >= 0 and (stop < 0 or at < stop):
+        end = at + len(word)
+        if (at == 0 or not _is_word(text[at - 1])) and (prefix or end == len(text) or not _is_word(text[end])):
+            return at
+        at = text.find(word, at + 1)
+    return -1
+
+
+def _is_word(ch: str) -> bool:
+    return ch.isalnum() or ch == "_"
+
+
+def _first_by_pattern(body: str, query: Query) -> int:
+    last = len(query.words) - 1
+    parts = [re.escape(w) + ("" if query.prefix and n == last else r"\b") for n, w in enumerate(query.words)]
+    found = re.search(r"\b(?:" + "|".join(parts) + ")", body, re.IGNORECASE)
+    return found.start() if found else 0
