@@ -34,8 +34,8 @@ def raw_ms(conn: Any, *, snippets: bool) -> list[float]:
         query = search.parse(text)
         assert query is not None
         start = time.perf_counter()
-        for fts in ("notes_fts", "quotes_fts"):
-            columns = f"rowid, snippet({fts}, 0, '[', ']', '…', 14)" if snippets else "rowid"
+        for fts, tokens in (("notes_fts", 14), ("quotes_fts", 24)):  # the snippet lengths search.py asks for
+            columns = f"rowid, snippet({fts}, 0, '[', ']', '…', {tokens})" if snippets else "rowid"
             conn.execute(
                 f"SELECT {columns} FROM {fts} WHERE {fts} MATCH ? ORDER BY rank LIMIT ?",
                 (query.fts, search.DEFAULT_LIMIT),
