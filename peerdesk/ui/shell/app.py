@@ -37,6 +37,9 @@ def stylesheet() -> str:
     return (resources.files("peerdesk.resources") / "style.qss").read_text(encoding="utf-8")
 
 
+OPENED_CHECKS_MS = 400
+
+
 class Controller(QObject):
     """Moves between the start screen and main windows; owns nothing but the windows it shows."""
 
@@ -194,7 +197,9 @@ class Controller(QObject):
         self.windows.append(window)
         window.show()
         self.start.hide()
-        window.safety.on_opened()
+        # What is due on opening (the retention offer, the hourly backup) waits until the window has painted: a
+        # backup copy takes a moment, and the review should be on screen first.
+        QTimer.singleShot(OPENED_CHECKS_MS, window, window.safety.on_opened)
         if self.pending_bundle is not None:
             self._offer_import(window)
         return window
