@@ -218,8 +218,9 @@ def cmd_bundle_export(args: argparse.Namespace) -> int:
     from peerdesk.services import exchange
 
     with open_store(args.path) as store:
-        report = exchange.export_to(store, Path(args.out))
+        report = exchange.export_to(store, Path(args.out), full=args.full)
     print(f"Wrote {report.path} ({report.size} bytes) for {', '.join(report.recipients)}; expires {report.expires}")
+    print(f"{report.sending}.")
     return 0
 
 
@@ -271,9 +272,12 @@ def _add_sharing_commands(sub: argparse._SubParsersAction[argparse.ArgumentParse
 
     p = sub.add_parser("bundle", help="export, import or inspect a .pdbundle")
     bundle_sub = p.add_subparsers(dest="bundle_command", metavar="ACTION", required=True)
-    q = bundle_sub.add_parser("export", help="write my shared records, encrypted to the team")
+    q = bundle_sub.add_parser("export", help="write what the team may lack of my shared records, encrypted to them")
     q.add_argument("path")
     q.add_argument("out", metavar="OUT.pdbundle")
+    q.add_argument(
+        "--full", action="store_true", help="send everything, not only what changed (a new member, a lost email)"
+    )
     q.set_defaults(handler=cmd_bundle_export)
     q = bundle_sub.add_parser("import", help="check and merge a colleague's bundle")
     q.add_argument("path")

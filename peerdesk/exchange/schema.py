@@ -106,7 +106,8 @@ def refused(reason: str, table: str, field: str, why: str) -> BundleRefused:
 def validate(content: Any) -> dict[str, Any]:
     """Return ``content`` if every record keeps its table's rules; raise ``BundleRefused`` naming the first that
     does not. References are checked separately (``dangling``): they need the receiver's file."""
-    if not isinstance(content, dict) or set(content) != {"format", "known", "tables"}:
+    # "sync" (what the sender has, for delta bundles: ``exchange.sync``) is optional: older bundles lack it.
+    if not isinstance(content, dict) or set(content) - {"sync"} != {"format", "known", "tables"}:
         raise malformed("its top level has the wrong fields")
     if type(content["format"]) is not int or content["format"] != CONTENT_FORMAT:
         raise malformed("unknown content format")

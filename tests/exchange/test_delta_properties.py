@@ -1,0 +1,129 @@
+"""Delta bundles converge like whole ones: random schedules of edits, delta exports (remembered as sent, as the app
+does), "send everything" exports, imports in any order, and emails that never arrive.
+
+A delta that starts after a bundle its recipient never imported is refused (``missing-earlier``); the recipient
+then asks for everything, as the refusal says. Afterwards everyone exchanges rounds as a team would: in the first
+round a lost email may still show as a refusal, and the sender is asked for everything; from the second on nothing
+is refused, the content agrees after the third (a repair made on a partial view travels one round later, as with
+whole bundles) and the versions after the fourth.
+"""
+
+from __future__ import annotations
+
+import shutil
+import tempfile
+from pathlib import Path
+from typing import Any
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from peerdesk.exchange import transfer
+from peerdesk.exchange.digest import content_digest
+from peerdesk.exchange.errors import BundleRefused
+from peerdesk.store.engine import Store
+from tests.exchange.test_merge_properties import (  # noqa: F401  (``base`` and ``six`` are fixtures)
+    OPS,
+    RULE_OPS,
+    WHO,
+    Op,
+    apply,
+    apply_rule_op,
+    base,
+    broken_rules,
+    full_state,
+    six,
+)
+from tests.helpers.exchange import Team, copy_team
+
+DELTA_OPS = st.one_of(OPS, st.tuples(st.just("everything"), WHO))
+Outbox = list[tuple[int, bytes]]
+
+
+def send(store: Store, *, full: bool = False) -> bytes:
+    exported = transfer.export_bundle(store, full=full)
+    transfer.remember(store, exported)  # as exchange.export_to does once the file is written
+    return exported.data
+
+
+def receive(store: Store, data: bytes) -> bool:
+    """Import; False when refused because an earlier bundle is missing (the only refusal a schedule may meet)."""
+    try:
+        transfer.import_bundle(store, data)
+    except BundleRefused as refused:
+        assert refused.reason == "missing-earlier", str(refused)
+        return False
+    return True
+
+
+def step(op: Op, crew: Team, outbox: Outbox, other: Any) -> None:
+    kind, who = op[0], op[1]
+    if kind in ("export", "everything"):
+        outbox.append((who, send(crew.stores[who], full=kind == "everything")))
+    elif kind == "import":
+        if outbox:
+            sender, data = outbox[op[2] % len(outbox)]
+            if sender != who:
+                receive(crew.stores[who], data)
+    else:
+        other(op)
+
+
+def exchange_round(crew: Team, asked: set[int]) -> set[int]:
+    """Everyone sends (everything when asked to), everyone imports the others'; returns whom to ask next."""
+    latest = [send(store, full=i in asked) for i, store in enumerate(crew.stores)]
+    refused = set()
+    for i, store in enumerate(crew.stores):
+        for j, data in enumerate(latest):
+            if i != j and not receive(store, data):
+                refused.add(j)
+    return refused
+
+
+def settle(crew: Team) -> None:
+    asked = exchange_round(crew, set())
+    assert exchange_round(crew, asked) == set(), "a bundle was refused after a full round of answers"
+    assert exchange_round(crew, set()) == set()
+    digests = {content_digest(s) for s in crew.stores}
+    assert len(digests) == 1, "members hold different content after exchanging delta bundles"
+    assert exchange_round(crew, set()) == set()
+    assert {content_digest(s) for s in crew.stores} == digests
+    states = [full_state(s) for s in crew.stores]
+    assert all(state == states[0] for state in states)
+
+
+def run(source: Team, ops: list[Op], other: Any, *, rules: bool = False) -> None:
+    folder = Path(tempfile.mkdtemp(prefix="delta-"))
+    crew = copy_team(source, folder)
+    try:
+        outbox: Outbox = []
+        for op in ops:
+            step(op, crew, outbox, lambda o: other(o, crew, outbox))
+        settle(crew)
+        for store in crew.stores if rules else []:
+            assert broken_rules(store) == []
+    finally:
+        crew.close()
+        shutil.rmtree(folder, ignore_errors=True)
+
+
+@settings(max_examples=6, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(ops=st.lists(DELTA_OPS, min_size=4, max_size=20))
+def test_three_members_converge_with_delta_bundles_and_lost_emails(
+    base: tuple[Team, list[Any]],  # noqa: F811
+    ops: list[Op],
+) -> None:
+    source, targets = base
+    run(source, ops, lambda op, crew, outbox: apply(op, crew, targets, outbox))
+
+
+SIX_OPS = st.one_of(RULE_OPS, st.tuples(st.just("everything"), st.integers(0, 5)))
+
+
+@settings(max_examples=3, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(ops=st.lists(SIX_OPS, min_size=6, max_size=16))
+def test_six_members_converge_with_delta_bundles_and_keep_every_local_rule(
+    six: Team,  # noqa: F811
+    ops: list[Op],
+) -> None:
+    run(six, ops, apply_rule_op, rules=True)
