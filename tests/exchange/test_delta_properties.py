@@ -37,7 +37,7 @@ from tests.exchange.test_merge_properties import (  # noqa: F401  (``base`` and 
 from tests.helpers.exchange import Team, copy_team
 
 DELTA_OPS = st.one_of(OPS, st.tuples(st.just("everything"), WHO))
-Outbox = list[tuple[int, bytes]]
+Inboxes = list[list[bytes]]
 
 
 def send(store: Store, *, full: bool = False) -> bytes:
@@ -56,17 +56,20 @@ def receive(store: Store, data: bytes) -> bool:
     return True
 
 
-def step(op: Op, crew: Team, outbox: Outbox, other: Any) -> None:
+def step(op: Op, crew: Team, inboxes: Inboxes, rnd: Any, other: Any) -> None:
+    """Exports are emailed to each colleague, and each email is lost one time in three; an import reads any email
+    of one's inbox, in any order, perhaps again."""
     kind, who = op[0], op[1]
     if kind in ("export", "everything"):
-        outbox.append((who, send(crew.stores[who], full=kind == "everything")))
+        data = send(crew.stores[who], full=kind == "everything")
+        for j, inbox in enumerate(inboxes):
+            if j != who and rnd.random() > 1 / 3:
+                inbox.append(data)
     elif kind == "import":
-        if outbox:
-            sender, data = outbox[op[2] % len(outbox)]
-            if sender != who:
-                receive(crew.stores[who], data)
+        if inboxes[who]:
+            receive(crew.stores[who], inboxes[who][op[2] % len(inboxes[who])])
     else:
-        other(op)
+        other(op, crew, [])
 
 
 def exchange_round(crew: Team, asked: set[int]) -> set[int]:
@@ -92,13 +95,13 @@ def settle(crew: Team) -> None:
     assert all(state == states[0] for state in states)
 
 
-def run(source: Team, ops: list[Op], other: Any, *, rules: bool = False) -> None:
+def run(source: Team, ops: list[Op], rnd: Any, other: Any, *, rules: bool = False) -> None:
     folder = Path(tempfile.mkdtemp(prefix="delta-"))
     crew = copy_team(source, folder)
     try:
-        outbox: Outbox = []
+        inboxes: Inboxes = [[] for _ in crew.stores]
         for op in ops:
-            step(op, crew, outbox, lambda o: other(o, crew, outbox))
+            step(op, crew, inboxes, rnd, other)
         settle(crew)
         for store in crew.stores if rules else []:
             assert broken_rules(store) == []
@@ -108,22 +111,24 @@ def run(source: Team, ops: list[Op], other: Any, *, rules: bool = False) -> None
 
 
 @settings(max_examples=6, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
-@given(ops=st.lists(DELTA_OPS, min_size=4, max_size=20))
+@given(ops=st.lists(DELTA_OPS, min_size=4, max_size=20), rnd=st.randoms(use_true_random=False))
 def test_three_members_converge_with_delta_bundles_and_lost_emails(
     base: tuple[Team, list[Any]],  # noqa: F811
     ops: list[Op],
+    rnd: Any,
 ) -> None:
     source, targets = base
-    run(source, ops, lambda op, crew, outbox: apply(op, crew, targets, outbox))
+    run(source, ops, rnd, lambda op, crew, outbox: apply(op, crew, targets, outbox))
 
 
 SIX_OPS = st.one_of(RULE_OPS, st.tuples(st.just("everything"), st.integers(0, 5)))
 
 
 @settings(max_examples=3, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
-@given(ops=st.lists(SIX_OPS, min_size=6, max_size=16))
+@given(ops=st.lists(SIX_OPS, min_size=6, max_size=16), rnd=st.randoms(use_true_random=False))
 def test_six_members_converge_with_delta_bundles_and_keep_every_local_rule(
     six: Team,  # noqa: F811
     ops: list[Op],
+    rnd: Any,
 ) -> None:
-    run(six, ops, apply_rule_op, rules=True)
+    run(six, ops, rnd, apply_rule_op, rules=True)
