@@ -3,7 +3,7 @@
 Layout (all lengths exact, integers big-endian, nothing after the signature)::
 
     b"peerdesk-bundle/1\\n"             magic and format version, one line
-    u32 header length, header           canonical JSON (see ``Header``), readable without any key
+    u32 header length, header           canonical JSON (``header.Header``), readable without any key
     u64 payload length, payload         12-byte nonce + AES-256-GCM(content key, zlib(canonical JSON)),
                                         associated data = magic line + header
     64 bytes                            Ed25519 signature by the sender over every byte before it

@@ -4,7 +4,8 @@ Content::
 
     {"format": 1,
      "known": {member id: version stamp},       what the sender had seen of each member's edits
-     "tables": {table name: [record, ...]}}     every column of each record, ``versions`` included
+     "tables": {table name: [record, ...]},     every column of each record, ``versions`` included
+     "sync": {...}}                            optional: what the sender has, where a delta starts (``sync``)
 
 A bundle that passes is safe to hand to ``merge``. Every record is checked, before anything is applied, against
 the same rules a local edit obeys (``peerdesk.store.rules``): types, enumerations, date and time formats, ranges,

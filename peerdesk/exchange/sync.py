@@ -13,7 +13,9 @@ bundle proves it: my own entry is my clock.
      "complete": true}          false when the sender cannot relay (a purged file no longer holds interviews)
 
 A bundle is gap-free for me when my ``have`` reaches its ``base`` for every origin I know; then, after merging it,
-I hold everything the sender held, and ``have`` becomes the pointwise maximum of both. A bundle that is not
+I hold everything the sender held, and ``have`` becomes the pointwise maximum of both (``vouched``: only the lead's
+bundles count for the lead's writes, since the roster is among them and only the lead sends it; a purged sender's
+bundle, ``complete`` false, counts for nothing). A bundle that is not
 gap-free is refused (``missing-earlier``), changing nothing: an earlier bundle of that sender has not been
 imported. Importing the earlier ones, or a bundle made with "send everything", fills the gap.
 
