@@ -25,7 +25,7 @@ MAX_SENDER_NAME = rules.MAX_NAME
 KEY_LEN = 32
 SUITE_NAME = "MLKEM768-X25519/HKDF-SHA256/AES-256-GCM"
 SEALED_LEN = 1120 + KEY_LEN + 16  # HPKE encapsulated key + sealed content key + tag
-_HEADER_KEYS = {"format", "bundle", "review", "sender", "created", "expires", "suite", "recipients"}
+_HEADER_KEYS = frozenset({"format", "bundle", "review", "sender", "created", "expires", "suite", "recipients"})
 _CREATED = re.compile(r"\A[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}Z\Z")  # ASCII digits only
 
 

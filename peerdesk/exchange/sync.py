@@ -48,14 +48,14 @@ from typing import Any
 from peerdesk.exchange.display import clip
 from peerdesk.exchange.errors import BundleRefused
 from peerdesk.exchange.schema import is_stamp, malformed
-from peerdesk.store import hlc, rules
+from peerdesk.store import rules
 from peerdesk.store.uow import UnitOfWork
 
 Vector = dict[str, str]
 HAVE_META = "sync.have"
 PEER_META = "sync.peer."  # + member id
-MAX_ENTRIES = rules.max_records("members")  # a vector names members; a team has at most this many
-ORIGIN_AT = len(hlc.ZERO)  # a stamp's member id starts after "<13 digits>.<5 digits>."
+MAX_ENTRIES = rules.MAX_RECORDS_OF["members"]  # a vector names members; a team has at most this many
+ORIGIN_AT = 20  # a stamp's member id starts after "<13 digits>.<5 digits>." (hlc.ZERO's length)
 
 
 def origin(stamp: str) -> str:

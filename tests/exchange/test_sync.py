@@ -4,7 +4,6 @@ lost or skipped bundle is refused until the gap is filled (by the earlier bundle
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -15,8 +14,8 @@ from peerdesk.exchange.errors import BundleRefused
 from peerdesk.services import exchange, records
 from peerdesk.store import hlc
 from peerdesk.store.uow import UnitOfWork
-from tests.exchange.test_bundle_refusals import refused
-from tests.helpers.exchange import Team, copy_team, craft, make_team
+from tests.exchange import test_bundle_refusals
+from tests.helpers.exchange import Team, craft
 
 
 def stamp(ms: int, member: str, counter: int = 0) -> str:
@@ -24,9 +23,16 @@ def stamp(ms: int, member: str, counter: int = 0) -> str:
 
 
 A, B, C = "member-a", "member-b", "member-c"
+# A team of three on real files, copied fresh for each test, and "refused and nothing changed": as for refusals.
+closed_team, crew, refused = test_bundle_refusals.closed_team, test_bundle_refusals.crew, test_bundle_refusals.refused
 
 
 # --- vectors -----------------------------------------------------------------------------------------------------
+
+
+def test_a_stamps_origin_is_the_member_after_its_fixed_width_clock() -> None:
+    assert len(hlc.ZERO) == sync.ORIGIN_AT
+    assert sync.origin(stamp(1_700_000_000_000, "m.with.dots", 7)) == "m.with.dots"
 
 
 def test_vectors_compare_join_and_meet_origin_by_origin() -> None:
@@ -77,20 +83,6 @@ def test_the_sync_block_is_checked_strictly_and_its_absence_means_an_older_bundl
 
 
 # --- on real files -------------------------------------------------------------------------------------------------
-
-
-@pytest.fixture(scope="module")
-def closed_team(tmp_path_factory: pytest.TempPathFactory) -> Team:
-    crew = make_team(tmp_path_factory.mktemp("team"))
-    crew.close()
-    return crew
-
-
-@pytest.fixture
-def crew(closed_team: Team, tmp_path: Path) -> Iterator[Team]:
-    t = copy_team(closed_team, tmp_path)
-    yield t
-    t.close()
 
 
 def send(store: object, path: Path, *, full: bool = False) -> tuple[bytes, exchange.ExportReport]:

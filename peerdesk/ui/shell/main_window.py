@@ -5,6 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import QByteArray, Qt, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
+    QApplication,
     QDockWidget,
     QLabel,
     QLineEdit,
@@ -31,6 +32,13 @@ from peerdesk.ui.shell.window import ShellWindow
 from peerdesk.ui.wall.widget import WallWidget
 
 LAYOUT_VERSION = 1
+QUOTE_KEY = "Ctrl+Q"  # the note taker's quote capture, used far more often than Quit
+
+
+def quit_shortcut() -> QKeySequence:
+    """The platform's Quit keys, unless they are the quote capture's (Ctrl+Q on Linux): then none, to stay safe."""
+    key = QKeySequence(QKeySequence.StandardKey.Quit)
+    return QKeySequence() if key.matches(QKeySequence(QUOTE_KEY)) == QKeySequence.SequenceMatch.ExactMatch else key
 
 
 class LockScreen(QWidget):
@@ -81,6 +89,7 @@ class MainWindow(ShellWindow):
     closed = Signal()
     request_new = Signal()
     request_open = Signal()
+    request_join = Signal()
 
     def __init__(self, session: ReviewSession) -> None:
         super().__init__()
@@ -163,13 +172,21 @@ class MainWindow(ShellWindow):
         self.action_lock.triggered.connect(self.lock)
         self.action_close = QAction("&Close review", self, shortcut=QKeySequence(QKeySequence.StandardKey.Close))
         self.action_close.triggered.connect(self.close)
+        self.action_join = QAction("&Join a review from an invitation…", self)
+        self.action_join.triggered.connect(lambda: self.request_join.emit())
+        self.action_quit = QAction("&Quit", self)
+        self.action_quit.setShortcut(quit_shortcut())
+        self.action_quit.setMenuRole(QAction.MenuRole.QuitRole)
+        self.action_quit.setStatusTip("Save everything and close every review window")
+        self.action_quit.triggered.connect(lambda: self.quit_app())
         self.file_menu = file_menu
-        for action in (self.action_new, self.action_open):
+        for action in (self.action_new, self.action_open, self.action_join):
             file_menu.addAction(action)
         file_menu.addSeparator()
         self.file_menu_tail = file_menu.addSeparator()
         file_menu.addAction(self.action_lock)
         file_menu.addAction(self.action_close)
+        file_menu.addAction(self.action_quit)
 
         edit_menu = bar.addMenu("&Edit")
         self.action_undo = self.session.undo_stack.createUndoAction(self, "&Undo")
@@ -342,6 +359,12 @@ class MainWindow(ShellWindow):
         from peerdesk.ui.shell.about import about_box
 
         about_box(self).exec()
+
+    @staticmethod
+    def quit_app() -> None:
+        """Every review window saves and closes (the last one brings the start screen back), then the app ends."""
+        QApplication.closeAllWindows()
+        QApplication.quit()
 
     # --- closing --------------------------------------------------------------------------------------------------
     def closeEvent(self, event: QCloseEvent) -> None:
