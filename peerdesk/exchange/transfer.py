@@ -106,7 +106,7 @@ def _rows(uow: UnitOfWork, table: str) -> list[dict[str, Any]]:
     columns = [type_coerce(t.c[name], Text) if name == "versions" else t.c[name] for name in names]
     rows = [
         dict(zip(names, values, strict=True))
-        for values in uow.session.connection().execute(select(*columns).order_by(t.c.id))
+        for values in uow.session.connection().execute(select(*columns).order_by(t.c.id)).all()  # one fetchall
     ]
     # One parse for the whole table: thousands of json.loads calls cost more in their setup than in parsing.
     versions = json.loads("[" + ",".join(r["versions"] or "{}" for r in rows) + "]")
