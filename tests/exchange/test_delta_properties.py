@@ -5,7 +5,8 @@ A delta that starts after a bundle its recipient never imported is refused (``mi
 then asks for everything, as the refusal says. Afterwards everyone exchanges rounds as a team would: in the first
 round a lost email may still show as a refusal, and the sender is asked for everything; from the second on nothing
 is refused, the content agrees after the third (a repair made on a partial view travels one round later, as with
-whole bundles) and the versions after the fourth.
+whole bundles) and the versions after the fourth. Before and after, every file keeps its vector's promise: it holds
+every write, up to its entry for that member, that any colleague's file shows.
 """
 
 from __future__ import annotations
@@ -17,11 +18,14 @@ from typing import Any
 
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from sqlalchemy import select
 
-from peerdesk.exchange import transfer
+from peerdesk.exchange import sync, transfer
 from peerdesk.exchange.digest import content_digest
 from peerdesk.exchange.errors import BundleRefused
 from peerdesk.store.engine import Store
+from peerdesk.store.models import SHARED_MODELS
+from peerdesk.store.uow import UnitOfWork
 from tests.exchange.test_merge_properties import (  # noqa: F401  (``base`` and ``six`` are fixtures)
     OPS,
     RULE_OPS,
@@ -72,6 +76,30 @@ def step(op: Op, crew: Team, inboxes: Inboxes, rnd: Any, other: Any) -> None:
         other(op, crew, [])
 
 
+def broken_promises(crew: Team) -> list[str]:
+    """Each file's vector promises that it holds every write of each member up to that member's entry (or a newer
+    one in the same field): the writes any colleague's file shows that it does not, named."""
+    held = []
+    for store in crew.stores:
+        with UnitOfWork(store) as uow:
+            promised = sync.have(uow)
+        with store.session() as session:
+            versions = {
+                (table, row_id): dict(stamps or {})
+                for table, model in SHARED_MODELS.items()
+                for row_id, stamps in session.execute(select(model.id, model.versions))  # type: ignore[attr-defined]
+            }
+        held.append((promised, versions))
+    broken = []
+    for i, (promised, mine) in enumerate(held):
+        for j, (_, theirs) in enumerate(held):
+            for key, stamps in theirs.items() if i != j else ():
+                for field, stamp in stamps.items():
+                    if stamp <= promised.get(sync.origin(stamp), "") and mine.get(key, {}).get(field, "") < stamp:
+                        broken.append(f"member {i} lacks {key[0]}.{field} {stamp} that member {j} holds")
+    return broken
+
+
 def exchange_round(crew: Team, asked: set[int]) -> set[int]:
     """Everyone sends (everything when asked to), everyone imports the others'; returns whom to ask next."""
     latest = [send(store, full=i in asked) for i, store in enumerate(crew.stores)]
@@ -102,7 +130,9 @@ def run(source: Team, ops: list[Op], rnd: Any, other: Any, *, rules: bool = Fals
         inboxes: Inboxes = [[] for _ in crew.stores]
         for op in ops:
             step(op, crew, inboxes, rnd, other)
+        assert broken_promises(crew) == []
         settle(crew)
+        assert broken_promises(crew) == []
         for store in crew.stores if rules else []:
             assert broken_rules(store) == []
     finally:
