@@ -19,7 +19,7 @@ from typing import Any
 
 from sqlalchemy import Table, Text, select, type_coerce
 
-from peerdesk.exchange import bundle, roster, schema, sync
+from peerdesk.exchange import bundle, overlay, roster, schema, sync
 from peerdesk.exchange.display import clip
 from peerdesk.exchange.errors import BundleRefused
 from peerdesk.exchange.identity import unb64
@@ -78,10 +78,13 @@ def collect(store: Store, *, full: bool) -> Collected:
         complete = not uow.get_meta(PURGED_ON_META)  # a purged file cannot relay the interview records
         tables: dict[str, list[dict[str, Any]]] = {}
         changes = 0
+        stored = overlay.Stored.of(uow)  # a bundle carries what members wrote, not what a repair shows
         for table in sorted(SHARED_MODELS):
             if table == "members" and not lead:
                 continue
             rows = _rows(uow, table)
+            for record in rows:
+                stored.put_back(table, record)
             if base:
                 rows = [r for r in rows if sync.wanted(r["versions"], r["author_id"], r["updated"], base, vector)]
             changes += len(rows)

@@ -4,9 +4,9 @@ does), "send everything" exports, imports in any order, and emails that never ar
 A delta that starts after a bundle its recipient never imported is refused (``missing-earlier``); the recipient
 then asks for everything, as the refusal says. Afterwards everyone exchanges rounds as a team would: in the first
 round a lost email may still show as a refusal, and the sender is asked for everything; from the second on nothing
-is refused, the content agrees after the third (a repair made on a partial view travels one round later, as with
-whole bundles) and the versions after the fourth. Before and after, every file keeps its vector's promise: it holds
-every write, up to its entry for that member, that any colleague's file shows.
+is refused, and by the third the content agrees; a fourth changes nothing and the versions agree too. Before and
+after, every file keeps its vector's promise: it holds every write, up to its entry for that member, that any
+colleague's file shows.
 """
 
 from __future__ import annotations

@@ -29,7 +29,7 @@ def test_a_saved_signal_carries_the_number_of_what_was_written(qtbot: QtBot, sto
     saver = NoteSaver(store, note)
     with qtbot.waitSignal(saver.saved, timeout=5000) as saved:
         saver.schedule("respite", {})
-    assert saved.args[0] == 1 and "notes" in saved.args[1]
+    assert saved.args[0] == 1 and "note_text" in saved.args[1]  # names only the text: no quote reload
     saver.close()
 
 
