@@ -23,8 +23,15 @@ def stamp(ms: int, member: str, counter: int = 0) -> str:
 
 
 A, B, C = "member-a", "member-b", "member-c"
-# A team of three on real files, copied fresh for each test, and "refused and nothing changed": as for refusals.
-closed_team, crew, refused = test_bundle_refusals.closed_team, test_bundle_refusals.crew, test_bundle_refusals.refused
+# A team of three on real files, copied fresh for each test, as for the other refusals.
+closed_team, crew = test_bundle_refusals.closed_team, test_bundle_refusals.crew
+
+
+def refused(team: Team, data: bytes, reason: str) -> BundleRefused:
+    """Sam imports ``data``: it is refused for ``reason``, in a sentence, and nothing changes at all."""
+    error = test_bundle_refusals.refusal(team, data)
+    assert error.reason == reason, str(error)
+    return error
 
 
 # --- vectors -----------------------------------------------------------------------------------------------------
