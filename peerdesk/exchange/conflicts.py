@@ -2,10 +2,10 @@
 
 ``merge`` finds the losers (a text changed on both sides since they last synced, or an edit crossing a
 deletion); this module turns each into a shared ``conflicts`` record. Its id is derived from what it keeps
-(``rules.conflict_id``) and every field carries the lost text's own stamp, so a file that notices the clash and a
-file that hears of it from a bundle hold the very same record: it travels like any other and merges idempotently.
-The author of the text that lost therefore sees it, in Team ▸ Conflicts, after their next exchange, whoever
-noticed it first.
+(``rules.conflict_id``) and every field carries the lost text's own stamp (but ``winner_version``, the winner's),
+so a file that notices the clash and a file that hears of it from a bundle hold the very same record: it travels
+like any other and merges idempotently. The author of the text that lost therefore sees it, in Team ▸ Conflicts,
+after their next exchange, whoever noticed it first.
 """
 
 from __future__ import annotations
@@ -84,8 +84,10 @@ def record(found: dict[str, Any]) -> dict[str, Any]:
         "created": dt.datetime.fromtimestamp(wall / 1000, dt.UTC).strftime("%Y-%m-%dT%H:%M:%SZ"),
         "resolved": False,
         "deleted": False,
-        "versions": dict.fromkeys(edit_fields(TABLE), stamp),
-        "updated": stamp,
+        # The winner's stamp versions ``winner_version``: two files that saw different later writes beat the
+        # same text keep the same record, and the merge settles on the latest winner in both.
+        "versions": dict.fromkeys(edit_fields(TABLE), stamp) | {"winner_version": found["winner_version"]},
+        "updated": max(stamp, found["winner_version"]),
     }
 
 

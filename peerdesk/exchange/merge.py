@@ -182,8 +182,9 @@ def merge(
         _trust_new_members(uow, content["tables"]["members"])
     if newest:
         uow.clock.observe(newest)
-    if result.tables or shown:
-        _keep_rules(uow, result, shown)
+    # Always, even when the bundle brought nothing: a local edit since the last merge may call for a repair too,
+    # and every file must show what the records demand once it has imported anything.
+    _keep_rules(uow, result, shown)
     for member, stamp in theirs.items():
         if stamp > mine.get(member, ""):
             mine[member] = stamp
