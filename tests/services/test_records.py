@@ -109,9 +109,6 @@ def test_put_makes_the_record_once_then_writes_into_it_and_brings_it_back(store:
         assert records.put(uow, WorkshopTable, record_id, {"name": "North"}, {"position": 3.0})
         uow.commit()
     assert records.values(store, "workshop_tables", record_id, ["name", "position"]) == {"name": "North", "position": 3}
-        "name": "North",
-        "position": 3.0,
-    }
     records.delete(store, "workshop_tables", record_id)
     with UnitOfWork(store) as uow:
         assert records.put(uow, WorkshopTable, record_id, {"name": "North"}, {"position": 9.0}) is False  # same name
