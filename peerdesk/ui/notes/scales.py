@@ -14,7 +14,6 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QHBoxLayout,
     QHeaderView,
-    QLabel,
     QLineEdit,
     QPushButton,
     QSpinBox,
@@ -29,6 +28,7 @@ from peerdesk.services import timetable as tt
 from peerdesk.ui.kit import messages, ops
 from peerdesk.ui.kit.dialogs import FIT, INTERACTIVE, STRETCH, table_view
 from peerdesk.ui.kit.session import ReviewSession
+from peerdesk.ui.kit.widgets import wrapped_label
 from peerdesk.ui.notes.scale_model import RatingDelegate, ScaleAnswersModel
 
 
@@ -40,7 +40,8 @@ class ScalesTab(QWidget):
         layout = QVBoxLayout(self)
         form = QFormLayout()
         self.scale_question = QLineEdit()
-        self.scale_question.setPlaceholderText("What was rated, e.g. the service overall")
+        self.scale_question.setPlaceholderText("What was rated")
+        self.scale_question.setToolTip("What was rated, e.g. the service overall")
         self.scale_value = QSpinBox()
         self.scale_value.setRange(0, 10)
         self.scale_value.setValue(5)
@@ -66,12 +67,12 @@ class ScalesTab(QWidget):
         remove = QPushButton("Delete answer")
         remove.clicked.connect(self.delete_selected_scale)
         below = QHBoxLayout()
-        correct = QLabel("Double-click (or F2) to correct an answer.")
+        correct = wrapped_label("Double-click (or F2) to correct an answer.")
         correct.setObjectName("hintText")
         below.addWidget(correct, 1)
         below.addWidget(remove)
         layout.addLayout(below)
-        layout.addWidget(QLabel("Across the review, per stakeholder group"))
+        layout.addWidget(wrapped_label("Across the review, per stakeholder group"))
         self.summary_model = QStandardItemModel(self)
         self.summary_view = QTableView()
         self.summary_view.setObjectName("scaleSummary")
