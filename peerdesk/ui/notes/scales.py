@@ -72,6 +72,7 @@ class ScalesTab(QWidget):
         scales_header.setSectionResizeMode(1, QHeaderView.ResizeMode.Interactive)
         scales_header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
         scales_header.resizeSection(1, 180)
+        scales_header.setMinimumSectionSize(scales_header.fontMetrics().horizontalAdvance("Reason") + 20)
         scales_header.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
         layout.addWidget(self.scales_view, 1)
         remove = QPushButton("Delete answer")
