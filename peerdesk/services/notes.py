@@ -1,4 +1,5 @@
-"""Taking notes in an interview: the running text, quotes captured from it, post-its (scale answers: elsewhere).
+"""Taking notes in an interview: the running text, quotes captured from it and post-its (0–10 scale answers are
+in ``scale_answers``).
 
 A note belongs to one note taker and one interview (its id is derived from both, so it is the same record on
 every copy). Quotes carry the interview and its stakeholder group, never a person. A quote captured from the
@@ -13,7 +14,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from types import MappingProxyType
 
-from sqlalchemy import select
+from sqlalchemy import ColumnElement, select
 
 from peerdesk.errors import UserError
 from peerdesk.services import records
@@ -239,15 +240,17 @@ def delete_quote(store: Store, quote_id: str) -> Changes:
 
 
 def quotes_of_note(store: Store, note: str) -> list[QuoteInfo]:
-    with store.session() as s:
-        rows = s.scalars(select(Quote).where(Quote.deleted.is_(False), Quote.note_id == note))
-        found = [QuoteInfo(r.id, r.text, r.anchor_start, r.anchor_end, r.kind) for r in rows]
-    return sorted(found, key=lambda q: (not q.anchored, q.anchor_start, q.id))
+    return _quotes(store, Quote.note_id == note)
 
 
 def quotes_of_interview(store: Store, interview_id: str) -> list[QuoteInfo]:
+    return _quotes(store, Quote.interview_id == interview_id)
+
+
+def _quotes(store: Store, where: ColumnElement[bool]) -> list[QuoteInfo]:
+    """Quotes anchored in the text first, in the order they stand there; then those typed word for word."""
     with store.session() as s:
-        rows = s.scalars(select(Quote).where(Quote.deleted.is_(False), Quote.interview_id == interview_id))
+        rows = s.scalars(select(Quote).where(Quote.deleted.is_(False), where))
         found = [QuoteInfo(r.id, r.text, r.anchor_start, r.anchor_end, r.kind) for r in rows]
     return sorted(found, key=lambda q: (not q.anchored, q.anchor_start, q.id))
 
@@ -291,24 +294,15 @@ def make_postit(
             if quote.anchor_start >= 0 and quote.anchor_start < end and start < quote.anchor_end:
                 linked = quote.id
                 break
-        existing = uow.session.get(PostIt, record_id) if record_id else None
-        if existing is not None:
-            uow.restore(existing)
-            row = existing
-        else:
-            position = float(len(uow.query(PostIt, kind=kind)))
-            row = uow.add(
-                PostIt, record_id, kind=kind, text=words, note_id=note_row.id, quote_id=linked, position=position
-            )
+        position = float(len(uow.query(PostIt, kind=kind)))
+        fields = {"kind": kind, "text": words, "note_id": note_row.id, "quote_id": linked, "position": position}
+        row = uow.add_or_restore(PostIt, record_id, {}, fields)  # a redo brings back the post-it as it was
         uow.commit()
     return row.id, Changes.of("postits", ids=[row.id])
 
 
 def delete_postit(store: Store, postit_id: str) -> Changes:
-    with UnitOfWork(store) as uow:
-        uow.delete(uow.get(PostIt, postit_id))
-        uow.commit()
-    return Changes.of("postits", ids=[postit_id])
+    return records.delete(store, "postits", postit_id)
 
 
 def postits_of_note(store: Store, note: str) -> list[PostItInfo]:

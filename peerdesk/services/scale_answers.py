@@ -1,5 +1,6 @@
-"""0–10 scale answers given in an interview ("how would you rate the service overall?"), and their summary by
-stakeholder group and question for the presentation."""
+"""0–10 scale answers given in an interview: what was rated, the answer and the reason, corrected in place, and
+summarised per stakeholder group (never per person) for the presentation's methodology.
+"""
 
 from __future__ import annotations
 
@@ -39,29 +40,18 @@ class ScaleSummary:
 def add_scale_answer(
     store: Store, interview_id: str, question: str, value: int, reason: str = "", *, record_id: str | None = None
 ) -> tuple[str, Changes]:
-    if rules.check("scale_answers", "value", value) is not None:
-        raise UserError("A scale answer is a whole number from 0 to 10.")
-    question = question.strip()
-    if not question:
-        raise UserError("Say what was rated (for example “the service overall”).")
+    value, question = _checked_value(value), _checked_question(question)
     with UnitOfWork(store) as uow:
         uow.get(Interview, interview_id)
-        existing = uow.session.get(ScaleAnswer, record_id) if record_id else None
-        if existing is not None:
-            uow.restore(existing)
-            row = existing
-        else:
-            fields = {"interview_id": interview_id, "question": question, "value": value, "reason": reason.strip()}
-            row = uow.add(ScaleAnswer, record_id, **fields)
+        fields = {"interview_id": interview_id, "question": question, "value": value, "reason": reason.strip()}
+        row = uow.add_or_restore(ScaleAnswer, record_id, {}, fields)  # a redo brings back the answer as it was
         uow.commit()
     return row.id, Changes.of("scale_answers", ids=[row.id])
 
 
 def scale_answer(store: Store, answer_id: str) -> ScaleInfo:
     with store.session() as s:
-        row = s.get(ScaleAnswer, answer_id)
-        if row is None or row.deleted:
-            raise UserError("That scale answer no longer exists (it may have been deleted).")
+        row = records.live(s, ScaleAnswer, answer_id, "That scale answer no longer exists (it may have been deleted).")
         return ScaleInfo(row.id, row.question, row.value, row.reason)
 
 
@@ -71,13 +61,9 @@ def update_scale_answer(
     """Correct a scale answer in place: what was rated, the 0–10 answer, the reason given."""
     fields: dict[str, object] = {}
     if value is not None:
-        if rules.check("scale_answers", "value", value) is not None:
-            raise UserError("A scale answer is a whole number from 0 to 10.")
-        fields["value"] = value
+        fields["value"] = _checked_value(value)
     if question is not None:
-        if not question.strip():
-            raise UserError("Say what was rated (for example “the service overall”).")
-        fields["question"] = question.strip()
+        fields["question"] = _checked_question(question)
     if reason is not None:
         fields["reason"] = reason.strip()
     with UnitOfWork(store) as uow:
@@ -135,3 +121,16 @@ def scale_summary(store: Store, *, by_question: bool = True) -> list[ScaleSummar
         )
         for (group, q), values in sorted(buckets.items())
     ]
+
+
+def _checked_value(value: int) -> int:
+    if rules.check("scale_answers", "value", value) is not None:
+        raise UserError("A scale answer is a whole number from 0 to 10.")
+    return value
+
+
+def _checked_question(question: str) -> str:
+    question = question.strip()
+    if not question:
+        raise UserError("Say what was rated (for example “the service overall”).")
+    return question

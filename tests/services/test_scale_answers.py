@@ -1,4 +1,4 @@
-"""0–10 scale answers: checked, corrected in place, summarised per stakeholder group."""
+"""0–10 scale answers: checked, corrected in place in their order, and summarised per stakeholder group."""
 
 from __future__ import annotations
 

@@ -14,7 +14,6 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QHBoxLayout,
     QHeaderView,
-    QLabel,
     QLineEdit,
     QPushButton,
     QSpinBox,
@@ -27,7 +26,9 @@ from peerdesk.errors import PeerdeskError
 from peerdesk.services import records, scale_answers
 from peerdesk.services import timetable as tt
 from peerdesk.ui.kit import messages, ops
+from peerdesk.ui.kit.dialogs import FIT, INTERACTIVE, STRETCH, table_view
 from peerdesk.ui.kit.session import ReviewSession
+from peerdesk.ui.kit.widgets import wrapped_label
 from peerdesk.ui.notes.scale_model import RatingDelegate, ScaleAnswersModel
 
 
@@ -39,7 +40,8 @@ class ScalesTab(QWidget):
         layout = QVBoxLayout(self)
         form = QFormLayout()
         self.scale_question = QLineEdit()
-        self.scale_question.setPlaceholderText("What was rated, e.g. the service overall")
+        self.scale_question.setPlaceholderText("What was rated")
+        self.scale_question.setToolTip("What was rated, e.g. the service overall")
         self.scale_value = QSpinBox()
         self.scale_value.setRange(0, 10)
         self.scale_value.setValue(5)
@@ -55,33 +57,22 @@ class ScalesTab(QWidget):
         layout.addLayout(form)
         self.scales_model = ScaleAnswersModel(self)
         self.scales_model.edit = self.edit_scale
-        self.scales_view = QTableView()
-        self.scales_view.setObjectName("scalesView")
-        self.scales_view.setModel(self.scales_model)
-        self.scales_view.setItemDelegate(RatingDelegate(self.scales_view))
-        self.scales_view.setWordWrap(True)
-        self.scales_view.verticalHeader().hide()
-        self.scales_view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.scales_view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.scales_view.setEditTriggers(
-            QAbstractItemView.EditTrigger.DoubleClicked | QAbstractItemView.EditTrigger.EditKeyPressed
+        columns = {0: FIT, 1: INTERACTIVE, 2: STRETCH}
+        self.scales_view = table_view(
+            "scalesView", self.scales_model, columns=columns, single=True, editable=True, left_headers=True
         )
-        scales_header = self.scales_view.horizontalHeader()
-        scales_header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
-        scales_header.setSectionResizeMode(1, QHeaderView.ResizeMode.Interactive)
-        scales_header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
-        scales_header.resizeSection(1, 180)
-        scales_header.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+        self.scales_view.setItemDelegate(RatingDelegate(self.scales_view))
+        self.scales_view.horizontalHeader().resizeSection(1, 180)
         layout.addWidget(self.scales_view, 1)
         remove = QPushButton("Delete answer")
         remove.clicked.connect(self.delete_selected_scale)
         below = QHBoxLayout()
-        correct = QLabel("Double-click (or F2) to correct an answer.")
+        correct = wrapped_label("Double-click (or F2) to correct an answer.")
         correct.setObjectName("hintText")
         below.addWidget(correct, 1)
         below.addWidget(remove)
         layout.addLayout(below)
-        layout.addWidget(QLabel("Across the review, per stakeholder group"))
+        layout.addWidget(wrapped_label("Across the review, per stakeholder group"))
         self.summary_model = QStandardItemModel(self)
         self.summary_view = QTableView()
         self.summary_view.setObjectName("scaleSummary")

@@ -1,4 +1,4 @@
-"""What the main window shows while the review is locked: the passphrase, and nothing of the review."""
+"""What a locked review shows instead of itself: a passphrase field; the review's widgets keep what was typed."""
 
 from __future__ import annotations
 

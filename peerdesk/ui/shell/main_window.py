@@ -28,7 +28,8 @@ from peerdesk.ui.kit.widgets import scrolling
 from peerdesk.ui.overview.panel import OverviewPanel
 from peerdesk.ui.safety.actions import install as install_safety
 from peerdesk.ui.shell import docks
-from peerdesk.ui.shell.docks import LazyPanels, LazyTab, panel_specs
+from peerdesk.ui.shell.docks import DefaultSizes, LazyPanels, LazyTab, panel_specs
+from peerdesk.ui.shell.docks import arrange as arrange_docks
 from peerdesk.ui.shell.lock_screen import LockScreen
 from peerdesk.ui.shell.search_box import SearchBox
 from peerdesk.ui.shell.window import ShellWindow
@@ -114,15 +115,7 @@ class MainWindow(ShellWindow):
             self.docks[spec.object_name] = dock
             dock.toggleViewAction().setShortcut(QKeySequence(spec.shortcut))
             dock.visibilityChanged.connect(lambda shown, name=spec.object_name: self._dock_shown(name, shown))
-        # The default layout leaves the central area (overview, wall, workshop) most of the width: Day 1's panels
-        # share the left side, and the two wide Day 2 tables share the bottom.
-        for first, second in (("dock-timetable", "dock-notes"), ("dock-quotes", "dock-insights")):
-            if first in self.docks and second in self.docks:
-                self.tabifyDockWidget(self.docks[first], self.docks[second])
-                self.docks[first].raise_()
-        if "dock-timetable" in self.docks and "dock-quotes" in self.docks:
-            self.resizeDocks([self.docks["dock-timetable"]], [520], Qt.Orientation.Horizontal)
-            self.resizeDocks([self.docks["dock-quotes"]], [300], Qt.Orientation.Vertical)
+        arrange_docks(self, self.docks, self.panels)
 
     @property
     def wall(self) -> WallWidget:
@@ -294,6 +287,8 @@ class MainWindow(ShellWindow):
             self.restoreGeometry(geometry)
         if isinstance(state, QByteArray):
             self.restoreState(state, LAYOUT_VERSION)
+        else:  # the default layout: its dock sizes follow the size the window is given
+            DefaultSizes(self, self.docks, self.panels)
         self._default_state = self.saveState(LAYOUT_VERSION)
 
     def save_layout(self) -> None:

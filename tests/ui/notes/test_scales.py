@@ -7,15 +7,11 @@ from pytestqt.qtbot import QtBot
 from peerdesk.services import scale_answers, timetable
 from peerdesk.ui.kit.session import ReviewSession
 from peerdesk.ui.notes.scales import ScalesTab
-from tests.helpers.timetable import build_day
+from tests.helpers.tabs import opened_tab
 
 
 def _tab(qtbot: QtBot, session: ReviewSession) -> tuple[ScalesTab, str]:
-    interview = build_day(session.store).interviews[0]
-    tab = ScalesTab(session)
-    qtbot.addWidget(tab)
-    tab.load(timetable.interview(session.store, interview))
-    return tab, interview
+    return opened_tab(qtbot, session, ScalesTab)
 
 
 def test_an_answer_is_recorded_shown_and_summarised_by_group(qtbot: QtBot, session: ReviewSession) -> None:
