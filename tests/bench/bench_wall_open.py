@@ -17,7 +17,7 @@ from PySide6.QtGui import QBrush, QColor, QTransform
 from PySide6.QtWidgets import QApplication, QGraphicsRectItem, QGraphicsScene, QGraphicsView
 from pytestqt.qtbot import QtBot
 
-from peerdesk.services import review, wall
+from peerdesk.services import review, wall, wall_themes
 from peerdesk.store.engine import Store
 from peerdesk.ui.kit.session import ReviewSession
 from peerdesk.ui.wall.widget import WallWidget
@@ -37,7 +37,7 @@ def _store(path: Path, count: int) -> Store:
     ids = seed_many(store, count, columns=COLUMNS)
     for n, row in enumerate(range(0, count // COLUMNS, 2)):
         if n < count // 100:
-            wall.group_as_theme(store, ids[row * COLUMNS : row * COLUMNS + PER_THEME], f"Theme {n}")
+            wall_themes.group_as_theme(store, ids[row * COLUMNS : row * COLUMNS + PER_THEME], f"Theme {n}")
     return store
 
 
