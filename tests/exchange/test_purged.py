@@ -6,7 +6,8 @@ from pathlib import Path
 
 from peerdesk.exchange import transfer
 from peerdesk.exchange.digest import content_digest
-from peerdesk.services import exchange, records, retention, workshop
+from peerdesk.services import exchange, records, retention, workshop_goals
+from tests.helpers.conflicts import make_conflict
 from tests.helpers.exchange import make_team
 
 
@@ -15,15 +16,15 @@ def test_idea_walls_keep_merging_after_a_purge_in_every_order(tmp_path: Path) ->
     lead, sam, priya = crew.stores
     try:
         insight, _ = records.create(lead, "insights", statement="Carers wait for answers")
-        goal, _ = workshop.add_goal(lead, insight, "A named worker for every carer")
-        first, _ = workshop.add_idea(lead, goal, "A duty rota on the fridge")
+        goal, _ = workshop_goals.add_goal(lead, insight, "A named worker for every carer")
+        first, _ = workshop_goals.add_idea(lead, goal, "A duty rota on the fridge")
         records.create(lead, "quotes", text="nobody rings back")
         data = transfer.export_bundle(lead).data
         transfer.import_bundle(sam, data)
         transfer.import_bundle(priya, data)
         for store in crew.stores:
             retention.purge(store)
-        second, _ = workshop.add_idea(sam, goal, "Text the carer back within a day")
+        second, _ = workshop_goals.add_idea(sam, goal, "Text the carer back within a day")
         records.set_fields(priya, "postits", first, text="A duty rota on every fridge")
         from_sam, from_priya = transfer.export_bundle(sam).data, transfer.export_bundle(priya).data
         transfer.import_bundle(lead, from_sam)
@@ -31,7 +32,7 @@ def test_idea_walls_keep_merging_after_a_purge_in_every_order(tmp_path: Path) ->
         transfer.import_bundle(sam, from_priya)
         transfer.import_bundle(priya, from_sam)
         for store in crew.stores:
-            ideas = {i.id: i.text for i in workshop.ideas(store, goal)}
+            ideas = {i.id: i.text for i in workshop_goals.ideas(store, goal)}
             assert ideas == {first: "A duty rota on every fridge", second: "Text the carer back within a day"}
         assert len({content_digest(s) for s in crew.stores}) == 1
     finally:
@@ -42,12 +43,8 @@ def test_a_purged_file_ignores_old_interview_records_and_conflicts_about_them(tm
     crew = make_team(tmp_path, size=2)
     lead, sam = crew.stores
     try:
-        qid, _ = records.create(lead, "quotes", text="first draft")
-        transfer.import_bundle(sam, transfer.export_bundle(lead).data)
-        records.set_fields(sam, "quotes", qid, text="Sam's wording")
-        records.set_fields(lead, "quotes", qid, text="Alex's wording")
-        transfer.import_bundle(sam, transfer.export_bundle(lead).data)
-        assert len(exchange.conflicts(sam)) == 1  # Sam's file keeps Sam's lost text about the quote
+        make_conflict(crew)
+        assert len(exchange.conflicts(sam)) == 1  # Sam's file keeps a lost text about the quote
         old = transfer.export_bundle(sam).data
         retention.purge(lead)
         imported = transfer.import_bundle(lead, old)

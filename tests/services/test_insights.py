@@ -6,7 +6,7 @@ from pathlib import Path
 import pytest
 
 from peerdesk.errors import UserError
-from peerdesk.services import insights
+from peerdesk.services import insight_evidence, insights
 from peerdesk.store.engine import Store
 from peerdesk.store.models import InsightQuote, Quote
 from tests.conftest import PASSPHRASE
@@ -25,7 +25,7 @@ def test_an_insight_made_from_a_theme_starts_from_its_heading_and_lists_its_evid
     [summary] = insights.list_insights(store)
     assert summary.statement == day2.THEMES["workload"]
     assert summary.theme_headings == (day2.THEMES["workload"],)
-    found = insights.evidence(store, iid)
+    found = insight_evidence.evidence(store, iid)
     assert {p.id for p in found.postits} == set(data.postits["workload"])
     assert {q.id for q in found.quotes} == set(data.quotes["workload"])
     assert found.quotes[0].starred  # the starred quote comes first
@@ -132,7 +132,7 @@ def test_themes_can_be_linked_and_unlinked(store: Store) -> None:
     insights.create_insight(store, iid, theme_id=data.themes["workload"])
     insights.link_theme(store, iid, data.themes["leaders"])
     assert len(insights.detail(store, iid).themes) == 2
-    assert len(insights.evidence(store, iid).quotes) == 5
+    assert len(insight_evidence.evidence(store, iid).quotes) == 5
     insights.unlink_theme(store, iid, data.themes["workload"])
     assert [h for _, h in insights.detail(store, iid).themes] == [day2.THEMES["leaders"]]
 
@@ -143,54 +143,31 @@ def test_the_theme_list_counts_post_its(store: Store) -> None:
     assert counts[data.themes["workload"]] == 4
 
 
-@pytest.mark.parametrize(
-    "statement",
-    [
-        "We should give managers more time to think",
-        "Improve the front door",
-        "Need to recruit more foster carers",
-        "Ensure that every child has a say",
-        "The council must invest in its workforce",
-        "Leaders need to be more visible",
-        "Senior managers should stay longer at team meetings.",
-    ],
-)
-def test_statements_that_read_like_goals_get_a_gentle_hint(statement: str) -> None:
-    hint = insights.goal_hint(statement)
-    assert hint is not None and "goal" in hint
-
-
-@pytest.mark.parametrize(
-    "statement",
-    [
-        "",
-        "Staff carry the service on goodwill, and the goodwill is wearing thin.",
-        "Managers feel they must firefight rather than plan ahead",
-        "Different parts of the service follow different visions",
-        "The leadership is trusted and seen as visible",
-        "Improvement work is happening in pockets",
-    ],
-)
-def test_descriptions_get_no_goal_hint(statement: str) -> None:
-    assert insights.goal_hint(statement) is None
-
-
-def test_the_counter_tracks_the_four_to_six_target() -> None:
-    assert insights.target(3).state == "short"
-    assert insights.target(4).state == "on-target"
-    assert insights.target(6).state == "on-target"
-    assert insights.target(7).state == "over"
-    assert "4–6" in insights.target(1).text
-
-
-def test_quote_warnings() -> None:
-    assert insights.quote_warning(0) is not None
-    assert insights.quote_warning(1) is None
-    assert insights.quote_warning(2) is None
-    assert insights.quote_warning(3) is not None
-
-
 def test_summaries_show_quote_counts_and_no_quote_yet(store: Store) -> None:
     day2.seed(store)
     summaries = insights.list_insights(store)
     assert [s.quote_count for s in summaries] == [1, 1, 0]
+
+
+def test_a_theme_made_into_an_insight_brings_its_candidate_quotes_starred_first(store: Store) -> None:
+    data = day2.seed(store, insights=False)
+    iid = new_id()
+    changes = insights.create_insight(store, iid, theme_id=data.themes["workload"], quotes=2)
+    assert "insight_quotes" in changes
+    quotes = insights.quotes_of(store, iid)
+    candidates = insight_evidence.theme_evidence(store, data.themes["workload"]).quotes
+    assert [q.id for q in quotes] == [q.id for q in candidates[:2]]  # the first two of the evidence
+    assert quotes[0].starred and quotes[0].id == data.quotes["workload"][0]  # the starred one first
+    assert insights.insight_of_theme(store, data.themes["workload"]) == iid
+    assert insights.insight_of_theme(store, data.themes["voice"]) is None
+
+
+def test_undoing_and_redoing_a_theme_made_into_an_insight_brings_back_the_same_quotes(store: Store) -> None:
+    data = day2.seed(store, insights=False)
+    iid = new_id()
+    insights.create_insight(store, iid, theme_id=data.themes["voice"], quotes=2)
+    insights.delete_insight(store, iid)
+    assert insights.list_insights(store) == []
+    insights.create_insight(store, iid, theme_id=data.themes["voice"], quotes=2)  # redo
+    [summary] = insights.list_insights(store)
+    assert summary.quote_count == 2

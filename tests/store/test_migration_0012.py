@@ -9,7 +9,7 @@ from sqlalchemy import text
 from peerdesk.services import exchange
 from peerdesk.store import sqlcipher
 from peerdesk.store.engine import Store
-from tests.store.test_migrations import make_review_at
+from tests.store.test_migrate import make_review_at
 
 
 def test_a_0011_file_keeps_its_conflicts_as_plain_text(tmp_path: Path, passphrase: str) -> None:

@@ -14,8 +14,10 @@ from PySide6.QtCore import QByteArray, QMimeData, QModelIndex, QPersistentModelI
 from PySide6.QtGui import QColor
 
 from peerdesk.services import insights as insight_service
-from peerdesk.services.insights import InsightSummary, PostItView, QuoteView
-from peerdesk.ui.kit import ops
+from peerdesk.services.insight_evidence import PostItView, QuoteView
+from peerdesk.services.insights import InsightSummary
+from peerdesk.services.plural import count
+from peerdesk.ui.kit import ops, palette
 from peerdesk.ui.kit.list_model import RowListModel
 from peerdesk.ui.kit.session import ReviewSession
 
@@ -25,7 +27,6 @@ QUOTES_MIME = "application/x-peerdesk-quote-ids"
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
 
 KIND_LABELS = MappingProxyType({"rose": "Rose", "thorn": "Thorn", "bud": "Bud", "idea": "Idea"})
-KIND_COLOURS = MappingProxyType({"rose": "#f6c1cc", "thorn": "#bfe3c5", "bud": "#fde9a6", "idea": "#d6e4f5"})
 
 
 def encode_ids(ids: list[str]) -> QByteArray:
@@ -45,7 +46,7 @@ def decode_ids(data: QMimeData, mime: str) -> list[str]:
 
 def status_line(summary: InsightSummary) -> str:
     n = summary.quote_count
-    parts = ["⚠ no quote yet" if n == 0 else f"{n} quote{'s' if n != 1 else ''}"]
+    parts = ["⚠ no quote yet" if n == 0 else count(n, "quote")]
     if summary.evidence_checked:
         parts.append("✓ evidence checked")
     if summary.goal_hint:
@@ -230,9 +231,11 @@ class PostItListModel(RowListModel[PostItView]):
         if role == Qt.ItemDataRole.DisplayRole:
             return f"{KIND_LABELS.get(p.kind, p.kind.title())}: {p.text}"
         if role == Qt.ItemDataRole.BackgroundRole:
-            return QColor(KIND_COLOURS.get(p.kind, "#ffffff"))
+            return palette.fill(p.kind)  # the wall's colours: a thorn is the same blue here as there
         if role == Qt.ItemDataRole.ForegroundRole:
-            return QColor("#1f2933")
+            return palette.ink()
+        if role == Qt.ItemDataRole.AccessibleTextRole:
+            return f"{KIND_LABELS.get(p.kind, p.kind.title())}: {p.text}"
         if role == ID_ROLE:
             return p.id
         return None

@@ -28,6 +28,7 @@ from peerdesk.services.wall import (
     PostItView,
     ThemeView,
 )
+from peerdesk.ui.kit import palette
 
 
 @runtime_checkable
@@ -48,13 +49,10 @@ def wall_of(item: QGraphicsItem) -> WallHost | None:
     return scene if isinstance(scene, WallHost) else None
 
 
-COLOURS = MappingProxyType(
-    {"rose": QColor("#f7c5d2"), "thorn": QColor("#bcd6f4"), "bud": QColor("#c6e7b8"), "idea": QColor("#fff1a6")}
-)
-EDGES = MappingProxyType(
-    {"rose": QColor("#c2577a"), "thorn": QColor("#3f74b5"), "bud": QColor("#4f8f3a"), "idea": QColor("#b39321")}
-)
-INK = QColor("#1f232a")
+# The kit's one palette: the insight builder and the notes show a kind in the same colour as the wall.
+COLOURS = MappingProxyType({kind: QColor(hex_) for kind, hex_ in palette.FILL_HEX.items()})
+EDGES = MappingProxyType({kind: QColor(hex_) for kind, hex_ in palette.EDGE_HEX.items()})
+INK = QColor(palette.INK_HEX)
 SELECTED = QColor("#1d6fb8")
 THEME_FILL = QColor("#fbfaf6")
 THEME_EDGE = QColor("#9aa3ad")

@@ -23,6 +23,11 @@ def seeded(session: ReviewSession) -> day2.Day2:
 
 
 @pytest.fixture
+def store_with_themes_only(session: ReviewSession) -> day2.Day2:
+    return day2.seed(session.store, insights=False)
+
+
+@pytest.fixture
 def panel(qtbot: QtBot, session: ReviewSession, seeded: day2.Day2) -> InsightsPanel:
     widget = InsightsPanel(session)
     qtbot.addWidget(widget)
@@ -234,3 +239,50 @@ def test_the_suggested_file_name_is_safe() -> None:
         presentation_ui.suggested_name("Westfold / County: Council") == "Westfold  County Council peer challenge.pptx"
     )
     assert presentation_ui.suggested_name("") == "Peer challenge peer challenge.pptx"
+
+
+def test_make_insight_brings_the_theme_s_best_quotes_and_offers_the_next_theme(
+    qtbot: QtBot, panel: InsightsPanel, seeded: day2.Day2
+) -> None:
+    panel.theme_combo.setCurrentIndex(panel.theme_combo.findData(seeded.themes["leaders"]))
+    qtbot.keyClick(panel.theme_combo, Qt.Key.Key_I, Qt.KeyboardModifier.ControlModifier)  # Ctrl+I: make insight
+    assert panel.model.rowCount() == 4
+    assert [q.id for q in panel.quote_model.rows] == seeded.quotes["leaders"][:2]  # both of its quotes came along
+    assert not panel.quote_warning.isVisible()
+    assert panel.texts["statement"].hasFocus() and panel.texts["statement"].textCursor().hasSelection()
+    assert all(panel.theme_combo.itemText(i).endswith("✓") for i in range(panel.theme_combo.count()))  # all made
+
+
+def test_after_making_an_insight_the_next_theme_without_one_comes_up(
+    qtbot: QtBot, session: ReviewSession, store_with_themes_only: day2.Day2
+) -> None:
+    panel = InsightsPanel(session)
+    qtbot.addWidget(panel)
+    first = panel.theme_combo.currentData()
+    panel.make_button.click()
+    second = panel.theme_combo.currentData()
+    assert second != first and not panel.theme_combo.currentText().endswith("✓")
+    panel.make_button.click()
+    assert panel.model.rowCount() == 2 and panel.theme_combo.currentData() not in (first, second)
+
+
+def test_evidence_is_added_and_taken_off_by_keyboard(qtbot: QtBot, panel: InsightsPanel, seeded: day2.Day2) -> None:
+    select_row(panel, 2)  # "partners": no quote yet
+    panel.evidence_view.setFocus()
+    qtbot.keyClick(panel.evidence_view, Qt.Key.Key_Down)
+    wanted = panel.evidence_view.currentIndex().data(Qt.ItemDataRole.UserRole + 1)
+    qtbot.keyClick(panel.evidence_view, Qt.Key.Key_Return)
+    assert [q.id for q in panel.quote_model.rows] == [wanted]
+    panel.quote_view.setFocus()
+    panel.quote_view.setCurrentIndex(panel.quote_model.index(0))
+    qtbot.keyClick(panel.quote_view, Qt.Key.Key_Delete)
+    assert panel.quote_model.rows == []
+
+
+def test_the_evidence_post_its_wear_the_wall_s_colours(panel: InsightsPanel) -> None:
+    from peerdesk.ui.wall.items import COLOURS
+
+    select_row(panel, 0)
+    for row, postit in enumerate(panel.postit_model.rows):
+        colour = panel.postit_model.index(row).data(Qt.ItemDataRole.BackgroundRole)
+        assert colour.name() == COLOURS[postit.kind].name()
