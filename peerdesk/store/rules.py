@@ -1,13 +1,9 @@
 """Each shared record's rules, declared once: what a local edit may write and what a colleague's bundle may carry.
 
-The services check a person's edit against these rules (with their own friendly sentences) and the bundle import
-checks every incoming record against the very same ``FIELDS`` table, so the two cannot drift apart: a value the
-app refuses to write is also refused when it arrives by email. A field that is not listed here keeps the default
-rule of its column type (text up to ``MAX_TEXT`` characters, finite numbers within ``MAX_FLOAT``, integers within
-``MAX_INT``).
-
-Bundle-wide limits (records per table and per bundle) are here too, next to the per-field ones, so docs/sharing.md
-can point at one place.
+Services check a person's edit against these rules (in their own words) and the bundle import checks every incoming
+record against the same ``FIELDS``, so the two cannot drift: what the app refuses to write is refused by email too.
+An unlisted field keeps its column type's default rule (text up to ``MAX_TEXT``, finite numbers within
+``MAX_FLOAT``, integers within ``MAX_INT``). Bundle-wide limits (records per table and per bundle) are here too.
 """
 
 from __future__ import annotations
@@ -28,15 +24,13 @@ from sqlalchemy import JSON, Boolean, Float, Integer, String, Text
 from peerdesk.roles import ROLES as ROLES  # import-free, so that `peerdesk --help` can offer them at once
 from peerdesk.store.models import BOOKKEEPING, INTERVIEW_RECORD_TABLES, SHARED_MODELS
 
+
 # --- the enumerations (services import them from here) ----------------------------------------------------------
-
-
-# Free-text fields whose losing side of a concurrent edit is kept as a conflict, per table (not the roster, which
-# only the lead writes; not conflicts themselves, which nobody edits but to resolve them).
 def _texts(model: Any) -> frozenset[str]:
     return frozenset(c.name for c in model.__table__.columns if isinstance(c.type, Text))
 
 
+# Per table, the free-text fields whose losing concurrent edit is kept (not the roster's, not conflicts' own).
 KEPT_TEXTS: Mapping[str, frozenset[str]] = MappingProxyType(
     {n: _texts(m) for n, m in sorted(SHARED_MODELS.items()) if _texts(m) and n not in ("members", "conflicts")}
 )
@@ -108,7 +102,7 @@ UNIQUE: Mapping[str, tuple[str, ...]] = MappingProxyType(
 REVIEW_WIDE = ("visit_start", "visit_end", "followup_date", "retention_date")  # only the lead changes these
 
 _DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
-_MOMENT = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}Z")
+_MOMENT = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}T([01][0-9]|2[0-3]):[0-5][0-9]:[0-9]{2}Z")
 _STAMP = re.compile(r"[0-9]{13}\.[0-9]{5}\.[0-9A-Za-z._:-]{0,64}")  # ``hlc.Stamp``: ASCII digits only
 _TIME = re.compile(r"([0-9]{2}):([0-9]{2})")
 _ID = re.compile(r"[0-9A-Za-z._:-]+")
@@ -362,7 +356,7 @@ def problem(r: Rule, value: Any) -> str | None:
                 return "is not a list of scores"
             if r.form == "stamp" and not _STAMP.fullmatch(value):
                 return "is not a version stamp"
-            if r.form == "moment" and not _is_moment(value):
+            if r.form == "moment" and not (_MOMENT.fullmatch(value) and is_date(value[:10]) and value[17] < "6"):
                 return "is not a UTC time (YYYY-MM-DDTHH:MM:SSZ)"
         elif r.form == "time":
             return "is empty"
@@ -394,15 +388,10 @@ def conflict_id(table: str, row_id: str, field: str, version: str) -> str:
 
 
 def record_problem(table: str, record: Mapping[str, Any]) -> tuple[str, str] | None:
-    """(field, why) when a record's fields do not fit together, else None: a conflict names a text field of its
-    table and has the id derived from what it keeps (each field alone is checked by ``problem``)."""
+    """(field, why) when a record's fields do not fit together: a conflict's field and its derived id."""
     if table == "conflicts" and record["field"] not in KEPT_TEXTS[record["table_name"]]:
         return "field", "is not a text field of " + record["table_name"]
     keeps = (record[f] for f in ("table_name", "row_id", "field", "version"))
     if table == "conflicts" and record["id"] != conflict_id(*keeps):
         return "id", "is not the id derived from what the conflict keeps"
     return None
-
-
-def _is_moment(value: str) -> bool:
-    return _MOMENT.fullmatch(value) is not None and is_date(value[:10]) and is_time(value[11:16]) and value[17] < "6"

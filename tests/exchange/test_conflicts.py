@@ -7,6 +7,7 @@ from pathlib import Path
 from peerdesk.exchange import transfer
 from peerdesk.exchange.digest import content_digest
 from peerdesk.services import exchange, records
+from tests.helpers.conflicts import make_conflict
 from tests.helpers.exchange import make_team
 
 
@@ -141,13 +142,7 @@ def test_a_conflict_noticed_in_two_files_is_one_record_with_the_same_fields(tmp_
     crew = make_team(tmp_path, size=2)
     lead, sam = crew.stores
     try:
-        qid, _ = records.create(lead, "quotes", text="first draft")
-        transfer.import_bundle(sam, transfer.export_bundle(lead).data)
-        records.set_fields(sam, "quotes", qid, text="Sam's wording")
-        records.set_fields(lead, "quotes", qid, text="Alex's wording")
-        to_lead, to_sam = transfer.export_bundle(sam).data, transfer.export_bundle(lead).data
-        transfer.import_bundle(lead, to_lead)
-        transfer.import_bundle(sam, to_sam)  # both files notice the clash on their own
+        make_conflict(crew)  # both files notice the clash on their own
         transfer.import_bundle(lead, transfer.export_bundle(sam).data)
         transfer.import_bundle(sam, transfer.export_bundle(lead).data)
         kept = [transfer.content(s)["tables"]["conflicts"] for s in (lead, sam)]

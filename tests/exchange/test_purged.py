@@ -7,6 +7,7 @@ from pathlib import Path
 from peerdesk.exchange import transfer
 from peerdesk.exchange.digest import content_digest
 from peerdesk.services import exchange, records, retention, workshop_goals
+from tests.helpers.conflicts import make_conflict
 from tests.helpers.exchange import make_team
 
 
@@ -42,12 +43,8 @@ def test_a_purged_file_ignores_old_interview_records_and_conflicts_about_them(tm
     crew = make_team(tmp_path, size=2)
     lead, sam = crew.stores
     try:
-        qid, _ = records.create(lead, "quotes", text="first draft")
-        transfer.import_bundle(sam, transfer.export_bundle(lead).data)
-        records.set_fields(sam, "quotes", qid, text="Sam's wording")
-        records.set_fields(lead, "quotes", qid, text="Alex's wording")
-        transfer.import_bundle(sam, transfer.export_bundle(lead).data)
-        assert len(exchange.conflicts(sam)) == 1  # Sam's file keeps Sam's lost text about the quote
+        make_conflict(crew)
+        assert len(exchange.conflicts(sam)) == 1  # Sam's file keeps a lost text about the quote
         old = transfer.export_bundle(sam).data
         retention.purge(lead)
         imported = transfer.import_bundle(lead, old)

@@ -5,11 +5,11 @@ from __future__ import annotations
 from pathlib import Path
 
 from sqlalchemy import text
-from tests.store.test_migrations import make_review_at
 
 from peerdesk.services import exchange
 from peerdesk.store import sqlcipher
 from peerdesk.store.engine import Store
+from tests.store.test_migrate import make_review_at
 
 
 def test_a_0011_file_keeps_its_conflicts_as_plain_text(tmp_path: Path, passphrase: str) -> None:
