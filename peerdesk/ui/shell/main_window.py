@@ -124,6 +124,9 @@ class MainWindow(ShellWindow):
         from peerdesk.ui.insights.build_deck import install_build_action
 
         self.action_build_presentation = install_build_action(self)
+        from peerdesk.ui.insights.from_wall import install as install_theme_to_insight
+
+        install_theme_to_insight(self)  # the wall's Ctrl+I on a theme lands in the Insights dock
         from peerdesk.ui.kit.printing import install_print_action
 
         self.action_print = install_print_action(self)

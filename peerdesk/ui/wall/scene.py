@@ -24,7 +24,8 @@ from peerdesk.services.wall import GAP, KINDS, POSTIT_H, POSTIT_W, PostItView, T
 from peerdesk.store.engine import Store
 from peerdesk.ui.kit import ops
 from peerdesk.ui.kit.session import ReviewSession
-from peerdesk.ui.wall.items import PostItItem, SheetItem, ThemeItem
+from peerdesk.ui.wall.frames import SheetItem, ThemeItem
+from peerdesk.ui.wall.items import PostItItem
 
 EVENING, DAY2 = "evening", "day2"
 SHEET_COLUMNS = 2  # post-its side by side on an evening sheet
@@ -174,8 +175,8 @@ class WallScene(QGraphicsScene):
     def content_rect(self) -> QRectF:
         return self.itemsBoundingRect()
 
-    def min_theme_size(self, item: ThemeItem) -> tuple[float, float]:
-        return wall.min_theme_size(self.state, item.theme_id, item.pos().x(), item.pos().y())
+    def min_theme_size(self, theme_id: str, x: float, y: float) -> tuple[float, float]:
+        return wall.min_theme_size(self.state, theme_id, x, y)
 
     def focused(self, item: QGraphicsItem) -> None:
         if isinstance(item, PostItItem | ThemeItem):

@@ -6,7 +6,8 @@ from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QKeyEvent, QMouseEvent, QPainter, QWheelEvent
 from PySide6.QtWidgets import QGraphicsItem, QGraphicsView, QWidget
 
-from peerdesk.ui.wall.items import PostItItem, ThemeItem
+from peerdesk.ui.wall.frames import ThemeItem
+from peerdesk.ui.wall.items import PostItItem
 from peerdesk.ui.wall.scene import WallScene
 
 MIN_ZOOM, MAX_ZOOM = 0.08, 3.0

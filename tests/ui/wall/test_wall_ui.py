@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -21,30 +20,6 @@ from tests.helpers.wall_data import seed_postits
 
 LEFT = Qt.MouseButton.LeftButton
 NO_MOD = Qt.KeyboardModifier.NoModifier
-
-
-@pytest.fixture(autouse=True)
-def _errors_fail_the_test(monkeypatch: pytest.MonkeyPatch) -> None:
-    """A refusal would open a modal box and hang offscreen: make it fail the test instead."""
-
-    def fail(_parent: object, title: str, exc: BaseException) -> None:
-        raise AssertionError(f"{title}: {exc}") from exc
-
-    monkeypatch.setattr("peerdesk.ui.kit.messages.error", fail)
-
-
-@pytest.fixture
-def widget(qtbot: QtBot, session: ReviewSession) -> Iterator[WallWidget]:
-    seed_postits(session.store)
-    w = WallWidget(session)
-    qtbot.addWidget(w)
-    w.resize(1400, 900)
-    w.show()
-    qtbot.waitExposed(w)
-    w.set_mode(DAY2)
-    w.view.resetTransform()
-    w.view.centerOn(700, 300)
-    yield w
 
 
 def ids(widget: WallWidget) -> list[str]:
