@@ -27,7 +27,7 @@ def main(argv: list[str] | None = None) -> int:
         from peerdesk.ui.shell.app import run
 
         return run(sys.argv[:1], files=[Path(a).resolve() for a in args])
-    from peerdesk.cli import main as cli_main
+    from peerdesk.cli.app import main as cli_main
 
     return cli_main(args)
 

@@ -16,6 +16,7 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 if TYPE_CHECKING:
     from peerdesk.store.engine import Store
     from peerdesk.ui.kit.session import ReviewSession
+    from tests.helpers.exchange import Team
 
 PASSPHRASE = "correct horse battery staple"
 
@@ -108,3 +109,13 @@ def demo_session(qtbot: object, demo_store: Store) -> Iterator[ReviewSession]:
     from peerdesk.ui.kit.session import ReviewSession
 
     yield ReviewSession(demo_store)
+
+
+@pytest.fixture
+def duo(tmp_path: Path) -> Iterator[Team]:
+    """A lead and one member on real files, the member joined by invitation and holding the roster."""
+    from tests.helpers.exchange import make_team
+
+    team = make_team(tmp_path / "team", size=2)
+    yield team
+    team.close()

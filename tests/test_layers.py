@@ -17,11 +17,10 @@ class Block:
             raise ImportError("Qt imported below peerdesk.ui: " + name)
 sys.meta_path.insert(0, Block())
 import pkgutil, importlib, peerdesk
-for package in ("peerdesk.store", "peerdesk.services", "peerdesk.exchange", "peerdesk.export"):
+for package in ("peerdesk.store", "peerdesk.services", "peerdesk.exchange", "peerdesk.export", "peerdesk.cli"):
     pkg = importlib.import_module(package)
     for info in pkgutil.walk_packages(pkg.__path__, package + "."):
         importlib.import_module(info.name)
-import peerdesk.cli
 print("ok")
 """
 

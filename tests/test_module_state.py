@@ -40,12 +40,6 @@ CONSTANT_CALLS = frozenset(
         "_font",  # a QFont built once for the wall's items
         "Rule",  # store/rules.py: a frozen dataclass
         "Kind",  # export/printing.py: a frozen dataclass naming a printable document
-        "InterviewSpec",  # services/demo.py: frozen dataclasses of the demo's content
-        "Card",
-        "InsightSpec",
-        "rose",  # services/demo.py: rose(), thorn() and bud() make frozen Cards
-        "thorn",
-        "bud",
         "int",
         "ContextVar",  # export/textfit.py: a value per context (each build sets its own), not shared state
     }

@@ -1,35 +1,35 @@
 """The local rules a merge keeps: what a local edit refuses, a bundle cannot leave behind either.
 
-Per-field "higher version wins" makes every file hold the same values, but two members can each make something
+Per-field "higher version wins" makes every file hold the same records, but two members can each make something
 that is fine alone and wrong together: the same tag twice, a stakeholder group a colleague deleted while another
-gave it to an interview. After every merge, in the same transaction, these rules are restored as ordinary
-versioned edits of mine (so they travel in my next bundle like any other edit):
+gave it to an interview. ``plan`` works out, from the merged records alone, what the user must see instead; the
+``overlay`` module shows it without writing a new version. So the repair is a function of the records, never of
+the order bundles arrived in nor of who repaired first: every file holding the same records shows the same.
 
 - **One of a name** (tags, stakeholder groups, teams) and **one slot at a time**: records with the same key are
-  the same thing entered twice. The one with the smallest id survives (a rule that needs no history, so every
-  file picks alike); what pointed at the others (quote tags, interviews, quotes) is moved to it, and the others
-  are deleted. A reference that arrives later to such a deleted duplicate is moved the same way.
-- **Nothing hidden behind a deletion**: a live interview or quote whose slot, team, group or tag was deleted
-  while it was being added (a concurrent edit and delete) brings that record back, as keeping the edit demands.
-  Post-its of a deleted theme return to the unsorted area (no theme, unplaced).
+  the same thing entered twice, one *logical* record. It is live when the latest ``deleted`` write among its copies
+  (the highest stamp) says live; then the live copy with the smallest id is shown and what points at any copy
+  (quote tags, interviews, quotes) points at it. A quote tag moved onto a tag its quote already had is shown once.
+- **Nothing hidden behind a deletion**: a logical record deleted while a live interview, quote or quote tag still
+  used it (a concurrent edit and delete) is shown again, as keeping the edit demands.
+- Post-its of a deleted theme return to the unsorted area (no theme; they stay where they are, as ``ungroup``).
 - Two interviews in one cell of the timetable are a true clash: both are kept, the cell shows both (see
   ``services.timetable``), and the import summary says so.
-
-Each repair adds a sentence to the import summary, so the user sees what changed and why.
 """
 
 from __future__ import annotations
 
 import uuid
 from collections.abc import Callable, Hashable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from types import MappingProxyType
 from typing import Any
 
-from sqlalchemy import func, select
+from sqlalchemy import Connection, Table, select
 
 from peerdesk.store.models import Interview, PostIt, Quote, QuoteTag, Shared, Slot, StakeholderGroup, Tag, Team, Theme
-from peerdesk.store.uow import UnitOfWork
+
+Key = tuple[str, str, str]  # (table, record id, field)
 
 
 def tag_key(name: str) -> str:
@@ -63,7 +63,6 @@ def _quoted_name(row: Any) -> str:
 
 RULES: Mapping[str, Rule] = MappingProxyType(
     {
-        "tags": Rule(Tag, ("name",), lambda r: tag_key(r.name), ("tag", "tags"), (), _quoted_name),
         "stakeholder_groups": Rule(
             StakeholderGroup,
             ("name",),
@@ -83,127 +82,139 @@ RULES: Mapping[str, Rule] = MappingProxyType(
             ((Interview, "slot_id"),),
             lambda r: r.starts if r.day == 1 else f"{r.starts} on day {r.day}",
         ),
-    }
-)
-# The tables whose change can break a rule, per rule.
-TRIGGERS: Mapping[str, frozenset[str]] = MappingProxyType(
-    {
-        "tags": frozenset({"tags", "quote_tags"}),
-        "stakeholder_groups": frozenset({"stakeholder_groups", "interviews", "quotes"}),
-        "teams": frozenset({"teams", "interviews"}),
-        "slots": frozenset({"slots", "interviews"}),
+        "tags": Rule(Tag, ("name",), lambda r: tag_key(r.name), ("tag", "tags"), ((QuoteTag, "tag_id"),), _quoted_name),
     }
 )
 
 
-def keep(uow: UnitOfWork, touched: set[str], notes: list[str]) -> None:
-    """Restore every local rule a merge that changed ``touched`` tables may have broken; say what was done.
+@dataclass
+class Plan:
+    """What the merged records must show: field values that differ from the stored ones, and why, in words."""
 
-    Reads are plain rows (a review holds thousands of quotes and links; most imports repair nothing); only the
-    records that change are loaded as objects and written through the unit of work, stamped as my edits.
-    """
-    if not touched:
-        return
-    uow.session.flush()
-    uow.session.expire_all()  # the merge wrote past the session: read every value afresh
+    shown: dict[Key, Any] = field(default_factory=dict)
+    reasons: list[tuple[str, frozenset[Key]]] = field(default_factory=list)  # a sentence and the values it set
+    clashes: int = 0  # timetable cells holding more than one interview
+
+    def show(self, table: str, record_id: str, name: str, value: Any) -> Key:
+        key = (table, record_id, name)
+        self.shown[key] = value
+        return key
+
+    def value(self, table: str, row: Any, name: str) -> Any:
+        return self.shown.get((table, row.id, name), getattr(row, name))
+
+
+def plan(conn: Connection) -> Plan:
+    """Every repair the stored (merged) records call for: a function of the records and nothing else."""
+    result = Plan()
     for table, rule in RULES.items():
-        if touched & TRIGGERS[table]:
-            _one_per_key(uow, rule, notes)
-    if touched & {"themes", "postits"}:
-        _unsort_orphans(uow, notes)
-    if touched & {"interviews", "slots", "teams"}:
-        _note_clashes(uow, notes)
+        _one_per_key(conn, table, rule, result)
+    _one_link_per_pair(conn, result)
+    _unsort_orphans(conn, result)
+    result.clashes = _clashes(conn, result)
+    return result
 
 
-def _one_per_key(uow: UnitOfWork, rule: Rule, notes: list[str]) -> None:
-    m = rule.model
-    cols = [getattr(m, c) for c in rule.columns]
-    everything = list(uow.session.execute(select(m.id, m.deleted, *cols).order_by(m.id)))
-    live = [r for r in everything if not r.deleted]
+def _rows(conn: Connection, model: type[Shared], *columns: str, live: bool = False) -> list[Any]:
+    t: Table = model.__table__  # type: ignore[attr-defined]
+    stmt = select(t.c.id, t.c.deleted, t.c.versions, *(t.c[c] for c in columns)).order_by(t.c.id)
+    if live:
+        stmt = stmt.where(t.c.deleted.is_(False))
+    return list(conn.execute(stmt).all())
+
+
+def _one_per_key(conn: Connection, table: str, rule: Rule, result: Plan) -> None:
     by_key: dict[Hashable, list[Any]] = {}
-    for row in live:
+    for row in _rows(conn, rule.model, *rule.columns):
         by_key.setdefault(rule.key(row), []).append(row)
-    survivor_of: dict[str, str] = {}  # id of a record to leave → id of the record that takes its place
-    for rows in by_key.values():
-        if len(rows) > 1:
-            keeper, *others = rows  # ordered by id
-            survivor_of.update((other.id, keeper.id) for other in others)
-            notes.append(f"{len(rows)} {rule.label[1]} {rule.describe(keeper)} made one (the same {rule.label[0]})")
-    # A deleted duplicate still pointed at (its reference came in after the repair) moves the same way.
-    for row in everything:
-        if row.deleted and rule.key(row) in by_key:
-            survivor_of[row.id] = by_key[rule.key(row)][0].id
-    live_ids = {r.id for r in live} - survivor_of.keys()
-    restored: set[str] = set()
-    if m is Tag:
-        _move_tag_links(uow, survivor_of, live_ids, restored)
-    for ref_model, column in rule.references:
-        col = getattr(ref_model, column)
-        stmt = select(ref_model.id, col).where(ref_model.deleted.is_(False), col != "", col.not_in(live_ids))
-        for ref_id, target in uow.session.execute(stmt).all():
-            if target in survivor_of:
-                uow.update(uow.get(ref_model, ref_id), **{column: survivor_of[target]})
-            else:
-                restored.add(target)
-    for other_id in sorted(survivor_of):
-        duplicate = uow.get(m, other_id, include_deleted=True)
-        if not duplicate.deleted:
-            uow.delete(duplicate)
-    _bring_back(uow, rule, sorted(restored), notes)
-
-
-def _move_tag_links(uow: UnitOfWork, survivor_of: dict[str, str], live_ids: set[str], restored: set[str]) -> None:
-    stmt = select(QuoteTag.id, QuoteTag.quote_id, QuoteTag.tag_id, QuoteTag.author_id).where(
-        QuoteTag.deleted.is_(False), QuoteTag.tag_id.not_in(live_ids)
-    )
-    for link_id, quote_id, tag_id, author in sorted(uow.session.execute(stmt).all()):
-        if tag_id not in survivor_of:
-            restored.add(tag_id)
+    referrers = [
+        (str(ref.__tablename__), column, _rows(conn, ref, column, live=True))  # type: ignore[attr-defined]
+        for ref, column in rule.references
+    ]
+    used = {getattr(r, column) for _, column, rows in referrers for r in rows}
+    keeper_of: dict[str, str] = {}  # id of every copy → id of the copy shown
+    for copies in by_key.values():
+        keeper = _keeper(copies, used)
+        if keeper is None:  # deleted as one: a copy a colleague made apart goes with the one deleted
+            live = [c for c in copies if not c.deleted]
+            gone = [result.show(table, c.id, "deleted", True) for c in live]
+            if gone:
+                why = f"{rule.label[0]} {rule.describe(live[0])} deleted: a colleague deleted the same one"
+                result.reasons.append((why, frozenset(gone)))
             continue
-        keeper = survivor_of[tag_id]
-        moved_id = quote_tag_id(quote_id, keeper)
-        moved = uow.session.get(QuoteTag, moved_id)
-        if moved is None:
-            moved = uow.add(QuoteTag, moved_id, quote_id=quote_id, tag_id=keeper)
-            moved.author_id = author  # the moved link's author, not mine: every file moving it makes the same
-        else:
-            uow.restore(moved)
-            if author and author < moved.author_id:
-                moved.author_id = author
-        uow.delete(uow.get(QuoteTag, link_id))
+        keeper_of.update((c.id, keeper.id) for c in copies)
+        hidden = [result.show(table, c.id, "deleted", True) for c in copies if c is not keeper and not c.deleted]
+        if keeper.deleted:
+            back = result.show(table, keeper.id, "deleted", False)
+            why = f"{rule.label[0]} {rule.describe(keeper)} kept: it was deleted while a colleague still used it"
+            result.reasons.append((why, frozenset({back})))
+        if hidden and not keeper.deleted:
+            n = len(hidden) + 1
+            why = f"{n} {rule.label[1]} {rule.describe(keeper)} made one (the same {rule.label[0]})"
+            result.reasons.append((why, frozenset(hidden)))
+    for ref_table, column, rows in referrers:
+        for r in rows:
+            target = getattr(r, column)
+            if keeper_of.get(target, target) != target:
+                result.show(ref_table, r.id, column, keeper_of[target])
 
 
-def _bring_back(uow: UnitOfWork, rule: Rule, ids: list[str], notes: list[str]) -> None:
-    """Deleted records that live records still use: the deletion crossed an edit, and the edit is kept."""
-    for record_id in ids:
-        row = uow.session.get(rule.model, record_id)
-        if row is None:
-            continue  # a reference to a record this file has never had: nothing to bring back
-        uow.restore(row)
-        notes.append(f"{rule.label[0]} {rule.describe(row)} kept: it was deleted while a colleague still used it")
+def _keeper(copies: list[Any], used: set[str]) -> Any | None:
+    """The copy shown for one logical record, or None when it stays deleted.
+
+    The logical record is live when its latest ``deleted`` write (stamp, then id, break ties alike everywhere)
+    says live; deleted, it is still shown when something live uses one of its copies.
+    """
+    latest = max(copies, key=lambda c: ((c.versions or {}).get("deleted", ""), c.id))
+    live = [c for c in copies if not c.deleted]
+    if latest.deleted:
+        in_use = [c for c in copies if c.id in used]
+        if not in_use:
+            return None
+        live = [c for c in in_use if not c.deleted] or in_use
+    return live[0] if live else None  # rows come ordered by id
 
 
-def _unsort_orphans(uow: UnitOfWork, notes: list[str]) -> None:
-    live = select(Theme.id).where(Theme.deleted.is_(False))
-    stmt = select(PostIt.id).where(PostIt.deleted.is_(False), PostIt.theme_id != "", PostIt.theme_id.not_in(live))
-    orphans = sorted(uow.session.scalars(stmt))
-    for postit_id in orphans:
-        uow.update(uow.get(PostIt, postit_id), theme_id="", x=0.0, y=0.0)
+def _one_link_per_pair(conn: Connection, result: Plan) -> None:
+    """A quote tag moved onto a tag its quote already has: one link of a (quote, tag) pair is shown, the one
+    with the derived id when there is one (the tagger finds it by that id), else the smallest."""
+    pairs: dict[tuple[str, str], list[Any]] = {}
+    for row in _rows(conn, QuoteTag, "quote_id", "tag_id", live=True):
+        if not result.value("quote_tags", row, "deleted"):
+            pairs.setdefault((row.quote_id, result.value("quote_tags", row, "tag_id")), []).append(row)
+    for (quote_id, tag_id), links in pairs.items():
+        if len(links) > 1:
+            derived = quote_tag_id(quote_id, tag_id)
+            keeper = next((link for link in links if link.id == derived), links[0])
+            for link in links:
+                if link is not keeper:
+                    result.show("quote_tags", link.id, "deleted", True)
+
+
+def _unsort_orphans(conn: Connection, result: Plan) -> None:
+    themes = {r.id for r in _rows(conn, Theme) if not r.deleted}
+    orphans = [
+        result.show("postits", r.id, "theme_id", "")
+        for r in _rows(conn, PostIt, "theme_id", live=True)
+        if r.theme_id and r.theme_id not in themes
+    ]
     if orphans:
         n = len(orphans)
-        notes.append(f"{n} post-it{'s' if n != 1 else ''} of a deleted theme back among the unsorted ones")
+        why = f"{n} post-it{'s' if n != 1 else ''} of a deleted theme back among the unsorted ones"
+        result.reasons.append((why, frozenset(orphans)))
 
 
-def _note_clashes(uow: UnitOfWork, notes: list[str]) -> None:
-    stmt = (
-        select(Interview.slot_id, Interview.team_id)
-        .where(Interview.deleted.is_(False), Interview.slot_id != "", Interview.team_id != "")
-        .group_by(Interview.slot_id, Interview.team_id)
-        .having(func.count() > 1)
+def _clashes(conn: Connection, result: Plan) -> int:
+    cells: dict[tuple[str, str], int] = {}
+    for r in _rows(conn, Interview, "slot_id", "team_id", live=True):
+        cell = (result.value("interviews", r, "slot_id"), result.value("interviews", r, "team_id"))
+        if all(cell):
+            cells[cell] = cells.get(cell, 0) + 1
+    return sum(1 for n in cells.values() if n > 1)
+
+
+def clash_note(clashes: int) -> str:
+    return (
+        f"{clashes} timetable cell{'s hold' if clashes != 1 else ' holds'} more than one interview: all are "
+        "kept and shown in the cell; move the extra ones"
     )
-    clashes = len(uow.session.execute(stmt).all())
-    if clashes:
-        notes.append(
-            f"{clashes} timetable cell{'s hold' if clashes != 1 else ' holds'} more than one interview: all are "
-            "kept and shown in the cell; move the extra ones"
-        )

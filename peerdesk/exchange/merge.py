@@ -20,8 +20,9 @@ Rules (the same on every member's laptop, so replicas converge whatever order bu
   apart by two members, each copy naming its own creator. ``author_id`` is then the smaller of the two member ids
   (``_author_wins``): a rule every file applies alike, so the author is a function of the records, not of the
   order bundles arrive in (a "max" of a set, hence idempotent and commutative like the per-field versions).
-- **Local rules.** After the records are merged, ``invariants.keep`` restores the rules a local edit obeys (one
-  tag or stakeholder group of a name, one slot at a time, no post-it in a deleted theme), as versioned edits.
+- **Local rules.** After the records are merged, ``invariants.plan`` works out what the rules a local edit obeys
+  demand (one tag or stakeholder group of a name, one slot at a time, no post-it in a deleted theme) and
+  ``overlay`` shows it without a new version: a function of the records, so the same in every order.
 """
 
 from __future__ import annotations
@@ -36,7 +37,7 @@ from typing import Any
 
 from sqlalchemy import Connection, RowMapping, Table, Text, select, type_coerce
 
-from peerdesk.exchange import invariants
+from peerdesk.exchange import invariants, overlay
 from peerdesk.exchange.errors import BundleRefused
 from peerdesk.exchange.schema import column_kinds, edit_fields, text_fields
 from peerdesk.store import hlc
@@ -168,6 +169,7 @@ def merge(
             "The bundle tries to change the team, which only the lead can do. Nothing was changed.",
         )
     check_clocks(content, hlc.now_ms() if now_ms is None else now_ms)
+    shown = overlay.revert(uow)  # the merge compares the records as members wrote them, not as repairs show them
     mine = known(uow)
     theirs: dict[str, str] = content["known"]
     result = MergeResult()
@@ -188,14 +190,23 @@ def merge(
         _trust_new_members(uow, content["tables"]["members"])
     if newest:
         uow.clock.observe(newest)
-    # After observing: the repairs are my edits, stamped above everything merged, so they travel and win.
-    invariants.keep(uow, result.tables, result.repairs)
+    if result.tables or shown:
+        _keep_rules(uow, result, shown)
     for member, stamp in theirs.items():
         if stamp > mine.get(member, ""):
             mine[member] = stamp
     mine.pop(uow.member_id, None)  # my own knowledge is my clock
     uow.set_meta(KNOWN_META, json.dumps(mine, sort_keys=True))
     return result
+
+
+def _keep_rules(uow: UnitOfWork, result: MergeResult, shown: set[Any]) -> None:
+    """Show what the local rules demand of the merged records (a function of them: see ``overlay``)."""
+    uow.session.flush()
+    found = invariants.plan(uow.session.connection())
+    overlay.apply(uow, found, shown, result.repairs)
+    if found.clashes and result.tables & {"interviews", "slots", "teams"}:
+        result.repairs.append(invariants.clash_note(found.clashes))
 
 
 # Why the merge is written in SQLAlchemy Core rather than through ORM objects: a bundle carries every shared

@@ -17,7 +17,7 @@ from typing import Any
 
 from sqlalchemy import Table, select
 
-from peerdesk.exchange import bundle, roster, schema
+from peerdesk.exchange import bundle, overlay, roster, schema
 from peerdesk.exchange.display import clip
 from peerdesk.exchange.errors import BundleRefused
 from peerdesk.exchange.identity import unb64
@@ -54,6 +54,7 @@ def content(store: Store) -> dict[str, Any]:
         seen = known(uow)
         lead = roster.i_am_lead(uow.session)
         tables: dict[str, list[dict[str, Any]]] = {}
+        stored = overlay.Stored.of(uow)  # a bundle carries what members wrote, not what a repair shows
         for table in sorted(SHARED_MODELS):
             if table == "members" and not lead:
                 continue
@@ -67,6 +68,7 @@ def content(store: Store) -> dict[str, Any]:
                 for name in floats:
                     record[name] = float(record[name])
                 record["versions"] = dict(record["versions"] or {})
+                stored.put_back(table, record)
                 rows.append(record)
             if rows:
                 tables[table] = rows

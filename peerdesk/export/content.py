@@ -16,6 +16,8 @@ from typing import Any
 from sqlalchemy import select
 
 from peerdesk.errors import PeerdeskError
+from peerdesk.export import scales
+from peerdesk.export.scales import ScaleMeans
 from peerdesk.services import approaches as approach_service
 from peerdesk.services import insights as insight_service
 from peerdesk.services import review as review_service
@@ -116,6 +118,7 @@ class Deck:
     next_steps: tuple[str, ...]
     left_out: int = 0  # quotes kept out by a confidentiality decision
     extra: dict[str, str] = field(default_factory=dict)
+    scales: ScaleMeans | None = None  # the interviews' 0–10 answers per stakeholder group
 
     @property
     def quote_ids(self) -> set[str]:
@@ -160,33 +163,14 @@ def gather(store: Store, *, flagged: Collection[str] = (), exclude: Collection[s
     among those that need no decision.
     """
     summary = review_service.summary(store)
-    flagged_set, excluded = set(flagged), set(exclude)
     with store.session() as s:
         groups = {g.id: g for g in s.scalars(select(StakeholderGroup).where(StakeholderGroup.deleted.is_(False)))}
         quotes = {q.id: q for q in s.scalars(select(Quote).where(Quote.deleted.is_(False)))}
-        decided_out = {qid for qid, q in quotes.items() if q.guard_decision == "exclude"} | excluded
+        decided_out = {qid for qid, q in quotes.items() if q.guard_decision == "exclude"} | set(exclude)
         kept = {qid for qid, q in quotes.items() if q.guard_decision == "keep"}
-        undecided = flagged_set - decided_out - kept
-
-        def deck_quote(qid: str) -> DeckQuote:
-            q = quotes[qid]
-            group = groups.get(q.group_id)
-            return DeckQuote(qid, " ".join(q.text.split()), group.name if group else "")
-
+        pick = _Picker(quotes, groups, decided_out, set(flagged) - decided_out - kept)
         interviews = list(s.scalars(select(Interview).where(Interview.deleted.is_(False))))
-        per_group: dict[str, list[Interview]] = {}
-        for interview in interviews:
-            per_group.setdefault(interview.group_id, []).append(interview)
-        ordered_groups = sorted(
-            per_group, key=lambda gid: (groups[gid].position, groups[gid].name) if gid in groups else (1e9, "")
-        )
-        group_counts = tuple(
-            GroupCount(groups[gid].name if gid in groups else "Other", len(rows), sum(r.attendees for r in rows))
-            for gid, rows in ((g, per_group[g]) for g in ordered_groups)
-        )
-        approaches = Counter(approach_service.LABELS.get(i.approach, i.approach) for i in interviews if i.approach)
         postits = list(s.scalars(select(PostIt).where(PostIt.deleted.is_(False), PostIt.kind.in_(KINDS))))
-        postit_counts = {kind: sum(1 for p in postits if p.kind == kind) for kind in KINDS}
         team = len(
             list(
                 s.scalars(
@@ -196,82 +180,119 @@ def gather(store: Store, *, flagged: Collection[str] = (), exclude: Collection[s
                 )
             )
         )
-
-        # Insights, in their order, with their illustrating quotes.
-        deck_insights: list[DeckInsight] = []
-        used: set[str] = set()
-        blocked: list[str] = []
-        for summary_row in insight_service.list_insights(store):
-            chosen: list[DeckQuote] = []
-            for view in insight_service.quotes_of(store, summary_row.id):
-                if view.id in decided_out:
-                    continue
-                if view.id in undecided:
-                    blocked.append(view.id)
-                    continue
-                chosen.append(deck_quote(view.id))
-                used.add(view.id)
-            deck_insights.append(
-                DeckInsight(
-                    summary_row.number,
-                    summary_row.statement.strip(),
-                    summary_row.description.strip(),
-                    tuple(chosen),
-                    _evidence(store, s, summary_row, quotes, interviews),
-                )
-            )
-        if blocked:
-            raise UndecidedQuotes(sorted(set(blocked)))
-
-        # Themes: those with post-its, biggest first, each with up to two clean quotes from its post-its.
-        themes = list(s.scalars(select(Theme).where(Theme.deleted.is_(False), Theme.goal_id == "")))
-        by_theme: dict[str, list[PostIt]] = {}
-        for p in s.scalars(select(PostIt).where(PostIt.deleted.is_(False), PostIt.theme_id != "")):
-            by_theme.setdefault(p.theme_id, []).append(p)
-        deck_themes: list[DeckTheme] = []
-        for theme in sorted(themes, key=lambda t: (-len(by_theme.get(t.id, [])), t.heading.lower())):
-            members = by_theme.get(theme.id, [])
-            if not members or not theme.heading.strip():
-                continue
-            pool = []
-            for p in sorted(members, key=lambda p: (p.position, p.id)):
-                qid = p.quote_id
-                if qid in quotes and qid not in decided_out and qid not in undecided and qid not in pool:
-                    pool.append(qid)
-            # A quote appears once: not again under a theme once it is on an insight slide (or another theme's).
-            pool = [qid for qid in pool if qid not in used]
-            # Starred first, then shorter ones (they read aloud well).
-            pool.sort(key=lambda qid: (not quotes[qid].starred, len(quotes[qid].text) > 220))
-            used.update(pool[:THEME_QUOTES])
-            deck_themes.append(
-                DeckTheme(theme.heading.strip(), len(members), tuple(deck_quote(q) for q in pool[:THEME_QUOTES]))
-            )
-
-        next_steps = tuple(
-            n.text.strip()
-            for n in s.scalars(
-                select(WorkshopNote)
-                .where(WorkshopNote.deleted.is_(False), WorkshopNote.kind == "next_step")
-                .order_by(WorkshopNote.position, WorkshopNote.id)
-            )
-            if n.text.strip()
-        )
+        deck_insights = _insights(store, s, pick, interviews)
+        deck_themes = _themes(s, pick)
+        next_steps = _next_steps(s)
+    approaches = Counter(approach_service.LABELS.get(i.approach, i.approach) for i in interviews if i.approach)
     return Deck(
         authority=summary.authority,
         focus=summary.focus,
         dates=format_dates(summary.visit_start, summary.visit_end),
         aim=summary.aim.strip(),
         key_questions=tuple(q.strip() for q in summary.key_questions if q.strip()),
-        groups=group_counts,
+        groups=_group_counts(groups, interviews),
         approaches=tuple(sorted(approaches.items(), key=lambda kv: (-kv[1], kv[0]))),
         team_size=team,
         interviews=len(interviews),
         quotes=len(quotes),
-        postits=postit_counts,
-        themes=tuple(deck_themes),
-        insights=tuple(deck_insights),
+        postits={kind: sum(1 for p in postits if p.kind == kind) for kind in KINDS},
+        themes=deck_themes,
+        insights=deck_insights,
         next_steps=next_steps,
         left_out=len(decided_out & set(quotes)),
+        scales=scales.gather(store),
+    )
+
+
+@dataclass
+class _Picker:
+    """Which quotes may go on a slide, and which are already on one (a quote appears once)."""
+
+    quotes: dict[str, Quote]
+    groups: dict[str, StakeholderGroup]
+    decided_out: set[str]
+    undecided: set[str]
+    used: set[str] = field(default_factory=set)
+
+    def usable(self, qid: str) -> bool:
+        return qid in self.quotes and qid not in self.decided_out and qid not in self.undecided
+
+    def deck_quote(self, qid: str) -> DeckQuote:
+        q = self.quotes[qid]
+        group = self.groups.get(q.group_id)
+        self.used.add(qid)
+        return DeckQuote(qid, " ".join(q.text.split()), group.name if group else "")
+
+
+def _group_counts(groups: dict[str, StakeholderGroup], interviews: list[Interview]) -> tuple[GroupCount, ...]:
+    per_group: dict[str, list[Interview]] = {}
+    for interview in interviews:
+        per_group.setdefault(interview.group_id, []).append(interview)
+    ordered = sorted(
+        per_group, key=lambda gid: (groups[gid].position, groups[gid].name) if gid in groups else (1e9, "")
+    )
+    return tuple(
+        GroupCount(groups[gid].name if gid in groups else "Other", len(rows), sum(r.attendees for r in rows))
+        for gid, rows in ((g, per_group[g]) for g in ordered)
+    )
+
+
+def _insights(store: Store, s: Any, pick: _Picker, interviews: list[Interview]) -> tuple[DeckInsight, ...]:
+    """Insights, in their order, with their illustrating quotes; raises ``UndecidedQuotes`` for flagged ones."""
+    deck_insights: list[DeckInsight] = []
+    blocked: list[str] = []
+    for row in insight_service.list_insights(store):
+        chosen: list[DeckQuote] = []
+        for view in insight_service.quotes_of(store, row.id):
+            if view.id in pick.undecided:
+                blocked.append(view.id)
+            elif pick.usable(view.id) and view.id not in pick.used:
+                chosen.append(pick.deck_quote(view.id))
+        deck_insights.append(
+            DeckInsight(
+                row.number,
+                row.statement.strip(),
+                row.description.strip(),
+                tuple(chosen),
+                _evidence(store, s, row, pick.quotes, interviews),
+            )
+        )
+    if blocked:
+        raise UndecidedQuotes(sorted(set(blocked)))
+    return tuple(deck_insights)
+
+
+def _themes(s: Any, pick: _Picker) -> tuple[DeckTheme, ...]:
+    """Themes with post-its, biggest first, each with up to two clean quotes not already on a slide."""
+    themes = list(s.scalars(select(Theme).where(Theme.deleted.is_(False), Theme.goal_id == "")))
+    by_theme: dict[str, list[PostIt]] = {}
+    for p in s.scalars(select(PostIt).where(PostIt.deleted.is_(False), PostIt.theme_id != "")):
+        by_theme.setdefault(p.theme_id, []).append(p)
+    deck_themes: list[DeckTheme] = []
+    for theme in sorted(themes, key=lambda t: (-len(by_theme.get(t.id, [])), t.heading.lower())):
+        members = by_theme.get(theme.id, [])
+        if not members or not theme.heading.strip():
+            continue
+        pool: list[str] = []
+        for p in sorted(members, key=lambda p: (p.position, p.id)):
+            if pick.usable(p.quote_id) and p.quote_id not in pick.used and p.quote_id not in pool:
+                pool.append(p.quote_id)
+        # Starred first, then shorter ones (they read aloud well).
+        pool.sort(key=lambda qid: (not pick.quotes[qid].starred, len(pick.quotes[qid].text) > 220))
+        chosen = tuple(pick.deck_quote(q) for q in pool[:THEME_QUOTES])
+        deck_themes.append(DeckTheme(theme.heading.strip(), len(members), chosen))
+    return tuple(deck_themes)
+
+
+def _next_steps(s: Any) -> tuple[str, ...]:
+    return tuple(
+        n.text.strip()
+        for n in s.scalars(
+            select(WorkshopNote)
+            .where(WorkshopNote.deleted.is_(False), WorkshopNote.kind == "next_step")
+            .order_by(WorkshopNote.position, WorkshopNote.id)
+        )
+        if n.text.strip()
     )
 
 

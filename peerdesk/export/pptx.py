@@ -12,24 +12,22 @@ from __future__ import annotations
 import os
 import tempfile
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
 from typing import Any
 
 from pptx import Presentation
-from pptx.dml.color import RGBColor
 from pptx.enum.shapes import MSO_SHAPE
-from pptx.enum.text import MSO_ANCHOR, MSO_AUTO_SIZE, PP_ALIGN
+from pptx.enum.text import PP_ALIGN
 from pptx.oxml import parse_xml
-from pptx.oxml.ns import nsdecls, qn
-from pptx.util import Pt
+from pptx.oxml.ns import nsdecls
 
 from peerdesk.errors import PeerdeskError, UserError
-from peerdesk.export import fonts, textfit
-from peerdesk.export.colours import BODY_RATIO, RGB, Palette, readable
+from peerdesk.export import charts, drawing, handout, textfit
+from peerdesk.export.colours import RGB, Palette
 from peerdesk.export.content import Deck
-from peerdesk.export.layout_items import GAP, INSET, QUOTE_BAR, QUOTE_PAD, Item, paginate
+from peerdesk.export.drawing import EMU_PER_PT, Box
+from peerdesk.export.layout_items import GAP, QUOTE_BAR, QUOTE_PAD, Item, paginate
 from peerdesk.export.slides import SlideSpec, plural, slide_specs
 from peerdesk.export.template import (
     BODY_KINDS,
@@ -37,7 +35,6 @@ from peerdesk.export.template import (
     TITLE_KINDS,
     Rect,
     Template,
-    clear_autofit,
     placeholder,
     set_rect,
 )
@@ -46,10 +43,11 @@ from peerdesk.export.textfit import Para
 __all__ = ["BuildCancelled", "Item", "Renderer", "TemplateError", "build", "paginate", "plural", "slide_specs"]
 
 TEMPLATE_NAME = "presentation-template.pptx"
-EMU_PER_PT = 12700
 TITLE_SIZES = (32.0, 28.0, 24.0, 20.0, 18.0)
 COVER_SIZES = (44.0, 40.0, 36.0, 32.0, 28.0, 24.0)
 NUMBER_SIZE = 12.0
+CAPTION_PT = 14.0
+CAPTION_SIZES = (14.0, 13.0, 12.0, 11.0, 10.0)
 
 Progress = Callable[[int, int, str], bool]
 
@@ -68,38 +66,31 @@ def default_template() -> Path:
         return Path(path)
 
 
-@dataclass(frozen=True)
-class Box:
-    left: int
-    top: int
-    width: int
-    height: int
-
-    @property
-    def width_pt(self) -> float:
-        return self.width / EMU_PER_PT
-
-    @property
-    def height_pt(self) -> float:
-        return self.height / EMU_PER_PT
-
-
-def load(template: Path | None) -> Any:
+def load(template: Path | None, *, keep_slides: bool = False) -> Any:
+    """The template (peerdesk's own when None) opened for writing; its own slides dropped unless ``keep_slides``."""
     path = template or default_template()
     try:
         prs = Presentation(str(path))
+    except FileNotFoundError:
+        raise TemplateError(f"There is no presentation at {path}.") from None
     except Exception as exc:  # python-pptx raises assorted errors for files that are not presentations
         raise TemplateError(f"{path.name} cannot be used as a template: it is not a PowerPoint (.pptx) file.") from exc
     if not len(prs.slide_layouts):
         raise TemplateError(f"{path.name} cannot be used as a template: it has no slide layouts.")
-    for _ in range(len(prs.slides)):
-        _drop_slide(prs, 0)
+    if not keep_slides:
+        for _ in range(len(prs.slides)):
+            drawing.drop_slide(prs, 0)
     return prs
 
 
 class Renderer:
-    def __init__(self, template: Path | None) -> None:
-        self.prs = load(template)
+    """Slides written into one template: its layouts, its fonts, its colours (checked), its master's shapes avoided.
+
+    ``keep_slides``: add to the presentation's own slides (the workshop's slides after the team's deck).
+    """
+
+    def __init__(self, template: Path | None, *, keep_slides: bool = False) -> None:
+        self.prs = load(template, keep_slides=keep_slides)
         self.t = Template(self.prs)
         self.width, self.height = self.t.width, self.t.height
         self.findings: list[str] = list(self.t.layouts.notes)
@@ -126,7 +117,7 @@ class Renderer:
         title = placeholder(slide, TITLE_KINDS)
         for ph in list(slide.placeholders):
             if (title is None or ph.element is not title.element) and ph.placeholder_format.type not in keep:
-                _remove(ph)
+                drawing.remove(ph)
         rect = self.t.title_rect(layout)
         if title is None:
             title = slide.shapes.add_textbox(rect.left, rect.top, rect.width, rect.height)
@@ -142,24 +133,28 @@ class Renderer:
         rect = self.t.number_rect(layout)
         box = slide.shapes.add_textbox(rect.left, rect.top, rect.width, rect.height)
         box.name = "Slide number"
-        _set_frame(box.text_frame)
+        drawing.set_frame(box.text_frame)
         p = box.text_frame.paragraphs[0]
         p.alignment = PP_ALIGN.RIGHT
         number = len(self.prs.slides)
         field = parse_xml(
             f'<a:fld {nsdecls("a")} id="{{B6F15528-21DE-4FAA-801E-634DDDAF4B2B}}" type="slidenum">'
             f'<a:rPr lang="en-GB" sz="{int(NUMBER_SIZE * 100)}"><a:solidFill>'
-            f'<a:srgbClr val="{_hex(self.palette(layout).muted)}"/></a:solidFill></a:rPr>'
+            f'<a:srgbClr val="{drawing.hex_of(self.palette(layout).muted)}"/></a:solidFill></a:rPr>'
             f"<a:t>{number}</a:t></a:fld>"
         )
         p._p.append(field)
         return body.avoiding([rect])
 
     def title_slide(self, deck: Deck) -> None:
-        layout = self.t.layouts.cover
-        slide = self.new_slide(layout, deck.authority or "Peer challenge", COVER_SIZES, keep=frozenset(SUBTITLE_KINDS))
         lines = [f"Peer challenge: {deck.focus}" if deck.focus else "Peer challenge", deck.dates]
-        self._subtitle(slide, layout, "\n".join(x for x in lines if x))
+        self.cover(deck.authority or "Peer challenge", "\n".join(x for x in lines if x))
+
+    def cover(self, title: str, subtitle: str) -> None:
+        """The title slide: on the template's cover layout, the subtitle in its own placeholder where it has one."""
+        layout = self.t.layouts.cover
+        slide = self.new_slide(layout, title, COVER_SIZES, keep=frozenset(SUBTITLE_KINDS))
+        self._subtitle(slide, layout, subtitle)
 
     def _subtitle(self, slide: Any, layout: Any, value: str) -> None:
         sub = placeholder(slide, SUBTITLE_KINDS)
@@ -180,72 +175,87 @@ class Renderer:
             self._subtitle(slide, layout, spec.divider)
         for ph in list(slide.placeholders):
             if ph.placeholder_format.type in keep and not ph.text_frame.text:
-                _remove(ph)
+                drawing.remove(ph)
+
+    def body_box(self, layout: Any) -> tuple[Rect, Box]:
+        """The layout's room for a body, clear of the slide number: as a rectangle and as a box to measure in."""
+        body = self.t.body_rect(layout).avoiding([self.t.number_rect(layout)])
+        return body, Box(body.left, body.top, body.width, body.height)
 
     def content_slides(self, spec: SlideSpec) -> None:
-        layout = self.t.layouts.content if not spec.handout_rows else self.t.layouts.title_only
-        body = self.t.body_rect(layout)
-        probe = self.t.number_rect(layout)
-        body = body.avoiding([probe])
-        box = Box(body.left, body.top, body.width, body.height)
         if spec.handout_rows:
-            self.handout_slides(spec.title, layout, box, spec.handout_rows)
+            self.handout_slides(spec)
             return
+        if spec.chart is not None:
+            self.chart_slide(spec, spec.chart)
+            return
+        layout = self.t.layouts.content
+        body, box = self.body_box(layout)
         with textfit.measuring_with(self.body_font):
             pages = paginate(spec.groups, box.width_pt, box.height_pt, grow=spec.grow)
             for n, page in enumerate(pages):
-                slide = self.new_slide(layout, spec.title if n == 0 else f"{spec.title} (continued)", TITLE_SIZES)
-                self.slide_number(slide, layout, body)
-                if spec.notes:
-                    slide.notes_slide.notes_text_frame.text = spec.notes
+                slide = self.numbered_slide(spec, layout, body, continued=n > 0)
                 y = box.top
                 for item in page:
                     h = item.height(box.width_pt)
                     self.draw_item(slide, item, Box(box.left, y, box.width, int(h * EMU_PER_PT)), layout)
                     y += int((h + GAP) * EMU_PER_PT)
 
+    def numbered_slide(self, spec: SlideSpec, layout: Any, body: Rect, *, continued: bool = False) -> Any:
+        """A content slide with its title, its number and its speaker notes."""
+        slide = self.new_slide(layout, f"{spec.title} (continued)" if continued else spec.title, TITLE_SIZES)
+        self.slide_number(slide, layout, body)
+        if spec.notes:
+            slide.notes_slide.notes_text_frame.text = spec.notes
+        return slide
+
+    def handout_slides(self, spec: SlideSpec) -> None:
+        layout = self.t.layouts.title_only
+        body, box = self.body_box(layout)
+        rows = spec.handout_rows
+        plan = handout.plan(rows, box.width_pt, box.height_pt, self.body_font)
+        for k, page in enumerate(plan.pages):
+            slide = self.numbered_slide(spec, layout, body, continued=k > 0)
+            handout.draw(slide, plan, page, rows, box, self.palette(layout))
+
+    def chart_slide(self, spec: SlideSpec, chart: charts.Chart, image: bytes | None = None) -> None:
+        """A chart (or the app's picture of one) filling the body, with its caption, fitted, underneath."""
+        layout = self.t.layouts.title_only
+        body, box = self.body_box(layout)
+        slide = self.numbered_slide(spec, layout, body)
+        palette = self.palette(layout)
+        caption_h = 0
+        if spec.caption:
+            with textfit.measuring_with(self.body_font):
+                item = Item((Para(spec.caption, CAPTION_PT, color="muted"),)).whole_words(box.width_pt)
+                caption_h = int(min(item.height(box.width_pt), box.height_pt / 3) * EMU_PER_PT)
+            shape = slide.shapes.add_textbox(box.left, box.top + box.height - caption_h, box.width, caption_h)
+            shape.name = "caption"
+            self.fill_fitted(
+                shape, spec.caption, CAPTION_SIZES, bold=False, family=self.body_font, colour=palette.muted
+            )
+        room = Box(box.left, box.top, box.width, box.height - caption_h - int(GAP * EMU_PER_PT))
+        if image is None:
+            charts.add_chart(slide, chart, room, palette, self.body_font)
+        else:
+            charts.add_picture(slide, image, room)
+
     def fill_fitted(
         self, shape: Any, value: str, sizes: Sequence[float], *, bold: bool, family: str, colour: RGB | None
     ) -> None:
-        """Write ``value`` at the largest size that fits the shape, no word cut; shorten it only as a last resort."""
-        frame = shape.text_frame
-        _set_frame(frame)
-        clear_autofit(shape)
-        width = shape.width / EMU_PER_PT - 2 * INSET
-        room = shape.height / EMU_PER_PT - 2 * INSET
-        lines = value.split("\n")
-        chosen = sizes[-1]
-        for size in sizes:
-            wrapped = sum(len(textfit.wrap(line, width, size, bold=bold, family=family)) for line in lines)
-            whole = all(textfit.word_fits(line, width, size, bold=bold, family=family) for line in lines)
-            if whole and wrapped * size * textfit.LINE_HEIGHT <= room:
-                chosen = size
-                break
-        else:
-            lines = _shorten(lines, width, room, chosen, bold, family)
-        frame.clear()
-        for n, line in enumerate(lines):
-            p = frame.paragraphs[0] if n == 0 else frame.add_paragraph()
-            run = p.add_run()
-            run.text = line
-            run.font.size = Pt(chosen)
-            run.font.bold = bold
-            if colour is not None:
-                run.font.color.rgb = _rgb(colour)
-            p.line_spacing = Pt(chosen * textfit.LINE_HEIGHT)
-            _direction(p, line)
+        drawing.fill_fitted(shape, value, sizes, bold=bold, family=family, colour=colour)
 
     def draw_item(self, slide: Any, item: Item, box: Box, layout: Any) -> None:
         palette = self.palette(layout)
         on_card = item.kind == "quote"
         if on_card:
             card = slide.shapes.add_shape(MSO_SHAPE.RECTANGLE, box.left, box.top, box.width, box.height)
-            _fill(card, palette.card)
+            drawing.fill(card, palette.card)
             card.name = "quote card"
             bar = slide.shapes.add_shape(
                 MSO_SHAPE.RECTANGLE, box.left, box.top, int(QUOTE_BAR * EMU_PER_PT), box.height
             )
-            _fill(bar, palette.accent)
+            drawing.fill(bar, palette.accent)
             bar.name = "quote bar"
         left = box.left + int(item.pad_left * EMU_PER_PT)
         right_pad = int((QUOTE_PAD if on_card else 0) * EMU_PER_PT)
@@ -255,168 +265,10 @@ class Renderer:
         )
         shape.name = "quote" if on_card else "text"
         frame = shape.text_frame
-        _set_frame(frame)
+        drawing.set_frame(frame)
         for n, para in enumerate(item.paras):
             p = frame.paragraphs[0] if n == 0 else frame.add_paragraph()
-            _write_para(p, para, palette.role(para.color, on_card=on_card), first=n == 0)
-
-    def handout_slides(self, title: str, layout: Any, box: Box, rows: Sequence[tuple[str, str]]) -> None:
-        width = box.width_pt
-        fractions = (0.06, 0.46, 0.13, 0.15, 0.20)
-        col_w = [width * f for f in fractions]
-        labels = ("#", "Insight", "Agree ✓", "Disagree ✗", "Amend or add")
-        cell_pad = 6.0
-        family = self.body_font
-        size = 10.0
-        for candidate in (16.0, 15.0, 14.0, 13.0, 12.0, 11.0, 10.0):
-            if all(
-                textfit.word_fits(label, w - 2 * cell_pad, candidate, bold=True, family=family)
-                for label, w in zip(labels, col_w, strict=True)
-            ) and all(textfit.word_fits(s, col_w[1] - 2 * cell_pad, candidate, family=family) for _, s in rows):
-                size = candidate
-                break
-        header_lines = max(
-            len(textfit.wrap(lab, w - 2 * cell_pad, size, bold=True, family=family))
-            for lab, w in zip(labels, col_w, strict=True)
-        )
-        header_h = header_lines * size * textfit.LINE_HEIGHT + 2 * cell_pad + 4
-        heights = [
-            max(
-                len(textfit.wrap(s, col_w[1] - 2 * cell_pad, size, family=family)) * size * textfit.LINE_HEIGHT
-                + 2 * cell_pad
-                + 4,
-                54.0,
-            )
-            for _, s in rows
-        ]
-        pages: list[list[int]] = [[]]
-        used = header_h
-        for n, h in enumerate(heights):
-            if pages[-1] and used + h > box.height_pt:
-                pages.append([])
-                used = header_h
-            pages[-1].append(n)
-            used += h
-        palette = self.palette(layout)
-        head_text, _ = readable([palette.background, (255, 255, 255), (0, 0, 0)], palette.heading, BODY_RATIO)
-        for k, page in enumerate(pages):
-            slide = self.new_slide(layout, title if k == 0 else f"{title} (continued)", TITLE_SIZES)
-            self.slide_number(slide, layout, Rect(box.left, box.top, box.width, box.height))
-            total_h = header_h + sum(heights[n] for n in page)
-            shape = slide.shapes.add_table(len(page) + 1, 5, box.left, box.top, box.width, int(total_h * EMU_PER_PT))
-            shape.name = "handout table"
-            table = shape.table
-            for c, w in enumerate(col_w):
-                table.columns[c].width = int(w * EMU_PER_PT)
-            table.rows[0].height = int(header_h * EMU_PER_PT)
-            for c, label in enumerate(labels):
-                _cell(table.cell(0, c), label, size, bold=True, pad=cell_pad, fill=palette.heading, colour=head_text)
-            for r, n in enumerate(page, start=1):
-                table.rows[r].height = int(heights[n] * EMU_PER_PT)
-                number, statement = rows[n]
-                cells = (number, statement, "", "", "")
-                for c, value in enumerate(cells):
-                    _cell(
-                        table.cell(r, c),
-                        value,
-                        size,
-                        bold=c == 0,
-                        pad=cell_pad,
-                        fill=palette.card,
-                        colour=palette.card_text,
-                    )
-
-
-def _hex(rgb: RGB) -> str:
-    return "".join(f"{c:02X}" for c in rgb)
-
-
-def _rgb(rgb: RGB) -> RGBColor:
-    colour: RGBColor = RGBColor.from_string(_hex(rgb))  # type: ignore[no-untyped-call]
-    return colour
-
-
-def _fill(shape: Any, colour: RGB) -> None:
-    shape.fill.solid()
-    shape.fill.fore_color.rgb = _rgb(colour)
-    shape.line.fill.background()
-    style = shape._element.find(qn("p:style"))  # no theme effects: some renderers draw the default shadow
-    if style is not None:
-        shape._element.remove(style)
-
-
-def _remove(shape: Any) -> None:
-    element = shape._element
-    element.getparent().remove(element)
-
-
-def _drop_slide(prs: Any, index: int) -> None:
-    ids = prs.slides._sldIdLst
-    slide_id = ids[index]
-    prs.part.drop_rel(slide_id.rId)
-    ids.remove(slide_id)
-
-
-def _set_frame(frame: Any) -> None:
-    frame.word_wrap = True
-    frame.auto_size = MSO_AUTO_SIZE.NONE
-    frame.vertical_anchor = MSO_ANCHOR.TOP
-    inset = Pt(INSET)
-    frame.margin_left = frame.margin_right = frame.margin_top = frame.margin_bottom = inset
-
-
-def _direction(p: Any, value: str) -> None:
-    """Right-to-left paragraphs (Arabic, Hebrew) are marked so, and set flush right; punctuation never hangs
-    past the margin (CJK renderers hang a final "、" outside the box otherwise)."""
-    p._p.get_or_add_pPr().set("hangingPunct", "0")
-    if fonts.is_rtl(value):
-        p._p.get_or_add_pPr().set("rtl", "1")
-        p.alignment = PP_ALIGN.RIGHT
-
-
-def _write_para(p: Any, para: Para, colour: RGB, *, first: bool) -> None:
-    run = p.add_run()
-    run.text = para.text
-    font = run.font
-    font.size = Pt(para.size)
-    font.bold = para.bold
-    font.italic = para.italic
-    font.color.rgb = _rgb(colour)
-    p.line_spacing = Pt(para.size * textfit.line_factor(para.text))
-    p.space_before = Pt(0 if first else para.space_before)
-    p.space_after = Pt(0)
-    p.alignment = PP_ALIGN.CENTER if para.align == "center" else PP_ALIGN.LEFT
-    _direction(p, para.text)
-
-
-def _cell(cell: Any, value: str, size: float, *, bold: bool, pad: float, fill: RGB, colour: RGB) -> None:
-    cell.margin_left = cell.margin_right = cell.margin_top = cell.margin_bottom = Pt(pad)
-    cell.vertical_anchor = MSO_ANCHOR.TOP
-    cell.fill.solid()
-    cell.fill.fore_color.rgb = _rgb(fill)
-    frame = cell.text_frame
-    frame.word_wrap = True
-    p = frame.paragraphs[0]
-    p.text = ""
-    run = p.add_run()
-    run.text = value
-    run.font.size = Pt(size)
-    run.font.bold = bold
-    run.font.color.rgb = _rgb(colour)
-    p.line_spacing = Pt(size * textfit.LINE_HEIGHT)
-    _direction(p, value)
-
-
-def _shorten(lines: list[str], width: float, room: float, size: float, bold: bool, family: str) -> list[str]:
-    """The last resort for a title that fits at no size: keep whole lines that fit and end with an ellipsis."""
-    max_lines = max(1, int(room // (size * textfit.LINE_HEIGHT)))
-    wrapped = [w for line in lines for w in textfit.wrap(line, width, size, bold=bold, family=family)]
-    kept = wrapped[:max_lines]
-    last = kept[-1]
-    while last and textfit.text_width(last + "…", size, bold=bold, family=family) > width:
-        last = last[:-1]
-    kept[-1] = last.rstrip() + "…"
-    return [textfit.join_lines(kept)] if len(lines) == 1 else kept
+            drawing.write_para(p, para, palette.role(para.color, on_card=on_card), first=n == 0)
 
 
 # --- the entry point -------------------------------------------------------------------------------------------
@@ -454,17 +306,27 @@ def build(
     props.title = f"{deck.authority} peer challenge".strip()
     props.author = "peerdesk"
     props.comments = ""
-    fd, tmp = tempfile.mkstemp(prefix=".peerdesk-", suffix=".pptx", dir=out.parent)
-    os.close(fd)
-    try:
-        renderer.prs.save(tmp)
-        os.replace(tmp, out)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
+    save(renderer.prs, out)
     if progress is not None:
         progress(total, total, "Done")
     return out
+
+
+def save(prs: Any, out: Path) -> None:
+    """Write atomically: a failed save leaves no half-written file (and an existing one untouched)."""
+    if not out.parent.is_dir():
+        raise UserError(f"The folder {out.parent} does not exist.")
+    fd, tmp = tempfile.mkstemp(prefix=".peerdesk-", suffix=".pptx", dir=out.parent)
+    os.close(fd)
+    try:
+        prs.save(tmp)
+        os.replace(tmp, out)
+    except OSError as exc:
+        Path(tmp).unlink(missing_ok=True)
+        raise UserError(f"Could not write {out}: {exc.strerror or exc}.") from None
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
 
 
 def template_findings(template: Path | None) -> list[str]:

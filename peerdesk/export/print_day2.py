@@ -12,7 +12,7 @@ from types import MappingProxyType
 
 from peerdesk.errors import UserError
 from peerdesk.export.print_base import BOX, Printable, e, grid, heading, ruled_lines
-from peerdesk.services import insights, review, solution_ideas, wall, workshop
+from peerdesk.services import insights, review, solution_ideas, wall, workshop_outcome
 from peerdesk.store.engine import Store
 
 SHEET_TITLES = MappingProxyType(
@@ -78,7 +78,7 @@ def insight_sheets(store: Store) -> Printable:
 def workshop_sheets(store: Store) -> Printable:
     """One sheet per workshop table (a single unnamed one when no tables are set up yet)."""
     title = review.summary(store).title
-    outcome = workshop.outcome(store)
+    outcome = workshop_outcome.outcome(store)
     if not outcome.insights:
         raise UserError("There are no insights yet: the tables' sheets list them, so write them first.")
     tables = [(t.id, t.name) for t in outcome.tables] or [("", "Table ______")]
@@ -86,7 +86,7 @@ def workshop_sheets(store: Store) -> Printable:
     return Printable(f"Workshop tables' sheets — {title}", tuple(pages))
 
 
-def _table_page(outcome: workshop.Outcome, table_id: str, name: str, title: str) -> str:
+def _table_page(outcome: workshop_outcome.Outcome, table_id: str, name: str, title: str) -> str:
     parts = [heading(f"Workshop: {name}", title)]
     parts.append(
         "<h2>1. The insights</h2><p class='small'>Tick the ones you agree with, cross the ones you do "
@@ -95,7 +95,7 @@ def _table_page(outcome: workshop.Outcome, table_id: str, name: str, title: str)
     rows = []
     for insight in outcome.insights:
         response = outcome.responses.get((table_id, insight.id))
-        mark = workshop.RESPONSE_MARKS.get(response.response, "") if response else ""
+        mark = workshop_outcome.RESPONSE_MARKS.get(response.response, "") if response else ""
         amended = e(response.text) if response and response.response == "amend" else ""
         rows.append([str(insight.number), e(insight.statement), mark or f"{BOX} ✓&nbsp;&nbsp;{BOX} ✗", amended])
     parts.append(grid(["#", "Insight", "Agree / disagree", "How we would change it"], rows, [5, 50, 17, 28]))

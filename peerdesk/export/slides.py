@@ -1,8 +1,9 @@
 """What each slide says, in the order the team presents it, as measured blocks of text (no geometry, no colours).
 
 Title; a divider "Why we came": aim and key questions, who we spoke to, how we worked; a divider "What we found":
-key themes with quotes, the insights at a glance, one slide per insight (speaker notes carry its evidence); a
-divider "This afternoon": the workshop and next steps, the handout. A quote appears on one slide only.
+key themes with quotes, the scale answers per stakeholder group (when any were asked), the insights at a glance,
+one slide per insight (speaker notes carry its evidence); a divider "This afternoon": the workshop and next steps,
+the handout. A quote appears on one slide only.
 """
 
 from __future__ import annotations
@@ -10,8 +11,10 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
+from peerdesk.export.charts import Chart
 from peerdesk.export.content import Deck, DeckInsight, DeckQuote
 from peerdesk.export.layout_items import Item
+from peerdesk.export.scales import ScaleMeans
 from peerdesk.export.textfit import Para
 
 
@@ -46,6 +49,8 @@ class SlideSpec:
     notes: str = ""  # speaker notes
     divider: str = ""  # non-empty: a section divider with this line under the title
     grow: bool = False  # little text: set it larger rather than leave the slide empty
+    chart: Chart | None = None  # a chart slide: the chart fills the body, ``caption`` under it
+    caption: str = ""
 
 
 def _aim(deck: Deck) -> SlideSpec:
@@ -106,6 +111,26 @@ def _themes(deck: Deck) -> SlideSpec:
     return SlideSpec("Key themes", themes)
 
 
+def scale_spec(means: ScaleMeans) -> SlideSpec:
+    """The interviews' 0–10 answers as bars per stakeholder group, one cluster per question."""
+    answered = [
+        [(g, values[n]) for g, values in means.groups if values[n] is not None] for n in range(len(means.questions))
+    ]
+    if all(len(by) <= 1 for by in answered):
+        # Each question put to one group only: one bar per question, named with its group, rather than clusters
+        # of mostly empty places that leave every bar a hairline.
+        categories = tuple(f"{q} — {by[0][0]}" for q, by in zip(means.questions, answered, strict=True) if by)
+        series: tuple[tuple[str, tuple[float | None, ...]], ...] = (
+            ("Mean answer", tuple(by[0][1] for by in answered if by)),
+        )
+    else:
+        categories, series = means.questions, means.groups
+    # Questions are sentences: they read better down the side than under columns.
+    chart = Chart(categories=categories, series=series, low=0, high=10, horizontal=True)
+    notes = "Scale answers by stakeholder group.\n\n" + means.caption()
+    return SlideSpec("How people rated what we asked", chart=chart, caption=means.caption(), notes=notes)
+
+
 def insight_notes(i: DeckInsight) -> str:
     """The speaker notes for an insight's slide: the evidence behind it, for the person presenting."""
     lines = [f"Insight {i.number}: {i.statement or '(statement to be written)'}", ""]
@@ -131,6 +156,8 @@ def slide_specs(deck: Deck, *, handout: bool = True) -> list[SlideSpec]:
         )
     )
     specs.append(_themes(deck))
+    if deck.scales is not None and deck.scales.groups:
+        specs.append(scale_spec(deck.scales))
     overview = [
         [text(f"{i.number}.  {i.statement or '(statement to be written)'}", 24, space_before=4)] for i in deck.insights
     ]

@@ -11,7 +11,7 @@ from types import MappingProxyType
 from sqlalchemy import select
 
 from peerdesk.errors import UserError
-from peerdesk.services import workshop
+from peerdesk.services import workshop_outcome
 from peerdesk.services.changes import Changes
 from peerdesk.store.engine import Store
 from peerdesk.store.models import Action, ActionProgress
@@ -55,7 +55,7 @@ def progress_id(action_id: str) -> str:
 
 def rows(store: Store) -> list[ActionRow]:
     """Each table's top actions in table and rank order, with what the follow-up recorded about them."""
-    o = workshop.outcome(store)
+    o = workshop_outcome.outcome(store)
     with store.session() as s:
         found = {p.action_id: p for p in s.scalars(select(ActionProgress).where(ActionProgress.deleted.is_(False)))}
     out = []

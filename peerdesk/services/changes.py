@@ -31,6 +31,10 @@ class Changes:
 
 NOTHING = Changes()
 EVERYTHING_TABLES = "*"
+# Narrower than a table: what the autosave of typing changes. The note's own editor already shows both, so a view
+# that does not show a note's text or where its quotes sit (the quotes list, the insights) has nothing to reload.
+NOTE_TEXT = "note_text"  # the text of the notes in ``ids``, as their editor typed it
+QUOTE_PLACES = "quote_places"  # where the quotes in ``ids`` sit in their note's text (moved by typing around them)
 
 
 def everything() -> Changes:

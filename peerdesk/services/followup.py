@@ -11,7 +11,7 @@ import uuid
 from dataclasses import dataclass
 
 from peerdesk.errors import UserError
-from peerdesk.services import workshop
+from peerdesk.services import workshop_outcome
 from peerdesk.services.changes import Changes
 from peerdesk.store.engine import Store
 from peerdesk.store.models import FollowUp
@@ -111,7 +111,7 @@ def set_fields(store: Store, **fields: str) -> Changes:
 
 def actions_for_review(store: Store) -> list[ActionForReview]:
     """Each table's top actions from the workshop, in table and rank order: the follow-up checks on them."""
-    o = workshop.outcome(store)
+    o = workshop_outcome.outcome(store)
     out: list[ActionForReview] = []
     for table in o.tables:
         for action in o.actions.get(table.id, []):

@@ -26,14 +26,16 @@ SETTING_KEY = rules.PLANNING_SETTINGS[0]  # a key planning_answers() never lists
 def threshold(store: Store) -> int:
     with store.session() as s:
         row = s.get(PlanningAnswer, planning_id(store.review_id, SETTING_KEY))
-        if row is None or row.deleted or not row.text.strip().isdigit():
-            return DEFAULT_THRESHOLD
-        return int(row.text.strip())
+        text = "" if row is None or row.deleted else row.text.strip()
+    # A value outside the rule (a colleague's file may carry anything) counts as not set.
+    value = int(text) if text.isdigit() else None
+    return value if value is not None and rules.check_setting(SETTING_KEY, value) is None else DEFAULT_THRESHOLD
 
 
 def set_threshold(store: Store, value: int) -> Changes:
-    if not 1 <= value <= 50:
-        raise UserError("The smallest group a quote may come from must be between 1 and 50 people.")
+    if rules.check_setting(SETTING_KEY, value) is not None:
+        low, high = rules.SETTINGS[SETTING_KEY].low, rules.SETTINGS[SETTING_KEY].high
+        raise UserError(f"The smallest group a quote may come from must be between {low:g} and {high:g} people.")
     record_id = planning_id(store.review_id, SETTING_KEY)
     with UnitOfWork(store) as uow:
         row = uow.session.get(PlanningAnswer, record_id)

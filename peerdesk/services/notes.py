@@ -17,7 +17,7 @@ from types import MappingProxyType
 from sqlalchemy import select
 
 from peerdesk.errors import UserError
-from peerdesk.services.changes import Changes
+from peerdesk.services.changes import NOTE_TEXT, QUOTE_PLACES, Changes
 from peerdesk.store import rules
 from peerdesk.store.engine import Store
 from peerdesk.store.models import Interview, Member, Note, PostIt, Quote, ScaleAnswer, StakeholderGroup
@@ -142,26 +142,43 @@ def body(store: Store, record_id: str) -> str:
 
 
 def save_body(store: Store, record_id: str, text: str, anchors: Anchors | None = None) -> Changes:
-    """Store the note's text and the quotes' moved offsets together: one durable commit (the autosave)."""
+    """Store the note's text and the quotes' moved offsets together: one durable commit (the autosave).
+
+    The change it reports is narrow (``NOTE_TEXT``, ``QUOTE_PLACES``): typing changes nothing the other views show,
+    except a quote whose words were all deleted, which loses its place in the notes (``quotes``).
+    """
     with UnitOfWork(store) as uow:
         body_changed = uow.update(uow.get(Note, record_id), body=text)
-        moved = _move_anchors(uow, anchors or {})
+        moved, unplaced = _move_anchors(uow, anchors or {})
         uow.commit()
-    tables = (["notes"] if body_changed else []) + (["quotes"] if moved else [])
+    tables = [NOTE_TEXT] if body_changed else []
+    tables += ([QUOTE_PLACES] if moved else []) + (["quotes"] if unplaced else [])
     return Changes.of(*tables, ids=([record_id] if body_changed else []) + moved)
 
 
-def _move_anchors(uow: UnitOfWork, anchors: Anchors) -> list[str]:
-    moved = []
-    for quote_id, (start, end) in anchors.items():
-        quote = uow.session.get(Quote, quote_id)
-        if quote is None or quote.deleted:
+def _move_anchors(uow: UnitOfWork, anchors: Anchors) -> tuple[list[str], bool]:
+    """Write the quotes' new places; returns those moved, and whether any lost its place.
+
+    One light read of every quote's place first: typing moves few of them, and only those are loaded and stamped.
+    """
+    if not anchors:
+        return [], False
+    wanted = {qid: (-1, -1) if start >= end else (start, end) for qid, (start, end) in anchors.items()}
+    places = uow.session.execute(
+        select(Quote.id, Quote.anchor_start, Quote.anchor_end).where(
+            Quote.id.in_(list(wanted)), Quote.deleted.is_(False)
+        )
+    )
+    moved, unplaced = [], False
+    for quote_id, start, end in places:
+        new_start, new_end = wanted[quote_id]
+        if (start, end) == (new_start, new_end):
             continue
-        if start >= end:  # the quoted words were deleted from the notes: the quote keeps its own text
-            start = end = -1
-        if uow.update(quote, anchor_start=start, anchor_end=end):
+        # the quoted words deleted from the notes: the quote keeps its own text, and loses its place
+        if uow.update(uow.get(Quote, quote_id), anchor_start=new_start, anchor_end=new_end):
             moved.append(quote_id)
-    return moved
+            unplaced = unplaced or (start >= 0 and new_start < 0)
+    return moved, unplaced
 
 
 # --- quotes ------------------------------------------------------------------------------------------------------
@@ -196,7 +213,7 @@ def capture_quote(
     with UnitOfWork(store) as uow:
         note_row = uow.get(Note, note)
         uow.update(note_row, body=text)
-        moved = _move_anchors(uow, anchors or {})
+        moved, _unplaced = _move_anchors(uow, anchors or {})
         lead = len(text[start:end]) - len(text[start:end].lstrip())
         trail = len(text[start:end]) - len(text[start:end].rstrip())
         fields = {
@@ -209,7 +226,8 @@ def capture_quote(
         }
         row = uow.add_or_restore(Quote, record_id, fields)
         uow.commit()
-    return row.id, Changes.of("quotes", "notes", ids=[row.id, note, *moved])
+    # The note's text is the one its editor shows: the note itself needs no reloading, the quotes do.
+    return row.id, Changes.of("quotes", NOTE_TEXT, QUOTE_PLACES, ids=[row.id, note, *moved])
 
 
 def add_typed_quote(

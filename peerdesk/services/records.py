@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from typing import Any
 
-from peerdesk.errors import NotFound
+from peerdesk.errors import NotFound, UserError
 from peerdesk.services.changes import Changes
 from peerdesk.store.engine import Store
 from peerdesk.store.models import BOOKKEEPING, SHARED_MODELS, Shared
@@ -82,3 +83,33 @@ def rows(
         stmt = stmt.order_by(getattr(model, order_by), model.id)
     with store.session() as s:
         return [{"id": r.id, **{f: getattr(r, f) for f in fields}} for r in s.scalars(stmt)]
+
+
+# --- the shape every small record shares (workshop tables, goals, notes, follow-up actions...) ---------------------
+
+
+def written(text: str, empty: str) -> str:
+    """``text`` without surrounding blanks; refused with ``empty`` when nothing is left."""
+    text = text.strip()
+    if not text:
+        raise UserError(empty)
+    return text
+
+
+def next_position(positions: Iterable[float]) -> float:
+    """A position after all of ``positions``: a new record goes last."""
+    return max(positions, default=0.0) + 1
+
+
+def set_text(store: Store, model: type[Shared], record_id: str, text: str, empty: str, column: str = "text") -> Changes:
+    """Set one text column; refused with ``empty`` when blank, no change when it already says that."""
+    text = written(text, empty)
+    with UnitOfWork(store) as uow:
+        changed = uow.update(uow.get(model, record_id), **{column: text})
+        uow.commit()
+    return Changes.of(model.__tablename__, ids=[record_id]) if changed else Changes()  # type: ignore[attr-defined]
+
+
+def remove(store: Store, model: type[Shared], record_id: str, *also: str) -> Changes:
+    """Tombstone one record; ``also`` names the tables whose views change with it."""
+    return delete(store, model.__tablename__, record_id) | Changes.of(*also)  # type: ignore[attr-defined]

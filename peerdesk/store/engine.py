@@ -161,6 +161,14 @@ class Store:
     def forget_meta(self) -> None:
         self._meta_cache.clear()
 
+    def known_meta(self, key: str) -> str | None:
+        """The fact if this store already read or wrote it (no query: safe inside a unit of work), else None."""
+        return self._meta_cache.get(key)
+
+    def remember_meta(self, key: str, value: str) -> None:
+        """Keep a fact just committed (one writer per file: the file cannot change it behind our back)."""
+        self._meta_cache[key] = value
+
     @property
     def member_id(self) -> str:
         return self.meta("member_id")

@@ -351,3 +351,12 @@ def problem(r: Rule, value: Any) -> str | None:
 def check(table: str, field: str, value: Any) -> str | None:
     """``problem`` for one field of one table: what a service asks before writing it."""
     return problem(rule(table, field), value)
+
+
+# Review settings' values (kept as planning answers' text): what a service writes and what it trusts on reading.
+SETTINGS: Mapping[str, Rule] = MappingProxyType({"setting:traceable-below": Rule("int", low=1, high=50)})
+
+
+def check_setting(key: str, value: Any) -> str | None:
+    """``problem`` for a review setting's value (``PLANNING_SETTINGS``)."""
+    return problem(SETTINGS[key], value)

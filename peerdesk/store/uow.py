@@ -6,6 +6,7 @@ from types import TracebackType
 from typing import Any, TypeVar
 
 from sqlalchemy import bindparam, insert, select, update
+from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.orm import Session
 
 from peerdesk.errors import NotFound, UserError
@@ -52,24 +53,35 @@ class UnitOfWork:
             self.store.write_lock.release()
 
     def commit(self) -> None:
-        if self._clock is not None:
-            self._set_meta("hlc", self._clock.last)
+        last = self._clock.last if self._clock is not None else None
+        if last is not None:
+            # One upsert, no read: the autosave commits this with every note it writes.
+            self.session.execute(
+                sqlite_insert(Meta).values(key="hlc", value=last).on_conflict_do_update(
+                    index_elements=[Meta.key], set_={"value": last}
+                )
+            )
         self.session.commit()
         self._committed = True
+        if last is not None:
+            self.store.remember_meta("hlc", last)
 
     @property
     def member_id(self) -> str:
-        # Looked up once per unit of work: a bulk write (a bundle import, the demo) adds thousands of rows.
+        # Looked up once per unit of work (a bulk write adds thousands of rows), and kept by the store after that.
         if self._member_id is None:
-            self._member_id = self._get_meta("member_id")
+            known = self.store.known_meta("member_id")
+            self._member_id = known if known is not None else self._get_meta("member_id")
         return self._member_id
 
     # --- clock ---------------------------------------------------------------------------------------------
     @property
     def clock(self) -> hlc.Clock:
         if self._clock is None:
-            member = self._get_meta("member_id") or "local"
-            self._clock = hlc.Clock(member, self._get_meta("hlc") or None)
+            # The store keeps the last stamp it committed: only this process writes the file (``ReviewLock``).
+            known = self.store.known_meta("hlc")
+            last = known if known is not None else self._get_meta("hlc")
+            self._clock = hlc.Clock(self.member_id or "local", last or None)
         return self._clock
 
     def _get_meta(self, key: str) -> str:

@@ -276,7 +276,7 @@ def test_inspect_and_import_end_in_a_refusal_or_success_for_every_vector(
     tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """Never an internal error (exit 1): every vector, hostile or not, gives 0 or 2, with escaped output."""
-    from peerdesk import cli
+    from peerdesk.cli import app as cli
     from tests.exchange.test_vectors import FILES, read_vector
     from tests.helpers import vector_world
 

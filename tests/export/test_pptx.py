@@ -7,7 +7,8 @@ import pytest
 from pptx import Presentation
 from pptx.util import Inches
 
-from peerdesk import cli
+from peerdesk.cli import app as cli
+from peerdesk.cli.common import PASSPHRASE_ENV
 from peerdesk.errors import UserError
 from peerdesk.export import content, pptx, presentation
 from peerdesk.services import insights
@@ -225,7 +226,7 @@ def test_the_cli_writes_the_presentation(
     capsys: pytest.CaptureFixture[str],
 ) -> None:
     store.close()
-    monkeypatch.setenv(cli.PASSPHRASE_ENV, PASSPHRASE)
+    monkeypatch.setenv(PASSPHRASE_ENV, PASSPHRASE)
     out = tmp_path / "cli.pptx"
     assert cli.main(["export-pptx", str(review_path), str(out)]) == 0
     printed = capsys.readouterr().out
@@ -246,7 +247,7 @@ def test_the_cli_refuses_undecided_flagged_quotes_unless_told(
         uow.update(uow.get(Quote, seeded.quotes["voice"][0]), text="Ask Mrs Hollins, she changed the rules.")
         uow.commit()
     store.close()
-    monkeypatch.setenv(cli.PASSPHRASE_ENV, PASSPHRASE)
+    monkeypatch.setenv(PASSPHRASE_ENV, PASSPHRASE)
     out = tmp_path / "cli.pptx"
     assert cli.main(["export-pptx", str(review_path), str(out)]) == 2
     assert "flagged" in capsys.readouterr().err and not out.exists()
@@ -262,7 +263,7 @@ def test_the_cli_says_clearly_when_the_output_is_not_pptx(
     capsys: pytest.CaptureFixture[str],
 ) -> None:
     store.close()
-    monkeypatch.setenv(cli.PASSPHRASE_ENV, PASSPHRASE)
+    monkeypatch.setenv(PASSPHRASE_ENV, PASSPHRASE)
     assert cli.main(["export-pptx", str(review_path), str(tmp_path / "deck.pdf")]) == 2
     assert ".pptx" in capsys.readouterr().err
 

@@ -56,3 +56,35 @@ def test_the_report_names_gaps_in_the_content_and_the_templates_quirks(store: St
     assert "unchecked" in kinds  # the seeded insights are not checked by the observer
     sparse = hostile_templates.make("no-subtitle-no-title-only", tmp_path)
     assert any(f.kind == "template" for f in presentation.preflight(store, sparse))
+
+
+def test_the_cli_shows_and_changes_the_threshold_within_the_rule(
+    demo_copy: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from peerdesk.cli.app import main
+    from tests.conftest import PASSPHRASE
+
+    monkeypatch.setenv("PEERDESK_PASSPHRASE", PASSPHRASE)
+    assert main(["settings", str(demo_copy)]) == 0
+    assert "traceable-below  3" in capsys.readouterr().out
+    assert main(["settings", str(demo_copy), "--traceable-below", "6"]) == 0
+    assert "traceable-below  6" in capsys.readouterr().out
+    assert main(["settings", str(demo_copy), "--traceable-below", "0"]) == 2
+    assert "between 1 and 50 people" in capsys.readouterr().err
+    with Store.open(demo_copy, PASSPHRASE) as store:
+        assert identifiability.threshold(store) == 6, "a refused value changes nothing"
+
+
+def test_a_value_outside_the_rule_from_a_colleagues_file_counts_as_not_set(store: Store) -> None:
+    from peerdesk.services.review import planning_id
+    from peerdesk.store.models import PlanningAnswer
+
+    with UnitOfWork(store) as uow:
+        uow.add(
+            PlanningAnswer,
+            planning_id(store.review_id, identifiability.SETTING_KEY),
+            key="setting:traceable-below",
+            text="9999",
+        )
+        uow.commit()
+    assert identifiability.threshold(store) == identifiability.DEFAULT_THRESHOLD

@@ -7,7 +7,7 @@ import pytest
 from peerdesk.errors import UserError
 from peerdesk.export import print_day1, print_day2, printing
 from peerdesk.export.print_base import BOX, Printable, check_paper
-from peerdesk.services import questions, wall, workshop
+from peerdesk.services import questions, wall, workshop, workshop_goals, workshop_outcome
 from peerdesk.store.engine import Store
 from tests.helpers.timetable import build_day
 
@@ -80,10 +80,10 @@ def test_insight_and_workshop_sheets_need_insights(store: Store) -> None:
 def test_workshop_sheet_per_table_lists_insights_and_recorded_actions(demo_store: Store) -> None:
     table_id, _ = workshop.add_table(demo_store, "Table 1")
     workshop.add_table(demo_store, "Table 2")
-    workshop.set_top_action(demo_store, table_id, 1, "Name one duty manager for every night shift")
+    workshop_goals.set_top_action(demo_store, table_id, 1, "Name one duty manager for every night shift")
     sheets = print_day2.workshop_sheets(demo_store)
     assert [p.split("</h1>")[0] for p in sheets.pages] == ["<h1>Workshop: Table 1", "<h1>Workshop: Table 2"]
-    first_insight = workshop.outcome(demo_store).insights[0].statement
+    first_insight = workshop_outcome.outcome(demo_store).insights[0].statement
     assert all(first_insight[:30] in page for page in sheets.pages)
     assert "Name one duty manager for every night shift" in sheets.pages[0]
     assert "Name one duty manager" not in sheets.pages[1]

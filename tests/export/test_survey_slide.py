@@ -13,9 +13,9 @@ import pytest
 from pptx import Presentation
 from pptx.util import Emu
 
-from peerdesk.cli import main
+from peerdesk.cli.app import main
 from peerdesk.export import workshop_pptx
-from peerdesk.services import survey, workshop
+from peerdesk.services import survey, survey_csv, workshop_outcome
 from peerdesk.store.engine import Store
 from tests.conftest import PASSPHRASE
 
@@ -29,11 +29,12 @@ def write(tmp_path: Path, name: str, text: str) -> Path:
 def slide_of(store: Store, tmp_path: Path, image: bytes | None = None) -> tuple[Any, Any, str]:
     """The survey slide read back from disk: the slide, its chart (or None) and its caption's text."""
     out = tmp_path / "survey.pptx"
-    workshop_pptx.export(workshop.outcome(store), out, survey=survey.results(store), survey_image=image)
+    workshop_pptx.export(workshop_outcome.outcome(store), out, survey=survey.results(store), survey_image=image)
     prs = Presentation(str(out))
-    [slide] = prs.slides
+    cover, slide = prs.slides  # a deck of its own: the title slide, then the survey's
+    assert cover.shapes.title.text == "Workshop outcome"
     charts = [s.chart for s in slide.shapes if s.has_chart]
-    captions = [s.text_frame.text for s in slide.shapes if s.has_text_frame and s != slide.shapes.title]
+    captions = [s.text_frame.text for s in slide.shapes if s.name == "caption"]
     for shape in slide.shapes:
         assert shape.left >= 0 and shape.top >= 0
         assert shape.left + shape.width <= prs.slide_width and shape.top + shape.height <= prs.slide_height
@@ -42,9 +43,9 @@ def slide_of(store: Store, tmp_path: Path, image: bytes | None = None) -> tuple[
 
 
 def test_a_1_to_7_survey_is_charted_on_its_own_scale_and_the_caption_says_so(store: Store, tmp_path: Path) -> None:
-    survey.import_items(store, write(tmp_path, "i.csv", "left,right\nA,B\nC,D\n"))
+    survey_csv.import_items(store, write(tmp_path, "i.csv", "left,right\nA,B\nC,D\n"))
     survey.set_scale(store, 1, 7)
-    survey.import_responses(store, write(tmp_path, "r.csv", "team,1,2\nNorth,7,2\nSouth,1,6\n"))
+    survey_csv.import_responses(store, write(tmp_path, "r.csv", "team,1,2\nNorth,7,2\nSouth,1,6\n"))
     _, chart, caption = slide_of(store, tmp_path)
     assert chart is not None
     axis = chart.value_axis
@@ -56,8 +57,8 @@ def test_a_1_to_7_survey_is_charted_on_its_own_scale_and_the_caption_says_so(sto
 
 
 def test_a_0_to_10_survey_has_its_gridlines_on_whole_scores(store: Store, tmp_path: Path) -> None:
-    survey.import_items(store, write(tmp_path, "i.csv", "left,right,low,high\nA,B,0,10\n"))
-    survey.import_responses(store, write(tmp_path, "r.csv", "team,1\nNorth,0\nNorth,9\n"))
+    survey_csv.import_items(store, write(tmp_path, "i.csv", "left,right,low,high\nA,B,0,10\n"))
+    survey_csv.import_responses(store, write(tmp_path, "r.csv", "team,1\nNorth,0\nNorth,9\n"))
     _, chart, caption = slide_of(store, tmp_path)
     axis = chart.value_axis
     assert (axis.minimum_scale, axis.maximum_scale, axis.major_unit) == (0.0, 10.0, 1.0)
@@ -68,8 +69,8 @@ def test_a_0_to_10_survey_has_its_gridlines_on_whole_scores(store: Store, tmp_pa
 def test_items_on_different_scales_are_charted_as_percent_of_the_way_and_the_caption_names_each_scale(
     store: Store, tmp_path: Path
 ) -> None:
-    survey.import_items(store, write(tmp_path, "i.csv", "left,right,low,high\nA,B,1,5\nC,D,0,10\nE,F,1,5\n"))
-    survey.import_responses(store, write(tmp_path, "r.csv", "team,1,2,3\nNorth,5,5,2\nSouth,1,0,\n"))
+    survey_csv.import_items(store, write(tmp_path, "i.csv", "left,right,low,high\nA,B,1,5\nC,D,0,10\nE,F,1,5\n"))
+    survey_csv.import_responses(store, write(tmp_path, "r.csv", "team,1,2,3\nNorth,5,5,2\nSouth,1,0,\n"))
     _, chart, caption = slide_of(store, tmp_path)
     axis = chart.value_axis
     assert (axis.minimum_scale, axis.maximum_scale) == (0.0, 100.0)
@@ -85,8 +86,8 @@ def test_a_survey_picture_from_the_app_gets_the_true_scale_in_its_caption(store:
 
     from PIL import Image
 
-    survey.import_items(store, write(tmp_path, "i.csv", "left,right,low,high\nA,B,1,5\nC,D,0,10\n"))
-    survey.import_responses(store, write(tmp_path, "r.csv", "team,1,2\nNorth,5,5\n"))
+    survey_csv.import_items(store, write(tmp_path, "i.csv", "left,right,low,high\nA,B,1,5\nC,D,0,10\n"))
+    survey_csv.import_responses(store, write(tmp_path, "r.csv", "team,1,2\nNorth,5,5\n"))
     png = io.BytesIO()
     Image.new("RGB", (1600, 500), "white").save(png, "PNG")
     slide, chart, caption = slide_of(store, tmp_path, png.getvalue())
@@ -100,12 +101,14 @@ def test_a_long_caption_for_many_scales_pushes_the_chart_up_rather_than_running_
     store: Store, tmp_path: Path
 ) -> None:
     rows = "".join(f"Left {n},Right {n},{n % 3},{10 + n}\n" for n in range(12))
-    survey.import_items(store, write(tmp_path, "i.csv", "left,right,low,high\n" + rows))
+    survey_csv.import_items(store, write(tmp_path, "i.csv", "left,right,low,high\n" + rows))
     scores = ",".join(str(n % 3) for n in range(12))
-    survey.import_responses(store, write(tmp_path, "r.csv", f"team,{','.join(map(str, range(12)))}\nNorth,{scores}\n"))
+    survey_csv.import_responses(
+        store, write(tmp_path, "r.csv", f"team,{','.join(map(str, range(12)))}\nNorth,{scores}\n")
+    )
     slide, _, caption = slide_of(store, tmp_path)
     frame = next(s for s in slide.shapes if s.has_chart)
-    box = next(s for s in slide.shapes if s.has_text_frame and s != slide.shapes.title)
+    box = next(s for s in slide.shapes if s.name == "caption")
     assert Emu(frame.top + frame.height) <= box.top, "the chart ends above the caption"
     assert caption.count("; item ") == 11
     assert "(1 respondent)" in caption
@@ -114,7 +117,7 @@ def test_a_long_caption_for_many_scales_pushes_the_chart_up_rather_than_running_
 def test_cli_sets_the_scale_and_reports_it(
     store: Store, review_path: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    survey.import_items(store, write(tmp_path, "i.csv", "left,right\nA,B\nC,D\n"))
+    survey_csv.import_items(store, write(tmp_path, "i.csv", "left,right\nA,B\nC,D\n"))
     store.close()
     monkeypatch.setenv("PEERDESK_PASSPHRASE", PASSPHRASE)
     path = str(review_path)

@@ -8,9 +8,9 @@ import pytest
 from pptx import Presentation
 from pptx.util import Inches
 
-from peerdesk.cli import main
+from peerdesk.cli.app import main
 from peerdesk.export import workshop_pptx, workshop_summary
-from peerdesk.services import survey, workshop
+from peerdesk.services import survey, survey_csv, workshop, workshop_goals, workshop_outcome
 from peerdesk.store.engine import Store
 from tests.conftest import PASSPHRASE
 
@@ -20,7 +20,7 @@ LONG = (
 )
 
 
-def record_workshop(store: Store, *, tables: int = 4, long_text: bool = False) -> workshop.Outcome:
+def record_workshop(store: Store, *, tables: int = 4, long_text: bool = False) -> workshop_outcome.Outcome:
     ids = [workshop.add_table(store)[0] for _ in range(tables)]
     insights = workshop.insights(store)
     for n, table in enumerate(ids):
@@ -31,22 +31,26 @@ def record_workshop(store: Store, *, tables: int = 4, long_text: bool = False) -
             )
     workshop.add_new_insight(store, ids[0], "Schools want a say in how the front door works, not just a phone number")
     goals = [
-        workshop.add_goal(
+        workshop_goals.add_goal(
             store, insights[n % len(insights)].id, f"Goal {n + 1}: {LONG if long_text else 'shared practice'}"
         )[0]
         for n in range(tables + 2)
     ]
     for table, goal in zip(ids, goals, strict=False):
-        workshop.claim_goal(store, goal, table)
+        workshop_goals.claim_goal(store, goal, table)
         for k in range(4):
-            workshop.add_idea(store, goal, f"Idea {k + 1}")
+            workshop_goals.add_idea(store, goal, f"Idea {k + 1}")
         for rank in (1, 2, 3):
-            workshop.set_top_action(store, table, rank, f"Action {rank}: {LONG if long_text else 'a clear step'}")
+            workshop_goals.set_top_action(store, table, rank, f"Action {rank}: {LONG if long_text else 'a clear step'}")
     for text in ("Pilot a joint duty rota from May", "Ask schools to co-design the referral form"):
         workshop.add_note(store, "next_step", text)
     workshop.add_note(store, "went_well", "Every table had a partner at it")
     workshop.add_note(store, "even_better_if", "Young people had been in the room")
-    return workshop.outcome(store)
+    return workshop_outcome.outcome(store)
+
+
+def all_text_of(slide: object) -> str:
+    return "\n".join(s.text_frame.text for s in slide.shapes if s.has_text_frame)  # type: ignore[attr-defined]
 
 
 def all_text(prs: object) -> str:
@@ -70,10 +74,11 @@ def assert_inside(prs: object) -> None:
 def test_the_outcome_becomes_a_presentation_of_its_own(demo_store: Store, tmp_path: Path) -> None:
     outcome = record_workshop(demo_store)
     out = tmp_path / "workshop.pptx"
-    added = workshop_pptx.export(outcome, out)
+    added = workshop_pptx.export(outcome, out, heading="Eastmere — Early help", date="11 March 2026")
     prs = Presentation(str(out))
     titles = [s.shapes.title.text for s in prs.slides]
     assert titles == [
+        "Eastmere — Early help",
         "How the tables responded to the insights",
         "Amended and new insights",
         "Goals",
@@ -85,6 +90,9 @@ def test_the_outcome_becomes_a_presentation_of_its_own(demo_store: Store, tmp_pa
         "How the day went",
     ]
     assert added == len(titles)
+    cover = prs.slides[0]
+    assert cover.slide_layout == prs.slide_layouts[0], "the title slide is on the template's cover layout"
+    assert "Workshop outcome\n11 March 2026" in all_text_of(cover)
     text = all_text(prs)
     assert "Agree: Table 1" in text
     assert "New, from Table 1: Schools want a say" in text
@@ -109,7 +117,10 @@ def test_slides_are_appended_after_the_presentation_in_its_layouts(demo_store: S
         "Key insights",
         "How the tables responded to the insights",
     ]
-    assert {s.slide_layout.name for s in list(prs.slides)[2:]} == {"Title Only"}
+    # The deck's own layouts (found by their placeholders, not their names), numbered like the deck's slides.
+    assert {s.slide_layout.name for s in list(prs.slides)[2:]} <= {"Title and Content", "Title Only"}
+    numbers = [sh.text_frame.text for s in list(prs.slides)[2:] for sh in s.shapes if sh.name == "Slide number"]
+    assert numbers[0] == "3"
     assert len(Presentation(str(original)).slides) == 2, "the presentation itself is only read"
     assert_inside(prs)
 
@@ -124,7 +135,7 @@ def test_long_texts_continue_on_another_slide_rather_than_run_off(demo_store: St
     assert_inside(prs)
     for slide in prs.slides:
         for shape in slide.shapes:
-            if shape.has_text_frame and shape != slide.shapes.title:
+            if shape.has_text_frame and shape.name not in ("Slide number", "Subtitle") and not shape.is_placeholder:
                 sizes = {r.font.size.pt for p in shape.text_frame.paragraphs for r in p.runs if r.font.size}
                 assert min(sizes) >= 14, "never smaller than readable on a projector"
 
@@ -132,14 +143,14 @@ def test_long_texts_continue_on_another_slide_rather_than_run_off(demo_store: St
 def test_survey_results_become_a_chart_slide(store: Store, tmp_path: Path) -> None:
     items = tmp_path / "items.csv"
     items.write_text("left,right\nA,B\nC,D\n", encoding="utf-8")
-    survey.import_items(store, items)
+    survey_csv.import_items(store, items)
     responses = tmp_path / "r.csv"
     responses.write_text("team,1,2\nNorth,1,4\nSouth,2,5\n", encoding="utf-8")
-    survey.import_responses(store, responses)
+    survey_csv.import_responses(store, responses)
     out = tmp_path / "survey.pptx"
-    workshop_pptx.export(workshop.outcome(store), out, survey=survey.results(store))
+    workshop_pptx.export(workshop_outcome.outcome(store), out, survey=survey.results(store))
     prs = Presentation(str(out))
-    [slide] = prs.slides
+    _, slide = prs.slides
     assert slide.shapes.title.text == "Leadership of change survey: results by team"
     [chart] = [s.chart for s in slide.shapes if s.has_chart]
     assert [s.name for s in chart.plots[0].series] == ["North", "South"]
@@ -149,7 +160,7 @@ def test_survey_results_become_a_chart_slide(store: Store, tmp_path: Path) -> No
 
 def test_nothing_to_export_is_said_plainly(store: Store, tmp_path: Path) -> None:
     with pytest.raises(Exception, match="nothing from the workshop"):
-        workshop_pptx.export(workshop.outcome(store), tmp_path / "x.pptx")
+        workshop_pptx.export(workshop_outcome.outcome(store), tmp_path / "x.pptx")
     assert not (tmp_path / "x.pptx").exists()
 
 
@@ -163,13 +174,28 @@ def test_a_file_that_is_not_a_presentation_is_refused(demo_store: Store, tmp_pat
 def test_the_one_page_summary_is_escaped_html_with_the_outcome(demo_store: Store, tmp_path: Path) -> None:
     outcome = record_workshop(demo_store)
     workshop.add_note(demo_store, "next_step", "<script>alert(1)</script> & more")
-    outcome = workshop.outcome(demo_store)
+    outcome = workshop_outcome.outcome(demo_store)
     path = tmp_path / "summary.html"
     workshop_summary.write(outcome, path, "Eastmere — Early help", "2026-03-11")
     html = path.read_text(encoding="utf-8")
     assert "<script>" not in html and "&lt;script&gt;" in html
     assert "Goal 1: shared practice" in html and "Action 3: a clear step" in html
     assert html.count("<tr>") == 1 + len(outcome.insights) + 1 + len(outcome.tables) + 1
+
+
+def test_a_long_workshop_summary_is_shortened_to_one_page_and_the_full_record_keeps_every_word(
+    demo_store: Store,
+) -> None:
+    record_workshop(demo_store, tables=8, long_text=True)
+    for k in range(30):
+        workshop.add_note(demo_store, "next_step", f"Step {k}: {LONG}")
+    outcome = workshop_outcome.outcome(demo_store)
+    one = workshop_summary.render(outcome, "Eastmere", "11 March 2026")
+    assert "more in the full record" in one and "Shortened to fit one page" in one
+    assert LONG not in one
+    full = workshop_summary.render_full(outcome, "Eastmere", "11 March 2026")
+    assert full.count(LONG) >= 30 + 8 * 3 and "Step 29" in full and "Shortened" not in full
+    assert "Idea 4" in full, "the full record lists each table's ideas"
 
 
 def test_cli_exports_the_workshop_and_imports_a_survey(
@@ -202,6 +228,8 @@ def test_cli_exports_the_workshop_and_imports_a_survey(
             str(tmp_path / "deck.pptx"),
             "--summary",
             str(summary),
+            "--full-record",
+            str(tmp_path / "record.html"),
         ]
     )
     assert code == 0
@@ -209,21 +237,35 @@ def test_cli_exports_the_workshop_and_imports_a_survey(
     titles = [s.shapes.title.text for s in prs.slides]
     assert titles[0] == "Our findings" and titles[-1] == "Leadership of change survey: results by team"
     assert summary.read_text(encoding="utf-8").startswith("<!DOCTYPE html>")
+    assert "Workshop: the full record" in (tmp_path / "record.html").read_text(encoding="utf-8")
     assert_inside(prs)
     assert Inches(10) == prs.slide_width, "appended slides keep the deck's own size"
 
 
-def test_every_slide_title_is_fitted_to_its_box_in_a_4_3_deck(demo_store: Store, tmp_path: Path) -> None:
+def test_every_text_is_fitted_to_its_box_in_a_4_3_deck_measured_in_its_font(demo_store: Store, tmp_path: Path) -> None:
     from peerdesk.export import textfit
+    from tests.export.pptx_checks import overfull_frames, shapes_outside
 
     original = tmp_path / "narrow.pptx"
-    Presentation().save(str(original))  # 4:3: titles have less room
+    Presentation().save(str(original))  # 4:3, Calibri: titles and bodies have less room
     out = tmp_path / "narrow-workshop.pptx"
     workshop_pptx.export(record_workshop(demo_store, tables=8, long_text=True), out, append_to=original)
-    for slide in Presentation(str(out)).slides:
-        title = slide.shapes.title
-        size = title.text_frame.paragraphs[0].runs[0].font.size.pt
-        width, height = title.width / 12700 - 16, title.height / 12700 - 8
-        lines = textfit.wrap(title.text_frame.text, width, size, bold=True)
-        assert len(lines) * size * textfit.LINE_HEIGHT <= height, title.text_frame.text
-        assert textfit.word_fits(title.text_frame.text, width, size, bold=True)
+    assert shapes_outside(out) == []
+    with textfit.measuring_with("Calibri"):
+        assert overfull_frames(out) == []
+
+
+def test_a_standalone_deck_takes_the_authority_template_and_its_colours(demo_store: Store, tmp_path: Path) -> None:
+    from peerdesk.export import colours
+    from tests.export import hostile_templates
+
+    template = hostile_templates.make("dark", tmp_path)
+    out = tmp_path / "dark-workshop.pptx"
+    workshop_pptx.export(record_workshop(demo_store), out, template=template, heading="Eastmere")
+    prs = Presentation(str(out))
+    background = colours.hex_rgb(hostile_templates.DARK)
+    for slide in prs.slides:
+        for shape in slide.shapes:
+            for run in (r for p in shape.text_frame.paragraphs for r in p.runs if r.text.strip()):
+                ratio = colours.contrast(colours.hex_rgb(str(run.font.color.rgb)), background)
+                assert ratio >= 4.5, run.text

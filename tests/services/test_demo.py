@@ -16,6 +16,7 @@ from sqlalchemy.orm import Session
 
 from peerdesk.errors import UserError
 from peerdesk.services import demo, review
+from peerdesk.services.demo_content import content
 from peerdesk.store.engine import Store
 from peerdesk.store.models import (
     CandidateArea,
@@ -63,7 +64,7 @@ def rows(s: Session, model: type[S]) -> list[S]:
 
 def test_counts(store: Store) -> None:
     facts = review.info(store)
-    assert facts["authority"] == demo.AUTHORITY
+    assert facts["authority"] == content().authority
     yesterday = dt.date.today() - dt.timedelta(days=1)
     assert (facts["visit_start"], facts["visit_end"]) == (yesterday.isoformat(), dt.date.today().isoformat())
     assert 13 <= facts["interviews"] <= 17
@@ -89,7 +90,7 @@ def test_members_are_public_keys_only(store: Store, session: Session) -> None:
     assert all(m.signing_key and m.kem_key for m in members)
     identities = list(session.scalars(select(Identity)))
     assert [i.member_id for i in identities] == [store.member_id]
-    assert review.me(store).name == demo.LEAD_NAME
+    assert review.me(store).name == content().lead_name
 
 
 def test_interviews_use_members_and_known_approaches(session: Session) -> None:
@@ -121,7 +122,7 @@ def test_no_quote_names_a_team_member(session: Session) -> None:
         text = quote.text
         assert not any(name in text for name in names), text
         assert not any(re.search(rf"\b{re.escape(part)}\b", text) for part in parts), text
-        assert not any(guarded in text for guarded, _ in demo.GUARDED_NAMES), text
+        assert not any(guarded in text for guarded, _ in content().guarded_names), text
 
 
 def test_quote_tags_converge_by_id(session: Session) -> None:

@@ -7,7 +7,7 @@ import uuid
 import pytest
 
 from peerdesk.errors import NotFound, UserError
-from peerdesk.services import edits, insights, wall, workshop
+from peerdesk.services import edits, insights, wall, workshop_goals
 from peerdesk.store.engine import Store
 from tests.helpers.wall_data import seed_postits
 
@@ -15,7 +15,7 @@ from tests.helpers.wall_data import seed_postits
 def _goal(store: Store, text: str = "Decisions at the front door are consistent") -> str:
     insight = str(uuid.uuid4())
     insights.create_insight(store, insight, statement="Thresholds are applied unevenly")
-    return workshop.add_goal(store, insight, text)[0]
+    return workshop_goals.add_goal(store, insight, text)[0]
 
 
 def _ideas(store: Store, goal_id: str, *texts: str) -> list[str]:
@@ -74,7 +74,7 @@ def test_an_idea_keeps_its_kind_and_needs_a_live_goal(store: Store) -> None:
         wall.add_postit(store, "rose", "Not here", goal_id=goal)
     with pytest.raises(UserError):
         wall.add_postit(store, wall.IDEA, "Not on the Day 2 wall")
-    workshop.remove_goal(store, goal)
+    workshop_goals.remove_goal(store, goal)
     with pytest.raises(NotFound):
         wall.add_postit(store, wall.IDEA, "Too late", goal_id=goal)
 

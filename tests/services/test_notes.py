@@ -6,6 +6,7 @@ import pytest
 
 from peerdesk.errors import UserError
 from peerdesk.services import notes
+from peerdesk.services.changes import NOTE_TEXT, QUOTE_PLACES
 from peerdesk.store.engine import Store
 from peerdesk.store.models import Quote
 from tests.helpers.timetable import build_day
@@ -28,7 +29,7 @@ def test_a_quote_from_a_selection_keeps_its_words_place_and_group_but_no_person(
     start = TEXT.index("We feel")
     end = TEXT.index(" when")
     quote_id, changes = notes.capture_quote(store, note, start - 1, end + 1, TEXT)  # stray spaces are trimmed
-    assert {"quotes", "notes"} <= changes.tables
+    assert {"quotes", NOTE_TEXT} <= changes.tables  # the text saved is the one its editor shows
     assert notes.body(store, note) == TEXT  # the body the offsets refer to was saved with the quote
     [quote] = notes.quotes_of_note(store, note)
     assert (quote.id, quote.text, quote.anchor_start, quote.anchor_end) == (quote_id, "We feel listened to", start, end)
@@ -52,9 +53,11 @@ def test_anchors_moved_by_the_editor_are_saved_with_the_body(store: Store) -> No
     note, _ = notes.open_note(store, day.interviews[0])
     quote_id, _ = notes.capture_quote(store, note, 7, 14, TEXT)
     changes = notes.save_body(store, note, "Hello. " + TEXT, {quote_id: (14, 21)})
-    assert {"notes", "quotes"} == set(changes.tables)
+    assert {NOTE_TEXT, QUOTE_PLACES} == set(changes.tables)  # typing: nothing another view shows
+    assert {note, quote_id} == set(changes.ids)
     assert notes.quotes_of_note(store, note)[0].anchor_start == 14
-    notes.save_body(store, note, "gone", {quote_id: (4, 4)})  # the quoted words were deleted
+    changes = notes.save_body(store, note, "gone", {quote_id: (4, 4)})  # the quoted words were deleted
+    assert "quotes" in changes.tables  # the quote lost its place in the notes: the quote lists show it
     quote = notes.quotes_of_note(store, note)[0]
     assert not quote.anchored and quote.text == "We feel"
 

@@ -7,7 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from peerdesk import cli
+from peerdesk.cli import app as cli
+from peerdesk.cli.common import PASSPHRASE_ENV
 from peerdesk.services import backups, retention
 from peerdesk.services import review as review_service
 from peerdesk.store.engine import Store
@@ -85,7 +86,7 @@ def test_cli_purge_refuses_before_the_date_unless_asked(
     seed(store)
     review_service.update_review(store, retention_date=(dt.date.today() + dt.timedelta(days=30)).isoformat())
     store.close()
-    monkeypatch.setenv(cli.PASSPHRASE_ENV, PASSPHRASE)
+    monkeypatch.setenv(PASSPHRASE_ENV, PASSPHRASE)
     assert cli.main(["purge", str(review_path)]) == 2
     assert "Not due yet" in capsys.readouterr().err
     with Store.open(review_path, PASSPHRASE) as s:
@@ -103,7 +104,7 @@ def test_cli_purge_goes_ahead_once_the_date_has_passed(
     seed(store)
     review_service.update_review(store, retention_date="2020-01-01")
     store.close()
-    monkeypatch.setenv(cli.PASSPHRASE_ENV, PASSPHRASE)
+    monkeypatch.setenv(PASSPHRASE_ENV, PASSPHRASE)
     assert cli.main(["purge", str(review_path)]) == 0
     words = plaintext(review_path, PASSPHRASE)
     assert not any(w.encode() in words for w in SECRET_WORDS)
@@ -131,11 +132,11 @@ def test_purge_and_delete_remove_a_restores_leftover_copy(store: Store, review_p
 
 
 def test_purge_keeps_the_workshops_idea_walls(store: Store) -> None:
-    from peerdesk.services import insights, wall, workshop
+    from peerdesk.services import insights, wall, workshop_goals
 
     seed(store)
     insights.create_insight(store, "i-1", statement="Thresholds are applied unevenly")
-    goal = workshop.add_goal(store, "i-1", "Decisions at the front door are consistent")[0]
+    goal = workshop_goals.add_goal(store, "i-1", "Decisions at the front door are consistent")[0]
     ideas = [wall.add_postit(store, wall.IDEA, t, goal_id=goal).created_id for t in ("Shadow a duty manager", "Huddle")]
     wall.group_as_theme(store, ideas, "Learning from each other")
     retention.purge(store)

@@ -52,16 +52,36 @@ def test_a_quoted_phrase_matches_only_in_that_order(indexed: Store) -> None:
 
 
 @pytest.mark.parametrize(
-    "text", ['"', "AND", "NOT respite", "respite OR", "(", "*", "^", "col:respite", "NEAR(a b)", "'", "-", "  "]
+    ("text", "kinds"),
+    [
+        ('"', []),
+        ("AND", []),
+        ("NOT respite", []),  # NOT is a word to find, not an operator that would drop the hits with "respite"
+        ("respite OR", []),  # OR is a word too: it does not widen the search
+        ("(", []),
+        ("*", []),
+        ("^", []),
+        ("col:respite", []),  # not a column filter: "col" must be in the text
+        ("NEAR(a b)", []),
+        ("'", []),
+        ("-", []),
+        ("  ", []),
+        ("(respite)", ["quote", "note"]),
+        ("^respite", ["quote", "note"]),
+        ("respite -", ["quote", "note"]),
+    ],
 )
-def test_query_syntax_in_what_people_type_is_taken_as_plain_words(indexed: Store, text: str) -> None:
-    search.search(indexed, text)  # never raises
+def test_query_syntax_in_what_people_type_is_taken_as_plain_words(indexed: Store, text: str, kinds: list[str]) -> None:
+    assert [h.kind for h in search.search(indexed, text)] == kinds
 
 
 @settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(st.text(max_size=40))
-def test_no_input_raises(indexed: Store, text: str) -> None:
-    search.search(indexed, text)
+def test_no_input_raises_and_every_hit_shows_what_matched(indexed: Store, text: str) -> None:
+    hits = search.search(indexed, text)
+    if search.parse(text) is None:
+        assert hits == []
+    assert all(h.kind in ("note", "quote") and search.MARK_START in h.snippet for h in hits)
 
 
 def test_deleted_quotes_are_not_found(indexed: Store) -> None:

@@ -1,14 +1,13 @@
-"""The workshop, follow-up and survey services on the demo review: what the facilitator records, and refusals."""
+"""The workshop and follow-up services on the demo review: what the facilitator records, and refusals."""
 
 from __future__ import annotations
 
 import uuid
-from pathlib import Path
 
 import pytest
 
 from peerdesk.errors import UserError
-from peerdesk.services import followup, review, survey, workshop
+from peerdesk.services import followup, review, workshop, workshop_goals, workshop_outcome
 from peerdesk.store.engine import Store
 from peerdesk.store.models import TableResponse
 from peerdesk.store.uow import UnitOfWork
@@ -25,11 +24,11 @@ def test_tables_are_numbered_renamed_and_removed_with_everything_they_said(demo_
     insight = workshop.insights(demo_store)[0]
     workshop.set_response(demo_store, t2, insight.id, "agree")
     workshop.remove_table(demo_store, t2)
-    outcome = workshop.outcome(demo_store)
+    outcome = workshop_outcome.outcome(demo_store)
     assert [t.name for t in outcome.tables] == ["Table 1", "Table 3", "Table 4"]
     assert not outcome.responses
     workshop.restore_table(demo_store, t2)
-    outcome = workshop.outcome(demo_store)
+    outcome = workshop_outcome.outcome(demo_store)
     assert outcome.table_name(t2) == "Window table"
     assert outcome.responses[(t2, insight.id)].response == "agree"
     with pytest.raises(UserError):
@@ -58,53 +57,6 @@ def test_a_response_is_one_record_per_table_and_insight_with_a_derived_id(demo_s
         workshop.set_response(demo_store, t1, insight.id, "maybe")
 
 
-def test_two_tables_cannot_claim_the_same_goal_and_a_table_holds_one_goal(demo_store: Store) -> None:
-    t1, t2, _, _ = four_tables(demo_store)
-    insight = workshop.insights(demo_store)[0]
-    g1, _ = workshop.add_goal(demo_store, insight.id, "Every duty manager makes the same call on the same referral")
-    g2, _ = workshop.add_goal(demo_store, insight.id, "Schools know who to ring and what happens next")
-    workshop.claim_goal(demo_store, g1, t1)
-    before = workshop.claims(demo_store)
-    with pytest.raises(UserError, match="Table 1 has already chosen this goal"):
-        workshop.claim_goal(demo_store, g1, t2)
-    assert workshop.claims(demo_store) == before, "a refused claim changes nothing"
-    workshop.claim_goal(demo_store, g2, t1)  # a table changing its mind releases its first goal
-    assert workshop.claims(demo_store) == {g1: "", g2: t1}
-    workshop.claim_goal(demo_store, g1, t2)
-    workshop.remove_table(demo_store, t1)  # a removed table's goal is free again
-    workshop.claim_goal(demo_store, g2, t2)
-    assert workshop.outcome(demo_store).claimed_goal(t2) is not None
-
-
-def test_ideas_go_on_their_own_goals_wall(demo_store: Store) -> None:
-    insight = workshop.insights(demo_store)[0]
-    goal, _ = workshop.add_goal(demo_store, insight.id, "A goal")
-    other, _ = workshop.add_goal(demo_store, insight.id, "Another goal")
-    ids = [workshop.add_idea(demo_store, goal, f"Idea {n}")[0] for n in range(3)]
-    workshop.add_idea(demo_store, other, "Elsewhere")
-    assert [i.id for i in workshop.ideas(demo_store, goal)] == ids
-    assert [i.text for i in workshop.ideas(demo_store, other)] == ["Elsewhere"]
-    with pytest.raises(UserError):
-        workshop.add_idea(demo_store, goal, "  ")
-
-
-def test_each_table_has_at_most_three_ranked_actions_linked_to_its_goal(demo_store: Store) -> None:
-    t1 = workshop.add_table(demo_store)[0]
-    goal, _ = workshop.add_goal(demo_store, workshop.insights(demo_store)[0].id, "A goal")
-    workshop.claim_goal(demo_store, goal, t1)
-    for rank in (1, 2, 3):
-        workshop.set_top_action(demo_store, t1, rank, f"Action {rank}")
-    workshop.set_top_action(demo_store, t1, 2, "Action two, reworded")
-    with pytest.raises(UserError):
-        workshop.set_top_action(demo_store, t1, 4, "A fourth")
-    assert workshop.top_actions(demo_store, t1) == {1: "Action 1", 2: "Action two, reworded", 3: "Action 3"}
-    workshop.swap_top_actions(demo_store, t1, 1, 3)
-    assert workshop.top_actions(demo_store, t1)[1] == "Action 3"
-    workshop.set_top_action(demo_store, t1, 3, "")
-    actions = workshop.outcome(demo_store).actions[t1]
-    assert [(a.rank, a.goal_id) for a in actions] == [(1, goal), (2, goal)]
-
-
 def test_follow_up_record_starts_from_the_planned_date_and_lists_the_actions(demo_store: Store) -> None:
     record = followup.get(demo_store)
     assert record.meeting_date == review.summary(demo_store).followup_date and record.what_changed == ""
@@ -115,82 +67,7 @@ def test_follow_up_record_starts_from_the_planned_date_and_lists_the_actions(dem
     with pytest.raises(UserError):
         followup.set_fields(demo_store, not_a_field="x")
     t1 = workshop.add_table(demo_store, "Blue table")[0]
-    workshop.set_top_action(demo_store, t1, 1, "Publish a one-page guide")
+    workshop_goals.set_top_action(demo_store, t1, 1, "Publish a one-page guide")
     assert [(a.table, a.rank, a.text) for a in followup.actions_for_review(demo_store)] == [
         ("Blue table", 1, "Publish a one-page guide")
     ]
-
-
-# --- survey ---------------------------------------------------------------------------------------------------
-
-
-def write(tmp_path: Path, name: str, text: str) -> Path:
-    path = tmp_path / name
-    path.write_text(text, encoding="utf-8")
-    return path
-
-
-def three_items(store: Store, tmp_path: Path) -> None:
-    items = write(
-        tmp_path,
-        "items.csv",
-        "left,right\nChange is explained,Change just happens\nStaff are asked,Staff are told\n"
-        "Mistakes are learned from,Mistakes are hidden\n",
-    )
-    assert survey.import_items(store, items).count == 3
-
-
-def test_survey_responses_give_each_teams_mean_per_item(store: Store, tmp_path: Path) -> None:
-    three_items(store, tmp_path)
-    csv = write(tmp_path, "r.csv", "Team,Q1,Q2,Q3\nFront door,1,2,5\nFront door,3,,4\nEarly help,5,5,5\n\n")
-    assert survey.import_responses(store, csv).count == 3
-    results = survey.results(store)
-    assert results.teams == ["Early help", "Front door"]
-    assert results.means["Front door"] == [2.0, 2.0, 4.5]
-    assert results.counts == {"Early help": 1, "Front door": 2}
-    # Importing again replaces, never adds.
-    survey.import_responses(store, write(tmp_path, "r2.csv", "team;a;b;c\nX;1;1;1\n"))
-    assert survey.results(store).respondents == 1
-
-
-def test_a_survey_file_with_bad_rows_is_refused_whole_with_row_numbers(store: Store, tmp_path: Path) -> None:
-    three_items(store, tmp_path)
-    survey.import_responses(store, write(tmp_path, "ok.csv", "team,1,2,3\nA,1,1,1\n"))
-    bad = write(tmp_path, "bad.csv", "team,1,2,3\nA,1,2,3\n,2,2,2\nB,9,2,x\nC,1,2\nD,,,\n")
-    with pytest.raises(survey.SurveyFileError) as caught:
-        survey.import_responses(store, bad)
-    text = str(caught.value)
-    assert "row 3 has no team" in text
-    assert "row 4, column “1”: “9” is not a score from 1 to 5" in text
-    assert "“x”" in text
-    assert "row 5 has 3 cells" in text
-    assert "row 6 has no scores" in text
-    assert survey.results(store).respondents == 1, "nothing of the bad file was imported"
-
-
-@pytest.mark.parametrize(
-    ("content", "expected"),
-    [
-        ("", "empty"),
-        ("name,1,2,3\nA,1,1,1\n", "“team” column"),
-        ("team,1,2\nA,1,1\n", "2 score columns but the survey has 3 items"),
-        ("team,1,2,3\n", "no responses"),
-    ],
-)
-def test_a_survey_file_without_the_expected_shape_is_refused(
-    store: Store, tmp_path: Path, content: str, expected: str
-) -> None:
-    three_items(store, tmp_path)
-    with pytest.raises(UserError, match=expected):
-        survey.import_responses(store, write(tmp_path, "r.csv", content))
-
-
-def test_responses_need_items_first_and_items_need_both_statements(store: Store, tmp_path: Path) -> None:
-    with pytest.raises(UserError, match="items first"):
-        survey.import_responses(store, write(tmp_path, "r.csv", "team,1\nA,1\n"))
-    with pytest.raises(survey.SurveyFileError, match="row 3 needs both statements"):
-        survey.import_items(store, write(tmp_path, "i.csv", "left,right\nA,B\nC,\n"))
-    assert survey.items(store) == []
-    with pytest.raises(UserError, match="not UTF-8"):
-        (tmp_path / "latin.csv").write_bytes("left,right\ncaf\xe9,b\n".encode("latin-1"))
-        survey.import_items(store, tmp_path / "latin.csv")

@@ -13,7 +13,8 @@ from pathlib import Path
 
 import pytest
 
-from peerdesk import cli
+from peerdesk.cli import app as cli
+from peerdesk.cli.common import PASSPHRASE_ENV
 from peerdesk.errors import DamagedFile, DamagedWithBackup, OpenElsewhere, WrongPassphrase
 from peerdesk.services import backups, records
 from peerdesk.store import maintenance, wal
@@ -52,7 +53,7 @@ def test_the_cli_says_damaged_with_exit_2(
     backups.make_backup(store, "manual")
     store.close()
     flip_bit(store.path, 1000)
-    monkeypatch.setenv(cli.PASSPHRASE_ENV, PASSPHRASE)
+    monkeypatch.setenv(PASSPHRASE_ENV, PASSPHRASE)
     assert cli.main(["info", str(store.path)]) == 2
     assert "damaged" in capsys.readouterr().err
 
@@ -62,12 +63,12 @@ def test_a_review_open_in_one_window_is_refused_in_another_until_closed(
 ) -> None:
     with pytest.raises(OpenElsewhere, match="open elsewhere"):
         Store.open(store.path, PASSPHRASE)
-    monkeypatch.setenv(cli.PASSPHRASE_ENV, PASSPHRASE)
+    monkeypatch.setenv(PASSPHRASE_ENV, PASSPHRASE)
     assert cli.main(["info", str(store.path)]) == 2
     assert "open elsewhere" in capsys.readouterr().err
     child = subprocess.run(
-        [sys.executable, "-c", f"from peerdesk import cli; raise SystemExit(cli.main(['info', {str(store.path)!r}]))"],
-        cwd=ROOT, capture_output=True, text=True, env={**os.environ, cli.PASSPHRASE_ENV: PASSPHRASE},
+        [sys.executable, "-c", f"from peerdesk.cli.app import main; raise SystemExit(main(['info', '{store.path}']))"],
+        cwd=ROOT, capture_output=True, text=True, env={**os.environ, PASSPHRASE_ENV: PASSPHRASE},
     )  # fmt: skip
     assert child.returncode == 2 and "open elsewhere" in child.stderr
     store.close()
@@ -111,13 +112,13 @@ def shared_folder() -> Iterator[Path]:
 
 def _cli_as_another_user(path: Path) -> subprocess.CompletedProcess[str]:
     """Run ``peerdesk info`` as a user who does not own the file (root ignores permissions, so drop to nobody)."""
-    code = f"from peerdesk import cli; raise SystemExit(cli.main(['info', {str(path)!r}]))"
+    code = f"from peerdesk.cli import app as cli; raise SystemExit(cli.main(['info', {str(path)!r}]))"
     if os.geteuid() == 0:  # import first (nobody may not read the interpreter's own files), then drop
         code = (
-            "import os, peerdesk.cli, peerdesk.logs, peerdesk.services.review, peerdesk.store.maintenance, "
+            "import os, peerdesk.cli.app, peerdesk.logs, peerdesk.services.review, peerdesk.store.maintenance, "
             f"peerdesk.store.rekey; os.setgid({NOBODY}); os.setuid({NOBODY}); " + code
         )
-    env = {**os.environ, cli.PASSPHRASE_ENV: PASSPHRASE, "HOME": str(path.parent)}
+    env = {**os.environ, PASSPHRASE_ENV: PASSPHRASE, "HOME": str(path.parent)}
     return subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, env=env)
 
 
@@ -138,7 +139,7 @@ def test_the_cli_maps_a_file_the_system_refuses_to_one_line_and_exit_2(
     store: Store, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
     store.close()
-    monkeypatch.setenv(cli.PASSPHRASE_ENV, PASSPHRASE)
+    monkeypatch.setenv(PASSPHRASE_ENV, PASSPHRASE)
     out = tmp_path / "no-such-folder" / "me.card"
     assert cli.main(["card", str(store.path), str(out)]) == 2
     err = capsys.readouterr().err

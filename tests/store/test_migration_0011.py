@@ -8,7 +8,7 @@ from sqlalchemy import text
 
 from peerdesk.store import sqlcipher
 from peerdesk.store.engine import Store
-from tests.store.test_migrations import make_review_at
+from tests.store.test_migrate import make_review_at
 
 
 def test_a_0010_file_keeps_its_documents(tmp_path: Path, passphrase: str) -> None:

@@ -11,7 +11,7 @@ import pytest
 from peerdesk.errors import UserError
 from peerdesk.exchange import schema, transfer
 from peerdesk.exchange.errors import BundleRefused
-from peerdesk.services import guard, notes, quotes, review, solution_ideas, timetable, wall, workshop
+from peerdesk.services import guard, notes, quotes, review, solution_ideas, timetable, wall, workshop, workshop_outcome
 from peerdesk.store import rules
 from peerdesk.store.engine import Store
 
@@ -87,8 +87,8 @@ def test_the_services_enumerations_are_the_rules() -> None:
     assert guard.DECISIONS == rules.GUARD_DECISIONS and guard.KINDS == rules.GUARDED_NAME_KINDS
     assert (*rules.POSTIT_KINDS, rules.IDEA) == wall.ALL_KINDS
     assert review.ROLES == rules.ROLES and review.PLANNING_KEYS == rules.PLANNING_KEYS
-    assert workshop.RESPONSES == rules.RESPONSES
-    assert {*workshop.NOTE_KINDS, solution_ideas.KIND} == set(rules.WORKSHOP_NOTE_KINDS)
+    assert workshop_outcome.RESPONSES == rules.RESPONSES
+    assert {*workshop_outcome.NOTE_KINDS, solution_ideas.KIND} == set(rules.WORKSHOP_NOTE_KINDS)
 
 
 def test_every_shared_field_has_a_rule_and_every_rule_a_field() -> None:

@@ -11,7 +11,7 @@ from pytestqt.qtbot import QtBot
 
 from peerdesk.errors import PeerdeskError, UserError
 from peerdesk.export import printing
-from peerdesk.services import action_progress, workshop
+from peerdesk.services import action_progress, workshop, workshop_goals
 from peerdesk.store.engine import Store
 from peerdesk.ui.kit.printing import write_pdf
 from peerdesk.ui.kit.session import ReviewSession
@@ -22,10 +22,10 @@ from tests.helpers.pdf import pdf_text
 
 def two_actions(store: Store) -> tuple[str, str]:
     table, _ = workshop.add_table(store, "Table 1")
-    goal, _ = workshop.add_goal(store, workshop.insights(store)[0].id, "Same decision, whoever is on duty")
-    workshop.claim_goal(store, goal, table)
-    workshop.set_top_action(store, table, 1, "A monthly threshold clinic")
-    workshop.set_top_action(store, table, 2, "Shadowing between duty managers")
+    goal, _ = workshop_goals.add_goal(store, workshop.insights(store)[0].id, "Same decision, whoever is on duty")
+    workshop_goals.claim_goal(store, goal, table)
+    workshop_goals.set_top_action(store, table, 1, "A monthly threshold clinic")
+    workshop_goals.set_top_action(store, table, 2, "Shadowing between duty managers")
     return workshop.action_id(table, 1), workshop.action_id(table, 2)
 
 

@@ -49,9 +49,9 @@ def test_a_tick_is_stored_and_undone(qtbot: QtBot, session: ReviewSession) -> No
 
 def test_moving_the_visit_moves_the_dates_shown(qtbot: QtBot, session: ReviewSession) -> None:
     box = make(qtbot, session)
-    assert box.table.item(box.row_of("pre-briefing"), 1).text() == "9 Mar 2026"
+    assert box.table.item(box.row_of("pre-briefing"), 1).text() == "Mon 9 Mar 2026"
     session.apply(lambda s: review.update_review(s, visit_start="2026-04-14"))
-    assert box.table.item(box.row_of("pre-briefing"), 1).text() == "13 Apr 2026"
+    assert box.table.item(box.row_of("pre-briefing"), 1).text() == "Mon 13 Apr 2026"
     assert "The visit is 7 weeks away" in box.summary.text()  # closer than the 12-week lead-in
 
 

@@ -8,7 +8,7 @@ from pytestqt.qtbot import QtBot
 
 from peerdesk.errors import UserError
 from peerdesk.export import print_day2
-from peerdesk.services import solution_ideas, wall, workshop
+from peerdesk.services import solution_ideas, wall, workshop, workshop_outcome
 from peerdesk.store.engine import Store
 from peerdesk.ui.kit.session import ReviewSession
 from peerdesk.ui.wall import solution_ideas as ui_ideas
@@ -58,9 +58,9 @@ def test_the_wall_action_writes_ideas_from_the_selected_buds(
 def test_the_projector_and_the_tables_sheets_carry_them(demo_store: Store) -> None:
     solution_ideas.add_ideas(demo_store, ["One number to ring at night"])
     workshop.add_table(demo_store, "Table 1")
-    keys = [s.key for s in steps(workshop.outcome(demo_store))]
+    keys = [s.key for s in steps(workshop_outcome.outcome(demo_store))]
     assert keys.index("solutions") < keys.index("rules")
-    rules = next(s for s in steps(workshop.outcome(demo_store)) if s.key == "rules")
+    rules = next(s for s in steps(workshop_outcome.outcome(demo_store)) if s.key == "rules")
     assert rules.title == "How we brainstorm" and "Hold back judgement" in rules.html
     sheet = print_day2.workshop_sheets(demo_store).pages[0]
     assert "Ideas from the review team to start from" in sheet and "One number to ring at night" in sheet

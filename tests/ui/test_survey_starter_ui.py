@@ -6,7 +6,7 @@ import pytest
 from PySide6.QtWidgets import QPushButton
 from pytestqt.qtbot import QtBot
 
-from peerdesk.cli import main
+from peerdesk.cli.app import main
 from peerdesk.services import survey, survey_starter
 from peerdesk.store.engine import Store
 from peerdesk.ui.kit.session import ReviewSession

@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from peerdesk.errors import PeerdeskError
 from peerdesk.export import confidentiality, presentation
 from peerdesk.export.content import Deck
 from peerdesk.services import review as review_service
@@ -75,11 +76,33 @@ class BuildDialog(SaveFileDialog):
         row2.addWidget(self.template_field, 1)
         form.addRow("Template", self.ours)
         form.addRow("", row2)
+        self.template_report = QLabel()
+        self.template_report.setObjectName("templateReport")
+        self.template_report.setWordWrap(True)
+        self.template_report.setVisible(False)
+        form.addRow("", self.template_report)
+        self._checked: tuple[Path, float] | None = None
+        self.template.textChanged.connect(lambda _t: self.check_template())
+        self.theirs.toggled.connect(lambda _on: self.check_template())
         self.handout = QCheckBox("Add the workshop handout (agree ✓ / disagree ✗ / amend)")
         self.handout.setChecked(True)
         form.addRow("", self.handout)
         self.finish_form(form, self.out_field, "Build")
         self.resize(640, self.sizeHint().height())
+
+    def check_template(self) -> None:
+        """The pre-flight for the chosen template: what it lacks and what will be derived or replaced."""
+        path = self.template_path
+        if path is None or not path.is_file():
+            self._checked = None
+            self.template_report.setVisible(False)
+            return
+        key = (path, path.stat().st_mtime)
+        if key == self._checked:
+            return
+        self._checked = key
+        self.template_report.setText(template_text(path))
+        self.template_report.setVisible(True)
 
     def choice_problem(self) -> str:
         if self.theirs.isChecked() and not self.template_field.path.is_file():
@@ -99,6 +122,20 @@ def preflight_text(report: list[presentation.Finding]) -> str:
     return "Before you build:\n" + "\n".join(
         f"• {f.message}" + (" (asked next)" if f.blocking else "") for f in ordered
     )
+
+
+def template_text(path: Path) -> str:
+    """What building in the template at ``path`` will derive or replace, as the Build dialog shows it."""
+    # python-pptx and lxml cost a third of a second to import: loaded only once a template is chosen.
+    from peerdesk.export import pptx as pptx_export
+
+    try:
+        findings = pptx_export.template_findings(path)
+    except PeerdeskError as exc:
+        return f"⚠ {exc}"
+    if not findings:
+        return "Your template has every layout the deck needs, and its colours read well: used as it is."
+    return "Your template:\n" + "\n".join(f"• {line}" for line in findings)
 
 
 class FlaggedQuotesDialog(QDialog):

@@ -59,6 +59,7 @@ class SaveFileDialog(QDialog):
     says what is wrong under the form, so nothing is written from a choice that cannot work."""
 
     noun = "it"  # what is saved, for the messages
+    suffixes: tuple[str, ...] = (".pptx",)  # the kinds of file it may be saved as, the first the usual one
 
     def finish_form(self, form: QFormLayout, out_field: PathField, verb: str) -> None:
         self.out_field = out_field
@@ -71,7 +72,9 @@ class SaveFileDialog(QDialog):
         return ""
 
     def _validate(self) -> None:
-        problem = save_target_problem(self.output_path, noun=self.noun) or self.choice_problem()
+        given = self.output_path.suffix.lower()
+        suffix = given if given in self.suffixes else self.suffixes[0]
+        problem = save_target_problem(self.output_path, suffix, noun=self.noun) or self.choice_problem()
         self.error.setText(problem)
         self.error.setVisible(bool(problem))
         if not problem:

@@ -1,21 +1,32 @@
-"""HTML to a PDF file with Qt's own text engine (QTextDocument + QPdfWriter): no browser, no temporary files."""
+"""HTML to a PDF file with Qt's own text engine (QTextDocument + QPdfWriter): no browser, no temporary files.
+
+The document is laid out on exactly the printable area of the page (A4 less 14 mm margins), with no margin of its
+own: left alone, ``QTextDocument.print_`` adds a 2 cm margin and a page number inside the writer's margins, and a
+page measured to fit A4 (the workshop's one-page summary) would spill onto a second sheet.
+"""
 
 from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QMarginsF
+from PySide6.QtCore import QMarginsF, QSizeF
 from PySide6.QtGui import QPageLayout, QPageSize, QPdfWriter, QTextDocument
 
 from peerdesk.errors import UserError
 
+MARGIN_MM = 14.0
+LAYOUT_DPI = 96.0  # QTextDocument lays a paginated document out in pixels at this resolution when printing
 
-def html_to_pdf(html: str, out: Path) -> None:
+
+def html_to_pdf(html: str, out: Path, title: str = "Workshop summary") -> None:
     writer = QPdfWriter(str(out))
     writer.setPageSize(QPageSize(QPageSize.PageSizeId.A4))
-    writer.setPageMargins(QMarginsF(14, 14, 14, 14), QPageLayout.Unit.Millimeter)
-    writer.setTitle("Workshop summary")
+    writer.setPageMargins(QMarginsF(MARGIN_MM, MARGIN_MM, MARGIN_MM, MARGIN_MM), QPageLayout.Unit.Millimeter)
+    writer.setTitle(title)
+    area = writer.pageLayout().paintRect(QPageLayout.Unit.Millimeter)
     document = QTextDocument()
+    document.setDocumentMargin(0)
+    document.setPageSize(QSizeF(area.width() / 25.4 * LAYOUT_DPI, area.height() / 25.4 * LAYOUT_DPI))
     document.setHtml(html)
     document.print_(writer)
     del writer  # the file is finished when the writer goes

@@ -11,6 +11,7 @@ from PySide6.QtWidgets import (
     QFrame,
     QLabel,
     QLineEdit,
+    QMessageBox,
     QProgressBar,
     QScrollArea,
     QVBoxLayout,
@@ -69,6 +70,33 @@ def accept_buttons(dialog: QDialog, text: str, on_accept: Callable[[], None]) ->
     buttons.accepted.connect(on_accept)
     buttons.rejected.connect(dialog.reject)
     return buttons
+
+
+def wrapped_label(text: str, *, plain: bool = False) -> QLabel:
+    """A paragraph of explanation that wraps to the dialog's width; ``plain`` for text that comes from outside."""
+    label = QLabel(text)
+    label.setWordWrap(True)
+    if plain:
+        label.setTextFormat(Qt.TextFormat.PlainText)
+    return label
+
+
+def confirm_discard(parent: QWidget, what: str) -> bool:
+    """Before Esc or Cancel throws away typing: ask, with keeping it as the default (Enter keeps typing)."""
+    box = QMessageBox(
+        QMessageBox.Icon.Question,
+        "Throw away what you typed?",
+        f"You have started {what}. Close it and throw away what you typed?",
+        QMessageBox.StandardButton.NoButton,
+        parent,
+    )
+    box.setObjectName("confirmDiscard")
+    discard = box.addButton("Throw it away", QMessageBox.ButtonRole.DestructiveRole)
+    keep = box.addButton("Keep typing", QMessageBox.ButtonRole.RejectRole)
+    box.setDefaultButton(keep)
+    box.setEscapeButton(keep)
+    box.exec()
+    return box.clickedButton() is discard
 
 
 def error_label() -> QLabel:

@@ -8,6 +8,7 @@ astral character, and ``to_py``/``to_qt`` convert.
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Callable
 
@@ -22,21 +23,40 @@ PENDING_COLOUR = "#d8f3dc"
 _ASTRAL = re.compile("[\U00010000-\U0010ffff]")
 
 
+class Offsets:
+    """Qt (UTF-16) ↔ Python (code point) positions in one text, worked out once for the whole text.
+
+    Only characters outside the basic plane (emoji, some scripts) take two UTF-16 units; most notes have none,
+    which one fast encode tells. Otherwise their places are listed once, and each conversion is a bisection: a
+    save or a capture converts every quote's offsets without scanning the note again for each.
+    """
+
+    def __init__(self, text: str) -> None:
+        self.length = len(text)
+        simple = len(text.encode("utf-16-le")) == 2 * self.length
+        self._astral = [] if simple else [m.start() for m in _ASTRAL.finditer(text)]
+        # the Qt position just after each astral character
+        self._qt_after = [p + n + 2 for n, p in enumerate(self._astral)]
+
+    def to_py(self, qt_pos: int) -> int:
+        if not self._astral:
+            return qt_pos
+        # a position inside a surrogate pair counts as after the character, as Qt's cursor never stops there
+        return min(qt_pos - bisect.bisect_right(self._qt_after, qt_pos), self.length)
+
+    def to_qt(self, py_pos: int) -> int:
+        if not self._astral:
+            return py_pos
+        py_pos = min(py_pos, self.length)
+        return py_pos + bisect.bisect_left(self._astral, py_pos)
+
+
 def to_py(text: str, qt_pos: int) -> int:
-    if not _ASTRAL.search(text):
-        return qt_pos
-    units = 0
-    for n, ch in enumerate(text):
-        if units >= qt_pos:
-            return n
-        units += 2 if ord(ch) > 0xFFFF else 1
-    return len(text)
+    return Offsets(text).to_py(qt_pos)
 
 
 def to_qt(text: str, py_pos: int) -> int:
-    if not _ASTRAL.search(text):
-        return py_pos
-    return len(text[:py_pos].encode("utf-16-le")) // 2
+    return Offsets(text).to_qt(py_pos)
 
 
 class NoteEditor(QPlainTextEdit):
@@ -87,12 +107,13 @@ class NoteEditor(QPlainTextEdit):
     def set_quotes(self, quotes: list[QuoteInfo]) -> None:
         """Mark these quotes. A quote already marked keeps its cursors (they know where its words are now)."""
         text = self.toPlainText()
+        offsets = Offsets(text)
         self.live = set()
         for quote in quotes:
             if quote.id not in self.marks:
                 if not quote.anchored or quote.anchor_end > len(text):
                     continue
-                self.marks[quote.id] = self._cursors(to_qt(text, quote.anchor_start), to_qt(text, quote.anchor_end))
+                self.marks[quote.id] = self._cursors(offsets.to_qt(quote.anchor_start), offsets.to_qt(quote.anchor_end))
             self.live.add(quote.id)
         self._paint()
 
@@ -112,9 +133,9 @@ class NoteEditor(QPlainTextEdit):
 
     def anchors(self) -> dict[str, tuple[int, int]]:
         """Every live quote's (start, end) in the text as Python counts it, for saving."""
-        text = self.toPlainText()
+        offsets = Offsets(self.toPlainText())
         return {
-            qid: (to_py(text, a.position()), to_py(text, b.position()))
+            qid: (offsets.to_py(a.position()), offsets.to_py(b.position()))
             for qid, (a, b) in self.marks.items()
             if qid in self.live
         }
@@ -134,8 +155,7 @@ class NoteEditor(QPlainTextEdit):
             if a.position() >= b.position():
                 continue
             sel = QTextEdit.ExtraSelection()
-            cursor = QTextCursor(self.document())
-            cursor.setPosition(a.position())
+            cursor = QTextCursor(a)  # already in place: one move instead of two (a note may hold hundreds)
             cursor.setPosition(b.position(), QTextCursor.MoveMode.KeepAnchor)
             sel.cursor = cursor
             sel.format = quote_format

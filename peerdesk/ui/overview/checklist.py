@@ -30,6 +30,7 @@ from peerdesk.errors import PeerdeskError
 from peerdesk.services import checklist
 from peerdesk.services.changes import Changes
 from peerdesk.ui.kit import messages, ops
+from peerdesk.ui.kit.dates import show_date
 from peerdesk.ui.kit.session import ReviewSession
 
 COLUMNS = ("Done", "Due", "When", "Whose job", "Step")
@@ -37,7 +38,7 @@ OVERDUE_COLOUR = QColor("#9b1c1c")
 
 
 def _date(value: dt.date | None) -> str:
-    return f"{value.day} {value.strftime('%b %Y')}" if value else "—"
+    return show_date(value)
 
 
 class ChecklistBox(QGroupBox):

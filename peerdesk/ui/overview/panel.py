@@ -35,6 +35,7 @@ from peerdesk.services.changes import Changes
 from peerdesk.services.records import values as record_values
 from peerdesk.ui.kit import ops
 from peerdesk.ui.kit.autosave_text import AutoSaveText
+from peerdesk.ui.kit.dates import QT_DATE
 from peerdesk.ui.kit.panel import Panel
 from peerdesk.ui.kit.record_model import Column, RecordTableModel
 from peerdesk.ui.kit.session import ReviewSession
@@ -136,7 +137,7 @@ class OverviewPanel(Panel):
         for n, (field, label) in enumerate(date_fields):
             date_edit = QDateEdit()
             date_edit.setCalendarPopup(True)
-            date_edit.setDisplayFormat("d MMM yyyy")
+            date_edit.setDisplayFormat(QT_DATE)
             date_edit.setObjectName(f"field-{field}")
             date_edit.setAccessibleName(label)
             date_edit.editingFinished.connect(self._date_saver(field, date_edit))
@@ -204,6 +205,10 @@ class OverviewPanel(Panel):
             edit.setAccessibleName(label)
             self.planning[key] = edit
             form.addRow(label, edit)
+        from peerdesk.ui.overview.settings import LABEL, TraceableSetting
+
+        self.traceable_below = TraceableSetting(self.session)
+        form.addRow(LABEL, self.traceable_below)
         self.layout_.addWidget(box)
 
     def _build_table_box(
@@ -293,6 +298,7 @@ class OverviewPanel(Panel):
             self.lead_in_warning.setText(f"⚠ {warning}" if warning else "")
             self.lead_in_warning.setVisible(bool(warning))
         if changes.touches("planning_answers"):
+            self.traceable_below.refresh()
             for key, text in review_service.planning_answers(self.session.store).items():
                 if key in self.planning:
                     self.planning[key].set_value(text)

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 
 from peerdesk.services.backups import COUNTED, BackupInfo
 from peerdesk.store.engine import MIN_PASSPHRASE
+from peerdesk.ui.kit.dates import show_datetime
 from peerdesk.ui.kit.list_model import ListTableModel
 from peerdesk.ui.kit.widgets import StrengthMeter, error_label, password_edit
 
@@ -90,7 +91,7 @@ class BackupsModel(ListTableModel[BackupInfo]):
         if role != Qt.ItemDataRole.DisplayRole:
             return None
         if index.column() == 0:
-            return item.made.strftime("%a %d %b %Y, %H:%M:%S")
+            return show_datetime(item.made, seconds=True)
         if index.column() == 1:
             return item.label
         if item.problem:

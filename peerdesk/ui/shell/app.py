@@ -48,6 +48,7 @@ class Controller(QObject):
         self.start.open_other.connect(self.open_other)
         self.start.open_path.connect(self.open_path)
         self.start.open_demo.connect(self.open_demo)
+        self.start.join_review.connect(lambda: self.join_review())
         self.windows: list[MainWindow] = []
         self.notice: QMessageBox | None = None
         self.pending_bundle: Path | None = None  # a bundle handed over before any review was open
@@ -76,6 +77,36 @@ class Controller(QObject):
             lambda exc: messages.error(self._parent(), "Could not create the review", exc),
             cancellable=False,
         )
+
+    def join_review(self, invitation: str = "") -> None:
+        """The member's side: the lead's invitation and a passphrase make my own file; then my card goes back."""
+        from peerdesk.services import team
+        from peerdesk.ui.team.join_dialog import JoinDialog
+
+        dialog = JoinDialog(self._parent(), invitation=invitation)
+        if dialog.exec() != QDialog.DialogCode.Accepted or dialog.invitation is None:
+            return
+        invite, path, passphrase = dialog.invitation, dialog.path(), dialog.passphrase()
+        name, role = dialog.name(), dialog.member_role()
+        run_task(
+            self._parent(),
+            "Joining the review…",
+            lambda _p: team.join(invite, path, passphrase, name, role),
+            lambda store: self._joined(store, invite.lead.name),
+            lambda exc: messages.error(self._parent(), "Could not join the review", exc),
+            cancellable=False,
+        )
+
+    def _joined(self, store: Store, lead: str) -> None:
+        from peerdesk.services import team
+        from peerdesk.ui.team.join_dialog import MyCardDialog
+
+        window = self.open_window(store)
+        card, text = team.my_card(store)
+        dialog = MyCardDialog(text, card.fingerprint, lead, window)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        window.exchange.last_dialog = dialog
+        dialog.open()
 
     def open_other(self) -> None:
         path = choose_review_file(self._parent())
@@ -158,6 +189,7 @@ class Controller(QObject):
         window.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         window.request_new.connect(self.new_review)
         window.request_open.connect(self.open_other)
+        window.request_join.connect(lambda: self.join_review())
         window.closed.connect(lambda: self._closed(window))
         self.windows.append(window)
         window.show()

@@ -2,13 +2,11 @@
 
 from __future__ import annotations
 
-import datetime as dt
 from pathlib import Path
 
 from PySide6.QtCore import QDate, Qt
 from PySide6.QtWidgets import (
     QComboBox,
-    QDateEdit,
     QDialog,
     QDialogButtonBox,
     QFileDialog,
@@ -23,7 +21,8 @@ from PySide6.QtWidgets import (
 
 from peerdesk.services import review as review_service
 from peerdesk.store.engine import MIN_PASSPHRASE
-from peerdesk.ui.kit.widgets import StrengthMeter, error_label, password_edit
+from peerdesk.ui.kit.dates import DateField
+from peerdesk.ui.kit.widgets import StrengthMeter, confirm_discard, error_label, password_edit
 
 SUFFIX = ".peerdesk"
 FILE_FILTER = "peerdesk reviews (*.peerdesk);;All files (*)"
@@ -58,7 +57,8 @@ class PassphraseDialog(QDialog):
 
 
 class NewReviewDialog(QDialog):
-    """Only the essentials: host authority, area of focus, visit dates, your name and role, a passphrase."""
+    """Only the essentials: host authority, your name and a passphrase first (enough to start); then the area
+    of focus, the visit dates, your role and the file, which have sensible defaults and can be changed later."""
 
     def __init__(self, parent: QWidget | None = None, folder: Path | None = None) -> None:
         super().__init__(parent)
@@ -74,12 +74,8 @@ class NewReviewDialog(QDialog):
         self.authority.setPlaceholderText("e.g. Eastmere Borough Council")
         self.focus = QLineEdit()
         self.focus.setPlaceholderText("e.g. Early help and the front door")
-        self.day1 = QDateEdit(QDate.currentDate().addDays(28))
-        self.day1.setCalendarPopup(True)
-        self.day1.setDisplayFormat("d MMM yyyy")
-        self.day2 = QDateEdit(self.day1.date().addDays(1))
-        self.day2.setCalendarPopup(True)
-        self.day2.setDisplayFormat("d MMM yyyy")
+        self.day1 = DateField(QDate.currentDate().addDays(28))
+        self.day2 = DateField(self.day1.date().addDays(1))
         self.day1.dateChanged.connect(lambda d: self.day2.setDate(d.addDays(1)))
         self.me = QLineEdit()
         self.role = QComboBox()
@@ -94,31 +90,47 @@ class NewReviewDialog(QDialog):
         self.pass1 = password_edit("Passphrase")
         self.pass2 = password_edit("Passphrase again")
         self.strength = StrengthMeter(self.pass1)
-        for label, widget in (
-            ("Host authority", self.authority),
-            ("Area of focus", self.focus),
-            ("Day 1", self.day1),
-            ("Day 2", self.day2),
-            ("Your name", self.me),
-            ("Your role", self.role),
-        ):
-            widget.setAccessibleName(label)
-            form.addRow(label, widget)
-        form.addRow("Save as", file_row)
+        # What is needed to start comes first, in the order Tab visits it; the rest has defaults.
+        self._rows(form, (("Host authority", self.authority), ("Your name", self.me)))
         form.addRow("Passphrase", self.pass1)
         form.addRow("", self.strength)
         form.addRow("Type it again", self.pass2)
+        later = QLabel("These can wait: change them later in the Overview.")
+        later.setObjectName("hintText")
+        form.addRow(later)
+        self._rows(
+            form,
+            (("Area of focus", self.focus), ("Day 1", self.day1), ("Day 2", self.day2), ("Your role", self.role)),
+        )
+        form.addRow("Save as", file_row)
         layout.addLayout(form)
         self.error = error_label()
         layout.addWidget(self.error)
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
         self.create_button = self.buttons.addButton("Create review", QDialogButtonBox.ButtonRole.AcceptRole)
+        self.create_button.setObjectName("primaryButton")
+        self.create_button.setDefault(True)  # Enter in any field creates the review (after the checks)
+        browse.setAutoDefault(False)
         self.buttons.accepted.connect(self._validate)
         self.buttons.rejected.connect(self.reject)
         layout.addWidget(self.buttons)
         self.authority.textChanged.connect(self._suggest_file)
         self._file_touched = False
         self.file.textEdited.connect(lambda _t: setattr(self, "_file_touched", True))
+        self.authority.setFocus()
+
+    @staticmethod
+    def _rows(form: QFormLayout, rows: tuple[tuple[str, QWidget], ...]) -> None:
+        for label, widget in rows:
+            widget.setAccessibleName(label)
+            form.addRow(label, widget)
+
+    def reject(self) -> None:
+        """Esc or Cancel on a half-typed review asks before throwing the typing away."""
+        typed = (self.authority, self.focus, self.me, self.pass1)
+        if any(edit.text() for edit in typed) and not confirm_discard(self, "this new review"):
+            return
+        super().reject()
 
     def _suggest_file(self, text: str) -> None:
         if self._file_touched:
@@ -163,8 +175,8 @@ class NewReviewDialog(QDialog):
             focus=self.focus.text().strip(),
             me_name=self.me.text().strip(),
             me_role=str(self.role.currentData()),
-            visit_start=_to_date(self.day1.date()),
-            visit_end=_to_date(self.day2.date()),
+            visit_start=self.day1.value(),
+            visit_end=self.day2.value(),
         )
 
     def path(self) -> Path:
@@ -172,10 +184,6 @@ class NewReviewDialog(QDialog):
 
     def passphrase(self) -> str:
         return self.pass1.text()
-
-
-def _to_date(qdate: QDate) -> dt.date:
-    return dt.date(qdate.year(), qdate.month(), qdate.day())
 
 
 def choose_review_file(parent: QWidget | None) -> Path | None:

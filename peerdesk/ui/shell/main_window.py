@@ -2,9 +2,14 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from functools import partial
+from typing import TYPE_CHECKING, cast
+
 from PySide6.QtCore import QByteArray, Qt, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
+    QApplication,
     QDockWidget,
     QLabel,
     QLineEdit,
@@ -25,12 +30,23 @@ from peerdesk.ui.kit.session import ReviewSession
 from peerdesk.ui.kit.widgets import scrolling
 from peerdesk.ui.overview.panel import OverviewPanel
 from peerdesk.ui.safety.actions import install as install_safety
-from peerdesk.ui.shell.docks import panel_specs
+from peerdesk.ui.shell import docks
+from peerdesk.ui.shell.docks import LazyPanels, LazyTab, panel_specs
 from peerdesk.ui.shell.search_box import SearchBox
 from peerdesk.ui.shell.window import ShellWindow
-from peerdesk.ui.wall.widget import WallWidget
+
+if TYPE_CHECKING:
+    from peerdesk.ui.notes.panel import NotesPanel
+    from peerdesk.ui.wall.widget import WallWidget
 
 LAYOUT_VERSION = 1
+QUOTE_KEY = "Ctrl+Q"  # the note taker's quote capture, used far more often than Quit
+
+
+def quit_shortcut() -> QKeySequence:
+    """The platform's Quit keys, unless they are the quote capture's (Ctrl+Q on Linux): then none, to stay safe."""
+    key = QKeySequence(QKeySequence.StandardKey.Quit)
+    return QKeySequence() if key.matches(QKeySequence(QUOTE_KEY)) == QKeySequence.SequenceMatch.ExactMatch else key
 
 
 class LockScreen(QWidget):
@@ -81,6 +97,7 @@ class MainWindow(ShellWindow):
     closed = Signal()
     request_new = Signal()
     request_open = Signal()
+    request_join = Signal()
 
     def __init__(self, session: ReviewSession) -> None:
         super().__init__()
@@ -88,7 +105,7 @@ class MainWindow(ShellWindow):
         self.setObjectName("mainWindow")
         self.setDockNestingEnabled(True)
         self.resize(1360, 860)
-        self.panels: dict[str, Panel] = {}
+        self.panels: dict[str, Panel] = LazyPanels(self._build_panel)  # panels[name] builds one not built yet
         self.docks: dict[str, QDockWidget] = {}
 
         self.stack = QStackedWidget()
@@ -97,8 +114,9 @@ class MainWindow(ShellWindow):
         self.work.setDocumentMode(True)
         self.overview = OverviewPanel(session)
         self.work.addTab(self.overview, "Overview")
-        self.wall = WallWidget(session)
-        self.work.addTab(self.wall, "Wall")
+        self._builders: dict[str, Callable[[], Panel]] = {}  # central tabs built when first shown
+        self._wall_tab = LazyTab(partial(docks.wall, session))
+        self.work.addTab(self._wall_tab, "Wall")
         self.lock_screen = LockScreen(session)
         self.lock_screen.unlocked.connect(self.unlock)
         self.stack.addWidget(self.work)
@@ -134,16 +152,17 @@ class MainWindow(ShellWindow):
 
     # --- building -----------------------------------------------------------------------------------------------
     def _build_docks(self) -> None:
-        for spec in panel_specs():
-            panel = spec.factory(self.session)
+        # Only the docks in view get their panel now; the others (behind another dock's tab, closed) when first
+        # shown or asked for: the window appears sooner, and a panel never opened costs nothing.
+        self._specs = {spec.object_name: spec for spec in panel_specs()}
+        for spec in self._specs.values():
             dock = QDockWidget(spec.title, self)
             dock.setObjectName(spec.object_name)
-            dock.setWidget(scrolling(panel))
             dock.setAllowedAreas(Qt.DockWidgetArea.AllDockWidgetAreas)
             self.addDockWidget(spec.area, dock)
-            self.panels[spec.object_name] = panel
             self.docks[spec.object_name] = dock
             dock.toggleViewAction().setShortcut(QKeySequence(spec.shortcut))
+            dock.visibilityChanged.connect(lambda shown, name=spec.object_name: self._dock_shown(name, shown))
         # The default layout leaves the central area (overview, wall, workshop) most of the width: Day 1's panels
         # share the left side, and the two wide Day 2 tables share the bottom.
         for first, second in (("dock-timetable", "dock-notes"), ("dock-quotes", "dock-insights")):
@@ -153,6 +172,22 @@ class MainWindow(ShellWindow):
         if "dock-timetable" in self.docks and "dock-quotes" in self.docks:
             self.resizeDocks([self.docks["dock-timetable"]], [520], Qt.Orientation.Horizontal)
             self.resizeDocks([self.docks["dock-quotes"]], [300], Qt.Orientation.Vertical)
+
+    @property
+    def wall(self) -> WallWidget:
+        """The post-it wall (built now if its tab has not been shown yet)."""
+        return cast("WallWidget", self._wall_tab.build())
+
+    def _build_panel(self, name: str) -> Panel:
+        if name in self._builders:
+            return self._builders[name]()
+        panel = self._specs[name].factory(self.session)
+        self.docks[name].setWidget(scrolling(panel))
+        return panel
+
+    def _dock_shown(self, name: str, shown: bool) -> None:
+        if shown and name not in self.panels:
+            self.panels[name] = self._build_panel(name)
 
     def _build_menus(self) -> None:
         bar = self.menuBar()
@@ -166,13 +201,21 @@ class MainWindow(ShellWindow):
         self.action_lock.triggered.connect(self.lock)
         self.action_close = QAction("&Close review", self, shortcut=QKeySequence(QKeySequence.StandardKey.Close))
         self.action_close.triggered.connect(self.close)
+        self.action_join = QAction("&Join a review from an invitation…", self)
+        self.action_join.triggered.connect(lambda: self.request_join.emit())
+        self.action_quit = QAction("&Quit", self)
+        self.action_quit.setShortcut(quit_shortcut())
+        self.action_quit.setMenuRole(QAction.MenuRole.QuitRole)
+        self.action_quit.setStatusTip("Save everything and close every review window")
+        self.action_quit.triggered.connect(lambda: self.quit_app())
         self.file_menu = file_menu
-        for action in (self.action_new, self.action_open):
+        for action in (self.action_new, self.action_open, self.action_join):
             file_menu.addAction(action)
         file_menu.addSeparator()
         self.file_menu_tail = file_menu.addSeparator()
         file_menu.addAction(self.action_lock)
         file_menu.addAction(self.action_close)
+        file_menu.addAction(self.action_quit)
 
         edit_menu = bar.addMenu("&Edit")
         self.action_undo = self.session.undo_stack.createUndoAction(self, "&Undo")
@@ -203,12 +246,9 @@ class MainWindow(ShellWindow):
 
     # --- Day 1: the timetable opens interviews in the note taker; search jumps into notes ---------------------------
     def _connect_day1(self) -> None:
-        from peerdesk.ui.notes.panel import NotesPanel
         from peerdesk.ui.timetable.panel import TimetablePanel
 
-        timetable = self.panels.get("dock-timetable")
-        notes_panel = self.panels.get("dock-notes")
-        self.notes_panel = notes_panel if isinstance(notes_panel, NotesPanel) else None
+        timetable = self.panels["dock-timetable"] if "dock-timetable" in self._specs else None
         if isinstance(timetable, TimetablePanel):
             timetable.open_requested.connect(self.open_interview)
             self.interviews_menu = QMenu("&Interviews", self)
@@ -223,14 +263,23 @@ class MainWindow(ShellWindow):
         self.edit_menu.addAction(self.action_find)
         self.search_box: SearchBox | None = None
 
+    @property
+    def notes_panel(self) -> NotesPanel | None:
+        """The note taker (built now if its dock has not been shown yet)."""
+        from peerdesk.ui.notes.panel import NotesPanel
+
+        panel = self.panels["dock-notes"] if "dock-notes" in self._specs else None
+        return panel if isinstance(panel, NotesPanel) else None
+
     def open_interview(self, interview_id: str) -> None:
-        if self.notes_panel is None:
+        notes_panel = self.notes_panel
+        if notes_panel is None:
             return
         dock = self.docks["dock-notes"]
         dock.show()
         dock.raise_()
-        self.notes_panel.open_interview(interview_id)
-        self.notes_panel.editor.setFocus()
+        notes_panel.open_interview(interview_id)
+        notes_panel.editor.setFocus()
 
     def show_search(self) -> None:
         if self.search_box is None:
@@ -239,16 +288,17 @@ class MainWindow(ShellWindow):
         self.search_box.open_with()
 
     def jump_to_hit(self, hit: Hit) -> None:
-        if self.notes_panel is None:
+        notes_panel = self.notes_panel
+        if notes_panel is None:
             return
         dock = self.docks["dock-notes"]
         dock.show()
         dock.raise_()
         if hit.note_id:
-            self.notes_panel.open_note(hit.note_id)
-            self.notes_panel.go_to(hit.position)
+            notes_panel.open_note(hit.note_id)
+            notes_panel.go_to(hit.position)
         else:
-            self.notes_panel.open_interview(hit.interview_id)
+            notes_panel.open_interview(hit.interview_id)
 
     def _install_exchange(self) -> None:
         from peerdesk.ui.team.sharing import ExchangeActions
@@ -258,6 +308,13 @@ class MainWindow(ShellWindow):
     def add_work_tab(self, widget: QWidget, title: str, *, scroll: bool = False) -> None:
         """A tab in the central work area; ``scroll`` for forms wider than a laptop screen leaves room."""
         self.work.addTab(scrolling(widget) if scroll else widget, title)
+
+    def add_lazy_work_tab(self, name: str, title: str, factory: Callable[[], Panel], *, scroll: bool = False) -> None:
+        """A central tab whose panel is built when the tab is first shown, or asked for as ``panels[name]``."""
+        tab = LazyTab(factory, scroll=scroll)
+        self._builders[name] = lambda: cast(Panel, tab.build())
+        tab.first_shown.connect(lambda: self.panels[name])
+        self.work.addTab(tab, title)
 
     def show_flagged_quotes(self) -> None:
         self.safety.show_flagged()
@@ -345,6 +402,12 @@ class MainWindow(ShellWindow):
         from peerdesk.ui.shell.about import about_box
 
         about_box(self).exec()
+
+    @staticmethod
+    def quit_app() -> None:
+        """Every review window saves and closes (the last one brings the start screen back), then the app ends."""
+        QApplication.closeAllWindows()
+        QApplication.quit()
 
     # --- closing --------------------------------------------------------------------------------------------------
     def closeEvent(self, event: QCloseEvent) -> None:

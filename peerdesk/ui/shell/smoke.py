@@ -49,7 +49,7 @@ def _run(folder: Path, review: Path | None, passphrase: str | None) -> dict[str,
     from PySide6.QtCore import QSettings, qInstallMessageHandler
     from PySide6.QtWidgets import QApplication, QDockWidget
 
-    from peerdesk.services import demo
+    from peerdesk.services import demo, demo_content
     from peerdesk.store import migrate
     from peerdesk.store.engine import Store
     from peerdesk.ui.shell.about import versions
@@ -67,7 +67,7 @@ def _run(folder: Path, review: Path | None, passphrase: str | None) -> dict[str,
         passphrase = demo.DEFAULT_PASSPHRASE
         # Writing the demo runs every migration, which Alembic loads from files on disk.
         demo.write_demo(review, passphrase).close()
-        expected_title = demo.AUTHORITY
+        expected_title = demo_content.content().authority
     else:
         review = private_copy(review, folder)
         expected_title = ""

@@ -6,6 +6,7 @@ import datetime as dt
 from pathlib import Path
 
 from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -18,6 +19,7 @@ from PySide6.QtWidgets import (
 
 from peerdesk import __version__
 from peerdesk.ui.kit import settings as ui_settings
+from peerdesk.ui.kit.dates import show_datetime
 
 
 class StartScreen(QWidget):
@@ -25,6 +27,7 @@ class StartScreen(QWidget):
     new_review = Signal()
     open_other = Signal()
     open_demo = Signal()
+    join_review = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -44,16 +47,28 @@ class StartScreen(QWidget):
         tagline.setObjectName("tagline")
         left.addWidget(tagline)
         left.addSpacing(24)
-        self.new_button = QPushButton("New review…")
+        # The same keys as the main window's File menu, shown on the buttons so they can be learnt here.
+        new_key, open_key = QKeySequence(QKeySequence.StandardKey.New), QKeySequence(QKeySequence.StandardKey.Open)
+        native = QKeySequence.SequenceFormat.NativeText
+        self.new_button = QPushButton(f"New review…   {new_key.toString(native)}")
         self.new_button.setObjectName("primaryButton")
-        self.new_button.clicked.connect(self.new_review.emit)
-        self.open_button = QPushButton("Open…")
-        self.open_button.clicked.connect(self.open_other.emit)
+        self.new_button.clicked.connect(lambda: self.new_review.emit())
+        self.join_button = QPushButton("Join a review from an invitation…")
+        self.join_button.setToolTip("You were sent an invitation by the lead: make your own file of their review")
+        self.join_button.clicked.connect(lambda: self.join_review.emit())
+        self.open_button = QPushButton(f"Open…   {open_key.toString(native)}")
+        self.open_button.clicked.connect(lambda: self.open_other.emit())
         self.demo_button = QPushButton("Open the demo review")
-        self.demo_button.clicked.connect(self.open_demo.emit)
-        for b in (self.new_button, self.open_button, self.demo_button):
+        self.demo_button.clicked.connect(lambda: self.open_demo.emit())
+        for b in (self.new_button, self.join_button, self.open_button, self.demo_button):
             b.setMinimumHeight(36)
             left.addWidget(b)
+        for key, signal in ((new_key, self.new_review), (open_key, self.open_other)):
+            action = QAction(self)
+            action.setShortcut(key)
+            action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
+            action.triggered.connect(lambda _checked=False, s=signal: s.emit())
+            self.addAction(action)
         left.addStretch(1)
         version = QLabel(f"Version {__version__}")
         version.setObjectName("hintText")
@@ -81,7 +96,7 @@ class StartScreen(QWidget):
         for path in ui_settings.recent_files():
             if not path.exists():
                 continue
-            when = dt.datetime.fromtimestamp(path.stat().st_mtime).strftime("%d %b %Y, %H:%M")
+            when = show_datetime(dt.datetime.fromtimestamp(path.stat().st_mtime))
             item = QListWidgetItem(f"{path.stem}\n{path.parent}  ·  changed {when}")
             item.setData(Qt.ItemDataRole.UserRole, str(path))
             item.setToolTip(str(path))

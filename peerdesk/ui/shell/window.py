@@ -6,6 +6,8 @@ without an import cycle. ``MainWindow`` is the one implementation.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QMainWindow, QMenu, QWidget
 
@@ -15,7 +17,7 @@ from peerdesk.ui.kit.session import ReviewSession
 
 class ShellWindow(QMainWindow):
     session: ReviewSession
-    panels: dict[str, Panel]  # every panel, so locking and closing can save what is being typed
+    panels: dict[str, Panel]  # the panels built so far (``panels[name]`` builds one), so locking saves typing
     file_menu: QMenu
     edit_menu: QMenu
     file_menu_tail: QAction  # sharing actions go before it
@@ -29,6 +31,10 @@ class ShellWindow(QMainWindow):
         raise NotImplementedError
 
     def add_work_tab(self, widget: QWidget, title: str, *, scroll: bool = False) -> None:
+        raise NotImplementedError
+
+    def add_lazy_work_tab(self, name: str, title: str, factory: Callable[[], Panel], *, scroll: bool = False) -> None:
+        """A tab whose panel ``factory`` builds when the tab is first shown, or asked for as ``panels[name]``."""
         raise NotImplementedError
 
     def show_work(self, widget: QWidget) -> None:

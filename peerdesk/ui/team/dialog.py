@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from peerdesk.exchange.cards import Card, read_card
+from peerdesk.exchange.cards import CARD_LABEL, Card, read_card
 from peerdesk.exchange.errors import CardRefused
 from peerdesk.services import review as review_service
 from peerdesk.services import team
@@ -48,8 +48,12 @@ class TeamModel(ListTableModel[team.TeamMember]):
     def __init__(self, session: ReviewSession) -> None:
         super().__init__(session)
         self.session = session
-        session.changed.connect(lambda ch: self.reload() if "members" in ch else None)
+        session.changed.connect(self._on_changed)  # a method: the connection ends with the model
         self.reload()
+
+    def _on_changed(self, changes: Changes) -> None:
+        if "members" in changes:
+            self.reload()
 
     def fetch(self) -> list[team.TeamMember]:
         return team.members(self.session.store)
@@ -98,7 +102,8 @@ class AddCardDialog(QDialog):
         self.text.textChanged.connect(self._read)
         layout.addWidget(self.text, 1)
         load = QPushButton("Load from file…")
-        load.clicked.connect(self._load)
+        load.setAutoDefault(False)
+        load.clicked.connect(lambda: self._load())
         layout.addWidget(load, alignment=Qt.AlignmentFlag.AlignLeft)
         self.verdict = QLabel("")
         self.verdict.setObjectName("cardResult")
@@ -111,6 +116,12 @@ class AddCardDialog(QDialog):
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
         layout.addWidget(self.buttons)
+        self.add_button.setDefault(True)
+        # The colleague emailed their card and it was just copied: it is read in at once, ready to compare.
+        clipboard = QGuiApplication.clipboard().text()
+        if f"BEGIN {CARD_LABEL}" in clipboard:
+            self.text.setPlainText(clipboard)
+            self.add_button.setFocus()
 
     def _load(self) -> None:
         path, _ = QFileDialog.getOpenFileName(self, "Load a member card", str(Path.home()), "Cards (*.card);;All (*)")
@@ -172,12 +183,21 @@ class TeamDialog(QDialog):
         self.remove_button = QPushButton("Remove from team")
         self.remove_button.clicked.connect(lambda: self.remove_selected())
         self.invite_button = QPushButton("Save an invitation…")
-        self.invite_button.clicked.connect(self.save_invitation)
-        for b in (self.add_button, self.verify_button, self.remove_button, self.invite_button):
+        self.invite_button.clicked.connect(lambda: self.save_invitation())
+        self.copy_invite_button = QPushButton("Copy an invitation")
+        self.copy_invite_button.setToolTip("Paste it into an email to a colleague; they join with it")
+        self.copy_invite_button.clicked.connect(lambda: self.copy_invitation())
+        lead_buttons = (self.add_button, self.remove_button, self.copy_invite_button, self.invite_button)
+        for b in (self.add_button, self.verify_button, self.remove_button, self.copy_invite_button, self.invite_button):
             row.addWidget(b)
         row.addStretch(1)
         layout.addLayout(row)
-        for b in (self.add_button, self.remove_button, self.invite_button):
+        self.status = QLabel("")
+        self.status.setObjectName("teamStatus")
+        self.status.setTextFormat(Qt.TextFormat.PlainText)  # names come from cards, from outside
+        self.status.setWordWrap(True)
+        layout.addWidget(self.status)
+        for b in lead_buttons:
             b.setVisible(self.lead)
         if not self.lead:
             note = QLabel("Only the lead adds and removes members; their bundles bring the team to you.")
@@ -206,12 +226,15 @@ class TeamDialog(QDialog):
         card_row.addWidget(close)
         layout.addLayout(card_row)
         self.view.selectionModel().selectionChanged.connect(lambda *_: self._update_buttons())
-        session.changed.connect(lambda _c: self._update_buttons())
+        session.changed.connect(self._on_changed)  # a method: the connection ends with the dialog
         self._update_buttons()
 
     def selected(self) -> team.TeamMember | None:
         rows = self.view.selectionModel().selectedRows()
         return self.model.people[rows[0].row()] if rows else None
+
+    def _on_changed(self, _changes: Changes) -> None:
+        self._update_buttons()
 
     def _update_buttons(self) -> None:
         p = self.selected()
@@ -244,7 +267,11 @@ class TeamDialog(QDialog):
         def undo(store: Store) -> Changes:
             return team.set_removed(store, card.member_id, True) if not existed else Changes()
 
-        ops.run(self, self.session, f"Add {shown(card.name)} to the team", do, undo)
+        if ops.run(self, self.session, f"Add {shown(card.name)} to the team", do, undo):
+            self.status.setText(
+                f"{shown(card.name)} is on the team. Export a bundle (File ▸ Export bundle, Ctrl+Shift+E) and email "
+                "it: it brings them the review."
+            )
 
     def verify_selected(self, confirmed: bool = False) -> None:
         p = self.selected()
@@ -287,10 +314,24 @@ class TeamDialog(QDialog):
             lambda s: team.set_removed(s, member_id, False),
         )
 
-    def save_invitation(self) -> None:
+    def _invitation(self) -> str | None:
         try:
-            text = team.invitation(self.session.store)
+            return team.invitation(self.session.store)
         except Exception as exc:
             messages.error(self, "Could not make an invitation", exc)
+            return None
+
+    def copy_invitation(self) -> None:
+        text = self._invitation()
+        if text is None:
             return
-        self._save_text(text, "join-the-review.invite", "Save the invitation", "Invitations (*.invite)")
+        QGuiApplication.clipboard().setText(text)
+        self.status.setText(
+            "The invitation is copied: paste it into an email. Your colleague joins with it (start screen ▸ Join a "
+            "review) and sends you their card to add here."
+        )
+
+    def save_invitation(self) -> None:
+        text = self._invitation()
+        if text is not None:
+            self._save_text(text, "join-the-review.invite", "Save the invitation", "Invitations (*.invite)")

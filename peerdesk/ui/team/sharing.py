@@ -20,11 +20,23 @@ from PySide6.QtWidgets import (
 )
 
 from peerdesk.exchange.transfer import Cancelled
-from peerdesk.services import exchange, guard
+from peerdesk.services import exchange, guard, team
 from peerdesk.services import review as review_service
 from peerdesk.ui.kit import messages
+from peerdesk.ui.kit.dates import show_iso_date
 from peerdesk.ui.kit.worker import Progress, run_task
 from peerdesk.ui.shell.window import ShellWindow
+from peerdesk.ui.team.import_log import ImportLogDialog
+
+
+def likely_bundle() -> Path:
+    """Where the import dialog opens: on the newest bundle in Downloads or the home folder (the one that just
+    arrived, usually), so Enter imports it; the folder itself when there is none."""
+    folders = [f for f in (Path.home() / "Downloads", Path.home()) if f.is_dir()]
+    found = [p for f in folders for p in f.glob(f"*{exchange.SUFFIX}") if p.is_file()]
+    if found:
+        return max(found, key=lambda p: p.stat().st_mtime)
+    return folders[0] if folders else Path.home()
 
 
 class EmailDialog(QDialog):
@@ -42,7 +54,7 @@ class EmailDialog(QDialog):
         title.setObjectName("sectionTitle")
         layout.addWidget(title)
         details = QLabel(
-            f"Encrypted to: {who}.<br>It expires on {report.expires}, the review's retention date."
+            f"Encrypted to: {who}.<br>It expires on {show_iso_date(report.expires)}, the review's retention date."
             "<br><br>Send it to the team by email. <b>An email link cannot attach files</b>: after writing the "
             "email, attach the file by hand (drag it from the folder into your message)."
         )
@@ -76,6 +88,15 @@ class ExchangeActions(QObject):
         self.window = window
         self.session = window.session
         self.last_dialog: QWidget | None = None
+        self.import_log: ImportLogDialog | None = None
+        # After an import: a button in the status bar opens what came in (no modal box that only says "done").
+        self.changes_button = QPushButton("What came in…")
+        self.changes_button.setObjectName("importLogButton")
+        self.changes_button.setFlat(True)
+        self.changes_button.setToolTip("What the bundles you imported changed")
+        self.changes_button.clicked.connect(lambda: self.show_import_log())
+        self.changes_button.hide()
+        window.statusBar().addPermanentWidget(self.changes_button)
         self.action_export = QAction("&Export bundle…", window, shortcut=QKeySequence("Ctrl+Shift+E"))
         self.action_export.setStatusTip("Write your work to one encrypted file to email to the team")
         self.action_export.triggered.connect(lambda: self.export())
@@ -136,6 +157,8 @@ class ExchangeActions(QObject):
     # --- export ------------------------------------------------------------------------------------------------------
     def export(self, path: Path | None = None) -> None:
         self.window.flush_edits()
+        if not self._has_recipients():
+            return
         undecided = guard.undecided_quotes(self.session.store)
         if undecided:
             answer = self.ask_about_flagged([q.text for q in undecided])
@@ -159,6 +182,19 @@ class ExchangeActions(QObject):
 
         run_task(self.window, "Exporting a bundle…", work, self._exported, self._failed("Could not export"))
 
+    def _has_recipients(self) -> bool:
+        """Refuse before asking anything when nobody could open the bundle; offer Team, where that is fixed."""
+        if any(m.verified and not m.is_me and not m.removed for m in team.members(self.session.store)):
+            return True
+        text = (
+            "There is nobody to send a bundle to yet: add your colleagues' cards in Team first."
+            if team.is_lead(self.session.store)
+            else "There is nobody to send a bundle to yet: the lead's bundle brings the team to you."
+        )
+        if messages.confirm(self.window, "Nothing to export yet", text, yes="Open Team…"):
+            self.show_team()
+        return False
+
     def _exported(self, report: exchange.ExportReport) -> None:
         self.window.statusBar().showMessage(f"Exported {report.path.name}", 8000)
         dialog = EmailDialog(report, self.window)
@@ -170,7 +206,7 @@ class ExchangeActions(QObject):
         self.window.flush_edits()
         if path is None:
             chosen, _ = QFileDialog.getOpenFileName(
-                self.window, "Import bundle", str(Path.home()), f"peerdesk bundles (*{exchange.SUFFIX});;All (*)"
+                self.window, "Import bundle", str(likely_bundle()), f"peerdesk bundles (*{exchange.SUFFIX});;All (*)"
             )
             if not chosen:
                 return
@@ -184,16 +220,21 @@ class ExchangeActions(QObject):
 
     def _imported(self, report: exchange.ImportReport) -> None:
         self.session.notify(report.changes)
-        self.window.statusBar().showMessage(report.summary, 10000)
-        box = QMessageBox(QMessageBox.Icon.Information, "Bundle imported", report.summary, parent=self.window)
-        box.setObjectName("importSummary")
-        box.addButton(QMessageBox.StandardButton.Ok)
-        if report.conflicts:
-            box.setInformativeText("Some text was changed on both sides; the version that lost is kept in Conflicts.")
-            show: QPushButton = box.addButton("Show conflicts", QMessageBox.ButtonRole.ActionRole)
-            show.clicked.connect(self.show_conflicts)
-        self.last_dialog = box
-        box.open()
+        conflicts = f" — {report.conflicts} kept in Conflicts" if report.conflicts else ""
+        self.window.statusBar().showMessage(f"Imported from {report.summary}{conflicts}", 30000)
+        self._log().add(report)
+        self.changes_button.setText(f"What came in from {report.sender}…")
+        self.changes_button.show()
+
+    def _log(self) -> ImportLogDialog:
+        if self.import_log is None:
+            self.import_log = ImportLogDialog(lambda: self.show_conflicts(), self.window)
+        return self.import_log
+
+    def show_import_log(self) -> None:
+        log = self._log()
+        log.show()
+        log.raise_()
 
     def _failed(self, title: str) -> Any:
         def on_error(exc: BaseException) -> None:

@@ -1,7 +1,8 @@
-"""Workshop ▸ Export workshop slides…: one dialog for where the slides go and whether they follow the presentation.
+"""Workshop ▸ Export workshop slides… and ▸ One-page summary…: each choice visible at once, checked before writing.
 
 Two file dialogs in a row (save as, then "append to?") made people guess what Cancel meant; here both choices
-are visible at once, checked before anything is written.
+are visible at once. The summary dialog offers the one-page summary (it always fits one A4 sheet) or the full
+record (every word, as many pages as it takes), as a PDF or a web page.
 """
 
 from __future__ import annotations
@@ -66,3 +67,49 @@ class ExportSlidesDialog(SaveFileDialog):
     @property
     def append_path(self) -> Path | None:
         return self.append_field.path if self.after.isChecked() else None
+
+
+SUMMARY_NAMES = ("workshop-summary", "workshop-record")  # the one-page summary, the full record
+SUMMARY_FILTER = "PDF (*.pdf);;Web page (*.html)"
+
+
+class SummaryDialog(SaveFileDialog):
+    noun = "the summary"
+    suffixes = (".pdf", ".html")
+
+    def __init__(self, parent: QWidget | None, folder: Path) -> None:
+        super().__init__(parent)
+        self.setWindowTitle("Workshop summary")
+        self.setObjectName("workshopSummaryDialog")
+        form = QFormLayout(self)
+        self.one_page = QRadioButton("One page: fits one A4 sheet (long texts shortened if need be)")
+        self.full_record = QRadioButton("The full record: every word, as many pages as it takes")
+        group = QButtonGroup(self)
+        group.addButton(self.one_page)
+        group.addButton(self.full_record)
+        self.one_page.setChecked(True)
+        form.addRow("Print", self.one_page)
+        form.addRow("", self.full_record)
+        self.out_field = PathField(
+            str(folder / f"{SUMMARY_NAMES[False]}.pdf"),
+            caption="Save the summary as",
+            saving=True,
+            suffix=".pdf",
+            file_filter=SUMMARY_FILTER,
+        )
+        self.out = self.out_field.edit
+        self.out.setObjectName("summaryPath")
+        form.addRow("Save as", self.out_field)
+        self.full_record.toggled.connect(self._rename)
+        self.finish_form(form, self.out_field, "Save")
+        self.resize(620, self.sizeHint().height())
+
+    def _rename(self, full: bool) -> None:
+        """Keep the suggested name in step with the choice, unless the user named the file themselves."""
+        path = self.out_field.path
+        if path.stem == SUMMARY_NAMES[not full]:
+            self.out.setText(str(path.with_name(SUMMARY_NAMES[full] + path.suffix)))
+
+    @property
+    def full(self) -> bool:
+        return self.full_record.isChecked()

@@ -23,6 +23,7 @@ from peerdesk.services import followup
 from peerdesk.services.changes import Changes
 from peerdesk.ui.kit import ops
 from peerdesk.ui.kit.autosave_text import AutoSaveText
+from peerdesk.ui.kit.dates import QT_DATE
 from peerdesk.ui.kit.panel import Panel
 from peerdesk.ui.kit.session import ReviewSession
 
@@ -60,7 +61,7 @@ class FollowUpPanel(Panel):
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         self.date = QDateEdit()
         self.date.setCalendarPopup(True)
-        self.date.setDisplayFormat("d MMM yyyy")
+        self.date.setDisplayFormat(QT_DATE)
         self.date.setObjectName("followup-date")
         self.date.setAccessibleName("Meeting date")
         self.date.editingFinished.connect(

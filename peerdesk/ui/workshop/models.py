@@ -1,6 +1,6 @@
 """Qt models over the workshop's outcome: tables, the responses grid, goals, and the closing notes.
 
-Each model shows a slice of one ``workshop.Outcome`` (read in one transaction) and turns edits into calls of the
+Each model shows a slice of one ``workshop_outcome.Outcome`` (read in one transaction) and turns edits into calls of the
 ``edit`` callback the panel gives it, which makes them undo commands. The models never write themselves.
 """
 
@@ -13,8 +13,8 @@ from typing import Any
 from PySide6.QtCore import QAbstractListModel, QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor
 
-from peerdesk.services import workshop
-from peerdesk.services.workshop import RESPONSE_LABELS, RESPONSE_MARKS, Outcome
+from peerdesk.services import workshop_outcome
+from peerdesk.services.workshop_outcome import RESPONSE_LABELS, RESPONSE_MARKS, Outcome
 
 Index = QModelIndex | QPersistentModelIndex
 ROOT = QModelIndex()
@@ -25,7 +25,7 @@ RESPONSE_COLOURS = MappingProxyType({"agree": "#d8f3dc", "disagree": "#ffd6d6", 
 class TablesModel(QAbstractListModel):
     def __init__(self, rename: Callable[[str, str], None]) -> None:
         super().__init__()
-        self.rows: list[workshop.TableRow] = []
+        self.rows: list[workshop_outcome.TableRow] = []
         self._rename = rename
 
     def set_outcome(self, outcome: Outcome) -> None:

@@ -16,7 +16,6 @@ from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
-    QFileDialog,
     QHBoxLayout,
     QHeaderView,
     QInputDialog,
@@ -34,9 +33,9 @@ from PySide6.QtWidgets import (
 
 from peerdesk.errors import PeerdeskError
 from peerdesk.services import survey as survey_service
-from peerdesk.services import wall, workshop
+from peerdesk.services import wall, workshop, workshop_goals, workshop_outcome
 from peerdesk.services.changes import Changes
-from peerdesk.services.workshop import NOTE_KINDS, NOTE_LABELS, Outcome
+from peerdesk.services.workshop_outcome import NOTE_KINDS, NOTE_LABELS, Outcome
 from peerdesk.store.engine import Store
 from peerdesk.ui.kit import messages, ops
 from peerdesk.ui.kit.panel import Panel
@@ -241,7 +240,7 @@ class WorkshopPanel(Panel):
         old_answer, old_text = workshop.response(self.session.store, table_id, insight_id)
         if (old_answer, old_text) == (answer, text.strip()):
             return False
-        label = f"Response: {workshop.RESPONSE_LABELS[answer].lower()}" if answer else "Clear response"
+        label = f"Response: {workshop_outcome.RESPONSE_LABELS[answer].lower()}" if answer else "Clear response"
         return self.edit(
             label,
             lambda s: workshop.set_response(s, table_id, insight_id, answer, text),
@@ -354,30 +353,40 @@ class WorkshopPanel(Panel):
 
     def add_goal(self, insight_id: str, text: str) -> str:
         return self.add(
-            "Add goal", lambda s, rid: workshop.add_goal(s, insight_id, text, goal_id=rid), workshop.remove_goal
+            "Add goal",
+            lambda s, rid: workshop_goals.add_goal(s, insight_id, text, goal_id=rid),
+            workshop_goals.remove_goal,
         )
 
     def edit_goal(self, goal_id: str, text: str) -> None:
         old = next(g.text for g in self.outcome.goals if g.id == goal_id)
         self.edit(
-            "Edit goal", lambda s: workshop.edit_goal(s, goal_id, text), lambda s: workshop.edit_goal(s, goal_id, old)
+            "Edit goal",
+            lambda s: workshop_goals.edit_goal(s, goal_id, text),
+            lambda s: workshop_goals.edit_goal(s, goal_id, old),
         )
 
     def remove_goal(self, goal_id: str) -> None:
         self.edit(
-            "Remove goal", lambda s: workshop.remove_goal(s, goal_id), lambda s: workshop.restore_goal(s, goal_id)
+            "Remove goal",
+            lambda s: workshop_goals.remove_goal(s, goal_id),
+            lambda s: workshop_goals.restore_goal(s, goal_id),
         )
 
     def claim(self, goal_id: str, table_id: str) -> bool:
-        before = workshop.claims(self.session.store)
+        before = workshop_goals.claims(self.session.store)
         return self.edit(
-            "Claim goal", lambda s: workshop.claim_goal(s, goal_id, table_id), lambda s: workshop.set_claims(s, before)
+            "Claim goal",
+            lambda s: workshop_goals.claim_goal(s, goal_id, table_id),
+            lambda s: workshop_goals.set_claims(s, before),
         )
 
     def release(self, goal_id: str) -> bool:
-        before = workshop.claims(self.session.store)
+        before = workshop_goals.claims(self.session.store)
         return self.edit(
-            "Release goal", lambda s: workshop.release_goal(s, goal_id), lambda s: workshop.set_claims(s, before)
+            "Release goal",
+            lambda s: workshop_goals.release_goal(s, goal_id),
+            lambda s: workshop_goals.set_claims(s, before),
         )
 
     def _selected_goal(self) -> str:
@@ -456,7 +465,7 @@ class WorkshopPanel(Panel):
             messages.info(self, "Make it a top action", "No table has claimed this goal yet: claim it in step 2.")
             return
         text = next(i.text for i in self.outcome.ideas.get(goal_id, []) if i.id == idea_id)
-        current = workshop.top_actions(self.session.store, goal.claimed_by)
+        current = workshop_goals.top_actions(self.session.store, goal.claimed_by)
         free = next((rank for rank, t in current.items() if not t), None)
         if free is None:
             messages.info(self, "Make it a top action", "That table already has three actions: clear one first.")
@@ -540,7 +549,7 @@ class WorkshopPanel(Panel):
 
     # --- showing ---------------------------------------------------------------------------------------------------
     def refresh(self, changes: Changes) -> None:
-        self.outcome = workshop.outcome(self.session.store)
+        self.outcome = workshop_outcome.outcome(self.session.store)
         o = self.outcome
         current = self.grid.currentIndex()
         row, column = current.row(), current.column()
@@ -572,7 +581,7 @@ class WorkshopPanel(Panel):
         _fill_combo(self.idea_goal, [(_goal_label(o, g), g.id) for g in o.goals])
         self._show_ideas()
         self.top3.fill(o)
-        counts = workshop.summary_counts(self.session.store)
+        counts = workshop_outcome.summary_counts(self.session.store)
         self.counts.setText(
             f"{counts['tables']} tables · {counts['responses']} responses · {counts['goals']} goals "
             f"({counts['claimed']} claimed) · {counts['ideas']} ideas · {counts['actions']} top actions"
@@ -591,17 +600,26 @@ class WorkshopPanel(Panel):
     def export_slides(
         self, out: Path, append_to: Path | None = None, on_done: Callable[[int], None] | None = None
     ) -> None:
-        from peerdesk.export import workshop_pptx
+        from peerdesk.export import content, workshop_pptx
+        from peerdesk.services import review
         from peerdesk.ui.workshop.survey_chart import chart_png
 
-        outcome = workshop.outcome(self.session.store)
+        outcome = workshop_outcome.outcome(self.session.store)
         results = survey_service.results(self.session.store)
         image = chart_png(results) if results.respondents else None  # drawn here: QPainter lives on the UI thread
+        summary = review.summary(self.session.store)
+        heading, date = summary.title, content.format_dates(summary.visit_end, "")
 
         def work(progress: Callable[[int, int, str], bool]) -> int:
             progress(0, 0, "Writing the slides…")
             return workshop_pptx.export(
-                outcome, out, append_to=append_to, survey=results if results.respondents else None, survey_image=image
+                outcome,
+                out,
+                append_to=append_to,
+                survey=results if results.respondents else None,
+                survey_image=image,
+                heading=heading,
+                date=date,
             )
 
         def done(added: int) -> None:
@@ -614,30 +632,31 @@ class WorkshopPanel(Panel):
         run_task(self, "Exporting the workshop", work, done, lambda exc: messages.error(self, "Export slides", exc))
 
     def choose_summary(self) -> None:
-        out, _ = QFileDialog.getSaveFileName(
-            self, "Save the one-page summary", "workshop-summary.html", "Web page (*.html);;PDF (*.pdf)"
-        )
-        if out:
-            self.save_summary(Path(out))
+        from peerdesk.ui.workshop.export_dialog import SummaryDialog, default_paths
 
-    def save_summary(self, out: Path) -> None:
+        dialog = SummaryDialog(self, default_paths("")[0].parent)
+        if dialog.exec() == SummaryDialog.DialogCode.Accepted:
+            self.save_summary(dialog.output_path, full=dialog.full)
+
+    def save_summary(self, out: Path, *, full: bool = False) -> None:
         from peerdesk.export import workshop_summary
         from peerdesk.services import review
 
         summary = review.summary(self.session.store)
-        outcome = workshop.outcome(self.session.store)
+        outcome = workshop_outcome.outcome(self.session.store)
+        render = workshop_summary.render_full if full else workshop_summary.render
         try:
             if out.suffix.lower() == ".pdf":
                 from peerdesk.ui.kit.print_pdf import html_to_pdf
 
-                html_to_pdf(workshop_summary.render(outcome, summary.title, summary.visit_end), out)
+                html_to_pdf(render(outcome, summary.title, summary.visit_end), out)
             else:
-                workshop_summary.write(outcome, out, summary.title, summary.visit_end)
+                workshop_summary.write(outcome, out, summary.title, summary.visit_end, full=full)
         except PeerdeskError as exc:
             messages.error(self, "One-page summary", exc)
 
 
-def _goal_label(o: Outcome, goal: workshop.GoalRow) -> str:
+def _goal_label(o: Outcome, goal: workshop_outcome.GoalRow) -> str:
     who = f"  — {o.table_name(goal.claimed_by)}" if goal.claimed_by else ""
     return f"{goal.text}{who}"
 

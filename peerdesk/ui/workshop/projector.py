@@ -14,9 +14,9 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QFont, QGuiApplication, QKeyEvent, QResizeEvent, QTextDocument
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
-from peerdesk.services import workshop
+from peerdesk.services import workshop_outcome
 from peerdesk.services.changes import Changes
-from peerdesk.services.workshop import NOTE_LABELS, RESPONSE_MARKS, Outcome
+from peerdesk.services.workshop_outcome import NOTE_LABELS, RESPONSE_MARKS, Outcome
 from peerdesk.ui.kit.session import ReviewSession
 
 BODY_SIZES = (30, 27, 24, 21, 18, 16, 14)
@@ -149,7 +149,7 @@ class ProjectorView(QWidget):
     # --- content -------------------------------------------------------------------------------------------------
     def reload(self) -> None:
         key = self.steps[self.index].key if self.steps else self._start
-        self.steps = steps(workshop.outcome(self.session.store))
+        self.steps = steps(workshop_outcome.outcome(self.session.store))
         self.index = next((n for n, s in enumerate(self.steps) if s.key == key), min(self.index, len(self.steps) - 1))
         self.show_step()
 

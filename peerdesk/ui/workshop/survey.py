@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from peerdesk.errors import PeerdeskError
-from peerdesk.services import survey
+from peerdesk.services import survey, survey_csv
 from peerdesk.services.changes import Changes
 from peerdesk.store.engine import Store
 from peerdesk.ui.kit import messages, ops
@@ -267,7 +267,7 @@ class SurveyPanel(Panel):
 
     def import_file(self, table: str, path: Path, on_done: Callable[[survey.Imported], None] | None = None) -> None:
         store = self.session.store
-        read = survey.import_items if table == "survey_items" else survey.import_responses
+        read = survey_csv.import_items if table == "survey_items" else survey_csv.import_responses
         label = "Import survey items" if table == "survey_items" else "Import survey responses"
 
         def work(progress: Callable[[int, int, str], bool]) -> survey.Imported:

@@ -2,64 +2,103 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMenu
 
+from peerdesk.ui.kit.panel import Panel
 from peerdesk.ui.shell.window import ShellWindow
-from peerdesk.ui.workshop.followup import FollowUpPanel
-from peerdesk.ui.workshop.panel import WorkshopPanel
-from peerdesk.ui.workshop.projector import ProjectorView
-from peerdesk.ui.workshop.survey import SurveyPanel
+
+if TYPE_CHECKING:  # imported when a tab is first built: the window shows sooner
+    from peerdesk.ui.workshop.followup import FollowUpPanel
+    from peerdesk.ui.workshop.panel import WorkshopPanel
+    from peerdesk.ui.workshop.projector import ProjectorView
+    from peerdesk.ui.workshop.survey import SurveyPanel
 
 
-@dataclass
 class WorkshopTabs:
-    workshop: WorkshopPanel
-    followup: FollowUpPanel
-    survey: SurveyPanel
-    projector: ProjectorView | None = None
+    """The three tabs; each panel is built when its tab is first shown or it is asked for here."""
+
+    def __init__(self, window: ShellWindow) -> None:
+        self.window = window
+        self.projector: ProjectorView | None = None
+
+    @property
+    def workshop(self) -> WorkshopPanel:
+        from peerdesk.ui.workshop.panel import WorkshopPanel
+
+        panel = self.window.panels["tab-workshop"]
+        assert isinstance(panel, WorkshopPanel)
+        return panel
+
+    @property
+    def followup(self) -> FollowUpPanel:
+        from peerdesk.ui.workshop.followup import FollowUpPanel
+
+        panel = self.window.panels["tab-followup"]
+        assert isinstance(panel, FollowUpPanel)
+        return panel
+
+    @property
+    def survey(self) -> SurveyPanel:
+        from peerdesk.ui.workshop.survey import SurveyPanel
+
+        panel = self.window.panels["tab-survey"]
+        assert isinstance(panel, SurveyPanel)
+        return panel
 
 
 def install(window: ShellWindow) -> WorkshopTabs:
     session = window.session
-    workshop = WorkshopPanel(session)
-    follow = FollowUpPanel(session)
-    survey = SurveyPanel(session)
-    window.add_work_tab(workshop, "Workshop", scroll=True)
-    window.add_work_tab(follow, "Follow-up")
-    window.add_work_tab(survey, "Survey", scroll=True)
-    # In ``panels`` so that locking and closing save what is being typed (flush_edits).
-    window.panels["tab-workshop"] = workshop
-    window.panels["tab-followup"] = follow
-    window.panels["tab-survey"] = survey
-
-    tabs = WorkshopTabs(workshop, follow, survey)
+    tabs = WorkshopTabs(window)
 
     def project() -> None:
         if session.locked:
             return
+        from peerdesk.ui.workshop.projector import ProjectorView
+
         window.flush_edits()
-        tabs.projector = ProjectorView(session, start=workshop.projector_start())
+        tabs.projector = ProjectorView(session, start=tabs.workshop.projector_start())
         tabs.projector.present()
 
-    workshop.projector_requested.connect(project)
+    def workshop_panel() -> Panel:
+        from peerdesk.ui.workshop.panel import WorkshopPanel
+
+        panel = WorkshopPanel(session)
+        panel.projector_requested.connect(project)
+        return panel
+
+    def followup_panel() -> Panel:
+        from peerdesk.ui.workshop.followup import FollowUpPanel
+
+        return FollowUpPanel(session)
+
+    def survey_panel() -> Panel:
+        from peerdesk.ui.workshop.survey import SurveyPanel
+
+        return SurveyPanel(session)
+
+    # Built when first shown; in ``panels`` from then on, so that locking and closing save what is being typed.
+    window.add_lazy_work_tab("tab-workshop", "Workshop", workshop_panel, scroll=True)
+    window.add_lazy_work_tab("tab-followup", "Follow-up", followup_panel)
+    window.add_lazy_work_tab("tab-survey", "Survey", survey_panel, scroll=True)
+
     menu = QMenu("&Workshop", window)
     window.menuBar().insertMenu(window.help_menu.menuAction(), menu)
     projector = QAction("&Projector view", window, shortcut=QKeySequence("F5"))
     projector.setStatusTip("The workshop's current step, full screen, in large type; Esc leaves")
     projector.triggered.connect(project)
     show = QAction("&Record the workshop", window, shortcut=QKeySequence("Ctrl+Shift+W"))
-    show.triggered.connect(lambda: window.show_work(workshop))
+    show.triggered.connect(lambda: window.show_work(tabs.workshop))
     export = QAction("&Export workshop slides…", window)
-    export.triggered.connect(workshop.choose_export)
+    export.triggered.connect(lambda: tabs.workshop.choose_export())
     summary = QAction("One-page &summary…", window)
-    summary.triggered.connect(workshop.choose_summary)
+    summary.triggered.connect(lambda: tabs.workshop.choose_summary())
     follow_action = QAction("&Follow-up visit", window)
-    follow_action.triggered.connect(lambda: window.show_work(follow))
+    follow_action.triggered.connect(lambda: window.show_work(tabs.followup))
     survey_action = QAction("Leadership of change &survey", window)
-    survey_action.triggered.connect(lambda: window.show_work(survey))
+    survey_action.triggered.connect(lambda: window.show_work(tabs.survey))
     for action in (show, projector, export, summary):
         menu.addAction(action)
     menu.addSeparator()

@@ -21,9 +21,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from peerdesk.services import workshop
+from peerdesk.services import workshop_goals
 from peerdesk.services.changes import Changes
-from peerdesk.services.workshop import TOP, Outcome
+from peerdesk.services.workshop_outcome import TOP, Outcome
 from peerdesk.store.engine import Store
 from peerdesk.ui.kit.session import ReviewSession
 
@@ -60,13 +60,13 @@ class TopThreeStep(QScrollArea):
         self._tables: list[tuple[str, str]] = []
 
     def set_top_action(self, table_id: str, rank: int, text: str) -> bool:
-        old = workshop.top_actions(self.session.store, table_id)[rank]
+        old = workshop_goals.top_actions(self.session.store, table_id)[rank]
         if old == text.strip():
             return False
         return self.edit(
             f"Top action {rank}",
-            lambda s: workshop.set_top_action(s, table_id, rank, text),
-            lambda s: workshop.set_top_action(s, table_id, rank, old),
+            lambda s: workshop_goals.set_top_action(s, table_id, rank, text),
+            lambda s: workshop_goals.set_top_action(s, table_id, rank, old),
         )
 
     def move_top_action(self, table_id: str, rank: int, step: int) -> bool:
@@ -77,7 +77,7 @@ class TopThreeStep(QScrollArea):
         label = f"Move top action {rank} {'up' if step < 0 else 'down'}"
         edits = self.edits.get(table_id, [])
         typing = bool(edits) and edits[rank - 1].hasFocus()
-        current = workshop.top_actions(self.session.store, table_id)
+        current = workshop_goals.top_actions(self.session.store, table_id)
         if not (current[rank] or current[other] or (typing and edits[rank - 1].text().strip())):
             return False  # two empty places: nothing to move, and no empty step on the undo stack
         stack = self.session.undo_stack
@@ -85,14 +85,14 @@ class TopThreeStep(QScrollArea):
         try:
             if typing:
                 self.set_top_action(table_id, rank, edits[rank - 1].text())
-            swap = lambda s: workshop.swap_top_actions(s, table_id, rank, other)  # noqa: E731 - its own undo
+            swap = lambda s: workshop_goals.swap_top_actions(s, table_id, rank, other)  # noqa: E731 - its own undo
             moved = self.edit(label, swap, swap)
         finally:
             stack.endMacro()
         if moved and edits:
             # Show the new order before the focus moves: leaving an edit saves its text, and it must not save
             # the words it held before the swap.
-            now = workshop.top_actions(self.session.store, table_id)
+            now = workshop_goals.top_actions(self.session.store, table_id)
             for r in (rank, other):
                 with QSignalBlocker(edits[r - 1]):
                     edits[r - 1].setText(now[r])

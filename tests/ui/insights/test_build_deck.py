@@ -30,3 +30,26 @@ def test_with_nothing_to_report_the_dialog_shows_no_report(qtbot: QtBot, tmp_pat
     dialog = presentation_ui.BuildDialog(None, tmp_path / "deck.pptx", [])
     qtbot.addWidget(dialog)
     assert dialog.report.isHidden()
+
+
+def test_choosing_an_authority_template_shows_what_it_lacks_before_building(qtbot: QtBot, tmp_path: Path) -> None:
+    from tests.export import hostile_templates
+
+    dialog = presentation_ui.BuildDialog(None, tmp_path / "deck.pptx", [])
+    qtbot.addWidget(dialog)
+    assert dialog.template_report.isHidden(), "peerdesk's own template needs nothing said"
+    sparse = hostile_templates.make("no-subtitle-no-title-only", tmp_path)
+    dialog.template.setText(str(sparse))
+    dialog.theirs.setChecked(True)
+    text = dialog.template_report.text()
+    assert not dialog.template_report.isHidden()
+    assert text.startswith("Your template:") and "no section header layout" in text
+    dark = hostile_templates.make("dark", tmp_path)
+    dialog.template.setText(str(dark))
+    assert "hard to read" in dialog.template_report.text()
+    fake = tmp_path / "fake.pptx"
+    fake.write_text("not a presentation")
+    dialog.template.setText(str(fake))
+    assert dialog.template_report.text().startswith("⚠") and "not a PowerPoint" in dialog.template_report.text()
+    dialog.ours.setChecked(True)
+    assert dialog.template_report.isHidden()

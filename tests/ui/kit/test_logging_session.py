@@ -11,7 +11,8 @@ import pytest
 from PySide6.QtWidgets import QMessageBox
 from sqlalchemy import select, text
 
-from peerdesk import cli
+from peerdesk.cli import app as cli
+from peerdesk.cli.common import PASSPHRASE_ENV
 from peerdesk.errors import NotFound
 from peerdesk.logs import log_dir, setup_logging
 from peerdesk.services import guard, records, retention
@@ -54,7 +55,7 @@ def test_a_demo_session_logs_operations_and_errors_but_no_note_or_quote_text(
     monkeypatch.setattr(QMessageBox, "exec", lambda self: 0)  # errors are shown (and logged), not waited on
     path = tmp_path / "demo.peerdesk"
     write_review(path)
-    monkeypatch.setenv(cli.PASSPHRASE_ENV, PASSPHRASE)
+    monkeypatch.setenv(PASSPHRASE_ENV, PASSPHRASE)
     assert cli.main(["info", str(path)]) == 0
 
     store = Store.open(path, PASSPHRASE)
@@ -87,7 +88,7 @@ def test_a_demo_session_logs_operations_and_errors_but_no_note_or_quote_text(
             conn.execute(text("INSERT INTO meta(key, value) VALUES ('review_id', :v)"), {"v": secret_quote})
     except Exception as exc:
         messages.error(window, "Could not save", exc)
-    monkeypatch.setenv(cli.PASSPHRASE_ENV, "not the right passphrase")
+    monkeypatch.setenv(PASSPHRASE_ENV, "not the right passphrase")
     window.close()
     assert cli.main(["info", str(path)]) == 2
 

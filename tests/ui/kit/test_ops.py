@@ -7,7 +7,7 @@ import pytest
 from pytestqt.qtbot import QtBot
 
 from peerdesk.errors import UserError
-from peerdesk.services import records, survey, wall, workshop
+from peerdesk.services import records, survey, wall, workshop, workshop_goals
 from peerdesk.services.changes import Changes
 from peerdesk.store.engine import Store
 from peerdesk.ui.kit import ops
@@ -102,9 +102,9 @@ def test_a_refused_workshop_edit_leaves_no_undo_step(
     assert demo_session.undo_stack.count() == steps
     assert shown and "already chosen this goal" in shown[-1]
     demo_session.undo_stack.undo()
-    assert not workshop.claims(store).get(goal)
+    assert not workshop_goals.claims(store).get(goal)
     demo_session.undo_stack.redo()
-    assert workshop.claims(store)[goal] == first
+    assert workshop_goals.claims(store)[goal] == first
 
 
 def test_a_refused_survey_scale_leaves_no_undo_step(qtbot: QtBot, session: ReviewSession, shown: list[str]) -> None:

@@ -101,10 +101,8 @@ def test_a_bundle_before_any_review_is_open_shows_the_start_screen_then_offers_t
     with qtbot.waitSignal(window.session.changed, timeout=10000) as blocker:
         click(offer, "Import")
     assert "quotes" in blocker.args[0]
-    qtbot.waitUntil(lambda: isinstance(window.exchange.last_dialog, QMessageBox), timeout=5000)
-    summary = window.exchange.last_dialog
-    assert isinstance(summary, QMessageBox) and summary.text() == "Alex Lead: 2 new quotes"
-    summary.close()
+    qtbot.waitUntil(window.exchange.changes_button.isVisible, timeout=5000)
+    assert window.statusBar().currentMessage() == "Imported from Alex Lead: 2 new quotes"
     close_all(qtbot, controller)
 
 

@@ -64,7 +64,9 @@ def test_export_offers_the_folder_and_an_email_that_says_it_cannot_attach(
     dialog.close()
 
 
-def test_dropping_a_bundle_on_the_window_imports_it_and_shows_a_summary(qtbot: QtBot, crew: Team) -> None:
+def test_dropping_a_bundle_on_the_window_imports_it_and_says_what_came_in_without_a_modal_box(
+    qtbot: QtBot, crew: Team
+) -> None:
     lead, sam, _ = crew.stores
     for text in ("We feel listened to", "The front door is confusing"):
         records.create(lead, "quotes", text=text)
@@ -87,11 +89,16 @@ def test_dropping_a_bundle_on_the_window_imports_it_and_shows_a_summary(qtbot: Q
     with qtbot.waitSignal(session.changed, timeout=10000) as blocker:
         QApplication.sendEvent(window, drop)
     assert "quotes" in blocker.args[0]
-    qtbot.waitUntil(lambda: isinstance(window.exchange.last_dialog, QMessageBox), timeout=5000)
-    box = window.exchange.last_dialog
-    assert isinstance(box, QMessageBox)
-    assert box.text() == "Alex Lead: 2 new quotes"
-    box.close()
+    # No modal box: the status bar says who sent what, and a button opens the list of what came in.
+    assert QApplication.activeModalWidget() is None
+    assert window.statusBar().currentMessage() == "Imported from Alex Lead: 2 new quotes"
+    button = window.exchange.changes_button
+    assert button.isVisible() and "Alex Lead" in button.text()
+    qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+    log = window.exchange.import_log
+    assert log is not None and log.isVisible() and not log.isModal()
+    assert log.lines()[0].endswith("from Alex Lead") and log.lines()[1:] == ["2 new quotes"]
+    log.close()
 
 
 def test_a_refused_bundle_is_reported_through_the_message_channel(qtbot: QtBot, crew: Team) -> None:

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from pytestqt.qtbot import QtBot
 
-from peerdesk.services import insights, wall, workshop
+from peerdesk.services import insights, wall, workshop_goals
 from peerdesk.ui.kit.session import ReviewSession
 from peerdesk.ui.wall.dialogs import PostItDialog
 from peerdesk.ui.wall.widget import WallWidget
@@ -26,7 +26,7 @@ def _errors_fail_the_test(monkeypatch: pytest.MonkeyPatch) -> None:
 def _goal(session: ReviewSession, text: str) -> str:
     insight = str(uuid.uuid4())
     insights.create_insight(session.store, insight, statement="Thresholds are applied unevenly")
-    return workshop.add_goal(session.store, insight, text)[0]
+    return workshop_goals.add_goal(session.store, insight, text)[0]
 
 
 def test_an_idea_wall_shows_nothing_until_a_goal_is_chosen_then_only_that_goals_ideas(

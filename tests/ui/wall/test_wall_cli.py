@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from peerdesk.cli import main
+from peerdesk.cli.app import main
 from peerdesk.services import wall
 from peerdesk.store.engine import Store
 from tests.conftest import PASSPHRASE

@@ -355,4 +355,6 @@ def test_the_main_window_has_a_wall_tab_after_the_overview(qtbot: QtBot, session
     window = MainWindow(session)
     qtbot.addWidget(window)
     assert [window.work.tabText(i) for i in range(2)] == ["Overview", "Wall"]
-    assert isinstance(window.work.widget(1), WallWidget)
+    page = window.work.widget(1)
+    assert page is not None and page.isAncestorOf(window.wall)  # built when its tab is first shown
+    assert isinstance(window.wall, WallWidget)

@@ -62,3 +62,20 @@ def test_the_default_offers_the_presentation_build_saved(tmp_path: Path, monkeyp
     built = tmp_path / "Documents" / "Westfold Council peer challenge.pptx"
     Presentation().save(str(built))
     assert default_paths("Westfold Council")[1] == built
+
+
+def test_the_summary_dialog_offers_one_page_or_the_full_record_as_pdf_or_web_page(qtbot: QtBot, tmp_path: Path) -> None:
+    from peerdesk.ui.workshop.export_dialog import SummaryDialog
+
+    dialog = SummaryDialog(None, tmp_path)
+    qtbot.addWidget(dialog)
+    assert dialog.one_page.isChecked() and not dialog.full
+    assert dialog.output_path == tmp_path / "workshop-summary.pdf"
+    dialog.full_record.setChecked(True)
+    assert dialog.full and dialog.output_path == tmp_path / "workshop-record.pdf", "the suggested name follows"
+    dialog.out.setText(str(tmp_path / "notes.docx"))
+    dialog._validate()
+    assert "as a .pdf file" in dialog.error.text()
+    dialog.out.setText(str(tmp_path / "record.html"))
+    dialog._validate()
+    assert dialog.result() == SummaryDialog.DialogCode.Accepted

@@ -1,0 +1,81 @@
+"""What every command shares: the passphrase, opening a review, reading a file the user names, one-line errors."""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import getpass
+import os
+import sys
+from collections.abc import Callable
+from pathlib import Path
+from typing import TYPE_CHECKING, TypeAlias
+
+if TYPE_CHECKING:
+    from peerdesk.store.engine import Store
+
+PASSPHRASE_ENV = "PEERDESK_PASSPHRASE"
+
+Handler = Callable[[argparse.Namespace], int]
+# What ``add_subparsers`` returns; each group of commands adds its own to it.
+Commands: TypeAlias = "argparse._SubParsersAction[argparse.ArgumentParser]"
+
+
+class CliError(Exception):
+    """Raised for a user error detected by the CLI itself (exit 2)."""
+
+
+def read_passphrase(*, confirm: bool = False, prompt: str = "Passphrase: ") -> str:
+    env = os.environ.get(PASSPHRASE_ENV)
+    if env is not None:
+        return env
+    if not sys.stdin.isatty():
+        raise CliError(f"No passphrase: set {PASSPHRASE_ENV} or run in a terminal to be asked.")
+    first = getpass.getpass(prompt)
+    if confirm and getpass.getpass("Type it again: ") != first:
+        raise CliError("The two passphrases differ.")
+    return first
+
+
+def open_store(path: str) -> Store:
+    from peerdesk.store.engine import Store
+
+    store = Store.open(Path(path), read_passphrase())
+    for note in store.recovery_notes:  # e.g. committed work a damaged WAL could not give back
+        print(f"peerdesk: {note}", file=sys.stderr)
+    return store
+
+
+def parse_date(text: str) -> dt.date:
+    try:
+        return dt.date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a date (use YYYY-MM-DD)") from None
+
+
+def read_text(path: str, what: str) -> str:
+    try:
+        return Path(path).read_text(encoding="utf-8")
+    except FileNotFoundError:
+        raise CliError(f"There is no {what} at {path}.") from None
+    except (UnicodeDecodeError, IsADirectoryError):
+        raise CliError(f"{path} is not {what}.") from None
+
+
+def command(
+    commands: Commands, name: str, handler: Handler, help: str, *positional: str, description: str | None = None
+) -> argparse.ArgumentParser:
+    """A command taking ``positional`` arguments (``"path"`` is the review file), run by ``handler``."""
+    parser = commands.add_parser(name, help=help, description=description)
+    for argument in positional:
+        if ":" in argument:  # "name:METAVAR"
+            dest, metavar = argument.split(":", 1)
+            parser.add_argument(dest, metavar=metavar)
+        else:
+            parser.add_argument(argument)
+    parser.set_defaults(handler=handler)
+    return parser
+
+
+def json_flag(parser: argparse.ArgumentParser, help: str = "one JSON object") -> None:
+    parser.add_argument("--json", action="store_true", help=help)

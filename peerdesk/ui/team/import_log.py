@@ -1,0 +1,68 @@
+"""What the last imported bundles brought, without a modal box: a status-bar button and a list the user can open."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from peerdesk.services.exchange import ImportReport
+from peerdesk.ui.kit.widgets import wrapped_label
+
+
+def changed_lines(report: ImportReport) -> list[str]:
+    """The summary "Sam: 2 new quotes, 1 theme changed" as one line per kind of change."""
+    prefix = f"{report.sender}: "
+    body = report.summary[len(prefix) :] if report.summary.startswith(prefix) else report.summary
+    return [part for part in body.split(", ") if part]
+
+
+class ImportLogDialog(QDialog):
+    """Every bundle imported since the review was opened, newest first: who sent it and what it changed."""
+
+    def __init__(self, show_conflicts: Callable[[], None], parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("importLog")
+        self.setWindowTitle("What came in")
+        self.setMinimumSize(420, 320)
+        layout = QVBoxLayout(self)
+        layout.addWidget(wrapped_label("Bundles imported since you opened this review, newest first."))
+        self.list = QListWidget()
+        self.list.setObjectName("importLogList")
+        self.list.setAccessibleName("What came in")
+        layout.addWidget(self.list, 1)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        role = QDialogButtonBox.ButtonRole.ActionRole
+        self.conflicts_button: QPushButton = buttons.addButton("Show conflicts…", role)
+        self.conflicts_button.setVisible(False)
+        self.conflicts_button.clicked.connect(lambda: show_conflicts())
+        buttons.rejected.connect(self.close)
+        layout.addWidget(buttons)
+
+    def add(self, report: ImportReport) -> None:
+        when = dt.datetime.now().strftime("%H:%M")
+        lines = changed_lines(report)
+        heading = QListWidgetItem(f"{when} — from {report.sender}")
+        font = heading.font()
+        font.setBold(True)
+        heading.setFont(font)
+        heading.setFlags(Qt.ItemFlag.ItemIsEnabled)
+        rows = [heading] + [QListWidgetItem(f"    {line}") for line in lines]
+        if report.conflicts:
+            rows.append(QListWidgetItem("    The version that lost each conflict is kept in Conflicts."))
+            self.conflicts_button.setVisible(True)
+        for offset, item in enumerate(rows):
+            self.list.insertItem(offset, item)
+
+    def lines(self) -> list[str]:
+        return [self.list.item(i).text().strip() for i in range(self.list.count())]

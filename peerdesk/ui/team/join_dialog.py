@@ -1,0 +1,207 @@
+"""Joining a review from the lead's invitation, and sending my card back: the member's side of building a team."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QFontDatabase, QGuiApplication
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from peerdesk.exchange.cards import INVITE_LABEL, Invitation
+from peerdesk.exchange.errors import CardRefused
+from peerdesk.services import review as review_service
+from peerdesk.services import team
+from peerdesk.store.engine import MIN_PASSPHRASE
+from peerdesk.ui.kit.widgets import StrengthMeter, confirm_discard, error_label, password_edit, wrapped_label
+from peerdesk.ui.shell.dialogs import SUFFIX
+
+
+def invitation_on_clipboard() -> str:
+    """The clipboard's text when it holds an invitation (the lead emailed it; the member just copied it)."""
+    text = QGuiApplication.clipboard().text()
+    return text if f"BEGIN {INVITE_LABEL}" in text else ""
+
+
+def free_path(folder: Path, stem: str) -> Path:
+    """``folder/stem.peerdesk``, or ``stem-2``, ``stem-3``… when that file exists: joining never overwrites."""
+    path, n = folder / f"{stem}{SUFFIX}", 1
+    while path.exists():
+        n += 1
+        path = folder / f"{stem}-{n}{SUFFIX}"
+    return path
+
+
+class JoinDialog(QDialog):
+    """The invitation (taken from the clipboard when it is there), my name, a passphrase: my own file of the review."""
+
+    def __init__(self, parent: QWidget | None = None, folder: Path | None = None, invitation: str = "") -> None:
+        super().__init__(parent)
+        self.setObjectName("joinDialog")
+        self.setWindowTitle("Join a review")
+        self.setMinimumWidth(560)
+        self.folder = folder or Path.home()
+        self.invitation: Invitation | None = None
+        layout = QVBoxLayout(self)
+        layout.addWidget(
+            wrapped_label(
+                "Paste the invitation the lead sent you (from -----BEGIN to -----END), or load the .invite file. "
+                "The review's content arrives with the lead's first bundle."
+            )
+        )
+        self.text = QPlainTextEdit()
+        self.text.setObjectName("invitationText")
+        self.text.setAccessibleName("Invitation")
+        self.text.setTabChangesFocus(True)  # Tab goes on to the name, as in every other field
+        self.text.setMinimumHeight(90)
+        layout.addWidget(self.text, 1)
+        load = QPushButton("Load from file…")
+        load.setAutoDefault(False)  # Enter in a field must not open a file dialog
+        load.clicked.connect(lambda: self._load())
+        layout.addWidget(load, alignment=Qt.AlignmentFlag.AlignLeft)
+        self.verdict = QLabel("")
+        self.verdict.setObjectName("invitationResult")
+        self.verdict.setWordWrap(True)
+        self.verdict.setTextFormat(Qt.TextFormat.PlainText)  # the lead's name comes from outside
+        layout.addWidget(self.verdict)
+
+        form = QFormLayout()
+        self.me = QLineEdit()
+        self.me.setAccessibleName("Your name")
+        self.pass1 = password_edit("Passphrase")
+        self.pass2 = password_edit("Passphrase again")
+        self.strength = StrengthMeter(self.pass1)
+        self.role = QComboBox()
+        self.role.setAccessibleName("Your role")
+        for role in review_service.ROLES:
+            if role != "lead":
+                self.role.addItem(review_service.ROLE_LABELS[role], role)
+        self.file = QLineEdit(str(free_path(self.folder, "joined-review")))
+        self.file.setAccessibleName("Save as")
+        form.addRow("Your name", self.me)
+        form.addRow("Passphrase", self.pass1)
+        form.addRow("", self.strength)
+        form.addRow("Type it again", self.pass2)
+        form.addRow("Your role", self.role)
+        form.addRow("Save as", self.file)
+        layout.addLayout(form)
+        self.error = error_label()
+        layout.addWidget(self.error)
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
+        self.join_button = self.buttons.addButton("Join the review", QDialogButtonBox.ButtonRole.AcceptRole)
+        self.join_button.setObjectName("primaryButton")
+        self.buttons.accepted.connect(self._validate)
+        self.buttons.rejected.connect(self.reject)
+        layout.addWidget(self.buttons)
+        self.join_button.setDefault(True)  # once inside the dialog: Enter in any field joins
+        for first, second in ((self.text, self.me), (self.me, self.pass1), (self.pass1, self.pass2)):
+            QWidget.setTabOrder(first, second)
+        self._file_touched = False
+        self.file.textEdited.connect(lambda _t: setattr(self, "_file_touched", True))
+        self.text.textChanged.connect(self._read)
+        self.text.setPlainText(invitation or invitation_on_clipboard())
+        # With the invitation already in, the first thing left to type is the name.
+        (self.me if self.invitation is not None else self.text).setFocus()
+
+    def reject(self) -> None:
+        """Esc or Cancel after typing asks before throwing it away."""
+        if any(edit.text() for edit in (self.me, self.pass1)) and not confirm_discard(self, "joining this review"):
+            return
+        super().reject()
+
+    def _load(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(self, "Load an invitation", str(self.folder), "Invitations (*.invite)")
+        if path:
+            self.text.setPlainText(Path(path).read_text(encoding="utf-8", errors="replace"))
+
+    def _read(self) -> None:
+        raw = self.text.toPlainText()
+        try:
+            self.invitation = team.read_invite(raw)
+        except CardRefused as exc:
+            self.invitation = None
+            self.verdict.setText(str(exc) if raw.strip() else "")
+            return
+        lead = self.invitation.lead
+        self.verdict.setText(
+            f"Invitation from {lead.name}. Their fingerprint is {lead.fingerprint}: "
+            "it should match what they read aloud at the pre-briefing."
+        )
+        if not self._file_touched:
+            stem = "".join(c if c.isalnum() else "-" for c in lead.name.lower()).strip("-")
+            self.file.setText(str(free_path(self.folder, f"review-with-{stem or 'the-lead'}")))
+
+    def _fail(self, message: str) -> None:
+        self.error.setText(message)
+        self.error.show()
+
+    def _validate(self) -> None:
+        if self.invitation is None:
+            return self._fail("Paste the lead's invitation first.")
+        if not self.me.text().strip():
+            return self._fail("Enter your name: it identifies your work to the rest of the team.")
+        if len(self.pass1.text()) < MIN_PASSPHRASE:
+            return self._fail(f"The passphrase must be at least {MIN_PASSPHRASE} characters long.")
+        if self.pass1.text() != self.pass2.text():
+            return self._fail("The two passphrases differ.")
+        if Path(self.file.text()).expanduser().exists():
+            return self._fail("A file with that name already exists: choose another name.")
+        self.accept()
+
+    def path(self) -> Path:
+        return Path(self.file.text()).expanduser()
+
+    def passphrase(self) -> str:
+        return self.pass1.text()
+
+    def name(self) -> str:
+        return self.me.text().strip()
+
+    def member_role(self) -> str:
+        return str(self.role.currentData())
+
+
+class MyCardDialog(QDialog):
+    """Right after joining: my card, to send to the lead, copied in one click."""
+
+    def __init__(self, card_text: str, fingerprint: str, lead: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("myCardDialog")
+        self.setWindowTitle("Send your card to the lead")
+        self.setMinimumWidth(560)
+        self.card_text = card_text
+        layout = QVBoxLayout(self)
+        intro = (
+            f"You joined. Send your card to {lead} by email; they add it in Team and their first bundle brings "
+            f"the review to you. Your fingerprint is {fingerprint}: read it aloud to them."
+        )
+        layout.addWidget(wrapped_label(intro, plain=True))  # the lead's name comes from outside
+        text = QPlainTextEdit(card_text)
+        text.setObjectName("myCard")
+        text.setReadOnly(True)
+        text.setFont(QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont))
+        layout.addWidget(text, 1)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        self.copy_button = buttons.addButton("Copy my card", QDialogButtonBox.ButtonRole.AcceptRole)
+        self.copy_button.setObjectName("primaryButton")
+        self.copy_button.clicked.connect(lambda: self.copy())
+        buttons.rejected.connect(self.reject)
+        layout.addWidget(buttons)
+        self.copy_button.setDefault(True)
+        self.copy_button.setFocus()
+
+    def copy(self) -> None:
+        QGuiApplication.clipboard().setText(self.card_text)
+        self.accept()

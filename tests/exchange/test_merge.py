@@ -1,0 +1,63 @@
+"""State-based merge: per field the higher version wins; a merge is idempotent and says what it changed."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from peerdesk.exchange import merge, transfer
+from peerdesk.exchange.errors import BundleRefused
+from peerdesk.services import records
+from peerdesk.store.engine import Store
+from peerdesk.store.uow import UnitOfWork
+from tests.helpers.exchange import Team
+
+
+def _merge(store: Store, content: dict[str, Any], *, allow_roster: bool = False, **kw: Any) -> merge.MergeResult:
+    with UnitOfWork(store) as uow:
+        result = merge.merge(uow, content, allow_roster=allow_roster, **kw)
+        uow.commit()
+    return result
+
+
+def test_labels_name_one_and_many() -> None:
+    assert merge.label("quotes", 1) == "quote" and merge.label("quotes", 2) == "quotes"
+    assert merge.label("postits", 3) == "post-its"
+
+
+def test_a_summary_lists_new_changed_and_deleted_records_or_says_nothing_new() -> None:
+    result = merge.MergeResult()
+    assert result.summary("Sam") == "Sam: nothing new"
+    result.new["quotes"] = 2
+    result.changed["notes"] = 1
+    result.conflicts = 1
+    assert result.summary("Sam") == "Sam: 2 new quotes, 1 note changed, 1 conflict"
+    assert result.tables == {"quotes", "notes"}
+
+
+def test_the_later_edit_of_a_field_wins_and_a_second_merge_changes_nothing(duo: Team) -> None:
+    lead, sam = duo.stores
+    quote_id, _ = records.create(sam, "quotes", text="First wording.")
+    transfer.import_bundle(lead, transfer.export_bundle(sam).data)
+    records.set_fields(sam, "quotes", quote_id, text="Second wording.")
+    content = transfer.content(sam)
+    first = _merge(lead, content)
+    assert first.changed["quotes"] == 1 and quote_id in first.ids
+    assert records.values(lead, "quotes", quote_id, ["text"])["text"] == "Second wording."
+    assert _merge(lead, content).summary("Sam") == "Sam: nothing new"
+
+
+def test_only_the_lead_may_send_the_roster(duo: Team) -> None:
+    lead, sam = duo.stores
+    with pytest.raises(BundleRefused) as refused:
+        _merge(sam, transfer.content(lead))
+    assert refused.value.reason == "roster-not-lead"
+
+
+def test_edits_dated_more_than_a_day_ahead_are_refused(duo: Team) -> None:
+    _, sam = duo.stores
+    records.create(sam, "quotes", text="From the future.")
+    with pytest.raises(BundleRefused) as refused:
+        merge.check_clocks(transfer.content(sam), now_ms=0)
+    assert refused.value.reason == "clock-ahead"

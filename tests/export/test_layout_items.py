@@ -1,0 +1,41 @@
+"""The body of a slide as blocks of measured paragraphs, spread over as few slides as the shrink limits allow."""
+
+from __future__ import annotations
+
+from peerdesk.export import layout_items
+from peerdesk.export.layout_items import Item
+from peerdesk.export.textfit import Para
+
+WIDTH, HEIGHT = 600.0, 300.0
+
+
+def _item(words: int, size: float = 20, **kw: object) -> Item:
+    return Item((Para(" ".join(["evidence"] * words), size),), **kw)  # type: ignore[arg-type]
+
+
+def test_what_fits_stays_on_one_slide_and_a_sparse_slide_may_grow() -> None:
+    [page] = layout_items.paginate([[_item(5)]], WIDTH, HEIGHT)
+    assert page[0].paras[0].size == 20
+    [grown] = layout_items.paginate([[_item(5)]], WIDTH, HEIGHT, grow=True)
+    assert grown[0].paras[0].size > 20
+
+
+def test_too_much_continues_on_more_slides_each_within_the_height() -> None:
+    pages = layout_items.paginate([[_item(60)] for _ in range(6)], WIDTH, HEIGHT)
+    assert len(pages) > 1
+    for page in pages:
+        used = sum(i.height(WIDTH) for i in page) + layout_items.GAP * (len(page) - 1)
+        assert used <= HEIGHT + 1e-6
+
+
+def test_a_heading_never_ends_a_slide() -> None:
+    heading = Item((Para("A heading", 24, bold=True),), keep_with_next=True)
+    pages = layout_items.paginate([[_item(60)], [_item(60)], [heading], [_item(60)]], WIDTH, HEIGHT)
+    assert all(not page[-1].keep_with_next for page in pages)
+
+
+def test_a_quote_card_is_padded_inside() -> None:
+    plain, quote = _item(10), _item(10, kind="quote")
+    assert quote.pad_left > 0 == plain.pad_left
+    assert quote.inner_width(WIDTH) < plain.inner_width(WIDTH)
+    assert quote.height(WIDTH) > plain.height(WIDTH)

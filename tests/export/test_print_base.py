@@ -1,0 +1,34 @@
+"""What every printed sheet shares: escaped HTML pieces, pages that start on a new sheet, the paper sizes."""
+
+from __future__ import annotations
+
+import pytest
+
+from peerdesk.errors import UserError
+from peerdesk.export import print_base
+from peerdesk.export.print_base import Printable
+
+
+def test_typed_text_is_escaped_and_keeps_its_line_breaks() -> None:
+    assert print_base.e("<b>A & B</b>\nnext") == "&lt;b&gt;A &amp; B&lt;/b&gt;<br>next"
+    assert print_base.heading("<Title>", "sub") == "<h1>&lt;Title&gt;</h1><p class='sub'>sub</p>"
+
+
+def test_each_page_after_the_first_starts_a_new_sheet() -> None:
+    html = Printable("Sheets & more", ("<p>one</p>", "<p>two</p>")).html()
+    assert "<title>Sheets &amp; more</title>" in html
+    assert html.count("page-break-before: always") == 1 and html.index("one") < html.index("two")
+
+
+def test_tables_lines_and_ticks() -> None:
+    grid = print_base.grid(["Who", "Where"], [["a", "b"]], [30, 70])
+    assert "<th width='30%'>Who</th>" in grid and "<td>a</td><td>b</td>" in grid
+    assert print_base.ruled_lines(3).count("<tr>") == 3
+    assert print_base.ticks(["x", "y"], numbered=True) == f"<p>{print_base.BOX} 1. x</p><p>{print_base.BOX} 2. y</p>"
+    assert "<b>Room</b>" in print_base.facts([("Room", "2")])
+
+
+def test_paper_sizes_are_read_in_any_case_and_others_refused() -> None:
+    assert print_base.check_paper("a4") == "A4" and print_base.check_paper("LETTER") == "Letter"
+    with pytest.raises(UserError, match="A4 or Letter"):
+        print_base.check_paper("A5")

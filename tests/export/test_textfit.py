@@ -1,0 +1,42 @@
+"""Measuring text before it goes on a slide: wrapping, heights, splitting and the largest size that fits."""
+
+from __future__ import annotations
+
+from peerdesk.export import textfit
+from peerdesk.export.textfit import Para
+
+TEXT = "Foster carers said respite is hard to find and the duty line never answers after five"
+
+
+def test_wrapping_keeps_every_line_within_the_width_and_every_word() -> None:
+    lines = textfit.wrap(TEXT, 200, 20)
+    assert len(lines) > 1
+    assert all(textfit.text_width(line, 20) <= 200 for line in lines)
+    assert " ".join(lines).split() == TEXT.split()
+
+
+def test_a_word_too_long_for_the_line_is_cut_and_word_fits_says_so() -> None:
+    assert not textfit.word_fits("Supercalifragilistic", 40, 20)
+    assert len(textfit.wrap("Supercalifragilistic", 40, 20)) > 1
+    assert textfit.word_fits("short words", 200, 20)
+
+
+def test_height_adds_lines_and_splitting_keeps_the_text() -> None:
+    para = Para(TEXT, 20)
+    assert textfit.height([para], 200) == len(para.lines(200)) * para.line_height()
+    head, tail = textfit.split_para(para, 200, para.line_height() * 2, first=True)
+    assert head is not None and len(head.lines(200)) == 2
+    assert (head.text + " " + tail.text).split() == TEXT.split()
+    assert textfit.split_para(para, 200, 1, first=True) == (None, para)
+
+
+def test_fit_size_picks_the_largest_size_that_fits_or_none() -> None:
+    assert textfit.fit_size("Key themes", 400, 60, (40, 32, 24)) == 40
+    assert textfit.fit_size(TEXT, 200, 60, (40, 32, 24, 12)) in (24, 12)
+    assert textfit.fit_size(TEXT * 20, 100, 20, (40, 32)) is None
+
+
+def test_cjk_and_arabic_get_taller_lines() -> None:
+    assert textfit.line_factor("中文") == textfit.TALL_LINE_HEIGHT
+    assert textfit.line_factor("plain") == textfit.LINE_HEIGHT
+    assert textfit.join_lines(["中", "文"]) == "中文" and textfit.join_lines(["a", "b"]) == "a b"

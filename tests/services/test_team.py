@@ -1,0 +1,52 @@
+"""The team: my card, the lead's invitation, joining, adding, verifying and removing members."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from peerdesk.errors import UserError
+from peerdesk.exchange.errors import CardRefused
+from peerdesk.services import team
+from peerdesk.store.engine import Store
+from tests.conftest import PASSPHRASE
+from tests.helpers.exchange import Team
+
+
+def test_the_creator_of_a_review_is_its_lead_and_only_member(store: Store) -> None:
+    assert team.is_lead(store)
+    [me] = team.members(store)
+    assert (me.name, me.is_me, me.is_lead) == ("Alex Reviewer", True, True)
+    card, text = team.my_card(store)
+    assert card.member_id == store.member_id and card.fingerprint in text
+
+
+def test_joining_by_invitation_makes_a_file_of_the_same_review(store: Store, tmp_path: Path) -> None:
+    invite = team.invitation(store)
+    assert team.read_invite(invite).lead.member_id == store.member_id
+    joined = team.join(invite, tmp_path / "sam.peerdesk", PASSPHRASE, "Sam Okafor")
+    try:
+        assert joined.review_id == store.review_id and not team.is_lead(joined)
+        member, changes = team.add_member(store, team.my_card(joined)[1])
+        assert member.name == "Sam Okafor" and "members" in changes
+        assert {m.name for m in team.members(store)} == {"Alex Reviewer", "Sam Okafor"}
+    finally:
+        joined.close()
+
+
+def test_only_the_lead_adds_members_and_a_card_must_be_a_card(duo: Team) -> None:
+    lead, sam = duo.stores
+    with pytest.raises(UserError):
+        team.add_member(sam, team.my_card(lead)[1])
+    with pytest.raises(CardRefused):
+        team.add_member(lead, "not a card")
+
+
+def test_removing_and_unverifying_a_member_show_in_the_team(duo: Team) -> None:
+    lead, sam = duo.stores
+    team.unverify(lead, sam.member_id)
+    assert not next(m for m in team.members(lead) if m.id == sam.member_id).verified
+    team.verify(lead, sam.member_id)
+    team.set_removed(lead, sam.member_id)
+    assert next(m for m in team.members(lead) if m.id == sam.member_id).status == "removed"

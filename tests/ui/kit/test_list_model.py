@@ -1,0 +1,46 @@
+"""Read-only Qt models over rows a service returns: a table model that refetches, a list model set from rows."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from pytestqt.qtbot import QtBot
+
+from peerdesk.ui.kit.list_model import ListTableModel, RowListModel
+
+
+class _Teams(ListTableModel[tuple[str, str]]):
+    headers = ("Team", "Room")
+
+    def __init__(self, source: list[tuple[str, str]]) -> None:
+        super().__init__()
+        self.source = source
+
+    def fetch(self) -> list[tuple[str, str]]:
+        return list(self.source)
+
+
+class _Names(RowListModel[str]):
+    def row_data(self, row: str, role: int) -> object:
+        return row.upper() if role == Qt.ItemDataRole.DisplayRole else None
+
+
+def test_a_table_model_shows_its_headers_and_refetches_on_reload(qtbot: QtBot) -> None:
+    source = [("Team A", "Room 1")]
+    model = _Teams(source)
+    assert model.rowCount() == 0 and model.columnCount() == 2
+    with qtbot.waitSignal(model.modelReset):
+        model.reload()
+    assert model.rowCount() == 1
+    source.append(("Team B", "Room 2"))
+    model.reload()
+    assert model.rowCount() == 2
+    assert model.headerData(1, Qt.Orientation.Horizontal) == "Room"
+    assert model.headerData(0, Qt.Orientation.Vertical) is None
+
+
+def test_a_list_model_shows_what_row_data_says_of_each_row(qtbot: QtBot) -> None:
+    model = _Names()
+    model.set_rows(["alex", "sam"])
+    assert model.rowCount() == 2
+    assert model.data(model.index(1, 0)) == "SAM"
+    assert model.data(model.index(1, 0), Qt.ItemDataRole.ToolTipRole) is None

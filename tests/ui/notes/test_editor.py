@@ -1,0 +1,99 @@
+"""The note taker's editor: quote marks that follow the words as text is typed around them."""
+
+from __future__ import annotations
+
+import random
+
+from pytestqt.qtbot import QtBot
+
+from peerdesk.ui.notes.editor import NoteEditor, Offsets, to_py, to_qt
+
+TEXT = "The duty line never answers."
+
+
+def test_positions_convert_between_qt_and_python_past_an_emoji() -> None:
+    assert to_qt("abc", 2) == to_py("abc", 2) == 2
+    text = "😀 hello"
+    assert to_qt(text, 2) == 3  # the emoji is two UTF-16 units
+    assert to_py(text, 3) == 2
+    assert to_py(text, to_qt(text, 5)) == 5
+
+
+def test_a_quote_mark_follows_its_words_when_text_is_typed_before_it(qtbot: QtBot) -> None:
+    editor = NoteEditor()
+    qtbot.addWidget(editor)
+    editor.load(TEXT)
+    start = TEXT.index("never")
+    editor.mark("q1", start, start + len("never answers"))
+    cursor = editor.textCursor()
+    cursor.setPosition(0)
+    cursor.insertText("Sam: ")
+    a, b = editor.anchors()["q1"]
+    assert editor.toPlainText()[a:b] == "never answers"
+    assert editor.quote_range("q1") == (a, b) and editor.quote_range("q2") is None
+
+
+def test_loading_another_note_clears_every_mark(qtbot: QtBot) -> None:
+    editor = NoteEditor()
+    qtbot.addWidget(editor)
+    editor.load(TEXT)
+    editor.mark("q1", 0, 3)
+    editor.load("A different note.")
+    assert editor.anchors() == {} and editor.toPlainText() == "A different note."
+
+
+def test_a_verbatim_quote_is_what_was_typed_between_start_and_finish(qtbot: QtBot) -> None:
+    editor = NoteEditor()
+    qtbot.addWidget(editor)
+    editor.load("Notes: ")
+    editor.moveCursor(editor.textCursor().MoveOperation.End)
+    editor.start_verbatim()
+    qtbot.keyClicks(editor, "we are heard")
+    span = editor.finish_verbatim()
+    assert span is not None and editor.toPlainText()[span[0] : span[1]] == "we are heard"
+    assert editor.finish_verbatim() is None  # nothing under way any more
+
+
+def slow_to_py(text: str, qt_pos: int) -> int:
+    if all(ord(ch) <= 0xFFFF for ch in text):
+        return qt_pos  # the same count: nothing to convert (a position past the end stays as given)
+    units = 0
+    for n, ch in enumerate(text):
+        if units >= qt_pos:
+            return n
+        units += 2 if ord(ch) > 0xFFFF else 1
+    return len(text)
+
+
+def slow_to_qt(text: str, py_pos: int) -> int:
+    if all(ord(ch) <= 0xFFFF for ch in text):
+        return py_pos
+    return len(text[:py_pos].encode("utf-16-le")) // 2
+
+
+def test_plain_text_positions_are_the_same_in_both_counts() -> None:
+    offsets = Offsets("Carers said “the phones” ring out.")
+    assert offsets.to_py(12) == 12
+    assert offsets.to_qt(12) == 12
+
+
+def test_an_emoji_counts_twice_for_qt_and_once_for_python() -> None:
+    text = "ok 🙂 then 😀 done"
+    offsets = Offsets(text)
+    after_first = text.index("then")
+    assert offsets.to_qt(after_first) == after_first + 1
+    assert offsets.to_py(after_first + 1) == after_first
+    assert offsets.to_qt(len(text)) == len(text) + 2
+    assert offsets.to_py(len(text) + 2) == len(text)
+
+
+def test_the_conversions_agree_with_counting_character_by_character() -> None:
+    rng = random.Random(22)
+    alphabet = ["a", " ", "é", "“", "\n", "🙂", "𝒳"]
+    for _ in range(200):
+        text = "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 40)))
+        units = len(text.encode("utf-16-le")) // 2
+        for qt_pos in range(units + 3):
+            assert to_py(text, qt_pos) == slow_to_py(text, qt_pos), (text, qt_pos)
+        for py_pos in range(len(text) + 3):
+            assert to_qt(text, py_pos) == slow_to_qt(text, py_pos), (text, py_pos)

@@ -1,0 +1,66 @@
+"""The note taker's Questions tab: the interview's plan, with additions, moves, removals and ticks as undo steps."""
+
+from __future__ import annotations
+
+from pytestqt.qtbot import QtBot
+
+from peerdesk.services import questions, timetable
+from peerdesk.ui.kit.session import ReviewSession
+from peerdesk.ui.notes.plan import QuestionPlanTab
+from tests.helpers.timetable import build_day
+
+
+def _tab(qtbot: QtBot, session: ReviewSession) -> tuple[QuestionPlanTab, str]:
+    interview = build_day(session.store).interviews[0]
+    tab = QuestionPlanTab(session)
+    qtbot.addWidget(tab)
+    tab.load(timetable.interview(session.store, interview))
+    return tab, interview
+
+
+def _texts(session: ReviewSession, interview: str) -> list[str]:
+    return [q.text for q in questions.plan(session.store, interview) if not q.closing]
+
+
+def test_nothing_is_added_while_no_interview_is_open(qtbot: QtBot, session: ReviewSession) -> None:
+    tab = QuestionPlanTab(session)
+    qtbot.addWidget(tab)
+    tab.load(None)
+    assert tab.add_question("What works well?") is None and tab.plan_model.rowCount() == 0
+
+
+def test_a_question_added_shows_in_the_plan_and_undo_takes_it_away(qtbot: QtBot, session: ReviewSession) -> None:
+    tab, interview = _tab(qtbot, session)
+    assert "Planned by" in tab.plan_label.text()
+    assert tab.add_question("What works well?")
+    assert _texts(session, interview) == ["What works well?"]
+    tab.load(timetable.interview(session.store, interview))  # the notes panel reloads the tab after each change
+    assert tab.plan_model.data(tab.plan_model.index(0, 0)) == "1. What works well?"
+    session.undo_stack.undo()
+    assert _texts(session, interview) == []
+
+
+def test_moving_and_removing_the_selected_question_are_undo_steps(qtbot: QtBot, session: ReviewSession) -> None:
+    tab, interview = _tab(qtbot, session)
+    tab.add_question("First?")
+    tab.add_question("Second?")
+    tab.load(timetable.interview(session.store, interview))
+    tab.plan_view.setCurrentIndex(tab.plan_model.index(1, 0))
+    tab.move_selected_question(-1)
+    assert _texts(session, interview) == ["Second?", "First?"]
+    tab.load(timetable.interview(session.store, interview))
+    tab.plan_view.setCurrentIndex(tab.plan_model.index(0, 0))
+    tab.remove_selected_question()
+    assert _texts(session, interview) == ["First?"]
+    session.undo_stack.undo()
+    assert _texts(session, interview) == ["Second?", "First?"]
+
+
+def test_a_tick_records_the_question_as_asked(qtbot: QtBot, session: ReviewSession) -> None:
+    tab, interview = _tab(qtbot, session)
+    planned = tab.add_question("What works well?")
+    assert planned is not None
+    tab.tick(planned, True)
+    assert questions.plan(session.store, interview)[0].asked
+    session.undo_stack.undo()
+    assert not questions.plan(session.store, interview)[0].asked

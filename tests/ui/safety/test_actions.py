@@ -1,0 +1,163 @@
+"""The safety actions of the main window: hourly backups, retention and purge, deleting the review."""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import sys
+from pathlib import Path
+from typing import Any
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication
+
+from peerdesk.services import backups, guard, records, retention
+from peerdesk.services import review as review_service
+from peerdesk.services.changes import Changes
+from peerdesk.store.engine import Store
+from peerdesk.ui.kit import ops
+from peerdesk.ui.kit import settings as ui_settings
+from peerdesk.ui.safety import actions as safety
+from peerdesk.ui.safety import preferences
+from peerdesk.ui.safety.recovery_dialogs import RestoreDialog
+from peerdesk.ui.shell.app import stylesheet
+from peerdesk.ui.shell.dialogs import PassphraseDialog
+from peerdesk.ui.shell.main_window import MainWindow
+from tests.conftest import PASSPHRASE
+from tests.helpers.seed import seed
+
+SHOTS = Path(__file__).resolve().parents[3] / "docs" / "screenshots"
+
+
+@pytest.fixture(autouse=True)
+def _screenshots_go_to_docs_only_when_asked(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """README screenshots are refreshed with PEERDESK_SCREENSHOTS=1; a normal run leaves the work tree alone."""
+    if not os.environ.get("PEERDESK_SCREENSHOTS"):
+        monkeypatch.setattr(sys.modules[__name__], "SHOTS", tmp_path / "screenshots")
+
+
+def test_an_hourly_backup_is_made_on_visit_days_only(window: MainWindow) -> None:
+    store = window.session.store
+    assert not window.safety.hourly_backup(dt.datetime(2026, 4, 1, 10, 0))
+    assert window.safety.hourly_backup(dt.datetime(2026, 3, 10, 10, 0))
+    assert [reason for _, _, reason in backups.snapshots(store.path)] == ["hourly"]
+
+
+def test_opening_a_review_past_its_retention_date_offers_deletion(
+    qtbot: Any, window: MainWindow, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    offered: list[str] = []
+    monkeypatch.setattr(safety.Safety, "offer_purge", lambda self, state: offered.append(state.sentence))
+    review_service.update_review(window.session.store, retention_date="2026-01-01")
+    window.safety.on_opened()
+    assert offered and "delete them now" in offered[0]
+    review_service.update_review(window.session.store, retention_date="2099-01-01")
+    window.safety.on_opened()
+    assert len(offered) == 1
+
+
+def test_the_offer_on_opening_does_not_block_and_deletes_when_accepted(
+    qtbot: Any, window: MainWindow, told: list[tuple[str, str]]
+) -> None:
+    seed(window.session.store)
+    review_service.update_review(window.session.store, retention_date="2026-01-01")
+    box = window.safety.offer_purge(retention.status(window.session.store))
+    assert box.isVisible()  # shown without waiting: opening a review never hangs on it
+    delete = next(b for b in box.buttons() if b.text() == "Delete interview records")
+    qtbot.mouseClick(delete, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: bool(told), timeout=15000)
+    assert review_service.info(window.session.store)["notes"] == 0
+
+
+def test_deleting_interview_records_from_the_window(
+    qtbot: Any, window: MainWindow, told: list[tuple[str, str]]
+) -> None:
+    seed(window.session.store)
+    review_id = window.session.store.review_id
+    assert ops.set_fields(window, window.session, "review", review_id, {"aim": "An aim"}, "Edit aim")
+    window.safety.purge()
+    qtbot.waitUntil(lambda: bool(told), timeout=15000)
+    assert told[-1][0] == "Interview records deleted"
+    info = review_service.info(window.session.store)
+    assert info["notes"] == 0 and info["quotes"] == 0 and info["insights"] == 1
+    assert window.session.undo_stack.count() == 0
+    assert "were deleted" in window.overview.countdown.text()
+    assert retention.status(window.session.store).purged_on
+
+
+def test_delete_this_review_removes_file_backups_and_recent_entry(
+    qtbot: Any, window: MainWindow, told: list[tuple[str, str]], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = window.session.store.path
+    backups.make_backup(window.session.store, "manual")
+    ui_settings.add_recent(path)
+    monkeypatch.setattr(PassphraseDialog, "exec", lambda self: (self.edit.setText(PASSPHRASE), 1)[1])
+    with qtbot.waitSignal(window.closed):
+        window.safety.delete_review()
+    assert not path.exists() and not Path(f"{path}-wal").exists()
+    assert not backups.snapshots(path) and not (path.parent / (path.name + ".backups")).exists()
+    assert path not in ui_settings.recent_files()
+
+
+def test_delete_this_review_needs_the_passphrase(
+    qtbot: Any, window: MainWindow, told: list[tuple[str, str]], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(PassphraseDialog, "exec", lambda self: (self.edit.setText("not the passphrase"), 1)[1])
+    window.safety.delete_review()
+    assert window.session.store.path.exists() and "passphrase is not right" in told[-1][1]
+
+
+def test_screenshots_of_the_safety_dialogs(qtbot: Any, window: MainWindow, store: Store) -> None:
+    SHOTS.mkdir(parents=True, exist_ok=True)
+    app = QApplication.instance()
+    assert isinstance(app, QApplication)
+    app.setStyleSheet(stylesheet())
+    seed(store)
+    guard.add_name(store, "Kwame Mensah", "staff")
+    records.create(store, "quotes", text="Kwame’s team turned it round, you can email him on k.mensah@example.org")
+    records.create(store, "quotes", text="I'm Sandra and I have been a foster carer here for eleven years.")
+    window.session.notify(Changes.of("quotes", "guarded_names"))
+    names = window.safety.show_names()
+    names.resize(560, 360)
+    names.grab().save(str(SHOTS / "guard-names.png"))
+    flagged = window.safety.show_flagged()
+    flagged.resize(900, 360)
+    flagged.view.selectRow(0)
+    flagged.decide("keep")
+    flagged.grab().save(str(SHOTS / "guard-flagged-quotes.png"))
+    backups.make_backup(store, "hourly")
+    records.create(store, "notes", body="more")
+    backups.make_backup(store, "manual")
+    restore = RestoreDialog(backups.describe(store.path, PASSPHRASE), window)
+    qtbot.addWidget(restore)
+    restore.resize(860, 260)
+    restore.grab().save(str(SHOTS / "restore-from-backup.png"))
+    window.resize(1100, 700)
+    window.lock()
+    window.grab().save(str(SHOTS / "locked.png"))
+    prefs = preferences.PreferencesDialog(window)
+    qtbot.addWidget(prefs)
+    prefs.grab().save(str(SHOTS / "preferences.png"))
+    app.setStyleSheet("")
+    assert (SHOTS / "locked.png").stat().st_size > 0
+
+
+def test_a_purge_empties_an_open_note_and_nothing_is_written_back(
+    qtbot: Any, window: MainWindow, told: list[tuple[str, str]]
+) -> None:
+    seeded = seed(window.session.store)
+    panel = window.notes_panel
+    assert panel is not None
+    panel.open_interview(seeded.interview_id)
+    qtbot.keyClicks(panel.editor, "the gravelwick manager said")
+    panel.flush()
+    qtbot.keyClicks(panel.editor, " and more typed after the flush")  # waiting for its autosave when the purge runs
+    window.safety.run_purge()
+    qtbot.waitUntil(lambda: bool(told), timeout=15000)
+    assert told == [("Interview records deleted", told[0][1])], told  # no save error
+    assert "gravelwick" not in panel.editor.toPlainText() and panel.note is None
+    qtbot.keyClicks(panel.editor, "x")
+    qtbot.wait(1500)  # longer than the autosave's wait: nothing is saved, nothing fails
+    assert len(told) == 1
+    assert review_service.info(window.session.store)["notes"] == 0

@@ -1,0 +1,51 @@
+"""Restore from backup and change passphrase, from the File menu of the main window."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+from PySide6.QtWidgets import QDialog
+
+from peerdesk.services import backups, records
+from peerdesk.services import review as review_service
+from peerdesk.store import sqlcipher
+from peerdesk.ui.safety.recovery_dialogs import ChangePassphraseDialog, RestoreDialog
+from peerdesk.ui.shell.dialogs import PassphraseDialog
+from peerdesk.ui.shell.main_window import MainWindow
+from tests.conftest import PASSPHRASE
+
+
+def test_restore_from_backup_replaces_the_open_review(
+    qtbot: Any, window: MainWindow, told: list[tuple[str, str]], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    store = window.session.store
+    backups.make_backup(store, "manual")
+    records.create(store, "notes", body="typed after the backup")
+    monkeypatch.setattr(PassphraseDialog, "exec", lambda self: (self.edit.setText(PASSPHRASE), 1)[1])
+    monkeypatch.setattr(RestoreDialog, "exec", lambda self: QDialog.DialogCode.Accepted)
+    window.safety.restore_backup()
+    qtbot.waitUntil(lambda: bool(told), timeout=15000)
+    assert told[-1][0] == "Backup restored"
+    assert window.session.store is not store
+    assert review_service.info(window.session.store)["notes"] == 0
+    assert {reason for _, _, reason in backups.snapshots(window.session.store.path)} == {"manual", "before-restore"}
+
+
+def test_change_passphrase_from_the_menu(
+    qtbot: Any, window: MainWindow, told: list[tuple[str, str]], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    new = "an entirely different passphrase"
+
+    def fill(self: ChangePassphraseDialog) -> int:
+        self.current.setText(PASSPHRASE)
+        self.new.setText(new)
+        self.again.setText(new)
+        return 1
+
+    monkeypatch.setattr(ChangePassphraseDialog, "exec", fill)
+    window.safety.change_passphrase()
+    qtbot.waitUntil(lambda: bool(told), timeout=15000)
+    assert told[-1][0] == "Passphrase changed"
+    assert sqlcipher.opens_with(window.session.store.path, new)
+    assert window.session.check_passphrase(new) and not window.session.check_passphrase(PASSPHRASE)

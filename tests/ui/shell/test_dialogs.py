@@ -1,0 +1,46 @@
+"""Dialogs for a review's passphrase and a new review's essentials."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+from PySide6.QtCore import QDate
+from pytestqt.qtbot import QtBot
+
+from peerdesk.ui.shell.dialogs import NewReviewDialog, PassphraseDialog
+
+
+def test_the_passphrase_dialog_names_the_file_and_why_the_last_try_failed(qtbot: QtBot, tmp_path: Path) -> None:
+    quiet = PassphraseDialog(tmp_path / "eastmere.peerdesk")
+    qtbot.addWidget(quiet)
+    assert quiet.error.isHidden() and quiet.windowTitle() == "Open review"
+    told = PassphraseDialog(tmp_path / "eastmere.peerdesk", message="The passphrase is not right.", title="Unlock")
+    qtbot.addWidget(told)
+    assert not told.error.isHidden() and told.error.text() == "The passphrase is not right."
+    told.edit.setText("secret words here")
+    assert told.passphrase() == "secret words here" and told.windowTitle() == "Unlock"
+
+
+def test_a_new_review_suggests_a_file_name_from_the_authority_until_one_is_typed(qtbot: QtBot, tmp_path: Path) -> None:
+    dialog = NewReviewDialog(folder=tmp_path)
+    qtbot.addWidget(dialog)
+    dialog.authority.setText("Eastmere Borough Council!")
+    assert dialog.path() == tmp_path / "eastmere-borough-council.peerdesk"
+    dialog.file.setText(str(tmp_path / "mine.peerdesk"))
+    dialog.file.textEdited.emit(dialog.file.text())
+    dialog.authority.setText("Westfold")
+    assert dialog.path() == tmp_path / "mine.peerdesk"
+
+
+def test_day_2_follows_day_1_and_the_essentials_are_trimmed(qtbot: QtBot, tmp_path: Path) -> None:
+    dialog = NewReviewDialog(folder=tmp_path)
+    qtbot.addWidget(dialog)
+    dialog.day1.setDate(QDate(2026, 3, 10))
+    assert dialog.day2.date() == QDate(2026, 3, 11)
+    dialog.authority.setText("  Westfold  ")
+    dialog.me.setText(" Alex Reviewer ")
+    essentials = dialog.essentials()
+    assert (essentials.authority, essentials.me_name) == ("Westfold", "Alex Reviewer")
+    assert (essentials.visit_start, essentials.visit_end) == (dt.date(2026, 3, 10), dt.date(2026, 3, 11))
+    assert essentials.me_role == "lead"

@@ -1,0 +1,76 @@
+"""The dock panels the main window builds: each with a stable name, a title and its own shortcut."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QLabel, QTabWidget, QWidget
+from pytestqt.qtbot import QtBot
+
+from peerdesk.ui.kit.panel import Panel
+from peerdesk.ui.kit.session import ReviewSession
+from peerdesk.ui.shell.docks import LazyPanels, LazyTab, panel_specs
+from peerdesk.ui.shell.main_window import MainWindow
+
+
+def test_the_four_docks_in_their_order_with_distinct_names_and_shortcuts() -> None:
+    specs = panel_specs()
+    assert [s.title for s in specs] == ["Timetable", "Interview notes", "Quotes", "Insights"]
+    assert len({s.object_name for s in specs}) == len({s.shortcut for s in specs}) == len(specs)
+    assert all(s.object_name.startswith("dock-") for s in specs)
+
+
+def test_every_dock_builds_a_panel(qtbot: QtBot, session: ReviewSession) -> None:
+    for spec in panel_specs():
+        panel = spec.factory(session)
+        qtbot.addWidget(panel)
+        assert isinstance(panel, Panel) and isinstance(panel, QWidget)
+
+
+def test_a_panel_is_built_once_when_first_asked_for(qtbot: QtBot, session: ReviewSession) -> None:
+    built: list[str] = []
+
+    def build(name: str) -> Panel:
+        built.append(name)
+        return Panel(session)
+
+    panels = LazyPanels(build)
+    assert panels.get("dock-notes") is None and "dock-notes" not in panels  # looking does not build
+    first = panels["dock-notes"]
+    assert panels["dock-notes"] is first and built == ["dock-notes"]
+    assert list(panels.values()) == [first]
+
+
+def test_a_tab_builds_its_content_when_it_is_first_shown(qtbot: QtBot) -> None:
+    made: list[QWidget] = []
+
+    def factory() -> QWidget:
+        made.append(QLabel("built"))
+        return made[-1]
+
+    tabs = QTabWidget()
+    qtbot.addWidget(tabs)
+    tabs.addTab(QLabel("first"), "First")
+    lazy = LazyTab(factory, scroll=True)
+    tabs.addTab(lazy, "Later")
+    tabs.show()
+    qtbot.waitExposed(tabs)
+    assert made == [] and lazy.content is None
+    tabs.setCurrentIndex(1)
+    assert len(made) == 1 and lazy.content is made[0] and lazy.isAncestorOf(made[0])
+    tabs.setCurrentIndex(0)
+    tabs.setCurrentIndex(1)
+    assert lazy.build() is made[0] and len(made) == 1
+
+
+def test_the_window_builds_hidden_docks_and_tabs_only_when_shown(qtbot: QtBot, session: ReviewSession) -> None:
+    window = MainWindow(session)
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitExposed(window)
+    assert "dock-timetable" in window.panels and "dock-quotes" in window.panels  # in view: built
+    assert "dock-notes" not in window.panels and "tab-workshop" not in window.panels  # behind a tab: not yet
+    window.docks["dock-notes"].raise_()
+    qtbot.waitUntil(lambda: "dock-notes" in window.panels)
+    assert window.notes_panel is window.panels["dock-notes"]
+    assert window.docks["dock-notes"].isAncestorOf(window.panels["dock-notes"])
+    window.show_work(window.panels["tab-survey"])  # asked for: built, and its tab comes to the front
+    assert window.work.currentWidget().isAncestorOf(window.panels["tab-survey"])

@@ -1,0 +1,74 @@
+"""The start screen: recent reviews that still exist, newest first, and the four ways in."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QKeySequence
+from PySide6.QtTest import QTest
+from pytestqt.qtbot import QtBot
+
+from peerdesk.ui.kit import settings as ui_settings
+from peerdesk.ui.shell.main_window import QUOTE_KEY, quit_shortcut
+from peerdesk.ui.shell.start import StartScreen
+
+
+@pytest.fixture(autouse=True)
+def _no_recent_files() -> None:
+    ui_settings.settings().remove("recent")  # QSettings keeps its file for the whole process
+
+
+def test_without_recent_reviews_the_list_says_where_they_will_appear(qtbot: QtBot) -> None:
+    screen = StartScreen()
+    qtbot.addWidget(screen)
+    assert screen.recent.count() == 0 and not screen.empty.isHidden()
+
+
+def test_recent_reviews_that_still_exist_are_listed_and_open_when_activated(qtbot: QtBot, tmp_path: Path) -> None:
+    kept, gone = tmp_path / "eastmere.peerdesk", tmp_path / "gone.peerdesk"
+    kept.write_bytes(b"x")
+    ui_settings.add_recent(gone)
+    ui_settings.add_recent(kept)
+    screen = StartScreen()
+    qtbot.addWidget(screen)
+    assert screen.recent.count() == 1 and screen.empty.isHidden()
+    item = screen.recent.item(0)
+    assert item.text().startswith("eastmere\n") and item.data(Qt.ItemDataRole.UserRole) == str(kept.resolve())
+    with qtbot.waitSignal(screen.open_path) as opened:
+        screen.recent.itemActivated.emit(item)
+    assert opened.args == [kept.resolve()]
+
+
+def test_the_buttons_ask_for_a_new_review_another_file_or_the_demo(qtbot: QtBot) -> None:
+    screen = StartScreen()
+    qtbot.addWidget(screen)
+    for button, signal in (
+        (screen.new_button, screen.new_review),
+        (screen.open_button, screen.open_other),
+        (screen.demo_button, screen.open_demo),
+    ):
+        with qtbot.waitSignal(signal):
+            button.click()
+
+
+def test_ctrl_n_and_ctrl_o_work_on_the_start_screen_and_are_shown_on_the_buttons(qtbot: QtBot) -> None:
+    screen = StartScreen()
+    qtbot.addWidget(screen)
+    screen.show()
+    qtbot.waitExposed(screen)
+    screen.activateWindow()
+    qtbot.waitUntil(screen.isActiveWindow)
+    native = QKeySequence.SequenceFormat.NativeText
+    assert QKeySequence(QKeySequence.StandardKey.Open).toString(native) in screen.open_button.text()
+    with qtbot.waitSignal(screen.open_other, timeout=2000):
+        QTest.keyClick(screen, Qt.Key.Key_O, Qt.KeyboardModifier.ControlModifier)
+    with qtbot.waitSignal(screen.new_review, timeout=2000):
+        QTest.keyClick(screen, Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier)
+    with qtbot.waitSignal(screen.join_review, timeout=2000):
+        qtbot.mouseClick(screen.join_button, Qt.MouseButton.LeftButton)
+
+
+def test_quit_never_takes_the_quote_capture_key() -> None:
+    assert quit_shortcut().matches(QKeySequence(QUOTE_KEY)) != QKeySequence.SequenceMatch.ExactMatch

@@ -1,0 +1,47 @@
+"""The conflicts an import kept: where, what lost, what stands and who; restored or dismissed as undo steps."""
+
+from __future__ import annotations
+
+from pytestqt.qtbot import QtBot
+
+from peerdesk.services import exchange, records
+from peerdesk.ui.kit.session import ReviewSession
+from peerdesk.ui.team.conflicts_dialog import ConflictsDialog
+from tests.helpers.conflicts import make_conflict
+from tests.helpers.exchange import Team
+
+
+def test_without_conflicts_the_dialog_says_every_edit_merged(qtbot: QtBot, session: ReviewSession) -> None:
+    dialog = ConflictsDialog(session)
+    qtbot.addWidget(dialog)
+    assert dialog.model.rowCount() == 0 and not dialog.empty.isHidden()
+    assert not dialog.restore_button.isEnabled() and not dialog.dismiss_button.isEnabled()
+
+
+def test_a_conflict_is_listed_and_restoring_it_is_one_undo_step(qtbot: QtBot, duo: Team) -> None:
+    quote_id = make_conflict(duo)
+    session = ReviewSession(duo.stores[0])
+    dialog = ConflictsDialog(session)
+    qtbot.addWidget(dialog)
+    assert dialog.model.rowCount() == 1 and dialog.empty.isHidden()
+    where, lost, now, _author = (dialog.model.data(dialog.model.index(0, c)) for c in range(4))
+    assert where == "Quote · text" and {lost, now} == {"Lead's wording.", "Sam's wording."}
+    dialog.view.selectRow(0)
+    dialog.restore_selected()
+    assert records.values(session.store, "quotes", quote_id, ["text"])["text"] == lost
+    assert dialog.model.rowCount() == 0
+    session.undo_stack.undo()
+    assert records.values(session.store, "quotes", quote_id, ["text"])["text"] == now
+    assert len(exchange.conflicts(session.store)) == 1
+
+
+def test_dismissing_a_conflict_keeps_the_text_that_stands(qtbot: QtBot, duo: Team) -> None:
+    quote_id = make_conflict(duo)
+    session = ReviewSession(duo.stores[0])
+    dialog = ConflictsDialog(session)
+    qtbot.addWidget(dialog)
+    now = dialog.model.items[0].current_text
+    dialog.view.selectRow(0)
+    dialog.dismiss_selected()
+    assert exchange.conflicts(session.store) == []
+    assert records.values(session.store, "quotes", quote_id, ["text"])["text"] == now

@@ -1,0 +1,83 @@
+"""Joining a review: the invitation read from the clipboard or pasted, checked before anything is written."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from PySide6.QtGui import QGuiApplication
+from pytestqt.qtbot import QtBot
+
+from peerdesk.services import team
+from peerdesk.store.engine import Store
+from peerdesk.ui.team.join_dialog import JoinDialog, MyCardDialog, free_path, invitation_on_clipboard
+from tests.helpers.exchange import Team, make_team
+
+
+@pytest.fixture
+def crew(tmp_path: Path) -> Iterator[Team]:
+    t = make_team(tmp_path / "team", size=2)
+    yield t
+    t.close()
+
+
+def lead(crew: Team) -> Store:
+    return crew.stores[0]
+
+
+def test_joining_never_overwrites_a_file(tmp_path: Path) -> None:
+    assert free_path(tmp_path, "review") == tmp_path / "review.peerdesk"
+    (tmp_path / "review.peerdesk").write_text("")
+    (tmp_path / "review-2.peerdesk").write_text("")
+    assert free_path(tmp_path, "review") == tmp_path / "review-3.peerdesk"
+
+
+def test_an_invitation_on_the_clipboard_is_read_in_and_the_name_is_next(
+    qtbot: QtBot, crew: Team, tmp_path: Path
+) -> None:
+    QGuiApplication.clipboard().setText("some other text")
+    assert invitation_on_clipboard() == ""
+    QGuiApplication.clipboard().setText(team.invitation(lead(crew)))
+    dialog = JoinDialog(folder=tmp_path)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    assert dialog.invitation is not None
+    assert "Alex Lead" in dialog.verdict.text() and dialog.invitation.lead.fingerprint in dialog.verdict.text()
+    assert dialog.focusWidget() is dialog.me
+    assert dialog.path() == tmp_path / "review-with-alex-lead.peerdesk"
+
+
+def test_what_is_missing_or_wrong_is_said_and_the_dialog_stays_open(qtbot: QtBot, crew: Team, tmp_path: Path) -> None:
+    QGuiApplication.clipboard().setText("")
+    dialog = JoinDialog(folder=tmp_path)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    dialog.text.setPlainText("-----BEGIN PEERDESK INVITATION-----\nnot really\n-----END PEERDESK INVITATION-----")
+    assert dialog.invitation is None and dialog.verdict.text()
+    dialog.join_button.click()
+    assert dialog.isVisible() and "invitation" in dialog.error.text()
+    dialog.text.setPlainText(team.invitation(lead(crew)))
+    dialog.me.setText("Sam Okafor")
+    dialog.pass1.setText("a long and private passphrase")
+    dialog.pass2.setText("a different passphrase here")
+    dialog.join_button.click()
+    assert dialog.isVisible() and "differ" in dialog.error.text()
+    dialog.pass2.setText("a long and private passphrase")
+    dialog.join_button.click()
+    assert not dialog.isVisible()
+    assert (dialog.name(), dialog.passphrase(), dialog.member_role()) == (
+        "Sam Okafor",
+        "a long and private passphrase",
+        "reviewer",
+    )
+
+
+def test_my_card_is_copied_in_one_click(qtbot: QtBot) -> None:
+    dialog = MyCardDialog("-----BEGIN PEERDESK MEMBER CARD-----\nxyz", "ABCD 1234", "Alex Lead")
+    qtbot.addWidget(dialog)
+    dialog.show()
+    QGuiApplication.clipboard().setText("")
+    dialog.copy_button.click()
+    assert QGuiApplication.clipboard().text().startswith("-----BEGIN PEERDESK MEMBER CARD")
+    assert not dialog.isVisible()

@@ -1,0 +1,52 @@
+"""The timetable grid as a Qt model: slots × teams, a card per interview, drag and drop asks for a move."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from pytestqt.qtbot import QtBot
+
+from peerdesk.services import timetable
+from peerdesk.ui.kit.session import ReviewSession
+from peerdesk.ui.timetable.model import INTERVIEW_ROLE, MIME, MINE_ROLE, TimetableModel
+from tests.helpers.timetable import build_day
+
+
+def test_rows_are_slots_columns_are_teams_and_a_cell_shows_its_interview(qtbot: QtBot, session: ReviewSession) -> None:
+    day = build_day(session.store)
+    model = TimetableModel(session)
+    assert (model.rowCount(), model.columnCount()) == (3, 2)
+    assert model.headerData(0, Qt.Orientation.Horizontal) == "Team A\nRoom 1"
+    assert model.headerData(0, Qt.Orientation.Vertical) == "09:45\n10:30"
+    first = model.index(0, 0)
+    assert model.data(first) == "Foster carers\nAppreciative inquiry"
+    assert model.data(first, INTERVIEW_ROLE).id == day.interviews[0] and model.data(first, MINE_ROLE)
+    assert model.index_of(day.interviews[2]) == model.index(1, 0)
+    empty = model.index(2, 1)
+    assert model.interview_at(empty) is None and "double-click" in model.data(empty, Qt.ItemDataRole.ToolTipRole)
+
+
+def test_only_a_cell_with_an_interview_can_be_dragged(qtbot: QtBot, session: ReviewSession) -> None:
+    build_day(session.store)
+    model = TimetableModel(session)
+    assert model.flags(model.index(0, 0)) & Qt.ItemFlag.ItemIsDragEnabled
+    assert not model.flags(model.index(2, 1)) & Qt.ItemFlag.ItemIsDragEnabled
+    assert model.flags(model.index(2, 1)) & Qt.ItemFlag.ItemIsDropEnabled
+
+
+def test_a_drop_asks_to_move_the_interview_to_that_cell(qtbot: QtBot, session: ReviewSession) -> None:
+    day = build_day(session.store)
+    model = TimetableModel(session)
+    data = model.mimeData([model.index(0, 0)])
+    assert data.hasFormat(MIME) and model.canDropMimeData(data, Qt.DropAction.MoveAction, 2, 1, model.index(-1, -1))
+    with qtbot.waitSignal(model.move_requested) as moved:
+        assert model.dropMimeData(data, Qt.DropAction.MoveAction, -1, -1, model.index(2, 1))
+    assert moved.args == [day.interviews[0], day.slots[2], day.teams[1]]
+    assert timetable.interview(session.store, day.interviews[0]).slot_id == day.slots[0]  # the model never moves
+
+
+def test_the_grid_follows_changes_to_the_timetable(qtbot: QtBot, session: ReviewSession) -> None:
+    build_day(session.store)
+    model = TimetableModel(session)
+    _, changes = timetable.add_team(session.store, "Team C")
+    session.notify(changes)
+    assert model.columnCount() == 3

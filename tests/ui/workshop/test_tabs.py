@@ -1,0 +1,43 @@
+"""The workshop, follow-up and survey tabs of the main window."""
+
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+
+import pytest
+from pytestqt.qtbot import QtBot
+
+from peerdesk.ui.kit.session import ReviewSession
+from peerdesk.ui.shell.main_window import MainWindow
+
+SCREENSHOTS = Path(__file__).resolve().parents[3] / "docs" / "screenshots"
+
+
+@pytest.fixture(autouse=True)
+def _screenshots_go_to_docs_only_when_asked(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """README screenshots are refreshed with PEERDESK_SCREENSHOTS=1; a normal run leaves the work tree alone."""
+    if not os.environ.get("PEERDESK_SCREENSHOTS"):
+        monkeypatch.setattr(sys.modules[__name__], "SCREENSHOTS", tmp_path / "screenshots")
+
+
+def test_the_main_window_has_workshop_follow_up_and_survey_tabs(qtbot: QtBot, demo_session: ReviewSession) -> None:
+    from peerdesk.ui.shell.app import make_app
+    from tests.export.test_workshop_pptx import record_workshop
+
+    make_app()  # the app's style sheet, as people see it
+    record_workshop(demo_session.store)
+    window = MainWindow(demo_session)
+    qtbot.addWidget(window)
+    tabs = [window.work.tabText(i) for i in range(window.work.count())]
+    assert tabs[-3:] == ["Workshop", "Follow-up", "Survey"]
+    window.resize(1500, 900)
+    for dock in window.docks.values():
+        dock.hide()  # the workshop screenshot shows the tab, as a facilitator would arrange it
+    window.show()
+    window.show_work(window.workshop_tabs.workshop)
+    rows = dict(window.shortcut_rows())
+    assert rows["Projector view"] == "F5"
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    window.grab().save(str(SCREENSHOTS / "workshop.png"))
