@@ -37,9 +37,9 @@ class Counted:
         self.log.append(f"click {what or type(widget).__name__}")
 
     def key(self, key: Qt.Key, modifiers: Qt.KeyboardModifier = Qt.KeyboardModifier.NoModifier) -> None:
-        """A key or chord, sent where the keyboard focus is (as a person's key press goes)."""
-        target = QApplication.focusWidget()
-        assert target is not None, "no widget has the keyboard focus"
+        """A key or chord, sent where the keyboard focus is (as a person's key press goes), else to the window."""
+        target = QApplication.focusWidget() or QApplication.activeWindow()
+        assert target is not None, "no window has the keyboard focus"
         # logged first: a key that opens a modal dialog returns only after the dialog's own keys
         self.log.append(f"key {modifiers.name + '+' if modifiers.name and modifiers.value else ''}{key.name}")
         QTest.keyClick(target, key, modifiers)
@@ -88,4 +88,5 @@ def main_window(qtbot: QtBot, session: ReviewSession) -> MainWindow:
     window.show()
     window.activateWindow()
     qtbot.waitExposed(window)
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is window)
     return window

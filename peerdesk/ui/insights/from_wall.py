@@ -13,7 +13,6 @@ from PySide6.QtWidgets import QDockWidget, QStatusBar
 from peerdesk.services import insights
 from peerdesk.ui.insights.panel import InsightsPanel
 from peerdesk.ui.kit.panel import Panel
-from peerdesk.ui.wall.widget import WallWidget
 
 DOCK = "dock-insights"
 SHOWN_MS = 6000
@@ -22,26 +21,22 @@ SHOWN_MS = 6000
 class Window(Protocol):
     """What this needs of the main window (named here so that the shell need not be imported)."""
 
-    wall: WallWidget
     panels: dict[str, Panel]
     docks: dict[str, QDockWidget]
 
     def statusBar(self) -> QStatusBar: ...
 
 
-def install(window: Window) -> None:
-    window.wall.insight_requested.connect(lambda theme_id: theme_to_insight(window, theme_id))
-    window.wall.said.connect(lambda text: window.statusBar().showMessage(text, SHOWN_MS))
-
-
 def theme_to_insight(window: Window, theme_id: str) -> str | None:
     """Make (or find) the theme's insight and put it in front of the user; returns its id."""
-    panel = window.panels.get(DOCK)
-    if not isinstance(panel, InsightsPanel):
+    if DOCK not in window.docks:
         return None
     dock = window.docks[DOCK]
     dock.show()
     dock.raise_()
+    panel = window.panels[DOCK]  # built now if the dock had not been shown yet
+    if not isinstance(panel, InsightsPanel):
+        return None
     existing = panel.session.call(lambda s: insights.insight_of_theme(s, theme_id))
     if existing is not None:
         panel.select(existing)

@@ -142,9 +142,9 @@ class MainWindow(ShellWindow):
         from peerdesk.ui.insights.build_deck import install_build_action
 
         self.action_build_presentation = install_build_action(self)
-        from peerdesk.ui.insights.from_wall import install as install_theme_to_insight
+        from peerdesk.ui.wall.window_actions import install as install_wall_actions
 
-        install_theme_to_insight(self)  # the wall's Ctrl+I on a theme lands in the Insights dock
+        self.wall_menu = install_wall_actions(self)  # Wall ▸ Read out (Ctrl+R from anywhere), Make insight
         from peerdesk.ui.kit.printing import install_print_action
 
         self.action_print = install_print_action(self)
@@ -172,6 +172,12 @@ class MainWindow(ShellWindow):
         if "dock-timetable" in self.docks and "dock-quotes" in self.docks:
             self.resizeDocks([self.docks["dock-timetable"]], [520], Qt.Orientation.Horizontal)
             self.resizeDocks([self.docks["dock-quotes"]], [300], Qt.Orientation.Vertical)
+
+    def theme_to_insight(self, theme_id: str) -> None:
+        """The wall's "Make insight" (Ctrl+I on a theme): the insight, made or found, in the Insights dock."""
+        from peerdesk.ui.insights.from_wall import theme_to_insight
+
+        theme_to_insight(self, theme_id)
 
     @property
     def wall(self) -> WallWidget:

@@ -180,7 +180,17 @@ class WallScene(QGraphicsScene):
 
     def focused(self, item: QGraphicsItem) -> None:
         if isinstance(item, PostItItem | ThemeItem):
-            self.focus_changed.emit(item.accessible_name())
+            self.focus_changed.emit(self.spoken(item))
+
+    def spoken(self, item: PostItItem | ThemeItem) -> str:
+        """What a screen reader says for an item: a post-it's kind, author and words, and on Day 2 its theme."""
+        said = item.accessible_name()
+        if isinstance(item, ThemeItem) or self.mode != DAY2:
+            return said
+        theme = self.themes.get(item.view.theme_id)
+        if theme is None:
+            return f"{said} (in no theme)"
+        return f"{said} (in the theme “{theme.view.heading or 'without a heading'}”)"
 
     def navigable(self) -> list[QGraphicsItem]:
         """What the arrow keys move between: visible post-its, and themes (a collapsed one hides its own)."""

@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
     QDialog,
     QHBoxLayout,
     QLabel,
+    QMainWindow,
     QMenu,
     QToolBar,
     QVBoxLayout,
@@ -38,7 +39,6 @@ def default_mode(state: wall.WallState) -> str:
 
 class WallWidget(QWidget):
     insight_requested = Signal(str)  # a theme to make into an insight (the window routes it to the Insights dock)
-    said = Signal(str)  # feedback for the window's status bar, for actions taken while the wall had no focus
 
     def __init__(self, session: ReviewSession, parent: QWidget | None = None, *, goal_id: str | None = "") -> None:
         """The Day 2 wall (``goal_id`` ""), or a goal's idea wall (``None`` until a goal is chosen)."""
@@ -120,11 +120,9 @@ class WallWidget(QWidget):
         self.action_rose = self._action("Rose", lambda: self.recolour("rose"), "Ctrl+1", "Make it a rose")
         self.action_thorn = self._action("Thorn", lambda: self.recolour("thorn"), "Ctrl+2", "Make it a thorn")
         self.action_bud = self._action("Bud", lambda: self.recolour("bud"), "Ctrl+3", "Make it a bud")
-        self.action_read_out = self._action(
-            "Read out", self.start_read_out, None if self.ideas else "Ctrl+R", "Show post-its one at a time; place each"
-        )
-        # Ctrl+R works from anywhere in the window (it brings the wall forward), and always says what it did.
-        self.action_read_out.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
+        # Ctrl+R is the window's (Wall ▸ Read out, ui/wall/window_actions.py): it works wherever the focus is.
+        self.action_read_out = self._action("Read out", self.start_read_out, None, "Show post-its one at a time")
+        self.action_read_out.setToolTip("Show post-its one at a time, large, and place them (Ctrl+R)")
         self.action_make_insight = self._action(
             "Make insight", self.request_insight, "Ctrl+I", "Turn the theme into an insight, quotes and all"
         )
@@ -246,14 +244,17 @@ class WallWidget(QWidget):
         self.read_out.show()
         self.read_out.place_button.setFocus()
         self.view.fit_all()
-        show_work = getattr(self.window(), "show_work", None)
-        if callable(show_work):
-            show_work(self)
         if not self.read_out.place_button.isEnabled():
             self.read_out.setFocus()  # Esc still closes the card
-        self.said.emit(
-            f"Reading out: {plural.count(len(queue), 'post-it')} to place" if queue else self.read_out.progress.text()
-        )
+        waiting = plural.count(len(queue), "post-it")
+        self.say(f"Reading out: {waiting} to place" if queue else self.read_out.progress.text())
+
+    def say(self, text: str) -> None:
+        """Feedback that reaches the user wherever the focus is: the window's status bar, and the wall's own."""
+        self.status.setText(text)
+        window = self.window()
+        if isinstance(window, QMainWindow):
+            window.statusBar().showMessage(text, 6000)
 
     def stop_read_out(self) -> None:
         if self.read_out.isVisible():
@@ -360,8 +361,12 @@ class WallWidget(QWidget):
 
     def request_insight(self) -> None:
         theme_id = theme_edits.theme_in_hand(self.scene)
-        if theme_id is not None and self.scene.mode == DAY2:
-            self.insight_requested.emit(theme_id)
+        if theme_id is None or self.scene.mode != DAY2:
+            return
+        self.insight_requested.emit(theme_id)
+        route = getattr(self.window(), "theme_to_insight", None)  # the main window's Insights dock, when there is one
+        if callable(route):
+            route(theme_id)
 
     # --- export -------------------------------------------------------------------------------------------------
     def export_dialog(self) -> None:

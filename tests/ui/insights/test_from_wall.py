@@ -28,8 +28,10 @@ def test_make_insight_from_the_wall_is_one_key_on_a_theme(
     window.wall.set_mode("day2")
     theme_id = session.call(insights.themes)[0][0]
     item = window.wall.scene.themes[theme_id]
-    window.wall.view.setFocus()
     item.setSelected(True)
+    window.wall.view.setFocus()
+    qtbot.waitUntil(window.wall.view.hasFocus)
+    assert window.wall.action_make_insight.isEnabled()
     user.key(Qt.Key.Key_I, Qt.KeyboardModifier.ControlModifier)
     panel = window.panels["dock-insights"]
     assert isinstance(panel, InsightsPanel)
@@ -39,6 +41,7 @@ def test_make_insight_from_the_wall_is_one_key_on_a_theme(
     assert "Insight 1 made" in window.statusBar().currentMessage()
     # the same theme again selects its insight rather than making a second
     window.wall.view.setFocus()
+    qtbot.waitUntil(window.wall.view.hasFocus)
     user.key(Qt.Key.Key_I, Qt.KeyboardModifier.ControlModifier)
     assert panel.model.rowCount() == 1 and "already" in window.statusBar().currentMessage()
     assert user.count == 2

@@ -261,8 +261,10 @@ def test_arrow_keys_move_between_post_its_and_say_what_each_is(qtbot: QtBot, wid
     assert widget.scene.selected_postits() == [b]
     label = widget.scene.postits[b].accessible_name()
     assert label.startswith("Rose by AR: Young people")
-    assert widget.view.accessibleDescription() == label
-    assert widget.status.text() == label
+    spoken = f"{label} (in no theme)"  # on Day 2 a post-it says its theme too
+    assert widget.view.accessibleDescription() == spoken
+    assert widget.view.accessibleName() == f"Post-it wall: {spoken}"
+    assert widget.status.text() == spoken
     qtbot.keyClick(widget.view, Qt.Key.Key_Left)
     assert widget.scene.focusItem() is widget.scene.postits[a]
 
