@@ -5,10 +5,13 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QMouseEvent
 from PySide6.QtWidgets import (
+    QCheckBox,
     QDialog,
     QDialogButtonBox,
     QFrame,
+    QHBoxLayout,
     QLabel,
     QLineEdit,
     QMessageBox,
@@ -79,6 +82,34 @@ def wrapped_label(text: str, *, plain: bool = False) -> QLabel:
     if plain:
         label.setTextFormat(Qt.TextFormat.PlainText)
     return label
+
+
+class _ToggleLabel(QLabel):
+    """A check box's wrapping text: clicking it ticks the box, as clicking a check box's own text does."""
+
+    def __init__(self, text: str, box: QCheckBox) -> None:
+        super().__init__(text)
+        self.box = box
+        self.setWordWrap(True)
+        self.setBuddy(box)
+
+    def mouseReleaseEvent(self, event: QMouseEvent) -> None:
+        if event.button() == Qt.MouseButton.LeftButton and self.box.isEnabled():
+            self.box.click()
+        super().mouseReleaseEvent(event)
+
+
+def wrapping_check(text: str) -> tuple[QWidget, QCheckBox]:
+    """A check box whose text wraps to the width it is given (Qt's own check box text never wraps)."""
+    row = QWidget()
+    layout = QHBoxLayout(row)
+    layout.setContentsMargins(0, 0, 0, 0)
+    box = QCheckBox()
+    box.setAccessibleName(text)
+    box.setToolTip(text)
+    layout.addWidget(box, 0, Qt.AlignmentFlag.AlignTop)
+    layout.addWidget(_ToggleLabel(text, box), 1)
+    return row, box
 
 
 def confirm_discard(parent: QWidget, what: str) -> bool:

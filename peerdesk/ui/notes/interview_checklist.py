@@ -12,6 +12,7 @@ from peerdesk.services import interview_checklist as checklist
 from peerdesk.services.changes import Changes
 from peerdesk.ui.kit import ops
 from peerdesk.ui.kit.session import ReviewSession
+from peerdesk.ui.kit.widgets import wrapping_check
 
 
 class InterviewChecklistBox(QGroupBox):
@@ -27,11 +28,10 @@ class InterviewChecklistBox(QGroupBox):
         layout.setSpacing(2)
         self.boxes: dict[str, QCheckBox] = {}
         for item in checklist.part(part):
-            box = QCheckBox(item.text)
+            row, box = wrapping_check(item.text)  # the side panel is narrow: the sentences wrap, never cut
             box.setObjectName(f"check-{item.key}")
-            box.setToolTip(item.text)
             box.toggled.connect(lambda on, key=item.key: self._toggled(key, on))
-            layout.addWidget(box)
+            layout.addWidget(row)
             self.boxes[item.key] = box
         session.changed.connect(self._changed)
         self.setEnabled(False)

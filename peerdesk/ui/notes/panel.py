@@ -37,7 +37,7 @@ from peerdesk.services.changes import EVERYTHING_TABLES, Changes
 from peerdesk.ui.kit import messages, ops
 from peerdesk.ui.kit.panel import Panel
 from peerdesk.ui.kit.session import ReviewSession
-from peerdesk.ui.kit.widgets import EmptyState
+from peerdesk.ui.kit.widgets import EmptyState, scrolling, wrapped_label
 from peerdesk.ui.notes.editor import NoteEditor, to_py, to_qt
 from peerdesk.ui.notes.guard_highlighter import GuardHighlighter
 from peerdesk.ui.notes.plan import QuestionPlanTab
@@ -49,6 +49,7 @@ MAX_WAIT_MS = 1000  # and a long burst saves at least this often
 KIND_KEYS = MappingProxyType({"rose": "Ctrl+1", "thorn": "Ctrl+2", "bud": "Ctrl+3"})
 KIND_COLOURS = MappingProxyType({"rose": "#fde2e4", "thorn": "#ffe5c2", "bud": "#d8f3dc"})  # the wall's post-it colours
 QUOTE_ROLE = Qt.ItemDataRole.UserRole + 1
+SIDE_WIDTH = 330  # the plan's checklist titles ("… (10 of 10)") and a scroll bar: the side never scrolls sideways
 
 
 class NotesPanel(Panel):
@@ -120,16 +121,17 @@ class NotesPanel(Panel):
         self.side = QTabWidget()
         self.side.setObjectName("noteSideTabs")
         self.plan = QuestionPlanTab(session)
-        self.side.addTab(self.plan, "Questions")
-        self.side.addTab(self._build_quotes_tab(), "Quotes")
+        # The side tabs scroll on their own: however long the plan or the answers, the notes keep the height.
+        self.side.addTab(scrolling(self.plan), "Questions")
+        self.side.addTab(scrolling(self._build_quotes_tab()), "Quotes")
         self.scales = ScalesTab(session)
-        self.side.addTab(self.scales, "Scales")
+        self.side.addTab(scrolling(self.scales), "Scales")
         self.splitter.addWidget(self.side)
         self.splitter.setStretchFactor(0, 3)
         self.splitter.setStretchFactor(1, 2)
         self.splitter.setSizes([640, 380])
-        self.side.setMinimumWidth(260)
-        self.editor.setMinimumWidth(320)
+        self.side.setMinimumWidth(SIDE_WIDTH)
+        self.editor.setMinimumWidth(280)
         page.addWidget(self.splitter, 1)
 
         self.status = QLabel("")
@@ -173,7 +175,7 @@ class NotesPanel(Panel):
         self.quotes_view.setSpacing(3)
         self.quotes_view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.quotes_view.clicked.connect(self._quote_clicked)
-        layout.addWidget(QLabel("Quotes from this interview (linked to the group, never to a person)"))
+        layout.addWidget(wrapped_label("Quotes from this interview (linked to the group, never to a person)"))
         layout.addWidget(self.quotes_view, 2)
         self.postits_model = QStandardItemModel(self)
         self.postits_view = QListView()
@@ -181,7 +183,7 @@ class NotesPanel(Panel):
         self.postits_view.setModel(self.postits_model)
         self.postits_view.setWordWrap(True)
         self.postits_view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        layout.addWidget(QLabel("Roses, thorns and buds from these notes"))
+        layout.addWidget(wrapped_label("Roses, thorns and buds from these notes"))
         layout.addWidget(self.postits_view, 1)
         delete = QPushButton("Delete selected")
         delete.clicked.connect(self.delete_selected_capture)

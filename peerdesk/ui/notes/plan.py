@@ -64,12 +64,18 @@ class QuestionPlanTab(QWidget):
         up.clicked.connect(lambda: self.move_selected_question(-1))
         down.clicked.connect(lambda: self.move_selected_question(+1))
         remove.clicked.connect(self.remove_selected_question)
+        # Two rows, so that every button keeps its whole label in the narrow side panel.
         buttons.addWidget(self.add_question_button)
         buttons.addWidget(bank)
         buttons.addStretch(1)
-        for button in (up, down, remove):
-            buttons.addWidget(button)
         layout.addLayout(buttons)
+        order = QHBoxLayout()
+        for button in (up, down, remove):
+            order.addWidget(button)
+        for widget in (self.add_question_button, bank, up, down, remove):
+            widget.setMinimumSize(widget.sizeHint())  # never squeezed below their labels
+        order.addStretch(1)
+        layout.addLayout(order)
         layout.addWidget(self.closing_checks)
 
     def load(self, interview: tt.InterviewInfo | None) -> None:

@@ -9,13 +9,19 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QEvent, QObject, Qt, Signal
 from PySide6.QtGui import QShowEvent
-from PySide6.QtWidgets import QVBoxLayout, QWidget
+from PySide6.QtWidgets import QDockWidget, QMainWindow, QVBoxLayout, QWidget
 
 from peerdesk.ui.kit.panel import Panel
 from peerdesk.ui.kit.session import ReviewSession
 from peerdesk.ui.kit.widgets import scrolling
+
+# The note taker's editor and its side tabs side by side, nothing cut (tests/ui/shell/test_layout.py); known
+# before the notes panel is built, which happens only when its dock is first shown.
+LEFT_WIDTH = 640
+BOTTOM_HEIGHT = 300  # the Insights builder's form whole, a few Quotes rows; the wall and overview keep the rest
+SLACK = 12  # a dock's frame and its scroll area's, around the panel
 
 
 @dataclass(frozen=True)
@@ -107,3 +113,45 @@ def panel_specs() -> list[PanelSpec]:
         PanelSpec("dock-quotes", "Quotes", _quotes, bottom, "Ctrl+Shift+3"),
         PanelSpec("dock-insights", "Insights", _insights, bottom, "Ctrl+Shift+4"),
     ]
+
+
+class DefaultSizes(QObject):
+    """Until the user moves a dock or a separator, the default dock sizes follow the window's own size: the
+    window is built before the desktop gives it its size (a laptop screen, a maximised window)."""
+
+    def __init__(self, window: QMainWindow, docks: dict[str, QDockWidget], panels: dict[str, Panel]) -> None:
+        super().__init__(window)
+        self.window, self.docks, self.panels = window, docks, panels
+        window.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() in (QEvent.Type.Show, QEvent.Type.Resize):
+            size_docks(self.window, self.docks, self.panels)
+        elif event.type() == QEvent.Type.MouseButtonPress:  # a separator dragged: the user's sizes from now on
+            self.window.removeEventFilter(self)
+        return False
+
+
+def size_docks(window: QMainWindow, docks: dict[str, QDockWidget], panels: dict[str, Panel]) -> None:
+    """The left side as wide as its widest panel needs; the bottom tall enough for the insight form."""
+    left = [name for name in ("dock-timetable", "dock-notes") if name in docks]
+    if left:
+        need = max((panels[n].minimumSizeHint().width() + SLACK for n in left if n in panels), default=LEFT_WIDTH)
+        window.resizeDocks([docks[left[0]]], [max(LEFT_WIDTH, need)], Qt.Orientation.Horizontal)
+    if "dock-quotes" in docks:
+        window.resizeDocks([docks["dock-quotes"]], [BOTTOM_HEIGHT], Qt.Orientation.Vertical)
+
+
+def arrange(window: QMainWindow, docks: dict[str, QDockWidget], panels: dict[str, Panel]) -> None:
+    """The default layout: Day 1's panels share the left side from top to bottom (the note taker needs the
+    height), the two wide Day 2 tables share the bottom under the central area (overview, wall, workshop).
+
+    The left side is as wide as its widest panel needs, so the notes are never cut or scrolled sideways.
+    """
+    window.setCorner(Qt.Corner.TopLeftCorner, Qt.DockWidgetArea.LeftDockWidgetArea)
+    window.setCorner(Qt.Corner.BottomLeftCorner, Qt.DockWidgetArea.LeftDockWidgetArea)
+    for first, second in (("dock-timetable", "dock-notes"), ("dock-quotes", "dock-insights")):
+        if first in docks and second in docks:
+            window.tabifyDockWidget(docks[first], docks[second])
+            docks[first].raise_()
+    size_docks(window, docks, panels)

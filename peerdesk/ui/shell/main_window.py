@@ -12,13 +12,10 @@ from PySide6.QtWidgets import (
     QApplication,
     QDockWidget,
     QLabel,
-    QLineEdit,
     QMenu,
     QMessageBox,
-    QPushButton,
     QStackedWidget,
     QTabWidget,
-    QVBoxLayout,
     QWidget,
 )
 
@@ -31,7 +28,9 @@ from peerdesk.ui.kit.widgets import scrolling
 from peerdesk.ui.overview.panel import OverviewPanel
 from peerdesk.ui.safety.actions import install as install_safety
 from peerdesk.ui.shell import docks
-from peerdesk.ui.shell.docks import LazyPanels, LazyTab, panel_specs
+from peerdesk.ui.shell.docks import DefaultSizes, LazyPanels, LazyTab, panel_specs
+from peerdesk.ui.shell.docks import arrange as arrange_docks
+from peerdesk.ui.shell.lock_screen import LockScreen
 from peerdesk.ui.shell.search_box import SearchBox
 from peerdesk.ui.shell.window import ShellWindow
 
@@ -47,50 +46,6 @@ def quit_shortcut() -> QKeySequence:
     """The platform's Quit keys, unless they are the quote capture's (Ctrl+Q on Linux): then none, to stay safe."""
     key = QKeySequence(QKeySequence.StandardKey.Quit)
     return QKeySequence() if key.matches(QKeySequence(QUOTE_KEY)) == QKeySequence.SequenceMatch.ExactMatch else key
-
-
-class LockScreen(QWidget):
-    """Shown instead of the review while locked; the review's widgets keep what was typed, hidden."""
-
-    unlocked = Signal()
-
-    def __init__(self, session: ReviewSession, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.session = session
-        self.setObjectName("lockScreen")
-        layout = QVBoxLayout(self)
-        layout.addStretch(1)
-        title = QLabel("This review is locked")
-        title.setObjectName("emptyTitle")
-        title.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        layout.addWidget(title)
-        hint = QLabel("Enter the passphrase to carry on where you left off.")
-        hint.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        layout.addWidget(hint)
-        self.edit = QLineEdit()
-        self.edit.setEchoMode(QLineEdit.EchoMode.Password)
-        self.edit.setAccessibleName("Passphrase")
-        self.edit.setObjectName("unlockPassphrase")
-        self.edit.setMaximumWidth(360)
-        self.edit.returnPressed.connect(self.try_unlock)
-        layout.addWidget(self.edit, alignment=Qt.AlignmentFlag.AlignHCenter)
-        self.error = QLabel("")
-        self.error.setObjectName("errorText")
-        self.error.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        layout.addWidget(self.error)
-        button = QPushButton("Unlock")
-        button.clicked.connect(self.try_unlock)
-        layout.addWidget(button, alignment=Qt.AlignmentFlag.AlignHCenter)
-        layout.addStretch(2)
-
-    def try_unlock(self) -> None:
-        if self.session.check_passphrase(self.edit.text()):
-            self.edit.clear()
-            self.error.setText("")
-            self.unlocked.emit()
-        else:
-            self.error.setText("That passphrase is not right.")
-            self.edit.selectAll()
 
 
 class MainWindow(ShellWindow):
@@ -163,15 +118,7 @@ class MainWindow(ShellWindow):
             self.docks[spec.object_name] = dock
             dock.toggleViewAction().setShortcut(QKeySequence(spec.shortcut))
             dock.visibilityChanged.connect(lambda shown, name=spec.object_name: self._dock_shown(name, shown))
-        # The default layout leaves the central area (overview, wall, workshop) most of the width: Day 1's panels
-        # share the left side, and the two wide Day 2 tables share the bottom.
-        for first, second in (("dock-timetable", "dock-notes"), ("dock-quotes", "dock-insights")):
-            if first in self.docks and second in self.docks:
-                self.tabifyDockWidget(self.docks[first], self.docks[second])
-                self.docks[first].raise_()
-        if "dock-timetable" in self.docks and "dock-quotes" in self.docks:
-            self.resizeDocks([self.docks["dock-timetable"]], [520], Qt.Orientation.Horizontal)
-            self.resizeDocks([self.docks["dock-quotes"]], [300], Qt.Orientation.Vertical)
+        arrange_docks(self, self.docks, self.panels)
 
     def theme_to_insight(self, theme_id: str) -> None:
         """The wall's "Make insight" (Ctrl+I on a theme): the insight, made or found, in the Insights dock."""
@@ -349,6 +296,8 @@ class MainWindow(ShellWindow):
             self.restoreGeometry(geometry)
         if isinstance(state, QByteArray):
             self.restoreState(state, LAYOUT_VERSION)
+        else:  # the default layout: its dock sizes follow the size the window is given
+            DefaultSizes(self, self.docks, self.panels)
         self._default_state = self.saveState(LAYOUT_VERSION)
 
     def save_layout(self) -> None:

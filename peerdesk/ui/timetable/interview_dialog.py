@@ -163,6 +163,7 @@ class SlotDialog(QDialog):
         super().__init__(parent)
         self.setWindowTitle("Change a time slot" if current else "Add a time slot")
         self.setObjectName("slotDialog")
+        self.setMinimumWidth(400)
         form = QFormLayout(self)
         if current is not None:
             start = QTime.fromString(current[0], "HH:mm")
@@ -189,7 +190,7 @@ class SlotDialog(QDialog):
         self.activity.setEditText(activity)
         line = self.activity.lineEdit()
         if line is not None:
-            line.setPlaceholderText("Empty for interviews; or what every team does then (lunch, a break…)")
+            line.setPlaceholderText("Empty for interviews; or lunch, a break…")
         form.addRow("Starts", self.starts)
         form.addRow(self.has_end, self.ends)
         form.addRow("Day", self.day)
@@ -215,6 +216,7 @@ class TeamDialog(QDialog):
         super().__init__(parent)
         self.setWindowTitle("Rename a team" if editing else "Add a team")
         self.setObjectName("teamDialog")
+        self.setMinimumWidth(340)
         form = QFormLayout(self)
         self.name = QLineEdit(suggested)
         self.name.selectAll()

@@ -11,7 +11,7 @@ from PySide6.QtSvg import QSvgGenerator
 from PySide6.QtWidgets import QApplication, QFileDialog, QWidget
 
 from peerdesk.errors import UserError
-from peerdesk.services import wall
+from peerdesk.services import wall, wall_csv
 from peerdesk.store.engine import Store
 from peerdesk.ui.kit import messages
 from peerdesk.ui.kit.session import ReviewSession
@@ -102,7 +102,7 @@ def export_dialog(parent: QWidget, scene: WallScene, *, ideas: bool) -> None:
 def export(parent: QWidget, scene: WallScene, path: Path) -> None:
     try:
         if path.suffix.lower() == ".csv":
-            wall.export_csv(scene.session.store, path, scene.goal_id or wall.DAY2_WALL)
+            wall_csv.export_csv(scene.session.store, path, scene.goal_id or wall.DAY2_WALL)
         else:
             render(scene, path)
     except Exception as exc:  # shown through the one message channel

@@ -6,7 +6,7 @@ post-its and no other: the frame people see is the theme that is stored.
 
 from __future__ import annotations
 
-from peerdesk.services import wall, wall_layout
+from peerdesk.services import wall_layout, wall_themes
 from peerdesk.ui.wall.scene import WallScene
 
 
@@ -24,8 +24,8 @@ def group(scene: WallScene) -> str | None:
     stack.beginMacro("Group as theme")
     try:
         if places:
-            scene.run("Gather post-its", lambda s: wall.move_postits(s, places))
-        edit = scene.run("Group as theme", lambda s: wall.group_as_theme(s, ids))
+            scene.run("Gather post-its", lambda s: wall_themes.move_postits(s, places))
+        edit = scene.run("Group as theme", lambda s: wall_themes.group_as_theme(s, ids))
     finally:
         stack.endMacro()
     return edit.created_id if edit is not None and edit.created else None
@@ -36,7 +36,7 @@ def split(scene: WallScene) -> str | None:
     ids = scene.selected_postits()
     if not ids:
         return None
-    edit = scene.run("Split theme", lambda s: wall.split_theme(s, ids))
+    edit = scene.run("Split theme", lambda s: wall_themes.split_theme(s, ids))
     return edit.created_id if edit is not None and edit.created else None
 
 
@@ -48,7 +48,7 @@ def ungroup(scene: WallScene) -> None:
     stack.beginMacro("Ungroup")
     try:
         for tid in themes:
-            scene.run("Ungroup", lambda s, tid=tid: wall.ungroup(s, tid))  # type: ignore[misc]
+            scene.run("Ungroup", lambda s, tid=tid: wall_themes.ungroup(s, tid))  # type: ignore[misc]
     finally:
         stack.endMacro()
 
@@ -58,7 +58,7 @@ def merge(scene: WallScene) -> None:
     items = scene.themes
     themes = sorted(scene.selected_themes(), key=lambda t: (items[t].y(), items[t].x()))
     if len(themes) >= 2:
-        scene.run("Merge themes", lambda s: wall.merge_themes(s, themes))
+        scene.run("Merge themes", lambda s: wall_themes.merge_themes(s, themes))
 
 
 def theme_in_hand(scene: WallScene) -> str | None:

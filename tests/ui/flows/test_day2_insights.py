@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox, QTabBar, QWidget
 from pytestqt.qtbot import QtBot
 from sqlalchemy import select
 
-from peerdesk.services import insights, wall
+from peerdesk.services import insights, wall_themes
 from peerdesk.store.models import PostIt
 from peerdesk.ui.insights.panel import InsightsPanel
 from peerdesk.ui.kit.session import ReviewSession
@@ -36,7 +36,7 @@ def window(qtbot: QtBot, session: ReviewSession) -> MainWindow:
     day2.seed(session.store, insights=False)  # four themes, no insight yet
     with session.store.session() as s:
         welcome = s.scalars(select(PostIt.id).where(PostIt.text == "Warm welcome at reception")).one()
-    wall.group_as_theme(session.store, [welcome], heading="First impressions")  # a fifth, with no quote behind it
+    wall_themes.group_as_theme(session.store, [welcome], heading="First impressions")  # a fifth, no quote behind it
     return main_window(qtbot, session)
 
 

@@ -7,11 +7,8 @@ group, Enter; the notes open with the cursor in them: type.
 
 from __future__ import annotations
 
-import os
-from pathlib import Path
-
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication, QDialog
+from PySide6.QtWidgets import QApplication, QDialog, QScrollArea
 from pytestqt.qtbot import QtBot
 
 from peerdesk.services import notes
@@ -21,11 +18,11 @@ from peerdesk.ui.shell.app import Controller, make_app
 from peerdesk.ui.shell.dialogs import NewReviewDialog
 from peerdesk.ui.shell.main_window import MainWindow
 from peerdesk.ui.timetable.panel import TimetablePanel
+from tests.helpers.layout import clipped_controls, cramped_scroll_area, screenshot, settle, sideways_scrolling
 from tests.helpers.walk import Walk
 
 PASSPHRASE = "a long and private passphrase"
 NOTE = "They said the front door is quicker now"
-SHOTS = Path(__file__).resolve().parents[3] / "docs" / "screenshots"
 
 
 def test_a_new_user_writes_the_first_note_within_twelve_actions(qtbot: QtBot) -> None:
@@ -58,6 +55,7 @@ def test_a_new_user_writes_the_first_note_within_twelve_actions(qtbot: QtBot) ->
 
     # The empty timetable offers the first interview in place, with the keys already there.
     qtbot.waitUntil(lambda: timetable.empty.group.hasFocus(), timeout=5000)
+    screenshot(window, "timetable-first-step")
     walk.type_here("Foster carers", "stakeholder group")
     walk.enter()
     notes_panel = window.notes_panel
@@ -73,9 +71,13 @@ def test_a_new_user_writes_the_first_note_within_twelve_actions(qtbot: QtBot) ->
     [note] = notes.notes_of_interview(store, interview.id)
     qtbot.waitUntil(lambda: notes.body(store, note.id) == NOTE, timeout=5000)
     assert QApplication.activeModalWidget() is None
-    if os.environ.get("PEERDESK_SCREENSHOTS"):
-        SHOTS.mkdir(parents=True, exist_ok=True)
-        window.grab().save(str(SHOTS / "first-note.png"))
+    settle()
+    screenshot(window, "first-note")
+    # What the new user sees now is whole: the note taker fits its dock and nothing in it is cut.
+    dock = window.docks["dock-notes"].widget()
+    assert isinstance(dock, QScrollArea)
+    found = cramped_scroll_area(dock) + sideways_scrolling(dock) + clipped_controls(window)
+    assert found == [], "\n".join(found)
     window.close()
     controller.start.close()
 

@@ -24,6 +24,7 @@ from peerdesk.ui.team.dialog import AddCardDialog, TeamDialog
 from peerdesk.ui.team.join_dialog import JoinDialog, MyCardDialog
 from peerdesk.ui.team.sharing import EmailDialog
 from tests.helpers.exchange import PASSPHRASE, visit_start
+from tests.helpers.layout import screenshot
 from tests.helpers.walk import Walk
 
 CTRL_SHIFT = Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier
@@ -66,6 +67,7 @@ def test_a_member_joins_from_the_app_and_both_exchange_bundles_within_ten_action
     def fill_in(join: JoinDialog) -> None:
         assert join.invitation is not None and "Alex Lead" in join.verdict.text()
         assert join.focusWidget() is join.me  # the invitation is in: the name is next
+        screenshot(join, "join-dialog")
         member.type_here("Sam Okafor", "name")
         member.tab()
         member.type_here(MEMBER_PASSPHRASE, "passphrase")
@@ -115,6 +117,8 @@ def test_a_member_joins_from_the_app_and_both_exchange_bundles_within_ten_action
     assert QApplication.activeModalWidget() is None
     assert member_window.statusBar().currentMessage().startswith("Imported from Alex Lead:")
     assert member_window.session.title().startswith("Westfold County Council")
+    member_window.resize(1366, 768)
+    screenshot(member_window, "join-a-team")
     member.within(10)
 
     # And back: the member's bundle (3 actions with the email step), the lead's import (2).

@@ -1,0 +1,200 @@
+"""Nothing cut off on a laptop or a desktop screen: every dock, tab and dialog at 1366×768 and 1920×1080.
+
+A visible control whose text does not fit (a label or button smaller than its size hint, an elided tab, a
+placeholder wider than its field) fails, and so does a dock or tab whose panel needs more room than it has (the
+user would have to scroll or drag a splitter first). The demo review fills every panel with real content.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+import pytest
+from PySide6.QtWidgets import QApplication, QDialog, QFileDialog, QMessageBox, QScrollArea, QWidget
+from pytestqt.qtbot import QtBot
+
+from peerdesk.services import exchange, team
+from peerdesk.services import timetable as tt
+from peerdesk.services.changes import Changes
+from peerdesk.ui.kit import messages
+from peerdesk.ui.kit.session import ReviewSession
+from peerdesk.ui.shell.dialogs import NewReviewDialog, PassphraseDialog
+from peerdesk.ui.shell.main_window import MainWindow
+from peerdesk.ui.shell.start import StartScreen
+from peerdesk.ui.team.dialog import AddCardDialog
+from peerdesk.ui.team.import_log import ImportLogDialog
+from peerdesk.ui.team.join_dialog import JoinDialog, MyCardDialog
+from peerdesk.ui.team.sharing import EmailDialog
+from peerdesk.ui.timetable.interview_dialog import InterviewDialog, SlotDialog, TeamDialog
+from tests.helpers.layout import clipped_controls, cramped_scroll_area, every_tab, screenshot, settle
+
+SIZES = [pytest.param((1366, 768), id="1366x768"), pytest.param((1920, 1080), id="1920x1080")]
+# Menu entries that would change or close the review rather than open a dialog to look at.
+NOT_OPENED = ("Delete", "Quit", "Close", "Lock", "Back up now", "New review", "Open…", "Join")
+
+
+@pytest.fixture
+def window(qtbot: QtBot, demo_session: ReviewSession, request: pytest.FixtureRequest) -> Iterator[MainWindow]:
+    w = MainWindow(demo_session)
+    qtbot.addWidget(w)
+    w.resize(*request.param)
+    w.show()
+    qtbot.waitExposed(w)
+    first = tt.timetable(demo_session.store).interviews[0]
+    w.open_interview(first.id)  # the notes panel as it is used: an interview open
+    settle()
+    yield w
+    w.close()
+
+
+def check_page(root: QWidget) -> list[str]:
+    """Every tab inside ``root`` in turn, each with its controls and (horizontally) its scroll areas."""
+    settle()
+    found = clipped_controls(root)
+    for tabs, index in every_tab(root):
+        if not tabs.isVisible():
+            continue
+        tabs.setCurrentIndex(index)
+        settle()
+        page = tabs.widget(index)
+        found += clipped_controls(page)
+        if isinstance(page, QScrollArea):
+            found += cramped_scroll_area(page, vertical=False)
+    return found
+
+
+DOCKS = ("dock-timetable", "dock-notes", "dock-quotes", "dock-insights")
+WORK_TABS = ("Overview", "Wall", "Workshop", "Follow-up", "Survey")
+SHOTS = {"dock-timetable": "timetable", "dock-notes": "notes", "Overview": "main-window"}  # README's pictures
+# Found by this test and not yet fixed where they live (each module's owner has been told); they pass elsewhere.
+KNOWN = {
+    ((1366, 768), "dock-quotes"): "ui/quotes/panel.py: the filter row's fields are narrower than their prompts "
+    "in the 710 px under the work area",
+    ((1366, 768), "Workshop"): "ui/workshop/panel.py: the steps need 860 px, the work area beside the notes has 710",
+}
+
+
+def cases(names: tuple[str, ...]) -> list[object]:
+    found = []
+    for size in ((1366, 768), (1920, 1080)):
+        for name in names:
+            reason = KNOWN.get((size, name))
+            marks = [pytest.mark.xfail(strict=False, reason=reason)] if reason else []
+            found.append(pytest.param(size, name, marks=marks, id=f"{size[0]}x{size[1]}-{name}"))
+    return found
+
+
+@pytest.mark.parametrize(("window", "name"), cases(DOCKS), indirect=["window"])
+def test_every_dock_shows_its_panel_whole_and_nothing_in_it_is_cut(window: MainWindow, name: str) -> None:
+    dock = window.docks[name]
+    dock.show()
+    dock.raise_()
+    settle()
+    area = dock.widget()
+    assert isinstance(area, QScrollArea)
+    found = cramped_scroll_area(area) + check_page(dock)
+    if window.width() == 1366 and name in SHOTS:
+        screenshot(window, SHOTS[name])
+    assert found == [], "\n".join(found)
+
+
+@pytest.mark.parametrize(("window", "title"), cases(WORK_TABS), indirect=["window"])
+def test_every_tab_of_the_work_area_fits_and_nothing_in_it_is_cut(window: MainWindow, title: str) -> None:
+    [index] = [i for i in range(window.work.count()) if window.work.tabText(i) == title]
+    window.work.setCurrentIndex(index)
+    settle()
+    page = window.work.widget(index)
+    found = cramped_scroll_area(page, vertical=False) if isinstance(page, QScrollArea) else []
+    found += check_page(page)
+    if window.width() == 1366 and title in SHOTS:
+        screenshot(window, SHOTS[title])
+    assert found == [], "\n".join(found)
+
+
+@pytest.fixture
+def seen_dialogs(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """Modal dialogs are shown, checked and closed instead of waiting; file choosers answer "cancel"."""
+    found: list[str] = []
+
+    def look(dialog: QDialog) -> int:
+        dialog.show()
+        settle()
+        found.extend(f"{dialog.windowTitle()}: {p}" for p in check_page(dialog))
+        dialog.close()
+        return 0
+
+    monkeypatch.setattr(QDialog, "exec", look)
+    monkeypatch.setattr(QMessageBox, "exec", look)
+    for name in ("getOpenFileName", "getSaveFileName"):
+        monkeypatch.setattr(QFileDialog, name, staticmethod(lambda *_a, **_k: ("", "")))
+    monkeypatch.setattr(QFileDialog, "getExistingDirectory", staticmethod(lambda *_a, **_k: ""))
+    monkeypatch.setattr(messages, "info", lambda *_a: None)
+    monkeypatch.setattr(messages, "error", lambda *_a: None)
+    return found
+
+
+def open_dialogs() -> list[QDialog]:
+    return [w for w in QApplication.topLevelWidgets() if isinstance(w, QDialog) and w.isVisible()]
+
+
+@pytest.mark.parametrize("window", SIZES, indirect=True)
+def test_every_dialog_of_the_menus_opens_with_nothing_cut(window: MainWindow, seen_dialogs: list[str]) -> None:
+    opened = 0
+    for menu_action in window.menuBar().actions():
+        menu = menu_action.menu()
+        for action in menu.actions() if menu is not None else []:
+            text = action.text().replace("&", "")
+            if not text.endswith("…") or any(text.startswith(n) for n in NOT_OPENED):
+                continue
+            action.trigger()
+            settle()
+            opened += 1
+            for dialog in open_dialogs():  # the ones opened without waiting (open(), show())
+                seen_dialogs.extend(f"{text}: {p}" for p in check_page(dialog))
+                dialog.close()
+    assert opened >= 12 and seen_dialogs == [], "\n".join(seen_dialogs)
+
+
+def sharing_and_timetable_dialogs(session: ReviewSession, folder: Path) -> list[Callable[[], QDialog]]:
+    table = tt.timetable(session.store)
+    fields = tt.interview_fields(session.store, table.interviews[0].id)
+    card, card_text = team.my_card(session.store)
+    exported = exchange.ExportReport(folder / "peerdesk-ab-2026-03-10.pdbundle", 412_000, ["Sam Okafor"], "2026-07-10")
+    report = exchange.ImportReport("Sam Okafor", "Sam Okafor: 12 new quotes, 3 themes changed", 1, Changes())
+
+    def import_log() -> QDialog:
+        log = ImportLogDialog(lambda: None)
+        log.add(report)
+        return log
+
+    return [
+        lambda: NewReviewDialog(folder=folder),
+        lambda: PassphraseDialog(folder / "eastmere-borough-council.peerdesk", message="That passphrase is not right."),
+        lambda: JoinDialog(folder=folder, invitation=team.invitation(session.store)),
+        lambda: MyCardDialog(card_text, card.fingerprint, "Alex Lead"),
+        AddCardDialog,
+        import_log,
+        lambda: EmailDialog(exported),
+        lambda: InterviewDialog(table, [], fields, title="Interview details"),
+        lambda: SlotDialog("10:30"),
+        lambda: TeamDialog("Team C"),
+    ]
+
+
+@pytest.mark.parametrize("window", SIZES[:1], indirect=True)
+def test_the_start_screen_and_the_dialogs_of_sharing_and_the_timetable_have_nothing_cut(
+    qtbot: QtBot, window: MainWindow, tmp_path: Path
+) -> None:
+    found: list[str] = []
+    start = StartScreen()
+    qtbot.addWidget(start)
+    start.show()
+    found += [f"start screen: {p}" for p in check_page(start)]
+    for make in sharing_and_timetable_dialogs(window.session, tmp_path):
+        dialog = make()
+        qtbot.addWidget(dialog)
+        dialog.show()
+        found += [f"{dialog.windowTitle()}: {p}" for p in check_page(dialog)]
+        dialog.reject() if not isinstance(dialog, NewReviewDialog) else dialog.done(0)
+    assert found == [], "\n".join(found)
