@@ -1,4 +1,4 @@
-"""Notes, quotes, post-its and scale answers of an interview."""
+"""Notes, quotes and post-its of an interview (scale answers: test_scale_answers.py)."""
 
 from __future__ import annotations
 

@@ -11,6 +11,7 @@ import time
 from collections.abc import Callable
 
 from PySide6.QtCore import QEvent, QObject, QTimer
+from PySide6.QtGui import QInputEvent, QInputMethodEvent
 from PySide6.QtWidgets import QApplication
 
 ACTIVITY = frozenset(
@@ -71,6 +72,9 @@ class IdleLock(QObject):
         self.set_timeout(self.timeout_ms)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        # Every event of every widget passes here: the cheap type test lets all but input through at once.
+        if not isinstance(event, QInputEvent | QInputMethodEvent):
+            return False
         if event.type() in ACTIVITY and self.timeout_ms > 0 and not self.paused:
             self.last_input = self.clock()
         return False

@@ -12,6 +12,7 @@ Day 2 wall (``goal_id`` ""), or a workshop goal's idea wall, always on the canva
 from __future__ import annotations
 
 import math
+from collections import Counter
 from collections.abc import Callable
 
 from PySide6.QtCore import QPointF, QRectF, Signal
@@ -115,8 +116,9 @@ class WallScene(QGraphicsScene):
             self._place_on_sheets()
         for tid in [tid for tid in self.themes if tid not in themes]:
             self.removeItem(self.themes.pop(tid))
+        counts = Counter(p.theme_id for p in views.values())  # one pass, not one per theme
         for tid, item in self.themes.items():
-            item.set_count(sum(1 for p in views.values() if p.theme_id == tid))
+            item.set_count(counts[tid])
         self.busy_changed.emit()
 
     def _place_on_canvas(self, views: dict[str, PostItView], themes: dict[str, ThemeView]) -> None:
