@@ -10,6 +10,7 @@ import argparse
 from pathlib import Path
 
 from peerdesk.cli.common import CliError, Commands, command, open_store, read_passphrase
+from peerdesk.services.plural import count
 
 
 def cmd_export_pptx(args: argparse.Namespace) -> int:
@@ -30,7 +31,7 @@ def cmd_export_pptx(args: argparse.Namespace) -> int:
     from peerdesk.export import pptx
 
     out = pptx.build(deck, Path(args.out), template=template, handout=not args.no_handout)
-    print(f"Wrote {out}: {len(deck.insights)} insights, {len(deck.themes)} themes.")
+    print(f"Wrote {out}: {count(len(deck.insights), 'insight')}, {count(len(deck.themes), 'theme')}.")
     return 0
 
 

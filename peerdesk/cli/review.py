@@ -20,6 +20,7 @@ from peerdesk.cli.common import (
     read_passphrase,
 )
 from peerdesk.roles import ROLES
+from peerdesk.services.plural import count
 
 
 def cmd_new(args: argparse.Namespace) -> int:
@@ -104,10 +105,11 @@ def cmd_timetable(args: argparse.Namespace) -> int:
     with open_store(args.path) as store:
         if args.action == "import":
             result = timetable_csv.import_file(store, args.csv)
-            print(f"Imported {result.interviews} interviews from {args.csv}")
+            kept = f" ({count(result.already_there, 'interview')} already there)" if result.already_there else ""
+            print(f"Imported {count(result.interviews, 'interview')} from {args.csv}{kept}")
         else:
-            count = timetable_csv.export_file(store, args.csv)
-            print(f"Exported {count} interviews to {args.csv}")
+            written = timetable_csv.export_file(store, args.csv)
+            print(f"Exported {count(written, 'interview')} to {args.csv}")
     return 0
 
 

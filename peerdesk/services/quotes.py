@@ -17,6 +17,7 @@ from sqlalchemy import select
 from peerdesk.errors import UserError
 from peerdesk.services import guard, notes, wall
 from peerdesk.services.edits import Edit, Recorder, recording
+from peerdesk.services.timetable import SlotInfo
 from peerdesk.store import rules
 from peerdesk.store.engine import Store
 from peerdesk.store.models import (
@@ -26,8 +27,10 @@ from peerdesk.store.models import (
     PostIt,
     Quote,
     QuoteTag,
+    Slot,
     StakeholderGroup,
     Tag,
+    Team,
     Theme,
 )
 from peerdesk.store.uow import UnitOfWork
@@ -66,6 +69,22 @@ class TagRow:
     id: str
     name: str
     count: int
+
+
+def _interview_labels(s: Any, groups: dict[str, str]) -> dict[str, str]:
+    """Each interview as the Quotes list names it: its title, or (untitled) its slot, team and group."""
+    slots = {
+        sid: SlotInfo(sid, day, starts, ends).label
+        for sid, day, starts, ends in s.execute(select(Slot.id, Slot.day, Slot.starts, Slot.ends))
+    }
+    teams = _pairs(s.execute(select(Team.id, Team.name)))
+    found = {}
+    for iid, title, slot_id, team_id, group_id in s.execute(
+        select(Interview.id, Interview.title, Interview.slot_id, Interview.team_id, Interview.group_id)
+    ):
+        when = slots.get(slot_id, "Unscheduled")
+        found[iid] = title or f"{when} {teams.get(team_id, 'no team')} — {groups.get(group_id, 'no group yet')}"
+    return found
 
 
 def _pairs(rows: Iterable[Any]) -> dict[str, str]:
@@ -114,7 +133,7 @@ def list_quotes(
     """Every live quote with what the tagger shows, optionally filtered (all given filters must hold)."""
     with store.session() as s:
         groups = _pairs(s.execute(select(StakeholderGroup.id, StakeholderGroup.name)))
-        interviews = _pairs(s.execute(select(Interview.id, Interview.title)))
+        interviews = _interview_labels(s, groups)
         tags = _pairs(s.execute(select(Tag.id, Tag.name).where(Tag.deleted.is_(False))))
         links: dict[str, set[str]] = {}
         for qid, tid in s.execute(select(QuoteTag.quote_id, QuoteTag.tag_id).where(QuoteTag.deleted.is_(False))):

@@ -68,6 +68,7 @@ class Row:
 class ImportResult:
     created: dict[str, list[str]] = field(default_factory=dict)
     interviews: int = 0
+    already_there: int = 0  # rows the review already holds exactly (a file the app exported, imported again)
     changes: Changes = field(default_factory=Changes)
 
 
@@ -194,7 +195,7 @@ def import_rows(store: Store, rows: list[Row]) -> ImportResult:
         slots = {(s.day, s.starts): s for s in uow.query(Slot)}
         teams = {t.name.lower(): t for t in uow.query(Team)}
         groups = {g.name.lower(): g for g in uow.query(StakeholderGroup)}
-        occupied = {(i.slot_id, i.team_id) for i in uow.query(Interview)}
+        occupied = {(i.slot_id, i.team_id): i for i in uow.query(Interview)}
         for row in rows:
             interviewer, interviewer_name = _member(members, row.interviewer)
             note_taker, note_taker_name = _member(members, row.note_taker)
@@ -220,9 +221,14 @@ def import_rows(store: Store, rows: list[Row]) -> ImportResult:
                 group = uow.add(StakeholderGroup, name=row.group, position=float(len(groups)))
                 groups[row.group.lower()] = group
                 result.created["stakeholder_groups"].append(group.id)
-            if (slot.id, team.id) in occupied:
+            there = occupied.get((slot.id, team.id))
+            if there is not None and _same(
+                there, row, group.id, (interviewer, interviewer_name), (note_taker, note_taker_name)
+            ):
+                result.already_there += 1  # the round trip holds: exported, then imported again, changes nothing
+                continue
+            if there is not None:
                 raise _bad(row.number, f"{team.name} already has an interview at {row.starts} on day {row.day}.")
-            occupied.add((slot.id, team.id))
             interview = uow.add(
                 Interview,
                 slot_id=slot.id,
@@ -236,12 +242,27 @@ def import_rows(store: Store, rows: list[Row]) -> ImportResult:
                 attendees=row.attendees,
                 title=row.title,
             )
+            occupied[(slot.id, team.id)] = interview
             result.created["interviews"].append(interview.id)
         uow.commit()
     result.created = {t: ids for t, ids in result.created.items() if ids}
     result.interviews = len(result.created.get("interviews", []))
     result.changes = Changes.of(*result.created, ids=[i for ids in result.created.values() for i in ids])
     return result
+
+
+def _same(
+    interview: Interview, row: Row, group_id: str, interviewer: tuple[str, str], note_taker: tuple[str, str]
+) -> bool:
+    """Whether the review's interview in a cell is the one the row describes (so importing it again is no clash)."""
+    return (
+        interview.group_id == group_id
+        and interview.approach == row.approach
+        and interview.attendees == row.attendees
+        and interview.title == row.title
+        and (interview.interviewer_id, interview.interviewer_name) == interviewer
+        and (interview.note_taker_id, interview.note_taker_name) == note_taker
+    )
 
 
 def _member(members: list[Member], name: str) -> tuple[str, str]:

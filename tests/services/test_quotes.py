@@ -7,7 +7,7 @@ import uuid
 import pytest
 
 from peerdesk.errors import UserError
-from peerdesk.services import edits, quotes, wall, wall_themes
+from peerdesk.services import edits, quotes, timetable, wall, wall_themes
 from peerdesk.store.engine import Store
 from peerdesk.store.models import QuoteTag
 from tests.helpers.wall_data import seed_quotes
@@ -138,3 +138,18 @@ def test_a_post_it_from_quotes_of_one_kind_takes_that_colour(store: Store) -> No
     seeded = seed_quotes(store)
     edit = quotes.make_postit(store, [seeded.quotes[1]])
     assert wall.load_wall(store).postit(edit.created_id).kind == "thorn"
+
+
+def test_a_quote_from_an_untitled_interview_names_its_slot_team_and_group(demo_store: Store) -> None:
+    from peerdesk.store.models import Interview, Quote
+    from peerdesk.store.uow import UnitOfWork
+
+    with UnitOfWork(demo_store) as uow:
+        quote = next(iter(uow.query(Quote)))
+        interview = uow.get(Interview, quote.interview_id)
+        uow.update(interview, title="")
+        uow.commit()
+    row = next(r for r in quotes.list_quotes(demo_store) if r.id == quote.id)
+    shown = next(i for i in timetable.timetable(demo_store).interviews if i.id == interview.id)
+    assert row.interview == shown.label  # "09:45–10:30 Team A — Senior leaders", as the timetable says it
+    assert shown.team is not None and shown.team.name in row.interview and shown.group in row.interview

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import csv
+import io
 from pathlib import Path
 
 import pytest
@@ -115,3 +117,37 @@ def test_undoing_an_import_removes_what_it_created_and_redo_brings_it_back(team_
     assert counts(team_store) == (0, 0, 0, 0)
     timetable.set_deleted(team_store, result.created, False)
     assert counts(team_store) == (2, 2, 3, 3)
+
+
+def test_the_demo_s_exported_timetable_imports_again_into_the_same_review_and_changes_nothing(
+    demo_store: Store, tmp_path: Path
+) -> None:
+    path = tmp_path / "timetable.csv"
+    exported = tcsv.export_file(demo_store, path)
+    before = tcsv.export_text(demo_store)
+    result = tcsv.import_file(demo_store, path)
+    assert (result.interviews, result.already_there) == (0, exported)
+    assert tcsv.export_text(demo_store) == before
+
+
+def test_the_demo_s_exported_timetable_makes_the_same_timetable_in_a_fresh_review(
+    demo_store: Store, tmp_path: Path, passphrase: str
+) -> None:
+    path = tmp_path / "timetable.csv"
+    tcsv.export_file(demo_store, path)
+    other = review.create_review(
+        tmp_path / "other.peerdesk", passphrase, review.Essentials("Eastmere", "", "Alex Reviewer")
+    )
+    with other:
+        tcsv.import_file(other, path)
+        assert tcsv.export_text(other) == tcsv.export_text(demo_store)
+
+
+def test_a_changed_row_for_a_taken_cell_is_still_refused(team_store: Store) -> None:
+    tcsv.import_text(team_store, GOOD)
+    rows = list(csv.reader(io.StringIO(tcsv.export_text(team_store))))
+    rows[1][rows[0].index("attendees")] = "11"  # the same cell, another interview
+    out = io.StringIO()
+    csv.writer(out).writerows(rows)
+    with pytest.raises(UserError, match=r"Row 2 .*already has an interview"):
+        tcsv.import_text(team_store, out.getvalue())

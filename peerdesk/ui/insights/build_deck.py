@@ -18,9 +18,10 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QMainWindow,
-    QMessageBox,
+    QPushButton,
     QRadioButton,
     QScrollArea,
+    QStatusBar,
     QVBoxLayout,
     QWidget,
 )
@@ -247,19 +248,30 @@ def build_presentation(window: QMainWindow, session: ReviewSession) -> None:
     run_task(window, "Building the presentation…", work, done, failed)
 
 
-def offer_folder(parent: QWidget, path: Path) -> None:
-    box = QMessageBox(
-        QMessageBox.Icon.Information,
-        "Presentation ready",
-        f"The presentation is saved as\n{path}",
-        QMessageBox.StandardButton.Close,
-        parent,
-    )
-    box.setObjectName("presentationReady")
-    open_folder = box.addButton("Open folder", QMessageBox.ButtonRole.ActionRole)
-    box.exec()
-    if box.clickedButton() is open_folder:
-        QDesktopServices.openUrl(QUrl.fromLocalFile(str(path.parent)))
+def offer_folder(parent: QWidget, path: Path) -> QPushButton | None:
+    """Say where the presentation went, in the status bar, with an "Open folder" button beside it: no modal box
+    takes the focus from what the user does next. Returns the button (None without a status bar)."""
+    window = parent.window()
+    if not isinstance(window, QMainWindow):
+        return None
+    bar = window.statusBar()
+    for old in bar.findChildren(QPushButton, "openPresentationFolder"):
+        bar.removeWidget(old)
+        old.deleteLater()
+    button = QPushButton("Open folder")
+    button.setObjectName("openPresentationFolder")
+    button.setToolTip(str(path.parent))
+    button.clicked.connect(lambda: QDesktopServices.openUrl(QUrl.fromLocalFile(str(path.parent))))
+    bar.addWidget(button)
+    bar.showMessage(f"Presentation saved as {path}")
+    bar.messageChanged.connect(lambda text: _drop(bar, button) if not text else None)
+    return button
+
+
+def _drop(bar: QStatusBar, button: QPushButton) -> None:
+    if button.parent() is not None:
+        bar.removeWidget(button)
+        button.deleteLater()
 
 
 def install_build_action(window: Any) -> QAction:

@@ -1,7 +1,7 @@
 """What backs the selected insight: its themes' post-its and their quotes, from which illustrations are picked.
 
 Picking works by keyboard as well as by dragging: Enter (or Space) on a quote in the list puts it on the insight,
-as does the "Use quote" button (Alt+U); Ctrl+A then Enter takes every selected one.
+as does the "Use quote" button (Alt+U); Alt+Q widens the list to every quote of the review.
 """
 
 from __future__ import annotations
@@ -28,7 +28,7 @@ class EvidencePane(QWidget):
         self.title.setObjectName("sectionTitle")
         self.title.setWordWrap(True)
         layout.addWidget(self.title)
-        quotes_label = QLabel("Their &quotes — Enter puts the selected one on the insight, or drag it")
+        quotes_label = QLabel("Their quotes — Enter puts the selected one on the insight, or drag it")
         quotes_label.setWordWrap(True)
         layout.addWidget(quotes_label)
         self.quote_model = QuoteListModel(session)
@@ -38,15 +38,14 @@ class EvidencePane(QWidget):
         self.quote_view.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self.quote_view.setAccessibleName("Quotes behind this insight; Enter puts the selected ones on the insight")
         self.quote_view.doubleClicked.connect(lambda _i: self.use_selected())
-        quotes_label.setBuddy(self.quote_view)
         layout.addWidget(self.quote_view, 3)
         row = QHBoxLayout()
         self.use_button = QPushButton("&Use quote")
         self.use_button.setObjectName("useQuote")
         self.use_button.setToolTip(key_hint("Put the selected quotes on the insight", "Enter in the list, Alt+U"))
         self.use_button.clicked.connect(self.use_selected)
-        self.all_quotes = QCheckBox("Show &every quote")
-        self.all_quotes.setToolTip(key_hint("Pick from all the review's quotes, not only this theme's", "Alt+E"))
+        self.all_quotes = QCheckBox("Show every &quote")
+        self.all_quotes.setToolTip(key_hint("Pick from all the review's quotes, not only this theme's", "Alt+Q"))
         self.all_quotes.toggled.connect(lambda _on: self.load(self.insight_id, self.quote_model.used))
         row.addWidget(self.use_button)
         row.addWidget(self.all_quotes)

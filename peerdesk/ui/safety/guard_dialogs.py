@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 
 from peerdesk.services import guard
 from peerdesk.services.changes import Changes
+from peerdesk.services.plural import count
 from peerdesk.ui.kit import ops
 from peerdesk.ui.kit.dialogs import FIT, INTERACTIVE, STRETCH, dialog_layout, table_view
 from peerdesk.ui.kit.list_model import ListTableModel
@@ -187,8 +188,8 @@ class FlaggedQuotesDialog(QDialog):
             self.summary.setText("No quote mentions a guarded name or gives away who someone is.")
         else:
             self.summary.setText(
-                f"{len(items)} quotes may identify someone; {waiting} still to decide. Kept quotes may appear in "
-                "the presentation and bundles; quotes left out never leave the team."
+                f"{count(len(items), 'quote')} may identify someone; {waiting} still to decide. "
+                "Kept quotes may appear in the presentation and bundles; quotes left out never leave the team."
             )
         self.view.resizeRowsToContents()
 

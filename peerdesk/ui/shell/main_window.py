@@ -97,6 +97,9 @@ class MainWindow(ShellWindow):
         from peerdesk.ui.insights.build_deck import install_build_action
 
         self.action_build_presentation = install_build_action(self)
+        from peerdesk.ui.wall.window_actions import install as install_wall_actions
+
+        self.wall_menu = install_wall_actions(self)  # Wall ▸ Read out (Ctrl+R from anywhere), Make insight
         from peerdesk.ui.kit.printing import install_print_action
 
         self.action_print = install_print_action(self)
@@ -116,6 +119,12 @@ class MainWindow(ShellWindow):
             dock.toggleViewAction().setShortcut(QKeySequence(spec.shortcut))
             dock.visibilityChanged.connect(lambda shown, name=spec.object_name: self._dock_shown(name, shown))
         arrange_docks(self, self.docks, self.panels)
+
+    def theme_to_insight(self, theme_id: str) -> None:
+        """The wall's "Make insight" (Ctrl+I on a theme): the insight, made or found, in the Insights dock."""
+        from peerdesk.ui.insights.from_wall import theme_to_insight
+
+        theme_to_insight(self, theme_id)
 
     @property
     def wall(self) -> WallWidget:

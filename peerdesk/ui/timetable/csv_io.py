@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QFileDialog, QWidget
 from peerdesk.errors import PeerdeskError
 from peerdesk.services import timetable as tt
 from peerdesk.services import timetable_csv
+from peerdesk.services.plural import count
 from peerdesk.ui.kit import messages, ops
 from peerdesk.ui.kit.session import ReviewSession
 from peerdesk.ui.kit.worker import Cancelled, Progress, Task, run_task
@@ -41,7 +42,7 @@ def import_csv(
     def work(progress: Progress) -> timetable_csv.ImportResult:
         progress(0, 0, f"Reading {path.name}…")
         rows = timetable_csv.read_rows(timetable_csv.read_file(path))
-        if not progress(0, 0, f"Adding {len(rows)} interviews…"):
+        if not progress(0, 0, f"Adding {count(len(rows), 'interview')}…"):
             raise Cancelled()
         return timetable_csv.import_rows(store, rows)
 
@@ -49,7 +50,7 @@ def import_csv(
         created = result.created
         ops.record_done(
             session,
-            f"Import timetable ({result.interviews} interviews)",
+            f"Import timetable ({count(result.interviews, 'interview')})",
             result.changes,
             lambda s: tt.set_deleted(s, created, False),
             lambda s: tt.set_deleted(s, created, True),

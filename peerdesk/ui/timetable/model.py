@@ -27,6 +27,7 @@ from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem
 from peerdesk.services import questions
 from peerdesk.services import timetable as tt
 from peerdesk.services.changes import Changes
+from peerdesk.services.plural import count
 from peerdesk.ui.kit.session import ReviewSession
 
 Index = QModelIndex | QPersistentModelIndex
@@ -229,7 +230,7 @@ class TimetableModel(QAbstractTableModel):
 def _clash_text(sharing: list[tt.InterviewInfo], shown: tt.InterviewInfo, *, html: bool) -> str:
     """What a cell that several interviews share says: how many, and which (none may be hidden)."""
     names = [f"{i.group or 'No stakeholder group yet'}" + (f" ({i.title})" if i.title else "") for i in sharing]
-    head = f"{len(sharing)} interviews in this cell"
+    head = f"{count(len(sharing), 'interview')} in this cell"
     if not html:
         return f"{head}: {'; '.join(names)}. Showing {shown.group or 'the first'}."
     items = "".join(f"<li>{_esc(n)}</li>" for n in names)

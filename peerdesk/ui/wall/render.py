@@ -8,10 +8,12 @@ from pathlib import Path
 from PySide6.QtCore import QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QImage, QPainter
 from PySide6.QtSvg import QSvgGenerator
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QFileDialog, QWidget
 
 from peerdesk.errors import UserError
+from peerdesk.services import wall, wall_csv
 from peerdesk.store.engine import Store
+from peerdesk.ui.kit import messages
 from peerdesk.ui.kit.session import ReviewSession
 from peerdesk.ui.wall.scene import DAY2, WallScene
 
@@ -81,3 +83,27 @@ def render_review(store: Store, path: Path, mode: str = DAY2) -> QSize:
     finally:
         scene.deleteLater()
         session.deleteLater()
+
+
+def export_dialog(parent: QWidget, scene: WallScene, *, ideas: bool) -> None:
+    """Ask where, then save the wall (or a goal's ideas) as PNG, SVG or a CSV table of themes."""
+    if scene.goal_id is None:
+        return
+    path, _ = QFileDialog.getSaveFileName(
+        parent,
+        "Export the ideas" if ideas else "Export the wall",
+        "ideas.png" if ideas else "wall.png",
+        "Picture (*.png);;Scalable picture (*.svg);;Table of themes (*.csv)",
+    )
+    if path:
+        export(parent, scene, Path(path))
+
+
+def export(parent: QWidget, scene: WallScene, path: Path) -> None:
+    try:
+        if path.suffix.lower() == ".csv":
+            wall_csv.export_csv(scene.session.store, path, scene.goal_id or wall.DAY2_WALL)
+        else:
+            render(scene, path)
+    except Exception as exc:  # shown through the one message channel
+        messages.error(parent, "Export the wall", exc)

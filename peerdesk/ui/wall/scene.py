@@ -25,7 +25,8 @@ from peerdesk.services.wall import GAP, KINDS, POSTIT_H, POSTIT_W, PostItView, T
 from peerdesk.store.engine import Store
 from peerdesk.ui.kit import ops
 from peerdesk.ui.kit.session import ReviewSession
-from peerdesk.ui.wall.items import PostItItem, SheetItem, ThemeItem
+from peerdesk.ui.wall.frames import SheetItem, ThemeItem
+from peerdesk.ui.wall.items import PostItItem
 
 EVENING, DAY2 = "evening", "day2"
 SHEET_COLUMNS = 2  # post-its side by side on an evening sheet
@@ -176,12 +177,22 @@ class WallScene(QGraphicsScene):
     def content_rect(self) -> QRectF:
         return self.itemsBoundingRect()
 
-    def min_theme_size(self, item: ThemeItem) -> tuple[float, float]:
-        return wall_themes.min_theme_size(self.state, item.theme_id, item.pos().x(), item.pos().y())
+    def min_theme_size(self, theme_id: str, x: float, y: float) -> tuple[float, float]:
+        return wall_themes.min_theme_size(self.state, theme_id, x, y)
 
     def focused(self, item: QGraphicsItem) -> None:
         if isinstance(item, PostItItem | ThemeItem):
-            self.focus_changed.emit(item.accessible_name())
+            self.focus_changed.emit(self.spoken(item))
+
+    def spoken(self, item: PostItItem | ThemeItem) -> str:
+        """What a screen reader says for an item: a post-it's kind, author and words, and on Day 2 its theme."""
+        said = item.accessible_name()
+        if isinstance(item, ThemeItem) or self.mode != DAY2:
+            return said
+        theme = self.themes.get(item.view.theme_id)
+        if theme is None:
+            return f"{said} (in no theme)"
+        return f"{said} (in the theme “{theme.view.heading or 'without a heading'}”)"
 
     def navigable(self) -> list[QGraphicsItem]:
         """What the arrow keys move between: visible post-its, and themes (a collapsed one hides its own)."""

@@ -6,11 +6,14 @@ from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QKeyEvent, QMouseEvent, QPainter, QWheelEvent
 from PySide6.QtWidgets import QGraphicsItem, QGraphicsView, QWidget
 
-from peerdesk.ui.wall.items import PostItItem, ThemeItem
-from peerdesk.ui.wall.scene import WallScene
+from peerdesk.ui.wall.frames import ThemeItem
+from peerdesk.ui.wall.items import TEXT_FONT, PostItItem
+from peerdesk.ui.wall.scene import EVENING, WallScene
 
 MIN_ZOOM, MAX_ZOOM = 0.08, 3.0
 ZOOM_STEP = 1.15
+NAVIGATION_HINT = "Arrow keys or Tab move between post-its and themes; F2 edits; Ctrl+G groups."
+MIN_TEXT_PX = 11.0  # a post-it's words are never fitted smaller than this
 
 
 class WallView(QGraphicsView):
@@ -19,7 +22,7 @@ class WallView(QGraphicsView):
         self.wall = scene
         self.setObjectName("wallView")
         self.setAccessibleName("Post-it wall")
-        self.setAccessibleDescription("Use the arrow keys to move between post-its.")
+        self.setAccessibleDescription(NAVIGATION_HINT)
         self.setRenderHints(QPainter.RenderHint.Antialiasing | QPainter.RenderHint.TextAntialiasing)
         self.setDragMode(QGraphicsView.DragMode.RubberBandDrag)
         self.setRubberBandSelectionMode(Qt.ItemSelectionMode.IntersectsItemShape)
@@ -33,7 +36,7 @@ class WallView(QGraphicsView):
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self._pan_from: QPointF | None = None
         self._space = False
-        scene.focus_changed.connect(self.setAccessibleDescription)
+        scene.focus_changed.connect(self._say_focused)
 
     # --- zoom -------------------------------------------------------------------------------------------------
     def zoom(self) -> float:
@@ -46,13 +49,31 @@ class WallView(QGraphicsView):
             self.scale(factor, factor)
 
     def fit_all(self) -> None:
+        """Show the whole wall; the evening sheets are fitted to their width instead, never below readable text."""
         rect = self.wall.content_rect()
         if rect.isEmpty():
+            return
+        if self.wall.mode == EVENING:
+            self._fit_sheets(rect)
             return
         self.fitInView(rect.adjusted(-40, -40, 40, 40), Qt.AspectRatioMode.KeepAspectRatio)
         if self.zoom() > 1.0:  # a small wall is shown at its true size, not blown up
             self.resetTransform()
             self.centerOn(rect.center())
+
+    def readable_zoom(self) -> float:
+        """The smallest zoom at which a post-it's words are still MIN_TEXT_PX pixels high on this screen."""
+        text_px = TEXT_FONT.pointSizeF() * self.logicalDpiY() / 72.0
+        return min(1.0, MIN_TEXT_PX / text_px)
+
+    def _fit_sheets(self, rect: QRectF) -> None:
+        # The sheets are read top to bottom: fit their width and scroll down, rather than shrink the words to a
+        # smudge to get every post-it in at once (#16: 7 px after "Fit all" on a full evening).
+        width = max(1, self.viewport().width() - 20)
+        zoom = max(self.readable_zoom(), min(1.0, width / (rect.width() + 40)))
+        self.resetTransform()
+        self.scale(zoom, zoom)
+        self.ensureVisible(QRectF(rect.left() - 20, rect.top() - 20, 1, 1), 0, 0)
 
     def wheelEvent(self, event: QWheelEvent) -> None:
         if event.modifiers() & Qt.KeyboardModifier.ControlModifier:
@@ -91,6 +112,28 @@ class WallView(QGraphicsView):
             event.accept()
             return
         super().mouseReleaseEvent(event)
+
+    # --- what a screen reader hears ---------------------------------------------------------------------------
+    def _say_focused(self, label: str) -> None:
+        # QGraphicsItems are not accessible objects: the view speaks for the focused one. Changing the name makes
+        # Qt send a NameChanged event, which screen readers announce.
+        self.setAccessibleName(f"Post-it wall: {label}")
+        self.setAccessibleDescription(label)
+
+    def focusNextPrevChild(self, next: bool) -> bool:
+        """Tab and Shift+Tab go through the post-its and themes in reading order, then leave the wall."""
+        if self._editing_text():
+            return super().focusNextPrevChild(next)
+        order = sorted(self.wall.navigable(), key=lambda i: (round(_centre(i).y() / 40), _centre(i).x()))
+        current = self.wall.focusItem()
+        index = order.index(current) if current in order else (-1 if next else len(order))
+        index += 1 if next else -1
+        if not 0 <= index < len(order):
+            if current is not None:
+                current.clearFocus()
+            return QWidget.focusNextPrevChild(self, next)  # on to the next widget, not the scene's own tab order
+        self._focus(order[index], extend=False)
+        return True
 
     # --- keyboard ---------------------------------------------------------------------------------------------
     def _editing_text(self) -> bool:
@@ -146,12 +189,17 @@ class WallView(QGraphicsView):
             if best is None:
                 return None
             chosen = best[1]
+        self._focus(chosen, extend=extend)
+        return chosen
+
+    def _focus(self, item: QGraphicsItem, *, extend: bool) -> None:
         if not extend:
             self.wall.clearSelection()
-        chosen.setSelected(True)
-        chosen.setFocus(Qt.FocusReason.OtherFocusReason)
-        self.ensureVisible(chosen.sceneBoundingRect(), 40, 40)
-        return chosen
+        item.setSelected(True)
+        item.setFocus(Qt.FocusReason.OtherFocusReason)
+        self.ensureVisible(item.sceneBoundingRect(), 40, 40)
+        if isinstance(item, PostItItem | ThemeItem):  # said now: an inactive scene sends the item no focus event
+            self.wall.focus_changed.emit(self.wall.spoken(item))
 
 
 def _centre(item: QGraphicsItem) -> QPointF:

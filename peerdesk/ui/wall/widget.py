@@ -8,24 +8,23 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QPoint, Qt
+from PySide6.QtCore import QPoint, Qt, Signal
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence
 from PySide6.QtWidgets import (
     QDialog,
-    QFileDialog,
     QHBoxLayout,
     QLabel,
+    QMainWindow,
     QMenu,
     QToolBar,
     QVBoxLayout,
     QWidget,
 )
 
-from peerdesk.services import wall, wall_csv, wall_themes
+from peerdesk.services import plural, wall
 from peerdesk.services.changes import Changes
-from peerdesk.ui.kit import messages
 from peerdesk.ui.kit.session import ReviewSession
-from peerdesk.ui.wall import render
+from peerdesk.ui.wall import render, theme_edits
 from peerdesk.ui.wall.dialogs import PostItDialog, ReadOutPanel
 from peerdesk.ui.wall.scene import DAY2, EVENING, WallScene
 from peerdesk.ui.wall.view import WallView
@@ -39,6 +38,8 @@ def default_mode(state: wall.WallState) -> str:
 
 
 class WallWidget(QWidget):
+    insight_requested = Signal(str)  # a theme to make into an insight (the window routes it to the Insights dock)
+
     def __init__(self, session: ReviewSession, parent: QWidget | None = None, *, goal_id: str | None = "") -> None:
         """The Day 2 wall (``goal_id`` ""), or a goal's idea wall (``None`` until a goal is chosen)."""
         super().__init__(parent)
@@ -119,8 +120,11 @@ class WallWidget(QWidget):
         self.action_rose = self._action("Rose", lambda: self.recolour("rose"), "Ctrl+1", "Make it a rose")
         self.action_thorn = self._action("Thorn", lambda: self.recolour("thorn"), "Ctrl+2", "Make it a thorn")
         self.action_bud = self._action("Bud", lambda: self.recolour("bud"), "Ctrl+3", "Make it a bud")
-        self.action_read_out = self._action(
-            "Read out", self.start_read_out, "Ctrl+R", "Show post-its one at a time, large, and place them"
+        # Ctrl+R is the window's (Wall ▸ Read out, ui/wall/window_actions.py): it works wherever the focus is.
+        self.action_read_out = self._action("Read out", self.start_read_out, None, "Show post-its one at a time")
+        self.action_read_out.setToolTip("Show post-its one at a time, large, and place them (Ctrl+R)")
+        self.action_make_insight = self._action(
+            "Make insight", self.request_insight, "Ctrl+I", "Turn the theme into an insight, quotes and all"
         )
         self.action_group = self._action(
             "Group as theme", self.group_selected, "Ctrl+G", "Put the selected post-its in a new theme"
@@ -161,8 +165,11 @@ class WallWidget(QWidget):
         self.action_new.setEnabled(self.scene.goal_id is not None)
         self.action_export.setEnabled(self.scene.goal_id is not None)
         self.action_edit.setEnabled(len(postits) == 1 or (day2 and len(themes) == 1))
-        self.action_read_out.setEnabled(not day2 and not self.ideas)
-        self.action_read_out.setVisible(not day2 and not self.ideas)
+        self.action_read_out.setEnabled(not self.ideas)
+        self.action_read_out.setVisible(not self.ideas)
+        in_hand = theme_edits.theme_in_hand(self.scene)
+        self.action_make_insight.setEnabled(day2 and not self.ideas and in_hand is not None)
+        self.action_make_insight.setVisible(not self.ideas)
         self.action_group.setEnabled(day2 and bool(postits))
         self.action_ungroup.setEnabled(day2 and bool(themes))
         self.action_merge.setEnabled(day2 and len(themes) >= 2)
@@ -172,9 +179,9 @@ class WallWidget(QWidget):
         for action in (self.action_group, self.action_ungroup, self.action_merge, self.action_split):
             action.setVisible(day2)
         state = self.scene.state
-        parts = [_count(len(state.postits), "idea" if self.ideas else "post-it")]
+        parts = [plural.count(len(state.postits), "idea" if self.ideas else "post-it")]
         if day2:
-            parts.append(_count(len(state.themes), "theme"))
+            parts.append(plural.count(len(state.themes), "theme"))
         else:
             parts.append(f"{sum(1 for p in state.postits if not p.placed)} still to read out")
         if postits or themes:
@@ -202,6 +209,8 @@ class WallWidget(QWidget):
             self.action_merge,
             self.action_split,
             self.action_collapse,
+            None,
+            self.action_make_insight,
         ):
             if action is None:
                 menu.addSeparator()
@@ -230,10 +239,22 @@ class WallWidget(QWidget):
     def start_read_out(self) -> None:
         if self.scene.mode != EVENING:
             self.set_mode(EVENING)
-        self.read_out.set_queue(wall.read_out_queue(self.scene.state))
+        queue = wall.read_out_queue(self.scene.state)
+        self.read_out.set_queue(queue)
         self.read_out.show()
         self.read_out.place_button.setFocus()
         self.view.fit_all()
+        if not self.read_out.place_button.isEnabled():
+            self.read_out.setFocus()  # Esc still closes the card
+        waiting = plural.count(len(queue), "post-it")
+        self.say(f"Reading out: {waiting} to place" if queue else self.read_out.progress.text())
+
+    def say(self, text: str) -> None:
+        """Feedback that reaches the user wherever the focus is: the window's status bar, and the wall's own."""
+        self.status.setText(text)
+        window = self.window()
+        if isinstance(window, QMainWindow):
+            window.statusBar().showMessage(text, 6000)
 
     def stop_read_out(self) -> None:
         if self.read_out.isVisible():
@@ -313,75 +334,43 @@ class WallWidget(QWidget):
             label = f"Delete {noun}" if len(ids) == 1 else f"Delete {len(ids)} {noun}s"
             self.scene.run(label, lambda s: wall.delete_postits(s, ids))
 
-    # --- themes -------------------------------------------------------------------------------------------------
+    # --- themes (theme_edits.py: each an undo step on the selection) ----------------------------------------------
     def group_selected(self) -> None:
-        ids = self.scene.selected_postits()
-        if not ids:
-            return
-        edit = self.scene.run("Group as theme", lambda s: wall_themes.group_as_theme(s, ids))
-        if edit is not None and edit.created:
-            self._edit_heading(edit.created_id)
+        self._edit_heading(theme_edits.group(self.scene))
 
-    def _edit_heading(self, theme_id: str) -> None:
-        item = self.scene.themes.get(theme_id)
+    def split_selected(self) -> None:
+        self._edit_heading(theme_edits.split(self.scene))
+
+    def ungroup_selected(self) -> None:
+        theme_edits.ungroup(self.scene)
+
+    def merge_selected(self) -> None:
+        theme_edits.merge(self.scene)
+
+    def toggle_selected(self) -> None:
+        for tid in self.scene.selected_themes():
+            self.scene.toggle_collapsed(tid)
+
+    def _edit_heading(self, theme_id: str | None) -> None:
+        item = self.scene.themes.get(theme_id or "")
         if item is not None:
             self.scene.clearSelection()
             item.setSelected(True)
             self.view.setFocus()
             item.heading.start_edit()
 
-    def ungroup_selected(self) -> None:
-        themes = self.scene.selected_themes()
-        if not themes:
+    def request_insight(self) -> None:
+        theme_id = theme_edits.theme_in_hand(self.scene)
+        if theme_id is None or self.scene.mode != DAY2:
             return
-        stack = self.session.undo_stack
-        stack.beginMacro("Ungroup")
-        try:
-            for tid in themes:
-                self.scene.run("Ungroup", lambda s, tid=tid: wall_themes.ungroup(s, tid))  # type: ignore[misc]
-        finally:
-            stack.endMacro()
-
-    def merge_selected(self) -> None:
-        # The top-left theme keeps its heading and place (Qt does not keep the order things were selected in).
-        items = self.scene.themes
-        themes = sorted(self.scene.selected_themes(), key=lambda t: (items[t].y(), items[t].x()))
-        if len(themes) >= 2:
-            self.scene.run("Merge themes", lambda s: wall_themes.merge_themes(s, themes))
-
-    def split_selected(self) -> None:
-        ids = self.scene.selected_postits()
-        if ids:
-            edit = self.scene.run("Split theme", lambda s: wall_themes.split_theme(s, ids))
-            if edit is not None and edit.created:
-                self._edit_heading(edit.created_id)
-
-    def toggle_selected(self) -> None:
-        for tid in self.scene.selected_themes():
-            self.scene.toggle_collapsed(tid)
+        self.insight_requested.emit(theme_id)
+        route = getattr(self.window(), "theme_to_insight", None)  # the main window's Insights dock, when there is one
+        if callable(route):
+            route(theme_id)
 
     # --- export -------------------------------------------------------------------------------------------------
     def export_dialog(self) -> None:
-        if self.scene.goal_id is None:
-            return
-        path, _ = QFileDialog.getSaveFileName(
-            self,
-            "Export the ideas" if self.ideas else "Export the wall",
-            "ideas.png" if self.ideas else "wall.png",
-            "Picture (*.png);;Scalable picture (*.svg);;Table of themes (*.csv)",
-        )
-        if path:
-            self.export(Path(path))
+        render.export_dialog(self, self.scene, ideas=self.ideas)
 
     def export(self, path: Path) -> None:
-        try:
-            if path.suffix.lower() == ".csv":
-                wall_csv.export_csv(self.session.store, path, self.scene.goal_id or wall.DAY2_WALL)
-            else:
-                render.render(self.scene, path)
-        except Exception as exc:
-            messages.error(self, "Export the wall", exc)
-
-
-def _count(n: int, noun: str) -> str:
-    return f"{n} {noun}" if n == 1 else f"{n} {noun}s"
+        render.export(self, self.scene, path)

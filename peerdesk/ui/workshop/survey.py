@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 from peerdesk.errors import PeerdeskError
 from peerdesk.services import survey, survey_csv
 from peerdesk.services.changes import Changes
+from peerdesk.services.plural import count
 from peerdesk.store.engine import Store
 from peerdesk.ui.kit import messages, ops
 from peerdesk.ui.kit.dialogs import FIT, STRETCH, table_view
@@ -299,7 +300,8 @@ class SurveyPanel(Panel):
         self.items_view.resizeRowsToContents()
         if results.respondents:
             self.status.setText(
-                f"{results.respondents} respondents in {len(results.teams)} teams · {len(results.items)} items"
+                f"{count(results.respondents, 'respondent')} in {count(len(results.teams), 'team')} · "
+                f"{count(len(results.items), 'item')}"
             )
         else:
-            self.status.setText(f"{len(results.items)} items · no responses imported yet")
+            self.status.setText(f"{count(len(results.items), 'item')} · no responses imported yet")

@@ -16,6 +16,7 @@ from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QPointF, QRectF, QSiz
 from PySide6.QtGui import QColor, QFont, QFontMetricsF, QImage, QPainter, QPaintEvent, QPen
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
+from peerdesk.services.plural import count
 from peerdesk.services.survey import Item, Results, Scale
 
 PALETTE = ("#1d6fb8", "#e07a1f", "#2d936c", "#b5179e", "#6c757d", "#c9184a", "#3a0ca3", "#8a5a00")
@@ -180,7 +181,8 @@ class SurveyChart(QWidget):
     def set_results(self, results: Results) -> None:
         self.results = results
         self.setMinimumHeight(min(preferred_height(results), 1400))
-        self.setAccessibleName(f"Survey results: {len(results.teams)} teams, {len(results.items)} items")
+        teams, items = count(len(results.teams), "team"), count(len(results.items), "item")
+        self.setAccessibleName(f"Survey results: {teams}, {items}")
         self.update()
 
     def paintEvent(self, event: QPaintEvent) -> None:

@@ -6,9 +6,10 @@ import pytest
 from pytestqt.qtbot import QtBot
 
 from peerdesk.ui.kit.session import ReviewSession
-from peerdesk.ui.wall.scene import WallScene
-from peerdesk.ui.wall.view import MAX_ZOOM, MIN_ZOOM, WallView
-from tests.helpers.wall_data import seed_postits
+from peerdesk.ui.wall.items import TEXT_FONT
+from peerdesk.ui.wall.scene import EVENING, WallScene
+from peerdesk.ui.wall.view import MAX_ZOOM, MIN_TEXT_PX, MIN_ZOOM, WallView
+from tests.helpers.wall_data import seed_many, seed_postits
 
 
 def _view(qtbot: QtBot, session: ReviewSession) -> WallView:
@@ -48,3 +49,39 @@ def test_arrow_keys_move_the_focus_to_the_next_post_it(qtbot: QtBot, session: Re
     moved = view.focus_next(1, 0)
     assert moved is view.wall.postits[ids[1]]
     assert view.accessibleDescription()
+
+
+def test_tab_goes_through_the_post_its_in_reading_order_then_leaves_the_wall(
+    qtbot: QtBot, session: ReviewSession
+) -> None:
+    ids = seed_postits(session.store)  # in one row, left to right
+    view = _view(qtbot, session)
+    view.wall.reload()
+    view.setFocus()
+    assert view.focusNextPrevChild(True)
+    assert view.wall.focusItem() is view.wall.postits[ids[0]]
+    assert view.accessibleName().startswith("Post-it wall: Rose by ")
+    assert view.wall.postits[ids[0]].view.text in view.accessibleName()
+    view.focusNextPrevChild(True)
+    assert view.wall.focusItem() is view.wall.postits[ids[1]]
+    view.focusNextPrevChild(False)
+    assert view.wall.focusItem() is view.wall.postits[ids[0]]
+    for _ in ids[1:]:
+        view.focusNextPrevChild(True)
+    assert view.wall.focusItem() is view.wall.postits[ids[-1]]
+    view.focusNextPrevChild(True)  # past the last one: on to the next widget, not round to the first post-it
+    assert view.wall.focusItem() is not view.wall.postits[ids[0]]
+    assert view.wall.selectedItems() == [view.wall.postits[ids[-1]]], "leaving keeps the selection for the toolbar"
+
+
+def test_fitting_a_full_evening_keeps_the_words_readable(qtbot: QtBot, session: ReviewSession) -> None:
+    seed_many(session.store, 120)
+    view = WallView(WallScene(session, EVENING))
+    qtbot.addWidget(view)
+    view.resize(900, 600)
+    view.show()
+    view.fit_all()
+    text_px = TEXT_FONT.pointSizeF() * view.logicalDpiY() / 72.0 * view.zoom()
+    assert text_px >= MIN_TEXT_PX - 0.01
+    top_left = view.mapFromScene(view.wall.content_rect().topLeft())
+    assert view.viewport().rect().contains(top_left), "the sheets are shown from their top"

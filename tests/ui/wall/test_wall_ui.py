@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -21,30 +20,6 @@ from tests.helpers.wall_data import seed_postits
 
 LEFT = Qt.MouseButton.LeftButton
 NO_MOD = Qt.KeyboardModifier.NoModifier
-
-
-@pytest.fixture(autouse=True)
-def _errors_fail_the_test(monkeypatch: pytest.MonkeyPatch) -> None:
-    """A refusal would open a modal box and hang offscreen: make it fail the test instead."""
-
-    def fail(_parent: object, title: str, exc: BaseException) -> None:
-        raise AssertionError(f"{title}: {exc}") from exc
-
-    monkeypatch.setattr("peerdesk.ui.kit.messages.error", fail)
-
-
-@pytest.fixture
-def widget(qtbot: QtBot, session: ReviewSession) -> Iterator[WallWidget]:
-    seed_postits(session.store)
-    w = WallWidget(session)
-    qtbot.addWidget(w)
-    w.resize(1400, 900)
-    w.show()
-    qtbot.waitExposed(w)
-    w.set_mode(DAY2)
-    w.view.resetTransform()
-    w.view.centerOn(700, 300)
-    yield w
 
 
 def ids(widget: WallWidget) -> list[str]:
@@ -286,8 +261,10 @@ def test_arrow_keys_move_between_post_its_and_say_what_each_is(qtbot: QtBot, wid
     assert widget.scene.selected_postits() == [b]
     label = widget.scene.postits[b].accessible_name()
     assert label.startswith("Rose by AR: Young people")
-    assert widget.view.accessibleDescription() == label
-    assert widget.status.text() == label
+    spoken = f"{label} (in no theme)"  # on Day 2 a post-it says its theme too
+    assert widget.view.accessibleDescription() == spoken
+    assert widget.view.accessibleName() == f"Post-it wall: {spoken}"
+    assert widget.status.text() == spoken
     qtbot.keyClick(widget.view, Qt.Key.Key_Left)
     assert widget.scene.focusItem() is widget.scene.postits[a]
 

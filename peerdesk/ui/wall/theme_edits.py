@@ -1,0 +1,72 @@
+"""Theme edits on the wall's selection: group, split, ungroup, merge. Each is one undo step.
+
+Grouping gathers the members first (``services/wall_layout.py``) so that the new theme's frame holds the selected
+post-its and no other: the frame people see is the theme that is stored.
+"""
+
+from __future__ import annotations
+
+from peerdesk.services import wall_layout, wall_themes
+from peerdesk.ui.wall.scene import WallScene
+
+
+def group(scene: WallScene) -> str | None:
+    """A new theme of the selected post-its; returns its id (None if nothing was grouped)."""
+    ids = scene.selected_postits()
+    if not ids:
+        return None
+    places = {
+        pid: xy
+        for pid, xy in wall_layout.theme_places(scene.state, ids).items()
+        if (scene.state.postit(pid).x, scene.state.postit(pid).y) != xy
+    }
+    stack = scene.session.undo_stack
+    stack.beginMacro("Group as theme")
+    try:
+        if places:
+            scene.run("Gather post-its", lambda s: wall_themes.move_postits(s, places))
+        edit = scene.run("Group as theme", lambda s: wall_themes.group_as_theme(s, ids))
+    finally:
+        stack.endMacro()
+    return edit.created_id if edit is not None and edit.created else None
+
+
+def split(scene: WallScene) -> str | None:
+    """The selected post-its leave their theme for a new one of their own; returns its id."""
+    ids = scene.selected_postits()
+    if not ids:
+        return None
+    edit = scene.run("Split theme", lambda s: wall_themes.split_theme(s, ids))
+    return edit.created_id if edit is not None and edit.created else None
+
+
+def ungroup(scene: WallScene) -> None:
+    themes = scene.selected_themes()
+    if not themes:
+        return
+    stack = scene.session.undo_stack
+    stack.beginMacro("Ungroup")
+    try:
+        for tid in themes:
+            scene.run("Ungroup", lambda s, tid=tid: wall_themes.ungroup(s, tid))  # type: ignore[misc]
+    finally:
+        stack.endMacro()
+
+
+def merge(scene: WallScene) -> None:
+    # The top-left theme keeps its heading and place (Qt does not keep the order things were selected in).
+    items = scene.themes
+    themes = sorted(scene.selected_themes(), key=lambda t: (items[t].y(), items[t].x()))
+    if len(themes) >= 2:
+        scene.run("Merge themes", lambda s: wall_themes.merge_themes(s, themes))
+
+
+def theme_in_hand(scene: WallScene) -> str | None:
+    """The theme the user means: the one selected, or the one every selected post-it is in."""
+    themes = scene.selected_themes()
+    postits = {scene.state.postit(p).theme_id for p in scene.selected_postits()}
+    if len(themes) == 1 and not postits - {themes[0]}:
+        return themes[0]
+    if not themes and len(postits) == 1 and "" not in postits:
+        return postits.pop()
+    return None

@@ -1,0 +1,53 @@
+"""The Wall menu of the main window: what works on the wall from anywhere in the window, with its shortcut shown.
+
+Read out (Ctrl+R) brings the wall forward on its evening sheets and shows the read-out card, wherever the focus was,
+and says in the status bar how many post-its wait (or that all are placed). The wall itself is built only then.
+"""
+
+from __future__ import annotations
+
+from typing import Protocol
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QMenu, QMenuBar, QWidget
+
+from peerdesk.ui.wall.widget import WallWidget
+
+
+class Window(Protocol):
+    """What the menu needs of the main window (named here so that the shell need not be imported)."""
+
+    @property
+    def wall(self) -> WallWidget: ...
+
+    def menuBar(self) -> QMenuBar: ...
+
+    def show_work(self, widget: QWidget) -> None: ...
+
+
+def install(window: Window) -> QMenu:
+    bar = window.menuBar()
+    menu = QMenu("W&all", bar)
+    read_out = QAction("&Read out post-its", menu)
+    read_out.setObjectName("actionReadOut")
+    read_out.setShortcut(QKeySequence("Ctrl+R"))
+    read_out.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
+    read_out.setStatusTip("Day 1 evening: show the post-its one at a time, large, and place each on its sheet")
+    read_out.triggered.connect(lambda: start_read_out(window))
+    menu.addAction(read_out)
+    show = QAction("&Show the wall", menu)
+    show.triggered.connect(lambda: window.show_work(window.wall))
+    menu.addAction(show)
+    help_action = next((a for a in bar.actions() if a.text().replace("&", "") == "Help"), None)
+    if help_action is not None:
+        bar.insertMenu(help_action, menu)
+    else:
+        bar.addMenu(menu)
+    return menu
+
+
+def start_read_out(window: Window) -> None:
+    wall = window.wall
+    window.show_work(wall)
+    wall.start_read_out()

@@ -1,0 +1,39 @@
+from __future__ import annotations
+
+from peerdesk.services.wall import POSTIT_H, POSTIT_W, PostItView, ThemeView, WallState
+from peerdesk.services.wall_layout import frame_of, theme_places
+
+
+def postit(pid: str, x: float, y: float, theme_id: str = "") -> PostItView:
+    return PostItView(pid, "rose", f"post-it {pid}", theme_id, x, y, 0.0, True, "", "AR", "")
+
+
+def inside(frame: tuple[float, float, float, float], p: PostItView) -> bool:
+    cx, cy = p.x + POSTIT_W / 2, p.y + POSTIT_H / 2
+    return frame[0] <= cx <= frame[2] and frame[1] <= cy <= frame[3]
+
+
+def test_post_its_picked_far_apart_are_gathered_and_the_frame_covers_no_other() -> None:
+    # a, c picked; b sits between them and is not picked
+    state = WallState((postit("a", 100, 100), postit("b", 300, 100), postit("c", 500, 100)), ())
+    places = theme_places(state, ["a", "c"])
+    frame = frame_of(list(places.values()))
+    assert not inside(frame, state.postit("b"))
+    assert all(frame[0] < x and x + POSTIT_W < frame[2] for x, _ in places.values())
+
+
+def test_post_its_already_together_stay_where_they_are() -> None:
+    state = WallState((postit("a", 100, 300), postit("b", 276, 300), postit("z", 900, 900)), ())
+    assert theme_places(state, ["a", "b"]) == {"a": (100, 300), "b": (276, 300)}
+
+
+def test_the_new_frame_keeps_off_existing_themes() -> None:
+    theme = ThemeView("t", "Existing", 0, 0, 600, 400, False)
+    state = WallState((postit("a", 50, 60, "t"), postit("b", 250, 60, "t"), postit("c", 50, 220, "t")), (theme,))
+    places = theme_places(state, ["a", "b"])
+    frame = frame_of(list(places.values()))
+    assert frame[0] >= 600 or frame[1] >= 400 or frame[2] <= 0 or frame[3] <= 0
+
+
+def test_nothing_to_place_for_no_post_its() -> None:
+    assert theme_places(WallState((), ()), []) == {}

@@ -1,0 +1,37 @@
+"""The Day 2 wall of six post-its, shown at 1400×900 on the canvas, for the wall's UI tests."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import pytest
+from pytestqt.qtbot import QtBot
+
+from peerdesk.ui.kit.session import ReviewSession
+from peerdesk.ui.wall.scene import DAY2
+from peerdesk.ui.wall.widget import WallWidget
+from tests.helpers.wall_data import seed_postits
+
+
+@pytest.fixture(autouse=True)
+def _errors_fail_the_test(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A refusal would open a modal box and hang offscreen: make it fail the test instead."""
+
+    def fail(_parent: object, title: str, exc: BaseException) -> None:
+        raise AssertionError(f"{title}: {exc}") from exc
+
+    monkeypatch.setattr("peerdesk.ui.kit.messages.error", fail)
+
+
+@pytest.fixture
+def widget(qtbot: QtBot, session: ReviewSession) -> Iterator[WallWidget]:
+    seed_postits(session.store)
+    w = WallWidget(session)
+    qtbot.addWidget(w)
+    w.resize(1400, 900)
+    w.show()
+    qtbot.waitExposed(w)
+    w.set_mode(DAY2)
+    w.view.resetTransform()
+    w.view.centerOn(700, 300)
+    yield w
