@@ -212,7 +212,8 @@ def test_a_malformed_sync_block_is_refused_and_changes_nothing(crew: Team, chang
     lead = crew.stores[0]
     content = transfer.content(lead)
     change(content["sync"])  # type: ignore[operator]
-    refused(crew, craft(lead, content=content), "malformed")
+    error = test_bundle_refusals.refusal(crew, craft(lead, content=content))
+    assert error.reason == "malformed", str(error)
 
 
 def test_a_vector_dated_far_ahead_is_refused_as_a_clock_problem(crew: Team) -> None:
@@ -220,7 +221,8 @@ def test_a_vector_dated_far_ahead_is_refused_as_a_clock_problem(crew: Team) -> N
     content = transfer.content(lead)
     ahead = hlc.now_ms() + 3 * hlc.MAX_DRIFT_MS
     content["sync"]["have"][lead.member_id] = stamp(ahead, lead.member_id)
-    refused(crew, craft(lead, content=content), "clock-ahead")
+    error = test_bundle_refusals.refusal(crew, craft(lead, content=content))
+    assert error.reason == "clock-ahead", str(error)
 
 
 def test_a_damaged_value_in_this_files_meta_reads_as_nothing_known(crew: Team) -> None:
