@@ -14,8 +14,11 @@ import pytest
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 if TYPE_CHECKING:
+    from pytestqt.qtbot import QtBot
+
     from peerdesk.store.engine import Store
     from peerdesk.ui.kit.session import ReviewSession
+    from peerdesk.ui.shell.main_window import MainWindow
     from tests.helpers.exchange import Team
 
 PASSPHRASE = "correct horse battery staple"
@@ -119,3 +122,14 @@ def duo(tmp_path: Path) -> Iterator[Team]:
     team = make_team(tmp_path / "team", size=2)
     yield team
     team.close()
+
+
+@pytest.fixture
+def main_window(qtbot: QtBot, session: ReviewSession) -> Iterator[MainWindow]:
+    """The main window on the ``store`` review, shown (offscreen)."""
+    from peerdesk.ui.shell.main_window import MainWindow
+
+    window = MainWindow(session)
+    qtbot.addWidget(window)
+    window.show()
+    yield window

@@ -6,6 +6,8 @@ this file as a script (``python tests/test_mirror.py``) to list the modules stil
 
 from __future__ import annotations
 
+import tomllib
+from collections import Counter
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -49,6 +51,15 @@ def test_most_modules_have_their_mirror_test_file() -> None:
     share = (len(found) - len(missing)) / len(found)
     listed = "\n".join(f"  peerdesk/{m} -> {mirror_of(m).relative_to(ROOT)}" for m in missing)
     assert share >= THRESHOLD, f"{share:.0%} of modules have their mirror test file; without one:\n{listed}"
+
+
+def test_test_files_that_share_a_name_are_imported_by_their_path() -> None:
+    # Mirrored tests repeat basenames (tests/cli/test_survey.py, tests/services/test_survey.py); pytest's default
+    # import mode would refuse to collect the second, so the whole suite depends on importing them by path.
+    names = Counter(p.name for p in TESTS.rglob("test_*.py"))
+    assert names["test_panel.py"] > 1
+    options = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["tool"]["pytest"]["ini_options"]
+    assert "--import-mode=importlib" in options["addopts"]
 
 
 if __name__ == "__main__":

@@ -63,7 +63,7 @@ def cmd_workshop_export(args: argparse.Namespace) -> int:
 
 
 def cmd_wall(args: argparse.Namespace) -> int:
-    from peerdesk.services import wall
+    from peerdesk.services import wall_csv
 
     out = Path(args.out)
     suffix = out.suffix.lower()
@@ -73,7 +73,7 @@ def cmd_wall(args: argparse.Namespace) -> int:
         raise CliError(f"The folder {out.parent} does not exist.")
     with open_store(args.path) as store:
         if suffix == ".csv":
-            rows = wall.export_csv(store, out)
+            rows = wall_csv.export_csv(store, out)
             print(f"Wrote {rows} rows to {out}")
         else:
             from peerdesk.ui.wall.render import render_review

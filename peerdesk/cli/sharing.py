@@ -57,8 +57,9 @@ def cmd_bundle_export(args: argparse.Namespace) -> int:
     from peerdesk.services import exchange
 
     with open_store(args.path) as store:
-        report = exchange.export_to(store, Path(args.out))
+        report = exchange.export_to(store, Path(args.out), full=args.full)
     print(f"Wrote {report.path} ({report.size} bytes) for {', '.join(report.recipients)}; expires {report.expires}")
+    print(f"{report.sending}.")
     return 0
 
 
@@ -103,8 +104,10 @@ def add_commands(commands: Commands) -> None:
     bundle = commands.add_parser("bundle", help="export, import or inspect a .pdbundle").add_subparsers(
         dest="bundle_command", metavar="ACTION", required=True
     )
-    help = "write my shared records, encrypted to the team"
-    command(bundle, "export", cmd_bundle_export, help, "path", "out:OUT.pdbundle")
+    help = "write what the team may lack of my shared records, encrypted to them"
+    p = command(bundle, "export", cmd_bundle_export, help, "path", "out:OUT.pdbundle")
+    help = "send everything, not only what changed (a new member, a lost email)"
+    p.add_argument("--full", action="store_true", help=help)
     help = "check and merge a colleague's bundle"
     command(bundle, "import", cmd_bundle_import, help, "path", "bundle:IN.pdbundle")
     help = "who sent a bundle, when, until when, how big (no key needed)"

@@ -4,7 +4,8 @@ Content::
 
     {"format": 1,
      "known": {member id: version stamp},       what the sender had seen of each member's edits
-     "tables": {table name: [record, ...]}}     every column of each record, ``versions`` included
+     "tables": {table name: [record, ...]},     every column of each record, ``versions`` included
+     "sync": {...}}                            optional: what the sender has, where a delta starts (``sync``)
 
 A bundle that passes is safe to hand to ``merge``. Every record is checked, before anything is applied, against
 the same rules a local edit obeys (``peerdesk.store.rules``): types, enumerations, date and time formats, ranges,
@@ -106,7 +107,8 @@ def refused(reason: str, table: str, field: str, why: str) -> BundleRefused:
 def validate(content: Any) -> dict[str, Any]:
     """Return ``content`` if every record keeps its table's rules; raise ``BundleRefused`` naming the first that
     does not. References are checked separately (``dangling``): they need the receiver's file."""
-    if not isinstance(content, dict) or set(content) != {"format", "known", "tables"}:
+    # "sync" (what the sender has, for delta bundles: ``exchange.sync``) is optional: older bundles lack it.
+    if not isinstance(content, dict) or set(content) - {"sync"} != {"format", "known", "tables"}:
         raise malformed("its top level has the wrong fields")
     if type(content["format"]) is not int or content["format"] != CONTENT_FORMAT:
         raise malformed("unknown content format")

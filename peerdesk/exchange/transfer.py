@@ -9,22 +9,24 @@ and merge everything in one transaction. Every check runs before anything is wri
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
+import json
 import logging
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import Table, select
+from sqlalchemy import Table, Text, select, type_coerce
 
-from peerdesk.exchange import bundle, overlay, roster, schema
+from peerdesk.exchange import bundle, overlay, roster, schema, sync
 from peerdesk.exchange.display import clip
 from peerdesk.exchange.errors import BundleRefused
 from peerdesk.exchange.identity import unb64
-from peerdesk.exchange.merge import MergeResult, known, merge
+from peerdesk.exchange.merge import MergeResult, check_clocks, known, merge
 from peerdesk.store import rules
 from peerdesk.store.engine import Store
-from peerdesk.store.models import SHARED_MODELS, Member, Review
+from peerdesk.store.models import PURGED_ON_META, SHARED_MODELS, Member, Review
 from peerdesk.store.uow import UnitOfWork
 
 log = logging.getLogger(__name__)
@@ -50,29 +52,72 @@ def _report(progress: Progress | None, done: int, total: int, text: str) -> None
 
 def content(store: Store) -> dict[str, Any]:
     """Every shared record (tombstones too); the roster only from the lead. Also what I have seen of each member."""
+    return collect(store, full=True).content
+
+
+@dataclass(frozen=True)
+class Collected:
+    content: dict[str, Any]
+    recipients: list[tuple[str, bytes]]  # (member id, HPKE public key) of everyone it is encrypted to
+    vector: sync.Vector  # what the content brings its recipients up to (``sync.vouched``)
+    changes: int  # records that are news to a recipient (every record when ``everything``)
+    everything: bool  # no recipient's knowledge was assumed: the whole review
+
+
+def collect(store: Store, *, full: bool) -> Collected:
+    """The content of a bundle to the verified team: with ``full``, or for someone never heard from, everything;
+    otherwise only the records some recipient may lack (``sync.wanted``). Read in one transaction, so the vector
+    it carries says exactly what the content brings."""
     with UnitOfWork(store) as uow:  # a read-only unit of work: it gives the clock and meta in one transaction
         seen = known(uow)
         lead = roster.i_am_lead(uow.session)
+        targets = roster.recipients(uow.session)
+        vector = sync.have(uow)
+        vouched = sync.vouched(vector, uow.member_id, roster.lead_id(uow.session))
+        base = {} if full else sync.base_for(uow, [member for member, _ in targets])
+        complete = not uow.get_meta(PURGED_ON_META)  # a purged file cannot relay the interview records
         tables: dict[str, list[dict[str, Any]]] = {}
+        changes = 0
         stored = overlay.Stored.of(uow)  # a bundle carries what members wrote, not what a repair shows
         for table in sorted(SHARED_MODELS):
             if table == "members" and not lead:
                 continue
-            t: Table = SHARED_MODELS[table].__table__  # type: ignore[attr-defined]
-            kinds = schema.column_kinds(table)
-            floats = [name for name, kind in kinds.items() if kind == "float"]
-            rows = []
-            # Plain rows, not ORM objects: a review holds thousands of records and none is changed here.
-            for row in uow.session.execute(select(*(t.c[name] for name in kinds)).order_by(t.c.id)).mappings():
-                record = dict(row)
-                for name in floats:
-                    record[name] = float(record[name])
-                record["versions"] = dict(record["versions"] or {})
+            rows = _rows(uow, table)
+            for record in rows:
                 stored.put_back(table, record)
-                rows.append(record)
+            if base:
+                rows = [r for r in rows if sync.wanted(r["versions"], r["author_id"], r["updated"], base, vector)]
+            changes += len(rows)
             if rows:
                 tables[table] = rows
-    return {"format": schema.CONTENT_FORMAT, "known": seen, "tables": tables}
+    payload = {
+        "format": schema.CONTENT_FORMAT,
+        "known": seen,
+        "tables": tables,
+        "sync": sync.Offer(base, vector, complete).to_json(),
+    }
+    return Collected(payload, targets, vouched, changes, not base)
+
+
+def _rows(uow: UnitOfWork, table: str) -> list[dict[str, Any]]:
+    t: Table = SHARED_MODELS[table].__table__  # type: ignore[attr-defined]
+    names = list(schema.column_kinds(table))
+    floats = [name for name, kind in schema.column_kinds(table).items() if kind == "float"]
+    # Plain tuples, not ORM objects nor mappings, and the versions decoded here rather than by the JSON type's
+    # per-row processor: a review holds thousands of records, none is changed here, and this read was a third of
+    # an export (tests/bench/bench_bundle.py).
+    columns = [type_coerce(t.c[name], Text) if name == "versions" else t.c[name] for name in names]
+    rows = [
+        dict(zip(names, values, strict=True))
+        for values in uow.session.connection().execute(select(*columns).order_by(t.c.id)).all()  # one fetchall
+    ]
+    # One parse for the whole table: thousands of json.loads calls cost more in their setup than in parsing.
+    versions = json.loads("[" + ",".join(r["versions"] or "{}" for r in rows) + "]")
+    for record, stamps in zip(rows, versions, strict=True):
+        record["versions"] = stamps
+        for name in floats:
+            record[name] = float(record[name])
+    return rows
 
 
 @dataclass(frozen=True)
@@ -80,19 +125,27 @@ class Exported:
     data: bytes
     recipients: list[str]  # names
     expires: str
+    recipient_ids: tuple[str, ...] = ()
+    vector: sync.Vector = dataclasses.field(default_factory=dict)  # what it brings the recipients up to
+    changes: int = 0  # records in it that are news to a recipient
+    everything: bool = True  # the whole review (asked for, or someone had confirmed nothing yet)
 
 
-def export_bundle(store: Store, *, now: dt.datetime | None = None, progress: Progress | None = None) -> Exported:
+def export_bundle(
+    store: Store, *, full: bool = False, now: dt.datetime | None = None, progress: Progress | None = None
+) -> Exported:
+    """A bundle for the verified team: only what a recipient may lack, or with ``full`` everything. Call
+    ``remember`` once it has been written, so that the next one starts after it."""
     created = _utc(now)
     _report(progress, 0, 3, "Collecting your records…")
-    payload = content(store)
+    collected = collect(store, full=full)
+    targets = collected.recipients
     review_id = store.review_id  # before the session: see check()
     with store.session() as s:
         me = s.get(Member, roster.my_id(s))
         if me is None:
             raise BundleRefused("no-identity", "This file does not say who you are, so it cannot send bundles.")
         keys = roster.my_keys(s)
-        targets = roster.recipients(s)
         names = [m.name for m in s.scalars(select(Member).where(Member.id.in_([t[0] for t in targets])))]
         review = s.get(Review, review_id)
         expires = review.retention_date if review is not None and review.retention_date else ""
@@ -105,13 +158,21 @@ def export_bundle(store: Store, *, now: dt.datetime | None = None, progress: Pro
         sender_name=me.name,
         expires=expires,
         recipients=targets,
-        content=payload,
+        content=collected.content,
         signer=keys.signer(),
         created=created,
     )
     _report(progress, 3, 3, "Done")
-    log.info("exported a bundle: %d bytes, %d recipients", len(data), len(targets))
-    return Exported(data, sorted(names), expires)
+    log.info("exported a bundle: %d bytes, %d recipients, %d changes", len(data), len(targets), collected.changes)
+    ids = tuple(member for member, _ in targets)
+    return Exported(data, sorted(names), expires, ids, collected.vector, collected.changes, collected.everything)
+
+
+def remember(store: Store, exported: Exported) -> None:
+    """The bundle was written: assume its recipients get it, until a bundle of theirs shows otherwise."""
+    with UnitOfWork(store) as uow:
+        sync.remember_sent(uow, exported.recipient_ids, exported.vector)
+        uow.commit()
 
 
 # --- import ------------------------------------------------------------------------------------------------------
@@ -196,12 +257,17 @@ def import_bundle(
         me, lead = roster.my_id(s), roster.lead_id(s)
     _report(progress, 1, 4, "Decrypting…")
     payload = schema.validate(bundle.decrypt(parsed, me, keys.hpke_private()))
+    offer = sync.parse(payload)
+    now_ms = int(_utc(now).timestamp() * 1000)
+    check_clocks({"known": sync.stamps(offer), "tables": {}}, now_ms)
+    with UnitOfWork(store) as uow:  # read only: a delta must start where this file is
+        roster_ids = {r["id"] for r in payload["tables"].get("members", [])} if signer.id == lead else set()
+        sync.check_gap(uow, offer, _member_ids(uow) | roster_ids, signer.name)
     review_id = store.review_id  # before the session: see check()
     with store.session() as s:
         _check_review(s, payload, review_id, lead, _utc(now).date())
         schema.dangling(payload, _held(s, schema.references(payload)))
     _report(progress, 2, 4, "Merging…")
-    now_ms = int(_utc(now).timestamp() * 1000)
     with UnitOfWork(store) as uow:
         result = merge(
             uow,
@@ -210,6 +276,7 @@ def import_bundle(
             now_ms=now_ms,
             step=lambda _table: _report(progress, 2, 4, "Merging…"),  # the user may cancel between tables
         )
+        sync.received(uow, signer.id, offer, _member_ids(uow), lead)
         _report(progress, 3, 4, "Saving…")
         uow.commit()
     store.forget_meta()
@@ -264,6 +331,11 @@ def _check_review(s: Any, payload: dict[str, Any], review_id: str, lead: str, to
             f"The bundle was refused: review.retention_date would move to {clip(retention)}, which has passed. "
             "Nothing was changed.",
         )
+
+
+def _member_ids(uow: UnitOfWork) -> set[str]:
+    """Everyone this file's roster names (removed members too): the members a bundle's vectors may speak of."""
+    return set(uow.session.scalars(select(Member.id)))
 
 
 def _role(s: Any, member_id: str) -> str:

@@ -45,7 +45,8 @@ def add_chart(slide: Any, chart: Chart, box: Box, palette: Palette, family: str)
     order = slice(None, None, -1) if chart.horizontal else slice(None)
     data = CategoryChartData()  # type: ignore[no-untyped-call]
     data.categories = list(chart.categories)[order]
-    for name, values in chart.series:
+    # Series too: each cluster is drawn bottom-up, so the first group's bar is then the top one, as in the legend.
+    for name, values in chart.series[order]:
         data.add_series(name, list(values)[order], number_format=chart.number_format)  # type: ignore[no-untyped-call]
     kind = XL_CHART_TYPE.BAR_CLUSTERED if chart.horizontal else XL_CHART_TYPE.COLUMN_CLUSTERED
     frame = slide.shapes.add_chart(kind, box.left, box.top, box.width, box.height, data)

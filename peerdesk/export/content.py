@@ -23,6 +23,7 @@ from peerdesk.services import insights as insight_service
 from peerdesk.services import review as review_service
 from peerdesk.store.engine import Store
 from peerdesk.store.models import (
+    Insight,
     InsightQuote,
     Interview,
     Member,
@@ -54,7 +55,8 @@ class UndecidedQuotes(PeerdeskError):
         n = len(quote_ids)
         super().__init__(
             f"{n} quote{'s' if n != 1 else ''} chosen for the presentation "
-            f"{'were' if n != 1 else 'was'} flagged by the confidentiality check. Decide for each whether it "
+            f"{'were' if n != 1 else 'was'} flagged as possibly identifying someone (by the confidentiality check, "
+            "or because their stakeholder group was too small). Decide for each whether it "
             "may go in (keep) or must stay out (leave out), then build the presentation again."
         )
 
@@ -180,7 +182,7 @@ def gather(store: Store, *, flagged: Collection[str] = (), exclude: Collection[s
                 )
             )
         )
-        deck_insights = _insights(store, s, pick, interviews)
+        deck_insights = _insights(store, s, pick)
         deck_themes = _themes(s, pick)
         next_steps = _next_steps(s)
     approaches = Counter(approach_service.LABELS.get(i.approach, i.approach) for i in interviews if i.approach)
@@ -237,13 +239,14 @@ def _group_counts(groups: dict[str, StakeholderGroup], interviews: list[Intervie
     )
 
 
-def _insights(store: Store, s: Any, pick: _Picker, interviews: list[Interview]) -> tuple[DeckInsight, ...]:
+def _insights(store: Store, s: Any, pick: _Picker) -> tuple[DeckInsight, ...]:
     """Insights, in their order, with their illustrating quotes; raises ``UndecidedQuotes`` for flagged ones."""
     deck_insights: list[DeckInsight] = []
     blocked: list[str] = []
     for row in insight_service.list_insights(store):
         chosen: list[DeckQuote] = []
-        for view in insight_service.quotes_of(store, row.id):
+        illustrating = insight_service.quotes_of(store, row.id)
+        for view in illustrating:
             if view.id in pick.undecided:
                 blocked.append(view.id)
             elif pick.usable(view.id) and view.id not in pick.used:
@@ -254,7 +257,7 @@ def _insights(store: Store, s: Any, pick: _Picker, interviews: list[Interview]) 
                 row.statement.strip(),
                 row.description.strip(),
                 tuple(chosen),
-                _evidence(store, s, row, pick.quotes, interviews),
+                _evidence(store, s, row, pick.quotes, {v.id for v in illustrating}),
             )
         )
     if blocked:
@@ -297,11 +300,11 @@ def _next_steps(s: Any) -> tuple[str, ...]:
 
 
 def _evidence(
-    store: Store, s: Any, row: insight_service.InsightSummary, quotes: dict[str, Quote], interviews: list[Interview]
+    store: Store, s: Any, row: insight_service.InsightSummary, quotes: dict[str, Quote], illustrating: set[str]
 ) -> InsightEvidence:
     evidence = insight_service.evidence(store, row.id)
-    fields = insight_service.detail(store, row.id).fields
-    quote_ids = {q.id for q in evidence.quotes} | {q.id for q in insight_service.quotes_of(store, row.id)}
+    record = s.get(Insight, row.id)  # its "so what?" answers, read in the session already open
+    quote_ids = {q.id for q in evidence.quotes} | illustrating
     groups = {quotes[qid].group_id for qid in quote_ids if qid in quotes}
     heard_in = {quotes[qid].interview_id for qid in quote_ids if qid in quotes}
     scale = []
@@ -311,7 +314,7 @@ def _evidence(
         ):
             reason = f" ({' '.join(answer.reason.split())})" if answer.reason.strip() else ""
             scale.append(f"{answer.question.strip() or 'Rating'}: {answer.value}/10{reason}")
-    so_what = tuple((label, " ".join(str(fields.get(key, "")).split())) for key, label in SO_WHAT)
+    so_what = tuple((label, " ".join(str(getattr(record, key, "") or "").split())) for key, label in SO_WHAT)
     return InsightEvidence(
         postits=len(evidence.postits),
         groups=len(groups),

@@ -7,13 +7,15 @@ right-to-left paragraphs marked so.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+from html import escape
 from typing import Any
 
 from pptx.dml.color import RGBColor
-from pptx.enum.text import MSO_ANCHOR, MSO_AUTO_SIZE, PP_ALIGN
-from pptx.oxml.ns import qn
+from pptx.oxml import parse_xml
+from pptx.oxml.ns import nsdecls, qn
 from pptx.util import Pt
 
 from peerdesk.export import fonts, textfit
@@ -23,6 +25,8 @@ from peerdesk.export.template import clear_autofit
 from peerdesk.export.textfit import Para
 
 EMU_PER_PT = 12700
+_AUTOFIT = frozenset({qn("a:noAutofit"), qn("a:normAutofit"), qn("a:spAutoFit")})
+_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")  # not allowed in XML
 
 
 def hex_of(rgb: RGB) -> str:
@@ -56,58 +60,98 @@ def drop_slide(prs: Any, index: int) -> None:
 
 
 def set_frame(frame: Any) -> None:
-    frame.word_wrap = True
-    frame.auto_size = MSO_AUTO_SIZE.NONE
-    frame.vertical_anchor = MSO_ANCHOR.TOP
-    inset = Pt(INSET)
-    frame.margin_left = frame.margin_right = frame.margin_top = frame.margin_bottom = inset
+    """Wrap, no autofit (we size text ourselves), anchored at the top, our own insets: written straight into the
+    frame's ``a:bodyPr`` (python-pptx's seven setters cost as much as the text itself)."""
+    body_pr = frame._txBody.find(qn("a:bodyPr"))
+    inset = str(int(Pt(INSET)))
+    for name, value in (("wrap", "square"), ("anchor", "t"), ("lIns", inset), ("rIns", inset), ("tIns", inset)):
+        body_pr.set(name, value)
+    body_pr.set("bIns", inset)
+    for child in list(body_pr):
+        if child.tag in _AUTOFIT:
+            body_pr.remove(child)
+    warp = body_pr.find(qn("a:prstTxWarp"))  # the autofit choice comes after it, before any 3-D settings
+    body_pr.insert(0 if warp is None else 1, parse_xml(f"<a:noAutofit {nsdecls('a')}/>"))
 
 
-def direction(p: Any, value: str) -> None:
-    """Right-to-left paragraphs (Arabic, Hebrew) are marked so, and set flush right; punctuation never hangs
-    past the margin (CJK renderers hang a final "、" outside the box otherwise)."""
-    p._p.get_or_add_pPr().set("hangingPunct", "0")
-    if fonts.is_rtl(value):
-        p._p.get_or_add_pPr().set("rtl", "1")
-        p.alignment = PP_ALIGN.RIGHT
+def paragraph_xml(
+    text: str,
+    size: float,
+    *,
+    bold: bool = False,
+    italic: bool = False,
+    colour: RGB | None = None,
+    spacing: float | None = None,
+    before: float = 0.0,
+    align: str | None = None,
+) -> str:
+    """One paragraph of one run as DrawingML, as python-pptx's setters would write it (and ten times faster: a
+    deck has hundreds of paragraphs). Right-to-left text is marked so and set flush right; punctuation never
+    hangs past the margin (CJK renderers hang a final "、" outside the box otherwise)."""
+    rtl = fonts.is_rtl(text)
+    # ``align`` None keeps the placeholder's own alignment (a template's centred titles stay centred).
+    algn = "r" if rtl else {"center": "ctr", "left": "l", None: ""}[align]
+    attrs = (f' algn="{algn}"' if algn else "") + (' rtl="1"' if rtl else "")
+    line = round((spacing if spacing is not None else size * textfit.line_factor(text)) * 100)
+    ppr = (
+        f'<a:pPr{attrs} hangingPunct="0">'
+        f'<a:lnSpc><a:spcPts val="{line}"/></a:lnSpc><a:spcBef><a:spcPts val="{round(before * 100)}"/></a:spcBef>'
+        '<a:spcAft><a:spcPts val="0"/></a:spcAft></a:pPr>'
+    )
+    fill = f'<a:solidFill><a:srgbClr val="{hex_of(colour)}"/></a:solidFill>' if colour is not None else ""
+    rpr = f'<a:rPr sz="{round(size * 100)}" b="{int(bold)}" i="{int(italic)}" dirty="0">{fill}</a:rPr>'
+    return f"<a:p>{ppr}<a:r>{rpr}<a:t>{escape(_CONTROL.sub('', text), quote=False)}</a:t></a:r></a:p>"
 
 
-def write_para(p: Any, para: Para, colour: RGB, *, first: bool) -> None:
-    run = p.add_run()
-    run.text = para.text
-    font = run.font
-    font.size = Pt(para.size)
-    font.bold = para.bold
-    font.italic = para.italic
-    font.color.rgb = rgb(colour)
-    p.line_spacing = Pt(para.size * textfit.line_factor(para.text))
-    p.space_before = Pt(0 if first else para.space_before)
-    p.space_after = Pt(0)
-    p.alignment = PP_ALIGN.CENTER if para.align == "center" else PP_ALIGN.LEFT
-    direction(p, para.text)
+def set_paragraphs(frame: Any, paragraphs: Sequence[str]) -> None:
+    """Replace the frame's paragraphs with ``paragraphs`` (from ``paragraph_xml``)."""
+    body = frame._txBody
+    for old in body.findall(qn("a:p")):
+        body.remove(old)
+    parsed = parse_xml(f"<a:txBody {nsdecls('a')}>{''.join(paragraphs)}</a:txBody>")
+    for p in list(parsed.findall(qn("a:p"))):
+        body.append(p)
+
+
+def write_paras(frame: Any, paras: Sequence[tuple[Para, RGB]]) -> None:
+    """Measured paragraphs into a text frame, each in its colour."""
+    set_paragraphs(
+        frame,
+        [
+            paragraph_xml(
+                para.text,
+                para.size,
+                bold=para.bold,
+                italic=para.italic,
+                colour=colour,
+                before=0.0 if n == 0 else para.space_before,
+                align=para.align,
+            )
+            for n, (para, colour) in enumerate(paras)
+        ],
+    )
 
 
 def cell(target: Any, value: str, size: float, *, bold: bool, pad: float, background: RGB, colour: RGB) -> None:
-    target.margin_left = target.margin_right = target.margin_top = target.margin_bottom = Pt(pad)
-    target.vertical_anchor = MSO_ANCHOR.TOP
-    target.fill.solid()
-    target.fill.fore_color.rgb = rgb(background)
-    frame = target.text_frame
-    frame.word_wrap = True
-    p = frame.paragraphs[0]
-    p.text = ""
-    run = p.add_run()
-    run.text = value
-    run.font.size = Pt(size)
-    run.font.bold = bold
-    run.font.color.rgb = rgb(colour)
-    p.line_spacing = Pt(size * textfit.LINE_HEIGHT)
-    direction(p, value)
+    """A table cell's margins, top anchor, fill and text, written as DrawingML (a table has many cells)."""
+    tc = target._tc
+    old = tc.find(qn("a:tcPr"))
+    if old is not None:
+        tc.remove(old)
+    margin = int(Pt(pad))
+    tc.append(
+        parse_xml(
+            f'<a:tcPr {nsdecls("a")} marL="{margin}" marR="{margin}" marT="{margin}" marB="{margin}" anchor="t">'
+            f'<a:solidFill><a:srgbClr val="{hex_of(background)}"/></a:solidFill></a:tcPr>'
+        )
+    )
+    spacing = size * textfit.LINE_HEIGHT
+    set_paragraphs(target.text_frame, [paragraph_xml(value, size, bold=bold, colour=colour, spacing=spacing)])
 
 
 def shorten(lines: list[str], width: float, room: float, size: float, bold: bool, family: str) -> list[str]:
     """The last resort for a title that fits at no size: keep whole lines that fit and end with an ellipsis."""
-    max_lines = max(1, int(room // (size * textfit.LINE_HEIGHT)))
+    max_lines = max(1, int(room // (size * max(map(textfit.line_factor, lines)))))
     wrapped = [w for line in lines for w in textfit.wrap(line, width, size, bold=bold, family=family)]
     kept = wrapped[:max_lines]
     last = kept[-1]
@@ -117,34 +161,40 @@ def shorten(lines: list[str], width: float, room: float, size: float, bold: bool
     return [textfit.join_lines(kept)] if len(lines) == 1 else kept
 
 
-def fill_fitted(shape: Any, value: str, sizes: Sequence[float], *, bold: bool, family: str, colour: RGB | None) -> None:
-    """Write ``value`` at the largest size that fits the shape, no word cut; shorten it only as a last resort."""
+def fill_fitted(
+    shape: Any,
+    value: str,
+    sizes: Sequence[float],
+    *,
+    bold: bool,
+    family: str,
+    colour: RGB | None,
+    caps: bool = False,
+) -> None:
+    """Write ``value`` at the largest size that fits the shape, no word cut; shorten it only as a last resort.
+
+    ``caps``: the template shows this text in capitals, so it is measured in capitals."""
     frame = shape.text_frame
     set_frame(frame)
     clear_autofit(shape)
     width = shape.width / EMU_PER_PT - 2 * INSET
     room = shape.height / EMU_PER_PT - 2 * INSET
     lines = value.split("\n")
+    measured = [line.upper() for line in lines] if caps else lines
     chosen = sizes[-1]
     for size in sizes:
-        wrapped = sum(len(textfit.wrap(line, width, size, bold=bold, family=family)) for line in lines)
-        whole = all(textfit.word_fits(line, width, size, bold=bold, family=family) for line in lines)
-        if whole and wrapped * size * textfit.LINE_HEIGHT <= room:
+        # Each line at its own spacing: taller for Arabic and CJK, whose marks reach above and below Latin lines.
+        needed = sum(
+            len(textfit.wrap(line, width, size, bold=bold, family=family)) * size * textfit.line_factor(line)
+            for line in measured
+        )
+        whole = all(textfit.word_fits(line, width, size, bold=bold, family=family) for line in measured)
+        if whole and needed <= room:
             chosen = size
             break
     else:
         lines = shorten(lines, width, room, chosen, bold, family)
-    frame.clear()
-    for n, line in enumerate(lines):
-        p = frame.paragraphs[0] if n == 0 else frame.add_paragraph()
-        run = p.add_run()
-        run.text = line
-        run.font.size = Pt(chosen)
-        run.font.bold = bold
-        if colour is not None:
-            run.font.color.rgb = rgb(colour)
-        p.line_spacing = Pt(chosen * textfit.LINE_HEIGHT)
-        direction(p, line)
+    set_paragraphs(frame, [paragraph_xml(line, chosen, bold=bold, colour=colour) for line in lines])
 
 
 @dataclass(frozen=True)

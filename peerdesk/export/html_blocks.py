@@ -140,7 +140,8 @@ def _style(size: float) -> str:
     s = _sizes(size)
     return (
         f"@page {{ size: A4; margin: {MARGIN_MM}mm; }}\n"
-        f'body {{ font-family: "Segoe UI", "{FAMILY}", Arial, sans-serif; font-size: {size}pt; color: #1b1f24; }}\n'
+        f'body {{ font-family: "Segoe UI", "{FAMILY}", Arial, sans-serif; font-size: {size}pt; color: #1b1f24; '
+        "margin: 0; }\n"  # the page's own margins are the only ones: a browser adds 8px to the body otherwise
         f"h1 {{ font-size: {s['h1']}pt; color: #1d3557; margin: 0 0 2pt 0; }}\n"
         f"h2 {{ font-size: {s['h2']}pt; color: #1d3557; margin: {size}pt 0 3pt 0; }}\n"
         f"p {{ margin: 0 0 {round(size * 0.6, 1)}pt 0; }}\np.sub {{ color: #4a5560; }}\n"

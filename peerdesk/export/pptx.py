@@ -24,7 +24,7 @@ from pptx.oxml.ns import nsdecls
 
 from peerdesk.errors import PeerdeskError, UserError
 from peerdesk.export import charts, drawing, handout, textfit
-from peerdesk.export.colours import RGB, Palette
+from peerdesk.export.colours import Palette
 from peerdesk.export.content import Deck
 from peerdesk.export.drawing import EMU_PER_PT, Box
 from peerdesk.export.layout_items import GAP, QUOTE_BAR, QUOTE_PAD, Item, paginate
@@ -124,8 +124,9 @@ class Renderer:
             title.name = "Title"
         set_rect(title, rect)
         palette = self.palette(layout)
-        colour = palette.title if placeholder(layout, TITLE_KINDS) is not None else palette.heading
-        self.fill_fitted(title, title_text, sizes, bold=True, family=self.title_font, colour=colour)
+        colour = palette.title if self.t.has_title(layout) else palette.heading
+        caps = self.t.caps(layout, TITLE_KINDS)
+        drawing.fill_fitted(title, title_text, sizes, bold=True, family=self.title_font, colour=colour, caps=caps)
         return slide
 
     def slide_number(self, slide: Any, layout: Any, body: Rect) -> Rect:
@@ -163,8 +164,10 @@ class Renderer:
             sub = slide.shapes.add_textbox(rect.left, rect.top, rect.width, rect.height)
             sub.name = "Subtitle"
         set_rect(sub, rect)
-        self.fill_fitted(
-            sub, value, (24, 22, 20, 18, 16, 14), bold=False, family=self.body_font, colour=self.palette(layout).text
+        caps = sub.is_placeholder and self.t.caps(layout, frozenset({sub.placeholder_format.type}))
+        colour = self.palette(layout).text
+        drawing.fill_fitted(
+            sub, value, (24, 22, 20, 18, 16, 14), bold=False, family=self.body_font, colour=colour, caps=caps
         )
 
     def divider(self, spec: SlideSpec) -> None:
@@ -231,7 +234,7 @@ class Renderer:
                 caption_h = int(min(item.height(box.width_pt), box.height_pt / 3) * EMU_PER_PT)
             shape = slide.shapes.add_textbox(box.left, box.top + box.height - caption_h, box.width, caption_h)
             shape.name = "caption"
-            self.fill_fitted(
+            drawing.fill_fitted(
                 shape, spec.caption, CAPTION_SIZES, bold=False, family=self.body_font, colour=palette.muted
             )
         room = Box(box.left, box.top, box.width, box.height - caption_h - int(GAP * EMU_PER_PT))
@@ -239,11 +242,6 @@ class Renderer:
             charts.add_chart(slide, chart, room, palette, self.body_font)
         else:
             charts.add_picture(slide, image, room)
-
-    def fill_fitted(
-        self, shape: Any, value: str, sizes: Sequence[float], *, bold: bool, family: str, colour: RGB | None
-    ) -> None:
-        drawing.fill_fitted(shape, value, sizes, bold=bold, family=family, colour=colour)
 
     def draw_item(self, slide: Any, item: Item, box: Box, layout: Any) -> None:
         palette = self.palette(layout)
@@ -266,9 +264,7 @@ class Renderer:
         shape.name = "quote" if on_card else "text"
         frame = shape.text_frame
         drawing.set_frame(frame)
-        for n, para in enumerate(item.paras):
-            p = frame.paragraphs[0] if n == 0 else frame.add_paragraph()
-            drawing.write_para(p, para, palette.role(para.color, on_card=on_card), first=n == 0)
+        drawing.write_paras(frame, [(para, palette.role(para.color, on_card=on_card)) for para in item.paras])
 
 
 # --- the entry point -------------------------------------------------------------------------------------------

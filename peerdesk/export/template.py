@@ -15,7 +15,8 @@ from dataclasses import dataclass
 from typing import Any
 
 from pptx.enum.shapes import PP_PLACEHOLDER
-from pptx.oxml.ns import qn
+from pptx.oxml import parse_xml
+from pptx.oxml.ns import nsdecls, qn
 from pptx.util import Pt
 
 from peerdesk.export.colours import Palette, ThemeColours
@@ -158,6 +159,17 @@ class Template:
         self.layouts = find_layouts(prs)
         self.colours = ThemeColours(prs)
         self.major_font, self.minor_font = self.colours.fonts()
+        # A layout's geometry never changes while a deck is written: each rectangle is worked out once per layout
+        # (reading a master's shapes through python-pptx is slow enough to matter on every slide).
+        self._rects: dict[tuple[str, str], Rect] = {}
+        self._obstacles: dict[str, list[Rect]] = {}
+        self._flags: dict[tuple[str, str], bool] = {}
+
+    def _once(self, kind: str, layout: Any, make: Any) -> Rect:
+        key = (kind, str(layout.part.partname))
+        if key not in self._rects:
+            self._rects[key] = make(layout)
+        return self._rects[key]
 
     @property
     def slide(self) -> Rect:
@@ -168,6 +180,12 @@ class Template:
 
     def obstacles(self, layout: Any) -> list[Rect]:
         """What the master and the layout draw on every slide: shapes, pictures, and footer placeholders."""
+        key = str(layout.part.partname)
+        if key not in self._obstacles:
+            self._obstacles[key] = self._find_obstacles(layout)
+        return self._obstacles[key]
+
+    def _find_obstacles(self, layout: Any) -> list[Rect]:
         owners = [layout]
         if layout.element.get("showMasterSp", "1") not in ("0", "false"):
             owners.append(layout.slide_master)
@@ -190,6 +208,9 @@ class Template:
         return Rect(left, top, right - left, bottom - top).avoiding(self.obstacles(layout))
 
     def title_rect(self, layout: Any) -> Rect:
+        return self._once("title_rect", layout, self._title_rect)
+
+    def _title_rect(self, layout: Any) -> Rect:
         ph = placeholder(layout, TITLE_KINDS)
         rect = rect_of(ph) if ph is not None else None
         if rect is None:
@@ -199,6 +220,9 @@ class Template:
 
     def body_rect(self, layout: Any) -> Rect:
         """Where a content slide's body goes: the body placeholder, else the largest room the title leaves."""
+        return self._once("body_rect", layout, self._body_rect)
+
+    def _body_rect(self, layout: Any) -> Rect:
         ph = placeholder(layout, BODY_KINDS)
         rect = rect_of(ph) if ph is not None else None
         if rect is None:
@@ -209,6 +233,9 @@ class Template:
         return self.safe(rect, layout)
 
     def subtitle_rect(self, layout: Any) -> Rect:
+        return self._once("subtitle_rect", layout, self._subtitle_rect)
+
+    def _subtitle_rect(self, layout: Any) -> Rect:
         ph = placeholder(layout, SUBTITLE_KINDS) or placeholder(layout, BODY_KINDS)
         rect = rect_of(ph) if ph is not None else None
         if rect is None:
@@ -221,6 +248,9 @@ class Template:
 
     def number_rect(self, layout: Any) -> Rect:
         """Where the slide number goes: the template's own slide-number spot, else a bottom corner, above any band."""
+        return self._once("number_rect", layout, self._number_rect)
+
+    def _number_rect(self, layout: Any) -> Rect:
         obstacles = [o for o in self.obstacles(layout)]
         for owner in (layout, layout.slide_master):
             ph = placeholder(owner, [PP_PLACEHOLDER.SLIDE_NUMBER])
@@ -243,13 +273,55 @@ class Template:
     def palette(self, layout: Any) -> Palette:
         return self.colours.palette(layout)
 
+    def caps(self, layout: Any, kinds: frozenset[Any]) -> bool:
+        """Whether the template sets this placeholder's text in capitals (``cap="all"``, or small capitals): such
+        text is measured in capitals, which run far wider than the words we write."""
+        key = (f"caps{sorted(kinds)}", str(layout.part.partname))
+        if key not in self._flags:
+            self._flags[key] = _caps(layout, kinds)
+        return self._flags[key]
+
+    def has_title(self, layout: Any) -> bool:
+        key = ("has_title", str(layout.part.partname))
+        if key not in self._flags:
+            self._flags[key] = placeholder(layout, TITLE_KINDS) is not None
+        return self._flags[key]
+
+
+def _caps(layout: Any, kinds: frozenset[Any]) -> bool:
+    """The layout's own placeholder decides when it says; else the master's placeholder and its title style."""
+    master = layout.slide_master
+    owners = [placeholder(layout, kinds), placeholder(master, kinds)]
+    styles = master.element.find(qn("p:txStyles"))
+    style = None
+    if styles is not None:
+        style = styles.find(qn("p:titleStyle" if kinds & TITLE_KINDS else "p:bodyStyle"))
+    for element in [o.element for o in owners if o is not None] + ([style] if style is not None else []):
+        for node in element.iter(qn("a:defRPr"), qn("a:rPr")):
+            if node.get("cap") is not None:
+                return node.get("cap") in ("all", "small")
+    return False
+
 
 def derived_notes(template: Template) -> list[str]:
     return list(template.layouts.notes)
 
 
 def set_rect(shape: Any, rect: Rect) -> None:
-    shape.left, shape.top, shape.width, shape.height = rect.left, rect.top, rect.width, rect.height
+    """Give ``shape`` its own position and size (written straight into its ``a:xfrm``: python-pptx's four
+    setters on an inheriting placeholder cost more than the rest of a slide's title)."""
+    sp_pr = shape._element.spPr
+    xfrm = sp_pr.find(qn("a:xfrm"))
+    if xfrm is None:
+        xfrm = parse_xml(f'<a:xfrm {nsdecls("a")}><a:off x="0" y="0"/><a:ext cx="0" cy="0"/></a:xfrm>')
+        sp_pr.insert(0, xfrm)  # the first child of spPr, before any geometry or fill
+    for tag, attrs in (("a:off", {"x": rect.left, "y": rect.top}), ("a:ext", {"cx": rect.width, "cy": rect.height})):
+        child = xfrm.find(qn(tag))
+        if child is None:
+            child = parse_xml(f"<{tag} {nsdecls('a')}/>")
+            xfrm.insert(0 if tag == "a:off" else len(xfrm), child)
+        for name, value in attrs.items():
+            child.set(name, str(int(value)))
 
 
 def clear_autofit(shape: Any) -> None:

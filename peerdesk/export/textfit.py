@@ -53,7 +53,8 @@ def _em_width(text: str, bold: bool, italic: bool, family: str) -> float:
     return fonts.em_width(text, family, bold, italic) * WIDTH_SAFETY
 
 
-def _tokens(word: str) -> list[str]:
+@functools.lru_cache(maxsize=65536)
+def _tokens(word: str) -> tuple[str, ...]:
     """A word split where a line may break inside it: around each CJK character."""
     out: list[str] = []
     for ch in word:
@@ -63,7 +64,7 @@ def _tokens(word: str) -> list[str]:
             out[-1] += ch
         else:
             out.append(ch)
-    return out
+    return tuple(out)
 
 
 def wrap(
@@ -77,7 +78,11 @@ def word_fits(
     text: str, width: float, size: float, *, bold: bool = False, italic: bool = False, family: str = ""
 ) -> bool:
     """True when every word of ``text`` fits on a line of ``width`` points (so no word will be cut)."""
-    fam = family or _family.get()
+    return _word_fits(text, round(width, 3), size, bold, italic, family or _family.get())
+
+
+@functools.lru_cache(maxsize=16384)
+def _word_fits(text: str, width: float, size: float, bold: bool, italic: bool, fam: str) -> bool:
     return all(
         text_width(token, size, bold=bold, italic=italic, family=fam) <= width
         for word in text.split()
@@ -131,6 +136,7 @@ def _longest_prefix(word: str, width: float, size: float, bold: bool, italic: bo
     return lo
 
 
+@functools.lru_cache(maxsize=16384)
 def line_factor(text: str) -> float:
     """Line spacing for ``text``: taller for scripts whose marks reach above and below Latin lines (Arabic, CJK)."""
     return TALL_LINE_HEIGHT if any(fonts.script(ord(ch)) in TALL_SCRIPTS for ch in text) else LINE_HEIGHT

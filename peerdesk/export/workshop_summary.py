@@ -107,7 +107,7 @@ def _goals(outcome: Outcome, trim: _Trim, *, ideas: bool = False) -> list[Block]
                 listed += "\n" + "\n".join(f"· {trim.text(i.text)}" for i in outcome.ideas.get(goal.id, []))
             rows.append((table.name, trim.text(goal.text) if goal else "—", listed.strip()))
         header = ("Table", "Goal", "Top actions" + (" (then the table's ideas)" if ideas else ""))
-        blocks += [Heading("Goals chosen and top actions"), Table((0.14, 0.33, 0.53), header, tuple(rows))]
+        blocks += [Heading("Goals chosen and top actions"), Table((0.12, 0.3, 0.58), header, tuple(rows))]
     others = [("", g.text) for g in outcome.goals if not g.claimed_by]
     if others:
         blocks += [Heading("Other goals proposed"), Items(trim.items_of(others))]

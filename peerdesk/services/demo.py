@@ -233,16 +233,7 @@ class _Builder:
         if copy:
             return
         for n, answer in enumerate(spec.scales):
-            self.add(
-                ScaleAnswer,
-                spec.key,
-                n,
-                author=spec.note_taker,
-                interview_id=interview_id,
-                question=answer.question,
-                value=answer.value,
-                reason=answer.reason,
-            )
+            self.add(ScaleAnswer, spec.key, n, author=spec.note_taker, interview_id=interview_id, **answer)
         for n, asked in enumerate(spec.questions, start=1):
             self.add(
                 InterviewQuestion,
@@ -250,10 +241,8 @@ class _Builder:
                 n,
                 author=spec.interviewer,
                 interview_id=interview_id,
-                text=asked.text,
                 position=float(n),
-                asked=asked.asked,
-                closing=asked.closing,
+                **asked,
             )
 
     # --- the wall -------------------------------------------------------------------------------------------------
@@ -294,21 +283,11 @@ class _Builder:
 
     def insights(self) -> None:
         for n, spec in enumerate(self.data.insights, start=1):
-            insight_id = self.add(
-                Insight,
-                n,
-                statement=spec.statement,
-                description=spec.description,
-                meaning=spec.meaning,
-                importance=spec.importance,
-                cause=spec.cause,
-                leadership_role=spec.leadership_role,
-                implications=spec.implications,
-                position=float(n),
-            )
-            for theme in spec.themes:
+            fields = {name: value for name, value in spec.items() if name not in ("themes", "quotes")}
+            insight_id = self.add(Insight, n, **fields, position=float(n))
+            for theme in spec["themes"]:
                 self.add(InsightTheme, n, theme, insight_id=insight_id, theme_id=self.themes[theme])
-            for m, ref in enumerate(spec.quotes, start=1):
+            for m, ref in enumerate(spec["quotes"], start=1):
                 self.add(InsightQuote, n, ref, insight_id=insight_id, quote_id=self.quotes[ref][0], position=float(m))
 
 

@@ -34,6 +34,7 @@ from typing import Any
 
 FOLDER = "demo"
 QUOTE_LEAD = "- "
+ASKED = MappingProxyType({"asked": True, "closing": False})  # a planned question, unless it says otherwise
 
 
 @dataclass(frozen=True)
@@ -48,20 +49,6 @@ class Said:
 
 
 @dataclass(frozen=True)
-class Scale:
-    question: str
-    value: int
-    reason: str
-
-
-@dataclass(frozen=True)
-class Asked:
-    text: str
-    asked: bool = True
-    closing: bool = False
-
-
-@dataclass(frozen=True)
 class InterviewSpec:
     key: str
     slot: int
@@ -73,8 +60,8 @@ class InterviewSpec:
     interviewer: str
     note_taker: str
     note: tuple[str | Said, ...]
-    scales: tuple[Scale, ...] = ()
-    questions: tuple[Asked, ...] = ()
+    scales: tuple[Mapping[str, Any], ...] = ()  # question, value, reason: a ScaleAnswer's own fields
+    questions: tuple[Mapping[str, Any], ...] = ()  # text, asked, closing: an InterviewQuestion's own fields
 
 
 @dataclass(frozen=True)
@@ -86,19 +73,6 @@ class Card:
     author: str
     theme: str = ""
     quote: str = ""
-
-
-@dataclass(frozen=True)
-class InsightSpec:
-    statement: str
-    description: str = ""
-    meaning: str = ""
-    importance: str = ""
-    cause: str = ""
-    leadership_role: str = ""
-    implications: str = ""
-    themes: tuple[str, ...] = ()
-    quotes: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -121,7 +95,7 @@ class Content:
     interviews: tuple[InterviewSpec, ...]
     themes: tuple[tuple[str, str], ...]  # key, heading
     postits: tuple[Card, ...]
-    insights: tuple[InsightSpec, ...]
+    insights: tuple[Mapping[str, Any], ...]  # an Insight's own fields, then its themes and quotes (keys)
 
     @property
     def lead_name(self) -> str:
@@ -145,13 +119,15 @@ def _interview(raw: dict[str, Any]) -> InterviewSpec:
         interviewer=raw["interviewer"],
         note_taker=raw["note_taker"],
         note=tuple(_line(line) for line in raw["note"]),
-        scales=tuple(Scale(**scale) for scale in raw.get("scales", ())),
-        questions=tuple(Asked(**asked) for asked in raw.get("questions", ())),
+        scales=tuple(MappingProxyType(scale) for scale in raw.get("scales", ())),
+        questions=tuple(
+            MappingProxyType({"asked": True, "closing": False, **asked}) for asked in raw.get("questions", ())
+        ),
     )
 
 
-def _insight(raw: dict[str, Any]) -> InsightSpec:
-    return InsightSpec(**{**raw, "themes": tuple(raw.get("themes", ())), "quotes": tuple(raw.get("quotes", ()))})
+def _insight(raw: dict[str, Any]) -> Mapping[str, Any]:
+    return MappingProxyType({"themes": (), "quotes": (), **raw})
 
 
 def _pairs(rows: list[dict[str, Any]], *fields: str) -> tuple[Any, ...]:

@@ -9,7 +9,8 @@ with the same id, on redo — exactly what a merge with the rest of the team exp
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from typing import Any, TypeVar
 
@@ -99,6 +100,16 @@ class Recorder:
             after=after,
             created=tuple(self._created),
         )
+
+
+@contextmanager
+def recording(store: Store) -> Iterator[Recorder]:
+    """One unit of work whose writes are recorded (``Recorder.edit`` afterwards is the undoable edit); committed
+    when the block ends, rolled back if it raises."""
+    with UnitOfWork(store) as uow:
+        recorder = Recorder(uow)
+        yield recorder
+        uow.commit()
 
 
 def apply_values(store: Store, values: Values) -> Changes:

@@ -34,6 +34,17 @@ class ExportReport:
     size: int
     recipients: list[str]
     expires: str
+    changes: int = 0  # records that are news to a recipient
+    everything: bool = True  # the whole review, not only what changed
+
+    @property
+    def sending(self) -> str:
+        """What the bundle carries, in a sentence: everything, or the changes since the last bundle."""
+        if self.everything:
+            return "Sending everything"
+        if not self.changes:
+            return "Nothing new since your last bundle"
+        return f"Sending {self.changes} change{'s' if self.changes != 1 else ''} since your last bundle"
 
 
 @dataclass(frozen=True)
@@ -53,12 +64,21 @@ def suggested_name(store: Store, today: dt.date | None = None) -> str:
 
 
 def export_to(
-    store: Store, path: Path | str, *, now: dt.datetime | None = None, progress: Progress | None = None
+    store: Store,
+    path: Path | str,
+    *,
+    full: bool = False,
+    now: dt.datetime | None = None,
+    progress: Progress | None = None,
 ) -> ExportReport:
+    """Write a bundle of what the team may lack (``full``: everything, for a new member or a lost email)."""
     path = Path(path)
-    exported = transfer.export_bundle(store, now=now, progress=progress)
+    exported = transfer.export_bundle(store, full=full, now=now, progress=progress)
     _write_atomically(path, exported.data)
-    return ExportReport(path, len(exported.data), exported.recipients, exported.expires)
+    transfer.remember(store, exported)  # only once it exists: the next bundle starts after this one
+    return ExportReport(
+        path, len(exported.data), exported.recipients, exported.expires, exported.changes, exported.everything
+    )
 
 
 def _write_atomically(path: Path, data: bytes) -> None:

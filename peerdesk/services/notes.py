@@ -1,4 +1,5 @@
-"""Taking notes in an interview: the running text, quotes captured from it, post-its and 0–10 scale answers.
+"""Taking notes in an interview: the running text, quotes captured from it and post-its (0–10 scale answers are
+in ``scale_answers``).
 
 A note belongs to one note taker and one interview (its id is derived from both, so it is the same record on
 every copy). Quotes carry the interview and its stakeholder group, never a person. A quote captured from the
@@ -8,19 +9,19 @@ them changes and sends them back with the body, in the same transaction.
 
 from __future__ import annotations
 
-import statistics
 import uuid
 from collections.abc import Mapping
 from dataclasses import dataclass
 from types import MappingProxyType
 
-from sqlalchemy import select
+from sqlalchemy import ColumnElement, select
 
 from peerdesk.errors import UserError
+from peerdesk.services import records
 from peerdesk.services.changes import NOTE_TEXT, QUOTE_PLACES, Changes
 from peerdesk.store import rules
 from peerdesk.store.engine import Store
-from peerdesk.store.models import Interview, Member, Note, PostIt, Quote, ScaleAnswer, StakeholderGroup
+from peerdesk.store.models import Interview, Member, Note, PostIt, Quote
 from peerdesk.store.uow import UnitOfWork
 
 KINDS = rules.POSTIT_KINDS
@@ -58,25 +59,6 @@ class NoteInfo:
     author_id: str
     author: str
     body: str
-
-
-@dataclass(frozen=True)
-class ScaleInfo:
-    id: str
-    question: str
-    value: int
-    reason: str
-
-
-@dataclass(frozen=True)
-class ScaleSummary:
-    group: str
-    question: str
-    count: int
-    mean: float
-    median: float
-    low: int
-    high: int
 
 
 def note_id(interview_id: str, member_id: str) -> str:
@@ -254,22 +236,21 @@ def add_typed_quote(
 
 
 def delete_quote(store: Store, quote_id: str) -> Changes:
-    with UnitOfWork(store) as uow:
-        uow.delete(uow.get(Quote, quote_id))
-        uow.commit()
-    return Changes.of("quotes", ids=[quote_id])
+    return records.delete(store, "quotes", quote_id)
 
 
 def quotes_of_note(store: Store, note: str) -> list[QuoteInfo]:
-    with store.session() as s:
-        rows = s.scalars(select(Quote).where(Quote.deleted.is_(False), Quote.note_id == note))
-        found = [QuoteInfo(r.id, r.text, r.anchor_start, r.anchor_end, r.kind) for r in rows]
-    return sorted(found, key=lambda q: (not q.anchored, q.anchor_start, q.id))
+    return _quotes(store, Quote.note_id == note)
 
 
 def quotes_of_interview(store: Store, interview_id: str) -> list[QuoteInfo]:
+    return _quotes(store, Quote.interview_id == interview_id)
+
+
+def _quotes(store: Store, where: ColumnElement[bool]) -> list[QuoteInfo]:
+    """Quotes anchored in the text first, in the order they stand there; then those typed word for word."""
     with store.session() as s:
-        rows = s.scalars(select(Quote).where(Quote.deleted.is_(False), Quote.interview_id == interview_id))
+        rows = s.scalars(select(Quote).where(Quote.deleted.is_(False), where))
         found = [QuoteInfo(r.id, r.text, r.anchor_start, r.anchor_end, r.kind) for r in rows]
     return sorted(found, key=lambda q: (not q.anchored, q.anchor_start, q.id))
 
@@ -313,134 +294,18 @@ def make_postit(
             if quote.anchor_start >= 0 and quote.anchor_start < end and start < quote.anchor_end:
                 linked = quote.id
                 break
-        existing = uow.session.get(PostIt, record_id) if record_id else None
-        if existing is not None:
-            uow.restore(existing)
-            row = existing
-        else:
-            position = float(len(uow.query(PostIt, kind=kind)))
-            row = uow.add(
-                PostIt, record_id, kind=kind, text=words, note_id=note_row.id, quote_id=linked, position=position
-            )
+        position = float(len(uow.query(PostIt, kind=kind)))
+        fields = {"kind": kind, "text": words, "note_id": note_row.id, "quote_id": linked, "position": position}
+        row = uow.add_or_restore(PostIt, record_id, {}, fields)  # a redo brings back the post-it as it was
         uow.commit()
     return row.id, Changes.of("postits", ids=[row.id])
 
 
 def delete_postit(store: Store, postit_id: str) -> Changes:
-    with UnitOfWork(store) as uow:
-        uow.delete(uow.get(PostIt, postit_id))
-        uow.commit()
-    return Changes.of("postits", ids=[postit_id])
+    return records.delete(store, "postits", postit_id)
 
 
 def postits_of_note(store: Store, note: str) -> list[PostItInfo]:
     with store.session() as s:
         rows = s.scalars(select(PostIt).where(PostIt.deleted.is_(False), PostIt.note_id == note))
         return [PostItInfo(r.id, r.kind, r.text, r.quote_id) for r in sorted(rows, key=lambda r: (r.updated, r.id))]
-
-
-# --- 0–10 scale answers -----------------------------------------------------------------------------------------
-
-
-def add_scale_answer(
-    store: Store, interview_id: str, question: str, value: int, reason: str = "", *, record_id: str | None = None
-) -> tuple[str, Changes]:
-    if rules.check("scale_answers", "value", value) is not None:
-        raise UserError("A scale answer is a whole number from 0 to 10.")
-    question = question.strip()
-    if not question:
-        raise UserError("Say what was rated (for example “the service overall”).")
-    with UnitOfWork(store) as uow:
-        uow.get(Interview, interview_id)
-        existing = uow.session.get(ScaleAnswer, record_id) if record_id else None
-        if existing is not None:
-            uow.restore(existing)
-            row = existing
-        else:
-            fields = {"interview_id": interview_id, "question": question, "value": value, "reason": reason.strip()}
-            row = uow.add(ScaleAnswer, record_id, **fields)
-        uow.commit()
-    return row.id, Changes.of("scale_answers", ids=[row.id])
-
-
-def scale_answer(store: Store, answer_id: str) -> ScaleInfo:
-    with store.session() as s:
-        row = s.get(ScaleAnswer, answer_id)
-        if row is None or row.deleted:
-            raise UserError("That scale answer no longer exists (it may have been deleted).")
-        return ScaleInfo(row.id, row.question, row.value, row.reason)
-
-
-def update_scale_answer(
-    store: Store, answer_id: str, *, question: str | None = None, value: int | None = None, reason: str | None = None
-) -> Changes:
-    """Correct a scale answer in place: what was rated, the 0–10 answer, the reason given."""
-    fields: dict[str, object] = {}
-    if value is not None:
-        if rules.check("scale_answers", "value", value) is not None:
-            raise UserError("A scale answer is a whole number from 0 to 10.")
-        fields["value"] = value
-    if question is not None:
-        if not question.strip():
-            raise UserError("Say what was rated (for example “the service overall”).")
-        fields["question"] = question.strip()
-    if reason is not None:
-        fields["reason"] = reason.strip()
-    with UnitOfWork(store) as uow:
-        changed = uow.update(uow.get(ScaleAnswer, answer_id), **fields)
-        uow.commit()
-    return Changes.of("scale_answers", ids=[answer_id]) if changed else Changes()
-
-
-def delete_scale_answer(store: Store, answer_id: str) -> Changes:
-    with UnitOfWork(store) as uow:
-        uow.delete(uow.get(ScaleAnswer, answer_id))
-        uow.commit()
-    return Changes.of("scale_answers", ids=[answer_id])
-
-
-def scale_answers(store: Store, interview_id: str) -> list[ScaleInfo]:
-    with store.session() as s:
-        rows = s.scalars(
-            select(ScaleAnswer).where(ScaleAnswer.deleted.is_(False), ScaleAnswer.interview_id == interview_id)
-        )
-        # In the order they were recorded, which an edit must not change: the stamp of ``interview_id`` (written
-        # once, when the answer is made) says when that was; ``updated`` moves with every edit.
-        ordered = sorted(rows, key=lambda r: ((r.versions or {}).get("interview_id", r.updated), r.id))
-        return [ScaleInfo(r.id, r.question, r.value, r.reason) for r in ordered]
-
-
-def scale_summary(store: Store, *, by_question: bool = True) -> list[ScaleSummary]:
-    """Scale answers summarised per stakeholder group, and per question asked (matched case-insensitively)
-    unless ``by_question`` is false (then ``question`` says how many different questions were rated)."""
-    with store.session() as s:
-        groups = {g.id: g.name for g in s.scalars(select(StakeholderGroup))}
-        group_of = {i.id: i.group_id for i in s.scalars(select(Interview).where(Interview.deleted.is_(False)))}
-        answers = list(s.scalars(select(ScaleAnswer).where(ScaleAnswer.deleted.is_(False))))
-    buckets: dict[tuple[str, str], list[int]] = {}
-    wording: dict[tuple[str, str], str] = {}
-    asked: dict[str, set[str]] = {}
-    for answer in answers:
-        if answer.interview_id not in group_of:
-            continue
-        group = groups.get(group_of[answer.interview_id], "") or "No group"
-        key = (group, " ".join(answer.question.lower().split()) if by_question else "")
-        buckets.setdefault(key, []).append(answer.value)
-        wording.setdefault(key, answer.question.strip())
-        if not by_question:
-            asked.setdefault(group, set()).add(" ".join(answer.question.lower().split()))
-    if not by_question:
-        for group, questions in asked.items():
-            wording[(group, "")] = f"{len(questions)} question{'s' if len(questions) != 1 else ''}"
-    return [
-        ScaleSummary(
-            group=group,
-            question=wording[(group, q)],
-            count=len(values),
-            mean=round(statistics.fmean(values), 1),
-            median=float(statistics.median(values)),
-            low=min(values),
-            high=max(values),
-        )
-        for (group, q), values in sorted(buckets.items())
-    ]

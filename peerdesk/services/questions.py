@@ -19,9 +19,9 @@ from types import MappingProxyType
 from sqlalchemy import select
 
 from peerdesk.errors import UserError
-from peerdesk.services import approaches
+from peerdesk.services import approaches, records
 from peerdesk.services.changes import Changes
-from peerdesk.services.timetable import closing_id
+from peerdesk.services.interviews import closing_id
 from peerdesk.store.engine import Store
 from peerdesk.store.models import Interview, InterviewQuestion, Question, Review
 from peerdesk.store.uow import UnitOfWork
@@ -161,15 +161,7 @@ def add_family_sets(store: Store) -> tuple[list[str], Changes]:
 
 def set_questions_deleted(store: Store, ids: list[str], deleted: bool) -> Changes:
     """Take away (or bring back) questions added together: the undo and redo of ``add_family_sets``."""
-    with UnitOfWork(store) as uow:
-        for record_id in ids:
-            row = uow.get(Question, record_id, include_deleted=True)
-            if deleted:
-                uow.delete(row)
-            else:
-                uow.restore(row)
-        uow.commit()
-    return Changes.of("questions", ids=ids)
+    return records.set_deleted(store, {"questions": ids}, deleted)
 
 
 # --- the bank ------------------------------------------------------------------------------------------------

@@ -16,7 +16,7 @@ from sqlalchemy import select
 
 from peerdesk.errors import UserError
 from peerdesk.services import guard, wall
-from peerdesk.services.edits import Edit, Recorder
+from peerdesk.services.edits import Edit, Recorder, recording
 from peerdesk.store import rules
 from peerdesk.store.engine import Store
 from peerdesk.store.models import (
@@ -226,38 +226,35 @@ def _link(rec: Recorder, quote_id: str, tag_id: str) -> None:
 
 def tag_quotes(store: Store, quote_ids: Iterable[str], name: str) -> Edit:
     """Tag quotes with the tag of this name, made if new (names match ignoring case and spacing)."""
-    with UnitOfWork(store) as uow:
-        rec = Recorder(uow)
+    with recording(store) as rec:
+        uow = rec.uow
         tag = _ensure_tag(rec, store, name)
         for qid in quote_ids:
             uow.get(Quote, qid)
             _link(rec, qid, tag.id)
-        uow.commit()
-        return rec.edit()
+    return rec.edit()
 
 
 def untag_quotes(store: Store, quote_ids: Iterable[str], tag_id: str) -> Edit:
-    with UnitOfWork(store) as uow:
-        rec = Recorder(uow)
+    with recording(store) as rec:
+        uow = rec.uow
         for qid in quote_ids:
             link = uow.session.get(QuoteTag, quote_tag_id(qid, tag_id))
             if link is not None:
                 rec.delete(link)
-        uow.commit()
-        return rec.edit()
+    return rec.edit()
 
 
 def rename_tag(store: Store, tag_id: str, name: str) -> Edit:
     name = _clean_tag(name)
-    with UnitOfWork(store) as uow:
-        rec = Recorder(uow)
+    with recording(store) as rec:
+        uow = rec.uow
         tag = uow.get(Tag, tag_id)
         other = _find_tag(uow, name)
         if other is not None and other.id != tag_id:
             raise UserError(f"There is already a tag called “{other.name}”. Merge the two tags instead.")
         rec.update(tag, name=name)
-        uow.commit()
-        return rec.edit()
+    return rec.edit()
 
 
 def merge_tags(store: Store, source_ids: Sequence[str], into_id: str) -> Edit:
@@ -265,8 +262,8 @@ def merge_tags(store: Store, source_ids: Sequence[str], into_id: str) -> Edit:
     sources = [s for s in dict.fromkeys(source_ids) if s != into_id]
     if not sources:
         raise UserError("Choose at least one other tag to merge into this one.")
-    with UnitOfWork(store) as uow:
-        rec = Recorder(uow)
+    with recording(store) as rec:
+        uow = rec.uow
         uow.get(Tag, into_id)
         for sid in sources:
             source = uow.get(Tag, sid)
@@ -274,41 +271,37 @@ def merge_tags(store: Store, source_ids: Sequence[str], into_id: str) -> Edit:
                 _link(rec, link.quote_id, into_id)
                 rec.delete(link)
             rec.delete(source)
-        uow.commit()
-        return rec.edit()
+    return rec.edit()
 
 
 def delete_tag(store: Store, tag_id: str) -> Edit:
-    with UnitOfWork(store) as uow:
-        rec = Recorder(uow)
+    with recording(store) as rec:
+        uow = rec.uow
         for link in uow.query(QuoteTag, tag_id=tag_id):
             rec.delete(link)
         rec.delete(uow.get(Tag, tag_id))
-        uow.commit()
-        return rec.edit()
+    return rec.edit()
 
 
 # --- the quote itself -----------------------------------------------------------------------------------------------
 
 
 def set_starred(store: Store, quote_ids: Iterable[str], starred: bool) -> Edit:
-    with UnitOfWork(store) as uow:
-        rec = Recorder(uow)
+    with recording(store) as rec:
+        uow = rec.uow
         for qid in quote_ids:
             rec.update(uow.get(Quote, qid), starred=starred)
-        uow.commit()
-        return rec.edit()
+    return rec.edit()
 
 
 def set_kind(store: Store, quote_ids: Iterable[str], kind: str) -> Edit:
     if kind not in QUOTE_KINDS:
         raise UserError(f"A quote is a rose, a thorn, a bud or none of them, not {kind!r}.")
-    with UnitOfWork(store) as uow:
-        rec = Recorder(uow)
+    with recording(store) as rec:
+        uow = rec.uow
         for qid in quote_ids:
             rec.update(uow.get(Quote, qid), kind=kind)
-        uow.commit()
-        return rec.edit()
+    return rec.edit()
 
 
 def edit_text(store: Store, quote_id: str, text: str) -> Edit:
@@ -317,11 +310,10 @@ def edit_text(store: Store, quote_id: str, text: str) -> Edit:
         raise UserError("A quote cannot be empty; delete it instead.")
     if len(text) > MAX_QUOTE:
         raise UserError(f"A quote is at most {MAX_QUOTE} characters.")
-    with UnitOfWork(store) as uow:
-        rec = Recorder(uow)
+    with recording(store) as rec:
+        uow = rec.uow
         rec.update(uow.get(Quote, quote_id), text=text)
-        uow.commit()
-        return rec.edit()
+    return rec.edit()
 
 
 def postit_text(store: Store, quote_ids: Sequence[str]) -> str:

@@ -2,14 +2,18 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
-from typing import Any
+from collections.abc import Iterable, Mapping
+from typing import Any, TypeVar
+
+from sqlalchemy.orm import Session
 
 from peerdesk.errors import NotFound, UserError
 from peerdesk.services.changes import Changes
 from peerdesk.store.engine import Store
 from peerdesk.store.models import BOOKKEEPING, SHARED_MODELS, Shared
 from peerdesk.store.uow import UnitOfWork
+
+S = TypeVar("S", bound=Shared)
 
 
 def model_for(table: str) -> type[Shared]:
@@ -113,3 +117,38 @@ def set_text(store: Store, model: type[Shared], record_id: str, text: str, empty
 def remove(store: Store, model: type[Shared], record_id: str, *also: str) -> Changes:
     """Tombstone one record; ``also`` names the tables whose views change with it."""
     return delete(store, model.__tablename__, record_id) | Changes.of(*also)  # type: ignore[attr-defined]
+
+
+def live(session: Session, model: type[S], record_id: str, gone: str) -> S:
+    """The record, read outside a unit of work; refused with ``gone`` when it was deleted (or never was)."""
+    row = session.get(model, record_id)
+    if row is None or row.deleted:
+        raise UserError(gone)
+    return row
+
+
+def rename_unique(uow: UnitOfWork, model: type[Shared], record_id: str, name: str, taken: str, **also: Any) -> bool:
+    """Set ``name`` (and ``also``) on a record whose names stay distinct, ignoring case; ``taken`` says whose
+    name it already is (``{name}`` in it is replaced). True when anything changed."""
+    row = uow.get(model, record_id)
+    for other in uow.query(model):
+        if other.id != record_id and other.name.lower() == name.lower():  # type: ignore[attr-defined]
+            raise UserError(taken.format(name=repr(other.name)))  # type: ignore[attr-defined]
+    return uow.update(row, name=name, **also)
+
+
+def set_deleted(store: Store, by_table: Mapping[str, Iterable[str]], deleted: bool) -> Changes:
+    """Tombstone (or bring back) records made together, table by table, in one transaction: the undo and redo of
+    an import or of anything else that adds several records at once."""
+    ids: list[str] = []
+    with UnitOfWork(store) as uow:
+        for table, record_ids in by_table.items():
+            for record_id in record_ids:
+                row = uow.get(model_for(table), record_id, include_deleted=True)
+                if deleted:
+                    uow.delete(row)
+                else:
+                    uow.restore(row)
+                ids.append(record_id)
+        uow.commit()
+    return Changes.of(*by_table.keys(), ids=ids)

@@ -77,7 +77,7 @@ PLANNING_FLAGS: tuple[tuple[str, str], ...] = (
     ("self_assessment_sent", "Self-assessment sent beforehand"),
     ("data_set_sent", "Data set sent beforehand"),
 )
-PLANNING_KEYS = tuple(key for key, *_ in (*PLANNING_QUESTIONS, *PLANNING_NAMES, *PLANNING_FLAGS))
+PLANNING_KEYS = rules.PLANNING_KEYS  # declared once, with the shared rules; the form above labels each
 
 
 @dataclass(frozen=True)

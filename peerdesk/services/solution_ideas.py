@@ -17,7 +17,7 @@ from importlib import resources
 from sqlalchemy import select
 
 from peerdesk.errors import UserError
-from peerdesk.services import wall
+from peerdesk.services import records, wall
 from peerdesk.services.changes import Changes
 from peerdesk.store.engine import Store
 from peerdesk.store.models import WorkshopNote
@@ -81,12 +81,4 @@ def add_ideas(store: Store, texts: Sequence[str]) -> tuple[list[str], Changes]:
 
 def set_deleted(store: Store, note_ids: Sequence[str], deleted: bool) -> Changes:
     """Take away (or bring back) ideas added together: their undo and redo."""
-    with UnitOfWork(store) as uow:
-        for note_id in note_ids:
-            row = uow.get(WorkshopNote, note_id, include_deleted=True)
-            if deleted:
-                uow.delete(row)
-            else:
-                uow.restore(row)
-        uow.commit()
-    return Changes.of("workshop_notes", ids=list(note_ids))
+    return records.set_deleted(store, {"workshop_notes": note_ids}, deleted)

@@ -11,21 +11,21 @@ them; that grid is computed on every read, identically on every member's machine
 The same wall serves the workshop: each goal has a wall of its own (``goal_id``) holding ideas, which can be moved
 and grouped into themes exactly like roses, thorns and buds. Every read and write keeps to one wall: a drop on the
 Day 2 wall never lands a post-it in an idea wall's theme, or the other way round.
+
+Here: reading a wall and writing post-its. The Day 2 canvas (moves, themes) is ``wall_themes``; the wall as a CSV
+table is ``wall_csv``.
 """
 
 from __future__ import annotations
 
-import csv
-import io
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
-from pathlib import Path
 from types import MappingProxyType
 
 from sqlalchemy import select
 
 from peerdesk.errors import NotFound, UserError
-from peerdesk.services.edits import Edit, Recorder
+from peerdesk.services.edits import Edit, Recorder, recording
 from peerdesk.store import rules
 from peerdesk.store.engine import Store
 from peerdesk.store.models import Goal, Member, PostIt, Theme
@@ -227,14 +227,14 @@ def _next_position(uow: UnitOfWork, kind: str) -> float:
     return (max(positions) + 1.0) if positions else 0.0
 
 
-def _check_place(table: str, **values: float) -> None:
+def check_place(table: str, **values: float) -> None:
     """Coordinates and sizes keep the shared rules (finite, within the wall), as a colleague's bundle must."""
     for name, value in values.items():
         if rules.check(table, name, value) is not None:
             raise UserError(f"That is off the wall ({name} = {value!r}); keep it within ±{rules.MAX_COORD:,.0f}.")
 
 
-def _avoid_origin(x: float, y: float) -> tuple[float, float]:
+def avoid_origin(x: float, y: float) -> tuple[float, float]:
     # (0, 0) means "never placed": a post-it really put there is nudged by a hair so it stays where it was put.
     return (x, y) if (x, y) != (0.0, 0.0) else (0.0, 0.01)
 
@@ -256,9 +256,9 @@ def add_postit(
     """A new post-it on the Day 2 wall, or (``goal_id``, kind "idea") on that goal's wall."""
     _check_kind(kind, goal_id)
     text = _check_text(text)
-    with UnitOfWork(store) as uow:
+    with recording(store) as rec:
+        uow = rec.uow
         _check_goal(uow, goal_id)
-        rec = Recorder(uow)
         fields: dict[str, object] = {
             "kind": kind,
             "goal_id": goal_id,
@@ -270,28 +270,26 @@ def add_postit(
             "position": _next_position(uow, kind),
         }
         if x is not None and y is not None:
-            _check_place("postits", x=x, y=y)
-            fields["x"], fields["y"] = _avoid_origin(x, y)
+            check_place("postits", x=x, y=y)
+            fields["x"], fields["y"] = avoid_origin(x, y)
         row = rec.add(PostIt, record_id, **fields)
         if theme_id:
-            _fit_theme(rec, uow.get(Theme, theme_id), [row])
-        uow.commit()
-        return rec.edit()
+            fit_theme(rec, uow.get(Theme, theme_id), [row])
+    return rec.edit()
 
 
 def edit_postit(store: Store, postit_id: str, text: str) -> Edit:
     text = _check_text(text)
-    with UnitOfWork(store) as uow:
-        rec = Recorder(uow)
+    with recording(store) as rec:
+        uow = rec.uow
         rec.update(uow.get(PostIt, postit_id), text=text)
-        uow.commit()
-        return rec.edit()
+    return rec.edit()
 
 
 def recolour(store: Store, postit_ids: Iterable[str], kind: str) -> Edit:
     _check_kind(kind)
-    with UnitOfWork(store) as uow:
-        rec = Recorder(uow)
+    with recording(store) as rec:
+        uow = rec.uow
         position = _next_position(uow, kind)
         for pid in postit_ids:
             row = uow.get(PostIt, pid)
@@ -300,23 +298,21 @@ def recolour(store: Store, postit_ids: Iterable[str], kind: str) -> Edit:
             if row.kind != kind:
                 rec.update(row, kind=kind, position=position)
                 position += 1.0
-        uow.commit()
-        return rec.edit()
+    return rec.edit()
 
 
 def delete_postits(store: Store, postit_ids: Iterable[str]) -> Edit:
-    with UnitOfWork(store) as uow:
-        rec = Recorder(uow)
+    with recording(store) as rec:
+        uow = rec.uow
         for pid in postit_ids:
             rec.delete(uow.get(PostIt, pid))
-        uow.commit()
-        return rec.edit()
+    return rec.edit()
 
 
 def set_placed(store: Store, postit_ids: Iterable[str], placed: bool = True) -> Edit:
     """Read out and put on its sheet (or taken back): a placed post-it goes to the end of its column."""
-    with UnitOfWork(store) as uow:
-        rec = Recorder(uow)
+    with recording(store) as rec:
+        uow = rec.uow
         for pid in postit_ids:
             row = uow.get(PostIt, pid)
             if row.placed != placed:
@@ -325,15 +321,14 @@ def set_placed(store: Store, postit_ids: Iterable[str], placed: bool = True) -> 
                     fields["position"] = _next_position(uow, row.kind)
                 rec.update(row, **fields)
                 uow.session.flush()
-        uow.commit()
-        return rec.edit()
+    return rec.edit()
 
 
 def move_in_evening(store: Store, postit_ids: Sequence[str], kind: str, index: int) -> Edit:
     """Put post-its on the ``kind`` sheet at ``index`` (among its post-its); changing sheet changes colour."""
     _check_kind(kind)
-    with UnitOfWork(store) as uow:
-        rec = Recorder(uow)
+    with recording(store) as rec:
+        uow = rec.uow
         moving = [uow.get(PostIt, pid) for pid in postit_ids]
         moving_ids = {r.id for r in moving}
         column = sorted(
@@ -349,18 +344,17 @@ def move_in_evening(store: Store, postit_ids: Sequence[str], kind: str, index: i
                 fields["kind"] = kind
                 fields["placed"] = placed or row.placed
             rec.update(row, **fields)
-        uow.commit()
-        return rec.edit()
+    return rec.edit()
 
 
-# --- writing: the Day 2 canvas ---------------------------------------------------------------------------------------
+# --- geometry the canvas shares ----------------------------------------------------------------------------------
 
 
-def _theme_view(row: Theme) -> ThemeView:
+def theme_view(row: Theme) -> ThemeView:
     return ThemeView(row.id, row.heading, row.x, row.y, row.width, row.height, row.collapsed)
 
 
-def _bbox(rows: Iterable[PostIt]) -> tuple[float, float, float, float]:
+def bbox(rows: Iterable[PostIt]) -> tuple[float, float, float, float]:
     rows = list(rows)
     left = min(r.x for r in rows)
     top = min(r.y for r in rows)
@@ -369,8 +363,8 @@ def _bbox(rows: Iterable[PostIt]) -> tuple[float, float, float, float]:
     return left, top, right, bottom
 
 
-def _rect_around(rows: Iterable[PostIt]) -> dict[str, float]:
-    left, top, right, bottom = _bbox(rows)
+def rect_around(rows: Iterable[PostIt]) -> dict[str, float]:
+    left, top, right, bottom = bbox(rows)
     return {
         "x": left - THEME_PAD,
         "y": top - THEME_PAD - THEME_HEADER,
@@ -379,290 +373,14 @@ def _rect_around(rows: Iterable[PostIt]) -> dict[str, float]:
     }
 
 
-def _fit_theme(rec: Recorder, theme: Theme, members: Iterable[PostIt]) -> None:
+def fit_theme(rec: Recorder, theme: Theme, members: Iterable[PostIt]) -> None:
     """Grow a theme so every one of ``members`` lies inside it (a theme never shrinks by itself)."""
     members = list(members)
     if not members:
         return
-    need = _rect_around(members)
+    need = rect_around(members)
     left = min(theme.x, need["x"])
     top = min(theme.y, need["y"])
     right = max(theme.x + theme.width, need["x"] + need["width"])
     bottom = max(theme.y + theme.height, need["y"] + need["height"])
     rec.update(theme, x=left, y=top, width=right - left, height=bottom - top)
-
-
-def _theme_at(themes: Sequence[Theme], cx: float, cy: float) -> Theme | None:
-    """The smallest theme whose visible area holds the point: the one a person dropping there means."""
-    hits = [t for t in themes if _theme_view(t).contains(cx, cy)]
-    return min(hits, key=lambda t: t.width * t.height) if hits else None
-
-
-def move_postits(store: Store, positions: Mapping[str, tuple[float, float]]) -> Edit:
-    """A drop: post-its take their new places and join the theme they land in (or none)."""
-    with UnitOfWork(store) as uow:
-        rec = Recorder(uow)
-        rows = {pid: uow.get(PostIt, pid) for pid in positions}
-        themes = uow.query(Theme, goal_id=_one_wall(rows.values()))
-        joined: dict[str, list[PostIt]] = {}
-        for pid, (x, y) in positions.items():
-            row = rows[pid]
-            _check_place("postits", x=x, y=y)
-            x, y = _avoid_origin(x, y)
-            target = _theme_at(themes, x + POSTIT_W / 2, y + POSTIT_H / 2)
-            rec.update(row, x=x, y=y, theme_id=target.id if target else "")
-            if target is not None:
-                joined.setdefault(target.id, []).append(row)
-        for theme in themes:
-            if theme.id in joined:
-                _fit_theme(rec, theme, joined[theme.id])
-        uow.commit()
-        return rec.edit()
-
-
-def _one_wall(rows: Iterable[PostIt]) -> str:
-    """The goal_id of the wall all ``rows`` are on; refuses a mix (the UI only ever shows one wall)."""
-    walls = {r.goal_id for r in rows}
-    if len(walls) > 1:
-        raise UserError("Those post-its are on different walls: move or group them one wall at a time.")
-    return walls.pop() if walls else DAY2_WALL
-
-
-def _new_theme(rec: Recorder, members: list[PostIt], heading: str) -> Theme:
-    goal_id = _one_wall(members)
-    theme = rec.add(Theme, None, heading=heading.strip(), goal_id=goal_id, collapsed=False, **_rect_around(members))
-    for row in members:
-        rec.update(row, theme_id=theme.id)
-    return theme
-
-
-def _shown_places(store: Store, postit_id: str) -> dict[str, tuple[float, float]]:
-    """Where the never-placed post-its on ``postit_id``'s wall are shown now (the automatic grid)."""
-    with store.session() as s:
-        row = s.get(PostIt, postit_id)
-        goal_id = row.goal_id if row is not None else DAY2_WALL
-    return {p.id: (p.x, p.y) for p in load_wall(store, goal_id).postits if p.laid_out}
-
-
-def _pin(rec: Recorder, rows: Iterable[PostIt], shown: Mapping[str, tuple[float, float]]) -> None:
-    # A post-it grouped straight from the automatic grid keeps the place people saw it in.
-    for row in rows:
-        if row.id in shown and (row.x, row.y) == (0.0, 0.0):
-            rec.update(row, x=shown[row.id][0], y=shown[row.id][1])
-
-
-def group_as_theme(store: Store, postit_ids: Sequence[str], heading: str = "") -> Edit:
-    """A new theme around the given post-its (taking them out of any theme they were in)."""
-    if not postit_ids:
-        raise UserError("Select the post-its to group first.")
-    shown = _shown_places(store, postit_ids[0])
-    with UnitOfWork(store) as uow:
-        rec = Recorder(uow)
-        members = [uow.get(PostIt, pid) for pid in postit_ids]
-        _pin(rec, members, shown)
-        _new_theme(rec, members, heading)
-        uow.commit()
-        return rec.edit()
-
-
-def drop_on(store: Store, postit_ids: Sequence[str], target_id: str) -> Edit:
-    """Post-its dropped on another post-it: they join its theme, or the two make a new theme together.
-
-    The dropped post-its are laid out in rows below the target's theme (or beside the target), so nothing
-    ends up hidden under something else.
-    """
-    dropped_ids = [pid for pid in postit_ids if pid != target_id]
-    if not dropped_ids:
-        raise UserError("Drop the post-its on a different post-it.")
-    shown = _shown_places(store, target_id)
-    with UnitOfWork(store) as uow:
-        rec = Recorder(uow)
-        target = uow.get(PostIt, target_id)
-        dropped = [uow.get(PostIt, pid) for pid in dropped_ids]
-        _one_wall([target, *dropped])
-        _pin(rec, [target], shown)
-        theme = uow.get(Theme, target.theme_id) if target.theme_id and _live(uow, target.theme_id) else None
-        if theme is not None:
-            others = [r for r in uow.query(PostIt, theme_id=theme.id) if r.id not in dropped_ids]
-            left = theme.x + THEME_PAD
-            top = max(r.y + POSTIT_H for r in others) + GAP if others else theme.y + THEME_HEADER + THEME_PAD
-            columns = max(1, int((theme.width - 2 * THEME_PAD + GAP) // (POSTIT_W + GAP)))
-        else:
-            left, top, columns = target.x + POSTIT_W + GAP, target.y, 3
-        for i, row in enumerate(dropped):
-            r, c = divmod(i, columns)
-            rec.update(row, x=left + c * (POSTIT_W + GAP), y=top + r * (POSTIT_H + GAP))
-        if theme is not None:
-            for row in dropped:
-                rec.update(row, theme_id=theme.id)
-            rec.update(theme, collapsed=False)
-            _fit_theme(rec, theme, dropped)
-        else:
-            _new_theme(rec, [target, *dropped], "")
-        uow.commit()
-        return rec.edit()
-
-
-def _live(uow: UnitOfWork, theme_id: str) -> bool:
-    row = uow.session.get(Theme, theme_id)
-    return row is not None and not row.deleted
-
-
-def ungroup(store: Store, theme_id: str) -> Edit:
-    """Remove a theme; its post-its stay where they are, in no theme."""
-    with UnitOfWork(store) as uow:
-        rec = Recorder(uow)
-        theme = uow.get(Theme, theme_id)
-        for row in uow.query(PostIt, theme_id=theme_id):
-            rec.update(row, theme_id="")
-        rec.delete(theme)
-        uow.commit()
-        return rec.edit()
-
-
-def set_heading(store: Store, theme_id: str, heading: str) -> Edit:
-    with UnitOfWork(store) as uow:
-        rec = Recorder(uow)
-        rec.update(uow.get(Theme, theme_id), heading=heading.strip())
-        uow.commit()
-        return rec.edit()
-
-
-def move_theme(store: Store, theme_id: str, x: float, y: float) -> Edit:
-    """Move a theme with all its post-its."""
-    with UnitOfWork(store) as uow:
-        rec = Recorder(uow)
-        theme = uow.get(Theme, theme_id)
-        _check_place("themes", x=x, y=y)
-        dx, dy = x - theme.x, y - theme.y
-        rec.update(theme, x=x, y=y)
-        for row in uow.query(PostIt, theme_id=theme_id):
-            _check_place("postits", x=row.x + dx, y=row.y + dy)
-            rec.update(row, x=row.x + dx, y=row.y + dy)
-        uow.commit()
-        return rec.edit()
-
-
-def min_theme_size(state: WallState, theme_id: str, theme_x: float, theme_y: float) -> tuple[float, float]:
-    """The smallest width and height that still hold every post-it of the theme (and its heading)."""
-    members = state.members(theme_id)
-    width = 2 * POSTIT_W
-    height = THEME_HEADER + 2 * THEME_PAD
-    for p in members:
-        width = max(width, p.x + POSTIT_W + THEME_PAD - theme_x)
-        height = max(height, p.y + POSTIT_H + THEME_PAD - theme_y)
-    return width, height
-
-
-def resize_theme(store: Store, theme_id: str, width: float, height: float) -> Edit:
-    with UnitOfWork(store) as uow:
-        rec = Recorder(uow)
-        theme = uow.get(Theme, theme_id)
-        members = uow.query(PostIt, theme_id=theme_id)
-        min_w, min_h = 2 * POSTIT_W, THEME_HEADER + 2 * THEME_PAD
-        for row in members:
-            min_w = max(min_w, row.x + POSTIT_W + THEME_PAD - theme.x)
-            min_h = max(min_h, row.y + POSTIT_H + THEME_PAD - theme.y)
-        _check_place("themes", width=max(width, min_w), height=max(height, min_h))
-        rec.update(theme, width=max(width, min_w), height=max(height, min_h))
-        uow.commit()
-        return rec.edit()
-
-
-def set_collapsed(store: Store, theme_id: str, collapsed: bool) -> Edit:
-    with UnitOfWork(store) as uow:
-        rec = Recorder(uow)
-        rec.update(uow.get(Theme, theme_id), collapsed=collapsed)
-        uow.commit()
-        return rec.edit()
-
-
-def merge_themes(store: Store, theme_ids: Sequence[str]) -> Edit:
-    """Merge themes into the first: it takes every post-it and grows to cover them all; the others go."""
-    if len(set(theme_ids)) < 2:
-        raise UserError("Select at least two themes to merge.")
-    with UnitOfWork(store) as uow:
-        rec = Recorder(uow)
-        themes = [uow.get(Theme, tid) for tid in dict.fromkeys(theme_ids)]
-        into, others = themes[0], themes[1:]
-        heading = into.heading or next((t.heading for t in others if t.heading), "")
-        left = min(t.x for t in themes)
-        top = min(t.y for t in themes)
-        right = max(t.x + t.width for t in themes)
-        bottom = max(t.y + t.height for t in themes)
-        rec.update(into, heading=heading, x=left, y=top, width=right - left, height=bottom - top, collapsed=False)
-        for theme in others:
-            for row in uow.query(PostIt, theme_id=theme.id):
-                rec.update(row, theme_id=into.id)
-            rec.delete(theme)
-        uow.commit()
-        return rec.edit()
-
-
-def split_theme(store: Store, postit_ids: Sequence[str], heading: str = "") -> Edit:
-    """Take some post-its out of their theme into a new theme, placed just to the right of the old one."""
-    if not postit_ids:
-        raise UserError("Select the post-its that should form the new theme.")
-    with UnitOfWork(store) as uow:
-        rec = Recorder(uow)
-        rows = [uow.get(PostIt, pid) for pid in postit_ids]
-        theme_ids = {r.theme_id for r in rows}
-        if len(theme_ids) != 1 or "" in theme_ids:
-            raise UserError("To split a theme, select post-its from that one theme only.")
-        old = uow.get(Theme, theme_ids.pop())
-        if len(uow.query(PostIt, theme_id=old.id)) == len(rows):
-            raise UserError("Leave at least one post-it in the theme you split.")
-        left, top, _, _ = _bbox(rows)
-        dx = old.x + old.width + 3 * GAP + THEME_PAD - left
-        dy = old.y + THEME_HEADER + THEME_PAD - top
-        for row in rows:
-            rec.update(row, x=row.x + dx, y=row.y + dy)
-        _new_theme(rec, rows, heading)
-        uow.commit()
-        return rec.edit()
-
-
-# --- export ---------------------------------------------------------------------------------------------------------
-
-CSV_HEADER = ("theme", "kind", "post-it", "author")
-NO_THEME = "(no theme)"
-
-
-def _cell(text: str) -> str:
-    # Spreadsheets run cells starting with these as formulas; a leading apostrophe keeps them as text.
-    return "'" + text if text[:1] in ("=", "+", "-", "@", "\t", "\r") else text
-
-
-def wall_rows(state: WallState) -> list[tuple[str, str, str, str]]:
-    """Themes in reading order (top to bottom, left to right), each with its post-its; loose ones last."""
-    rows: list[tuple[str, str, str, str]] = []
-
-    def order(p: PostItView) -> tuple[float, float, str]:
-        return (p.y, p.x, p.id)
-
-    for theme in state.themes:
-        members = sorted(state.members(theme.id), key=order)
-        heading = theme.heading or "(no heading)"
-        if not members:
-            rows.append((heading, "", "", ""))
-        for p in members:
-            rows.append((heading, KIND_LABELS[p.kind], p.text, p.initials))
-    for p in sorted((p for p in state.postits if not p.theme_id), key=order):
-        rows.append((NO_THEME, KIND_LABELS[p.kind], p.text, p.initials))
-    return rows
-
-
-def wall_csv(store: Store, goal_id: str = DAY2_WALL) -> str:
-    out = io.StringIO()
-    writer = csv.writer(out, lineterminator="\r\n")
-    writer.writerow(CSV_HEADER)
-    for row in wall_rows(load_wall(store, goal_id)):
-        writer.writerow([_cell(c) for c in row])
-    return out.getvalue()
-
-
-def export_csv(store: Store, path: Path, goal_id: str = DAY2_WALL) -> int:
-    """Write the wall as CSV (UTF-8 with a byte-order mark, so spreadsheet programs read the accents)."""
-    text = wall_csv(store, goal_id)
-    path.write_text(text, encoding="utf-8-sig", newline="")
-    return text.count("\r\n") - 1

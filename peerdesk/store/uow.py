@@ -57,9 +57,9 @@ class UnitOfWork:
         if last is not None:
             # One upsert, no read: the autosave commits this with every note it writes.
             self.session.execute(
-                sqlite_insert(Meta).values(key="hlc", value=last).on_conflict_do_update(
-                    index_elements=[Meta.key], set_={"value": last}
-                )
+                sqlite_insert(Meta)
+                .values(key="hlc", value=last)
+                .on_conflict_do_update(index_elements=[Meta.key], set_={"value": last})
             )
         self.session.commit()
         self._committed = True

@@ -60,7 +60,7 @@ class Case:
 
 def _write_note(store: Store, interview: str, chars: int, quotes: int, word: str) -> str:
     note, _ = notes.open_note(store, interview)
-    text = (PARAGRAPH * (chars // len(PARAGRAPH) + 1))[: chars // 2] + word + " " + PARAGRAPH * chars
+    text = (PARAGRAPH * (chars // len(PARAGRAPH) + 1))[: chars // 2] + " " + word + " " + PARAGRAPH * chars
     text = text[:chars]
     notes.save_body(store, note, text)
     step = chars // quotes

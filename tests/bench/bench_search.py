@@ -1,14 +1,16 @@
 """Full-text search on the demo review scaled ×20: our search against the same FTS5 query in raw SQL.
 
 Figure: p50 of ``search.search`` (both indexes, ranking, snippets, group and interview labels, the place in the
-note) over a set of typical queries. Floor: p50 of the bare FTS5 MATCH on both tables with bm25 order and the same
-limit, on a raw SQLCipher connection to the same file, in the same run. Goal: under 50 ms.
+note) over a set of typical queries. Floor: p50 of the same FTS5 query on both tables — MATCH, bm25 order, the
+snippets, the same limit — on a raw SQLCipher connection to the same file, in the same run (the bare MATCH without
+snippets is reported too). Goals: under 50 ms, and ≤ 1.5× the floor (issue #22).
 """
 
 from __future__ import annotations
 
 import time
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -25,25 +27,20 @@ QUERIES = ("carers", "front door", "threshold", "early help", "social work", '"t
 GOAL_MS = 50.0
 
 
-def raw_ms(path: Path, passphrase: str, *, snippets: bool = False) -> list[float]:
-    conn = sqlcipher.connect(path, passphrase)
-    sqlcipher.configure(conn)
+def raw_ms(conn: Any, *, snippets: bool) -> list[float]:
+    """One pass over the queries with the same FTS5 statements in raw SQL."""
     samples = []
-    try:
-        for _ in range(REPEAT):
-            for text in QUERIES:
-                query = search.parse(text)
-                assert query is not None
-                start = time.perf_counter()
-                for fts in ("notes_fts", "quotes_fts"):
-                    columns = f"rowid, snippet({fts}, 0, '[', ']', '…', 14)" if snippets else "rowid"
-                    conn.execute(
-                        f"SELECT {columns} FROM {fts} WHERE {fts} MATCH ? ORDER BY rank LIMIT ?",
-                        (query.fts, search.DEFAULT_LIMIT),
-                    ).fetchall()
-                samples.append((time.perf_counter() - start) * 1000)
-    finally:
-        conn.close()
+    for text in QUERIES:
+        query = search.parse(text)
+        assert query is not None
+        start = time.perf_counter()
+        for fts, tokens in (("notes_fts", 14), ("quotes_fts", 24)):  # the snippet lengths search.py asks for
+            columns = f"rowid, snippet({fts}, 0, '[', ']', '…', {tokens})" if snippets else "rowid"
+            conn.execute(
+                f"SELECT {columns} FROM {fts} WHERE {fts} MATCH ? ORDER BY rank LIMIT ?",
+                (query.fts, search.DEFAULT_LIMIT),
+            ).fetchall()
+        samples.append((time.perf_counter() - start) * 1000)
     return samples
 
 
@@ -55,12 +52,17 @@ def test_search_on_the_demo_scaled_20_times(tmp_path: Path) -> None:
     written_s = time.perf_counter() - started
     info = review.info(store)
     facts = {k: info[k] for k in ("interviews", "notes", "quotes")}
+    conn = sqlcipher.connect(path, passphrase)
+    sqlcipher.configure(conn)
     ours: list[float] = []
+    floor: list[float] = []
+    bare_match: list[float] = []
     per_query: dict[str, float] = {}
     hits = {}
     try:
         search.search(store, "warm up")
-        for _ in range(REPEAT):
+        raw_ms(conn, snippets=True)
+        for _ in range(REPEAT):  # alternating, so a busy moment on the machine hits both alike
             for text in QUERIES:
                 start = time.perf_counter()
                 found = search.search(store, text)
@@ -68,10 +70,11 @@ def test_search_on_the_demo_scaled_20_times(tmp_path: Path) -> None:
                 ours.append(elapsed)
                 per_query[text] = max(per_query.get(text, 0.0), elapsed)
                 hits[text] = len(found)
+            floor += raw_ms(conn, snippets=True)
+            bare_match += raw_ms(conn, snippets=False)
     finally:
+        conn.close()
         store.close()
-    floor = raw_ms(path, passphrase)
-    with_snippets = raw_ms(path, passphrase, snippets=True)
     figure = percentile(ours, 50)
     report(
         "search",
@@ -80,8 +83,8 @@ def test_search_on_the_demo_scaled_20_times(tmp_path: Path) -> None:
         "ms",
         p95=round(percentile(ours, 95), 3),
         p99=round(percentile(ours, 99), 3),
-        raw_fts_p95=round(percentile(floor, 95), 3),
-        raw_fts_with_snippets_p50=round(percentile(with_snippets, 50), 3),
+        fts_with_snippets_p95=round(percentile(floor, 95), 3),
+        bare_match_without_snippets_p50=round(percentile(bare_match, 50), 3),
         worst_by_query={k: round(v, 2) for k, v in per_query.items()},
         hits_by_query=hits,
         goal_ms=GOAL_MS,

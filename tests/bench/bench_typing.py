@@ -1,18 +1,21 @@
 """Typing in the note taker: what a keystroke costs the UI thread, and how soon what was typed is on disk.
 
-Figure: the autosave's write, from handing the text over to the durable commit returning (p50), on a note growing
-to the size of a long interview's notes. Floor: the same UPDATE of the same note committed on a bare SQLCipher
-connection to the same file, in the same run. Keystroke → durable = the typing pause (``QUIET_MS``) + that write.
-Also reported: the UI thread's time per keystroke and per autosave hand-over (the part the typist could feel).
+Figure: p99 of the autosave, from handing the text over to the durable commit returning and the views being told,
+on a note growing to the size of a long interview's notes; typing at its end, and typing just before a quote (whose
+place then moves with every key). Floor, alternating in the same run: the same UPDATE of the same row with the same
+text committed on a bare SQLCipher connection (WAL, synchronous=FULL). Keystroke → durable = the typing pause
+(``QUIET_MS``) + that. Also reported: the UI thread's time per keystroke. Goal (issue #22): ≤ 3× the floor.
 """
 
 from __future__ import annotations
 
 import time
 from pathlib import Path
+from typing import Any
 
 import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QTextCursor
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
@@ -31,23 +34,44 @@ KEYS_PER_SAVE = 20
 LINE = "Carers said the duty line is slow to answer and the hubs are warm and welcoming. "
 
 
-def bare_commit_ms(path: Path, passphrase: str, note_id: str, bodies: list[str]) -> list[float]:
-    conn = sqlcipher.connect(path, passphrase)
-    sqlcipher.configure(conn)
+def bare_commits(conn: Any, note_id: str, bodies: list[str]) -> list[float]:
+    """Each body committed with the bare UPDATE of the note's row, in ms each."""
     samples = []
-    try:
-        for body in bodies:
-            start = time.perf_counter()
-            conn.execute("BEGIN IMMEDIATE")
-            conn.execute("UPDATE notes SET body = ? WHERE id = ?", (body, note_id))
-            conn.execute("COMMIT")
-            samples.append((time.perf_counter() - start) * 1000)
-    finally:
-        conn.close()
+    for body in bodies:
+        start = time.perf_counter()
+        conn.execute("BEGIN IMMEDIATE")
+        conn.execute("UPDATE notes SET body = ? WHERE id = ?", (body, note_id))
+        conn.execute("COMMIT")
+        samples.append((time.perf_counter() - start) * 1000)
     return samples
 
 
-def test_keystroke_to_durable_commit(qtbot: QtBot, session: ReviewSession, passphrase: str) -> None:
+def bare_connection(path: Path, passphrase: str) -> Any:
+    conn = sqlcipher.connect(path, passphrase)
+    sqlcipher.configure(conn)
+    return conn
+
+
+def bare_commit_ms(path: Path, passphrase: str, note_id: str, bodies: list[str]) -> list[float]:
+    conn = bare_connection(path, passphrase)
+    try:
+        return bare_commits(conn, note_id, bodies)
+    finally:
+        conn.close()
+
+
+def _place_cursor(panel: NotesPanel, where: str) -> None:
+    cursor = panel.editor.textCursor()
+    if where == "end":
+        cursor.movePosition(QTextCursor.MoveOperation.End)
+    else:  # just before the quote: every key moves the quote's place, which is saved with the text
+        first, _last = next(iter(panel.editor.marks.values()))
+        cursor.setPosition(max(first.position() - 1, 0))
+    panel.editor.setTextCursor(cursor)
+
+
+@pytest.mark.parametrize("where", ["end", "before_quote"])
+def test_keystroke_to_durable_commit(qtbot: QtBot, session: ReviewSession, passphrase: str, where: str) -> None:
     store: Store = session.store
     day = build_day(store)
     panel = NotesPanel(session)
@@ -55,6 +79,8 @@ def test_keystroke_to_durable_commit(qtbot: QtBot, session: ReviewSession, passp
     panel.show()
     panel.open_interview(day.interviews[0])
     assert panel.saver is not None and panel.note is not None
+    qtbot.keyClicks(panel.editor, "Opening words. " + LINE)
+    assert panel.capture(15, 15 + 20) is not None  # a quote near the start of the note
     # Stop the timers from saving on their own: each save below is handed over and timed explicitly.
     panel.quiet.setInterval(10_000_000)
     panel.max_wait.setInterval(10_000_000)
@@ -62,10 +88,11 @@ def test_keystroke_to_durable_commit(qtbot: QtBot, session: ReviewSession, passp
     assert app is not None
 
     key_ms: list[float] = []
-    handover_ms: list[float] = []
-    write_ms: list[float] = []
-    bodies: list[str] = []
+    durable_ms: list[float] = []
+    floor: list[float] = []
+    bare = bare_connection(store.path, passphrase)
     for n in range(SAVES):
+        _place_cursor(panel, where)
         for ch in LINE[(n * KEYS_PER_SAVE) % len(LINE) :][:KEYS_PER_SAVE].ljust(KEYS_PER_SAVE, "x"):
             start = time.perf_counter()
             qtbot.keyClick(panel.editor, ch)  # type: ignore[arg-type]
@@ -73,37 +100,34 @@ def test_keystroke_to_durable_commit(qtbot: QtBot, session: ReviewSession, passp
         if n % 8 == 7:  # a new line now and then, as people type
             qtbot.keyClick(panel.editor, Qt.Key.Key_Return)
         start = time.perf_counter()
-        panel.save_soon()
-        handed = time.perf_counter()
-        handover_ms.append((handed - start) * 1000)
+        panel.save_soon()  # what the typing pause's timer does
         saver = panel.saver
         while saver.committed < saver.latest:
             time.sleep(0.0002)
-        write_ms.append((time.perf_counter() - handed) * 1000)
-        app.processEvents()
-        bodies.append(panel.editor.toPlainText())
+        app.processEvents()  # the views hear of the save
+        durable_ms.append((time.perf_counter() - start) * 1000)
+        if n % 10 == 9:  # the floor, alternating: the same row's UPDATE with the same text, bare
+            floor += bare_commits(bare, panel.note.id, [panel.editor.toPlainText()] * 10)
+    bare.close()
+    panel.flush()
     assert notes.body(store, panel.note.id) == panel.editor.toPlainText()
-    floor = bare_commit_ms(store.path, passphrase, panel.note.id, bodies)
 
-    figure = percentile(write_ms, 50)
+    figure = percentile(durable_ms, 99)
     report(
-        "typing",
+        "typing" if where == "end" else "typing_before_quote",
         figure,
-        percentile(floor, 50),
+        percentile(floor, 99),
         "ms",
-        autosave_write_p50=round(figure, 3),
-        autosave_write_p99=round(percentile(write_ms, 99), 3),
-        bare_commit_p50=round(percentile(floor, 50), 3),
-        bare_commit_p99=round(percentile(floor, 99), 3),
+        measure="p99 of autosave hand-over → durable commit → views told (the typing pause itself left out)",
+        where=where,
+        durable_p50=round(percentile(durable_ms, 50), 3),
+        bare_update_p50=round(percentile(floor, 50), 3),
         keystroke_ui_p50=round(percentile(key_ms, 50), 3),
         keystroke_ui_p99=round(percentile(key_ms, 99), 3),
-        autosave_handover_ui_p50=round(percentile(handover_ms, 50), 3),
-        autosave_handover_ui_p99=round(percentile(handover_ms, 99), 3),
-        keystroke_to_durable_p50=round(QUIET_MS + figure, 1),
-        keystroke_to_durable_p99=round(QUIET_MS + percentile(write_ms, 99), 1),
+        keystroke_to_durable_p99=round(QUIET_MS + figure, 1),
         typing_pause_ms=QUIET_MS,
         longest_wait_while_typing_ms=MAX_WAIT_MS,
-        note_chars=len(bodies[-1]),
+        note_chars=len(panel.editor.toPlainText()),
         saves=SAVES,
     )
-    assert QUIET_MS + percentile(write_ms, 99) < 1000  # "within a second of the last keystroke"
+    assert QUIET_MS + figure < 1000  # "within a second of the last keystroke"

@@ -37,7 +37,7 @@ def test_the_whole_sharing_round_from_the_command_line(
 
     bundle = str(tmp_path / "lead.pdbundle")
     code, out, _ = run(capsys, "bundle", "export", lead, bundle)
-    assert code == 0 and "Sam Okafor" in out
+    assert code == 0 and "Sam Okafor" in out and out.endswith("Sending everything.\n")
     code, out, _ = run(capsys, "bundle", "inspect", bundle, "--json")
     facts = json.loads(out)
     assert facts["sender"] == "Alex Lead" and facts["size"] == Path(bundle).stat().st_size
@@ -52,6 +52,13 @@ def test_the_whole_sharing_round_from_the_command_line(
         code, out, _ = run(capsys, "info", path, "--json")
         digests.append(json.loads(out)["content_digest"])
     assert digests[0] == digests[1] and len(digests[0]) == 64
+
+    # The next bundle carries only what Sam may lack; --full sends everything again.
+    code, out, _ = run(capsys, "bundle", "export", lead, str(tmp_path / "next.pdbundle"))
+    assert code == 0 and out.endswith("Nothing new since your last bundle.\n")
+    code, out, _ = run(capsys, "bundle", "export", lead, str(tmp_path / "all.pdbundle"), "--full")
+    assert code == 0 and out.endswith("Sending everything.\n")
+    assert Path(tmp_path / "all.pdbundle").stat().st_size > Path(tmp_path / "next.pdbundle").stat().st_size
 
     code, _, err = run(capsys, "bundle", "import", lead, str(tmp_path / "sam.card"))
     assert code == 2 and err.startswith("peerdesk: This is not a peerdesk bundle")

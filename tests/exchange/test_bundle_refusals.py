@@ -36,14 +36,13 @@ def crew(closed_team: Team, tmp_path: Path) -> Iterator[Team]:
     t.close()
 
 
-def refused(crew: Team, data: bytes, reason: str, who: int = 1, **kwargs: object) -> BundleRefused:
-    """Import ``data`` into member ``who``: it must be refused for ``reason`` and change nothing at all."""
+def refusal(crew: Team, data: bytes, who: int = 1, **kwargs: object) -> BundleRefused:
+    """Import ``data`` into member ``who``: it must be refused, in a sentence, changing nothing at all."""
     store = crew.stores[who]
     before = content_digest(store)
     raw_before = all_bytes(store.path)
     with pytest.raises(BundleRefused) as caught:
         transfer.import_bundle(store, data, **kwargs)  # type: ignore[arg-type]
-    assert caught.value.reason == reason, str(caught.value)
     assert str(caught.value).endswith((".", ")")) and len(str(caught.value)) > 30
     assert content_digest(store) == before
     assert all_bytes(store.path) == raw_before
@@ -84,7 +83,7 @@ def test_an_unknown_signer_is_refused_before_anything_is_decrypted(crew: Team, t
         )
     finally:
         outsider.close()
-    refused(crew, data, "unknown-signer")
+    assert refusal(crew, data).reason == "unknown-signer"
 
 
 def test_a_bundle_of_another_review_is_refused(crew: Team, tmp_path: Path) -> None:
@@ -93,48 +92,48 @@ def test_a_bundle_of_another_review_is_refused(crew: Team, tmp_path: Path) -> No
         data = transfer.export_bundle(outsider.stores[0]).data
     finally:
         outsider.close()
-    refused(crew, data, "other-review")
+    assert refusal(crew, data).reason == "other-review"
 
 
 def test_a_removed_members_later_bundles_are_refused(crew: Team) -> None:
     lead, sam, priya = crew.stores
     team.set_removed(lead, priya.member_id)
     transfer.import_bundle(sam, transfer.export_bundle(lead).data)
-    refused(crew, transfer.export_bundle(priya).data, "removed-signer")
+    assert refusal(crew, transfer.export_bundle(priya).data).reason == "removed-signer"
     assert [r[0] for r in _recipients(lead)] == [sam.member_id]
 
 
 def test_a_bundle_not_encrypted_to_me_is_refused(crew: Team) -> None:
     lead = crew.stores[0]
     data = craft(lead, recipients=[(crew.stores[2].member_id, _kem(crew, 2))])
-    refused(crew, data, "not-addressed")
+    assert refusal(crew, data).reason == "not-addressed"
 
 
 def test_an_expired_bundle_is_refused(crew: Team) -> None:
     data = transfer.export_bundle(crew.stores[0]).data
     later = dt.datetime.now(dt.UTC) + dt.timedelta(days=400)
-    refused(crew, data, "expired", now=later)
+    assert refusal(crew, data, now=later).reason == "expired"
 
 
 def test_a_newer_format_is_refused_by_its_first_line(crew: Team) -> None:
     data = transfer.export_bundle(crew.stores[0]).data
-    refused(crew, b"peerdesk-bundle/2\n" + data[len(bundle.MAGIC_LINE) :], "newer-format")
-    refused(crew, b"PK\x03\x04 a zip file", "not-a-bundle")
+    assert refusal(crew, b"peerdesk-bundle/2\n" + data[len(bundle.MAGIC_LINE) :]).reason == "newer-format"
+    assert refusal(crew, b"PK\x03\x04 a zip file").reason == "not-a-bundle"
 
 
 def test_a_malformed_payload_is_refused(crew: Team) -> None:
     lead = crew.stores[0]
     good = transfer.content(lead)
     unknown_table = {**good, "tables": {**good["tables"], "sqlite_master": []}}
-    refused(crew, craft(lead, content=unknown_table), "malformed")
+    assert refusal(crew, craft(lead, content=unknown_table)).reason == "malformed"
     quotes_wrong_type = dict(good)
     review_rows = [dict(r) for r in good["tables"]["review"]]
     review_rows[0]["co_produced"] = "yes"
     quotes_wrong_type = {**good, "tables": {**good["tables"], "review": review_rows}}
-    refused(crew, craft(lead, content=quotes_wrong_type), "malformed")
-    refused(crew, craft(lead, plain=zlib.compress(b'{"format":1,"format":1}')), "malformed")
-    refused(crew, craft(lead, plain=zlib.compress(b'{"format": NaN}')), "malformed")
-    refused(crew, craft(lead, plain=b"not zlib at all"), "malformed")
+    assert refusal(crew, craft(lead, content=quotes_wrong_type)).reason == "malformed"
+    assert refusal(crew, craft(lead, plain=zlib.compress(b'{"format":1,"format":1}'))).reason == "malformed"
+    assert refusal(crew, craft(lead, plain=zlib.compress(b'{"format": NaN}'))).reason == "malformed"
+    assert refusal(crew, craft(lead, plain=b"not zlib at all")).reason == "malformed"
 
 
 def test_a_decompression_bomb_is_refused(crew: Team) -> None:
@@ -142,7 +141,7 @@ def test_a_decompression_bomb_is_refused(crew: Team) -> None:
     chunk = b"\x00" * 2**20
     plain = b"".join(packer.compress(chunk) for _ in range(bundle.MAX_PLAIN // 2**20 + 1)) + packer.flush()
     assert len(plain) < 2**20  # a small file...
-    refused(crew, craft(crew.stores[0], plain=plain), "bomb")  # ...that would unpack to over 256 MB
+    assert refusal(crew, craft(crew.stores[0], plain=plain)).reason == "bomb"
 
 
 def test_an_oversized_file_is_refused_before_reading_it(crew: Team, tmp_path: Path) -> None:
@@ -159,7 +158,7 @@ def test_an_oversized_file_is_refused_before_reading_it(crew: Team, tmp_path: Pa
 def test_only_the_lead_can_change_the_team(crew: Team) -> None:
     lead, sam, _ = crew.stores
     with_roster = transfer.content(lead)  # the lead's content holds the members table
-    refused(crew, craft(sam, content=with_roster), "roster-not-lead", who=2)
+    assert refusal(crew, craft(sam, content=with_roster), who=2).reason == "roster-not-lead"
 
 
 def test_edits_stamped_far_in_the_future_are_refused_naming_the_clock(crew: Team) -> None:
@@ -169,7 +168,8 @@ def test_edits_stamped_far_in_the_future_are_refused_naming_the_clock(crew: Team
     rows = [dict(r) for r in good["tables"]["review"]]
     rows[0]["versions"] = {**rows[0]["versions"], "aim": f"{future:013d}.00000.{lead.member_id}"}
     rows[0]["aim"] = "I will win every conflict"
-    error = refused(crew, craft(lead, content={**good, "tables": {**good["tables"], "review": rows}}), "clock-ahead")
+    error = refusal(crew, craft(lead, content={**good, "tables": {**good["tables"], "review": rows}}))
+    assert error.reason == "clock-ahead"
     assert "clock" in str(error)
 
 
@@ -181,25 +181,27 @@ def test_a_stamp_written_in_other_digits_is_refused(crew: Team) -> None:
     rows = [dict(r) for r in good["tables"]["review"]]
     stamp = "\u0661\u0667" + rows[0]["versions"]["deleted"][2:]
     rows[0]["versions"] = {**rows[0]["versions"], "deleted": stamp}
-    refused(crew, craft(lead, content={**good, "tables": {**good["tables"], "review": rows}}), "malformed")
+    forged = craft(lead, content={**good, "tables": {**good["tables"], "review": rows}})
+    assert refusal(crew, forged).reason == "malformed"
 
 
 def test_text_that_is_not_valid_unicode_is_refused(crew: Team) -> None:
     lead = crew.stores[0]
     records.create(lead, "quotes", text="MARKER")
     plain = canonical.dumps(transfer.content(lead)).replace(b"MARKER", b"\\ud800")  # a lone surrogate escape
-    error = refused(crew, craft(lead, plain=zlib.compress(plain)), "malformed")
+    error = refusal(crew, craft(lead, plain=zlib.compress(plain)))
+    assert error.reason == "malformed"
     assert "not valid Unicode" in str(error)
 
 
 def test_a_sealed_key_bound_to_another_recipient_does_not_open(crew: Team) -> None:
     lead, sam, priya = crew.stores
     data = craft(lead, seal_as={sam.member_id: priya.member_id})
-    refused(crew, data, "undecryptable")
+    assert refusal(crew, data).reason == "undecryptable"
 
 
 def test_my_own_bundle_is_not_imported(crew: Team) -> None:
-    refused(crew, transfer.export_bundle(crew.stores[1]).data, "own-bundle")
+    assert refusal(crew, transfer.export_bundle(crew.stores[1]).data).reason == "own-bundle"
 
 
 def test_refusals_read_as_sentences_through_the_service(crew: Team, tmp_path: Path) -> None:
@@ -321,7 +323,8 @@ def test_a_member_relays_the_leads_dates_but_cannot_change_them(crew: Team) -> N
     (record,) = forged["tables"]["review"]
     record["retention_date"] = "2999-01-01"
     record["versions"]["retention_date"] = hlc.Clock(sam.member_id).tick()
-    caught = refused(crew, craft(sam, content=forged), "review-not-lead", who=2)
+    caught = refusal(crew, craft(sam, content=forged), who=2)
+    assert caught.reason == "review-not-lead"
     assert "review.retention_date" in str(caught) and "Sam Okafor" in str(caught)
 
 
@@ -331,7 +334,7 @@ def test_no_bundle_moves_the_retention_date_into_the_past(crew: Team) -> None:
     (record,) = content["tables"]["review"]
     record["retention_date"] = (dt.date.today() - dt.timedelta(days=1)).isoformat()
     record["versions"]["retention_date"] = hlc.Clock(lead.member_id).tick()
-    refused(crew, craft(lead, content=content), "retention-past")
+    assert refusal(crew, craft(lead, content=content)).reason == "retention-past"
 
 
 def test_expiry_is_the_receivers_retention_date_not_the_senders_claim(crew: Team) -> None:
@@ -342,7 +345,7 @@ def test_expiry_is_the_receivers_retention_date_not_the_senders_claim(crew: Team
     assert retention  # the lead's, delivered with the roster
     after = dt.datetime.fromisoformat(retention).replace(tzinfo=dt.UTC) + dt.timedelta(days=1)
     # The header claims the year 2999: the bundle still expired with the review's own retention date.
-    refused(crew, craft(lead, expires="2999-12-31"), "expired", now=after)
+    assert refusal(crew, craft(lead, expires="2999-12-31"), now=after).reason == "expired"
     # A header claiming an earlier expiry than the lead's date does not make a good bundle expire early.
     records.create(lead, "quotes", text="Claimed to expire early")
     assert transfer.import_bundle(sam, craft(lead, expires="2000-01-01")).summary.endswith("1 new quote")

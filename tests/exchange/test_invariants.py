@@ -5,7 +5,7 @@ from __future__ import annotations
 import uuid
 
 from peerdesk.exchange import invariants, transfer
-from peerdesk.services import quotes, timetable
+from peerdesk.services import quotes, timetable, timetable_grid
 from tests.helpers.exchange import Team
 
 
@@ -23,8 +23,8 @@ def test_a_quote_tag_link_has_the_id_the_quotes_service_gives_it() -> None:
 
 def test_the_same_team_made_on_two_files_is_one_team_after_the_exchange(duo: Team) -> None:
     lead, sam = duo.stores
-    timetable.add_team(lead, "Team North")
-    timetable.add_team(sam, "team north")
+    timetable_grid.add_team(lead, "Team North")
+    timetable_grid.add_team(sam, "team north")
     to_lead, to_sam = transfer.export_bundle(sam).data, transfer.export_bundle(lead).data
     imported = transfer.import_bundle(lead, to_lead)
     transfer.import_bundle(sam, to_sam)

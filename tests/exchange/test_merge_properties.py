@@ -116,7 +116,8 @@ def final_exchange(crew: Team) -> None:
                 transfer.import_bundle(store, data)
 
 
-def run_schedule(base: tuple[Team, list[tuple[str, str, str]]], ops: list[Op]) -> None:
+def run_schedule(base: tuple[Team, list[tuple[str, str, str]]], ops: list[Op]) -> list[Any]:
+    """Run ``ops``, then exchange everything; return each member's full state (content and versions)."""
     source, targets = base
     folder = Path(tempfile.mkdtemp(prefix="schedule-"))
     crew = copy_team(source, folder)
@@ -128,10 +129,9 @@ def run_schedule(base: tuple[Team, list[tuple[str, str, str]]], ops: list[Op]) -
         # One full exchange is enough: a repair is shown, not written (exchange.overlay), so it never has to travel.
         digests = {content_digest(s) for s in crew.stores}
         assert len(digests) == 1, "members hold different content after exchanging their latest bundles once"
-        states = [full_state(s) for s in crew.stores]
-        assert states[0] == states[1] == states[2]
         final_exchange(crew)
         assert {content_digest(s) for s in crew.stores} == digests
+        return [full_state(s) for s in crew.stores]
     finally:
         crew.close()
         shutil.rmtree(folder, ignore_errors=True)
@@ -140,7 +140,8 @@ def run_schedule(base: tuple[Team, list[tuple[str, str, str]]], ops: list[Op]) -
 @settings(max_examples=8, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(ops=st.lists(OPS, min_size=4, max_size=18))
 def test_three_members_converge_whatever_the_schedule(base: tuple[Team, list[Any]], ops: list[Op]) -> None:
-    run_schedule(base, ops)
+    states = run_schedule(base, ops)
+    assert states[0] == states[1] == states[2], "the members' versions differ"
 
 
 @pytest.mark.slow
@@ -148,7 +149,8 @@ def test_three_members_converge_whatever_the_schedule(base: tuple[Team, list[Any
 @settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(ops=st.lists(OPS, min_size=10, max_size=40))
 def test_three_members_converge_whatever_the_schedule_long(base: tuple[Team, list[Any]], ops: list[Op]) -> None:
-    run_schedule(base, ops)
+    states = run_schedule(base, ops)
+    assert states[0] == states[1] == states[2], "the members' versions differ"
 
 
 @settings(max_examples=6, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
@@ -221,18 +223,18 @@ RULE_OPS = st.one_of(
 @pytest.fixture(scope="module")
 def six(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Team]:
     """Six members who all hold the lead's starting plan: two slots, two teams, a group, quotes, a theme."""
-    from peerdesk.services import timetable, wall
+    from peerdesk.services import interviews, timetable_grid, wall, wall_themes
 
     crew = make_team(tmp_path_factory.mktemp("six"), size=SIX)
     lead = crew.stores[0]
-    slots = [timetable.add_slot(lead, t)[0] for t in ("09:00", "10:00")]
-    teams = [timetable.add_team(lead, n)[0] for n in ("Team A", "Team B")]
-    group, _ = timetable.add_group(lead, "Care leavers")
-    timetable.add_interview(lead, slot_id=slots[0], team_id=teams[0], group_id=group)
+    slots = [timetable_grid.add_slot(lead, t)[0] for t in ("09:00", "10:00")]
+    teams = [timetable_grid.add_team(lead, n)[0] for n in ("Team A", "Team B")]
+    group, _ = timetable_grid.add_group(lead, "Care leavers")
+    interviews.add_interview(lead, slot_id=slots[0], team_id=teams[0], group_id=group)
     for text in ("We are listened to", "Too many changes of worker", "Nobody calls back"):
         records.create(lead, "quotes", text=text, group_id=group)
     first = wall.add_postit(lead, "thorn", "Three workers in a year", x=300.0, y=200.0).created_id
-    wall.group_as_theme(lead, [first], "Stability")
+    wall_themes.group_as_theme(lead, [first], "Stability")
     data = transfer.export_bundle(lead).data
     for member in crew.stores[1:]:
         transfer.import_bundle(member, data)
@@ -250,17 +252,17 @@ def pick(ids: list[str], n: int) -> str | None:
 
 def apply_rule_op(op: Op, crew: Team, outbox: list[tuple[int, bytes]]) -> None:
     from peerdesk.errors import UserError
-    from peerdesk.services import quotes, timetable, wall
+    from peerdesk.services import interviews, quotes, timetable_grid, wall, wall_themes
 
     kind, who = op[0], op[1]
     store = crew.stores[who]
     try:
         if kind == "group":
-            timetable.add_group(store, op[2], reuse=False)
+            timetable_grid.add_group(store, op[2], reuse=False)
         elif kind == "rename_group" and (gid := pick(live_ids(store, "stakeholder_groups"), op[2])):
-            timetable.rename_group(store, gid, op[3])
+            timetable_grid.rename_group(store, gid, op[3])
         elif kind == "delete_group" and (gid := pick(live_ids(store, "stakeholder_groups"), op[2])):
-            timetable.delete_group(store, gid)
+            timetable_grid.delete_group(store, gid)
         elif kind == "tag" and (qid := pick(live_ids(store, "quotes"), op[2])):
             quotes.tag_quotes(store, [qid], op[3])
         elif kind == "rename_tag" and (tid := pick(live_ids(store, "tags"), op[2])):
@@ -268,16 +270,16 @@ def apply_rule_op(op: Op, crew: Team, outbox: list[tuple[int, bytes]]) -> None:
         elif kind == "delete_tag" and (tid := pick(live_ids(store, "tags"), op[2])):
             quotes.delete_tag(store, tid)
         elif kind == "slot":
-            timetable.add_slot(store, op[2])
+            timetable_grid.add_slot(store, op[2])
         elif kind == "retime" and (sid := pick(live_ids(store, "slots"), op[2])):
-            timetable.update_slot(store, sid, op[3])
+            timetable_grid.update_slot(store, sid, op[3])
         elif kind == "interview":
             slot, team = pick(live_ids(store, "slots"), op[2]), pick(live_ids(store, "teams"), op[3])
             group = pick(live_ids(store, "stakeholder_groups"), op[4]) or ""
             if slot and team:
-                timetable.add_interview(store, slot_id=slot, team_id=team, group_id=group)
+                interviews.add_interview(store, slot_id=slot, team_id=team, group_id=group)
         elif kind == "delete_team" and (tid := pick(live_ids(store, "teams"), op[2])):
-            timetable.delete_team(store, tid)
+            timetable_grid.delete_team(store, tid)
         elif kind == "quote_text" and (qid := pick(live_ids(store, "quotes"), op[2])):
             records.set_fields(store, "quotes", qid, text=op[3] or "…")
         elif kind == "delete_quote" and (qid := pick(live_ids(store, "quotes"), op[2])):
@@ -285,7 +287,7 @@ def apply_rule_op(op: Op, crew: Team, outbox: list[tuple[int, bytes]]) -> None:
         elif kind == "postit" and (theme := pick(live_ids(store, "themes"), 0)):
             wall.add_postit(store, "rose", op[2] or "A rose", theme_id=theme, x=320.0, y=260.0)
         elif kind == "ungroup" and (theme := pick(live_ids(store, "themes"), 0)):
-            wall.ungroup(store, theme)
+            wall_themes.ungroup(store, theme)
         elif kind == "export":
             outbox.append((who, transfer.export_bundle(store).data))
         elif kind == "import" and outbox:
@@ -358,7 +360,8 @@ def converged(crew: Team) -> None:
     assert all(state == states[0] for state in states)
 
 
-def run_six(base: Team, ops: list[Op], rnd: Any) -> None:
+def run_six(base: Team, ops: list[Op], rnd: Any) -> list[Any]:
+    """Run ``ops`` among six members in two phases, each ended by a full exchange; return each member's state."""
     folder = Path(tempfile.mkdtemp(prefix="six-"))
     crew = copy_team(base, folder)
     try:
@@ -371,6 +374,7 @@ def run_six(base: Team, ops: list[Op], rnd: Any) -> None:
                 apply_rule_op(op, crew, outbox)
             exchange_all(crew, rnd)
             converged(crew)
+        return [full_state(s) for s in crew.stores]
     finally:
         crew.close()
         shutil.rmtree(folder, ignore_errors=True)
@@ -379,7 +383,8 @@ def run_six(base: Team, ops: list[Op], rnd: Any) -> None:
 @settings(max_examples=10, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(ops=st.lists(RULE_OPS, min_size=6, max_size=24), rnd=st.randoms(use_true_random=False))
 def test_six_members_converge_and_keep_every_local_rule(six: Team, ops: list[Op], rnd: Any) -> None:
-    run_six(six, ops, rnd)
+    states = run_six(six, ops, rnd)
+    assert all(state == states[0] for state in states), "the members' versions differ"
 
 
 @pytest.mark.slow
@@ -387,4 +392,5 @@ def test_six_members_converge_and_keep_every_local_rule(six: Team, ops: list[Op]
 @settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(ops=st.lists(RULE_OPS, min_size=10, max_size=50), rnd=st.randoms(use_true_random=False))
 def test_six_members_converge_and_keep_every_local_rule_long(six: Team, ops: list[Op], rnd: Any) -> None:
-    run_six(six, ops, rnd)
+    states = run_six(six, ops, rnd)
+    assert all(state == states[0] for state in states), "the members' versions differ"

@@ -13,7 +13,7 @@ import pytest
 
 from peerdesk.exchange import invariants, transfer
 from peerdesk.exchange.digest import content_digest
-from peerdesk.services import quotes, records, review, timetable, wall
+from peerdesk.services import interviews, quotes, records, review, timetable, timetable_grid, wall, wall_themes
 from peerdesk.store.engine import Store
 from peerdesk.store.models import PlanningAnswer, QuoteTag, Tag
 from tests.helpers.exchange import Team, make_team
@@ -73,9 +73,9 @@ def test_a_quote_tagged_alike_by_two_members_converges_with_its_link(crew: Team)
 
 def test_two_stakeholder_groups_of_one_name_become_one_and_keep_what_used_them(crew: Team) -> None:
     lead, sam, priya = crew.stores
-    g_lead, _ = timetable.add_group(lead, "Foster carers")
-    g_sam, _ = timetable.add_group(sam, "foster carers ")
-    interview, _ = timetable.add_interview(lead, group_id=g_lead, title="Carers' evening")
+    g_lead, _ = timetable_grid.add_group(lead, "Foster carers")
+    g_sam, _ = timetable_grid.add_group(sam, "foster carers ")
+    interview, _ = interviews.add_interview(lead, group_id=g_lead, title="Carers' evening")
     quote, _ = records.create(sam, "quotes", text="We are never asked", group_id=g_sam)
     to_sam, _ = swap(lead, sam)
     assert "2 stakeholder groups" in to_sam and "made one" in to_sam
@@ -110,11 +110,11 @@ def test_a_rename_onto_a_colleagues_tag_name_merges_the_tags_and_moves_the_links
 
 def test_two_interviews_in_one_cell_are_both_kept_and_shown(crew: Team) -> None:
     lead, sam, _ = crew.stores
-    slot, _ = timetable.add_slot(lead, "09:45", "10:30")
-    team_a, _ = timetable.add_team(lead, "Team A", "Room 1")
+    slot, _ = timetable_grid.add_slot(lead, "09:45", "10:30")
+    team_a, _ = timetable_grid.add_team(lead, "Team A", "Room 1")
     send(lead, sam)
-    first, _ = timetable.add_interview(lead, slot_id=slot, team_id=team_a, title="Care leavers")
-    second, _ = timetable.add_interview(sam, slot_id=slot, team_id=team_a, title="Foster carers")
+    first, _ = interviews.add_interview(lead, slot_id=slot, team_id=team_a, title="Care leavers")
+    second, _ = interviews.add_interview(sam, slot_id=slot, team_id=team_a, title="Foster carers")
     to_sam, _ = swap(lead, sam)
     assert "1 timetable cell holds more than one interview" in to_sam
     for store in (lead, sam):
@@ -125,12 +125,12 @@ def test_two_interviews_in_one_cell_are_both_kept_and_shown(crew: Team) -> None:
 
 def test_two_slots_at_one_time_become_one_with_all_their_interviews(crew: Team) -> None:
     lead, sam, _ = crew.stores
-    team_a, _ = timetable.add_team(lead, "Team A")
+    team_a, _ = timetable_grid.add_team(lead, "Team A")
     send(lead, sam)
-    s_lead, _ = timetable.add_slot(lead, "11:00", "11:45")
-    s_sam, _ = timetable.add_slot(sam, "11:00", "12:00")
-    i_lead, _ = timetable.add_interview(lead, slot_id=s_lead, team_id=team_a)
-    i_sam, _ = timetable.add_interview(sam, slot_id=s_sam, team_id=team_a)
+    s_lead, _ = timetable_grid.add_slot(lead, "11:00", "11:45")
+    s_sam, _ = timetable_grid.add_slot(sam, "11:00", "12:00")
+    i_lead, _ = interviews.add_interview(lead, slot_id=s_lead, team_id=team_a)
+    i_sam, _ = interviews.add_interview(sam, slot_id=s_sam, team_id=team_a)
     swap(lead, sam)
     keeper = min(s_lead, s_sam)
     for store in (lead, sam):
@@ -142,11 +142,11 @@ def test_two_slots_at_one_time_become_one_with_all_their_interviews(crew: Team) 
 
 def test_a_team_deleted_while_a_colleague_added_an_interview_to_it_comes_back(crew: Team) -> None:
     lead, sam, _ = crew.stores
-    slot, _ = timetable.add_slot(lead, "14:00")
-    team_b, _ = timetable.add_team(lead, "Team B")
+    slot, _ = timetable_grid.add_slot(lead, "14:00")
+    team_b, _ = timetable_grid.add_team(lead, "Team B")
     send(lead, sam)
-    timetable.delete_team(lead, team_b)
-    added, _ = timetable.add_interview(sam, slot_id=slot, team_id=team_b, title="Youth council")
+    timetable_grid.delete_team(lead, team_b)
+    added, _ = interviews.add_interview(sam, slot_id=slot, team_id=team_b, title="Youth council")
     _, to_lead = swap(lead, sam)
     assert "team “Team B” kept" in to_lead
     for store in (lead, sam):
@@ -160,12 +160,12 @@ def test_post_its_of_a_theme_deleted_meanwhile_return_to_the_unsorted_ones(crew:
     lead, sam, _ = crew.stores
     p1 = wall.add_postit(lead, "thorn", "Three workers in a year", x=400.0, y=300.0)
     p2 = wall.add_postit(lead, "rose", "Carers feel heard", x=600.0, y=300.0)
-    wall.group_as_theme(lead, [p1.created_id], "Stability")
+    wall_themes.group_as_theme(lead, [p1.created_id], "Stability")
     send(lead, sam)
     theme = wall.load_wall(lead).themes[0].id
-    wall.ungroup(lead, theme)  # the lead removes the theme …
+    wall_themes.ungroup(lead, theme)  # the lead removes the theme …
     second = p2.created_id
-    wall.drop_on(sam, [second], p1.created_id)  # … while Sam adds a post-it to it
+    wall_themes.drop_on(sam, [second], p1.created_id)  # … while Sam adds a post-it to it
     _, to_lead = swap(lead, sam)
     assert "1 post-it of a deleted theme back among the unsorted ones" in to_lead
     for store in (lead, sam):

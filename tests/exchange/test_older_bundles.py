@@ -11,7 +11,7 @@ from peerdesk.exchange import transfer
 from peerdesk.exchange.errors import BundleRefused
 from peerdesk.exchange.schema import ADDED_COLUMNS
 from peerdesk.services import records
-from peerdesk.store.models import Interview, Slot, SurveyItem, Theme
+from peerdesk.store.models import Interview, Quote, Slot, SurveyItem, Theme
 from tests.helpers.exchange import craft, make_team
 
 
@@ -54,5 +54,20 @@ def test_a_column_nobody_knows_is_still_refused(tmp_path: Path) -> None:
         with pytest.raises(BundleRefused) as caught:
             transfer.import_bundle(sam, craft(lead, content=content))
         assert caught.value.reason == "malformed"
+    finally:
+        crew.close()
+
+
+def test_a_bundle_without_a_record_of_what_its_sender_has_still_merges(tmp_path: Path) -> None:
+    """Bundles from before delta bundles carry no ``sync`` block: they merge as before (teach nothing: test_sync)."""
+    crew = make_team(tmp_path, size=2)
+    try:
+        lead, sam = crew.stores
+        records.create(lead, "quotes", text="Written before delta bundles")
+        content = transfer.content(lead)
+        del content["sync"]
+        assert transfer.import_bundle(sam, craft(lead, content=content)).summary == "Alex Lead: 1 new quote"
+        with sam.session() as s:
+            assert s.scalars(select(Quote.text)).all() == ["Written before delta bundles"]
     finally:
         crew.close()

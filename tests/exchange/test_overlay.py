@@ -6,7 +6,7 @@ from pathlib import Path
 
 from peerdesk.exchange import transfer
 from peerdesk.exchange.digest import content_digest
-from peerdesk.services import records, timetable, wall
+from peerdesk.services import records, timetable, timetable_grid, wall, wall_themes
 from peerdesk.store.models import Meta
 from tests.helpers.exchange import make_team
 
@@ -15,8 +15,8 @@ def test_two_groups_of_one_name_show_as_one_while_the_bundle_carries_both_as_wri
     crew = make_team(tmp_path, size=2)
     lead, sam = crew.stores
     try:
-        g_lead, _ = timetable.add_group(lead, "Foster carers")
-        g_sam, _ = timetable.add_group(sam, "foster carers")
+        g_lead, _ = timetable_grid.add_group(lead, "Foster carers")
+        g_sam, _ = timetable_grid.add_group(sam, "foster carers")
         transfer.import_bundle(sam, transfer.export_bundle(lead).data)
         keeper, other = sorted([g_lead, g_sam])
         assert [g.id for g in timetable.timetable(sam).groups] == [keeper]
@@ -39,14 +39,14 @@ def test_a_local_edit_of_a_shown_value_is_the_members_own_and_stays(tmp_path: Pa
     try:
         first = wall.add_postit(lead, "thorn", "Three workers in a year", x=400.0, y=300.0).created_id
         loose = wall.add_postit(lead, "rose", "Carers feel heard", x=600.0, y=300.0).created_id
-        wall.group_as_theme(lead, [first], "Stability")
+        wall_themes.group_as_theme(lead, [first], "Stability")
         transfer.import_bundle(sam, transfer.export_bundle(lead).data)
         theme = wall.load_wall(lead).themes[0].id
-        wall.ungroup(lead, theme)
-        wall.drop_on(sam, [loose], first)  # Sam puts a post-it into the theme the lead removed meanwhile
+        wall_themes.ungroup(lead, theme)
+        wall_themes.drop_on(sam, [loose], first)  # Sam puts a post-it into the theme the lead removed meanwhile
         transfer.import_bundle(sam, transfer.export_bundle(lead).data)
         assert records.values(sam, "postits", loose, ["theme_id"]) == {"theme_id": ""}
-        new_theme = wall.group_as_theme(sam, [loose], "Voice").created_id
+        new_theme = wall_themes.group_as_theme(sam, [loose], "Voice").created_id
         transfer.import_bundle(sam, transfer.export_bundle(lead).data)  # the repair is worked out again
         assert records.values(sam, "postits", loose, ["theme_id"]) == {"theme_id": new_theme}
         transfer.import_bundle(lead, transfer.export_bundle(sam).data)

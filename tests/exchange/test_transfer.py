@@ -51,6 +51,7 @@ def test_content_holds_the_tables_with_records_and_the_roster_only_from_the_lead
     lead, sam = duo.stores
     records.create(sam, "quotes", text="Mine to send.")
     mine = transfer.content(sam)
-    assert set(mine) == {"format", "known", "tables"}
+    assert set(mine) == {"format", "known", "tables", "sync"}
+    assert mine["sync"]["base"] == {} and mine["sync"]["have"][sam.member_id] > ""  # everything, and what Sam has
     assert "quotes" in mine["tables"] and "members" not in mine["tables"]
     assert "members" in transfer.content(lead)["tables"] and "quotes" not in transfer.content(lead)["tables"]

@@ -32,11 +32,12 @@ def test_a_column_chart_keeps_the_order_and_values() -> None:
     assert str(drawn.font.color.rgb) == colours.rgb_hex(palette.text).lstrip("#").upper()  # type: ignore[attr-defined]
 
 
-def test_a_bar_chart_lists_the_first_category_at_the_top() -> None:
+def test_a_bar_chart_lists_the_first_category_and_group_at_the_top() -> None:
     drawn, _ = _chart(True)
     plot = drawn.plots[0]  # type: ignore[attr-defined]
     assert list(plot.categories)[-1] == "How safe do you feel?"  # drawn bottom-up: last is at the top
-    assert list(plot.series[0].values) == [4.5, 7.0]
+    assert [s.name for s in plot.series] == ["Partners", "Parents"]
+    assert list(plot.series[1].values) == [4.5, 7.0]
 
 
 def test_gridlines_fall_on_whole_scores_at_most_ten() -> None:

@@ -10,4 +10,5 @@ def test_the_export_and_insight_service_load_without_qt() -> None:
         "import peerdesk.export.presentation, peerdesk.export.pptx, peerdesk.services.insights\n"
         "assert not any(m.startswith('PySide6.') for m in sys.modules)\n"
     )
-    subprocess.run([sys.executable, "-c", code], check=True, timeout=60)
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
+    assert result.returncode == 0, result.stderr

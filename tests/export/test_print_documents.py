@@ -102,10 +102,10 @@ def test_unknown_things_to_print_are_named() -> None:
 
 def test_rows_for_everyone_print_across_the_grid_and_in_each_team_and_person_page(store: Store) -> None:
     day = build_day(store)
-    from peerdesk.services import timetable
+    from peerdesk.services import interviews, timetable_grid
 
-    timetable.add_slot(store, "12:30", "13:15", activity="Lunch")
-    timetable.update_interview(store, day.interviews[0], interviewer_id="", interviewer_name="Priya (host officer)")
+    timetable_grid.add_slot(store, "12:30", "13:15", activity="Lunch")
+    interviews.update_interview(store, day.interviews[0], interviewer_id="", interviewer_name="Priya (host officer)")
     whole = print_day1.timetable_document(store, "whole").pages[0]
     assert "colspan='2'" in whole and "Lunch" in whole and "Priya (host officer)" in whole
     for view in ("team", "person"):

@@ -69,7 +69,7 @@ def text_boxes(deck: Path) -> list[list[tuple[float, float, float, float]]]:
     for slide in Presentation(str(deck)).slides:
         rects = []
         for shape in slide.shapes:
-            if shape.has_text_frame or shape.has_table:
+            if shape.has_text_frame or shape.has_table or shape.has_chart:  # a chart's labels stay in its frame
                 rects.append(
                     (
                         shape.left / EMU_PER_PT,

@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from peerdesk.export import content, pptx, scales, slides
-from peerdesk.services import identifiability, notes
+from peerdesk.services import identifiability, scale_answers
 from peerdesk.store.engine import Store
 from peerdesk.store.models import Interview, StakeholderGroup
 from peerdesk.store.uow import UnitOfWork
@@ -28,9 +28,9 @@ def seed(store: Store, sizes: dict[str, int]) -> dict[str, str]:
 def test_means_per_group_and_question_most_asked_first(store: Store) -> None:
     ids = seed(store, {"Social workers": 6, "Partners": 5})
     for value in (4, 6):
-        notes.add_scale_answer(store, ids["Social workers"], Q1, value)
-    notes.add_scale_answer(store, ids["Partners"], f"  {Q1.lower()} ", 9)
-    notes.add_scale_answer(store, ids["Partners"], Q2, 3)
+        scale_answers.add_scale_answer(store, ids["Social workers"], Q1, value)
+    scale_answers.add_scale_answer(store, ids["Partners"], f"  {Q1.lower()} ", 9)
+    scale_answers.add_scale_answer(store, ids["Partners"], Q2, 3)
     means = scales.gather(store)
     assert means is not None
     assert means.questions == (Q1, Q2)
@@ -41,9 +41,9 @@ def test_means_per_group_and_question_most_asked_first(store: Store) -> None:
 
 def test_small_groups_are_combined_and_too_small_even_combined_are_left_off(store: Store) -> None:
     ids = seed(store, {"Social workers": 6, "Elected members": 1, "Young people": 2})
-    notes.add_scale_answer(store, ids["Social workers"], Q1, 5)
-    notes.add_scale_answer(store, ids["Elected members"], Q1, 2)
-    notes.add_scale_answer(store, ids["Young people"], Q1, 8)
+    scale_answers.add_scale_answer(store, ids["Social workers"], Q1, 5)
+    scale_answers.add_scale_answer(store, ids["Elected members"], Q1, 2)
+    scale_answers.add_scale_answer(store, ids["Young people"], Q1, 8)
     means = scales.gather(store)
     assert means is not None
     assert [g for g, _ in means.groups] == ["Social workers", scales.COMBINED]
@@ -63,8 +63,8 @@ def test_no_answers_no_chart(store: Store) -> None:
 
 def test_the_deck_has_a_chart_slide_of_the_answers_per_group(store: Store, tmp_path: Path) -> None:
     ids = seed(store, {"Social workers": 6, "Partners": 5})
-    notes.add_scale_answer(store, ids["Social workers"], Q1, 4)
-    notes.add_scale_answer(store, ids["Partners"], Q1, 7)
+    scale_answers.add_scale_answer(store, ids["Social workers"], Q1, 4)
+    scale_answers.add_scale_answer(store, ids["Partners"], Q1, 7)
     deck = content.gather(store)
     spec = slides.scale_spec(deck.scales)  # type: ignore[arg-type]
     assert spec.chart is not None and spec.chart.series == (("Social workers", (4.0,)), ("Partners", (7.0,)))
@@ -75,8 +75,8 @@ def test_the_deck_has_a_chart_slide_of_the_answers_per_group(store: Store, tmp_p
 
 def test_questions_each_put_to_one_group_become_one_bar_each_named_with_the_group(store: Store) -> None:
     ids = seed(store, {"Social workers": 6, "Partners": 5})
-    notes.add_scale_answer(store, ids["Social workers"], Q1, 4)
-    notes.add_scale_answer(store, ids["Partners"], Q2, 7)
+    scale_answers.add_scale_answer(store, ids["Social workers"], Q1, 4)
+    scale_answers.add_scale_answer(store, ids["Partners"], Q2, 7)
     spec = slides.scale_spec(scales.gather(store))  # type: ignore[arg-type]
     assert spec.chart is not None
     assert spec.chart.categories == (f"{Q1} — Social workers", f"{Q2} — Partners")

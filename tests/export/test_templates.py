@@ -137,3 +137,22 @@ def test_the_template_findings_say_what_was_derived_and_which_colours_were_repla
     dark = pptx.template_findings(hostile_templates.make("dark", tmp_path))
     assert any("hard to read" in f for f in dark)
     assert pptx.template_findings(None) == []  # our own template needs nothing derived or replaced
+
+
+@pytest.mark.parametrize("name", ["side-title", "renamed-4x3-footer-logo"])
+def test_a_title_the_template_sets_in_capitals_is_fitted_in_capitals(decks: dict[str, Path], name: str) -> None:
+    prs = Presentation(str(decks[name]))
+    checked = 0
+    for slide in prs.slides:
+        if slide.slide_layout.element.get("type") != "secHead" or slide.shapes.title is None:
+            continue
+        title = slide.shapes.title
+        size = title.text_frame.paragraphs[0].runs[0].font.size.pt
+        width = title.width / 12700 - 8
+        shown = title.text_frame.text.upper()  # the Section Header layout says cap="all"
+        with textfit.measuring_with("Calibri"):
+            assert textfit.word_fits(shown, width, size, bold=True), f"{shown!r} would break mid-word at {size}pt"
+            lines = textfit.wrap(shown, width, size, bold=True)
+        assert len(lines) * size * textfit.LINE_HEIGHT <= title.height / 12700 - 8
+        checked += 1
+    assert checked >= 3

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from peerdesk.services import review, timetable
+from peerdesk.services import interviews, review, timetable_grid
 from peerdesk.store.engine import Store
 from peerdesk.store.models import Member
 from peerdesk.store.uow import UnitOfWork
@@ -30,16 +30,18 @@ def add_colleague(store: Store, name: str = "Sam Okafor") -> str:
 def build_day(store: Store) -> Day:
     colleague = add_colleague(store)
     me = store.member_id
-    slots = [timetable.add_slot(store, s, e)[0] for s, e in (("09:45", "10:30"), ("10:45", "11:30"), ("11:45", ""))]
-    teams = [timetable.add_team(store, n, r)[0] for n, r in (("Team A", "Room 1"), ("Team B", "Room 2"))]
-    groups = {n: timetable.add_group(store, n)[0] for n in ("Foster carers", "Social workers", "Young people")}
+    slots = [
+        timetable_grid.add_slot(store, s, e)[0] for s, e in (("09:45", "10:30"), ("10:45", "11:30"), ("11:45", ""))
+    ]
+    teams = [timetable_grid.add_team(store, n, r)[0] for n, r in (("Team A", "Room 1"), ("Team B", "Room 2"))]
+    groups = {n: timetable_grid.add_group(store, n)[0] for n in ("Foster carers", "Social workers", "Young people")}
     plan = (
         (slots[0], teams[0], "Foster carers", "appreciative", colleague, me),
         (slots[0], teams[1], "Social workers", "ethnographic", me, colleague),
         (slots[1], teams[0], "Young people", "solution-focused", colleague, me),
     )
-    interviews = [
-        timetable.add_interview(
+    interview_ids = [
+        interviews.add_interview(
             store,
             slot_id=s,
             team_id=t,
@@ -51,4 +53,4 @@ def build_day(store: Store) -> Day:
         )[0]
         for s, t, g, a, asker, taker in plan
     ]
-    return Day(slots, teams, groups, interviews, me, colleague)
+    return Day(slots, teams, groups, interview_ids, me, colleague)

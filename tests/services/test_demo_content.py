@@ -59,7 +59,7 @@ def test_quote_refs_are_unique_and_every_pointer_finds_one() -> None:
         assert card.kind in {"rose", "thorn", "bud"} and card.author in members, card.text
         assert (not card.theme or card.theme in themes) and (not card.quote or card.quote in refs), card.text
     for insight in data.insights:
-        assert set(insight.themes) <= themes and set(insight.quotes) <= set(refs), insight.statement
+        assert set(insight["themes"]) <= themes and set(insight["quotes"]) <= set(refs), insight["statement"]
 
 
 def test_render_note_anchors_each_quote_inside_its_quotation_marks() -> None:

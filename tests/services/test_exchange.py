@@ -40,6 +40,28 @@ def test_missing_files_and_folders_are_told_plainly(duo: Team, tmp_path: Path) -
         exchange.export_to(lead, tmp_path / "no-folder" / "x.pdbundle")
 
 
+def test_an_export_remembers_what_it_sent_only_once_the_file_is_written(duo: Team, tmp_path: Path) -> None:
+    lead, _ = duo.stores
+    assert exchange.export_to(lead, tmp_path / "1.pdbundle").everything  # Sam has confirmed nothing yet
+    records.create(lead, "quotes", text="Before the failed export.")
+    with pytest.raises(UserError):
+        exchange.export_to(lead, tmp_path / "no-folder" / "x.pdbundle")
+    records.create(lead, "quotes", text="After it.")
+    second = exchange.export_to(lead, tmp_path / "2.pdbundle")
+    assert (second.everything, second.changes) == (False, 2)  # the failed export counted for nothing
+    assert exchange.export_to(lead, tmp_path / "3.pdbundle", full=True).everything
+
+
+def test_the_report_says_what_the_bundle_sends(tmp_path: Path) -> None:
+    def report(changes: int, everything: bool) -> str:
+        return exchange.ExportReport(tmp_path / "b.pdbundle", 1, ["Sam"], "2026-07-01", changes, everything).sending
+
+    assert report(120, True) == "Sending everything"
+    assert report(3, False) == "Sending 3 changes since your last bundle"
+    assert report(1, False) == "Sending 1 change since your last bundle"
+    assert report(0, False) == "Nothing new since your last bundle"
+
+
 def test_the_mail_link_fills_subject_and_body_and_says_to_attach_by_hand(tmp_path: Path) -> None:
     link = exchange.mailto(exchange.ExportReport(tmp_path / "b.pdbundle", 2_000_000, ["Sam"], "2026-07-01"))
     assert link.startswith("mailto:?")

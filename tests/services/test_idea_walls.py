@@ -7,7 +7,7 @@ import uuid
 import pytest
 
 from peerdesk.errors import NotFound, UserError
-from peerdesk.services import edits, insights, wall, workshop_goals
+from peerdesk.services import edits, insights, wall, wall_csv, wall_themes, workshop_goals
 from peerdesk.store.engine import Store
 from tests.helpers.wall_data import seed_postits
 
@@ -37,7 +37,7 @@ def test_a_goals_wall_shows_its_ideas_only_and_the_day2_wall_none_of_them(store:
 def test_ideas_group_into_themes_that_stay_on_their_goals_wall(store: Store) -> None:
     goal = _goal(store)
     a, b, c = _ideas(store, goal, "Shadow a duty manager", "A weekly huddle", "Swap desks for a day")
-    edit = wall.group_as_theme(store, [a, b], "Learning from each other")
+    edit = wall_themes.group_as_theme(store, [a, b], "Learning from each other")
     state = wall.load_wall(store, goal)
     assert [t.heading for t in state.themes] == ["Learning from each other"]
     assert {p.id for p in state.members(edit.created_id)} == {a, b}
@@ -46,23 +46,23 @@ def test_ideas_group_into_themes_that_stay_on_their_goals_wall(store: Store) -> 
     assert all(heading != "Learning from each other" for _, heading, _ in insights.themes(store))
     with pytest.raises(UserError, match="Day 2 wall"):
         insights.create_insight(store, str(uuid.uuid4()), theme_id=edit.created_id)
-    wall.drop_on(store, [c], a)
+    wall_themes.drop_on(store, [c], a)
     assert {p.id for p in wall.load_wall(store, goal).members(edit.created_id)} == {a, b, c}
 
 
 def test_a_drop_never_lands_in_another_walls_theme(store: Store) -> None:
     rose, thorn, *_ = seed_postits(store)
-    day2_theme = wall.group_as_theme(store, [rose, thorn], "Front door").created_id
+    day2_theme = wall_themes.group_as_theme(store, [rose, thorn], "Front door").created_id
     box = next(t for t in wall.load_wall(store).themes if t.id == day2_theme)
     goal = _goal(store)
     [idea] = _ideas(store, goal, "A weekly huddle")
     # Dropped where the Day 2 theme sits: on the goal's wall there is nothing there, so it stays loose.
-    wall.move_postits(store, {idea: (box.x + 20, box.y + 60)})
+    wall_themes.move_postits(store, {idea: (box.x + 20, box.y + 60)})
     assert wall.load_wall(store, goal).postit(idea).theme_id == ""
     with pytest.raises(UserError, match="different walls"):
-        wall.drop_on(store, [idea], rose)
+        wall_themes.drop_on(store, [idea], rose)
     with pytest.raises(UserError, match="different walls"):
-        wall.group_as_theme(store, [idea, rose])
+        wall_themes.group_as_theme(store, [idea, rose])
 
 
 def test_an_idea_keeps_its_kind_and_needs_a_live_goal(store: Store) -> None:
@@ -83,7 +83,7 @@ def test_idea_wall_edits_undo_and_redo_exactly(store: Store) -> None:
     goal = _goal(store)
     a, b = _ideas(store, goal, "Shadow a duty manager", "A weekly huddle")
     before = wall.load_wall(store, goal)
-    edit = wall.group_as_theme(store, [a, b], "Learning")
+    edit = wall_themes.group_as_theme(store, [a, b], "Learning")
     after = wall.load_wall(store, goal)
     edits.undo(store, edit)
     assert wall.load_wall(store, goal) == before
@@ -94,5 +94,5 @@ def test_idea_wall_edits_undo_and_redo_exactly(store: Store) -> None:
 def test_a_goals_wall_exports_as_csv(store: Store) -> None:
     goal = _goal(store)
     _ideas(store, goal, "=A weekly huddle")
-    text = wall.wall_csv(store, goal)
+    text = wall_csv.wall_csv(store, goal)
     assert text.splitlines()[1].startswith("(no theme),Idea,'=A weekly huddle,")

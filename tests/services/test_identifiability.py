@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from peerdesk.errors import UserError
-from peerdesk.services import identifiability, notes, timetable
+from peerdesk.services import identifiability, interviews, notes
 from peerdesk.store.engine import Store
 from tests.helpers.timetable import build_day
 
@@ -25,9 +25,9 @@ def test_quotes_from_a_group_under_the_threshold_are_traceable_and_unrecorded_at
     day = build_day(store)
     interview = day.interviews[0]
     quote_id = notes.add_typed_quote(store, interview, "Nobody told us about the change.")[0]
-    timetable.update_interview(store, interview, attendees=0)
+    interviews.update_interview(store, interview, attendees=0)
     assert identifiability.traceable_quote_ids(store) == set()  # 0: never recorded
-    timetable.update_interview(store, interview, attendees=2)  # the only foster carers' interview
+    interviews.update_interview(store, interview, attendees=2)  # the only foster carers' interview
     assert identifiability.group_attendance(store)[day.groups["Foster carers"]] == 2
     assert identifiability.traceable_quote_ids(store) == {quote_id}
     assert identifiability.traceable_quote_ids(store, below=2) == set()

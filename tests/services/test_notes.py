@@ -1,4 +1,4 @@
-"""Notes, quotes, post-its and scale answers of an interview."""
+"""Notes, quotes and post-its of an interview (scale answers: test_scale_answers.py)."""
 
 from __future__ import annotations
 
@@ -92,36 +92,3 @@ def test_an_empty_line_makes_no_post_it(store: Store) -> None:
     note, _ = notes.open_note(store, day.interviews[0])
     with pytest.raises(UserError, match="line with words"):
         notes.make_postit(store, note, "bud", *notes.line_at("a\n\nb", 2), "a\n\nb")
-
-
-def test_scale_answers_are_checked_and_summarised_per_stakeholder_group(store: Store) -> None:
-    day = build_day(store)
-    for interview, value in ((day.interviews[0], 4), (day.interviews[0], 8), (day.interviews[1], 7)):
-        notes.add_scale_answer(store, interview, "The service overall", value, "because")
-    notes.add_scale_answer(store, day.interviews[0], "the service  OVERALL", 6)
-    with pytest.raises(UserError, match="0 to 10"):
-        notes.add_scale_answer(store, day.interviews[0], "Anything", 11)
-    summary = {(s.group, s.question): s for s in notes.scale_summary(store)}
-    carers = summary[("Foster carers", "The service overall")]
-    assert (carers.count, carers.mean, carers.median, carers.low, carers.high) == (3, 6.0, 6.0, 4, 8)
-    assert summary[("Social workers", "The service overall")].count == 1
-    notes.add_scale_answer(store, day.interviews[0], "Support from managers", 9)
-    by_group = {s.group: s for s in notes.scale_summary(store, by_question=False)}
-    assert (by_group["Foster carers"].count, by_group["Foster carers"].question) == (4, "2 questions")
-
-
-def test_a_scale_answer_is_corrected_in_place_and_keeps_its_place_in_the_list(store: Store) -> None:
-    day = build_day(store)
-    first, _ = notes.add_scale_answer(store, day.interviews[0], "The service overall", 4, "slow")
-    second, _ = notes.add_scale_answer(store, day.interviews[0], "Support from managers", 9)
-    changes = notes.update_scale_answer(store, first, value=6, reason=" quicker lately ")
-    assert "scale_answers" in changes
-    assert [(a.id, a.value, a.reason) for a in notes.scale_answers(store, day.interviews[0])] == [
-        (first, 6, "quicker lately"),
-        (second, 9, ""),
-    ]
-    assert not notes.update_scale_answer(store, first, value=6)  # the same value: nothing changed
-    for bad in ({"value": 11}, {"value": -1}, {"question": "  "}):
-        with pytest.raises(UserError):
-            notes.update_scale_answer(store, first, **bad)  # type: ignore[arg-type]
-    assert notes.scale_answer(store, first).value == 6

@@ -7,7 +7,7 @@ import uuid
 import pytest
 
 from peerdesk.errors import UserError
-from peerdesk.services import edits, quotes, wall
+from peerdesk.services import edits, quotes, wall, wall_themes
 from peerdesk.store.engine import Store
 from peerdesk.store.models import QuoteTag
 from tests.helpers.wall_data import seed_quotes
@@ -129,8 +129,8 @@ def test_one_post_it_from_several_quotes_keeps_their_words_and_shows_as_used(sto
     assert postit.kind == "rose", "the two quotes disagree (thorn, bud): the writer chooses later"
     assert postit.quote_id == seeded.quotes[2]
     assert quotes.list_quotes(store)[2].used_in == ("Post-it",)
-    wall.move_postits(store, {postit.id: (40.0, 40.0)})
-    wall.group_as_theme(store, [postit.id], "Respite")
+    wall_themes.move_postits(store, {postit.id: (40.0, 40.0)})
+    wall_themes.group_as_theme(store, [postit.id], "Respite")
     assert quotes.list_quotes(store)[2].used_in == ("Theme: Respite",)
 
 

@@ -9,6 +9,7 @@ from peerdesk.services import records, workshop
 from peerdesk.services.changes import Changes
 from peerdesk.store.engine import Store
 from peerdesk.store.models import Quote, WorkshopNote, WorkshopTable
+from peerdesk.store.uow import UnitOfWork
 
 
 def test_written_strips_and_refuses_blank_text() -> None:
@@ -40,6 +41,36 @@ def test_remove_tombstones_and_names_the_views_that_change_with_it(store: Store)
     assert records.rows(store, "workshop_notes", ["text"]) == []
     records.restore(store, "workshop_notes", note_id)
     assert records.rows(store, "workshop_notes", ["text"]) == [{"id": note_id, "text": "Share the outcome"}]
+
+
+def test_set_deleted_takes_away_and_brings_back_records_made_together(store: Store) -> None:
+    ids = [workshop.add_note(store, "next_step", text)[0] for text in ("Share the outcome", "Book the follow-up")]
+    changes = records.set_deleted(store, {"workshop_notes": ids}, True)
+    assert changes == Changes.of("workshop_notes", ids=ids)
+    assert records.rows(store, "workshop_notes", ["text"]) == []
+    records.set_deleted(store, {"workshop_notes": ids}, False)
+    assert {row["id"] for row in records.rows(store, "workshop_notes", ["text"])} == set(ids)
+
+
+def test_live_refuses_a_deleted_record_with_the_callers_words(store: Store) -> None:
+    table_id, _ = workshop.add_table(store, "North")
+    with store.session() as s:
+        assert records.live(s, WorkshopTable, table_id, "gone").name == "North"
+    workshop.remove_table(store, table_id)
+    with store.session() as s, pytest.raises(UserError, match="That table has gone"):
+        records.live(s, WorkshopTable, table_id, "That table has gone.")
+
+
+def test_rename_unique_refuses_a_name_another_record_has_in_any_case(store: Store) -> None:
+    north, _ = workshop.add_table(store, "North")
+    south, _ = workshop.add_table(store, "South")
+    with UnitOfWork(store) as uow, pytest.raises(UserError, match="already a table called 'North'"):
+        records.rename_unique(uow, WorkshopTable, south, "north", "There is already a table called {name}.")
+    with UnitOfWork(store) as uow:
+        assert records.rename_unique(uow, WorkshopTable, north, "North", "taken") is False  # no change
+        assert records.rename_unique(uow, WorkshopTable, north, "Window", "taken") is True
+        uow.commit()
+    assert records.values(store, "workshop_tables", north, ["name"]) == {"name": "Window"}
 
 
 def test_a_record_is_created_changed_and_read_back(store: Store) -> None:

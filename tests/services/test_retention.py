@@ -132,13 +132,13 @@ def test_purge_and_delete_remove_a_restores_leftover_copy(store: Store, review_p
 
 
 def test_purge_keeps_the_workshops_idea_walls(store: Store) -> None:
-    from peerdesk.services import insights, wall, workshop_goals
+    from peerdesk.services import insights, wall, wall_themes, workshop_goals
 
     seed(store)
     insights.create_insight(store, "i-1", statement="Thresholds are applied unevenly")
     goal = workshop_goals.add_goal(store, "i-1", "Decisions at the front door are consistent")[0]
     ideas = [wall.add_postit(store, wall.IDEA, t, goal_id=goal).created_id for t in ("Shadow a duty manager", "Huddle")]
-    wall.group_as_theme(store, ideas, "Learning from each other")
+    wall_themes.group_as_theme(store, ideas, "Learning from each other")
     retention.purge(store)
     goal_wall = wall.load_wall(store, goal)
     assert {p.id for p in goal_wall.postits} == set(ideas) and len(goal_wall.themes) == 1

@@ -9,7 +9,7 @@ import pytest
 
 from peerdesk.errors import UserError
 from peerdesk.services import review
-from peerdesk.store import migrate
+from peerdesk.store import migrate, rules
 from peerdesk.store.engine import Store
 from peerdesk.store.models import Identity, Member
 
@@ -110,3 +110,9 @@ def test_initials() -> None:
     assert review.initials("Mary-Jane Okafor") == "MO"
     assert review.initials("Priya") == "PR"
     assert review.initials("") == "?"
+
+
+def test_the_planning_form_labels_every_planning_key_in_the_rules_order() -> None:
+    on_the_form = (*review.PLANNING_QUESTIONS, *review.PLANNING_NAMES, *review.PLANNING_FLAGS)
+    assert tuple(key for key, *_ in on_the_form) == rules.PLANNING_KEYS
+    assert all(label for _, label, *_ in on_the_form)

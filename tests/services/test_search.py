@@ -95,3 +95,19 @@ def test_parse_builds_quoted_strings_only() -> None:
     assert query is not None
     assert query.fts == '"NOT" "hard to" "fin"*'
     assert search.parse("  ?!  ") is None
+
+
+def test_the_place_of_the_first_match_is_where_a_case_blind_word_search_finds_it() -> None:
+    import random
+    import re
+
+    rng = random.Random(22)
+    vocabulary = ["hub", "Hubs", "HUB", "phone", "phones", "the", "Ünder", "under", "x_hub", "hub_", "é"]
+    for _ in range(400):
+        body = " ".join(rng.choice(vocabulary) + rng.choice(["", ",", ".", "\n"]) for _ in range(rng.randint(0, 12)))
+        query = search.parse(" ".join(rng.sample(["hub", "phone", "under", "the"], rng.randint(1, 2))))
+        assert query is not None
+        last = len(query.words) - 1
+        parts = [re.escape(w) + ("" if query.prefix and n == last else r"\b") for n, w in enumerate(query.words)]
+        found = re.search(r"\b(?:" + "|".join(parts) + ")", body, re.IGNORECASE)
+        assert search.first_match(body, query) == (found.start() if found else 0), (body, query)

@@ -7,7 +7,7 @@ import datetime as dt
 import pytest
 
 from peerdesk.errors import UserError
-from peerdesk.services import questions, timetable
+from peerdesk.services import timetable, timetable_grid
 from peerdesk.store.engine import Store
 from tests.helpers.timetable import build_day
 
@@ -35,58 +35,7 @@ def test_times_are_read_the_way_people_write_them(store: Store) -> None:
         with pytest.raises(UserError, match="not a time"):
             timetable.parse_time(bad)
     with pytest.raises(UserError, match="end after it starts"):
-        timetable.add_slot(store, "10:00", "09:00")
-
-
-def test_moving_onto_an_empty_cell_moves_and_moving_back_restores(store: Store) -> None:
-    day = build_day(store)
-    timetable.move_interview(store, day.interviews[0], day.slots[2], day.teams[1])
-    tt = timetable.timetable(store)
-    assert tt.at(day.slots[0], day.teams[0]) is None
-    moved = tt.at(day.slots[2], day.teams[1])
-    assert moved is not None and moved.id == day.interviews[0]
-    timetable.move_interview(store, day.interviews[0], day.slots[0], day.teams[0])
-    back = timetable.timetable(store).at(day.slots[0], day.teams[0])
-    assert back is not None and back.id == day.interviews[0]
-
-
-def test_moving_onto_a_taken_cell_swaps_the_two_interviews(store: Store) -> None:
-    day = build_day(store)
-    changes = timetable.move_interview(store, day.interviews[0], day.slots[0], day.teams[1])
-    assert set(changes.ids) == {day.interviews[0], day.interviews[1]}
-    tt = timetable.timetable(store)
-    a, b = tt.at(day.slots[0], day.teams[0]), tt.at(day.slots[0], day.teams[1])
-    assert a is not None and b is not None
-    assert (a.id, b.id) == (day.interviews[1], day.interviews[0])
-
-
-def test_a_cell_takes_one_interview(store: Store) -> None:
-    day = build_day(store)
-    with pytest.raises(UserError, match="already has an interview"):
-        timetable.add_interview(store, slot_id=day.slots[0], team_id=day.teams[0], group_id="")
-
-
-def test_duplicating_fills_the_next_free_cell_and_copies_the_plan_unticked(store: Store) -> None:
-    day = build_day(store)
-    asked, _ = questions.add_to_plan(store, day.interviews[0], "What keeps you going?")
-    questions.set_asked(store, asked, True)
-    copy_id, _ = timetable.duplicate_interview(store, day.interviews[0])
-    copy = timetable.interview(store, copy_id)
-    assert (copy.slot_id, copy.team_id) == (day.slots[2], day.teams[0])  # 10:45 Team A is taken
-    assert copy.group == "Foster carers"
-    plan = questions.plan(store, copy_id)
-    assert [(q.text, q.asked, q.closing) for q in plan] == [
-        ("What keeps you going?", False, False),
-        (questions.CLOSING_TEXT, False, True),
-    ]
-
-
-def test_a_deleted_interview_frees_its_cell_and_comes_back_on_restore(store: Store) -> None:
-    day = build_day(store)
-    timetable.delete_interview(store, day.interviews[0])
-    assert timetable.timetable(store).at(day.slots[0], day.teams[0]) is None
-    timetable.restore_interview(store, day.interviews[0])
-    assert timetable.timetable(store).at(day.slots[0], day.teams[0]) is not None
+        timetable_grid.add_slot(store, "10:00", "09:00")
 
 
 def test_my_next_interview_is_the_one_under_way_or_starting_soonest(store: Store) -> None:

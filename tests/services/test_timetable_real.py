@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from peerdesk.errors import UserError
-from peerdesk.services import timetable
+from peerdesk.services import interviews, timetable, timetable_grid
 from peerdesk.services import timetable_csv as tcsv
 from peerdesk.store.engine import Store
 from tests.helpers.timetable import build_day
@@ -44,28 +44,28 @@ def test_the_export_writes_them_back_and_reimports_the_same(store: Store, tmp_pa
 
 def test_interviews_cannot_go_into_a_row_for_everyone(store: Store) -> None:
     day = build_day(store)
-    lunch, _ = timetable.add_slot(store, "12:30", "13:15", activity="Lunch")
+    lunch, _ = timetable_grid.add_slot(store, "12:30", "13:15", activity="Lunch")
     with pytest.raises(UserError, match="kept for “Lunch”"):
-        timetable.move_interview(store, day.interviews[0], lunch, day.teams[0])
+        interviews.move_interview(store, day.interviews[0], lunch, day.teams[0])
     with pytest.raises(UserError, match="kept for “Lunch”"):
-        timetable.add_interview(store, slot_id=lunch, team_id=day.teams[1])
+        interviews.add_interview(store, slot_id=lunch, team_id=day.teams[1])
     assert timetable.free_cell(timetable.timetable(store), lunch, day.teams[0]) != (lunch, day.teams[0])
 
 
 def test_a_slot_with_interviews_cannot_become_a_row_for_everyone_but_an_empty_one_can(store: Store) -> None:
     day = build_day(store)
     with pytest.raises(UserError, match="holds interviews"):
-        timetable.update_slot(store, day.slots[0], "09:45", "10:30", 1, activity="Break")
-    assert timetable.slot_activity(store, day.slots[0]) == ""
-    timetable.update_slot(store, day.slots[2], "11:45", "", 1, activity="Team discussion")
-    assert timetable.slot_activity(store, day.slots[2]) == "Team discussion"
-    timetable.update_slot(store, day.slots[2], "11:45", "", 1, activity="")
-    assert timetable.slot_activity(store, day.slots[2]) == ""
+        timetable_grid.update_slot(store, day.slots[0], "09:45", "10:30", 1, activity="Break")
+    assert timetable_grid.slot_activity(store, day.slots[0]) == ""
+    timetable_grid.update_slot(store, day.slots[2], "11:45", "", 1, activity="Team discussion")
+    assert timetable_grid.slot_activity(store, day.slots[2]) == "Team discussion"
+    timetable_grid.update_slot(store, day.slots[2], "11:45", "", 1, activity="")
+    assert timetable_grid.slot_activity(store, day.slots[2]) == ""
 
 
 def test_an_outside_name_is_kept_when_typed_in_an_interview(store: Store) -> None:
-    interview_id, _ = timetable.add_interview(store, interviewer_name="Host officer", note_taker_name="Observer")
+    interview_id, _ = interviews.add_interview(store, interviewer_name="Host officer", note_taker_name="Observer")
     info = timetable.interview(store, interview_id)
     assert (info.interviewer, info.note_taker) == ("Host officer", "Observer")
     with pytest.raises(UserError, match="at most"):
-        timetable.update_interview(store, interview_id, interviewer_name="x" * 500)
+        interviews.update_interview(store, interview_id, interviewer_name="x" * 500)

@@ -2,17 +2,13 @@
 
 from __future__ import annotations
 
-import csv
-import io
 from collections.abc import Callable
-from pathlib import Path
 
 import pytest
 
 from peerdesk.errors import UserError
-from peerdesk.services import edits, wall
+from peerdesk.services import edits, wall, wall_themes
 from peerdesk.store.engine import Store
-from tests.conftest import PASSPHRASE
 from tests.helpers.wall_data import seed_postits
 
 
@@ -25,146 +21,13 @@ def test_a_new_post_it_is_unplaced_and_laid_out_in_a_grid_beside_the_rest(store:
     assert len(positions) == len(ids), "no two post-its in the same place"
 
 
-def test_moving_post_its_persists_their_places_after_reopening(store: Store, review_path: Path) -> None:
-    a, b, *_ = seed_postits(store)
-    wall.move_postits(store, {a: (500.0, 600.0), b: (700.0, 600.0)})
-    store.close()
-    with Store.open(review_path, PASSPHRASE) as again:
-        state = wall.load_wall(again)
-        assert (state.postit(a).x, state.postit(a).y) == (500.0, 600.0)
-        assert (state.postit(b).x, state.postit(b).y) == (700.0, 600.0)
-
-
-def test_a_post_it_dropped_at_the_origin_is_not_mistaken_for_an_unplaced_one(store: Store) -> None:
-    a, *_ = seed_postits(store)
-    wall.move_postits(store, {a: (0.0, 0.0)})
-    p = wall.load_wall(store).postit(a)
-    assert not p.laid_out and abs(p.x) < 1 and abs(p.y) < 1
-
-
-def test_grouping_makes_a_theme_around_the_post_its_and_undo_removes_it(store: Store) -> None:
-    a, b, c, *_ = seed_postits(store)
-    edit = wall.group_as_theme(store, [a, b], "Leaders are close to practice")
-    state = wall.load_wall(store)
-    (theme,) = state.themes
-    assert theme.heading == "Leaders are close to practice"
-    assert {p.id for p in state.members(theme.id)} == {a, b}
-    for p in state.members(theme.id):
-        assert theme.x < p.x and p.x + wall.POSTIT_W < theme.x + theme.width
-        assert theme.y + wall.THEME_HEADER <= p.y and p.y + wall.POSTIT_H < theme.y + theme.height
-    assert state.postit(c).theme_id == ""
-
-    edits.undo(store, edit)
-    state = wall.load_wall(store)
-    assert state.themes == () and all(p.theme_id == "" for p in state.postits)
-    edits.redo(store, edit)
-    state = wall.load_wall(store)
-    assert [t.id for t in state.themes] == [edit.created_id]
-    assert {p.id for p in state.members(edit.created_id)} == {a, b}
-
-
-def test_dropping_a_post_it_on_another_makes_a_theme_of_the_two(store: Store) -> None:
-    a, b, *_ = seed_postits(store)
-    edit = wall.drop_on(store, [b], a)
-    state = wall.load_wall(store)
-    (theme,) = state.themes
-    assert {p.id for p in state.members(theme.id)} == {a, b}
-    assert state.postit(b).x == state.postit(a).x + wall.POSTIT_W + wall.GAP
-    edits.undo(store, edit)
-    assert wall.load_wall(store).themes == ()
-
-
-def test_dropping_on_a_post_it_in_a_theme_joins_that_theme_below_its_post_its(store: Store) -> None:
-    a, b, c, *_ = seed_postits(store)
-    theme_id = wall.group_as_theme(store, [a, b], "T").created_id
-    wall.drop_on(store, [c], a)
-    state = wall.load_wall(store)
-    assert state.postit(c).theme_id == theme_id
-    assert state.postit(c).y >= state.postit(a).y + wall.POSTIT_H
-    theme = state.themes[0]
-    assert state.postit(c).y + wall.POSTIT_H <= theme.y + theme.height
-
-
-def test_a_post_it_dropped_inside_a_theme_joins_it_and_leaves_it_when_dragged_out(store: Store) -> None:
-    a, b, c, *_ = seed_postits(store)
-    theme_id = wall.group_as_theme(store, [a, b], "T").created_id
-    theme = wall.load_wall(store).themes[0]
-    wall.move_postits(store, {c: (theme.x + 20, theme.y + wall.THEME_HEADER + 10)})
-    assert wall.load_wall(store).postit(c).theme_id == theme_id
-    wall.move_postits(store, {c: (theme.x + theme.width + 500, theme.y)})
-    assert wall.load_wall(store).postit(c).theme_id == ""
-
-
-def test_moving_a_theme_moves_its_post_its_and_undo_puts_all_back(store: Store) -> None:
-    a, b, c, *_ = seed_postits(store)
-    theme_id = wall.group_as_theme(store, [a, b]).created_id
-    before = wall.load_wall(store)
-    t = before.themes[0]
-    edit = wall.move_theme(store, theme_id, t.x + 100, t.y + 50)
-    after = wall.load_wall(store)
-    assert after.postit(a).x == before.postit(a).x + 100 and after.postit(b).y == before.postit(b).y + 50
-    assert after.postit(c) == before.postit(c)
-    edits.undo(store, edit)
-    assert wall.load_wall(store) == before
-
-
-def test_a_theme_cannot_be_resized_smaller_than_its_post_its(store: Store) -> None:
-    a, b, *_ = seed_postits(store)
-    theme_id = wall.group_as_theme(store, [a, b]).created_id
-    wall.resize_theme(store, theme_id, 10, 10)
-    t = wall.load_wall(store).themes[0]
-    assert t.width >= 2 * wall.POSTIT_W and t.height >= wall.POSTIT_H + wall.THEME_HEADER
-    wall.resize_theme(store, theme_id, 2000, 900)
-    t = wall.load_wall(store).themes[0]
-    assert (t.width, t.height) == (2000, 900)
-
-
-def test_merging_themes_keeps_one_with_every_post_it_and_undo_brings_the_other_back(store: Store) -> None:
-    a, b, c, d, *_ = seed_postits(store)
-    first = wall.group_as_theme(store, [a, b], "").created_id
-    second = wall.group_as_theme(store, [c, d], "Carers wait").created_id
-    edit = wall.merge_themes(store, [first, second])
-    state = wall.load_wall(store)
-    (theme,) = state.themes
-    assert theme.id == first and theme.heading == "Carers wait"
-    assert {p.id for p in state.members(first)} == {a, b, c, d}
-    edits.undo(store, edit)
-    state = wall.load_wall(store)
-    assert {t.id for t in state.themes} == {first, second}
-    assert {p.id for p in state.members(second)} == {c, d}
-
-
-def test_splitting_a_theme_moves_the_chosen_post_its_into_a_new_theme_beside_it(store: Store) -> None:
-    a, b, c, *_ = seed_postits(store)
-    old = wall.group_as_theme(store, [a, b, c], "Mixed").created_id
-    edit = wall.split_theme(store, [c], "Carers")
-    state = wall.load_wall(store)
-    new = next(t for t in state.themes if t.id == edit.created_id)
-    old_theme = next(t for t in state.themes if t.id == old)
-    assert [p.id for p in state.members(new.id)] == [c]
-    assert new.x > old_theme.x + old_theme.width
-    with pytest.raises(UserError):
-        wall.split_theme(store, [a, b], "")
-
-
-def test_ungrouping_keeps_the_post_its_where_they_are(store: Store) -> None:
-    a, b, *_ = seed_postits(store)
-    theme_id = wall.group_as_theme(store, [a, b]).created_id
-    before = wall.load_wall(store)
-    edit = wall.ungroup(store, theme_id)
-    after = wall.load_wall(store)
-    assert after.themes == () and after.postit(a).x == before.postit(a).x
-    edits.undo(store, edit)
-    assert wall.load_wall(store) == before
-
-
 def test_heading_collapse_recolour_edit_and_delete_are_each_undoable(store: Store) -> None:
     a, b, *_ = seed_postits(store)
-    theme_id = wall.group_as_theme(store, [a, b]).created_id
+    theme_id = wall_themes.group_as_theme(store, [a, b]).created_id
     start = wall.load_wall(store)
     operations: list[Callable[[], edits.Edit]] = [
-        lambda: wall.set_heading(store, theme_id, "  Leaders listen "),
-        lambda: wall.set_collapsed(store, theme_id, True),
+        lambda: wall_themes.set_heading(store, theme_id, "  Leaders listen "),
+        lambda: wall_themes.set_collapsed(store, theme_id, True),
         lambda: wall.recolour(store, [a], "bud"),
         lambda: wall.edit_postit(store, b, "Reworded"),
         lambda: wall.delete_postits(store, [a]),
@@ -210,30 +73,3 @@ def test_read_out_order_goes_author_by_author_roses_first(store: Store) -> None:
     wall.add_postit(store, "rose", "R")
     queue = wall.read_out_queue(wall.load_wall(store))
     assert [p.text for p in queue] == ["R", "B"]
-
-
-def test_csv_lists_themes_with_their_post_its_then_loose_ones_and_defuses_formulas(
-    store: Store, tmp_path: Path
-) -> None:
-    a, b, *_ = seed_postits(store)
-    wall.group_as_theme(store, [a, b], "Leaders listen")
-    wall.add_postit(store, "thorn", '=HYPERLINK("x")', x=50, y=900)
-    out = tmp_path / "wall.csv"
-    count = wall.export_csv(store, out)
-    rows = list(csv.reader(io.StringIO(out.read_text(encoding="utf-8-sig"))))
-    assert rows[0] == list(wall.CSV_HEADER)
-    assert count == len(rows) - 1 == 7
-    assert rows[1][0] == rows[2][0] == "Leaders listen"
-    assert rows[1][3] == "AR"
-    assert all(r[0] == wall.NO_THEME for r in rows[3:])
-    assert ["(no theme)", "Thorn", '\'=HYPERLINK("x")', "AR"] in rows
-
-
-def test_grouping_post_its_from_the_automatic_grid_keeps_them_where_they_were_shown(store: Store) -> None:
-    a, b, *_ = seed_postits(store, positioned=False)
-    shown = wall.load_wall(store)
-    wall.group_as_theme(store, [a, b], "Seen together")
-    after = wall.load_wall(store)
-    for pid in (a, b):
-        assert (after.postit(pid).x, after.postit(pid).y) == (shown.postit(pid).x, shown.postit(pid).y)
-        assert not after.postit(pid).laid_out

@@ -11,7 +11,19 @@ import pytest
 from peerdesk.errors import UserError
 from peerdesk.exchange import schema, transfer
 from peerdesk.exchange.errors import BundleRefused
-from peerdesk.services import guard, notes, quotes, review, solution_ideas, timetable, wall, workshop, workshop_outcome
+from peerdesk.services import (
+    guard,
+    interviews,
+    notes,
+    quotes,
+    review,
+    scale_answers,
+    solution_ideas,
+    timetable_grid,
+    wall,
+    workshop,
+    workshop_outcome,
+)
 from peerdesk.store import rules
 from peerdesk.store.engine import Store
 
@@ -20,9 +32,9 @@ Edit = Callable[[Store, dict[str, str], Any], object]
 
 def _records(store: Store) -> dict[str, str]:
     """One legal record of each kind the cases edit: a slot, a team, an interview, a quote, a theme."""
-    slot, _ = timetable.add_slot(store, "09:45", "10:30")
-    team, _ = timetable.add_team(store, "Team A")
-    interview, _ = timetable.add_interview(store, slot_id=slot, team_id=team, attendees=4, title="Carers")
+    slot, _ = timetable_grid.add_slot(store, "09:45", "10:30")
+    team, _ = timetable_grid.add_team(store, "Team A")
+    interview, _ = interviews.add_interview(store, slot_id=slot, team_id=team, attendees=4, title="Carers")
     quote, _ = notes.add_typed_quote(store, interview, "They listened, for once")
     wall.add_postit(store, "rose", "Listening", x=10.0, y=10.0)
     return {"slots": slot, "teams": team, "interviews": interview, "quotes": quote}
@@ -38,15 +50,15 @@ CASES: list[tuple[str, str, Any, Edit]] = [
     ("postits", "x", 1e308, lambda s, ids, v: wall.add_postit(s, "rose", "text", x=v, y=0.0)),
     ("postits", "y", float("nan"), lambda s, ids, v: wall.add_postit(s, "rose", "text", x=0.0, y=v)),
     ("guarded_names", "kind", "zzz", lambda s, ids, v: guard.add_name(s, "Dawn", kind=v)),
-    ("slots", "starts", "25:99", lambda s, ids, v: timetable.add_slot(s, v)),
-    ("slots", "starts", "٠٩:٤٥", lambda s, ids, v: timetable.add_slot(s, v)),
-    ("slots", "day", 3, lambda s, ids, v: timetable.add_slot(s, "11:00", day=v)),
-    ("interviews", "attendees", -5, lambda s, ids, v: timetable.update_interview(s, ids["interviews"], attendees=v)),
-    ("interviews", "approach", "zzz", lambda s, ids, v: timetable.update_interview(s, ids["interviews"], approach=v)),
+    ("slots", "starts", "25:99", lambda s, ids, v: timetable_grid.add_slot(s, v)),
+    ("slots", "starts", "٠٩:٤٥", lambda s, ids, v: timetable_grid.add_slot(s, v)),
+    ("slots", "day", 3, lambda s, ids, v: timetable_grid.add_slot(s, "11:00", day=v)),
+    ("interviews", "attendees", -5, lambda s, ids, v: interviews.update_interview(s, ids["interviews"], attendees=v)),
+    ("interviews", "approach", "zzz", lambda s, ids, v: interviews.update_interview(s, ids["interviews"], approach=v)),
     ("review", "visit_start", "x", lambda s, ids, v: review.update_review(s, visit_start=v)),
     ("review", "retention_date", "soon", lambda s, ids, v: review.update_review(s, retention_date=v)),
     ("review", "retention_date", "٢٠٩٩-١٢-٣١", lambda s, ids, v: review.update_review(s, retention_date=v)),
-    ("scale_answers", "value", 11, lambda s, ids, v: notes.add_scale_answer(s, ids["interviews"], "Overall", v)),
+    ("scale_answers", "value", 11, lambda s, ids, v: scale_answers.add_scale_answer(s, ids["interviews"], "Rated", v)),
     ("workshop_notes", "kind", "zzz", lambda s, ids, v: workshop.add_note(s, v, "text")),
 ]
 

@@ -82,3 +82,22 @@ def test_the_clock_survives_reopening(store: Store, passphrase: str) -> None:
 def test_unknown_fields_are_a_programming_error(store: Store) -> None:
     with pytest.raises(ValueError, match="no editable field"), UnitOfWork(store) as uow:
         uow.add(Note, colour="red")
+
+
+def test_the_clock_survives_in_the_file_and_in_the_store_and_never_goes_back(store: Store) -> None:
+    with UnitOfWork(store) as uow:
+        first = uow.add(Note, interview_id="i-1", body="one")
+        uow.commit()
+    stamp = max(first.versions.values())
+    assert store.known_meta("hlc") == stamp  # kept for the next write: no read of it per save
+    with UnitOfWork(store) as uow:
+        assert uow.get_meta("hlc") == stamp  # and written to the file in the same commit
+    with pytest.raises(RuntimeError), UnitOfWork(store) as uow:
+        uow.add(Note, interview_id="i-1", body="rolled back")
+        raise RuntimeError("boom")
+    assert store.known_meta("hlc") == stamp  # a rolled back write leaves the clock as it was committed
+    store.forget_meta()
+    with UnitOfWork(store) as uow:
+        second = uow.add(Note, interview_id="i-1", body="two")
+        uow.commit()
+    assert max(second.versions.values()) > stamp  # read back from the file when the store forgot it

@@ -6,7 +6,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
-from peerdesk.services import review
+from peerdesk.services import interviews, review, timetable_grid
 from peerdesk.services import timetable as tt
 from peerdesk.ui.kit.session import ReviewSession
 from peerdesk.ui.timetable.interview_dialog import InterviewDialog, SlotDialog
@@ -46,14 +46,14 @@ def test_the_slot_dialog_turns_an_empty_slot_into_a_row_for_everyone_as_one_undo
 ) -> None:
     day = build_day(session.store)
     panel = make_panel(qtbot, session)
-    dialog = SlotDialog(current=tt.slot_fields(session.store, day.slots[2]))
+    dialog = SlotDialog(current=timetable_grid.slot_fields(session.store, day.slots[2]))
     qtbot.addWidget(dialog)
     dialog.activity.setEditText("  Team   discussion ")
     assert dialog.activity_text() == "Team discussion"
     assert panel.retime_slot(day.slots[2], *dialog.values(), activity=dialog.activity_text())
-    assert tt.slot_activity(session.store, day.slots[2]) == "Team discussion"
+    assert timetable_grid.slot_activity(session.store, day.slots[2]) == "Team discussion"
     session.undo_stack.undo()
-    assert tt.slot_activity(session.store, day.slots[2]) == ""
+    assert timetable_grid.slot_activity(session.store, day.slots[2]) == ""
 
 
 def test_someone_from_outside_the_team_is_typed_in_by_name(qtbot: QtBot, session: ReviewSession) -> None:
@@ -62,7 +62,7 @@ def test_someone_from_outside_the_team_is_typed_in_by_name(qtbot: QtBot, session
     dialog = InterviewDialog(
         tt.timetable(store),
         review.members(store),
-        tt.interview_fields(store, day.interviews[0]),
+        interviews.interview_fields(store, day.interviews[0]),
         title="Interview details",
     )
     qtbot.addWidget(dialog)
@@ -74,7 +74,7 @@ def test_someone_from_outside_the_team_is_typed_in_by_name(qtbot: QtBot, session
     assert panel.edit_interview(day.interviews[0], fields)
     assert tt.interview(store, day.interviews[0]).interviewer == "Priya Shah (host officer)"
     again = InterviewDialog(
-        tt.timetable(store), review.members(store), tt.interview_fields(store, day.interviews[0]), title="Again"
+        tt.timetable(store), review.members(store), interviews.interview_fields(store, day.interviews[0]), title="Again"
     )
     qtbot.addWidget(again)
     assert again.interviewer.currentText() == "Priya Shah (host officer)"

@@ -3,15 +3,10 @@
 from __future__ import annotations
 
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QComboBox,
     QDialog,
     QHBoxLayout,
-    QHeaderView,
-    QLabel,
     QPushButton,
-    QTableView,
-    QVBoxLayout,
     QWidget,
 )
 
@@ -19,6 +14,7 @@ from peerdesk.services import approaches, questions
 from peerdesk.services.changes import Changes
 from peerdesk.store.engine import Store
 from peerdesk.ui.kit import ops
+from peerdesk.ui.kit.dialogs import STRETCH, dialog_layout, table_view
 from peerdesk.ui.kit.record_model import Column, RecordTableModel
 from peerdesk.ui.kit.session import ReviewSession
 
@@ -27,13 +23,10 @@ class QuestionBankDialog(QDialog):
     def __init__(self, session: ReviewSession, approach: str = "", parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.session = session
-        self.setWindowTitle("Question sets for this review")
-        self.setObjectName("questionBank")
-        self.resize(720, 480)
-        layout = QVBoxLayout(self)
-        hint = QLabel("Double-click a question to reword it. Interviewers pick from these sets for their plans.")
-        hint.setObjectName("hintText")
-        layout.addWidget(hint)
+        hint = "Double-click a question to reword it. Interviewers pick from these sets for their plans."
+        layout = dialog_layout(
+            self, "Question sets for this review", "questionBank", size=(720, 480), intro=hint, hint=True
+        )
         self.approach = QComboBox()
         for key in approaches.APPROACHES:
             self.approach.addItem(approaches.label(key), key)
@@ -53,12 +46,7 @@ class QuestionBankDialog(QDialog):
         choose.addWidget(self.approach, 1)
         choose.addWidget(self.audience, 1)
         layout.addLayout(choose)
-        self.view = QTableView()
-        self.view.setObjectName("questionBankView")
-        self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.view.verticalHeader().hide()
-        self.view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
-        self.view.setWordWrap(True)
+        self.view = table_view("questionBankView", default=STRETCH)
         layout.addWidget(self.view, 1)
         buttons = QHBoxLayout()
         add, remove, close = QPushButton("Add question"), QPushButton("Remove"), QPushButton("Close")

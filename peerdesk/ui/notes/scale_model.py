@@ -12,7 +12,7 @@ from typing import Any
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt, QTimer
 from PySide6.QtWidgets import QSpinBox, QStyledItemDelegate, QStyleOptionViewItem, QWidget
 
-from peerdesk.services import notes
+from peerdesk.services import scale_answers
 
 Index = QModelIndex | QPersistentModelIndex
 FIELDS = ("value", "question", "reason")
@@ -24,10 +24,10 @@ Edit = Callable[[str, str, Any], object]  # answer id, field, new value
 class ScaleAnswersModel(QAbstractTableModel):
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self.rows: list[notes.ScaleInfo] = []
+        self.rows: list[scale_answers.ScaleInfo] = []
         self.edit: Edit | None = None
 
-    def set_rows(self, rows: list[notes.ScaleInfo]) -> None:
+    def set_rows(self, rows: list[scale_answers.ScaleInfo]) -> None:
         """The same answers in the same order (an edit): update in place so the selection stays put."""
         if rows and [r.id for r in rows] == [r.id for r in self.rows]:
             self.rows = rows
@@ -37,7 +37,7 @@ class ScaleAnswersModel(QAbstractTableModel):
         self.rows = rows
         self.endResetModel()
 
-    def answer_at(self, index: Index) -> notes.ScaleInfo | None:
+    def answer_at(self, index: Index) -> scale_answers.ScaleInfo | None:
         return self.rows[index.row()] if index.isValid() and index.row() < len(self.rows) else None
 
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 - Qt's signature

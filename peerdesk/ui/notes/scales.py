@@ -23,9 +23,10 @@ from PySide6.QtWidgets import (
 )
 
 from peerdesk.errors import PeerdeskError
-from peerdesk.services import notes, records
+from peerdesk.services import records, scale_answers
 from peerdesk.services import timetable as tt
 from peerdesk.ui.kit import messages, ops
+from peerdesk.ui.kit.dialogs import FIT, INTERACTIVE, STRETCH, table_view
 from peerdesk.ui.kit.session import ReviewSession
 from peerdesk.ui.kit.widgets import wrapped_label
 from peerdesk.ui.notes.scale_model import RatingDelegate, ScaleAnswersModel
@@ -56,24 +57,14 @@ class ScalesTab(QWidget):
         layout.addLayout(form)
         self.scales_model = ScaleAnswersModel(self)
         self.scales_model.edit = self.edit_scale
-        self.scales_view = QTableView()
-        self.scales_view.setObjectName("scalesView")
-        self.scales_view.setModel(self.scales_model)
-        self.scales_view.setItemDelegate(RatingDelegate(self.scales_view))
-        self.scales_view.setWordWrap(True)
-        self.scales_view.verticalHeader().hide()
-        self.scales_view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.scales_view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.scales_view.setEditTriggers(
-            QAbstractItemView.EditTrigger.DoubleClicked | QAbstractItemView.EditTrigger.EditKeyPressed
+        columns = {0: FIT, 1: INTERACTIVE, 2: STRETCH}
+        self.scales_view = table_view(
+            "scalesView", self.scales_model, columns=columns, single=True, editable=True, left_headers=True
         )
-        scales_header = self.scales_view.horizontalHeader()
-        scales_header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
-        scales_header.setSectionResizeMode(1, QHeaderView.ResizeMode.Interactive)
-        scales_header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
-        scales_header.resizeSection(1, 180)
-        scales_header.setMinimumSectionSize(scales_header.fontMetrics().horizontalAdvance("Reason") + 20)
-        scales_header.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+        self.scales_view.setItemDelegate(RatingDelegate(self.scales_view))
+        self.scales_view.horizontalHeader().resizeSection(1, 180)
+        header = self.scales_view.horizontalHeader()
+        header.setMinimumSectionSize(header.fontMetrics().horizontalAdvance("Reason") + 20)  # headings never cut
         layout.addWidget(self.scales_view, 1)
         remove = QPushButton("Delete answer")
         remove.clicked.connect(self.delete_selected_scale)
@@ -98,12 +89,12 @@ class ScalesTab(QWidget):
     def load(self, interview: tt.InterviewInfo | None) -> None:
         """Show ``interview``'s answers, and the summary across the review."""
         self.interview = interview
-        self.scales_model.set_rows(notes.scale_answers(self.session.store, interview.id) if interview else [])
+        self.scales_model.set_rows(scale_answers.scale_answers(self.session.store, interview.id) if interview else [])
         self.scales_view.resizeRowsToContents()
         self.summary_model.clear()
         # "Group": the label above says these are stakeholder groups, and a longer title is clipped in a narrow dock.
         self.summary_model.setHorizontalHeaderLabels(["Group", "Answers", "Average", "Range", "Rated"])
-        for row in notes.scale_summary(self.session.store, by_question=False):
+        for row in scale_answers.scale_summary(self.session.store, by_question=False):
             self.summary_model.appendRow(
                 [
                     QStandardItem(row.group),
@@ -132,14 +123,14 @@ class ScalesTab(QWidget):
             self.session,
             "Record scale answer",
             "scale_answers",
-            lambda s: notes.add_scale_answer(s, interview.id, question, value, reason),
-            remove=notes.delete_scale_answer,
+            lambda s: scale_answers.add_scale_answer(s, interview.id, question, value, reason),
+            remove=scale_answers.delete_scale_answer,
         )
 
     def edit_scale(self, answer_id: str, field: str, value: Any) -> bool:
         """Correct one field of a scale answer in place (the table's editors call this): one undo step."""
         try:
-            before = notes.scale_answer(self.session.store, answer_id)
+            before = scale_answers.scale_answer(self.session.store, answer_id)
         except PeerdeskError as exc:
             messages.error(self, "Edit scale answer", exc)
             return False
@@ -149,8 +140,8 @@ class ScalesTab(QWidget):
             self,
             self.session,
             "Edit scale answer",
-            lambda s: notes.update_scale_answer(s, answer_id, **new),
-            lambda s: notes.update_scale_answer(s, answer_id, **old),
+            lambda s: scale_answers.update_scale_answer(s, answer_id, **new),
+            lambda s: scale_answers.update_scale_answer(s, answer_id, **old),
         )
 
     def delete_selected_scale(self) -> None:
@@ -162,6 +153,6 @@ class ScalesTab(QWidget):
             self,
             self.session,
             "Delete scale answer",
-            lambda s: notes.delete_scale_answer(s, answer_id),
+            lambda s: scale_answers.delete_scale_answer(s, answer_id),
             lambda s: records.restore(s, "scale_answers", answer_id),
         )

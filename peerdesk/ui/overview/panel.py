@@ -12,19 +12,16 @@ from typing import Any
 
 from PySide6.QtCore import QDate, QSignalBlocker, Qt
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QCheckBox,
     QDateEdit,
     QFormLayout,
     QGridLayout,
     QGroupBox,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QPushButton,
     QScrollArea,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -36,6 +33,7 @@ from peerdesk.services.records import values as record_values
 from peerdesk.ui.kit import ops
 from peerdesk.ui.kit.autosave_text import AutoSaveText
 from peerdesk.ui.kit.dates import QT_DATE
+from peerdesk.ui.kit.dialogs import STRETCH, table_view
 from peerdesk.ui.kit.panel import Panel
 from peerdesk.ui.kit.record_model import Column, RecordTableModel
 from peerdesk.ui.kit.session import ReviewSession
@@ -217,13 +215,7 @@ class OverviewPanel(Panel):
         box = QGroupBox(title)
         layout = QVBoxLayout(box)
         model = RecordTableModel(self.session, table, columns, noun=noun)
-        view = QTableView()
-        view.setObjectName(f"table-{table}")
-        view.setModel(model)
-        view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        view.setWordWrap(True)
-        view.verticalHeader().hide()
-        view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        view = table_view(f"table-{table}", model, default=STRETCH)
         view.setMinimumHeight(140)
         buttons = QHBoxLayout()
         add = QPushButton(f"Add {noun}")

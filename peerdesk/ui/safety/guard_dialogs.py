@@ -8,25 +8,22 @@ from typing import Any
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QColor, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QComboBox,
     QDialog,
     QDialogButtonBox,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QPushButton,
     QStyledItemDelegate,
     QStyleOptionViewItem,
-    QTableView,
-    QVBoxLayout,
     QWidget,
 )
 
 from peerdesk.services import guard
 from peerdesk.services.changes import Changes
 from peerdesk.ui.kit import ops
+from peerdesk.ui.kit.dialogs import FIT, INTERACTIVE, STRETCH, dialog_layout, table_view
 from peerdesk.ui.kit.record_model import Column, RecordTableModel
 from peerdesk.ui.kit.session import ReviewSession
 
@@ -60,17 +57,12 @@ class NamesDialog(QDialog):
     def __init__(self, session: ReviewSession, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.session = session
-        self.setWindowTitle("Names to guard")
-        self.setObjectName("namesDialog")
-        self.resize(560, 460)
-        layout = QVBoxLayout(self)
-        intro = QLabel(
+        intro = (
             "Add everyone whose name might turn up in notes or quotes: the people interviewed, staff mentioned, "
             "anyone else. Quotes that mention them, or give an email address or phone number, are flagged so the "
             "team can decide whether they may be shown."
         )
-        intro.setWordWrap(True)
-        layout.addWidget(intro)
+        layout = dialog_layout(self, "Names to guard", "namesDialog", size=(560, 460), intro=intro)
         row = QHBoxLayout()
         self.name_edit = QLineEdit()
         self.name_edit.setPlaceholderText("First name and surname")
@@ -93,14 +85,8 @@ class NamesDialog(QDialog):
             order_by="name",
             noun="guarded name",
         )
-        self.view = QTableView()
-        self.view.setObjectName("namesTable")
-        self.view.setModel(self.model)
+        self.view = table_view("namesTable", self.model, columns={0: STRETCH, 1: FIT})
         self.view.setItemDelegateForColumn(1, KindDelegate(self.view))
-        self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.view.verticalHeader().hide()
-        self.view.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        self.view.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
         layout.addWidget(self.view, 1)
         self.remove_button = QPushButton("Remove")
         self.remove_button.clicked.connect(self.remove_selected)
@@ -185,25 +171,13 @@ class FlaggedQuotesDialog(QDialog):
     def __init__(self, session: ReviewSession, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.session = session
-        self.setWindowTitle("Quotes that may identify someone")
-        self.setObjectName("flaggedQuotesDialog")
-        self.resize(860, 480)
-        layout = QVBoxLayout(self)
+        layout = dialog_layout(self, "Quotes that may identify someone", "flaggedQuotesDialog", size=(860, 480))
         self.summary = QLabel()
         self.summary.setWordWrap(True)
         layout.addWidget(self.summary)
         self.model = FlaggedQuotesModel(session)
         self.model.modelReset.connect(self._update_summary)
-        self.view = QTableView()
-        self.view.setObjectName("flaggedTable")
-        self.view.setModel(self.model)
-        self.view.setWordWrap(True)
-        self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.view.verticalHeader().hide()
-        header = self.view.horizontalHeader()
-        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Interactive)
-        header.setSectionResizeMode(2, QHeaderView.ResizeMode.ResizeToContents)
+        self.view = table_view("flaggedTable", self.model, columns={0: STRETCH, 1: INTERACTIVE, 2: FIT})
         self.view.setColumnWidth(1, 240)
         layout.addWidget(self.view, 1)
         row = QHBoxLayout()

@@ -6,22 +6,19 @@ from typing import Any
 
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QPushButton,
-    QTableView,
-    QVBoxLayout,
     QWidget,
 )
 
 from peerdesk.services.backups import COUNTED, BackupInfo
 from peerdesk.store.engine import MIN_PASSPHRASE
 from peerdesk.ui.kit.dates import show_datetime
+from peerdesk.ui.kit.dialogs import FIT, STRETCH, dialog_layout, table_view
 from peerdesk.ui.kit.list_model import ListTableModel
 from peerdesk.ui.kit.widgets import StrengthMeter, error_label, password_edit
 
@@ -31,16 +28,11 @@ Index = QModelIndex | QPersistentModelIndex
 class ChangePassphraseDialog(QDialog):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle("Change passphrase")
-        self.setObjectName("changePassphraseDialog")
-        self.setMinimumWidth(460)
-        layout = QVBoxLayout(self)
-        intro = QLabel(
+        intro = (
             "The review and its backups will open with the new passphrase only. Tell the team only if they need "
             "it: each member's copy has its own passphrase."
         )
-        intro.setWordWrap(True)
-        layout.addWidget(intro)
+        layout = dialog_layout(self, "Change passphrase", "changePassphraseDialog", min_width=460, intro=intro)
         form = QFormLayout()
         self.current = password_edit("Current passphrase")
         self.new = password_edit("New passphrase")
@@ -104,25 +96,13 @@ class RestoreDialog(QDialog):
 
     def __init__(self, items: list[BackupInfo], parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle("Restore from backup")
-        self.setObjectName("restoreDialog")
-        self.resize(860, 400)
-        layout = QVBoxLayout(self)
-        intro = QLabel(
+        intro = (
             "Choose the backup to go back to. The review as it is now is backed up first, so a restore can be "
             "undone by restoring that backup."
         )
-        intro.setWordWrap(True)
-        layout.addWidget(intro)
+        layout = dialog_layout(self, "Restore from backup", "restoreDialog", size=(860, 400), intro=intro)
         self.model = BackupsModel(items, self)
-        self.view = QTableView()
-        self.view.setObjectName("backupsTable")
-        self.view.setModel(self.model)
-        self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.view.verticalHeader().hide()
-        self.view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        self.view.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        self.view = table_view("backupsTable", self.model, default=FIT, columns={1: STRETCH}, single=True)
         self.view.doubleClicked.connect(lambda _i: self.accept())
         layout.addWidget(self.view, 1)
         empty = QLabel("There are no backups of this review yet.")

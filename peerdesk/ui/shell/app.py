@@ -37,6 +37,9 @@ def stylesheet() -> str:
     return (resources.files("peerdesk.resources") / "style.qss").read_text(encoding="utf-8")
 
 
+OPENED_CHECKS_MS = 400
+
+
 class Controller(QObject):
     """Moves between the start screen and main windows; owns nothing but the windows it shows."""
 
@@ -194,7 +197,9 @@ class Controller(QObject):
         self.windows.append(window)
         window.show()
         self.start.hide()
-        window.safety.on_opened()
+        # What is due on opening (the retention offer, the hourly backup) waits until the window has painted: a
+        # backup copy takes a moment, and the review should be on screen first.
+        QTimer.singleShot(OPENED_CHECKS_MS, window, window.safety.on_opened)
         if self.pending_bundle is not None:
             self._offer_import(window)
         return window
@@ -247,6 +252,10 @@ class Controller(QObject):
         self.notice = box
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        # Every event of every widget passes here (tens of thousands while a window is built): a file to open is
+        # sent to the application itself, so anything else is let through at once.
+        if watched is not self.app:
+            return False
         if event.type() == QEvent.Type.FileOpen and isinstance(event, QFileOpenEvent) and event.file():
             path = Path(event.file())
             # Later, not inside the event filter: opening asks for the passphrase in a modal dialog.

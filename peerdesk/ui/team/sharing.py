@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QFileDialog,
     QLabel,
+    QLayout,
     QMessageBox,
     QPushButton,
     QVBoxLayout,
@@ -50,9 +51,11 @@ class EmailDialog(QDialog):
         self.setMinimumWidth(520)
         layout = QVBoxLayout(self)
         who = ", ".join(report.recipients)
-        title = QLabel(f"<b>{report.path.name}</b> is ready ({report.size / 1e6:.2f} MB).")
+        title = QLabel(f"<b>{escape(report.path.name)}</b> is ready ({report.size / 1e6:.2f} MB). {report.sending}.")
         title.setObjectName("sectionTitle")
+        title.setWordWrap(True)  # a long file name wraps rather than being cut
         layout.addWidget(title)
+        layout.setSizeConstraint(QLayout.SizeConstraint.SetMinimumSize)  # never shorter than its wrapped text
         details = QLabel(
             f"Encrypted to: {who}.<br>It expires on {show_iso_date(report.expires)}, the review's retention date."
             "<br><br>Send it to the team by email. <b>An email link cannot attach files</b>: after writing the "
@@ -100,6 +103,9 @@ class ExchangeActions(QObject):
         self.action_export = QAction("&Export bundle…", window, shortcut=QKeySequence("Ctrl+Shift+E"))
         self.action_export.setStatusTip("Write your work to one encrypted file to email to the team")
         self.action_export.triggered.connect(lambda: self.export())
+        self.action_export_all = QAction("Send &everything (for a new member or a lost email)…", window)
+        self.action_export_all.setStatusTip("Write the whole review, not only what changed since your last bundle")
+        self.action_export_all.triggered.connect(lambda: self.export(full=True))
         self.action_import = QAction("&Import bundle…", window, shortcut=QKeySequence("Ctrl+Shift+I"))
         self.action_import.setStatusTip("Merge a colleague's bundle into this review")
         self.action_import.triggered.connect(lambda: self.import_())
@@ -108,7 +114,8 @@ class ExchangeActions(QObject):
         self.action_conflicts = QAction("&Conflicts…", window)
         self.action_conflicts.triggered.connect(self.show_conflicts)
         menu = window.file_menu
-        for action in (self.action_export, self.action_import, self.action_team, self.action_conflicts):
+        actions = (self.action_export, self.action_export_all, self.action_import, self.action_team)
+        for action in (*actions, self.action_conflicts):
             menu.insertAction(window.file_menu_tail, action)
         window.setAcceptDrops(True)
         window.installEventFilter(self)
@@ -155,7 +162,8 @@ class ExchangeActions(QObject):
         return "decide" if clicked is decide else "export" if clicked is anyway else "cancel"
 
     # --- export ------------------------------------------------------------------------------------------------------
-    def export(self, path: Path | None = None) -> None:
+    def export(self, path: Path | None = None, *, full: bool = False) -> None:
+        """Export what the team may lack (``full``: everything)."""
         self.window.flush_edits()
         if not self._has_recipients():
             return
@@ -178,7 +186,7 @@ class ExchangeActions(QObject):
         store, target = self.session.store, path
 
         def work(progress: Progress) -> exchange.ExportReport:
-            return exchange.export_to(store, target, progress=progress)
+            return exchange.export_to(store, target, full=full, progress=progress)
 
         run_task(self.window, "Exporting a bundle…", work, self._exported, self._failed("Could not export"))
 
@@ -196,7 +204,7 @@ class ExchangeActions(QObject):
         return False
 
     def _exported(self, report: exchange.ExportReport) -> None:
-        self.window.statusBar().showMessage(f"Exported {report.path.name}", 8000)
+        self.window.statusBar().showMessage(f"Exported {report.path.name}. {report.sending}.", 8000)
         dialog = EmailDialog(report, self.window)
         self.last_dialog = dialog
         dialog.open()

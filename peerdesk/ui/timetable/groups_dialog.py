@@ -11,22 +11,18 @@ from typing import Any
 from PySide6.QtCore import QModelIndex, QObject, QPersistentModelIndex, Qt, QTimer
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QDialog,
     QDialogButtonBox,
     QHBoxLayout,
-    QHeaderView,
-    QLabel,
     QLineEdit,
     QPushButton,
-    QTableView,
-    QVBoxLayout,
     QWidget,
 )
 
-from peerdesk.services import timetable as tt
+from peerdesk.services import timetable_grid
 from peerdesk.services.changes import Changes
 from peerdesk.ui.kit import ops
+from peerdesk.ui.kit.dialogs import FIT, STRETCH, dialog_layout, table_view
 from peerdesk.ui.kit.list_model import ListTableModel
 from peerdesk.ui.kit.session import ReviewSession
 
@@ -35,7 +31,7 @@ WATCHED = ("stakeholder_groups", "interviews", "quotes")
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
 
 
-class GroupsModel(ListTableModel[tt.GroupUse]):
+class GroupsModel(ListTableModel[timetable_grid.GroupUse]):
     """One row per group: its name (editable) and how many interviews and quotes carry it."""
 
     headers = ("Stakeholder group", "Interviews", "Quotes")
@@ -47,8 +43,8 @@ class GroupsModel(ListTableModel[tt.GroupUse]):
         session.changed.connect(self._on_changed)
         self.reload()
 
-    def fetch(self) -> list[tt.GroupUse]:
-        return tt.groups_in_use(self.session.store)
+    def fetch(self) -> list[timetable_grid.GroupUse]:
+        return timetable_grid.groups_in_use(self.session.store)
 
     def reload(self) -> None:
         """Same groups in the same order (a rename, a count): update in place, so selection and editing survive."""
@@ -111,36 +107,18 @@ class GroupsDialog(QDialog):
     def __init__(self, session: ReviewSession, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.session = session
-        self.setWindowTitle("Stakeholder groups")
-        self.setObjectName("groupsDialog")
-        self.resize(480, 500)
-        layout = QVBoxLayout(self)
-        intro = QLabel(
+        intro = (
             "The groups of people interviewed. A quote is labelled with its group, never with who said it, "
             "so a group that interviews or quotes use can be renamed but not deleted."
         )
-        intro.setWordWrap(True)
-        intro.setObjectName("hintText")
-        layout.addWidget(intro)
+        layout = dialog_layout(self, "Stakeholder groups", "groupsDialog", size=(480, 500), intro=intro, hint=True)
 
         self.model = GroupsModel(session, self)
         self.model.rename = self.rename
-        self.view = QTableView()
-        self.view.setObjectName("groupsView")
-        self.view.setModel(self.model)
-        self.view.verticalHeader().hide()
+        columns = {0: STRETCH, 1: FIT, 2: FIT}
+        self.view = table_view("groupsView", self.model, columns=columns, single=True, editable=True, left_headers=True)
         self.view.setShowGrid(False)
         self.view.setAlternatingRowColors(True)
-        self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.view.setEditTriggers(
-            QAbstractItemView.EditTrigger.DoubleClicked | QAbstractItemView.EditTrigger.EditKeyPressed
-        )
-        header = self.view.horizontalHeader()
-        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        for column in (1, 2):
-            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
-        header.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
         layout.addWidget(self.view, 1)
 
         add_row = QHBoxLayout()
@@ -179,7 +157,7 @@ class GroupsDialog(QDialog):
         self._update_buttons()
 
     # --- selection ------------------------------------------------------------------------------------------------
-    def selected(self) -> tt.GroupUse | None:
+    def selected(self) -> timetable_grid.GroupUse | None:
         rows = self.view.selectionModel().selectedRows()
         return self.model.rows[rows[0].row()] if rows else None
 
@@ -205,7 +183,7 @@ class GroupsDialog(QDialog):
             self.session,
             "Add stakeholder group",
             "stakeholder_groups",
-            lambda s: tt.add_group(s, name, reuse=False),
+            lambda s: timetable_grid.add_group(s, name, reuse=False),
         )
         if group_id is not None:
             self.select(group_id)
@@ -222,8 +200,8 @@ class GroupsDialog(QDialog):
             self,
             self.session,
             "Rename stakeholder group",
-            lambda s: tt.rename_group(s, group_id, name),
-            lambda s: tt.rename_group(s, group_id, old),
+            lambda s: timetable_grid.rename_group(s, group_id, name),
+            lambda s: timetable_grid.rename_group(s, group_id, old),
         )
 
     def delete_selected(self) -> None:
@@ -236,6 +214,6 @@ class GroupsDialog(QDialog):
             self,
             self.session,
             "Delete stakeholder group",
-            lambda s: tt.delete_group(s, group_id),
-            lambda s: tt.restore_group(s, group_id),
+            lambda s: timetable_grid.delete_group(s, group_id),
+            lambda s: timetable_grid.restore_group(s, group_id),
         )

@@ -10,6 +10,7 @@ from typing import Any
 from PySide6.QtCore import QModelIndex, QTime, Signal
 from PySide6.QtWidgets import QDialog
 
+from peerdesk.services import interviews, timetable_grid
 from peerdesk.services import review as review_service
 from peerdesk.services import timetable as tt
 from peerdesk.ui.kit import messages, ops
@@ -116,14 +117,18 @@ class InterviewsPanel(PlacesPanel):
             self.session,
             "New interview",
             "interviews",
-            lambda s: tt.add_interview(s, **fields),
-            restore=tt.restore_interview,
-            remove=tt.delete_interview,
+            lambda s: interviews.add_interview(s, **fields),
+            restore=interviews.restore_interview,
+            remove=interviews.delete_interview,
         )
 
     def _add_group(self, name: str) -> str | None:
         return ops.run_create(
-            self, self.session, "Add stakeholder group", "stakeholder_groups", lambda s: tt.add_group(s, name)
+            self,
+            self.session,
+            "Add stakeholder group",
+            "stakeholder_groups",
+            lambda s: timetable_grid.add_group(s, name),
         )
 
     def edit_selected(self) -> None:
@@ -133,7 +138,7 @@ class InterviewsPanel(PlacesPanel):
         info = self.selected()
         if info is None:
             return
-        old = tt.interview_fields(self.session.store, info.id)
+        old = interviews.interview_fields(self.session.store, info.id)
         chosen = self._dialog(old, "Interview details")
         if chosen is not None:
             self.edit_interview(info.id, *chosen)
@@ -150,7 +155,7 @@ class InterviewsPanel(PlacesPanel):
             stack.endMacro()
 
     def _edit_interview(self, interview_id: str, fields: dict[str, Any]) -> bool:
-        old = tt.interview_fields(self.session.store, interview_id)
+        old = interviews.interview_fields(self.session.store, interview_id)
         changed = {k: v for k, v in fields.items() if old.get(k) != v}
         if not changed:
             return False
@@ -159,20 +164,20 @@ class InterviewsPanel(PlacesPanel):
             self,
             self.session,
             "Edit interview",
-            lambda s: tt.update_interview(s, interview_id, **changed),
-            lambda s: tt.update_interview(s, interview_id, **before),
+            lambda s: interviews.update_interview(s, interview_id, **changed),
+            lambda s: interviews.update_interview(s, interview_id, **before),
         )
 
     def move_interview(self, interview_id: str, slot_id: str, team_id: str) -> bool:
-        old = tt.interview_fields(self.session.store, interview_id)
+        old = interviews.interview_fields(self.session.store, interview_id)
         if (old["slot_id"], old["team_id"]) == (slot_id, team_id):
             return False
         moved = ops.run(
             self,
             self.session,
             "Move interview",
-            lambda s: tt.move_interview(s, interview_id, slot_id, team_id),
-            lambda s: tt.move_interview(s, interview_id, old["slot_id"], old["team_id"]),
+            lambda s: interviews.move_interview(s, interview_id, slot_id, team_id),
+            lambda s: interviews.move_interview(s, interview_id, old["slot_id"], old["team_id"]),
         )
         if moved:
             self.select(interview_id)
@@ -189,9 +194,9 @@ class InterviewsPanel(PlacesPanel):
             self.session,
             "Duplicate interview",
             "interviews",
-            lambda s: tt.duplicate_interview(s, interview_id),
-            restore=tt.restore_interview,
-            remove=tt.delete_interview,
+            lambda s: interviews.duplicate_interview(s, interview_id),
+            restore=interviews.restore_interview,
+            remove=interviews.delete_interview,
         )
         if copy is not None:
             self.select(copy)
@@ -210,8 +215,8 @@ class InterviewsPanel(PlacesPanel):
             self,
             self.session,
             "Delete interview",
-            lambda s: tt.delete_interview(s, interview_id),
-            lambda s: tt.restore_interview(s, interview_id),
+            lambda s: interviews.delete_interview(s, interview_id),
+            lambda s: interviews.restore_interview(s, interview_id),
         )
 
 

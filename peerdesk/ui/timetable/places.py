@@ -13,6 +13,7 @@ from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QDialog, QMenu, QTableView
 
 from peerdesk.services import timetable as tt
+from peerdesk.services import timetable_grid
 from peerdesk.services.changes import Changes
 from peerdesk.store.engine import Store
 from peerdesk.ui.kit import messages, ops
@@ -45,7 +46,7 @@ class PlacesPanel(Panel):
 
     def create_slot(self, starts: str, ends: str = "", day: int = 1, activity: str = "") -> str | None:
         return ops.run_create(
-            self, self.session, "Add slot", "slots", lambda s: tt.add_slot(s, starts, ends, day, activity)
+            self, self.session, "Add slot", "slots", lambda s: timetable_grid.add_slot(s, starts, ends, day, activity)
         )
 
     def add_team(self) -> None:
@@ -54,12 +55,14 @@ class PlacesPanel(Panel):
             self.create_team(*dialog.values())
 
     def create_team(self, name: str, room: str = "") -> str | None:
-        return ops.run_create(self, self.session, "Add team", "teams", lambda s: tt.add_team(s, name, room))
+        return ops.run_create(self, self.session, "Add team", "teams", lambda s: timetable_grid.add_team(s, name, room))
 
     def edit_slot(self, slot_id: str) -> None:
         store = self.session.store
         dialog = SlotDialog(
-            parent=self, current=tt.slot_fields(store, slot_id), activity=tt.slot_activity(store, slot_id)
+            parent=self,
+            current=timetable_grid.slot_fields(store, slot_id),
+            activity=timetable_grid.slot_activity(store, slot_id),
         )
         if dialog.exec() == QDialog.DialogCode.Accepted:
             self.retime_slot(slot_id, *dialog.values(), activity=dialog.activity_text())
@@ -68,34 +71,34 @@ class PlacesPanel(Panel):
         self, slot_id: str, starts: str, ends: str = "", day: int = 1, *, activity: str | None = None
     ) -> bool:
         """New times for a slot (its interviews stay in it), or what it holds for everyone. One undo step."""
-        old = tt.slot_fields(self.session.store, slot_id)
-        old_activity = tt.slot_activity(self.session.store, slot_id)
+        old = timetable_grid.slot_fields(self.session.store, slot_id)
+        old_activity = timetable_grid.slot_activity(self.session.store, slot_id)
         if (starts, ends, day) == old and activity in (None, old_activity):
             return False
         return ops.run(
             self,
             self.session,
             "Change slot time",
-            lambda s: tt.update_slot(s, slot_id, starts, ends, day, activity),
-            lambda s: tt.update_slot(s, slot_id, *old, activity=old_activity),
+            lambda s: timetable_grid.update_slot(s, slot_id, starts, ends, day, activity),
+            lambda s: timetable_grid.update_slot(s, slot_id, *old, activity=old_activity),
         )
 
     def edit_team(self, team_id: str) -> None:
-        name, room = tt.team_fields(self.session.store, team_id)
+        name, room = timetable_grid.team_fields(self.session.store, team_id)
         dialog = TeamDialog(name, self, room=room, editing=True)
         if dialog.exec() == QDialog.DialogCode.Accepted:
             self.rename_team(team_id, *dialog.values())
 
     def rename_team(self, team_id: str, name: str, room: str = "") -> bool:
-        old = tt.team_fields(self.session.store, team_id)
+        old = timetable_grid.team_fields(self.session.store, team_id)
         if (name.strip(), room.strip()) == old:
             return False
         return ops.run(
             self,
             self.session,
             "Rename team",
-            lambda s: tt.update_team(s, team_id, name, room),
-            lambda s: tt.update_team(s, team_id, *old),
+            lambda s: timetable_grid.update_team(s, team_id, name, room),
+            lambda s: timetable_grid.update_team(s, team_id, *old),
         )
 
     # Deleting a slot or team that interviews use asks first rather than refusing: a timetable row or column is
@@ -105,20 +108,20 @@ class PlacesPanel(Panel):
     def delete_slot(self, slot_id: str) -> bool:
         slot = next((x for x in self.model.table.slots if x.id == slot_id), None)
         label = slot.label if slot else "this time"
-        usage = tt.slot_usage(self.session.store, slot_id)
+        usage = timetable_grid.slot_usage(self.session.store, slot_id)
         if usage.interviews and not self._confirm_delete(f"the {label} slot", usage, "Delete time slot"):
             return False
-        return self._delete_place("slots", slot_id, f"Delete slot {label}", tt.delete_slot)
+        return self._delete_place("slots", slot_id, f"Delete slot {label}", timetable_grid.delete_slot)
 
     def delete_team(self, team_id: str) -> bool:
         team = next((x for x in self.model.table.teams if x.id == team_id), None)
         name = team.name if team else "this team"
-        usage = tt.team_usage(self.session.store, team_id)
+        usage = timetable_grid.team_usage(self.session.store, team_id)
         if usage.interviews and not self._confirm_delete(name, usage, "Delete team"):
             return False
-        return self._delete_place("teams", team_id, f"Delete {name}", tt.delete_team)
+        return self._delete_place("teams", team_id, f"Delete {name}", timetable_grid.delete_team)
 
-    def _confirm_delete(self, what: str, usage: tt.Usage, title: str) -> bool:
+    def _confirm_delete(self, what: str, usage: timetable_grid.Usage, title: str) -> bool:
         count = len(usage.interviews)
         these = "this interview" if count == 1 else f"these {count} interviews"
         text = f"{usage.describe().capitalize()} {'is' if count == 1 else 'are'} planned for {what}. "

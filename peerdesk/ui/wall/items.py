@@ -124,12 +124,18 @@ class PostItItem(QGraphicsItem):
         return self.view.id
 
     def set_view(self, view: PostItView) -> None:
-        text_changed = view.text != self.view.text or not self._shown
+        if view.text != self.view.text:
+            self._shown = ""  # fitted again when next painted: a wall of thousands fits only what it shows
         self.view = view
-        if text_changed:
-            self._shown = fit_text(view.text, TEXT_FONT, POSTIT_W - 2 * TEXT_MARGIN, POSTIT_H - 2 * TEXT_MARGIN - 12)
         self.setToolTip(self.accessible_name())
         self.update()
+
+    def shown_text(self) -> str:
+        """The text as it fits on the post-it (worked out the first time it is needed)."""
+        if not self._shown:
+            width, height = POSTIT_W - 2 * TEXT_MARGIN, POSTIT_H - 2 * TEXT_MARGIN - 12
+            self._shown = fit_text(self.view.text, TEXT_FONT, width, height)
+        return self._shown
 
     def set_dimmed(self, dimmed: bool) -> None:
         if dimmed != self.dimmed:
@@ -159,7 +165,7 @@ class PostItItem(QGraphicsItem):
         painter.setPen(INK)
         painter.setFont(TEXT_FONT)
         text_box = body.adjusted(TEXT_MARGIN, TEXT_MARGIN, -TEXT_MARGIN, -TEXT_MARGIN - 12)
-        painter.drawText(text_box, int(Qt.TextFlag.TextWordWrap), self._shown)
+        painter.drawText(text_box, int(Qt.TextFlag.TextWordWrap), self.shown_text())
         painter.setFont(SMALL_FONT)
         painter.setPen(EDGES.get(kind, INK).darker(130))
         painter.drawText(

@@ -12,12 +12,13 @@ Day 2 wall (``goal_id`` ""), or a workshop goal's idea wall, always on the canva
 from __future__ import annotations
 
 import math
+from collections import Counter
 from collections.abc import Callable
 
 from PySide6.QtCore import QPointF, QRectF, Signal
 from PySide6.QtWidgets import QGraphicsItem, QGraphicsScene, QGraphicsSceneMouseEvent, QWidget
 
-from peerdesk.services import wall
+from peerdesk.services import wall, wall_themes
 from peerdesk.services.changes import Changes
 from peerdesk.services.edits import Edit
 from peerdesk.services.wall import GAP, KINDS, POSTIT_H, POSTIT_W, PostItView, ThemeView, WallState
@@ -114,8 +115,9 @@ class WallScene(QGraphicsScene):
             self._place_on_sheets()
         for tid in [tid for tid in self.themes if tid not in themes]:
             self.removeItem(self.themes.pop(tid))
+        counts = Counter(p.theme_id for p in views.values())  # one pass, not one per theme
         for tid, item in self.themes.items():
-            item.set_count(sum(1 for p in views.values() if p.theme_id == tid))
+            item.set_count(counts[tid])
         self.busy_changed.emit()
 
     def _place_on_canvas(self, views: dict[str, PostItView], themes: dict[str, ThemeView]) -> None:
@@ -175,7 +177,7 @@ class WallScene(QGraphicsScene):
         return self.itemsBoundingRect()
 
     def min_theme_size(self, item: ThemeItem) -> tuple[float, float]:
-        return wall.min_theme_size(self.state, item.theme_id, item.pos().x(), item.pos().y())
+        return wall_themes.min_theme_size(self.state, item.theme_id, item.pos().x(), item.pos().y())
 
     def focused(self, item: QGraphicsItem) -> None:
         if isinstance(item, PostItItem | ThemeItem):
@@ -198,15 +200,15 @@ class WallScene(QGraphicsScene):
         self.request_edit.emit(postit_id)
 
     def heading_edited(self, theme_id: str, heading: str) -> None:
-        self.run("Rename theme", lambda s: wall.set_heading(s, theme_id, heading))
+        self.run("Rename theme", lambda s: wall_themes.set_heading(s, theme_id, heading))
 
     def toggle_collapsed(self, theme_id: str) -> None:
         item = self.themes[theme_id]
         label = "Expand theme" if item.collapsed else "Collapse theme"
-        self.run(label, lambda s: wall.set_collapsed(s, theme_id, not item.collapsed))
+        self.run(label, lambda s: wall_themes.set_collapsed(s, theme_id, not item.collapsed))
 
     def theme_resized(self, theme_id: str, width: float, height: float) -> None:
-        self.run("Resize theme", lambda s: wall.resize_theme(s, theme_id, width, height))
+        self.run("Resize theme", lambda s: wall_themes.resize_theme(s, theme_id, width, height))
 
     # --- dragging ---------------------------------------------------------------------------------------------
     def mousePressEvent(self, event: QGraphicsSceneMouseEvent) -> None:
@@ -240,7 +242,7 @@ class WallScene(QGraphicsScene):
                 self._drop_postits(postits, at)
             for theme in themes:
                 tid, x, y = theme.theme_id, theme.pos().x(), theme.pos().y()
-                self.run("Move theme", lambda s, tid=tid, x=x, y=y: wall.move_theme(s, tid, x, y))  # type: ignore[misc]
+                self.run("Move theme", lambda s, tid=tid, x=x, y=y: wall_themes.move_theme(s, tid, x, y))  # type: ignore[misc]
         finally:
             if macro:
                 stack.endMacro()
@@ -252,11 +254,11 @@ class WallScene(QGraphicsScene):
             noun = "post-it" if len(ids) == 1 else "post-its"
             label = f"Group {noun} with “{_short(target.view.text)}”"
             target_id = target.postit_id
-            self.run(label, lambda s: wall.drop_on(s, ids, target_id))
+            self.run(label, lambda s: wall_themes.drop_on(s, ids, target_id))
             return
         positions = {p.postit_id: (p.scenePos().x(), p.scenePos().y()) for p in postits}
         label = "Move post-it" if len(ids) == 1 else f"Move {len(ids)} post-its"
-        self.run(label, lambda s: wall.move_postits(s, positions))
+        self.run(label, lambda s: wall_themes.move_postits(s, positions))
 
     def postit_at(self, at: QPointF, exclude: set[str]) -> PostItItem | None:
         for item in self.items(at):

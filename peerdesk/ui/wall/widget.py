@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from peerdesk.services import wall
+from peerdesk.services import wall, wall_csv, wall_themes
 from peerdesk.services.changes import Changes
 from peerdesk.ui.kit import messages
 from peerdesk.ui.kit.session import ReviewSession
@@ -318,7 +318,7 @@ class WallWidget(QWidget):
         ids = self.scene.selected_postits()
         if not ids:
             return
-        edit = self.scene.run("Group as theme", lambda s: wall.group_as_theme(s, ids))
+        edit = self.scene.run("Group as theme", lambda s: wall_themes.group_as_theme(s, ids))
         if edit is not None and edit.created:
             self._edit_heading(edit.created_id)
 
@@ -338,7 +338,7 @@ class WallWidget(QWidget):
         stack.beginMacro("Ungroup")
         try:
             for tid in themes:
-                self.scene.run("Ungroup", lambda s, tid=tid: wall.ungroup(s, tid))  # type: ignore[misc]
+                self.scene.run("Ungroup", lambda s, tid=tid: wall_themes.ungroup(s, tid))  # type: ignore[misc]
         finally:
             stack.endMacro()
 
@@ -347,12 +347,12 @@ class WallWidget(QWidget):
         items = self.scene.themes
         themes = sorted(self.scene.selected_themes(), key=lambda t: (items[t].y(), items[t].x()))
         if len(themes) >= 2:
-            self.scene.run("Merge themes", lambda s: wall.merge_themes(s, themes))
+            self.scene.run("Merge themes", lambda s: wall_themes.merge_themes(s, themes))
 
     def split_selected(self) -> None:
         ids = self.scene.selected_postits()
         if ids:
-            edit = self.scene.run("Split theme", lambda s: wall.split_theme(s, ids))
+            edit = self.scene.run("Split theme", lambda s: wall_themes.split_theme(s, ids))
             if edit is not None and edit.created:
                 self._edit_heading(edit.created_id)
 
@@ -376,7 +376,7 @@ class WallWidget(QWidget):
     def export(self, path: Path) -> None:
         try:
             if path.suffix.lower() == ".csv":
-                wall.export_csv(self.session.store, path, self.scene.goal_id or wall.DAY2_WALL)
+                wall_csv.export_csv(self.session.store, path, self.scene.goal_id or wall.DAY2_WALL)
             else:
                 render.render(self.scene, path)
         except Exception as exc:

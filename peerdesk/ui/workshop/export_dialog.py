@@ -45,7 +45,14 @@ class ExportSlidesDialog(SaveFileDialog):
         self.append.textEdited.connect(lambda _t: self.after.setChecked(True))
         (self.after if presentation else self.own).setChecked(True)
         self.append_field.setContentsMargins(24, 0, 0, 0)  # under its radio button, as its detail
+        self.template_field = PathField("", caption="Choose a template", saving=False)
+        self.template = self.template_field.edit
+        self.template.setObjectName("workshopTemplate")
+        self.template.setPlaceholderText("peerdesk's template, or your authority's .pptx")
+        self.template.textEdited.connect(lambda _t: self.own.setChecked(True))
+        self.template_field.setContentsMargins(24, 0, 0, 0)
         form.addRow("Slides", self.own)
+        form.addRow("", self.template_field)
         form.addRow("", self.after)
         form.addRow("", self.append_field)
         self.out_field = PathField(str(out), caption="Save the slides as", saving=True)
@@ -62,7 +69,14 @@ class ExportSlidesDialog(SaveFileDialog):
     def choice_problem(self) -> str:
         if self.after.isChecked() and not self.append_field.path.is_file():
             return "Choose the presentation to add the slides to, or give them one of their own."
+        if self.own.isChecked() and self.template.text().strip() and not self.template_field.path.is_file():
+            return "There is no template at that path: choose one, or leave it empty for peerdesk's."
         return ""
+
+    @property
+    def template_path(self) -> Path | None:
+        """The template for slides of their own (None: peerdesk's)."""
+        return self.template_field.path if self.own.isChecked() and self.template.text().strip() else None
 
     @property
     def append_path(self) -> Path | None:
@@ -91,7 +105,7 @@ class SummaryDialog(SaveFileDialog):
         form.addRow("Print", self.one_page)
         form.addRow("", self.full_record)
         self.out_field = PathField(
-            str(folder / f"{SUMMARY_NAMES[False]}.pdf"),
+            str(folder / f"{SUMMARY_NAMES[0]}.pdf"),
             caption="Save the summary as",
             saving=True,
             suffix=".pdf",
@@ -107,8 +121,8 @@ class SummaryDialog(SaveFileDialog):
     def _rename(self, full: bool) -> None:
         """Keep the suggested name in step with the choice, unless the user named the file themselves."""
         path = self.out_field.path
-        if path.stem == SUMMARY_NAMES[not full]:
-            self.out.setText(str(path.with_name(SUMMARY_NAMES[full] + path.suffix)))
+        if path.stem == SUMMARY_NAMES[int(not full)]:
+            self.out.setText(str(path.with_name(SUMMARY_NAMES[int(full)] + path.suffix)))
 
     @property
     def full(self) -> bool:

@@ -55,7 +55,12 @@ class FollowUpPanel(Panel):
         hint.setObjectName("hintText")
         hint.setWordWrap(True)
         lay.addWidget(hint)
+        lay.addWidget(self._meeting_box())
+        lay.addWidget(self._actions_box())
+        lay.addStretch(1)
+        self.refresh(Changes.of("followup", "actions"))
 
+    def _meeting_box(self) -> QGroupBox:
         box = QGroupBox("The meeting")
         form = QFormLayout(box)
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
@@ -75,8 +80,9 @@ class FollowUpPanel(Panel):
             edit.setAccessibleName(label)
             self.texts[field] = edit
             form.addRow(label, edit)
-        lay.addWidget(box)
+        return box
 
+    def _actions_box(self) -> QGroupBox:
         actions_box = QGroupBox("The workshop's actions, for review")
         actions_lay = QVBoxLayout(actions_box)
         # #20: each action beside its owner, progress, the evidence seen and a note (edited in place)
@@ -111,9 +117,7 @@ class FollowUpPanel(Panel):
         self.no_actions = QLabel("No actions were recorded at the workshop.")
         self.no_actions.setObjectName("hintText")
         actions_lay.addWidget(self.no_actions)
-        lay.addWidget(actions_box)
-        lay.addStretch(1)
-        self.refresh(Changes.of("followup", "actions"))
+        return actions_box
 
     def _saver(self, field: str) -> Callable[[str], None]:
         return lambda text: self.save(field, text)

@@ -595,10 +595,15 @@ class WorkshopPanel(Panel):
         out, presentation = default_paths(self.session.call(review.summary).authority)
         dialog = ExportSlidesDialog(self, out, presentation)
         if dialog.exec() == ExportSlidesDialog.DialogCode.Accepted:
-            self.export_slides(dialog.output_path, dialog.append_path)
+            self.export_slides(dialog.output_path, dialog.append_path, template=dialog.template_path)
 
     def export_slides(
-        self, out: Path, append_to: Path | None = None, on_done: Callable[[int], None] | None = None
+        self,
+        out: Path,
+        append_to: Path | None = None,
+        on_done: Callable[[int], None] | None = None,
+        *,
+        template: Path | None = None,
     ) -> None:
         from peerdesk.export import content, workshop_pptx
         from peerdesk.services import review
@@ -620,6 +625,7 @@ class WorkshopPanel(Panel):
                 survey_image=image,
                 heading=heading,
                 date=date,
+                template=template,
             )
 
         def done(added: int) -> None:

@@ -8,16 +8,13 @@ from typing import Any
 
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QFileDialog,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QPushButton,
     QScrollArea,
     QSpinBox,
     QSplitter,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -27,6 +24,7 @@ from peerdesk.services import survey, survey_csv
 from peerdesk.services.changes import Changes
 from peerdesk.store.engine import Store
 from peerdesk.ui.kit import messages, ops
+from peerdesk.ui.kit.dialogs import FIT, STRETCH, table_view
 from peerdesk.ui.kit.panel import Panel
 from peerdesk.ui.kit.record_model import Column, RecordTableModel
 from peerdesk.ui.kit.session import ReviewSession
@@ -98,15 +96,10 @@ class SurveyPanel(Panel):
         lay = QVBoxLayout(items)
         lay.setContentsMargins(0, 0, 0, 0)
         self.items_model = SurveyItemsModel(session, self)
-        self.items_view = QTableView()
-        self.items_view.setObjectName("surveyItems")
-        self.items_view.setModel(self.items_model)
-        self.items_view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.items_view.setWordWrap(True)
-        header = self.items_view.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
-        for column in (2, 3):
-            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+        columns = {2: FIT, 3: FIT}
+        self.items_view = table_view(
+            "surveyItems", self.items_model, default=STRETCH, columns=columns, row_numbers=True
+        )
         lay.addWidget(self.items_view, 1)
         row = QHBoxLayout()
         buttons: list[tuple[str, Callable[[], None]]] = [

@@ -16,7 +16,7 @@ from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QPointF, QRectF, QSiz
 from PySide6.QtGui import QColor, QFont, QFontMetricsF, QImage, QPainter, QPaintEvent, QPen
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
-from peerdesk.services.survey import Results, Scale
+from peerdesk.services.survey import Item, Results, Scale
 
 PALETTE = ("#1d6fb8", "#e07a1f", "#2d936c", "#b5179e", "#6c757d", "#c9184a", "#3a0ca3", "#8a5a00")
 ROW_H = 34.0
@@ -42,16 +42,7 @@ def paint(painter: QPainter, rect: QRectF, results: Results) -> None:
         painter.drawText(rect, Qt.AlignmentFlag.AlignCenter, "Import the survey's responses to see results by team.")
         painter.restore()
         return
-    # Legend: one swatch per team, with its number of respondents.
-    x = rect.left() + 12
-    for n, team in enumerate(results.teams):
-        label = f"{team} ({results.counts[team]})"
-        painter.setBrush(colour(n))
-        painter.setPen(Qt.PenStyle.NoPen)
-        painter.drawEllipse(QPointF(x + 6, rect.top() + 16), 6, 6)
-        painter.setPen(QColor("#1b1f24"))
-        painter.drawText(QPointF(x + 16, rect.top() + 16 + metrics.ascent() / 2 - 1), label)
-        x += 34 + metrics.horizontalAdvance(label)
+    x = _legend(painter, rect, results, metrics)
     text_w = rect.width() * TEXT_W_SHARE
     common = results.scale
     # Items on different scales get their own end scores beside each line ("1 ——— 7"), in a gap kept for them.
@@ -95,17 +86,7 @@ def paint(painter: QPainter, rect: QRectF, results: Results) -> None:
         painter.drawLine(QPointF(line_left, y), QPointF(line_right, y))
         if common is None:
             painter.setFont(small)
-            painter.setPen(QColor("#5b6570"))
-            painter.drawText(
-                QRectF(line_left - ends_w, y - 8, ends_w - 9, 16),
-                int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter),
-                str(item.low),
-            )
-            painter.drawText(
-                QRectF(line_right + 9, y - 8, ends_w - 9, 16),
-                int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter),
-                str(item.high),
-            )
+            _ends(painter, item, y, line_left - ends_w, line_right + 9, ends_w - 9)
             painter.setFont(font)
         for n, team in enumerate(results.teams):
             mean = results.means[team][i]
@@ -116,6 +97,28 @@ def paint(painter: QPainter, rect: QRectF, results: Results) -> None:
             painter.setBrush(colour(n))
             painter.drawEllipse(QPointF(px, y), 6.5, 6.5)
     painter.restore()
+
+
+def _legend(painter: QPainter, rect: QRectF, results: Results, metrics: QFontMetricsF) -> float:
+    """One swatch per team, with its number of respondents, along the top; returns where the legend ends."""
+    x = rect.left() + 12
+    for n, team in enumerate(results.teams):
+        label = f"{team} ({results.counts[team]})"
+        painter.setBrush(colour(n))
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.drawEllipse(QPointF(x + 6, rect.top() + 16), 6, 6)
+        painter.setPen(QColor("#1b1f24"))
+        painter.drawText(QPointF(x + 16, rect.top() + 16 + metrics.ascent() / 2 - 1), label)
+        x += 34 + metrics.horizontalAdvance(label)
+    return x
+
+
+def _ends(painter: QPainter, item: Item, y: float, left: float, right: float, width: float) -> None:
+    """An item's own end scores either side of its line (when the items' scales differ)."""
+    painter.setPen(QColor("#5b6570"))
+    middle = Qt.AlignmentFlag.AlignVCenter
+    painter.drawText(QRectF(left, y - 8, width, 16), int(Qt.AlignmentFlag.AlignRight | middle), str(item.low))
+    painter.drawText(QRectF(right, y - 8, width, 16), int(Qt.AlignmentFlag.AlignLeft | middle), str(item.high))
 
 
 def ticks(common: Scale | None) -> list[tuple[float, str]]:

@@ -7,7 +7,7 @@ import pytest
 from pytestqt.qtbot import QtBot
 
 from peerdesk.errors import UserError
-from peerdesk.services import records, survey, wall, workshop, workshop_goals
+from peerdesk.services import records, survey, wall, wall_themes, workshop, workshop_goals
 from peerdesk.services.changes import Changes
 from peerdesk.store.engine import Store
 from peerdesk.ui.kit import ops
@@ -79,7 +79,7 @@ def test_a_refused_wall_edit_leaves_no_undo_step(qtbot: QtBot, session: ReviewSe
     assert session.undo_stack.count() == 0
     assert shown and shown[0].startswith("Rename theme: That ")
     # An accepted wall edit still undoes and redoes.
-    edit = widget.scene.run("Group", lambda s: wall.group_as_theme(s, postits[:2], "Calls go unanswered"))
+    edit = widget.scene.run("Group", lambda s: wall_themes.group_as_theme(s, postits[:2], "Calls go unanswered"))
     assert edit is not None and session.undo_stack.count() == 1
     theme_id = edit.created_id
     session.undo_stack.undo()

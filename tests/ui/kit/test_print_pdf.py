@@ -42,7 +42,7 @@ def pages(pdf: Path) -> int:
     return int(match[1])
 
 
-def long_workshop(store: Store) -> workshop.Outcome:
+def long_workshop(store: Store) -> workshop_outcome.Outcome:
     record_workshop(store, tables=8, long_text=True)
     for k in range(30):
         workshop.add_note(store, ("next_step", "went_well", "even_better_if")[k % 3], f"Note {k}: {LONG}")

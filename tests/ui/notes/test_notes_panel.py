@@ -275,3 +275,31 @@ def test_the_team_edits_the_question_sets_with_undo(qtbot: QtBot, session: Revie
     session.undo_stack.undo()
     sets = questions.bank(session.store, "staff")["appreciative"]
     assert [q.text for q in sets] == list(questions.DEFAULT_SETS["appreciative"])
+
+
+def test_typing_before_a_quote_saves_its_place_and_reloads_no_quote_list(
+    qtbot: QtBot, session: ReviewSession, panel: NotesPanel
+) -> None:
+    from peerdesk.services.changes import NOTE_TEXT, QUOTE_PLACES
+    from peerdesk.ui.quotes.panel import QuotesPanel
+
+    quotes_panel = QuotesPanel(session)
+    qtbot.addWidget(quotes_panel)
+    type_lines(qtbot, panel, "Carers said the duty line is slow.")
+    select(panel, "duty line")
+    selection = panel.editor.textCursor()
+    quote_id = panel.capture(selection.selectionStart(), selection.selectionEnd())
+    assert quote_id is not None
+    heard: list[frozenset[str]] = []
+    session.changed.connect(lambda changes: heard.append(changes.tables))
+    reloads: list[bool] = []
+    quotes_panel.reload = lambda *a, **k: reloads.append(True)  # type: ignore[method-assign]
+    cursor = panel.editor.textCursor()
+    cursor.setPosition(0)
+    panel.editor.setTextCursor(cursor)
+    qtbot.keyClicks(panel.editor, "Day 1: ")
+    wait_saved(qtbot, panel)
+    assert heard and set().union(*heard) == {NOTE_TEXT, QUOTE_PLACES}  # only what typing changed
+    assert reloads == []  # the quotes list shows neither: it reloads nothing
+    [quote] = notes.quotes_of_note(session.store, panel.note.id if panel.note else "")
+    assert panel.editor.toPlainText()[quote.anchor_start : quote.anchor_end] == "duty line"

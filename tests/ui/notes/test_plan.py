@@ -7,15 +7,11 @@ from pytestqt.qtbot import QtBot
 from peerdesk.services import questions, timetable
 from peerdesk.ui.kit.session import ReviewSession
 from peerdesk.ui.notes.plan import QuestionPlanTab
-from tests.helpers.timetable import build_day
+from tests.helpers.tabs import opened_tab
 
 
 def _tab(qtbot: QtBot, session: ReviewSession) -> tuple[QuestionPlanTab, str]:
-    interview = build_day(session.store).interviews[0]
-    tab = QuestionPlanTab(session)
-    qtbot.addWidget(tab)
-    tab.load(timetable.interview(session.store, interview))
-    return tab, interview
+    return opened_tab(qtbot, session, QuestionPlanTab)
 
 
 def _texts(session: ReviewSession, interview: str) -> list[str]:

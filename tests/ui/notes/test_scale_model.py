@@ -8,7 +8,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QSpinBox, QStyleOptionViewItem, QWidget
 from pytestqt.qtbot import QtBot
 
-from peerdesk.services import notes
+from peerdesk.services import scale_answers
 from peerdesk.store.engine import Store
 from peerdesk.ui.notes.scale_model import HEADERS, ID_ROLE, RatingDelegate, ScaleAnswersModel
 from tests.helpers.timetable import build_day
@@ -16,9 +16,9 @@ from tests.helpers.timetable import build_day
 
 def _model(store: Store) -> tuple[ScaleAnswersModel, str]:
     interview = build_day(store).interviews[0]
-    answer, _ = notes.add_scale_answer(store, interview, "the service overall", 7, "quick replies")
+    answer, _ = scale_answers.add_scale_answer(store, interview, "the service overall", 7, "quick replies")
     model = ScaleAnswersModel()
-    model.set_rows(notes.scale_answers(store, interview))
+    model.set_rows(scale_answers.scale_answers(store, interview))
     return model, answer
 
 
@@ -38,7 +38,7 @@ def test_an_edit_is_handed_to_the_panel_after_the_editor_closes(qtbot: QtBot, st
     assert model.setData(model.index(0, 2), "  slow replies ")
     qtbot.waitUntil(lambda: bool(edits))
     assert edits == [(answer, "reason", "slow replies")]
-    assert notes.scale_answer(store, answer).reason == "quick replies"  # the model itself writes nothing
+    assert scale_answers.scale_answer(store, answer).reason == "quick replies"  # the model itself writes nothing
 
 
 def test_the_rating_is_edited_with_a_spin_box_from_0_to_10(qtbot: QtBot, store: Store) -> None:

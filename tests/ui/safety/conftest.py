@@ -2,14 +2,10 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from typing import Any
-
 import pytest
 
 from peerdesk.ui.kit import messages
 from peerdesk.ui.kit import settings as ui_settings
-from peerdesk.ui.kit.session import ReviewSession
 from peerdesk.ui.shell.main_window import MainWindow
 
 
@@ -30,8 +26,5 @@ def told(monkeypatch: pytest.MonkeyPatch) -> list[tuple[str, str]]:
 
 
 @pytest.fixture
-def window(qtbot: Any, session: ReviewSession) -> Iterator[MainWindow]:
-    w = MainWindow(session)
-    qtbot.addWidget(w)
-    w.show()
-    yield w
+def window(main_window: MainWindow) -> MainWindow:
+    return main_window

@@ -1,23 +1,48 @@
-"""Auto-lock: idle time locks the main window, input keeps it unlocked, nothing typed is lost."""
+"""Auto-lock: idle time locks the main window, input keeps it unlocked, nothing typed is lost.
+
+Time is the lock's own injected clock, moved on by the test: nothing here waits for real time to pass.
+"""
 
 from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QObject, Qt
 
 from peerdesk.services import review as review_service
+from peerdesk.ui.safety.idle import IdleLock
 from peerdesk.ui.shell.main_window import MainWindow
 from tests.conftest import PASSPHRASE
 
 
+class Clock:
+    """Milliseconds that pass only when the test says so."""
+
+    def __init__(self) -> None:
+        self.now = 1_000_000.0
+
+    def __call__(self) -> float:
+        return self.now
+
+    def advance(self, ms: float) -> None:
+        self.now += ms
+
+
+def frozen(window: MainWindow, timeout_ms: int) -> Clock:
+    clock = Clock()
+    window.safety.idle.clock = clock
+    window.safety.idle.set_timeout(timeout_ms)
+    return clock
+
+
 def test_idle_time_locks_the_window_and_nothing_typed_is_lost(qtbot: Any, window: MainWindow) -> None:
+    clock = frozen(window, 10 * 60_000)
     aim = window.overview.texts["aim"]
     aim.setFocus()
     qtbot.keyClicks(aim, "Understand the front door")  # still in the typing pause: not saved yet
-    window.safety.idle.set_timeout(150)
-    qtbot.waitUntil(lambda: window.session.locked, timeout=3000)
-    assert window.stack.currentWidget() is window.lock_screen
+    clock.advance(10 * 60_000)
+    assert window.safety.idle.check()
+    assert window.session.locked and window.stack.currentWidget() is window.lock_screen
     assert not any(d.isVisible() for d in window.docks.values())
     assert review_service.summary(window.session.store).aim == "Understand the front door"
     window.lock_screen.edit.setText("wrong passphrase!")
@@ -29,10 +54,28 @@ def test_idle_time_locks_the_window_and_nothing_typed_is_lost(qtbot: Any, window
     assert aim.toPlainText() == "Understand the front door"
 
 
-def test_input_keeps_the_window_unlocked(qtbot: Any, window: MainWindow) -> None:
-    window.safety.idle.set_timeout(400)
-    for _ in range(6):
-        qtbot.wait(120)
+def test_input_starts_the_count_again(qtbot: Any, window: MainWindow) -> None:
+    clock = frozen(window, 10 * 60_000)
+    for _ in range(3):
+        clock.advance(9 * 60_000)
         qtbot.keyClick(window.overview.texts["aim"], Qt.Key.Key_Shift)
-    assert not window.session.locked
-    qtbot.waitUntil(lambda: window.session.locked, timeout=3000)
+        assert not window.safety.idle.check()
+    clock.advance(9 * 60_000)
+    assert not window.safety.idle.check() and not window.session.locked
+    clock.advance(60_000)
+    assert window.safety.idle.check() and window.session.locked
+
+
+def test_the_timer_looks_again_when_the_stretch_would_end(qtbot: Any) -> None:
+    clock, locked, owner = Clock(), [], QObject()
+    idle = IdleLock(lambda: locked.append(True), 60_000, owner, clock=clock)
+    clock.advance(45_000)
+    assert not idle.check() and idle.timer.interval() == 15_000  # it looks again exactly when the stretch would end
+    idle.pause()
+    clock.advance(60_000)
+    assert not idle.check() and not idle.timer.isActive(), "paused (the window is locked): nothing to do"
+    idle.resume()
+    clock.advance(60_000)
+    idle.timer.start(1)  # the timer's only job is to call check(): let it do so now
+    qtbot.waitUntil(lambda: bool(locked), timeout=5000)
+    assert locked == [True]

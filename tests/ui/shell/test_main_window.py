@@ -2,24 +2,17 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-
 import pytest
 from PySide6.QtWidgets import QLabel
-from pytestqt.qtbot import QtBot
 
-from peerdesk.ui.kit.session import ReviewSession
 from peerdesk.ui.shell.docks import panel_specs
 from peerdesk.ui.shell.main_window import MainWindow
 from tests.conftest import PASSPHRASE
 
 
 @pytest.fixture
-def window(qtbot: QtBot, session: ReviewSession) -> Iterator[MainWindow]:
-    w = MainWindow(session)
-    qtbot.addWidget(w)
-    w.show()
-    yield w
+def window(main_window: MainWindow) -> MainWindow:
+    return main_window
 
 
 def test_one_dock_per_panel_and_the_title_names_the_review(window: MainWindow) -> None:

@@ -64,6 +64,29 @@ def test_export_offers_the_folder_and_an_email_that_says_it_cannot_attach(
     dialog.close()
 
 
+def test_the_status_bar_says_whether_an_export_sends_everything_or_the_changes(
+    qtbot: QtBot, crew: Team, tmp_path: Path
+) -> None:
+    lead = crew.stores[0]
+    window = window_for(qtbot, ReviewSession(lead))
+    texts = [a.text() for a in window.file_menu.actions()]
+    assert "Send &everything (for a new member or a lost email)…" in texts
+
+    def export(name: str, *, full: bool = False) -> str:
+        window.exchange.export(tmp_path / name, full=full)
+        qtbot.waitUntil(lambda: isinstance(window.exchange.last_dialog, EmailDialog), timeout=10000)
+        assert window.exchange.last_dialog is not None
+        window.exchange.last_dialog.close()
+        window.exchange.last_dialog = None
+        return window.statusBar().currentMessage()
+
+    assert export("1.pdbundle") == "Exported 1.pdbundle. Sending everything."
+    for text in ("We feel listened to", "The front door is confusing", "Nobody rings back"):
+        records.create(lead, "quotes", text=text)
+    assert export("2.pdbundle") == "Exported 2.pdbundle. Sending 3 changes since your last bundle."
+    assert export("3.pdbundle", full=True) == "Exported 3.pdbundle. Sending everything."
+
+
 def test_dropping_a_bundle_on_the_window_imports_it_and_says_what_came_in_without_a_modal_box(
     qtbot: QtBot, crew: Team
 ) -> None:

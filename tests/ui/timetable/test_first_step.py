@@ -5,6 +5,7 @@ from __future__ import annotations
 from pytestqt.qtbot import QtBot
 
 from peerdesk.services import timetable as tt
+from peerdesk.services import timetable_grid
 from peerdesk.store.engine import Store
 from peerdesk.ui.timetable.first_step import FirstStep
 
@@ -27,8 +28,8 @@ def test_nothing_is_planned_without_a_group_and_a_team_and_what_is_missing_is_sa
 
 
 def test_it_offers_the_review_s_groups_and_the_existing_slot_and_team(qtbot: QtBot, store: Store) -> None:
-    tt.add_group(store, "Young people")
-    tt.add_slot(store, "10:30", "11:15")
+    timetable_grid.add_group(store, "Young people")
+    timetable_grid.add_slot(store, "10:30", "11:15")
     step = FirstStep()
     qtbot.addWidget(step)
     step.group.setEditText("Carers")

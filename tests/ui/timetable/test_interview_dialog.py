@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import QTime
 from pytestqt.qtbot import QtBot
 
-from peerdesk.services import review, timetable
+from peerdesk.services import interviews, review, timetable
 from peerdesk.store.engine import Store
 from peerdesk.ui.timetable.interview_dialog import InterviewDialog, SlotDialog, TeamDialog
 from tests.helpers.timetable import build_day
@@ -19,7 +19,7 @@ def _dialog(qtbot: QtBot, store: Store, fields: dict[str, object]) -> InterviewD
 
 def test_an_existing_interview_is_shown_and_read_back_unchanged(qtbot: QtBot, store: Store) -> None:
     day = build_day(store)
-    fields = timetable.interview_fields(store, day.interviews[0])
+    fields = interviews.interview_fields(store, day.interviews[0])
     dialog = _dialog(qtbot, store, fields)
     assert dialog.group_choice() == (day.groups["Foster carers"], "Foster carers")
     back = dialog.fields(day.groups["Foster carers"])

@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 from pytestqt.qtbot import QtBot
 
+from peerdesk.services import interviews
 from peerdesk.services import timetable as tt
 from peerdesk.ui.kit import messages
 from peerdesk.ui.kit.session import ReviewSession
@@ -32,7 +33,7 @@ def test_the_first_interview_brings_its_slot_team_and_group_in_one_undo_step_and
     assert opened.args == [interview.id]
     assert [s.starts + "–" + s.ends for s in table.slots] == ["09:45–10:30"]
     assert [t.name for t in table.teams] == ["Team A"] and interview.group == "Foster carers"
-    assert tt.interview_fields(session.store, interview.id)["note_taker_id"] == session.store.member_id
+    assert interviews.interview_fields(session.store, interview.id)["note_taker_id"] == session.store.member_id
     assert panel.view.isVisibleTo(panel) and not panel.empty.isVisibleTo(panel)
     assert session.undo_stack.count() == 1
     session.undo_stack.undo()

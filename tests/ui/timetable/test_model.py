@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
-from peerdesk.services import timetable
+from peerdesk.services import timetable, timetable_grid
 from peerdesk.ui.kit.session import ReviewSession
 from peerdesk.ui.timetable.model import INTERVIEW_ROLE, MIME, MINE_ROLE, TimetableModel
 from tests.helpers.timetable import build_day
@@ -47,6 +47,6 @@ def test_a_drop_asks_to_move_the_interview_to_that_cell(qtbot: QtBot, session: R
 def test_the_grid_follows_changes_to_the_timetable(qtbot: QtBot, session: ReviewSession) -> None:
     build_day(session.store)
     model = TimetableModel(session)
-    _, changes = timetable.add_team(session.store, "Team C")
+    _, changes = timetable_grid.add_team(session.store, "Team C")
     session.notify(changes)
     assert model.columnCount() == 3

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pytestqt.qtbot import QtBot
 
-from peerdesk.services import wall
+from peerdesk.services import wall, wall_themes
 from peerdesk.ui.kit.session import ReviewSession
 from peerdesk.ui.wall.scene import DAY2, EVENING, WallScene
 from tests.helpers.wall_data import seed_postits
@@ -14,7 +14,7 @@ def test_every_post_it_has_an_item_and_a_theme_appears_after_grouping(qtbot: QtB
     ids = seed_postits(session.store)
     scene = WallScene(session)
     assert set(scene.postits) == set(ids) and scene.themes == {}
-    edit = wall.group_as_theme(session.store, ids[:2], "Being heard")
+    edit = wall_themes.group_as_theme(session.store, ids[:2], "Being heard")
     session.notify(edit)
     assert list(scene.themes) == [edit.created_id]
     assert not scene.is_idea_wall and scene.content_rect().width() > 0
@@ -22,7 +22,7 @@ def test_every_post_it_has_an_item_and_a_theme_appears_after_grouping(qtbot: QtB
 
 def test_the_evening_mode_shows_sheets_instead_of_themes(qtbot: QtBot, session: ReviewSession) -> None:
     ids = seed_postits(session.store)
-    session.notify(wall.group_as_theme(session.store, ids[:2], "Being heard"))
+    session.notify(wall_themes.group_as_theme(session.store, ids[:2], "Being heard"))
     scene = WallScene(session, EVENING)
     assert scene.themes == {} and scene.sheets
     scene.set_mode(DAY2)

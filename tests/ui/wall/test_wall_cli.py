@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from peerdesk.cli.app import main
-from peerdesk.services import wall
+from peerdesk.services import wall_themes
 from peerdesk.store.engine import Store
 from tests.conftest import PASSPHRASE
 from tests.helpers.wall_data import seed_postits
@@ -19,7 +19,7 @@ from tests.helpers.wall_data import seed_postits
 @pytest.fixture
 def wall_file(store: Store, review_path: Path) -> Path:
     a, b, *_ = seed_postits(store)
-    wall.group_as_theme(store, [a, b], "Leaders are close to practice")
+    wall_themes.group_as_theme(store, [a, b], "Leaders are close to practice")
     store.close()
     return review_path
 

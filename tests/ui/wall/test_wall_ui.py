@@ -11,7 +11,7 @@ from PySide6.QtGui import QWheelEvent
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
-from peerdesk.services import wall
+from peerdesk.services import wall, wall_themes
 from peerdesk.store.engine import Store
 from peerdesk.ui.kit.session import ReviewSession
 from peerdesk.ui.wall.scene import DAY2, EVENING
@@ -158,7 +158,7 @@ def test_lasso_then_group_as_theme_then_name_it_in_place(qtbot: QtBot, widget: W
 
 def test_double_clicking_a_heading_edits_it_and_escape_cancels(qtbot: QtBot, widget: WallWidget) -> None:
     a, b, *_ = ids(widget)
-    theme_id = widget.scene.run("Group", lambda s: wall.group_as_theme(s, [a, b], "Old")).created_id  # type: ignore[union-attr]
+    theme_id = widget.scene.run("Group", lambda s: wall_themes.group_as_theme(s, [a, b], "Old")).created_id  # type: ignore[union-attr]
     item = widget.scene.themes[theme_id]
     band = item.sceneBoundingRect().topLeft() + QPointF(60, 20)
     qtbot.mouseDClick(widget.view.viewport(), LEFT, NO_MOD, vp(widget, *_xy(band)))
@@ -171,7 +171,7 @@ def test_double_clicking_a_heading_edits_it_and_escape_cancels(qtbot: QtBot, wid
 
 def test_dragging_a_theme_moves_its_post_its_with_it(qtbot: QtBot, widget: WallWidget) -> None:
     a, b, c, *_ = ids(widget)
-    theme_id = widget.scene.run("Group", lambda s: wall.group_as_theme(s, [a, b], "T")).created_id  # type: ignore[union-attr]
+    theme_id = widget.scene.run("Group", lambda s: wall_themes.group_as_theme(s, [a, b], "T")).created_id  # type: ignore[union-attr]
     widget.session.undo_stack.clear()
     before = {i: place(widget, i) for i in (a, b, c)}
     band = widget.scene.themes[theme_id].sceneBoundingRect().topLeft() + QPointF(100, 30)
@@ -187,7 +187,7 @@ def test_dragging_a_theme_moves_its_post_its_with_it(qtbot: QtBot, widget: WallW
 
 def test_dragging_a_post_it_out_of_its_theme_leaves_the_theme(qtbot: QtBot, widget: WallWidget) -> None:
     a, b, *_ = ids(widget)
-    widget.scene.run("Group", lambda s: wall.group_as_theme(s, [a, b], "T"))
+    widget.scene.run("Group", lambda s: wall_themes.group_as_theme(s, [a, b], "T"))
     drag(qtbot, widget, centre(widget, b), centre(widget, b) + QPointF(0, 400))
     assert wall.load_wall(widget.session.store).postit(b).theme_id == ""
     assert widget.scene.postits[b].parentItem() is None
@@ -195,7 +195,7 @@ def test_dragging_a_post_it_out_of_its_theme_leaves_the_theme(qtbot: QtBot, widg
 
 def test_resizing_and_collapsing_a_theme_with_the_mouse(qtbot: QtBot, widget: WallWidget) -> None:
     a, b, *_ = ids(widget)
-    theme_id = widget.scene.run("Group", lambda s: wall.group_as_theme(s, [a, b], "T")).created_id  # type: ignore[union-attr]
+    theme_id = widget.scene.run("Group", lambda s: wall_themes.group_as_theme(s, [a, b], "T")).created_id  # type: ignore[union-attr]
     widget.session.undo_stack.clear()
     t = wall.load_wall(widget.session.store).themes[0]
     grip = QPointF(t.x + t.width - 5, t.y + t.height - 5)
@@ -217,8 +217,8 @@ def test_resizing_and_collapsing_a_theme_with_the_mouse(qtbot: QtBot, widget: Wa
 
 def test_merge_split_and_ungroup_from_the_toolbar_each_undo(qtbot: QtBot, widget: WallWidget) -> None:
     a, b, c, d, *_ = ids(widget)
-    first = widget.scene.run("Group", lambda s: wall.group_as_theme(s, [a, b], "One")).created_id  # type: ignore[union-attr]
-    second = widget.scene.run("Group", lambda s: wall.group_as_theme(s, [c, d], "Two")).created_id  # type: ignore[union-attr]
+    first = widget.scene.run("Group", lambda s: wall_themes.group_as_theme(s, [a, b], "One")).created_id  # type: ignore[union-attr]
+    second = widget.scene.run("Group", lambda s: wall_themes.group_as_theme(s, [c, d], "Two")).created_id  # type: ignore[union-attr]
     stack = widget.session.undo_stack
     start = wall.load_wall(widget.session.store)
 
@@ -309,7 +309,7 @@ def test_ctrl_wheel_zooms_and_fit_all_shows_everything(qtbot: QtBot, widget: Wal
     QApplication.sendEvent(view.viewport(), event)
     assert view.zoom() == pytest.approx(before * 1.15**2)
     widget.add_postit("rose", "Far away")
-    widget.scene.run("Far", lambda s: wall.move_postits(s, {ids(widget)[-1]: (6000.0, 4000.0)}))
+    widget.scene.run("Far", lambda s: wall_themes.move_postits(s, {ids(widget)[-1]: (6000.0, 4000.0)}))
     view.fit_all()
     visible = view.mapToScene(view.viewport().rect()).boundingRect()
     assert visible.contains(widget.scene.itemsBoundingRect())

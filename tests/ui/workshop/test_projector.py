@@ -67,14 +67,14 @@ def test_the_projector_steps_with_the_arrow_keys_and_leaves_with_escape(
 def test_the_projector_shows_a_goals_ideas_theme_by_theme_and_opens_on_the_panels_step(
     qtbot: QtBot, demo_session: ReviewSession
 ) -> None:
-    from peerdesk.services import wall
+    from peerdesk.services import wall_themes
 
     store = demo_session.store
     table = workshop.add_table(store, "Window table")[0]
     goal, _ = workshop_goals.add_goal(store, workshop.insights(store)[0].id, "Same decision, whoever is on duty")
     workshop_goals.claim_goal(store, goal, table)
     a, b, _ = (workshop_goals.add_idea(store, goal, t)[0] for t in ("Shadowing", "A weekly huddle", "One crib sheet"))
-    wall.group_as_theme(store, [a, b], "Learning from each other")
+    wall_themes.group_as_theme(store, [a, b], "Learning from each other")
     panel = WorkshopPanel(demo_session)
     qtbot.addWidget(panel)
     panel.steps.setCurrentIndex(2)

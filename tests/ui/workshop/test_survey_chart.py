@@ -2,19 +2,7 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 from peerdesk.ui.workshop.survey_chart import scale_key, ticks
-
-SCREENSHOTS = Path(__file__).resolve().parents[3] / "docs" / "screenshots"
-
-ITEMS = (
-    "left,right\n"
-    "Change is explained before it starts,Change arrives without a reason\n"
-    "Staff shape what changes,Staff are told what changes\n"
-    "Leaders stay visible through change,Leaders step back once it is announced\n"
-    "Mistakes become learning,Mistakes are kept quiet\n"
-)
 
 
 def test_the_chart_ticks_read_the_shared_scale_or_percentages_when_items_differ() -> None:

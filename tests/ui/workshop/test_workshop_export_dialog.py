@@ -79,3 +79,17 @@ def test_the_summary_dialog_offers_one_page_or_the_full_record_as_pdf_or_web_pag
     dialog.out.setText(str(tmp_path / "record.html"))
     dialog._validate()
     assert dialog.result() == SummaryDialog.DialogCode.Accepted
+
+
+def test_slides_of_their_own_may_take_the_authority_template(qtbot: QtBot, tmp_path: Path) -> None:
+    dialog = ExportSlidesDialog(None, tmp_path / "out.pptx")
+    qtbot.addWidget(dialog)
+    assert dialog.template_path is None, "empty: peerdesk's own template"
+    dialog.template.setText(str(tmp_path / "missing.pptx"))
+    dialog._validate()
+    assert "no template at that path" in dialog.error.text()
+    branded = tmp_path / "branded.pptx"
+    Presentation().save(str(branded))
+    dialog.template.setText(str(branded))
+    dialog._validate()
+    assert dialog.result() == ExportSlidesDialog.DialogCode.Accepted and dialog.template_path == branded

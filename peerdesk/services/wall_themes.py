@@ -1,0 +1,238 @@
+"""The Day 2 canvas: post-its dragged into place, grouped into themes, themes moved, resized, merged and split.
+
+Every write goes through a ``Recorder`` and returns an ``Edit`` (undoable), and keeps to one wall: a drop on the
+Day 2 wall never lands a post-it in an idea wall's theme, or the other way round. Geometry is in wall units
+(``wall.POSTIT_W`` × ``wall.POSTIT_H``); a theme grows to hold what joins it and never shrinks by itself.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping, Sequence
+
+from peerdesk.errors import UserError
+from peerdesk.services import wall
+from peerdesk.services.edits import Edit, Recorder, recording
+from peerdesk.services.wall import DAY2_WALL, GAP, POSTIT_H, POSTIT_W, THEME_HEADER, THEME_PAD, WallState
+from peerdesk.store.engine import Store
+from peerdesk.store.models import PostIt, Theme
+from peerdesk.store.uow import UnitOfWork
+
+
+def _theme_at(themes: Sequence[Theme], cx: float, cy: float) -> Theme | None:
+    """The smallest theme whose visible area holds the point: the one a person dropping there means."""
+    hits = [t for t in themes if wall.theme_view(t).contains(cx, cy)]
+    return min(hits, key=lambda t: t.width * t.height) if hits else None
+
+
+def move_postits(store: Store, positions: Mapping[str, tuple[float, float]]) -> Edit:
+    """A drop: post-its take their new places and join the theme they land in (or none)."""
+    with recording(store) as rec:
+        uow = rec.uow
+        rows = {pid: uow.get(PostIt, pid) for pid in positions}
+        themes = uow.query(Theme, goal_id=_one_wall(rows.values()))
+        joined: dict[str, list[PostIt]] = {}
+        for pid, (x, y) in positions.items():
+            row = rows[pid]
+            wall.check_place("postits", x=x, y=y)
+            x, y = wall.avoid_origin(x, y)
+            target = _theme_at(themes, x + POSTIT_W / 2, y + POSTIT_H / 2)
+            rec.update(row, x=x, y=y, theme_id=target.id if target else "")
+            if target is not None:
+                joined.setdefault(target.id, []).append(row)
+        for theme in themes:
+            if theme.id in joined:
+                wall.fit_theme(rec, theme, joined[theme.id])
+    return rec.edit()
+
+
+def _one_wall(rows: Iterable[PostIt]) -> str:
+    """The goal_id of the wall all ``rows`` are on; refuses a mix (the UI only ever shows one wall)."""
+    walls = {r.goal_id for r in rows}
+    if len(walls) > 1:
+        raise UserError("Those post-its are on different walls: move or group them one wall at a time.")
+    return walls.pop() if walls else DAY2_WALL
+
+
+def _new_theme(rec: Recorder, members: list[PostIt], heading: str) -> Theme:
+    goal_id = _one_wall(members)
+    theme = rec.add(Theme, None, heading=heading.strip(), goal_id=goal_id, collapsed=False, **wall.rect_around(members))
+    for row in members:
+        rec.update(row, theme_id=theme.id)
+    return theme
+
+
+def _shown_places(store: Store, postit_id: str) -> dict[str, tuple[float, float]]:
+    """Where the never-placed post-its on ``postit_id``'s wall are shown now (the automatic grid)."""
+    with store.session() as s:
+        row = s.get(PostIt, postit_id)
+        goal_id = row.goal_id if row is not None else DAY2_WALL
+    return {p.id: (p.x, p.y) for p in wall.load_wall(store, goal_id).postits if p.laid_out}
+
+
+def _pin(rec: Recorder, rows: Iterable[PostIt], shown: Mapping[str, tuple[float, float]]) -> None:
+    # A post-it grouped straight from the automatic grid keeps the place people saw it in.
+    for row in rows:
+        if row.id in shown and (row.x, row.y) == (0.0, 0.0):
+            rec.update(row, x=shown[row.id][0], y=shown[row.id][1])
+
+
+def group_as_theme(store: Store, postit_ids: Sequence[str], heading: str = "") -> Edit:
+    """A new theme around the given post-its (taking them out of any theme they were in)."""
+    if not postit_ids:
+        raise UserError("Select the post-its to group first.")
+    shown = _shown_places(store, postit_ids[0])
+    with recording(store) as rec:
+        uow = rec.uow
+        members = [uow.get(PostIt, pid) for pid in postit_ids]
+        _pin(rec, members, shown)
+        _new_theme(rec, members, heading)
+    return rec.edit()
+
+
+def drop_on(store: Store, postit_ids: Sequence[str], target_id: str) -> Edit:
+    """Post-its dropped on another post-it: they join its theme, or the two make a new theme together.
+
+    The dropped post-its are laid out in rows below the target's theme (or beside the target), so nothing
+    ends up hidden under something else.
+    """
+    dropped_ids = [pid for pid in postit_ids if pid != target_id]
+    if not dropped_ids:
+        raise UserError("Drop the post-its on a different post-it.")
+    shown = _shown_places(store, target_id)
+    with recording(store) as rec:
+        uow = rec.uow
+        target = uow.get(PostIt, target_id)
+        dropped = [uow.get(PostIt, pid) for pid in dropped_ids]
+        _one_wall([target, *dropped])
+        _pin(rec, [target], shown)
+        theme = uow.get(Theme, target.theme_id) if target.theme_id and _live(uow, target.theme_id) else None
+        if theme is not None:
+            others = [r for r in uow.query(PostIt, theme_id=theme.id) if r.id not in dropped_ids]
+            left = theme.x + THEME_PAD
+            top = max(r.y + POSTIT_H for r in others) + GAP if others else theme.y + THEME_HEADER + THEME_PAD
+            columns = max(1, int((theme.width - 2 * THEME_PAD + GAP) // (POSTIT_W + GAP)))
+        else:
+            left, top, columns = target.x + POSTIT_W + GAP, target.y, 3
+        for i, row in enumerate(dropped):
+            r, c = divmod(i, columns)
+            rec.update(row, x=left + c * (POSTIT_W + GAP), y=top + r * (POSTIT_H + GAP))
+        if theme is not None:
+            for row in dropped:
+                rec.update(row, theme_id=theme.id)
+            rec.update(theme, collapsed=False)
+            wall.fit_theme(rec, theme, dropped)
+        else:
+            _new_theme(rec, [target, *dropped], "")
+    return rec.edit()
+
+
+def _live(uow: UnitOfWork, theme_id: str) -> bool:
+    row = uow.session.get(Theme, theme_id)
+    return row is not None and not row.deleted
+
+
+def ungroup(store: Store, theme_id: str) -> Edit:
+    """Remove a theme; its post-its stay where they are, in no theme."""
+    with recording(store) as rec:
+        uow = rec.uow
+        theme = uow.get(Theme, theme_id)
+        for row in uow.query(PostIt, theme_id=theme_id):
+            rec.update(row, theme_id="")
+        rec.delete(theme)
+    return rec.edit()
+
+
+def set_heading(store: Store, theme_id: str, heading: str) -> Edit:
+    with recording(store) as rec:
+        uow = rec.uow
+        rec.update(uow.get(Theme, theme_id), heading=heading.strip())
+    return rec.edit()
+
+
+def move_theme(store: Store, theme_id: str, x: float, y: float) -> Edit:
+    """Move a theme with all its post-its."""
+    with recording(store) as rec:
+        uow = rec.uow
+        theme = uow.get(Theme, theme_id)
+        wall.check_place("themes", x=x, y=y)
+        dx, dy = x - theme.x, y - theme.y
+        rec.update(theme, x=x, y=y)
+        for row in uow.query(PostIt, theme_id=theme_id):
+            wall.check_place("postits", x=row.x + dx, y=row.y + dy)
+            rec.update(row, x=row.x + dx, y=row.y + dy)
+    return rec.edit()
+
+
+def min_theme_size(state: WallState, theme_id: str, theme_x: float, theme_y: float) -> tuple[float, float]:
+    """The smallest width and height that still hold every post-it of the theme (and its heading)."""
+    members = state.members(theme_id)
+    width = 2 * POSTIT_W
+    height = THEME_HEADER + 2 * THEME_PAD
+    for p in members:
+        width = max(width, p.x + POSTIT_W + THEME_PAD - theme_x)
+        height = max(height, p.y + POSTIT_H + THEME_PAD - theme_y)
+    return width, height
+
+
+def resize_theme(store: Store, theme_id: str, width: float, height: float) -> Edit:
+    with recording(store) as rec:
+        uow = rec.uow
+        theme = uow.get(Theme, theme_id)
+        members = uow.query(PostIt, theme_id=theme_id)
+        min_w, min_h = 2 * POSTIT_W, THEME_HEADER + 2 * THEME_PAD
+        for row in members:
+            min_w = max(min_w, row.x + POSTIT_W + THEME_PAD - theme.x)
+            min_h = max(min_h, row.y + POSTIT_H + THEME_PAD - theme.y)
+        wall.check_place("themes", width=max(width, min_w), height=max(height, min_h))
+        rec.update(theme, width=max(width, min_w), height=max(height, min_h))
+    return rec.edit()
+
+
+def set_collapsed(store: Store, theme_id: str, collapsed: bool) -> Edit:
+    with recording(store) as rec:
+        uow = rec.uow
+        rec.update(uow.get(Theme, theme_id), collapsed=collapsed)
+    return rec.edit()
+
+
+def merge_themes(store: Store, theme_ids: Sequence[str]) -> Edit:
+    """Merge themes into the first: it takes every post-it and grows to cover them all; the others go."""
+    if len(set(theme_ids)) < 2:
+        raise UserError("Select at least two themes to merge.")
+    with recording(store) as rec:
+        uow = rec.uow
+        themes = [uow.get(Theme, tid) for tid in dict.fromkeys(theme_ids)]
+        into, others = themes[0], themes[1:]
+        heading = into.heading or next((t.heading for t in others if t.heading), "")
+        left = min(t.x for t in themes)
+        top = min(t.y for t in themes)
+        right = max(t.x + t.width for t in themes)
+        bottom = max(t.y + t.height for t in themes)
+        rec.update(into, heading=heading, x=left, y=top, width=right - left, height=bottom - top, collapsed=False)
+        for theme in others:
+            for row in uow.query(PostIt, theme_id=theme.id):
+                rec.update(row, theme_id=into.id)
+            rec.delete(theme)
+    return rec.edit()
+
+
+def split_theme(store: Store, postit_ids: Sequence[str], heading: str = "") -> Edit:
+    """Take some post-its out of their theme into a new theme, placed just to the right of the old one."""
+    if not postit_ids:
+        raise UserError("Select the post-its that should form the new theme.")
+    with recording(store) as rec:
+        uow = rec.uow
+        rows = [uow.get(PostIt, pid) for pid in postit_ids]
+        theme_ids = {r.theme_id for r in rows}
+        if len(theme_ids) != 1 or "" in theme_ids:
+            raise UserError("To split a theme, select post-its from that one theme only.")
+        old = uow.get(Theme, theme_ids.pop())
+        if len(uow.query(PostIt, theme_id=old.id)) == len(rows):
+            raise UserError("Leave at least one post-it in the theme you split.")
+        left, top, _, _ = wall.bbox(rows)
+        dx = old.x + old.width + 3 * GAP + THEME_PAD - left
+        dy = old.y + THEME_HEADER + THEME_PAD - top
+        for row in rows:
+            rec.update(row, x=row.x + dx, y=row.y + dy)
+        _new_theme(rec, rows, heading)
+    return rec.edit()
