@@ -62,9 +62,9 @@ class ScalesTab(QWidget):
             "scalesView", self.scales_model, columns=columns, single=True, editable=True, left_headers=True
         )
         self.scales_view.setItemDelegate(RatingDelegate(self.scales_view))
-        scales_header = self.scales_view.horizontalHeader()
-        scales_header.resizeSection(1, 180)
-        scales_header.setMinimumSectionSize(scales_header.fontMetrics().horizontalAdvance("Reason") + 20)
+        self.scales_view.horizontalHeader().resizeSection(1, 180)
+        header = self.scales_view.horizontalHeader()
+        header.setMinimumSectionSize(header.fontMetrics().horizontalAdvance("Reason") + 20)  # headings never cut
         layout.addWidget(self.scales_view, 1)
         remove = QPushButton("Delete answer")
         remove.clicked.connect(self.delete_selected_scale)

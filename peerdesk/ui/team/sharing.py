@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QFileDialog,
     QLabel,
+    QLayout,
     QMessageBox,
     QPushButton,
     QVBoxLayout,
@@ -52,7 +53,9 @@ class EmailDialog(QDialog):
         who = ", ".join(report.recipients)
         title = QLabel(f"<b>{escape(report.path.name)}</b> is ready ({report.size / 1e6:.2f} MB). {report.sending}.")
         title.setObjectName("sectionTitle")
+        title.setWordWrap(True)  # a long file name wraps rather than being cut
         layout.addWidget(title)
+        layout.setSizeConstraint(QLayout.SizeConstraint.SetMinimumSize)  # never shorter than its wrapped text
         details = QLabel(
             f"Encrypted to: {who}.<br>It expires on {show_iso_date(report.expires)}, the review's retention date."
             "<br><br>Send it to the team by email. <b>An email link cannot attach files</b>: after writing the "
