@@ -77,5 +77,10 @@ def command(
     return parser
 
 
+def group(commands: Commands, name: str, help: str) -> Commands:
+    """A command with actions of its own (``peerdesk bundle import …``): add the actions to what this returns."""
+    return commands.add_parser(name, help=help).add_subparsers(dest=f"{name}_command", metavar="ACTION", required=True)
+
+
 def json_flag(parser: argparse.ArgumentParser, help: str = "one JSON object") -> None:
     parser.add_argument("--json", action="store_true", help=help)

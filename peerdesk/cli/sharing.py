@@ -6,7 +6,7 @@ import argparse
 import json
 from pathlib import Path
 
-from peerdesk.cli.common import Commands, command, json_flag, open_store, read_passphrase, read_text
+from peerdesk.cli.common import Commands, command, group, json_flag, open_store, read_passphrase, read_text
 from peerdesk.roles import ROLES
 
 
@@ -87,13 +87,9 @@ def cmd_bundle_inspect(args: argparse.Namespace) -> int:
 def add_commands(commands: Commands) -> None:
     help = "write my member card (name, role, public keys) to a file"
     command(commands, "card", cmd_card, help, "path", "out:OUT.card")
-
-    team = commands.add_parser("team", help="manage the team (lead)").add_subparsers(
-        dest="team_command", metavar="ACTION", required=True
-    )
+    team = group(commands, "team", "manage the team (lead)")
     help = "add a member from their card; prints the fingerprint to compare"
     command(team, "add", cmd_team_add, help, "path", "card:CARD")
-
     help = "write a signed invitation to join this review (lead)"
     command(commands, "invite", cmd_invite, help, "path", "out:OUT.invite")
     p = command(commands, "join", cmd_join, "make my own file of a review from the lead's invitation", "invite:INVITE")
@@ -101,14 +97,12 @@ def add_commands(commands: Commands) -> None:
     p.add_argument("--me", required=True, help="your name")
     p.add_argument("--role", choices=ROLES, default="reviewer")
 
-    bundle = commands.add_parser("bundle", help="export, import or inspect a .pdbundle").add_subparsers(
-        dest="bundle_command", metavar="ACTION", required=True
-    )
+    bundle = group(commands, "bundle", "export, import or inspect a .pdbundle")
     help = "write what the team may lack of my shared records, encrypted to them"
     p = command(bundle, "export", cmd_bundle_export, help, "path", "out:OUT.pdbundle")
-    help = "send everything, not only what changed (a new member, a lost email)"
-    p.add_argument("--full", action="store_true", help=help)
-    help = "check and merge a colleague's bundle"
-    command(bundle, "import", cmd_bundle_import, help, "path", "bundle:IN.pdbundle")
+    p.add_argument(
+        "--full", action="store_true", help="send everything, not only what changed (a new member, a lost email)"
+    )
+    command(bundle, "import", cmd_bundle_import, "check and merge a colleague's bundle", "path", "bundle:IN.pdbundle")
     help = "who sent a bundle, when, until when, how big (no key needed)"
     json_flag(command(bundle, "inspect", cmd_bundle_inspect, help, "bundle:IN.pdbundle"))

@@ -6,7 +6,7 @@ import argparse
 import json
 from pathlib import Path
 
-from peerdesk.cli.common import Commands, command, json_flag, open_store
+from peerdesk.cli.common import Commands, command, group, json_flag, open_store
 
 
 def cmd_survey_items(args: argparse.Namespace) -> int:
@@ -66,9 +66,7 @@ def cmd_survey_scale(args: argparse.Namespace) -> int:
 
 
 def add_commands(commands: Commands) -> None:
-    survey = commands.add_parser("survey", help="the optional leadership-of-change survey").add_subparsers(
-        dest="survey_command", metavar="ACTION", required=True
-    )
+    survey = group(commands, "survey", "the optional leadership-of-change survey")
     help = "add items from a CSV with the header left,right (or left,right,low,high)"
     command(survey, "items", cmd_survey_items, help, "path", "csv")
     help = "add peerdesk's starter set of statement pairs (skips those present)"

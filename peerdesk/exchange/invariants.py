@@ -8,8 +8,8 @@ the order bundles arrived in nor of who repaired first: every file holding the s
 
 - **One of a name** (tags, stakeholder groups, teams) and **one slot at a time**: records with the same key are
   the same thing entered twice, one *logical* record. It is live when the latest ``deleted`` write among its copies
-  (the highest stamp) says live; then the live copy with the smallest id is shown and what points at any copy
-  (quote tags, interviews, quotes) points at it. A quote tag moved onto a tag its quote already had is shown once.
+  (the highest stamp) says live; then that copy is shown and what points at any copy (quote tags, interviews,
+  quotes) points at it. A quote tag moved onto a tag its quote already had is shown once.
 - **Nothing hidden behind a deletion**: a logical record deleted while a live interview, quote or quote tag still
   used it (a concurrent edit and delete) is shown again, as keeping the edit demands.
 - Post-its of a deleted theme return to the unsorted area (no theme; they stay where they are, as ``ungroup``).
@@ -163,15 +163,14 @@ def _keeper(copies: list[Any], used: set[str]) -> Any | None:
     """The copy shown for one logical record, or None when it stays deleted.
 
     The logical record is live when its latest ``deleted`` write (stamp, then id, break ties alike everywhere)
-    says live; deleted, it is still shown when something live uses one of its copies.
+    says live, and that copy (the one made or restored last) is shown: so a member who adds a name a deleted pair
+    had keeps seeing their own. Deleted, it is still shown when something live uses one of its copies.
     """
     latest = max(copies, key=lambda c: ((c.versions or {}).get("deleted", ""), c.id))
-    live = [c for c in copies if not c.deleted]
-    if latest.deleted:
-        in_use = [c for c in copies if c.id in used]
-        if not in_use:
-            return None
-        live = [c for c in in_use if not c.deleted] or in_use
+    if not latest.deleted:
+        return latest
+    in_use = [c for c in copies if c.id in used]
+    live = [c for c in in_use if not c.deleted] or in_use
     return live[0] if live else None  # rows come ordered by id
 
 

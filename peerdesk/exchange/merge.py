@@ -37,18 +37,15 @@ from typing import Any
 
 from sqlalchemy import Connection, RowMapping, Table, Text, select, type_coerce
 
-from peerdesk.exchange import invariants, overlay
+from peerdesk.exchange import conflicts, invariants, overlay, purged
 from peerdesk.exchange.errors import BundleRefused
 from peerdesk.exchange.schema import column_kinds, edit_fields, text_fields
 from peerdesk.store import hlc
 from peerdesk.store.models import (
-    INTERVIEW_RECORD_TABLES,
     PURGED_ON_META,
     SHARED_MODELS,
-    Conflict,
     Member,
     MemberTrust,
-    new_id,
 )
 from peerdesk.store.uow import UnitOfWork
 
@@ -122,12 +119,6 @@ def known(uow: UnitOfWork) -> dict[str, str]:
     return seen
 
 
-def _seen(knowledge: dict[str, str], stamp: str) -> bool:
-    """True if ``knowledge`` includes the write stamped ``stamp`` (histories travel whole, so a prefix test)."""
-    member = stamp.split(".", 2)[2]
-    return stamp <= knowledge.get(member, "")
-
-
 def check_clocks(content: dict[str, Any], now_ms: int) -> None:
     limit = now_ms + hlc.MAX_DRIFT_MS
     stamps = list(content["known"].values())
@@ -174,24 +165,26 @@ def merge(
     theirs: dict[str, str] = content["known"]
     result = MergeResult()
     newest = ""
-    purged = bool(uow.get_meta(PURGED_ON_META))
+    tables: dict[str, list[dict[str, Any]]] = content["tables"]
+    if uow.get_meta(PURGED_ON_META):
+        tables, result.ignored = purged.kept(uow, tables)
     losers: list[dict[str, Any]] = []
-    for table in sorted(content["tables"]):
-        records = content["tables"][table]
-        if purged and table in INTERVIEW_RECORD_TABLES:
-            result.ignored += len(records)
-            continue
+    for table in sorted(tables):
+        records = tables[table]
         if records:
             if step is not None:
                 step(table)
             newest = max(newest, _merge_table(uow, table, records, mine, theirs, result, losers))
-    _keep_conflicts(uow, losers, result)
+    result.conflicts += result.new.pop(conflicts.TABLE, 0)  # brought by the bundle: kept here now
+    result.changed.pop(conflicts.TABLE, None)  # one resolved elsewhere: not news worth a sentence
+    result.conflicts += conflicts.keep(uow, losers)
     if "members" in content["tables"]:
         _trust_new_members(uow, content["tables"]["members"])
     if newest:
         uow.clock.observe(newest)
-    if result.tables or shown:
-        _keep_rules(uow, result, shown)
+    # Always, even when the bundle brought nothing: a local edit since the last merge may call for a repair too,
+    # and every file must show what the records demand once it has imported anything.
+    _keep_rules(uow, result, shown)
     for member, stamp in theirs.items():
         if stamp > mine.get(member, ""):
             mine[member] = stamp
@@ -254,7 +247,7 @@ def _needs_values(remote: dict[str, str], local: dict[str, str], texts: frozense
         return False
     for name, rv in remote.items():
         lv = local.get(name, "")
-        if rv > lv or (rv != lv and name in texts and not _seen(mine, rv)):
+        if rv > lv or (rv != lv and name in texts and not conflicts.seen(mine, rv)):
             return True
     return False
 
@@ -339,15 +332,16 @@ def _decide(
                 continue
             remote_value, local_value = _typed(kinds[name], record[name]), held_row[name]
             if rv > lv:
-                if name in texts and lv and local_value and local_value != remote_value and not _seen(theirs, lv):
-                    losers.append(_loser(table, row_id, name, local_value, lv, rv))
+                concurrent = lv and not conflicts.seen(theirs, lv)
+                if name in texts and concurrent and local_value and local_value != remote_value:
+                    losers.append(conflicts.loser(table, row_id, name, local_value, lv, rv))
                 if local_value != remote_value:
                     won[name] = remote_value
                 current[name] = rv
                 caught_up = True
-            elif name in texts and remote_value and remote_value != local_value and not _seen(mine, rv):
-                losers.append(_loser(table, row_id, name, remote_value, rv, lv))
-        losers += _edits_of_deleted(table, record, held_row, won, (mine, theirs, me))
+            elif name in texts and remote_value and remote_value != local_value and not conflicts.seen(mine, rv):
+                losers.append(conflicts.loser(table, row_id, name, remote_value, rv, lv))
+        losers += conflicts.edits_of_deleted(table, record, held_row, won, (mine, theirs, me))
         if caught_up:
             params = {**won, "versions": current, "updated": max(current.values()), ROW_ID: row_id}
             updates.setdefault(tuple(won), []).append(params)
@@ -362,81 +356,8 @@ def _decide(
     return updates
 
 
-def _edits_of_deleted(
-    table: str,
-    record: dict[str, Any],
-    held_row: RowMapping,
-    won: dict[str, Any],
-    seen: tuple[dict[str, str], dict[str, str], str],
-) -> list[dict[str, Any]]:
-    """Texts edited while a colleague deleted their record, kept as conflicts so that the edit stays visible
-    (and can be restored, record and all) instead of vanishing with the record."""
-    mine, theirs, me = seen  # what I had seen, what the sender had seen, and my member id
-    held_versions: dict[str, str] = held_row["versions"] or {}
-    versions: dict[str, str] = record["versions"]
-    found = []
-    if won.get("deleted") is True:  # their deletion wins: my edits they had not seen would vanish
-        deletion = versions["deleted"]
-        for name in text_fields(table):
-            lv = held_versions.get(name, "")
-            if held_row[name] and lv and name not in won and not _seen(theirs, lv):
-                found.append(_loser(table, record["id"], name, held_row[name], lv, deletion))
-    elif held_row["deleted"] and "deleted" not in won:  # my deletion stands: their edits made after it are hidden
-        deletion = held_versions.get("deleted", "")
-        deleted_here = bool(deletion) and deletion.split(".", 2)[2] == me
-        for name in text_fields(table):
-            rv = versions.get(name, "")
-            if name not in won or not record[name] or not rv:
-                continue
-            # An edit stamped after the deletion cannot have seen it; an earlier one, only if I deleted it unseen.
-            if rv > deletion or (deleted_here and not _seen(mine, rv)):
-                found.append(_loser(table, record["id"], name, record[name], rv, deletion))
-    return found
-
-
 def _typed(kind: str, value: Any) -> Any:
     return float(value) if kind == "float" else value
-
-
-def _loser(table: str, row_id: str, name: str, value: Any, version: str, winner: str) -> dict[str, Any]:
-    return {
-        "table_name": table,
-        "row_id": row_id,
-        "field": name,
-        "value": value,
-        "version": version,
-        "winner_version": winner,
-    }
-
-
-def _keep_conflicts(uow: UnitOfWork, losers: list[dict[str, Any]], result: MergeResult) -> None:
-    """Keep each losing text once: a bundle imported again finds its conflicts already kept."""
-    if not losers:
-        return
-    c: Table = Conflict.__table__  # type: ignore[assignment]
-    kept: set[tuple[str, str, str, str]] = set()
-    row_ids = sorted({loser["row_id"] for loser in losers})
-    conn = uow.session.connection()
-    for start in range(0, len(row_ids), CHUNK):
-        stmt = select(c.c.table_name, c.c.row_id, c.c.field, c.c.version).where(
-            c.c.row_id.in_(row_ids[start : start + CHUNK])
-        )
-        kept.update((r.table_name, r.row_id, r.field, r.version) for r in conn.execute(stmt))
-    created = dt.datetime.now(dt.UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
-    rows = [
-        {
-            **loser,
-            "id": new_id(),
-            "author_id": loser["version"].split(".", 2)[2],
-            "created": created,
-            "resolved": False,
-        }
-        for loser in {(x["table_name"], x["row_id"], x["field"], x["version"]): x for x in losers}.values()
-        if (loser["table_name"], loser["row_id"], loser["field"], loser["version"]) not in kept
-    ]
-    if rows:
-        uow.insert_rows(Conflict, rows)
-        result.conflicts += len(rows)
 
 
 def _trust_new_members(uow: UnitOfWork, records: list[dict[str, Any]]) -> None:

@@ -78,16 +78,9 @@ def column_kinds(table: str) -> dict[str, str]:
     return kinds
 
 
-@cache
 def text_fields(table: str) -> frozenset[str]:
     """Free-text fields, where a lost concurrent edit is kept as a conflict (not ids, codes or dates)."""
-    from sqlalchemy import Text
-
-    return frozenset(
-        c.name
-        for c in SHARED_MODELS[table].__table__.columns  # type: ignore[attr-defined]
-        if isinstance(c.type, Text) and c.name not in BOOKKEEPING
-    )
+    return rules.KEPT_TEXTS.get(table, frozenset())
 
 
 def edit_fields(table: str) -> list[str]:
@@ -173,6 +166,9 @@ def _validate_records(table: str, records: list[Any]) -> None:
         for name, r in others:
             if rules.problem(r, record[name]) is not None:
                 _refuse_field(table, name, r, record[name])
+        mismatch = rules.record_problem(table, record)
+        if mismatch is not None:
+            raise refused("invalid", table, mismatch[0], mismatch[1])
 
 
 def _refuse_field(table: str, field: str, rule: rules.Rule, value: Any) -> None:

@@ -11,7 +11,7 @@ from types import MappingProxyType
 from sqlalchemy import select
 
 from peerdesk.errors import UserError
-from peerdesk.services import workshop_outcome
+from peerdesk.services import records, workshop_outcome
 from peerdesk.services.changes import Changes
 from peerdesk.store.engine import Store
 from peerdesk.store.models import Action, ActionProgress
@@ -88,12 +88,7 @@ def set_fields(store: Store, action_id: str, **fields: str) -> Changes:
     record_id = progress_id(action_id)
     with UnitOfWork(store) as uow:
         uow.get(Action, action_id)
-        row = uow.session.get(ActionProgress, record_id)
-        if row is None:
-            uow.add(ActionProgress, record_id, action_id=action_id, **{**{f: "" for f in FIELDS}, **fields})
-            changed = True
-        else:
-            uow.restore(row)
-            changed = uow.update(row, **fields)
+        blank = {"action_id": action_id, **dict.fromkeys(FIELDS, "")}
+        changed = records.put(uow, ActionProgress, record_id, fields, blank)
         uow.commit()
     return Changes.of("action_progress", ids=[record_id]) if changed else Changes()

@@ -154,7 +154,7 @@ class ConflictView:
 
 def conflicts(store: Store, *, include_resolved: bool = False) -> list[ConflictView]:
     with store.session() as s:
-        stmt = select(Conflict).order_by(Conflict.created.desc(), Conflict.id)
+        stmt = select(Conflict).where(Conflict.deleted.is_(False)).order_by(Conflict.created.desc(), Conflict.id)
         if not include_resolved:
             stmt = stmt.where(Conflict.resolved.is_(False))
         names = {m.id: m.name for m in s.scalars(select(Member))}
@@ -190,7 +190,7 @@ def restore_conflict(store: Store, conflict_id: str) -> Changes:
         row = uow.get(model, conflict.row_id, include_deleted=True)
         uow.restore(row)  # an edit kept from a record deleted meanwhile brings the record back with it
         uow.update(row, **{conflict.field: conflict.value})
-        conflict.resolved = True
+        uow.update(conflict, resolved=True)  # a versioned edit: the team's files hear that it is resolved
         table, row_id = conflict.table_name, conflict.row_id
         uow.commit()
     return Changes.of(table, "conflicts", ids=[row_id])
@@ -201,6 +201,6 @@ def set_conflict_resolved(store: Store, conflict_id: str, resolved: bool = True)
         conflict = uow.session.get(Conflict, conflict_id)
         if conflict is None:
             raise NotFound("That conflict no longer exists.")
-        conflict.resolved = resolved
+        uow.update(conflict, resolved=resolved)
         uow.commit()
     return Changes.of("conflicts")

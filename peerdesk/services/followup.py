@@ -11,7 +11,7 @@ import uuid
 from dataclasses import dataclass
 
 from peerdesk.errors import UserError
-from peerdesk.services import workshop_outcome
+from peerdesk.services import records, workshop_outcome
 from peerdesk.services.changes import Changes
 from peerdesk.store.engine import Store
 from peerdesk.store.models import FollowUp
@@ -97,14 +97,7 @@ def set_fields(store: Store, **fields: str) -> Changes:
     rid = record_id(store)
     current = get(store)
     with UnitOfWork(store) as uow:
-        row = uow.session.get(FollowUp, rid)
-        if row is None:
-            start = {"meeting_date": current.meeting_date, **fields}
-            uow.add(FollowUp, rid, **start)
-            changed = True
-        else:
-            uow.restore(row)
-            changed = uow.update(row, **fields)
+        changed = records.put(uow, FollowUp, rid, fields, {"meeting_date": current.meeting_date})
         uow.commit()
     return Changes.of("followup", ids=[rid]) if changed else Changes()
 

@@ -212,15 +212,21 @@ def capture_quote(
     return row.id, Changes.of("quotes", NOTE_TEXT, QUOTE_PLACES, ids=[row.id, note, *moved])
 
 
+def quote_words(text: str, empty: str) -> str:
+    """A quote's words without surrounding blanks; refused with ``empty`` when none, or when too long."""
+    words = text.strip()
+    if not words:
+        raise UserError(empty)
+    if len(words) > MAX_QUOTE:
+        raise UserError(f"A quote is at most {MAX_QUOTE} characters.")
+    return words
+
+
 def add_typed_quote(
     store: Store, interview_id: str, text: str, *, note: str = "", record_id: str | None = None
 ) -> tuple[str, Changes]:
     """A quote written down word for word, not (or not yet) part of the notes' text."""
-    words = text.strip()
-    if not words:
-        raise UserError("Type the quote first.")
-    if len(words) > MAX_QUOTE:
-        raise UserError(f"A quote is at most {MAX_QUOTE} characters.")
+    words = quote_words(text, "Type the quote first.")
     with UnitOfWork(store) as uow:
         fields = {
             "interview_id": interview_id,

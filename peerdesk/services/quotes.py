@@ -15,7 +15,7 @@ from typing import Any
 from sqlalchemy import select
 
 from peerdesk.errors import UserError
-from peerdesk.services import guard, wall
+from peerdesk.services import guard, notes, wall
 from peerdesk.services.edits import Edit, Recorder, recording
 from peerdesk.services.timetable import SlotInfo
 from peerdesk.store import rules
@@ -324,11 +324,7 @@ def set_kind(store: Store, quote_ids: Iterable[str], kind: str) -> Edit:
 
 
 def edit_text(store: Store, quote_id: str, text: str) -> Edit:
-    text = text.strip()
-    if not text:
-        raise UserError("A quote cannot be empty; delete it instead.")
-    if len(text) > MAX_QUOTE:
-        raise UserError(f"A quote is at most {MAX_QUOTE} characters.")
+    text = notes.quote_words(text, "A quote cannot be empty; delete it instead.")
     with recording(store) as rec:
         uow = rec.uow
         rec.update(uow.get(Quote, quote_id), text=text)

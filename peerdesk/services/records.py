@@ -152,3 +152,14 @@ def set_deleted(store: Store, by_table: Mapping[str, Iterable[str]], deleted: bo
                 ids.append(record_id)
         uow.commit()
     return Changes.of(*by_table.keys(), ids=ids)
+
+
+def put(uow: UnitOfWork, model: type[Shared], record_id: str, fields: dict[str, Any], new: dict[str, Any]) -> bool:
+    """Write ``fields`` into the one record with this derived id: made (with ``new`` under ``fields``) the first
+    time, brought back if it was deleted. True when anything changed."""
+    row = uow.session.get(model, record_id)
+    if row is None:
+        uow.add(model, record_id, **{**new, **fields})
+        return True
+    uow.restore(row)
+    return uow.update(row, **fields)

@@ -314,3 +314,15 @@ def _means(rows: list[list[float | None]], width: int) -> list[float | None]:
         values = [r[i] for r in rows if i < len(r) and r[i] is not None]
         out.append(sum(v for v in values if v is not None) / len(values) if values else None)
     return out
+
+
+def add_items(store: Store, new: list[tuple[str, str, Scale]]) -> Imported:
+    """Add (left, right, scale) items after those the survey has, in one transaction (undone by ``show_only``)."""
+    with UnitOfWork(store) as uow:
+        position = max((i.position for i in uow.query(SurveyItem)), default=0.0)
+        ids = []
+        for n, (left, right, (low, high)) in enumerate(new, start=1):
+            fields = {"left_text": left, "right_text": right, "scale_low": low, "scale_high": high}
+            ids.append(uow.add(SurveyItem, None, position=position + n, **fields).id)
+        uow.commit()
+    return Imported(len(ids), ids, [], Changes.of("survey_items", ids=ids))

@@ -20,7 +20,7 @@ from peerdesk.services import survey
 from peerdesk.services.changes import Changes
 from peerdesk.services.survey import Imported, Scale
 from peerdesk.store.engine import Store
-from peerdesk.store.models import SurveyItem, SurveyResponse
+from peerdesk.store.models import SurveyResponse
 from peerdesk.store.uow import UnitOfWork
 
 MAX_BYTES = 5_000_000
@@ -76,17 +76,7 @@ def import_items(store: Store, path: Path | str) -> Imported:
         problems.append("there are no items after the header")
     if problems:
         raise SurveyFileError(str(path), problems)
-    with UnitOfWork(store) as uow:
-        position = max((i.position for i in uow.query(SurveyItem)), default=0.0)
-        ids = []
-        for left, right, (low, high) in parsed:
-            position += 1
-            row_ = uow.add(
-                SurveyItem, None, left_text=left, right_text=right, position=position, scale_low=low, scale_high=high
-            )
-            ids.append(row_.id)
-        uow.commit()
-    return Imported(len(parsed), ids, [], Changes.of("survey_items", ids=ids))
+    return survey.add_items(store, parsed)
 
 
 def _whole(cell: str) -> int | str:

@@ -13,11 +13,8 @@ import io
 from importlib import resources
 
 from peerdesk.errors import UserError
-from peerdesk.services.changes import Changes
-from peerdesk.services.survey import DEFAULT_SCALE, Imported, common_scale, items
+from peerdesk.services.survey import DEFAULT_SCALE, Imported, add_items, common_scale, items
 from peerdesk.store.engine import Store
-from peerdesk.store.models import SurveyItem
-from peerdesk.store.uow import UnitOfWork
 
 RESOURCE = "survey_starter.csv"
 
@@ -41,14 +38,4 @@ def add_starter_items(store: Store) -> Imported:
     if not missing:
         raise UserError("The survey already holds every starter item.")
     low, high = common_scale(existing) or DEFAULT_SCALE
-    with UnitOfWork(store) as uow:
-        position = max((i.position for i in uow.query(SurveyItem)), default=0.0)
-        added = []
-        for left, right in missing:
-            position += 1
-            row = uow.add(
-                SurveyItem, None, left_text=left, right_text=right, position=position, scale_low=low, scale_high=high
-            )
-            added.append(row.id)
-        uow.commit()
-    return Imported(len(added), added, [], Changes.of("survey_items", ids=added))
+    return add_items(store, [(left, right, (low, high)) for left, right in missing])

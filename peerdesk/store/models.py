@@ -19,7 +19,6 @@ from __future__ import annotations
 import uuid
 from collections.abc import Mapping
 from types import MappingProxyType
-from typing import Any
 
 from sqlalchemy import JSON, Boolean, Float, Integer, LargeBinary, String, Text
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
@@ -437,18 +436,23 @@ class DocumentFile(Base):
     added: Mapped[str] = mapped_column(String(32), default="")
 
 
-class Conflict(Base):
-    """Text that lost a merge, kept so the user can see and restore it."""
+class Conflict(Shared, Base):
+    """Text that lost a merge, kept so that its author and the team can see and restore it.
+
+    Shared (since 0012): it travels in bundles, so the person whose text lost sees it after their next exchange
+    even when someone else's file noticed the clash. Its id is derived from what it records
+    (``rules.conflict_id``), so two files keeping the same lost text make one record; its fields carry the lost
+    text's own stamp, so they are equal too. Left out of ``content_digest``: whether a file noticed a clash
+    depends on what it saw when, not only on the records.
+    """
 
     __tablename__ = "conflicts"
-    id: Mapped[str] = mapped_column(String(36), primary_key=True, default=new_id)
     table_name: Mapped[str] = mapped_column(String(40))
     row_id: Mapped[str] = mapped_column(String(36), index=True)
     field: Mapped[str] = mapped_column(String(40))
-    value: Mapped[Any] = mapped_column(JSON)
+    value: Mapped[str] = mapped_column(Text, default="")
     version: Mapped[str] = mapped_column(String(80))
     winner_version: Mapped[str] = mapped_column(String(80))
-    author_id: Mapped[str] = mapped_column(String(36), default="")
     created: Mapped[str] = mapped_column(String(32), default="")
     resolved: Mapped[bool] = mapped_column(Boolean, default=False)
 

@@ -1,13 +1,9 @@
 """Each shared record's rules, declared once: what a local edit may write and what a colleague's bundle may carry.
 
-The services check a person's edit against these rules (with their own friendly sentences) and the bundle import
-checks every incoming record against the very same ``FIELDS`` table, so the two cannot drift apart: a value the
-app refuses to write is also refused when it arrives by email. A field that is not listed here keeps the default
-rule of its column type (text up to ``MAX_TEXT`` characters, finite numbers within ``MAX_FLOAT``, integers within
-``MAX_INT``).
-
-Bundle-wide limits (records per table and per bundle) are here too, next to the per-field ones, so docs/sharing.md
-can point at one place.
+Services check a person's edit against these rules (in their own words) and the bundle import checks every incoming
+record against the same ``FIELDS``, so the two cannot drift: what the app refuses to write is refused by email too.
+An unlisted field keeps its column type's default rule (text up to ``MAX_TEXT``, finite numbers within
+``MAX_FLOAT``, integers within ``MAX_INT``). Bundle-wide limits (records per table and per bundle) are here too.
 """
 
 from __future__ import annotations
@@ -16,6 +12,7 @@ import datetime as dt
 import json
 import math
 import re
+import uuid
 from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import cache
@@ -27,8 +24,16 @@ from sqlalchemy import JSON, Boolean, Float, Integer, String, Text
 from peerdesk.roles import ROLES as ROLES  # import-free, so that `peerdesk --help` can offer them at once
 from peerdesk.store.models import BOOKKEEPING, INTERVIEW_RECORD_TABLES, SHARED_MODELS
 
-# --- the enumerations (services import them from here) ----------------------------------------------------------
 
+# --- the enumerations (services import them from here) ----------------------------------------------------------
+def _texts(model: Any) -> frozenset[str]:
+    return frozenset(c.name for c in model.__table__.columns if isinstance(c.type, Text))
+
+
+# Per table, the free-text fields whose losing concurrent edit is kept (not the roster's, not conflicts' own).
+KEPT_TEXTS: Mapping[str, frozenset[str]] = MappingProxyType(
+    {n: _texts(m) for n, m in sorted(SHARED_MODELS.items()) if _texts(m) and n not in ("members", "conflicts")}
+)
 QUOTE_KINDS = ("", "rose", "thorn", "bud")
 POSTIT_KINDS = ("rose", "thorn", "bud")  # the Day 1 evening's post-its, on the Day 2 wall
 IDEA = "idea"  # a post-it on a workshop goal's wall
@@ -97,6 +102,8 @@ UNIQUE: Mapping[str, tuple[str, ...]] = MappingProxyType(
 REVIEW_WIDE = ("visit_start", "visit_end", "followup_date", "retention_date")  # only the lead changes these
 
 _DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
+_MOMENT = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}T([01][0-9]|2[0-3]):[0-5][0-9]:[0-9]{2}Z")
+_STAMP = re.compile(r"[0-9]{13}\.[0-9]{5}\.[0-9A-Za-z._:-]{0,64}")  # ``hlc.Stamp``: ASCII digits only
 _TIME = re.compile(r"([0-9]{2}):([0-9]{2})")
 _ID = re.compile(r"[0-9A-Za-z._:-]+")
 
@@ -108,7 +115,7 @@ class Rule:
     kind: str  # "str", "int", "float", "bool"
     max_len: int = MAX_TEXT
     choices: tuple[str, ...] = ()  # the only values allowed (text)
-    form: str = ""  # "date" (YYYY-MM-DD or ""), "time" (HH:MM), "time?" (HH:MM or ""), "id", "scores"
+    form: str = ""  # "date" (YYYY-MM-DD or ""), "time" (HH:MM), "time?" (HH:MM or ""), "id", "scores", "stamp"
     low: float | None = None
     high: float | None = None
     ref: str = ""  # the table this id names ("" for none); an empty reference is allowed
@@ -220,6 +227,15 @@ FIELDS: Mapping[str, dict[str, Rule]] = MappingProxyType(
             "scale_high": Rule("int", low=-SURVEY_SCORE_LIMIT, high=SURVEY_SCORE_LIMIT),
         },
         "survey_responses": {"team": _NAME, "scores": Rule("str", max_len=MAX_SCORES * 24, form="scores")},
+        "conflicts": {
+            "table_name": _choice(*KEPT_TEXTS),
+            "row_id": Rule("str", max_len=MAX_ID, form="id"),
+            "field": Rule("str", max_len=40, form="id"),
+            "value": Rule("str", max_len=MAX_NOTE),
+            "version": Rule("str", max_len=80, form="stamp"),
+            "winner_version": Rule("str", max_len=80, form="stamp"),
+            "created": Rule("str", max_len=20, form="moment"),
+        },
     }
 )
 
@@ -338,6 +354,10 @@ def problem(r: Rule, value: Any) -> str | None:
                 return "is not a record id"
             if r.form == "scores" and not _scores_ok(value):
                 return "is not a list of scores"
+            if r.form == "stamp" and not _STAMP.fullmatch(value):
+                return "is not a version stamp"
+            if r.form == "moment" and not (_MOMENT.fullmatch(value) and is_date(value[:10]) and value[17] < "6"):
+                return "is not a UTC time (YYYY-MM-DDTHH:MM:SSZ)"
         elif r.form == "time":
             return "is empty"
         return None
@@ -360,3 +380,18 @@ SETTINGS: Mapping[str, Rule] = MappingProxyType({"setting:traceable-below": Rule
 def check_setting(key: str, value: Any) -> str | None:
     """``problem`` for a review setting's value (``PLANNING_SETTINGS``)."""
     return problem(SETTINGS[key], value)
+
+
+def conflict_id(table: str, row_id: str, field: str, version: str) -> str:
+    """The id of the conflict keeping the text ``version`` wrote: the same in every file, so copies merge."""
+    return str(uuid.uuid5(uuid.NAMESPACE_URL, f"peerdesk:conflict:{table}:{row_id}:{field}:{version}"))
+
+
+def record_problem(table: str, record: Mapping[str, Any]) -> tuple[str, str] | None:
+    """(field, why) when a record's fields do not fit together: a conflict's field and its derived id."""
+    if table == "conflicts" and record["field"] not in KEPT_TEXTS[record["table_name"]]:
+        return "field", "is not a text field of " + record["table_name"]
+    keeps = (record[f] for f in ("table_name", "row_id", "field", "version"))
+    if table == "conflicts" and record["id"] != conflict_id(*keeps):
+        return "id", "is not the id derived from what the conflict keeps"
+    return None

@@ -12,7 +12,8 @@ in the same run, so the ratio says how much the note's length and its quotes cos
 - the UI thread's slices while typing: each keystroke, each hand-over, each announced save; a histogram, and how
   many take longer than a frame (16 ms).
 
-Goal (issue #22): every ratio ≤ 1.5×, typing ≤ 3× its bare UPDATE, no slice over 16 ms.
+Typing is compared by its p99, the rest (once per round) by their median. Goal (issue #22): every ratio ≤ 1.5×,
+typing ≤ 3× its bare UPDATE, no slice over 16 ms.
 """
 
 from __future__ import annotations
@@ -187,19 +188,24 @@ def test_a_long_note_costs_what_a_short_one_does(
     panel.flush()
     large = cases["large"]
     bare = bare_commit_ms(store.path, passphrase, large.note, large.durable_writes[-ROUNDS:])
-    p99 = {name: {k: percentile(v, 99) for k, v in c.samples.items()} for name, c in cases.items()}
-    ratios = {k: round(p99["large"][k] / p99["small"][k], 2) for k in p99["large"]}
+    # Typing: p99 (every save counts); the rest, done once per round, by their median (40 samples: a p99 would be
+    # the one round the machine was busiest).
+    figures = {
+        name: {k: percentile(v, 99 if k.startswith("type_") else 50) for k, v in c.samples.items()}
+        for name, c in cases.items()
+    }
+    ratios = {k: round(figures["large"][k] / figures["small"][k], 2) for k in figures["large"]}
     over_frame = sum(1 for s in slices["large"] if s > 16)
     report(
         "long_note",
         max(ratios.values()),
         1.0,
         "ratio",
-        measure="worst p99 ratio, 300k-character note with 150 quotes vs 1,000-character note with one",
+        measure="worst ratio (typing p99, others p50), 300k-character note with 150 quotes vs 1,000-character one",
         ratios=ratios,
-        large_p99_ms={k: round(v, 2) for k, v in p99["large"].items()},
-        small_p99_ms={k: round(v, 2) for k, v in p99["small"].items()},
-        typing_vs_bare_update_p99=round(p99["large"]["type_end"] / percentile(bare, 99), 2),
+        large_ms={k: round(v, 2) for k, v in figures["large"].items()},
+        small_ms={k: round(v, 2) for k, v in figures["small"].items()},
+        typing_vs_bare_update_p99=round(figures["large"]["type_end"] / percentile(bare, 99), 2),
         bare_update_p99_ms=round(percentile(bare, 99), 2),
         ui_slices_large=_histogram(slices["large"]),
         ui_slices_small=_histogram(slices["small"]),

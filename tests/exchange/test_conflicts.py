@@ -7,6 +7,7 @@ from pathlib import Path
 from peerdesk.exchange import transfer
 from peerdesk.exchange.digest import content_digest
 from peerdesk.services import exchange, records
+from tests.helpers.conflicts import make_conflict
 from tests.helpers.exchange import make_team
 
 
@@ -99,5 +100,52 @@ def test_an_edit_to_a_record_deleted_meanwhile_is_kept_and_restoring_brings_it_b
         assert records.values(lead, "quotes", qid, ["text"]) == {"text": "We wait months for a reply"}
         transfer.import_bundle(priya, transfer.export_bundle(lead).data)
         assert [r["id"] for r in records.rows(priya, "quotes", ["text"])] == [qid]
+    finally:
+        crew.close()
+
+
+def test_the_author_of_the_losing_text_sees_it_after_the_next_exchange_whoever_noticed_it(tmp_path: Path) -> None:
+    crew = make_team(tmp_path, size=3)
+    lead, sam, priya = crew.stores
+    try:
+        qid, _ = records.create(lead, "quotes", text="first draft")
+        data = transfer.export_bundle(lead).data
+        transfer.import_bundle(sam, data)
+        transfer.import_bundle(priya, data)
+        records.set_fields(sam, "quotes", qid, text="Sam's careful wording")
+        transfer.import_bundle(priya, transfer.export_bundle(sam).data)  # Priya has Sam's text …
+        records.set_fields(lead, "quotes", qid, text="Alex's wording, typed later")
+        imported = transfer.import_bundle(priya, transfer.export_bundle(lead).data)  # … and the lead's, unaware
+        assert imported.summary == "Alex Lead: 1 quote changed, 1 conflict"
+        # Sam hears of the lead's text through Priya, who had seen Sam's: Sam's file alone cannot tell a clash from
+        # a deliberate overwrite. The conflict Priya kept travels with it.
+        imported = transfer.import_bundle(sam, transfer.export_bundle(priya).data)
+        assert imported.summary == "Priya Shah: 1 quote changed, 1 conflict"
+        [mine] = exchange.conflicts(sam)
+        assert (mine.lost_text, mine.current_text, mine.author) == (
+            "Sam's careful wording",
+            "Alex's wording, typed later",
+            "Sam Okafor",
+        )
+        assert [c.id for c in exchange.conflicts(priya)] == [mine.id]  # one record, the same id in every file
+        # Sam restores it; the lead hears both the text and that the conflict is resolved.
+        exchange.restore_conflict(sam, mine.id)
+        transfer.import_bundle(lead, transfer.export_bundle(sam).data)
+        assert records.values(lead, "quotes", qid, ["text"]) == {"text": "Sam's careful wording"}
+        assert exchange.conflicts(lead) == []
+        assert [c.resolved for c in exchange.conflicts(lead, include_resolved=True)] == [True]
+    finally:
+        crew.close()
+
+
+def test_a_conflict_noticed_in_two_files_is_one_record_with_the_same_fields(tmp_path: Path) -> None:
+    crew = make_team(tmp_path, size=2)
+    lead, sam = crew.stores
+    try:
+        make_conflict(crew)  # both files notice the clash on their own
+        transfer.import_bundle(lead, transfer.export_bundle(sam).data)
+        transfer.import_bundle(sam, transfer.export_bundle(lead).data)
+        kept = [transfer.content(s)["tables"]["conflicts"] for s in (lead, sam)]
+        assert kept[0] == kept[1] and len(kept[0]) == 1
     finally:
         crew.close()

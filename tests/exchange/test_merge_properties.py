@@ -67,15 +67,23 @@ def base(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[Team, list[
     yield crew, targets
 
 
-def full_state(store: Store) -> list[Any]:
-    """Content and versions: stricter than the digest."""
+def full_state(
+    store: Store, tables: frozenset[str] = frozenset({"members", "conflicts"}), keep: bool = False
+) -> list[Any]:
+    """Content and versions: stricter than the digest. Conflicts are left out (see ``kept_conflicts``)."""
     data = transfer.content(store)["tables"]
     return sorted(
         (t, r["id"], sorted(r.items(), key=lambda kv: kv[0]))
         for t, rows in data.items()
         for r in rows
-        if t != "members"
+        if (t in tables) == keep
     )
+
+
+def kept_conflicts(store: Store) -> list[Any]:
+    """Whether a file noticed a clash depends on what it saw when: conflicts reach the others one exchange after
+    the content (``exchange.digest``), then every file holds the same records."""
+    return full_state(store, frozenset({"conflicts"}), keep=True)
 
 
 def apply(op: Op, crew: Team, targets: list[tuple[str, str, str]], outbox: list[tuple[int, bytes]]) -> None:
@@ -131,6 +139,8 @@ def run_schedule(base: tuple[Team, list[tuple[str, str, str]]], ops: list[Op]) -
         assert len(digests) == 1, "members hold different content after exchanging their latest bundles once"
         final_exchange(crew)
         assert {content_digest(s) for s in crew.stores} == digests
+        conflicts = [kept_conflicts(s) for s in crew.stores]
+        assert conflicts[0] == conflicts[1] == conflicts[2], "a kept losing text did not reach every file"
         return [full_state(s) for s in crew.stores]
     finally:
         crew.close()
@@ -374,6 +384,9 @@ def run_six(base: Team, ops: list[Op], rnd: Any) -> list[Any]:
                 apply_rule_op(op, crew, outbox)
             exchange_all(crew, rnd)
             converged(crew)
+        exchange_all(crew, rnd)
+        conflicts = [kept_conflicts(s) for s in crew.stores]
+        assert all(c == conflicts[0] for c in conflicts), "a kept losing text did not reach every file"
         return [full_state(s) for s in crew.stores]
     finally:
         crew.close()

@@ -80,7 +80,7 @@ def test_two_stakeholder_groups_of_one_name_become_one_and_keep_what_used_them(c
     to_sam, _ = swap(lead, sam)
     assert "2 stakeholder groups" in to_sam and "made one" in to_sam
     send(sam, priya)
-    keeper = min(g_lead, g_sam)
+    keeper = g_sam  # made last: the copy shown
     for store in crew.stores:
         assert [g.id for g in timetable.timetable(store).groups] == [keeper]
         assert records.values(store, "quotes", quote, ["group_id"]) == {"group_id": keeper}
@@ -132,7 +132,7 @@ def test_two_slots_at_one_time_become_one_with_all_their_interviews(crew: Team) 
     i_lead, _ = interviews.add_interview(lead, slot_id=s_lead, team_id=team_a)
     i_sam, _ = interviews.add_interview(sam, slot_id=s_sam, team_id=team_a)
     swap(lead, sam)
-    keeper = min(s_lead, s_sam)
+    keeper = s_sam  # made last: the copy shown
     for store in (lead, sam):
         table = timetable.timetable(store)
         assert [s.id for s in table.slots] == [keeper]
@@ -186,3 +186,22 @@ def test_tags_rules_match_the_quote_taggers(crew: Team) -> None:
         other = quotes.tag_quotes(lead, [records.create(lead, "quotes", text="y")[0]], "Other")
         del other
         quotes.rename_tag(lead, quotes.tag_id_for(lead.review_id, "other"), "  early   HELP ")
+
+
+def test_deleting_the_one_shown_of_a_merged_pair_deletes_the_pair_in_every_file(crew: Team) -> None:
+    lead, sam, priya = crew.stores
+    timetable_grid.add_group(lead, "Foster carers")
+    g_sam, _ = timetable_grid.add_group(sam, "foster carers")
+    swap(lead, sam)
+    keeper = g_sam  # made last: the copy shown
+    timetable_grid.delete_group(sam, keeper)  # the copies are one group: deleting it must not bring the other back
+    send(sam, lead, priya)
+    send(lead, priya)
+    for store in crew.stores:
+        assert list(timetable.timetable(store).groups) == []
+    assert len({content_digest(s) for s in crew.stores}) == 1
+    timetable_grid.add_group(priya, "Foster Carers")  # made anew later: live again, as one group
+    send(priya, lead, sam)
+    for store in crew.stores:
+        assert [g.name.casefold() for g in timetable.timetable(store).groups] == ["foster carers"]
+    assert len({content_digest(s) for s in crew.stores}) == 1

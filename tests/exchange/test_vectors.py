@@ -53,6 +53,7 @@ def test_the_kit_matches_its_generator() -> None:
 SUMMARIES = {  # what each accepted vector brings
     "valid": "Lead: 1 new quote",
     "sender_name_controls": "Lead: 1 new quote",  # the roster's name for the signer, not the header's
+    "conflict_kept": "Lead: 1 new quote, 1 conflict",
     "review_valid": "Lead: 1 new interview, 1 new note, 1 new post-it, 1 new quote, 1 new review detail, 1 new slot",
 }
 

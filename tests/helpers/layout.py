@@ -11,11 +11,13 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QAbstractButton,
     QApplication,
     QCheckBox,
     QGroupBox,
+    QHeaderView,
     QLabel,
     QLineEdit,
     QPushButton,
@@ -67,6 +69,22 @@ def _needs(widget: QWidget) -> tuple[int, int] | None:
     return None
 
 
+def _narrow_sections(header: QHeaderView) -> list[str]:
+    """Columns of a table whose heading does not fit (the user sees "uot" for "Quote")."""
+    model = header.model()
+    if model is None or header.orientation() != Qt.Orientation.Horizontal:
+        return []
+    found = []
+    for section in range(header.count()):
+        text = str(model.headerData(section, Qt.Orientation.Horizontal) or "").split("\n")[0]
+        if not text or header.isSectionHidden(section):
+            continue
+        need = header.fontMetrics().horizontalAdvance(text) + 8  # the heading's own margins
+        if header.sectionSize(section) + SLACK < need:
+            found.append(f"{describe(header)} column {text!r} is {header.sectionSize(section)} px, needs {need}")
+    return found
+
+
 def clipped_controls(root: QWidget) -> list[str]:
     found: list[str] = []
     for widget in [root, *root.findChildren(QWidget)]:
@@ -78,6 +96,9 @@ def clipped_controls(root: QWidget) -> list[str]:
                 for i in range(widget.count())
                 if widget.isTabVisible(i) and widget.tabRect(i).width() + SLACK < widget.tabSizeHint(i).width()
             ]
+            continue
+        if isinstance(widget, QHeaderView):
+            found += _narrow_sections(widget)
             continue
         needs = _needs(widget)
         if needs is None:

@@ -101,3 +101,16 @@ def test_a_record_or_table_that_does_not_exist_is_refused(store: Store) -> None:
         records.set_fields(store, "quotes", "no-such-id", text="x")
     with pytest.raises(ValueError, match="no shared table"):
         records.model_for("secrets")
+
+
+def test_put_makes_the_record_once_then_writes_into_it_and_brings_it_back(store: Store) -> None:
+    record_id = "5f0e7d34-1f7a-4c2e-9a5e-7f1f3a9b0c11"
+    with UnitOfWork(store) as uow:
+        assert records.put(uow, WorkshopTable, record_id, {"name": "North"}, {"position": 3.0})
+        uow.commit()
+    assert records.values(store, "workshop_tables", record_id, ["name", "position"]) == {"name": "North", "position": 3}
+    records.delete(store, "workshop_tables", record_id)
+    with UnitOfWork(store) as uow:
+        assert records.put(uow, WorkshopTable, record_id, {"name": "North"}, {"position": 9.0}) is False  # same name
+        uow.commit()
+    assert records.rows(store, "workshop_tables", ["position"]) == [{"id": record_id, "position": 3.0}]

@@ -172,3 +172,11 @@ def test_a_merged_scale_with_its_ends_crossed_places_scores_in_the_middle() -> N
     # Two members editing the two ends at once can merge into a pair the service would refuse.
     item = survey.Item("id", "L", "R", 1, low=5, high=5)
     assert item.share(5) == 0.5
+
+
+def test_added_items_go_after_the_others_each_on_its_own_scale(store: Store, tmp_path: Path) -> None:
+    first = survey.add_items(store, [("We plan", "We react", (1, 5))])
+    added = survey.add_items(store, [("A", "B", (0, 10)), ("C", "D", (1, 7))])
+    assert added.count == 2 and added.replaced == [] and "survey_items" in added.changes
+    assert [(i.left, i.scale) for i in survey.items(store)] == [("We plan", (1, 5)), ("A", (0, 10)), ("C", (1, 7))]
+    assert [i.id for i in survey.items(store)] == first.added + added.added

@@ -62,7 +62,9 @@ class ScalesTab(QWidget):
             "scalesView", self.scales_model, columns=columns, single=True, editable=True, left_headers=True
         )
         self.scales_view.setItemDelegate(RatingDelegate(self.scales_view))
-        self.scales_view.horizontalHeader().resizeSection(1, 180)
+        scales_header = self.scales_view.horizontalHeader()
+        scales_header.resizeSection(1, 180)
+        scales_header.setMinimumSectionSize(scales_header.fontMetrics().horizontalAdvance("Reason") + 20)
         layout.addWidget(self.scales_view, 1)
         remove = QPushButton("Delete answer")
         remove.clicked.connect(self.delete_selected_scale)
@@ -104,6 +106,7 @@ class ScalesTab(QWidget):
             )
         header = self.summary_view.horizontalHeader()
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        header.setMinimumSectionSize(header.fontMetrics().horizontalAdvance("Group") + 16)  # headings never cut
         for column in (1, 2, 3, 4):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
 

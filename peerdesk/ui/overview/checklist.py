@@ -35,6 +35,7 @@ from peerdesk.ui.kit.session import ReviewSession
 
 COLUMNS = ("Done", "Due", "When", "Whose job", "Step")
 OVERDUE_COLOUR = QColor("#9b1c1c")
+STEP_WIDTH = 220
 
 
 def _date(value: dt.date | None) -> str:
@@ -65,7 +66,10 @@ class ChecklistBox(QGroupBox):
         header = self.table.horizontalHeader()
         for column in range(len(COLUMNS) - 1):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(len(COLUMNS) - 1, QHeaderView.ResizeMode.Stretch)
+        # The step itself takes the room left, but never less than a readable width (the table scrolls instead).
+        header.setSectionResizeMode(len(COLUMNS) - 1, QHeaderView.ResizeMode.Interactive)
+        header.setStretchLastSection(True)
+        header.resizeSection(len(COLUMNS) - 1, STEP_WIDTH)
         self.table.setMinimumHeight(260)
         self.table.itemChanged.connect(self._item_changed)
         layout.addWidget(self.table)

@@ -21,7 +21,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPushButton,
-    QScrollArea,
     QVBoxLayout,
     QWidget,
 )
@@ -37,6 +36,7 @@ from peerdesk.ui.kit.dialogs import STRETCH, table_view
 from peerdesk.ui.kit.panel import Panel
 from peerdesk.ui.kit.record_model import Column, RecordTableModel
 from peerdesk.ui.kit.session import ReviewSession
+from peerdesk.ui.kit.widgets import scrolling
 
 
 class OverviewPanel(Panel):
@@ -47,15 +47,12 @@ class OverviewPanel(Panel):
         self.setObjectName("overview")
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
-        scroll = QScrollArea()
-        scroll.setWidgetResizable(True)
-        scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        body = QWidget()
+        body.setObjectName("overviewBody")
+        scroll = scrolling(body)
         # The form reflows to the width it gets; a sideways scrollbar would only hide the ends of fields.
         scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         outer.addWidget(scroll)
-        body = QWidget()
-        body.setObjectName("overviewBody")
-        scroll.setWidget(body)
         self.layout_ = QVBoxLayout(body)
         self.layout_.setContentsMargins(24, 16, 24, 24)
         self.layout_.setSpacing(16)

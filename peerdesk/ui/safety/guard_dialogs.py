@@ -5,7 +5,7 @@ from __future__ import annotations
 from types import MappingProxyType
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QColor, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QComboBox,
@@ -25,6 +25,7 @@ from peerdesk.services.changes import Changes
 from peerdesk.services.plural import count
 from peerdesk.ui.kit import ops
 from peerdesk.ui.kit.dialogs import FIT, INTERACTIVE, STRETCH, dialog_layout, table_view
+from peerdesk.ui.kit.list_model import ListTableModel
 from peerdesk.ui.kit.record_model import Column, RecordTableModel
 from peerdesk.ui.kit.session import ReviewSession
 
@@ -119,40 +120,26 @@ class NamesDialog(QDialog):
 DECISION_LABELS = MappingProxyType({"keep": "Keep: may be shown", "exclude": "Leave out", guard.UNDECIDED: "To decide"})
 
 
-class FlaggedQuotesModel(QAbstractTableModel):
-    COLUMNS = ("Quote", "Why it is flagged", "Decision")
+class FlaggedQuotesModel(ListTableModel[guard.FlaggedQuote]):
+    headers = ("Quote", "Why it is flagged", "Decision")
 
     def __init__(self, session: ReviewSession) -> None:
         super().__init__(session)
         self.session = session
-        self.items: list[guard.FlaggedQuote] = []
         session.changed.connect(self._on_changed)
         self.reload()
 
-    def reload(self) -> None:
-        self.beginResetModel()
-        self.items = guard.flagged_quotes(self.session.store)
-        self.endResetModel()
+    def fetch(self) -> list[guard.FlaggedQuote]:
+        return guard.flagged_quotes(self.session.store)
 
     def _on_changed(self, changes: Changes) -> None:
         if changes.touches("quotes", "guarded_names"):
             self.reload()
 
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.items)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.COLUMNS)
-
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return self.COLUMNS[section]
-        return None
-
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid():
             return None
-        item = self.items[index.row()]
+        item = self.rows[index.row()]
         column = index.column()
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
             if column == 0:
@@ -195,7 +182,7 @@ class FlaggedQuotesDialog(QDialog):
         self._update_summary()
 
     def _update_summary(self) -> None:
-        items = self.model.items
+        items = self.model.rows
         waiting = sum(1 for i in items if i.decision == guard.UNDECIDED)
         if not items:
             self.summary.setText("No quote mentions a guarded name or gives away who someone is.")
@@ -207,13 +194,13 @@ class FlaggedQuotesDialog(QDialog):
         self.view.resizeRowsToContents()
 
     def selected_ids(self) -> list[str]:
-        return [self.model.items[i.row()].quote_id for i in self.view.selectionModel().selectedRows()]
+        return [self.model.rows[i.row()].quote_id for i in self.view.selectionModel().selectedRows()]
 
     def decide(self, decision: str) -> None:
         chosen = self.selected_ids()
         if not chosen:
             return
-        before = {i.quote_id: i.decision for i in self.model.items}
+        before = {i.quote_id: i.decision for i in self.model.rows}
         label = {"keep": "Keep flagged quote", "exclude": "Leave out flagged quote"}.get(decision, "Undo decision")
         self.session.undo_stack.beginMacro(label)
         try:

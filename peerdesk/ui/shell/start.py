@@ -90,6 +90,7 @@ class StartScreen(QWidget):
         right.addWidget(self.empty)
         outer.addLayout(right, 3)
         self.refresh()
+        self.setMinimumSize(self.sizeHint())  # the title, tagline and buttons whole, whatever the font
 
     def refresh(self) -> None:
         self.recent.clear()

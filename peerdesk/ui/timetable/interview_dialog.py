@@ -163,7 +163,7 @@ class SlotDialog(QDialog):
         super().__init__(parent)
         self.setWindowTitle("Change a time slot" if current else "Add a time slot")
         self.setObjectName("slotDialog")
-        self.setMinimumWidth(400)
+        self.setMinimumWidth(460)
         form = QFormLayout(self)
         if current is not None:
             start = QTime.fromString(current[0], "HH:mm")

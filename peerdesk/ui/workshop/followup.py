@@ -13,7 +13,6 @@ from PySide6.QtWidgets import (
     QGroupBox,
     QHeaderView,
     QLabel,
-    QScrollArea,
     QTableView,
     QVBoxLayout,
     QWidget,
@@ -26,6 +25,7 @@ from peerdesk.ui.kit.autosave_text import AutoSaveText
 from peerdesk.ui.kit.dates import QT_DATE
 from peerdesk.ui.kit.panel import Panel
 from peerdesk.ui.kit.session import ReviewSession
+from peerdesk.ui.kit.widgets import scrolling
 
 
 class FollowUpPanel(Panel):
@@ -36,12 +36,8 @@ class FollowUpPanel(Panel):
         self.setObjectName("followupPanel")
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
-        scroll = QScrollArea()
-        scroll.setWidgetResizable(True)
-        scroll.setFrameShape(QScrollArea.Shape.NoFrame)
-        outer.addWidget(scroll)
         body = QWidget()
-        scroll.setWidget(body)
+        outer.addWidget(scrolling(body))
         lay = QVBoxLayout(body)
         lay.setContentsMargins(24, 16, 24, 24)
         lay.setSpacing(14)

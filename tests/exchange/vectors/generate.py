@@ -32,6 +32,7 @@ if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
 from peerdesk.exchange import bundle, canonical  # noqa: E402
+from peerdesk.store import rules  # noqa: E402
 from peerdesk.store.models import BOOKKEEPING, SHARED_MODELS  # noqa: E402
 from tests.helpers import vector_world as w  # noqa: E402
 
@@ -373,8 +374,49 @@ def many_records(count: int, distinct: bool) -> bytes:
     return make(body=body_with({"tags": [bare_tag(f"{i:06d}") for i in range(count)]}))
 
 
+def with_conflict(**change: Any) -> dict[str, Any]:
+    """The valid quote bundle plus the conflict keeping an earlier text of that quote (shared since 0012)."""
+    body = content()
+    fields = {
+        "table_name": "quotes",
+        "row_id": QUOTE_ID,
+        "field": "text",
+        "value": "They asked us, for once",
+        "version": w.stamp("lead"),
+        "winner_version": w.stamp("lead", 1),
+        "created": w.CREATED,
+        "resolved": False,
+        "deleted": False,
+    } | {k: v for k, v in change.items() if k != "id"}
+    derived = rules.conflict_id(fields["table_name"], fields["row_id"], fields["field"], fields["version"])
+    bookkeeping = {"author_id": w.member_id("lead"), "updated": w.stamp("lead")}
+    versions = {f: w.stamp("lead") for f in fields}
+    body["tables"]["conflicts"] = [{"id": change.get("id", derived), **bookkeeping, "versions": versions, **fields}]
+    return body
+
+
 def hostile() -> dict[str, tuple[str, str, Callable[[], bytes]]]:
     return {
+        "conflict_kept": (
+            "success",
+            "a conflict keeping an earlier text of the quote it brings",
+            lambda: make(body=with_conflict()),
+        ),
+        "conflict_id_not_derived": (
+            "invalid",
+            "a conflict whose id is not the one derived from what it keeps (copies would not merge)",
+            lambda: make(body=with_conflict(id=seeded_id("any conflict"))),
+        ),
+        "conflict_field_not_text": (
+            "invalid",
+            "a conflict naming a field that is not a text (the quote's group)",
+            lambda: make(body=with_conflict(field="group_id")),
+        ),
+        "conflict_of_the_roster": (
+            "invalid",
+            "a conflict about the roster, which only the lead writes",
+            lambda: make(body=with_conflict(table_name="members", field="name")),
+        ),
         "review_valid": ("success", "the lead's review record and a small legal Day 1", lambda: a_review()),
         "quote_kind_zzz": ("invalid", "a quote whose kind is 'zzz'", lambda: a_review(set_field("quotes", kind="zzz"))),
         "postit_kind_zzz": (

@@ -18,7 +18,7 @@ from pytestqt.qtbot import QtBot
 from peerdesk.services import exchange, review, team
 from peerdesk.store.engine import Store
 from peerdesk.ui.kit.session import ReviewSession
-from peerdesk.ui.shell.app import Controller
+from peerdesk.ui.shell.app import Controller, make_app
 from peerdesk.ui.shell.main_window import MainWindow
 from peerdesk.ui.team.dialog import AddCardDialog, TeamDialog
 from peerdesk.ui.team.join_dialog import JoinDialog, MyCardDialog
@@ -48,9 +48,7 @@ def test_a_member_joins_from_the_app_and_both_exchange_bundles_within_ten_action
     lead_window = MainWindow(ReviewSession(lead_store))
     qtbot.addWidget(lead_window)
     lead_window.show()
-    app = QApplication.instance()
-    assert isinstance(app, QApplication)
-    controller = Controller(app)
+    controller = Controller(make_app())  # the app's own style, as the user sees it
     controller.show_start()
     lead, member = Walk(qtbot), Walk(qtbot)
 

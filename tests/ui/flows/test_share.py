@@ -18,6 +18,7 @@ from pytestqt.qtbot import QtBot
 from peerdesk.services import records, review
 from peerdesk.store.engine import Store
 from peerdesk.ui.kit.session import ReviewSession
+from peerdesk.ui.shell.app import make_app
 from peerdesk.ui.shell.main_window import MainWindow
 from peerdesk.ui.team.dialog import TeamDialog
 from peerdesk.ui.team.sharing import EmailDialog
@@ -36,6 +37,7 @@ def crew(tmp_path: Path) -> Iterator[Team]:
 
 
 def window_of(qtbot: QtBot, store: Store) -> MainWindow:
+    make_app()  # the app's own style, as the user sees it (and the screenshots show it)
     window = MainWindow(ReviewSession(store))
     qtbot.addWidget(window)
     window.resize(1366, 768)

@@ -19,6 +19,7 @@ from peerdesk.services import timetable as tt
 from peerdesk.services.changes import Changes
 from peerdesk.ui.kit import messages
 from peerdesk.ui.kit.session import ReviewSession
+from peerdesk.ui.shell.app import make_app
 from peerdesk.ui.shell.dialogs import NewReviewDialog, PassphraseDialog
 from peerdesk.ui.shell.main_window import MainWindow
 from peerdesk.ui.shell.start import StartScreen
@@ -36,6 +37,7 @@ NOT_OPENED = ("Delete", "Quit", "Close", "Lock", "Back up now", "New review", "O
 
 @pytest.fixture
 def window(qtbot: QtBot, demo_session: ReviewSession, request: pytest.FixtureRequest) -> Iterator[MainWindow]:
+    make_app()  # measured in the app's own style sheet, as the user sees it
     w = MainWindow(demo_session)
     qtbot.addWidget(w)
     w.resize(*request.param)
@@ -70,8 +72,10 @@ SHOTS = {"dock-timetable": "timetable", "dock-notes": "notes", "Overview": "main
 # Found by this test and not yet fixed where they live (each module's owner has been told); they pass elsewhere.
 KNOWN = {
     ((1366, 768), "dock-quotes"): "ui/quotes/panel.py: the filter row's fields are narrower than their prompts "
-    "in the 710 px under the work area",
-    ((1366, 768), "Workshop"): "ui/workshop/panel.py: the steps need 860 px, the work area beside the notes has 710",
+    "in the 720 px under the work area",
+    ((1920, 1080), "dock-quotes"): "ui/quotes/panel.py: the 'Names check' column is narrower than its heading",
+    ((1366, 768), "dock-insights"): "ui/insights/panel.py: the insight builder needs 830 px, the bottom area has 720",
+    ((1366, 768), "Follow-up"): "ui/workshop/followup.py: the 'Evidence seen' column is narrower than its heading",
 }
 
 
