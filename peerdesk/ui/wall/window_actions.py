@@ -1,4 +1,4 @@
-"""The Wall menu of the main window: what works on the wall from anywhere in the window, with its shortcut shown.
+"""The Wall menu of the main window: every wall action with its shortcut shown, reachable from the keyboard (Alt+A).
 
 Read out (Ctrl+R) brings the wall forward on its evening sheets and shows the read-out card, wherever the focus was,
 and says in the status bar how many post-its wait (or that all are placed). The wall itself is built only then.
@@ -29,22 +29,47 @@ class Window(Protocol):
 def install(window: Window) -> QMenu:
     bar = window.menuBar()
     menu = QMenu("W&all", bar)
-    read_out = QAction("&Read out post-its", menu)
+    read_out = QAction("&Read out post-its", bar)  # owned by the bar: fill() clears the menu
     read_out.setObjectName("actionReadOut")
     read_out.setShortcut(QKeySequence("Ctrl+R"))
     read_out.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
     read_out.setStatusTip("Day 1 evening: show the post-its one at a time, large, and place each on its sheet")
     read_out.triggered.connect(lambda: start_read_out(window))
     menu.addAction(read_out)
-    show = QAction("&Show the wall", menu)
+    show = QAction("&Show the wall", bar)
     show.triggered.connect(lambda: window.show_work(window.wall))
     menu.addAction(show)
+    # The wall's own actions, with their shortcuts, listed when the menu opens (the wall is built on first use).
+    menu.aboutToShow.connect(lambda: fill(menu, [read_out, show], window.wall))
     help_action = next((a for a in bar.actions() if a.text().replace("&", "") == "Help"), None)
     if help_action is not None:
         bar.insertMenu(help_action, menu)
     else:
         bar.addMenu(menu)
     return menu
+
+
+def fill(menu: QMenu, own: list[QAction], wall: WallWidget) -> None:
+    """Read out and Show, then every action of the wall that applies now (disabled ones shown greyed)."""
+    menu.clear()
+    for action in own:
+        menu.addAction(action)
+    menu.addSeparator()
+    for action in (
+        wall.action_new,
+        wall.action_edit,
+        wall.action_delete,
+        wall.action_group,
+        wall.action_ungroup,
+        wall.action_merge,
+        wall.action_split,
+        wall.action_collapse,
+        wall.action_make_insight,
+        wall.action_fit,
+        wall.action_export,
+    ):
+        if action.isVisible():
+            menu.addAction(action)
 
 
 def start_read_out(window: Window) -> None:

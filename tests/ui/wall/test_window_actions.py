@@ -34,3 +34,14 @@ def test_with_everything_placed_ctrl_r_says_so_and_place_is_disabled(qtbot: QtBo
     card = window.wall.read_out
     assert not card.place_button.isEnabled() and not card.skip.isEnabled()
     assert window.statusBar().currentMessage() == "Every post-it has been read out and placed."
+
+
+def test_the_wall_menu_lists_the_wall_s_actions_with_their_shortcuts(qtbot: QtBot, session: ReviewSession) -> None:
+    seed_postits(session.store)
+    window = main_window(qtbot, session)
+    window.wall_menu.aboutToShow.emit()
+    shortcuts = {a.text(): a.shortcut().toString() for a in window.wall_menu.actions() if a.text()}
+    assert shortcuts["&Read out post-its"] == "Ctrl+R"
+    assert shortcuts["Make insight"] == "Ctrl+I"
+    assert shortcuts["Group as theme"] == "Ctrl+G"
+    assert shortcuts["Fit all"] == "Ctrl+0"
