@@ -16,15 +16,16 @@ A bundle is gap-free for me when my ``have`` reaches its ``base`` for every orig
 I hold everything the sender held, and ``have`` becomes the pointwise maximum of both (``vouched``: only the lead's
 bundles count for the lead's writes, since the roster is among them and only the lead sends it; a purged sender's
 bundle, ``complete`` false, counts for nothing). A bundle that is not
-gap-free is refused (``missing-earlier``), changing nothing: an earlier bundle of that sender has not been
-imported. Importing the earlier ones, or a bundle made with "send everything", fills the gap.
+gap-free (an earlier bundle of that sender was not imported) is still merged, since every record it carries is
+whole, but ``have`` does not move and the user is told; my next bundle then tells the sender what I still lack, and
+their next delta brings it. Importing the earlier ones, or a bundle made with "send everything", fills it at once.
 
 **Per colleague**, one meta value (``sync.peer.<id>``): ``acked``, the latest vector they sent me (what they have,
 so what they confirmed), and ``sent``, my ``have`` when I last wrote them a bundle. Until their next bundle says
-otherwise I assume they got it; a bundle of theirs that does not reach it (lost, or still unread) drops that
-assumption, so the next delta starts from what they confirmed. A bundle is encrypted to the whole verified team,
-so its ``base`` is the pointwise minimum over the recipients of ``max(acked, sent)``: the least up-to-date
-recipient decides. Someone never heard from has no entry, so gets everything.
+otherwise I assume they got it — but only until they first answer: from then on a delta starts from what they
+confirmed, so an email lost after that is sent again without anyone noticing. A bundle is encrypted to the whole
+verified team, so its ``base`` is the pointwise minimum over the recipients of what each is assumed to have: the
+least up-to-date recipient decides. Someone never heard from has no entry, so gets everything.
 
 **What a delta holds** (``wanted``): every record with a write newer than ``base`` for its origin, deletions
 included (a deletion is the ``deleted`` field's write). And the author rule: two members can create the same
@@ -135,7 +136,10 @@ class Peer:
 
     @property
     def assumed(self) -> Vector:
-        return joined(self.acked, self.sent)
+        # Once a colleague has answered, only what they confirmed counts: an email lost since then is sent again
+        # in the next bundle, with nobody having to notice. Before any answer, what I sent is all there is to go
+        # on (a new team's second bundle stays small); a loss then shows as a gap, healed after their answer.
+        return dict(self.acked) if self.acked else dict(self.sent)
 
 
 def peer(uow: UnitOfWork, member_id: str) -> Peer:
@@ -192,20 +196,32 @@ def stamps(offer: Offer | None) -> dict[str, str]:
     return {f"{side}:{k}": v for side, vec in (("base", offer.base), ("have", offer.have)) for k, v in vec.items()}
 
 
-def check_gap(uow: UnitOfWork, offer: Offer | None, known: set[str], sender: str) -> None:
-    """Refuse a delta that starts after what this file has of some member it knows (an earlier one is missing)."""
+def gap(uow: UnitOfWork, offer: Offer | None, known: set[str], sender: str) -> str:
+    """What to tell the user when a delta starts after what this file has of some member it knows (an earlier
+    bundle is missing), else "". Such a bundle is still merged — every record in it is whole, so taking it early
+    is safe — but this file's vector does not move, so its next bundle asks for what is still missing."""
     if offer is None:
-        return
+        return ""
     mine = have(uow)
-    missing = [k for k, v in offer.base.items() if k in known and mine.get(k, "") < v]
-    if missing:
-        who = clip(sender) or "the sender"
-        raise BundleRefused(
-            "missing-earlier",
-            f"This bundle from {who} only holds what changed since an earlier bundle that this file has not "
-            f"imported. Import {who}'s earlier bundles first (oldest first), or ask {who} to export again with "
-            '"Send everything". Nothing was changed.',
-        )
+    if not any(k in known and mine.get(k, "") < v for k, v in offer.base.items()):
+        return ""
+    who = clip(sender) or "the sender"
+    return (
+        f"some earlier changes of {who} are not here yet (a bundle not imported?): they come with {who}'s next "
+        'bundle once yours reaches them, or ask for "Send everything"'
+    )
+
+
+def missing_earlier(sender: str) -> BundleRefused:
+    """The refusal of a delta that cannot be merged before the bundle it follows (it refers to records that came
+    in that one)."""
+    who = clip(sender) or "the sender"
+    return BundleRefused(
+        "missing-earlier",
+        f"This bundle from {who} builds on an earlier bundle that this file has not imported. Import {who}'s "
+        f'earlier bundles first (oldest first), or ask {who} to export again with "Send everything". Nothing was '
+        "changed.",
+    )
 
 
 def vouched(vector: Vector, sender: str, lead: str) -> Vector:
@@ -214,8 +230,10 @@ def vouched(vector: Vector, sender: str, lead: str) -> Vector:
     return {k: v for k, v in vector.items() if k != lead or sender == lead}
 
 
-def received(uow: UnitOfWork, sender: str, offer: Offer | None, known: set[str], lead: str) -> None:
-    """After merging a gap-free bundle of ``sender``: what they have, and what I now have."""
+def received(
+    uow: UnitOfWork, sender: str, offer: Offer | None, known: set[str], lead: str, *, gapped: bool = False
+) -> None:
+    """After merging a bundle of ``sender``: what they have, and (when it was gap-free) what I now have."""
     if offer is None:
         return
     theirs = {k: v for k, v in offer.have.items() if k in known}
@@ -223,7 +241,7 @@ def received(uow: UnitOfWork, sender: str, offer: Offer | None, known: set[str],
     # Their vector not reaching what I last sent them: that bundle is lost or unread, so start again from theirs.
     sent = state.sent if covers(theirs, state.sent) else {}
     _save_peer(uow, sender, Peer(joined(state.acked, theirs), sent))
-    if offer.complete:
+    if offer.complete and not gapped:
         me = uow.member_id
         news = {k: v for k, v in vouched(theirs, sender, lead).items() if k != me}
         uow.set_meta(HAVE_META, json.dumps(joined(_vector(_stored(uow, HAVE_META)), news), sort_keys=True))

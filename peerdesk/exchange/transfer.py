@@ -262,11 +262,16 @@ def import_bundle(
     check_clocks({"known": sync.stamps(offer), "tables": {}}, now_ms)
     with UnitOfWork(store) as uow:  # read only: a delta must start where this file is
         roster_ids = {r["id"] for r in payload["tables"].get("members", [])} if signer.id == lead else set()
-        sync.check_gap(uow, offer, _member_ids(uow) | roster_ids, signer.name)
+        gap = sync.gap(uow, offer, _member_ids(uow) | roster_ids, signer.name)
     review_id = store.review_id  # before the session: see check()
     with store.session() as s:
         _check_review(s, payload, review_id, lead, _utc(now).date())
-        schema.dangling(payload, _held(s, schema.references(payload)))
+        try:
+            schema.dangling(payload, _held(s, schema.references(payload)))
+        except BundleRefused:
+            if gap:  # it needs what the missing bundle brought: say that, not "a record nobody has"
+                raise sync.missing_earlier(signer.name) from None
+            raise
     _report(progress, 2, 4, "Merging…")
     with UnitOfWork(store) as uow:
         result = merge(
@@ -276,7 +281,9 @@ def import_bundle(
             now_ms=now_ms,
             step=lambda _table: _report(progress, 2, 4, "Merging…"),  # the user may cancel between tables
         )
-        sync.received(uow, signer.id, offer, _member_ids(uow), lead)
+        sync.received(uow, signer.id, offer, _member_ids(uow), lead, gapped=bool(gap))
+        if gap:
+            result.repairs.append(gap)
         _report(progress, 3, 4, "Saving…")
         uow.commit()
     store.forget_meta()

@@ -116,17 +116,34 @@ def test_after_a_bundle_the_next_carries_only_the_changes_deletions_included(cre
     assert report.sending == "Nothing new since your last bundle"
 
 
-def test_a_skipped_bundle_is_refused_until_the_gap_is_filled(crew: Team, tmp_path: Path) -> None:
+def test_a_bundle_after_a_skipped_one_is_merged_and_says_what_is_still_missing(crew: Team, tmp_path: Path) -> None:
     lead, sam, _ = crew.stores
     records.create(lead, "quotes", text="In the first bundle")
     lost, _ = send(lead, tmp_path / "1.pdbundle")
     records.create(lead, "quotes", text="In the second")
     second, _ = send(lead, tmp_path / "2.pdbundle")
-    error = refused(crew, second, "missing-earlier")
-    assert "Send everything" in str(error)
-    transfer.import_bundle(sam, lost)  # the earlier one, then the later one, fills it
-    assert transfer.import_bundle(sam, second).summary == "Alex Lead: 1 new quote"
+    with UnitOfWork(sam) as uow:
+        before = sync.have(uow)
+    summary = transfer.import_bundle(sam, second).summary
+    assert summary.startswith("Alex Lead: 1 new quote, some earlier changes of Alex Lead are not here yet")
+    assert "Send everything" in summary
+    assert [q["text"] for q in records.rows(sam, "quotes", ["text"])] == ["In the second"]
+    with UnitOfWork(sam) as uow:
+        assert sync.have(uow).get(lead.member_id, "") == before.get(lead.member_id, ""), "it claims nothing it lacks"
+    transfer.import_bundle(sam, lost)  # the earlier one, late, fills it
     assert content_digest(sam) == content_digest(lead)
+
+
+def test_a_delta_that_needs_a_record_from_the_skipped_bundle_is_refused_and_changes_nothing(
+    crew: Team, tmp_path: Path
+) -> None:
+    lead = crew.stores[0]
+    tag, _ = records.create(lead, "tags", name="Front door")
+    quote, _ = records.create(lead, "quotes", text="We waited weeks")
+    send(lead, tmp_path / "lost.pdbundle")  # never arrives
+    records.create(lead, "quote_tags", quote_id=quote, tag_id=tag)
+    error = refused(crew, send(lead, tmp_path / "2.pdbundle")[0], "missing-earlier")
+    assert "Send everything" in str(error)
 
 
 def test_a_lost_email_is_recovered_by_the_next_delta_once_the_colleague_has_answered(
@@ -136,7 +153,8 @@ def test_a_lost_email_is_recovered_by_the_next_delta_once_the_colleague_has_answ
     records.create(lead, "quotes", text="Lost on the way")
     send(lead, tmp_path / "lost.pdbundle")  # never arrives
     records.create(lead, "quotes", text="After it")
-    refused(crew, send(lead, tmp_path / "2.pdbundle")[0], "missing-earlier")
+    transfer.import_bundle(sam, send(lead, tmp_path / "2.pdbundle")[0])  # merged; the lost quote still missing
+    assert content_digest(sam) != content_digest(lead)
     for member in (sam, priya):  # they answer: their bundles say what they have
         transfer.import_bundle(lead, send(member, tmp_path / f"{member.member_id}.pdbundle")[0])
     third, report = send(lead, tmp_path / "3.pdbundle")
