@@ -1,8 +1,8 @@
 """Delta bundles converge like whole ones: random schedules of edits, delta exports (remembered as sent, as the app
 does), "send everything" exports, imports in any order, and emails that never arrive.
 
-A delta that starts after a bundle its recipient never imported is refused (``missing-earlier``); the recipient
-then asks for everything, as the refusal says. Afterwards everyone exchanges rounds as a team would: in the first
+A delta that starts after a bundle its recipient never imported is merged with a notice, or refused
+(``missing-earlier``) when it needs a record of the missing one; the recipient then asks for everything. Afterwards everyone exchanges rounds as a team would: in the first
 round a lost email may still show as a refusal, and the sender is asked for everything; from the second on nothing
 is refused, and by the third the content agrees; a fourth changes nothing and the versions agree too. Before and
 after, every file keeps its vector's promise: it holds every write, up to its entry for that member, that any
@@ -134,6 +134,13 @@ def run(source: Team, ops: list[Op], rnd: Any, other: Any, *, rules: bool = Fals
             step(op, crew, inboxes, rnd, other)
         assert broken_promises(crew) == []
         settle(crew)
+        # Now everyone has answered everyone: the same schedule again, emails lost included, and ONE full exchange
+        # brings the team together, since each delta starts from what its recipients confirmed.
+        inboxes = [[] for _ in crew.stores]
+        for op in ops:
+            step(op, crew, inboxes, rnd, other)
+        assert exchange_round(crew, set()) == set(), "a delta was refused once everyone had answered"
+        assert len({content_digest(s) for s in crew.stores}) == 1, "one full exchange did not heal the lost emails"
         for store in crew.stores if rules else []:
             assert broken_rules(store) == []
         return broken_promises(crew)
