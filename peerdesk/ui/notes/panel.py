@@ -31,14 +31,14 @@ from PySide6.QtWidgets import (
 )
 
 from peerdesk.errors import PeerdeskError
-from peerdesk.services import notes, records
+from peerdesk.services import notes, records, word_bounds
 from peerdesk.services import timetable as tt
 from peerdesk.services.changes import EVERYTHING_TABLES, Changes
 from peerdesk.ui.kit import messages, ops
 from peerdesk.ui.kit.panel import Panel
 from peerdesk.ui.kit.session import ReviewSession
 from peerdesk.ui.kit.widgets import EmptyState, scrolling, wrapped_label
-from peerdesk.ui.notes.editor import NoteEditor, to_py, to_qt
+from peerdesk.ui.notes.editor import NoteEditor, Offsets, to_py, to_qt
 from peerdesk.ui.notes.guard_highlighter import GuardHighlighter
 from peerdesk.ui.notes.plan import QuestionPlanTab
 from peerdesk.ui.notes.saver import NoteSaver
@@ -415,7 +415,12 @@ class NotesPanel(Panel):
             return
         cursor = self.editor.textCursor()
         if cursor.hasSelection():
-            self.capture(cursor.selectionStart(), cursor.selectionEnd())
+            quote_id = self.capture(cursor.selectionStart(), cursor.selectionEnd())
+            span = self.editor.quote_range(quote_id) if quote_id is not None else None
+            if span is not None:  # a word cut by the selection was quoted whole: show what was quoted
+                cursor.setPosition(span[0])
+                cursor.setPosition(span[1], QTextCursor.MoveMode.KeepAnchor)
+                self.editor.setTextCursor(cursor)
         elif not self.editor.isReadOnly():
             self.editor.start_verbatim()
             self._set_status("Type the quote word for word, then press Ctrl+Q to end it (Esc to stop).")
@@ -426,7 +431,9 @@ class NotesPanel(Panel):
         if note is None:
             return None
         text = self.editor.toPlainText()
-        start, end = to_py(text, qt_start), to_py(text, qt_end)
+        offsets = Offsets(text)
+        # The service quotes whole words; the mark must cover the same span as the stored quote.
+        start, end = word_bounds.quote_span(text, offsets.to_py(qt_start), offsets.to_py(qt_end))
         anchors = self.editor.anchors()
 
         def create(store: Any) -> tuple[str, Changes]:
@@ -442,10 +449,7 @@ class NotesPanel(Panel):
         if quote_id is None:
             return None
         self._last_saved_text = text
-        words = text[start:end]
-        lead = len(words) - len(words.lstrip())
-        trail = len(words) - len(words.rstrip())
-        self.editor.mark(quote_id, to_qt(text, start + lead), to_qt(text, end - trail))
+        self.editor.mark(quote_id, offsets.to_qt(start), offsets.to_qt(end))
         self.editor.commands_since_typing += 1
         self._set_status("Quote captured.")
         return quote_id
