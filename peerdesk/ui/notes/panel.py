@@ -15,7 +15,7 @@ from types import MappingProxyType
 from typing import Any
 
 from PySide6.QtCore import QModelIndex, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QColor, QKeySequence, QStandardItem, QStandardItemModel, QTextCursor
+from PySide6.QtGui import QAction, QKeySequence, QStandardItem, QStandardItemModel, QTextCursor
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -34,7 +34,7 @@ from peerdesk.errors import PeerdeskError
 from peerdesk.services import notes, records, word_bounds
 from peerdesk.services import timetable as tt
 from peerdesk.services.changes import EVERYTHING_TABLES, Changes
-from peerdesk.ui.kit import messages, ops
+from peerdesk.ui.kit import messages, ops, palette
 from peerdesk.ui.kit.panel import Panel
 from peerdesk.ui.kit.session import ReviewSession
 from peerdesk.ui.kit.widgets import EmptyState, scrolling, wrapped_label
@@ -47,7 +47,6 @@ from peerdesk.ui.notes.scales import ScalesTab
 QUIET_MS = 300  # a pause this long in typing saves
 MAX_WAIT_MS = 1000  # and a long burst saves at least this often
 KIND_KEYS = MappingProxyType({"rose": "Ctrl+1", "thorn": "Ctrl+2", "bud": "Ctrl+3"})
-KIND_COLOURS = MappingProxyType({"rose": "#fde2e4", "thorn": "#ffe5c2", "bud": "#d8f3dc"})  # the wall's post-it colours
 QUOTE_ROLE = Qt.ItemDataRole.UserRole + 1
 SIDE_WIDTH = 330  # the plan's checklist titles ("… (10 of 10)") and a scroll bar: the side never scrolls sideways
 
@@ -313,7 +312,8 @@ class NotesPanel(Panel):
         self.editor.set_quotes(notes.quotes_of_note(self.session.store, self.note.id))
         for postit in notes.postits_of_note(self.session.store, self.note.id):
             item = QStandardItem(f"{postit.kind.capitalize()}: {postit.text}")
-            item.setBackground(QColor(KIND_COLOURS[postit.kind]))
+            item.setBackground(palette.fill(postit.kind))  # the kit's palette: a thorn is the wall's blue here too
+            item.setForeground(palette.ink())
             item.setData(("postit", postit.id), QUOTE_ROLE)
             self.postits_model.appendRow(item)
 
