@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QTextCursor
 from pytestqt.qtbot import QtBot
@@ -11,27 +10,9 @@ from peerdesk.services import notes, questions
 from peerdesk.ui.kit import palette
 from peerdesk.ui.kit.session import ReviewSession
 from peerdesk.ui.notes.panel import NotesPanel
-from tests.helpers.timetable import Day, build_day
+from tests.helpers.timetable import Day
 
 CTRL = Qt.KeyboardModifier.ControlModifier
-
-
-@pytest.fixture
-def day(session: ReviewSession) -> Day:
-    return build_day(session.store)
-
-
-@pytest.fixture
-def panel(qtbot: QtBot, session: ReviewSession, day: Day) -> NotesPanel:
-    panel = NotesPanel(session)
-    qtbot.addWidget(panel)
-    panel.resize(1100, 700)
-    panel.show()
-    qtbot.waitExposed(panel)
-    panel.activateWindow()
-    panel.open_interview(day.interviews[0])  # I take the notes of this one
-    panel.editor.setFocus()
-    return panel
 
 
 def type_lines(qtbot: QtBot, panel: NotesPanel, *lines: str) -> None:
@@ -309,36 +290,3 @@ def test_typing_before_a_quote_saves_its_place_and_reloads_no_quote_list(
     assert reloads == []  # the quotes list shows neither: it reloads nothing
     [quote] = notes.quotes_of_note(session.store, panel.note.id if panel.note else "")
     assert panel.editor.toPlainText()[quote.anchor_start : quote.anchor_end] == "duty line"
-
-
-def select_span(panel: NotesPanel, start: int, end: int) -> None:
-    cursor = panel.editor.textCursor()
-    cursor.setPosition(start)
-    cursor.setPosition(end, QTextCursor.MoveMode.KeepAnchor)
-    panel.editor.setTextCursor(cursor)
-
-
-def test_ctrl_q_on_part_of_a_word_quotes_the_whole_words_and_selects_them(qtbot: QtBot, panel: NotesPanel) -> None:
-    type_lines(qtbot, panel, "Carers said: the manager visits, weekly.")
-    text = panel.editor.toPlainText()
-    select_span(panel, text.index("nager"), text.index("its,"))  # "nager vis": cut at both ends
-    qtbot.keyClick(panel.editor, Qt.Key.Key_Q, CTRL)
-    assert panel.note is not None
-    [quote] = notes.quotes_of_note(panel.session.store, panel.note.id)
-    assert quote.text == "manager visits"  # the comma after it stays out
-    assert text[quote.anchor_start : quote.anchor_end] == "manager visits"
-    assert panel.editor.textCursor().selectedText() == "manager visits"  # the editor shows what was quoted
-    assert panel.editor.quote_range(quote.id) == (text.index("manager"), text.index(","))
-
-
-def test_a_quote_cut_inside_an_emoji_takes_the_emoji_whole(qtbot: QtBot, panel: NotesPanel) -> None:
-    panel.editor.insertPlainText("So good 👍🏽 really")  # 👍 and its skin tone: two surrogate pairs in Qt
-    text = panel.editor.toPlainText()
-    qt_text_before = len("So good ".encode("utf-16-le")) // 2
-    select_span(panel, text.index("ood"), qt_text_before + 2)  # up to the thumb, without its skin tone
-    qtbot.keyClick(panel.editor, Qt.Key.Key_Q, CTRL)
-    assert panel.note is not None
-    [quote] = notes.quotes_of_note(panel.session.store, panel.note.id)
-    assert quote.text == "good 👍🏽"
-    assert text[quote.anchor_start : quote.anchor_end] == "good 👍🏽"  # Python offsets in the stored note
-    assert panel.editor.textCursor().selectedText() == "good 👍🏽"
