@@ -11,7 +11,7 @@ from types import MappingProxyType
 from typing import Protocol
 
 from PySide6.QtCore import QObject, Qt
-from PySide6.QtGui import QAction, QKeySequence, QTextCursor
+from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QWidget
 
 from peerdesk.services import notes, word_bounds
@@ -76,9 +76,7 @@ class NoteCapture(QObject):
             quote_id = self.capture(cursor.selectionStart(), cursor.selectionEnd())
             span = editor.quote_range(quote_id) if quote_id is not None else None
             if span is not None:  # a word cut by the selection was quoted whole: show what was quoted
-                cursor.setPosition(span[0])
-                cursor.setPosition(span[1], QTextCursor.MoveMode.KeepAnchor)
-                editor.setTextCursor(cursor)
+                editor.select(*span)
         elif not editor.isReadOnly():
             editor.start_verbatim()
             self.host.set_status("Type the quote word for word, then press Ctrl+Q to end it (Esc to stop).")

@@ -379,13 +379,9 @@ class NotesPanel(Panel):
 
     def _quote_chosen(self, quote_id: str) -> None:
         span = self.editor.quote_range(quote_id)
-        if span is None:
-            return
-        cursor = self.editor.textCursor()
-        cursor.setPosition(span[0])
-        cursor.setPosition(span[1], QTextCursor.MoveMode.KeepAnchor)
-        self.editor.setTextCursor(cursor)
-        self.editor.centerCursor()
+        if span is not None:
+            self.editor.select(*span)
+            self.editor.centerCursor()
 
     def _undo_last_command(self) -> bool:
         stack = self.session.undo_stack

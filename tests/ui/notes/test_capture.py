@@ -71,3 +71,13 @@ def test_ctrl_2_makes_a_thorn_from_the_current_line(qtbot: QtBot, panel: NotesPa
     [postit] = notes.postits_of_note(panel.session.store, panel.note.id)
     assert (postit.kind, postit.text) == ("thorn", "Caseloads are far too high.")
     assert panel.status.text() == "Thorn added to the wall."
+
+
+def test_clicking_a_quote_in_the_list_selects_it_in_the_notes(qtbot: QtBot, panel: NotesPanel) -> None:
+    qtbot.keyClicks(panel.editor, "They said respite is hard to find.")
+    text = panel.editor.toPlainText()
+    select_span(panel, text.index("respite"), text.index(" to find"))
+    qtbot.keyClick(panel.editor, Qt.Key.Key_Q, CTRL)
+    select_span(panel, 0, 0)
+    panel.quotes_view.clicked.emit(panel.quotes_model.index(0, 0))
+    assert panel.editor.textCursor().selectedText() == "respite is hard"
