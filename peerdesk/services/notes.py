@@ -19,6 +19,7 @@ from sqlalchemy import ColumnElement, select
 from peerdesk.errors import UserError
 from peerdesk.services import records
 from peerdesk.services.changes import NOTE_TEXT, QUOTE_PLACES, Changes
+from peerdesk.services.word_bounds import quote_span
 from peerdesk.store import rules
 from peerdesk.store.engine import Store
 from peerdesk.store.models import Interview, Member, Note, PostIt, Quote
@@ -182,12 +183,15 @@ def capture_quote(
 ) -> tuple[str, Changes]:
     """A quote from the note's text between ``start`` and ``end``; ``text`` is the note's current text.
 
+    A word cut at either end is taken whole (``word_bounds.quote_span``): the editor shows the same span.
+
     The body is saved in the same transaction, so the offsets always refer to the text on disk.
     ``record_id`` brings back a quote captured before (redo after undo).
     """
     if not 0 <= start < end <= len(text):
         raise UserError("Select the words to quote first.")
-    words = text[start:end].strip()
+    start, end = quote_span(text, start, end)  # blanks left out, a word cut at either end made whole
+    words = text[start:end]
     if not words:
         raise UserError("Select the words to quote first.")
     if len(words) > MAX_QUOTE:
@@ -196,15 +200,13 @@ def capture_quote(
         note_row = uow.get(Note, note)
         uow.update(note_row, body=text)
         moved, _unplaced = _move_anchors(uow, anchors or {})
-        lead = len(text[start:end]) - len(text[start:end].lstrip())
-        trail = len(text[start:end]) - len(text[start:end].rstrip())
         fields = {
             "interview_id": note_row.interview_id,
             "group_id": _group_of(uow, note_row.interview_id),
             "note_id": note,
             "text": words,
-            "anchor_start": start + lead,
-            "anchor_end": end - trail,
+            "anchor_start": start,
+            "anchor_end": end,
         }
         row = uow.add_or_restore(Quote, record_id, fields)
         uow.commit()

@@ -39,6 +39,17 @@ def test_a_quote_from_a_selection_keeps_its_words_place_and_group_but_no_person(
         assert row.interview_id == day.interviews[0]
 
 
+def test_a_selection_cutting_words_quotes_them_whole(store: Store) -> None:
+    day = build_day(store)
+    note, _ = notes.open_note(store, day.interviews[0])
+    start = TEXT.index("eel listened")
+    end = TEXT.index("hen the")  # "feel listened to w": both ends cut a word
+    notes.capture_quote(store, note, start, end, TEXT)
+    [quote] = notes.quotes_of_note(store, note)
+    assert quote.text == "feel listened to when"
+    assert TEXT[quote.anchor_start : quote.anchor_end] == quote.text  # the place is the whole words too
+
+
 def test_an_empty_selection_is_not_a_quote(store: Store) -> None:
     day = build_day(store)
     note, _ = notes.open_note(store, day.interviews[0])

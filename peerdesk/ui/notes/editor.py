@@ -146,6 +146,13 @@ class NoteEditor(QPlainTextEdit):
         a, b = self.marks[quote_id]
         return a.position(), b.position()
 
+    def select(self, start: int, end: int) -> None:
+        """Select from ``start`` to ``end`` (Qt positions)."""
+        cursor = self.textCursor()
+        cursor.setPosition(start)
+        cursor.setPosition(end, QTextCursor.MoveMode.KeepAnchor)
+        self.setTextCursor(cursor)
+
     def _paint(self) -> None:
         selections = []
         quote_format = QTextCharFormat()

@@ -1,7 +1,7 @@
 """The note taker: one interview's header, the notes editor, and beside it the questions, quotes and scales.
 
-The Questions and Scales tabs are their own widgets (``note_plan``, ``note_scales``); this panel opens notes,
-autosaves typing (through ``NoteSaver``), and captures quotes and post-its from the text.
+The Questions, Quotes and Scales tabs are their own widgets (``plan``, ``captures_tab``, ``scales``), and the
+capture shortcuts live in ``capture``; this panel opens notes and autosaves typing (through ``NoteSaver``).
 
 Typing autosaves: a save is queued 300 ms after the last keystroke, and at least once a second during a long
 burst, and written by ``NoteSaver`` off the UI thread. Quote capture (Ctrl+Q), post-its (Ctrl+1/2/3), ticks,
@@ -11,18 +11,13 @@ plan changes and scale answers are undo steps on the window's stack; typing uses
 from __future__ import annotations
 
 import html
-from types import MappingProxyType
-from typing import Any
 
-from PySide6.QtCore import QModelIndex, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QColor, QKeySequence, QStandardItem, QStandardItemModel, QTextCursor
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtGui import QTextCursor
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QComboBox,
     QHBoxLayout,
     QLabel,
-    QListView,
-    QPushButton,
     QSplitter,
     QStackedWidget,
     QTabWidget,
@@ -31,14 +26,17 @@ from PySide6.QtWidgets import (
 )
 
 from peerdesk.errors import PeerdeskError
-from peerdesk.services import notes, records
+from peerdesk.services import notes
 from peerdesk.services import timetable as tt
 from peerdesk.services.changes import EVERYTHING_TABLES, Changes
-from peerdesk.ui.kit import messages, ops
+from peerdesk.store.engine import Store
+from peerdesk.ui.kit import messages
 from peerdesk.ui.kit.panel import Panel
 from peerdesk.ui.kit.session import ReviewSession
-from peerdesk.ui.kit.widgets import EmptyState, scrolling, wrapped_label
-from peerdesk.ui.notes.editor import NoteEditor, to_py, to_qt
+from peerdesk.ui.kit.widgets import EmptyState, scrolling
+from peerdesk.ui.notes.capture import NoteCapture
+from peerdesk.ui.notes.captures_tab import CapturesTab
+from peerdesk.ui.notes.editor import NoteEditor, to_qt
 from peerdesk.ui.notes.guard_highlighter import GuardHighlighter
 from peerdesk.ui.notes.plan import QuestionPlanTab
 from peerdesk.ui.notes.saver import NoteSaver
@@ -46,9 +44,6 @@ from peerdesk.ui.notes.scales import ScalesTab
 
 QUIET_MS = 300  # a pause this long in typing saves
 MAX_WAIT_MS = 1000  # and a long burst saves at least this often
-KIND_KEYS = MappingProxyType({"rose": "Ctrl+1", "thorn": "Ctrl+2", "bud": "Ctrl+3"})
-KIND_COLOURS = MappingProxyType({"rose": "#fde2e4", "thorn": "#ffe5c2", "bud": "#d8f3dc"})  # the wall's post-it colours
-QUOTE_ROLE = Qt.ItemDataRole.UserRole + 1
 SIDE_WIDTH = 330  # the plan's checklist titles ("… (10 of 10)") and a scroll bar: the side never scrolls sideways
 
 
@@ -123,7 +118,12 @@ class NotesPanel(Panel):
         self.plan = QuestionPlanTab(session)
         # The side tabs scroll on their own: however long the plan or the answers, the notes keep the height.
         self.side.addTab(scrolling(self.plan), "Questions")
-        self.side.addTab(scrolling(self._build_quotes_tab()), "Quotes")
+        self.captures = CapturesTab(session)
+        self.captures.quote_chosen.connect(self._quote_chosen)
+        # the lists, by the names the panel has always given them
+        self.quotes_model, self.postits_model = self.captures.quotes_model, self.captures.postits_model
+        self.quotes_view, self.postits_view = self.captures.quotes_view, self.captures.postits_view
+        self.side.addTab(scrolling(self.captures), "Quotes")
         self.scales = ScalesTab(session)
         self.side.addTab(scrolling(self.scales), "Scales")
         self.splitter.addWidget(self.side)
@@ -147,48 +147,8 @@ class NotesPanel(Panel):
         self.quiet.timeout.connect(self.save_soon)
         self.max_wait = QTimer(self, singleShot=True, interval=MAX_WAIT_MS)
         self.max_wait.timeout.connect(self.save_soon)
-        self._build_actions()
-
-    # --- building ---------------------------------------------------------------------------------------------------
-    def _build_actions(self) -> None:
-        self.action_quote = QAction("Capture quote", self)
-        self.action_quote.setShortcut(QKeySequence("Ctrl+Q"))
-        self.action_quote.triggered.connect(self.quote_key)
-        self.postit_actions: dict[str, QAction] = {}
-        for kind, key in KIND_KEYS.items():
-            action = QAction(f"Make a {kind} post-it", self)
-            action.setShortcut(QKeySequence(key))
-            action.triggered.connect(lambda _checked=False, k=kind: self.make_postit(k))
-            self.postit_actions[kind] = action
-        for action in (self.action_quote, *self.postit_actions.values()):
-            action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-            self.addAction(action)
-
-    def _build_quotes_tab(self) -> QWidget:
-        tab = QWidget()
-        layout = QVBoxLayout(tab)
-        self.quotes_model = QStandardItemModel(self)
-        self.quotes_view = QListView()
-        self.quotes_view.setObjectName("quotesView")
-        self.quotes_view.setModel(self.quotes_model)
-        self.quotes_view.setWordWrap(True)
-        self.quotes_view.setSpacing(3)
-        self.quotes_view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.quotes_view.clicked.connect(self._quote_clicked)
-        layout.addWidget(wrapped_label("Quotes from this interview (linked to the group, never to a person)"))
-        layout.addWidget(self.quotes_view, 2)
-        self.postits_model = QStandardItemModel(self)
-        self.postits_view = QListView()
-        self.postits_view.setObjectName("postitsView")
-        self.postits_view.setModel(self.postits_model)
-        self.postits_view.setWordWrap(True)
-        self.postits_view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        layout.addWidget(wrapped_label("Roses, thorns and buds from these notes"))
-        layout.addWidget(self.postits_view, 1)
-        delete = QPushButton("Delete selected")
-        delete.clicked.connect(self.delete_selected_capture)
-        layout.addWidget(delete, alignment=Qt.AlignmentFlag.AlignRight)
-        return tab
+        self.capturing = NoteCapture(self, self)
+        self.action_quote, self.postit_actions = self.capturing.action_quote, self.capturing.postit_actions
 
     # --- opening ----------------------------------------------------------------------------------------------------
     def open_interview(self, interview_id: str) -> None:
@@ -223,7 +183,7 @@ class NotesPanel(Panel):
         self._load_quotes()
         self.plan.load(self.interview)
         self.scales.load(self.interview)
-        self._set_status("" if mine else f"These are {info.author or 'a colleague'}’s notes: read only.")
+        self.set_status("" if mine else f"These are {info.author or 'a colleague'}’s notes: read only.")
 
     def _drop_note(self) -> None:
         saver, self.saver = self.saver, None
@@ -301,21 +261,11 @@ class NotesPanel(Panel):
         self.author_combo.setVisible(self.author_combo.count() > 1)
 
     def _load_quotes(self) -> None:
-        self.quotes_model.clear()
-        self.postits_model.clear()
         if self.interview is None or self.note is None:
+            self.captures.clear()
             return
-        for quote in notes.quotes_of_interview(self.session.store, self.interview.id):
-            item = QStandardItem(f"“{quote.text}”")
-            item.setData(("quote", quote.id), QUOTE_ROLE)
-            item.setToolTip("Click to find it in the notes" if quote.anchored else "Typed word for word")
-            self.quotes_model.appendRow(item)
+        self.captures.load(self.interview.id, self.note.id)
         self.editor.set_quotes(notes.quotes_of_note(self.session.store, self.note.id))
-        for postit in notes.postits_of_note(self.session.store, self.note.id):
-            item = QStandardItem(f"{postit.kind.capitalize()}: {postit.text}")
-            item.setBackground(QColor(KIND_COLOURS[postit.kind]))
-            item.setData(("postit", postit.id), QUOTE_ROLE)
-            self.postits_model.appendRow(item)
 
     def refresh(self, changes: Changes) -> None:
         if changes.touches("guarded_names"):
@@ -365,7 +315,7 @@ class NotesPanel(Panel):
         self.quiet.start()
         if not self.max_wait.isActive():
             self.max_wait.start()
-        self._set_status("Typing…")
+        self.set_status("Typing…")
 
     def has_unsaved(self) -> bool:
         """True while typed text waits for its autosave to commit."""
@@ -390,126 +340,48 @@ class NotesPanel(Panel):
 
     def _saved(self, seq: int, changes: Changes) -> None:
         if self.saver is not None and seq == self.saver.latest:
-            self._set_status("Saved")
+            self.set_status("Saved")
         self.session.notify(changes)
 
     def _save_failed(self, exc: BaseException) -> None:
-        self._set_status("Not saved yet — will try again as you type")
+        self.set_status("Not saved yet — will try again as you type")
         messages.error(self, "Could not save the notes", exc)
 
-    def _set_status(self, text: str) -> None:
+    def set_status(self, text: str) -> None:
         self.status.setText(text)
         self.status_changed.emit(text)
 
-    # --- quotes -------------------------------------------------------------------------------------------------------
+    # --- capturing (capture.py) ----------------------------------------------------------------------------------
     def quote_key(self) -> None:
-        """Ctrl+Q: the selection becomes a quote; with none, start a quote typed word for word (again to end it)."""
-        if self.note is None:
-            return
-        if self.editor.pending is not None:
-            span = self.editor.finish_verbatim()
-            if span is None:
-                self._set_status("Empty quote: nothing captured.")
-                return
-            self.capture(*span)
-            return
-        cursor = self.editor.textCursor()
-        if cursor.hasSelection():
-            self.capture(cursor.selectionStart(), cursor.selectionEnd())
-        elif not self.editor.isReadOnly():
-            self.editor.start_verbatim()
-            self._set_status("Type the quote word for word, then press Ctrl+Q to end it (Esc to stop).")
+        self.capturing.quote_key()
 
     def capture(self, qt_start: int, qt_end: int) -> str | None:
-        """Capture the words between two editor positions as a quote: one undo step."""
-        note = self.note
-        if note is None:
-            return None
-        text = self.editor.toPlainText()
-        start, end = to_py(text, qt_start), to_py(text, qt_end)
-        anchors = self.editor.anchors()
+        return self.capturing.capture(qt_start, qt_end)
 
-        def create(store: Any) -> tuple[str, Changes]:
-            self.quiet.stop()
-            self.max_wait.stop()
-
-            def write() -> tuple[str, Changes]:
-                return notes.capture_quote(store, note.id, start, end, text, anchors=anchors)
-
-            return self.saver.exclusive(write) if self.saver is not None else write()
-
-        quote_id = ops.run_create(self, self.session, "Capture quote", "quotes", create, remove=notes.delete_quote)
-        if quote_id is None:
-            return None
-        self._last_saved_text = text
-        words = text[start:end]
-        lead = len(words) - len(words.lstrip())
-        trail = len(words) - len(words.rstrip())
-        self.editor.mark(quote_id, to_qt(text, start + lead), to_qt(text, end - trail))
-        self.editor.commands_since_typing += 1
-        self._set_status("Quote captured.")
-        return quote_id
-
-    def _quote_clicked(self, index: QModelIndex) -> None:
-        kind, record_id = index.data(QUOTE_ROLE) or ("", "")
-        if kind != "quote":
-            return
-        span = self.editor.quote_range(record_id)
-        if span is None:
-            return
-        cursor = self.editor.textCursor()
-        cursor.setPosition(span[0])
-        cursor.setPosition(span[1], QTextCursor.MoveMode.KeepAnchor)
-        self.editor.setTextCursor(cursor)
-        self.editor.centerCursor()
+    def make_postit(self, kind: str) -> str | None:
+        return self.capturing.make_postit(kind)
 
     def delete_selected_capture(self) -> None:
-        """Delete the quote or post-it selected in the lists (the one with the focus, else the quote)."""
-        views = sorted((self.quotes_view, self.postits_view), key=lambda v: not v.hasFocus())
-        for view in views:
-            index = view.currentIndex()
-            if not index.isValid():
-                continue
-            kind, record_id = index.data(QUOTE_ROLE)
-            self._delete_capture(kind, record_id)
-            return
+        self.captures.delete_selected()
 
-    def _delete_capture(self, kind: str, record_id: str) -> None:
-        table, label = ("quotes", "Delete quote") if kind == "quote" else ("postits", "Delete post-it")
-        remove = notes.delete_quote if kind == "quote" else notes.delete_postit
-        ops.run(
-            self,
-            self.session,
-            label,
-            lambda s: remove(s, record_id),
-            lambda s: records.restore(s, table, record_id),
-        )
+    def write_now(self, store: Store, note: str, text: str, start: int, end: int) -> tuple[str, Changes]:
+        """Capture a quote with the text it points into, ahead of any autosave still queued (older text)."""
+        self.quiet.stop()
+        self.max_wait.stop()
+        anchors = self.editor.anchors()
 
-    # --- post-its -----------------------------------------------------------------------------------------------------
-    def make_postit(self, kind: str) -> str | None:
-        """Ctrl+1/2/3: a rose, thorn or bud from the selection, or from the current line."""
-        note = self.note
-        if note is None:
-            return None
-        self.flush()  # the quotes' saved offsets must match the text the post-it is cut from
-        text = self.editor.toPlainText()
-        cursor = self.editor.textCursor()
-        if cursor.hasSelection():
-            start, end = to_py(text, cursor.selectionStart()), to_py(text, cursor.selectionEnd())
-        else:
-            start, end = notes.line_at(text, to_py(text, cursor.position()))
-        postit_id = ops.run_create(
-            self,
-            self.session,
-            f"Make a {kind}",
-            "postits",
-            lambda s: notes.make_postit(s, note.id, kind, start, end, text),
-            remove=notes.delete_postit,
-        )
-        if postit_id is not None:
-            self.editor.commands_since_typing += 1
-            self._set_status(f"{kind.capitalize()} added to the wall.")
-        return postit_id
+        def write() -> tuple[str, Changes]:
+            return notes.capture_quote(store, note, start, end, text, anchors=anchors)
+
+        result = self.saver.exclusive(write) if self.saver is not None else write()
+        self._last_saved_text = text
+        return result
+
+    def _quote_chosen(self, quote_id: str) -> None:
+        span = self.editor.quote_range(quote_id)
+        if span is not None:
+            self.editor.select(*span)
+            self.editor.centerCursor()
 
     def _undo_last_command(self) -> bool:
         stack = self.session.undo_stack

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from peerdesk.services.wall import COLUMN_TITLES, IDEA, KIND_LABELS, KINDS, PostItView
+from peerdesk.ui.kit.widgets import confirm_discard
 from peerdesk.ui.wall.items import COLOURS, EDGES
 
 
@@ -53,9 +54,18 @@ class PostItDialog(QDialog):
         buttons.rejected.connect(self.reject)
         form.addRow(buttons)
         self.text.setFocus()
+        self._opened_with = text
+        self._what = "this idea" if kind == IDEA else "this post-it"
 
     def values(self) -> tuple[str, str]:
         return str(self.kind.currentData()), self.text.toPlainText()
+
+    def reject(self) -> None:
+        """Esc or Cancel on words typed (or changed) here asks before throwing them away."""
+        typed = self.text.toPlainText()
+        if typed.strip() and typed != self._opened_with and not confirm_discard(self, self._what):
+            return
+        super().reject()
 
 
 class ReadOutPanel(QFrame):

@@ -33,6 +33,14 @@ def test_a_quote_mark_follows_its_words_when_text_is_typed_before_it(qtbot: QtBo
     assert editor.quote_range("q1") == (a, b) and editor.quote_range("q2") is None
 
 
+def test_select_selects_between_two_qt_positions(qtbot: QtBot) -> None:
+    editor = NoteEditor()
+    qtbot.addWidget(editor)
+    editor.load("😀 " + TEXT)
+    editor.select(3, 3 + len("The duty"))  # the emoji takes two Qt positions
+    assert editor.textCursor().selectedText() == "The duty"
+
+
 def test_loading_another_note_clears_every_mark(qtbot: QtBot) -> None:
     editor = NoteEditor()
     qtbot.addWidget(editor)

@@ -2,35 +2,17 @@
 
 from __future__ import annotations
 
-import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QTextCursor
 from pytestqt.qtbot import QtBot
 
 from peerdesk.services import notes, questions
+from peerdesk.ui.kit import palette
 from peerdesk.ui.kit.session import ReviewSession
 from peerdesk.ui.notes.panel import NotesPanel
-from tests.helpers.timetable import Day, build_day
+from tests.helpers.timetable import Day
 
 CTRL = Qt.KeyboardModifier.ControlModifier
-
-
-@pytest.fixture
-def day(session: ReviewSession) -> Day:
-    return build_day(session.store)
-
-
-@pytest.fixture
-def panel(qtbot: QtBot, session: ReviewSession, day: Day) -> NotesPanel:
-    panel = NotesPanel(session)
-    qtbot.addWidget(panel)
-    panel.resize(1100, 700)
-    panel.show()
-    qtbot.waitExposed(panel)
-    panel.activateWindow()
-    panel.open_interview(day.interviews[0])  # I take the notes of this one
-    panel.editor.setFocus()
-    return panel
 
 
 def type_lines(qtbot: QtBot, panel: NotesPanel, *lines: str) -> None:
@@ -162,6 +144,11 @@ def test_ctrl_1_2_3_make_a_rose_thorn_and_bud_from_the_line_or_selection(qtbot: 
         ("thorn", "Caseloads are far too high."),
     ]
     assert panel.postits_model.rowCount() == 3
+    for row in range(3):  # each in the wall's colour for its kind (the kit's one palette)
+        item = panel.postits_model.item(row)
+        kind = item.text().split(":")[0].lower()
+        assert item.background().color() == palette.fill(kind), kind
+        assert item.foreground().color() == palette.ink()
     panel.session.undo_stack.undo()
     assert len(notes.postits_of_note(panel.session.store, panel.note.id)) == 2
 

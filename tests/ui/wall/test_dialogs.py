@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtWidgets import QApplication, QMessageBox
 from pytestqt.qtbot import QtBot
 
 from peerdesk.services import wall
@@ -26,3 +28,55 @@ def test_an_unknown_kind_starts_as_the_first(qtbot: QtBot) -> None:
     dialog = PostItDialog(None, "New post-it", "cactus")
     qtbot.addWidget(dialog)
     assert dialog.values()[0] == "rose"
+
+
+def answer_later(button_text: str, asked: list[str]) -> None:
+    """Click ``button_text`` in the question box if one shows (it runs its own event loop); note what it asked."""
+
+    def answer() -> None:
+        box = QApplication.activeModalWidget()
+        if isinstance(box, QMessageBox) and box.objectName() == "confirmDiscard":
+            asked.append(box.text())
+            next(b for b in box.buttons() if b.text() == button_text).click()
+
+    QTimer.singleShot(0, answer)
+
+
+def open_dialog(qtbot: QtBot, *args: str) -> PostItDialog:
+    dialog = PostItDialog(None, *args)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    return dialog
+
+
+def test_esc_on_a_half_typed_post_it_asks_before_throwing_it_away(qtbot: QtBot) -> None:
+    dialog = open_dialog(qtbot, "New post-it", "rose")
+    qtbot.keyClicks(dialog.text, "Carers feel heard")
+    asked: list[str] = []
+    answer_later("Keep typing", asked)
+    qtbot.keyClick(dialog.text, Qt.Key.Key_Escape)
+    assert dialog.isVisible() and dialog.values() == ("rose", "Carers feel heard")  # kept, still open
+    answer_later("Throw it away", asked)
+    qtbot.keyClick(dialog.text, Qt.Key.Key_Escape)
+    assert not dialog.isVisible() and dialog.result() == PostItDialog.DialogCode.Rejected
+    assert len(asked) == 2 and "this post-it" in asked[0]
+
+
+def test_esc_closes_without_asking_when_nothing_was_typed_or_changed(qtbot: QtBot) -> None:
+    for args in (("New post-it", "rose"), ("Edit post-it", "thorn", "Calls are not returned"), ("New idea", wall.IDEA)):
+        dialog = open_dialog(qtbot, *args)
+        asked: list[str] = []
+        answer_later("Keep typing", asked)  # a question box, if one showed, would keep the dialog open
+        qtbot.keyClick(dialog.text, Qt.Key.Key_Escape)
+        qtbot.wait(1)
+        assert asked == [] and not dialog.isVisible(), args
+
+
+def test_esc_on_a_changed_idea_asks_too(qtbot: QtBot) -> None:
+    dialog = open_dialog(qtbot, "Edit idea", wall.IDEA, "A buddy for new carers")
+    qtbot.keyClicks(dialog.text, " and their children")
+    asked: list[str] = []
+    answer_later("Throw it away", asked)
+    qtbot.keyClick(dialog.text, Qt.Key.Key_Escape)
+    assert not dialog.isVisible() and "this idea" in asked[0]

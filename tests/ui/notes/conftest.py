@@ -1,0 +1,28 @@
+"""A real notes panel on a real review file, with the day's timetable, showing my notes of its first interview."""
+
+from __future__ import annotations
+
+import pytest
+from pytestqt.qtbot import QtBot
+
+from peerdesk.ui.kit.session import ReviewSession
+from peerdesk.ui.notes.panel import NotesPanel
+from tests.helpers.timetable import Day, build_day
+
+
+@pytest.fixture
+def day(session: ReviewSession) -> Day:
+    return build_day(session.store)
+
+
+@pytest.fixture
+def panel(qtbot: QtBot, session: ReviewSession, day: Day) -> NotesPanel:
+    panel = NotesPanel(session)
+    qtbot.addWidget(panel)
+    panel.resize(1100, 700)
+    panel.show()
+    qtbot.waitExposed(panel)
+    panel.activateWindow()
+    panel.open_interview(day.interviews[0])  # I take the notes of this one
+    panel.editor.setFocus()
+    return panel

@@ -1,0 +1,83 @@
+"""Capturing from the notes: Ctrl+Q quotes whole words (the editor selects them), Ctrl+1/2/3 make post-its."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QKeySequence, QTextCursor
+from pytestqt.qtbot import QtBot
+
+from peerdesk.services import notes
+from peerdesk.ui.notes.capture import KIND_KEYS
+from peerdesk.ui.notes.panel import NotesPanel
+
+CTRL = Qt.KeyboardModifier.ControlModifier
+
+
+def select_span(panel: NotesPanel, start: int, end: int) -> None:
+    cursor = panel.editor.textCursor()
+    cursor.setPosition(start)
+    cursor.setPosition(end, QTextCursor.MoveMode.KeepAnchor)
+    panel.editor.setTextCursor(cursor)
+
+
+def stored_quotes(panel: NotesPanel) -> list[notes.QuoteInfo]:
+    assert panel.note is not None
+    return notes.quotes_of_note(panel.session.store, panel.note.id)
+
+
+def test_the_shortcuts_belong_to_the_panel_and_its_editor(panel: NotesPanel) -> None:
+    assert panel.action_quote.shortcut() == QKeySequence("Ctrl+Q")
+    assert {kind: a.shortcut().toString() for kind, a in panel.postit_actions.items()} == dict(KIND_KEYS)
+    for action in (panel.action_quote, *panel.postit_actions.values()):
+        assert action in panel.actions()
+        assert action.shortcutContext() == Qt.ShortcutContext.WidgetWithChildrenShortcut
+
+
+def test_ctrl_q_on_part_of_a_word_quotes_the_whole_words_and_selects_them(qtbot: QtBot, panel: NotesPanel) -> None:
+    qtbot.keyClicks(panel.editor, "Carers said: the manager visits, weekly.")
+    text = panel.editor.toPlainText()
+    select_span(panel, text.index("nager"), text.index("its,"))  # "nager vis": cut at both ends
+    qtbot.keyClick(panel.editor, Qt.Key.Key_Q, CTRL)
+    [quote] = stored_quotes(panel)
+    assert quote.text == "manager visits"  # the comma after it stays out
+    assert text[quote.anchor_start : quote.anchor_end] == "manager visits"
+    assert panel.editor.textCursor().selectedText() == "manager visits"  # the editor shows what was quoted
+    assert panel.editor.quote_range(quote.id) == (text.index("manager"), text.index(","))
+    assert panel.status.text() == "Quote captured."
+
+
+def test_a_quote_cut_inside_an_emoji_takes_the_emoji_whole(qtbot: QtBot, panel: NotesPanel) -> None:
+    panel.editor.insertPlainText("So good 👍🏽 really")  # 👍 and its skin tone: two surrogate pairs in Qt
+    text = panel.editor.toPlainText()
+    qt_thumb_end = len("So good 👍".encode("utf-16-le")) // 2
+    select_span(panel, text.index("ood"), qt_thumb_end)  # up to the thumb, without its skin tone
+    qtbot.keyClick(panel.editor, Qt.Key.Key_Q, CTRL)
+    [quote] = stored_quotes(panel)
+    assert quote.text == "good 👍🏽"
+    assert text[quote.anchor_start : quote.anchor_end] == "good 👍🏽"  # Python offsets in the stored note
+    assert panel.editor.textCursor().selectedText() == "good 👍🏽"
+
+
+def test_a_colleagues_notes_cannot_start_a_typed_quote(qtbot: QtBot, panel: NotesPanel) -> None:
+    panel.editor.setReadOnly(True)  # as when showing a colleague's notes
+    qtbot.keyClick(panel.editor, Qt.Key.Key_Q, CTRL)
+    assert panel.editor.pending is None and panel.editor.toPlainText() == ""
+
+
+def test_ctrl_2_makes_a_thorn_from_the_current_line(qtbot: QtBot, panel: NotesPanel) -> None:
+    qtbot.keyClicks(panel.editor, "Caseloads are far too high.")
+    qtbot.keyClick(panel.editor, Qt.Key.Key_2, CTRL)
+    assert panel.note is not None
+    [postit] = notes.postits_of_note(panel.session.store, panel.note.id)
+    assert (postit.kind, postit.text) == ("thorn", "Caseloads are far too high.")
+    assert panel.status.text() == "Thorn added to the wall."
+
+
+def test_clicking_a_quote_in_the_list_selects_it_in_the_notes(qtbot: QtBot, panel: NotesPanel) -> None:
+    qtbot.keyClicks(panel.editor, "They said respite is hard to find.")
+    text = panel.editor.toPlainText()
+    select_span(panel, text.index("respite"), text.index(" to find"))
+    qtbot.keyClick(panel.editor, Qt.Key.Key_Q, CTRL)
+    select_span(panel, 0, 0)
+    panel.quotes_view.clicked.emit(panel.quotes_model.index(0, 0))
+    assert panel.editor.textCursor().selectedText() == "respite is hard"
