@@ -2,11 +2,12 @@
 does), "send everything" exports, imports in any order, and emails that never arrive.
 
 A delta that starts after a bundle its recipient never imported is merged with a notice, or refused
-(``missing-earlier``) when it needs a record of the missing one; the recipient then asks for everything. Afterwards everyone exchanges rounds as a team would: in the first
-round a lost email may still show as a refusal, and the sender is asked for everything; from the second on nothing
-is refused, and by the third the content agrees; a fourth changes nothing and the versions agree too. Before and
-after, every file keeps its vector's promise: it holds every write, up to its entry for that member, that any
-colleague's file shows.
+(``missing-earlier``) when it needs a record of the missing one; the recipient then asks for everything. Afterwards
+everyone exchanges rounds as a team would: in the first round a lost email may still show as a refusal, and the
+sender is asked for everything; from the second on nothing is refused, and by the third the content agrees; a fourth
+changes nothing and the versions agree too. Then, everyone having answered everyone, the same schedule runs again
+with its lost emails, and ONE full exchange brings the team together. Before and after, every file keeps its
+vector's promise: it holds every write, up to its entry for that member, that any colleague's file shows.
 """
 
 from __future__ import annotations
