@@ -33,6 +33,7 @@ from peerdesk.services import review as review_service
 from peerdesk.ui.kit import messages, ops
 from peerdesk.ui.kit.file_fields import PathField, SaveFileDialog
 from peerdesk.ui.kit.session import ReviewSession
+from peerdesk.ui.kit.widgets import add_to_file_menu
 from peerdesk.ui.kit.worker import Progress, run_task
 
 KEEP, LEAVE_OUT = "keep", "exclude"
@@ -281,9 +282,5 @@ def install_build_action(window: Any) -> QAction:
     action.setShortcut("Ctrl+Shift+P")
     action.setStatusTip("Write the presentation (.pptx) from the themes and insights")
     action.triggered.connect(lambda: build_presentation(window, window.session))
-    tail = getattr(window, "file_menu_tail", None)
-    if tail is not None:
-        window.file_menu.insertAction(tail, action)
-    else:
-        window.file_menu.addAction(action)
+    add_to_file_menu(window, action)
     return action

@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 from peerdesk.services import review as review_service
 from peerdesk.store.engine import MIN_PASSPHRASE
 from peerdesk.ui.kit.dates import DateField
-from peerdesk.ui.kit.widgets import StrengthMeter, confirm_discard, error_label, password_edit
+from peerdesk.ui.kit.widgets import StrengthMeter, confirm_discard, error_label, ok_cancel, password_edit
 
 SUFFIX = ".peerdesk"
 FILE_FILTER = "peerdesk reviews (*.peerdesk);;All files (*)"
@@ -46,10 +46,7 @@ class PassphraseDialog(QDialog):
         self.error.setWordWrap(True)
         self.error.setVisible(bool(message))
         layout.addWidget(self.error)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
-        layout.addWidget(buttons)
+        layout.addWidget(ok_cancel(self))
         self.setMinimumWidth(380)
 
     def passphrase(self) -> str:

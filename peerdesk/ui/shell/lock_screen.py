@@ -6,6 +6,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidget
 
 from peerdesk.ui.kit.session import ReviewSession
+from peerdesk.ui.kit.widgets import title_label
 
 
 class LockScreen(QWidget):
@@ -19,9 +20,7 @@ class LockScreen(QWidget):
         self.setObjectName("lockScreen")
         layout = QVBoxLayout(self)
         layout.addStretch(1)
-        title = QLabel("This review is locked")
-        title.setObjectName("emptyTitle")
-        title.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        title = title_label("This review is locked")
         layout.addWidget(title)
         hint = QLabel("Enter the passphrase to carry on where you left off.")
         hint.setAlignment(Qt.AlignmentFlag.AlignCenter)

@@ -12,7 +12,6 @@ from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
     QHBoxLayout,
-    QLabel,
     QLineEdit,
     QPushButton,
     QTimeEdit,
@@ -21,7 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from peerdesk.services import timetable as tt
-from peerdesk.ui.kit.widgets import error_label, wrapped_label
+from peerdesk.ui.kit.widgets import error_label, title_label, wrapped_label
 
 FIRST_SLOT = (9, 45)  # the same first time the slot dialog suggests
 
@@ -39,9 +38,7 @@ class FirstStep(QWidget):
         self.setObjectName("timetableFirstStep")
         outer = QVBoxLayout(self)
         outer.addStretch(1)
-        title = QLabel("No timetable yet")
-        title.setObjectName("emptyTitle")
-        title.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        title = title_label("No timetable yet")
         outer.addWidget(title)
         hint = wrapped_label(
             "Plan the first interview here: its time slot and team are added with it, and its notes open. "
