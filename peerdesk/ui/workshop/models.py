@@ -22,6 +22,15 @@ ROOT = QModelIndex()
 RESPONSE_COLOURS = MappingProxyType({"agree": "#d8f3dc", "disagree": "#ffd6d6", "amend": "#fff1c1"})
 
 
+def _edit(value: Any, old: str, save: Callable[[str], None]) -> bool:
+    """Save what was typed in a cell, trimmed, unless it is empty or unchanged (then the edit is dropped)."""
+    text = str(value).strip()
+    if not text or text == old:
+        return False
+    save(text)
+    return True
+
+
 class TablesModel(QAbstractListModel):
     def __init__(self, rename: Callable[[str, str], None]) -> None:
         super().__init__()
@@ -48,11 +57,7 @@ class TablesModel(QAbstractListModel):
         if not index.isValid() or role != Qt.ItemDataRole.EditRole:
             return False
         row = self.rows[index.row()]
-        name = str(value).strip()
-        if not name or name == row.name:
-            return False
-        self._rename(row.id, name)
-        return True
+        return _edit(value, row.name, lambda name: self._rename(row.id, name))
 
 
 class ResponsesModel(QAbstractTableModel):
@@ -167,11 +172,7 @@ class GoalsModel(QAbstractTableModel):
         if not index.isValid() or index.column() != 1 or role != Qt.ItemDataRole.EditRole:
             return False
         goal = self.outcome.goals[index.row()]
-        text = str(value).strip()
-        if not text or text == goal.text:
-            return False
-        self._edit_text(goal.id, text)
-        return True
+        return _edit(value, goal.text, lambda text: self._edit_text(goal.id, text))
 
 
 class TextListModel(QAbstractListModel):
@@ -218,11 +219,7 @@ class TextListModel(QAbstractListModel):
         if not index.isValid() or role != Qt.ItemDataRole.EditRole:
             return False
         record_id, old = self.rows[index.row()]
-        text = str(value).strip()
-        if not text or text == old:
-            return False
-        self._edit_text(record_id, text)
-        return True
+        return _edit(value, old, lambda text: self._edit_text(record_id, text))
 
 
 def notes_of(kind: str) -> Callable[[Outcome], list[tuple[str, str]]]:
