@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 from peerdesk.services import review as review_service
 from peerdesk.store.engine import MIN_PASSPHRASE
 from peerdesk.ui.kit.dates import DateField
-from peerdesk.ui.kit.widgets import StrengthMeter, confirm_discard, error_label, ok_cancel, password_edit
+from peerdesk.ui.kit.widgets import StrengthMeter, confirm_discard, error_label, ok_cancel, password_edit, wrapped_label
 
 SUFFIX = ".peerdesk"
 FILE_FILTER = "peerdesk reviews (*.peerdesk);;All files (*)"
@@ -63,8 +63,7 @@ class NewReviewDialog(QDialog):
         self.setMinimumWidth(520)
         self.folder = folder or Path.home()
         layout = QVBoxLayout(self)
-        intro = QLabel("Start with the essentials; everything else can be filled in later.")
-        intro.setWordWrap(True)
+        intro = wrapped_label("Start with the essentials; everything else can be filled in later.")
         layout.addWidget(intro)
         form = QFormLayout()
         self.authority = QLineEdit()

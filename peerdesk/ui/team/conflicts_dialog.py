@@ -24,6 +24,7 @@ from peerdesk.store.engine import Store
 from peerdesk.ui.kit import ops
 from peerdesk.ui.kit.list_model import ListTableModel
 from peerdesk.ui.kit.session import ReviewSession
+from peerdesk.ui.kit.widgets import wrapped_label
 
 Index = QModelIndex | QPersistentModelIndex
 HEADERS = ("Where", "Text that lost", "Text now", "Written by")
@@ -64,12 +65,11 @@ class ConflictsDialog(QDialog):
         self.setWindowTitle("Conflicts")
         self.resize(860, 420)
         layout = QVBoxLayout(self)
-        intro = QLabel(
+        intro = wrapped_label(
             "When two people changed the same text before exchanging bundles, the most recent edit is kept and the "
             "other is listed here; so is an edit to something a colleague deleted meanwhile. Restore it if it was "
             "the better one."
         )
-        intro.setWordWrap(True)
         layout.addWidget(intro)
         self.model = ConflictsModel(session)
         self.view = QTableView()

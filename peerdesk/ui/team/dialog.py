@@ -34,6 +34,7 @@ from peerdesk.store.engine import Store
 from peerdesk.ui.kit import messages, ops
 from peerdesk.ui.kit.list_model import ListTableModel
 from peerdesk.ui.kit.session import ReviewSession
+from peerdesk.ui.kit.widgets import wrapped_label
 
 Index = QModelIndex | QPersistentModelIndex
 HEADERS = ("Name", "Role", "Fingerprint", "Status")
@@ -156,11 +157,10 @@ class TeamDialog(QDialog):
         self.resize(820, 560)
         self.lead = team.is_lead(session.store)
         layout = QVBoxLayout(self)
-        intro = QLabel(
+        intro = wrapped_label(
             "Compare fingerprints aloud at the pre-briefing. Bundles are encrypted only to verified members, and "
             "only their bundles are imported."
         )
-        intro.setWordWrap(True)
         layout.addWidget(intro)
         self.model = TeamModel(session)
         self.view = QTableView()

@@ -31,7 +31,22 @@ def _edit(value: Any, old: str, save: Callable[[str], None]) -> bool:
     return True
 
 
-class TablesModel(QAbstractListModel):
+class _EditableList(QAbstractListModel):
+    """A list whose every row can be edited in place; a subclass saves an edit in ``_edit_row``."""
+
+    def flags(self, index: Index) -> Qt.ItemFlag:
+        return super().flags(index) | Qt.ItemFlag.ItemIsEditable
+
+    def setData(self, index: Index, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:
+        if not index.isValid() or role != Qt.ItemDataRole.EditRole:
+            return False
+        return self._edit_row(index.row(), value)
+
+    def _edit_row(self, row: int, value: Any) -> bool:
+        raise NotImplementedError
+
+
+class TablesModel(_EditableList):
     def __init__(self, rename: Callable[[str, str], None]) -> None:
         super().__init__()
         self.rows: list[workshop_outcome.TableRow] = []
@@ -50,14 +65,9 @@ class TablesModel(QAbstractListModel):
             return self.rows[index.row()].name
         return None
 
-    def flags(self, index: Index) -> Qt.ItemFlag:
-        return super().flags(index) | Qt.ItemFlag.ItemIsEditable
-
-    def setData(self, index: Index, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:
-        if not index.isValid() or role != Qt.ItemDataRole.EditRole:
-            return False
-        row = self.rows[index.row()]
-        return _edit(value, row.name, lambda name: self._rename(row.id, name))
+    def _edit_row(self, row: int, value: Any) -> bool:
+        table = self.rows[row]
+        return _edit(value, table.name, lambda name: self._rename(table.id, name))
 
 
 class ResponsesModel(QAbstractTableModel):
@@ -175,7 +185,7 @@ class GoalsModel(QAbstractTableModel):
         return _edit(value, goal.text, lambda text: self._edit_text(goal.id, text))
 
 
-class TextListModel(QAbstractListModel):
+class TextListModel(_EditableList):
     """An editable list of short texts taken from the outcome: closing notes of one kind, new insights..."""
 
     def __init__(
@@ -212,13 +222,8 @@ class TextListModel(QAbstractListModel):
             return text
         return None
 
-    def flags(self, index: Index) -> Qt.ItemFlag:
-        return super().flags(index) | Qt.ItemFlag.ItemIsEditable
-
-    def setData(self, index: Index, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:
-        if not index.isValid() or role != Qt.ItemDataRole.EditRole:
-            return False
-        record_id, old = self.rows[index.row()]
+    def _edit_row(self, row: int, value: Any) -> bool:
+        record_id, old = self.rows[row]
         return _edit(value, old, lambda text: self._edit_text(record_id, text))
 
 
