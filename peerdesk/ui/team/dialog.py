@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import html
+from collections.abc import Callable
 from pathlib import Path
 from types import MappingProxyType
 from typing import Any
@@ -273,16 +274,23 @@ class TeamDialog(QDialog):
                 "it: it brings them the review."
             )
 
-    def verify_selected(self, confirmed: bool = False) -> None:
+    def _selected_if_sure(
+        self, confirmed: bool, title: str, question: Callable[[team.TeamMember], str], yes: str
+    ) -> team.TeamMember | None:
+        """The selected member, once the user said ``yes`` to ``question`` about them (or had ``confirmed``)."""
         p = self.selected()
-        if p is None:
-            return
-        if not confirmed and not messages.confirm(
-            self,
+        if p is None or (not confirmed and not messages.confirm(self, title, question(p), yes=yes)):
+            return None
+        return p
+
+    def verify_selected(self, confirmed: bool = False) -> None:
+        p = self._selected_if_sure(
+            confirmed,
             "Verify",
-            f"Ask {shown(p.name)} to read their fingerprint aloud. Does it read\n\n{p.fingerprint}\n\n?",
-            yes="It matches",
-        ):
+            lambda p: f"Ask {shown(p.name)} to read their fingerprint aloud. Does it read\n\n{p.fingerprint}\n\n?",
+            "It matches",
+        )
+        if p is None:
             return
         member_id = p.id
         ops.run(
@@ -294,16 +302,16 @@ class TeamDialog(QDialog):
         )
 
     def remove_selected(self, confirmed: bool = False) -> None:
-        p = self.selected()
-        if p is None:
-            return
-        if not confirmed and not messages.confirm(
-            self,
+        p = self._selected_if_sure(
+            confirmed,
             "Remove from team",
-            f"Remove {shown(p.name)}? Their later bundles will be refused and new bundles will not be encrypted to "
-            "them.",
-            yes="Remove",
-        ):
+            lambda p: (
+                f"Remove {shown(p.name)}? Their later bundles will be refused and new bundles will not be "
+                "encrypted to them."
+            ),
+            "Remove",
+        )
+        if p is None:
             return
         member_id = p.id
         ops.run(
