@@ -274,36 +274,39 @@ class TeamDialog(QDialog):
                 "it: it brings them the review."
             )
 
-    def _selected_if_sure(
-        self, confirmed: bool, title: str, question: Callable[[team.TeamMember], str], yes: str
-    ) -> team.TeamMember | None:
-        """The selected member, once the user said ``yes`` to ``question`` about them (or had ``confirmed``)."""
+    def _change_selected(
+        self,
+        confirmed: bool,
+        question: tuple[str, Callable[[team.TeamMember], str], str],
+        step: str,
+        do: Callable[[Store, str], Changes],
+        undo: Callable[[Store, str], Changes],
+    ) -> None:
+        """Once the user answers yes to ``question`` (title, text about the member, yes) or had ``confirmed``,
+        apply ``do`` to the selected member as the undo step "``step`` name"."""
         p = self.selected()
-        if p is None or (not confirmed and not messages.confirm(self, title, question(p), yes=yes)):
-            return None
-        return p
-
-    def verify_selected(self, confirmed: bool = False) -> None:
-        p = self._selected_if_sure(
-            confirmed,
-            "Verify",
-            lambda p: f"Ask {shown(p.name)} to read their fingerprint aloud. Does it read\n\n{p.fingerprint}\n\n?",
-            "It matches",
-        )
-        if p is None:
+        title, text, yes = question
+        if p is None or (not confirmed and not messages.confirm(self, title, text(p), yes=yes)):
             return
         member_id = p.id
         ops.run(
             self,
             self.session,
-            f"Verify {shown(p.name)}",
-            lambda s: team.verify(s, member_id),
-            lambda s: team.unverify(s, member_id),
+            f"{step} {shown(p.name)}",
+            lambda s: do(s, member_id),
+            lambda s: undo(s, member_id),
         )
 
+    def verify_selected(self, confirmed: bool = False) -> None:
+        question = (
+            "Verify",
+            lambda p: f"Ask {shown(p.name)} to read their fingerprint aloud. Does it read\n\n{p.fingerprint}\n\n?",
+            "It matches",
+        )
+        self._change_selected(confirmed, question, "Verify", team.verify, team.unverify)
+
     def remove_selected(self, confirmed: bool = False) -> None:
-        p = self._selected_if_sure(
-            confirmed,
+        question = (
             "Remove from team",
             lambda p: (
                 f"Remove {shown(p.name)}? Their later bundles will be refused and new bundles will not be "
@@ -311,15 +314,12 @@ class TeamDialog(QDialog):
             ),
             "Remove",
         )
-        if p is None:
-            return
-        member_id = p.id
-        ops.run(
-            self,
-            self.session,
-            f"Remove {shown(p.name)}",
-            lambda s: team.set_removed(s, member_id, True),
-            lambda s: team.set_removed(s, member_id, False),
+        self._change_selected(
+            confirmed,
+            question,
+            "Remove",
+            lambda s, member_id: team.set_removed(s, member_id, True),
+            lambda s, member_id: team.set_removed(s, member_id, False),
         )
 
     def _invitation(self) -> str | None:
