@@ -13,7 +13,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QPushButton,
     QTableView,
-    QVBoxLayout,
     QWidget,
 )
 
@@ -22,9 +21,9 @@ from peerdesk.services import exchange, records
 from peerdesk.services.changes import Changes
 from peerdesk.store.engine import Store
 from peerdesk.ui.kit import ops
+from peerdesk.ui.kit.dialogs import dialog_layout
 from peerdesk.ui.kit.list_model import ListTableModel
 from peerdesk.ui.kit.session import ReviewSession
-from peerdesk.ui.kit.widgets import wrapped_label
 
 Index = QModelIndex | QPersistentModelIndex
 HEADERS = ("Where", "Text that lost", "Text now", "Written by")
@@ -61,16 +60,12 @@ class ConflictsDialog(QDialog):
     def __init__(self, session: ReviewSession, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.session = session
-        self.setObjectName("conflictsDialog")
-        self.setWindowTitle("Conflicts")
-        self.resize(860, 420)
-        layout = QVBoxLayout(self)
-        intro = wrapped_label(
+        intro = (
             "When two people changed the same text before exchanging bundles, the most recent edit is kept and the "
             "other is listed here; so is an edit to something a colleague deleted meanwhile. Restore it if it was "
             "the better one."
         )
-        layout.addWidget(intro)
+        layout = dialog_layout(self, "Conflicts", "conflictsDialog", size=(860, 420), intro=intro)
         self.model = ConflictsModel(session)
         self.view = QTableView()
         self.view.setObjectName("conflictsTable")

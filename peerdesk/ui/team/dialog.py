@@ -33,9 +33,9 @@ from peerdesk.services.changes import Changes
 from peerdesk.services.exchange import shown
 from peerdesk.store.engine import Store
 from peerdesk.ui.kit import messages, ops
+from peerdesk.ui.kit.dialogs import dialog_layout
 from peerdesk.ui.kit.list_model import ListTableModel
 from peerdesk.ui.kit.session import ReviewSession
-from peerdesk.ui.kit.widgets import wrapped_label
 
 Index = QModelIndex | QPersistentModelIndex
 HEADERS = ("Name", "Role", "Fingerprint", "Status")
@@ -153,16 +153,12 @@ class TeamDialog(QDialog):
     def __init__(self, session: ReviewSession, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.session = session
-        self.setObjectName("teamDialog")
-        self.setWindowTitle("Team")
-        self.resize(820, 560)
         self.lead = team.is_lead(session.store)
-        layout = QVBoxLayout(self)
-        intro = wrapped_label(
+        intro = (
             "Compare fingerprints aloud at the pre-briefing. Bundles are encrypted only to verified members, and "
             "only their bundles are imported."
         )
-        layout.addWidget(intro)
+        layout = dialog_layout(self, "Team", "teamDialog", size=(820, 560), intro=intro)
         self.model = TeamModel(session)
         self.view = QTableView()
         self.view.setObjectName("teamTable")
