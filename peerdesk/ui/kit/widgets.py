@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QMessageBox,
     QProgressBar,
+    QPushButton,
     QScrollArea,
     QVBoxLayout,
     QWidget,
@@ -89,6 +90,13 @@ def accept_buttons(dialog: QDialog, text: str, on_accept: Callable[[], None]) ->
     buttons.accepted.connect(on_accept)
     buttons.rejected.connect(dialog.reject)
     return buttons
+
+
+def push_button(text: str, on_click: Callable[[], object]) -> QPushButton:
+    """A button that calls ``on_click`` when pressed."""
+    button = QPushButton(text)
+    button.clicked.connect(on_click)
+    return button
 
 
 def ok_cancel(dialog: QDialog) -> QDialogButtonBox:

@@ -20,7 +20,7 @@ from peerdesk.store.engine import MIN_PASSPHRASE
 from peerdesk.ui.kit.dates import show_datetime
 from peerdesk.ui.kit.dialogs import FIT, STRETCH, dialog_layout, table_view
 from peerdesk.ui.kit.list_model import ListTableModel
-from peerdesk.ui.kit.widgets import StrengthMeter, error_label, password_edit
+from peerdesk.ui.kit.widgets import StrengthMeter, error_label, password_edit, push_button
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -115,8 +115,7 @@ class RestoreDialog(QDialog):
         self.restore_button.setObjectName("primaryButton")
         self.restore_button.setEnabled(False)
         self.restore_button.clicked.connect(self.accept)
-        cancel = QPushButton("Cancel")
-        cancel.clicked.connect(self.reject)
+        cancel = push_button("Cancel", self.reject)
         row.addWidget(cancel)
         row.addWidget(self.restore_button)
         layout.addLayout(row)

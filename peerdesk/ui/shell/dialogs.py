@@ -14,7 +14,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
-    QPushButton,
     QVBoxLayout,
     QWidget,
 )
@@ -22,7 +21,15 @@ from PySide6.QtWidgets import (
 from peerdesk.services import review as review_service
 from peerdesk.store.engine import MIN_PASSPHRASE
 from peerdesk.ui.kit.dates import DateField
-from peerdesk.ui.kit.widgets import StrengthMeter, confirm_discard, error_label, ok_cancel, password_edit, wrapped_label
+from peerdesk.ui.kit.widgets import (
+    StrengthMeter,
+    confirm_discard,
+    error_label,
+    ok_cancel,
+    password_edit,
+    push_button,
+    wrapped_label,
+)
 
 SUFFIX = ".peerdesk"
 FILE_FILTER = "peerdesk reviews (*.peerdesk);;All files (*)"
@@ -78,8 +85,7 @@ class NewReviewDialog(QDialog):
         for role in review_service.ROLES:
             self.role.addItem(review_service.ROLE_LABELS[role], role)
         self.file = QLineEdit()
-        browse = QPushButton("Choose…")
-        browse.clicked.connect(self._browse)
+        browse = push_button("Choose…", self._browse)
         file_row = QHBoxLayout()
         file_row.addWidget(self.file, 1)
         file_row.addWidget(browse)

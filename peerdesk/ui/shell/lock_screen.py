@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QLabel, QLineEdit, QVBoxLayout, QWidget
 
 from peerdesk.ui.kit.session import ReviewSession
-from peerdesk.ui.kit.widgets import title_label
+from peerdesk.ui.kit.widgets import push_button, title_label
 
 
 class LockScreen(QWidget):
@@ -36,8 +36,7 @@ class LockScreen(QWidget):
         self.error.setObjectName("errorText")
         self.error.setAlignment(Qt.AlignmentFlag.AlignCenter)
         layout.addWidget(self.error)
-        button = QPushButton("Unlock")
-        button.clicked.connect(self.try_unlock)
+        button = push_button("Unlock", self.try_unlock)
         layout.addWidget(button, alignment=Qt.AlignmentFlag.AlignHCenter)
         layout.addStretch(2)
 

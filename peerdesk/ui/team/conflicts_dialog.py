@@ -11,7 +11,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QLabel,
-    QPushButton,
     QTableView,
     QWidget,
 )
@@ -24,6 +23,7 @@ from peerdesk.ui.kit import ops
 from peerdesk.ui.kit.dialogs import dialog_layout
 from peerdesk.ui.kit.list_model import ListTableModel
 from peerdesk.ui.kit.session import ReviewSession
+from peerdesk.ui.kit.widgets import push_button
 
 Index = QModelIndex | QPersistentModelIndex
 HEADERS = ("Where", "Text that lost", "Text now", "Written by")
@@ -84,12 +84,9 @@ class ConflictsDialog(QDialog):
         self.empty.setObjectName("emptyHint")
         layout.addWidget(self.empty)
         row = QHBoxLayout()
-        self.restore_button = QPushButton("Restore the text that lost")
-        self.restore_button.clicked.connect(self.restore_selected)
-        self.dismiss_button = QPushButton("Dismiss")
-        self.dismiss_button.clicked.connect(self.dismiss_selected)
-        close = QPushButton("Close")
-        close.clicked.connect(self.accept)
+        self.restore_button = push_button("Restore the text that lost", self.restore_selected)
+        self.dismiss_button = push_button("Dismiss", self.dismiss_selected)
+        close = push_button("Close", self.accept)
         row.addWidget(self.restore_button)
         row.addWidget(self.dismiss_button)
         row.addStretch(1)

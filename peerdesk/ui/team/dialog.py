@@ -36,6 +36,7 @@ from peerdesk.ui.kit import messages, ops
 from peerdesk.ui.kit.dialogs import dialog_layout
 from peerdesk.ui.kit.list_model import ListTableModel
 from peerdesk.ui.kit.session import ReviewSession
+from peerdesk.ui.kit.widgets import push_button
 
 Index = QModelIndex | QPersistentModelIndex
 HEADERS = ("Name", "Role", "Fingerprint", "Status")
@@ -177,10 +178,8 @@ class TeamDialog(QDialog):
         self.add_button.clicked.connect(lambda: self.add_card())  # clicked(bool) must not arrive as the card text
         self.verify_button = QPushButton("Verify…")
         self.verify_button.clicked.connect(lambda: self.verify_selected())  # nor as "confirmed"
-        self.remove_button = QPushButton("Remove from team")
-        self.remove_button.clicked.connect(lambda: self.remove_selected())
-        self.invite_button = QPushButton("Save an invitation…")
-        self.invite_button.clicked.connect(lambda: self.save_invitation())
+        self.remove_button = push_button("Remove from team", lambda: self.remove_selected())
+        self.invite_button = push_button("Save an invitation…", lambda: self.save_invitation())
         self.copy_invite_button = QPushButton("Copy an invitation")
         self.copy_invite_button.setToolTip("Paste it into an email to a colleague; they join with it")
         self.copy_invite_button.clicked.connect(lambda: self.copy_invitation())
@@ -211,12 +210,11 @@ class TeamDialog(QDialog):
         self.card_text.setMaximumHeight(120)
         layout.addWidget(self.card_text)
         card_row = QHBoxLayout()
-        copy = QPushButton("Copy my card")
-        copy.clicked.connect(lambda: QGuiApplication.clipboard().setText(text))
-        save = QPushButton("Save my card…")
-        save.clicked.connect(lambda: self._save_text(text, "my.card", "Save your card", "Cards (*.card)"))
-        close = QPushButton("Close")
-        close.clicked.connect(self.accept)
+        copy = push_button("Copy my card", lambda: QGuiApplication.clipboard().setText(text))
+        save = push_button(
+            "Save my card…", lambda: self._save_text(text, "my.card", "Save your card", "Cards (*.card)")
+        )
+        close = push_button("Close", self.accept)
         card_row.addWidget(copy)
         card_row.addWidget(save)
         card_row.addStretch(1)

@@ -134,3 +134,12 @@ def test_a_file_action_goes_before_the_lock_and_close_actions_or_at_the_end(qtbo
     window.file_menu_tail = close
     widgets.add_to_file_menu(window, QAction("Build presentation…", menu))
     assert [a.text() for a in menu.actions()] == ["Build presentation…", "Close", "Print…"]
+
+
+def test_a_push_button_calls_its_action_when_pressed(qtbot: QtBot) -> None:
+    pressed: list[str] = []
+    button = widgets.push_button("Attach file…", lambda: pressed.append("attach"))
+    qtbot.addWidget(button)
+    assert button.text() == "Attach file…" and not pressed
+    button.click()
+    assert pressed == ["attach"]
