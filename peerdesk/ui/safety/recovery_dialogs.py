@@ -7,7 +7,6 @@ from typing import Any
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtWidgets import (
     QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QHBoxLayout,
     QLabel,
@@ -20,7 +19,7 @@ from peerdesk.store.engine import MIN_PASSPHRASE
 from peerdesk.ui.kit.dates import show_datetime
 from peerdesk.ui.kit.dialogs import FIT, STRETCH, dialog_layout, table_view
 from peerdesk.ui.kit.list_model import ListTableModel
-from peerdesk.ui.kit.widgets import StrengthMeter, error_label, password_edit, push_button
+from peerdesk.ui.kit.widgets import StrengthMeter, accept_buttons, error_label, password_edit, push_button
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -45,11 +44,7 @@ class ChangePassphraseDialog(QDialog):
         layout.addLayout(form)
         self.error = error_label()
         layout.addWidget(self.error)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
-        buttons.addButton("Change passphrase", QDialogButtonBox.ButtonRole.AcceptRole)
-        buttons.accepted.connect(self._validate)
-        buttons.rejected.connect(self.reject)
-        layout.addWidget(buttons)
+        layout.addWidget(accept_buttons(self, "Change passphrase", self._validate))
 
     def fail(self, message: str) -> None:
         self.error.setText(message)
