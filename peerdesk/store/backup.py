@@ -9,7 +9,7 @@ import shutil
 from pathlib import Path
 from typing import Any
 
-from peerdesk.store.sqlcipher import quote_literal
+from peerdesk.store.sqlcipher import export_into
 
 PRIVATE_FILE = 0o600
 PRIVATE_FOLDER = 0o700
@@ -62,13 +62,7 @@ def snapshot(conn: Any, path: Path, *, reason: str, passphrase: str) -> Path:
     target = new_snapshot_path(path, reason)
     partial = target.with_suffix(".partial")
     private_file(partial)
-    conn.execute(f"ATTACH DATABASE {quote_literal(str(partial))} AS snapshot KEY {quote_literal(passphrase)}")
-    try:
-        conn.execute("SELECT sqlcipher_export('snapshot')")
-        app_id = conn.execute("PRAGMA main.application_id").fetchone()[0]
-        conn.execute(f"PRAGMA snapshot.application_id = {int(app_id)}")
-    finally:
-        conn.execute("DETACH DATABASE snapshot")
+    export_into(conn, partial, passphrase)
     partial.rename(target)
     return target
 

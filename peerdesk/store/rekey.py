@@ -94,14 +94,7 @@ def _copy_under(snap: Path, old: str, new: str) -> None:
     backup.private_file(partial)
     conn = sqlcipher.connect(snap, old)
     try:
-        conn.execute(f"ATTACH DATABASE {sqlcipher.quote_literal(str(partial))} AS rekeyed KEY "
-                     f"{sqlcipher.quote_literal(new)}")  # fmt: skip
-        try:
-            conn.execute("SELECT sqlcipher_export('rekeyed')")
-            app_id = conn.execute("PRAGMA main.application_id").fetchone()[0]
-            conn.execute(f"PRAGMA rekeyed.application_id = {int(app_id)}")
-        finally:
-            conn.execute("DETACH DATABASE rekeyed")
+        sqlcipher.export_into(conn, partial, new)
     finally:
         conn.close()
     with partial.open("rb+") as fh:

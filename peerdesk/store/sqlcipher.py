@@ -32,6 +32,21 @@ def quote_literal(text: str) -> str:
     return "'" + text.replace("'", "''") + "'"
 
 
+def export_into(conn: Any, target: Path, passphrase: str) -> None:
+    """Copy the database behind ``conn`` into the new file ``target``, keyed with ``passphrase``.
+
+    ``sqlcipher_export`` copies the logical content (WAL included) and never writes it in the clear; it does not
+    copy the application id, which marks the file as a review, so that is carried over by hand.
+    """
+    conn.execute(f"ATTACH DATABASE {quote_literal(str(target))} AS exported KEY {quote_literal(passphrase)}")
+    try:
+        conn.execute("SELECT sqlcipher_export('exported')")
+        app_id = conn.execute("PRAGMA main.application_id").fetchone()[0]
+        conn.execute(f"PRAGMA exported.application_id = {int(app_id)}")
+    finally:
+        conn.execute("DETACH DATABASE exported")
+
+
 def connect(path: Path, passphrase: str) -> Any:
     """A connection keyed with the passphrase and set up for durable autosave.
 

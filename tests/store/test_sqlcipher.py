@@ -63,3 +63,19 @@ def test_remove_with_sidecars_removes_the_wal_and_shm_too(tmp_path: Path) -> Non
         Path(f"{path}{suffix}").write_bytes(b"x")
     sqlcipher.remove_with_sidecars(path)
     assert list(tmp_path.iterdir()) == []
+
+
+def test_an_export_is_a_review_under_the_new_passphrase_only(store: Store, tmp_path: Path) -> None:
+    target = tmp_path / "copy.peerdesk"
+    conn = sqlcipher.connect(store.path, PASSPHRASE)
+    try:
+        sqlcipher.export_into(conn, target, "another passphrase")
+        app_id = conn.execute("PRAGMA main.application_id").fetchone()[0]
+    finally:
+        conn.close()
+    assert not sqlcipher.opens_with(target, PASSPHRASE) and sqlcipher.opens_with(target, "another passphrase")
+    copy = sqlcipher.connect(target, "another passphrase")
+    try:
+        assert copy.execute("PRAGMA application_id").fetchone()[0] == app_id != 0
+    finally:
+        copy.close()

@@ -33,6 +33,7 @@ from peerdesk.services import review as review_service
 from peerdesk.ui.kit import messages, ops
 from peerdesk.ui.kit.file_fields import PathField, SaveFileDialog
 from peerdesk.ui.kit.session import ReviewSession
+from peerdesk.ui.kit.widgets import add_to_file_menu, wrapped_label
 from peerdesk.ui.kit.worker import Progress, run_task
 
 KEEP, LEAVE_OUT = "keep", "exclude"
@@ -147,11 +148,10 @@ class FlaggedQuotesDialog(QDialog):
         self.setWindowTitle("Check these quotes first")
         self.setObjectName("flaggedQuotesDialog")
         layout = QVBoxLayout(self)
-        intro = QLabel(
+        intro = wrapped_label(
             "The confidentiality check flagged these quotes: they may identify someone. Decide for each whether "
             "it may go into the presentation. Your decision is saved with the quote (and can be undone)."
         )
-        intro.setWordWrap(True)
         layout.addWidget(intro)
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
@@ -281,9 +281,5 @@ def install_build_action(window: Any) -> QAction:
     action.setShortcut("Ctrl+Shift+P")
     action.setStatusTip("Write the presentation (.pptx) from the themes and insights")
     action.triggered.connect(lambda: build_presentation(window, window.session))
-    tail = getattr(window, "file_menu_tail", None)
-    if tail is not None:
-        window.file_menu.insertAction(tail, action)
-    else:
-        window.file_menu.addAction(action)
+    add_to_file_menu(window, action)
     return action

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtWidgets import QDialog, QFileDialog, QFormLayout, QHBoxLayout, QLineEdit, QPushButton, QWidget
+from PySide6.QtWidgets import QDialog, QFileDialog, QFormLayout, QHBoxLayout, QLineEdit, QWidget
 
-from peerdesk.ui.kit.widgets import accept_buttons, error_label
+from peerdesk.ui.kit.widgets import accept_buttons, error_label, push_button
 
 PPTX_FILTER = "PowerPoint (*.pptx)"
 
@@ -21,8 +21,7 @@ class PathField(QWidget):
         self.caption, self.saving, self.suffix, self.file_filter = caption, saving, suffix, file_filter
         self.edit = QLineEdit(text)
         self.edit.setAccessibleName(caption)
-        self.browse_button = QPushButton("Browse…")
-        self.browse_button.clicked.connect(self.browse)
+        self.browse_button = push_button("Browse…", self.browse)
         row = QHBoxLayout(self)
         row.setContentsMargins(0, 0, 0, 0)
         row.addWidget(self.edit, 1)

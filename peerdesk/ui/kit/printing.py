@@ -40,7 +40,7 @@ from peerdesk.export.print_base import PAPERS, Printable, check_paper
 from peerdesk.export.print_day1 import TIMETABLE_VIEWS
 from peerdesk.store.engine import Store
 from peerdesk.ui.kit import messages
-from peerdesk.ui.kit.widgets import error_label
+from peerdesk.ui.kit.widgets import add_to_file_menu, error_label
 
 MARGIN_MM = 15.0
 PAGE_SIZES = MappingProxyType({"A4": QPageSize.PageSizeId.A4, "Letter": QPageSize.PageSizeId.Letter})
@@ -209,9 +209,5 @@ def install_print_action(window: Any) -> QAction:
         dialog.exec()
 
     action.triggered.connect(open_dialog)
-    tail = getattr(window, "file_menu_tail", None)
-    if tail is not None:
-        window.file_menu.insertAction(tail, action)
-    else:
-        window.file_menu.addAction(action)
+    add_to_file_menu(window, action)
     return action

@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import Any
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QMouseEvent
+from PySide6.QtGui import QAction, QMouseEvent
 from PySide6.QtWidgets import (
     QCheckBox,
     QDialog,
@@ -16,6 +17,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QMessageBox,
     QProgressBar,
+    QPushButton,
     QScrollArea,
     QVBoxLayout,
     QWidget,
@@ -32,9 +34,7 @@ class EmptyState(QWidget):
         super().__init__(parent)
         layout = QVBoxLayout(self)
         layout.addStretch(1)
-        self.title = QLabel(title)
-        self.title.setObjectName("emptyTitle")
-        self.title.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.title = title_label(title)
         self.hint = QLabel(hint)
         self.hint.setObjectName("emptyHint")
         self.hint.setWordWrap(True)
@@ -43,6 +43,23 @@ class EmptyState(QWidget):
         layout.addWidget(self.hint)
         layout.addStretch(2)
         self.setAccessibleName(f"{title}. {hint}")
+
+
+def title_label(text: str) -> QLabel:
+    """The large centred heading of a page that stands in for a panel (empty, locked, first step)."""
+    label = QLabel(text)
+    label.setObjectName("emptyTitle")
+    label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+    return label
+
+
+def add_to_file_menu(window: Any, action: QAction) -> None:
+    """Put ``action`` in ``window``'s File menu before its lock and close actions (at the end if it has none)."""
+    tail = getattr(window, "file_menu_tail", None)
+    if tail is not None:
+        window.file_menu.insertAction(tail, action)
+    else:
+        window.file_menu.addAction(action)
 
 
 def scrolling(widget: QWidget) -> QScrollArea:
@@ -71,6 +88,21 @@ def accept_buttons(dialog: QDialog, text: str, on_accept: Callable[[], None]) ->
     button = buttons.addButton(text, QDialogButtonBox.ButtonRole.AcceptRole)
     button.setObjectName("primaryButton")
     buttons.accepted.connect(on_accept)
+    buttons.rejected.connect(dialog.reject)
+    return buttons
+
+
+def push_button(text: str, on_click: Callable[[], object]) -> QPushButton:
+    """A button that calls ``on_click`` when pressed."""
+    button = QPushButton(text)
+    button.clicked.connect(on_click)
+    return button
+
+
+def ok_cancel(dialog: QDialog) -> QDialogButtonBox:
+    """OK and Cancel, wired to accept and reject ``dialog``."""
+    buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+    buttons.accepted.connect(dialog.accept)
     buttons.rejected.connect(dialog.reject)
     return buttons
 

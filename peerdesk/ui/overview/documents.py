@@ -13,7 +13,6 @@ from PySide6.QtWidgets import (
     QGroupBox,
     QHBoxLayout,
     QLabel,
-    QPushButton,
     QVBoxLayout,
     QWidget,
 )
@@ -26,6 +25,7 @@ from peerdesk.ui.kit import messages, ops
 from peerdesk.ui.kit.autosave_text import AutoSaveText
 from peerdesk.ui.kit.private_files import PrivateFolder
 from peerdesk.ui.kit.session import ReviewSession
+from peerdesk.ui.kit.widgets import push_button
 
 
 class DocumentsBox(QGroupBox):
@@ -48,12 +48,9 @@ class DocumentsBox(QGroupBox):
         self.file_label.setObjectName("hintText")
         layout.addWidget(self.file_label)
         row = QHBoxLayout()
-        self.attach_button = QPushButton("Attach file…")
-        self.attach_button.clicked.connect(self.choose_file)
-        self.open_button = QPushButton("Open")
-        self.open_button.clicked.connect(self.open_file)
-        self.remove_button = QPushButton("Remove file")
-        self.remove_button.clicked.connect(self.remove_file)
+        self.attach_button = push_button("Attach file…", self.choose_file)
+        self.open_button = push_button("Open", self.open_file)
+        self.remove_button = push_button("Remove file", self.remove_file)
         for button in (self.attach_button, self.open_button, self.remove_button):
             row.addWidget(button)
         row.addStretch(1)

@@ -284,7 +284,15 @@ class QuotesPanel(Panel):
         self.model = QuotesModel(self.edit_text, self)
         self.proxy = QuoteFilter(self)
         self.proxy.setSourceModel(self.model)
+        filters = self._build_filters()
+        self._build_table()
+        actions = self._build_actions()
+        self._build_stack(filters, actions)
+        self._connect_signals()
+        self.reload()
 
+    def _build_filters(self) -> QHBoxLayout:
+        """The search box and the group, tag, kind and star filters above the table."""
         self.search = QLineEdit()
         self.search.setPlaceholderText("Search quotes and tags")
         self.search.setAccessibleName("Search quotes")
@@ -305,7 +313,9 @@ class QuotesPanel(Panel):
         filters.addWidget(self.tag_filter, 1)
         filters.addWidget(self.kind)
         filters.addWidget(self.starred)
+        return filters
 
+    def _build_table(self) -> None:
         self.table = QTableView()
         self.table.setObjectName("quotesTable")
         self.table.setAccessibleName("Quotes")
@@ -332,6 +342,8 @@ class QuotesPanel(Panel):
         ):
             self.table.setColumnWidth(col, width)
 
+    def _build_actions(self) -> QHBoxLayout:
+        """The row under the table: tag, untag, manage tags, star, mark, show in notes, make post-it."""
         self.tag_edit = QLineEdit()
         self.tag_edit.setPlaceholderText("Tag the selected quotes…")
         self.tag_edit.setAccessibleName("Tag to add")
@@ -365,7 +377,10 @@ class QuotesPanel(Panel):
         actions.addStretch(1)
         actions.addWidget(self.jump)
         actions.addWidget(self.make_postit_button)
+        return actions
 
+    def _build_stack(self, filters: QHBoxLayout, actions: QHBoxLayout) -> None:
+        """The quotes page, or the empty state while there is no quote yet."""
         content = QWidget()
         inner = QVBoxLayout(content)
         inner.setContentsMargins(0, 0, 0, 0)
@@ -382,6 +397,7 @@ class QuotesPanel(Panel):
         self.stack.addWidget(self.empty)
         self.stack.addWidget(content)
 
+    def _connect_signals(self) -> None:
         self.search.textChanged.connect(lambda t: self._filter(text=t.strip()))
         self.group.currentIndexChanged.connect(lambda _i: self._filter(group_id=self.group.currentData()))
         self.tag_filter.currentIndexChanged.connect(lambda _i: self._filter(tag_id=self.tag_filter.currentData()))
@@ -401,7 +417,6 @@ class QuotesPanel(Panel):
         star_action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         star_action.triggered.connect(self.toggle_star)
         self.addAction(star_action)
-        self.reload()
 
     # --- loading ------------------------------------------------------------------------------------------------
     def refresh(self, changes: Changes) -> None:

@@ -28,6 +28,7 @@ from peerdesk.ui.kit.dialogs import FIT, INTERACTIVE, STRETCH, dialog_layout, ta
 from peerdesk.ui.kit.list_model import ListTableModel
 from peerdesk.ui.kit.record_model import Column, RecordTableModel
 from peerdesk.ui.kit.session import ReviewSession
+from peerdesk.ui.kit.widgets import push_button
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -74,8 +75,7 @@ class NamesDialog(QDialog):
         for kind in guard.KINDS:
             self.kind.addItem(guard.KIND_LABELS[kind], kind)
         self.kind.setAccessibleName("Who they are")
-        add = QPushButton("Add")
-        add.clicked.connect(self.add)
+        add = push_button("Add", self.add)
         row.addWidget(self.name_edit, 1)
         row.addWidget(self.kind)
         row.addWidget(add)
@@ -90,8 +90,7 @@ class NamesDialog(QDialog):
         self.view = table_view("namesTable", self.model, columns={0: STRETCH, 1: FIT})
         self.view.setItemDelegateForColumn(1, KindDelegate(self.view))
         layout.addWidget(self.view, 1)
-        self.remove_button = QPushButton("Remove")
-        self.remove_button.clicked.connect(self.remove_selected)
+        self.remove_button = push_button("Remove", self.remove_selected)
         QShortcut(QKeySequence(QKeySequence.StandardKey.Delete), self.view, self.remove_selected)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.addButton(self.remove_button, QDialogButtonBox.ButtonRole.ActionRole)
@@ -175,8 +174,7 @@ class FlaggedQuotesDialog(QDialog):
             button.clicked.connect(lambda _c=False, d=decision: self.decide(d))
             row.addWidget(button)
         row.addStretch(1)
-        close = QPushButton("Close")
-        close.clicked.connect(self.accept)
+        close = push_button("Close", self.accept)
         row.addWidget(close)
         layout.addLayout(row)
         self._update_summary()

@@ -7,9 +7,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from PySide6.QtWidgets import QCheckBox, QDialog, QDialogButtonBox, QFormLayout, QLabel, QSpinBox, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QCheckBox, QDialog, QFormLayout, QLabel, QSpinBox, QVBoxLayout, QWidget
 
 from peerdesk.ui.kit import settings as ui_settings
+from peerdesk.ui.kit.widgets import ok_cancel
 
 
 @dataclass(frozen=True)
@@ -87,10 +88,7 @@ class PreferencesDialog(QDialog):
         hint.setObjectName("hintText")
         hint.setWordWrap(True)
         layout.addWidget(hint)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
-        layout.addWidget(buttons)
+        layout.addWidget(ok_cancel(self))
         self.setMinimumWidth(420)
 
     def accept(self) -> None:

@@ -7,7 +7,6 @@ from typing import Any
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtWidgets import (
     QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QHBoxLayout,
     QLabel,
@@ -20,7 +19,7 @@ from peerdesk.store.engine import MIN_PASSPHRASE
 from peerdesk.ui.kit.dates import show_datetime
 from peerdesk.ui.kit.dialogs import FIT, STRETCH, dialog_layout, table_view
 from peerdesk.ui.kit.list_model import ListTableModel
-from peerdesk.ui.kit.widgets import StrengthMeter, error_label, password_edit
+from peerdesk.ui.kit.widgets import StrengthMeter, accept_buttons, error_label, password_edit, push_button
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -45,11 +44,7 @@ class ChangePassphraseDialog(QDialog):
         layout.addLayout(form)
         self.error = error_label()
         layout.addWidget(self.error)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
-        buttons.addButton("Change passphrase", QDialogButtonBox.ButtonRole.AcceptRole)
-        buttons.accepted.connect(self._validate)
-        buttons.rejected.connect(self.reject)
-        layout.addWidget(buttons)
+        layout.addWidget(accept_buttons(self, "Change passphrase", self._validate))
 
     def fail(self, message: str) -> None:
         self.error.setText(message)
@@ -115,8 +110,7 @@ class RestoreDialog(QDialog):
         self.restore_button.setObjectName("primaryButton")
         self.restore_button.setEnabled(False)
         self.restore_button.clicked.connect(self.accept)
-        cancel = QPushButton("Cancel")
-        cancel.clicked.connect(self.reject)
+        cancel = push_button("Cancel", self.reject)
         row.addWidget(cancel)
         row.addWidget(self.restore_button)
         layout.addLayout(row)

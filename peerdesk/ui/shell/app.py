@@ -5,6 +5,7 @@ from __future__ import annotations
 import html
 import os
 import sys
+from collections.abc import Callable
 from importlib import resources
 from pathlib import Path
 
@@ -67,18 +68,33 @@ class Controller(QObject):
         return self.windows[-1] if self.windows else self.start
 
     # --- flows ----------------------------------------------------------------------------------------------------
+    def _in_background(
+        self,
+        title: str,
+        work: Callable[[Progress], Store],
+        failure: str,
+        done: Callable[[Store], None] | None = None,
+    ) -> None:
+        """Get a review off the GUI thread behind a progress box, then show it (or ``done``); a failure is said
+        as ``failure`` and why."""
+        run_task(
+            self._parent(),
+            title,
+            work,
+            done or self.show_review,
+            lambda exc: messages.error(self._parent(), failure, exc),
+            cancellable=False,
+        )
+
     def new_review(self) -> None:
         dialog = NewReviewDialog(self._parent())
         if dialog.exec() != QDialog.DialogCode.Accepted:
             return
         path, passphrase, essentials = dialog.path(), dialog.passphrase(), dialog.essentials()
-        run_task(
-            self._parent(),
+        self._in_background(
             "Creating the review…",
             lambda _p: review_service.create_review(path, passphrase, essentials),
-            self.show_review,
-            lambda exc: messages.error(self._parent(), "Could not create the review", exc),
-            cancellable=False,
+            "Could not create the review",
         )
 
     def join_review(self, invitation: str = "") -> None:
@@ -91,13 +107,11 @@ class Controller(QObject):
             return
         invite, path, passphrase = dialog.invitation, dialog.path(), dialog.passphrase()
         name, role = dialog.name(), dialog.member_role()
-        run_task(
-            self._parent(),
+        self._in_background(
             "Joining the review…",
             lambda _p: team.join(invite, path, passphrase, name, role),
-            lambda store: self._joined(store, invite.lead.name),
-            lambda exc: messages.error(self._parent(), "Could not join the review", exc),
-            cancellable=False,
+            "Could not join the review",
+            done=lambda store: self._joined(store, invite.lead.name),
         )
 
     def _joined(self, store: Store, lead: str) -> None:
@@ -148,14 +162,7 @@ class Controller(QObject):
             backups.restore(path, chosen, passphrase)
             return Store.open(path, passphrase)
 
-        run_task(
-            self._parent(),
-            "Restoring the backup…",
-            work,
-            self.show_review,
-            lambda exc: messages.error(self._parent(), "Could not restore the backup", exc),
-            cancellable=False,
-        )
+        self._in_background("Restoring the backup…", work, "Could not restore the backup")
 
     def open_demo(self) -> None:
         from peerdesk.services import demo
@@ -170,14 +177,7 @@ class Controller(QObject):
             path.parent.mkdir(parents=True, exist_ok=True)
             return demo.write_demo(path, passphrase)
 
-        run_task(
-            self._parent(),
-            "Opening the demo review…",
-            work,
-            self.show_review,
-            lambda exc: messages.error(self._parent(), "Could not open the demo review", exc),
-            cancellable=False,
-        )
+        self._in_background("Opening the demo review…", work, "Could not open the demo review")
 
     def show_review(self, store: Store) -> None:
         window = self.open_window(store)

@@ -14,7 +14,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
-    QPushButton,
     QVBoxLayout,
     QWidget,
 )
@@ -22,7 +21,15 @@ from PySide6.QtWidgets import (
 from peerdesk.services import review as review_service
 from peerdesk.store.engine import MIN_PASSPHRASE
 from peerdesk.ui.kit.dates import DateField
-from peerdesk.ui.kit.widgets import StrengthMeter, confirm_discard, error_label, password_edit
+from peerdesk.ui.kit.widgets import (
+    StrengthMeter,
+    confirm_discard,
+    error_label,
+    ok_cancel,
+    password_edit,
+    push_button,
+    wrapped_label,
+)
 
 SUFFIX = ".peerdesk"
 FILE_FILTER = "peerdesk reviews (*.peerdesk);;All files (*)"
@@ -46,10 +53,7 @@ class PassphraseDialog(QDialog):
         self.error.setWordWrap(True)
         self.error.setVisible(bool(message))
         layout.addWidget(self.error)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
-        layout.addWidget(buttons)
+        layout.addWidget(ok_cancel(self))
         self.setMinimumWidth(380)
 
     def passphrase(self) -> str:
@@ -66,8 +70,7 @@ class NewReviewDialog(QDialog):
         self.setMinimumWidth(520)
         self.folder = folder or Path.home()
         layout = QVBoxLayout(self)
-        intro = QLabel("Start with the essentials; everything else can be filled in later.")
-        intro.setWordWrap(True)
+        intro = wrapped_label("Start with the essentials; everything else can be filled in later.")
         layout.addWidget(intro)
         form = QFormLayout()
         self.authority = QLineEdit()
@@ -82,8 +85,7 @@ class NewReviewDialog(QDialog):
         for role in review_service.ROLES:
             self.role.addItem(review_service.ROLE_LABELS[role], role)
         self.file = QLineEdit()
-        browse = QPushButton("Choose…")
-        browse.clicked.connect(self._browse)
+        browse = push_button("Choose…", self._browse)
         file_row = QHBoxLayout()
         file_row.addWidget(self.file, 1)
         file_row.addWidget(browse)

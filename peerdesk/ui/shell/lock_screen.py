@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QLabel, QLineEdit, QVBoxLayout, QWidget
 
 from peerdesk.ui.kit.session import ReviewSession
+from peerdesk.ui.kit.widgets import push_button, title_label
 
 
 class LockScreen(QWidget):
@@ -19,9 +20,7 @@ class LockScreen(QWidget):
         self.setObjectName("lockScreen")
         layout = QVBoxLayout(self)
         layout.addStretch(1)
-        title = QLabel("This review is locked")
-        title.setObjectName("emptyTitle")
-        title.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        title = title_label("This review is locked")
         layout.addWidget(title)
         hint = QLabel("Enter the passphrase to carry on where you left off.")
         hint.setAlignment(Qt.AlignmentFlag.AlignCenter)
@@ -37,8 +36,7 @@ class LockScreen(QWidget):
         self.error.setObjectName("errorText")
         self.error.setAlignment(Qt.AlignmentFlag.AlignCenter)
         layout.addWidget(self.error)
-        button = QPushButton("Unlock")
-        button.clicked.connect(self.try_unlock)
+        button = push_button("Unlock", self.try_unlock)
         layout.addWidget(button, alignment=Qt.AlignmentFlag.AlignHCenter)
         layout.addStretch(2)
 

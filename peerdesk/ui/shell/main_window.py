@@ -224,13 +224,19 @@ class MainWindow(ShellWindow):
         panel = self.panels["dock-notes"] if "dock-notes" in self._specs else None
         return panel if isinstance(panel, NotesPanel) else None
 
-    def open_interview(self, interview_id: str) -> None:
+    def _raise_notes(self) -> NotesPanel | None:
+        """Show and raise the notes dock, and give its panel (None in a window without one)."""
         notes_panel = self.notes_panel
+        if notes_panel is not None:
+            dock = self.docks["dock-notes"]
+            dock.show()
+            dock.raise_()
+        return notes_panel
+
+    def open_interview(self, interview_id: str) -> None:
+        notes_panel = self._raise_notes()
         if notes_panel is None:
             return
-        dock = self.docks["dock-notes"]
-        dock.show()
-        dock.raise_()
         notes_panel.open_interview(interview_id)
         notes_panel.editor.setFocus()
 
@@ -241,12 +247,9 @@ class MainWindow(ShellWindow):
         self.search_box.open_with()
 
     def jump_to_hit(self, hit: Hit) -> None:
-        notes_panel = self.notes_panel
+        notes_panel = self._raise_notes()
         if notes_panel is None:
             return
-        dock = self.docks["dock-notes"]
-        dock.show()
-        dock.raise_()
         if hit.note_id:
             notes_panel.open_note(hit.note_id)
             notes_panel.go_to(hit.position)

@@ -15,11 +15,11 @@ from PySide6.QtWidgets import (
     QStyle,
     QStyledItemDelegate,
     QStyleOptionViewItem,
-    QVBoxLayout,
     QWidget,
 )
 
 from peerdesk.services import search
+from peerdesk.ui.kit.dialogs import dialog_layout
 from peerdesk.ui.kit.list_model import RowListModel
 from peerdesk.ui.kit.session import ReviewSession
 
@@ -86,10 +86,7 @@ class SearchBox(QDialog):
     def __init__(self, session: ReviewSession, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.session = session
-        self.setObjectName("searchBox")
-        self.setWindowTitle("Find in notes and quotes")
-        self.resize(560, 520)
-        layout = QVBoxLayout(self)
+        layout = dialog_layout(self, "Find in notes and quotes", "searchBox", size=(560, 520))
         self.timer = QTimer(self, singleShot=True, interval=TYPING_PAUSE_MS)
         self.timer.timeout.connect(self.run)
         self.edit = QLineEdit()

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 from peerdesk import __version__
 from peerdesk.ui.kit import settings as ui_settings
 from peerdesk.ui.kit.dates import show_datetime
+from peerdesk.ui.kit.widgets import push_button
 
 
 class StartScreen(QWidget):
@@ -58,8 +59,7 @@ class StartScreen(QWidget):
         self.join_button.clicked.connect(lambda: self.join_review.emit())
         self.open_button = QPushButton(f"Open…   {open_key.toString(native)}")
         self.open_button.clicked.connect(lambda: self.open_other.emit())
-        self.demo_button = QPushButton("Open the demo review")
-        self.demo_button.clicked.connect(lambda: self.open_demo.emit())
+        self.demo_button = push_button("Open the demo review", lambda: self.open_demo.emit())
         for b in (self.new_button, self.join_button, self.open_button, self.demo_button):
             b.setMinimumHeight(36)
             left.addWidget(b)

@@ -11,9 +11,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QLabel,
-    QPushButton,
     QTableView,
-    QVBoxLayout,
     QWidget,
 )
 
@@ -22,8 +20,10 @@ from peerdesk.services import exchange, records
 from peerdesk.services.changes import Changes
 from peerdesk.store.engine import Store
 from peerdesk.ui.kit import ops
+from peerdesk.ui.kit.dialogs import dialog_layout
 from peerdesk.ui.kit.list_model import ListTableModel
 from peerdesk.ui.kit.session import ReviewSession
+from peerdesk.ui.kit.widgets import push_button
 
 Index = QModelIndex | QPersistentModelIndex
 HEADERS = ("Where", "Text that lost", "Text now", "Written by")
@@ -60,17 +60,12 @@ class ConflictsDialog(QDialog):
     def __init__(self, session: ReviewSession, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.session = session
-        self.setObjectName("conflictsDialog")
-        self.setWindowTitle("Conflicts")
-        self.resize(860, 420)
-        layout = QVBoxLayout(self)
-        intro = QLabel(
+        intro = (
             "When two people changed the same text before exchanging bundles, the most recent edit is kept and the "
             "other is listed here; so is an edit to something a colleague deleted meanwhile. Restore it if it was "
             "the better one."
         )
-        intro.setWordWrap(True)
-        layout.addWidget(intro)
+        layout = dialog_layout(self, "Conflicts", "conflictsDialog", size=(860, 420), intro=intro)
         self.model = ConflictsModel(session)
         self.view = QTableView()
         self.view.setObjectName("conflictsTable")
@@ -89,12 +84,9 @@ class ConflictsDialog(QDialog):
         self.empty.setObjectName("emptyHint")
         layout.addWidget(self.empty)
         row = QHBoxLayout()
-        self.restore_button = QPushButton("Restore the text that lost")
-        self.restore_button.clicked.connect(self.restore_selected)
-        self.dismiss_button = QPushButton("Dismiss")
-        self.dismiss_button.clicked.connect(self.dismiss_selected)
-        close = QPushButton("Close")
-        close.clicked.connect(self.accept)
+        self.restore_button = push_button("Restore the text that lost", self.restore_selected)
+        self.dismiss_button = push_button("Dismiss", self.dismiss_selected)
+        close = push_button("Close", self.accept)
         row.addWidget(self.restore_button)
         row.addWidget(self.dismiss_button)
         row.addStretch(1)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import html
+from collections.abc import Callable
 from pathlib import Path
 from types import MappingProxyType
 from typing import Any
@@ -32,8 +33,10 @@ from peerdesk.services.changes import Changes
 from peerdesk.services.exchange import shown
 from peerdesk.store.engine import Store
 from peerdesk.ui.kit import messages, ops
+from peerdesk.ui.kit.dialogs import dialog_layout
 from peerdesk.ui.kit.list_model import ListTableModel
 from peerdesk.ui.kit.session import ReviewSession
+from peerdesk.ui.kit.widgets import push_button
 
 Index = QModelIndex | QPersistentModelIndex
 HEADERS = ("Name", "Role", "Fingerprint", "Status")
@@ -151,17 +154,12 @@ class TeamDialog(QDialog):
     def __init__(self, session: ReviewSession, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.session = session
-        self.setObjectName("teamDialog")
-        self.setWindowTitle("Team")
-        self.resize(820, 560)
         self.lead = team.is_lead(session.store)
-        layout = QVBoxLayout(self)
-        intro = QLabel(
+        intro = (
             "Compare fingerprints aloud at the pre-briefing. Bundles are encrypted only to verified members, and "
             "only their bundles are imported."
         )
-        intro.setWordWrap(True)
-        layout.addWidget(intro)
+        layout = dialog_layout(self, "Team", "teamDialog", size=(820, 560), intro=intro)
         self.model = TeamModel(session)
         self.view = QTableView()
         self.view.setObjectName("teamTable")
@@ -180,10 +178,8 @@ class TeamDialog(QDialog):
         self.add_button.clicked.connect(lambda: self.add_card())  # clicked(bool) must not arrive as the card text
         self.verify_button = QPushButton("Verify…")
         self.verify_button.clicked.connect(lambda: self.verify_selected())  # nor as "confirmed"
-        self.remove_button = QPushButton("Remove from team")
-        self.remove_button.clicked.connect(lambda: self.remove_selected())
-        self.invite_button = QPushButton("Save an invitation…")
-        self.invite_button.clicked.connect(lambda: self.save_invitation())
+        self.remove_button = push_button("Remove from team", lambda: self.remove_selected())
+        self.invite_button = push_button("Save an invitation…", lambda: self.save_invitation())
         self.copy_invite_button = QPushButton("Copy an invitation")
         self.copy_invite_button.setToolTip("Paste it into an email to a colleague; they join with it")
         self.copy_invite_button.clicked.connect(lambda: self.copy_invitation())
@@ -214,12 +210,11 @@ class TeamDialog(QDialog):
         self.card_text.setMaximumHeight(120)
         layout.addWidget(self.card_text)
         card_row = QHBoxLayout()
-        copy = QPushButton("Copy my card")
-        copy.clicked.connect(lambda: QGuiApplication.clipboard().setText(text))
-        save = QPushButton("Save my card…")
-        save.clicked.connect(lambda: self._save_text(text, "my.card", "Save your card", "Cards (*.card)"))
-        close = QPushButton("Close")
-        close.clicked.connect(self.accept)
+        copy = push_button("Copy my card", lambda: QGuiApplication.clipboard().setText(text))
+        save = push_button(
+            "Save my card…", lambda: self._save_text(text, "my.card", "Save your card", "Cards (*.card)")
+        )
+        close = push_button("Close", self.accept)
         card_row.addWidget(copy)
         card_row.addWidget(save)
         card_row.addStretch(1)
@@ -273,45 +268,52 @@ class TeamDialog(QDialog):
                 "it: it brings them the review."
             )
 
-    def verify_selected(self, confirmed: bool = False) -> None:
+    def _change_selected(
+        self,
+        confirmed: bool,
+        question: tuple[str, Callable[[team.TeamMember], str], str],
+        step: str,
+        do: Callable[[Store, str], Changes],
+        undo: Callable[[Store, str], Changes],
+    ) -> None:
+        """Once the user answers yes to ``question`` (title, text about the member, yes) or had ``confirmed``,
+        apply ``do`` to the selected member as the undo step "``step`` name"."""
         p = self.selected()
-        if p is None:
-            return
-        if not confirmed and not messages.confirm(
-            self,
-            "Verify",
-            f"Ask {shown(p.name)} to read their fingerprint aloud. Does it read\n\n{p.fingerprint}\n\n?",
-            yes="It matches",
-        ):
+        title, text, yes = question
+        if p is None or (not confirmed and not messages.confirm(self, title, text(p), yes=yes)):
             return
         member_id = p.id
         ops.run(
             self,
             self.session,
-            f"Verify {shown(p.name)}",
-            lambda s: team.verify(s, member_id),
-            lambda s: team.unverify(s, member_id),
+            f"{step} {shown(p.name)}",
+            lambda s: do(s, member_id),
+            lambda s: undo(s, member_id),
         )
 
+    def verify_selected(self, confirmed: bool = False) -> None:
+        question = (
+            "Verify",
+            lambda p: f"Ask {shown(p.name)} to read their fingerprint aloud. Does it read\n\n{p.fingerprint}\n\n?",
+            "It matches",
+        )
+        self._change_selected(confirmed, question, "Verify", team.verify, team.unverify)
+
     def remove_selected(self, confirmed: bool = False) -> None:
-        p = self.selected()
-        if p is None:
-            return
-        if not confirmed and not messages.confirm(
-            self,
+        question = (
             "Remove from team",
-            f"Remove {shown(p.name)}? Their later bundles will be refused and new bundles will not be encrypted to "
-            "them.",
-            yes="Remove",
-        ):
-            return
-        member_id = p.id
-        ops.run(
-            self,
-            self.session,
-            f"Remove {shown(p.name)}",
-            lambda s: team.set_removed(s, member_id, True),
-            lambda s: team.set_removed(s, member_id, False),
+            lambda p: (
+                f"Remove {shown(p.name)}? Their later bundles will be refused and new bundles will not be "
+                "encrypted to them."
+            ),
+            "Remove",
+        )
+        self._change_selected(
+            confirmed,
+            question,
+            "Remove",
+            lambda s, member_id: team.set_removed(s, member_id, True),
+            lambda s, member_id: team.set_removed(s, member_id, False),
         )
 
     def _invitation(self) -> str | None:

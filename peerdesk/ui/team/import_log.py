@@ -12,12 +12,11 @@ from PySide6.QtWidgets import (
     QListWidget,
     QListWidgetItem,
     QPushButton,
-    QVBoxLayout,
     QWidget,
 )
 
 from peerdesk.services.exchange import ImportReport
-from peerdesk.ui.kit.widgets import wrapped_label
+from peerdesk.ui.kit.dialogs import dialog_layout
 
 
 def changed_lines(report: ImportReport) -> list[str]:
@@ -32,11 +31,9 @@ class ImportLogDialog(QDialog):
 
     def __init__(self, show_conflicts: Callable[[], None], parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setObjectName("importLog")
-        self.setWindowTitle("What came in")
+        intro = "Bundles imported since you opened this review, newest first."
+        layout = dialog_layout(self, "What came in", "importLog", intro=intro)
         self.setMinimumSize(420, 320)
-        layout = QVBoxLayout(self)
-        layout.addWidget(wrapped_label("Bundles imported since you opened this review, newest first."))
         self.list = QListWidget()
         self.list.setObjectName("importLogList")
         self.list.setAccessibleName("What came in")

@@ -12,7 +12,6 @@ from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
     QHBoxLayout,
-    QLabel,
     QLineEdit,
     QPushButton,
     QTimeEdit,
@@ -21,7 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from peerdesk.services import timetable as tt
-from peerdesk.ui.kit.widgets import error_label, wrapped_label
+from peerdesk.ui.kit.widgets import error_label, push_button, title_label, wrapped_label
 
 FIRST_SLOT = (9, 45)  # the same first time the slot dialog suggests
 
@@ -39,9 +38,7 @@ class FirstStep(QWidget):
         self.setObjectName("timetableFirstStep")
         outer = QVBoxLayout(self)
         outer.addStretch(1)
-        title = QLabel("No timetable yet")
-        title.setObjectName("emptyTitle")
-        title.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        title = title_label("No timetable yet")
         outer.addWidget(title)
         hint = wrapped_label(
             "Plan the first interview here: its time slot and team are added with it, and its notes open. "
@@ -86,12 +83,9 @@ class FirstStep(QWidget):
 
     def _other_ways(self) -> QHBoxLayout:
         row = QHBoxLayout()
-        self.slot_button = QPushButton("Add your first slot…")
-        self.slot_button.clicked.connect(lambda: self.add_slot.emit())
-        self.team_button = QPushButton("Add a team…")
-        self.team_button.clicked.connect(lambda: self.add_team.emit())
-        self.import_button = QPushButton("Import the host's timetable (CSV)…")
-        self.import_button.clicked.connect(lambda: self.import_csv.emit())
+        self.slot_button = push_button("Add your first slot…", lambda: self.add_slot.emit())
+        self.team_button = push_button("Add a team…", lambda: self.add_team.emit())
+        self.import_button = push_button("Import the host's timetable (CSV)…", lambda: self.import_csv.emit())
         row.addStretch(1)
         for button in (self.slot_button, self.team_button, self.import_button):
             button.setAutoDefault(False)

@@ -15,7 +15,6 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QHBoxLayout,
     QLineEdit,
-    QPushButton,
     QWidget,
 )
 
@@ -25,6 +24,7 @@ from peerdesk.ui.kit import ops
 from peerdesk.ui.kit.dialogs import FIT, STRETCH, dialog_layout, table_view
 from peerdesk.ui.kit.list_model import ListTableModel
 from peerdesk.ui.kit.session import ReviewSession
+from peerdesk.ui.kit.widgets import push_button
 
 Index = QModelIndex | QPersistentModelIndex
 WATCHED = ("stakeholder_groups", "interviews", "quotes")
@@ -126,8 +126,7 @@ class GroupsDialog(QDialog):
         self.new_name.setObjectName("newGroupName")
         self.new_name.setPlaceholderText("A new group, e.g. Independent reviewing officers")
         self.new_name.returnPressed.connect(self.add_from_field)
-        self.add_button = QPushButton("Add")
-        self.add_button.clicked.connect(self.add_from_field)
+        self.add_button = push_button("Add", self.add_from_field)
         add_row.addWidget(self.new_name, 1)
         add_row.addWidget(self.add_button)
         layout.addLayout(add_row)

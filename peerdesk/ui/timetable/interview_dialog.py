@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 from peerdesk.services import approaches
 from peerdesk.services import timetable as tt
 from peerdesk.store.models import Member
+from peerdesk.ui.kit.widgets import ok_cancel
 
 NOBODY = "Nobody yet"
 
@@ -195,10 +196,7 @@ class SlotDialog(QDialog):
         form.addRow(self.has_end, self.ends)
         form.addRow("Day", self.day)
         form.addRow("For everyone", self.activity)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
-        form.addRow(buttons)
+        form.addRow(ok_cancel(self))
 
     def values(self) -> tuple[str, str, int]:
         ends = self.ends.time().toString("HH:mm") if self.has_end.isChecked() else ""
@@ -224,10 +222,7 @@ class TeamDialog(QDialog):
         self.room.setPlaceholderText("Where this team interviews")
         form.addRow("Team", self.name)
         form.addRow("Room", self.room)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
-        form.addRow(buttons)
+        form.addRow(ok_cancel(self))
 
     def values(self) -> tuple[str, str]:
         return self.name.text(), self.room.text()

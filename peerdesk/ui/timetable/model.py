@@ -256,32 +256,47 @@ class CellDelegate(QStyledItemDelegate):
         return QSize(220, metrics.lineSpacing() * 4 + self.PAD * 3)
 
     def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: Index) -> None:
-        rect: QRect = option.rect
-        state = option.state
-        selected = bool(state & QStyle.StateFlag.State_Selected)
+        selected = bool(option.state & QStyle.StateFlag.State_Selected)
+        card = option.rect.adjusted(3, 3, -3, -3)
+        info: tt.InterviewInfo | None = index.data(INTERVIEW_ROLE)
+        activity = index.data(ACTIVITY_ROLE)
         painter.save()
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        info: tt.InterviewInfo | None = index.data(INTERVIEW_ROLE)
-        card = rect.adjusted(3, 3, -3, -3)
-        activity = index.data(ACTIVITY_ROLE)
         if activity:
-            painter.setPen(QPen(QColor("#1d3557"), 2) if selected else QPen(QColor("#b9c2cc"), 1))
-            painter.setBrush(QColor("#eef1f4"))
-            painter.drawRoundedRect(card, 6, 6)
-            font = QFont(option.font)
-            font.setItalic(True)
-            painter.setFont(font)
-            painter.setPen(QColor("#3d4650"))
-            painter.drawText(card, Qt.AlignmentFlag.AlignCenter, str(activity))
-            painter.restore()
-            return
-        if info is None:
-            if selected:
+            self._paint_activity(painter, option, card, str(activity), selected)
+        elif info is None:
+            if selected:  # an empty cell shows where a dragged or new interview would go
                 painter.setPen(QPen(QColor("#1d6fb8"), 1.5, Qt.PenStyle.DashLine))
                 painter.setBrush(QColor("#f1f7fd"))
                 painter.drawRoundedRect(card, 6, 6)
-            painter.restore()
-            return
+        else:
+            self._paint_interview(painter, option, index, card, info, selected)
+        painter.restore()
+
+    @staticmethod
+    def _paint_activity(
+        painter: QPainter, option: QStyleOptionViewItem, card: QRect, activity: str, selected: bool
+    ) -> None:
+        """A row for everyone (lunch, a break…): a grey card with its name in italics."""
+        painter.setPen(QPen(QColor("#1d3557"), 2) if selected else QPen(QColor("#b9c2cc"), 1))
+        painter.setBrush(QColor("#eef1f4"))
+        painter.drawRoundedRect(card, 6, 6)
+        font = QFont(option.font)
+        font.setItalic(True)
+        painter.setFont(font)
+        painter.setPen(QColor("#3d4650"))
+        painter.drawText(card, Qt.AlignmentFlag.AlignCenter, activity)
+
+    def _paint_interview(
+        self,
+        painter: QPainter,
+        option: QStyleOptionViewItem,
+        index: Index,
+        card: QRect,
+        info: tt.InterviewInfo,
+        selected: bool,
+    ) -> None:
+        """The card's frame in the approach's colour (red and dashed on a clash), then its four lines of text."""
         fill, accent = APPROACH_COLOURS.get(info.approach, APPROACH_COLOURS[""])
         sharing = int(index.data(CLASH_ROLE) or 1)
         if sharing > 1:  # a clash a merge left: a red frame, never one card quietly hiding another
@@ -293,66 +308,36 @@ class CellDelegate(QStyledItemDelegate):
         painter.fillRect(QRect(card.left(), card.top() + 3, 4, card.height() - 6), QColor(accent))
         text_rect = card.adjusted(self.PAD + 6, self.PAD - 2, -self.PAD, -self.PAD + 2)
         font = QFont(option.font)
-        base_size = font.pointSizeF()
         line = QFontMetrics(font).lineSpacing()
-        bold = QFont(font)
-        bold.setBold(True)
-        painter.setFont(bold)
-        painter.setPen(option.palette.color(QPalette.ColorRole.Text))
-        y = text_rect.top()
         group = info.group or "No stakeholder group yet"
         badge = f"{sharing} interviews" if sharing > 1 else ""
-        badge_width = QFontMetrics(bold).horizontalAdvance(badge) + 8 if badge else 0
-        painter.drawText(
-            QRect(text_rect.left(), y, text_rect.width() - badge_width, line),
-            Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
-            QFontMetrics(bold).elidedText(group, Qt.TextElideMode.ElideRight, text_rect.width() - badge_width),
-        )
-        if badge:
-            painter.setPen(QColor(CLASH_COLOUR))
-            painter.drawText(
-                QRect(text_rect.left(), y, text_rect.width(), line),
-                Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter,
-                badge,
-            )
+        bold = QFont(font)
+        bold.setBold(True)
+        painter.setPen(option.palette.color(QPalette.ColorRole.Text))
+        _draw_row(painter, QRect(text_rect.left(), text_rect.top(), text_rect.width(), line), bold, group, badge)
         small = QFont(font)
-        small.setPointSizeF(max(base_size - 1, 7))
-        painter.setFont(small)
-        small_metrics = QFontMetrics(small)
-        y += line
-        painter.setPen(QColor(accent))
-        painter.drawText(
-            QRect(text_rect.left(), y, text_rect.width(), line),
-            Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
-            small_metrics.elidedText(info.approach_label, Qt.TextElideMode.ElideRight, text_rect.width()),
-        )
-        y += line
-        painter.setPen(QColor("#3d4650"))
+        small.setPointSizeF(max(font.pointSizeF() - 1, 7))
         people = f"Asks {short_name(info.interviewer) or '—'} · Notes {short_name(info.note_taker) or '—'}"
-        painter.drawText(
-            QRect(text_rect.left(), y, text_rect.width(), line),
-            Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
-            small_metrics.elidedText(people, Qt.TextElideMode.ElideRight, text_rect.width()),
-        )
-        y += line
         planned = int(index.data(PLANNED_ROLE) or 0)
         facts = f"{info.attendees} attending" + (f" · {planned} questions" if planned else "")
         mine = bool(index.data(MINE_ROLE))
-        you = QFont(small)
-        you.setBold(True)
-        you_width = QFontMetrics(you).horizontalAdvance("★ You") + 8 if mine else 0
-        painter.setPen(QColor("#5b6570"))
-        painter.drawText(
-            QRect(text_rect.left(), y, text_rect.width() - you_width, line),
-            Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
-            small_metrics.elidedText(facts, Qt.TextElideMode.ElideRight, text_rect.width() - you_width),
-        )
-        if mine:
-            painter.setFont(you)
-            painter.setPen(QColor("#1d3557"))
-            painter.drawText(
-                QRect(text_rect.left(), y, text_rect.width(), line),
-                Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter,
-                "★ You",
-            )
-        painter.restore()
+        for n, (text, colour) in enumerate(((info.approach_label, accent), (people, "#3d4650"), (facts, "#5b6570")), 1):
+            painter.setPen(QColor(colour))
+            row = QRect(text_rect.left(), text_rect.top() + n * line, text_rect.width(), line)
+            _draw_row(painter, row, small, text, "★ You" if n == 3 and mine else "", "#1d3557")
+
+
+def _draw_row(painter: QPainter, row: QRect, font: QFont, text: str, tag: str, tag_colour: str = CLASH_COLOUR) -> None:
+    """One line of a card: ``text`` elided on the left in the painter's pen, and an optional bold ``tag`` on the
+    right (the clash badge, "★ You") that the text never runs under."""
+    painter.setFont(font)
+    tag_font = QFont(font)
+    tag_font.setBold(True)
+    tag_width = QFontMetrics(tag_font).horizontalAdvance(tag) + 8 if tag else 0
+    left = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
+    elided = QFontMetrics(font).elidedText(text, Qt.TextElideMode.ElideRight, row.width() - tag_width)
+    painter.drawText(QRect(row.left(), row.top(), row.width() - tag_width, row.height()), left, elided)
+    if tag:
+        painter.setFont(tag_font)
+        painter.setPen(QColor(tag_colour))
+        painter.drawText(row, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter, tag)

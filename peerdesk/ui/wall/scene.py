@@ -14,6 +14,7 @@ from __future__ import annotations
 import math
 from collections import Counter
 from collections.abc import Callable
+from typing import Any, TypeVar
 
 from PySide6.QtCore import QPointF, QRectF, Signal
 from PySide6.QtWidgets import QGraphicsItem, QGraphicsScene, QGraphicsSceneMouseEvent, QWidget
@@ -27,6 +28,8 @@ from peerdesk.ui.kit import ops
 from peerdesk.ui.kit.session import ReviewSession
 from peerdesk.ui.wall.frames import SheetItem, ThemeItem
 from peerdesk.ui.wall.items import PostItItem
+
+_Item = TypeVar("_Item", ThemeItem, PostItItem)
 
 EVENING, DAY2 = "evening", "day2"
 SHEET_COLUMNS = 2  # post-its side by side on an evening sheet
@@ -95,21 +98,11 @@ class WallScene(QGraphicsScene):
             self.removeItem(self.postits.pop(pid))
         themes = {t.id: t for t in self.state.themes} if self.mode == DAY2 else {}
         for t in themes.values():
-            theme = self.themes.get(t.id)
-            if theme is None:
-                theme = self.themes[t.id] = ThemeItem(t)
-                self.addItem(theme)
-            elif theme.view != t:
-                theme.set_view(t)
+            theme = self._item_showing(self.themes, t.id, t, ThemeItem)
             if theme.pos() != QPointF(t.x, t.y):
                 theme.setPos(t.x, t.y)
         for p in views.values():
-            postit = self.postits.get(p.id)
-            if postit is None:
-                postit = self.postits[p.id] = PostItItem(p)
-                self.addItem(postit)
-            elif postit.view != p:
-                postit.set_view(p)
+            self._item_showing(self.postits, p.id, p, PostItItem)
         if self.mode == DAY2:
             self._place_on_canvas(views, themes)
         else:
@@ -120,6 +113,16 @@ class WallScene(QGraphicsScene):
         for tid, item in self.themes.items():
             item.set_count(counts[tid])
         self.busy_changed.emit()
+
+    def _item_showing(self, items: dict[str, _Item], view_id: str, view: Any, make: Callable[[Any], _Item]) -> _Item:
+        """The item for ``view_id``, made and added if new, brought up to date with ``view`` if it changed."""
+        item = items.get(view_id)
+        if item is None:
+            item = items[view_id] = make(view)
+            self.addItem(item)
+        elif item.view != view:
+            item.set_view(view)
+        return item
 
     def _place_on_canvas(self, views: dict[str, PostItView], themes: dict[str, ThemeView]) -> None:
         for sheet in self.sheets.values():

@@ -9,12 +9,13 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QDialog, QLabel, QListWidget, QPlainTextEdit, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QDialog, QLabel, QListWidget, QPlainTextEdit, QWidget
 
 from peerdesk.services import solution_ideas
 from peerdesk.services.changes import Changes
 from peerdesk.store.engine import Store
 from peerdesk.ui.kit import messages, ops
+from peerdesk.ui.kit.dialogs import dialog_layout
 from peerdesk.ui.kit.session import ReviewSession
 from peerdesk.ui.kit.widgets import accept_buttons
 
@@ -22,10 +23,7 @@ from peerdesk.ui.kit.widgets import accept_buttons
 class SolutionIdeasDialog(QDialog):
     def __init__(self, bud_texts: list[str], parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle("Solution ideas from buds")
-        self.setObjectName("solutionIdeasDialog")
-        self.resize(560, 480)
-        layout = QVBoxLayout(self)
+        layout = dialog_layout(self, "Solution ideas from buds", "solutionIdeasDialog", size=(560, 480))
         layout.addWidget(QLabel("The buds you selected:"))
         self.buds = QListWidget()
         self.buds.addItems(bud_texts)

@@ -23,6 +23,15 @@ def default_paths(authority: str) -> tuple[Path, Path | None]:
     return folder / "Workshop outcome.pptx", presentation if presentation.is_file() else None
 
 
+def _either(dialog: QWidget, first: str, second: str) -> tuple[QRadioButton, QRadioButton]:
+    """Two radio buttons of which exactly one is on, whatever else the dialog holds."""
+    buttons = QRadioButton(first), QRadioButton(second)
+    group = QButtonGroup(dialog)
+    for button in buttons:
+        group.addButton(button)
+    return buttons
+
+
 class ExportSlidesDialog(SaveFileDialog):
     noun = "the slides"
 
@@ -31,11 +40,7 @@ class ExportSlidesDialog(SaveFileDialog):
         self.setWindowTitle("Export workshop slides")
         self.setObjectName("exportSlidesDialog")
         form = QFormLayout(self)
-        self.own = QRadioButton("In a presentation of their own")
-        self.after = QRadioButton("After the slides of this presentation:")
-        group = QButtonGroup(self)
-        group.addButton(self.own)
-        group.addButton(self.after)
+        self.own, self.after = _either(self, "In a presentation of their own", "After the slides of this presentation:")
         self.append_field = PathField(
             str(presentation) if presentation else "", caption="Add the slides after", saving=False
         )
@@ -96,11 +101,11 @@ class SummaryDialog(SaveFileDialog):
         self.setWindowTitle("Workshop summary")
         self.setObjectName("workshopSummaryDialog")
         form = QFormLayout(self)
-        self.one_page = QRadioButton("One page: fits one A4 sheet (long texts shortened if need be)")
-        self.full_record = QRadioButton("The full record: every word, as many pages as it takes")
-        group = QButtonGroup(self)
-        group.addButton(self.one_page)
-        group.addButton(self.full_record)
+        self.one_page, self.full_record = _either(
+            self,
+            "One page: fits one A4 sheet (long texts shortened if need be)",
+            "The full record: every word, as many pages as it takes",
+        )
         self.one_page.setChecked(True)
         form.addRow("Print", self.one_page)
         form.addRow("", self.full_record)

@@ -22,7 +22,31 @@ ROOT = QModelIndex()
 RESPONSE_COLOURS = MappingProxyType({"agree": "#d8f3dc", "disagree": "#ffd6d6", "amend": "#fff1c1"})
 
 
-class TablesModel(QAbstractListModel):
+def _edit(value: Any, old: str, save: Callable[[str], None]) -> bool:
+    """Save what was typed in a cell, trimmed, unless it is empty or unchanged (then the edit is dropped)."""
+    text = str(value).strip()
+    if not text or text == old:
+        return False
+    save(text)
+    return True
+
+
+class _EditableList(QAbstractListModel):
+    """A list whose every row can be edited in place; a subclass saves an edit in ``_edit_row``."""
+
+    def flags(self, index: Index) -> Qt.ItemFlag:
+        return super().flags(index) | Qt.ItemFlag.ItemIsEditable
+
+    def setData(self, index: Index, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:
+        if not index.isValid() or role != Qt.ItemDataRole.EditRole:
+            return False
+        return self._edit_row(index.row(), value)
+
+    def _edit_row(self, row: int, value: Any) -> bool:
+        raise NotImplementedError
+
+
+class TablesModel(_EditableList):
     def __init__(self, rename: Callable[[str, str], None]) -> None:
         super().__init__()
         self.rows: list[workshop_outcome.TableRow] = []
@@ -41,18 +65,9 @@ class TablesModel(QAbstractListModel):
             return self.rows[index.row()].name
         return None
 
-    def flags(self, index: Index) -> Qt.ItemFlag:
-        return super().flags(index) | Qt.ItemFlag.ItemIsEditable
-
-    def setData(self, index: Index, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:
-        if not index.isValid() or role != Qt.ItemDataRole.EditRole:
-            return False
-        row = self.rows[index.row()]
-        name = str(value).strip()
-        if not name or name == row.name:
-            return False
-        self._rename(row.id, name)
-        return True
+    def _edit_row(self, row: int, value: Any) -> bool:
+        table = self.rows[row]
+        return _edit(value, table.name, lambda name: self._rename(table.id, name))
 
 
 class ResponsesModel(QAbstractTableModel):
@@ -167,14 +182,10 @@ class GoalsModel(QAbstractTableModel):
         if not index.isValid() or index.column() != 1 or role != Qt.ItemDataRole.EditRole:
             return False
         goal = self.outcome.goals[index.row()]
-        text = str(value).strip()
-        if not text or text == goal.text:
-            return False
-        self._edit_text(goal.id, text)
-        return True
+        return _edit(value, goal.text, lambda text: self._edit_text(goal.id, text))
 
 
-class TextListModel(QAbstractListModel):
+class TextListModel(_EditableList):
     """An editable list of short texts taken from the outcome: closing notes of one kind, new insights..."""
 
     def __init__(
@@ -211,18 +222,9 @@ class TextListModel(QAbstractListModel):
             return text
         return None
 
-    def flags(self, index: Index) -> Qt.ItemFlag:
-        return super().flags(index) | Qt.ItemFlag.ItemIsEditable
-
-    def setData(self, index: Index, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:
-        if not index.isValid() or role != Qt.ItemDataRole.EditRole:
-            return False
-        record_id, old = self.rows[index.row()]
-        text = str(value).strip()
-        if not text or text == old:
-            return False
-        self._edit_text(record_id, text)
-        return True
+    def _edit_row(self, row: int, value: Any) -> bool:
+        record_id, old = self.rows[row]
+        return _edit(value, old, lambda text: self._edit_text(record_id, text))
 
 
 def notes_of(kind: str) -> Callable[[Outcome], list[tuple[str, str]]]:

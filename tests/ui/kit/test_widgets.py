@@ -3,8 +3,20 @@ whose text wraps, and the question before typing is thrown away."""
 
 from __future__ import annotations
 
+from types import SimpleNamespace
+
 from PySide6.QtCore import Qt, QTimer
-from PySide6.QtWidgets import QApplication, QDialog, QDialogButtonBox, QLabel, QLineEdit, QMessageBox, QWidget
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import (
+    QApplication,
+    QDialog,
+    QDialogButtonBox,
+    QLabel,
+    QLineEdit,
+    QMenu,
+    QMessageBox,
+    QWidget,
+)
 from pytestqt.qtbot import QtBot
 
 from peerdesk.ui.kit import widgets
@@ -94,3 +106,40 @@ def test_throwing_typing_away_is_asked_and_keeping_it_is_the_default(qtbot: QtBo
     QTimer.singleShot(0, lambda: answer("Throw it away"))
     assert confirm_discard(parent, "this new review")
     assert answers == ["Keep typing", "Keep typing"]
+
+
+def test_ok_accepts_and_cancel_rejects_the_dialog(qtbot: QtBot) -> None:
+    for button, result in ((QDialogButtonBox.StandardButton.Ok, 1), (QDialogButtonBox.StandardButton.Cancel, 0)):
+        dialog = QDialog()
+        qtbot.addWidget(dialog)
+        buttons = widgets.ok_cancel(dialog)
+        dialog.open()
+        buttons.button(button).click()
+        assert dialog.result() == result and not dialog.isVisible()
+
+
+def test_a_page_title_is_the_centred_heading_style(qtbot: QtBot) -> None:
+    title = widgets.title_label("This review is locked")
+    qtbot.addWidget(title)
+    assert title.text() == "This review is locked" and title.objectName() == "emptyTitle"
+    assert title.alignment() == Qt.AlignmentFlag.AlignCenter
+
+
+def test_a_file_action_goes_before_the_lock_and_close_actions_or_at_the_end(qtbot: QtBot) -> None:
+    menu = QMenu()
+    close = menu.addAction("Close")
+    window = SimpleNamespace(file_menu=menu)
+    widgets.add_to_file_menu(window, QAction("Print…", menu))
+    assert [a.text() for a in menu.actions()] == ["Close", "Print…"]  # a window without a tail: at the end
+    window.file_menu_tail = close
+    widgets.add_to_file_menu(window, QAction("Build presentation…", menu))
+    assert [a.text() for a in menu.actions()] == ["Build presentation…", "Close", "Print…"]
+
+
+def test_a_push_button_calls_its_action_when_pressed(qtbot: QtBot) -> None:
+    pressed: list[str] = []
+    button = widgets.push_button("Attach file…", lambda: pressed.append("attach"))
+    qtbot.addWidget(button)
+    assert button.text() == "Attach file…" and not pressed
+    button.click()
+    assert pressed == ["attach"]

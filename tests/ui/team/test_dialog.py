@@ -51,3 +51,17 @@ def test_my_own_row_can_be_neither_verified_nor_removed(qtbot: QtBot, session: R
     dialog.view.selectRow(0)
     assert dialog.selected() is not None and dialog.selected().is_me  # type: ignore[union-attr]
     assert not dialog.remove_button.isEnabled() and not dialog.verify_button.isEnabled()
+
+
+def test_verifying_a_member_is_one_undo_step(qtbot: QtBot, duo: Team) -> None:
+    lead, sam = duo.stores
+    team.unverify(lead, sam.member_id)
+    session = ReviewSession(lead)
+    dialog = TeamDialog(session)
+    qtbot.addWidget(dialog)
+    dialog.view.selectRow(next(r for r in range(2) if dialog.model.people[r].id == sam.member_id))
+    dialog.verify_selected(confirmed=True)
+    assert next(m for m in team.members(lead) if m.id == sam.member_id).verified
+    assert session.undo_stack.undoText() == "Verify Sam Okafor"
+    session.undo_stack.undo()
+    assert not next(m for m in team.members(lead) if m.id == sam.member_id).verified

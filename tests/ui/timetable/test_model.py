@@ -2,12 +2,21 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QModelIndex, QRect, Qt
+from PySide6.QtGui import QColor, QImage, QPainter
+from PySide6.QtWidgets import QStyle, QStyleOptionViewItem
 from pytestqt.qtbot import QtBot
 
 from peerdesk.services import timetable, timetable_grid
 from peerdesk.ui.kit.session import ReviewSession
-from peerdesk.ui.timetable.model import INTERVIEW_ROLE, MIME, MINE_ROLE, TimetableModel
+from peerdesk.ui.timetable.model import (
+    APPROACH_COLOURS,
+    INTERVIEW_ROLE,
+    MIME,
+    MINE_ROLE,
+    CellDelegate,
+    TimetableModel,
+)
 from tests.helpers.timetable import build_day
 
 
@@ -50,3 +59,32 @@ def test_the_grid_follows_changes_to_the_timetable(qtbot: QtBot, session: Review
     _, changes = timetable_grid.add_team(session.store, "Team C")
     session.notify(changes)
     assert model.columnCount() == 3
+
+
+def _painted(index: QModelIndex, *, selected: bool = False) -> QImage:
+    image = QImage(220, 90, QImage.Format.Format_ARGB32)
+    image.fill(QColor("white"))
+    option = QStyleOptionViewItem()
+    option.rect = QRect(0, 0, 220, 90)
+    if selected:
+        option.state |= QStyle.StateFlag.State_Selected
+    painter = QPainter(image)
+    CellDelegate().paint(painter, option, index)
+    painter.end()
+    return image
+
+
+def test_an_interview_is_painted_as_a_card_in_its_approach_colours(qtbot: QtBot, session: ReviewSession) -> None:
+    build_day(session.store)
+    model = TimetableModel(session)
+    card = _painted(model.index(0, 0))  # appreciative inquiry
+    fill, accent = APPROACH_COLOURS["appreciative"]
+    assert card.pixelColor(4, 45) == QColor(accent)  # the stripe down the card's left edge
+    assert card.pixelColor(200, 80) == QColor(fill)
+
+
+def test_an_empty_cell_is_blank_until_selected(qtbot: QtBot, session: ReviewSession) -> None:
+    build_day(session.store)
+    model = TimetableModel(session)
+    assert _painted(model.index(2, 1)).pixelColor(110, 45) == QColor("white")
+    assert _painted(model.index(2, 1), selected=True).pixelColor(110, 45) == QColor("#f1f7fd")
