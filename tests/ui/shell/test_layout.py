@@ -74,7 +74,6 @@ KNOWN = {
     ((1366, 768), "dock-quotes"): "ui/quotes/panel.py: the filter row's fields are narrower than their prompts "
     "in the 720 px under the work area",
     ((1920, 1080), "dock-quotes"): "ui/quotes/panel.py: the 'Names check' column is narrower than its heading",
-    ((1366, 768), "dock-insights"): "ui/insights/panel.py: the insight builder needs 830 px, the bottom area has 720",
     ((1366, 768), "Follow-up"): "ui/workshop/followup.py: the 'Evidence seen' column is narrower than its heading",
 }
 
