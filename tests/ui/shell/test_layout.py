@@ -74,7 +74,6 @@ KNOWN = {
     ((1366, 768), "dock-quotes"): "ui/quotes/panel.py: the filter row's fields are narrower than their prompts "
     "in the 720 px under the work area",
     ((1920, 1080), "dock-quotes"): "ui/quotes/panel.py: the 'Names check' column is narrower than its heading",
-    ((1366, 768), "Follow-up"): "ui/workshop/followup.py: the 'Evidence seen' column is narrower than its heading",
 }
 
 
