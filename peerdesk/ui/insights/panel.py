@@ -64,6 +64,7 @@ class InsightsPanel(Panel):
             f"Pick a theme below the list and press “Make insight” ({MAKE_KEYS}): the theme's heading, post-its and "
             "best quotes come along; then answer “so what?” until the statement says what seems to be happening.",
         )
+        self.empty.title.setWordWrap(True)  # on two lines in a narrow dock rather than cut
         self.pages.addWidget(self.empty)
         self.editor = InsightEditor(session, self._save)
         self.pages.addWidget(self.editor)

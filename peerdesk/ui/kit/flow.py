@@ -21,6 +21,7 @@ class FlowLayout(QLayout):
         super().__init__(parent)
         self._items: list[QLayoutItem] = []
         self._spacing = spacing
+        self._wrapped_height = 0  # at the width last given
         if parent is None:  # nested: the enclosing layout gives the margins
             self.setContentsMargins(0, 0, 0, 0)
 
@@ -44,14 +45,19 @@ class FlowLayout(QLayout):
         return Qt.Orientation(0)
 
     def hasHeightForWidth(self) -> bool:
-        return True
+        """No: a scroll area would take the height for width as the panel's minimum, a table's preferred height
+        and all. The wrapped height becomes the minimum height instead, once the width is known (``setGeometry``)."""
+        return False
 
     def heightForWidth(self, width: int) -> int:
         return self._arrange(QRect(0, 0, width, 0), move=False)
 
     def setGeometry(self, rect: QRect) -> None:
         super().setGeometry(rect)
-        self._arrange(rect, move=True)
+        height = self._arrange(rect, move=True)
+        if height != self._wrapped_height:  # one line more or less: the enclosing layouts make room (next pass)
+            self._wrapped_height = height
+            self.invalidate()
 
     def sizeHint(self) -> QSize:
         """All the items on one line."""
@@ -64,7 +70,7 @@ class FlowLayout(QLayout):
         """The widest item alone: narrower than that, something would be cut."""
         width = max(self._visible_hints(lambda i: i.minimumSize().width()), default=0)
         height = max(self._visible_hints(lambda i: i.minimumSize().height()), default=0)
-        return QSize(width, height).grownBy(self.contentsMargins())
+        return QSize(width, height).grownBy(self.contentsMargins()).expandedTo(QSize(0, self._wrapped_height))
 
     # --- placing --------------------------------------------------------------------------------------------------
     def _visible(self) -> list[QLayoutItem]:

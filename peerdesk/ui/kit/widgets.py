@@ -34,7 +34,6 @@ class EmptyState(QWidget):
         layout.addStretch(1)
         self.title = QLabel(title)
         self.title.setObjectName("emptyTitle")
-        self.title.setWordWrap(True)  # a narrow dock shows the whole title on two lines rather than cut
         self.title.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.hint = QLabel(hint)
         self.hint.setObjectName("emptyHint")
