@@ -82,10 +82,16 @@ class InsightEditor(QScrollArea):
         self.texts["description"] = self._text("description", "What it is, and why it matters to this service", 3)
         self.form.addWidget(self.texts["description"])
         self._build_so_what()
-        self.checked = QCheckBox("Evidence &checked by the observer: the quotes back this insight")
+        # A short tick and its meaning wrapped under it: one long check box would set the editor's width.
+        self.checked = QCheckBox("Evidence &checked")
         self.checked.setObjectName("evidenceChecked")
+        self.checked.setAccessibleName("Evidence checked by the observer: the quotes back this insight")
         self.checked.toggled.connect(lambda on: self._save("evidence_checked", on))
         self.form.addWidget(self.checked)
+        meaning = QLabel("The observer ticks it once they have read the quotes and the quotes back this insight.")
+        meaning.setWordWrap(True)
+        meaning.setStyleSheet("color: #5b6570;")
+        self.form.addWidget(meaning)
         self.form.addStretch(1)
 
     def _build_statement(self) -> None:
@@ -100,8 +106,9 @@ class InsightEditor(QScrollArea):
         self.form.addWidget(self.goal_hint)
 
     def _build_quotes(self) -> None:
-        box = QGroupBox("Illustrating quotes (one or two)")
+        box = QGroupBox()  # its heading wraps, as a group box title would not
         layout = QVBoxLayout(box)
+        layout.addWidget(field_label("Illustrating quotes", "one or two, shown under the statement."))
         self.quote_model = QuoteListModel(self.session, accepts_drops=True)
         self.quote_view = list_view("insightQuotes", self.quote_model)
         self.quote_view.setDragDropMode(QAbstractItemView.DragDropMode.DragDrop)

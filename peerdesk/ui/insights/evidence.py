@@ -8,11 +8,12 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence, QShortcut
-from PySide6.QtWidgets import QAbstractItemView, QCheckBox, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QAbstractItemView, QCheckBox, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from peerdesk.services import insight_evidence
 from peerdesk.ui.insights.editor import key_hint, list_view
 from peerdesk.ui.insights.models import ID_ROLE, PostItListModel, QuoteListModel, add_quotes
+from peerdesk.ui.kit.flow import FlowLayout
 from peerdesk.ui.kit.session import ReviewSession
 
 
@@ -39,7 +40,7 @@ class EvidencePane(QWidget):
         self.quote_view.setAccessibleName("Quotes behind this insight; Enter puts the selected ones on the insight")
         self.quote_view.doubleClicked.connect(lambda _i: self.use_selected())
         layout.addWidget(self.quote_view, 3)
-        row = QHBoxLayout()
+        row = FlowLayout()  # the check box goes under the button when the pane is narrow (a laptop)
         self.use_button = QPushButton("&Use quote")
         self.use_button.setObjectName("useQuote")
         self.use_button.setToolTip(key_hint("Put the selected quotes on the insight", "Enter in the list, Alt+U"))
@@ -47,9 +48,7 @@ class EvidencePane(QWidget):
         self.all_quotes = QCheckBox("Show every &quote")
         self.all_quotes.setToolTip(key_hint("Pick from all the review's quotes, not only this theme's", "Alt+Q"))
         self.all_quotes.toggled.connect(lambda _on: self.load(self.insight_id, self.quote_model.used))
-        row.addWidget(self.use_button)
-        row.addWidget(self.all_quotes)
-        row.addStretch(1)
+        row.addWidgets(self.use_button, self.all_quotes)
         layout.addLayout(row)
         # The post-its come second: the quotes are what gets picked; the post-its are there to read.
         layout.addWidget(QLabel("Post-its in the theme"))
@@ -71,10 +70,11 @@ class EvidencePane(QWidget):
             self.quote_model.set_rows([])
             return
         found = self.session.call(lambda s: insight_evidence.evidence(s, insight_id))
-        headings = found.theme_headings
-        self.title.setText(
-            "Evidence: " + ", ".join(f"“{h}”" for h in headings) if headings else "Evidence (this insight has no theme)"
-        )
+        # The themes are named in the editor's heading beside; here a long heading in the title font would take
+        # the height of the lists in a low dock, so the title stays short and names them on hover.
+        themes = ", ".join(f"“{h}”" for h in found.theme_headings)
+        self.title.setText("Evidence" if themes else "Evidence (no theme)")
+        self.title.setToolTip(f"The post-its and quotes of {themes}" if themes else "This insight has no theme")
         self.postit_model.set_rows(list(found.postits))
         quotes = self.session.call(insight_evidence.all_quotes) if self.all_quotes.isChecked() else found.quotes
         row = self.quote_view.currentIndex().row()

@@ -18,10 +18,10 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDockWidget,
     QGroupBox,
-    QHBoxLayout,
     QLabel,
     QMainWindow,
     QPushButton,
+    QSizePolicy,
     QSplitter,
     QStackedWidget,
     QVBoxLayout,
@@ -34,6 +34,7 @@ from peerdesk.ui.insights.editor import FIELD_LABELS, InsightEditor, key_hint, l
 from peerdesk.ui.insights.evidence import EvidencePane
 from peerdesk.ui.insights.models import ID_ROLE, InsightListModel
 from peerdesk.ui.kit import ops
+from peerdesk.ui.kit.flow import FlowLayout
 from peerdesk.ui.kit.panel import Panel
 from peerdesk.ui.kit.session import ReviewSession
 from peerdesk.ui.kit.widgets import EmptyState
@@ -63,6 +64,7 @@ class InsightsPanel(Panel):
             f"Pick a theme below the list and press “Make insight” ({MAKE_KEYS}): the theme's heading, post-its and "
             "best quotes come along; then answer “so what?” until the statement says what seems to be happening.",
         )
+        self.empty.title.setWordWrap(True)  # on two lines in a narrow dock rather than cut
         self.pages.addWidget(self.empty)
         self.editor = InsightEditor(session, self._save)
         self.pages.addWidget(self.editor)
@@ -104,7 +106,7 @@ class InsightsPanel(Panel):
         self.view.setAccessibleName("Insights, in presentation order")
         self.view.selectionModel().currentChanged.connect(self._current_changed)
         layout.addWidget(self.view, 1)
-        buttons = QHBoxLayout()
+        buttons = FlowLayout()  # wraps under the list when the dock is narrow (a laptop), instead of cutting
         self.up = QPushButton("Move up")
         self.up.setShortcut(QKeySequence("Alt+Up"))
         self.up.setToolTip(key_hint("Move the insight earlier in the presentation", "Alt+Up"))
@@ -116,9 +118,7 @@ class InsightsPanel(Panel):
         self.delete = QPushButton("Delete")
         self.delete.setToolTip(key_hint("Delete the insight (Undo brings it back)", "Delete in the list"))
         self.delete.clicked.connect(self.delete_current)
-        for b in (self.up, self.down, self.delete):
-            buttons.addWidget(b)
-        buttons.addStretch(1)
+        buttons.addWidgets(self.up, self.down, self.delete)
         layout.addLayout(buttons)
         delete_key = QShortcut(QKeySequence(QKeySequence.StandardKey.Delete), self.view)
         delete_key.setContext(Qt.ShortcutContext.WidgetShortcut)
@@ -126,21 +126,21 @@ class InsightsPanel(Panel):
         return box
 
     def _build_maker(self) -> QGroupBox:
-        make = QGroupBox("Turn a theme into an insight")
-        make_layout = QHBoxLayout(make)
+        make = QGroupBox("From a theme")  # short: a group box title does not wrap in a narrow dock
+        make_layout = FlowLayout(make)  # the button goes under the theme when the list is narrow
         self.theme_combo = QComboBox()
         self.theme_combo.setObjectName("themeCombo")
         self.theme_combo.setAccessibleName("Theme to make into an insight")
         self.theme_combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
         self.theme_combo.setMinimumContentsLength(12)
+        self.theme_combo.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
         self.make_button = QPushButton("Make insight")
         self.make_button.setObjectName("primaryButton")
         self.make_button.setToolTip(
             key_hint("An insight from this theme: its heading, post-its and best quotes come along", MAKE_KEYS)
         )
         self.make_button.clicked.connect(self.make_from_selected_theme)
-        make_layout.addWidget(self.theme_combo, 1)
-        make_layout.addWidget(self.make_button)
+        make_layout.addWidgets(self.theme_combo, self.make_button)
         make_key = QShortcut(QKeySequence(MAKE_KEYS), self)
         make_key.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         make_key.activated.connect(self.make_from_selected_theme)

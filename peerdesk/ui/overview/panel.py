@@ -63,6 +63,7 @@ class OverviewPanel(Panel):
         self.layout_.addWidget(self.heading)
         self.countdown = QLabel()
         self.countdown.setObjectName("retentionNote")
+        self.countdown.setWordWrap(True)
         self.layout_.addWidget(self.countdown)
 
         self.line_edits: dict[str, QLineEdit] = {}
@@ -137,9 +138,10 @@ class OverviewPanel(Panel):
             date_edit.setAccessibleName(label)
             date_edit.editingFinished.connect(self._date_saver(field, date_edit))
             self.dates[field] = date_edit
-            dates.addWidget(QLabel(label), n // 2, (n % 2) * 2)
-            dates.addWidget(date_edit, n // 2, (n % 2) * 2 + 1)
-        dates.setColumnStretch(4, 1)
+            # One date a line: two pairs side by side made the form wider than the work area on a laptop.
+            dates.addWidget(QLabel(label), n, 0)
+            dates.addWidget(date_edit, n, 1)
+        dates.setColumnStretch(2, 1)
         form.addRow("Dates", dates)
         self.lead_in_warning = QLabel()
         self.lead_in_warning.setObjectName("leadInWarning")

@@ -30,7 +30,6 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QHBoxLayout,
-    QHeaderView,
     QInputDialog,
     QLabel,
     QLineEdit,
@@ -52,6 +51,8 @@ from peerdesk.services.quotes import QuoteRow, TagRow
 from peerdesk.services.wall import KIND_LABELS
 from peerdesk.store.engine import Store
 from peerdesk.ui.kit import ops
+from peerdesk.ui.kit.fitting import fit_placeholder, stretch_with_minimum
+from peerdesk.ui.kit.flow import FlowLayout
 from peerdesk.ui.kit.panel import Panel
 from peerdesk.ui.kit.session import ReviewSession
 from peerdesk.ui.kit.widgets import EmptyState
@@ -297,10 +298,14 @@ class QuotesPanel(Panel):
         self.search.setPlaceholderText("Search quotes and tags")
         self.search.setAccessibleName("Search quotes")
         self.search.setClearButtonEnabled(True)
+        fit_placeholder(self.search)
         self.group = QComboBox()
         self.group.setAccessibleName("Filter by stakeholder group")
         self.tag_filter = QComboBox()
         self.tag_filter.setAccessibleName("Filter by tag")
+        for combo in (self.group, self.tag_filter):  # long group and tag names must not widen the row past a laptop's
+            combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+            combo.setMinimumContentsLength(8)
         self.kind = QComboBox()
         self.kind.setAccessibleName("Filter by rose, thorn or bud")
         for label, value in (("Any kind", None), ("Roses", "rose"), ("Thorns", "thorn"), ("Buds", "bud")):
@@ -308,10 +313,9 @@ class QuotesPanel(Panel):
         self.kind.addItem("Not marked", "")
         self.starred = QCheckBox("Starred only")
         filters = QHBoxLayout()
-        filters.addWidget(self.search, 2)
-        filters.addWidget(self.group, 1)
-        filters.addWidget(self.tag_filter, 1)
-        filters.addWidget(self.kind)
+        wrapping = FlowLayout()  # in a laptop's dock the filters take two lines rather than being cut
+        wrapping.addWidgets(self.search, self.group, self.tag_filter, self.kind)
+        filters.addLayout(wrapping, 1)
         filters.addWidget(self.starred)
         return filters
 
@@ -330,15 +334,16 @@ class QuotesPanel(Panel):
         self.table.setWordWrap(True)
         self.table.verticalHeader().hide()
         header = self.table.horizontalHeader()
-        header.setSectionResizeMode(TEXT, QHeaderView.ResizeMode.Stretch)
-        for col, width in (
+        header.ensurePolished()  # the style sheet's bold heading font, to measure "Names check" in
+        stretch_with_minimum(self.table, TEXT, 200)  # the quote never squeezed to a few pixels
+        for col, width in (  # narrow enough that the quote keeps its room in the 720 px of a laptop's dock
             (STAR, 28),
             (KIND, 64),
-            (GROUP, 130),
-            (INTERVIEW, 150),
-            (TAGS, 150),
-            (USED, 170),
-            (CHECK, 96),
+            (GROUP, 110),
+            (INTERVIEW, 120),
+            (TAGS, 110),
+            (USED, 120),
+            (CHECK, header.fontMetrics().horizontalAdvance("Names check") + 30),  # its bold heading whole
         ):
             self.table.setColumnWidth(col, width)
 
@@ -347,6 +352,7 @@ class QuotesPanel(Panel):
         self.tag_edit = QLineEdit()
         self.tag_edit.setPlaceholderText("Tag the selected quotes…")
         self.tag_edit.setAccessibleName("Tag to add")
+        fit_placeholder(self.tag_edit)
         self.tag_names = QStringListModel(self)
         self.completer = QCompleter(self.tag_names, self)
         self.completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
@@ -371,11 +377,10 @@ class QuotesPanel(Panel):
         self.make_postit_button.setToolTip("One post-it from the selected quotes")
         self.jump = QPushButton("Show in notes")
         actions = QHBoxLayout()
-        actions.addWidget(self.tag_edit, 1)
-        for w in (self.add_tag, self.remove_tag, self.manage_tags, self.star, self.set_kind):
-            actions.addWidget(w)
-        actions.addStretch(1)
-        actions.addWidget(self.jump)
+        wrapping = FlowLayout()  # two lines in a laptop's dock rather than buttons cut off at its edge
+        wrapping.addWidgets(self.tag_edit, self.add_tag, self.remove_tag, self.manage_tags, self.star, self.set_kind)
+        wrapping.addWidget(self.jump)
+        actions.addLayout(wrapping, 1)
         actions.addWidget(self.make_postit_button)
         return actions
 

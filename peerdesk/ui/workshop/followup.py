@@ -106,8 +106,12 @@ class FollowUpPanel(Panel):
         header.setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
         for column in (4, 5):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
-        for column in (6, 7):
-            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(7, QHeaderView.ResizeMode.Stretch)
+        # "Evidence seen" would get a quarter of the spare width like the other stretching columns, narrower than
+        # its own heading on a laptop: it starts as wide as the heading needs (in the style's bold) and can be dragged.
+        header.ensurePolished()
+        header.setSectionResizeMode(6, QHeaderView.ResizeMode.Interactive)
+        header.resizeSection(6, header.fontMetrics().horizontalAdvance(progress_ui.HEADERS[6]) + 24)
         self.actions_view.setMinimumHeight(200)
         actions_lay.addWidget(self.actions_view)
         self.no_actions = QLabel("No actions were recorded at the workshop.")

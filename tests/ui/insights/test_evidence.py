@@ -18,7 +18,8 @@ def test_enter_on_a_quote_puts_it_on_the_insight_and_the_list_ticks_it(qtbot: Qt
     qtbot.addWidget(pane)
     pane.show()
     pane.load(partners, set())
-    assert pane.title.text() == f"Evidence: “{day2.THEMES['partners']}”"
+    assert pane.title.text() == "Evidence"
+    assert pane.title.toolTip() == f"The post-its and quotes of “{day2.THEMES['partners']}”"
     assert {p.id for p in pane.postit_model.rows} == set(seeded.postits["partners"])
     pane.quote_view.setFocus()
     pane.quote_view.setCurrentIndex(pane.quote_model.index(1))

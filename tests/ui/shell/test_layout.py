@@ -28,7 +28,14 @@ from peerdesk.ui.team.import_log import ImportLogDialog
 from peerdesk.ui.team.join_dialog import JoinDialog, MyCardDialog
 from peerdesk.ui.team.sharing import EmailDialog
 from peerdesk.ui.timetable.interview_dialog import InterviewDialog, SlotDialog, TeamDialog
-from tests.helpers.layout import clipped_controls, cramped_scroll_area, every_tab, screenshot, settle
+from tests.helpers.layout import (
+    clipped_controls,
+    cramped_scroll_area,
+    every_tab,
+    screenshot,
+    settle,
+    sideways_scrolling,
+)
 
 SIZES = [pytest.param((1366, 768), id="1366x768"), pytest.param((1920, 1080), id="1920x1080")]
 # Menu entries that would change or close the review rather than open a dialog to look at.
@@ -71,11 +78,8 @@ WORK_TABS = ("Overview", "Wall", "Workshop", "Follow-up", "Survey")
 SHOTS = {"dock-timetable": "timetable", "dock-notes": "notes", "Overview": "main-window"}  # README's pictures
 # Found by this test and not yet fixed where they live (each module's owner has been told); they pass elsewhere.
 KNOWN = {
-    ((1366, 768), "dock-quotes"): "ui/quotes/panel.py: the filter row's fields are narrower than their prompts "
-    "in the 720 px under the work area",
-    ((1920, 1080), "dock-quotes"): "ui/quotes/panel.py: the 'Names check' column is narrower than its heading",
-    ((1366, 768), "dock-insights"): "ui/insights/panel.py: the insight builder needs 830 px, the bottom area has 720",
-    ((1366, 768), "Follow-up"): "ui/workshop/followup.py: the 'Evidence seen' column is narrower than its heading",
+    ((1366, 768), "Workshop"): "ui/workshop/panel.py: the steps need 1100 px, the work area has 706",
+    ((1366, 768), "Survey"): "ui/workshop/survey.py: the survey needs 940 px, the work area has 706",
 }
 
 
@@ -110,6 +114,8 @@ def test_every_tab_of_the_work_area_fits_and_nothing_in_it_is_cut(window: MainWi
     settle()
     page = window.work.widget(index)
     found = cramped_scroll_area(page, vertical=False) if isinstance(page, QScrollArea) else []
+    # A panel can keep its own scroll area inside the tab, sideways bar turned off or not: cut all the same.
+    found += sideways_scrolling(page)
     found += check_page(page)
     if window.width() == 1366 and title in SHOTS:
         screenshot(window, SHOTS[title])
