@@ -87,19 +87,7 @@ class NotesPanel(Panel):
         page = QVBoxLayout(self.page)
         page.setContentsMargins(0, 0, 0, 0)
 
-        top = QHBoxLayout()
-        self.interview_combo = QComboBox()
-        self.interview_combo.setObjectName("interviewChooser")
-        self.interview_combo.setAccessibleName("Interview")
-        self.interview_combo.setMinimumContentsLength(28)
-        self.interview_combo.activated.connect(self._combo_chosen)
-        self.author_combo = QComboBox()
-        self.author_combo.setObjectName("noteAuthor")
-        self.author_combo.setAccessibleName("Whose notes")
-        self.author_combo.activated.connect(self._author_chosen)
-        top.addWidget(self.interview_combo, 2)
-        top.addWidget(self.author_combo, 1)
-        page.addLayout(top)
+        page.addLayout(self._choosers())
         self.header = QLabel()
         self.header.setObjectName("interviewHeader")
         self.header.setWordWrap(True)
@@ -113,19 +101,7 @@ class NotesPanel(Panel):
         self.editor.undo_command = self._undo_last_command
         self.editor.document().contentsChange.connect(self._on_typing)
         self.splitter.addWidget(self.editor)
-        self.side = QTabWidget()
-        self.side.setObjectName("noteSideTabs")
-        self.plan = QuestionPlanTab(session)
-        # The side tabs scroll on their own: however long the plan or the answers, the notes keep the height.
-        self.side.addTab(scrolling(self.plan), "Questions")
-        self.captures = CapturesTab(session)
-        self.captures.quote_chosen.connect(self._quote_chosen)
-        # the lists, by the names the panel has always given them
-        self.quotes_model, self.postits_model = self.captures.quotes_model, self.captures.postits_model
-        self.quotes_view, self.postits_view = self.captures.quotes_view, self.captures.postits_view
-        self.side.addTab(scrolling(self.captures), "Quotes")
-        self.scales = ScalesTab(session)
-        self.side.addTab(scrolling(self.scales), "Scales")
+        self.side = self._side_tabs(session)
         self.splitter.addWidget(self.side)
         self.splitter.setStretchFactor(0, 3)
         self.splitter.setStretchFactor(1, 2)
@@ -149,6 +125,39 @@ class NotesPanel(Panel):
         self.max_wait.timeout.connect(self.save_soon)
         self.capturing = NoteCapture(self, self)
         self.action_quote, self.postit_actions = self.capturing.action_quote, self.capturing.postit_actions
+
+    def _choosers(self) -> QHBoxLayout:
+        """The interview and whose notes: the row above the editor."""
+        top = QHBoxLayout()
+        self.interview_combo = QComboBox()
+        self.interview_combo.setObjectName("interviewChooser")
+        self.interview_combo.setAccessibleName("Interview")
+        self.interview_combo.setMinimumContentsLength(28)
+        self.interview_combo.activated.connect(self._combo_chosen)
+        self.author_combo = QComboBox()
+        self.author_combo.setObjectName("noteAuthor")
+        self.author_combo.setAccessibleName("Whose notes")
+        self.author_combo.activated.connect(self._author_chosen)
+        top.addWidget(self.interview_combo, 2)
+        top.addWidget(self.author_combo, 1)
+        return top
+
+    def _side_tabs(self, session: ReviewSession) -> QTabWidget:
+        """The plan, the captures and the scale answers beside the editor."""
+        side = QTabWidget()
+        side.setObjectName("noteSideTabs")
+        self.plan = QuestionPlanTab(session)
+        # The side tabs scroll on their own: however long the plan or the answers, the notes keep the height.
+        side.addTab(scrolling(self.plan), "Questions")
+        self.captures = CapturesTab(session)
+        self.captures.quote_chosen.connect(self._quote_chosen)
+        # the lists, by the names the panel has always given them
+        self.quotes_model, self.postits_model = self.captures.quotes_model, self.captures.postits_model
+        self.quotes_view, self.postits_view = self.captures.quotes_view, self.captures.postits_view
+        side.addTab(scrolling(self.captures), "Quotes")
+        self.scales = ScalesTab(session)
+        side.addTab(scrolling(self.scales), "Scales")
+        return side
 
     # --- opening ----------------------------------------------------------------------------------------------------
     def open_interview(self, interview_id: str) -> None:
