@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
     QListView,
     QMainWindow,
     QPushButton,
+    QSizePolicy,
     QSplitter,
     QTableView,
     QTabWidget,
@@ -38,6 +39,7 @@ from peerdesk.services.changes import Changes
 from peerdesk.services.workshop_outcome import NOTE_KINDS, NOTE_LABELS, Outcome
 from peerdesk.store.engine import Store
 from peerdesk.ui.kit import messages, ops
+from peerdesk.ui.kit.flow import FlowLayout
 from peerdesk.ui.kit.panel import Panel
 from peerdesk.ui.kit.session import ReviewSession
 from peerdesk.ui.kit.worker import run_task
@@ -87,13 +89,14 @@ class WorkshopPanel(Panel):
         self.outcome = Outcome()
         outer = QVBoxLayout(self)
         outer.setContentsMargins(12, 8, 12, 8)
-        bar = QHBoxLayout()
+        bar = FlowLayout()  # the heading, the counts and three buttons wrap on a laptop instead of widening the tab
         heading = QLabel("Workshop")
         heading.setObjectName("reviewHeading")
         bar.addWidget(heading)
         self.counts = QLabel("")
         self.counts.setObjectName("hintText")
-        bar.addWidget(self.counts, 1)
+        self.counts.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
+        bar.addWidget(self.counts)
         self.projector_button = QPushButton("Projector view")
         self.projector_button.setToolTip("Show the current step full screen, in large type (F5). Esc leaves.")
         self.projector_button.clicked.connect(self.projector_requested.emit)
