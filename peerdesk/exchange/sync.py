@@ -136,10 +136,10 @@ class Peer:
 
     @property
     def assumed(self) -> Vector:
-        # Once a colleague has answered, only what they confirmed counts: an email lost since then is sent again
-        # in the next bundle, with nobody having to notice. Before any answer, what I sent is all there is to go
-        # on (a new team's second bundle stays small); a loss then shows as a gap, healed after their answer.
-        return dict(self.acked) if self.acked else dict(self.sent)
+        # Only what they confirmed counts, never what I sent: an email lost on the way is sent again in the next
+        # bundle with nobody having to notice, so a team that exchanges once agrees whatever was lost before
+        # (#15). The price: until a colleague first answers, every bundle is the whole review.
+        return dict(self.acked)
 
 
 def peer(uow: UnitOfWork, member_id: str) -> Peer:

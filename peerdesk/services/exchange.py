@@ -43,8 +43,8 @@ class ExportReport:
         if self.everything:
             return "Sending everything"
         if not self.changes:
-            return "Nothing new since your last bundle"
-        return f"Sending {self.changes} change{'s' if self.changes != 1 else ''} since your last bundle"
+            return "Nothing new for your colleagues"
+        return f"Sending {self.changes} change{'s' if self.changes != 1 else ''} your colleagues may not have yet"
 
 
 @dataclass(frozen=True)

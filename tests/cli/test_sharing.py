@@ -53,9 +53,14 @@ def test_the_whole_sharing_round_from_the_command_line(
         digests.append(json.loads(out)["content_digest"])
     assert digests[0] == digests[1] and len(digests[0]) == 64
 
-    # The next bundle carries only what Sam may lack; --full sends everything again.
+    # Until Sam answers, nothing is assumed received; once Sam's bundle says what Sam has, the next carries only
+    # what Sam may lack; --full sends everything again.
+    code, out, _ = run(capsys, "bundle", "export", lead, str(tmp_path / "again.pdbundle"))
+    assert code == 0 and out.endswith("Sending everything.\n")
+    assert run(capsys, "bundle", "export", sam, str(tmp_path / "sam.pdbundle"))[0] == 0
+    assert run(capsys, "bundle", "import", lead, str(tmp_path / "sam.pdbundle"))[0] == 0
     code, out, _ = run(capsys, "bundle", "export", lead, str(tmp_path / "next.pdbundle"))
-    assert code == 0 and out.endswith("Nothing new since your last bundle.\n")
+    assert code == 0 and out.endswith("Nothing new for your colleagues.\n")
     code, out, _ = run(capsys, "bundle", "export", lead, str(tmp_path / "all.pdbundle"), "--full")
     assert code == 0 and out.endswith("Sending everything.\n")
     assert Path(tmp_path / "all.pdbundle").stat().st_size > Path(tmp_path / "next.pdbundle").stat().st_size

@@ -44,16 +44,14 @@ def a_quote(store: Store) -> str:
     return str(records.rows(store, "quotes", [])[0]["id"])
 
 
-def test_a_second_export_after_one_edit_is_a_tenth_of_the_first(pair: tuple[Store, Store, Path]) -> None:
+def test_until_a_colleague_answers_every_bundle_is_the_whole_review(pair: tuple[Store, Store, Path]) -> None:
     lead, sam, folder = pair
     whole = exchange.export_to(lead, folder / "1.pdbundle")
     assert whole.everything
     records.set_fields(lead, "quotes", a_quote(lead), text="They listened, and then they did something.")
-    small = exchange.export_to(lead, folder / "2.pdbundle")
-    assert (small.everything, small.changes) == (False, 1)
-    assert small.size <= whole.size / 10, (small.size, whole.size)
-    transfer.import_bundle(sam, (folder / "1.pdbundle").read_bytes())
-    transfer.import_bundle(sam, (folder / "2.pdbundle").read_bytes())
+    again = exchange.export_to(lead, folder / "2.pdbundle")
+    assert again.everything, "the first email may be lost: nothing is assumed received"
+    transfer.import_bundle(sam, (folder / "2.pdbundle").read_bytes())  # the first one lost: no matter
     assert content_digest(sam) == content_digest(lead)
 
 

@@ -40,9 +40,14 @@ def test_missing_files_and_folders_are_told_plainly(duo: Team, tmp_path: Path) -
         exchange.export_to(lead, tmp_path / "no-folder" / "x.pdbundle")
 
 
-def test_an_export_remembers_what_it_sent_only_once_the_file_is_written(duo: Team, tmp_path: Path) -> None:
-    lead, _ = duo.stores
+def test_an_export_sends_what_the_colleague_has_not_confirmed_and_a_failed_one_changes_nothing(
+    duo: Team, tmp_path: Path
+) -> None:
+    lead, sam = duo.stores
     assert exchange.export_to(lead, tmp_path / "1.pdbundle").everything  # Sam has confirmed nothing yet
+    exchange.import_from(sam, tmp_path / "1.pdbundle")
+    exchange.export_to(sam, tmp_path / "sam.pdbundle")
+    exchange.import_from(lead, tmp_path / "sam.pdbundle")  # Sam's answer: what Sam has
     records.create(lead, "quotes", text="Before the failed export.")
     with pytest.raises(UserError):
         exchange.export_to(lead, tmp_path / "no-folder" / "x.pdbundle")
@@ -57,9 +62,9 @@ def test_the_report_says_what_the_bundle_sends(tmp_path: Path) -> None:
         return exchange.ExportReport(tmp_path / "b.pdbundle", 1, ["Sam"], "2026-07-01", changes, everything).sending
 
     assert report(120, True) == "Sending everything"
-    assert report(3, False) == "Sending 3 changes since your last bundle"
-    assert report(1, False) == "Sending 1 change since your last bundle"
-    assert report(0, False) == "Nothing new since your last bundle"
+    assert report(3, False) == "Sending 3 changes your colleagues may not have yet"
+    assert report(1, False) == "Sending 1 change your colleagues may not have yet"
+    assert report(0, False) == "Nothing new for your colleagues"
 
 
 def test_the_mail_link_fills_subject_and_body_and_says_to_attach_by_hand(tmp_path: Path) -> None:

@@ -104,7 +104,7 @@ class ExchangeActions(QObject):
         self.action_export.setStatusTip("Write your work to one encrypted file to email to the team")
         self.action_export.triggered.connect(lambda: self.export())
         self.action_export_all = QAction("Send &everything (for a new member or a lost email)…", window)
-        self.action_export_all.setStatusTip("Write the whole review, not only what changed since your last bundle")
+        self.action_export_all.setStatusTip("Write the whole review, not only what your colleagues may not have yet")
         self.action_export_all.triggered.connect(lambda: self.export(full=True))
         self.action_import = QAction("&Import bundle…", window, shortcut=QKeySequence("Ctrl+Shift+I"))
         self.action_import.setStatusTip("Merge a colleague's bundle into this review")

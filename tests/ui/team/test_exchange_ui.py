@@ -81,9 +81,12 @@ def test_the_status_bar_says_whether_an_export_sends_everything_or_the_changes(
         return window.statusBar().currentMessage()
 
     assert export("1.pdbundle") == "Exported 1.pdbundle. Sending everything."
+    for member in crew.stores[1:]:  # colleagues import it and answer: their bundles say what they have
+        transfer.import_bundle(member, (tmp_path / "1.pdbundle").read_bytes())
+        transfer.import_bundle(lead, transfer.export_bundle(member).data)
     for text in ("We feel listened to", "The front door is confusing", "Nobody rings back"):
         records.create(lead, "quotes", text=text)
-    assert export("2.pdbundle") == "Exported 2.pdbundle. Sending 3 changes since your last bundle."
+    assert export("2.pdbundle") == "Exported 2.pdbundle. Sending 3 changes your colleagues may not have yet."
     assert export("3.pdbundle", full=True) == "Exported 3.pdbundle. Sending everything."
 
 
