@@ -124,8 +124,11 @@ def test_export_against_reading_json_and_encrypting_the_same_rows(pair: tuple[St
 
 
 def test_a_bundle_after_one_small_edit_against_the_whole_one(pair: tuple[Store, Store, Path]) -> None:
-    lead, _, folder = pair
+    lead, sam, folder = pair
     whole = exchange.export_to(lead, folder / "whole.pdbundle")
+    exchange.import_from(sam, folder / "whole.pdbundle")  # Sam answers: a delta starts from what Sam confirmed
+    exchange.export_to(sam, folder / "sam.pdbundle")
+    exchange.import_from(lead, folder / "sam.pdbundle")
     quote = records.rows(lead, "quotes", [])[0]["id"]
     records.set_fields(lead, "quotes", quote, text="They listened, and then they did something about it.")
     start = time.perf_counter()
