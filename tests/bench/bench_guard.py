@@ -7,22 +7,20 @@ for a single word (the least any word-aware check must cost). Budget: well under
 
 from __future__ import annotations
 
-import json
 import random
 import string
 import time
-from pathlib import Path
 
 import pytest
 
 from peerdesk.services import guard
+from tests.bench.report import report
 
 pytestmark = pytest.mark.bench
 VOCABULARY = (
     "the team said caseloads are high but supervision helps and the new model makes sense to most of us "
     "although the front door is slow on mondays when referrals arrive in a rush"
 )
-RESULTS = Path(__file__).parent / "results" / "guard.json"
 
 
 def _best_ms(fn: object, repeat: int = 200) -> float:
@@ -48,21 +46,5 @@ def test_bench_guard_check_per_keystroke() -> None:
 
     one = re.compile(r"\bzyxwv\b", re.IGNORECASE)
     floor = _best_ms(lambda: one.search(note))
-    ratio = figure / floor
-    print(f"\nguard check: {figure:.3f} ms per keystroke; floor {floor:.3f} ms; ratio {ratio:.1f}")
-    RESULTS.parent.mkdir(parents=True, exist_ok=True)
-    RESULTS.write_text(
-        json.dumps(
-            {
-                "name": "guard check per keystroke (4,000-char note, 300 names)",
-                "figure": round(figure, 4),
-                "floor": round(floor, 4),
-                "ratio": round(ratio, 2),
-                "unit": "ms",
-                "details": {"note_chars": len(note), "names": len(names)},
-            },
-            indent=2,
-        )
-        + "\n"
-    )
+    report("guard", figure, floor, "ms", note_chars=len(note), names=len(names), budget_ms=16)
     assert figure < 16
