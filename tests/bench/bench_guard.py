@@ -10,6 +10,7 @@ from __future__ import annotations
 import random
 import string
 import time
+from collections.abc import Callable
 
 import pytest
 
@@ -23,19 +24,22 @@ VOCABULARY = (
 )
 
 
-def _best_ms(fn: object, repeat: int = 200) -> float:
+def _best_ms(fn: Callable[[], object], repeat: int = 200) -> float:
     best = float("inf")
     for _ in range(5):
         start = time.perf_counter()
         for _ in range(repeat):
-            fn()  # type: ignore[operator]
+            fn()
         best = min(best, (time.perf_counter() - start) / repeat * 1000)
     return best
 
 
 def test_bench_guard_check_per_keystroke() -> None:
     rng = random.Random(3)
-    word = lambda lo, hi: "".join(rng.choices(string.ascii_lowercase, k=rng.randint(lo, hi))).title()  # noqa: E731
+
+    def word(lo: int, hi: int) -> str:
+        return "".join(rng.choices(string.ascii_lowercase, k=rng.randint(lo, hi))).title()
+
     names = tuple(f"{word(3, 8)} {word(4, 10)}" for _ in range(300))
     vocabulary = VOCABULARY.split()
     note = " ".join(rng.choices(vocabulary, k=780)) + f" and {names[17].split()[0]} agreed."
