@@ -54,21 +54,63 @@ def load(folder: Path = RESULTS) -> list[dict[str, Any]]:
 
 
 def ratio(result: dict[str, Any]) -> str:
+    value = _ratio_value(result)
+    return "×" + number(value) if value is not None else "—"
+
+
+# The goals the issues set, so the table says at a glance what is within them: ("ratio", x) bounds figure/floor,
+# ("figure", x) bounds the figure itself in its unit.
+GOALS: dict[str, tuple[str, float]] = {
+    "typing": ("ratio", 3.0),
+    "typing_before_quote": ("ratio", 3.0),
+    "long_note": ("ratio", 1.5),
+    "cold_start": ("ratio", 2.0),
+    "cold_start_source": ("ratio", 2.0),
+    "search": ("ratio", 1.5),
+    "review_create": ("ratio", 1.3),
+    "wall_open_1000": ("ratio", 2.0),
+    "wall_open_5000": ("ratio", 2.0),
+    "wall_open_10000": ("ratio", 2.0),
+    "wall": ("figure", 8.0),
+    "wall_10000": ("figure", 8.0),
+    "bundle_export": ("ratio", 3.0),
+    "bundle_delta": ("ratio", 0.1),
+    "presentation": ("ratio", 3.0),
+    "guard": ("figure", 16.0),
+}
+
+
+def goal(result: dict[str, Any]) -> tuple[str, str]:
+    """The goal as written in the table, and ✓ / ✗ for whether this result is within it ('—' when none)."""
+    kind, bound = GOALS.get(str(result.get("name")), ("", 0.0))
+    if kind == "ratio":
+        value, text = _ratio_value(result), f"≤ ×{number(bound)}"
+    elif kind == "figure":
+        value, text = result.get("figure"), f"≤ {number(bound)} {result.get('unit', '')}".rstrip()
+    else:
+        return "—", ""
+    if not isinstance(value, int | float):
+        return text, ""
+    return text, "✓" if value <= bound else "✗"
+
+
+def _ratio_value(result: dict[str, Any]) -> float | None:
     value = result.get("ratio")
     if value is None and result.get("floor"):
         value = result["figure"] / result["floor"]
-    return "×" + number(value) if isinstance(value, int | float) else "—"
+    return value if isinstance(value, int | float) else None
 
 
 def table(results: list[dict[str, Any]]) -> str:
     lines = [
-        "| benchmark | our figure | floor | ratio | unit | date |",
-        "|---|---:|---:|---:|---|---|",
+        "| benchmark | our figure | floor | ratio | unit | goal | met | date |",
+        "|---|---:|---:|---:|---|---|:-:|---|",
     ]
     for r in results:
+        target, met = goal(r)
         lines.append(
             f"| {r['name']} | {number(r.get('figure'))} | {number(r.get('floor'))} | {ratio(r)} "
-            f"| {r.get('unit', '')} | {str(r['when'])[:10]} |"
+            f"| {r.get('unit', '')} | {target} | {met} | {str(r['when'])[:10]} |"
         )
     machines = sorted({str(r["machine"]) for r in results if r.get("machine")})
     if machines:
