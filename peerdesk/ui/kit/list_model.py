@@ -10,22 +10,14 @@ Index = QModelIndex | QPersistentModelIndex
 Row = TypeVar("Row")
 
 
-class ListTableModel(QAbstractTableModel, Generic[Row]):
-    """Subclasses set ``headers``, implement ``fetch`` (the rows) and ``data``; ``reload`` refetches."""
+class RowsTableModel(QAbstractTableModel, Generic[Row]):
+    """A table of ``rows`` under ``headers`` (one column a header); subclasses implement ``data``."""
 
     headers: tuple[str, ...] = ()
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.rows: list[Row] = []
-
-    def fetch(self) -> list[Row]:
-        raise NotImplementedError
-
-    def reload(self) -> None:
-        self.beginResetModel()
-        self.rows = self.fetch()
-        self.endResetModel()
 
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 - Qt's signature
         return 0 if parent.isValid() else len(self.rows)
@@ -37,6 +29,18 @@ class ListTableModel(QAbstractTableModel, Generic[Row]):
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
             return self.headers[section]
         return None
+
+
+class ListTableModel(RowsTableModel[Row]):
+    """Subclasses set ``headers``, implement ``fetch`` (the rows) and ``data``; ``reload`` refetches."""
+
+    def fetch(self) -> list[Row]:
+        raise NotImplementedError
+
+    def reload(self) -> None:
+        self.beginResetModel()
+        self.rows = self.fetch()
+        self.endResetModel()
 
 
 class RowListModel(QAbstractListModel, Generic[Row]):

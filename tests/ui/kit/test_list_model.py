@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
-from peerdesk.ui.kit.list_model import ListTableModel, RowListModel
+from peerdesk.ui.kit.list_model import ListTableModel, RowListModel, RowsTableModel
 
 
 class _Teams(ListTableModel[tuple[str, str]]):
@@ -44,3 +44,16 @@ def test_a_list_model_shows_what_row_data_says_of_each_row(qtbot: QtBot) -> None
     assert model.rowCount() == 2
     assert model.data(model.index(1, 0)) == "SAM"
     assert model.data(model.index(1, 0), Qt.ItemDataRole.ToolTipRole) is None
+
+
+class _Pairs(RowsTableModel[tuple[str, str]]):
+    headers = ("Left", "Right", "Extra")
+
+
+def test_a_rows_table_has_one_column_a_header_and_a_row_each_row_it_is_given(qtbot: QtBot) -> None:
+    model = _Pairs()
+    model.rows = [("a", "b"), ("c", "d")]
+    assert model.rowCount() == 2 and model.columnCount() == 3
+    assert model.rowCount(model.index(0, 0)) == 0  # a table: no row has children
+    assert model.headerData(2, Qt.Orientation.Horizontal) == "Extra"
+    assert model.headerData(0, Qt.Orientation.Horizontal, Qt.ItemDataRole.ToolTipRole) is None
