@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
 from peerdesk.services.backups import COUNTED, BackupInfo
 from peerdesk.store.engine import MIN_PASSPHRASE
 from peerdesk.ui.kit.dates import show_datetime
-from peerdesk.ui.kit.dialogs import FIT, STRETCH, dialog_layout, table_view
+from peerdesk.ui.kit.dialogs import FIT, STRETCH, dialog_layout, selected_row, table_view
 from peerdesk.ui.kit.list_model import ListTableModel
 from peerdesk.ui.kit.widgets import StrengthMeter, accept_buttons, error_label, password_edit, push_button
 
@@ -123,5 +123,4 @@ class RestoreDialog(QDialog):
         self.restore_button.setEnabled(chosen is not None and not chosen.problem)
 
     def chosen(self) -> BackupInfo | None:
-        rows = self.view.selectionModel().selectedRows()
-        return self.model.rows[rows[0].row()] if rows else None
+        return selected_row(self.view, self.model.rows)

@@ -11,16 +11,13 @@ from typing import Any
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QColor, QFontDatabase, QGuiApplication
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QDialog,
     QDialogButtonBox,
     QFileDialog,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QPlainTextEdit,
     QPushButton,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -33,7 +30,7 @@ from peerdesk.services.changes import Changes
 from peerdesk.services.exchange import shown
 from peerdesk.store.engine import Store
 from peerdesk.ui.kit import messages, ops
-from peerdesk.ui.kit.dialogs import dialog_layout
+from peerdesk.ui.kit.dialogs import FIT, STRETCH, SessionDialog, selected_row, table_view
 from peerdesk.ui.kit.list_model import ListTableModel
 from peerdesk.ui.kit.session import ReviewSession
 from peerdesk.ui.kit.widgets import push_button
@@ -150,27 +147,18 @@ class AddCardDialog(QDialog):
         self.add_button.setEnabled(self.card is not None)
 
 
-class TeamDialog(QDialog):
+class TeamDialog(SessionDialog):
     def __init__(self, session: ReviewSession, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.session = session
-        self.lead = team.is_lead(session.store)
         intro = (
             "Compare fingerprints aloud at the pre-briefing. Bundles are encrypted only to verified members, and "
             "only their bundles are imported."
         )
-        layout = dialog_layout(self, "Team", "teamDialog", size=(820, 560), intro=intro)
+        super().__init__(session, "Team", "teamDialog", size=(820, 560), intro=intro, parent=parent)
+        self.lead = team.is_lead(session.store)
+        layout = self.body
         self.model = TeamModel(session)
-        self.view = QTableView()
-        self.view.setObjectName("teamTable")
-        self.view.setModel(self.model)
-        self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.view.verticalHeader().hide()
-        header = self.view.horizontalHeader()
-        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        for col in (1, 2, 3):
-            header.setSectionResizeMode(col, QHeaderView.ResizeMode.ResizeToContents)
+        columns = {0: STRETCH, 1: FIT, 2: FIT, 3: FIT}
+        self.view = table_view("teamTable", self.model, columns=columns, single=True)
         layout.addWidget(self.view, 1)
 
         row = QHBoxLayout()
@@ -225,8 +213,7 @@ class TeamDialog(QDialog):
         self._update_buttons()
 
     def selected(self) -> team.TeamMember | None:
-        rows = self.view.selectionModel().selectedRows()
-        return self.model.people[rows[0].row()] if rows else None
+        return selected_row(self.view, self.model.people)
 
     def _on_changed(self, _changes: Changes) -> None:
         self._update_buttons()

@@ -11,8 +11,6 @@ from typing import Any
 from PySide6.QtCore import QModelIndex, QObject, QPersistentModelIndex, Qt, QTimer
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
-    QDialog,
-    QDialogButtonBox,
     QHBoxLayout,
     QLineEdit,
     QWidget,
@@ -21,7 +19,7 @@ from PySide6.QtWidgets import (
 from peerdesk.services import timetable_grid
 from peerdesk.services.changes import Changes
 from peerdesk.ui.kit import ops
-from peerdesk.ui.kit.dialogs import FIT, STRETCH, dialog_layout, table_view
+from peerdesk.ui.kit.dialogs import FIT, STRETCH, SessionDialog, close_buttons, selected_row, table_view
 from peerdesk.ui.kit.list_model import ListTableModel
 from peerdesk.ui.kit.session import ReviewSession
 from peerdesk.ui.kit.widgets import push_button
@@ -103,15 +101,15 @@ class GroupsModel(ListTableModel[timetable_grid.GroupUse]):
         return True
 
 
-class GroupsDialog(QDialog):
+class GroupsDialog(SessionDialog):
     def __init__(self, session: ReviewSession, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.session = session
         intro = (
             "The groups of people interviewed. A quote is labelled with its group, never with who said it, "
             "so a group that interviews or quotes use can be renamed but not deleted."
         )
-        layout = dialog_layout(self, "Stakeholder groups", "groupsDialog", size=(480, 500), intro=intro, hint=True)
+        title, name = "Stakeholder groups", "groupsDialog"
+        super().__init__(session, title, name, size=(480, 500), intro=intro, hint=True, parent=parent)
+        layout = self.body
 
         self.model = GroupsModel(session, self)
         self.model.rename = self.rename
@@ -131,13 +129,9 @@ class GroupsDialog(QDialog):
         add_row.addWidget(self.add_button)
         layout.addLayout(add_row)
 
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
-        self.rename_button = buttons.addButton("Rename", QDialogButtonBox.ButtonRole.ActionRole)
-        self.delete_button = buttons.addButton("Delete", QDialogButtonBox.ButtonRole.ActionRole)
-        self.rename_button.clicked.connect(self.rename_selected)
-        self.delete_button.clicked.connect(self.delete_selected)
-        buttons.rejected.connect(self.close)
-        layout.addWidget(buttons)
+        self.rename_button = push_button("Rename", self.rename_selected)
+        self.delete_button = push_button("Delete", self.delete_selected)
+        layout.addWidget(close_buttons(self, self.rename_button, self.delete_button))
 
         delete = QAction("Delete group", self.view)
         delete.setShortcut(QKeySequence(QKeySequence.StandardKey.Delete))
@@ -157,8 +151,7 @@ class GroupsDialog(QDialog):
 
     # --- selection ------------------------------------------------------------------------------------------------
     def selected(self) -> timetable_grid.GroupUse | None:
-        rows = self.view.selectionModel().selectedRows()
-        return self.model.rows[rows[0].row()] if rows else None
+        return selected_row(self.view, self.model.rows)
 
     def select(self, group_id: str) -> None:
         row = self.model.row_of(group_id)
