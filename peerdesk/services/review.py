@@ -17,6 +17,7 @@ from peerdesk.exchange import roster
 from peerdesk.exchange.identity import KeyPair, b64
 from peerdesk.services import questions
 from peerdesk.services.changes import Changes
+from peerdesk.services.rows import view_of
 from peerdesk.store import migrate, rules
 from peerdesk.store.engine import Store
 from peerdesk.store.models import (
@@ -184,19 +185,7 @@ def summary(store: Store) -> ReviewSummary:
         row = s.get(Review, store.review_id)
         if row is None:
             raise UserError("This file holds no review record.")
-        return ReviewSummary(
-            id=row.id,
-            authority=row.authority,
-            focus=row.focus,
-            aim=row.aim,
-            key_questions=(row.key_question_1, row.key_question_2, row.key_question_3),
-            visit_start=row.visit_start,
-            visit_end=row.visit_end,
-            followup_date=row.followup_date,
-            retention_date=row.retention_date,
-            co_produced=row.co_produced,
-            lead_officers=row.lead_officers,
-        )
+        return view_of(ReviewSummary, row, key_questions=(row.key_question_1, row.key_question_2, row.key_question_3))
 
 
 REVIEW_FIELDS = frozenset(
