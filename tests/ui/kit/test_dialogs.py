@@ -56,9 +56,7 @@ def test_row_numbers_and_the_default_selection_can_stay(qtbot: QtBot) -> None:
     assert view.editTriggers() != QAbstractItemView.EditTrigger.NoEditTriggers  # Qt's own default is kept
 
 
-def test_a_session_dialog_keeps_its_session_and_is_framed_like_the_others(
-    qtbot: QtBot, session: ReviewSession
-) -> None:
+def test_a_session_dialog_keeps_its_session_and_is_framed_like_the_others(qtbot: QtBot, session: ReviewSession) -> None:
     dialog = SessionDialog(session, "Conflicts", "conflictsDialog", size=(860, 420), intro="Why.")
     qtbot.addWidget(dialog)
     assert dialog.session is session
