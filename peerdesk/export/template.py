@@ -92,6 +92,12 @@ def placeholder(owner: Any, kinds: Iterable[Any]) -> Any | None:
     return None
 
 
+def placeholder_rect(owner: Any, kinds: Iterable[Any]) -> Rect | None:
+    """Where ``owner``'s first placeholder of one of ``kinds`` stands; None without one (or without a size)."""
+    ph = placeholder(owner, kinds)
+    return rect_of(ph) if ph is not None else None
+
+
 @dataclass
 class Layouts:
     cover: Any
@@ -211,8 +217,7 @@ class Template:
         return self._once("title_rect", layout, self._title_rect)
 
     def _title_rect(self, layout: Any) -> Rect:
-        ph = placeholder(layout, TITLE_KINDS)
-        rect = rect_of(ph) if ph is not None else None
+        rect = placeholder_rect(layout, TITLE_KINDS)
         if rect is None:
             m = self.margin()
             rect = Rect(m, m // 2, self.width - 2 * m, int(self.height * 0.16))
@@ -223,8 +228,7 @@ class Template:
         return self._once("body_rect", layout, self._body_rect)
 
     def _body_rect(self, layout: Any) -> Rect:
-        ph = placeholder(layout, BODY_KINDS)
-        rect = rect_of(ph) if ph is not None else None
+        rect = placeholder_rect(layout, BODY_KINDS)
         if rect is None:
             m = self.margin()
             whole = Rect(m, m, self.width - 2 * m, self.height - 2 * m)
@@ -253,8 +257,7 @@ class Template:
     def _number_rect(self, layout: Any) -> Rect:
         obstacles = [o for o in self.obstacles(layout)]
         for owner in (layout, layout.slide_master):
-            ph = placeholder(owner, [PP_PLACEHOLDER.SLIDE_NUMBER])
-            rect = rect_of(ph) if ph is not None else None
+            rect = placeholder_rect(owner, [PP_PLACEHOLDER.SLIDE_NUMBER])
             if rect is not None and rect.height <= self.height * 0.15:
                 others = [o for o in obstacles if o != rect]
                 if not any(rect.overlaps(o) for o in others):
