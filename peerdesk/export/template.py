@@ -10,7 +10,7 @@ logos, page numbers), so nothing we write ever sits on them.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import Any
 
@@ -216,25 +216,24 @@ class Template:
     def title_rect(self, layout: Any) -> Rect:
         return self._once("title_rect", layout, self._title_rect)
 
+    def _placed(self, layout: Any, kinds: Iterable[Any], otherwise: Callable[[int], Rect]) -> Rect:
+        """The layout's placeholder of ``kinds``, else ``otherwise(margin)``; either kept to the safe area."""
+        rect = placeholder_rect(layout, kinds)
+        return self.safe(rect if rect is not None else otherwise(self.margin()), layout)
+
     def _title_rect(self, layout: Any) -> Rect:
-        rect = placeholder_rect(layout, TITLE_KINDS)
-        if rect is None:
-            m = self.margin()
-            rect = Rect(m, m // 2, self.width - 2 * m, int(self.height * 0.16))
-        return self.safe(rect, layout)
+        return self._placed(layout, TITLE_KINDS, lambda m: Rect(m, m // 2, self.width - 2 * m, int(self.height * 0.16)))
 
     def body_rect(self, layout: Any) -> Rect:
         """Where a content slide's body goes: the body placeholder, else the largest room the title leaves."""
         return self._once("body_rect", layout, self._body_rect)
 
     def _body_rect(self, layout: Any) -> Rect:
-        rect = placeholder_rect(layout, BODY_KINDS)
-        if rect is None:
-            m = self.margin()
+        def below_title(m: int) -> Rect:
             whole = Rect(m, m, self.width - 2 * m, self.height - 2 * m)
-            title = self.title_rect(layout)
-            rect = whole.avoiding([title], gap=int(Pt(12)))
-        return self.safe(rect, layout)
+            return whole.avoiding([self.title_rect(layout)], gap=int(Pt(12)))
+
+        return self._placed(layout, BODY_KINDS, below_title)
 
     def subtitle_rect(self, layout: Any) -> Rect:
         return self._once("subtitle_rect", layout, self._subtitle_rect)
