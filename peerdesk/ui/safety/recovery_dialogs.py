@@ -19,7 +19,7 @@ from peerdesk.store.engine import MIN_PASSPHRASE
 from peerdesk.ui.kit.dates import show_datetime
 from peerdesk.ui.kit.dialogs import FIT, STRETCH, dialog_layout, selected_row, table_view
 from peerdesk.ui.kit.list_model import ListTableModel
-from peerdesk.ui.kit.widgets import StrengthMeter, accept_buttons, error_label, password_edit, push_button
+from peerdesk.ui.kit.widgets import accept_buttons, error_label, passphrase_rows, password_edit, push_button
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -34,13 +34,8 @@ class ChangePassphraseDialog(QDialog):
         layout = dialog_layout(self, "Change passphrase", "changePassphraseDialog", min_width=460, intro=intro)
         form = QFormLayout()
         self.current = password_edit("Current passphrase")
-        self.new = password_edit("New passphrase")
-        self.again = password_edit("New passphrase again")
-        self.strength = StrengthMeter(self.new)
         form.addRow("Current passphrase", self.current)
-        form.addRow("New passphrase", self.new)
-        form.addRow("", self.strength)
-        form.addRow("Type it again", self.again)
+        self.new, self.strength, self.again = passphrase_rows(form, "New passphrase")
         layout.addLayout(form)
         self.error = error_label()
         layout.addWidget(self.error)
