@@ -12,7 +12,6 @@ from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QColor, QFontDatabase, QGuiApplication
 from PySide6.QtWidgets import (
     QDialog,
-    QDialogButtonBox,
     QFileDialog,
     QHBoxLayout,
     QLabel,
@@ -33,7 +32,7 @@ from peerdesk.ui.kit import messages, ops
 from peerdesk.ui.kit.dialogs import FIT, STRETCH, SessionDialog, selected_row, table_view
 from peerdesk.ui.kit.list_model import ListTableModel
 from peerdesk.ui.kit.session import ReviewSession
-from peerdesk.ui.kit.widgets import push_button
+from peerdesk.ui.kit.widgets import accept_buttons, push_button
 
 Index = QModelIndex | QPersistentModelIndex
 HEADERS = ("Name", "Role", "Fingerprint", "Status")
@@ -110,11 +109,9 @@ class AddCardDialog(QDialog):
         self.verdict.setWordWrap(True)
         self.verdict.setTextFormat(Qt.TextFormat.RichText)
         layout.addWidget(self.verdict)
-        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
-        self.add_button = self.buttons.addButton("The fingerprints match: add", QDialogButtonBox.ButtonRole.AcceptRole)
+        self.buttons = accept_buttons(self, "The fingerprints match: add", self.accept)
+        self.add_button = self.buttons.primary
         self.add_button.setEnabled(False)
-        self.buttons.accepted.connect(self.accept)
-        self.buttons.rejected.connect(self.reject)
         layout.addWidget(self.buttons)
         self.add_button.setDefault(True)
         # The colleague emailed their card and it was just copied: it is read in at once, ready to compare.
