@@ -6,6 +6,9 @@ from typing import Any, Generic, TypeVar
 
 from PySide6.QtCore import QAbstractListModel, QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
 
+from peerdesk.services.changes import Changes
+from peerdesk.ui.kit.session import ReviewSession
+
 Index = QModelIndex | QPersistentModelIndex
 Row = TypeVar("Row")
 
@@ -41,6 +44,23 @@ class ListTableModel(RowsTableModel[Row]):
         self.beginResetModel()
         self.rows = self.fetch()
         self.endResetModel()
+
+
+class SessionTableModel(ListTableModel[Row]):
+    """Rows that ``fetch`` reads from the review session, read again when a change touches ``watched`` (any
+    change when it names no table). Without a ``parent`` the model belongs to the session."""
+
+    watched: tuple[str, ...] = ()
+
+    def __init__(self, session: ReviewSession, parent: QObject | None = None) -> None:
+        super().__init__(session if parent is None else parent)
+        self.session = session
+        session.changed.connect(self._on_changed)  # a method: the connection ends with the model
+        self.reload()
+
+    def _on_changed(self, changes: Changes) -> None:
+        if not self.watched or changes.touches(*self.watched):
+            self.reload()
 
 
 class RowListModel(QAbstractListModel, Generic[Row]):

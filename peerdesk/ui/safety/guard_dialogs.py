@@ -19,11 +19,10 @@ from PySide6.QtWidgets import (
 )
 
 from peerdesk.services import guard
-from peerdesk.services.changes import Changes
 from peerdesk.services.plural import count
 from peerdesk.ui.kit import ops
 from peerdesk.ui.kit.dialogs import FIT, INTERACTIVE, STRETCH, SessionDialog, close_buttons, table_view
-from peerdesk.ui.kit.list_model import ListTableModel
+from peerdesk.ui.kit.list_model import SessionTableModel
 from peerdesk.ui.kit.record_model import Column, RecordTableModel
 from peerdesk.ui.kit.session import ReviewSession
 from peerdesk.ui.kit.widgets import push_button
@@ -115,21 +114,12 @@ class NamesDialog(SessionDialog):
 DECISION_LABELS = MappingProxyType({"keep": "Keep: may be shown", "exclude": "Leave out", guard.UNDECIDED: "To decide"})
 
 
-class FlaggedQuotesModel(ListTableModel[guard.FlaggedQuote]):
+class FlaggedQuotesModel(SessionTableModel[guard.FlaggedQuote]):
     headers = ("Quote", "Why it is flagged", "Decision")
-
-    def __init__(self, session: ReviewSession) -> None:
-        super().__init__(session)
-        self.session = session
-        session.changed.connect(self._on_changed)
-        self.reload()
+    watched = ("quotes", "guarded_names")
 
     def fetch(self) -> list[guard.FlaggedQuote]:
         return guard.flagged_quotes(self.session.store)
-
-    def _on_changed(self, changes: Changes) -> None:
-        if changes.touches("quotes", "guarded_names"):
-            self.reload()
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid():

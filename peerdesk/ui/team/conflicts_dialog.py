@@ -13,7 +13,7 @@ from peerdesk.services.changes import Changes
 from peerdesk.store.engine import Store
 from peerdesk.ui.kit import ops
 from peerdesk.ui.kit.dialogs import FIT, STRETCH, SessionDialog, selected_row, table_view
-from peerdesk.ui.kit.list_model import ListTableModel
+from peerdesk.ui.kit.list_model import SessionTableModel
 from peerdesk.ui.kit.session import ReviewSession
 from peerdesk.ui.kit.widgets import push_button
 
@@ -26,14 +26,8 @@ INTRO = (
 )
 
 
-class ConflictsModel(ListTableModel[exchange.ConflictView]):
+class ConflictsModel(SessionTableModel[exchange.ConflictView]):
     headers = HEADERS
-
-    def __init__(self, session: ReviewSession) -> None:
-        super().__init__(session)
-        self.session = session
-        session.changed.connect(lambda _ch: self.reload())
-        self.reload()
 
     def fetch(self) -> list[exchange.ConflictView]:
         return exchange.conflicts(self.session.store)

@@ -30,7 +30,7 @@ from peerdesk.services.exchange import shown
 from peerdesk.store.engine import Store
 from peerdesk.ui.kit import messages, ops
 from peerdesk.ui.kit.dialogs import FIT, STRETCH, SessionDialog, selected_row, table_view
-from peerdesk.ui.kit.list_model import ListTableModel
+from peerdesk.ui.kit.list_model import SessionTableModel
 from peerdesk.ui.kit.session import ReviewSession
 from peerdesk.ui.kit.widgets import accept_buttons, push_button
 
@@ -41,18 +41,9 @@ STATUS_COLOURS = MappingProxyType(
 )
 
 
-class TeamModel(ListTableModel[team.TeamMember]):
+class TeamModel(SessionTableModel[team.TeamMember]):
     headers = HEADERS
-
-    def __init__(self, session: ReviewSession) -> None:
-        super().__init__(session)
-        self.session = session
-        session.changed.connect(self._on_changed)  # a method: the connection ends with the model
-        self.reload()
-
-    def _on_changed(self, changes: Changes) -> None:
-        if "members" in changes:
-            self.reload()
+    watched = ("members",)
 
     def fetch(self) -> list[team.TeamMember]:
         return team.members(self.session.store)

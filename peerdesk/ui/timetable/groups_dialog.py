@@ -17,10 +17,9 @@ from PySide6.QtWidgets import (
 )
 
 from peerdesk.services import timetable_grid
-from peerdesk.services.changes import Changes
 from peerdesk.ui.kit import ops
 from peerdesk.ui.kit.dialogs import FIT, STRETCH, SessionDialog, close_buttons, selected_row, table_view
-from peerdesk.ui.kit.list_model import ListTableModel
+from peerdesk.ui.kit.list_model import SessionTableModel
 from peerdesk.ui.kit.session import ReviewSession
 from peerdesk.ui.kit.widgets import push_button
 
@@ -29,17 +28,15 @@ WATCHED = ("stakeholder_groups", "interviews", "quotes")
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
 
 
-class GroupsModel(ListTableModel[timetable_grid.GroupUse]):
+class GroupsModel(SessionTableModel[timetable_grid.GroupUse]):
     """One row per group: its name (editable) and how many interviews and quotes carry it."""
 
     headers = ("Stakeholder group", "Interviews", "Quotes")
+    watched = WATCHED
 
     def __init__(self, session: ReviewSession, parent: QObject | None = None) -> None:
-        super().__init__(parent)
-        self.session = session
+        super().__init__(session, parent)
         self.rename: Callable[[str, str], object] | None = None  # set by the dialog
-        session.changed.connect(self._on_changed)
-        self.reload()
 
     def fetch(self) -> list[timetable_grid.GroupUse]:
         return timetable_grid.groups_in_use(self.session.store)
@@ -54,10 +51,6 @@ class GroupsModel(ListTableModel[timetable_grid.GroupUse]):
         self.beginResetModel()
         self.rows = rows
         self.endResetModel()
-
-    def _on_changed(self, changes: Changes) -> None:
-        if changes.touches(*WATCHED):
-            self.reload()
 
     def row_of(self, group_id: str) -> int:
         return next((n for n, r in enumerate(self.rows) if r.id == group_id), -1)

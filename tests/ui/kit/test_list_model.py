@@ -5,7 +5,9 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
-from peerdesk.ui.kit.list_model import ListTableModel, RowListModel, RowsTableModel
+from peerdesk.services.changes import Changes
+from peerdesk.ui.kit.list_model import ListTableModel, RowListModel, RowsTableModel, SessionTableModel
+from peerdesk.ui.kit.session import ReviewSession
 
 
 class _Teams(ListTableModel[tuple[str, str]]):
@@ -57,3 +59,27 @@ def test_a_rows_table_has_one_column_a_header_and_a_row_each_row_it_is_given(qtb
     assert model.rowCount(model.index(0, 0)) == 0  # a table: no row has children
     assert model.headerData(2, Qt.Orientation.Horizontal) == "Extra"
     assert model.headerData(0, Qt.Orientation.Horizontal, Qt.ItemDataRole.ToolTipRole) is None
+
+
+class _Fetches(SessionTableModel[int]):
+    headers = ("Read",)
+    watched = ("members",)
+
+    def __init__(self, session: ReviewSession) -> None:
+        self.reads = 0
+        super().__init__(session)
+
+    def fetch(self) -> list[int]:
+        self.reads += 1
+        return [self.reads]
+
+
+def test_a_session_model_reads_at_once_and_again_only_for_the_tables_it_watches(
+    qtbot: QtBot, session: ReviewSession
+) -> None:
+    model = _Fetches(session)
+    assert model.rows == [1] and model.parent() is session
+    session.changed.emit(Changes.of("quotes"))
+    assert model.rows == [1]
+    session.changed.emit(Changes.of("members"))
+    assert model.rows == [2]
