@@ -14,7 +14,7 @@ Row = TypeVar("Row")
 
 
 class RowsTableModel(QAbstractTableModel, Generic[Row]):
-    """A table of ``rows`` under ``headers`` (one column a header); subclasses implement ``data``."""
+    """A table of ``rows`` under ``headers`` (one column a header); subclasses say what each ``cell`` shows."""
 
     headers: tuple[str, ...] = ()
 
@@ -33,9 +33,16 @@ class RowsTableModel(QAbstractTableModel, Generic[Row]):
             return self.headers[section]
         return None
 
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        return self.cell(self.rows[index.row()], index.column(), role) if index.isValid() else None
+
+    def cell(self, row: Row, column: int, role: int) -> Any:
+        """What ``column`` of ``row`` shows in ``role`` (None for nothing)."""
+        raise NotImplementedError
+
 
 class ListTableModel(RowsTableModel[Row]):
-    """Subclasses set ``headers``, implement ``fetch`` (the rows) and ``data``; ``reload`` refetches."""
+    """Subclasses set ``headers``, implement ``fetch`` (the rows) and ``cell``; ``reload`` refetches."""
 
     def fetch(self) -> list[Row]:
         raise NotImplementedError

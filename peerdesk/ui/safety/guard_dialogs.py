@@ -121,11 +121,7 @@ class FlaggedQuotesModel(SessionTableModel[guard.FlaggedQuote]):
     def fetch(self) -> list[guard.FlaggedQuote]:
         return guard.flagged_quotes(self.session.store)
 
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid():
-            return None
-        item = self.rows[index.row()]
-        column = index.column()
+    def cell(self, item: guard.FlaggedQuote, column: int, role: int) -> Any:
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
             if column == 0:
                 return item.text

@@ -62,23 +62,20 @@ class BackupsModel(ListTableModel[BackupInfo]):
         super().__init__(parent)
         self.rows = list(items)  # already opened and counted by the caller (in the background)
 
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid():
-            return None
-        item = self.rows[index.row()]
+    def cell(self, item: BackupInfo, column: int, role: int) -> Any:
         if role == Qt.ItemDataRole.ToolTipRole:
             return item.problem or str(item.path.name)
-        if role == Qt.ItemDataRole.TextAlignmentRole and index.column() >= 2:
+        if role == Qt.ItemDataRole.TextAlignmentRole and column >= 2:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         if role != Qt.ItemDataRole.DisplayRole:
             return None
-        if index.column() == 0:
+        if column == 0:
             return show_datetime(item.made, seconds=True)
-        if index.column() == 1:
+        if column == 1:
             return item.label
         if item.problem:
-            return "—" if index.column() > 2 else "cannot be opened"
-        return item.counts.get(COUNTED[index.column() - 2], 0)
+            return "—" if column > 2 else "cannot be opened"
+        return item.counts.get(COUNTED[column - 2], 0)
 
 
 class RestoreDialog(QDialog):

@@ -36,14 +36,11 @@ class ConflictsModel(SessionTableModel[exchange.ConflictView]):
     def items(self) -> list[exchange.ConflictView]:
         return self.rows
 
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid():
-            return None
-        c = self.items[index.row()]
+    def cell(self, c: exchange.ConflictView, column: int, role: int) -> Any:
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
             where = f"{label(c.table, 1).capitalize()} · {c.field.replace('_', ' ')}"
             now = "(deleted meanwhile: restoring brings it back)" if c.record_deleted else c.current_text
-            return (where, c.lost_text, now, exchange.shown(c.author))[index.column()]
+            return (where, c.lost_text, now, exchange.shown(c.author))[column]
         return None
 
 

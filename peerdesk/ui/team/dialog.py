@@ -52,11 +52,7 @@ class TeamModel(SessionTableModel[team.TeamMember]):
     def people(self) -> list[team.TeamMember]:
         return self.rows
 
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid():
-            return None
-        p = self.people[index.row()]
-        col = index.column()
+    def cell(self, p: team.TeamMember, col: int, role: int) -> Any:
         if role == Qt.ItemDataRole.DisplayRole:
             role_label = review_service.ROLE_LABELS.get(p.role, p.role)
             return (

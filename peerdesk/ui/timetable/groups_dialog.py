@@ -60,11 +60,7 @@ class GroupsModel(SessionTableModel[timetable_grid.GroupUse]):
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)  # over the counts
         return super().headerData(section, orientation, role)
 
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid():
-            return None
-        group = self.rows[index.row()]
-        column = index.column()
+    def cell(self, group: timetable_grid.GroupUse, column: int, role: int) -> Any:
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole):
             return (group.name, group.interviews, group.quotes)[column]
         if role == ID_ROLE:

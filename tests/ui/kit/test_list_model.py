@@ -51,6 +51,9 @@ def test_a_list_model_shows_what_row_data_says_of_each_row(qtbot: QtBot) -> None
 class _Pairs(RowsTableModel[tuple[str, str]]):
     headers = ("Left", "Right", "Extra")
 
+    def cell(self, row: tuple[str, str], column: int, role: int) -> object:
+        return (*row, "")[column] if role == Qt.ItemDataRole.DisplayRole else None
+
 
 def test_a_rows_table_has_one_column_a_header_and_a_row_each_row_it_is_given(qtbot: QtBot) -> None:
     model = _Pairs()
@@ -59,6 +62,8 @@ def test_a_rows_table_has_one_column_a_header_and_a_row_each_row_it_is_given(qtb
     assert model.rowCount(model.index(0, 0)) == 0  # a table: no row has children
     assert model.headerData(2, Qt.Orientation.Horizontal) == "Extra"
     assert model.headerData(0, Qt.Orientation.Horizontal, Qt.ItemDataRole.ToolTipRole) is None
+    assert model.data(model.index(1, 1)) == "d"  # each cell says what its row shows in that column
+    assert model.data(model.index(1, 1), Qt.ItemDataRole.ToolTipRole) is None
 
 
 class _Fetches(SessionTableModel[int]):
