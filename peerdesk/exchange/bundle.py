@@ -105,19 +105,27 @@ def seal_info(bundle_id: str, review_id: str, member_id: str) -> bytes:
 # --- writing -----------------------------------------------------------------------------------------------------
 
 
-def write(
-    *,
-    review_id: str,
-    sender_id: str,
-    sender_name: str,
-    expires: str,
-    recipients: list[tuple[str, bytes]],
-    content: Any,
-    signer: ed25519.Ed25519PrivateKey,
-    created: dt.datetime | None = None,
-    bundle_id: str | None = None,
-) -> bytes:
-    """Encrypt ``content`` (canonical-JSON-able) to ``recipients`` ([(member id, HPKE public key)]) and sign."""
+@dataclass(frozen=True)
+class Envelope:
+    """Who sends a bundle of which review to whom, and until when: everything about it but its content.
+
+    ``recipients`` are (member id, HPKE public key) pairs; ``created`` and ``bundle_id`` default to now and a
+    new UUID (tests and vectors fix them).
+    """
+
+    review_id: str
+    sender_id: str
+    sender_name: str
+    expires: str
+    recipients: list[tuple[str, bytes]]
+    signer: ed25519.Ed25519PrivateKey
+    created: dt.datetime | None = None
+    bundle_id: str | None = None
+
+
+def write(envelope: Envelope, content: Any) -> bytes:
+    """Encrypt ``content`` (canonical-JSON-able) to the envelope's recipients and sign it."""
+    recipients = envelope.recipients
     if not post_quantum_available():
         raise ExportRefused(
             "This computer's cryptography library cannot do ML-KEM, the post-quantum part of peerdesk's "
@@ -127,38 +135,17 @@ def write(
         raise ExportRefused("There is nobody to send a bundle to yet: add your colleagues' cards in Team first.")
     if len(recipients) > MAX_RECIPIENTS:
         raise ExportRefused(f"A bundle can go to at most {MAX_RECIPIENTS} people.")
-    return write_plain(
-        review_id=review_id,
-        sender_id=sender_id,
-        sender_name=sender_name,
-        expires=expires,
-        recipients=recipients,
-        plain=zlib.compress(canonical.dumps(content), COMPRESSION),
-        signer=signer,
-        created=created,
-        bundle_id=bundle_id,
-    )
+    return write_plain(envelope, zlib.compress(canonical.dumps(content), COMPRESSION))
 
 
-def write_plain(
-    *,
-    review_id: str,
-    sender_id: str,
-    sender_name: str,
-    expires: str,
-    recipients: list[tuple[str, bytes]],
-    plain: bytes,
-    signer: ed25519.Ed25519PrivateKey,
-    created: dt.datetime | None = None,
-    bundle_id: str | None = None,
-    seal_as: dict[str, str] | None = None,
-) -> bytes:
+def write_plain(envelope: Envelope, plain: bytes, *, seal_as: dict[str, str] | None = None) -> bytes:
     """The format itself, for already compressed content (the test vectors use it to build hostile bundles).
 
     ``seal_as`` maps a recipient to the member id bound in its sealed key's ``info`` (only vectors change it).
     """
-    bundle_id = bundle_id or str(uuid.uuid4())
-    when = (created or dt.datetime.now(dt.UTC)).strftime("%Y-%m-%dT%H:%M:%SZ")
+    review_id, sender_id, sender_name = envelope.review_id, envelope.sender_id, envelope.sender_name
+    bundle_id = envelope.bundle_id or str(uuid.uuid4())
+    when = (envelope.created or dt.datetime.now(dt.UTC)).strftime("%Y-%m-%dT%H:%M:%SZ")
     key = AESGCM.generate_key(bit_length=256)
     hp = suite()
     bound = seal_as or {}
@@ -167,15 +154,15 @@ def write_plain(
             member,
             hp.encrypt(key, hpke_public(public), info=seal_info(bundle_id, review_id, bound.get(member, member))),
         )
-        for member, public in sorted(recipients)
+        for member, public in sorted(envelope.recipients)
     )
-    header = Header(bundle_id, review_id, sender_id, sender_name, when, expires, sealed)
+    header = Header(bundle_id, review_id, sender_id, sender_name, when, envelope.expires, sealed)
     header_bytes = canonical.dumps(header.to_json())
     nonce = os.urandom(NONCE_LEN)
     payload = nonce + AESGCM(key).encrypt(nonce, plain, MAGIC_LINE + header_bytes)
     signed = MAGIC_LINE + struct.pack(">I", len(header_bytes)) + header_bytes
     signed += struct.pack(">Q", len(payload)) + payload
-    return signed + signer.sign(signed)
+    return signed + envelope.signer.sign(signed)
 
 
 # --- reading -----------------------------------------------------------------------------------------------------

@@ -168,16 +168,16 @@ def merge(
     tables: dict[str, list[dict[str, Any]]] = content["tables"]
     if uow.get_meta(PURGED_ON_META):
         tables, result.ignored = purged.kept(uow, tables)
-    losers: list[dict[str, Any]] = []
+    run = _Run(uow.member_id, mine, theirs, result)
     for table in sorted(tables):
         records = tables[table]
         if records:
             if step is not None:
                 step(table)
-            newest = max(newest, _merge_table(uow, table, records, mine, theirs, result, losers))
+            newest = max(newest, _merge_table(uow, table, records, run))
     result.conflicts += result.new.pop(conflicts.TABLE, 0)  # brought by the bundle: kept here now
     result.changed.pop(conflicts.TABLE, None)  # one resolved elsewhere: not news worth a sentence
-    result.conflicts += conflicts.keep(uow, losers)
+    result.conflicts += conflicts.keep(uow, run.losers)
     if "members" in content["tables"]:
         _trust_new_members(uow, content["tables"]["members"])
     if newest:
@@ -252,15 +252,20 @@ def _needs_values(remote: dict[str, str], local: dict[str, str], texts: frozense
     return False
 
 
-def _merge_table(
-    uow: UnitOfWork,
-    table: str,
-    records: list[dict[str, Any]],
-    mine: dict[str, str],
-    theirs: dict[str, str],
-    result: MergeResult,
-    losers: list[dict[str, Any]],
-) -> str:
+@dataclass
+class _Run:
+    """What one bundle's merge carries from table to table: who I am, what each side had seen (``mine``,
+    ``theirs``: member → highest stamp), the tally so far, and the texts that lost (kept as conflicts)."""
+
+    me: str
+    mine: dict[str, str]
+    theirs: dict[str, str]
+    result: MergeResult
+    losers: list[dict[str, Any]] = field(default_factory=list)
+
+
+def _merge_table(uow: UnitOfWork, table: str, records: list[dict[str, Any]], run: _Run) -> str:
+    result = run.result
     model = SHARED_MODELS[table]
     t: Table = model.__table__  # type: ignore[attr-defined]
     kinds = column_kinds(table)
@@ -280,7 +285,7 @@ def _merge_table(
             continue
         if _author_wins(record["author_id"], ours[1]):
             authors.append({"author_id": record["author_id"], ROW_ID: record["id"]})
-        if _needs_values(record["versions"], ours[0], texts, mine):
+        if _needs_values(record["versions"], ours[0], texts, run.mine):
             to_decide.append(record)
 
     if fresh:
@@ -299,22 +304,16 @@ def _merge_table(
         local = _held_rows(conn, t, [r["id"] for r in to_decide])
         # One executemany per set of changed columns: a field is only in the SET clause when its value changes,
         # so the search index's UPDATE OF triggers fire exactly when the text did.
-        for batch in _decide(uow.member_id, table, to_decide, local, mine, theirs, result, losers).values():
+        for batch in _decide(run, table, to_decide, local).values():
             uow.update_rows(model, batch, key=ROW_ID)
     return newest
 
 
 def _decide(
-    me: str,
-    table: str,
-    to_decide: list[dict[str, Any]],
-    local: dict[str, RowMapping],
-    mine: dict[str, str],
-    theirs: dict[str, str],
-    result: MergeResult,
-    losers: list[dict[str, Any]],
+    run: _Run, table: str, to_decide: list[dict[str, Any]], local: dict[str, RowMapping]
 ) -> dict[tuple[str, ...], list[dict[str, Any]]]:
     """Per field, the higher version wins; returns the updates grouped by the set of columns they change."""
+    me, mine, theirs, result, losers = run.me, run.mine, run.theirs, run.result, run.losers
     kinds = column_kinds(table)
     fields = edit_fields(table)
     texts = text_fields(table)

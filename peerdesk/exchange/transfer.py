@@ -152,16 +152,8 @@ def export_bundle(
     if not expires:
         expires = (created + DEFAULT_LIFETIME).date().isoformat()
     _report(progress, 1, 3, "Encrypting…")
-    data = bundle.write(
-        review_id=review_id,
-        sender_id=me.id,
-        sender_name=me.name,
-        expires=expires,
-        recipients=targets,
-        content=collected.content,
-        signer=keys.signer(),
-        created=created,
-    )
+    envelope = bundle.Envelope(review_id, me.id, me.name, expires, targets, keys.signer(), created=created)
+    data = bundle.write(envelope, collected.content)
     _report(progress, 3, 3, "Done")
     log.info("exported a bundle: %d bytes, %d recipients, %d changes", len(data), len(targets), collected.changes)
     ids = tuple(member for member, _ in targets)

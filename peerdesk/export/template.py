@@ -10,7 +10,7 @@ logos, page numbers), so nothing we write ever sits on them.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import Any
 
@@ -90,6 +90,12 @@ def placeholder(owner: Any, kinds: Iterable[Any]) -> Any | None:
         if ph.placeholder_format.type in wanted:
             return ph
     return None
+
+
+def placeholder_rect(owner: Any, kinds: Iterable[Any]) -> Rect | None:
+    """Where ``owner``'s first placeholder of one of ``kinds`` stands; None without one (or without a size)."""
+    ph = placeholder(owner, kinds)
+    return rect_of(ph) if ph is not None else None
 
 
 @dataclass
@@ -210,27 +216,24 @@ class Template:
     def title_rect(self, layout: Any) -> Rect:
         return self._once("title_rect", layout, self._title_rect)
 
+    def _placed(self, layout: Any, kinds: Iterable[Any], otherwise: Callable[[int], Rect]) -> Rect:
+        """The layout's placeholder of ``kinds``, else ``otherwise(margin)``; either kept to the safe area."""
+        rect = placeholder_rect(layout, kinds)
+        return self.safe(rect if rect is not None else otherwise(self.margin()), layout)
+
     def _title_rect(self, layout: Any) -> Rect:
-        ph = placeholder(layout, TITLE_KINDS)
-        rect = rect_of(ph) if ph is not None else None
-        if rect is None:
-            m = self.margin()
-            rect = Rect(m, m // 2, self.width - 2 * m, int(self.height * 0.16))
-        return self.safe(rect, layout)
+        return self._placed(layout, TITLE_KINDS, lambda m: Rect(m, m // 2, self.width - 2 * m, int(self.height * 0.16)))
 
     def body_rect(self, layout: Any) -> Rect:
         """Where a content slide's body goes: the body placeholder, else the largest room the title leaves."""
         return self._once("body_rect", layout, self._body_rect)
 
     def _body_rect(self, layout: Any) -> Rect:
-        ph = placeholder(layout, BODY_KINDS)
-        rect = rect_of(ph) if ph is not None else None
-        if rect is None:
-            m = self.margin()
+        def below_title(m: int) -> Rect:
             whole = Rect(m, m, self.width - 2 * m, self.height - 2 * m)
-            title = self.title_rect(layout)
-            rect = whole.avoiding([title], gap=int(Pt(12)))
-        return self.safe(rect, layout)
+            return whole.avoiding([self.title_rect(layout)], gap=int(Pt(12)))
+
+        return self._placed(layout, BODY_KINDS, below_title)
 
     def subtitle_rect(self, layout: Any) -> Rect:
         return self._once("subtitle_rect", layout, self._subtitle_rect)
@@ -253,8 +256,7 @@ class Template:
     def _number_rect(self, layout: Any) -> Rect:
         obstacles = [o for o in self.obstacles(layout)]
         for owner in (layout, layout.slide_master):
-            ph = placeholder(owner, [PP_PLACEHOLDER.SLIDE_NUMBER])
-            rect = rect_of(ph) if ph is not None else None
+            rect = placeholder_rect(owner, [PP_PLACEHOLDER.SLIDE_NUMBER])
             if rect is not None and rect.height <= self.height * 0.15:
                 others = [o for o in obstacles if o != rect]
                 if not any(rect.overlaps(o) for o in others):

@@ -21,6 +21,7 @@ from sqlalchemy import select
 
 from peerdesk.errors import UserError
 from peerdesk.services.changes import Changes
+from peerdesk.services.rows import view_of
 from peerdesk.store.engine import Store
 from peerdesk.store.models import ChecklistTick, Review
 from peerdesk.store.uow import UnitOfWork
@@ -121,11 +122,9 @@ def steps(store: Store) -> list[Step]:
     for spec in specs():
         tick = ticks.get(spec.key)
         out.append(
-            Step(
-                key=spec.key,
-                text=spec.text,
-                owner=spec.owner,
-                when=spec.when,
+            view_of(
+                Step,
+                spec,
                 due=spec.due(day_one) if day_one else None,
                 done=bool(tick and tick.done),
                 done_on=tick.done_on if tick and tick.done else "",

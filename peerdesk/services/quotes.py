@@ -17,6 +17,7 @@ from sqlalchemy import select
 from peerdesk.errors import UserError
 from peerdesk.services import guard, notes, wall
 from peerdesk.services.edits import Edit, Recorder, recording
+from peerdesk.services.rows import view_of
 from peerdesk.services.timetable import SlotInfo
 from peerdesk.store import rules
 from peerdesk.store.engine import Store
@@ -172,16 +173,11 @@ def list_quotes(
         if needle and needle not in _normal(q.text) and not any(needle in _normal(n) for n in names):
             continue
         out.append(
-            QuoteRow(
-                id=q.id,
-                text=q.text,
-                kind=q.kind,
-                starred=q.starred,
-                group_id=q.group_id,
+            view_of(
+                QuoteRow,
+                q,
                 group=groups.get(q.group_id, ""),
-                interview_id=q.interview_id,
                 interview=interviews.get(q.interview_id, ""),
-                note_id=q.note_id,
                 tags=names,
                 tag_ids=tag_ids,
                 used_in=tuple(dict.fromkeys(uses.get(q.id, ()))),

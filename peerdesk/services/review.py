@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 import datetime as dt
+import json
 import uuid
 from dataclasses import dataclass
+from functools import cache
+from importlib import resources
 from pathlib import Path
 from types import MappingProxyType
 from typing import Any
@@ -17,6 +20,7 @@ from peerdesk.exchange import roster
 from peerdesk.exchange.identity import KeyPair, b64
 from peerdesk.services import questions
 from peerdesk.services.changes import Changes
+from peerdesk.services.rows import view_of
 from peerdesk.store import migrate, rules
 from peerdesk.store.engine import Store
 from peerdesk.store.models import (
@@ -45,31 +49,17 @@ ROLE_LABELS = MappingProxyType(
 )
 FOLLOW_UP_AFTER = relativedelta(months=4)
 
-# The planning form, in our words. Keys are stable (they name records); labels are what people read.
-PLANNING_QUESTIONS: tuple[tuple[str, str, str], ...] = (
-    ("vision", "Vision", "Where does the host want children's services to be in a few years?"),
-    (
-        "vision_promoted",
-        "How the vision is shared",
-        "How have leaders spread the vision: to staff, partners, children and families?",
-    ),
-    ("culture", "Culture", "How would staff and partners describe the way things are done here?"),
-    ("strategy", "Strategy", "Which plans and priorities are steering the work now?"),
-    ("mechanisms", "Mechanisms of change", "How does change actually happen: programmes, boards, people?"),
-    (
-        "leadership",
-        "Leadership strategies",
-        "How do leaders set direction, support staff and hold to account?",
-    ),
-    (
-        "culture_change",
-        "Changing culture and approaches",
-        "Where the change needed is in culture or ways of working rather than in services, what is being done?",
-    ),
-    ("interviewees", "Who to interview", "Which stakeholder groups should the team hear from on Day 1?"),
-    ("approaches", "Questioning approaches", "Which approaches suit which groups, and why?"),
-    ("documents_needed", "Documents needed", "What should the host send before the visit?"),
-)
+
+@cache
+def planning_questions() -> tuple[tuple[str, str, str], ...]:
+    """The planning form's questions in our words, as (key, label, prompt), from the data file that words them.
+
+    Keys are stable (they name records); labels are what people read.
+    """
+    data = json.loads((resources.files("peerdesk.resources") / "planning_questions.json").read_text(encoding="utf-8"))
+    return tuple((q["key"], q["label"], q["prompt"]) for q in data["questions"])
+
+
 # Short facts of the planning form (#20): the two directors by name, and whether the self-assessment and the data
 # set were sent beforehand (a flag is stored as "yes" or "").
 PLANNING_NAMES: tuple[tuple[str, str], ...] = (("visiting_dcs", "Visiting DCS"), ("observer_dcs", "Observer DCS"))
@@ -184,19 +174,7 @@ def summary(store: Store) -> ReviewSummary:
         row = s.get(Review, store.review_id)
         if row is None:
             raise UserError("This file holds no review record.")
-        return ReviewSummary(
-            id=row.id,
-            authority=row.authority,
-            focus=row.focus,
-            aim=row.aim,
-            key_questions=(row.key_question_1, row.key_question_2, row.key_question_3),
-            visit_start=row.visit_start,
-            visit_end=row.visit_end,
-            followup_date=row.followup_date,
-            retention_date=row.retention_date,
-            co_produced=row.co_produced,
-            lead_officers=row.lead_officers,
-        )
+        return view_of(ReviewSummary, row, key_questions=(row.key_question_1, row.key_question_2, row.key_question_3))
 
 
 REVIEW_FIELDS = frozenset(

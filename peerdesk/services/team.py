@@ -83,11 +83,12 @@ def add_member(store: Store, text: str) -> tuple[TeamMember, Changes]:
 
 
 def _set_trust(uow: UnitOfWork, member_id: str, fp: str) -> None:
+    """Record ``fp`` as the fingerprint I compared with the member; "" forgets it (no record is made for that)."""
     trust = uow.session.get(MemberTrust, member_id)
-    if trust is None:
-        uow.session.add(MemberTrust(member_id=member_id, verified_fingerprint=fp))
-    else:
+    if trust is not None:
         trust.verified_fingerprint = fp
+    elif fp:
+        uow.session.add(MemberTrust(member_id=member_id, verified_fingerprint=fp))
 
 
 def verify(store: Store, member_id: str) -> Changes:
@@ -105,9 +106,7 @@ def verify(store: Store, member_id: str) -> Changes:
 def unverify(store: Store, member_id: str) -> Changes:
     """Forget that I compared this member's fingerprint (undo of ``verify``)."""
     with UnitOfWork(store) as uow:
-        trust = uow.session.get(MemberTrust, member_id)
-        if trust is not None:
-            trust.verified_fingerprint = ""
+        _set_trust(uow, member_id, "")
         uow.commit()
     return Changes.of("members", ids=[member_id])
 

@@ -20,6 +20,7 @@ from sqlalchemy import select
 from peerdesk.errors import UserError
 from peerdesk.services import approaches, records
 from peerdesk.services.changes import Changes
+from peerdesk.services.rows import view_of
 from peerdesk.store import rules
 from peerdesk.store.engine import Store
 from peerdesk.store.models import (
@@ -150,19 +151,12 @@ def _info(
     groups: Mapping[str, str],
     members: Mapping[str, str],
 ) -> InterviewInfo:
-    return InterviewInfo(
-        id=row.id,
-        slot_id=row.slot_id,
-        team_id=row.team_id,
-        group_id=row.group_id,
+    return view_of(
+        InterviewInfo,
+        row,
         group=groups.get(row.group_id, ""),
-        approach=row.approach,
-        interviewer_id=row.interviewer_id,
         interviewer=members.get(row.interviewer_id, "") or row.interviewer_name,
-        note_taker_id=row.note_taker_id,
         note_taker=members.get(row.note_taker_id, "") or row.note_taker_name,
-        attendees=row.attendees,
-        title=row.title,
         slot=slots.get(row.slot_id),
         team=teams.get(row.team_id),
     )

@@ -26,6 +26,7 @@ from sqlalchemy import select
 
 from peerdesk.errors import NotFound, UserError
 from peerdesk.services.edits import Edit, Recorder, recording
+from peerdesk.services.rows import view_of
 from peerdesk.store import rules
 from peerdesk.store.engine import Store
 from peerdesk.store.models import Goal, Member, PostIt, Theme
@@ -140,19 +141,12 @@ def load_wall(store: Store, goal_id: str = DAY2_WALL) -> WallState:
     themes = tuple(ThemeView(*row) for row in sorted(trows, key=lambda r: (r.y, r.x, r.id)))
     live_themes = {t.id for t in themes}
     postits = [
-        PostItView(
-            id=r.id,
-            kind=r.kind,
-            text=r.text,
+        view_of(
+            PostItView,
+            r,
             # a post-it whose theme was deleted elsewhere (a merge) is simply loose again
             theme_id=r.theme_id if r.theme_id in live_themes else "",
-            x=r.x,
-            y=r.y,
-            position=r.position,
-            placed=r.placed,
-            author_id=r.author_id,
             initials=initials.get(r.author_id, ""),
-            quote_id=r.quote_id,
         )
         for r in prows
     ]

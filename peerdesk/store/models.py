@@ -45,6 +45,13 @@ class Shared:
 BOOKKEEPING = frozenset({"id", "author_id", "versions", "updated"})
 
 
+class NamedInOrder:
+    """A name, and a position that keeps the order people put the records in (groups, workshop tables)."""
+
+    name: Mapped[str] = mapped_column(Text, default="")
+    position: Mapped[float] = mapped_column(Float, default=0.0)
+
+
 # --- the review and its planning -------------------------------------------------------------------------
 
 
@@ -121,10 +128,8 @@ class GuardedName(Shared, Base):
 # --- Day 1: timetable, interviews, notes, quotes ----------------------------------------------------------
 
 
-class StakeholderGroup(Shared, Base):
+class StakeholderGroup(NamedInOrder, Shared, Base):
     __tablename__ = "stakeholder_groups"
-    name: Mapped[str] = mapped_column(Text, default="")
-    position: Mapped[float] = mapped_column(Float, default=0.0)
 
 
 class Team(Shared, Base):
@@ -302,10 +307,8 @@ class InsightQuote(Shared, Base):
 # --- Day 2 afternoon: workshop; four months on: follow-up ---------------------------------------------------
 
 
-class WorkshopTable(Shared, Base):
+class WorkshopTable(NamedInOrder, Shared, Base):
     __tablename__ = "workshop_tables"
-    name: Mapped[str] = mapped_column(Text, default="")
-    position: Mapped[float] = mapped_column(Float, default=0.0)
 
 
 class TableResponse(Shared, Base):

@@ -24,12 +24,12 @@ def _write(sender: KeyPair, reader: KeyPair, **changes: object) -> bytes:
         "sender_name": "Sam Okafor",
         "expires": "2099-01-01",
         "recipients": [(READER, reader.kem_public)],
-        "content": CONTENT,
         "signer": sender.signer(),
         "created": dt.datetime(2026, 3, 10, 18, 30, tzinfo=dt.UTC),
     }
     fields.update(changes)
-    return bundle.write(**fields)  # type: ignore[arg-type]
+    content = fields.pop("content", CONTENT)
+    return bundle.write(bundle.Envelope(**fields), content)  # type: ignore[arg-type]
 
 
 @pytest.fixture(scope="module")

@@ -87,13 +87,12 @@ def craft(
         targets = roster.recipients(s) if recipients is None else recipients
     if plain is None:
         plain = zlib.compress(canonical.dumps(content if content is not None else transfer.content(sender)))
-    return bundle.write_plain(
+    envelope = bundle.Envelope(
         review_id=review_id or sender.review_id,
         sender_id=me.id,
         sender_name=me.name,
         expires=expires or (visit_start() + dt.timedelta(days=200)).isoformat(),
         recipients=targets,
-        plain=plain,
         signer=keys.signer(),
-        seal_as=seal_as,
     )
+    return bundle.write_plain(envelope, plain, seal_as=seal_as)

@@ -113,6 +113,6 @@ def test_initials() -> None:
 
 
 def test_the_planning_form_labels_every_planning_key_in_the_rules_order() -> None:
-    on_the_form = (*review.PLANNING_QUESTIONS, *review.PLANNING_NAMES, *review.PLANNING_FLAGS)
+    on_the_form = (*review.planning_questions(), *review.PLANNING_NAMES, *review.PLANNING_FLAGS)
     assert tuple(key for key, *_ in on_the_form) == rules.PLANNING_KEYS
     assert all(label for _, label, *_ in on_the_form)

@@ -1,4 +1,4 @@
-"""The frame every dialog of ours starts from, and the table view the lists in them use: one place for both.
+"""The frame every dialog of ours starts from, the table view the lists in them use, and their Close row.
 
 Each dialog sets a title, an object name (for the stylesheet and tests), a size and an introductory sentence;
 each table selects whole rows, hides the row numbers and sizes its columns. Written once here, they read alike.
@@ -6,14 +6,28 @@ each table selects whole rows, hides the row numbers and sizes its columns. Writ
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
+from typing import TypeVar
 
 from PySide6.QtCore import QAbstractItemModel, Qt
-from PySide6.QtWidgets import QAbstractItemView, QDialog, QHeaderView, QLabel, QTableView, QVBoxLayout
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QAbstractItemView,
+    QDialog,
+    QDialogButtonBox,
+    QHeaderView,
+    QLabel,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from peerdesk.ui.kit.session import ReviewSession
 
 STRETCH = QHeaderView.ResizeMode.Stretch
 FIT = QHeaderView.ResizeMode.ResizeToContents
 INTERACTIVE = QHeaderView.ResizeMode.Interactive
+Row = TypeVar("Row")
 
 
 def dialog_layout(
@@ -79,3 +93,37 @@ def table_view(
     if left_headers:
         header.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
     return view
+
+
+class SessionDialog(QDialog):
+    """A dialog over the open review: framed by ``dialog_layout`` (its layout is ``body``); edits go to ``session``."""
+
+    def __init__(
+        self,
+        session: ReviewSession,
+        title: str,
+        name: str,
+        *,
+        size: tuple[int, int] | None = None,
+        intro: str = "",
+        hint: bool = False,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.session = session
+        self.body = dialog_layout(self, title, name, size=size, intro=intro, hint=hint)
+
+
+def selected_row(view: QAbstractItemView, rows: Sequence[Row]) -> Row | None:
+    """The row of ``rows`` (what ``view``'s model shows) selected in ``view``; the first when several are."""
+    picked = view.selectionModel().selectedRows()
+    return rows[picked[0].row()] if picked else None
+
+
+def close_buttons(dialog: QDialog, *actions: QAbstractButton) -> QDialogButtonBox:
+    """Close (it rejects ``dialog``), after the dialog's own ``actions``: buttons already made and wired."""
+    buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+    for button in actions:
+        buttons.addButton(button, QDialogButtonBox.ButtonRole.ActionRole)
+    buttons.rejected.connect(dialog.reject)
+    return buttons

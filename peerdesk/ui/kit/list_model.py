@@ -6,26 +6,21 @@ from typing import Any, Generic, TypeVar
 
 from PySide6.QtCore import QAbstractListModel, QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
 
+from peerdesk.services.changes import Changes
+from peerdesk.ui.kit.session import ReviewSession
+
 Index = QModelIndex | QPersistentModelIndex
 Row = TypeVar("Row")
 
 
-class ListTableModel(QAbstractTableModel, Generic[Row]):
-    """Subclasses set ``headers``, implement ``fetch`` (the rows) and ``data``; ``reload`` refetches."""
+class RowsTableModel(QAbstractTableModel, Generic[Row]):
+    """A table of ``rows`` under ``headers`` (one column a header); subclasses say what each ``cell`` shows."""
 
     headers: tuple[str, ...] = ()
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.rows: list[Row] = []
-
-    def fetch(self) -> list[Row]:
-        raise NotImplementedError
-
-    def reload(self) -> None:
-        self.beginResetModel()
-        self.rows = self.fetch()
-        self.endResetModel()
 
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 - Qt's signature
         return 0 if parent.isValid() else len(self.rows)
@@ -37,6 +32,42 @@ class ListTableModel(QAbstractTableModel, Generic[Row]):
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
             return self.headers[section]
         return None
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        return self.cell(self.rows[index.row()], index.column(), role) if index.isValid() else None
+
+    def cell(self, row: Row, column: int, role: int) -> Any:
+        """What ``column`` of ``row`` shows in ``role`` (None for nothing)."""
+        raise NotImplementedError
+
+
+class ListTableModel(RowsTableModel[Row]):
+    """Subclasses set ``headers``, implement ``fetch`` (the rows) and ``cell``; ``reload`` refetches."""
+
+    def fetch(self) -> list[Row]:
+        raise NotImplementedError
+
+    def reload(self) -> None:
+        self.beginResetModel()
+        self.rows = self.fetch()
+        self.endResetModel()
+
+
+class SessionTableModel(ListTableModel[Row]):
+    """Rows that ``fetch`` reads from the review session, read again when a change touches ``watched`` (any
+    change when it names no table). Without a ``parent`` the model belongs to the session."""
+
+    watched: tuple[str, ...] = ()
+
+    def __init__(self, session: ReviewSession, parent: QObject | None = None) -> None:
+        super().__init__(session if parent is None else parent)
+        self.session = session
+        session.changed.connect(self._on_changed)  # a method: the connection ends with the model
+        self.reload()
+
+    def _on_changed(self, changes: Changes) -> None:
+        if not self.watched or changes.touches(*self.watched):
+            self.reload()
 
 
 class RowListModel(QAbstractListModel, Generic[Row]):

@@ -26,11 +26,9 @@ from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
-    QDialogButtonBox,
     QFileDialog,
     QFormLayout,
     QLabel,
-    QPushButton,
     QWidget,
 )
 
@@ -40,7 +38,8 @@ from peerdesk.export.print_base import PAPERS, Printable, check_paper
 from peerdesk.export.print_day1 import TIMETABLE_VIEWS
 from peerdesk.store.engine import Store
 from peerdesk.ui.kit import messages
-from peerdesk.ui.kit.widgets import add_to_file_menu, error_label
+from peerdesk.ui.kit.dialogs import close_buttons
+from peerdesk.ui.kit.widgets import add_to_file_menu, error_label, push_button
 
 MARGIN_MM = 15.0
 PAGE_SIZES = MappingProxyType({"A4": QPageSize.PageSizeId.A4, "Letter": QPageSize.PageSizeId.Letter})
@@ -126,16 +125,10 @@ class PrintDialog(QDialog):
         form.addRow(paper_label, self.paper)
         self.error = error_label()
         form.addRow("", self.error)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
-        self.print_button = QPushButton("&Print…")
+        self.print_button = push_button("&Print…", self.choose_printer)
         self.print_button.setObjectName("primaryButton")
-        self.pdf_button = QPushButton("Save as P&DF…")
-        buttons.addButton(self.print_button, QDialogButtonBox.ButtonRole.ActionRole)
-        buttons.addButton(self.pdf_button, QDialogButtonBox.ButtonRole.ActionRole)
-        buttons.rejected.connect(self.reject)
-        self.print_button.clicked.connect(self.choose_printer)
-        self.pdf_button.clicked.connect(self.choose_pdf)
-        form.addRow(buttons)
+        self.pdf_button = push_button("Save as P&DF…", self.choose_pdf)
+        form.addRow(close_buttons(self, self.print_button, self.pdf_button))
         self.what.currentIndexChanged.connect(self._what_changed)
         self._what_changed()
 

@@ -11,6 +11,7 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QDialog,
     QDialogButtonBox,
+    QFormLayout,
     QFrame,
     QHBoxLayout,
     QLabel,
@@ -82,14 +83,20 @@ def password_edit(accessible_name: str) -> QLineEdit:
     return edit
 
 
-def accept_buttons(dialog: QDialog, text: str, on_accept: Callable[[], None]) -> QDialogButtonBox:
-    """Cancel, and the dialog's own verb as its default button; ``on_accept`` checks and then accepts."""
-    buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
-    button = buttons.addButton(text, QDialogButtonBox.ButtonRole.AcceptRole)
-    button.setObjectName("primaryButton")
-    buttons.accepted.connect(on_accept)
-    buttons.rejected.connect(dialog.reject)
-    return buttons
+class AcceptButtons(QDialogButtonBox):
+    """Cancel, and the dialog's own verb as its ``primary`` button; ``on_accept`` checks and then accepts."""
+
+    def __init__(self, dialog: QDialog, text: str, on_accept: Callable[[], None]) -> None:
+        super().__init__(QDialogButtonBox.StandardButton.Cancel)
+        self.primary = self.addButton(text, QDialogButtonBox.ButtonRole.AcceptRole)
+        self.primary.setObjectName("primaryButton")
+        self.accepted.connect(on_accept)
+        self.rejected.connect(dialog.reject)
+
+
+def accept_buttons(dialog: QDialog, text: str, on_accept: Callable[[], None]) -> AcceptButtons:
+    """Cancel, and the dialog's own verb as its primary button; ``on_accept`` checks and then accepts."""
+    return AcceptButtons(dialog, text, on_accept)
 
 
 def push_button(text: str, on_click: Callable[[], object]) -> QPushButton:
@@ -169,6 +176,19 @@ def error_label() -> QLabel:
     label.setWordWrap(True)
     label.hide()
     return label
+
+
+def passphrase_rows(form: QFormLayout, label: str = "Passphrase") -> tuple[QLineEdit, StrengthMeter, QLineEdit]:
+    """A new passphrase typed twice, its strength shown between: the rows of every form that sets one.
+
+    Returns the first field, the meter and the second field (named ``label`` and "``label`` again").
+    """
+    first, again = password_edit(label), password_edit(f"{label} again")
+    meter = StrengthMeter(first)
+    form.addRow(label, first)
+    form.addRow("", meter)
+    form.addRow("Type it again", again)
+    return first, meter, again
 
 
 class StrengthMeter(QWidget):

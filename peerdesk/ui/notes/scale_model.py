@@ -9,10 +9,11 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt, QTimer
+from PySide6.QtCore import QModelIndex, QObject, QPersistentModelIndex, Qt, QTimer
 from PySide6.QtWidgets import QSpinBox, QStyledItemDelegate, QStyleOptionViewItem, QWidget
 
 from peerdesk.services import scale_answers
+from peerdesk.ui.kit.list_model import RowsTableModel
 
 Index = QModelIndex | QPersistentModelIndex
 FIELDS = ("value", "question", "reason")
@@ -21,10 +22,11 @@ ID_ROLE = Qt.ItemDataRole.UserRole + 1
 Edit = Callable[[str, str, Any], object]  # answer id, field, new value
 
 
-class ScaleAnswersModel(QAbstractTableModel):
+class ScaleAnswersModel(RowsTableModel[scale_answers.ScaleInfo]):
+    headers = HEADERS
+
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self.rows: list[scale_answers.ScaleInfo] = []
         self.edit: Edit | None = None
 
     def set_rows(self, rows: list[scale_answers.ScaleInfo]) -> None:
@@ -39,17 +41,6 @@ class ScaleAnswersModel(QAbstractTableModel):
 
     def answer_at(self, index: Index) -> scale_answers.ScaleInfo | None:
         return self.rows[index.row()] if index.isValid() and index.row() < len(self.rows) else None
-
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 - Qt's signature
-        return 0 if parent.isValid() else len(self.rows)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(FIELDS)
-
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return HEADERS[section]
-        return None
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         answer = self.answer_at(index)

@@ -196,7 +196,7 @@ class OverviewPanel(Panel):
             flag.toggled.connect(self._planning_flag_saver(key))
             self.planning_flags[key] = flag
             form.addRow("", flag)
-        for key, label, prompt in review_service.PLANNING_QUESTIONS:
+        for key, label, prompt in review_service.planning_questions():
             edit = AutoSaveText(self._planning_saver(key), prompt, 3)
             edit.setObjectName(f"planning-{key}")
             edit.setAccessibleName(label)

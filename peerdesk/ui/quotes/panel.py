@@ -11,7 +11,6 @@ from types import MappingProxyType
 from typing import Any
 
 from PySide6.QtCore import (
-    QAbstractTableModel,
     QItemSelection,
     QItemSelectionModel,
     QModelIndex,
@@ -53,6 +52,7 @@ from peerdesk.store.engine import Store
 from peerdesk.ui.kit import ops
 from peerdesk.ui.kit.fitting import fit_placeholder, stretch_with_minimum
 from peerdesk.ui.kit.flow import FlowLayout
+from peerdesk.ui.kit.list_model import RowsTableModel
 from peerdesk.ui.kit.panel import Panel
 from peerdesk.ui.kit.session import ReviewSession
 from peerdesk.ui.kit.widgets import EmptyState
@@ -67,12 +67,13 @@ CHECK_LABELS = MappingProxyType({"undecided": "⚠ Decide", "keep": "Kept", "exc
 UNDECIDED_BRUSH = QColor("#fde2a7")
 
 
-class QuotesModel(QAbstractTableModel):
+class QuotesModel(RowsTableModel[QuoteRow]):
     """The quotes as rows; the text column is editable (each edit one undo step)."""
+
+    headers = COLUMNS
 
     def __init__(self, edit_text: Callable[[str, str], None], parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.rows: list[QuoteRow] = []
         self.traceable: set[str] = set()  # quotes from a group too small to keep the speaker anonymous
         self._edit_text = edit_text
 
@@ -82,18 +83,10 @@ class QuotesModel(QAbstractTableModel):
         self.traceable = set(traceable or ())
         self.endResetModel()
 
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 - Qt's signature
-        return 0 if parent.isValid() else len(self.rows)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(COLUMNS)
-
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return COLUMNS[section]
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.ToolTipRole and section == STAR:
             return "Starred: a candidate for the presentation"
-        return None
+        return super().headerData(section, orientation, role)
 
     def flags(self, index: Index) -> Qt.ItemFlag:
         base = super().flags(index)

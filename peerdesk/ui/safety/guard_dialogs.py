@@ -9,8 +9,6 @@ from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QColor, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QComboBox,
-    QDialog,
-    QDialogButtonBox,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -21,11 +19,10 @@ from PySide6.QtWidgets import (
 )
 
 from peerdesk.services import guard
-from peerdesk.services.changes import Changes
 from peerdesk.services.plural import count
 from peerdesk.ui.kit import ops
-from peerdesk.ui.kit.dialogs import FIT, INTERACTIVE, STRETCH, dialog_layout, table_view
-from peerdesk.ui.kit.list_model import ListTableModel
+from peerdesk.ui.kit.dialogs import FIT, INTERACTIVE, STRETCH, SessionDialog, close_buttons, table_view
+from peerdesk.ui.kit.list_model import SessionTableModel
 from peerdesk.ui.kit.record_model import Column, RecordTableModel
 from peerdesk.ui.kit.session import ReviewSession
 from peerdesk.ui.kit.widgets import push_button
@@ -54,18 +51,19 @@ class KindDelegate(QStyledItemDelegate):
         return guard.KIND_LABELS.get(str(value), str(value))
 
 
-class NamesDialog(QDialog):
+NAMES_INTRO = (
+    "Add everyone whose name might turn up in notes or quotes: the people interviewed, staff mentioned, "
+    "anyone else. Quotes that mention them, or give an email address or phone number, are flagged so the "
+    "team can decide whether they may be shown."
+)
+
+
+class NamesDialog(SessionDialog):
     """The names the guard looks for. Adding, editing and removing are undo steps of the review."""
 
     def __init__(self, session: ReviewSession, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.session = session
-        intro = (
-            "Add everyone whose name might turn up in notes or quotes: the people interviewed, staff mentioned, "
-            "anyone else. Quotes that mention them, or give an email address or phone number, are flagged so the "
-            "team can decide whether they may be shown."
-        )
-        layout = dialog_layout(self, "Names to guard", "namesDialog", size=(560, 460), intro=intro)
+        super().__init__(session, "Names to guard", "namesDialog", size=(560, 460), intro=NAMES_INTRO, parent=parent)
+        layout = self.body
         row = QHBoxLayout()
         self.name_edit = QLineEdit()
         self.name_edit.setPlaceholderText("First name and surname")
@@ -92,10 +90,7 @@ class NamesDialog(QDialog):
         layout.addWidget(self.view, 1)
         self.remove_button = push_button("Remove", self.remove_selected)
         QShortcut(QKeySequence(QKeySequence.StandardKey.Delete), self.view, self.remove_selected)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
-        buttons.addButton(self.remove_button, QDialogButtonBox.ButtonRole.ActionRole)
-        buttons.rejected.connect(self.reject)
-        layout.addWidget(buttons)
+        layout.addWidget(close_buttons(self, self.remove_button))
 
     def add(self) -> None:
         name = " ".join(self.name_edit.text().split())
@@ -119,27 +114,14 @@ class NamesDialog(QDialog):
 DECISION_LABELS = MappingProxyType({"keep": "Keep: may be shown", "exclude": "Leave out", guard.UNDECIDED: "To decide"})
 
 
-class FlaggedQuotesModel(ListTableModel[guard.FlaggedQuote]):
+class FlaggedQuotesModel(SessionTableModel[guard.FlaggedQuote]):
     headers = ("Quote", "Why it is flagged", "Decision")
-
-    def __init__(self, session: ReviewSession) -> None:
-        super().__init__(session)
-        self.session = session
-        session.changed.connect(self._on_changed)
-        self.reload()
+    watched = ("quotes", "guarded_names")
 
     def fetch(self) -> list[guard.FlaggedQuote]:
         return guard.flagged_quotes(self.session.store)
 
-    def _on_changed(self, changes: Changes) -> None:
-        if changes.touches("quotes", "guarded_names"):
-            self.reload()
-
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid():
-            return None
-        item = self.rows[index.row()]
-        column = index.column()
+    def cell(self, item: guard.FlaggedQuote, column: int, role: int) -> Any:
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
             if column == 0:
                 return item.text
@@ -152,13 +134,13 @@ class FlaggedQuotesModel(ListTableModel[guard.FlaggedQuote]):
         return None
 
 
-class FlaggedQuotesDialog(QDialog):
+class FlaggedQuotesDialog(SessionDialog):
     """Quotes that may identify someone; the team decides, one by one, to keep each or leave it out."""
 
     def __init__(self, session: ReviewSession, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.session = session
-        layout = dialog_layout(self, "Quotes that may identify someone", "flaggedQuotesDialog", size=(860, 480))
+        title = "Quotes that may identify someone"
+        super().__init__(session, title, "flaggedQuotesDialog", size=(860, 480), parent=parent)
+        layout = self.body
         self.summary = QLabel()
         self.summary.setWordWrap(True)
         layout.addWidget(self.summary)

@@ -17,9 +17,9 @@ from PySide6.QtWidgets import (
 from peerdesk.services.backups import COUNTED, BackupInfo
 from peerdesk.store.engine import MIN_PASSPHRASE
 from peerdesk.ui.kit.dates import show_datetime
-from peerdesk.ui.kit.dialogs import FIT, STRETCH, dialog_layout, table_view
+from peerdesk.ui.kit.dialogs import FIT, STRETCH, dialog_layout, selected_row, table_view
 from peerdesk.ui.kit.list_model import ListTableModel
-from peerdesk.ui.kit.widgets import StrengthMeter, accept_buttons, error_label, password_edit, push_button
+from peerdesk.ui.kit.widgets import accept_buttons, error_label, passphrase_rows, password_edit, push_button
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -34,13 +34,8 @@ class ChangePassphraseDialog(QDialog):
         layout = dialog_layout(self, "Change passphrase", "changePassphraseDialog", min_width=460, intro=intro)
         form = QFormLayout()
         self.current = password_edit("Current passphrase")
-        self.new = password_edit("New passphrase")
-        self.again = password_edit("New passphrase again")
-        self.strength = StrengthMeter(self.new)
         form.addRow("Current passphrase", self.current)
-        form.addRow("New passphrase", self.new)
-        form.addRow("", self.strength)
-        form.addRow("Type it again", self.again)
+        self.new, self.strength, self.again = passphrase_rows(form, "New passphrase")
         layout.addLayout(form)
         self.error = error_label()
         layout.addWidget(self.error)
@@ -67,23 +62,20 @@ class BackupsModel(ListTableModel[BackupInfo]):
         super().__init__(parent)
         self.rows = list(items)  # already opened and counted by the caller (in the background)
 
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid():
-            return None
-        item = self.rows[index.row()]
+    def cell(self, item: BackupInfo, column: int, role: int) -> Any:
         if role == Qt.ItemDataRole.ToolTipRole:
             return item.problem or str(item.path.name)
-        if role == Qt.ItemDataRole.TextAlignmentRole and index.column() >= 2:
+        if role == Qt.ItemDataRole.TextAlignmentRole and column >= 2:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         if role != Qt.ItemDataRole.DisplayRole:
             return None
-        if index.column() == 0:
+        if column == 0:
             return show_datetime(item.made, seconds=True)
-        if index.column() == 1:
+        if column == 1:
             return item.label
         if item.problem:
-            return "—" if index.column() > 2 else "cannot be opened"
-        return item.counts.get(COUNTED[index.column() - 2], 0)
+            return "—" if column > 2 else "cannot be opened"
+        return item.counts.get(COUNTED[column - 2], 0)
 
 
 class RestoreDialog(QDialog):
@@ -123,5 +115,4 @@ class RestoreDialog(QDialog):
         self.restore_button.setEnabled(chosen is not None and not chosen.problem)
 
     def chosen(self) -> BackupInfo | None:
-        rows = self.view.selectionModel().selectedRows()
-        return self.model.rows[rows[0].row()] if rows else None
+        return selected_row(self.view, self.model.rows)

@@ -8,7 +8,6 @@ from PySide6.QtCore import QDate, Qt
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
-    QDialogButtonBox,
     QFileDialog,
     QFormLayout,
     QHBoxLayout,
@@ -22,11 +21,11 @@ from peerdesk.services import review as review_service
 from peerdesk.store.engine import MIN_PASSPHRASE
 from peerdesk.ui.kit.dates import DateField
 from peerdesk.ui.kit.widgets import (
-    StrengthMeter,
+    accept_buttons,
     confirm_discard,
     error_label,
     ok_cancel,
-    password_edit,
+    passphrase_rows,
     push_button,
     wrapped_label,
 )
@@ -89,14 +88,9 @@ class NewReviewDialog(QDialog):
         file_row = QHBoxLayout()
         file_row.addWidget(self.file, 1)
         file_row.addWidget(browse)
-        self.pass1 = password_edit("Passphrase")
-        self.pass2 = password_edit("Passphrase again")
-        self.strength = StrengthMeter(self.pass1)
         # What is needed to start comes first, in the order Tab visits it; the rest has defaults.
         self._rows(form, (("Host authority", self.authority), ("Your name", self.me)))
-        form.addRow("Passphrase", self.pass1)
-        form.addRow("", self.strength)
-        form.addRow("Type it again", self.pass2)
+        self.pass1, self.strength, self.pass2 = passphrase_rows(form)
         later = QLabel("These can wait: change them later in the Overview.")
         later.setObjectName("hintText")
         form.addRow(later)
@@ -108,13 +102,10 @@ class NewReviewDialog(QDialog):
         layout.addLayout(form)
         self.error = error_label()
         layout.addWidget(self.error)
-        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
-        self.create_button = self.buttons.addButton("Create review", QDialogButtonBox.ButtonRole.AcceptRole)
-        self.create_button.setObjectName("primaryButton")
+        self.buttons = accept_buttons(self, "Create review", self._validate)
+        self.create_button = self.buttons.primary
         self.create_button.setDefault(True)  # Enter in any field creates the review (after the checks)
         browse.setAutoDefault(False)
-        self.buttons.accepted.connect(self._validate)
-        self.buttons.rejected.connect(self.reject)
         layout.addWidget(self.buttons)
         self.authority.textChanged.connect(self._suggest_file)
         self._file_touched = False

@@ -5,38 +5,29 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
-from PySide6.QtWidgets import (
-    QAbstractItemView,
-    QDialog,
-    QHBoxLayout,
-    QHeaderView,
-    QLabel,
-    QTableView,
-    QWidget,
-)
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QWidget
 
 from peerdesk.exchange.merge import label
 from peerdesk.services import exchange, records
 from peerdesk.services.changes import Changes
 from peerdesk.store.engine import Store
 from peerdesk.ui.kit import ops
-from peerdesk.ui.kit.dialogs import dialog_layout
-from peerdesk.ui.kit.list_model import ListTableModel
+from peerdesk.ui.kit.dialogs import FIT, STRETCH, SessionDialog, selected_row, table_view
+from peerdesk.ui.kit.list_model import SessionTableModel
 from peerdesk.ui.kit.session import ReviewSession
 from peerdesk.ui.kit.widgets import push_button
 
 Index = QModelIndex | QPersistentModelIndex
 HEADERS = ("Where", "Text that lost", "Text now", "Written by")
+INTRO = (
+    "When two people changed the same text before exchanging bundles, the most recent edit is kept and the "
+    "other is listed here; so is an edit to something a colleague deleted meanwhile. Restore it if it was "
+    "the better one."
+)
 
 
-class ConflictsModel(ListTableModel[exchange.ConflictView]):
+class ConflictsModel(SessionTableModel[exchange.ConflictView]):
     headers = HEADERS
-
-    def __init__(self, session: ReviewSession) -> None:
-        super().__init__(session)
-        self.session = session
-        session.changed.connect(lambda _ch: self.reload())
-        self.reload()
 
     def fetch(self) -> list[exchange.ConflictView]:
         return exchange.conflicts(self.session.store)
@@ -45,40 +36,21 @@ class ConflictsModel(ListTableModel[exchange.ConflictView]):
     def items(self) -> list[exchange.ConflictView]:
         return self.rows
 
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid():
-            return None
-        c = self.items[index.row()]
+    def cell(self, c: exchange.ConflictView, column: int, role: int) -> Any:
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
             where = f"{label(c.table, 1).capitalize()} · {c.field.replace('_', ' ')}"
             now = "(deleted meanwhile: restoring brings it back)" if c.record_deleted else c.current_text
-            return (where, c.lost_text, now, exchange.shown(c.author))[index.column()]
+            return (where, c.lost_text, now, exchange.shown(c.author))[column]
         return None
 
 
-class ConflictsDialog(QDialog):
+class ConflictsDialog(SessionDialog):
     def __init__(self, session: ReviewSession, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.session = session
-        intro = (
-            "When two people changed the same text before exchanging bundles, the most recent edit is kept and the "
-            "other is listed here; so is an edit to something a colleague deleted meanwhile. Restore it if it was "
-            "the better one."
-        )
-        layout = dialog_layout(self, "Conflicts", "conflictsDialog", size=(860, 420), intro=intro)
+        super().__init__(session, "Conflicts", "conflictsDialog", size=(860, 420), intro=INTRO, parent=parent)
+        layout = self.body
         self.model = ConflictsModel(session)
-        self.view = QTableView()
-        self.view.setObjectName("conflictsTable")
-        self.view.setModel(self.model)
-        self.view.setWordWrap(True)
-        self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.view.verticalHeader().hide()
-        header = self.view.horizontalHeader()
-        header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
-        header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
-        header.setSectionResizeMode(3, QHeaderView.ResizeMode.ResizeToContents)
+        columns = {0: FIT, 1: STRETCH, 2: STRETCH, 3: FIT}
+        self.view = table_view("conflictsTable", self.model, columns=columns, single=True)
         layout.addWidget(self.view, 1)
         self.empty = QLabel("No conflicts: every edit so far merged cleanly.")
         self.empty.setObjectName("emptyHint")
@@ -97,8 +69,7 @@ class ConflictsDialog(QDialog):
         self._update()
 
     def selected(self) -> exchange.ConflictView | None:
-        rows = self.view.selectionModel().selectedRows()
-        return self.model.items[rows[0].row()] if rows else None
+        return selected_row(self.view, self.model.items)
 
     def _update(self) -> None:
         has = self.selected() is not None

@@ -11,16 +11,12 @@ from typing import Any
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QColor, QFontDatabase, QGuiApplication
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QDialog,
-    QDialogButtonBox,
     QFileDialog,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QPlainTextEdit,
     QPushButton,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -33,10 +29,10 @@ from peerdesk.services.changes import Changes
 from peerdesk.services.exchange import shown
 from peerdesk.store.engine import Store
 from peerdesk.ui.kit import messages, ops
-from peerdesk.ui.kit.dialogs import dialog_layout
-from peerdesk.ui.kit.list_model import ListTableModel
+from peerdesk.ui.kit.dialogs import FIT, STRETCH, SessionDialog, selected_row, table_view
+from peerdesk.ui.kit.list_model import SessionTableModel
 from peerdesk.ui.kit.session import ReviewSession
-from peerdesk.ui.kit.widgets import push_button
+from peerdesk.ui.kit.widgets import accept_buttons, push_button
 
 Index = QModelIndex | QPersistentModelIndex
 HEADERS = ("Name", "Role", "Fingerprint", "Status")
@@ -45,18 +41,9 @@ STATUS_COLOURS = MappingProxyType(
 )
 
 
-class TeamModel(ListTableModel[team.TeamMember]):
+class TeamModel(SessionTableModel[team.TeamMember]):
     headers = HEADERS
-
-    def __init__(self, session: ReviewSession) -> None:
-        super().__init__(session)
-        self.session = session
-        session.changed.connect(self._on_changed)  # a method: the connection ends with the model
-        self.reload()
-
-    def _on_changed(self, changes: Changes) -> None:
-        if "members" in changes:
-            self.reload()
+    watched = ("members",)
 
     def fetch(self) -> list[team.TeamMember]:
         return team.members(self.session.store)
@@ -65,11 +52,7 @@ class TeamModel(ListTableModel[team.TeamMember]):
     def people(self) -> list[team.TeamMember]:
         return self.rows
 
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid():
-            return None
-        p = self.people[index.row()]
-        col = index.column()
+    def cell(self, p: team.TeamMember, col: int, role: int) -> Any:
         if role == Qt.ItemDataRole.DisplayRole:
             role_label = review_service.ROLE_LABELS.get(p.role, p.role)
             return (
@@ -113,11 +96,9 @@ class AddCardDialog(QDialog):
         self.verdict.setWordWrap(True)
         self.verdict.setTextFormat(Qt.TextFormat.RichText)
         layout.addWidget(self.verdict)
-        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
-        self.add_button = self.buttons.addButton("The fingerprints match: add", QDialogButtonBox.ButtonRole.AcceptRole)
+        self.buttons = accept_buttons(self, "The fingerprints match: add", self.accept)
+        self.add_button = self.buttons.primary
         self.add_button.setEnabled(False)
-        self.buttons.accepted.connect(self.accept)
-        self.buttons.rejected.connect(self.reject)
         layout.addWidget(self.buttons)
         self.add_button.setDefault(True)
         # The colleague emailed their card and it was just copied: it is read in at once, ready to compare.
@@ -150,27 +131,18 @@ class AddCardDialog(QDialog):
         self.add_button.setEnabled(self.card is not None)
 
 
-class TeamDialog(QDialog):
+class TeamDialog(SessionDialog):
     def __init__(self, session: ReviewSession, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.session = session
-        self.lead = team.is_lead(session.store)
         intro = (
             "Compare fingerprints aloud at the pre-briefing. Bundles are encrypted only to verified members, and "
             "only their bundles are imported."
         )
-        layout = dialog_layout(self, "Team", "teamDialog", size=(820, 560), intro=intro)
+        super().__init__(session, "Team", "teamDialog", size=(820, 560), intro=intro, parent=parent)
+        self.lead = team.is_lead(session.store)
+        layout = self.body
         self.model = TeamModel(session)
-        self.view = QTableView()
-        self.view.setObjectName("teamTable")
-        self.view.setModel(self.model)
-        self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.view.verticalHeader().hide()
-        header = self.view.horizontalHeader()
-        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        for col in (1, 2, 3):
-            header.setSectionResizeMode(col, QHeaderView.ResizeMode.ResizeToContents)
+        columns = {0: STRETCH, 1: FIT, 2: FIT, 3: FIT}
+        self.view = table_view("teamTable", self.model, columns=columns, single=True)
         layout.addWidget(self.view, 1)
 
         row = QHBoxLayout()
@@ -225,8 +197,7 @@ class TeamDialog(QDialog):
         self._update_buttons()
 
     def selected(self) -> team.TeamMember | None:
-        rows = self.view.selectionModel().selectedRows()
-        return self.model.people[rows[0].row()] if rows else None
+        return selected_row(self.view, self.model.people)
 
     def _on_changed(self, _changes: Changes) -> None:
         self._update_buttons()

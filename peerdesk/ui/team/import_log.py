@@ -8,15 +8,14 @@ from collections.abc import Callable
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QDialog,
-    QDialogButtonBox,
     QListWidget,
     QListWidgetItem,
-    QPushButton,
     QWidget,
 )
 
 from peerdesk.services.exchange import ImportReport
-from peerdesk.ui.kit.dialogs import dialog_layout
+from peerdesk.ui.kit.dialogs import close_buttons, dialog_layout
+from peerdesk.ui.kit.widgets import push_button
 
 
 def changed_lines(report: ImportReport) -> list[str]:
@@ -38,13 +37,9 @@ class ImportLogDialog(QDialog):
         self.list.setObjectName("importLogList")
         self.list.setAccessibleName("What came in")
         layout.addWidget(self.list, 1)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
-        role = QDialogButtonBox.ButtonRole.ActionRole
-        self.conflicts_button: QPushButton = buttons.addButton("Show conflicts…", role)
+        self.conflicts_button = push_button("Show conflicts…", lambda: show_conflicts())
+        layout.addWidget(close_buttons(self, self.conflicts_button))
         self.conflicts_button.setVisible(False)
-        self.conflicts_button.clicked.connect(lambda: show_conflicts())
-        buttons.rejected.connect(self.close)
-        layout.addWidget(buttons)
 
     def add(self, report: ImportReport) -> None:
         when = dt.datetime.now().strftime("%H:%M")

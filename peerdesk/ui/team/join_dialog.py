@@ -25,7 +25,7 @@ from peerdesk.exchange.errors import CardRefused
 from peerdesk.services import review as review_service
 from peerdesk.services import team
 from peerdesk.store.engine import MIN_PASSPHRASE
-from peerdesk.ui.kit.widgets import StrengthMeter, confirm_discard, error_label, password_edit, wrapped_label
+from peerdesk.ui.kit.widgets import accept_buttons, confirm_discard, error_label, passphrase_rows, wrapped_label
 from peerdesk.ui.shell.dialogs import SUFFIX
 
 
@@ -80,9 +80,6 @@ class JoinDialog(QDialog):
         form = QFormLayout()
         self.me = QLineEdit()
         self.me.setAccessibleName("Your name")
-        self.pass1 = password_edit("Passphrase")
-        self.pass2 = password_edit("Passphrase again")
-        self.strength = StrengthMeter(self.pass1)
         self.role = QComboBox()
         self.role.setAccessibleName("Your role")
         for role in review_service.ROLES:
@@ -91,19 +88,14 @@ class JoinDialog(QDialog):
         self.file = QLineEdit(str(free_path(self.folder, "joined-review")))
         self.file.setAccessibleName("Save as")
         form.addRow("Your name", self.me)
-        form.addRow("Passphrase", self.pass1)
-        form.addRow("", self.strength)
-        form.addRow("Type it again", self.pass2)
+        self.pass1, self.strength, self.pass2 = passphrase_rows(form)
         form.addRow("Your role", self.role)
         form.addRow("Save as", self.file)
         layout.addLayout(form)
         self.error = error_label()
         layout.addWidget(self.error)
-        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
-        self.join_button = self.buttons.addButton("Join the review", QDialogButtonBox.ButtonRole.AcceptRole)
-        self.join_button.setObjectName("primaryButton")
-        self.buttons.accepted.connect(self._validate)
-        self.buttons.rejected.connect(self.reject)
+        self.buttons = accept_buttons(self, "Join the review", self._validate)
+        self.join_button = self.buttons.primary
         layout.addWidget(self.buttons)
         self.join_button.setDefault(True)  # once inside the dialog: Enter in any field joins
         for first, second in ((self.text, self.me), (self.me, self.pass1), (self.pass1, self.pass2)):

@@ -11,18 +11,15 @@ from typing import Any
 from PySide6.QtCore import QModelIndex, QObject, QPersistentModelIndex, Qt, QTimer
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
-    QDialog,
-    QDialogButtonBox,
     QHBoxLayout,
     QLineEdit,
     QWidget,
 )
 
 from peerdesk.services import timetable_grid
-from peerdesk.services.changes import Changes
 from peerdesk.ui.kit import ops
-from peerdesk.ui.kit.dialogs import FIT, STRETCH, dialog_layout, table_view
-from peerdesk.ui.kit.list_model import ListTableModel
+from peerdesk.ui.kit.dialogs import FIT, STRETCH, SessionDialog, close_buttons, selected_row, table_view
+from peerdesk.ui.kit.list_model import SessionTableModel
 from peerdesk.ui.kit.session import ReviewSession
 from peerdesk.ui.kit.widgets import push_button
 
@@ -31,17 +28,15 @@ WATCHED = ("stakeholder_groups", "interviews", "quotes")
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
 
 
-class GroupsModel(ListTableModel[timetable_grid.GroupUse]):
+class GroupsModel(SessionTableModel[timetable_grid.GroupUse]):
     """One row per group: its name (editable) and how many interviews and quotes carry it."""
 
     headers = ("Stakeholder group", "Interviews", "Quotes")
+    watched = WATCHED
 
     def __init__(self, session: ReviewSession, parent: QObject | None = None) -> None:
-        super().__init__(parent)
-        self.session = session
+        super().__init__(session, parent)
         self.rename: Callable[[str, str], object] | None = None  # set by the dialog
-        session.changed.connect(self._on_changed)
-        self.reload()
 
     def fetch(self) -> list[timetable_grid.GroupUse]:
         return timetable_grid.groups_in_use(self.session.store)
@@ -57,10 +52,6 @@ class GroupsModel(ListTableModel[timetable_grid.GroupUse]):
         self.rows = rows
         self.endResetModel()
 
-    def _on_changed(self, changes: Changes) -> None:
-        if changes.touches(*WATCHED):
-            self.reload()
-
     def row_of(self, group_id: str) -> int:
         return next((n for n, r in enumerate(self.rows) if r.id == group_id), -1)
 
@@ -69,11 +60,7 @@ class GroupsModel(ListTableModel[timetable_grid.GroupUse]):
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)  # over the counts
         return super().headerData(section, orientation, role)
 
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid():
-            return None
-        group = self.rows[index.row()]
-        column = index.column()
+    def cell(self, group: timetable_grid.GroupUse, column: int, role: int) -> Any:
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole):
             return (group.name, group.interviews, group.quotes)[column]
         if role == ID_ROLE:
@@ -103,15 +90,15 @@ class GroupsModel(ListTableModel[timetable_grid.GroupUse]):
         return True
 
 
-class GroupsDialog(QDialog):
+class GroupsDialog(SessionDialog):
     def __init__(self, session: ReviewSession, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.session = session
         intro = (
             "The groups of people interviewed. A quote is labelled with its group, never with who said it, "
             "so a group that interviews or quotes use can be renamed but not deleted."
         )
-        layout = dialog_layout(self, "Stakeholder groups", "groupsDialog", size=(480, 500), intro=intro, hint=True)
+        title, name = "Stakeholder groups", "groupsDialog"
+        super().__init__(session, title, name, size=(480, 500), intro=intro, hint=True, parent=parent)
+        layout = self.body
 
         self.model = GroupsModel(session, self)
         self.model.rename = self.rename
@@ -131,13 +118,9 @@ class GroupsDialog(QDialog):
         add_row.addWidget(self.add_button)
         layout.addLayout(add_row)
 
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
-        self.rename_button = buttons.addButton("Rename", QDialogButtonBox.ButtonRole.ActionRole)
-        self.delete_button = buttons.addButton("Delete", QDialogButtonBox.ButtonRole.ActionRole)
-        self.rename_button.clicked.connect(self.rename_selected)
-        self.delete_button.clicked.connect(self.delete_selected)
-        buttons.rejected.connect(self.close)
-        layout.addWidget(buttons)
+        self.rename_button = push_button("Rename", self.rename_selected)
+        self.delete_button = push_button("Delete", self.delete_selected)
+        layout.addWidget(close_buttons(self, self.rename_button, self.delete_button))
 
         delete = QAction("Delete group", self.view)
         delete.setShortcut(QKeySequence(QKeySequence.StandardKey.Delete))
@@ -157,8 +140,7 @@ class GroupsDialog(QDialog):
 
     # --- selection ------------------------------------------------------------------------------------------------
     def selected(self) -> timetable_grid.GroupUse | None:
-        rows = self.view.selectionModel().selectedRows()
-        return self.model.rows[rows[0].row()] if rows else None
+        return selected_row(self.view, self.model.rows)
 
     def select(self, group_id: str) -> None:
         row = self.model.row_of(group_id)

@@ -7,7 +7,6 @@ from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QFrame,
     QHBoxLayout,
@@ -19,7 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 from peerdesk.services.wall import COLUMN_TITLES, IDEA, KIND_LABELS, KINDS, PostItView
-from peerdesk.ui.kit.widgets import confirm_discard
+from peerdesk.ui.kit.widgets import confirm_discard, ok_cancel
 from peerdesk.ui.wall.items import COLOURS, EDGES
 
 
@@ -49,10 +48,7 @@ class PostItDialog(QDialog):
         else:
             form.addRow("Kind", self.kind)
             form.addRow("Post-it", self.text)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
-        form.addRow(buttons)
+        form.addRow(ok_cancel(self))
         self.text.setFocus()
         self._opened_with = text
         self._what = "this idea" if kind == IDEA else "this post-it"

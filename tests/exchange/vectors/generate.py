@@ -76,17 +76,16 @@ def make(
 ) -> bytes:
     if plain is None:
         plain = zlib.compress(canonical.dumps(content(sender) if body is None else body), 9)
-    return bundle.write_plain(
+    envelope = bundle.Envelope(
         review_id=review,
         sender_id=w.member_id(sender),
         sender_name=sender.title() if sender_name is None else sender_name,
         expires=expires,
         recipients=[(w.member_id(n), w.keys(n).kem_public) for n in to],
-        plain=plain,
         signer=w.keys(sender).signer(),
         created=dt.datetime.fromisoformat(w.CREATED.replace("Z", "+00:00")),
-        seal_as=seal_as,
     )
+    return bundle.write_plain(envelope, plain, seal_as=seal_as)
 
 
 def flip(data: bytes, at: int) -> bytes:

@@ -1,12 +1,21 @@
-"""The dialog frame and the table view every list of ours uses."""
+"""The dialog frame, the table view every list of ours uses, and the Close row under them."""
 
 from __future__ import annotations
 
 from PySide6.QtCore import QStringListModel
-from PySide6.QtWidgets import QAbstractItemView, QDialog, QLabel
+from PySide6.QtWidgets import QAbstractItemView, QDialog, QDialogButtonBox, QLabel, QPushButton
 from pytestqt.qtbot import QtBot
 
-from peerdesk.ui.kit.dialogs import FIT, STRETCH, dialog_layout, table_view
+from peerdesk.ui.kit.dialogs import (
+    FIT,
+    STRETCH,
+    SessionDialog,
+    close_buttons,
+    dialog_layout,
+    selected_row,
+    table_view,
+)
+from peerdesk.ui.kit.session import ReviewSession
 
 
 def test_the_frame_titles_names_sizes_and_opens_with_the_intro(qtbot: QtBot) -> None:
@@ -45,3 +54,34 @@ def test_row_numbers_and_the_default_selection_can_stay(qtbot: QtBot) -> None:
     assert not view.verticalHeader().isHidden()
     assert view.selectionMode() == QAbstractItemView.SelectionMode.ExtendedSelection
     assert view.editTriggers() != QAbstractItemView.EditTrigger.NoEditTriggers  # Qt's own default is kept
+
+
+def test_a_session_dialog_keeps_its_session_and_is_framed_like_the_others(qtbot: QtBot, session: ReviewSession) -> None:
+    dialog = SessionDialog(session, "Conflicts", "conflictsDialog", size=(860, 420), intro="Why.")
+    qtbot.addWidget(dialog)
+    assert dialog.session is session
+    assert (dialog.windowTitle(), dialog.objectName(), dialog.width()) == ("Conflicts", "conflictsDialog", 860)
+    assert dialog.layout() is dialog.body
+    first = dialog.body.itemAt(0)
+    assert first is not None and isinstance(first.widget(), QLabel)
+
+
+def test_the_selected_row_is_the_one_picked_in_the_view_and_none_without_a_pick(qtbot: QtBot) -> None:
+    rows = ["North", "South", "East"]
+    view = table_view("teams", QStringListModel(rows), single=True)
+    qtbot.addWidget(view)
+    assert selected_row(view, rows) is None
+    view.selectRow(1)
+    assert selected_row(view, rows) == "South"
+
+
+def test_the_close_row_holds_the_dialogs_own_buttons_and_close_rejects(qtbot: QtBot) -> None:
+    dialog = QDialog()
+    qtbot.addWidget(dialog)
+    rename = QPushButton("Rename")
+    buttons = close_buttons(dialog, rename)
+    assert buttons.buttonRole(rename) == QDialogButtonBox.ButtonRole.ActionRole
+    dialog.show()
+    with qtbot.waitSignal(dialog.rejected):
+        buttons.button(QDialogButtonBox.StandardButton.Close).click()
+    assert dialog.result() == QDialog.DialogCode.Rejected

@@ -11,6 +11,7 @@ from PySide6.QtWidgets import (
     QApplication,
     QDialog,
     QDialogButtonBox,
+    QFormLayout,
     QLabel,
     QLineEdit,
     QMenu,
@@ -42,10 +43,25 @@ def test_the_verb_button_runs_the_check_and_cancel_rejects(qtbot: QtBot) -> None
     checked: list[bool] = []
     buttons = widgets.accept_buttons(dialog, "Create", lambda: checked.append(True))
     verb = next(b for b in buttons.buttons() if b.text() == "Create")
+    assert buttons.primary is verb and verb.objectName() == "primaryButton"
     verb.click()
     assert checked == [True]
     buttons.button(QDialogButtonBox.StandardButton.Cancel).click()
     assert dialog.result() == QDialog.DialogCode.Rejected
+
+
+def test_a_new_passphrase_is_asked_twice_with_its_strength_between(qtbot: QtBot) -> None:
+    dialog = QDialog()
+    qtbot.addWidget(dialog)
+    form = QFormLayout(dialog)
+    first, meter, again = widgets.passphrase_rows(form, "New passphrase")
+    assert form.rowCount() == 3
+    assert (first.accessibleName(), again.accessibleName()) == ("New passphrase", "New passphrase again")
+    assert first.echoMode() == again.echoMode() == QLineEdit.EchoMode.Password
+    first.setText("crane violet harbour tuesday 42")
+    assert meter.bar.value() >= 3  # the meter follows the first field, not the second
+    label = form.labelForField(again)
+    assert isinstance(label, QLabel) and label.text() == "Type it again"
 
 
 def test_the_strength_meter_follows_the_passphrase(qtbot: QtBot) -> None:
