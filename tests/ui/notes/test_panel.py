@@ -2,15 +2,23 @@
 
 from __future__ import annotations
 
+import json
+import os
+import signal
+import subprocess
+import sys
+import textwrap
+
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QTextCursor
 from pytestqt.qtbot import QtBot
 
 from peerdesk.services import notes, questions
+from peerdesk.store.engine import Store
 from peerdesk.ui.kit import palette
 from peerdesk.ui.kit.session import ReviewSession
 from peerdesk.ui.notes.panel import NotesPanel
-from tests.helpers.timetable import Day
+from tests.helpers.timetable import Day, build_day
 
 CTRL = Qt.KeyboardModifier.ControlModifier
 
@@ -245,25 +253,6 @@ def test_a_colleagues_notes_open_read_only(qtbot: QtBot, panel: NotesPanel, day:
     assert panel.author_combo.count() == 2
 
 
-def test_the_team_edits_the_question_sets_with_undo(qtbot: QtBot, session: ReviewSession) -> None:
-    from peerdesk.ui.notes.question_bank import QuestionBankDialog
-
-    dialog = QuestionBankDialog(session, "appreciative")
-    qtbot.addWidget(dialog)
-    model = dialog.model
-    assert model is not None and model.rowCount() == len(questions.DEFAULT_SETS["appreciative"])
-    dialog.add("What makes this a good place to work?")
-    assert questions.bank(session.store, "staff")["appreciative"][-1].text == "What makes this a good place to work?"
-    model = dialog.model
-    assert model is not None
-    model.setData(model.index(0, 0), "Tell us about the service at its best.")
-    assert questions.bank(session.store, "staff")["appreciative"][0].text == "Tell us about the service at its best."
-    session.undo_stack.undo()
-    session.undo_stack.undo()
-    sets = questions.bank(session.store, "staff")["appreciative"]
-    assert [q.text for q in sets] == list(questions.DEFAULT_SETS["appreciative"])
-
-
 def test_typing_before_a_quote_saves_its_place_and_reloads_no_quote_list(
     qtbot: QtBot, session: ReviewSession, panel: NotesPanel
 ) -> None:
@@ -290,3 +279,46 @@ def test_typing_before_a_quote_saves_its_place_and_reloads_no_quote_list(
     assert reloads == []  # the quotes list shows neither: it reloads nothing
     [quote] = notes.quotes_of_note(session.store, panel.note.id if panel.note else "")
     assert panel.editor.toPlainText()[quote.anchor_start : quote.anchor_end] == "duty line"
+
+
+# --- a crash mid-interview loses nothing the autosave had committed -------------------------------------------
+
+CHILD = """
+import json, sys, time
+from PySide6.QtWidgets import QApplication
+from PySide6.QtTest import QTest
+from peerdesk.store.engine import Store
+from peerdesk.ui.kit.session import ReviewSession
+from peerdesk.ui.notes.panel import NotesPanel
+
+app = QApplication([])
+session = ReviewSession(Store.open({path!r}, {passphrase!r}))
+panel = NotesPanel(session)
+panel.show()
+panel.open_interview({interview!r})
+for i in range(50):
+    QTest.keyClicks(panel.editor, "Line %d: carers said the duty line is slow. " % i)
+    deadline = time.monotonic() + 10
+    while panel.has_unsaved() and time.monotonic() < deadline:  # the autosave's own timers, no flush
+        app.processEvents()
+        time.sleep(0.002)
+    print(json.dumps(panel.editor.toPlainText()), flush=True)
+time.sleep(60)
+"""
+
+
+def test_every_committed_character_survives_a_sigkill_mid_interview(store: Store, passphrase: str) -> None:
+    day = build_day(store)
+    path = store.path
+    store.close()
+    child = textwrap.dedent(CHILD).format(path=str(path), passphrase=passphrase, interview=day.interviews[0])
+    with subprocess.Popen([sys.executable, "-c", child], stdout=subprocess.PIPE, text=True, cwd=os.getcwd()) as proc:
+        assert proc.stdout is not None
+        acknowledged = [json.loads(proc.stdout.readline()) for _ in range(3)]
+        proc.send_signal(signal.SIGKILL)  # right after the third commit returned; typing goes on meanwhile
+        proc.wait()
+    assert acknowledged[-1].startswith("Line 0:") and "Line 2:" in acknowledged[-1]
+    with Store.open(path, passphrase) as reopened:
+        note_id, _ = notes.open_note(reopened, day.interviews[0])
+        body = notes.body(reopened, note_id)
+    assert body.startswith(acknowledged[-1])
