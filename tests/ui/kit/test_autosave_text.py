@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from pytestqt.qtbot import QtBot
 
-from peerdesk.ui.kit.autosave_text import AutoSaveText
+from peerdesk.ui.kit.autosave_text import TYPING_PAUSE_MS, AutoSaveText
+from tests.helpers.clock import Clock
 
 
 def test_it_saves_the_typed_text_once_on_flush_and_not_the_text_it_was_given(qtbot: QtBot) -> None:
@@ -24,5 +25,23 @@ def test_a_pause_in_typing_saves_by_itself(qtbot: QtBot) -> None:
     saved: list[str] = []
     field = AutoSaveText(saved.append)
     qtbot.addWidget(field)
+    clock = Clock()
+    field.pause.clock = clock
     field.setPlainText("typed")
-    qtbot.waitUntil(lambda: saved == ["typed"], timeout=3000)
+    clock.advance(TYPING_PAUSE_MS - 1)
+    assert not field.pause.check() and saved == []
+    clock.advance(1)
+    assert field.pause.check()
+    assert saved == ["typed"]
+
+
+def test_the_timer_saves_when_the_pause_is_over(qtbot: QtBot) -> None:
+    saved: list[str] = []
+    field = AutoSaveText(saved.append)
+    qtbot.addWidget(field)
+    clock = Clock()
+    field.pause.clock = clock
+    field.setPlainText("typed")
+    clock.advance(TYPING_PAUSE_MS)
+    field.pause.timer.start(1)  # the timer's only job is to call check(): let it do so now
+    qtbot.waitUntil(lambda: saved == ["typed"], timeout=30_000)

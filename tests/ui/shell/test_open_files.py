@@ -14,6 +14,7 @@ from pytestqt.qtbot import QtBot
 from peerdesk.exchange import transfer
 from peerdesk.services import records
 from peerdesk.ui.kit.icons import ICON_SIZES, app_icon
+from peerdesk.ui.kit.worker import Task
 from peerdesk.ui.shell.about import about_box, versions
 from peerdesk.ui.shell.app import Controller, make_app
 from peerdesk.ui.shell.dialogs import PassphraseDialog
@@ -116,7 +117,8 @@ def test_a_bundle_while_a_review_is_open_is_offered_to_that_review_and_not_now_c
     before = records.rows(crew.stores[1], "quotes", ["text"])
     controller.open_files([bundle])
     click(import_offer(controller), "Not now")
-    qtbot.wait(500)  # an import would run in the background: give it time to show itself
+    # An import would run in the background as a Task the application owns until it ends: none was started.
+    assert not [task for task in controller.app.children() if isinstance(task, Task)]
     assert records.rows(crew.stores[1], "quotes", ["text"]) == before
     assert controller.pending_bundle is None
     assert window.exchange.last_dialog is None
