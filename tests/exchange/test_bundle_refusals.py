@@ -5,7 +5,6 @@ from __future__ import annotations
 import datetime as dt
 import os
 import subprocess
-import sys
 import unicodedata
 import zlib
 from pathlib import Path
@@ -17,6 +16,7 @@ from peerdesk.exchange.digest import content_digest
 from peerdesk.exchange.errors import BundleRefused
 from peerdesk.services import exchange, records, team
 from peerdesk.store import hlc
+from tests.helpers.cli import run_peerdesk
 from tests.helpers.exchange import PASSPHRASE, Team, craft, make_team, send, visit_start
 from tests.helpers.files import all_bytes
 
@@ -228,10 +228,7 @@ def test_canonical_json_refuses_what_python_would_accept() -> None:
 
 def _cli(*args: str, timeout: float = 60) -> subprocess.CompletedProcess[str]:
     """``peerdesk ARGS`` in a child process: a hang fails the test at ``timeout`` instead of hanging the run."""
-    env = {**os.environ, "PEERDESK_PASSPHRASE": PASSPHRASE}
-    return subprocess.run(
-        [sys.executable, "-m", "peerdesk", *args], capture_output=True, text=True, timeout=timeout, env=env
-    )
+    return run_peerdesk(*args, env={**os.environ, "PEERDESK_PASSPHRASE": PASSPHRASE}, timeout=timeout)
 
 
 def _not_regular(tmp_path: Path) -> dict[str, Path]:
