@@ -125,6 +125,16 @@ def duo(tmp_path: Path) -> Iterator[Team]:
 
 
 @pytest.fixture
+def trio(tmp_path: Path) -> Iterator[Team]:
+    """A lead and two members (Sam, then Priya) on real files, joined by invitation, each holding the roster."""
+    from tests.helpers.exchange import make_team
+
+    team = make_team(tmp_path / "team")
+    yield team
+    team.close()
+
+
+@pytest.fixture
 def main_window(qtbot: QtBot, session: ReviewSession) -> Iterator[MainWindow]:
     """The main window on the ``store`` review, shown (offscreen)."""
     from peerdesk.ui.shell.main_window import MainWindow

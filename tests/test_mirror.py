@@ -14,9 +14,9 @@ ROOT = Path(__file__).resolve().parents[1]
 PACKAGE = ROOT / "peerdesk"
 TESTS = ROOT / "tests"
 
-# The share of modules that must have their mirror test file; issue #21 asks for at least 90 %, and this rises
-# to it as the missing files are written.
-THRESHOLD = 0.90
+# The share of modules that must have their mirror test file. Issue #21 asks for at least 90 %; the tree is above
+# 97 %, and this keeps it there: a new module comes with its tests/<same path>/test_<module>.py.
+THRESHOLD = 0.97
 
 
 def modules() -> list[Path]:

@@ -11,7 +11,8 @@ Field values are JSON primitives only (text, numbers, booleans, ISO dates as tex
 and from a bundle without per-table code. Quotes are linked to an interview and a stakeholder group, never to
 a person: there is no column that could hold who said something.
 
-Local records (``meta``, ``identity``, ``conflicts``, ``member_trust``) never leave this file.
+Local records (``meta``, ``identity``, ``member_trust``, ``document_files``) never leave this file; ``conflicts``
+are shared since migration 0012 (see ``Conflict``).
 """
 
 from __future__ import annotations

@@ -38,15 +38,20 @@ BUNDLED = ("PySide6", "shiboken6", "sqlcipher3", "cryptography", "sqlalchemy", "
 RUNS = 7
 MB = 1024 * 1024
 
-FLOOR_PROGRAM = """
+
+def floor_program(connect: str = "sqlcipher3.connect(path)", configure: str = "") -> str:
+    """The floor's program: open the review with ``connect``, key it (one key derivation), run ``configure``, and
+    show a bare QMainWindow of the app's size, printing "shown" once it is exposed."""
+    return f"""
 import sys
 import sqlcipher3
 from PySide6.QtWidgets import QApplication, QMainWindow
 
 path, passphrase = sys.argv[1], sys.argv[2]
-conn = sqlcipher3.connect(path)
+conn = {connect}
 conn.execute("PRAGMA key = '" + passphrase.replace("'", "''") + "'")
 conn.execute("SELECT count(*) FROM sqlite_master").fetchone()  # the key derivation happens here
+{configure}
 app = QApplication(sys.argv[:1])
 window = QMainWindow()
 window.resize(1360, 860)
@@ -57,6 +62,9 @@ app.processEvents()
 print("shown", flush=True)
 conn.close()
 """
+
+
+FLOOR_PROGRAM = floor_program()
 
 
 def sources() -> Iterator[Path]:

@@ -81,9 +81,8 @@ def test_keystroke_to_durable_commit(qtbot: QtBot, session: ReviewSession, passp
     assert panel.saver is not None and panel.note is not None
     qtbot.keyClicks(panel.editor, "Opening words. " + LINE)
     assert panel.capture(15, 15 + 20) is not None  # a quote near the start of the note
-    # Stop the timers from saving on their own: each save below is handed over and timed explicitly.
-    panel.quiet.setInterval(10_000_000)
-    panel.max_wait.setInterval(10_000_000)
+    # A typing pause whose clock never moves never saves on its own: each save below is handed over and timed.
+    panel.pause.clock = lambda: 0.0
     app = QApplication.instance()
     assert app is not None
 

@@ -97,6 +97,7 @@ def test_opening_the_wall(qtbot: QtBot, tmp_path: Path, count: int) -> None:
             ours.append(ms)
             floor.append(_floor(qtbot, session, transform))
             QApplication.processEvents()
+        assert len(session.call(wall.load_wall).postits) == count, "the wall measured holds every post-it"
     finally:
         store.close()
     report(

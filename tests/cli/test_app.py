@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import json
 import os
-import subprocess
 import sys
 from pathlib import Path
 
@@ -12,6 +11,7 @@ import pytest
 
 from peerdesk.cli.app import main
 from peerdesk.store import migrate
+from tests.helpers.cli import run_peerdesk
 
 ENV_PASS = "cli test passphrase 1"
 
@@ -85,9 +85,7 @@ def test_the_installed_entry_point_runs_and_never_prints_a_traceback(tmp_path: P
     env = {**os.environ, "PEERDESK_PASSPHRASE": "wrong but long enough"}
     target = tmp_path / "not-a-review.peerdesk"
     target.write_text("hello\n" * 1000)
-    result = subprocess.run(
-        [sys.executable, "-m", "peerdesk", "info", str(target), "--json"], env=env, capture_output=True, text=True
-    )
+    result = run_peerdesk("info", str(target), "--json", env=env)
     assert result.returncode == 2
     assert "Traceback" not in result.stderr
     assert "not a peerdesk review" in result.stderr

@@ -2,30 +2,19 @@
 
 from __future__ import annotations
 
-import os
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
 from peerdesk.cli.app import main
 from tests.conftest import PASSPHRASE
+from tests.helpers.cli import run_peerdesk, without_display
 from tests.helpers.pdf import pages_starting, pdf_info, pdf_text
 
 
 def test_the_timetable_prints_without_a_display(demo_copy: Path, tmp_path: Path) -> None:
-    env = {k: v for k, v in os.environ.items() if k not in ("QT_QPA_PLATFORM", "DISPLAY", "WAYLAND_DISPLAY")}
-    env["PEERDESK_PASSPHRASE"] = PASSPHRASE
     out = tmp_path / "timetable.pdf"
-    result = subprocess.run(
-        [sys.executable, "-m", "peerdesk", "print", str(demo_copy), "timetable", str(out), "--by", "person"],
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=120,
-        check=False,
-    )
+    result = run_peerdesk("print", str(demo_copy), "timetable", str(out), "--by", "person", env=without_display())
     assert result.returncode == 0, result.stderr
     assert "Wrote timetable" in result.stdout
     assert pages_starting(out, "Day 1 for ") >= 5

@@ -5,10 +5,8 @@ from __future__ import annotations
 import datetime as dt
 import os
 import subprocess
-import sys
 import unicodedata
 import zlib
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -18,7 +16,8 @@ from peerdesk.exchange.digest import content_digest
 from peerdesk.exchange.errors import BundleRefused
 from peerdesk.services import exchange, records, team
 from peerdesk.store import hlc
-from tests.helpers.exchange import PASSPHRASE, Team, copy_team, craft, make_team, visit_start
+from tests.helpers.cli import run_peerdesk
+from tests.helpers.exchange import PASSPHRASE, Team, craft, make_team, send, visit_start
 from tests.helpers.files import all_bytes
 
 
@@ -27,13 +26,6 @@ def closed_team(tmp_path_factory: pytest.TempPathFactory) -> Team:
     crew = make_team(tmp_path_factory.mktemp("team"))
     crew.close()
     return crew
-
-
-@pytest.fixture
-def crew(closed_team: Team, tmp_path: Path) -> Iterator[Team]:
-    t = copy_team(closed_team, tmp_path)
-    yield t
-    t.close()
 
 
 def refusal(crew: Team, data: bytes, who: int = 1, **kwargs: object) -> BundleRefused:
@@ -98,7 +90,7 @@ def test_a_bundle_of_another_review_is_refused(crew: Team, tmp_path: Path) -> No
 def test_a_removed_members_later_bundles_are_refused(crew: Team) -> None:
     lead, sam, priya = crew.stores
     team.set_removed(lead, priya.member_id)
-    transfer.import_bundle(sam, transfer.export_bundle(lead).data)
+    send(lead, sam)
     assert refusal(crew, transfer.export_bundle(priya).data).reason == "removed-signer"
     assert [r[0] for r in _recipients(lead)] == [sam.member_id]
 
@@ -236,10 +228,7 @@ def test_canonical_json_refuses_what_python_would_accept() -> None:
 
 def _cli(*args: str, timeout: float = 60) -> subprocess.CompletedProcess[str]:
     """``peerdesk ARGS`` in a child process: a hang fails the test at ``timeout`` instead of hanging the run."""
-    env = {**os.environ, "PEERDESK_PASSPHRASE": PASSPHRASE}
-    return subprocess.run(
-        [sys.executable, "-m", "peerdesk", *args], capture_output=True, text=True, timeout=timeout, env=env
-    )
+    return run_peerdesk(*args, env={**os.environ, "PEERDESK_PASSPHRASE": PASSPHRASE}, timeout=timeout)
 
 
 def _not_regular(tmp_path: Path) -> dict[str, Path]:
@@ -315,8 +304,8 @@ def test_a_member_relays_the_leads_dates_but_cannot_change_them(crew: Team) -> N
     lead, sam, priya = crew.stores
     later = (visit_start() + dt.timedelta(days=400)).isoformat()
     review.update_review(lead, retention_date=later)
-    transfer.import_bundle(sam, transfer.export_bundle(lead).data)
-    relayed = transfer.import_bundle(priya, transfer.export_bundle(sam).data)  # the lead's edit, by way of Sam
+    send(lead, sam)
+    relayed = send(sam, priya)  # the lead's edit, by way of Sam
     assert relayed.summary.startswith("Sam Okafor") and review.summary(priya).retention_date == later
 
     forged = transfer.content(sam)

@@ -2,17 +2,16 @@
 
 from __future__ import annotations
 
-from peerdesk.exchange import transfer
 from peerdesk.exchange.digest import content_digest
 from peerdesk.services import records
-from tests.helpers.exchange import Team
+from tests.helpers.exchange import Team, send
 
 
 def test_two_files_agree_after_an_exchange_and_differ_after_an_edit_on_one_side(duo: Team) -> None:
     lead, sam = duo.stores
     records.create(sam, "quotes", text="We are heard at last.")
-    transfer.import_bundle(lead, transfer.export_bundle(sam).data)
-    transfer.import_bundle(sam, transfer.export_bundle(lead).data)
+    send(sam, lead)
+    send(lead, sam)
     assert content_digest(lead) == content_digest(sam)
     quote_id = records.create(lead, "quotes", text="Only on the lead's file.")[0]
     assert content_digest(lead) != content_digest(sam)

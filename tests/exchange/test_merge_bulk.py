@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from pathlib import Path
 from typing import Any
 
 import pytest
@@ -15,7 +13,7 @@ from peerdesk.services import exchange, records, search
 from peerdesk.store.engine import WRITE_OPTION, Store
 from peerdesk.store.models import Note, Quote, Theme
 from peerdesk.store.uow import UnitOfWork
-from tests.helpers.exchange import Team, copy_team, make_team
+from tests.helpers.exchange import Team, make_team, send
 from tests.helpers.files import all_bytes
 
 MANY = 400
@@ -35,13 +33,6 @@ def closed_team(tmp_path_factory: pytest.TempPathFactory) -> Team:
         uow.commit()
     crew.close()
     return crew
-
-
-@pytest.fixture
-def crew(closed_team: Team, tmp_path: Path) -> Iterator[Team]:
-    t = copy_team(closed_team, tmp_path)
-    yield t
-    t.close()
 
 
 def count(store: Store, model: type[Any]) -> int:
@@ -78,7 +69,7 @@ def test_many_records_in_one_table_arrive_in_a_single_write_transaction(crew: Te
 
 def test_merged_text_is_found_by_search_and_replaced_text_is_not(crew: Team) -> None:
     lead, sam = crew.stores
-    transfer.import_bundle(sam, transfer.export_bundle(lead).data)
+    send(lead, sam)
     assert len([h for h in search.search(sam, "respite", limit=500) if h.kind == "note"]) == 50
     assert {h.id for h in search.search(sam, "quote17 duty")} == {_quote_id(lead, "quote17 ")}
 
@@ -86,7 +77,7 @@ def test_merged_text_is_found_by_search_and_replaced_text_is_not(crew: Team) -> 
         for quote in uow.query(Quote):
             uow.update(quote, text=quote.text.replace("the duty line rang out", "nobody answered the phone"))
         uow.commit()
-    imported = transfer.import_bundle(sam, transfer.export_bundle(lead).data)
+    imported = send(lead, sam)
     assert imported.summary == f"Alex Lead: {MANY} quotes changed"
     assert search.search(sam, "rang") == []
     assert len(search.search(sam, "nobody answered", limit=1000)) == MANY

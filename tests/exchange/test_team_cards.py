@@ -11,51 +11,39 @@ from peerdesk.exchange import cards
 from peerdesk.exchange.digest import content_digest
 from peerdesk.exchange.errors import CardRefused
 from peerdesk.services import team
-from tests.helpers.exchange import PASSPHRASE, make_team
+from tests.helpers.exchange import PASSPHRASE, Team, make_team, send
 
 
-def test_a_card_reads_back_with_the_same_keys_and_fingerprint(tmp_path: Path) -> None:
-    crew = make_team(tmp_path, size=2)
-    try:
-        card, text = team.my_card(crew.stores[1])
-        assert "-----BEGIN PEERDESK MEMBER CARD-----" in text
-        assert card.fingerprint in text  # the headline people read
-        again = cards.read_card("Dear Alex, here it is:\n\n" + text + "\nThanks, Sam")
-        assert again == card
-        assert len(card.fingerprint.replace(" ", "")) == 20
-    finally:
-        crew.close()
+def test_a_card_reads_back_with_the_same_keys_and_fingerprint(duo: Team) -> None:
+    card, text = team.my_card(duo.stores[1])
+    assert "-----BEGIN PEERDESK MEMBER CARD-----" in text
+    assert card.fingerprint in text  # the headline people read
+    again = cards.read_card("Dear Alex, here it is:\n\n" + text + "\nThanks, Sam")
+    assert again == card
+    assert len(card.fingerprint.replace(" ", "")) == 20
 
 
-def test_a_changed_card_is_refused(tmp_path: Path) -> None:
-    crew = make_team(tmp_path, size=2)
-    try:
-        _, text = team.my_card(crew.stores[1])
-        lines = text.splitlines()
-        body = lines[2]
-        lines[2] = body[:10] + ("A" if body[10] != "A" else "B") + body[11:]
-        with pytest.raises(CardRefused):
-            cards.read_card("\n".join(lines))
-        with pytest.raises(CardRefused, match="No member card found"):
-            cards.read_card("just some text")
-    finally:
-        crew.close()
+def test_a_changed_card_is_refused(duo: Team) -> None:
+    _, text = team.my_card(duo.stores[1])
+    lines = text.splitlines()
+    body = lines[2]
+    lines[2] = body[:10] + ("A" if body[10] != "A" else "B") + body[11:]
+    with pytest.raises(CardRefused):
+        cards.read_card("\n".join(lines))
+    with pytest.raises(CardRefused, match="No member card found"):
+        cards.read_card("just some text")
 
 
-def test_joining_makes_a_file_of_the_same_review_with_my_own_identity(tmp_path: Path) -> None:
-    crew = make_team(tmp_path)
-    try:
-        lead, sam, priya = crew.stores
-        assert lead.review_id == sam.review_id == priya.review_id
-        assert len({lead.member_id, sam.member_id, priya.member_id}) == 3
-        # After the lead's first bundle every file holds the same content, the team included.
-        assert content_digest(lead) == content_digest(sam) == content_digest(priya)
-        people = team.members(sam)
-        assert [p.name for p in people] == ["Alex Lead", "Priya Shah", "Sam Okafor"]
-        assert all(p.verified for p in people)
-        assert [p.is_lead for p in people] == [True, False, False]
-    finally:
-        crew.close()
+def test_joining_makes_a_file_of_the_same_review_with_my_own_identity(trio: Team) -> None:
+    lead, sam, priya = trio.stores
+    assert lead.review_id == sam.review_id == priya.review_id
+    assert len({lead.member_id, sam.member_id, priya.member_id}) == 3
+    # After the lead's first bundle every file holds the same content, the team included.
+    assert content_digest(lead) == content_digest(sam) == content_digest(priya)
+    people = team.members(sam)
+    assert [p.name for p in people] == ["Alex Lead", "Priya Shah", "Sam Okafor"]
+    assert all(p.verified for p in people)
+    assert [p.is_lead for p in people] == [True, False, False]
 
 
 def test_only_the_lead_adds_members_and_a_card_of_another_review_is_refused(tmp_path: Path) -> None:
@@ -90,7 +78,7 @@ def test_a_member_whose_keys_change_is_unverified_and_no_longer_a_recipient(tmp_
         )
         text = cards.card_text(replaced, _signer_of(tmp_path / "priya2.peerdesk"))
         team.add_member(lead, text)  # the lead compared the new fingerprint
-        transfer.import_bundle(sam, transfer.export_bundle(lead).data)
+        send(lead, sam)
         priya_seen_by_sam = next(p for p in team.members(sam) if p.name == "Priya Shah")
         assert not priya_seen_by_sam.verified
         exported = transfer.export_bundle(sam)

@@ -53,6 +53,11 @@ def make_team(folder: Path, size: int = 3) -> Team:
     return Team(folder, paths, stores)
 
 
+def send(sender: Store, receiver: Store) -> transfer.Imported:
+    """One bundle from ``sender`` imported by ``receiver`` (the email between them left out): what the import says."""
+    return transfer.import_bundle(receiver, transfer.export_bundle(sender).data)
+
+
 def copy_team(source: Team, folder: Path) -> Team:
     """Fresh copies of a closed team's files, opened (quicker than making a team again)."""
     folder.mkdir(parents=True, exist_ok=True)

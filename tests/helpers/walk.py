@@ -87,6 +87,15 @@ class Walk:
     def enter(self) -> None:
         self.key(self.focused(), Qt.Key.Key_Return)
 
+    def name_and_passphrase(self, name: str, passphrase: str) -> None:
+        """The end of the new-review and join forms: my name, the passphrase twice, each field by Tab, then Enter."""
+        self.type_here(name, "your name")
+        self.tab()
+        self.type_here(passphrase, "passphrase")
+        self.tab()
+        self.type_here(passphrase, "passphrase again")
+        self.enter()
+
     # --- modal dialogs ---------------------------------------------------------------------------------------------
     def when_modal(self, kind: type[W], answer: Callable[[W], None], timeout_ms: int = 10000) -> None:
         """Answer the next modal dialog of ``kind`` once it shows (call before the action that opens it)."""

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sqlite3
+from collections.abc import Callable
 from contextlib import closing
 from pathlib import Path
 
@@ -20,20 +21,22 @@ def closed_review(store: Store, review_path: Path) -> Path:
     return review_path
 
 
+def assert_refused_untouched(path: Path, passphrase: str, error: type[Exception], match: str | None = None) -> None:
+    """Opening ``path`` raises ``error`` (its message matching ``match``) and leaves every byte as it was."""
+    before = digest(path)
+    with pytest.raises(error, match=match):
+        Store.open(path, passphrase)
+    assert digest(path) == before
+
+
 def test_wrong_passphrase_is_refused_and_the_file_is_untouched(closed_review: Path) -> None:
-    before = digest(closed_review)
-    with pytest.raises(WrongPassphrase, match="passphrase is not right"):
-        Store.open(closed_review, "not the passphrase at all")
-    assert digest(closed_review) == before
+    assert_refused_untouched(closed_review, "not the passphrase at all", WrongPassphrase, "passphrase is not right")
 
 
 def test_a_text_file_is_not_a_review(tmp_path: Path) -> None:
     path = tmp_path / "notes.peerdesk"
     path.write_text("Minutes of the planning meeting\n" * 300)
-    before = digest(path)
-    with pytest.raises(NotAReview, match="text file"):
-        Store.open(path, "whatever passphrase")
-    assert digest(path) == before
+    assert_refused_untouched(path, "whatever passphrase", NotAReview, "text file")
 
 
 def test_an_unencrypted_sqlite_database_is_not_a_review(tmp_path: Path) -> None:
@@ -41,10 +44,7 @@ def test_an_unencrypted_sqlite_database_is_not_a_review(tmp_path: Path) -> None:
     # closing(): a connection's own context manager only commits; Python 3.13 warns about the unclosed connection.
     with closing(sqlite3.connect(path)) as conn:
         conn.execute("CREATE TABLE t(x)")
-    before = digest(path)
-    with pytest.raises(NotAReview, match="unencrypted SQLite"):
-        Store.open(path, "whatever passphrase")
-    assert digest(path) == before
+    assert_refused_untouched(path, "whatever passphrase", NotAReview, "unencrypted SQLite")
 
 
 def test_an_empty_file_is_not_a_review(tmp_path: Path) -> None:
@@ -64,38 +64,33 @@ def test_another_programs_sqlcipher_file_is_not_a_review(tmp_path: Path, passphr
     conn = sqlcipher.connect(path, passphrase)
     conn.execute("CREATE TABLE t(x)")
     conn.close()
-    before = digest(path)
-    with pytest.raises(NotAReview, match="another program"):
-        Store.open(path, passphrase)
-    assert digest(path) == before
+    assert_refused_untouched(path, passphrase, NotAReview, "another program")
 
 
-def test_a_truncated_file_is_damaged_and_untouched(closed_review: Path, passphrase: str) -> None:
-    data = closed_review.read_bytes()
-    closed_review.write_bytes(data[: len(data) - 1000])
-    before = digest(closed_review)
-    with pytest.raises(DamagedFile, match="truncated"):
-        Store.open(closed_review, passphrase)
-    assert digest(closed_review) == before
+def truncated(data: bytes) -> bytes:
+    return data[: len(data) - 1000]
 
 
-def test_a_file_cut_at_a_page_boundary_is_damaged(closed_review: Path, passphrase: str) -> None:
-    data = closed_review.read_bytes()
-    closed_review.write_bytes(data[: len(data) // 2 // sqlcipher.PAGE_SIZE * sqlcipher.PAGE_SIZE])
-    before = digest(closed_review)
-    with pytest.raises(DamagedFile):
-        Store.open(closed_review, passphrase)
-    assert digest(closed_review) == before
+def cut_at_a_page_boundary(data: bytes) -> bytes:
+    return data[: len(data) // 2 // sqlcipher.PAGE_SIZE * sqlcipher.PAGE_SIZE]
 
 
-def test_a_corrupted_page_is_damaged(closed_review: Path, passphrase: str) -> None:
-    data = bytearray(closed_review.read_bytes())
-    data[sqlcipher.PAGE_SIZE * 3 + 100] ^= 0xFF  # inside a later page: its HMAC no longer matches
-    closed_review.write_bytes(bytes(data))
-    before = digest(closed_review)
-    with pytest.raises(DamagedFile):
-        Store.open(closed_review, passphrase)
-    assert digest(closed_review) == before
+def a_page_corrupted(data: bytes) -> bytes:
+    damaged = bytearray(data)
+    damaged[sqlcipher.PAGE_SIZE * 3 + 100] ^= 0xFF  # inside a later page: its HMAC no longer matches
+    return bytes(damaged)
+
+
+@pytest.mark.parametrize(
+    ("damage", "match"),
+    [(truncated, "truncated"), (cut_at_a_page_boundary, None), (a_page_corrupted, None)],
+    ids=["truncated", "cut-at-a-page-boundary", "a-page-corrupted"],
+)
+def test_a_damaged_file_is_refused_and_untouched(
+    closed_review: Path, passphrase: str, damage: Callable[[bytes], bytes], match: str | None
+) -> None:
+    closed_review.write_bytes(damage(closed_review.read_bytes()))
+    assert_refused_untouched(closed_review, passphrase, DamagedFile, match)
 
 
 def test_a_file_from_a_newer_peerdesk_is_refused_untouched(closed_review: Path, passphrase: str) -> None:
@@ -103,10 +98,7 @@ def test_a_file_from_a_newer_peerdesk_is_refused_untouched(closed_review: Path, 
     conn.execute("UPDATE alembic_version SET version_num = '9999_from_the_future'")
     conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
     conn.close()
-    before = digest(closed_review)
-    with pytest.raises(NewerSchema, match="newer version of peerdesk"):
-        Store.open(closed_review, passphrase)
-    assert digest(closed_review) == before
+    assert_refused_untouched(closed_review, passphrase, NewerSchema, "newer version of peerdesk")
 
 
 def test_the_right_passphrase_opens_it(closed_review: Path, passphrase: str) -> None:

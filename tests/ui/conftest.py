@@ -26,3 +26,13 @@ def shown(monkeypatch: pytest.MonkeyPatch) -> list[str]:
     monkeypatch.setattr(messages, "error", lambda _parent, title, exc: seen.append(f"{title}: {exc}"))
     monkeypatch.setattr(messages, "info", lambda _parent, title, text: seen.append(f"{title}: {text}"))
     return seen
+
+
+@pytest.fixture
+def errors_fail_the_test(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A refusal would open a modal box and hang offscreen: make it fail the test instead."""
+
+    def fail(_parent: object, title: str, exc: BaseException) -> None:
+        raise AssertionError(f"{title}: {exc}") from exc
+
+    monkeypatch.setattr(messages, "error", fail)

@@ -2,10 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from pathlib import Path
-
-import pytest
 from pytestqt.qtbot import QtBot
 
 from peerdesk.exchange import transfer
@@ -13,20 +9,13 @@ from peerdesk.store.models import Member
 from peerdesk.store.uow import UnitOfWork
 from peerdesk.ui.kit.session import ReviewSession
 from peerdesk.ui.team.dialog import TeamDialog
-from tests.helpers.exchange import Team, make_team
+from tests.helpers.exchange import Team
 
 EVIL = "Alex\x1b[2J\u202eLead\x00\n" + "x" * 150
 
 
-@pytest.fixture
-def crew(tmp_path: Path) -> Iterator[Team]:
-    t = make_team(tmp_path / "team", size=2)
-    yield t
-    t.close()
-
-
-def test_a_hostile_name_is_shown_escaped_in_the_summary_and_the_team_dialog(qtbot: QtBot, crew: Team) -> None:
-    lead, sam = crew.stores
+def test_a_hostile_name_is_shown_escaped_in_the_summary_and_the_team_dialog(qtbot: QtBot, duo: Team) -> None:
+    lead, sam = duo.stores
     with UnitOfWork(lead) as uow:  # the lead's own name, as the roster carries it to everyone
         uow.update(uow.get(Member, lead.member_id), name=EVIL)
         uow.commit()

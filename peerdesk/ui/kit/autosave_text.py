@@ -5,8 +5,10 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QSignalBlocker, QTimer
+from PySide6.QtCore import QSignalBlocker
 from PySide6.QtWidgets import QPlainTextEdit
+
+from peerdesk.ui.kit.typing_pause import TypingPause
 
 TYPING_PAUSE_MS = 600
 
@@ -20,9 +22,9 @@ class AutoSaveText(QPlainTextEdit):
         self.setPlaceholderText(placeholder)
         self.setTabChangesFocus(True)
         self.setFixedHeight(self.fontMetrics().lineSpacing() * lines + 16)
-        self._timer = QTimer(self, singleShot=True, interval=TYPING_PAUSE_MS)
-        self._timer.timeout.connect(self.flush)
-        self.textChanged.connect(self._timer.start)
+        self.pause = TypingPause(TYPING_PAUSE_MS, parent=self)  # tests drive its clock
+        self.pause.due.connect(self.flush)
+        self.textChanged.connect(self.pause.typed)
         self._saved = ""
 
     def set_value(self, text: str) -> None:
@@ -36,7 +38,7 @@ class AutoSaveText(QPlainTextEdit):
         self._saved = text
 
     def flush(self) -> None:
-        self._timer.stop()
+        self.pause.stop()
         text = self.toPlainText()
         if text != self._saved:
             self._saved = text

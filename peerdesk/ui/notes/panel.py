@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import html
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QTextCursor
 from PySide6.QtWidgets import (
     QComboBox,
@@ -33,6 +33,7 @@ from peerdesk.store.engine import Store
 from peerdesk.ui.kit import messages
 from peerdesk.ui.kit.panel import Panel
 from peerdesk.ui.kit.session import ReviewSession
+from peerdesk.ui.kit.typing_pause import TypingPause
 from peerdesk.ui.kit.widgets import EmptyState, scrolling
 from peerdesk.ui.notes.capture import NoteCapture
 from peerdesk.ui.notes.captures_tab import CapturesTab
@@ -119,10 +120,8 @@ class NotesPanel(Panel):
         bottom.addWidget(hint)
         page.addLayout(bottom)
 
-        self.quiet = QTimer(self, singleShot=True, interval=QUIET_MS)
-        self.quiet.timeout.connect(self.save_soon)
-        self.max_wait = QTimer(self, singleShot=True, interval=MAX_WAIT_MS)
-        self.max_wait.timeout.connect(self.save_soon)
+        self.pause = TypingPause(QUIET_MS, MAX_WAIT_MS, self)  # tests drive its clock
+        self.pause.due.connect(self.save_soon)
         self.capturing = NoteCapture(self, self)
         self.action_quote, self.postit_actions = self.capturing.action_quote, self.capturing.postit_actions
 
@@ -205,8 +204,7 @@ class NotesPanel(Panel):
         self.stack.setCurrentWidget(self.empty)
 
     def _close_saver(self) -> None:
-        self.quiet.stop()
-        self.max_wait.stop()
+        self.pause.stop()
         if self.saver is not None:
             self.saver.close()
             self.saver.deleteLater()
@@ -321,21 +319,18 @@ class NotesPanel(Panel):
     def _on_typing(self, _pos: int, removed: int, added: int) -> None:
         if self.editor.loading or self.saver is None or not (removed or added):
             return
-        self.quiet.start()
-        if not self.max_wait.isActive():
-            self.max_wait.start()
+        self.pause.typed()
         self.set_status("Typing…")
 
     def has_unsaved(self) -> bool:
         """True while typed text waits for its autosave to commit."""
         if self.saver is None:
             return False
-        return self.quiet.isActive() or self.max_wait.isActive() or self.saver.committed < self.saver.latest
+        return self.pause.pending or self.saver.committed < self.saver.latest
 
     def save_soon(self) -> None:
         """Hand the current text to the saver; the write happens on its thread."""
-        self.quiet.stop()
-        self.max_wait.stop()
+        self.pause.stop()
         if self.saver is not None:
             self.saver.schedule(self.editor.toPlainText(), self.editor.anchors())
 
@@ -343,7 +338,7 @@ class NotesPanel(Panel):
         """Save now, on this thread (before closing, locking or switching notes)."""
         if self.saver is None:
             return
-        if self.quiet.isActive() or self.max_wait.isActive():
+        if self.pause.pending:
             self.save_soon()
         self.saver.flush()
 
@@ -375,8 +370,7 @@ class NotesPanel(Panel):
 
     def write_now(self, store: Store, note: str, text: str, start: int, end: int) -> tuple[str, Changes]:
         """Capture a quote with the text it points into, ahead of any autosave still queued (older text)."""
-        self.quiet.stop()
-        self.max_wait.stop()
+        self.pause.stop()
         anchors = self.editor.anchors()
 
         def write() -> tuple[str, Changes]:

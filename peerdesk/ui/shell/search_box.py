@@ -5,7 +5,7 @@ from __future__ import annotations
 import html
 from typing import Any
 
-from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRectF, QSize, Qt, QTimer, Signal
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRectF, QSize, Qt, Signal
 from PySide6.QtGui import QAbstractTextDocumentLayout, QKeyEvent, QPainter, QPalette, QTextDocument
 from PySide6.QtWidgets import (
     QDialog,
@@ -22,6 +22,7 @@ from peerdesk.services import search
 from peerdesk.ui.kit.dialogs import dialog_layout
 from peerdesk.ui.kit.list_model import RowListModel
 from peerdesk.ui.kit.session import ReviewSession
+from peerdesk.ui.kit.typing_pause import TypingPause
 
 Index = QModelIndex | QPersistentModelIndex
 HIT_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -87,13 +88,13 @@ class SearchBox(QDialog):
         super().__init__(parent)
         self.session = session
         layout = dialog_layout(self, "Find in notes and quotes", "searchBox", size=(560, 520))
-        self.timer = QTimer(self, singleShot=True, interval=TYPING_PAUSE_MS)
-        self.timer.timeout.connect(self.run)
+        self.pause = TypingPause(TYPING_PAUSE_MS, parent=self)  # tests drive its clock
+        self.pause.due.connect(self.run)
         self.edit = QLineEdit()
         self.edit.setObjectName("searchEdit")
         self.edit.setPlaceholderText('Words to find ("quotes" for an exact phrase)')
         self.edit.setClearButtonEnabled(True)
-        self.edit.textChanged.connect(lambda _t: self.timer.start())
+        self.edit.textChanged.connect(lambda _t: self.pause.typed())
         self.edit.returnPressed.connect(self._enter)
         self.edit.installEventFilter(self)
         layout.addWidget(self.edit)
@@ -112,7 +113,7 @@ class SearchBox(QDialog):
         layout.addWidget(self.view, 1)
 
     def run(self) -> None:
-        self.timer.stop()
+        self.pause.stop()
         text = self.edit.text()
         hits = search.search(self.session.store, text)
         self.model.set_rows(hits)
@@ -127,7 +128,7 @@ class SearchBox(QDialog):
             self.view.setCurrentIndex(self.model.index(0))
 
     def _enter(self) -> None:
-        if self.timer.isActive():
+        if self.pause.pending:
             self.run()
         index = self.view.currentIndex()
         if index.isValid():

@@ -68,7 +68,7 @@ def test_five_insights_with_their_quotes_then_the_deck_within_forty_actions(
 
     bar, at = dock_tab(window, "Insights")
     user.click(bar, "the Insights tab", at)
-    qtbot.wait(50)
+    qtbot.waitUntil(lambda: panel.isVisible() and panel.height() >= 330)  # the dock's layout settles
     assert panel.isVisible() and panel.height() >= 330, "the dock grew: usable without dragging a splitter"
 
     for n, statement in enumerate(STATEMENTS, start=1):

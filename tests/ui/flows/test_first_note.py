@@ -36,12 +36,7 @@ def test_a_new_user_writes_the_first_note_within_twelve_actions(qtbot: QtBot) ->
         qtbot.waitUntil(lambda: dialog.focusWidget() is dialog.authority, timeout=5000)
         walk.type_here("Eastmere Borough Council", "host authority")
         walk.tab()
-        walk.type_here("Sam Okafor", "your name")
-        walk.tab()
-        walk.type_here(PASSPHRASE, "passphrase")
-        walk.tab()
-        walk.type_here(PASSPHRASE, "passphrase again")
-        walk.enter()
+        walk.name_and_passphrase("Sam Okafor", PASSPHRASE)
 
     walk.when_modal(NewReviewDialog, fill_in)
     walk.shortcut(controller.start, Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier)

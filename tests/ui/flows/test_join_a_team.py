@@ -66,12 +66,7 @@ def test_a_member_joins_from_the_app_and_both_exchange_bundles_within_ten_action
         assert join.invitation is not None and "Alex Lead" in join.verdict.text()
         assert join.focusWidget() is join.me  # the invitation is in: the name is next
         screenshot(join, "join-dialog")
-        member.type_here("Sam Okafor", "name")
-        member.tab()
-        member.type_here(MEMBER_PASSPHRASE, "passphrase")
-        member.tab()
-        member.type_here(MEMBER_PASSPHRASE, "passphrase again")
-        member.enter()
+        member.name_and_passphrase("Sam Okafor", MEMBER_PASSPHRASE)
 
     member.when_modal(JoinDialog, fill_in)
     member.click(controller.start.join_button, "Join a review from an invitation…")

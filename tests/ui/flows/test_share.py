@@ -7,7 +7,6 @@ file name.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -22,18 +21,11 @@ from peerdesk.ui.shell.app import make_app
 from peerdesk.ui.shell.main_window import MainWindow
 from peerdesk.ui.team.dialog import TeamDialog
 from peerdesk.ui.team.sharing import EmailDialog
-from tests.helpers.exchange import PASSPHRASE, Team, make_team, visit_start
+from tests.helpers.exchange import PASSPHRASE, Team, visit_start
 from tests.helpers.layout import screenshot
 from tests.helpers.walk import Walk
 
 CTRL_SHIFT = Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier
-
-
-@pytest.fixture
-def crew(tmp_path: Path) -> Iterator[Team]:
-    t = make_team(tmp_path / "team", size=2)
-    yield t
-    t.close()
 
 
 def window_of(qtbot: QtBot, store: Store) -> MainWindow:
@@ -47,9 +39,9 @@ def window_of(qtbot: QtBot, store: Store) -> MainWindow:
 
 
 def test_the_lead_exports_in_three_actions_and_a_member_imports_in_two_without_a_modal_box(
-    qtbot: QtBot, crew: Team
+    qtbot: QtBot, duo: Team
 ) -> None:
-    lead, sam = crew.stores
+    lead, sam = duo.stores
     for text in ("We feel listened to", "The front door is confusing"):
         records.create(lead, "quotes", text=text)
     lead_window = window_of(qtbot, lead)

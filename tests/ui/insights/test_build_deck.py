@@ -1,14 +1,22 @@
-"""The Build dialog shows the pre-flight report before anything is built."""
+"""Building the deck from the app: flagged quotes decided first, the pre-flight report shown before anything is
+built, the build in the background, a safe file name."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+from PySide6.QtWidgets import QDialog
 from pytestqt.qtbot import QtBot
 
 from peerdesk.export import presentation
+from peerdesk.store.models import GuardedName, Quote
+from peerdesk.store.uow import UnitOfWork
 from peerdesk.ui.insights import build_deck as presentation_ui
+from peerdesk.ui.insights.panel import InsightsPanel
 from peerdesk.ui.kit.session import ReviewSession
+from peerdesk.ui.shell.main_window import MainWindow
+from tests.export.pptx_checks import slides
 from tests.helpers import day2
 
 
@@ -53,3 +61,60 @@ def test_choosing_an_authority_template_shows_what_it_lacks_before_building(qtbo
     assert dialog.template_report.text().startswith("⚠") and "not a PowerPoint" in dialog.template_report.text()
     dialog.ours.setChecked(True)
     assert dialog.template_report.isHidden()
+
+
+def test_flagged_quotes_are_decided_before_the_build_and_the_decision_is_undoable(
+    qtbot: QtBot, session: ReviewSession, seeded: day2.Day2, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    flagged = seeded.quotes["workload"][0]
+    with UnitOfWork(session.store) as uow:
+        uow.update(uow.get(Quote, flagged), text="Ask Jordan Blake, she does every evening shift.")
+        uow.add(GuardedName, name="Jordan Blake")
+        uow.commit()
+
+    def decide(dialog: presentation_ui.FlaggedQuotesDialog) -> int:
+        assert list(dialog.choices) == [flagged] and not dialog.ok.isEnabled()
+        combo = dialog.choices[flagged]
+        combo.setCurrentIndex(combo.findData(presentation_ui.LEAVE_OUT))
+        assert dialog.ok.isEnabled()
+        return QDialog.DialogCode.Accepted.value
+
+    monkeypatch.setattr(presentation_ui.FlaggedQuotesDialog, "exec", decide)
+    parent = InsightsPanel(session)
+    qtbot.addWidget(parent)
+    deck = presentation_ui.prepare_deck(parent, session)
+    assert deck is not None and flagged not in deck.quote_ids
+    with session.store.session() as s:
+        quote = s.get(Quote, flagged)
+        assert quote is not None and quote.guard_decision == "exclude"
+    session.undo_stack.undo()
+    with session.store.session() as s:
+        quote = s.get(Quote, flagged)
+        assert quote is not None and quote.guard_decision == ""
+
+
+def test_build_presentation_runs_in_the_background_and_offers_the_folder(
+    qtbot: QtBot, session: ReviewSession, seeded: day2.Day2, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    window = MainWindow(session)
+    qtbot.addWidget(window)
+    assert window.action_build_presentation in window.file_menu.actions()
+    out = tmp_path / "built.pptx"
+
+    def accept(dialog: presentation_ui.BuildDialog) -> int:
+        dialog.out.setText(str(out))
+        return QDialog.DialogCode.Accepted.value
+
+    offered: list[Path] = []
+    monkeypatch.setattr(presentation_ui.BuildDialog, "exec", accept)
+    monkeypatch.setattr(presentation_ui, "offer_folder", lambda parent, path: offered.append(path))
+    window.action_build_presentation.trigger()
+    qtbot.waitUntil(lambda: offered == [out], timeout=30000)
+    assert "Insight 1 of 3" in [s.title for s in slides(out)]
+
+
+def test_the_suggested_file_name_is_safe() -> None:
+    assert (
+        presentation_ui.suggested_name("Westfold / County: Council") == "Westfold  County Council peer challenge.pptx"
+    )
+    assert presentation_ui.suggested_name("") == "Peer challenge peer challenge.pptx"

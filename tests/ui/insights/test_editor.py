@@ -45,7 +45,7 @@ def test_taking_the_current_quote_off_keeps_the_quote(qtbot: QtBot, session: Rev
     editor.show_detail(insights.detail(session.store, seeded.insights[0]), 1)
     editor.quote_view.setFocus()
     editor.quote_view.setCurrentIndex(editor.quote_model.index(0))
-    # Delete is the list's own key (pressed in the real window in test_insights_panel and the Day 2 walkthrough)
+    # Delete is the list's own key (pressed in the real window in the panel test and the Day 2 walkthrough)
     keys = [s.key().toString() for s in editor.quote_view.findChildren(QShortcut)]
     assert QKeySequence(QKeySequence.StandardKey.Delete).toString() in keys
     editor.remove_selected_quote()

@@ -25,7 +25,7 @@ def test_enter_on_a_quote_puts_it_on_the_insight_and_the_list_ticks_it(qtbot: Qt
     pane.quote_view.setCurrentIndex(pane.quote_model.index(1))
     wanted = pane.quote_model.rows[1].id
     keys = {s.key().toString() for s in pane.quote_view.findChildren(QShortcut)}
-    assert {"Return", "Enter", "Space"} <= keys  # pressed for real in test_insights_panel and the walkthrough
+    assert {"Return", "Enter", "Space"} <= keys  # pressed for real in the panel test and the walkthrough
     pane.use_selected()
     assert [q.id for q in insights.quotes_of(session.store, partners)] == [wanted]
     pane.load(partners, {wanted})

@@ -1,4 +1,5 @@
-"""Printing the visit's paperwork: to a PDF on A4 or Letter, headless for the CLI, or from the Print dialog."""
+"""Printing the visit's paperwork: to a PDF on A4 or Letter, headless for the CLI, or from the Print dialog; File ▸
+Print… opens one dialog, and what it saves as PDF reads back as the visit's paperwork."""
 
 from __future__ import annotations
 
@@ -9,9 +10,13 @@ from PySide6.QtGui import QPageSize
 from pytestqt.qtbot import QtBot
 
 from peerdesk.errors import UserError
+from peerdesk.export import printing as documents
 from peerdesk.export.print_base import Printable
 from peerdesk.store.engine import Store
 from peerdesk.ui.kit import printing
+from peerdesk.ui.kit.printing import PrintDialog, new_printer, print_to, write_pdf
+from peerdesk.ui.kit.session import ReviewSession
+from tests.helpers.pdf import pages_starting, pdf_info, pdf_text
 from tests.helpers.timetable import build_day
 
 
@@ -45,3 +50,78 @@ def test_the_dialog_offers_the_timetable_view_only_for_the_timetable_and_says_wh
     assert dialog.view.isHidden()
     assert dialog.document() is None and "Nothing to print yet" in dialog.error.text()
     assert not dialog.save_pdf(tmp_path / "f.pdf") and not (tmp_path / "f.pdf").exists()
+
+
+def dialog(qtbot: QtBot, store: Store) -> PrintDialog:
+    d = PrintDialog(store)
+    qtbot.addWidget(d)
+    return d
+
+
+def test_the_timetable_per_team_on_letter_paper(qtbot: QtBot, demo_store: Store, tmp_path: Path) -> None:
+    d = dialog(qtbot, demo_store)
+    d.choose("timetable", view="team", paper="Letter")
+    assert d.view.isVisibleTo(d)
+    out = tmp_path / "teams.pdf"
+    assert d.save_pdf(out)
+    assert pdf_info(out)["Page size"].startswith("612 x 792")  # US Letter, in points
+    assert pages_starting(out, "Timetable for Team A") == 1
+    assert pages_starting(out, "Timetable for Team C") == 1
+    assert pdf_info(out)["Title"].startswith("Day 1 timetable")
+
+
+def test_interview_sheets_on_a4_one_heading_per_interview(qtbot: QtBot, demo_store: Store, tmp_path: Path) -> None:
+    d = dialog(qtbot, demo_store)
+    d.choose("interview-sheets")
+    assert not d.view.isVisibleTo(d)  # the timetable's option only shows for the timetable
+    out = tmp_path / "sheets.pdf"
+    assert d.save_pdf(out)
+    assert pdf_info(out)["Page size"].startswith("595 x 842")  # A4
+    text = pdf_text(out)
+    assert text.count("Interview: ") == 15
+    assert "Senior leaders" in text and "Quotes, word for word" in text and "☐ 1." in text
+
+
+def test_evening_insight_and_workshop_sheets(qtbot: QtBot, demo_store: Store, tmp_path: Path) -> None:
+    d = dialog(qtbot, demo_store)
+    for what, heading in (("rtb-sheets", "Roses"), ("insight-sheets", "Insight 1"), ("workshop-sheets", "Workshop")):
+        d.choose(what)
+        out = tmp_path / f"{what}.pdf"
+        assert d.save_pdf(out), what
+        assert pages_starting(out, heading) == 1, what
+    insight_text = pdf_text(tmp_path / "insight-sheets.pdf")
+    assert "What people told us" in insight_text and "“" in insight_text
+
+
+def test_nothing_to_print_is_said_under_the_form_and_nothing_is_written(
+    qtbot: QtBot, store: Store, tmp_path: Path
+) -> None:
+    d = dialog(qtbot, store)
+    d.choose("insight-sheets")
+    out = tmp_path / "none.pdf"
+    assert not d.save_pdf(out)
+    assert not out.exists()
+    assert "no insights yet" in d.error.text() and d.error.isVisibleTo(d)
+    d.choose("rtb-sheets")
+    assert not d.error.isVisibleTo(d)
+
+
+def test_printing_to_a_printer_uses_the_same_pages(qtbot: QtBot, demo_store: Store, tmp_path: Path) -> None:
+    # A QPrinter set to PDF output stands in for the real printer the print dialog would choose.
+    printer = new_printer("A4")
+    out = tmp_path / "printed.pdf"
+    printer.setOutputFileName(str(out))
+    print_to(documents.build(demo_store, "rtb-sheets"), printer)
+    del printer
+    assert "Thorns" in pdf_text(out) and "Buds" in pdf_text(out)
+    write_pdf(documents.build(demo_store, "rtb-sheets"), tmp_path / "same.pdf")
+    assert pdf_text(out) == pdf_text(tmp_path / "same.pdf")
+
+
+def test_file_menu_has_print(qtbot: QtBot, demo_session: ReviewSession) -> None:
+    from peerdesk.ui.shell.main_window import MainWindow
+
+    window = MainWindow(demo_session)
+    qtbot.addWidget(window)
+    assert window.action_print in window.file_menu.actions()
+    assert window.action_print.shortcut().toString() == "Ctrl+P"

@@ -3,10 +3,6 @@ the views and the session's own caches (the names guard's list of names included
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from pathlib import Path
-
-import pytest
 from PySide6.QtWidgets import QMessageBox
 from pytestqt.qtbot import QtBot
 
@@ -15,26 +11,19 @@ from peerdesk.services import guard
 from peerdesk.services.changes import Changes, everything
 from peerdesk.ui.kit.session import ReviewSession
 from peerdesk.ui.shell.main_window import MainWindow
-from tests.helpers.exchange import Team, make_team
+from tests.helpers.exchange import Team
 
 QUOTE = "Lindiwe on the duty desk rang us back within the hour."
 
 
-@pytest.fixture
-def crew(tmp_path: Path) -> Iterator[Team]:
-    t = make_team(tmp_path / "team", size=2)
-    yield t
-    t.close()
-
-
-def test_a_guarded_name_that_arrives_in_a_bundle_flags_quotes_at_once(qtbot: QtBot, crew: Team) -> None:
-    lead, sam = crew.stores
+def test_a_guarded_name_that_arrives_in_a_bundle_flags_quotes_at_once(qtbot: QtBot, duo: Team) -> None:
+    lead, sam = duo.stores
     session = ReviewSession(sam)
     window = MainWindow(session)
     qtbot.addWidget(window)
     assert session.guarded_names.check(QUOTE) == []  # the list is read, and kept
     guard.add_name(lead, "Lindiwe Dube", "staff")
-    path = crew.folder / "from-alex.pdbundle"
+    path = duo.folder / "from-alex.pdbundle"
     path.write_bytes(transfer.export_bundle(lead).data)
 
     with qtbot.waitSignal(session.changed, timeout=15000) as blocker:

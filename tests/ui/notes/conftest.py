@@ -1,4 +1,5 @@
-"""A real notes panel on a real review file, with the day's timetable, showing my notes of its first interview."""
+"""A real notes panel on a real review file, with the day's timetable, showing my notes of its first interview; its
+typing pause runs on a clock the test moves on."""
 
 from __future__ import annotations
 
@@ -7,6 +8,7 @@ from pytestqt.qtbot import QtBot
 
 from peerdesk.ui.kit.session import ReviewSession
 from peerdesk.ui.notes.panel import NotesPanel
+from tests.helpers.clock import Clock
 from tests.helpers.timetable import Day, build_day
 
 
@@ -16,8 +18,15 @@ def day(session: ReviewSession) -> Day:
 
 
 @pytest.fixture
-def panel(qtbot: QtBot, session: ReviewSession, day: Day) -> NotesPanel:
+def clock() -> Clock:
+    """The typing pause's clock: the autosave falls due only when the test moves it on."""
+    return Clock()
+
+
+@pytest.fixture
+def panel(qtbot: QtBot, session: ReviewSession, day: Day, clock: Clock) -> NotesPanel:
     panel = NotesPanel(session)
+    panel.pause.clock = clock
     qtbot.addWidget(panel)
     panel.resize(1100, 700)
     panel.show()

@@ -36,3 +36,20 @@ def test_removing_the_selected_question(qtbot: QtBot, session: ReviewSession) ->
     dialog.view.selectRow(0)
     dialog.remove_selected()
     assert first not in {q.id for q in questions.bank(session.store, "staff")["appreciative"]}
+
+
+def test_the_team_edits_the_question_sets_with_undo(qtbot: QtBot, session: ReviewSession) -> None:
+    dialog = QuestionBankDialog(session, "appreciative")
+    qtbot.addWidget(dialog)
+    model = dialog.model
+    assert model is not None and model.rowCount() == len(questions.DEFAULT_SETS["appreciative"])
+    dialog.add("What makes this a good place to work?")
+    assert questions.bank(session.store, "staff")["appreciative"][-1].text == "What makes this a good place to work?"
+    model = dialog.model
+    assert model is not None
+    model.setData(model.index(0, 0), "Tell us about the service at its best.")
+    assert questions.bank(session.store, "staff")["appreciative"][0].text == "Tell us about the service at its best."
+    session.undo_stack.undo()
+    session.undo_stack.undo()
+    sets = questions.bank(session.store, "staff")["appreciative"]
+    assert [q.text for q in sets] == list(questions.DEFAULT_SETS["appreciative"])

@@ -1,7 +1,13 @@
-"""Reading the documents received: the chooser lists them, and what can be done follows what is chosen."""
+"""Reading the documents received (#20): the chooser lists them, what can be done follows what is chosen; attach,
+open from a private folder that goes away, reading notes as undo steps."""
 
 from __future__ import annotations
 
+import stat
+from pathlib import Path
+
+import pytest
+from PySide6.QtGui import QDesktopServices
 from pytestqt.qtbot import QtBot
 
 from peerdesk.services import documents, records
@@ -30,3 +36,48 @@ def test_a_new_document_is_listed_with_no_file_yet_and_prompts_for_critical_read
     assert documents.critical_prompts()[0] in " ".join(
         w.text() for w in box.findChildren(type(box.file_label)) if w.text()
     )
+
+
+@pytest.fixture
+def box(qtbot: QtBot, session: ReviewSession) -> DocumentsBox:
+    session.apply(lambda s: records.create(s, "documents", title="Threshold guidance")[1])
+    widget = DocumentsBox(session)
+    qtbot.addWidget(widget)
+    return widget
+
+
+def test_attach_open_and_remove(
+    box: DocumentsBox, session: ReviewSession, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("XDG_RUNTIME_DIR", str(tmp_path / "runtime"))
+    (tmp_path / "runtime").mkdir()
+    assert box.chooser.currentText() == "Threshold guidance" and not box.open_button.isEnabled()
+    source = tmp_path / "guidance.pdf"
+    source.write_bytes(b"%PDF-1.4 guidance")
+    assert box.attach(source)
+    assert "guidance.pdf" in box.file_label.text() and box.open_button.isEnabled()
+    opened: list[str] = []
+    monkeypatch.setattr(QDesktopServices, "openUrl", lambda url: opened.append(url.toLocalFile()) or True)
+    path = box.open_file()
+    assert path is not None and opened == [str(path)]
+    assert path.read_bytes() == b"%PDF-1.4 guidance"
+    assert path.parent.parent == tmp_path / "runtime"
+    assert stat.S_IMODE(path.parent.stat().st_mode) == 0o700
+    box.private.remove()
+    assert not path.parent.exists()
+    assert box.remove_file()
+    assert documents.attachment(session.store, box.document_id) is None
+    session.undo_stack.undo()
+    assert documents.file_bytes(session.store, box.document_id)[1] == b"%PDF-1.4 guidance"
+    session.undo_stack.undo()
+    assert documents.attachment(session.store, box.document_id) is None
+
+
+def test_my_reading_notes_save_and_undo(qtbot: QtBot, box: DocumentsBox, session: ReviewSession) -> None:
+    qtbot.keyClicks(box.my_note, "Says little about children's views")
+    box.my_note.flush()
+    assert documents.my_note(session.store, box.document_id) == "Says little about children's views"
+    session.undo_stack.undo()
+    assert documents.my_note(session.store, box.document_id) == ""
+    hints = [label.text() for label in box.findChildren(type(box.file_label)) if "Reading critically" in label.text()]
+    assert hints and "Whose voices" in hints[0]

@@ -1,4 +1,6 @@
-"""The review overview: its heading and the retention countdown follow the review."""
+"""The review overview: its heading and the retention countdown follow the review; the planning form's additions
+(#20): how the vision is shared, culture change, the two directors by name, what was sent beforehand, and a warning
+when the visit is closer than the 12-week lead-in."""
 
 from __future__ import annotations
 
@@ -39,3 +41,51 @@ def test_the_panel_shows_the_review_and_follows_its_edits(qtbot: QtBot, session:
     session.notify(Changes.of("review"))
     assert panel.texts["aim"].toPlainText() == "Understand the front door"
     assert panel.checklist.table.rowCount() > 0 and panel.documents_box.chooser.count() == 0
+
+
+def make(qtbot: QtBot, session: ReviewSession) -> OverviewPanel:
+    panel = OverviewPanel(session)
+    qtbot.addWidget(panel)
+    return panel
+
+
+def test_the_new_questions_save_as_planning_answers(qtbot: QtBot, session: ReviewSession) -> None:
+    panel = make(qtbot, session)
+    for key in ("vision_promoted", "culture_change"):
+        edit = panel.planning[key]
+        qtbot.keyClicks(edit, f"Answer to {key}")
+        edit.flush()
+        assert review.planning_answers(session.store)[key] == f"Answer to {key}"
+
+
+def test_directors_by_name_and_what_was_sent_are_undo_steps(qtbot: QtBot, session: ReviewSession) -> None:
+    panel = make(qtbot, session)
+    line = panel.planning_lines["observer_dcs"]
+    qtbot.keyClicks(line, "  Anita Rowe ")
+    line.editingFinished.emit()
+    assert review.planning_answers(session.store)["observer_dcs"] == "Anita Rowe"
+    panel.planning_flags["self_assessment_sent"].setChecked(True)
+    assert review.planning_answers(session.store)["self_assessment_sent"] == "yes"
+    session.undo_stack.undo()
+    assert review.planning_answers(session.store)["self_assessment_sent"] == ""
+    assert not panel.planning_flags["self_assessment_sent"].isChecked()
+    session.undo_stack.undo()
+    assert panel.planning_lines["observer_dcs"].text() == ""
+
+
+def test_the_demo_fills_them_in(qtbot: QtBot, demo_session: ReviewSession) -> None:
+    panel = make(qtbot, demo_session)
+    assert panel.planning_lines["visiting_dcs"].text() == "Ruth Abernethy"
+    assert panel.planning_flags["data_set_sent"].isChecked()
+    assert panel.planning["vision_promoted"].toPlainText().startswith("A launch event")
+
+
+def test_a_visit_closer_than_twelve_weeks_is_warned_about(qtbot: QtBot, session: ReviewSession) -> None:
+    panel = make(qtbot, session)
+    soon = dt.date.today() + dt.timedelta(weeks=6)
+    session.apply(lambda s: review.update_review(s, visit_start=soon.isoformat()))
+    assert panel.lead_in_warning.isVisibleTo(panel)
+    assert "6 weeks away" in panel.lead_in_warning.text()
+    later = dt.date.today() + dt.timedelta(weeks=13)
+    session.apply(lambda s: review.update_review(s, visit_start=later.isoformat()))
+    assert not panel.lead_in_warning.isVisibleTo(panel)

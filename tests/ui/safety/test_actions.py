@@ -158,6 +158,7 @@ def test_a_purge_empties_an_open_note_and_nothing_is_written_back(
     assert told == [("Interview records deleted", told[0][1])], told  # no save error
     assert "gravelwick" not in panel.editor.toPlainText() and panel.note is None
     qtbot.keyClicks(panel.editor, "x")
-    qtbot.wait(1500)  # longer than the autosave's wait: nothing is saved, nothing fails
+    # No note is open: the keystroke starts no typing pause, so no autosave can ever fall due (no waiting needed).
+    assert not panel.pause.pending and not panel.pause.timer.isActive() and not panel.has_unsaved()
     assert len(told) == 1
     assert review_service.info(window.session.store)["notes"] == 0

@@ -13,19 +13,7 @@ from peerdesk.services import review as review_service
 from peerdesk.ui.safety.idle import IdleLock
 from peerdesk.ui.shell.main_window import MainWindow
 from tests.conftest import PASSPHRASE
-
-
-class Clock:
-    """Milliseconds that pass only when the test says so."""
-
-    def __init__(self) -> None:
-        self.now = 1_000_000.0
-
-    def __call__(self) -> float:
-        return self.now
-
-    def advance(self, ms: float) -> None:
-        self.now += ms
+from tests.helpers.clock import Clock
 
 
 def frozen(window: MainWindow, timeout_ms: int) -> Clock:

@@ -1,13 +1,26 @@
-"""Application start-up: the app's identity and style, and the controller moving from start screen to a window."""
+"""Application start-up: the app's identity and style, and the controller moving from start screen to a window;
+a damaged review offers the backup its passphrase opens, and committed work a damaged write-ahead log could not give
+back is told, not silently dropped."""
 
 from __future__ import annotations
 
+import shutil
+from pathlib import Path
+
+import pytest
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
+from peerdesk.services import backups, records
+from peerdesk.store import maintenance, wal
 from peerdesk.store.engine import Store
+from peerdesk.ui.kit import messages
 from peerdesk.ui.kit import settings as ui_settings
+from peerdesk.ui.shell import app
 from peerdesk.ui.shell import app as shell
+from peerdesk.ui.shell.app import Controller, make_app
+from tests.conftest import PASSPHRASE
+from tests.ui.shell.test_open_files import answer_passphrase, close_all
 
 
 def test_the_demo_lives_in_the_users_data_folder() -> None:
@@ -35,3 +48,51 @@ def test_opening_a_review_shows_its_window_hides_the_start_and_remembers_it(qtbo
         window.close()
         qtbot.waitUntil(lambda: not controller.windows)
         controller.start.close()
+
+
+def flip_bit(path: Path, offset: int) -> None:
+    data = bytearray(path.read_bytes())
+    data[offset] ^= 0x04
+    path.write_bytes(bytes(data))
+
+
+def test_a_damaged_review_is_offered_its_backup_and_opens_restored(
+    qtbot: QtBot, store: Store, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    records.create(store, "notes", body="in the backup")
+    backups.make_backup(store, "manual")
+    path = store.path
+    store.close()
+    flip_bit(path, 1000)
+    asked: list[str] = []
+    monkeypatch.setattr(messages, "confirm", lambda _p, _t, text, _y="": asked.append(text) or True)
+    controller = Controller(make_app())
+    qtbot.addWidget(controller.start)
+    answer_passphrase(PASSPHRASE)
+    controller.open_path(path)
+    qtbot.waitUntil(lambda: bool(controller.windows), timeout=20000)
+    assert asked and "is damaged" in asked[0]
+    assert controller.windows[0].session.store.path == path
+    close_all(qtbot, controller)
+
+
+def test_committed_work_a_damaged_wal_dropped_is_told(
+    qtbot: QtBot, store: Store, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    maintenance.checkpoint(store)
+    records.create(store, "notes", body="committed just before the power cut")
+    crashed = tmp_path / "crashed" / store.path.name
+    crashed.parent.mkdir()
+    shutil.copy(store.path, crashed)
+    shutil.copy(f"{store.path}-wal", f"{crashed}-wal")
+    flip_bit(Path(f"{crashed}-wal"), wal.HEADER + wal.FRAME_HEADER + 200)
+    told: list[str] = []
+    monkeypatch.setattr(app.messages, "info", lambda _p, title, _text: told.append(title))
+    controller = Controller(make_app())
+    qtbot.addWidget(controller.start)
+    answer_passphrase(PASSPHRASE)
+    controller.open_path(crashed)
+    qtbot.waitUntil(lambda: bool(controller.windows), timeout=20000)
+    qtbot.waitUntil(lambda: bool(told), timeout=5000)
+    assert told == ["Some changes could not be recovered"]
+    close_all(qtbot, controller)

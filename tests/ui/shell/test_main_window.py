@@ -7,6 +7,7 @@ from PySide6.QtWidgets import QLabel
 
 from peerdesk.ui.shell.docks import panel_specs
 from peerdesk.ui.shell.main_window import MainWindow
+from peerdesk.ui.wall.widget import WallWidget
 from tests.conftest import PASSPHRASE
 
 
@@ -42,3 +43,10 @@ def test_the_shortcuts_list_names_each_action_once(window: MainWindow) -> None:
     rows = window.shortcut_rows()
     assert rows == sorted(set(rows)) and all(name and seq and "&" not in name for name, seq in rows)
     assert any(name.startswith("Print") for name, _ in rows)
+
+
+def test_the_main_window_has_a_wall_tab_after_the_overview(window: MainWindow) -> None:
+    assert [window.work.tabText(i) for i in range(2)] == ["Overview", "Wall"]
+    page = window.work.widget(1)
+    assert page is not None and page.isAncestorOf(window.wall)  # built when its tab is first shown
+    assert isinstance(window.wall, WallWidget)

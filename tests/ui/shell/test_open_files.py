@@ -2,10 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from pathlib import Path
 
-import pytest
 from PySide6.QtCore import QSize, QTimer
 from PySide6.QtGui import QFileOpenEvent
 from PySide6.QtWidgets import QApplication, QMessageBox
@@ -14,10 +12,11 @@ from pytestqt.qtbot import QtBot
 from peerdesk.exchange import transfer
 from peerdesk.services import records
 from peerdesk.ui.kit.icons import ICON_SIZES, app_icon
+from peerdesk.ui.kit.worker import Task
 from peerdesk.ui.shell.about import about_box, versions
 from peerdesk.ui.shell.app import Controller, make_app
 from peerdesk.ui.shell.dialogs import PassphraseDialog
-from tests.helpers.exchange import Team, make_team
+from tests.helpers.exchange import Team
 
 
 def answer_passphrase(passphrase: str) -> None:
@@ -55,18 +54,11 @@ def test_a_review_given_on_the_command_line_asks_its_passphrase_then_opens(
     close_all(qtbot, controller)
 
 
-@pytest.fixture
-def crew(tmp_path: Path) -> Iterator[Team]:
-    t = make_team(tmp_path / "team")
-    yield t
-    t.close()
-
-
-def bundle_from_the_lead(crew: Team) -> Path:
-    lead = crew.stores[0]
+def bundle_from_the_lead(trio: Team) -> Path:
+    lead = trio.stores[0]
     for text in ("We feel listened to", "The front door is confusing"):
         records.create(lead, "quotes", text=text)
-    path = crew.folder / "changes-from-alex.pdbundle"
+    path = trio.folder / "changes-from-alex.pdbundle"
     path.write_bytes(transfer.export_bundle(lead).data)
     return path
 
@@ -83,9 +75,9 @@ def click(box: QMessageBox, label: str) -> None:
 
 
 def test_a_bundle_before_any_review_is_open_shows_the_start_screen_then_offers_to_import(
-    qtbot: QtBot, crew: Team
+    qtbot: QtBot, trio: Team
 ) -> None:
-    bundle = bundle_from_the_lead(crew)
+    bundle = bundle_from_the_lead(trio)
     controller = Controller(make_app())
     qtbot.addWidget(controller.start)
     controller.open_files([bundle])
@@ -95,7 +87,7 @@ def test_a_bundle_before_any_review_is_open_shows_the_start_screen_then_offers_t
     assert "changes-from-alex.pdbundle" in notice.text() and "offer to import" in notice.text()
     notice.close()
 
-    window = controller.open_window(crew.stores[1])  # Sam opens his own copy of the review
+    window = controller.open_window(trio.stores[1])  # Sam opens his own copy of the review
     offer = import_offer(controller)
     assert "changes-from-alex.pdbundle" in offer.text() and "Westfold County Council" in offer.text()
     with qtbot.waitSignal(window.session.changed, timeout=10000) as blocker:
@@ -107,17 +99,18 @@ def test_a_bundle_before_any_review_is_open_shows_the_start_screen_then_offers_t
 
 
 def test_a_bundle_while_a_review_is_open_is_offered_to_that_review_and_not_now_changes_nothing(
-    qtbot: QtBot, crew: Team
+    qtbot: QtBot, trio: Team
 ) -> None:
-    bundle = bundle_from_the_lead(crew)
+    bundle = bundle_from_the_lead(trio)
     controller = Controller(make_app())
     qtbot.addWidget(controller.start)
-    window = controller.open_window(crew.stores[1])
-    before = records.rows(crew.stores[1], "quotes", ["text"])
+    window = controller.open_window(trio.stores[1])
+    before = records.rows(trio.stores[1], "quotes", ["text"])
     controller.open_files([bundle])
     click(import_offer(controller), "Not now")
-    qtbot.wait(500)  # an import would run in the background: give it time to show itself
-    assert records.rows(crew.stores[1], "quotes", ["text"]) == before
+    # An import would run in the background as a Task the application owns until it ends: none was started.
+    assert not [task for task in controller.app.children() if isinstance(task, Task)]
+    assert records.rows(trio.stores[1], "quotes", ["text"]) == before
     assert controller.pending_bundle is None
     assert window.exchange.last_dialog is None
     close_all(qtbot, controller)

@@ -9,7 +9,8 @@ from pytestqt.qtbot import QtBot
 from peerdesk.services import notes
 from peerdesk.ui.kit.session import ReviewSession
 from peerdesk.ui.shell.main_window import MainWindow
-from peerdesk.ui.shell.search_box import HIT_ROLE, hit_html
+from peerdesk.ui.shell.search_box import HIT_ROLE, TYPING_PAUSE_MS, hit_html
+from tests.helpers.clock import Clock
 from tests.helpers.timetable import build_day
 
 BODY = "Opening.\nThe duty team answers the phone quickly.\nRespite is hard to find for carers.\n"
@@ -26,8 +27,13 @@ def test_find_shows_highlighted_hits_and_jumps_to_the_word(qtbot: QtBot, session
     window.action_find.trigger()
     box = window.search_box
     assert box is not None and box.isVisible()
+    clock = Clock()
+    box.pause.clock = clock
     qtbot.keyClicks(box.edit, "respi")
-    qtbot.waitUntil(lambda: box.model.rowCount() == 1, timeout=2000)
+    assert box.model.rowCount() == 0, "still typing: no search yet"
+    clock.advance(TYPING_PAUSE_MS)
+    assert box.pause.check()  # typing paused: the search runs
+    assert box.model.rowCount() == 1
     hit = box.model.index(0).data(HIT_ROLE)
     assert "<b style='background:#fff0a6'>Respite</b>" in hit_html(hit)
     assert "Foster carers" in hit_html(hit)

@@ -11,11 +11,13 @@ from pytestqt.qtbot import QtBot
 from peerdesk.services import review
 from peerdesk.store.engine import Store
 from peerdesk.ui.kit import settings as ui_settings
+from peerdesk.ui.kit.autosave_text import TYPING_PAUSE_MS
 from peerdesk.ui.kit.session import ReviewSession
 from peerdesk.ui.kit.widgets import EmptyState
 from peerdesk.ui.shell.app import Controller, make_app
 from peerdesk.ui.shell.dialogs import NewReviewDialog
 from peerdesk.ui.shell.main_window import MainWindow
+from tests.helpers.clock import Clock
 
 
 def open_window(qtbot: QtBot, store: Store) -> MainWindow:
@@ -92,9 +94,13 @@ def test_editing_the_overview_saves_at_once_and_undo_restores(qtbot: QtBot, stor
 def test_planning_text_autosaves_after_a_pause_and_typing_merges_into_one_undo_step(qtbot: QtBot, store: Store) -> None:
     window = open_window(qtbot, store)
     vision = window.overview.planning["vision"]
+    clock = Clock()
+    vision.pause.clock = clock
     vision.setFocus()
     qtbot.keyClicks(vision, "Children stay")
-    qtbot.waitUntil(lambda: review.planning_answers(store)["vision"] == "Children stay", timeout=3000)
+    clock.advance(TYPING_PAUSE_MS)
+    assert vision.pause.check()  # a pause in typing saves
+    assert review.planning_answers(store)["vision"] == "Children stay"
     qtbot.keyClicks(vision, " close to home")
     vision.flush()
     assert review.planning_answers(store)["vision"] == "Children stay close to home"

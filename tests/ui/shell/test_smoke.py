@@ -6,11 +6,11 @@ import os
 import re
 import shutil
 import subprocess
-import sys
 from pathlib import Path
 
 from peerdesk.services import demo
 from peerdesk.ui.shell.smoke import PASSED, SHOWN
+from tests.helpers.cli import run_peerdesk
 
 
 def run_smoke(home: Path, *args: str, passphrase: str | None = None) -> subprocess.CompletedProcess[str]:
@@ -19,9 +19,7 @@ def run_smoke(home: Path, *args: str, passphrase: str | None = None) -> subproce
     env.pop("PEERDESK_PASSPHRASE", None)
     if passphrase is not None:
         env["PEERDESK_PASSPHRASE"] = passphrase
-    return subprocess.run(
-        [sys.executable, "-m", "peerdesk", "smoke-test", *args], env=env, capture_output=True, text=True, timeout=120
-    )
+    return run_peerdesk("smoke-test", *args, env=env)
 
 
 def test_smoke_test_opens_the_demo_in_the_main_window_and_exits_0(tmp_path: Path) -> None:

@@ -4,11 +4,13 @@ from __future__ import annotations
 
 from pytestqt.qtbot import QtBot
 
+from peerdesk.exchange import transfer
 from peerdesk.services import exchange, records
 from peerdesk.ui.kit.session import ReviewSession
 from peerdesk.ui.team.conflicts_dialog import ConflictsDialog
 from tests.helpers.conflicts import make_conflict
 from tests.helpers.exchange import Team
+from tests.helpers.layout import screenshot
 
 
 def test_without_conflicts_the_dialog_says_every_edit_merged(qtbot: QtBot, session: ReviewSession) -> None:
@@ -45,3 +47,27 @@ def test_dismissing_a_conflict_keeps_the_text_that_stands(qtbot: QtBot, duo: Tea
     dialog.dismiss_selected()
     assert exchange.conflicts(session.store) == []
     assert records.values(session.store, "quotes", quote_id, ["text"])["text"] == now
+
+
+def test_conflicts_dialog_restores_the_losing_text_and_undo_puts_it_back(qtbot: QtBot, duo: Team) -> None:
+    lead, sam = duo.stores
+    qid, _ = records.create(lead, "quotes", text="first draft")
+    transfer.import_bundle(sam, transfer.export_bundle(lead).data)
+    records.set_fields(sam, "quotes", qid, text="Sam's wording")
+    records.set_fields(lead, "quotes", qid, text="Alex's wording")
+    transfer.import_bundle(sam, transfer.export_bundle(lead).data)
+    session = ReviewSession(sam)
+    dialog = ConflictsDialog(session)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    assert dialog.model.rowCount() == 1
+    assert dialog.model.index(0, 1).data() == "Sam's wording"
+    screenshot(dialog, "conflicts")
+    dialog.view.selectRow(0)
+    dialog.restore_selected()
+    assert records.values(sam, "quotes", qid, ["text"]) == {"text": "Sam's wording"}
+    assert dialog.model.rowCount() == 0 and dialog.empty.isVisible()
+    session.undo_stack.undo()
+    assert records.values(sam, "quotes", qid, ["text"]) == {"text": "Alex's wording"}
+    assert dialog.model.rowCount() == 1
+    assert exchange.conflicts(sam)[0].lost_text == "Sam's wording"

@@ -2,12 +2,24 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
+from peerdesk.exchange import roster
 from peerdesk.services import team
+from peerdesk.store.engine import Store
 from peerdesk.ui.kit.session import ReviewSession
 from peerdesk.ui.team.dialog import AddCardDialog, TeamDialog, TeamModel
-from tests.helpers.exchange import Team
+from tests.helpers.exchange import PASSPHRASE, Team
+from tests.helpers.layout import screenshot
+
+
+def _recipients(store: Store) -> list[tuple[str, bytes]]:
+    with store.session() as s:
+        return roster.recipients(s)
 
 
 def test_the_model_lists_each_member_with_role_fingerprint_and_state(qtbot: QtBot, duo: Team) -> None:
@@ -65,3 +77,59 @@ def test_verifying_a_member_is_one_undo_step(qtbot: QtBot, duo: Team) -> None:
     assert session.undo_stack.undoText() == "Verify Sam Okafor"
     session.undo_stack.undo()
     assert not next(m for m in team.members(lead) if m.id == sam.member_id).verified
+
+
+def test_team_dialog_lists_fingerprints_and_verifies_and_removes_as_undo_steps(qtbot: QtBot, trio: Team) -> None:
+    lead, _sam, priya = trio.stores
+    session = ReviewSession(lead)
+    dialog = TeamDialog(session)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    model = dialog.model
+    assert model.rowCount() == 3
+    assert [model.index(r, 0).data() for r in range(3)] == ["Alex Lead", "Priya Shah", "Sam Okafor"]
+    assert model.index(0, 3).data() == "you"
+    assert model.index(1, 2).data() == team.my_card(priya)[0].fingerprint
+    assert dialog.add_button.isVisible() and "BEGIN PEERDESK MEMBER CARD" in dialog.card_text.toPlainText()
+    screenshot(dialog, "team")
+    dialog.view.selectRow(2)
+    dialog.remove_selected(confirmed=True)
+    assert model.index(2, 3).data() == "removed"
+    assert [r[0] for r in _recipients(lead)] == [priya.member_id]
+    session.undo_stack.undo()
+    assert model.index(2, 3).data() == "verified"
+
+
+def test_a_member_sees_team_read_only(qtbot: QtBot, trio: Team) -> None:
+    dialog = TeamDialog(ReviewSession(trio.stores[1]))
+    qtbot.addWidget(dialog)
+    dialog.show()
+    assert not dialog.add_button.isVisible() and not dialog.remove_button.isVisible()
+
+
+def test_the_lead_adds_a_colleague_by_clicking_add_a_card_and_pasting_it(
+    qtbot: QtBot, trio: Team, tmp_path: Path
+) -> None:
+    # Regression: clicked(bool) used to arrive as the card text, so the button always failed.
+    lead = trio.stores[0]
+    newcomer = team.join(team.invitation(lead), tmp_path / "newcomer.peerdesk", PASSPHRASE, "Nia Newcomer")
+    card_text = team.my_card(newcomer)[1]
+    newcomer.close()
+    session = ReviewSession(lead)
+    dialog = TeamDialog(session)
+    qtbot.addWidget(dialog)
+    dialog.show()
+
+    def paste_and_accept() -> None:
+        card_dialog = next(w for w in QApplication.topLevelWidgets() if isinstance(w, AddCardDialog) and w.isVisible())
+        card_dialog.text.setPlainText(card_text)
+        assert card_dialog.add_button.isEnabled()
+        card_dialog.add_button.click()
+
+    QTimer.singleShot(0, paste_and_accept)
+    qtbot.mouseClick(dialog.add_button, Qt.MouseButton.LeftButton)
+    names = [dialog.model.index(r, 0).data() for r in range(dialog.model.rowCount())]
+    assert "Nia Newcomer" in names
+    assert session.undo_stack.count() == 1
+    session.undo_stack.undo()
+    assert "Nia Newcomer" not in [p.name for p in team.members(lead) if not p.removed]

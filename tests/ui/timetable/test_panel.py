@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -10,22 +11,14 @@ from PySide6.QtCore import QPoint, Qt, QTimer
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
-from peerdesk.services import notes
+from peerdesk.services import notes, records
 from peerdesk.services import timetable as tt
 from peerdesk.ui.kit import messages
 from peerdesk.ui.kit.session import ReviewSession
-from peerdesk.ui.timetable.interview_dialog import SlotDialog, TeamDialog
-from peerdesk.ui.timetable.model import INTERVIEW_ROLE
+from peerdesk.ui.timetable.interview_dialog import TeamDialog
+from peerdesk.ui.timetable.model import ACTIVITY_ROLE, CLASH_ROLE, INTERVIEW_ROLE
 from peerdesk.ui.timetable.panel import TimetablePanel
-from tests.helpers.timetable import Day, build_day
-
-
-def make_panel(qtbot: QtBot, session: ReviewSession) -> TimetablePanel:
-    panel = TimetablePanel(session)
-    qtbot.addWidget(panel)
-    panel.resize(900, 600)
-    panel.show()
-    return panel
+from tests.helpers.timetable import Day
 
 
 def group_at(panel: TimetablePanel, row: int, column: int) -> str:
@@ -33,9 +26,7 @@ def group_at(panel: TimetablePanel, row: int, column: int) -> str:
     return info.group if info is not None else ""
 
 
-def test_the_grid_has_a_row_per_slot_and_a_column_per_team(qtbot: QtBot, session: ReviewSession) -> None:
-    build_day(session.store)
-    panel = make_panel(qtbot, session)
+def test_the_grid_has_a_row_per_slot_and_a_column_per_team(panel: TimetablePanel) -> None:
     model = panel.model
     assert (model.rowCount(), model.columnCount()) == (3, 2)
     assert model.headerData(0, Qt.Orientation.Vertical) == "09:45\n10:30"
@@ -49,8 +40,8 @@ def test_the_grid_has_a_row_per_slot_and_a_column_per_team(qtbot: QtBot, session
     assert panel.view.isVisibleTo(panel) and not panel.empty.isVisibleTo(panel)
 
 
-def test_an_empty_review_says_what_to_do(qtbot: QtBot, session: ReviewSession) -> None:
-    panel = make_panel(qtbot, session)
+def test_an_empty_review_says_what_to_do(make_panel: Callable[[], TimetablePanel]) -> None:
+    panel = make_panel()
     assert panel.empty.isVisibleTo(panel) and not panel.view.isVisibleTo(panel)
     panel.create_slot("09:45", "10:30")
     panel.create_team("Team A", "Room 1")
@@ -58,10 +49,8 @@ def test_an_empty_review_says_what_to_do(qtbot: QtBot, session: ReviewSession) -
 
 
 def test_dropping_an_interview_on_another_cell_moves_it_and_undo_puts_it_back(
-    qtbot: QtBot, session: ReviewSession
+    panel: TimetablePanel, session: ReviewSession
 ) -> None:
-    build_day(session.store)
-    panel = make_panel(qtbot, session)
     model = panel.model
     data = model.mimeData([model.index(0, 0)])
     assert model.dropMimeData(data, Qt.DropAction.MoveAction, -1, -1, model.index(2, 1))
@@ -73,9 +62,7 @@ def test_dropping_an_interview_on_another_cell_moves_it_and_undo_puts_it_back(
     assert group_at(panel, 2, 1) == "Foster carers"
 
 
-def test_dropping_on_a_taken_cell_swaps_and_undo_swaps_back(qtbot: QtBot, session: ReviewSession) -> None:
-    build_day(session.store)
-    panel = make_panel(qtbot, session)
+def test_dropping_on_a_taken_cell_swaps_and_undo_swaps_back(panel: TimetablePanel, session: ReviewSession) -> None:
     model = panel.model
     model.dropMimeData(model.mimeData([model.index(0, 0)]), Qt.DropAction.MoveAction, -1, -1, model.index(0, 1))
     assert (group_at(panel, 0, 0), group_at(panel, 0, 1)) == ("Social workers", "Foster carers")
@@ -83,9 +70,9 @@ def test_dropping_on_a_taken_cell_swaps_and_undo_swaps_back(qtbot: QtBot, sessio
     assert (group_at(panel, 0, 0), group_at(panel, 0, 1)) == ("Foster carers", "Social workers")
 
 
-def test_a_new_interview_with_a_new_group_is_one_undo_step(qtbot: QtBot, session: ReviewSession) -> None:
-    day = build_day(session.store)
-    panel = make_panel(qtbot, session)
+def test_a_new_interview_with_a_new_group_is_one_undo_step(
+    panel: TimetablePanel, day: Day, session: ReviewSession
+) -> None:
     fields = {"slot_id": day.slots[2], "team_id": day.teams[1], "approach": "other", "attendees": 3}
     interview_id = panel.create_interview(fields, new_group="Elected members")
     assert interview_id is not None
@@ -99,18 +86,18 @@ def test_a_new_interview_with_a_new_group_is_one_undo_step(qtbot: QtBot, session
     assert group_at(panel, 2, 1) == "Elected members"
 
 
-def test_a_refused_interview_leaves_no_undo_step(qtbot: QtBot, session: ReviewSession, shown: list[str]) -> None:
-    day = build_day(session.store)
-    panel = make_panel(qtbot, session)
+def test_a_refused_interview_leaves_no_undo_step(
+    panel: TimetablePanel, day: Day, session: ReviewSession, shown: list[str]
+) -> None:
     steps = session.undo_stack.count()
     assert panel.create_interview({"slot_id": day.slots[0], "team_id": day.teams[0]}) is None
     assert session.undo_stack.count() == steps
     assert shown and "already has an interview" in shown[0]
 
 
-def test_editing_duplicating_and_deleting_are_undone_one_by_one(qtbot: QtBot, session: ReviewSession) -> None:
-    day = build_day(session.store)
-    panel = make_panel(qtbot, session)
+def test_editing_duplicating_and_deleting_are_undone_one_by_one(
+    panel: TimetablePanel, day: Day, session: ReviewSession
+) -> None:
     assert panel.edit_interview(day.interviews[0], {"attendees": 12, "approach": "ethnographic"})
     copy = panel.duplicate(day.interviews[0])
     assert copy is not None and group_at(panel, 2, 0) == "Foster carers"
@@ -124,9 +111,7 @@ def test_editing_duplicating_and_deleting_are_undone_one_by_one(qtbot: QtBot, se
     assert tt.interview(session.store, day.interviews[0]).attendees == 5
 
 
-def test_my_next_interview_selects_it_and_asks_for_its_notes(qtbot: QtBot, session: ReviewSession) -> None:
-    day: Day = build_day(session.store)
-    panel = make_panel(qtbot, session)
+def test_my_next_interview_selects_it_and_asks_for_its_notes(qtbot: QtBot, panel: TimetablePanel, day: Day) -> None:
     with qtbot.waitSignal(panel.open_requested) as opened:
         panel.open_next(dt.datetime(2026, 3, 10, 10, 35))
     assert opened.args == [day.interviews[2]]
@@ -134,9 +119,7 @@ def test_my_next_interview_selects_it_and_asks_for_its_notes(qtbot: QtBot, sessi
     assert panel.action_next.shortcut().toString() == "Ctrl+J"
 
 
-def test_double_clicking_an_interview_opens_its_notes(qtbot: QtBot, session: ReviewSession) -> None:
-    day = build_day(session.store)
-    panel = make_panel(qtbot, session)
+def test_double_clicking_an_interview_opens_its_notes(qtbot: QtBot, panel: TimetablePanel, day: Day) -> None:
     with qtbot.waitSignal(panel.open_requested) as opened:
         panel.view.doubleClicked.emit(panel.model.index(0, 1))
     assert opened.args == [day.interviews[1]]
@@ -151,9 +134,9 @@ def import_and_wait(qtbot: QtBot, panel: TimetablePanel, path: Path) -> int:
 
 
 def test_importing_a_csv_is_one_undo_step_and_a_bad_file_changes_nothing(
-    qtbot: QtBot, session: ReviewSession, tmp_path: Path, shown: list[str]
+    qtbot: QtBot, make_panel: Callable[[], TimetablePanel], session: ReviewSession, tmp_path: Path, shown: list[str]
 ) -> None:
-    panel = make_panel(qtbot, session)
+    panel = make_panel()
     good = tmp_path / "good.csv"
     good.write_text("starts,ends,team,stakeholder_group\n09:45,10:30,Team A,Carers\n10:45,11:30,Team B,Partners\n")
     bad = tmp_path / "bad.csv"
@@ -175,7 +158,9 @@ def test_importing_a_csv_is_one_undo_step_and_a_bad_file_changes_nothing(
     assert "Partners" in out.read_text()
 
 
-def test_the_import_runs_off_the_ui_thread(qtbot: QtBot, session: ReviewSession, tmp_path: Path) -> None:
+def test_the_import_runs_off_the_ui_thread(
+    qtbot: QtBot, make_panel: Callable[[], TimetablePanel], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     import threading
 
     from peerdesk.services import timetable_csv
@@ -187,19 +172,18 @@ def test_the_import_runs_off_the_ui_thread(qtbot: QtBot, session: ReviewSession,
         seen.append(threading.current_thread() is threading.main_thread())
         return real(store, rows)  # type: ignore[arg-type]
 
-    panel = make_panel(qtbot, session)
+    panel = make_panel()
     good = tmp_path / "good.csv"
     good.write_text("starts,team,stakeholder_group\n09:45,Team A,Carers\n")
-    timetable_csv.import_rows = spy  # type: ignore[assignment]
-    try:
-        assert import_and_wait(qtbot, panel, good) == 1
-    finally:
-        timetable_csv.import_rows = real  # type: ignore[assignment]
+    monkeypatch.setattr(timetable_csv, "import_rows", spy)
+    assert import_and_wait(qtbot, panel, good) == 1
     assert seen == [False]
 
 
-def test_a_missing_file_is_said_plainly(qtbot: QtBot, session: ReviewSession, tmp_path: Path, shown: list[str]) -> None:
-    panel = make_panel(qtbot, session)
+def test_a_missing_file_is_said_plainly(
+    qtbot: QtBot, make_panel: Callable[[], TimetablePanel], tmp_path: Path, shown: list[str]
+) -> None:
+    panel = make_panel()
     assert import_and_wait(qtbot, panel, tmp_path / "nowhere.csv") == 0
     assert len(shown) == 1 and shown[0].startswith("Could not import the timetable: Could not read")
 
@@ -212,10 +196,8 @@ def slot_times(panel: TimetablePanel) -> list[str]:
 
 
 def test_changing_a_slots_time_is_one_undo_step_and_its_interviews_move_with_it(
-    qtbot: QtBot, session: ReviewSession
+    panel: TimetablePanel, day: Day, session: ReviewSession
 ) -> None:
-    day = build_day(session.store)
-    panel = make_panel(qtbot, session)
     assert panel.retime_slot(day.slots[0], "12:30", "13:15")
     assert slot_times(panel) == ["10:45", "11:45", "12:30"]
     assert (group_at(panel, 2, 0), group_at(panel, 2, 1)) == ("Foster carers", "Social workers")
@@ -229,10 +211,8 @@ def test_changing_a_slots_time_is_one_undo_step_and_its_interviews_move_with_it(
 
 
 def test_a_slot_time_already_taken_is_refused_without_an_undo_step(
-    qtbot: QtBot, session: ReviewSession, shown: list[str]
+    panel: TimetablePanel, day: Day, session: ReviewSession, shown: list[str]
 ) -> None:
-    day = build_day(session.store)
-    panel = make_panel(qtbot, session)
     steps = session.undo_stack.count()
     assert not panel.retime_slot(day.slots[0], "10:45", "11:30")
     assert shown == ["Change slot time: There is already a slot at 10:45 on day 1."]
@@ -241,9 +221,9 @@ def test_a_slot_time_already_taken_is_refused_without_an_undo_step(
     assert session.undo_stack.count() == steps
 
 
-def test_renaming_a_team_is_one_undo_step(qtbot: QtBot, session: ReviewSession, shown: list[str]) -> None:
-    day = build_day(session.store)
-    panel = make_panel(qtbot, session)
+def test_renaming_a_team_is_one_undo_step(
+    panel: TimetablePanel, day: Day, session: ReviewSession, shown: list[str]
+) -> None:
     assert panel.rename_team(day.teams[1], "Team Blue", "Library")
     assert panel.model.headerData(1, Qt.Orientation.Horizontal) == "Team Blue\nLibrary"
     assert not panel.rename_team(day.teams[1], "Team A")
@@ -271,12 +251,11 @@ class Answers(list[str]):
 
 
 def test_deleting_a_slot_with_interviews_asks_first_and_undo_brings_it_all_back(
-    qtbot: QtBot, session: ReviewSession, asked: Answers
+    make_panel: Callable[[], TimetablePanel], day: Day, session: ReviewSession, asked: Answers
 ) -> None:
-    day = build_day(session.store)
     note, _ = notes.open_note(session.store, day.interviews[1])
     notes.save_body(session.store, note, "Plenty said")
-    panel = make_panel(qtbot, session)
+    panel = make_panel()
     before = tt.timetable(session.store)
     assert panel.delete_slot(day.slots[0])
     assert asked == [
@@ -296,17 +275,15 @@ def test_deleting_a_slot_with_interviews_asks_first_and_undo_brings_it_all_back(
     assert tt.timetable(session.store) == before
 
 
-def test_saying_no_keeps_the_slot(qtbot: QtBot, session: ReviewSession, asked: Answers) -> None:
-    day = build_day(session.store)
-    panel = make_panel(qtbot, session)
+def test_saying_no_keeps_the_slot(panel: TimetablePanel, day: Day, session: ReviewSession, asked: Answers) -> None:
     asked.answer = False
     assert not panel.delete_slot(day.slots[0])
     assert slot_times(panel) == ["09:45", "10:45", "11:45"] and session.undo_stack.count() == 0
 
 
-def test_an_empty_slot_goes_without_a_question(qtbot: QtBot, session: ReviewSession, asked: Answers) -> None:
-    day = build_day(session.store)
-    panel = make_panel(qtbot, session)
+def test_an_empty_slot_goes_without_a_question(
+    panel: TimetablePanel, day: Day, session: ReviewSession, asked: Answers
+) -> None:
     assert panel.delete_slot(day.slots[2])
     assert asked == [] and slot_times(panel) == ["09:45", "10:45"]
     session.undo_stack.undo()
@@ -314,10 +291,8 @@ def test_an_empty_slot_goes_without_a_question(qtbot: QtBot, session: ReviewSess
 
 
 def test_deleting_a_team_takes_its_column_and_undo_restores_exactly(
-    qtbot: QtBot, session: ReviewSession, asked: Answers
+    panel: TimetablePanel, day: Day, session: ReviewSession, asked: Answers
 ) -> None:
-    day = build_day(session.store)
-    panel = make_panel(qtbot, session)
     panel.delete(day.interviews[2])  # deleted before: the team's undo must not bring it back
     before = tt.timetable(session.store)
     assert panel.delete_team(day.teams[0])
@@ -329,10 +304,8 @@ def test_deleting_a_team_takes_its_column_and_undo_restores_exactly(
 
 
 def test_header_clicks_and_keys_select_a_slot_or_team_for_f2_and_delete(
-    qtbot: QtBot, session: ReviewSession, asked: Answers
+    qtbot: QtBot, panel: TimetablePanel, day: Day, session: ReviewSession, asked: Answers
 ) -> None:
-    day = build_day(session.store)
-    panel = make_panel(qtbot, session)
     qtbot.waitExposed(panel)
     panel.activateWindow()
     qtbot.waitActive(panel)  # shortcuts reach only the active window's focus widget
@@ -369,9 +342,7 @@ def test_header_clicks_and_keys_select_a_slot_or_team_for_f2_and_delete(
     assert panel.target is None and panel.action_edit.text() == "Edit…"
 
 
-def test_a_header_menu_offers_to_change_delete_or_add(qtbot: QtBot, session: ReviewSession) -> None:
-    day = build_day(session.store)
-    panel = make_panel(qtbot, session)
+def test_a_header_menu_offers_to_change_delete_or_add(panel: TimetablePanel, day: Day) -> None:
     menu = panel.header_menu("team", 1)
     assert menu is not None
     assert [a.text() for a in menu.actions() if a.text()] == ["Rename team…", "Delete team", "Add team…"]
@@ -382,10 +353,47 @@ def test_a_header_menu_offers_to_change_delete_or_add(qtbot: QtBot, session: Rev
     assert [a.text() for a in menu.actions() if a.text()] == ["Change time…", "Delete slot", "Add slot…"]
 
 
-def test_the_slot_dialog_keeps_a_slot_without_an_end_time_so(qtbot: QtBot) -> None:
-    dialog = SlotDialog(current=("11:45", "", 1))
-    qtbot.addWidget(dialog)
-    assert dialog.values() == ("11:45", "", 1)
-    dialog.has_end.setChecked(True)
-    assert dialog.values() == ("11:45", "12:30", 1)
-    assert SlotDialog("10:45").values() == ("11:45", "12:30", 1)
+def test_a_row_for_everyone_spans_the_teams_and_refuses_a_drop(
+    panel: TimetablePanel, day: Day, session: ReviewSession, shown: list[str]
+) -> None:
+    lunch = panel.create_slot("12:30", "13:15", 1, "Lunch")
+    assert lunch is not None
+    row = next(n for n, s in enumerate(panel.model.table.slots) if s.id == lunch)
+    assert panel.view.columnSpan(row, 0) == 2
+    assert panel.model.index(row, 1).data(ACTIVITY_ROLE) == "Lunch"
+    assert not panel.model.flags(panel.model.index(row, 0)) & Qt.ItemFlag.ItemIsDropEnabled
+    assert not panel.move_interview(day.interviews[0], lunch, day.teams[0])
+    assert shown and "kept for “Lunch”" in shown[0]
+    session.undo_stack.undo()  # the slot's creation
+    assert all(not s.activity for s in panel.model.table.slots)
+    assert panel.view.columnSpan(0, 0) == 1
+
+
+def test_a_shared_cell_says_how_many_and_opens_each_of_them(
+    qtbot: QtBot, make_panel: Callable[[], TimetablePanel], day: Day, session: ReviewSession
+) -> None:
+    group = tt.timetable(session.store).groups[0].id
+    # What a merge of two colleagues' plans can leave (a local edit refuses it): a second interview in (09:45, A).
+    second, _ = records.create(
+        session.store, "interviews", slot_id=day.slots[0], team_id=day.teams[0], group_id=group, title="Evening"
+    )
+    panel = make_panel()
+    cell = panel.model.index(0, 0)
+    assert cell.data(CLASH_ROLE) == 2
+    assert cell.data(Qt.ItemDataRole.DisplayRole).startswith("2 interviews in this cell: ")
+    assert "Evening" in cell.data(Qt.ItemDataRole.ToolTipRole)
+    assert panel.model.index(0, 1).data(CLASH_ROLE) == 1
+
+    menu = panel.cell_menu(cell)
+    actions = menu.actions()
+    assert len(actions) == 2
+    with qtbot.waitSignal(panel.open_requested) as opened:
+        next(a for a in actions if "Evening" in a.text()).trigger()
+    assert opened.args == [second]
+    # The card now stands for the one opened, so Edit, Delete and dragging act on it (the way to move it out).
+    assert cell.data(INTERVIEW_ROLE).id == second
+
+    panel.select(day.interviews[0])  # finding an interview shows it in its cell
+    assert panel.model.interview_at(panel.model.index(0, 0)).id == day.interviews[0]  # type: ignore[union-attr]
+    panel.select(second)
+    assert panel.model.interview_at(panel.model.index(0, 0)).id == second  # type: ignore[union-attr]

@@ -13,13 +13,7 @@ from peerdesk.ui.kit.session import ReviewSession
 from peerdesk.ui.quotes.panel import GROUP, TEXT, QuotesPanel
 from tests.helpers.wall_data import Seeded, seed_quotes
 
-
-@pytest.fixture(autouse=True)
-def _errors_fail_the_test(monkeypatch: pytest.MonkeyPatch) -> None:
-    def fail(_parent: object, title: str, exc: BaseException) -> None:
-        raise AssertionError(f"{title}: {exc}") from exc
-
-    monkeypatch.setattr("peerdesk.ui.kit.messages.error", fail)
+pytestmark = pytest.mark.usefixtures("errors_fail_the_test")
 
 
 @pytest.fixture
