@@ -55,6 +55,7 @@ from peerdesk.ui.workshop.models import (
 )
 from peerdesk.ui.workshop.top3 import TopThreeStep
 
+INSIGHT_COLUMN, TABLE_COLUMN, GRID_WIDTH = 200, 72, 480  # pixels: the response grid's readable minimum
 STEPS = ("1 · Responses", "2 · Goals", "3 · Ideas", "4 · Top 3", "5 · Next steps")
 RESPONSE_KEYS = MappingProxyType(
     {Qt.Key.Key_A: "agree", Qt.Key.Key_D: "disagree", Qt.Key.Key_M: "amend", Qt.Key.Key_E: "amend"}
@@ -179,6 +180,7 @@ class WorkshopPanel(Panel):
         lay.addWidget(_section("Each table's response to each insight"))
         hint = QLabel("Pick a cell, then press A (agree), D (disagree) or M (amend), Delete to clear.")
         hint.setObjectName("hintText")
+        hint.setWordWrap(True)  # two lines on a laptop rather than a wider tab
         lay.addWidget(hint)
         self.responses_model = ResponsesModel()
         self.grid = ResponseGrid()
@@ -191,6 +193,7 @@ class WorkshopPanel(Panel):
         self.grid.horizontalHeader().setStretchLastSection(False)
         self.grid.answered.connect(self._answer_cell)
         self.grid.doubleClicked.connect(lambda index: self._answer_cell(index, "amend"))
+        self.grid.setMinimumHeight(150)  # a few insights in view: the tab scrolls before the grid is squeezed
         lay.addWidget(self.grid, 3)
         lay.addWidget(_section("New insights from the tables"))
         add_row = QHBoxLayout()
@@ -211,7 +214,7 @@ class WorkshopPanel(Panel):
         lay.addWidget(remove, alignment=Qt.AlignmentFlag.AlignLeft)
         page.addWidget(right)
         page.setStretchFactor(1, 4)
-        page.setSizes([220, 900])
+        page.setSizes([170, 900])
         return page
 
     def add_table(self, name: str = "") -> str:
@@ -313,9 +316,9 @@ class WorkshopPanel(Panel):
         form = QHBoxLayout()
         self.goal_insight = QComboBox()
         self.goal_insight.setAccessibleName("Insight the goal answers")
-        self.goal_insight.setMaximumWidth(360)
+        self.goal_insight.setMaximumWidth(280)
         self.goal_text = QLineEdit()
-        self.goal_text.setPlaceholderText("A goal a table proposes for this insight, then Enter")
+        self.goal_text.setPlaceholderText("A goal a table proposes, then Enter")
         self.goal_text.returnPressed.connect(self._add_goal_from_form)
         form.addWidget(self.goal_insight)
         form.addWidget(self.goal_text, 1)
@@ -485,10 +488,11 @@ class WorkshopPanel(Panel):
         self.note_models: dict[str, TextListModel] = {}
         self.note_views: dict[str, QListView] = {}
         self.note_inputs: dict[str, QLineEdit] = {}
+        # Short: the three columns share a laptop's work area, and the headings already say what goes where.
         prompts = {
-            "next_step": "What the host director will do next, then Enter",
-            "went_well": "Something that went well, then Enter",
-            "even_better_if": "It would have been even better if…, then Enter",
+            "next_step": "A next step, then Enter",
+            "went_well": "What went well, then Enter",
+            "even_better_if": "Even better if…, then Enter",
         }
         for kind in NOTE_KINDS:
             column = QVBoxLayout()
@@ -562,13 +566,7 @@ class WorkshopPanel(Panel):
             self.grid.selectionModel().setCurrentIndex(
                 self.responses_model.index(row, column), QItemSelectionModel.SelectionFlag.ClearAndSelect
             )
-        header = self.grid.horizontalHeader()
-        if self.responses_model.columnCount():
-            header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        for c in range(1, self.responses_model.columnCount()):
-            header.setSectionResizeMode(c, QHeaderView.ResizeMode.Interactive)
-            self.grid.setColumnWidth(c, 130)
-        self.grid.resizeRowsToContents()
+        self._size_grid()
         self.new_insights_model.set_outcome(o)
         goal_row = self.goals_view.currentIndex().row()
         self.goals_model.set_outcome(o)
@@ -589,6 +587,22 @@ class WorkshopPanel(Panel):
             f"{counts['tables']} tables · {counts['responses']} responses · {counts['goals']} goals "
             f"({counts['claimed']} claimed) · {counts['ideas']} ideas · {counts['actions']} top actions"
         )
+
+    def _size_grid(self) -> None:
+        """Each table's column as wide as its name; the insights take the rest, never less than a readable
+        column (past that, on a laptop with many tables, the grid scrolls sideways, as grids do)."""
+        header = self.grid.horizontalHeader()
+        if self.responses_model.columnCount():
+            header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        tables = 0
+        for c in range(1, self.responses_model.columnCount()):
+            header.setSectionResizeMode(c, QHeaderView.ResizeMode.Interactive)
+            name = str(self.responses_model.headerData(c, Qt.Orientation.Horizontal))
+            self.grid.setColumnWidth(c, max(TABLE_COLUMN, header.fontMetrics().horizontalAdvance(name) + 28))
+            tables += self.grid.columnWidth(c)
+        frame = self.grid.verticalHeader().sizeHint().width() + self.grid.verticalScrollBar().sizeHint().width() + 4
+        self.grid.setMinimumWidth(min(INSIGHT_COLUMN + tables + frame, GRID_WIDTH))
+        self.grid.resizeRowsToContents()
 
     # --- exports -----------------------------------------------------------------------------------------------------
     def choose_export(self) -> None:
