@@ -30,6 +30,7 @@ from peerdesk.ui.kit.flow import FlowLayout
 from peerdesk.ui.kit.panel import Panel
 from peerdesk.ui.kit.record_model import Column, RecordTableModel
 from peerdesk.ui.kit.session import ReviewSession
+from peerdesk.ui.kit.widgets import push_button
 from peerdesk.ui.kit.worker import run_task
 from peerdesk.ui.workshop.survey_chart import SurveyChart, chart_png
 
@@ -112,10 +113,7 @@ class SurveyPanel(Panel):
             ("Import responses…", self.choose_responses),
             ("Save chart as image…", self.choose_image),
         ]
-        for text, slot in buttons:
-            button = QPushButton(text)
-            button.clicked.connect(slot)
-            row.addWidget(button)
+        row.addWidgets(*(push_button(text, slot) for text, slot in buttons))
         lay.addLayout(row)
         split.addWidget(items)
 
