@@ -60,11 +60,12 @@ class FlowLayout(QLayout):
             self.invalidate()
 
     def sizeHint(self) -> QSize:
-        """All the items on one line."""
+        """All the items on one line; as tall as the lines they take once wrapped (a hint below the minimum makes
+        an enclosing box layout that is short of room give the row less than its minimum: lines overlap)."""
         width = sum(self._visible_hints(lambda i: i.sizeHint().width()))
         width += self._gap(Qt.Orientation.Horizontal) * max(0, len(self._visible()) - 1)
         height = max(self._visible_hints(lambda i: i.sizeHint().height()), default=0)
-        return QSize(width, height).grownBy(self.contentsMargins())
+        return QSize(width, height).grownBy(self.contentsMargins()).expandedTo(QSize(0, self._wrapped_height))
 
     def minimumSize(self) -> QSize:
         """The widest item alone: narrower than that, something would be cut."""

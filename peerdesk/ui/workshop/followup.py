@@ -13,7 +13,6 @@ from PySide6.QtWidgets import (
     QGroupBox,
     QHeaderView,
     QLabel,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -23,6 +22,7 @@ from peerdesk.services.changes import Changes
 from peerdesk.ui.kit import ops
 from peerdesk.ui.kit.autosave_text import AutoSaveText
 from peerdesk.ui.kit.dates import QT_DATE
+from peerdesk.ui.kit.dialogs import FIT, STRETCH, table_view
 from peerdesk.ui.kit.panel import Panel
 from peerdesk.ui.kit.session import ReviewSession
 from peerdesk.ui.kit.widgets import scrolling
@@ -88,25 +88,16 @@ class FollowUpPanel(Panel):
         self.actions_model = QStandardItemModel(0, len(progress_ui.HEADERS), self)
         self.actions_model.setHorizontalHeaderLabels(progress_ui.HEADERS)
         self.actions_model.itemChanged.connect(lambda item: progress_ui.edited(self, self.session, item))
-        self.actions_view = QTableView()
-        self.actions_view.setObjectName("followupActions")
-        self.actions_view.setModel(self.actions_model)
+        columns = {0: FIT, 1: STRETCH, 2: FIT, 3: STRETCH, 4: FIT, 5: FIT, 7: STRETCH}
+        self.actions_view = table_view("followupActions", self.actions_model, columns=columns)
+        self.actions_view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectItems)  # cells are edited
         self.actions_view.setItemDelegateForColumn(5, progress_ui.StatusDelegate(self.actions_view))
         self.actions_view.setEditTriggers(
             QAbstractItemView.EditTrigger.DoubleClicked
             | QAbstractItemView.EditTrigger.EditKeyPressed
             | QAbstractItemView.EditTrigger.AnyKeyPressed
         )
-        self.actions_view.verticalHeader().hide()
-        self.actions_view.setWordWrap(True)
         header = self.actions_view.horizontalHeader()
-        header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
-        header.setSectionResizeMode(2, QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
-        for column in (4, 5):
-            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(7, QHeaderView.ResizeMode.Stretch)
         # "Evidence seen" would get a quarter of the spare width like the other stretching columns, narrower than
         # its own heading on a laptop: it starts as wide as the heading needs (in the style's bold) and can be dragged.
         header.ensurePolished()

@@ -126,19 +126,14 @@ class ProjectorView(QWidget):
         )
         layout = QVBoxLayout(self)
         layout.setContentsMargins(72, 48, 72, 32)
-        self.title = QLabel()
-        self.title.setObjectName("projectorTitle")
-        self.title.setWordWrap(True)
+        self.title = _label("projectorTitle")
         layout.addWidget(self.title)
         layout.addSpacing(18)
-        self.body = QLabel()
-        self.body.setObjectName("projectorBody")
-        self.body.setWordWrap(True)
+        self.body = _label("projectorBody")
         self.body.setTextFormat(Qt.TextFormat.RichText)
         self.body.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
         layout.addWidget(self.body, 1)
-        self.footer = QLabel()
-        self.footer.setObjectName("projectorFooter")
+        self.footer = _label("projectorFooter", wrap=False)
         layout.addWidget(self.footer)
         self.steps: list[Step] = []
         self.index = 0
@@ -221,3 +216,11 @@ class ProjectorView(QWidget):
         super().resizeEvent(event)
         if self.steps:
             self._fit_body()
+
+
+def _label(name: str, *, wrap: bool = True) -> QLabel:
+    """One of the view's three texts, styled by its object name (the style sheet above)."""
+    label = QLabel()
+    label.setObjectName(name)
+    label.setWordWrap(wrap)
+    return label

@@ -26,9 +26,11 @@ from peerdesk.services.plural import count
 from peerdesk.store.engine import Store
 from peerdesk.ui.kit import messages, ops
 from peerdesk.ui.kit.dialogs import FIT, STRETCH, table_view
+from peerdesk.ui.kit.flow import FlowLayout
 from peerdesk.ui.kit.panel import Panel
 from peerdesk.ui.kit.record_model import Column, RecordTableModel
 from peerdesk.ui.kit.session import ReviewSession
+from peerdesk.ui.kit.widgets import push_button
 from peerdesk.ui.kit.worker import run_task
 from peerdesk.ui.workshop.survey_chart import SurveyChart, chart_png
 
@@ -102,7 +104,7 @@ class SurveyPanel(Panel):
             "surveyItems", self.items_model, default=STRETCH, columns=columns, row_numbers=True
         )
         lay.addWidget(self.items_view, 1)
-        row = QHBoxLayout()
+        row = FlowLayout()  # two lines on a laptop rather than buttons cut at the work area's edge
         buttons: list[tuple[str, Callable[[], None]]] = [
             ("Add item", self.add_item),
             ("Remove item", self._remove_selected),
@@ -111,11 +113,7 @@ class SurveyPanel(Panel):
             ("Import responses…", self.choose_responses),
             ("Save chart as image…", self.choose_image),
         ]
-        for text, slot in buttons:
-            button = QPushButton(text)
-            button.clicked.connect(slot)
-            row.addWidget(button)
-        row.addStretch(1)
+        row.addWidgets(*(push_button(text, slot) for text, slot in buttons))
         lay.addLayout(row)
         split.addWidget(items)
 
@@ -134,9 +132,13 @@ class SurveyPanel(Panel):
         split.setSizes([260, 460])
         self.refresh(Changes.of("survey_items"))
 
-    def _scale_row(self) -> QHBoxLayout:
-        """Scale: from [low] to [high] [Apply to all items], and a word when the items differ."""
-        row = QHBoxLayout()
+    def _scale_row(self) -> FlowLayout:
+        """Scale: from [low] to [high] [Apply to all items], and a word when the items differ.
+
+        The scale itself stays on one line; the button and the word go under it when the work area is narrow."""
+        scale = QWidget()
+        row = QHBoxLayout(scale)
+        row.setContentsMargins(0, 0, 0, 0)
         caption = QLabel("&Scale: from")
         row.addWidget(caption)
         self.scale_low = QSpinBox()
@@ -154,18 +156,17 @@ class SurveyPanel(Panel):
             spin.setAlignment(Qt.AlignmentFlag.AlignRight)
             spin.setMaximumWidth(spin.fontMetrics().horizontalAdvance("−1000") + 44)
         row.addWidget(self.scale_low)
-        row.addWidget(QLabel("(left statement) to"))
+        row.addWidget(QLabel("(left) to"))  # the hint above says it in full
         row.addWidget(self.scale_high)
-        row.addWidget(QLabel("(right statement)"))
+        row.addWidget(QLabel("(right)"))
         self.apply_scale = QPushButton("Apply to all items")
         self.apply_scale.setObjectName("surveyApplyScale")
         self.apply_scale.clicked.connect(self.set_scale)
-        row.addWidget(self.apply_scale)
         self.scale_note = QLabel("")
         self.scale_note.setObjectName("hintText")
-        row.addWidget(self.scale_note)
-        row.addStretch(1)
-        return row
+        flow = FlowLayout()
+        flow.addWidgets(scale, self.apply_scale, self.scale_note)
+        return flow
 
     def set_scale(self) -> None:
         """Score every item on the spin boxes' scale: one undo step that puts each item's old scale back."""

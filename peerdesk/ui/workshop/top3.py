@@ -5,8 +5,6 @@ Every change is one undo step through the panel's ``edit`` (a move that also sav
 
 from __future__ import annotations
 
-from collections.abc import Callable
-
 from PySide6.QtCore import QSignalBlocker, Qt, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
@@ -22,13 +20,9 @@ from PySide6.QtWidgets import (
 )
 
 from peerdesk.services import workshop_goals
-from peerdesk.services.changes import Changes
 from peerdesk.services.workshop_outcome import TOP, Outcome
-from peerdesk.store.engine import Store
 from peerdesk.ui.kit.session import ReviewSession
-
-# The panel's edit runner: (label, do, undo) -> whether it went through.
-Edit = Callable[[str, Callable[[Store], Changes], Callable[[Store], Changes]], bool]
+from peerdesk.ui.workshop.step_kit import Edit
 
 
 class ActionEdit(QLineEdit):

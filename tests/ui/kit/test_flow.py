@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QLineEdit, QPushButton, QSizePolicy, QWidget
+from PySide6.QtWidgets import QApplication, QLineEdit, QPushButton, QSizePolicy, QTableWidget, QVBoxLayout, QWidget
 from pytestqt.qtbot import QtBot
 
 from peerdesk.ui.kit.flow import FlowLayout
@@ -58,3 +58,25 @@ def test_a_growing_field_takes_the_rest_of_its_line_and_hidden_controls_take_no_
     assert field.geometry().right() == 599
     assert field.x() == buttons[0].width() + 6
     assert flow.count() == 3 and flow.itemAt(3) is None and flow.takeAt(5) is None
+
+
+def test_a_wrapped_row_in_a_page_short_of_room_keeps_its_lines_clear_of_what_follows(qtbot: QtBot) -> None:
+    """A laptop's work area: the page is shorter than it would like, and the box layout shrinks its rows towards
+    their minimum. The wrapped row must keep both of its lines; the table under it starts below the second."""
+    page = QWidget()
+    qtbot.addWidget(page)
+    outer = QVBoxLayout(page)
+    flow = FlowLayout(spacing=6)
+    buttons = [QPushButton(t) for t in ("Add item", "Remove item", "Import items…", "Import responses…")]
+    flow.addWidgets(*buttons)
+    outer.addLayout(flow)
+    table = QTableWidget(30, 2)
+    outer.addWidget(table, 1)
+    page.resize(buttons[0].sizeHint().width() + buttons[1].sizeHint().width() + 40, 150)
+    page.show()
+    qtbot.waitExposed(page)
+    for _ in range(3):
+        QApplication.processEvents()
+    assert buttons[2].y() > buttons[0].y()  # wrapped
+    assert flow.sizeHint().height() >= flow.minimumSize().height()
+    assert table.y() >= max(b.geometry().bottom() for b in buttons)

@@ -94,11 +94,11 @@ def test_a_refused_workshop_edit_leaves_no_undo_step(
     panel = WorkshopPanel(demo_session)
     qtbot.addWidget(panel)
     store = demo_session.store
-    first, second = panel.add_table(), panel.add_table()
-    goal = panel.add_goal(workshop.insights(store)[0].id, "Every carer's call returned within a day")
-    assert panel.claim(goal, first)
+    first, second = panel.responses.add_table(), panel.responses.add_table()
+    goal = panel.goals.add_goal(workshop.insights(store)[0].id, "Every carer's call returned within a day")
+    assert panel.goals.claim(goal, first)
     steps = demo_session.undo_stack.count()
-    assert not panel.claim(goal, second)
+    assert not panel.goals.claim(goal, second)
     assert demo_session.undo_stack.count() == steps
     assert shown and "already chosen this goal" in shown[-1]
     demo_session.undo_stack.undo()

@@ -78,7 +78,7 @@ def test_the_projector_shows_a_goals_ideas_theme_by_theme_and_opens_on_the_panel
     panel = WorkshopPanel(demo_session)
     qtbot.addWidget(panel)
     panel.steps.setCurrentIndex(2)
-    panel.idea_goal.setCurrentIndex(panel.idea_goal.findData(goal))
+    panel.ideas.idea_goal.setCurrentIndex(panel.ideas.idea_goal.findData(goal))
     assert panel.projector_start() == f"ideas:{goal}"
     view = ProjectorView(demo_session, start=panel.projector_start())
     qtbot.addWidget(view)

@@ -1,0 +1,245 @@
+"""The workshop's step 1: the tables, each table's response to each insight, and the new insights they offer.
+
+The responses are typed into a grid of insights × tables from the keyboard (A agree, D disagree, M amend, Delete
+clears), and the cursor moves down the table's column: one table's sheet is read out top to bottom.
+"""
+
+from __future__ import annotations
+
+from types import MappingProxyType
+
+from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, Signal
+from PySide6.QtGui import QKeyEvent
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QHBoxLayout,
+    QHeaderView,
+    QInputDialog,
+    QLineEdit,
+    QListView,
+    QSplitter,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from peerdesk.services import workshop, workshop_outcome
+from peerdesk.services.workshop_outcome import Outcome
+from peerdesk.ui.kit.widgets import push_button
+from peerdesk.ui.workshop.models import (
+    ResponsesModel,
+    TablesModel,
+    TextListModel,
+    new_insight_shown,
+    new_insights_of,
+)
+from peerdesk.ui.workshop.step_kit import Recorder, fill_combo, hint, list_view, section
+
+RESPONSE_KEYS = MappingProxyType(
+    {Qt.Key.Key_A: "agree", Qt.Key.Key_D: "disagree", Qt.Key.Key_M: "amend", Qt.Key.Key_E: "amend"}
+)
+INSIGHT_COLUMN, TABLE_COLUMN, GRID_WIDTH = 200, 72, 480  # pixels: the response grid's readable minimum
+
+
+class ResponseGrid(QTableView):
+    """Insights × tables. Keys: A agree, D disagree, M amend (asks for the wording), Delete clears; then down."""
+
+    answered = Signal(QModelIndex, str)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        key = Qt.Key(event.key())
+        index = self.currentIndex()
+        if index.isValid() and index.column() > 0 and event.modifiers() == Qt.KeyboardModifier.NoModifier:
+            if key in RESPONSE_KEYS:
+                self.answered.emit(index, RESPONSE_KEYS[key])
+                return
+            if key in (Qt.Key.Key_Delete, Qt.Key.Key_Backspace):
+                self.answered.emit(index, "")
+                return
+        super().keyPressEvent(event)
+
+
+class ResponsesStep(QSplitter):
+    """The tables on the left; the response grid and the tables' new insights on the right."""
+
+    def __init__(self, recorder: Recorder, parent: QWidget | None = None) -> None:
+        super().__init__(Qt.Orientation.Horizontal, parent)
+        self.recorder = recorder
+        self.outcome = Outcome()
+        self.addWidget(self._tables_side())
+        right = QWidget()
+        lay = QVBoxLayout(right)
+        lay.setContentsMargins(0, 0, 0, 0)
+        lay.addWidget(section("Each table's response to each insight"))
+        lay.addWidget(hint("Pick a cell, then press A (agree), D (disagree) or M (amend), Delete to clear."))
+        self.responses_model = ResponsesModel()
+        self.grid = ResponseGrid()
+        self.grid.setObjectName("responsesGrid")
+        self.grid.setModel(self.responses_model)
+        self.grid.setWordWrap(True)
+        self.grid.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.grid.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.grid.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        self.grid.horizontalHeader().setStretchLastSection(False)
+        self.grid.answered.connect(self._answer_cell)
+        self.grid.doubleClicked.connect(lambda index: self._answer_cell(index, "amend"))
+        self.grid.setMinimumHeight(150)  # a few insights in view: the tab scrolls before the grid is squeezed
+        lay.addWidget(self.grid, 3)
+        self._new_insights(lay)
+        self.addWidget(right)
+        self.setStretchFactor(1, 4)
+        self.setSizes([170, 900])
+
+    def _tables_side(self) -> QWidget:
+        left = QWidget()
+        lay = QVBoxLayout(left)
+        lay.setContentsMargins(0, 0, 0, 0)
+        lay.addWidget(section("Tables"))
+        self.tables_model = TablesModel(self.rename_table)
+        self.tables_view = QListView()
+        self.tables_view.setObjectName("workshopTables")
+        self.tables_view.setModel(self.tables_model)
+        self.tables_view.setEditTriggers(
+            QAbstractItemView.EditTrigger.DoubleClicked | QAbstractItemView.EditTrigger.EditKeyPressed
+        )
+        lay.addWidget(self.tables_view, 1)
+        row = QHBoxLayout()
+        row.addWidget(push_button("Add table", lambda: self.add_table()))
+        row.addWidget(push_button("Remove", self._remove_selected_table))
+        lay.addLayout(row)
+        lay.addWidget(hint("Double-click a table (or F2) to rename it."))
+        return left
+
+    def _new_insights(self, lay: QVBoxLayout) -> None:
+        lay.addWidget(section("New insights from the tables"))
+        add_row = QHBoxLayout()
+        self.new_insight_table = QComboBox()
+        self.new_insight_table.setAccessibleName("Table adding a new insight")
+        self.new_insight_text = QLineEdit()
+        self.new_insight_text.setPlaceholderText("A new insight a table offers, then Enter")
+        self.new_insight_text.returnPressed.connect(self._add_new_insight_from_form)
+        add_row.addWidget(self.new_insight_table)
+        add_row.addWidget(self.new_insight_text, 1)
+        lay.addLayout(add_row)
+        self.new_insights_model = TextListModel(new_insights_of, self.edit_new_insight, new_insight_shown)
+        self.new_insights_view = list_view(self.new_insights_model, "newInsights")
+        self.new_insights_view.setMaximumHeight(110)
+        lay.addWidget(self.new_insights_view)
+        lay.addWidget(
+            push_button("Remove new insight", self._remove_selected_new_insight), alignment=Qt.AlignmentFlag.AlignLeft
+        )
+
+    # --- tables --------------------------------------------------------------------------------------------------
+    def add_table(self, name: str = "") -> str:
+        return self.recorder.add(
+            "Add table", lambda s, rid: workshop.add_table(s, name, table_id=rid), workshop.remove_table
+        )
+
+    def rename_table(self, table_id: str, name: str) -> None:
+        self.recorder.set_text("Rename table", workshop.rename_table, table_id, name, self.outcome.tables)
+
+    def remove_table(self, table_id: str) -> None:
+        self.recorder.remove("Remove table", workshop.remove_table, workshop.restore_table, table_id)
+
+    def _remove_selected_table(self) -> None:
+        index = self.tables_view.currentIndex()
+        if index.isValid():
+            self.remove_table(self.tables_model.rows[index.row()].id)
+
+    # --- responses -------------------------------------------------------------------------------------------------
+    def record_response(self, table_id: str, insight_id: str, answer: str, text: str = "") -> bool:
+        store = self.recorder.session.store
+        old_answer, old_text = workshop.response(store, table_id, insight_id)
+        if (old_answer, old_text) == (answer, text.strip()):
+            return False
+        label = f"Response: {workshop_outcome.RESPONSE_LABELS[answer].lower()}" if answer else "Clear response"
+        return self.recorder.edit(
+            label,
+            lambda s: workshop.set_response(s, table_id, insight_id, answer, text),
+            lambda s: workshop.set_response(s, table_id, insight_id, old_answer, old_text),
+        )
+
+    def _answer_cell(self, index: QModelIndex, answer: str) -> None:
+        cell = self.responses_model.cell(index)
+        if cell is None:
+            return
+        table_id, insight_id = cell
+        text = ""
+        if answer == "amend":
+            current, current_text = workshop.response(self.recorder.session.store, table_id, insight_id)
+            statement = self.responses_model.outcome.insights[index.row()].statement
+            text, ok = QInputDialog.getMultiLineText(
+                self,
+                "Amended insight",
+                "How the table would put it:",
+                current_text if current == "amend" else statement,
+            )
+            if not ok:
+                return
+        row, column = index.row(), index.column()
+        if self.record_response(table_id, insight_id, answer, text):
+            # On to the next insight for the same table: one table's sheet is read out top to bottom.
+            target = self.responses_model.index(min(row + 1, self.responses_model.rowCount() - 1), column)
+            self.grid.setCurrentIndex(target)
+
+    # --- new insights ----------------------------------------------------------------------------------------------
+    def add_new_insight(self, table_id: str, text: str) -> str:
+        return self.recorder.add(
+            "Add new insight",
+            lambda s, rid: workshop.add_new_insight(s, table_id, text, record_id=rid),
+            workshop.remove_new_insight,
+        )
+
+    def edit_new_insight(self, record_id: str, text: str) -> None:
+        rows = self.outcome.new_insights
+        self.recorder.set_text("Edit new insight", workshop.edit_new_insight, record_id, text, rows)
+
+    def _add_new_insight_from_form(self) -> None:
+        table_id = self.new_insight_table.currentData()
+        if table_id and self.add_new_insight(table_id, self.new_insight_text.text()):
+            self.new_insight_text.clear()
+
+    def _remove_selected_new_insight(self) -> None:
+        index = self.new_insights_view.currentIndex()
+        if not index.isValid():
+            return
+        record_id = self.new_insights_model.record_id(index.row())
+        row = next(r for r in self.outcome.new_insights if r.id == record_id)
+        self.recorder.edit(
+            "Remove new insight",
+            lambda s: workshop.remove_new_insight(s, record_id),
+            lambda s: workshop.add_new_insight(s, row.table_id, row.text, record_id=record_id)[1],
+        )
+
+    # --- showing ---------------------------------------------------------------------------------------------------
+    def fill(self, o: Outcome) -> None:
+        """Show ``o``, the grid's cursor staying on the cell it was on."""
+        self.outcome = o
+        current = self.grid.currentIndex()
+        row, column = current.row(), current.column()
+        self.tables_model.set_outcome(o)
+        self.responses_model.set_outcome(o)
+        if 0 <= row < self.responses_model.rowCount() and 0 <= column < self.responses_model.columnCount():
+            self.grid.selectionModel().setCurrentIndex(
+                self.responses_model.index(row, column), QItemSelectionModel.SelectionFlag.ClearAndSelect
+            )
+        self._size_grid()
+        self.new_insights_model.set_outcome(o)
+        fill_combo(self.new_insight_table, [(t.name, t.id) for t in o.tables])
+
+    def _size_grid(self) -> None:
+        """Each table's column as wide as its name; the insights take the rest, never less than a readable
+        column (past that, on a laptop with many tables, the grid scrolls sideways, as grids do)."""
+        header = self.grid.horizontalHeader()
+        if self.responses_model.columnCount():
+            header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        tables = 0
+        for c in range(1, self.responses_model.columnCount()):
+            header.setSectionResizeMode(c, QHeaderView.ResizeMode.Interactive)
+            name = str(self.responses_model.headerData(c, Qt.Orientation.Horizontal))
+            self.grid.setColumnWidth(c, max(TABLE_COLUMN, header.fontMetrics().horizontalAdvance(name) + 28))
+            tables += self.grid.columnWidth(c)
+        frame = self.grid.verticalHeader().sizeHint().width() + self.grid.verticalScrollBar().sizeHint().width() + 4
+        self.grid.setMinimumWidth(min(INSIGHT_COLUMN + tables + frame, GRID_WIDTH))
+        self.grid.resizeRowsToContents()

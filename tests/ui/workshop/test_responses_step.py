@@ -1,0 +1,88 @@
+"""Step 1 of the workshop: the tables, their responses typed from the keyboard, and the new insights they offer."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from pytestqt.qtbot import QtBot
+
+from peerdesk.services import workshop, workshop_outcome
+from peerdesk.ui.workshop.panel import WorkshopPanel
+from peerdesk.ui.workshop.responses_step import GRID_WIDTH, TABLE_COLUMN
+from tests.helpers.workshop_panel import undo_redo
+
+
+def test_tables_are_added_and_renamed_each_as_one_undo_step_redo_keeping_the_id(panel: WorkshopPanel) -> None:
+    store, session, step = panel.session.store, panel.session, panel.responses
+    tables = [step.add_table() for _ in range(4)]
+    assert step.tables_model.rowCount() == 4
+    undo_redo(session, lambda: len(workshop.tables(store)) == 3, lambda: len(workshop.tables(store)) == 4)
+    assert workshop.tables(store)[3].id == tables[3], "redo brings back the same table"
+    step.tables_model.setData(step.tables_model.index(0, 0), "Window table")
+    undo_redo(
+        session,
+        lambda: workshop.tables(store)[0].name == "Table 1",
+        lambda: workshop.tables(store)[0].name == "Window table",
+    )
+    step.remove_table(tables[1])
+    assert [t.id for t in workshop.tables(store)] == [tables[0], *tables[2:]]
+    undo_redo(session, lambda: len(workshop.tables(store)) == 4, lambda: len(workshop.tables(store)) == 3)
+
+
+def test_responses_are_typed_a_d_or_delete_and_the_cursor_moves_down_the_tables_column(
+    qtbot: QtBot, panel: WorkshopPanel
+) -> None:
+    store, session, step = panel.session.store, panel.session, panel.responses
+    tables = [step.add_table() for _ in range(4)]
+    insights = workshop.insights(store)
+    step.grid.setFocus()
+    step.grid.setCurrentIndex(step.responses_model.index(0, 1))
+    qtbot.keyClick(step.grid, Qt.Key.Key_A)
+    assert step.grid.currentIndex().row() == 1
+    qtbot.keyClick(step.grid, Qt.Key.Key_D)
+    assert workshop.response(store, tables[0], insights[0].id) == ("agree", "")
+    assert workshop.response(store, tables[0], insights[1].id) == ("disagree", "")
+    undo_redo(
+        session,
+        lambda: workshop.response(store, tables[0], insights[1].id) == ("", ""),
+        lambda: workshop.response(store, tables[0], insights[1].id) == ("disagree", ""),
+    )
+    step.grid.setCurrentIndex(step.responses_model.index(1, 1))
+    qtbot.keyClick(step.grid, Qt.Key.Key_Delete)
+    assert workshop.response(store, tables[0], insights[1].id) == ("", "")
+    assert step.record_response(tables[1], insights[0].id, "amend", "Decisions depend on the rota")
+    assert "✎ Decisions depend on the rota" in step.responses_model.index(0, 2).data()
+    undo_redo(
+        session,
+        lambda: workshop.response(store, tables[1], insights[0].id) == ("", ""),
+        lambda: workshop.response(store, tables[1], insights[0].id)[0] == "amend",
+    )
+    assert not step.record_response(tables[1], insights[0].id, "amend", "Decisions depend on the rota ")
+    assert panel.outcome.tables and step.outcome is panel.outcome, "the step shows what the panel read"
+
+
+def test_a_new_insight_from_a_table_is_one_undo_step(panel: WorkshopPanel) -> None:
+    store, session, step = panel.session.store, panel.session, panel.responses
+    tables = [step.add_table() for _ in range(4)]
+    step.add_new_insight(tables[3], "Partners want to hear what happened after they referred")
+    undo_redo(
+        session,
+        lambda: not workshop_outcome.outcome(store).new_insights,
+        lambda: len(workshop_outcome.outcome(store).new_insights) == 1,
+    )
+    [row] = workshop_outcome.outcome(store).new_insights
+    step.edit_new_insight(row.id, "Partners want to hear back")
+    assert workshop_outcome.outcome(store).new_insights[0].text == "Partners want to hear back"
+    step.new_insight_table.setCurrentIndex(step.new_insight_table.findData(tables[0]))
+    step.new_insight_text.setText("Schools want a say")
+    step.new_insight_text.returnPressed.emit()
+    assert step.new_insight_text.text() == "" and len(workshop_outcome.outcome(store).new_insights) == 2
+
+
+def test_the_grid_gives_each_table_a_narrow_column_and_the_insights_the_rest(panel: WorkshopPanel) -> None:
+    step = panel.responses
+    for _ in range(4):
+        step.add_table()
+    widths = [step.grid.columnWidth(c) for c in range(1, 5)]
+    assert all(TABLE_COLUMN <= w < 130 for w in widths), "four tables fit beside the insights on a laptop"
+    assert step.grid.columnWidth(0) > max(widths), "the insight's words get the room"
+    assert step.grid.minimumWidth() <= GRID_WIDTH
