@@ -11,11 +11,12 @@ from PySide6.QtWidgets import QMessageBox
 from pytestqt.qtbot import QtBot
 
 from peerdesk.exchange import transfer
-from peerdesk.services import guard
+from peerdesk.services import guard, notes, search, timetable, timetable_grid
 from peerdesk.services.changes import Changes, everything
 from peerdesk.ui.kit.session import ReviewSession
 from peerdesk.ui.shell.main_window import MainWindow
 from tests.helpers.exchange import Team, make_team
+from tests.helpers.timetable import build_day
 
 QUOTE = "Lindiwe on the duty desk rang us back within the hour."
 
@@ -58,3 +59,21 @@ def test_every_announced_change_to_the_names_reaches_the_cache(session: ReviewSe
     name_id, _ = guard.add_name(session.store, "Sam Okafor", "staff")
     session.notify(Changes.of("guarded_names", ids=[name_id]))
     assert session.guarded_names.names() == ("Priya Patel", "Sam Okafor")
+
+
+def test_the_labels_kept_for_search_hits_are_forgotten_when_a_group_is_renamed(session: ReviewSession) -> None:
+    store = session.store
+    day = build_day(store)
+    note, _ = notes.open_note(store, day.interviews[0])
+    notes.save_body(store, note, "The duty line rings out.")
+    group_id = {g.name: g.id for g in timetable.timetable(store).groups}["Foster carers"]
+
+    def found_group() -> str:
+        return search.search(store, "duty", labels=session.search_labels)[0].group
+
+    assert found_group() == "Foster carers"
+    timetable_grid.rename_group(store, group_id, "Kinship carers")  # behind the session's back...
+    session.notify(Changes.of("quotes"))
+    assert found_group() == "Foster carers"  # ...so the kept label has not heard of it
+    session.apply(lambda s: timetable_grid.rename_group(s, group_id, "Family carers"))
+    assert found_group() == "Family carers"
