@@ -257,9 +257,10 @@ def quotes_of_interview(store: Store, interview_id: str) -> list[QuoteInfo]:
 
 def _quotes(store: Store, where: ColumnElement[bool]) -> list[QuoteInfo]:
     """Quotes anchored in the text first, in the order they stand there; then those typed word for word."""
-    with store.session() as s:
-        rows = s.scalars(select(Quote).where(Quote.deleted.is_(False), where))
-        found = [QuoteInfo(r.id, r.text, r.anchor_start, r.anchor_end, r.kind) for r in rows]
+    columns = (Quote.id, Quote.text, Quote.anchor_start, Quote.anchor_end, Quote.kind)
+    with store.session() as s:  # the five columns, not ORM objects: a long note may hold hundreds of quotes
+        rows = s.execute(select(*columns).where(Quote.deleted.is_(False), where))
+        found = [QuoteInfo(*row) for row in rows]
     return sorted(found, key=lambda q: (not q.anchored, q.anchor_start, q.id))
 
 

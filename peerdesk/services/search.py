@@ -8,9 +8,10 @@ snippet whose matched words sit between ``MARK_START`` and ``MARK_END``.
 
 from __future__ import annotations
 
+import json
 import re
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, NamedTuple
 
 from peerdesk.store import sqlcipher
 from peerdesk.store.engine import Store
@@ -31,8 +32,10 @@ class Query:
     prefix: bool  # the last word matches as a prefix
 
 
-@dataclass(frozen=True)
-class Hit:
+class Hit(NamedTuple):
+    """One hit. A named tuple, not a frozen dataclass: a search builds up to fifty, and a tuple is built in a
+    fifth of the time (a frozen dataclass sets each field through ``object.__setattr__``)."""
+
     kind: str  # "note" or "quote"
     id: str
     interview_id: str
@@ -40,8 +43,13 @@ class Hit:
     group: str
     interview: str  # "09:45 Team A"
     snippet: str  # with MARK_START / MARK_END around matched words
-    position: int  # offset of the first match in the note's text, -1 if unknown
+    position: int  # a quote's offset in its note's text; -1 for a note (see ``place_in``) or a typed quote
     rank: float
+    query: Query
+
+    def place_in(self, text: str) -> int:
+        """Where to go in the note's ``text``: the quote's place, or where the note's first searched word stands."""
+        return self.position if self.position >= 0 else first_match(text, self.query)
 
     def snippet_marked(self, start: str = "**", end: str = "**") -> str:
         return self.snippet.replace(MARK_START, start).replace(MARK_END, end)
@@ -89,38 +97,62 @@ def parse(user_text: str) -> Query | None:
     return Query(" ".join(terms), tuple(w.lower() for w in words), prefix)
 
 
-# One statement per index: the match, its rank, the snippet and the interview's labels come back together, so a
-# search is two round trips whatever the number of hits. ``ORDER BY rank`` (bm25 by default) lets FTS5 sort inside
-# the index instead of computing bm25() once for the select list and again for the order.
-_PLACE_COLUMNS = """COALESCE(g.name, ''), COALESCE(s.day, 1), COALESCE(s.starts, ''), COALESCE(t.name, '')"""
-_PLACE_JOINS = """
-LEFT JOIN interviews AS i ON i.id = r.interview_id
-LEFT JOIN stakeholder_groups AS g ON g.id = i.group_id
-LEFT JOIN slots AS s ON s.id = i.slot_id
-LEFT JOIN teams AS t ON t.id = i.team_id
-"""
+# One statement per index: the match, its rank and the snippet come back together, and ``ORDER BY rank`` (bm25
+# by default) lets FTS5 sort inside the index instead of computing bm25() once for the select list and again for
+# the order. Nothing reads a note's whole text: where the first word stands is found when the user goes there,
+# in the text the editor already holds (``Hit.place_in``). The labels are read once for the page of hits.
 _NOTES_SQL = f"""
 SELECT r.id, r.interview_id, r.id, snippet(notes_fts, 0, '{MARK_START}', '{MARK_END}', '…', 14),
-       notes_fts.rank, -1, r.body, {_PLACE_COLUMNS}
-FROM notes_fts JOIN notes AS r ON r.rowid = notes_fts.rowid {_PLACE_JOINS}
+       notes_fts.rank, -1
+FROM notes_fts JOIN notes AS r ON r.rowid = notes_fts.rowid
 WHERE notes_fts MATCH ? AND r.deleted = 0
 ORDER BY notes_fts.rank LIMIT ?
 """
 _QUOTES_SQL = f"""
 SELECT r.id, r.interview_id, r.note_id, snippet(quotes_fts, 0, '{MARK_START}', '{MARK_END}', '…', 24),
-       quotes_fts.rank * {QUOTE_BOOST}, r.anchor_start, '', {_PLACE_COLUMNS}
-FROM quotes_fts JOIN quotes AS r ON r.rowid = quotes_fts.rowid {_PLACE_JOINS}
+       quotes_fts.rank * {QUOTE_BOOST}, r.anchor_start
+FROM quotes_fts JOIN quotes AS r ON r.rowid = quotes_fts.rowid
 WHERE quotes_fts MATCH ? AND r.deleted = 0
 ORDER BY quotes_fts.rank LIMIT ?
 """
+_LABELS_SQL = """
+SELECT i.id, COALESCE(g.name, ''), COALESCE(s.day, 1), COALESCE(s.starts, ''), COALESCE(t.name, '')
+FROM json_each(?) AS wanted
+JOIN interviews AS i ON i.id = wanted.value
+LEFT JOIN stakeholder_groups AS g ON g.id = i.group_id
+LEFT JOIN slots AS s ON s.id = i.slot_id
+LEFT JOIN teams AS t ON t.id = i.team_id
+"""
 
 
-def search(store: Store, user_text: str, limit: int = DEFAULT_LIMIT) -> list[Hit]:
+class Labels:
+    """Each interview's stakeholder group and place ("09:45 Team A"), read once for all the hits that need them.
+
+    A review session keeps one across searches (the labels of a visit rarely change) and calls ``forget`` when
+    interviews, groups, slots or teams change; without one, each search reads the labels of its page of hits.
+    """
+
+    def __init__(self) -> None:
+        self._known: dict[str, tuple[str, str]] = {}
+
+    def forget(self) -> None:
+        self._known.clear()
+
+    def of(self, db: Any, interview_ids: set[str]) -> dict[str, tuple[str, str]]:
+        missing = [i for i in interview_ids if i not in self._known]
+        if missing:
+            for interview_id, group, day, starts, team in db.execute(_LABELS_SQL, (json.dumps(missing),)):
+                when = starts if int(day) == 1 else f"Day {day}, {starts}"
+                self._known[interview_id] = (group, " ".join(p for p in (when, team) if p))
+        return self._known
+
+
+def search(store: Store, user_text: str, limit: int = DEFAULT_LIMIT, labels: Labels | None = None) -> list[Hit]:
     query = parse(user_text)
     if query is None:
         return []
     raw: list[tuple[str, Any]] = []
-    # A Core connection, not an ORM session: these two fixed statements need none of the ORM's work.
+    # A Core connection, not an ORM session: these fixed statements need none of the ORM's work.
     with store.engine.connect() as connection:
         db = connection.connection.driver_connection
         assert db is not None
@@ -130,16 +162,16 @@ def search(store: Store, user_text: str, limit: int = DEFAULT_LIMIT) -> list[Hit
         except sqlcipher.DatabaseError:
             # Our expressions are quoted strings only; should FTS5 still refuse one, "nothing found" is the answer.
             return []
-    raw.sort(key=lambda kr: float(kr[1][4]))
-    return [_hit(kind, row, query) for kind, row in raw[:limit]]
+        raw.sort(key=lambda kr: float(kr[1][4]))
+        del raw[limit:]
+        places = (labels or Labels()).of(db, {row[1] for _kind, row in raw})
+    return [_hit(kind, row, query, places.get(row[1], ("", ""))) for kind, row in raw]
 
 
-def _hit(kind: str, row: tuple[Any, ...], query: Query) -> Hit:
-    record_id, interview_id, note, snippet, rank, anchor, body, group, day, starts, team = row
-    when = starts if int(day) == 1 else f"Day {day}, {starts}"
-    where = " ".join(p for p in (when, team) if p)
-    position = first_match(body, query) if kind == "note" else int(anchor)
-    return Hit(kind, record_id, interview_id, note or "", group, where, snippet, position, float(rank))
+def _hit(kind: str, row: tuple[Any, ...], query: Query, label: tuple[str, str]) -> Hit:
+    record_id, interview_id, note, snippet, rank, anchor = row
+    group, where = label
+    return Hit(kind, record_id, interview_id, note or "", group, where, snippet, int(anchor), float(rank), query)
 
 
 def first_match(body: str, query: Query) -> int:

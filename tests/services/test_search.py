@@ -6,7 +6,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from peerdesk.services import notes, search
+from peerdesk.services import notes, search, timetable, timetable_grid
 from peerdesk.store.engine import Store
 from tests.helpers.timetable import build_day
 
@@ -36,7 +36,7 @@ def test_a_word_finds_notes_and_quotes_with_the_word_highlighted(indexed: Store)
 
 def test_a_note_hit_knows_where_the_word_is_in_the_text(indexed: Store) -> None:
     [hit] = [h for h in search.search(indexed, "phone") if h.kind == "note"]
-    assert hit.position == BODY.index("phone")
+    assert hit.place_in(BODY) == BODY.index("phone")
 
 
 def test_every_word_must_match_and_the_last_one_may_be_unfinished(indexed: Store) -> None:
@@ -111,3 +111,22 @@ def test_the_place_of_the_first_match_is_where_a_case_blind_word_search_finds_it
         parts = [re.escape(w) + ("" if query.prefix and n == last else r"\b") for n, w in enumerate(query.words)]
         found = re.search(r"\b(?:" + "|".join(parts) + ")", body, re.IGNORECASE)
         assert search.first_match(body, query) == (found.start() if found else 0), (body, query)
+
+
+def test_labels_kept_across_searches_are_read_again_only_once_forgotten(indexed: Store) -> None:
+    labels = search.Labels()
+    [hit] = [h for h in search.search(indexed, "phone", labels=labels) if h.kind == "note"]
+    assert hit.group == "Foster carers"
+    groups = {g.name: g.id for g in timetable.timetable(indexed).groups}
+    timetable_grid.rename_group(indexed, groups["Foster carers"], "Kinship carers")
+    assert search.search(indexed, "phone", labels=labels)[0].group == "Foster carers"  # kept: not told yet
+    labels.forget()
+    assert search.search(indexed, "phone", labels=labels)[0].group == "Kinship carers"
+    assert search.search(indexed, "phone")[0].group == "Kinship carers"  # without kept labels: read each time
+
+
+def test_a_note_hit_reads_no_note_text_and_a_quote_hit_knows_its_place(indexed: Store) -> None:
+    hits = {h.kind: h for h in search.search(indexed, "respite")}
+    assert hits["note"].position == -1  # found where the editor goes, in the text it already holds
+    assert hits["note"].place_in(BODY) == BODY.index("respite")
+    assert hits["quote"].place_in("any text") == BODY.index("respite")

@@ -10,6 +10,7 @@ from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoStack
 
 from peerdesk.services import review as review_service
+from peerdesk.services import search
 from peerdesk.services.changes import Changes
 from peerdesk.services.guard import NamesCache
 from peerdesk.store import sqlcipher
@@ -38,6 +39,7 @@ class ReviewSession(QObject):
         self.undo_stack = QUndoStack(self)
         self.locked = False
         self.guarded_names = NamesCache(store)  # what the names guard checks typing against
+        self.search_labels = search.Labels()  # the interviews' labels on search hits
 
     @property
     def member_id(self) -> str:
@@ -59,6 +61,8 @@ class ReviewSession(QObject):
         """Tell the caches, then the views, what changed (also for work done elsewhere: a merge, a purge)."""
         if "guarded_names" in changes:
             self.guarded_names.invalidate()
+        if changes.touches("interviews", "stakeholder_groups", "slots", "teams"):
+            self.search_labels.forget()
         self.saved.emit()
         if changes:
             self.changed.emit(changes)

@@ -4,6 +4,10 @@ Each quote's place is held by two ``QTextCursor`` objects, which Qt moves as tex
 them (and back again on the editor's own undo), so the highlight follows the words and the saved offsets stay
 right. Qt counts positions in UTF-16 units, Python in code points: the two differ only past an emoji or other
 astral character, and ``to_py``/``to_qt`` convert.
+
+A note may be 300,000 characters with 150 quotes: nothing here lays out paragraphs nobody sees. The quotes'
+cursors are placed inside one edit block (Qt then defers each cursor's on-screen x, which would lay out its
+paragraph), and only the quotes on screen are painted, again as the view scrolls or resizes.
 """
 
 from __future__ import annotations
@@ -12,7 +16,8 @@ import bisect
 import re
 from collections.abc import Callable
 
-from PySide6.QtGui import QColor, QFont, QKeyEvent, QKeySequence, QTextCharFormat, QTextCursor
+from PySide6.QtCore import QPoint, QTimer
+from PySide6.QtGui import QColor, QFont, QKeyEvent, QKeySequence, QResizeEvent, QTextCharFormat, QTextCursor
 from PySide6.QtWidgets import QPlainTextEdit, QTextEdit, QWidget
 
 from peerdesk.services.notes import QuoteInfo
@@ -84,6 +89,11 @@ class NoteEditor(QPlainTextEdit):
         self.undo_command: Callable[[], bool] | None = None  # undoes the last quote/post-it, if any
         self.document().contentsChange.connect(self._typed)
         self.cursorPositionChanged.connect(self._paint)
+        # Scrolling and resizing paint the quotes that come into view on the event loop's next turn: Qt is still
+        # moving the view when it says so, and extra selections set from there can crash it.
+        self.scrolled = QTimer(self, singleShot=True, interval=0)
+        self.scrolled.timeout.connect(self._paint)
+        self.verticalScrollBar().valueChanged.connect(self.scrolled.start)
 
     # --- loading -----------------------------------------------------------------------------------------------
     def load(self, text: str) -> None:
@@ -109,12 +119,18 @@ class NoteEditor(QPlainTextEdit):
         text = self.toPlainText()
         offsets = Offsets(text)
         self.live = set()
-        for quote in quotes:
-            if quote.id not in self.marks:
-                if not quote.anchored or quote.anchor_end > len(text):
-                    continue
-                self.marks[quote.id] = self._cursors(offsets.to_qt(quote.anchor_start), offsets.to_qt(quote.anchor_end))
-            self.live.add(quote.id)
+        batch = QTextCursor(self.document())
+        batch.beginEditBlock()  # no paragraph laid out per cursor placed (see the module's docstring)
+        try:
+            for quote in quotes:
+                if quote.id not in self.marks:
+                    if not quote.anchored or quote.anchor_end > len(text):
+                        continue
+                    start, end = offsets.to_qt(quote.anchor_start), offsets.to_qt(quote.anchor_end)
+                    self.marks[quote.id] = self._cursors(start, end)
+                self.live.add(quote.id)
+        finally:
+            batch.endEditBlock()  # changes nothing: no undo step, no contents change
         self._paint()
 
     def mark(self, quote_id: str, qt_start: int, qt_end: int) -> None:
@@ -153,14 +169,26 @@ class NoteEditor(QPlainTextEdit):
         cursor.setPosition(end, QTextCursor.MoveMode.KeepAnchor)
         self.setTextCursor(cursor)
 
+    def shown_span(self) -> tuple[int, int]:
+        """The Qt positions of the first and the last paragraph on screen, from start to end."""
+        first = self.firstVisibleBlock()
+        viewport = self.viewport()
+        last = self.cursorForPosition(QPoint(viewport.width(), viewport.height())).block()
+        return first.position(), last.position() + last.length()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self.scrolled.start()
+
     def _paint(self) -> None:
         selections = []
         quote_format = QTextCharFormat()
         quote_format.setBackground(QColor(QUOTE_COLOUR))
+        top, bottom = self.shown_span()
         for qid in self.live:
             a, b = self.marks[qid]
-            if a.position() >= b.position():
-                continue
+            if a.position() >= b.position() or b.position() < top or a.position() > bottom:
+                continue  # empty, or off screen: painted when scrolled into view
             sel = QTextEdit.ExtraSelection()
             cursor = QTextCursor(a)  # already in place: one move instead of two (a note may hold hundreds)
             cursor.setPosition(b.position(), QTextCursor.MoveMode.KeepAnchor)

@@ -97,7 +97,7 @@ class NotesPanel(Panel):
 
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
         self.editor = NoteEditor()
-        self.guard = GuardHighlighter(self.editor.document())
+        self.guard = GuardHighlighter(self.editor.document(), self.editor)
         self.guard.set_names(self.session.guarded_names.names())
         self.editor.undo_command = self._undo_last_command
         self.editor.document().contentsChange.connect(self._on_typing)

@@ -252,7 +252,7 @@ class MainWindow(ShellWindow):
             return
         if hit.note_id:
             notes_panel.open_note(hit.note_id)
-            notes_panel.go_to(hit.position)
+            notes_panel.go_to(hit.place_in(notes_panel.editor.toPlainText()))
         else:
             notes_panel.open_interview(hit.interview_id)
 

@@ -115,7 +115,7 @@ class SearchBox(QDialog):
     def run(self) -> None:
         self.pause.stop()
         text = self.edit.text()
-        hits = search.search(self.session.store, text)
+        hits = search.search(self.session.store, text, labels=self.session.search_labels)
         self.model.set_rows(hits)
         if not text.strip():
             self.count.setText("")

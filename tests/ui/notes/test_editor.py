@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import random
 
+from PySide6.QtGui import QTextCursor
 from pytestqt.qtbot import QtBot
 
+from peerdesk.services.notes import QuoteInfo
 from peerdesk.ui.notes.editor import NoteEditor, Offsets, to_py, to_qt
 
 TEXT = "The duty line never answers."
@@ -105,3 +107,26 @@ def test_the_conversions_agree_with_counting_character_by_character() -> None:
             assert to_py(text, qt_pos) == slow_to_py(text, qt_pos), (text, qt_pos)
         for py_pos in range(len(text) + 3):
             assert to_qt(text, py_pos) == slow_to_qt(text, py_pos), (text, py_pos)
+
+
+def test_in_a_long_note_only_the_quotes_on_screen_are_painted_and_the_rest_as_they_scroll_into_view(
+    qtbot: QtBot,
+) -> None:
+    editor = NoteEditor()
+    qtbot.addWidget(editor)
+    editor.resize(600, 400)
+    editor.show()
+    qtbot.waitExposed(editor)
+    text = "\n".join(f"Paragraph {n}: the duty line never answers." for n in range(3000))
+    editor.load(text)
+    quotes = []
+    for n in (0, 1500, 2999):
+        start = text.index(f"Paragraph {n}:")
+        quotes.append(QuoteInfo(f"q{n}", "Paragraph", start, start + len("Paragraph"), ""))
+    editor.set_quotes(quotes)
+    painted = {sel.cursor.selectedText() for sel in editor.extraSelections()}
+    assert len(editor.extraSelections()) == 1 and painted == {"Paragraph"}  # the first one, at the top
+    assert set(editor.anchors()) == {"q0", "q1500", "q2999"}  # every quote is still marked and saved
+    editor.moveCursor(QTextCursor.MoveOperation.End)
+    last_end = editor.marks["q2999"][1].position()
+    qtbot.waitUntil(lambda: [s.cursor.position() for s in editor.extraSelections()] == [last_end])

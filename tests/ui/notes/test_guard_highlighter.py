@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from PySide6.QtGui import QTextCharFormat
+from PySide6.QtGui import QTextBlock, QTextCharFormat, QTextCursor, QTextDocument
 from PySide6.QtWidgets import QPlainTextEdit
 from pytestqt.qtbot import QtBot
 
-from peerdesk.ui.notes.guard_highlighter import GuardHighlighter
+from peerdesk.ui.notes.guard_highlighter import CHECKED, UNCHECKED, GuardHighlighter
 
 
 def underlined(editor: QPlainTextEdit) -> list[str]:
@@ -36,3 +36,49 @@ def test_a_new_name_rechecks_what_is_already_written(qtbot: QtBot) -> None:
     assert underlined(editor) == []
     highlighter.set_names(("Priya Shah",))
     assert underlined(editor) == ["Priya"]
+
+
+def underlined_in(block: QTextBlock) -> list[str]:
+    text = block.text()
+    return [
+        text[r.start : r.start + r.length]
+        for r in block.layout().formats()
+        if r.format.underlineStyle() == QTextCharFormat.UnderlineStyle.WaveUnderline
+    ]
+
+
+def test_in_a_long_note_only_the_paragraphs_near_the_view_are_checked_until_scrolled_to(qtbot: QtBot) -> None:
+    editor = QPlainTextEdit()
+    qtbot.addWidget(editor)
+    editor.resize(500, 300)
+    editor.show()
+    qtbot.waitExposed(editor)
+    highlighter = GuardHighlighter(editor.document(), editor)
+    highlighter.set_names(("Priya Shah",))
+    editor.setPlainText("\n".join(f"Paragraph {n}: ask Priya on the duty desk." for n in range(2000)))
+    qtbot.waitUntil(lambda: underlined_in(editor.document().firstBlock()) == ["Priya"])
+    last = editor.document().lastBlock()
+    assert last.userState() == UNCHECKED and underlined_in(last) == []  # far below: not checked yet
+    editor.moveCursor(QTextCursor.MoveOperation.End)  # scrolls there
+    qtbot.waitUntil(lambda: underlined_in(editor.document().lastBlock()) == ["Priya"])
+    checked = sum(b.userState() == CHECKED for b in blocks(editor.document()))
+    assert checked < 200  # the top and the bottom screens, not the 2,000 paragraphs
+
+
+def test_a_paragraph_typed_in_is_checked_at_once(qtbot: QtBot) -> None:
+    editor = QPlainTextEdit()
+    qtbot.addWidget(editor)
+    editor.show()
+    qtbot.waitExposed(editor)
+    highlighter = GuardHighlighter(editor.document(), editor)
+    highlighter.set_names(("Dana Whitlow",))
+    qtbot.keyClicks(editor, "Dana said so")
+    assert underlined(editor) == ["Dana"]
+
+
+def blocks(document: QTextDocument) -> list[QTextBlock]:
+    found, block = [], document.firstBlock()
+    while block.isValid():
+        found.append(block)
+        block = block.next()
+    return found
