@@ -141,10 +141,10 @@ def create_review(path: Path | str, passphrase: str, essentials: Essentials) -> 
     if essentials.me_role not in ROLES:
         raise UserError(f"Unknown role {essentials.me_role!r}; choose one of {', '.join(ROLES)}.")
     dates = default_dates(essentials.visit_start, essentials.visit_end)
-    store = Store.create(path, passphrase)
-    try:
-        review_id, member_id = str(uuid.uuid4()), str(uuid.uuid4())
-        keys = KeyPair.generate()
+    review_id, member_id = str(uuid.uuid4()), str(uuid.uuid4())
+    keys = KeyPair.generate()
+
+    def fill(store: Store) -> None:
         with UnitOfWork(store) as uow:
             uow.set_meta("review_id", review_id)
             uow.set_meta("member_id", member_id)
@@ -163,10 +163,9 @@ def create_review(path: Path | str, passphrase: str, essentials: Essentials) -> 
             uow.add(Review, review_id, authority=authority, focus=focus, **dates)
             questions.seed_bank(uow, review_id)
             uow.commit()
-    except BaseException:
-        store.close()
-        raise
-    return store
+
+    # Filled while the file's key is derived: see Store.create.
+    return Store.create(path, passphrase, fill)
 
 
 def summary(store: Store) -> ReviewSummary:

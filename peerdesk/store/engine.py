@@ -4,17 +4,17 @@ from __future__ import annotations
 
 import logging
 import threading
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
 from sqlalchemy import Engine, create_engine, event, select
 from sqlalchemy.orm import Session
-from sqlalchemy.pool import QueuePool
+from sqlalchemy.pool import Pool, QueuePool, StaticPool
 
 from peerdesk.errors import DamagedFile, DamagedWithBackup, NewerSchema, NotAReview, UserError, WrongPassphrase
-from peerdesk.store import backup, migrate, sqlcipher, wal
+from peerdesk.store import backup, keys, migrate, sqlcipher, wal
 from peerdesk.store.handle import MIN_PASSPHRASE as MIN_PASSPHRASE
 from peerdesk.store.handle import check_passphrase as check_passphrase
 from peerdesk.store.lock import ReviewLock
@@ -38,8 +38,14 @@ class Store:
 
     # --- opening -------------------------------------------------------------------------------------------
     @classmethod
-    def open(cls, path: Path | str, passphrase: str, *, make_backup: bool = True) -> Store:
-        """Open an existing review; refuse clearly, leaving the file untouched, if it cannot be one."""
+    def open(
+        cls, path: Path | str, passphrase: str, *, make_backup: bool = True, deriving: keys.Derivation | None = None
+    ) -> Store:
+        """Open an existing review; refuse clearly, leaving the file untouched, if it cannot be one.
+
+        ``deriving``: the file's key, derivation already under way (``keys.Derivation.for_file``), so that a caller
+        can do other work meanwhile; without it the key is derived here.
+        """
         path = Path(path)
         sqlcipher.preflight(path)
         lock = ReviewLock.acquire(path)
@@ -47,7 +53,8 @@ class Store:
             backup.clear_leftovers(path)
             backup.tighten(path)  # before SQLite creates -wal and -shm, which take the file's mode
             leftover = wal.keep_leftover(path)  # before SQLite replays the WAL, or drops what it cannot
-            store = cls._open_keyed(path, passphrase, make_backup, lock)
+            key = _file_key(path, passphrase, deriving)
+            store = cls._open_keyed(path, key, passphrase, make_backup, lock)
         except BaseException:
             lock.release()
             raise
@@ -62,10 +69,10 @@ class Store:
         return store
 
     @classmethod
-    def _open_keyed(cls, path: Path, passphrase: str, make_backup: bool, lock: ReviewLock) -> Store:
-        first = sqlcipher.connect(path, passphrase)
+    def _open_keyed(cls, path: Path, key: keys.FileKey, passphrase: str, make_backup: bool, lock: ReviewLock) -> Store:
+        first = sqlcipher.connect_key(path, key)
         try:
-            app_id = _check_readable(first, path, passphrase)
+            app_id = _check_readable(first, path, key, passphrase)
             if app_id != sqlcipher.APPLICATION_ID:
                 raise NotAReview(str(path), "it is an encrypted database made by another program.")
             revision = migrate.current_raw(first)
@@ -80,7 +87,7 @@ class Store:
         if needs_upgrade and make_backup:
             # Back up before touching anything: a migration that fails leaves this copy to go back to.
             backup.snapshot(first, path, reason=f"before-upgrade-{revision}", passphrase=passphrase)
-        store = cls(path, _engine(path, passphrase, first), lock)
+        store = cls(path, _engine(path, key, first), lock)
         if needs_upgrade:
             with store.engine.begin() as conn:
                 migrate.upgrade(conn)
@@ -97,7 +104,13 @@ class Store:
             maintenance.finish_purge(self)
 
     @classmethod
-    def create(cls, path: Path | str, passphrase: str) -> Store:
+    def create(cls, path: Path | str, passphrase: str, fill: Callable[[Store], None] | None = None) -> Store:
+        """Make a new review file: the schema, then whatever ``fill`` writes (through this store, as usual).
+
+        The key derivation is the slow part of making a file. It runs on a thread while the schema is built and
+        filled in an in-memory draft; the draft is then sealed into the file, encrypted with the derived key, and
+        the store goes on with the file. Nothing reaches the disk before it is encrypted.
+        """
         path = Path(path)
         check_passphrase(passphrase)
         if path.exists():
@@ -106,19 +119,32 @@ class Store:
             raise UserError(f"The folder {path.parent} does not exist.")
         backup.private_file(path)  # owner-only from the start; SQLite gives -wal and -shm the same mode
         lock = ReviewLock.acquire(path)
-        first = sqlcipher.connect(path, passphrase)
+        deriving = keys.Derivation(passphrase, keys.new_salt())
+        draft = sqlcipher.draft()
+        store = cls(path, _make_engine(lambda: draft, StaticPool), lock)
         try:
-            first.execute(f"PRAGMA application_id = {sqlcipher.APPLICATION_ID}")
-            sqlcipher.configure(first)
-            store = cls(path, _engine(path, passphrase, first), lock)
             with store.engine.begin() as conn:
                 migrate.upgrade(conn)
+            if fill is not None:
+                fill(store)
+            key = deriving.result()
+            assert key is not None
+            store._seal(draft, key)
         except BaseException:
-            first.close()
-            lock.release()
+            store.close()
             sqlcipher.remove_with_sidecars(path)
             raise
         return store
+
+    def _seal(self, draft: Any, key: keys.FileKey) -> None:
+        """Write the draft into this store's (empty) file, encrypted with ``key``, and continue on the file."""
+        draft.execute(f"PRAGMA application_id = {sqlcipher.APPLICATION_ID}")
+        sqlcipher.export_into(draft, self.path, key)
+        self.engine.dispose()
+        draft.close()
+        first = sqlcipher.connect_key(self.path, key)
+        sqlcipher.configure(first)  # WAL from now on, as every open finds it
+        self.engine = _engine(self.path, key, first)
 
     def close(self) -> None:
         self.engine.dispose()
@@ -129,11 +155,12 @@ class Store:
     def reconnect(self, passphrase: str, first: Any | None = None) -> None:
         """Drop every pooled connection and key new ones with ``passphrase`` (after a passphrase change).
 
-        ``first``, if given, is an already keyed connection to reuse (saves one slow key derivation). Hold
-        ``write_lock`` around the change that made this necessary.
+        ``first``, if given, is an already keyed connection to reuse. Hold ``write_lock`` around the change that
+        made this necessary.
         """
         self.engine.dispose()
-        self.engine = _engine(self.path, passphrase, first or sqlcipher.connect(self.path, passphrase))
+        key = _file_key(self.path, passphrase, None)
+        self.engine = _engine(self.path, key, first or sqlcipher.connect_key(self.path, key))
         self.forget_meta()
 
     def __enter__(self) -> Store:
@@ -182,12 +209,22 @@ class Store:
         return self.engine.raw_connection()
 
 
-def _check_readable(conn: Any, path: Path, passphrase: str) -> int:
+def _file_key(path: Path, passphrase: str, deriving: keys.Derivation | None) -> keys.FileKey:
+    """The raw key of the file at ``path`` (already checked by ``preflight``: it has a salt)."""
+    salt = keys.file_salt(path)
+    if salt is None:
+        raise NotAReview(str(path), "it is too small to be an encrypted review.")
+    key = deriving.result() if deriving is not None else None
+    # A derivation started before the file was locked: if another program replaced the file since, start again.
+    return key if key is not None and key.salt == salt else keys.derive(passphrase, salt)
+
+
+def _check_readable(conn: Any, path: Path, key: keys.FileKey, passphrase: str) -> int:
     """``sqlcipher.check_readable``, telling a damaged first page from a wrong passphrase by the review's backups."""
     try:
         return sqlcipher.check_readable(conn, path)
     except WrongPassphrase:
-        damaged = sqlcipher.later_page_authenticates(path, passphrase)  # the key is right: page 1 is not
+        damaged = sqlcipher.later_page_authenticates(path, key)  # the key is right: page 1 is not
         newest_first = list(reversed(backup.list_snapshots(path)))  # the names sort by time
         # Each backup tried costs a key derivation: a mere typo must not wait for all of them (a damaged salt, in
         # the first 16 bytes, can only be told by a backup: the newest two are tried).
@@ -201,23 +238,28 @@ def _check_readable(conn: Any, path: Path, passphrase: str) -> int:
         raise
 
 
-def _engine(path: Path, passphrase: str, first: Any) -> Engine:
-    """An engine whose first connection is the one already keyed and checked (the key derivation is slow)."""
+def _engine(path: Path, key: keys.FileKey, first: Any) -> Engine:
+    """An engine whose first connection is the one already keyed and checked; later ones are keyed with the raw
+    key, so none of them derives it again."""
     spare = [first]
 
     def creator() -> Any:
         if spare:
             return spare.pop()
-        return sqlcipher.connect(path, passphrase)
+        return sqlcipher.connect_key(path, key)
 
+    return _make_engine(creator, QueuePool)
+
+
+def _make_engine(creator: Callable[[], Any], poolclass: type[Pool]) -> Engine:
+    sizes = {"pool_size": 3, "max_overflow": 4} if poolclass is QueuePool else {}
     engine = create_engine(
         "sqlite://",
         creator=creator,
-        poolclass=QueuePool,
-        pool_size=3,
-        max_overflow=4,
+        poolclass=poolclass,
         pool_pre_ping=False,
         hide_parameters=True,  # errors must not carry note or quote text into logs and messages
+        **sizes,
     )
 
     @event.listens_for(engine, "connect")

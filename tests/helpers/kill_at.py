@@ -25,11 +25,11 @@ IMPORT_CSV = "day,starts,ends,team,room,stakeholder_group,approach,interviewer,n
     f"1,{8 + i:02d}:00,,Team Kill,,Kill group,,,,,\n" for i in range(IMPORTED)
 )
 _state = {"armed": False, "count": 0, "kill_at": 0}
-_connect = sqlcipher.connect
+_connect = sqlcipher.connect_key  # every keyed connection is made here (``connect`` too)
 
 
-def _traced_connect(path: Path, passphrase: str) -> Any:
-    conn = _connect(path, passphrase)
+def _traced_connect(path: Path, key: str | sqlcipher.FileKey) -> Any:
+    conn = _connect(path, key)
     conn.set_trace_callback(_before_statement)
     return conn
 
@@ -43,7 +43,7 @@ def _before_statement(_sql: str) -> None:
 
 
 def main(operation: str, path_text: str, passphrase: str, kill_at: str) -> None:
-    sqlcipher.connect = _traced_connect  # type: ignore[assignment]
+    sqlcipher.connect_key = _traced_connect  # type: ignore[assignment]
     from peerdesk.services import backups, retention, timetable_csv
     from peerdesk.store import rekey
     from peerdesk.store.engine import Store

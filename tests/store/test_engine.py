@@ -104,3 +104,35 @@ def test_a_file_from_a_newer_peerdesk_is_refused_untouched(closed_review: Path, 
 def test_the_right_passphrase_opens_it(closed_review: Path, passphrase: str) -> None:
     with Store.open(closed_review, passphrase) as store:
         assert store.review_id
+
+
+def test_a_new_review_is_filled_while_its_key_is_derived_and_only_its_encrypted_file_is_written(
+    tmp_path: Path, passphrase: str
+) -> None:
+    from sqlalchemy import text
+
+    path = tmp_path / "new.peerdesk"
+
+    def fill(store: Store) -> None:
+        assert path.stat().st_size == 0  # the draft is in memory: no page, journal or WAL on disk yet
+        assert not [p for p in tmp_path.iterdir() if p.name.endswith(("-wal", "-journal", "-shm"))]
+        with store.engine.begin() as conn:
+            conn.execute(text("INSERT INTO meta(key, value) VALUES ('review_id', 'Westfold secret plans')"))
+
+    with Store.create(path, passphrase, fill) as store:
+        assert store.review_id == "Westfold secret plans"
+    assert b"Westfold" not in path.read_bytes() and not path.read_bytes().startswith(sqlcipher.SQLITE_HEADER)
+    with Store.open(path, passphrase) as again:
+        assert again.review_id == "Westfold secret plans"
+
+
+def test_a_fill_that_fails_leaves_no_file_and_no_lock(tmp_path: Path, passphrase: str) -> None:
+    path = tmp_path / "new.peerdesk"
+
+    def fail(_store: Store) -> None:
+        raise RuntimeError("refused half-way")
+
+    with pytest.raises(RuntimeError, match="half-way"):
+        Store.create(path, passphrase, fail)
+    assert not path.exists()
+    Store.create(path, passphrase).close()  # the name is free again, and the lock was let go

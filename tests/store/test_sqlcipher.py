@@ -79,3 +79,11 @@ def test_an_export_is_a_review_under_the_new_passphrase_only(store: Store, tmp_p
         assert copy.execute("PRAGMA application_id").fetchone()[0] == app_id != 0
     finally:
         copy.close()
+
+
+def test_a_draft_lives_in_memory_only() -> None:
+    draft = sqlcipher.draft()
+    try:
+        assert [row[2] for row in draft.execute("PRAGMA database_list")] == [""]
+    finally:
+        draft.close()
