@@ -3,10 +3,6 @@ the views and the session's own caches (the names guard's list of names included
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from pathlib import Path
-
-import pytest
 from PySide6.QtWidgets import QMessageBox
 from pytestqt.qtbot import QtBot
 
@@ -15,7 +11,7 @@ from peerdesk.services import guard, notes, search, timetable, timetable_grid
 from peerdesk.services.changes import Changes, everything
 from peerdesk.ui.kit.session import ReviewSession
 from peerdesk.ui.shell.main_window import MainWindow
-from tests.helpers.exchange import Team, make_team
+from tests.helpers.exchange import Team
 from tests.helpers.timetable import build_day
 
 QUOTE = "Lindiwe on the duty desk rang us back within the hour."
@@ -29,49 +25,6 @@ def test_a_guarded_name_that_arrives_in_a_bundle_flags_quotes_at_once(qtbot: QtB
     assert session.guarded_names.check(QUOTE) == []  # the list is read, and kept
     guard.add_name(lead, "Lindiwe Dube", "staff")
     path = duo.folder / "from-alex.pdbundle"
-    path.write_bytes(transfer.export_bundle(lead).data)
-
-    with qtbot.waitSignal(session.changed, timeout=15000) as blocker:
-        window.exchange.import_(path)
-    assert "guarded_names" in blocker.args[0]
-    assert [f.name for f in session.guarded_names.check(QUOTE)] == ["Lindiwe Dube"]
-    assert window.notes_panel is not None and window.notes_panel.guard.names == ("Lindiwe Dube",)
-    box = window.exchange.last_dialog
-    if isinstance(box, QMessageBox):
-        box.close()
-
-
-def test_every_announced_change_to_the_names_reaches_the_cache(session: ReviewSession) -> None:
-    assert session.guarded_names.names() == ()
-    guard.add_name(session.store, "Priya Patel", "interviewee")  # written behind the session's back...
-    assert session.guarded_names.names() == ()  # ...so the kept list has not heard of it yet
-    session.notify(Changes.of("quotes"))
-    assert session.guarded_names.names() == ()
-    session.notify(everything())  # a purge or a restore announces everything
-    assert session.guarded_names.names() == ("Priya Patel",)
-    name_id, _ = guard.add_name(session.store, "Sam Okafor", "staff")
-    session.notify(Changes.of("guarded_names", ids=[name_id]))
-    assert session.guarded_names.names() == ("Priya Patel", "Sam Okafor")
-
-
-QUOTE = "Lindiwe on the duty desk rang us back within the hour."
-
-
-@pytest.fixture
-def crew(tmp_path: Path) -> Iterator[Team]:
-    t = make_team(tmp_path / "team", size=2)
-    yield t
-    t.close()
-
-
-def test_a_guarded_name_that_arrives_in_a_bundle_flags_quotes_at_once(qtbot: QtBot, crew: Team) -> None:
-    lead, sam = crew.stores
-    session = ReviewSession(sam)
-    window = MainWindow(session)
-    qtbot.addWidget(window)
-    assert session.guarded_names.check(QUOTE) == []  # the list is read, and kept
-    guard.add_name(lead, "Lindiwe Dube", "staff")
-    path = crew.folder / "from-alex.pdbundle"
     path.write_bytes(transfer.export_bundle(lead).data)
 
     with qtbot.waitSignal(session.changed, timeout=15000) as blocker:
