@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from peerdesk.store import sqlcipher
+from peerdesk.store.keys import FileKey
 
 NEW_PASSPHRASE = "a brand new passphrase 2026"
 IMPORTED = 12
@@ -28,7 +29,7 @@ _state = {"armed": False, "count": 0, "kill_at": 0}
 _connect = sqlcipher.connect_key  # every keyed connection is made here (``connect`` too)
 
 
-def _traced_connect(path: Path, key: str | sqlcipher.FileKey) -> Any:
+def _traced_connect(path: Path, key: str | FileKey) -> Any:
     conn = _connect(path, key)
     conn.set_trace_callback(_before_statement)
     return conn
