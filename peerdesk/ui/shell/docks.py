@@ -9,9 +9,9 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from PySide6.QtCore import QEvent, QObject, Qt, Signal
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QShowEvent
-from PySide6.QtWidgets import QDockWidget, QMainWindow, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QDockWidget, QMainWindow, QStyle, QVBoxLayout, QWidget
 
 from peerdesk.ui.kit.panel import Panel
 from peerdesk.ui.kit.session import ReviewSession
@@ -22,6 +22,9 @@ from peerdesk.ui.kit.widgets import scrolling
 LEFT_WIDTH = 640
 BOTTOM_HEIGHT = 300  # the Insights builder's form whole, a few Quotes rows; the wall and overview keep the rest
 SLACK = 12  # a dock's frame and its scroll area's, around the panel
+# The work area's tabs and the docks under it whole (tests/ui/shell/test_layout.py): what a laptop leaves it.
+WORK_WIDTH = 720
+NOTES_SHARE = 0.5  # of a wider screen at most for the left side: the wall and the workshop keep a wide area
 
 
 @dataclass(frozen=True)
@@ -122,24 +125,57 @@ class DefaultSizes(QObject):
     def __init__(self, window: QMainWindow, docks: dict[str, QDockWidget], panels: dict[str, Panel]) -> None:
         super().__init__(window)
         self.window, self.docks, self.panels = window, docks, panels
+        self.following = True
         window.installEventFilter(self)
+        if "dock-notes" in docks:  # its panel is built when first shown: sized then, once it is laid out
+            docks["dock-notes"].visibilityChanged.connect(
+                lambda shown: QTimer.singleShot(0, self, self.apply) if shown else None
+            )
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if event.type() in (QEvent.Type.Show, QEvent.Type.Resize):
-            size_docks(self.window, self.docks, self.panels)
+            self.apply()
         elif event.type() == QEvent.Type.MouseButtonPress:  # a separator dragged: the user's sizes from now on
             self.window.removeEventFilter(self)
+            self.following = False
         return False
+
+    def apply(self) -> None:
+        if self.following:
+            size_docks(self.window, self.docks, self.panels)
 
 
 def size_docks(window: QMainWindow, docks: dict[str, QDockWidget], panels: dict[str, Panel]) -> None:
-    """The left side as wide as its widest panel needs; the bottom tall enough for the insight form."""
+    """The left side as wide as its widest panel needs, and on a wider screen up to half of it while the work
+    area keeps ``WORK_WIDTH``; the bottom tall enough for the insight form."""
     left = [name for name in ("dock-timetable", "dock-notes") if name in docks]
     if left:
         need = max((panels[n].minimumSizeHint().width() + SLACK for n in left if n in panels), default=LEFT_WIDTH)
-        window.resizeDocks([docks[left[0]]], [max(LEFT_WIDTH, need)], Qt.Orientation.Horizontal)
+        window.resizeDocks([docks[left[0]]], [left_width(window, need)], Qt.Orientation.Horizontal)
+        if "dock-notes" in panels:
+            editor_takes_the_width(panels["dock-notes"])
     if "dock-quotes" in docks:
         window.resizeDocks([docks["dock-quotes"]], [BOTTOM_HEIGHT], Qt.Orientation.Vertical)
+
+
+def left_width(window: QMainWindow, need: int) -> int:
+    """On a laptop (1366 px) what the left panels need, the rest for the work area; on a wider screen the note
+    taker gets the extra, up to ``NOTES_SHARE`` of the window, while the work area keeps ``WORK_WIDTH``."""
+    separator = window.style().pixelMetric(QStyle.PixelMetric.PM_DockWidgetSeparatorExtent, None, window)
+    spare = min(window.width() - WORK_WIDTH - separator, round(window.width() * NOTES_SHARE))
+    return max(LEFT_WIDTH, need, spare)
+
+
+def editor_takes_the_width(panel: Panel) -> None:
+    """The notes' side tabs (questions, quotes, scales) keep their own width; the editor gets what the dock has
+    beyond it, so that a wider dock means a wider page to type on, not wider side tabs."""
+    from peerdesk.ui.notes.panel import NotesPanel
+
+    if isinstance(panel, NotesPanel) and panel.splitter.count() == 2:
+        panel.splitter.setStretchFactor(0, 1)
+        panel.splitter.setStretchFactor(1, 0)
+        side = panel.side.minimumWidth()
+        panel.splitter.setSizes([max(0, sum(panel.splitter.sizes()) - side), side])
 
 
 def arrange(window: QMainWindow, docks: dict[str, QDockWidget], panels: dict[str, Panel]) -> None:

@@ -9,7 +9,7 @@ from __future__ import annotations
 from types import MappingProxyType
 
 from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, Signal
-from PySide6.QtGui import QKeyEvent
+from PySide6.QtGui import QKeyEvent, QResizeEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -40,6 +40,7 @@ RESPONSE_KEYS = MappingProxyType(
     {Qt.Key.Key_A: "agree", Qt.Key.Key_D: "disagree", Qt.Key.Key_M: "amend", Qt.Key.Key_E: "amend"}
 )
 INSIGHT_COLUMN, TABLE_COLUMN, GRID_WIDTH = 200, 72, 480  # pixels: the response grid's readable minimum
+WIDE_INSIGHT_COLUMN, WIDE_TABLE_COLUMN = 480, 150  # pixels: on a wide screen the tables' columns grow up to this
 
 
 class ResponseGrid(QTableView):
@@ -228,17 +229,25 @@ class ResponsesStep(QSplitter):
         self.new_insights_model.set_outcome(o)
         fill_combo(self.new_insight_table, [(t.name, t.id) for t in o.tables])
 
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._size_grid()
+
     def _size_grid(self) -> None:
-        """Each table's column as wide as its name; the insights take the rest, never less than a readable
-        column (past that, on a laptop with many tables, the grid scrolls sideways, as grids do)."""
+        """Each table's column as wide as its name, wider when the screen has room (an amended wording reads on
+        two lines, not six); the insights take the rest, never less than a readable column (past that, on a laptop
+        with many tables, the grid scrolls sideways, as grids do)."""
         header = self.grid.horizontalHeader()
         if self.responses_model.columnCount():
             header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        count = self.responses_model.columnCount() - 1
+        roomy = (self.grid.viewport().width() - WIDE_INSIGHT_COLUMN) // max(1, count)
         tables = 0
-        for c in range(1, self.responses_model.columnCount()):
+        for c in range(1, count + 1):
             header.setSectionResizeMode(c, QHeaderView.ResizeMode.Interactive)
             name = str(self.responses_model.headerData(c, Qt.Orientation.Horizontal))
-            self.grid.setColumnWidth(c, max(TABLE_COLUMN, header.fontMetrics().horizontalAdvance(name) + 28))
+            fit = max(TABLE_COLUMN, header.fontMetrics().horizontalAdvance(name) + 28)
+            self.grid.setColumnWidth(c, max(fit, min(roomy, WIDE_TABLE_COLUMN)))
             tables += self.grid.columnWidth(c)
         frame = self.grid.verticalHeader().sizeHint().width() + self.grid.verticalScrollBar().sizeHint().width() + 4
         self.grid.setMinimumWidth(min(INSIGHT_COLUMN + tables + frame, GRID_WIDTH))

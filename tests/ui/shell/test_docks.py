@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QLabel, QTabWidget, QWidget
+import pytest
+from PySide6.QtCore import QEvent, QPointF, Qt
+from PySide6.QtGui import QMouseEvent
+from PySide6.QtWidgets import QApplication, QLabel, QTabWidget, QWidget
 from pytestqt.qtbot import QtBot
 
 from peerdesk.ui.kit.panel import Panel
 from peerdesk.ui.kit.session import ReviewSession
-from peerdesk.ui.shell.docks import LazyPanels, LazyTab, panel_specs
+from peerdesk.ui.shell.docks import LEFT_WIDTH, NOTES_SHARE, WORK_WIDTH, LazyPanels, LazyTab, panel_specs
 from peerdesk.ui.shell.main_window import MainWindow
 
 
@@ -74,3 +77,74 @@ def test_the_window_builds_hidden_docks_and_tabs_only_when_shown(qtbot: QtBot, s
     assert window.docks["dock-notes"].isAncestorOf(window.panels["dock-notes"])
     window.show_work(window.panels["tab-survey"])  # asked for: built, and its tab comes to the front
     assert window.work.currentWidget().isAncestorOf(window.panels["tab-survey"])
+
+
+def opened_at(qtbot: QtBot, session: ReviewSession, size: tuple[int, int]) -> MainWindow:
+    """The default layout at ``size`` with the first interview of the demo open in the notes, as on Day 1."""
+    from peerdesk.services import timetable as tt
+
+    window = MainWindow(session)
+    qtbot.addWidget(window)
+    window.resize(*size)
+    window.show()
+    qtbot.waitExposed(window)
+    window.open_interview(tt.timetable(session.store).interviews[0].id)
+    qtbot.waitUntil(lambda: window.notes_panel is not None and window.notes_panel.isVisible())
+    for _ in range(5):
+        QApplication.processEvents()
+    return window
+
+
+def test_on_a_wide_screen_the_note_taker_gets_the_extra_width_and_the_editor_all_of_it(
+    qtbot: QtBot, demo_session: ReviewSession
+) -> None:
+    window = opened_at(qtbot, demo_session, (1920, 1080))
+    notes = window.notes_panel
+    assert notes is not None
+    assert window.docks["dock-notes"].width() == round(1920 * NOTES_SHARE)
+    assert notes.side.width() == notes.side.minimumWidth(), "the side tabs keep their own width"
+    assert notes.editor.width() >= 0.3 * window.width(), "twice the 1366 editor"
+    assert window.work.width() >= WORK_WIDTH
+
+
+def test_on_a_laptop_the_left_side_is_what_its_panels_need_and_the_work_area_keeps_the_rest(
+    qtbot: QtBot, demo_session: ReviewSession
+) -> None:
+    window = opened_at(qtbot, demo_session, (1366, 768))
+    notes = window.notes_panel
+    assert notes is not None
+    assert window.docks["dock-notes"].width() == LEFT_WIDTH
+    assert notes.editor.width() >= notes.editor.minimumWidth() and notes.side.width() >= notes.side.minimumWidth()
+    assert window.work.width() >= WORK_WIDTH
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="#16 asks for 55 % (752 px) at 1366×768; the notes' side tabs keep 330 px and the central area "
+    "at least 380 (the lock screen's minimum), so the editor can have 638 px (47 %) at the very most, and then "
+    "the overview (616 px form) and the Quotes dock are cut: needs narrower side tabs or a notes-first layout",
+)
+def test_on_a_laptop_the_editor_gets_most_of_the_width(qtbot: QtBot, demo_session: ReviewSession) -> None:
+    window = opened_at(qtbot, demo_session, (1366, 768))
+    assert window.notes_panel is not None
+    assert window.notes_panel.editor.width() >= 0.55 * window.width()
+
+
+def test_once_the_user_drags_a_separator_the_sizes_are_the_users(qtbot: QtBot, demo_session: ReviewSession) -> None:
+    window = opened_at(qtbot, demo_session, (1920, 1080))
+    window.resizeDocks([window.docks["dock-notes"]], [700], Qt.Orientation.Horizontal)
+    QApplication.sendEvent(
+        window,
+        QMouseEvent(
+            QEvent.Type.MouseButtonPress,
+            QPointF(5, 5),
+            QPointF(5, 5),
+            Qt.MouseButton.LeftButton,
+            Qt.MouseButton.LeftButton,
+            Qt.KeyboardModifier.NoModifier,
+        ),
+    )
+    window.resize(1900, 1060)
+    for _ in range(5):
+        QApplication.processEvents()
+    assert abs(window.docks["dock-notes"].width() - 700) < 30, "not put back to half the window"

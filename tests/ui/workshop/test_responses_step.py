@@ -3,11 +3,17 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from peerdesk.services import workshop, workshop_outcome
 from peerdesk.ui.workshop.panel import WorkshopPanel
-from peerdesk.ui.workshop.responses_step import GRID_WIDTH, TABLE_COLUMN
+from peerdesk.ui.workshop.responses_step import (
+    GRID_WIDTH,
+    TABLE_COLUMN,
+    WIDE_INSIGHT_COLUMN,
+    WIDE_TABLE_COLUMN,
+)
 from tests.helpers.workshop_panel import undo_redo
 
 
@@ -78,11 +84,20 @@ def test_a_new_insight_from_a_table_is_one_undo_step(panel: WorkshopPanel) -> No
     assert step.new_insight_text.text() == "" and len(workshop_outcome.outcome(store).new_insights) == 2
 
 
-def test_the_grid_gives_each_table_a_narrow_column_and_the_insights_the_rest(panel: WorkshopPanel) -> None:
+def test_the_grid_gives_each_table_a_narrow_column_on_a_laptop_and_a_wider_one_on_a_desktop(
+    panel: WorkshopPanel,
+) -> None:
     step = panel.responses
     for _ in range(4):
         step.add_table()
-    widths = [step.grid.columnWidth(c) for c in range(1, 5)]
-    assert all(TABLE_COLUMN <= w < 130 for w in widths), "four tables fit beside the insights on a laptop"
-    assert step.grid.columnWidth(0) > max(widths), "the insight's words get the room"
+    panel.resize(706, 361)  # the work area at 1366×768 with the default docks
+    QApplication.processEvents()
+    narrow = [step.grid.columnWidth(c) for c in range(1, 5)]
+    assert all(TABLE_COLUMN <= w < 100 for w in narrow), "four tables fit beside the insights on a laptop"
+    assert step.grid.columnWidth(0) > max(narrow), "the insight's words get the room"
     assert step.grid.minimumWidth() <= GRID_WIDTH
+    panel.resize(1500, 900)
+    QApplication.processEvents()
+    wide = [step.grid.columnWidth(c) for c in range(1, 5)]
+    assert all(w == WIDE_TABLE_COLUMN for w in wide), "an amended wording reads on two lines, not six"
+    assert step.grid.columnWidth(0) >= WIDE_INSIGHT_COLUMN - 40

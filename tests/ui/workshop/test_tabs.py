@@ -7,6 +7,7 @@ import sys
 from pathlib import Path
 
 import pytest
+from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from peerdesk.ui.kit.session import ReviewSession
@@ -37,6 +38,9 @@ def test_the_main_window_has_workshop_follow_up_and_survey_tabs(qtbot: QtBot, de
         dock.hide()  # the workshop screenshot shows the tab, as a facilitator would arrange it
     window.show()
     window.show_work(window.workshop_tabs.workshop)
+    qtbot.waitExposed(window)
+    for _ in range(5):  # laid out at its size before the picture is taken
+        QApplication.processEvents()
     rows = dict(window.shortcut_rows())
     assert rows["Projector view"] == "F5"
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)
