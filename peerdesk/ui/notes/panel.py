@@ -337,7 +337,7 @@ class NotesPanel(Panel):
         self.quiet.stop()
         self.max_wait.stop()
         if self.saver is not None:
-            self.saver.schedule(self.editor.toPlainText(), self.editor.anchors())
+            self.saver.schedule(*self.editor.snapshot())
 
     def flush(self) -> None:
         """Save now, on this thread (before closing, locking or switching notes)."""
@@ -377,7 +377,7 @@ class NotesPanel(Panel):
         """Capture a quote with the text it points into, ahead of any autosave still queued (older text)."""
         self.quiet.stop()
         self.max_wait.stop()
-        anchors = self.editor.anchors()
+        anchors = self.editor.anchors(text)  # the editor's text: the capture has just read it
 
         def write() -> tuple[str, Changes]:
             return notes.capture_quote(store, note, start, end, text, anchors=anchors)
