@@ -131,7 +131,8 @@ def save_body(store: Store, record_id: str, text: str, anchors: Anchors | None =
     except a quote whose words were all deleted, which loses its place in the notes (``quotes``).
     """
     with UnitOfWork(store) as uow:
-        body_changed = uow.update(uow.get(Note, record_id), body=text)
+        # Neither the note nor its quotes are loaded: a 300,000-character text is compared in SQL, never read back.
+        body_changed = uow.set_fields(Note, record_id, {"body": text})
         moved, unplaced = _move_anchors(uow, anchors or {})
         uow.commit()
     tables = [NOTE_TEXT] if body_changed else []
@@ -153,13 +154,13 @@ def _move_anchors(uow: UnitOfWork, anchors: Anchors) -> tuple[list[str], bool]:
         )
     )
     moved, unplaced = [], False
-    for quote_id, start, end in places:
+    for quote_id, start, end in places.all():
         new_start, new_end = wanted[quote_id]
-        if (start, end) == (new_start, new_end):
-            continue
-        # the quoted words deleted from the notes: the quote keeps its own text, and loses its place
-        if uow.update(uow.get(Quote, quote_id), anchor_start=new_start, anchor_end=new_end):
+        changed = {k: v for k, old, v in (("anchor_start", start, new_start), ("anchor_end", end, new_end)) if old != v}
+        if changed:
+            uow.set_fields(Quote, quote_id, changed, differ=True)  # just read: live, and these differ
             moved.append(quote_id)
+            # the quoted words deleted from the notes: the quote keeps its own text, and loses its place
             unplaced = unplaced or (start >= 0 and new_start < 0)
     return moved, unplaced
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from peerdesk.errors import NotFound, UserError
 from peerdesk.store.engine import Store
 from peerdesk.store.models import Note
 from peerdesk.store.uow import UnitOfWork
@@ -49,6 +50,42 @@ def test_only_changed_fields_get_new_versions(store: Store) -> None:
         uow.commit()
     assert row.versions["interview_id"] == before["interview_id"]
     assert row.versions["body"] > before["body"]
+
+
+def read_note(store: Store, note_id: str) -> Note:
+    with store.session() as s:
+        row = s.get(Note, note_id)
+        assert row is not None
+        return row
+
+
+def test_set_fields_writes_like_update_without_loading_the_record(store: Store) -> None:
+    with UnitOfWork(store) as uow:
+        note = uow.add(Note, interview_id="i-1", body="hello")
+        uow.commit()
+    with UnitOfWork(store) as uow:
+        assert uow.set_fields(Note, note.id, {"interview_id": "i-1", "body": "hello again"})
+        assert not uow.set_fields(Note, note.id, {"body": "hello again"})  # the same text: no new version
+        uow.commit()
+    row = read_note(store, note.id)
+    assert row.body == "hello again" and set(row.versions) == {"deleted", "interview_id", "body"}
+    assert row.versions["interview_id"] == note.versions["interview_id"]  # unchanged: its version kept
+    assert row.versions["body"] > note.versions["body"]
+    assert row.updated == max(row.versions.values())
+
+
+def test_set_fields_refuses_a_deleted_record_and_a_value_the_rules_refuse(store: Store) -> None:
+    with UnitOfWork(store) as uow:
+        note = uow.add(Note, body="to go")
+        uow.commit()
+    with UnitOfWork(store) as uow:
+        with pytest.raises(UserError, match="nothing was saved"):
+            uow.set_fields(Note, note.id, {"body": "x" * 10_000_000})
+        uow.delete(uow.get(Note, note.id))
+        uow.commit()
+    with UnitOfWork(store) as uow, pytest.raises(NotFound):
+        uow.set_fields(Note, note.id, {"body": "back"})
+    assert read_note(store, note.id).body == "to go"
 
 
 def test_delete_is_a_versioned_tombstone_that_can_be_restored(store: Store) -> None:

@@ -147,14 +147,20 @@ class NoteEditor(QPlainTextEdit):
         last.setKeepPositionOnInsert(True)
         return first, last
 
-    def anchors(self) -> dict[str, tuple[int, int]]:
-        """Every live quote's (start, end) in the text as Python counts it, for saving."""
-        offsets = Offsets(self.toPlainText())
+    def anchors(self, text: str | None = None) -> dict[str, tuple[int, int]]:
+        """Every live quote's (start, end) in the text as Python counts it, for saving; ``text``: the editor's
+        text when the caller already holds it (copying a long note's text out of Qt takes a millisecond)."""
+        offsets = Offsets(self.toPlainText() if text is None else text)
         return {
             qid: (offsets.to_py(a.position()), offsets.to_py(b.position()))
             for qid, (a, b) in self.marks.items()
             if qid in self.live
         }
+
+    def snapshot(self) -> tuple[str, dict[str, tuple[int, int]]]:
+        """The text and the live quotes' places in it, for saving (the text copied out of Qt once)."""
+        text = self.toPlainText()
+        return text, self.anchors(text)
 
     def quote_range(self, quote_id: str) -> tuple[int, int] | None:
         if quote_id not in self.live:

@@ -11,7 +11,7 @@ unchecked and checked when they come into view (the view asks for a repaint when
 from __future__ import annotations
 
 from PySide6.QtCore import QPoint, QRect, QTimer
-from PySide6.QtGui import QColor, QSyntaxHighlighter, QTextBlock, QTextCharFormat, QTextDocument
+from PySide6.QtGui import QColor, QSyntaxHighlighter, QTextCharFormat, QTextDocument
 from PySide6.QtWidgets import QPlainTextEdit
 
 from peerdesk.services import guard
@@ -45,7 +45,9 @@ class GuardHighlighter(QSyntaxHighlighter):
             self.rehighlight()
 
     def highlightBlock(self, text: str) -> None:
-        if not self._near_view(self.currentBlock()):
+        # Called for every paragraph when a note is loaded: the test is kept to one call into Qt.
+        low, high = self.near
+        if self.view is not None and not low <= self.currentBlock().blockNumber() <= high:
             self.setCurrentBlockState(UNCHECKED)
             return
         self.setCurrentBlockState(CHECKED)
@@ -53,12 +55,6 @@ class GuardHighlighter(QSyntaxHighlighter):
             # Python counts code points, Qt UTF-16 units; they differ only past the BMP (emoji), where we
             # accept an underline a character off rather than pay a conversion per keystroke.
             self.setFormat(finding.start, finding.end - finding.start, self.flag_format)
-
-    def _near_view(self, block: QTextBlock) -> bool:
-        if self.view is None:
-            return True
-        low, high = self.near
-        return low <= block.blockNumber() <= high
 
     def _measure(self) -> None:
         """The paragraphs on screen, and as many above and below them (scrolling a little finds them checked)."""

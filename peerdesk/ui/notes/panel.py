@@ -332,7 +332,7 @@ class NotesPanel(Panel):
         """Hand the current text to the saver; the write happens on its thread."""
         self.pause.stop()
         if self.saver is not None:
-            self.saver.schedule(self.editor.toPlainText(), self.editor.anchors())
+            self.saver.schedule(*self.editor.snapshot())
 
     def flush(self) -> None:
         """Save now, on this thread (before closing, locking or switching notes)."""
@@ -371,7 +371,7 @@ class NotesPanel(Panel):
     def write_now(self, store: Store, note: str, text: str, start: int, end: int) -> tuple[str, Changes]:
         """Capture a quote with the text it points into, ahead of any autosave still queued (older text)."""
         self.pause.stop()
-        anchors = self.editor.anchors()
+        anchors = self.editor.anchors(text)  # the editor's text: the capture has just read it
 
         def write() -> tuple[str, Changes]:
             return notes.capture_quote(store, note, start, end, text, anchors=anchors)

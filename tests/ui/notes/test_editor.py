@@ -130,3 +130,13 @@ def test_in_a_long_note_only_the_quotes_on_screen_are_painted_and_the_rest_as_th
     editor.moveCursor(QTextCursor.MoveOperation.End)
     last_end = editor.marks["q2999"][1].position()
     qtbot.waitUntil(lambda: [s.cursor.position() for s in editor.extraSelections()] == [last_end])
+
+
+def test_a_snapshot_is_the_text_and_the_places_of_its_quotes(qtbot: QtBot) -> None:
+    editor = NoteEditor()
+    qtbot.addWidget(editor)
+    editor.load("😀 " + TEXT)
+    editor.mark("q1", 3 + TEXT.index("duty"), 3 + TEXT.index("duty") + len("duty line"))  # Qt positions
+    text, anchors = editor.snapshot()
+    assert text == "😀 " + TEXT and text[slice(*anchors["q1"])] == "duty line"
+    assert editor.anchors(text) == anchors == editor.anchors()
