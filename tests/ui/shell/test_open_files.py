@@ -2,10 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from pathlib import Path
 
-import pytest
 from PySide6.QtCore import QSize, QTimer
 from PySide6.QtGui import QFileOpenEvent
 from PySide6.QtWidgets import QApplication, QMessageBox
@@ -33,18 +31,6 @@ def answer_passphrase(passphrase: str) -> None:
         dialog.accept()
 
     QTimer.singleShot(0, answer)
-
-
-@pytest.fixture
-def controller(qtbot: QtBot) -> Iterator[Controller]:
-    """The app's controller on its start screen; every window it opened is closed afterwards."""
-    made = Controller(make_app())
-    qtbot.addWidget(made.start)
-    yield made
-    for window in list(made.windows):
-        window.close()
-    qtbot.waitUntil(lambda: not made.windows)
-    made.start.close()
 
 
 def test_a_review_given_on_the_command_line_asks_its_passphrase_then_opens(
