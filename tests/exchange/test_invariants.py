@@ -6,7 +6,7 @@ import uuid
 
 from peerdesk.exchange import invariants, transfer
 from peerdesk.services import quotes, timetable, timetable_grid
-from tests.helpers.exchange import Team
+from tests.helpers.exchange import Team, send
 
 
 def test_names_match_ignoring_case_and_spacing() -> None:
@@ -29,7 +29,7 @@ def test_the_same_team_made_on_two_files_is_one_team_after_the_exchange(duo: Tea
     imported = transfer.import_bundle(lead, to_lead)
     transfer.import_bundle(sam, to_sam)
     assert any("team" in repair for repair in imported.result.repairs)
-    transfer.import_bundle(sam, transfer.export_bundle(lead).data)
+    send(lead, sam)
     for store in (lead, sam):
         names = [t.name for t in timetable.timetable(store).teams]
         assert len([n for n in names if invariants.name_key(n) == "team north"]) == 1

@@ -11,7 +11,7 @@ from peerdesk.exchange.errors import BundleRefused
 from peerdesk.services import records
 from peerdesk.store.engine import Store
 from peerdesk.store.uow import UnitOfWork
-from tests.helpers.exchange import Team
+from tests.helpers.exchange import Team, send
 
 
 def _merge(store: Store, content: dict[str, Any], *, allow_roster: bool = False, **kw: Any) -> merge.MergeResult:
@@ -39,7 +39,7 @@ def test_a_summary_lists_new_changed_and_deleted_records_or_says_nothing_new() -
 def test_the_later_edit_of_a_field_wins_and_a_second_merge_changes_nothing(duo: Team) -> None:
     lead, sam = duo.stores
     quote_id, _ = records.create(sam, "quotes", text="First wording.")
-    transfer.import_bundle(lead, transfer.export_bundle(sam).data)
+    send(sam, lead)
     records.set_fields(sam, "quotes", quote_id, text="Second wording.")
     content = transfer.content(sam)
     first = _merge(lead, content)

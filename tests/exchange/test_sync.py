@@ -25,7 +25,7 @@ def stamp(ms: int, member: str, counter: int = 0) -> str:
 
 A, B, C = "member-a", "member-b", "member-c"
 # A team of three on real files, copied fresh for each test, as for the other refusals.
-closed_team = test_bundle_refusals.closed_team  # crew (tests/exchange/conftest.py) copies it per test
+closed_team = test_bundle_refusals.closed_team  # the conftest copies it for each test (``crew``)
 
 
 def refused(team: Team, data: bytes, reason: str) -> BundleRefused:

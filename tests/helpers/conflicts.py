@@ -4,14 +4,14 @@ from __future__ import annotations
 
 from peerdesk.exchange import transfer
 from peerdesk.services import records
-from tests.helpers.exchange import Team
+from tests.helpers.exchange import Team, send
 
 
 def make_conflict(team: Team) -> str:
     """The id of the quote whose two wordings ("Lead's wording.", "Sam's wording.") now conflict on the lead's file."""
     lead, sam = team.stores[:2]
     quote_id, _ = records.create(sam, "quotes", text="Original.")
-    transfer.import_bundle(lead, transfer.export_bundle(sam).data)
+    send(sam, lead)
     records.set_fields(lead, "quotes", quote_id, text="Lead's wording.")
     records.set_fields(sam, "quotes", quote_id, text="Sam's wording.")
     to_lead, to_sam = transfer.export_bundle(sam).data, transfer.export_bundle(lead).data

@@ -134,7 +134,7 @@ CHECKS = {
 
 def make_old_pristine(folder: Path) -> int:
     """A review at the first schema revision (what ``migrate`` upgrades); returns its number of notes."""
-    from tests.store.test_migrate import make_review_at
+    from tests.helpers.migrations import make_review_at
 
     folder.mkdir()
     make_review_at(folder / REVIEW, PASSPHRASE, "0001")

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
+from typing import TypeVar
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
@@ -31,6 +32,15 @@ from PySide6.QtWidgets import (
 
 SHOTS = Path(__file__).resolve().parents[2] / "docs" / "screenshots"
 SLACK = 2  # pixels: rounding in styles and fonts, not a cut letter
+W = TypeVar("W", bound=QWidget)
+
+
+def on_screen(qtbot: object, widget: W, width: int, height: int) -> W:
+    """``widget`` shown (offscreen) at ``width``×``height``, closed by pytest-qt after the test."""
+    qtbot.addWidget(widget)  # type: ignore[attr-defined]
+    widget.resize(width, height)
+    widget.show()
+    return widget
 
 
 def describe(widget: QWidget) -> str:

@@ -1,12 +1,12 @@
 """Interviews in the timetable: one to a cell, moved (a swap on a taken cell), duplicated with their plan,
-deleted and restored."""
+deleted and restored; never in a row for everyone; someone from outside the team kept by name."""
 
 from __future__ import annotations
 
 import pytest
 
 from peerdesk.errors import UserError
-from peerdesk.services import interviews, questions, timetable
+from peerdesk.services import interviews, questions, timetable, timetable_grid
 from peerdesk.store.engine import Store
 from tests.helpers.timetable import build_day
 
@@ -60,3 +60,21 @@ def test_a_deleted_interview_frees_its_cell_and_comes_back_on_restore(store: Sto
     assert timetable.timetable(store).at(day.slots[0], day.teams[0]) is None
     interviews.restore_interview(store, day.interviews[0])
     assert timetable.timetable(store).at(day.slots[0], day.teams[0]) is not None
+
+
+def test_interviews_cannot_go_into_a_row_for_everyone(store: Store) -> None:
+    day = build_day(store)
+    lunch, _ = timetable_grid.add_slot(store, "12:30", "13:15", activity="Lunch")
+    with pytest.raises(UserError, match="kept for “Lunch”"):
+        interviews.move_interview(store, day.interviews[0], lunch, day.teams[0])
+    with pytest.raises(UserError, match="kept for “Lunch”"):
+        interviews.add_interview(store, slot_id=lunch, team_id=day.teams[1])
+    assert timetable.free_cell(timetable.timetable(store), lunch, day.teams[0]) != (lunch, day.teams[0])
+
+
+def test_an_outside_name_is_kept_when_typed_in_an_interview(store: Store) -> None:
+    interview_id, _ = interviews.add_interview(store, interviewer_name="Host officer", note_taker_name="Observer")
+    info = timetable.interview(store, interview_id)
+    assert (info.interviewer, info.note_taker) == ("Host officer", "Observer")
+    with pytest.raises(UserError, match="at most"):
+        interviews.update_interview(store, interview_id, interviewer_name="x" * 500)

@@ -1,4 +1,5 @@
-"""Importing a timetable from CSV is all or nothing; a bad row is named by its row number."""
+"""Importing a timetable from CSV is all or nothing; a bad row is named by its row number; people from outside the
+team and rows for everyone go in and come back out."""
 
 from __future__ import annotations
 
@@ -13,6 +14,14 @@ from peerdesk.services import review, timetable
 from peerdesk.services import timetable_csv as tcsv
 from peerdesk.store.engine import Store
 from tests.helpers.timetable import add_colleague
+
+# The timetable as it really is (#20): people from outside the team, and rows for everyone (no team).
+WITH_OUTSIDERS = """day,starts,ends,team,room,stakeholder_group,approach,interviewer,note_taker,attendees,title
+1,09:00,09:30,,,,,,,,Opening and introductions
+1,09:45,10:30,Team A,Room 1,Foster carers,Appreciative inquiry,Priya Host (host officer),AR,6,
+1,12:30,13:15,,,,,,,,Lunch
+1,13:30,14:15,Team A,Room 1,Young people,,Alex Reviewer,Dana Observer,4,
+"""
 
 GOOD = """day,starts,ends,team,room,stakeholder_group,approach,interviewer,note_taker,attendees,title
 1,09:45,10:30,Team A,Room 1,Foster carers,Appreciative inquiry,Sam Okafor,AR,6,
@@ -151,3 +160,26 @@ def test_a_changed_row_for_a_taken_cell_is_still_refused(team_store: Store) -> N
     csv.writer(out).writerows(rows)
     with pytest.raises(UserError, match=r"Row 2 .*already has an interview"):
         tcsv.import_text(team_store, out.getvalue())
+
+
+def test_a_csv_may_name_people_outside_the_team_and_rows_for_everyone(store: Store) -> None:
+    result = tcsv.import_text(store, WITH_OUTSIDERS)
+    assert result.interviews == 2
+    table = timetable.timetable(store)
+    assert [(s.starts, s.activity) for s in table.slots] == [
+        ("09:00", "Opening and introductions"),
+        ("09:45", ""),
+        ("12:30", "Lunch"),
+        ("13:30", ""),
+    ]
+    first, second = table.interviews
+    assert (first.interviewer, first.interviewer_id) == ("Priya Host (host officer)", "")
+    assert first.note_taker == "Alex Reviewer" and first.note_taker_id == store.member_id
+    assert (second.note_taker, second.note_taker_id) == ("Dana Observer", "")
+
+
+def test_the_export_writes_them_back_and_reimports_the_same(store: Store, tmp_path: object) -> None:
+    tcsv.import_text(store, WITH_OUTSIDERS)
+    text = tcsv.export_text(store)
+    assert "1,12:30,13:15,,,,,,,0,Lunch" in text
+    assert "Priya Host (host officer)" in text and "Dana Observer" in text

@@ -1,4 +1,5 @@
-"""Changing and deleting time slots, teams and stakeholder groups: what moves with them, what is refused."""
+"""Changing and deleting time slots, teams and stakeholder groups: what moves with them, what is refused; an empty
+slot can become a row for everyone (the opening, lunch, a break)."""
 
 from __future__ import annotations
 
@@ -111,3 +112,14 @@ def test_adding_a_group_the_review_already_has_is_refused_when_asked(store: Stor
     assert timetable_grid.add_group(store, "foster carers")[0] == day.groups["Foster carers"]
     with pytest.raises(UserError, match="already a stakeholder group called 'Foster carers'"):
         timetable_grid.add_group(store, "foster carers", reuse=False)
+
+
+def test_a_slot_with_interviews_cannot_become_a_row_for_everyone_but_an_empty_one_can(store: Store) -> None:
+    day = build_day(store)
+    with pytest.raises(UserError, match="holds interviews"):
+        timetable_grid.update_slot(store, day.slots[0], "09:45", "10:30", 1, activity="Break")
+    assert timetable_grid.slot_activity(store, day.slots[0]) == ""
+    timetable_grid.update_slot(store, day.slots[2], "11:45", "", 1, activity="Team discussion")
+    assert timetable_grid.slot_activity(store, day.slots[2]) == "Team discussion"
+    timetable_grid.update_slot(store, day.slots[2], "11:45", "", 1, activity="")
+    assert timetable_grid.slot_activity(store, day.slots[2]) == ""

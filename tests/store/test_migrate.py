@@ -4,37 +4,12 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from sqlalchemy import create_engine, text
+from sqlalchemy import text
 
 from peerdesk.store import backup, migrate, sqlcipher
 from peerdesk.store.engine import Store
 from tests.helpers.files import digest
-
-
-def make_review_at(path: Path, passphrase: str, revision: str) -> None:
-    """A review file as an older peerdesk would have left it, with a note and a quote in it."""
-    conn = sqlcipher.connect(path, passphrase)
-    conn.execute(f"PRAGMA application_id = {sqlcipher.APPLICATION_ID}")
-    sqlcipher.configure(conn)
-    engine = create_engine("sqlite://", creator=lambda: conn)
-    with engine.begin() as c:
-        migrate.upgrade(c, revision)
-        c.execute(text("INSERT INTO meta(key, value) VALUES ('member_id', 'm1'), ('review_id', 'r1')"))
-        c.execute(
-            text(
-                "INSERT INTO notes(id, author_id, versions, updated, deleted, interview_id, body) "
-                "VALUES ('n1', 'm1', '{}', '', 0, 'i1', 'They said the panel meets weekly')"
-            )
-        )
-        c.execute(
-            text(
-                "INSERT INTO quotes(id, author_id, versions, updated, deleted, interview_id, group_id, note_id, text, "
-                "anchor_start, anchor_end, kind, starred, guard_decision) VALUES "
-                "('q1', 'm1', '{}', '', 0, 'i1', 'g1', 'n1', 'the panel meets weekly', -1, -1, '', 0, '')"
-            )
-        )
-        c.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
-    engine.dispose()
+from tests.helpers.migrations import make_review_at
 
 
 def test_a_file_with_data_migrates_from_the_first_revision_to_head(tmp_path: Path, passphrase: str) -> None:
@@ -117,20 +92,15 @@ def test_0003_gives_existing_themes_the_day2_wall_and_items_a_one_to_five_scale(
     tmp_path: Path, passphrase: str
 ) -> None:
     path = tmp_path / "old.peerdesk"
-    make_review_at(path, passphrase, "0002")
-    conn = sqlcipher.connect(path, passphrase)
-    try:
-        conn.execute(
-            "INSERT INTO themes(id, author_id, versions, updated, deleted, heading, x, y, width, height, collapsed) "
-            "VALUES ('t1', 'm1', '{}', '', 0, 'Waiting lists', 0, 0, 300, 200, 0)"
-        )
-        conn.execute(
-            "INSERT INTO survey_items(id, author_id, versions, updated, deleted, left_text, right_text, position) "
-            "VALUES ('s1', 'm1', '{}', '', 0, 'Change is done to us', 'We lead the change', 1)"
-        )
-        conn.commit()
-    finally:
-        conn.close()
+    make_review_at(
+        path,
+        passphrase,
+        "0002",
+        "INSERT INTO themes(id, author_id, versions, updated, deleted, heading, x, y, width, height, collapsed) "
+        "VALUES ('t1', 'm1', '{}', '', 0, 'Waiting lists', 0, 0, 300, 200, 0)",
+        "INSERT INTO survey_items(id, author_id, versions, updated, deleted, left_text, right_text, position) "
+        "VALUES ('s1', 'm1', '{}', '', 0, 'Change is done to us', 'We lead the change', 1)",
+    )
     with Store.open(path, passphrase) as store, store.session() as s:
         assert s.execute(text("SELECT heading, goal_id FROM themes")).one() == ("Waiting lists", "")
         assert s.execute(text("SELECT scale_low, scale_high FROM survey_items")).one() == (1, 5)

@@ -9,7 +9,7 @@ from sqlalchemy import create_engine, inspect, text
 from peerdesk.services import checklist
 from peerdesk.store import migrate, sqlcipher
 from peerdesk.store.engine import Store
-from tests.store.test_migrate import make_review_at
+from tests.helpers.migrations import make_review_at
 
 
 def test_a_0003_file_gains_an_empty_checklist_and_keeps_its_notes(tmp_path: Path, passphrase: str) -> None:

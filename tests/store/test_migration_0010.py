@@ -7,7 +7,7 @@ from pathlib import Path
 from sqlalchemy import text
 
 from peerdesk.store.engine import Store
-from tests.store.test_migrate import make_review_at
+from tests.helpers.migrations import make_review_at
 
 
 def test_a_0009_file_gains_an_empty_progress_table(tmp_path: Path, passphrase: str) -> None:

@@ -7,24 +7,20 @@ from pathlib import Path
 from sqlalchemy import text
 
 from peerdesk.services import exchange
-from peerdesk.store import sqlcipher
 from peerdesk.store.engine import Store
-from tests.store.test_migrate import make_review_at
+from tests.helpers.migrations import make_review_at
 
 
 def test_a_0011_file_keeps_its_conflicts_as_plain_text(tmp_path: Path, passphrase: str) -> None:
     path = tmp_path / "old.peerdesk"
-    make_review_at(path, passphrase, "0011")
-    conn = sqlcipher.connect(path, passphrase)
-    try:
-        conn.execute(
-            "INSERT INTO conflicts(id, table_name, row_id, field, value, version, winner_version, author_id, created, "
-            "resolved) VALUES ('c1', 'quotes', 'q1', 'text', '\"the panel meets monthly\"', "
-            "'1796000000000.00000.m1', '1796000000001.00000.m2', 'm1', '2026-12-01T10:00:00Z', 0)"
-        )
-        conn.commit()
-    finally:
-        conn.close()
+    make_review_at(
+        path,
+        passphrase,
+        "0011",
+        "INSERT INTO conflicts(id, table_name, row_id, field, value, version, winner_version, author_id, created, "
+        "resolved) VALUES ('c1', 'quotes', 'q1', 'text', '\"the panel meets monthly\"', "
+        "'1796000000000.00000.m1', '1796000000001.00000.m2', 'm1', '2026-12-01T10:00:00Z', 0)",
+    )
     with Store.open(path, passphrase) as store:
         with store.session() as s:
             row = s.execute(text("SELECT value, versions, updated, deleted FROM conflicts")).one()

@@ -22,7 +22,7 @@ from peerdesk.ui.shell.main_window import MainWindow
 from peerdesk.ui.team.dialog import TeamDialog
 from peerdesk.ui.team.sharing import EmailDialog
 from tests.helpers.exchange import PASSPHRASE, Team, visit_start
-from tests.helpers.layout import screenshot
+from tests.helpers.layout import on_screen, screenshot
 from tests.helpers.walk import Walk
 
 CTRL_SHIFT = Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier
@@ -30,10 +30,7 @@ CTRL_SHIFT = Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModi
 
 def window_of(qtbot: QtBot, store: Store) -> MainWindow:
     make_app()  # the app's own style, as the user sees it (and the screenshots show it)
-    window = MainWindow(ReviewSession(store))
-    qtbot.addWidget(window)
-    window.resize(1366, 768)
-    window.show()
+    window = on_screen(qtbot, MainWindow(ReviewSession(store)), 1366, 768)
     qtbot.waitExposed(window)
     return window
 

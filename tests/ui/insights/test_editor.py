@@ -9,15 +9,13 @@ from peerdesk.services import insights
 from peerdesk.ui.insights.editor import InsightEditor, key_hint
 from peerdesk.ui.kit.session import ReviewSession
 from tests.helpers import day2
+from tests.helpers.layout import on_screen
 
 
 def test_it_shows_the_insight_statement_and_quotes_first(qtbot: QtBot, session: ReviewSession) -> None:
     seeded = day2.seed(session.store)
     saved: list[tuple[str, object]] = []
-    editor = InsightEditor(session, lambda field, value: saved.append((field, value)))
-    qtbot.addWidget(editor)
-    editor.resize(600, 400)
-    editor.show()
+    editor = on_screen(qtbot, InsightEditor(session, lambda field, value: saved.append((field, value))), 600, 400)
     detail = insights.detail(session.store, seeded.insights[0])
     editor.show_detail(detail, 1)
     assert editor.heading.text().startswith("Insight 1 — from “Workload")

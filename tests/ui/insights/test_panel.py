@@ -11,6 +11,7 @@ from peerdesk.store.models import Quote
 from peerdesk.ui.insights.panel import InsightsPanel
 from peerdesk.ui.kit.session import ReviewSession
 from tests.helpers import day2
+from tests.helpers.layout import on_screen
 
 
 @pytest.fixture
@@ -20,10 +21,7 @@ def store_with_themes_only(session: ReviewSession) -> day2.Day2:
 
 @pytest.fixture
 def panel(qtbot: QtBot, session: ReviewSession, seeded: day2.Day2) -> InsightsPanel:
-    widget = InsightsPanel(session)
-    qtbot.addWidget(widget)
-    widget.resize(1400, 800)
-    widget.show()
+    widget = on_screen(qtbot, InsightsPanel(session), 1400, 800)
     return widget
 
 

@@ -9,6 +9,7 @@ from pytestqt.qtbot import QtBot
 from peerdesk.ui.kit.session import ReviewSession
 from peerdesk.ui.notes.panel import NotesPanel
 from tests.helpers.clock import Clock
+from tests.helpers.layout import on_screen
 from tests.helpers.timetable import Day, build_day
 
 
@@ -25,11 +26,8 @@ def clock() -> Clock:
 
 @pytest.fixture
 def panel(qtbot: QtBot, session: ReviewSession, day: Day, clock: Clock) -> NotesPanel:
-    panel = NotesPanel(session)
+    panel = on_screen(qtbot, NotesPanel(session), 1100, 700)
     panel.pause.clock = clock
-    qtbot.addWidget(panel)
-    panel.resize(1100, 700)
-    panel.show()
     qtbot.waitExposed(panel)
     panel.activateWindow()
     panel.open_interview(day.interviews[0])  # I take the notes of this one

@@ -10,15 +10,13 @@ from peerdesk.services import interview_checklist, questions
 from peerdesk.ui.kit.session import ReviewSession
 from peerdesk.ui.notes.panel import NotesPanel
 from peerdesk.ui.notes.question_bank import QuestionBankDialog
+from tests.helpers.layout import on_screen
 from tests.helpers.timetable import build_day
 
 
 def make(qtbot: QtBot, session: ReviewSession) -> tuple[NotesPanel, str]:
     day = build_day(session.store)
-    panel = NotesPanel(session)
-    qtbot.addWidget(panel)
-    panel.resize(1000, 700)
-    panel.show()
+    panel = on_screen(qtbot, NotesPanel(session), 1000, 700)
     panel.open_interview(day.interviews[0])
     return panel, day.interviews[0]
 

@@ -11,6 +11,7 @@ from pytestqt.qtbot import QtBot
 from peerdesk.services import quotes, wall
 from peerdesk.ui.kit.session import ReviewSession
 from peerdesk.ui.quotes.panel import GROUP, TEXT, QuotesPanel
+from tests.helpers.layout import on_screen
 from tests.helpers.wall_data import Seeded, seed_quotes
 
 pytestmark = pytest.mark.usefixtures("errors_fail_the_test")
@@ -23,10 +24,7 @@ def seeded(session: ReviewSession) -> Seeded:
 
 @pytest.fixture
 def panel(qtbot: QtBot, session: ReviewSession, seeded: Seeded) -> Iterator[QuotesPanel]:
-    p = QuotesPanel(session)
-    qtbot.addWidget(p)
-    p.resize(1200, 500)
-    p.show()
+    p = on_screen(qtbot, QuotesPanel(session), 1200, 500)
     yield p
 
 

@@ -18,9 +18,9 @@ from peerdesk.ui.kit import messages
 from peerdesk.ui.kit import settings as ui_settings
 from peerdesk.ui.shell import app
 from peerdesk.ui.shell import app as shell
-from peerdesk.ui.shell.app import Controller, make_app
+from peerdesk.ui.shell.app import Controller
 from tests.conftest import PASSPHRASE
-from tests.ui.shell.test_open_files import answer_passphrase, close_all
+from tests.ui.shell.test_open_files import answer_passphrase
 
 
 def test_the_demo_lives_in_the_users_data_folder() -> None:
@@ -57,7 +57,7 @@ def flip_bit(path: Path, offset: int) -> None:
 
 
 def test_a_damaged_review_is_offered_its_backup_and_opens_restored(
-    qtbot: QtBot, store: Store, monkeypatch: pytest.MonkeyPatch
+    qtbot: QtBot, controller: Controller, store: Store, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     records.create(store, "notes", body="in the backup")
     backups.make_backup(store, "manual")
@@ -66,18 +66,15 @@ def test_a_damaged_review_is_offered_its_backup_and_opens_restored(
     flip_bit(path, 1000)
     asked: list[str] = []
     monkeypatch.setattr(messages, "confirm", lambda _p, _t, text, _y="": asked.append(text) or True)
-    controller = Controller(make_app())
-    qtbot.addWidget(controller.start)
     answer_passphrase(PASSPHRASE)
     controller.open_path(path)
     qtbot.waitUntil(lambda: bool(controller.windows), timeout=20000)
     assert asked and "is damaged" in asked[0]
     assert controller.windows[0].session.store.path == path
-    close_all(qtbot, controller)
 
 
 def test_committed_work_a_damaged_wal_dropped_is_told(
-    qtbot: QtBot, store: Store, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    qtbot: QtBot, controller: Controller, store: Store, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     maintenance.checkpoint(store)
     records.create(store, "notes", body="committed just before the power cut")
@@ -88,11 +85,8 @@ def test_committed_work_a_damaged_wal_dropped_is_told(
     flip_bit(Path(f"{crashed}-wal"), wal.HEADER + wal.FRAME_HEADER + 200)
     told: list[str] = []
     monkeypatch.setattr(app.messages, "info", lambda _p, title, _text: told.append(title))
-    controller = Controller(make_app())
-    qtbot.addWidget(controller.start)
     answer_passphrase(PASSPHRASE)
     controller.open_path(crashed)
     qtbot.waitUntil(lambda: bool(controller.windows), timeout=20000)
     qtbot.waitUntil(lambda: bool(told), timeout=5000)
     assert told == ["Some changes could not be recovered"]
-    close_all(qtbot, controller)

@@ -33,25 +33,15 @@ def answer_passphrase(passphrase: str) -> None:
     QTimer.singleShot(0, answer)
 
 
-def close_all(qtbot: QtBot, controller: Controller) -> None:
-    for window in list(controller.windows):
-        window.close()
-    qtbot.waitUntil(lambda: not controller.windows)
-    controller.start.close()
-
-
 def test_a_review_given_on_the_command_line_asks_its_passphrase_then_opens(
-    qtbot: QtBot, demo_copy: Path, passphrase: str
+    qtbot: QtBot, controller: Controller, demo_copy: Path, passphrase: str
 ) -> None:
-    controller = Controller(make_app())
-    qtbot.addWidget(controller.start)
     answer_passphrase(passphrase)
     controller.open_files([demo_copy])
     qtbot.waitUntil(lambda: bool(controller.windows), timeout=20000)
     window = controller.windows[0]
     assert "Eastmere" in window.windowTitle()
     assert window.session.store.path == demo_copy
-    close_all(qtbot, controller)
 
 
 def bundle_from_the_lead(trio: Team) -> Path:
@@ -75,11 +65,9 @@ def click(box: QMessageBox, label: str) -> None:
 
 
 def test_a_bundle_before_any_review_is_open_shows_the_start_screen_then_offers_to_import(
-    qtbot: QtBot, trio: Team
+    qtbot: QtBot, controller: Controller, trio: Team
 ) -> None:
     bundle = bundle_from_the_lead(trio)
-    controller = Controller(make_app())
-    qtbot.addWidget(controller.start)
     controller.open_files([bundle])
     assert controller.start.isVisible()
     notice = controller.notice
@@ -95,15 +83,12 @@ def test_a_bundle_before_any_review_is_open_shows_the_start_screen_then_offers_t
     assert "quotes" in blocker.args[0]
     qtbot.waitUntil(window.exchange.changes_button.isVisible, timeout=5000)
     assert window.statusBar().currentMessage() == "Imported from Alex Lead: 2 new quotes"
-    close_all(qtbot, controller)
 
 
 def test_a_bundle_while_a_review_is_open_is_offered_to_that_review_and_not_now_changes_nothing(
-    qtbot: QtBot, trio: Team
+    qtbot: QtBot, controller: Controller, trio: Team
 ) -> None:
     bundle = bundle_from_the_lead(trio)
-    controller = Controller(make_app())
-    qtbot.addWidget(controller.start)
     window = controller.open_window(trio.stores[1])
     before = records.rows(trio.stores[1], "quotes", ["text"])
     controller.open_files([bundle])
@@ -113,7 +98,6 @@ def test_a_bundle_while_a_review_is_open_is_offered_to_that_review_and_not_now_c
     assert records.rows(trio.stores[1], "quotes", ["text"]) == before
     assert controller.pending_bundle is None
     assert window.exchange.last_dialog is None
-    close_all(qtbot, controller)
 
 
 def test_a_file_opened_from_the_macos_finder_arrives_as_an_event_and_is_opened(qtbot: QtBot, tmp_path: Path) -> None:

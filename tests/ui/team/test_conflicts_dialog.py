@@ -4,12 +4,11 @@ from __future__ import annotations
 
 from pytestqt.qtbot import QtBot
 
-from peerdesk.exchange import transfer
 from peerdesk.services import exchange, records
 from peerdesk.ui.kit.session import ReviewSession
 from peerdesk.ui.team.conflicts_dialog import ConflictsDialog
 from tests.helpers.conflicts import make_conflict
-from tests.helpers.exchange import Team
+from tests.helpers.exchange import Team, send
 from tests.helpers.layout import screenshot
 
 
@@ -52,10 +51,10 @@ def test_dismissing_a_conflict_keeps_the_text_that_stands(qtbot: QtBot, duo: Tea
 def test_conflicts_dialog_restores_the_losing_text_and_undo_puts_it_back(qtbot: QtBot, duo: Team) -> None:
     lead, sam = duo.stores
     qid, _ = records.create(lead, "quotes", text="first draft")
-    transfer.import_bundle(sam, transfer.export_bundle(lead).data)
+    send(lead, sam)
     records.set_fields(sam, "quotes", qid, text="Sam's wording")
     records.set_fields(lead, "quotes", qid, text="Alex's wording")
-    transfer.import_bundle(sam, transfer.export_bundle(lead).data)
+    send(lead, sam)
     session = ReviewSession(sam)
     dialog = ConflictsDialog(session)
     qtbot.addWidget(dialog)

@@ -1,4 +1,5 @@
-"""Team ▸ the team dialog: members with role, fingerprint and state; cards read before they are added."""
+"""Team ▸ the team dialog: members with role, fingerprint and state; cards read before they are added; a
+colleague's hostile name is shown escaped there and in the import summary, never raw."""
 
 from __future__ import annotations
 
@@ -9,11 +10,13 @@ from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from peerdesk.exchange import roster
-from peerdesk.services import team
+from peerdesk.services import records, team
 from peerdesk.store.engine import Store
+from peerdesk.store.models import Member
+from peerdesk.store.uow import UnitOfWork
 from peerdesk.ui.kit.session import ReviewSession
 from peerdesk.ui.team.dialog import AddCardDialog, TeamDialog, TeamModel
-from tests.helpers.exchange import PASSPHRASE, Team
+from tests.helpers.exchange import PASSPHRASE, Team, send
 from tests.helpers.layout import screenshot
 
 
@@ -133,3 +136,23 @@ def test_the_lead_adds_a_colleague_by_clicking_add_a_card_and_pasting_it(
     assert session.undo_stack.count() == 1
     session.undo_stack.undo()
     assert "Nia Newcomer" not in [p.name for p in team.members(lead) if not p.removed]
+
+
+EVIL = "Alex\x1b[2J\u202eLead\x00\n" + "x" * 150
+
+
+def test_a_hostile_name_is_shown_escaped_in_the_summary_and_the_team_dialog(qtbot: QtBot, duo: Team) -> None:
+    lead, sam = duo.stores
+    with UnitOfWork(lead) as uow:  # the lead's own name, as the roster carries it to everyone
+        uow.update(uow.get(Member, lead.member_id), name=EVIL)
+        uow.commit()
+    send(lead, sam)  # brings the new name
+    records.create(lead, "quotes", text="Signed by a strange name")
+    summary = send(lead, sam).summary
+    assert summary.startswith("Alex\\x1b[2J\\u202eLead\\x00\\x0a") and "\x1b" not in summary and len(summary) < 200
+
+    dialog = TeamDialog(ReviewSession(sam))
+    qtbot.addWidget(dialog)
+    names = [dialog.model.index(r, 0).data() for r in range(dialog.model.rowCount())]
+    shown = next(n for n in names if n.startswith("Alex"))
+    assert "\x1b" not in shown and "\u202e" not in shown and "\n" not in shown and len(shown) < 100

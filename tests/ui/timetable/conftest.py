@@ -9,6 +9,7 @@ from pytestqt.qtbot import QtBot
 
 from peerdesk.ui.kit.session import ReviewSession
 from peerdesk.ui.timetable.panel import TimetablePanel
+from tests.helpers.layout import on_screen
 from tests.helpers.timetable import Day, build_day
 
 
@@ -17,10 +18,7 @@ def make_panel(qtbot: QtBot, session: ReviewSession) -> Callable[[], TimetablePa
     """Makes the panel on what the review holds at that moment, shown at a laptop's size."""
 
     def make() -> TimetablePanel:
-        panel = TimetablePanel(session)
-        qtbot.addWidget(panel)
-        panel.resize(900, 600)
-        panel.show()
+        panel = on_screen(qtbot, TimetablePanel(session), 900, 600)
         return panel
 
     return make

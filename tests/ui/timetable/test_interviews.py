@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import pytest
 from pytestqt.qtbot import QtBot
 
@@ -13,18 +15,10 @@ from peerdesk.ui.timetable.interview_dialog import InterviewDialog
 from peerdesk.ui.timetable.panel import TimetablePanel
 
 
-def make_panel(qtbot: QtBot, session: ReviewSession) -> TimetablePanel:
-    panel = TimetablePanel(session)
-    qtbot.addWidget(panel)
-    panel.resize(900, 600)
-    panel.show()
-    return panel
-
-
 def test_the_first_interview_brings_its_slot_team_and_group_in_one_undo_step_and_opens(
-    qtbot: QtBot, session: ReviewSession
+    qtbot: QtBot, session: ReviewSession, make_panel: Callable[[], TimetablePanel]
 ) -> None:
-    panel = make_panel(qtbot, session)
+    panel = make_panel()
     with qtbot.waitSignal(panel.open_requested) as opened:
         panel.empty.group.setEditText("Foster carers")
         panel.empty.plan_button.click()
@@ -42,8 +36,10 @@ def test_the_first_interview_brings_its_slot_team_and_group_in_one_undo_step_and
     assert panel.empty.isVisibleTo(panel)
 
 
-def test_planning_again_reuses_the_slot_and_team_that_exist(qtbot: QtBot, session: ReviewSession) -> None:
-    panel = make_panel(qtbot, session)
+def test_planning_again_reuses_the_slot_and_team_that_exist(
+    qtbot: QtBot, session: ReviewSession, make_panel: Callable[[], TimetablePanel]
+) -> None:
+    panel = make_panel()
     slot = panel.create_slot("09:45", "10:30")
     assert slot is not None
     first = panel.plan_first("Carers", "09:45", "team a")  # the same team, however it is typed
@@ -53,9 +49,9 @@ def test_planning_again_reuses_the_slot_and_team_that_exist(qtbot: QtBot, sessio
 
 
 def test_new_interview_with_no_grid_says_how_and_offers_to_add_it(
-    qtbot: QtBot, session: ReviewSession, monkeypatch: pytest.MonkeyPatch
+    qtbot: QtBot, session: ReviewSession, make_panel: Callable[[], TimetablePanel], monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    panel = make_panel(qtbot, session)
+    panel = make_panel()
     asked: list[str] = []
     monkeypatch.setattr(messages, "confirm", lambda _p, _t, text, yes="": not asked.append(text))
     monkeypatch.setattr(InterviewDialog, "exec", lambda _self: 0)  # the user then cancels the interview itself

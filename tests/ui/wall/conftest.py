@@ -10,6 +10,7 @@ from pytestqt.qtbot import QtBot
 from peerdesk.ui.kit.session import ReviewSession
 from peerdesk.ui.wall.scene import DAY2
 from peerdesk.ui.wall.widget import WallWidget
+from tests.helpers.layout import on_screen
 from tests.helpers.wall_data import seed_postits
 
 
@@ -21,10 +22,7 @@ def _refusals_fail(errors_fail_the_test: None) -> None:
 @pytest.fixture
 def widget(qtbot: QtBot, session: ReviewSession) -> Iterator[WallWidget]:
     seed_postits(session.store)
-    w = WallWidget(session)
-    qtbot.addWidget(w)
-    w.resize(1400, 900)
-    w.show()
+    w = on_screen(qtbot, WallWidget(session), 1400, 900)
     qtbot.waitExposed(w)
     w.set_mode(DAY2)
     w.view.resetTransform()

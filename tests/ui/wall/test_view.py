@@ -9,14 +9,12 @@ from peerdesk.ui.kit.session import ReviewSession
 from peerdesk.ui.wall.items import TEXT_FONT
 from peerdesk.ui.wall.scene import EVENING, WallScene
 from peerdesk.ui.wall.view import MAX_ZOOM, MIN_TEXT_PX, MIN_ZOOM, WallView
+from tests.helpers.layout import on_screen
 from tests.helpers.wall_data import seed_many, seed_postits
 
 
 def _view(qtbot: QtBot, session: ReviewSession) -> WallView:
-    view = WallView(WallScene(session))
-    qtbot.addWidget(view)
-    view.resize(800, 600)
-    view.show()
+    view = on_screen(qtbot, WallView(WallScene(session)), 800, 600)
     return view
 
 
@@ -76,10 +74,7 @@ def test_tab_goes_through_the_post_its_in_reading_order_then_leaves_the_wall(
 
 def test_fitting_a_full_evening_keeps_the_words_readable(qtbot: QtBot, session: ReviewSession) -> None:
     seed_many(session.store, 120)
-    view = WallView(WallScene(session, EVENING))
-    qtbot.addWidget(view)
-    view.resize(900, 600)
-    view.show()
+    view = on_screen(qtbot, WallView(WallScene(session, EVENING)), 900, 600)
     view.fit_all()
     text_px = TEXT_FONT.pointSizeF() * view.logicalDpiY() / 72.0 * view.zoom()
     assert text_px >= MIN_TEXT_PX - 0.01
