@@ -171,12 +171,8 @@ class QuestionPlanTab(QWidget):
         item = self._selected_planned()
         if item is None or item.closing:
             return
-        if ops.run(
-            self,
-            self.session,
-            "Reorder questions",
-            lambda s: questions.move_in_plan(s, item.id, steps),
-            lambda s: questions.move_in_plan(s, item.id, -steps),
+        if ops.run_swap(
+            self, self.session, "Reorder questions", lambda s, n: questions.move_in_plan(s, item.id, n), steps, -steps
         ):
             self.plan_view.setCurrentIndex(self.plan_model.index(self.plan_model.row_of(item.id)))
 
@@ -184,10 +180,11 @@ class QuestionPlanTab(QWidget):
         item = self._selected_planned()
         if item is None:
             return
-        ops.run(
+        ops.run_on(
             self,
             self.session,
             "Remove question from the plan",
-            lambda s: questions.remove_from_plan(s, item.id),
-            lambda s: records.restore(s, "interview_questions", item.id),
+            item.id,
+            questions.remove_from_plan,
+            lambda s, rid: records.restore(s, "interview_questions", rid),
         )

@@ -134,14 +134,13 @@ class ScalesTab(QWidget):
         except PeerdeskError as exc:
             messages.error(self, "Edit scale answer", exc)
             return False
-        old = {field: getattr(before, field)}
-        new = {field: value}
-        return ops.run(
+        return ops.run_swap(
             self,
             self.session,
             "Edit scale answer",
-            lambda s: scale_answers.update_scale_answer(s, answer_id, **new),
-            lambda s: scale_answers.update_scale_answer(s, answer_id, **old),
+            lambda s, v: scale_answers.update_scale_answer(s, answer_id, **{field: v}),
+            value,
+            getattr(before, field),
         )
 
     def delete_selected_scale(self) -> None:

@@ -48,10 +48,6 @@ class TeamModel(SessionTableModel[team.TeamMember]):
     def fetch(self) -> list[team.TeamMember]:
         return team.members(self.session.store)
 
-    @property
-    def people(self) -> list[team.TeamMember]:
-        return self.rows
-
     def cell(self, p: team.TeamMember, col: int, role: int) -> Any:
         if role == Qt.ItemDataRole.DisplayRole:
             role_label = review_service.ROLE_LABELS.get(p.role, p.role)
@@ -197,7 +193,7 @@ class TeamDialog(SessionDialog):
         self._update_buttons()
 
     def selected(self) -> team.TeamMember | None:
-        return selected_row(self.view, self.model.people)
+        return selected_row(self.view, self.model.rows)
 
     def _on_changed(self, _changes: Changes) -> None:
         self._update_buttons()
@@ -225,7 +221,7 @@ class TeamDialog(SessionDialog):
         except Exception as exc:
             messages.error(self, "Could not add the card", exc)
             return
-        existed = any(p.id == card.member_id for p in self.model.people)
+        existed = any(p.id == card.member_id for p in self.model.rows)
 
         def do(store: Store) -> Changes:
             return team.add_member(store, card_text)[1]
