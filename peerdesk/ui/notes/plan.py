@@ -7,11 +7,9 @@ ticks, additions, moves and removals are each one undo step.
 from __future__ import annotations
 
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QHBoxLayout,
     QInputDialog,
     QLabel,
-    QListView,
     QMenu,
     QPushButton,
     QToolButton,
@@ -22,6 +20,7 @@ from PySide6.QtWidgets import (
 from peerdesk.services import approaches, questions, records
 from peerdesk.services import timetable as tt
 from peerdesk.ui.kit import ops
+from peerdesk.ui.kit.dialogs import list_view
 from peerdesk.ui.kit.session import ReviewSession
 from peerdesk.ui.notes.plan_model import PlanModel
 
@@ -43,12 +42,7 @@ class QuestionPlanTab(QWidget):
         layout.addWidget(self.opening_checks)
         self.plan_model = PlanModel(self.session)
         self.plan_model.tick_requested.connect(self.tick)
-        self.plan_view = QListView()
-        self.plan_view.setObjectName("planView")
-        self.plan_view.setModel(self.plan_model)
-        self.plan_view.setWordWrap(True)
-        self.plan_view.setSpacing(3)
-        self.plan_view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.plan_view = list_view("planView", self.plan_model, spacing=3, single=True)
         layout.addWidget(self.plan_view, 1)
         buttons = QHBoxLayout()
         self.add_question_button = QToolButton()
