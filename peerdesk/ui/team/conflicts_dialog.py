@@ -7,6 +7,7 @@ from typing import Any
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QWidget
 
+from peerdesk.exchange.display import clip
 from peerdesk.exchange.merge import label
 from peerdesk.services import exchange, records
 from peerdesk.services.changes import Changes
@@ -36,7 +37,7 @@ class ConflictsModel(SessionTableModel[exchange.ConflictView]):
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
             where = f"{label(c.table, 1).capitalize()} · {c.field.replace('_', ' ')}"
             now = "(deleted meanwhile: restoring brings it back)" if c.record_deleted else c.current_text
-            return (where, c.lost_text, now, exchange.shown(c.author))[column]
+            return (where, c.lost_text, now, clip(c.author))[column]
         return None
 
 

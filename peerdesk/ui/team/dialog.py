@@ -22,11 +22,11 @@ from PySide6.QtWidgets import (
 )
 
 from peerdesk.exchange.cards import CARD_LABEL, Card, read_card
+from peerdesk.exchange.display import clip
 from peerdesk.exchange.errors import CardRefused
 from peerdesk.services import review as review_service
 from peerdesk.services import team
 from peerdesk.services.changes import Changes
-from peerdesk.services.exchange import shown
 from peerdesk.store.engine import Store
 from peerdesk.ui.kit import messages, ops
 from peerdesk.ui.kit.dialogs import FIT, STRETCH, SessionDialog, selected_row, table_view
@@ -52,7 +52,7 @@ class TeamModel(SessionTableModel[team.TeamMember]):
         if role == Qt.ItemDataRole.DisplayRole:
             role_label = review_service.ROLE_LABELS.get(p.role, p.role)
             return (
-                shown(p.name) + (" (lead)" if p.is_lead and p.role != "lead" else ""),
+                clip(p.name) + (" (lead)" if p.is_lead and p.role != "lead" else ""),
                 role_label,
                 p.fingerprint,
                 p.status,
@@ -113,14 +113,14 @@ class AddCardDialog(QDialog):
             self.card = read_card(self.text.toPlainText())
         except CardRefused as exc:
             self.card = None
-            error = html.escape(shown(exc, 300))
+            error = html.escape(clip(exc, 300))
             self.verdict.setText(
                 f"<span style='color:#a4161a'>{error}</span>" if self.text.toPlainText().strip() else ""
             )
         else:
             self.verdict.setText(
-                f"<b>{html.escape(shown(self.card.name))}</b> "
-                f"({html.escape(shown(review_service.ROLE_LABELS.get(self.card.role, self.card.role)))})<br>"
+                f"<b>{html.escape(clip(self.card.name))}</b> "
+                f"({html.escape(clip(review_service.ROLE_LABELS.get(self.card.role, self.card.role)))})<br>"
                 f"Fingerprint: <b style='font-family:monospace; font-size:13pt'>{self.card.fingerprint}</b><br>"
                 "Ask them to read their fingerprint aloud; add the card only if it matches."
             )
@@ -229,9 +229,9 @@ class TeamDialog(SessionDialog):
         def undo(store: Store) -> Changes:
             return team.set_removed(store, card.member_id, True) if not existed else Changes()
 
-        if ops.run(self, self.session, f"Add {shown(card.name)} to the team", do, undo):
+        if ops.run(self, self.session, f"Add {clip(card.name)} to the team", do, undo):
             self.status.setText(
-                f"{shown(card.name)} is on the team. Export a bundle (File ▸ Export bundle, Ctrl+Shift+E) and email "
+                f"{clip(card.name)} is on the team. Export a bundle (File ▸ Export bundle, Ctrl+Shift+E) and email "
                 "it: it brings them the review."
             )
 
@@ -253,7 +253,7 @@ class TeamDialog(SessionDialog):
         ops.run(
             self,
             self.session,
-            f"{step} {shown(p.name)}",
+            f"{step} {clip(p.name)}",
             lambda s: do(s, member_id),
             lambda s: undo(s, member_id),
         )
@@ -261,7 +261,7 @@ class TeamDialog(SessionDialog):
     def verify_selected(self, confirmed: bool = False) -> None:
         question = (
             "Verify",
-            lambda p: f"Ask {shown(p.name)} to read their fingerprint aloud. Does it read\n\n{p.fingerprint}\n\n?",
+            lambda p: f"Ask {clip(p.name)} to read their fingerprint aloud. Does it read\n\n{p.fingerprint}\n\n?",
             "It matches",
         )
         self._change_selected(confirmed, question, "Verify", team.verify, team.unverify)
@@ -270,7 +270,7 @@ class TeamDialog(SessionDialog):
         question = (
             "Remove from team",
             lambda p: (
-                f"Remove {shown(p.name)}? Their later bundles will be refused and new bundles will not be "
+                f"Remove {clip(p.name)}? Their later bundles will be refused and new bundles will not be "
                 "encrypted to them."
             ),
             "Remove",
