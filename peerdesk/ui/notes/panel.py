@@ -124,7 +124,6 @@ class NotesPanel(Panel):
         self.max_wait = QTimer(self, singleShot=True, interval=MAX_WAIT_MS)
         self.max_wait.timeout.connect(self.save_soon)
         self.capturing = NoteCapture(self, self)
-        self.action_quote, self.postit_actions = self.capturing.action_quote, self.capturing.postit_actions
 
     def _choosers(self) -> QHBoxLayout:
         """The interview and whose notes: the row above the editor."""
@@ -151,9 +150,6 @@ class NotesPanel(Panel):
         side.addTab(scrolling(self.plan), "Questions")
         self.captures = CapturesTab(session)
         self.captures.quote_chosen.connect(self._quote_chosen)
-        # the lists, by the names the panel has always given them
-        self.quotes_model, self.postits_model = self.captures.quotes_model, self.captures.postits_model
-        self.quotes_view, self.postits_view = self.captures.quotes_view, self.captures.postits_view
         side.addTab(scrolling(self.captures), "Quotes")
         self.scales = ScalesTab(session)
         side.addTab(scrolling(self.scales), "Scales")
