@@ -13,7 +13,6 @@ from PySide6.QtWidgets import (
     QMenu,
     QPushButton,
     QToolButton,
-    QVBoxLayout,
     QWidget,
 )
 
@@ -22,15 +21,14 @@ from peerdesk.services import timetable as tt
 from peerdesk.ui.kit import ops
 from peerdesk.ui.kit.dialogs import list_view
 from peerdesk.ui.kit.session import ReviewSession
+from peerdesk.ui.notes.interview_tab import InterviewTab
 from peerdesk.ui.notes.plan_model import PlanModel
 
 
-class QuestionPlanTab(QWidget):
+class QuestionPlanTab(InterviewTab):
     def __init__(self, session: ReviewSession, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.session = session
-        self.interview: tt.InterviewInfo | None = None
-        layout = QVBoxLayout(self)
+        super().__init__(session, parent)
+        layout = self.body
         self.plan_label = QLabel()
         self.plan_label.setObjectName("hintText")
         self.plan_label.setWordWrap(True)
@@ -74,7 +72,7 @@ class QuestionPlanTab(QWidget):
 
     def load(self, interview: tt.InterviewInfo | None) -> None:
         """Show ``interview``'s plan (nothing while no interview is open)."""
-        self.interview = interview
+        super().load(interview)
         if self.interview is None:
             return
         self.plan_model.load(self.interview.id)
