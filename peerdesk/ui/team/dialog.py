@@ -17,7 +17,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QPlainTextEdit,
     QPushButton,
-    QVBoxLayout,
     QWidget,
 )
 
@@ -29,7 +28,7 @@ from peerdesk.services import team
 from peerdesk.services.changes import Changes
 from peerdesk.store.engine import Store
 from peerdesk.ui.kit import messages, ops
-from peerdesk.ui.kit.dialogs import FIT, STRETCH, SessionDialog, selected_row, table_view
+from peerdesk.ui.kit.dialogs import FIT, STRETCH, SessionDialog, dialog_layout, selected_row, table_view
 from peerdesk.ui.kit.list_model import SessionTableModel
 from peerdesk.ui.kit.session import ReviewSession
 from peerdesk.ui.kit.widgets import accept_buttons, push_button
@@ -71,13 +70,9 @@ class AddCardDialog(QDialog):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle("Add a member's card")
-        self.setMinimumWidth(560)
         self.card: Card | None = None
-        layout = QVBoxLayout(self)
-        hint = QLabel("Paste the card your colleague sent you (from -----BEGIN to -----END), or load the .card file.")
-        hint.setWordWrap(True)
-        layout.addWidget(hint)
+        intro = "Paste the card your colleague sent you (from -----BEGIN to -----END), or load the .card file."
+        layout = dialog_layout(self, "Add a member's card", "addCardDialog", min_width=560, intro=intro)
         self.text = QPlainTextEdit()
         self.text.setObjectName("cardText")
         self.text.setAccessibleName("Member card")
