@@ -15,6 +15,7 @@ from peerdesk.services.plural import count
 
 def cmd_export_pptx(args: argparse.Namespace) -> int:
     from peerdesk.export import presentation
+    from peerdesk.export.content import UndecidedQuotes
 
     with open_store(args.path) as store:
         template = Path(args.template) if args.template else None
@@ -22,7 +23,7 @@ def cmd_export_pptx(args: argparse.Namespace) -> int:
             print(f"Pre-flight: {finding.message}")
         try:
             deck = presentation.prepare(store)
-        except presentation.UndecidedQuotes as exc:
+        except UndecidedQuotes as exc:
             if args.flagged == "refuse":
                 raise CliError(f"{exc} (or pass --flagged keep or --flagged leave-out)") from None
             decision = {"keep": exc.quote_ids} if args.flagged == "keep" else {"leave_out": exc.quote_ids}

@@ -73,6 +73,7 @@ def cmd_bundle_import(args: argparse.Namespace) -> int:
 
 
 def cmd_bundle_inspect(args: argparse.Namespace) -> int:
+    from peerdesk.exchange.display import clip
     from peerdesk.services import exchange
 
     facts = exchange.inspect(Path(args.bundle))
@@ -80,7 +81,7 @@ def cmd_bundle_inspect(args: argparse.Namespace) -> int:
         print(json.dumps(facts, sort_keys=True))
     else:  # the sender chose these strings: escaped and capped before they reach the terminal
         for key in ("sender", "created", "expires", "size", "review_id", "bundle_id"):
-            print(f"{key:<10} {exchange.shown(facts[key])}")
+            print(f"{key:<10} {clip(facts[key])}")
     return 0
 
 

@@ -21,9 +21,9 @@ whole, but ``have`` does not move and the user is told; my next bundle then tell
 their next delta brings it. Importing the earlier ones, or a bundle made with "send everything", fills it at once.
 
 **Per colleague**, one meta value (``sync.peer.<id>``): ``acked``, the latest vector they sent me (what they have,
-so what they confirmed), and ``sent``, my ``have`` when I last wrote them a bundle. Until their next bundle says
-otherwise I assume they got it — but only until they first answer: from then on a delta starts from what they
-confirmed, so an email lost after that is sent again without anyone noticing. A bundle is encrypted to the whole
+so what they confirmed). A delta starts from what they confirmed, never from what I sent them, so an email lost on
+the way is sent again without anyone noticing. (Files written before this kept a ``sent`` entry there too; it is
+read past.) A bundle is encrypted to the whole
 verified team, so its ``base`` is the pointwise minimum over the recipients of what each is assumed to have: the
 least up-to-date recipient decides. Someone never heard from has no entry, so gets everything.
 
@@ -70,11 +70,6 @@ def is_vector(value: Any) -> bool:
         and len(value) <= MAX_ENTRIES
         and all(isinstance(k, str) and rules.is_id(k) and is_stamp(v) and origin(v) == k for k, v in value.items())
     )
-
-
-def covers(a: Mapping[str, str], b: Mapping[str, str]) -> bool:
-    """True if ``a`` reaches ``b`` for every origin ``b`` names."""
-    return all(a.get(k, "") >= v for k, v in b.items())
 
 
 def joined(a: Mapping[str, str], b: Mapping[str, str]) -> Vector:
@@ -132,7 +127,6 @@ def have(uow: UnitOfWork) -> Vector:
 @dataclass(frozen=True)
 class Peer:
     acked: Vector  # the latest vector this colleague sent me
-    sent: Vector  # my vector when I last wrote them a bundle (assumed received until they say otherwise)
 
     @property
     def assumed(self) -> Vector:
@@ -145,23 +139,17 @@ class Peer:
 def peer(uow: UnitOfWork, member_id: str) -> Peer:
     value = _stored(uow, PEER_META + member_id)
     if not isinstance(value, dict):
-        return Peer({}, {})
-    return Peer(_vector(value.get("acked")), _vector(value.get("sent")))
+        return Peer({})
+    return Peer(_vector(value.get("acked")))
 
 
 def _save_peer(uow: UnitOfWork, member_id: str, state: Peer) -> None:
-    uow.set_meta(PEER_META + member_id, json.dumps({"acked": state.acked, "sent": state.sent}, sort_keys=True))
+    uow.set_meta(PEER_META + member_id, json.dumps({"acked": state.acked}, sort_keys=True))
 
 
 def base_for(uow: UnitOfWork, recipients: Iterable[str]) -> Vector:
     """Where a bundle to ``recipients`` can start: what the least up-to-date of them has, origin by origin."""
     return meet([peer(uow, member).assumed for member in recipients])
-
-
-def remember_sent(uow: UnitOfWork, recipients: Iterable[str], vector: Vector) -> None:
-    """A bundle holding everything up to ``vector`` was written for ``recipients``."""
-    for member in recipients:
-        _save_peer(uow, member, Peer(peer(uow, member).acked, dict(vector)))
 
 
 # --- a bundle's sync block ----------------------------------------------------------------------------------------
@@ -237,10 +225,7 @@ def received(
     if offer is None:
         return
     theirs = {k: v for k, v in offer.have.items() if k in known}
-    state = peer(uow, sender)
-    # Their vector not reaching what I last sent them: that bundle is lost or unread, so start again from theirs.
-    sent = state.sent if covers(theirs, state.sent) else {}
-    _save_peer(uow, sender, Peer(joined(state.acked, theirs), sent))
+    _save_peer(uow, sender, Peer(joined(peer(uow, sender).acked, theirs)))
     if offer.complete and not gapped:
         me = uow.member_id
         news = {k: v for k, v in vouched(theirs, sender, lead).items() if k != me}

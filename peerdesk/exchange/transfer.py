@@ -9,7 +9,6 @@ and merge everything in one transaction. Every check runs before anything is wri
 
 from __future__ import annotations
 
-import dataclasses
 import datetime as dt
 import json
 import logging
@@ -59,7 +58,6 @@ def content(store: Store) -> dict[str, Any]:
 class Collected:
     content: dict[str, Any]
     recipients: list[tuple[str, bytes]]  # (member id, HPKE public key) of everyone it is encrypted to
-    vector: sync.Vector  # what the content brings its recipients up to (``sync.vouched``)
     changes: int  # records that are news to a recipient (every record when ``everything``)
     everything: bool  # no recipient's knowledge was assumed: the whole review
 
@@ -73,7 +71,6 @@ def collect(store: Store, *, full: bool) -> Collected:
         lead = roster.i_am_lead(uow.session)
         targets = roster.recipients(uow.session)
         vector = sync.have(uow)
-        vouched = sync.vouched(vector, uow.member_id, roster.lead_id(uow.session))
         base = {} if full else sync.base_for(uow, [member for member, _ in targets])
         complete = not uow.get_meta(PURGED_ON_META)  # a purged file cannot relay the interview records
         tables: dict[str, list[dict[str, Any]]] = {}
@@ -96,7 +93,7 @@ def collect(store: Store, *, full: bool) -> Collected:
         "tables": tables,
         "sync": sync.Offer(base, vector, complete).to_json(),
     }
-    return Collected(payload, targets, vouched, changes, not base)
+    return Collected(payload, targets, changes, not base)
 
 
 def _rows(uow: UnitOfWork, table: str) -> list[dict[str, Any]]:
@@ -125,8 +122,6 @@ class Exported:
     data: bytes
     recipients: list[str]  # names
     expires: str
-    recipient_ids: tuple[str, ...] = ()
-    vector: sync.Vector = dataclasses.field(default_factory=dict)  # what it brings the recipients up to
     changes: int = 0  # records in it that are news to a recipient
     everything: bool = True  # the whole review (asked for, or someone had confirmed nothing yet)
 
@@ -156,15 +151,7 @@ def export_bundle(
     data = bundle.write(envelope, collected.content)
     _report(progress, 3, 3, "Done")
     log.info("exported a bundle: %d bytes, %d recipients, %d changes", len(data), len(targets), collected.changes)
-    ids = tuple(member for member, _ in targets)
-    return Exported(data, sorted(names), expires, ids, collected.vector, collected.changes, collected.everything)
-
-
-def remember(store: Store, exported: Exported) -> None:
-    """The bundle was written: assume its recipients get it, until a bundle of theirs shows otherwise."""
-    with UnitOfWork(store) as uow:
-        sync.remember_sent(uow, exported.recipient_ids, exported.vector)
-        uow.commit()
+    return Exported(data, sorted(names), expires, collected.changes, collected.everything)
 
 
 # --- import ------------------------------------------------------------------------------------------------------

@@ -19,6 +19,7 @@ from peerdesk.errors import PeerdeskError
 from peerdesk.export import scales
 from peerdesk.export.scales import ScaleMeans
 from peerdesk.services import approaches as approach_service
+from peerdesk.services import insight_evidence
 from peerdesk.services import insights as insight_service
 from peerdesk.services import review as review_service
 from peerdesk.store.engine import Store
@@ -302,7 +303,7 @@ def _next_steps(s: Any) -> tuple[str, ...]:
 def _evidence(
     store: Store, s: Any, row: insight_service.InsightSummary, quotes: dict[str, Quote], illustrating: set[str]
 ) -> InsightEvidence:
-    evidence = insight_service.evidence(store, row.id)
+    evidence = insight_evidence.evidence(store, row.id)
     record = s.get(Insight, row.id)  # its "so what?" answers, read in the session already open
     quote_ids = {q.id for q in evidence.quotes} | illustrating
     groups = {quotes[qid].group_id for qid in quote_ids if qid in quotes}

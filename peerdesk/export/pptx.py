@@ -28,7 +28,7 @@ from peerdesk.export.colours import Palette
 from peerdesk.export.content import Deck
 from peerdesk.export.drawing import EMU_PER_PT, Box
 from peerdesk.export.layout_items import GAP, QUOTE_BAR, QUOTE_PAD, Item, paginate
-from peerdesk.export.slides import SlideSpec, plural, slide_specs
+from peerdesk.export.slides import SlideSpec, slide_specs
 from peerdesk.export.template import (
     BODY_KINDS,
     SUBTITLE_KINDS,
@@ -39,8 +39,6 @@ from peerdesk.export.template import (
     set_rect,
 )
 from peerdesk.export.textfit import Para
-
-__all__ = ["BuildCancelled", "Item", "Renderer", "TemplateError", "build", "paginate", "plural", "slide_specs"]
 
 TEMPLATE_NAME = "presentation-template.pptx"
 TITLE_SIZES = (32.0, 28.0, 24.0, 20.0, 18.0)

@@ -7,12 +7,11 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from peerdesk.export import confidentiality, content
-from peerdesk.export.content import Deck, UndecidedQuotes
+from peerdesk.export.content import Deck
 from peerdesk.services import identifiability
 from peerdesk.services import insights as insight_service
 from peerdesk.store.engine import Store
 
-__all__ = ["Deck", "Finding", "UndecidedQuotes", "export_pptx", "flagged_quotes", "preflight", "prepare"]
 MAX_INSIGHTS = 6
 
 

@@ -14,18 +14,10 @@ from sqlalchemy import select
 
 from peerdesk.errors import NotFound, UserError
 from peerdesk.exchange import bundle, display, transfer
-from peerdesk.exchange.digest import content_digest
 from peerdesk.services.changes import Changes, everything
 from peerdesk.store.engine import Store
 from peerdesk.store.models import SHARED_MODELS, Conflict, Member
 from peerdesk.store.uow import UnitOfWork
-
-Progress = transfer.Progress
-SUFFIX = bundle.SUFFIX
-
-shown = display.clip  # how any string from a bundle is shown: controls and bidi escaped, length capped
-
-__all__ = ["SUFFIX", "Progress", "content_digest", "shown"]
 
 
 @dataclass(frozen=True)
@@ -60,7 +52,7 @@ def suggested_name(store: Store, today: dt.date | None = None) -> str:
     with store.session() as s:
         me = s.get(Member, store.member_id)
     who = (me.initials if me is not None and me.initials else "me").lower()
-    return f"peerdesk-{who}-{(today or dt.date.today()).isoformat()}{SUFFIX}"
+    return f"peerdesk-{who}-{(today or dt.date.today()).isoformat()}{bundle.SUFFIX}"
 
 
 def export_to(
@@ -69,13 +61,12 @@ def export_to(
     *,
     full: bool = False,
     now: dt.datetime | None = None,
-    progress: Progress | None = None,
+    progress: transfer.Progress | None = None,
 ) -> ExportReport:
     """Write a bundle of what the team may lack (``full``: everything, for a new member or a lost email)."""
     path = Path(path)
     exported = transfer.export_bundle(store, full=full, now=now, progress=progress)
     _write_atomically(path, exported.data)
-    transfer.remember(store, exported)  # only once it exists: the next bundle starts after this one
     return ExportReport(
         path, len(exported.data), exported.recipients, exported.expires, exported.changes, exported.everything
     )
@@ -110,7 +101,7 @@ def read_bundle_file(path: Path | str) -> bytes:
 
 
 def import_from(
-    store: Store, path: Path | str, *, now: dt.datetime | None = None, progress: Progress | None = None
+    store: Store, path: Path | str, *, now: dt.datetime | None = None, progress: transfer.Progress | None = None
 ) -> ImportReport:
     imported = transfer.import_bundle(store, read_bundle_file(path), now=now, progress=progress)
     result = imported.result

@@ -28,6 +28,7 @@ from typing import Any
 from sqlalchemy import select
 
 from peerdesk.errors import UserError
+from peerdesk.services import records
 from peerdesk.services.changes import Changes
 from peerdesk.store import rules
 from peerdesk.store.engine import Store
@@ -312,5 +313,4 @@ def add_name(store: Store, name: str, kind: str = "other") -> tuple[str, Changes
         raise UserError(f"Unknown kind {kind!r}: choose one of {', '.join(KINDS)}.")
     with UnitOfWork(store) as uow:
         row = uow.add(GuardedName, None, name=name, kind=kind)
-        uow.commit()
-    return row.id, Changes.of("guarded_names", ids=[row.id])
+        return records.created(uow, row)

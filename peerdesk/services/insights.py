@@ -16,22 +16,8 @@ from sqlalchemy import select
 
 from peerdesk.errors import UserError
 from peerdesk.services.changes import Changes
-
-# Re-exported: callers written before the checks and the evidence had modules of their own still find them here.
-from peerdesk.services.insight_checks import QUOTES_ADVISED as QUOTES_ADVISED
-from peerdesk.services.insight_checks import TARGET_MAX as TARGET_MAX
-from peerdesk.services.insight_checks import TARGET_MIN as TARGET_MIN
-from peerdesk.services.insight_checks import Target as Target
-from peerdesk.services.insight_checks import goal_hint as goal_hint
-from peerdesk.services.insight_checks import quote_warning as quote_warning
-from peerdesk.services.insight_checks import target as target
-from peerdesk.services.insight_evidence import Evidence as Evidence
-from peerdesk.services.insight_evidence import PostItView as PostItView
-from peerdesk.services.insight_evidence import QuoteView as QuoteView
-from peerdesk.services.insight_evidence import all_quotes as all_quotes
-from peerdesk.services.insight_evidence import candidate_quotes, group_names, quote_view, themes_of
-from peerdesk.services.insight_evidence import evidence as evidence
-from peerdesk.services.insight_evidence import theme_evidence as theme_evidence
+from peerdesk.services.insight_checks import goal_hint
+from peerdesk.services.insight_evidence import QuoteView, candidate_quotes, group_names, quote_view, themes_of
 from peerdesk.store.engine import Store
 from peerdesk.store.models import (
     Insight,

@@ -59,8 +59,7 @@ def add_interview(store: Store, record_id: str | None = None, **fields: Any) -> 
     with UnitOfWork(store) as uow:
         _check_place(uow, fields.get("slot_id", ""), fields.get("team_id", ""), record_id)
         row = uow.add_or_restore(Interview, record_id, fields)
-        uow.commit()
-    return row.id, Changes.of("interviews", ids=[row.id])
+        return records.created(uow, row)
 
 
 def _check_place(uow: UnitOfWork, slot_id: str, team_id: str, moving_id: str | None) -> None:

@@ -240,8 +240,7 @@ def add_typed_quote(
             "anchor_end": -1,
         }
         row = uow.add_or_restore(Quote, record_id, fields)
-        uow.commit()
-    return row.id, Changes.of("quotes", ids=[row.id])
+        return records.created(uow, row)
 
 
 def delete_quote(store: Store, quote_id: str) -> Changes:
@@ -307,8 +306,7 @@ def make_postit(
         position = float(len(uow.query(PostIt, kind=kind)))
         fields = {"kind": kind, "text": words, "note_id": note_row.id, "quote_id": linked, "position": position}
         row = uow.add_or_restore(PostIt, record_id, {}, fields)  # a redo brings back the post-it as it was
-        uow.commit()
-    return row.id, Changes.of("postits", ids=[row.id])
+        return records.created(uow, row)
 
 
 def delete_postit(store: Store, postit_id: str) -> Changes:

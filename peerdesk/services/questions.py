@@ -195,8 +195,7 @@ def add_question(store: Store, approach: str, text: str, audience: str = "") -> 
     with UnitOfWork(store) as uow:
         last = max((q.position for q in uow.query(Question, approach=approach, audience=audience)), default=-1.0)
         row = uow.add(Question, approach=approach, text=text, position=last + 1, audience=audience)
-        uow.commit()
-    return row.id, Changes.of("questions", ids=[row.id])
+        return records.created(uow, row)
 
 
 def key_questions(store: Store) -> list[str]:
@@ -268,8 +267,7 @@ def add_to_plan(store: Store, interview_id: str, text: str, record_id: str | Non
             planned = [q for q in uow.query(InterviewQuestion, interview_id=interview_id) if not q.closing]
             last = max((q.position for q in planned), default=-1.0)
             row = uow.add(InterviewQuestion, record_id, interview_id=interview_id, text=text, position=last + 1)
-        uow.commit()
-    return row.id, Changes.of("interview_questions", ids=[row.id])
+        return records.created(uow, row)
 
 
 def remove_from_plan(store: Store, planned_id: str) -> Changes:

@@ -50,8 +50,15 @@ def create(store: Store, table: str, record_id: str | None = None, **fields: Any
     model = model_for(table)
     with UnitOfWork(store) as uow:
         row = uow.add_or_restore(model, record_id, fields)
-        uow.commit()
-        return row.id, Changes.of(table, ids=[row.id])
+        return created(uow, row)
+
+
+def created(uow: UnitOfWork, row: Shared) -> tuple[str, Changes]:
+    """Commit the unit of work that made ``row``, and say so as every creating service does: the new id, and the
+    change to its table."""
+    uow.commit()
+    table: str = row.__table__.name  # type: ignore[attr-defined]
+    return row.id, Changes.of(table, ids=[row.id])
 
 
 def delete(store: Store, table: str, record_id: str) -> Changes:

@@ -45,8 +45,7 @@ def add_scale_answer(
         uow.get(Interview, interview_id)
         fields = {"interview_id": interview_id, "question": question, "value": value, "reason": reason.strip()}
         row = uow.add_or_restore(ScaleAnswer, record_id, {}, fields)  # a redo brings back the answer as it was
-        uow.commit()
-    return row.id, Changes.of("scale_answers", ids=[row.id])
+        return records.created(uow, row)
 
 
 def scale_answer(store: Store, answer_id: str) -> ScaleInfo:

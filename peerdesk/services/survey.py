@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from sqlalchemy import select
 
 from peerdesk.errors import UserError
+from peerdesk.services import records
 from peerdesk.services.changes import Changes
 from peerdesk.store.engine import Store
 from peerdesk.store.models import SurveyItem, SurveyResponse
@@ -181,8 +182,7 @@ def add_item(
                 SurveyItem, item_id, left_text=left, right_text=right, position=position, scale_low=low, scale_high=high
             )
         _check_responses_fit(uow)
-        uow.commit()
-        return row.id, Changes.of("survey_items", ids=[row.id])
+        return records.created(uow, row)
 
 
 def edit_item(store: Store, item_id: str, left: str, right: str, *, scale: Scale | None = None) -> Changes:

@@ -47,8 +47,7 @@ def add_slot(store: Store, starts: str, ends: str = "", day: int = 1, activity: 
         for existing in uow.query(Slot, day=day, starts=starts):
             raise UserError(f"There is already a slot at {existing.starts} on day {day}.")
         row = uow.add(Slot, day=day, starts=starts, ends=ends, activity=activity)
-        uow.commit()
-    return row.id, Changes.of("slots", ids=[row.id])
+        return records.created(uow, row)
 
 
 def add_team(store: Store, name: str, room: str = "") -> tuple[str, Changes]:
@@ -58,8 +57,7 @@ def add_team(store: Store, name: str, room: str = "") -> tuple[str, Changes]:
     with UnitOfWork(store) as uow:
         position = float(len(uow.query(Team)))
         row = uow.add(Team, name=name, room=room.strip(), position=position)
-        uow.commit()
-    return row.id, Changes.of("teams", ids=[row.id])
+        return records.created(uow, row)
 
 
 def add_group(store: Store, name: str, *, reuse: bool = True) -> tuple[str, Changes]:
@@ -76,8 +74,7 @@ def add_group(store: Store, name: str, *, reuse: bool = True) -> tuple[str, Chan
                 return existing.id, Changes()
         position = float(len(uow.query(StakeholderGroup)))
         row = uow.add(StakeholderGroup, name=name, position=position)
-        uow.commit()
-    return row.id, Changes.of("stakeholder_groups", ids=[row.id])
+        return records.created(uow, row)
 
 
 @dataclass(frozen=True)

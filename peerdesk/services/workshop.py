@@ -74,8 +74,7 @@ def add_table(store: Store, name: str = "", *, table_id: str | None = None) -> t
         live = uow.query(WorkshopTable)
         position = max((t.position for t in live), default=0.0) + 1
         row = uow.add(WorkshopTable, table_id, name=name.strip() or f"Table {len(live) + 1}", position=position)
-        uow.commit()
-        return row.id, Changes.of("workshop_tables", ids=[row.id])
+        return records.created(uow, row)
 
 
 def rename_table(store: Store, table_id: str, name: str) -> Changes:
@@ -139,8 +138,7 @@ def add_new_insight(store: Store, table_id: str, text: str, *, record_id: str | 
     with UnitOfWork(store) as uow:
         uow.get(WorkshopTable, table_id)
         row = uow.add_or_restore(TableResponse, record_id, {"text": text}, {"table_id": table_id, "response": "new"})
-        uow.commit()
-        return row.id, Changes.of("table_responses", ids=[row.id])
+        return records.created(uow, row)
 
 
 def edit_new_insight(store: Store, record_id: str, text: str) -> Changes:
@@ -170,8 +168,7 @@ def add_note(store: Store, kind: str, text: str, *, note_id: str | None = None) 
             {"text": text},
             {"kind": kind, "position": records.next_position(n.position for n in uow.query(WorkshopNote, kind=kind))},
         )
-        uow.commit()
-        return row.id, Changes.of("workshop_notes", ids=[row.id])
+        return records.created(uow, row)
 
 
 def edit_note(store: Store, note_id: str, text: str) -> Changes:

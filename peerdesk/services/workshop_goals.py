@@ -47,8 +47,7 @@ def add_goal(store: Store, insight_id: str, text: str, *, goal_id: str | None = 
             {"text": text, "insight_id": insight_id},
             {"position": records.next_position(g.position for g in uow.query(Goal, insight_id=insight_id))},
         )
-        uow.commit()
-        return row.id, Changes.of("goals", ids=[row.id])
+        return records.created(uow, row)
 
 
 def edit_goal(store: Store, goal_id: str, text: str) -> Changes:

@@ -46,9 +46,7 @@ Inboxes = list[list[bytes]]
 
 
 def send(store: Store, *, full: bool = False) -> bytes:
-    exported = transfer.export_bundle(store, full=full)
-    transfer.remember(store, exported)  # as exchange.export_to does once the file is written
-    return exported.data
+    return transfer.export_bundle(store, full=full).data
 
 
 def receive(store: Store, data: bytes) -> bool:

@@ -114,3 +114,13 @@ def test_put_makes_the_record_once_then_writes_into_it_and_brings_it_back(store:
         assert records.put(uow, WorkshopTable, record_id, {"name": "North"}, {"position": 9.0}) is False  # same name
         uow.commit()
     assert records.rows(store, "workshop_tables", ["position"]) == [{"id": record_id, "position": 3.0}]
+
+
+def test_created_commits_and_names_the_new_record_and_its_table(store: Store) -> None:
+    with UnitOfWork(store) as uow:
+        row = uow.add(WorkshopTable, name="Table 1", position=1.0)
+        record_id, changes = records.created(uow, row)
+    assert record_id == row.id
+    assert changes == Changes.of("workshop_tables", ids=[row.id])
+    with UnitOfWork(store) as uow:  # committed: a fresh unit of work sees it
+        assert uow.get(WorkshopTable, record_id).name == "Table 1"

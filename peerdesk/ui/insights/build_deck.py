@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
 
 from peerdesk.errors import PeerdeskError
 from peerdesk.export import confidentiality, presentation
-from peerdesk.export.content import Deck
+from peerdesk.export.content import Deck, UndecidedQuotes
 from peerdesk.services import review as review_service
 from peerdesk.ui.kit import messages, ops
 from peerdesk.ui.kit.file_fields import PathField, SaveFileDialog
@@ -198,7 +198,7 @@ def prepare_deck(parent: QWidget, session: ReviewSession) -> Deck | None:
     """The deck's content, after asking about flagged quotes; None if the user stopped."""
     try:
         return session.call(presentation.prepare)
-    except presentation.UndecidedQuotes as exc:
+    except UndecidedQuotes as exc:
         flagged = list(exc.quote_ids)
         pending = session.call(lambda s: confidentiality.undecided(s, flagged))
         dialog = FlaggedQuotesDialog(parent, pending)

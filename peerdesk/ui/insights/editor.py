@@ -14,7 +14,6 @@ from PySide6.QtWidgets import (
     QGroupBox,
     QHBoxLayout,
     QLabel,
-    QListView,
     QPushButton,
     QScrollArea,
     QVBoxLayout,
@@ -25,6 +24,7 @@ from peerdesk.services import insight_checks, insights
 from peerdesk.ui.insights.models import ID_ROLE, QuoteListModel
 from peerdesk.ui.kit import ops
 from peerdesk.ui.kit.autosave_text import AutoSaveText
+from peerdesk.ui.kit.dialogs import list_view
 from peerdesk.ui.kit.session import ReviewSession
 
 FIELD_LABELS = MappingProxyType(
@@ -32,17 +32,6 @@ FIELD_LABELS = MappingProxyType(
     | {name: label.lower() for name, label, _ in insights.SO_WHAT}
 )
 HINT_STYLE = "color: #7a4b00;"
-
-
-def list_view(name: str, model: object) -> QListView:
-    view = QListView()
-    view.setObjectName(name)
-    view.setModel(model)  # type: ignore[arg-type]
-    view.setWordWrap(True)
-    view.setUniformItemSizes(False)
-    view.setSpacing(2)
-    view.setAlternatingRowColors(False)
-    return view
 
 
 def field_label(title: str, hint: str) -> QLabel:
@@ -110,7 +99,7 @@ class InsightEditor(QScrollArea):
         layout = QVBoxLayout(box)
         layout.addWidget(field_label("Illustrating quotes", "one or two, shown under the statement."))
         self.quote_model = QuoteListModel(self.session, accepts_drops=True)
-        self.quote_view = list_view("insightQuotes", self.quote_model)
+        self.quote_view = list_view("insightQuotes", self.quote_model, spacing=2)
         self.quote_view.setDragDropMode(QAbstractItemView.DragDropMode.DragDrop)
         self.quote_view.setDefaultDropAction(Qt.DropAction.CopyAction)
         self.quote_view.setAcceptDrops(True)

@@ -11,8 +11,9 @@ from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QAbstractItemView, QCheckBox, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from peerdesk.services import insight_evidence
-from peerdesk.ui.insights.editor import key_hint, list_view
+from peerdesk.ui.insights.editor import key_hint
 from peerdesk.ui.insights.models import ID_ROLE, PostItListModel, QuoteListModel, add_quotes
+from peerdesk.ui.kit.dialogs import list_view
 from peerdesk.ui.kit.flow import FlowLayout
 from peerdesk.ui.kit.session import ReviewSession
 
@@ -33,7 +34,7 @@ class EvidencePane(QWidget):
         quotes_label.setWordWrap(True)
         layout.addWidget(quotes_label)
         self.quote_model = QuoteListModel(session)
-        self.quote_view = list_view("evidenceQuotes", self.quote_model)
+        self.quote_view = list_view("evidenceQuotes", self.quote_model, spacing=2)
         self.quote_view.setDragEnabled(True)
         self.quote_view.setDragDropMode(QAbstractItemView.DragDropMode.DragOnly)
         self.quote_view.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
@@ -53,7 +54,7 @@ class EvidencePane(QWidget):
         # The post-its come second: the quotes are what gets picked; the post-its are there to read.
         layout.addWidget(QLabel("Post-its in the theme"))
         self.postit_model = PostItListModel(self)
-        self.postit_view = list_view("evidencePostits", self.postit_model)
+        self.postit_view = list_view("evidencePostits", self.postit_model, spacing=2)
         self.postit_view.setAccessibleName("Post-its behind this insight")
         layout.addWidget(self.postit_view, 2)
         for key in (Qt.Key.Key_Return, Qt.Key.Key_Enter, Qt.Key.Key_Space):

@@ -30,10 +30,11 @@ from PySide6.QtWidgets import (
 
 from peerdesk.services import insight_checks, insights
 from peerdesk.services.changes import Changes
-from peerdesk.ui.insights.editor import FIELD_LABELS, InsightEditor, key_hint, list_view
+from peerdesk.ui.insights.editor import FIELD_LABELS, InsightEditor, key_hint
 from peerdesk.ui.insights.evidence import EvidencePane
 from peerdesk.ui.insights.models import ID_ROLE, InsightListModel
 from peerdesk.ui.kit import ops
+from peerdesk.ui.kit.dialogs import list_view
 from peerdesk.ui.kit.flow import FlowLayout
 from peerdesk.ui.kit.panel import Panel
 from peerdesk.ui.kit.session import ReviewSession
@@ -99,7 +100,7 @@ class InsightsPanel(Panel):
         layout.addWidget(self.counter)
         layout.addWidget(self._build_maker())
         self.model = InsightListModel(self.session)
-        self.view = list_view("insightList", self.model)
+        self.view = list_view("insightList", self.model, spacing=2)
         self.view.setDragDropMode(QAbstractItemView.DragDropMode.InternalMove)
         self.view.setDefaultDropAction(Qt.DropAction.MoveAction)
         self.view.setDropIndicatorShown(True)

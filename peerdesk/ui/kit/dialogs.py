@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QHeaderView,
     QLabel,
+    QListView,
     QTableView,
     QVBoxLayout,
     QWidget,
@@ -92,6 +93,23 @@ def table_view(
         header.setSectionResizeMode(column, mode)
     if left_headers:
         header.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+    return view
+
+
+def list_view(
+    name: str, model: QAbstractItemModel, *, spacing: int = 0, read_only: bool = False, single: bool = False
+) -> QListView:
+    """A list whose items wrap to its width, ``spacing`` pixels apart; ``read_only`` never opens an editor,
+    ``single`` selects one item at a time."""
+    view = QListView()
+    view.setObjectName(name)
+    view.setModel(model)
+    view.setWordWrap(True)
+    view.setSpacing(spacing)
+    if read_only:
+        view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    if single:
+        view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
     return view
 
 

@@ -10,7 +10,7 @@ is shown through ``messages.error`` and pushes nothing; so is a bug, with the ca
 from __future__ import annotations
 
 from collections.abc import Callable, Hashable
-from typing import Any
+from typing import Any, TypeVar
 
 from PySide6.QtGui import QUndoCommand
 from PySide6.QtWidgets import QWidget
@@ -23,6 +23,7 @@ from peerdesk.ui.kit import messages
 from peerdesk.ui.kit.session import ReviewSession
 
 Operation = Callable[[Store], Changes]
+V = TypeVar("V")
 
 # Steps that share this id may merge (consecutive text edits of one field within a typing burst).
 MERGEABLE = 1000
@@ -94,6 +95,26 @@ def run(
         return False
     session.undo_stack.push(Step(session, label, do, undo, merge=merge))
     return True
+
+
+def run_swap(
+    parent: QWidget | None, session: ReviewSession, label: str, change: Callable[[Store, V], Changes], new: V, old: V
+) -> bool:
+    """An edit whose undo is the same call with what it replaced: ``change(store, new)``, undone by
+    ``change(store, old)`` (a rename, a move by some steps, a flag set and cleared)."""
+    return run(parent, session, label, lambda s: change(s, new), lambda s: change(s, old))
+
+
+def run_on(
+    parent: QWidget | None,
+    session: ReviewSession,
+    label: str,
+    record_id: str,
+    do: Callable[[Store, str], Changes],
+    undo: Callable[[Store, str], Changes],
+) -> bool:
+    """An edit of one record whose undo is another call on it (delete, then restore)."""
+    return run(parent, session, label, lambda s: do(s, record_id), lambda s: undo(s, record_id))
 
 
 def run_create(
@@ -182,12 +203,13 @@ def create_record(
 
 def delete_record(parent: QWidget | None, session: ReviewSession, table: str, record_id: str, label: str) -> bool:
     """Delete (tombstone) a record; undo restores it."""
-    return run(
+    return run_on(
         parent,
         session,
         label,
-        lambda s: records.delete(s, table, record_id),
-        lambda s: records.restore(s, table, record_id),
+        record_id,
+        lambda s, rid: records.delete(s, table, rid),
+        lambda s, rid: records.restore(s, table, rid),
     )
 
 

@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from PySide6.QtCore import QModelIndex, Qt, Signal
 from PySide6.QtGui import QStandardItem, QStandardItemModel
-from PySide6.QtWidgets import QAbstractItemView, QListView, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QPushButton, QVBoxLayout, QWidget
 
 from peerdesk.services import notes, records
 from peerdesk.ui.kit import ops, palette
+from peerdesk.ui.kit.dialogs import list_view
 from peerdesk.ui.kit.session import ReviewSession
 from peerdesk.ui.kit.widgets import wrapped_label
 
@@ -24,21 +25,12 @@ class CapturesTab(QWidget):
         self.session = session
         layout = QVBoxLayout(self)
         self.quotes_model = QStandardItemModel(self)
-        self.quotes_view = QListView()
-        self.quotes_view.setObjectName("quotesView")
-        self.quotes_view.setModel(self.quotes_model)
-        self.quotes_view.setWordWrap(True)
-        self.quotes_view.setSpacing(3)
-        self.quotes_view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.quotes_view = list_view("quotesView", self.quotes_model, spacing=3, read_only=True)
         self.quotes_view.clicked.connect(self._quote_clicked)
         layout.addWidget(wrapped_label("Quotes from this interview (linked to the group, never to a person)"))
         layout.addWidget(self.quotes_view, 2)
         self.postits_model = QStandardItemModel(self)
-        self.postits_view = QListView()
-        self.postits_view.setObjectName("postitsView")
-        self.postits_view.setModel(self.postits_model)
-        self.postits_view.setWordWrap(True)
-        self.postits_view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.postits_view = list_view("postitsView", self.postits_model, read_only=True)
         layout.addWidget(wrapped_label("Roses, thorns and buds from these notes"))
         layout.addWidget(self.postits_view, 1)
         delete = QPushButton("Delete selected")

@@ -123,7 +123,6 @@ class NotesPanel(Panel):
         self.pause = TypingPause(QUIET_MS, MAX_WAIT_MS, self)  # tests drive its clock
         self.pause.due.connect(self.save_soon)
         self.capturing = NoteCapture(self, self)
-        self.action_quote, self.postit_actions = self.capturing.action_quote, self.capturing.postit_actions
 
     def _choosers(self) -> QHBoxLayout:
         """The interview and whose notes: the row above the editor."""
@@ -150,9 +149,6 @@ class NotesPanel(Panel):
         side.addTab(scrolling(self.plan), "Questions")
         self.captures = CapturesTab(session)
         self.captures.quote_chosen.connect(self._quote_chosen)
-        # the lists, by the names the panel has always given them
-        self.quotes_model, self.postits_model = self.captures.quotes_model, self.captures.postits_model
-        self.quotes_view, self.postits_view = self.captures.quotes_view, self.captures.postits_view
         side.addTab(scrolling(self.captures), "Quotes")
         self.scales = ScalesTab(session)
         side.addTab(scrolling(self.scales), "Scales")

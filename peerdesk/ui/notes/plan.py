@@ -7,31 +7,28 @@ ticks, additions, moves and removals are each one undo step.
 from __future__ import annotations
 
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QHBoxLayout,
     QInputDialog,
     QLabel,
-    QListView,
     QMenu,
     QPushButton,
     QToolButton,
-    QVBoxLayout,
     QWidget,
 )
 
 from peerdesk.services import approaches, questions, records
 from peerdesk.services import timetable as tt
 from peerdesk.ui.kit import ops
+from peerdesk.ui.kit.dialogs import list_view
 from peerdesk.ui.kit.session import ReviewSession
+from peerdesk.ui.notes.interview_tab import InterviewTab
 from peerdesk.ui.notes.plan_model import PlanModel
 
 
-class QuestionPlanTab(QWidget):
+class QuestionPlanTab(InterviewTab):
     def __init__(self, session: ReviewSession, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.session = session
-        self.interview: tt.InterviewInfo | None = None
-        layout = QVBoxLayout(self)
+        super().__init__(session, parent)
+        layout = self.body
         self.plan_label = QLabel()
         self.plan_label.setObjectName("hintText")
         self.plan_label.setWordWrap(True)
@@ -43,12 +40,7 @@ class QuestionPlanTab(QWidget):
         layout.addWidget(self.opening_checks)
         self.plan_model = PlanModel(self.session)
         self.plan_model.tick_requested.connect(self.tick)
-        self.plan_view = QListView()
-        self.plan_view.setObjectName("planView")
-        self.plan_view.setModel(self.plan_model)
-        self.plan_view.setWordWrap(True)
-        self.plan_view.setSpacing(3)
-        self.plan_view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.plan_view = list_view("planView", self.plan_model, spacing=3, single=True)
         layout.addWidget(self.plan_view, 1)
         buttons = QHBoxLayout()
         self.add_question_button = QToolButton()
@@ -80,7 +72,7 @@ class QuestionPlanTab(QWidget):
 
     def load(self, interview: tt.InterviewInfo | None) -> None:
         """Show ``interview``'s plan (nothing while no interview is open)."""
-        self.interview = interview
+        super().load(interview)
         if self.interview is None:
             return
         self.plan_model.load(self.interview.id)
@@ -171,12 +163,8 @@ class QuestionPlanTab(QWidget):
         item = self._selected_planned()
         if item is None or item.closing:
             return
-        if ops.run(
-            self,
-            self.session,
-            "Reorder questions",
-            lambda s: questions.move_in_plan(s, item.id, steps),
-            lambda s: questions.move_in_plan(s, item.id, -steps),
+        if ops.run_swap(
+            self, self.session, "Reorder questions", lambda s, n: questions.move_in_plan(s, item.id, n), steps, -steps
         ):
             self.plan_view.setCurrentIndex(self.plan_model.index(self.plan_model.row_of(item.id)))
 
@@ -184,10 +172,11 @@ class QuestionPlanTab(QWidget):
         item = self._selected_planned()
         if item is None:
             return
-        ops.run(
+        ops.run_on(
             self,
             self.session,
             "Remove question from the plan",
-            lambda s: questions.remove_from_plan(s, item.id),
-            lambda s: records.restore(s, "interview_questions", item.id),
+            item.id,
+            questions.remove_from_plan,
+            lambda s, rid: records.restore(s, "interview_questions", rid),
         )

@@ -18,7 +18,6 @@ from PySide6.QtWidgets import (
     QPushButton,
     QSpinBox,
     QTableView,
-    QVBoxLayout,
     QWidget,
 )
 
@@ -29,15 +28,14 @@ from peerdesk.ui.kit import messages, ops
 from peerdesk.ui.kit.dialogs import FIT, INTERACTIVE, STRETCH, table_view
 from peerdesk.ui.kit.session import ReviewSession
 from peerdesk.ui.kit.widgets import wrapped_label
+from peerdesk.ui.notes.interview_tab import InterviewTab
 from peerdesk.ui.notes.scale_model import RatingDelegate, ScaleAnswersModel
 
 
-class ScalesTab(QWidget):
+class ScalesTab(InterviewTab):
     def __init__(self, session: ReviewSession, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.session = session
-        self.interview: tt.InterviewInfo | None = None
-        layout = QVBoxLayout(self)
+        super().__init__(session, parent)
+        layout = self.body
         form = QFormLayout()
         self.scale_question = QLineEdit()
         self.scale_question.setPlaceholderText("What was rated")
@@ -88,7 +86,7 @@ class ScalesTab(QWidget):
 
     def load(self, interview: tt.InterviewInfo | None) -> None:
         """Show ``interview``'s answers, and the summary across the review."""
-        self.interview = interview
+        super().load(interview)
         self.scales_model.set_rows(scale_answers.scale_answers(self.session.store, interview.id) if interview else [])
         self.scales_view.resizeRowsToContents()
         self.summary_model.clear()
@@ -134,14 +132,13 @@ class ScalesTab(QWidget):
         except PeerdeskError as exc:
             messages.error(self, "Edit scale answer", exc)
             return False
-        old = {field: getattr(before, field)}
-        new = {field: value}
-        return ops.run(
+        return ops.run_swap(
             self,
             self.session,
             "Edit scale answer",
-            lambda s: scale_answers.update_scale_answer(s, answer_id, **new),
-            lambda s: scale_answers.update_scale_answer(s, answer_id, **old),
+            lambda s, v: scale_answers.update_scale_answer(s, answer_id, **{field: v}),
+            value,
+            getattr(before, field),
         )
 
     def delete_selected_scale(self) -> None:

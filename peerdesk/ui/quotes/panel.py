@@ -7,33 +7,19 @@ notes" emits ``jump_to_quote(quote_id)``; the notes panel listens and opens the 
 from __future__ import annotations
 
 from collections.abc import Callable
-from types import MappingProxyType
 from typing import Any
 
-from PySide6.QtCore import (
-    QItemSelection,
-    QItemSelectionModel,
-    QModelIndex,
-    QPersistentModelIndex,
-    QSortFilterProxyModel,
-    QStringListModel,
-    Qt,
-    Signal,
-)
-from PySide6.QtGui import QAction, QBrush, QColor, QKeySequence
+from PySide6.QtCore import QItemSelection, QItemSelectionModel, QModelIndex, QStringListModel, Qt, Signal
+from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
     QComboBox,
     QCompleter,
     QDialog,
-    QDialogButtonBox,
     QHBoxLayout,
-    QInputDialog,
     QLabel,
     QLineEdit,
-    QListWidget,
-    QListWidgetItem,
     QMenu,
     QPushButton,
     QStackedLayout,
@@ -52,208 +38,24 @@ from peerdesk.store.engine import Store
 from peerdesk.ui.kit import ops
 from peerdesk.ui.kit.fitting import fit_placeholder, stretch_with_minimum
 from peerdesk.ui.kit.flow import FlowLayout
-from peerdesk.ui.kit.list_model import RowsTableModel
 from peerdesk.ui.kit.panel import Panel
 from peerdesk.ui.kit.session import ReviewSession
 from peerdesk.ui.kit.widgets import EmptyState
-from peerdesk.ui.wall.items import COLOURS
-
-Index = QModelIndex | QPersistentModelIndex
-ROW_ROLE = Qt.ItemDataRole.UserRole + 1
-SORT_ROLE = Qt.ItemDataRole.UserRole + 2
-COLUMNS = ("★", "Kind", "Quote", "Group", "Interview", "Tags", "Used in", "Names check")
-STAR, KIND, TEXT, GROUP, INTERVIEW, TAGS, USED, CHECK = range(len(COLUMNS))
-CHECK_LABELS = MappingProxyType({"undecided": "⚠ Decide", "keep": "Kept", "exclude": "Left out"})
-UNDECIDED_BRUSH = QColor("#fde2a7")
-
-
-class QuotesModel(RowsTableModel[QuoteRow]):
-    """The quotes as rows; the text column is editable (each edit one undo step)."""
-
-    headers = COLUMNS
-
-    def __init__(self, edit_text: Callable[[str, str], None], parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.traceable: set[str] = set()  # quotes from a group too small to keep the speaker anonymous
-        self._edit_text = edit_text
-
-    def set_rows(self, rows: list[QuoteRow], traceable: set[str] | None = None) -> None:
-        self.beginResetModel()
-        self.rows = rows
-        self.traceable = set(traceable or ())
-        self.endResetModel()
-
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.ToolTipRole and section == STAR:
-            return "Starred: a candidate for the presentation"
-        return super().headerData(section, orientation, role)
-
-    def flags(self, index: Index) -> Qt.ItemFlag:
-        base = super().flags(index)
-        return base | Qt.ItemFlag.ItemIsEditable if index.column() == TEXT else base
-
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid():
-            return None
-        row, col = self.rows[index.row()], index.column()
-        if role == ROW_ROLE:
-            return row
-        if role == Qt.ItemDataRole.DisplayRole and col == GROUP and row.id in self.traceable:
-            return f"{row.group} ⚠ traceable"
-        if role == Qt.ItemDataRole.ToolTipRole and col == GROUP and row.id in self.traceable:
-            return "So few people attended this group's interviews that the quote could identify who said it."
-        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole):
-            return self._display(row, col)
-        if role == SORT_ROLE:
-            if col == STAR:
-                return 0 if row.starred else 1
-            if col == KIND:
-                return ("rose", "thorn", "bud", "").index(row.kind)
-            return str(self._display(row, col)).casefold()
-        if role == Qt.ItemDataRole.ToolTipRole and col == CHECK and row.check:
-            return (
-                "May identify someone: "
-                + "; ".join(row.check_reasons)
-                + ". Decide in Edit ▸ Quotes that may identify someone."
-            )
-        if role == Qt.ItemDataRole.ToolTipRole and col in (TEXT, TAGS, USED):
-            return str(self._display(row, col))
-        if role == Qt.ItemDataRole.BackgroundRole and row.check == "undecided" and col in (TEXT, CHECK):
-            return QBrush(UNDECIDED_BRUSH)
-        if role == Qt.ItemDataRole.BackgroundRole and col == KIND and row.kind in COLOURS:
-            return QBrush(COLOURS[row.kind])
-        if role == Qt.ItemDataRole.AccessibleTextRole:
-            if col == STAR:
-                return "Starred" if row.starred else "Not starred"
-            return str(self._display(row, col)) or "none"
-        if role == Qt.ItemDataRole.TextAlignmentRole and col == STAR:
-            return int(Qt.AlignmentFlag.AlignCenter)
-        return None
-
-    @staticmethod
-    def _display(row: QuoteRow, col: int) -> str:
-        return (
-            "★" if row.starred else "",
-            KIND_LABELS.get(row.kind, ""),
-            row.text,
-            row.group,
-            row.interview,
-            ", ".join(row.tags),
-            row.used_text,
-            CHECK_LABELS.get(row.check, ""),
-        )[col]
-
-    def setData(self, index: Index, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:
-        if role != Qt.ItemDataRole.EditRole or index.column() != TEXT:
-            return False
-        row = self.rows[index.row()]
-        if str(value).strip() and str(value).strip() != row.text:
-            self._edit_text(row.id, str(value))
-        return True
-
-
-class QuoteFilter(QSortFilterProxyModel):
-    """Group, tag, kind, starred and free text, all of which must match."""
-
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.group_id: str | None = None
-        self.tag_id: str | None = None
-        self.kind: str | None = None
-        self.starred_only = False
-        self.text = ""
-        self.setSortRole(SORT_ROLE)
-
-    def set_filters(self, **values: Any) -> None:
-        if not hasattr(self, "beginFilterChange"):  # Qt before 6.10
-            for name, value in values.items():
-                setattr(self, name, value)
-            self.invalidateRowsFilter()
-            return
-        self.beginFilterChange()
-        for name, value in values.items():
-            setattr(self, name, value)
-        self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
-
-    def filterAcceptsRow(self, source_row: int, source_parent: Index) -> bool:
-        model = self.sourceModel()
-        row: QuoteRow = model.data(model.index(source_row, 0, source_parent), ROW_ROLE)
-        if self.group_id is not None and row.group_id != self.group_id:
-            return False
-        if self.tag_id is not None and self.tag_id not in row.tag_ids:
-            return False
-        if self.kind is not None and row.kind != self.kind:
-            return False
-        if self.starred_only and not row.starred:
-            return False
-        if self.text:
-            needle = self.text.casefold()
-            haystack = " ".join((row.text, *row.tags)).casefold()
-            return all(word in haystack for word in needle.split())
-        return True
-
-
-class TagsDialog(QDialog):
-    """Rename and merge tags: the list shows how many quotes carry each."""
-
-    def __init__(self, panel: QuotesPanel) -> None:
-        super().__init__(panel)
-        self.panel = panel
-        self.setWindowTitle("Tags")
-        layout = QVBoxLayout(self)
-        layout.addWidget(QLabel("Select a tag to rename it, or several to merge them into one."))
-        self.list = QListWidget()
-        self.list.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
-        self.list.setAccessibleName("Tags")
-        layout.addWidget(self.list)
-        row = QHBoxLayout()
-        self.rename = QPushButton("Rename…")
-        self.merge = QPushButton("Merge…")
-        row.addWidget(self.rename)
-        row.addWidget(self.merge)
-        row.addStretch(1)
-        layout.addLayout(row)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
-        buttons.rejected.connect(self.reject)
-        layout.addWidget(buttons)
-        self.rename.clicked.connect(self._rename)
-        self.merge.clicked.connect(self._merge)
-        self.list.itemSelectionChanged.connect(self._update)
-        self.fill()
-
-    def fill(self) -> None:
-        self.list.clear()
-        for tag in self.panel.tags:
-            item = QListWidgetItem(f"{tag.name}  ({tag.count})")
-            item.setData(Qt.ItemDataRole.UserRole, tag.id)
-            self.list.addItem(item)
-        self._update()
-
-    def _selected(self) -> list[str]:
-        return [str(i.data(Qt.ItemDataRole.UserRole)) for i in self.list.selectedItems()]
-
-    def _update(self) -> None:
-        n = len(self._selected())
-        self.rename.setEnabled(n == 1)
-        self.merge.setEnabled(n >= 2)
-
-    def _rename(self) -> None:
-        (tag_id,) = self._selected()
-        old = next(t.name for t in self.panel.tags if t.id == tag_id)
-        name, ok = QInputDialog.getText(self, "Rename tag", "New name:", QLineEdit.EchoMode.Normal, old)
-        if ok:
-            self.panel.rename_tag(tag_id, name)
-            self.fill()
-
-    def _merge(self) -> None:
-        ids = self._selected()
-        names = {t.id: t.name for t in self.panel.tags}
-        choices = [names[i] for i in ids]
-        into, ok = QInputDialog.getItem(self, "Merge tags", "Keep which name?", choices, 0, False)
-        if ok:
-            into_id = ids[choices.index(into)]
-            self.panel.merge_tags([i for i in ids if i != into_id], into_id)
-            self.fill()
+from peerdesk.ui.quotes.model import (
+    CHECK,
+    COLUMNS,
+    GROUP,
+    INTERVIEW,
+    KIND,
+    ROW_ROLE,
+    STAR,
+    TAGS,
+    TEXT,
+    USED,
+    QuoteFilter,
+    QuotesModel,
+)
+from peerdesk.ui.quotes.tags_dialog import TagsDialog
 
 
 class QuotesPanel(Panel):
@@ -404,7 +206,7 @@ class QuotesPanel(Panel):
         self.add_tag.clicked.connect(lambda: self.tag_selected(self.tag_edit.text()))
         self.tag_edit.returnPressed.connect(lambda: self.tag_selected(self.tag_edit.text()))
         self.remove_menu.aboutToShow.connect(self._fill_remove_menu)
-        self.manage_tags.clicked.connect(lambda: TagsDialog(self).exec())
+        self.manage_tags.clicked.connect(lambda: TagsDialog(self, self).exec())
         self.star.clicked.connect(self.toggle_star)
         self.set_kind.activated.connect(self._kind_chosen)
         self.make_postit_button.clicked.connect(self.make_postit_dialog)

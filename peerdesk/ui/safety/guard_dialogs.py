@@ -191,10 +191,4 @@ class FlaggedQuotesDialog(SessionDialog):
             self.session.undo_stack.endMacro()
 
     def _decide_one(self, label: str, quote_id: str, new: str, old: str) -> bool:
-        return ops.run(
-            self,
-            self.session,
-            label,
-            lambda s: guard.set_decision(s, quote_id, new),
-            lambda s: guard.set_decision(s, quote_id, old),
-        )
+        return ops.run_swap(self, self.session, label, lambda s, d: guard.set_decision(s, quote_id, d), new, old)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QDate, Qt
+from PySide6.QtCore import QDate
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -182,6 +182,3 @@ class NewReviewDialog(QDialog):
 def choose_review_file(parent: QWidget | None) -> Path | None:
     path, _ = QFileDialog.getOpenFileName(parent, "Open a review", str(Path.home()), FILE_FILTER)
     return Path(path) if path else None
-
-
-__all__ = ["NewReviewDialog", "PassphraseDialog", "Qt", "choose_review_file"]

@@ -19,7 +19,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from peerdesk import __version__
 from peerdesk.services.search import Hit
 from peerdesk.ui.kit import settings as ui_settings
 from peerdesk.ui.kit.panel import Panel
@@ -374,6 +373,3 @@ class MainWindow(ShellWindow):
         self.session.close()
         event.accept()
         self.closed.emit()
-
-
-__all__ = ["MainWindow", "__version__"]

@@ -7,6 +7,7 @@ from typing import Any
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QWidget
 
+from peerdesk.exchange.display import clip
 from peerdesk.exchange.merge import label
 from peerdesk.services import exchange, records
 from peerdesk.services.changes import Changes
@@ -32,15 +33,11 @@ class ConflictsModel(SessionTableModel[exchange.ConflictView]):
     def fetch(self) -> list[exchange.ConflictView]:
         return exchange.conflicts(self.session.store)
 
-    @property
-    def items(self) -> list[exchange.ConflictView]:
-        return self.rows
-
     def cell(self, c: exchange.ConflictView, column: int, role: int) -> Any:
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
             where = f"{label(c.table, 1).capitalize()} · {c.field.replace('_', ' ')}"
             now = "(deleted meanwhile: restoring brings it back)" if c.record_deleted else c.current_text
-            return (where, c.lost_text, now, exchange.shown(c.author))[column]
+            return (where, c.lost_text, now, clip(c.author))[column]
         return None
 
 
@@ -69,13 +66,13 @@ class ConflictsDialog(SessionDialog):
         self._update()
 
     def selected(self) -> exchange.ConflictView | None:
-        return selected_row(self.view, self.model.items)
+        return selected_row(self.view, self.model.rows)
 
     def _update(self) -> None:
         has = self.selected() is not None
         self.restore_button.setEnabled(has)
         self.dismiss_button.setEnabled(has)
-        self.empty.setVisible(not self.model.items)
+        self.empty.setVisible(not self.model.rows)
         self.view.resizeRowsToContents()
 
     def restore_selected(self) -> None:
@@ -96,10 +93,6 @@ class ConflictsDialog(SessionDialog):
         c = self.selected()
         if c is None:
             return
-        ops.run(
-            self,
-            self.session,
-            "Dismiss conflict",
-            lambda s: exchange.set_conflict_resolved(s, c.id, True),
-            lambda s: exchange.set_conflict_resolved(s, c.id, False),
+        ops.run_swap(
+            self, self.session, "Dismiss conflict", lambda s, v: exchange.set_conflict_resolved(s, c.id, v), True, False
         )

@@ -17,19 +17,18 @@ from PySide6.QtWidgets import (
     QLabel,
     QPlainTextEdit,
     QPushButton,
-    QVBoxLayout,
     QWidget,
 )
 
 from peerdesk.exchange.cards import CARD_LABEL, Card, read_card
+from peerdesk.exchange.display import clip
 from peerdesk.exchange.errors import CardRefused
 from peerdesk.services import review as review_service
 from peerdesk.services import team
 from peerdesk.services.changes import Changes
-from peerdesk.services.exchange import shown
 from peerdesk.store.engine import Store
 from peerdesk.ui.kit import messages, ops
-from peerdesk.ui.kit.dialogs import FIT, STRETCH, SessionDialog, selected_row, table_view
+from peerdesk.ui.kit.dialogs import FIT, STRETCH, SessionDialog, dialog_layout, selected_row, table_view
 from peerdesk.ui.kit.list_model import SessionTableModel
 from peerdesk.ui.kit.session import ReviewSession
 from peerdesk.ui.kit.widgets import accept_buttons, push_button
@@ -48,15 +47,11 @@ class TeamModel(SessionTableModel[team.TeamMember]):
     def fetch(self) -> list[team.TeamMember]:
         return team.members(self.session.store)
 
-    @property
-    def people(self) -> list[team.TeamMember]:
-        return self.rows
-
     def cell(self, p: team.TeamMember, col: int, role: int) -> Any:
         if role == Qt.ItemDataRole.DisplayRole:
             role_label = review_service.ROLE_LABELS.get(p.role, p.role)
             return (
-                shown(p.name) + (" (lead)" if p.is_lead and p.role != "lead" else ""),
+                clip(p.name) + (" (lead)" if p.is_lead and p.role != "lead" else ""),
                 role_label,
                 p.fingerprint,
                 p.status,
@@ -75,13 +70,9 @@ class AddCardDialog(QDialog):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle("Add a member's card")
-        self.setMinimumWidth(560)
         self.card: Card | None = None
-        layout = QVBoxLayout(self)
-        hint = QLabel("Paste the card your colleague sent you (from -----BEGIN to -----END), or load the .card file.")
-        hint.setWordWrap(True)
-        layout.addWidget(hint)
+        intro = "Paste the card your colleague sent you (from -----BEGIN to -----END), or load the .card file."
+        layout = dialog_layout(self, "Add a member's card", "addCardDialog", min_width=560, intro=intro)
         self.text = QPlainTextEdit()
         self.text.setObjectName("cardText")
         self.text.setAccessibleName("Member card")
@@ -117,14 +108,14 @@ class AddCardDialog(QDialog):
             self.card = read_card(self.text.toPlainText())
         except CardRefused as exc:
             self.card = None
-            error = html.escape(shown(exc, 300))
+            error = html.escape(clip(exc, 300))
             self.verdict.setText(
                 f"<span style='color:#a4161a'>{error}</span>" if self.text.toPlainText().strip() else ""
             )
         else:
             self.verdict.setText(
-                f"<b>{html.escape(shown(self.card.name))}</b> "
-                f"({html.escape(shown(review_service.ROLE_LABELS.get(self.card.role, self.card.role)))})<br>"
+                f"<b>{html.escape(clip(self.card.name))}</b> "
+                f"({html.escape(clip(review_service.ROLE_LABELS.get(self.card.role, self.card.role)))})<br>"
                 f"Fingerprint: <b style='font-family:monospace; font-size:13pt'>{self.card.fingerprint}</b><br>"
                 "Ask them to read their fingerprint aloud; add the card only if it matches."
             )
@@ -197,7 +188,7 @@ class TeamDialog(SessionDialog):
         self._update_buttons()
 
     def selected(self) -> team.TeamMember | None:
-        return selected_row(self.view, self.model.people)
+        return selected_row(self.view, self.model.rows)
 
     def _on_changed(self, _changes: Changes) -> None:
         self._update_buttons()
@@ -225,7 +216,7 @@ class TeamDialog(SessionDialog):
         except Exception as exc:
             messages.error(self, "Could not add the card", exc)
             return
-        existed = any(p.id == card.member_id for p in self.model.people)
+        existed = any(p.id == card.member_id for p in self.model.rows)
 
         def do(store: Store) -> Changes:
             return team.add_member(store, card_text)[1]
@@ -233,9 +224,9 @@ class TeamDialog(SessionDialog):
         def undo(store: Store) -> Changes:
             return team.set_removed(store, card.member_id, True) if not existed else Changes()
 
-        if ops.run(self, self.session, f"Add {shown(card.name)} to the team", do, undo):
+        if ops.run(self, self.session, f"Add {clip(card.name)} to the team", do, undo):
             self.status.setText(
-                f"{shown(card.name)} is on the team. Export a bundle (File ▸ Export bundle, Ctrl+Shift+E) and email "
+                f"{clip(card.name)} is on the team. Export a bundle (File ▸ Export bundle, Ctrl+Shift+E) and email "
                 "it: it brings them the review."
             )
 
@@ -257,7 +248,7 @@ class TeamDialog(SessionDialog):
         ops.run(
             self,
             self.session,
-            f"{step} {shown(p.name)}",
+            f"{step} {clip(p.name)}",
             lambda s: do(s, member_id),
             lambda s: undo(s, member_id),
         )
@@ -265,7 +256,7 @@ class TeamDialog(SessionDialog):
     def verify_selected(self, confirmed: bool = False) -> None:
         question = (
             "Verify",
-            lambda p: f"Ask {shown(p.name)} to read their fingerprint aloud. Does it read\n\n{p.fingerprint}\n\n?",
+            lambda p: f"Ask {clip(p.name)} to read their fingerprint aloud. Does it read\n\n{p.fingerprint}\n\n?",
             "It matches",
         )
         self._change_selected(confirmed, question, "Verify", team.verify, team.unverify)
@@ -274,7 +265,7 @@ class TeamDialog(SessionDialog):
         question = (
             "Remove from team",
             lambda p: (
-                f"Remove {shown(p.name)}? Their later bundles will be refused and new bundles will not be "
+                f"Remove {clip(p.name)}? Their later bundles will be refused and new bundles will not be "
                 "encrypted to them."
             ),
             "Remove",

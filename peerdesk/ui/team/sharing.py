@@ -20,9 +20,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from peerdesk.exchange.bundle import SUFFIX
 from peerdesk.exchange.transfer import Cancelled
 from peerdesk.services import exchange, guard, team
-from peerdesk.services import review as review_service
 from peerdesk.ui.kit import messages
 from peerdesk.ui.kit.dates import show_iso_date
 from peerdesk.ui.kit.worker import Progress, run_task
@@ -34,7 +34,7 @@ def likely_bundle() -> Path:
     """Where the import dialog opens: on the newest bundle in Downloads or the home folder (the one that just
     arrived, usually), so Enter imports it; the folder itself when there is none."""
     folders = [f for f in (Path.home() / "Downloads", Path.home()) if f.is_dir()]
-    found = [p for f in folders for p in f.glob(f"*{exchange.SUFFIX}") if p.is_file()]
+    found = [p for f in folders for p in f.glob(f"*{SUFFIX}") if p.is_file()]
     if found:
         return max(found, key=lambda p: p.stat().st_mtime)
     return folders[0] if folders else Path.home()
@@ -123,7 +123,7 @@ class ExchangeActions(QObject):
     # --- drag and drop ---------------------------------------------------------------------------------------------
     @staticmethod
     def bundle_paths(urls: list[QUrl]) -> list[Path]:
-        return [Path(u.toLocalFile()) for u in urls if u.isLocalFile() and u.toLocalFile().endswith(exchange.SUFFIX)]
+        return [Path(u.toLocalFile()) for u in urls if u.isLocalFile() and u.toLocalFile().endswith(SUFFIX)]
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if watched is self.window and event.type() in (QEvent.Type.DragEnter, QEvent.Type.DragMove):
@@ -178,11 +178,11 @@ class ExchangeActions(QObject):
         if path is None:
             start = Path.home() / exchange.suggested_name(self.session.store)
             chosen, _ = QFileDialog.getSaveFileName(
-                self.window, "Export bundle", str(start), f"peerdesk bundles (*{exchange.SUFFIX})"
+                self.window, "Export bundle", str(start), f"peerdesk bundles (*{SUFFIX})"
             )
             if not chosen:
                 return
-            path = Path(chosen if chosen.endswith(exchange.SUFFIX) else chosen + exchange.SUFFIX)
+            path = Path(chosen if chosen.endswith(SUFFIX) else chosen + SUFFIX)
         store, target = self.session.store, path
 
         def work(progress: Progress) -> exchange.ExportReport:
@@ -214,7 +214,7 @@ class ExchangeActions(QObject):
         self.window.flush_edits()
         if path is None:
             chosen, _ = QFileDialog.getOpenFileName(
-                self.window, "Import bundle", str(likely_bundle()), f"peerdesk bundles (*{exchange.SUFFIX});;All (*)"
+                self.window, "Import bundle", str(likely_bundle()), f"peerdesk bundles (*{SUFFIX});;All (*)"
             )
             if not chosen:
                 return
@@ -267,6 +267,3 @@ class ExchangeActions(QObject):
         self.last_dialog = dialog
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.open()
-
-
-__all__ = ["EmailDialog", "ExchangeActions", "review_service"]

@@ -17,6 +17,8 @@ from PySide6.QtWidgets import (
 )
 
 from peerdesk.services import timetable_grid
+from peerdesk.services.changes import Changes
+from peerdesk.store.engine import Store
 from peerdesk.ui.kit import ops
 from peerdesk.ui.kit.dialogs import FIT, STRETCH, SessionDialog, close_buttons, selected_row, table_view
 from peerdesk.ui.kit.list_model import SessionTableModel
@@ -177,13 +179,11 @@ class GroupsDialog(SessionDialog):
 
     def rename(self, group_id: str, name: str) -> bool:
         old = next((r.name for r in self.model.rows if r.id == group_id), "")
-        return ops.run(
-            self,
-            self.session,
-            "Rename stakeholder group",
-            lambda s: timetable_grid.rename_group(s, group_id, name),
-            lambda s: timetable_grid.rename_group(s, group_id, old),
-        )
+
+        def rename(store: Store, to: str) -> Changes:
+            return timetable_grid.rename_group(store, group_id, to)
+
+        return ops.run_swap(self, self.session, "Rename stakeholder group", rename, name, old)
 
     def delete_selected(self) -> None:
         group = self.selected()
@@ -191,10 +191,5 @@ class GroupsDialog(SessionDialog):
             self.delete(group.id)
 
     def delete(self, group_id: str) -> bool:
-        return ops.run(
-            self,
-            self.session,
-            "Delete stakeholder group",
-            lambda s: timetable_grid.delete_group(s, group_id),
-            lambda s: timetable_grid.restore_group(s, group_id),
-        )
+        label, undo = "Delete stakeholder group", timetable_grid.restore_group
+        return ops.run_on(self, self.session, label, group_id, timetable_grid.delete_group, undo)

@@ -160,12 +160,13 @@ class InterviewsPanel(PlacesPanel):
         if not changed:
             return False
         before = {k: old[k] for k in changed}
-        return ops.run(
+        return ops.run_swap(
             self,
             self.session,
             "Edit interview",
-            lambda s: interviews.update_interview(s, interview_id, **changed),
-            lambda s: interviews.update_interview(s, interview_id, **before),
+            lambda s, v: interviews.update_interview(s, interview_id, **v),
+            changed,
+            before,
         )
 
     def move_interview(self, interview_id: str, slot_id: str, team_id: str) -> bool:
@@ -211,13 +212,8 @@ class InterviewsPanel(PlacesPanel):
             self.delete(info.id)
 
     def delete(self, interview_id: str) -> bool:
-        return ops.run(
-            self,
-            self.session,
-            "Delete interview",
-            lambda s: interviews.delete_interview(s, interview_id),
-            lambda s: interviews.restore_interview(s, interview_id),
-        )
+        undo = interviews.restore_interview
+        return ops.run_on(self, self.session, "Delete interview", interview_id, interviews.delete_interview, undo)
 
 
 def _plus_minutes(starts: str, minutes: int = SLOT_MINUTES) -> str:

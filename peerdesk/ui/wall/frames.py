@@ -29,6 +29,7 @@ from peerdesk.ui.wall.items import (
     THEME_FILL,
     THEME_TYPE,
     WallHost,
+    WallItem,
     _font,
     wall_of,
 )
@@ -93,27 +94,20 @@ class HeadingItem(QGraphicsTextItem):
             self.start_edit()
 
 
-class ThemeItem(QGraphicsItem):
+class ThemeItem(WallItem):
     """A theme: a framed area whose post-its are its children (they move with it), a heading, a resize grip."""
 
+    item_type = THEME_TYPE
+
     def __init__(self, view: ThemeView) -> None:
-        super().__init__()
+        super().__init__(0.0)
         self.view = view
         self.width, self.height = view.width, view.height
         self.count = 0
         self._resizing: QPointF | None = None
-        self.setFlags(
-            QGraphicsItem.GraphicsItemFlag.ItemIsSelectable
-            | QGraphicsItem.GraphicsItemFlag.ItemIsMovable
-            | QGraphicsItem.GraphicsItemFlag.ItemIsFocusable
-        )
-        self.setZValue(0.0)
         self.heading = HeadingItem(self)
         self.heading.setPos(26, 4)
         self.set_view(view)
-
-    def type(self) -> int:
-        return THEME_TYPE
 
     @property
     def theme_id(self) -> str:

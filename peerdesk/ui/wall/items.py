@@ -95,25 +95,37 @@ def fit_text(text: str, font: QFont, width: float, height: float) -> str:
     return " ".join(words[:low]) + "…"
 
 
-class PostItItem(QGraphicsItem):
-    """One post-it: its colour says rose, thorn or bud; its author's initials sit in the corner."""
+class WallItem(QGraphicsItem):
+    """What a post-it and a theme share on the wall: picked, moved and focused by hand, stacked at ``z`` (themes
+    under post-its), and told apart from Qt's own items by ``item_type``."""
 
-    def __init__(self, view: PostItView) -> None:
+    item_type = USER_TYPE
+
+    def __init__(self, z: float) -> None:
         super().__init__()
-        self.view = view
-        self.dimmed = False  # evening: still to be read out
-        self._shown = ""
         self.setFlags(
             QGraphicsItem.GraphicsItemFlag.ItemIsSelectable
             | QGraphicsItem.GraphicsItemFlag.ItemIsFocusable
             | QGraphicsItem.GraphicsItemFlag.ItemIsMovable
         )
-        self.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
-        self.setZValue(1.0)
-        self.set_view(view)
+        self.setZValue(z)
 
     def type(self) -> int:
-        return POSTIT_TYPE
+        return self.item_type
+
+
+class PostItItem(WallItem):
+    """One post-it: its colour says rose, thorn or bud; its author's initials sit in the corner."""
+
+    item_type = POSTIT_TYPE
+
+    def __init__(self, view: PostItView) -> None:
+        super().__init__(1.0)
+        self.view = view
+        self.dimmed = False  # evening: still to be read out
+        self._shown = ""
+        self.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
+        self.set_view(view)
 
     @property
     def postit_id(self) -> str:

@@ -15,7 +15,8 @@ from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
-from peerdesk.services import exchange, review, team
+from peerdesk.exchange.digest import content_digest
+from peerdesk.services import review, team
 from peerdesk.store.engine import Store
 from peerdesk.ui.kit.session import ReviewSession
 from peerdesk.ui.shell.app import Controller, make_app
@@ -127,7 +128,7 @@ def test_a_member_joins_from_the_app_and_both_exchange_bundles_within_ten_action
     qtbot.waitUntil(lambda: lead_window.exchange.changes_button.isVisible(), timeout=20000)
     assert QApplication.activeModalWidget() is None
     importing.within(2)
-    assert exchange.content_digest(lead_store) == exchange.content_digest(member_window.session.store)
+    assert content_digest(lead_store) == content_digest(member_window.session.store)
     member_window.close()
     lead_window.close()
     controller.start.close()

@@ -7,7 +7,7 @@ import uuid
 from PySide6.QtCore import QMimeData, Qt
 from pytestqt.qtbot import QtBot
 
-from peerdesk.services import insights
+from peerdesk.services import insight_evidence, insights
 from peerdesk.services.insights import InsightSummary
 from peerdesk.ui.insights import models
 from peerdesk.ui.kit.session import ReviewSession
@@ -56,7 +56,7 @@ def test_the_insight_list_is_in_presentation_order_and_a_move_is_one_undo_step(
 
 
 def test_a_quote_shows_its_group_and_a_used_one_is_ticked(qtbot: QtBot, demo_session: ReviewSession) -> None:
-    quotes = insights.all_quotes(demo_session.store)[:2]
+    quotes = insight_evidence.all_quotes(demo_session.store)[:2]
     model = models.QuoteListModel(demo_session, accepts_drops=True)
     model.set_rows(quotes, used={quotes[0].id})
     shown = str(model.data(model.index(0, 0)))

@@ -12,6 +12,7 @@ from peerdesk.ui.kit.dialogs import (
     SessionDialog,
     close_buttons,
     dialog_layout,
+    list_view,
     selected_row,
     table_view,
 )
@@ -85,3 +86,15 @@ def test_the_close_row_holds_the_dialogs_own_buttons_and_close_rejects(qtbot: Qt
     with qtbot.waitSignal(dialog.rejected):
         buttons.button(QDialogButtonBox.StandardButton.Close).click()
     assert dialog.result() == QDialog.DialogCode.Rejected
+
+
+def test_a_list_wraps_its_items_and_can_be_read_only_with_one_selection(qtbot: QtBot) -> None:
+    model = QStringListModel(["A long quote", "Another"])
+    view = list_view("quotesView", model, spacing=3, read_only=True, single=True)
+    qtbot.addWidget(view)
+    assert (view.objectName(), view.model(), view.spacing()) == ("quotesView", model, 3)
+    assert view.wordWrap() and view.editTriggers() == QAbstractItemView.EditTrigger.NoEditTriggers
+    assert view.selectionMode() == QAbstractItemView.SelectionMode.SingleSelection
+    plain = list_view("plain", model)
+    qtbot.addWidget(plain)
+    assert plain.editTriggers() != QAbstractItemView.EditTrigger.NoEditTriggers

@@ -122,3 +122,34 @@ def test_a_refused_survey_scale_leaves_no_undo_step(qtbot: QtBot, session: Revie
 def test_creating_needs_a_table_or_both_ways_back(session: ReviewSession) -> None:
     with pytest.raises(ValueError):
         ops.run_create(None, session, "Add", None, lambda s: ("x", Changes()), remove=lambda s, rid: Changes())
+
+
+def test_a_swap_is_undone_by_the_same_call_with_what_it_replaced(session: ReviewSession, shown: list[str]) -> None:
+    review_id = session.store.review_id
+    before = aim(session)
+
+    def set_aim(store: Store, text: str) -> Changes:
+        return records.set_fields(store, "review", review_id, aim=text)
+
+    assert ops.run_swap(None, session, "Edit aim", set_aim, "Hear from carers", before)
+    assert aim(session) == "Hear from carers"
+    session.undo_stack.undo()
+    assert aim(session) == before
+    assert not ops.run_swap(None, session, "Close", lambda s, _v: refuse(s), 1, 0)
+    assert session.undo_stack.count() == 1 and shown == ["Close: The review is closed for edits."]  # no step
+
+
+def test_an_edit_on_one_record_is_undone_by_its_other_call(session: ReviewSession) -> None:
+    team_id = ops.create_record(None, session, "teams", {"name": "Team A"}, "Add team")
+    assert team_id is not None
+    assert ops.run_on(
+        None,
+        session,
+        "Remove team",
+        team_id,
+        lambda s, r: records.delete(s, "teams", r),
+        lambda s, r: records.restore(s, "teams", r),
+    )
+    assert not records.rows(session.store, "teams", ["name"])
+    session.undo_stack.undo()
+    assert [r["id"] for r in records.rows(session.store, "teams", ["name"])] == [team_id]

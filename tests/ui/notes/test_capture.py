@@ -26,9 +26,9 @@ def stored_quotes(panel: NotesPanel) -> list[notes.QuoteInfo]:
 
 
 def test_the_shortcuts_belong_to_the_panel_and_its_editor(panel: NotesPanel) -> None:
-    assert panel.action_quote.shortcut() == QKeySequence("Ctrl+Q")
-    assert {kind: a.shortcut().toString() for kind, a in panel.postit_actions.items()} == dict(KIND_KEYS)
-    for action in (panel.action_quote, *panel.postit_actions.values()):
+    assert panel.capturing.action_quote.shortcut() == QKeySequence("Ctrl+Q")
+    assert {kind: a.shortcut().toString() for kind, a in panel.capturing.postit_actions.items()} == dict(KIND_KEYS)
+    for action in (panel.capturing.action_quote, *panel.capturing.postit_actions.values()):
         assert action in panel.actions()
         assert action.shortcutContext() == Qt.ShortcutContext.WidgetWithChildrenShortcut
 
@@ -79,5 +79,5 @@ def test_clicking_a_quote_in_the_list_selects_it_in_the_notes(qtbot: QtBot, pane
     select_span(panel, text.index("respite"), text.index(" to find"))
     qtbot.keyClick(panel.editor, Qt.Key.Key_Q, CTRL)
     select_span(panel, 0, 0)
-    panel.quotes_view.clicked.emit(panel.quotes_model.index(0, 0))
+    panel.captures.quotes_view.clicked.emit(panel.captures.quotes_model.index(0, 0))
     assert panel.editor.textCursor().selectedText() == "respite is hard"

@@ -101,7 +101,7 @@ def test_ctrl_q_on_a_selection_captures_a_highlighted_quote(qtbot: QtBot, panel:
     assert quote.text == "we are listened to at last"
     assert notes.body(panel.session.store, panel.note.id) == panel.editor.toPlainText()  # saved with the quote
     assert len(panel.editor.extraSelections()) == 1
-    assert panel.quotes_model.rowCount() == 1
+    assert panel.captures.quotes_model.rowCount() == 1
     assert panel.session.undo_stack.undoText() == "Capture quote"
 
 
@@ -171,9 +171,9 @@ def test_ctrl_1_2_3_make_a_rose_thorn_and_bud_from_the_line_or_selection(qtbot: 
         ("rose", "Managers visit every week."),
         ("thorn", "Caseloads are far too high."),
     ]
-    assert panel.postits_model.rowCount() == 3
+    assert panel.captures.postits_model.rowCount() == 3
     for row in range(3):  # each in the wall's colour for its kind (the kit's one palette)
-        item = panel.postits_model.item(row)
+        item = panel.captures.postits_model.item(row)
         kind = item.text().split(":")[0].lower()
         assert item.background().color() == palette.fill(kind), kind
         assert item.foreground().color() == palette.ink()

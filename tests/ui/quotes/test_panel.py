@@ -10,7 +10,8 @@ from pytestqt.qtbot import QtBot
 
 from peerdesk.services import quotes, wall
 from peerdesk.ui.kit.session import ReviewSession
-from peerdesk.ui.quotes.panel import GROUP, TEXT, QuotesPanel
+from peerdesk.ui.quotes.model import GROUP, TEXT
+from peerdesk.ui.quotes.panel import QuotesPanel
 from tests.helpers.layout import on_screen
 from tests.helpers.wall_data import Seeded, seed_quotes
 
@@ -145,7 +146,7 @@ def test_quotes_that_may_identify_someone_are_marked_until_the_team_decides(
     qtbot: QtBot, session: ReviewSession, panel: QuotesPanel, seeded: Seeded
 ) -> None:
     from peerdesk.services import guard, records
-    from peerdesk.ui.quotes.panel import CHECK
+    from peerdesk.ui.quotes.model import CHECK
 
     first = seeded.quotes[0]
     session.apply(lambda s: records.set_fields(s, "quotes", first, text="Ask Mrs Fenwick, she runs the hub"))

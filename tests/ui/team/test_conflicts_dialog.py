@@ -41,7 +41,7 @@ def test_dismissing_a_conflict_keeps_the_text_that_stands(qtbot: QtBot, duo: Tea
     session = ReviewSession(duo.stores[0])
     dialog = ConflictsDialog(session)
     qtbot.addWidget(dialog)
-    now = dialog.model.items[0].current_text
+    now = dialog.model.rows[0].current_text
     dialog.view.selectRow(0)
     dialog.dismiss_selected()
     assert exchange.conflicts(session.store) == []

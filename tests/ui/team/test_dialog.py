@@ -29,7 +29,7 @@ def test_the_model_lists_each_member_with_role_fingerprint_and_state(qtbot: QtBo
     lead, sam = duo.stores
     model = TeamModel(ReviewSession(lead))
     assert model.rowCount() == 2 and model.columnCount() == 4
-    row = next(r for r in range(2) if model.people[r].id == sam.member_id)
+    row = next(r for r in range(2) if model.rows[r].id == sam.member_id)
     assert model.data(model.index(row, 0)) == "Sam Okafor"
     assert model.data(model.index(row, 2)) == team.my_card(sam)[0].fingerprint
     assert model.data(model.index(row, 3)) == "verified"
@@ -51,7 +51,7 @@ def test_removing_a_member_is_one_undo_step(qtbot: QtBot, duo: Team) -> None:
     session = ReviewSession(lead)
     dialog = TeamDialog(session)
     qtbot.addWidget(dialog)
-    row = next(r for r in range(2) if dialog.model.people[r].id == sam.member_id)
+    row = next(r for r in range(2) if dialog.model.rows[r].id == sam.member_id)
     dialog.view.selectRow(row)
     assert dialog.remove_button.isEnabled() and not dialog.verify_button.isEnabled()
     dialog.remove_selected(confirmed=True)
@@ -74,7 +74,7 @@ def test_verifying_a_member_is_one_undo_step(qtbot: QtBot, duo: Team) -> None:
     session = ReviewSession(lead)
     dialog = TeamDialog(session)
     qtbot.addWidget(dialog)
-    dialog.view.selectRow(next(r for r in range(2) if dialog.model.people[r].id == sam.member_id))
+    dialog.view.selectRow(next(r for r in range(2) if dialog.model.rows[r].id == sam.member_id))
     dialog.verify_selected(confirmed=True)
     assert next(m for m in team.members(lead) if m.id == sam.member_id).verified
     assert session.undo_stack.undoText() == "Verify Sam Okafor"

@@ -28,3 +28,24 @@ def test_a_post_it_item_names_its_kind_and_text_for_a_screen_reader(qtbot: QtBot
     assert items.wall_of(item) is scene
     item.set_dimmed(True)
     assert item.accessible_name().endswith("(not read out yet)")
+
+
+def test_post_its_and_themes_are_wall_items_picked_and_moved_by_hand_themes_underneath(
+    qtbot: QtBot, session: ReviewSession
+) -> None:
+    from PySide6.QtWidgets import QGraphicsItem
+
+    from peerdesk.services import wall_themes
+    from peerdesk.ui.wall.frames import ThemeItem
+
+    ids = seed_postits(session.store)
+    wall_themes.group_as_theme(session.store, [ids[0]], "Visible managers")
+    scene = WallScene(session)
+    postit = scene.postits[ids[0]]
+    theme = next(i for i in scene.items() if isinstance(i, ThemeItem))
+    flags = QGraphicsItem.GraphicsItemFlag
+    for item in (postit, theme):
+        assert isinstance(item, items.WallItem)
+        assert item.flags() & flags.ItemIsSelectable and item.flags() & flags.ItemIsMovable
+        assert item.flags() & flags.ItemIsFocusable
+    assert theme.type() == items.THEME_TYPE and theme.zValue() < postit.zValue()
