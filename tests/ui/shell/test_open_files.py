@@ -8,12 +8,13 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QSize, QTimer
 from PySide6.QtGui import QFileOpenEvent
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from peerdesk.exchange import transfer
 from peerdesk.services import records
 from peerdesk.ui.kit.icons import ICON_SIZES, app_icon
+from peerdesk.ui.kit.notice_bar import NoticeBar
 from peerdesk.ui.shell.about import about_box, versions
 from peerdesk.ui.shell.app import Controller, make_app
 from peerdesk.ui.shell.dialogs import PassphraseDialog
@@ -71,15 +72,15 @@ def bundle_from_the_lead(crew: Team) -> Path:
     return path
 
 
-def import_offer(controller: Controller) -> QMessageBox:
-    box = controller.notice
-    assert isinstance(box, QMessageBox) and box.objectName() == "importOffer" and box.isVisible()
-    return box
+def import_offer(controller: Controller) -> NoticeBar:
+    """The offer is in the window's notice bar: no box takes the keyboard from what is being typed."""
+    bar = controller.windows[-1].notices
+    assert bar.isVisible() and bar.text().startswith("Import ") and QApplication.activeModalWidget() is None
+    return bar
 
 
-def click(box: QMessageBox, label: str) -> None:
-    [button] = [b for b in box.buttons() if b.text() == label]
-    button.click()
+def click(bar: NoticeBar, label: str) -> None:
+    bar.button(label).click()
 
 
 def test_a_bundle_before_any_review_is_open_shows_the_start_screen_then_offers_to_import(
