@@ -42,17 +42,3 @@ def test_the_shortcuts_list_names_each_action_once(window: MainWindow) -> None:
     rows = window.shortcut_rows()
     assert rows == sorted(set(rows)) and all(name and seq and "&" not in name for name, seq in rows)
     assert any(name.startswith("Print") for name, _ in rows)
-
-
-def test_a_notice_waits_behind_the_lock_and_comes_back_with_the_review(window: MainWindow) -> None:
-    window.notices.show_notice("Import changes-from-alex.pdbundle into Westfold County Council?")
-    window.lock()
-    assert window.notices.isHidden()  # nothing of the review beside the lock screen
-    window.lock_screen.edit.setText(PASSPHRASE)
-    window.lock_screen.try_unlock()
-    assert window.notices.isVisible() and "changes-from-alex" in window.notices.text()
-    window.notices.dismiss()
-    window.lock()
-    window.lock_screen.edit.setText(PASSPHRASE)
-    window.lock_screen.try_unlock()
-    assert window.notices.isHidden()

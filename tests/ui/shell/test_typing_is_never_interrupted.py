@@ -1,6 +1,7 @@
 """What the app has to say while someone types in the note taker never takes the keyboard: a bundle handed over by
 the desktop, the retention offer on opening, a bug caught by the hook and a notice that only informs are said in
-the window (its notice bar or status bar), and every keystroke lands in the notes."""
+the window (its notice bar or status bar), and every keystroke lands in the notes. The window's notice waits
+behind the lock screen."""
 
 from __future__ import annotations
 
@@ -17,6 +18,7 @@ from peerdesk.services import review as review_service
 from peerdesk.ui.kit import messages
 from peerdesk.ui.shell.app import Controller, make_app
 from peerdesk.ui.shell.main_window import MainWindow
+from tests.conftest import PASSPHRASE
 from tests.helpers.exchange import Team
 from tests.helpers.modals import no_box_may_open
 from tests.helpers.timetable import build_day
@@ -132,3 +134,18 @@ def test_a_notice_that_only_informs_goes_to_the_status_bar(qtbot: QtBot, control
     assert boxes == [] and typed(window) == "Ideas flow."
     assert_still_typing(window)
     assert window.statusBar().currentMessage() == "My next interview: You have no more interviews on the timetable."
+
+
+def test_a_notice_waits_behind_the_lock_and_comes_back_with_the_review(main_window: MainWindow) -> None:
+    window = main_window
+    window.notices.show_notice("Import changes-from-alex.pdbundle into Westfold County Council?")
+    window.lock()
+    assert window.notices.isHidden()  # nothing of the review beside the lock screen
+    window.lock_screen.edit.setText(PASSPHRASE)
+    window.lock_screen.try_unlock()
+    assert window.notices.isVisible() and "changes-from-alex" in window.notices.text()
+    window.notices.dismiss()
+    window.lock()
+    window.lock_screen.edit.setText(PASSPHRASE)
+    window.lock_screen.try_unlock()
+    assert window.notices.isHidden()
