@@ -53,6 +53,7 @@ def test_an_autosave_that_fails_while_typing_is_said_inline_and_saved_once_it_ca
     try:
         with no_box_may_open() as boxes:
             qtbot.keyClicks(panel.editor, "The front door ")
+            panel.save_soon()  # the typing pause falls due
             qtbot.waitUntil(lambda: panel.notices.isVisible(), timeout=20000)  # the save gave up waiting
             qtbot.keyClicks(panel.editor, "is confusing.")
         assert boxes == [] and QApplication.activeModalWidget() is None
@@ -64,6 +65,7 @@ def test_an_autosave_that_fails_while_typing_is_said_inline_and_saved_once_it_ca
         other.execute("ROLLBACK")
         other.close()
     qtbot.keyClicks(panel.editor, " Really.")
+    panel.save_soon()
     qtbot.waitUntil(lambda: panel.status.text() == "Saved", timeout=20000)
     assert notes.body(panel.session.store, panel.note.id) == "The front door is confusing. Really."
     assert panel.notices.isHidden()  # what it said is no longer true
