@@ -1,4 +1,9 @@
-"""One channel for telling the user things: known errors get their sentence, bugs a calm apology and a log entry."""
+"""One channel for telling the user things: known errors get their sentence, bugs a calm apology and a log entry.
+
+Nothing here takes the keyboard away unasked: a notice that only informs goes to the window's status bar, and an
+error nobody asked for (a bug caught by the hook) goes to the window's notice bar when it has one. A box is for
+what the user has just asked for (and a window without a status bar).
+"""
 
 from __future__ import annotations
 
@@ -7,30 +12,67 @@ import sys
 from types import TracebackType
 
 from PySide6.QtCore import QTimer
-from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
+from PySide6.QtWidgets import QApplication, QMainWindow, QMessageBox, QWidget
 
 from peerdesk.errors import PeerdeskError
+from peerdesk.ui.kit.notice_bar import NoticeBar
 
 log = logging.getLogger("peerdesk.ui")
+WINDOW_NOTICES = "windowNotices"  # the object name of a main window's own notice bar
+# A panel where people type (the note taker) holds a notice bar by this name: refusals of what it does go there.
+TYPING_NOTICES = "typingNotices"
+STATUS_MS = 10_000
+
+
+def explain(title: str, exc: BaseException) -> str:
+    """The sentence for ``exc`` (logged): a known error's own, or the calm apology for a bug."""
+    if isinstance(exc, PeerdeskError):
+        log.info("%s: %s", title, type(exc).__name__)
+        return str(exc)
+    log.error("unexpected error: %s", title, exc_info=(type(exc), exc, exc.__traceback__))
+    return (
+        "Something went wrong that peerdesk did not expect. Nothing you had saved is lost. "
+        "The details are in the log file (Help ▸ Open log folder)."
+    )
 
 
 def error(parent: QWidget | None, title: str, exc: BaseException) -> None:
-    if isinstance(exc, PeerdeskError):
-        log.info("%s: %s", title, type(exc).__name__)
-        text = str(exc)
-    else:
-        log.error("unexpected error: %s", title, exc_info=(type(exc), exc, exc.__traceback__))
-        text = (
-            "Something went wrong that peerdesk did not expect. Nothing you had saved is lost. "
-            "The details are in the log file (Help ▸ Open log folder)."
-        )
-    box = QMessageBox(QMessageBox.Icon.Warning, title, text, QMessageBox.StandardButton.Ok, parent)
+    box = QMessageBox(QMessageBox.Icon.Warning, title, explain(title, exc), QMessageBox.StandardButton.Ok, parent)
     box.setObjectName("errorBox")
     box.exec()
 
 
+def inline_error(bar: NoticeBar, title: str, exc: BaseException) -> None:
+    """An error said in ``bar``, for work that runs while the user types (the keyboard stays where it is)."""
+    bar.show_notice(f"{title}: {explain(title, exc)}", kind="error")
+
+
+def refused(parent: QWidget | None, title: str, exc: BaseException) -> None:
+    """An edit was refused: said inline when ``parent`` is a panel people type in, else in a box (a main window
+    holds such a panel, but what the window refused was not typed there)."""
+    inside = parent is not None and not isinstance(parent, QMainWindow)
+    bar = parent.findChild(NoticeBar, TYPING_NOTICES) if inside and parent is not None else None
+    if isinstance(bar, NoticeBar):
+        inline_error(bar, title, exc)
+    else:
+        error(parent, title, exc)
+
+
+def window_notices(widget: QWidget | None) -> NoticeBar | None:
+    """The notice bar of the window ``widget`` is in, if that window has one."""
+    if widget is None:
+        return None
+    found = widget.window().findChild(NoticeBar, WINDOW_NOTICES)
+    return found if isinstance(found, NoticeBar) else None
+
+
 def info(parent: QWidget | None, title: str, text: str) -> None:
-    QMessageBox.information(parent, title, text)
+    """A notice that only informs: the status bar of ``parent``'s window (a box only where there is none)."""
+    window = parent.window() if parent is not None else None
+    if isinstance(window, QMainWindow):
+        window.statusBar().showMessage(f"{title}: {text}", STATUS_MS)
+    else:
+        QMessageBox.information(parent, title, text)
 
 
 def confirm(parent: QWidget | None, title: str, text: str, yes: str = "Continue") -> bool:
@@ -58,7 +100,12 @@ def install_excepthook() -> None:
         def show() -> None:
             nonlocal showing
             try:
-                error(QApplication.activeWindow(), "Something went wrong", exc)
+                window = QApplication.activeWindow()
+                bar = window_notices(window)
+                if bar is not None:  # nobody asked for this: say it without taking the keyboard
+                    inline_error(bar, "Something went wrong", exc)
+                else:
+                    error(window, "Something went wrong", exc)
             finally:
                 showing = False
 

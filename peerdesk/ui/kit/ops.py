@@ -4,7 +4,8 @@
 through Qt: a command that did its work in ``redo`` left a failed step on the stack when the service refused.
 So every edit runs first, through ``ReviewSession.apply`` (which tells the views); only an edit that went
 through is pushed, as a ``Step`` holding the two calls that redo and undo it. A refusal (a ``PeerdeskError``)
-is shown through ``messages.error`` and pushes nothing; so is a bug, with the calm apology.
+is shown through ``messages.refused`` (inline in a panel people type in, else a box) and pushes nothing; so is
+a bug, with the calm apology.
 """
 
 from __future__ import annotations
@@ -76,7 +77,7 @@ def _attempt(parent: QWidget | None, session: ReviewSession, label: str, do: Ope
     try:
         session.apply(do)
     except Exception as exc:  # a refusal gets its sentence, a bug the apology and a log entry
-        messages.error(parent, label, exc)
+        messages.refused(parent, label, exc)
         return False
     return True
 

@@ -1,11 +1,10 @@
 """The note taker: one interview's header, the notes editor, and beside it the questions, quotes and scales.
 
-The Questions, Quotes and Scales tabs are their own widgets (``plan``, ``captures_tab``, ``scales``), and the
-capture shortcuts live in ``capture``; this panel opens notes and autosaves typing (through ``NoteSaver``).
-
-Typing autosaves: a save is queued 300 ms after the last keystroke, and at least once a second during a long
-burst, and written by ``NoteSaver`` off the UI thread. Quote capture (Ctrl+Q), post-its (Ctrl+1/2/3), ticks,
-plan changes and scale answers are undo steps on the window's stack; typing uses the editor's own undo.
+The side tabs are their own widgets (``plan``, ``captures_tab``, ``scales``), the capture shortcuts live in
+``capture``. Typing autosaves: 300 ms after the last keystroke, at least once a second during a long burst,
+written by ``NoteSaver`` off the UI thread. Captures, ticks, plan changes and scale answers are undo steps on the
+window's stack; typing uses the editor's own undo. Nothing here opens a box while the user types: a failed save
+or a refused capture is said in the panel's notice bar, and the keyboard stays in the editor.
 """
 
 from __future__ import annotations
@@ -31,6 +30,7 @@ from peerdesk.services import timetable as tt
 from peerdesk.services.changes import EVERYTHING_TABLES, Changes
 from peerdesk.store.engine import Store
 from peerdesk.ui.kit import messages
+from peerdesk.ui.kit.notice_bar import NoticeBar
 from peerdesk.ui.kit.panel import Panel
 from peerdesk.ui.kit.session import ReviewSession
 from peerdesk.ui.kit.typing_pause import TypingPause
@@ -45,25 +45,15 @@ from peerdesk.ui.notes.scales import ScalesTab
 
 QUIET_MS = 300  # a pause this long in typing saves
 MAX_WAIT_MS = 1000  # and a long burst saves at least this often
+SAVE_FAILED = "Could not save the notes (peerdesk tries again as you type)"
 SIDE_WIDTH = 330  # the plan's checklist titles ("… (10 of 10)") and a scroll bar: the side never scrolls sideways
 
 
 class NotesPanel(Panel):
     watches = (
-        "guarded_names",
-        "notes",
-        "quotes",
-        "postits",
-        "interviews",
-        "interview_questions",
-        "questions",
-        "scale_answers",
-        "review",
-        "stakeholder_groups",
-        "slots",
-        "teams",
-        "members",
-    )
+        "guarded_names", "notes", "quotes", "postits", "interviews", "interview_questions", "questions",
+        "scale_answers", "review", "stakeholder_groups", "slots", "teams", "members",
+    )  # fmt: skip
     status_changed = Signal(str)
 
     def __init__(self, session: ReviewSession, parent: QWidget | None = None) -> None:
@@ -94,6 +84,8 @@ class NotesPanel(Panel):
         self.header.setWordWrap(True)
         self.header.setTextFormat(Qt.TextFormat.RichText)
         page.addWidget(self.header)
+        self.notices = NoticeBar(messages.TYPING_NOTICES, dismiss="Dis&miss")
+        page.addWidget(self.notices)
 
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
         self.editor = NoteEditor()
@@ -341,11 +333,12 @@ class NotesPanel(Panel):
     def _saved(self, seq: int, changes: Changes) -> None:
         if self.saver is not None and seq == self.saver.latest:
             self.set_status("Saved")
+            self.notices.dismiss_if(SAVE_FAILED)  # saved after all
         self.session.notify(changes)
 
     def _save_failed(self, exc: BaseException) -> None:
         self.set_status("Not saved yet — will try again as you type")
-        messages.error(self, "Could not save the notes", exc)
+        messages.inline_error(self.notices, SAVE_FAILED, exc)
 
     def set_status(self, text: str) -> None:
         self.status.setText(text)
@@ -384,7 +377,7 @@ class NotesPanel(Panel):
 
     def _undo_last_command(self) -> bool:
         stack = self.session.undo_stack
-        if not stack.canUndo():
-            return False
-        stack.undo()
-        return True
+        can = stack.canUndo()
+        if can:
+            stack.undo()
+        return can

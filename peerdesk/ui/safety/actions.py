@@ -13,7 +13,7 @@ from typing import Any
 
 from PySide6.QtCore import QObject, QTimer
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QDialog, QMessageBox
+from PySide6.QtWidgets import QDialog
 
 from peerdesk.errors import UserError, WrongPassphrase
 from peerdesk.services import backups, retention
@@ -23,6 +23,7 @@ from peerdesk.store import rekey
 from peerdesk.store.engine import Store
 from peerdesk.ui.kit import messages
 from peerdesk.ui.kit import settings as ui_settings
+from peerdesk.ui.kit.notice_bar import NoticeBar
 from peerdesk.ui.kit.worker import run_task
 from peerdesk.ui.safety import preferences
 from peerdesk.ui.safety.guard_dialogs import FlaggedQuotesDialog, NamesDialog
@@ -65,15 +66,15 @@ class Safety(QObject):
 
     def _build_actions(self) -> None:
         w = self.window
-        self.action_backup = self._action("&Back up now", self.back_up_now, "Save an encrypted copy beside the file")
+        self.action_backup = self._action("Back &up now", self.back_up_now, "Save an encrypted copy beside the file")
         self.action_restore = self._action(
             "&Restore from backup…", self.restore_backup, "Go back to an earlier copy of this review"
         )
         self.action_passphrase = self._action(
-            "Change &passphrase…", self.change_passphrase, "Re-encrypt this review with a new passphrase"
+            "C&hange passphrase…", self.change_passphrase, "Re-encrypt this review with a new passphrase"
         )
         self.action_purge = self._action(
-            "Delete &interview records…", self.purge, "Delete notes, quotes and post-its for good after the follow-up"
+            "Delete inter&view records…", self.purge, "Delete notes, quotes and post-its for good after the follow-up"
         )
         self.action_delete = self._action(
             "&Delete this review…", self.delete_review, "Remove the review file and its backups from this computer"
@@ -86,13 +87,13 @@ class Safety(QObject):
 
         self.action_names = self._action(
             "&Names to guard…", self.show_names, "Names the guard looks for in notes and quotes",
-            QKeySequence("Ctrl+Shift+G"),
+            QKeySequence("Ctrl+Shift+N"),  # not Ctrl+Shift+G: the wall's Ungroup
         )  # fmt: skip
         self.action_flagged = self._action(
             "Quotes that may &identify someone…", self.show_flagged, "Decide on quotes the guard flagged"
         )
         self.action_preferences = self._action(
-            "Pre&ferences…", self.show_preferences, "Auto-lock and backups",
+            "Preferen&ces…", self.show_preferences, "Auto-lock and backups",
             QKeySequence(QKeySequence.StandardKey.Preferences),
         )  # fmt: skip
         w.edit_menu.addSeparator()
@@ -119,23 +120,17 @@ class Safety(QObject):
         else:
             self.hourly_backup()
 
-    def offer_purge(self, state: retention.RetentionStatus) -> QMessageBox:
-        """Ask, without blocking the opening: the box is window-modal and answers through a signal."""
-        box = QMessageBox(self.window)
-        box.setObjectName("retentionOffer")
-        box.setIcon(QMessageBox.Icon.Warning)
-        box.setWindowTitle("Interview records are due for deletion")
-        box.setText(state.sentence)
-        box.setInformativeText(
-            "The team agreed to delete every record of the interviews after the follow-up visit. The review's "
-            "summary, insights, workshop (goals, idea walls, actions) and follow-up notes stay."
+    def offer_purge(self, state: retention.RetentionStatus) -> NoticeBar:
+        """Offer it in the window's notice bar: opening never waits on it, and typing is never interrupted.
+
+        The bar's button asks to confirm (the user has then asked), as File ▸ Delete interview records… does."""
+        self.window.notices.show_notice(
+            f"{state.sentence} The team agreed to delete every record of the interviews after the follow-up visit; "
+            "the summary, insights, workshop and follow-up notes stay.",
+            [("Delete interview &records…", self.purge)],
+            kind="warning",
         )
-        delete = box.addButton("Delete interview records", QMessageBox.ButtonRole.DestructiveRole)
-        box.addButton("Not now", QMessageBox.ButtonRole.RejectRole)
-        box.buttonClicked.connect(lambda button: self.run_purge() if button is delete else None)
-        self._dialogs["retention"] = box
-        box.open()
-        return box
+        return self.window.notices
 
     # --- retention ------------------------------------------------------------------------------------------------
     def purge(self) -> None:

@@ -181,8 +181,9 @@ class Controller(QObject):
 
     def show_review(self, store: Store) -> None:
         window = self.open_window(store)
-        for note in store.recovery_notes:  # e.g. committed work a damaged write-ahead log could not give back
-            messages.info(window, "Some changes could not be recovered", note)
+        if store.recovery_notes:  # e.g. committed work a damaged write-ahead log could not give back
+            text = " ".join(store.recovery_notes)
+            window.notices.show_notice(f"Some changes could not be recovered. {text}", kind="warning")
 
     def open_window(self, store: Store) -> MainWindow:
         ui_settings.add_recent(store.path)
@@ -196,6 +197,10 @@ class Controller(QObject):
         window.closed.connect(lambda: self._closed(window))
         self.windows.append(window)
         window.show()
+        # Ask for the keyboard: on X without a window manager (and under some focus-stealing rules) a new window
+        # is not made active, and the keys typed next would go nowhere once the start screen hides.
+        window.raise_()
+        window.activateWindow()
         self.start.hide()
         # What is due on opening (the retention offer, the hourly backup) waits until the window has painted: a
         # backup copy takes a moment, and the review should be on screen first.
@@ -232,24 +237,15 @@ class Controller(QObject):
         self.notice = box
 
     def _offer_import(self, window: MainWindow) -> None:
+        """Offered in the window's notice bar: a box would take the keyboard from whatever is being typed."""
         path, self.pending_bundle = self.pending_bundle, None
         if path is None:
             return
-        box = QMessageBox(
-            QMessageBox.Icon.Question,
-            "Import a bundle",
-            f"Import <b>{html.escape(path.name)}</b> into <b>{html.escape(window.session.title())}</b>?<p>peerdesk "
-            "checks who sent it and that it belongs to this review before changing anything.</p>",
-            QMessageBox.StandardButton.NoButton,
-            window,
+        window.notices.show_notice(
+            f"Import {path.name} into {window.session.title()}? peerdesk checks who sent it and that it belongs to "
+            "this review before changing anything.",
+            [("Im&port", lambda: window.exchange.import_(path)), ("&Not now", lambda: None)],
         )
-        box.setObjectName("importOffer")
-        import_button = box.addButton("Import", QMessageBox.ButtonRole.AcceptRole)
-        box.addButton("Not now", QMessageBox.ButtonRole.RejectRole)
-        box.setDefaultButton(import_button)
-        import_button.clicked.connect(lambda: window.exchange.import_(path))
-        box.open()
-        self.notice = box
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         # Every event of every widget passes here (tens of thousands while a window is built): a file to open is

@@ -16,11 +16,14 @@ from PySide6.QtWidgets import (
     QMessageBox,
     QStackedWidget,
     QTabWidget,
+    QVBoxLayout,
     QWidget,
 )
 
 from peerdesk.services.search import Hit
+from peerdesk.ui.kit import messages
 from peerdesk.ui.kit import settings as ui_settings
+from peerdesk.ui.kit.notice_bar import NoticeBar
 from peerdesk.ui.kit.panel import Panel
 from peerdesk.ui.kit.session import ReviewSession
 from peerdesk.ui.kit.widgets import scrolling
@@ -75,7 +78,7 @@ class MainWindow(ShellWindow):
         self.lock_screen.unlocked.connect(self.unlock)
         self.stack.addWidget(self.work)
         self.stack.addWidget(self.lock_screen)
-        self.setCentralWidget(self.stack)
+        self.setCentralWidget(self._with_notices(self.stack))
 
         self._build_docks()
         self._build_menus()
@@ -92,6 +95,7 @@ class MainWindow(ShellWindow):
         self._update_title()
         session.changed.connect(lambda ch: self._update_title() if "review" in ch else None)
         self._locked_state: QByteArray | None = None
+        self._notice_hidden = True
         self.restore_layout()
         from peerdesk.ui.insights.build_deck import install_build_action
 
@@ -118,6 +122,16 @@ class MainWindow(ShellWindow):
             dock.toggleViewAction().setShortcut(QKeySequence(spec.shortcut))
             dock.visibilityChanged.connect(lambda shown, name=spec.object_name: self._dock_shown(name, shown))
         arrange_docks(self, self.docks, self.panels)
+
+    def _with_notices(self, work: QWidget) -> QWidget:
+        """The work area under the window's notice bar (what nobody asked for is said there, not in a box)."""
+        self.notices = NoticeBar(messages.WINDOW_NOTICES)
+        central = QWidget()
+        layout = QVBoxLayout(central)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.notices)
+        layout.addWidget(work, 1)
+        return central
 
     def theme_to_insight(self, theme_id: str) -> None:
         """The wall's "Make insight" (Ctrl+I on a theme): the insight, made or found, in the Insights dock."""
@@ -182,7 +196,7 @@ class MainWindow(ShellWindow):
         for dock in self.docks.values():
             view_menu.addAction(dock.toggleViewAction())
         view_menu.addSeparator()
-        reset = QAction("Reset layout", self)
+        reset = QAction("&Reset layout", self)
         reset.triggered.connect(self.reset_layout)
         view_menu.addAction(reset)
         self.view_menu = view_menu
@@ -323,12 +337,15 @@ class MainWindow(ShellWindow):
         for dock in self.docks.values():
             dock.hide()
         self.stack.setCurrentWidget(self.lock_screen)
+        self._notice_hidden = self.notices.isHidden()  # nothing of the review shows beside the lock screen
+        self.notices.hide()
         self.menuBar().setEnabled(False)
         self.session.set_locked(True)
         self.lock_screen.edit.setFocus()
 
     def unlock(self) -> None:
         self.stack.setCurrentWidget(self.work)
+        self.notices.setHidden(self._notice_hidden)
         if self._locked_state is not None:
             self.restoreState(self._locked_state, LAYOUT_VERSION)
             self._locked_state = None

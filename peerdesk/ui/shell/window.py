@@ -11,6 +11,7 @@ from collections.abc import Callable
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QMainWindow, QMenu, QWidget
 
+from peerdesk.ui.kit.notice_bar import NoticeBar
 from peerdesk.ui.kit.panel import Panel
 from peerdesk.ui.kit.session import ReviewSession
 
@@ -22,6 +23,7 @@ class ShellWindow(QMainWindow):
     edit_menu: QMenu
     file_menu_tail: QAction  # sharing actions go before it
     help_menu: QMenu  # menus are inserted before it
+    notices: NoticeBar  # what nobody asked for is said here, above the work area, never in a box
 
     def flush_edits(self) -> None:
         """Save whatever is being typed, before anything reads or replaces the file."""

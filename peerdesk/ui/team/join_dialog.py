@@ -64,10 +64,10 @@ class JoinDialog(QDialog):
         self.text = QPlainTextEdit()
         self.text.setObjectName("invitationText")
         self.text.setAccessibleName("Invitation")
-        self.text.setTabChangesFocus(True)  # Tab goes on to the name, as in every other field
+        self.text.setTabChangesFocus(True)  # Tab goes on (to its file button, then the name), as in every field
         self.text.setMinimumHeight(90)
         layout.addWidget(self.text, 1)
-        load = QPushButton("Load from file…")
+        load = QPushButton("&Load from file…")
         load.setAutoDefault(False)  # Enter in a field must not open a file dialog
         load.clicked.connect(lambda: self._load())
         layout.addWidget(load, alignment=Qt.AlignmentFlag.AlignLeft)
@@ -98,7 +98,8 @@ class JoinDialog(QDialog):
         self.join_button = self.buttons.primary
         layout.addWidget(self.buttons)
         self.join_button.setDefault(True)  # once inside the dialog: Enter in any field joins
-        for first, second in ((self.text, self.me), (self.me, self.pass1), (self.pass1, self.pass2)):
+        # Tab in the order the fields are laid out (the invitation, its file, then the form below)
+        for first, second in ((self.text, load), (load, self.me), (self.me, self.pass1), (self.pass1, self.pass2)):
             QWidget.setTabOrder(first, second)
         self._file_touched = False
         self.file.textEdited.connect(lambda _t: setattr(self, "_file_touched", True))

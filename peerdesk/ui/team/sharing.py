@@ -103,7 +103,7 @@ class ExchangeActions(QObject):
         self.action_export = QAction("&Export bundle…", window, shortcut=QKeySequence("Ctrl+Shift+E"))
         self.action_export.setStatusTip("Write your work to one encrypted file to email to the team")
         self.action_export.triggered.connect(lambda: self.export())
-        self.action_export_all = QAction("Send &everything (for a new member or a lost email)…", window)
+        self.action_export_all = QAction("Send ever&ything (for a new member or a lost email)…", window)
         self.action_export_all.setStatusTip("Write the whole review, not only what your colleagues may not have yet")
         self.action_export_all.triggered.connect(lambda: self.export(full=True))
         self.action_import = QAction("&Import bundle…", window, shortcut=QKeySequence("Ctrl+Shift+I"))
@@ -111,7 +111,7 @@ class ExchangeActions(QObject):
         self.action_import.triggered.connect(lambda: self.import_())
         self.action_team = QAction("&Team…", window, shortcut=QKeySequence("Ctrl+Shift+T"))
         self.action_team.triggered.connect(self.show_team)
-        self.action_conflicts = QAction("&Conflicts…", window)
+        self.action_conflicts = QAction("Con&flicts…", window)
         self.action_conflicts.triggered.connect(self.show_conflicts)
         menu = window.file_menu
         actions = (self.action_export, self.action_export_all, self.action_import, self.action_team)

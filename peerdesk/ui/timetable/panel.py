@@ -125,7 +125,7 @@ class TimetablePanel(InterviewsPanel):
     def _build_actions(self) -> None:
         self.toolbar = QToolBar("Timetable")
         self.toolbar.setObjectName("timetableToolbar")
-        self.action_new = self._action("New interview", self.new_interview, None, "Plan an interview in the cell")
+        self.action_new = self._action("New interview", self.new_interview, "Ins", "Plan an interview in the cell")
         self.action_edit = self._action("Edit…", self.edit_selected, "F2", "Change the interview's details")
         self.action_duplicate = self._action(
             "Duplicate", self.duplicate_selected, "Ctrl+D", "Copy the interview to the next free cell"
@@ -146,10 +146,10 @@ class TimetablePanel(InterviewsPanel):
             "Select the team", lambda: self.target_current("team"), "Ctrl+Space", "Select the column's team"
         )
         self.action_groups = self._action(
-            "Stakeholder groups…", self.show_groups, None, "Add, rename or delete the groups being interviewed"
+            "Stakeholder &groups…", self.show_groups, None, "Add, rename or delete the groups being interviewed"
         )
-        self.action_import = self._action("Import timetable from CSV…", self.import_csv_dialog)
-        self.action_export = self._action("Export timetable as CSV…", self.export_csv_dialog)
+        self.action_import = self._action("&Import timetable from CSV…", self.import_csv_dialog)
+        self.action_export = self._action("&Export timetable as CSV…", self.export_csv_dialog)
         for action in (self.action_next, self.action_new, self.action_edit, self.action_duplicate, self.action_delete):
             self.toolbar.addAction(action)
         self.toolbar.addSeparator()

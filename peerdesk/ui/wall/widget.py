@@ -104,7 +104,11 @@ class WallWidget(QWidget):
         self.action_evening.setStatusTip("Day 1 evening: roses, thorns and buds on three sheets")
         self.action_day2 = QAction("Day 2 canvas", self, checkable=True)
         self.action_day2.setStatusTip("Day 2 morning: one canvas to group post-its into themes")
-        for action, mode in ((self.action_evening, EVENING), (self.action_day2, DAY2)):
+        for action, mode, key in ((self.action_evening, EVENING, "F7"), (self.action_day2, DAY2, "F8")):
+            action.setShortcut(QKeySequence(key))
+            action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            action.setToolTip(f"{action.text()} ({key})")
+            self.addAction(action)
             modes.addAction(action)
             action.triggered.connect(lambda _c=False, m=mode: self.set_mode(m))
             if not self.ideas:  # an idea wall is a canvas only
@@ -132,9 +136,9 @@ class WallWidget(QWidget):
         self.action_ungroup = self._action(
             "Ungroup", self.ungroup_selected, "Ctrl+Shift+G", "Remove the theme; its post-its stay where they are"
         )
-        self.action_merge = self._action("Merge themes", self.merge_selected, None, "Merge the selected themes")
+        self.action_merge = self._action("Merge themes", self.merge_selected, "Ctrl+M", "Merge the selected themes")
         self.action_split = self._action(
-            "Split theme", self.split_selected, None, "Move the selected post-its into a new theme of their own"
+            "Split theme", self.split_selected, "Ctrl+Shift+M", "Move the selected post-its into a theme of their own"
         )
         self.action_collapse = self._action(
             "Collapse/expand", self.toggle_selected, "Ctrl+E", "Fold a theme to its heading, or open it"
@@ -143,7 +147,8 @@ class WallWidget(QWidget):
         self.action_zoom_in = self._action("Zoom in", lambda: self.view.zoom_by(1.25), QKeySequence(std.ZoomIn))
         self.action_zoom_out = self._action("Zoom out", lambda: self.view.zoom_by(0.8), QKeySequence(std.ZoomOut))
         self.action_export = self._action(
-            "Export…", self.export_dialog, "Ctrl+Shift+E", "Save the wall as a picture (PNG, SVG) or a table (CSV)"
+            # not Ctrl+Shift+E, the window's Export bundle: a key two actions share does nothing at all
+            "Export…", self.export_dialog, "Ctrl+Shift+S", "Save the wall as a picture (PNG, SVG) or a table (CSV)"
         )
         for action in (self.action_new, self.action_read_out):
             self.toolbar.addAction(action)

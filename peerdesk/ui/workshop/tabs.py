@@ -97,7 +97,7 @@ def install(window: ShellWindow) -> WorkshopTabs:
     summary.triggered.connect(lambda: tabs.workshop.choose_summary())
     follow_action = QAction("&Follow-up visit", window)
     follow_action.triggered.connect(lambda: window.show_work(tabs.followup))
-    survey_action = QAction("Leadership of change &survey", window)
+    survey_action = QAction("Leadership of change sur&vey", window)
     survey_action.triggered.connect(lambda: window.show_work(tabs.survey))
     for action in (show, projector, export, summary):
         menu.addAction(action)

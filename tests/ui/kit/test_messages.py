@@ -44,3 +44,39 @@ def test_an_uncaught_error_is_logged_and_shown_without_a_traceback(
     assert "KeyError" in caplog.text
     [text] = shown
     assert "did not expect" in text and "Traceback" not in text and "a bug" not in text
+
+
+def test_a_refusal_in_a_panel_people_type_in_is_said_in_its_bar_and_elsewhere_in_a_box(qtbot: QtBot) -> None:
+    from PySide6.QtWidgets import QMainWindow, QVBoxLayout, QWidget
+
+    from peerdesk.errors import UserError
+    from peerdesk.ui.kit.notice_bar import NoticeBar
+    from tests.helpers.modals import no_box_may_open
+
+    window = QMainWindow()
+    panel = QWidget()
+    QVBoxLayout(panel).addWidget(NoticeBar(messages.TYPING_NOTICES))
+    window.setCentralWidget(panel)
+    qtbot.addWidget(window)
+    window.show()
+    bar = panel.findChild(NoticeBar)
+    assert isinstance(bar, NoticeBar)
+    with no_box_may_open() as boxes:
+        messages.refused(panel, "Make a thorn", UserError("Put the cursor on a line with words on it."))
+    assert boxes == [] and bar.text() == "Make a thorn: Put the cursor on a line with words on it."
+    bar.dismiss()
+    with no_box_may_open() as boxes:
+        QTimer.singleShot(0, lambda: messages.refused(window, "Edit aim", UserError("Too long.")))
+        qtbot.waitUntil(lambda: bool(boxes), timeout=5000)
+    assert boxes == ["Edit aim: Too long."] and bar.isHidden()
+
+
+def test_a_notice_that_only_informs_goes_to_the_status_bar_of_its_window(qtbot: QtBot) -> None:
+    from PySide6.QtWidgets import QLabel, QMainWindow
+
+    window = QMainWindow()
+    label = QLabel("a panel")
+    window.setCentralWidget(label)
+    qtbot.addWidget(window)
+    messages.info(label, "Make it a top action", "Select one idea on the wall first.")
+    assert window.statusBar().currentMessage() == "Make it a top action: Select one idea on the wall first."

@@ -62,10 +62,10 @@ def test_the_offer_on_opening_does_not_block_and_deletes_when_accepted(
 ) -> None:
     seed(window.session.store)
     review_service.update_review(window.session.store, retention_date="2026-01-01")
-    box = window.safety.offer_purge(retention.status(window.session.store))
-    assert box.isVisible()  # shown without waiting: opening a review never hangs on it
-    delete = next(b for b in box.buttons() if b.text() == "Delete interview records")
-    qtbot.mouseClick(delete, Qt.MouseButton.LeftButton)
+    bar = window.safety.offer_purge(retention.status(window.session.store))
+    # said in the window's notice bar: opening a review never hangs on it, and no box takes the keyboard
+    assert bar.isVisible() and "delete them now" in bar.text() and QApplication.activeModalWidget() is None
+    qtbot.mouseClick(bar.button("Delete interview records…"), Qt.MouseButton.LeftButton)  # then confirmed
     qtbot.waitUntil(lambda: bool(told), timeout=15000)
     assert review_service.info(window.session.store)["notes"] == 0
 

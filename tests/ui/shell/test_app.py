@@ -16,7 +16,6 @@ from peerdesk.store import maintenance, wal
 from peerdesk.store.engine import Store
 from peerdesk.ui.kit import messages
 from peerdesk.ui.kit import settings as ui_settings
-from peerdesk.ui.shell import app
 from peerdesk.ui.shell import app as shell
 from peerdesk.ui.shell.app import Controller
 from tests.conftest import PASSPHRASE
@@ -74,7 +73,7 @@ def test_a_damaged_review_is_offered_its_backup_and_opens_restored(
 
 
 def test_committed_work_a_damaged_wal_dropped_is_told(
-    qtbot: QtBot, controller: Controller, store: Store, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    qtbot: QtBot, controller: Controller, store: Store, tmp_path: Path
 ) -> None:
     maintenance.checkpoint(store)
     records.create(store, "notes", body="committed just before the power cut")
@@ -83,10 +82,9 @@ def test_committed_work_a_damaged_wal_dropped_is_told(
     shutil.copy(store.path, crashed)
     shutil.copy(f"{store.path}-wal", f"{crashed}-wal")
     flip_bit(Path(f"{crashed}-wal"), wal.HEADER + wal.FRAME_HEADER + 200)
-    told: list[str] = []
-    monkeypatch.setattr(app.messages, "info", lambda _p, title, _text: told.append(title))
     answer_passphrase(PASSPHRASE)
     controller.open_path(crashed)
     qtbot.waitUntil(lambda: bool(controller.windows), timeout=20000)
-    qtbot.waitUntil(lambda: bool(told), timeout=5000)
-    assert told == ["Some changes could not be recovered"]
+    notices = controller.windows[0].notices  # said in the window, not in a box over it
+    qtbot.waitUntil(notices.isVisible, timeout=5000)
+    assert notices.text().startswith("Some changes could not be recovered") and notices.kind == "warning"

@@ -11,18 +11,15 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
-from PySide6.QtWidgets import QApplication, QDialog, QFileDialog, QMessageBox, QScrollArea, QWidget
+from PySide6.QtWidgets import QDialog, QScrollArea, QWidget
 from pytestqt.qtbot import QtBot
 
 from peerdesk.services import exchange, interviews, team
 from peerdesk.services import timetable as tt
 from peerdesk.services.changes import Changes
-from peerdesk.ui.kit import messages
 from peerdesk.ui.kit.session import ReviewSession
-from peerdesk.ui.shell.app import make_app
 from peerdesk.ui.shell.dialogs import NewReviewDialog, PassphraseDialog
 from peerdesk.ui.shell.main_window import MainWindow
-from peerdesk.ui.shell.start import StartScreen
 from peerdesk.ui.team.dialog import AddCardDialog
 from peerdesk.ui.team.import_log import ImportLogDialog
 from peerdesk.ui.team.join_dialog import JoinDialog, MyCardDialog
@@ -36,23 +33,14 @@ from tests.helpers.layout import (
     settle,
     sideways_scrolling,
 )
+from tests.helpers.ui_tour import every_menu_dialog, modal_dialogs_checked, shown_window, start_and_dialogs_checked
 
 SIZES = [pytest.param((1366, 768), id="1366x768"), pytest.param((1920, 1080), id="1920x1080")]
-# Menu entries that would change or close the review rather than open a dialog to look at.
-NOT_OPENED = ("Delete", "Quit", "Close", "Lock", "Back up now", "New review", "Open…", "Join")
 
 
 @pytest.fixture
 def window(qtbot: QtBot, demo_session: ReviewSession, request: pytest.FixtureRequest) -> Iterator[MainWindow]:
-    make_app()  # measured in the app's own style sheet, as the user sees it
-    w = MainWindow(demo_session)
-    qtbot.addWidget(w)
-    w.resize(*request.param)
-    w.show()
-    qtbot.waitExposed(w)
-    first = tt.timetable(demo_session.store).interviews[0]
-    w.open_interview(first.id)  # the notes panel as it is used: an interview open
-    settle()
+    w = shown_window(qtbot, demo_session, request.param)  # measured in the app's own style sheet, as users see it
     yield w
     w.close()
 
@@ -123,44 +111,12 @@ def test_every_tab_of_the_work_area_fits_and_nothing_in_it_is_cut(window: MainWi
 @pytest.fixture
 def seen_dialogs(monkeypatch: pytest.MonkeyPatch) -> list[str]:
     """Modal dialogs are shown, checked and closed instead of waiting; file choosers answer "cancel"."""
-    found: list[str] = []
-
-    def look(dialog: QDialog) -> int:
-        dialog.show()
-        settle()
-        found.extend(f"{dialog.windowTitle()}: {p}" for p in check_page(dialog))
-        dialog.close()
-        return 0
-
-    monkeypatch.setattr(QDialog, "exec", look)
-    monkeypatch.setattr(QMessageBox, "exec", look)
-    for name in ("getOpenFileName", "getSaveFileName"):
-        monkeypatch.setattr(QFileDialog, name, staticmethod(lambda *_a, **_k: ("", "")))
-    monkeypatch.setattr(QFileDialog, "getExistingDirectory", staticmethod(lambda *_a, **_k: ""))
-    monkeypatch.setattr(messages, "info", lambda *_a: None)
-    monkeypatch.setattr(messages, "error", lambda *_a: None)
-    return found
-
-
-def open_dialogs() -> list[QDialog]:
-    return [w for w in QApplication.topLevelWidgets() if isinstance(w, QDialog) and w.isVisible()]
+    return modal_dialogs_checked(monkeypatch, check_page)
 
 
 @pytest.mark.parametrize("window", SIZES, indirect=True)
 def test_every_dialog_of_the_menus_opens_with_nothing_cut(window: MainWindow, seen_dialogs: list[str]) -> None:
-    opened = 0
-    for menu_action in window.menuBar().actions():
-        menu = menu_action.menu()
-        for action in menu.actions() if menu is not None else []:
-            text = action.text().replace("&", "")
-            if not text.endswith("…") or any(text.startswith(n) for n in NOT_OPENED):
-                continue
-            action.trigger()
-            settle()
-            opened += 1
-            for dialog in open_dialogs():  # the ones opened without waiting (open(), show())
-                seen_dialogs.extend(f"{text}: {p}" for p in check_page(dialog))
-                dialog.close()
+    opened = every_menu_dialog(window, check_page, seen_dialogs)
     assert opened >= 12 and seen_dialogs == [], "\n".join(seen_dialogs)
 
 
@@ -194,15 +150,5 @@ def sharing_and_timetable_dialogs(session: ReviewSession, folder: Path) -> list[
 def test_the_start_screen_and_the_dialogs_of_sharing_and_the_timetable_have_nothing_cut(
     qtbot: QtBot, window: MainWindow, tmp_path: Path
 ) -> None:
-    found: list[str] = []
-    start = StartScreen()
-    qtbot.addWidget(start)
-    start.show()
-    found += [f"start screen: {p}" for p in check_page(start)]
-    for make in sharing_and_timetable_dialogs(window.session, tmp_path):
-        dialog = make()
-        qtbot.addWidget(dialog)
-        dialog.show()
-        found += [f"{dialog.windowTitle()}: {p}" for p in check_page(dialog)]
-        dialog.reject() if not isinstance(dialog, NewReviewDialog) else dialog.done(0)
+    found = start_and_dialogs_checked(qtbot, sharing_and_timetable_dialogs(window.session, tmp_path), check_page)
     assert found == [], "\n".join(found)

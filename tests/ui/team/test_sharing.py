@@ -53,7 +53,7 @@ def test_the_status_bar_says_whether_an_export_sends_everything_or_the_changes(
     lead = trio.stores[0]
     window = window_for(qtbot, ReviewSession(lead))
     texts = [a.text() for a in window.file_menu.actions()]
-    assert "Send &everything (for a new member or a lost email)…" in texts
+    assert "Send ever&ything (for a new member or a lost email)…" in texts
 
     def export(name: str, *, full: bool = False) -> str:
         window.exchange.export(tmp_path / name, full=full)
