@@ -35,3 +35,18 @@ def test_opening_a_review_shows_its_window_hides_the_start_and_remembers_it(qtbo
         window.close()
         qtbot.waitUntil(lambda: not controller.windows)
         controller.start.close()
+
+
+def test_the_garbage_collector_is_on_again_once_the_app_has_started() -> None:
+    import gc
+
+    from peerdesk.ui.shell.app import collect_garbage_again
+
+    gc.disable()  # as peerdesk/__main__.py does before the app's modules load
+    try:
+        collect_garbage_again()
+        assert gc.isenabled()
+        assert gc.get_freeze_count() > 0  # what start-up made is left out of later collections
+    finally:
+        gc.unfreeze()
+        gc.enable()

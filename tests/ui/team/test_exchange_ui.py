@@ -273,3 +273,9 @@ def test_the_lead_adds_a_colleague_by_clicking_add_a_card_and_pasting_it(
     assert session.undo_stack.count() == 1
     session.undo_stack.undo()
     assert "Nia Newcomer" not in [p.name for p in team.members(lead) if not p.removed]
+
+
+def test_the_sharing_ui_knows_the_bundle_suffix_without_loading_bundles() -> None:
+    from peerdesk.ui.team.sharing import BUNDLE_SUFFIX
+
+    assert BUNDLE_SUFFIX == exchange.SUFFIX
