@@ -24,6 +24,9 @@ def main(argv: list[str] | None = None) -> int:
         if missing:
             print(f"peerdesk: no such file: {missing[0]}", file=sys.stderr)
             return 2
+        import gc
+
+        gc.disable()  # while the app starts: see ui.shell.app.collect_garbage_again, which turns it on again
         from peerdesk.ui.shell.app import run
 
         return run(sys.argv[:1], files=[Path(a).resolve() for a in args])

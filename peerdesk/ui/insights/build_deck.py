@@ -7,7 +7,7 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QUrl
-from PySide6.QtGui import QAction, QDesktopServices
+from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
     QButtonGroup,
     QCheckBox,
@@ -33,7 +33,7 @@ from peerdesk.services import review as review_service
 from peerdesk.ui.kit import messages, ops
 from peerdesk.ui.kit.file_fields import PathField, SaveFileDialog
 from peerdesk.ui.kit.session import ReviewSession
-from peerdesk.ui.kit.widgets import add_to_file_menu, wrapped_label
+from peerdesk.ui.kit.widgets import wrapped_label
 from peerdesk.ui.kit.worker import Progress, run_task
 
 KEEP, LEAVE_OUT = "keep", "exclude"
@@ -272,14 +272,3 @@ def _drop(bar: QStatusBar, button: QPushButton) -> None:
     if button.parent() is not None:
         bar.removeWidget(button)
         button.deleteLater()
-
-
-def install_build_action(window: Any) -> QAction:
-    """Add File ▸ Build presentation… to a main window (before the lock and close actions)."""
-    action = QAction("&Build presentation…", window)
-    action.setObjectName("actionBuildPresentation")
-    action.setShortcut("Ctrl+Shift+P")
-    action.setStatusTip("Write the presentation (.pptx) from the themes and insights")
-    action.triggered.connect(lambda: build_presentation(window, window.session))
-    add_to_file_menu(window, action)
-    return action

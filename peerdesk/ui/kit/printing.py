@@ -9,13 +9,10 @@ from __future__ import annotations
 import os
 from pathlib import Path
 from types import MappingProxyType
-from typing import Any
 
 from PySide6.QtCore import QMarginsF
 from PySide6.QtGui import (
-    QAction,
     QGuiApplication,
-    QKeySequence,
     QPagedPaintDevice,
     QPageLayout,
     QPageSize,
@@ -39,7 +36,7 @@ from peerdesk.export.print_day1 import TIMETABLE_VIEWS
 from peerdesk.store.engine import Store
 from peerdesk.ui.kit import messages
 from peerdesk.ui.kit.dialogs import close_buttons
-from peerdesk.ui.kit.widgets import add_to_file_menu, error_label, push_button
+from peerdesk.ui.kit.widgets import error_label, push_button
 
 MARGIN_MM = 15.0
 PAGE_SIZES = MappingProxyType({"A4": QPageSize.PageSizeId.A4, "Letter": QPageSize.PageSizeId.Letter})
@@ -187,20 +184,3 @@ class PrintDialog(QDialog):
         dialog = QPrintDialog(printer, self)
         if dialog.exec() == QDialog.DialogCode.Accepted:
             print_to(document, printer)
-
-
-def install_print_action(window: Any) -> QAction:
-    """Add File ▸ Print… (Ctrl+P) to a main window, before its lock and close actions."""
-    action = QAction("&Print…", window)
-    action.setObjectName("actionPrint")
-    action.setShortcut(QKeySequence(QKeySequence.StandardKey.Print))
-    action.setStatusTip("Print the timetable, interview sheets, evening sheets, insight or workshop sheets")
-
-    def open_dialog() -> None:
-        dialog = PrintDialog(window.session.store, window)
-        window.print_dialog = dialog  # kept so tests and the user see one dialog at a time
-        dialog.exec()
-
-    action.triggered.connect(open_dialog)
-    add_to_file_menu(window, action)
-    return action

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import html
 import os
 import sys
@@ -289,6 +290,18 @@ def run(argv: list[str] | None = None, files: list[Path] | None = None) -> int:
     messages.install_excepthook()
     controller = Controller(app)
     controller.show_start()
+    QTimer.singleShot(0, collect_garbage_again)
     if files:
         QTimer.singleShot(0, lambda: controller.open_files(files))
     return app.exec()
+
+
+def collect_garbage_again() -> None:
+    """Once the first window is up: the cyclic garbage collector, off while the app started (``__main__``), is on
+    again, and what start-up made is set aside for good (``gc.freeze``), so later collections never scan it.
+
+    Start-up allocates hundreds of thousands of objects (SQLAlchemy, the models, Qt's wrappers) and almost none are
+    garbage: with the collector on, it ran dozens of times over them, a fifth of the start-up time.
+    """
+    gc.freeze()
+    gc.enable()

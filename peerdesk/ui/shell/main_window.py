@@ -32,6 +32,7 @@ from peerdesk.ui.safety.actions import install as install_safety
 from peerdesk.ui.shell import docks
 from peerdesk.ui.shell.docks import DefaultSizes, LazyPanels, LazyTab, panel_specs
 from peerdesk.ui.shell.docks import arrange as arrange_docks
+from peerdesk.ui.shell.file_actions import install_build_action, install_print_action
 from peerdesk.ui.shell.lock_screen import LockScreen
 from peerdesk.ui.shell.search_box import SearchBox
 from peerdesk.ui.shell.window import ShellWindow
@@ -97,14 +98,10 @@ class MainWindow(ShellWindow):
         self._locked_state: QByteArray | None = None
         self._notice_hidden = True
         self.restore_layout()
-        from peerdesk.ui.insights.build_deck import install_build_action
-
         self.action_build_presentation = install_build_action(self)
         from peerdesk.ui.wall.window_actions import install as install_wall_actions
 
         self.wall_menu = install_wall_actions(self)  # Wall ▸ Read out (Ctrl+R from anywhere), Make insight
-        from peerdesk.ui.kit.printing import install_print_action
-
         self.action_print = install_print_action(self)
         self.safety = install_safety(self)  # auto-lock, backups, guard, retention and passphrase actions
 

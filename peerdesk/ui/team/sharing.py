@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from html import escape
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QEvent, QObject, Qt, QUrl
 from PySide6.QtGui import QAction, QDesktopServices, QDragEnterEvent, QDropEvent, QKeySequence
@@ -20,21 +20,25 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from peerdesk.exchange.bundle import SUFFIX
-from peerdesk.exchange.transfer import Cancelled
-from peerdesk.services import exchange, guard, team
+from peerdesk.services import guard, team
 from peerdesk.ui.kit import messages
 from peerdesk.ui.kit.dates import show_iso_date
 from peerdesk.ui.kit.worker import Progress, run_task
 from peerdesk.ui.shell.window import ShellWindow
-from peerdesk.ui.team.import_log import ImportLogDialog
+
+if TYPE_CHECKING:
+    # Bundles (their crypto, merge and sync) are loaded when first exported, imported or dropped: not at start.
+    from peerdesk.services import exchange
+    from peerdesk.ui.team.import_log import ImportLogDialog
+
+BUNDLE_SUFFIX = ".pdbundle"  # services.BUNDLE_SUFFIX, known without loading it (a test checks they agree)
 
 
 def likely_bundle() -> Path:
     """Where the import dialog opens: on the newest bundle in Downloads or the home folder (the one that just
     arrived, usually), so Enter imports it; the folder itself when there is none."""
     folders = [f for f in (Path.home() / "Downloads", Path.home()) if f.is_dir()]
-    found = [p for f in folders for p in f.glob(f"*{SUFFIX}") if p.is_file()]
+    found = [p for f in folders for p in f.glob(f"*{BUNDLE_SUFFIX}") if p.is_file()]
     if found:
         return max(found, key=lambda p: p.stat().st_mtime)
     return folders[0] if folders else Path.home()
@@ -77,6 +81,8 @@ class EmailDialog(QDialog):
         QDesktopServices.openUrl(QUrl.fromLocalFile(str(self.report.path.parent)))
 
     def mailto(self) -> QUrl:
+        from peerdesk.services import exchange
+
         return QUrl(exchange.mailto(self.report), QUrl.ParsingMode.StrictMode)
 
     def write_email(self) -> None:
@@ -123,7 +129,7 @@ class ExchangeActions(QObject):
     # --- drag and drop ---------------------------------------------------------------------------------------------
     @staticmethod
     def bundle_paths(urls: list[QUrl]) -> list[Path]:
-        return [Path(u.toLocalFile()) for u in urls if u.isLocalFile() and u.toLocalFile().endswith(SUFFIX)]
+        return [Path(u.toLocalFile()) for u in urls if u.isLocalFile() and u.toLocalFile().endswith(BUNDLE_SUFFIX)]
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if watched is self.window and event.type() in (QEvent.Type.DragEnter, QEvent.Type.DragMove):
@@ -164,6 +170,8 @@ class ExchangeActions(QObject):
     # --- export ------------------------------------------------------------------------------------------------------
     def export(self, path: Path | None = None, *, full: bool = False) -> None:
         """Export what the team may lack (``full``: everything)."""
+        from peerdesk.services import exchange
+
         self.window.flush_edits()
         if not self._has_recipients():
             return
@@ -178,11 +186,11 @@ class ExchangeActions(QObject):
         if path is None:
             start = Path.home() / exchange.suggested_name(self.session.store)
             chosen, _ = QFileDialog.getSaveFileName(
-                self.window, "Export bundle", str(start), f"peerdesk bundles (*{SUFFIX})"
+                self.window, "Export bundle", str(start), f"peerdesk bundles (*{BUNDLE_SUFFIX})"
             )
             if not chosen:
                 return
-            path = Path(chosen if chosen.endswith(SUFFIX) else chosen + SUFFIX)
+            path = Path(chosen if chosen.endswith(BUNDLE_SUFFIX) else chosen + BUNDLE_SUFFIX)
         store, target = self.session.store, path
 
         def work(progress: Progress) -> exchange.ExportReport:
@@ -214,12 +222,13 @@ class ExchangeActions(QObject):
         self.window.flush_edits()
         if path is None:
             chosen, _ = QFileDialog.getOpenFileName(
-                self.window, "Import bundle", str(likely_bundle()), f"peerdesk bundles (*{SUFFIX});;All (*)"
+                self.window, "Import bundle", str(likely_bundle()), f"peerdesk bundles (*{BUNDLE_SUFFIX});;All (*)"
             )
             if not chosen:
                 return
             path = Path(chosen)
         store, source = self.session.store, path
+        from peerdesk.services import exchange
 
         def work(progress: Progress) -> exchange.ImportReport:
             return exchange.import_from(store, source, progress=progress)
@@ -236,6 +245,8 @@ class ExchangeActions(QObject):
 
     def _log(self) -> ImportLogDialog:
         if self.import_log is None:
+            from peerdesk.ui.team.import_log import ImportLogDialog
+
             self.import_log = ImportLogDialog(lambda: self.show_conflicts(), self.window)
         return self.import_log
 
@@ -246,6 +257,8 @@ class ExchangeActions(QObject):
 
     def _failed(self, title: str) -> Any:
         def on_error(exc: BaseException) -> None:
+            from peerdesk.exchange.transfer import Cancelled
+
             if not isinstance(exc, Cancelled):
                 messages.error(self.window, title, exc)
 

@@ -6,13 +6,14 @@ and says in the status bar how many post-its wait (or that all are placed). The 
 
 from __future__ import annotations
 
-from typing import Protocol
+from typing import TYPE_CHECKING, Protocol
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMenu, QMenuBar, QWidget
 
-from peerdesk.ui.wall.widget import WallWidget
+if TYPE_CHECKING:  # the wall is built, and its module loaded, only when first shown or used
+    from peerdesk.ui.wall.widget import WallWidget
 
 
 class Window(Protocol):

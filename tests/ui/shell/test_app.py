@@ -88,3 +88,18 @@ def test_committed_work_a_damaged_wal_dropped_is_told(
     notices = controller.windows[0].notices  # said in the window, not in a box over it
     qtbot.waitUntil(notices.isVisible, timeout=5000)
     assert notices.text().startswith("Some changes could not be recovered") and notices.kind == "warning"
+
+
+def test_the_garbage_collector_is_on_again_once_the_app_has_started() -> None:
+    import gc
+
+    from peerdesk.ui.shell.app import collect_garbage_again
+
+    gc.disable()  # as peerdesk/__main__.py does before the app's modules load
+    try:
+        collect_garbage_again()
+        assert gc.isenabled()
+        assert gc.get_freeze_count() > 0  # what start-up made is left out of later collections
+    finally:
+        gc.unfreeze()
+        gc.enable()

@@ -164,3 +164,10 @@ def test_export_lists_undecided_flagged_quotes_for_a_decision_first(
     window.exchange.export(tmp_path / "again.pdbundle")  # decided: no question
     assert asked == []
     qtbot.waitUntil((tmp_path / "again.pdbundle").exists, timeout=10000)
+
+
+def test_the_sharing_ui_knows_the_bundle_suffix_without_loading_bundles() -> None:
+    from peerdesk.exchange.bundle import SUFFIX
+    from peerdesk.ui.team.sharing import BUNDLE_SUFFIX
+
+    assert BUNDLE_SUFFIX == SUFFIX
