@@ -33,6 +33,8 @@ derived record, and its ``author_id`` (the smaller creator wins) is not a versio
 another's later one overwrote field by field would never travel. A record is therefore also sent when its author's
 writes are news to someone (``have[author] > base[author]``) and it changed since (``updated > base[author]``):
 that is when a recipient may not have heard of that author's copy yet.
+Conflicts are the exception: a file keeps one when it notices a clash, under the clash's own (older) stamps, so a
+vector cannot say whether a recipient has heard of it; the few there are travel in every bundle (transfer.collect).
 
 Vectors read from this file's meta are checked like those from a bundle; a damaged value reads as empty (which
 only makes the next bundle bigger). Vectors from a bundle are refused unless well formed; entries for members this

@@ -18,7 +18,7 @@ from typing import Any
 
 from sqlalchemy import Table, Text, select, type_coerce
 
-from peerdesk.exchange import bundle, overlay, roster, schema, sync
+from peerdesk.exchange import bundle, conflicts, overlay, roster, schema, sync
 from peerdesk.exchange.display import clip
 from peerdesk.exchange.errors import BundleRefused
 from peerdesk.exchange.identity import unb64
@@ -83,8 +83,13 @@ def collect(store: Store, *, full: bool) -> Collected:
             for record in rows:
                 stored.put_back(table, record)
             if base:
-                rows = [r for r in rows if sync.wanted(r["versions"], r["author_id"], r["updated"], base, vector)]
-            changes += len(rows)
+                news = [r for r in rows if sync.wanted(r["versions"], r["author_id"], r["updated"], base, vector)]
+                # A conflict is kept when a file notices a clash, under the clash's own (older) stamps, so no
+                # vector can tell whether a recipient has heard of it: the few there are go in every bundle.
+                changes += len(news)
+                rows = rows if table == conflicts.TABLE else news
+            else:
+                changes += len(rows)
             if rows:
                 tables[table] = rows
     payload = {

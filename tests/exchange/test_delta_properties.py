@@ -142,6 +142,9 @@ def run(source: Team, ops: list[Op], rnd: Any, other: Any, *, rules: bool = Fals
         assert len({content_digest(s) for s in crew.stores}) == 1, "one full exchange did not heal the lost emails"
         for store in crew.stores if rules else []:
             assert broken_rules(store) == []
+        # A clash noticed while importing in that round is kept as a conflict under the clash's own stamps, so the
+        # vectors cannot promise it yet: it travels in the next bundle, whatever was confirmed before.
+        assert exchange_round(crew, set()) == set()
         return broken_promises(crew)
     finally:
         crew.close()
