@@ -73,15 +73,7 @@ def test_tab_follows_the_layout_in_every_dock(window: MainWindow, name: str) -> 
     assert found == [], "\n".join(found)
 
 
-# Found by this test and left to the module's owner, who is reworking that layout now.
-KNOWN = {"Workshop": "ui/workshop/panel.py: Tab goes from the buttons row back left to the steps' tab bar"}
-
-
-@pytest.mark.parametrize(
-    "title",
-    [pytest.param(t, marks=[pytest.mark.xfail(strict=False, reason=KNOWN[t])] if t in KNOWN else [])
-     for t in WORK_TABS],
-)  # fmt: skip
+@pytest.mark.parametrize("title", WORK_TABS)
 def test_tab_follows_the_layout_in_every_tab_of_the_work_area(window: MainWindow, title: str) -> None:
     [index] = [i for i in range(window.work.count()) if window.work.tabText(i) == title]
     window.work.setCurrentIndex(index)
