@@ -46,7 +46,7 @@ def test_a_file_with_data_migrates_from_the_first_revision_to_head(tmp_path: Pat
         assert migrate.current(s.connection()) == migrate.head()
         assert s.execute(text("SELECT body FROM notes WHERE id='n1'")).scalar() == "They said the panel meets weekly"
         # The search index added by 0002 covers notes and quotes that existed before it.
-        hits = s.execute(text("SELECT count(*) FROM notes_fts WHERE notes_fts MATCH 'panel'")).scalar()
+        hits = s.execute(text("SELECT count(*) FROM note_chunks_fts WHERE note_chunks_fts MATCH 'panel'")).scalar()
         assert hits == 1
         assert s.execute(text("SELECT count(*) FROM quotes_fts WHERE quotes_fts MATCH 'weekly'")).scalar() == 1
 
@@ -102,7 +102,8 @@ def test_opening_a_current_file_does_not_load_alembic(tmp_path: Path, passphrase
 
 
 def test_the_migrated_schema_is_exactly_the_models(store: Store) -> None:
-    """Every column a model declares was added by a migration (the search index is the migrations' own)."""
+    """Every column a model declares was added by a migration (the search index, with the pieces of notes it
+    indexes, is the migrations' own: no model, so it never travels)."""
     from alembic.autogenerate import compare_metadata
     from alembic.runtime.migration import MigrationContext
 
@@ -110,7 +111,8 @@ def test_the_migrated_schema_is_exactly_the_models(store: Store) -> None:
 
     with store.session() as s:
         diffs = compare_metadata(MigrationContext.configure(s.connection()), Base.metadata)
-    assert [d for d in diffs if not (d[0] == "remove_table" and "_fts" in d[1].name)] == []
+    search_own = [d for d in diffs if d[0] == "remove_table" and ("_fts" in d[1].name or d[1].name == "note_chunks")]
+    assert [d for d in diffs if d not in search_own] == []
 
 
 def test_0003_gives_existing_themes_the_day2_wall_and_items_a_one_to_five_scale(
@@ -134,3 +136,44 @@ def test_0003_gives_existing_themes_the_day2_wall_and_items_a_one_to_five_scale(
     with Store.open(path, passphrase) as store, store.session() as s:
         assert s.execute(text("SELECT heading, goal_id FROM themes")).one() == ("Waiting lists", "")
         assert s.execute(text("SELECT scale_low, scale_high FROM survey_items")).one() == (1, 5)
+
+
+def test_0013_cuts_the_notes_already_there_into_searchable_pieces(tmp_path: Path, passphrase: str) -> None:
+    from peerdesk.services import search
+
+    path = tmp_path / "old.peerdesk"
+    make_review_at(path, passphrase, "0012")
+    long_body = "Opening: respite. " + "The duty line is slow to answer and the hubs are warm. " * 2000 + "fortnight"
+    conn = sqlcipher.connect(path, passphrase)
+    try:
+        conn.execute(
+            "INSERT INTO notes(id, author_id, versions, updated, deleted, interview_id, body) "
+            "VALUES ('n2', 'm1', '{}', '', 0, 'i2', ?)",
+            (long_body,),
+        )
+        conn.commit()
+    finally:
+        conn.close()
+    with Store.open(path, passphrase) as store:
+        with store.session() as s:
+            pieces = dict(s.execute(text("SELECT note_id, count(*) FROM note_chunks GROUP BY note_id")).all())
+            assert pieces["n1"] == 1 and pieces["n2"] > 50
+            assert s.execute(text("SELECT count(*) FROM sqlite_master WHERE name LIKE 'notes_fts%'")).scalar() == 0
+        assert sorted((h.kind, h.id) for h in search.search(store, "panel meets")) == [("note", "n1"), ("quote", "q1")]
+        assert [h.id for h in search.search(store, "respite fortnight")] == ["n2"]
+
+
+def test_0013_downgrades_to_the_whole_note_index(tmp_path: Path, passphrase: str) -> None:
+    from alembic import command
+
+    path = tmp_path / "old.peerdesk"
+    make_review_at(path, passphrase, "0012")
+    Store.open(path, passphrase).close()
+    conn = sqlcipher.connect(path, passphrase)
+    sqlcipher.configure(conn)
+    engine = create_engine("sqlite://", creator=lambda: conn)
+    with engine.begin() as c:
+        command.downgrade(migrate._config(c), "0012")
+        assert c.execute(text("SELECT count(*) FROM notes_fts WHERE notes_fts MATCH 'panel'")).scalar() == 1
+        assert c.execute(text("SELECT count(*) FROM sqlite_master WHERE name LIKE 'note_chunks%'")).scalar() == 0
+    engine.dispose()
