@@ -104,14 +104,25 @@ def parse(user_text: str) -> Query | None:
 # in the text the editor already holds (``Hit.place_in``). The labels are read once for the page of hits.
 #
 # Notes are indexed in pieces of about 2,000 characters (``note_chunks``, migration 0013), so that neither a save
-# nor a snippet costs the length of the note. A note is a hit when each word is in one of its pieces (``_NOTE_HAS``,
-# one per word, when there are several), it ranks as its best piece for any of the words, and its snippet comes
-# from that piece only: the snippets of the page of hits are made after the limit, never for every match.
+# nor a snippet costs the length of the note. The pieces holding every word come best first, as whole notes did;
+# the first piece of each note is its hit, and the rows are read only until the page is full (a snippet is made
+# for each row read, never for every match). A long note whose words are in different pieces is a hit too
+# (``_SPREAD_SQL``): looked for only when the search has several words and some note has several pieces.
 _NOTES_SQL = f"""
+SELECT r.id, r.interview_id, r.id, snippet(note_chunks_fts, 0, '{MARK_START}', '{MARK_END}', '…', 14),
+       note_chunks_fts.rank, -1
+FROM note_chunks_fts JOIN note_chunks AS c ON c.id = note_chunks_fts.rowid JOIN notes AS r ON r.id = c.note_id
+WHERE note_chunks_fts MATCH ? AND r.deleted = 0
+ORDER BY note_chunks_fts.rank
+"""
+_LONG_NOTES = "SELECT note_id FROM note_chunks WHERE seq = 1"  # the notes of several pieces
+# Such a note ranks as its best piece for any of the words, and its snippet comes from that piece, made only for
+# the page of hits.
+_SPREAD_SQL = f"""
 WITH matched AS (
     SELECT c.note_id AS note_id, c.id AS chunk, note_chunks_fts.rank AS rank
     FROM note_chunks_fts JOIN note_chunks AS c ON c.id = note_chunks_fts.rowid
-    WHERE note_chunks_fts MATCH :any
+    WHERE note_chunks_fts MATCH :any AND c.note_id IN ({_LONG_NOTES})
 ), best AS (
     SELECT note_id, chunk, min(rank) AS rank FROM matched GROUP BY note_id
 ), page AS (
@@ -178,7 +189,7 @@ def search(store: Store, user_text: str, limit: int = DEFAULT_LIMIT, labels: Lab
         db = connection.connection.driver_connection
         assert db is not None
         try:
-            raw.extend(("note", row) for row in db.execute(*_notes_statement(query, limit)))
+            raw.extend(("note", row) for row in _notes(db, query, limit))
             raw.extend(("quote", row) for row in db.execute(_QUOTES_SQL, (query.fts, limit)))
         except sqlcipher.DatabaseError:
             # Our expressions are quoted strings only; should FTS5 still refuse one, "nothing found" is the answer.
@@ -189,13 +200,21 @@ def search(store: Store, user_text: str, limit: int = DEFAULT_LIMIT, labels: Lab
     return [_hit(kind, row, query, places.get(row[1], ("", ""))) for kind, row in raw]
 
 
-def _notes_statement(query: Query, limit: int) -> tuple[str, dict[str, Any]]:
-    """The notes' statement and its parameters: any word ranks a piece; with several, the note must hold each."""
+def _notes(db: Any, query: Query, limit: int) -> list[tuple[Any, ...]]:
+    """The best ``limit`` notes: one row each, from its best piece (see ``_NOTES_SQL``)."""
+    found: dict[str, tuple[Any, ...]] = {}
+    for row in db.execute(_NOTES_SQL, (query.fts,)):
+        found.setdefault(row[0], row)
+        if len(found) >= limit:
+            break
     terms = query.terms or (query.fts,)
-    every = "" if len(terms) == 1 else " ".join(_NOTE_HAS.format(n=n) for n in range(len(terms)))
-    parameters: dict[str, Any] = {"any": " OR ".join(terms), "limit": limit}
-    parameters.update((f"t{n}", term) for n, term in enumerate(terms) if every)
-    return _NOTES_SQL.format(every=every), parameters
+    if len(terms) > 1 and db.execute(f"SELECT EXISTS ({_LONG_NOTES})").fetchone()[0]:
+        every = " ".join(_NOTE_HAS.format(n=n) for n in range(len(terms)))
+        parameters: dict[str, Any] = {"any": " OR ".join(terms), "limit": limit}
+        parameters.update((f"t{n}", term) for n, term in enumerate(terms))
+        for row in db.execute(_SPREAD_SQL.format(every=every), parameters):
+            found.setdefault(row[0], row)
+    return sorted(found.values(), key=lambda row: float(row[4]))[:limit]
 
 
 def _hit(kind: str, row: tuple[Any, ...], query: Query, label: tuple[str, str]) -> Hit:

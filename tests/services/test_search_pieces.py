@@ -144,6 +144,8 @@ def test_after_any_edit_a_word_in_the_note_is_found_and_a_word_taken_out_is_not(
     assert [body for _id, body in pieces_of(store, note)] == fresh_cut(store, text)  # as if written anew
     for n, word in enumerate(VOCABULARY):
         assert len(note_hits(store, word + " ")) == (n in edited), word  # a trailing space: the whole word only
+    if edited:  # the first and the last word, pieces apart in a long note
+        assert len(note_hits(store, f"{VOCABULARY[edited[0]]} {VOCABULARY[edited[-1]]} ")) == 1
     if len(edited) >= 3:  # three words in a row, wherever the cuts fall
         at = min(int(phrase_at * len(edited)), len(edited) - 3)
         phrase = " ".join(VOCABULARY[w] for w in edited[at : at + 3])
