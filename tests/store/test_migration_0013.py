@@ -10,20 +10,24 @@ from sqlalchemy import create_engine, text
 from peerdesk.services import search
 from peerdesk.store import migrate, sqlcipher
 from peerdesk.store.engine import Store
-from tests.helpers.migrations import make_review_at
+from tests.store.test_migrate import make_review_at
 
 LONG_BODY = "Opening: respite. " + "The duty line is slow to answer and the hubs are warm. " * 2000 + "fortnight"
 
 
 def test_a_0012_file_has_its_notes_cut_into_searchable_pieces(tmp_path: Path, passphrase: str) -> None:
     path = tmp_path / "old.peerdesk"
-    make_review_at(
-        path,
-        passphrase,
-        "0012",
-        "INSERT INTO notes(id, author_id, versions, updated, deleted, interview_id, body) "
-        f"VALUES ('n2', 'm1', '{{}}', '', 0, 'i2', '{LONG_BODY}')",
-    )
+    make_review_at(path, passphrase, "0012")
+    conn = sqlcipher.connect(path, passphrase)
+    try:
+        conn.execute(
+            "INSERT INTO notes(id, author_id, versions, updated, deleted, interview_id, body) "
+            "VALUES ('n2', 'm1', '{}', '', 0, 'i2', ?)",
+            (LONG_BODY,),
+        )
+        conn.commit()
+    finally:
+        conn.close()
     with Store.open(path, passphrase) as store:
         with store.session() as s:
             pieces = dict(s.execute(text("SELECT note_id, count(*) FROM note_chunks GROUP BY note_id")).all())
