@@ -203,10 +203,14 @@ def search(store: Store, user_text: str, limit: int = DEFAULT_LIMIT, labels: Lab
 def _notes(db: Any, query: Query, limit: int) -> list[tuple[Any, ...]]:
     """The best ``limit`` notes: one row each, from its best piece (see ``_NOTES_SQL``)."""
     found: dict[str, tuple[Any, ...]] = {}
-    for row in db.execute(_NOTES_SQL, (query.fts,)):
-        found.setdefault(row[0], row)
-        if len(found) >= limit:
-            break
+    rows = db.execute(_NOTES_SQL, (query.fts,))
+    try:
+        for row in rows:
+            found.setdefault(row[0], row)
+            if len(found) >= limit:
+                break
+    finally:
+        rows.close()  # a statement left unfinished would hold its read open on the pooled connection
     terms = query.terms or (query.fts,)
     if len(terms) > 1 and db.execute(f"SELECT EXISTS ({_LONG_NOTES})").fetchone()[0]:
         every = " ".join(_NOTE_HAS.format(n=n) for n in range(len(terms)))
