@@ -30,6 +30,7 @@ class Query:
     fts: str  # the FTS5 MATCH expression, built only from quoted strings
     words: tuple[str, ...]  # for finding the place in a note
     prefix: bool  # the last word matches as a prefix
+    terms: tuple[str, ...] = ()  # the quoted strings ``fts`` is made of: a long note must hold each, in any piece
 
 
 class Hit(NamedTuple):
@@ -94,20 +95,51 @@ def parse(user_text: str) -> Query | None:
     prefix = prefix and not user_text[-1:].isspace() and len(words[-1]) >= MIN_PREFIX
     if prefix:
         terms[-1] += "*"
-    return Query(" ".join(terms), tuple(w.lower() for w in words), prefix)
+    return Query(" ".join(terms), tuple(w.lower() for w in words), prefix, tuple(terms))
 
 
 # One statement per index: the match, its rank and the snippet come back together, and ``ORDER BY rank`` (bm25
 # by default) lets FTS5 sort inside the index instead of computing bm25() once for the select list and again for
 # the order. Nothing reads a note's whole text: where the first word stands is found when the user goes there,
 # in the text the editor already holds (``Hit.place_in``). The labels are read once for the page of hits.
+#
+# Notes are indexed in pieces of about 2,000 characters (``note_chunks``, migration 0013), so that neither a save
+# nor a snippet costs the length of the note. The pieces holding every word come best first, as whole notes did;
+# the first piece of each note is its hit, and the rows are read only until the page is full (a snippet is made
+# for each row read, never for every match). A long note whose words are in different pieces is a hit too
+# (``_SPREAD_SQL``): looked for only when the search has several words and some note has several pieces.
 _NOTES_SQL = f"""
-SELECT r.id, r.interview_id, r.id, snippet(notes_fts, 0, '{MARK_START}', '{MARK_END}', '…', 14),
-       notes_fts.rank, -1
-FROM notes_fts JOIN notes AS r ON r.rowid = notes_fts.rowid
-WHERE notes_fts MATCH ? AND r.deleted = 0
-ORDER BY notes_fts.rank LIMIT ?
+SELECT r.id, r.interview_id, r.id, snippet(note_chunks_fts, 0, '{MARK_START}', '{MARK_END}', '…', 14),
+       note_chunks_fts.rank, -1
+FROM note_chunks_fts JOIN note_chunks AS c ON c.id = note_chunks_fts.rowid JOIN notes AS r ON r.id = c.note_id
+WHERE note_chunks_fts MATCH ? AND r.deleted = 0
+ORDER BY note_chunks_fts.rank
 """
+_LONG_NOTES = "SELECT note_id FROM note_chunks WHERE seq = 1"  # the notes of several pieces
+# Such a note ranks as its best piece for any of the words, and its snippet comes from that piece, made only for
+# the page of hits.
+_SPREAD_SQL = f"""
+WITH matched AS (
+    SELECT c.note_id AS note_id, c.id AS chunk, note_chunks_fts.rank AS rank
+    FROM note_chunks_fts JOIN note_chunks AS c ON c.id = note_chunks_fts.rowid
+    WHERE note_chunks_fts MATCH :any AND c.note_id IN ({_LONG_NOTES})
+), best AS (
+    SELECT note_id, chunk, min(rank) AS rank FROM matched GROUP BY note_id
+), page AS (
+    SELECT r.id AS id, r.interview_id AS interview_id, best.chunk AS chunk, best.rank AS rank
+    FROM best JOIN notes AS r ON r.id = best.note_id
+    WHERE r.deleted = 0 {{every}}
+    ORDER BY best.rank LIMIT :limit
+)
+SELECT page.id, page.interview_id, page.id, snippet(note_chunks_fts, 0, '{MARK_START}', '{MARK_END}', '…', 14),
+       page.rank, -1
+FROM page JOIN note_chunks_fts ON note_chunks_fts.rowid = page.chunk
+WHERE note_chunks_fts MATCH :any
+ORDER BY page.rank
+"""
+_NOTE_HAS = """AND r.id IN (
+    SELECT c.note_id FROM note_chunks_fts JOIN note_chunks AS c ON c.id = note_chunks_fts.rowid
+    WHERE note_chunks_fts MATCH :t{n})"""
 _QUOTES_SQL = f"""
 SELECT r.id, r.interview_id, r.note_id, snippet(quotes_fts, 0, '{MARK_START}', '{MARK_END}', '…', 24),
        quotes_fts.rank * {QUOTE_BOOST}, r.anchor_start
@@ -157,8 +189,8 @@ def search(store: Store, user_text: str, limit: int = DEFAULT_LIMIT, labels: Lab
         db = connection.connection.driver_connection
         assert db is not None
         try:
-            for kind, sql in (("note", _NOTES_SQL), ("quote", _QUOTES_SQL)):
-                raw.extend((kind, row) for row in db.execute(sql, (query.fts, limit)))
+            raw.extend(("note", row) for row in _notes(db, query, limit))
+            raw.extend(("quote", row) for row in db.execute(_QUOTES_SQL, (query.fts, limit)))
         except sqlcipher.DatabaseError:
             # Our expressions are quoted strings only; should FTS5 still refuse one, "nothing found" is the answer.
             return []
@@ -166,6 +198,27 @@ def search(store: Store, user_text: str, limit: int = DEFAULT_LIMIT, labels: Lab
         del raw[limit:]
         places = (labels or Labels()).of(db, {row[1] for _kind, row in raw})
     return [_hit(kind, row, query, places.get(row[1], ("", ""))) for kind, row in raw]
+
+
+def _notes(db: Any, query: Query, limit: int) -> list[tuple[Any, ...]]:
+    """The best ``limit`` notes: one row each, from its best piece (see ``_NOTES_SQL``)."""
+    found: dict[str, tuple[Any, ...]] = {}
+    rows = db.execute(_NOTES_SQL, (query.fts,))
+    try:
+        for row in rows:
+            found.setdefault(row[0], row)
+            if len(found) >= limit:
+                break
+    finally:
+        rows.close()  # a statement left unfinished would hold its read open on the pooled connection
+    terms = query.terms or (query.fts,)
+    if len(terms) > 1 and db.execute(f"SELECT EXISTS ({_LONG_NOTES})").fetchone()[0]:
+        every = " ".join(_NOTE_HAS.format(n=n) for n in range(len(terms)))
+        parameters: dict[str, Any] = {"any": " OR ".join(terms), "limit": limit}
+        parameters.update((f"t{n}", term) for n, term in enumerate(terms))
+        for row in db.execute(_SPREAD_SQL.format(every=every), parameters):
+            found.setdefault(row[0], row)
+    return sorted(found.values(), key=lambda row: float(row[4]))[:limit]
 
 
 def _hit(kind: str, row: tuple[Any, ...], query: Query, label: tuple[str, str]) -> Hit:

@@ -10,7 +10,7 @@ from peerdesk.store.models import PURGE_UNFINISHED_META
 
 log = logging.getLogger(__name__)
 
-FTS_TABLES = ("notes_fts", "quotes_fts")
+FTS_TABLES = ("note_chunks_fts", "quotes_fts")
 
 
 def checkpoint(store: Store) -> None:

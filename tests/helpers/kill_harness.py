@@ -119,7 +119,7 @@ def check_migrate(path: Path, _notes: int) -> None:
     with Store.open(path, PASSPHRASE) as store, store.session() as s:
         assert migrate.current(s.connection()) == migrate.head()
         assert s.execute(text("SELECT body FROM notes WHERE id='n1'")).scalar() == "They said the panel meets weekly"
-        assert s.execute(text("SELECT count(*) FROM notes_fts WHERE notes_fts MATCH 'panel'")).scalar() == 1
+        assert s.execute(text("SELECT count(*) FROM note_chunks_fts WHERE note_chunks_fts MATCH 'panel'")).scalar() == 1
     assert not list(path.parent.rglob("*.partial"))
 
 

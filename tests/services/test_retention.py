@@ -50,7 +50,9 @@ def test_purge_deletes_interview_records_and_keeps_summary_and_insights(store: S
         assert s.get(Interview, seeded.interview_id) is not None  # the timetable says who was heard, not what
         conn = s.connection()
         assert conn.exec_driver_sql("SELECT count(*) FROM conflicts").scalar() == 0
-        assert conn.exec_driver_sql("SELECT count(*) FROM notes_fts WHERE notes_fts MATCH 'quillfeather'").scalar() == 0
+        found = conn.exec_driver_sql("SELECT count(*) FROM note_chunks_fts WHERE note_chunks_fts MATCH 'quillfeather'")
+        assert found.scalar() == 0
+        assert conn.exec_driver_sql("SELECT count(*) FROM note_chunks").scalar() == 0  # the pieces went with them
     state = retention.status(store, dt.date(2026, 7, 11))
     assert state.purged_on == "2026-07-11" and not state.due and "were deleted" in state.sentence
 
