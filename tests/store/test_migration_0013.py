@@ -10,7 +10,7 @@ from sqlalchemy import create_engine, text
 from peerdesk.services import search
 from peerdesk.store import migrate, sqlcipher
 from peerdesk.store.engine import Store
-from tests.store.test_migrate import make_review_at
+from tests.helpers.migrations import make_review_at
 
 LONG_BODY = "Opening: respite. " + "The duty line is slow to answer and the hubs are warm. " * 2000 + "fortnight"
 
