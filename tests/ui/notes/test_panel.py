@@ -295,7 +295,8 @@ def test_typing_before_a_quote_saves_its_place_and_reloads_no_quote_list(
     panel.editor.setTextCursor(cursor)
     qtbot.keyClicks(panel.editor, "Day 1: ")
     wait_saved(qtbot, panel, clock)
-    assert heard and set().union(*heard) == {NOTE_TEXT, QUOTE_PLACES}  # only what typing changed
+    qtbot.waitUntil(lambda: bool(heard), timeout=10_000)  # the save is announced once its commit is back
+    assert set().union(*heard) == {NOTE_TEXT, QUOTE_PLACES}  # only what typing changed
     assert reloads == []  # the quotes list shows neither: it reloads nothing
     [quote] = notes.quotes_of_note(session.store, panel.note.id if panel.note else "")
     assert panel.editor.toPlainText()[quote.anchor_start : quote.anchor_end] == "duty line"
