@@ -12,7 +12,16 @@ import sys
 from types import TracebackType
 
 from PySide6.QtCore import QTimer
-from PySide6.QtWidgets import QApplication, QMainWindow, QMessageBox, QWidget
+from PySide6.QtWidgets import (
+    QAbstractSpinBox,
+    QApplication,
+    QLineEdit,
+    QMainWindow,
+    QMessageBox,
+    QPlainTextEdit,
+    QTextEdit,
+    QWidget,
+)
 
 from peerdesk.errors import PeerdeskError
 from peerdesk.ui.kit.notice_bar import NoticeBar
@@ -48,14 +57,26 @@ def inline_error(bar: NoticeBar, title: str, exc: BaseException) -> None:
 
 
 def refused(parent: QWidget | None, title: str, exc: BaseException) -> None:
-    """An edit was refused: said inline when ``parent`` is a panel people type in, else in a box (a main window
-    holds such a panel, but what the window refused was not typed there)."""
-    inside = parent is not None and not isinstance(parent, QMainWindow)
-    bar = parent.findChild(NoticeBar, TYPING_NOTICES) if inside and parent is not None else None
-    if isinstance(bar, NoticeBar):
+    """An edit was refused: said inline when ``parent`` is a panel people type in, or when someone is typing in a
+    text field of the window (a planning field, an insight's words: a box would take the keyboard mid-sentence);
+    else in a box (a main window holds such a panel, but what the window refused was not typed there)."""
+    bar = _typing_bar(parent)
+    if bar is not None:
         inline_error(bar, title, exc)
     else:
         error(parent, title, exc)
+
+
+def _typing_bar(parent: QWidget | None) -> NoticeBar | None:
+    if parent is None:
+        return None
+    if not isinstance(parent, QMainWindow):
+        own = parent.findChild(NoticeBar, TYPING_NOTICES)
+        if isinstance(own, NoticeBar):
+            return own
+    focus = QApplication.focusWidget()
+    typing = isinstance(focus, QLineEdit | QPlainTextEdit | QTextEdit | QAbstractSpinBox)
+    return window_notices(parent) if typing and focus is not None and focus.window() is parent.window() else None
 
 
 def window_notices(widget: QWidget | None) -> NoticeBar | None:

@@ -71,6 +71,35 @@ def test_a_refusal_in_a_panel_people_type_in_is_said_in_its_bar_and_elsewhere_in
     assert boxes == ["Edit aim: Too long."] and bar.isHidden()
 
 
+def test_a_refusal_while_typing_in_any_text_field_is_said_in_the_window_bar_and_typing_goes_on(qtbot: QtBot) -> None:
+    from PySide6.QtWidgets import QLineEdit, QMainWindow, QVBoxLayout, QWidget
+
+    from peerdesk.errors import UserError
+    from peerdesk.ui.kit.notice_bar import NoticeBar
+    from tests.helpers.modals import no_box_may_open
+
+    window = QMainWindow()
+    page = QWidget()
+    column = QVBoxLayout(page)
+    column.addWidget(NoticeBar(messages.WINDOW_NOTICES))
+    field = QLineEdit()
+    column.addWidget(field)
+    window.setCentralWidget(page)
+    qtbot.addWidget(window)
+    window.show()
+    window.activateWindow()
+    field.setFocus()
+    qtbot.waitUntil(field.hasFocus)
+    bar = window.findChild(NoticeBar)
+    assert isinstance(bar, NoticeBar)
+    with no_box_may_open() as boxes:
+        qtbot.keyClicks(field, "Early help")
+        messages.refused(page, "Edit aim", UserError("The aim is too long."))
+        qtbot.keyClicks(field, " and the front door")
+    assert boxes == [] and bar.text() == "Edit aim: The aim is too long."
+    assert field.text() == "Early help and the front door" and field.hasFocus()
+
+
 def test_a_notice_that_only_informs_goes_to_the_status_bar_of_its_window(qtbot: QtBot) -> None:
     from PySide6.QtWidgets import QLabel, QMainWindow
 
