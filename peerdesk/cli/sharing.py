@@ -54,29 +54,29 @@ def cmd_join(args: argparse.Namespace) -> int:
 
 
 def cmd_bundle_export(args: argparse.Namespace) -> int:
-    from peerdesk.services import exchange
+    from peerdesk.services import sharing
 
     with open_store(args.path) as store:
-        report = exchange.export_to(store, Path(args.out), full=args.full)
+        report = sharing.export_to(store, Path(args.out), full=args.full)
     print(f"Wrote {report.path} ({report.size} bytes) for {', '.join(report.recipients)}; expires {report.expires}")
     print(f"{report.sending}.")
     return 0
 
 
 def cmd_bundle_import(args: argparse.Namespace) -> int:
-    from peerdesk.services import exchange
+    from peerdesk.services import sharing
 
     with open_store(args.path) as store:
-        report = exchange.import_from(store, Path(args.bundle))
+        report = sharing.import_from(store, Path(args.bundle))
     print(report.summary)
     return 0
 
 
 def cmd_bundle_inspect(args: argparse.Namespace) -> int:
     from peerdesk.exchange.display import clip
-    from peerdesk.services import exchange
+    from peerdesk.services import sharing
 
-    facts = exchange.inspect(Path(args.bundle))
+    facts = sharing.inspect(Path(args.bundle))
     if args.json:  # JSON escapes every control and non-ASCII character itself
         print(json.dumps(facts, sort_keys=True))
     else:  # the sender chose these strings: escaped and capped before they reach the terminal

@@ -28,7 +28,7 @@ from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 from sqlalchemy import select
 
 from peerdesk.exchange import roster, schema, transfer
-from peerdesk.services import exchange, records, review, team
+from peerdesk.services import records, review, sharing, team
 from peerdesk.store.engine import Store
 from peerdesk.store.models import SHARED_MODELS
 from peerdesk.store.uow import UnitOfWork
@@ -125,14 +125,14 @@ def test_export_against_reading_json_and_encrypting_the_same_rows(pair: tuple[St
 
 def test_a_bundle_after_one_small_edit_against_the_whole_one(pair: tuple[Store, Store, Path]) -> None:
     lead, sam, folder = pair
-    whole = exchange.export_to(lead, folder / "whole.pdbundle")
-    exchange.import_from(sam, folder / "whole.pdbundle")  # Sam answers: a delta starts from what Sam confirmed
-    exchange.export_to(sam, folder / "sam.pdbundle")
-    exchange.import_from(lead, folder / "sam.pdbundle")
+    whole = sharing.export_to(lead, folder / "whole.pdbundle")
+    sharing.import_from(sam, folder / "whole.pdbundle")  # Sam answers: a delta starts from what Sam confirmed
+    sharing.export_to(sam, folder / "sam.pdbundle")
+    sharing.import_from(lead, folder / "sam.pdbundle")
     quote = records.rows(lead, "quotes", [])[0]["id"]
     records.set_fields(lead, "quotes", quote, text="They listened, and then they did something about it.")
     start = time.perf_counter()
-    small = exchange.export_to(lead, folder / "small.pdbundle")
+    small = sharing.export_to(lead, folder / "small.pdbundle")
     delta_ms = (time.perf_counter() - start) * 1000
     report(
         "bundle_delta",

@@ -14,7 +14,7 @@ import pytest
 from peerdesk.exchange import bundle, canonical, transfer
 from peerdesk.exchange.digest import content_digest
 from peerdesk.exchange.errors import BundleRefused
-from peerdesk.services import exchange, records, team
+from peerdesk.services import records, sharing, team
 from peerdesk.store import hlc
 from tests.helpers.cli import run_peerdesk
 from tests.helpers.exchange import PASSPHRASE, Team, craft, make_team, send, visit_start
@@ -55,8 +55,8 @@ def test_a_bundle_round_trips_and_importing_it_twice_is_the_same_as_once(crew: T
 
 def test_inspect_tells_sender_dates_and_size_without_a_key(crew: Team, tmp_path: Path) -> None:
     lead = crew.stores[0]
-    report = exchange.export_to(lead, tmp_path / "out.pdbundle")
-    facts = exchange.inspect(report.path)
+    report = sharing.export_to(lead, tmp_path / "out.pdbundle")
+    facts = sharing.inspect(report.path)
     assert facts["sender"] == "Alex Lead"
     assert facts["size"] == report.path.stat().st_size == report.size
     assert facts["expires"] == report.expires
@@ -142,7 +142,7 @@ def test_an_oversized_file_is_refused_before_reading_it(crew: Team, tmp_path: Pa
         f.truncate(bundle.MAX_BUNDLE + 1)
     before = content_digest(crew.stores[1])
     with pytest.raises(BundleRefused) as caught:
-        exchange.import_from(crew.stores[1], big)
+        sharing.import_from(crew.stores[1], big)
     assert caught.value.reason == "oversized"
     assert content_digest(crew.stores[1]) == before
 
@@ -200,7 +200,7 @@ def test_refusals_read_as_sentences_through_the_service(crew: Team, tmp_path: Pa
     path = tmp_path / "text.pdbundle"
     path.write_text("hello")
     with pytest.raises(BundleRefused, match="not a peerdesk bundle"):
-        exchange.import_from(crew.stores[1], path)
+        sharing.import_from(crew.stores[1], path)
 
 
 def _kem(crew: Team, who: int) -> bytes:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from peerdesk.exchange import transfer
 from peerdesk.exchange.digest import content_digest
-from peerdesk.services import exchange, records
+from peerdesk.services import records, sharing
 from tests.helpers.conflicts import make_conflict
 from tests.helpers.exchange import Team, send
 
@@ -19,17 +19,17 @@ def test_concurrent_edits_keep_the_losing_text_and_it_can_be_restored(duo: Team)
     imported = send(lead, sam)
     assert imported.summary == "Alex Lead: 1 quote changed, 1 conflict"
     assert records.values(sam, "quotes", qid, ["text"]) == {"text": "Alex's wording, typed later"}
-    [conflict] = exchange.conflicts(sam)
+    [conflict] = sharing.conflicts(sam)
     assert (conflict.lost_text, conflict.current_text) == ("Sam's careful wording", "Alex's wording, typed later")
     assert conflict.author == "Sam Okafor"
     # The lead, importing Sam's bundle made before Sam synced, keeps its text and records the concurrent edit.
     transfer.import_bundle(lead, sams_before_sync)
-    assert [c.lost_text for c in exchange.conflicts(lead)] == ["Sam's careful wording"]
+    assert [c.lost_text for c in sharing.conflicts(lead)] == ["Sam's careful wording"]
     assert content_digest(lead) == content_digest(sam)
 
-    exchange.restore_conflict(sam, conflict.id)
+    sharing.restore_conflict(sam, conflict.id)
     assert records.values(sam, "quotes", qid, ["text"]) == {"text": "Sam's careful wording"}
-    assert exchange.conflicts(sam) == []
+    assert sharing.conflicts(sam) == []
     send(sam, lead)
     assert records.values(lead, "quotes", qid, ["text"]) == {"text": "Sam's careful wording"}
 
@@ -41,7 +41,7 @@ def test_a_deliberate_overwrite_after_syncing_is_not_a_conflict(duo: Team) -> No
     records.set_fields(lead, "quotes", qid, text="Alex corrected a typo")
     imported = send(lead, sam)
     assert imported.summary == "Alex Lead: 1 quote changed"
-    assert exchange.conflicts(sam) == []
+    assert sharing.conflicts(sam) == []
 
 
 def test_post_it_moves_and_theme_membership_merge(duo: Team) -> None:
@@ -71,16 +71,16 @@ def test_an_edit_to_a_record_deleted_meanwhile_is_kept_and_restoring_brings_it_b
     # Sam hears of the deletion: the edit is not silently gone with the quote.
     imported = send(lead, sam)
     assert imported.summary == "Alex Lead: 1 quote deleted, 1 conflict"
-    [kept] = exchange.conflicts(sam)
+    [kept] = sharing.conflicts(sam)
     assert (kept.lost_text, kept.record_deleted, kept.author) == ("We wait months for a reply", True, "Sam Okafor")
 
     # The lead hears of the edit: the quote stays deleted, and Sam's text is listed there too.
     assert "1 conflict" in send(sam, lead).summary
-    [seen_by_lead] = exchange.conflicts(lead)
+    [seen_by_lead] = sharing.conflicts(lead)
     assert (seen_by_lead.lost_text, seen_by_lead.record_deleted) == ("We wait months for a reply", True)
     assert content_digest(lead) == content_digest(sam)
 
-    exchange.restore_conflict(lead, seen_by_lead.id)
+    sharing.restore_conflict(lead, seen_by_lead.id)
     assert records.values(lead, "quotes", qid, ["text"]) == {"text": "We wait months for a reply"}
     send(lead, priya)
     assert [r["id"] for r in records.rows(priya, "quotes", ["text"])] == [qid]
@@ -101,19 +101,19 @@ def test_the_author_of_the_losing_text_sees_it_after_the_next_exchange_whoever_n
     # a deliberate overwrite. The conflict Priya kept travels with it.
     imported = send(priya, sam)
     assert imported.summary == "Priya Shah: 1 quote changed, 1 conflict"
-    [mine] = exchange.conflicts(sam)
+    [mine] = sharing.conflicts(sam)
     assert (mine.lost_text, mine.current_text, mine.author) == (
         "Sam's careful wording",
         "Alex's wording, typed later",
         "Sam Okafor",
     )
-    assert [c.id for c in exchange.conflicts(priya)] == [mine.id]  # one record, the same id in every file
+    assert [c.id for c in sharing.conflicts(priya)] == [mine.id]  # one record, the same id in every file
     # Sam restores it; the lead hears both the text and that the conflict is resolved.
-    exchange.restore_conflict(sam, mine.id)
+    sharing.restore_conflict(sam, mine.id)
     send(sam, lead)
     assert records.values(lead, "quotes", qid, ["text"]) == {"text": "Sam's careful wording"}
-    assert exchange.conflicts(lead) == []
-    assert [c.resolved for c in exchange.conflicts(lead, include_resolved=True)] == [True]
+    assert sharing.conflicts(lead) == []
+    assert [c.resolved for c in sharing.conflicts(lead, include_resolved=True)] == [True]
 
 
 def test_a_conflict_noticed_in_two_files_is_one_record_with_the_same_fields(duo: Team) -> None:

@@ -10,7 +10,7 @@ import pytest
 
 from peerdesk.exchange import roster, transfer
 from peerdesk.exchange.digest import content_digest
-from peerdesk.services import demo, exchange, records, review, team
+from peerdesk.services import demo, records, review, sharing, team
 from peerdesk.store.engine import Store
 from peerdesk.store.uow import UnitOfWork
 from tests.helpers.exchange import PASSPHRASE
@@ -46,10 +46,10 @@ def a_quote(store: Store) -> str:
 
 def test_until_a_colleague_answers_every_bundle_is_the_whole_review(pair: tuple[Store, Store, Path]) -> None:
     lead, sam, folder = pair
-    whole = exchange.export_to(lead, folder / "1.pdbundle")
+    whole = sharing.export_to(lead, folder / "1.pdbundle")
     assert whole.everything
     records.set_fields(lead, "quotes", a_quote(lead), text="They listened, and then they did something.")
-    again = exchange.export_to(lead, folder / "2.pdbundle")
+    again = sharing.export_to(lead, folder / "2.pdbundle")
     assert again.everything, "the first email may be lost: nothing is assumed received"
     transfer.import_bundle(sam, (folder / "2.pdbundle").read_bytes())  # the first one lost: no matter
     assert content_digest(sam) == content_digest(lead)
@@ -57,12 +57,12 @@ def test_until_a_colleague_answers_every_bundle_is_the_whole_review(pair: tuple[
 
 def test_after_a_colleagues_answer_one_edit_is_still_a_tenth(pair: tuple[Store, Store, Path]) -> None:
     lead, sam, folder = pair
-    whole = exchange.export_to(lead, folder / "1.pdbundle")
+    whole = sharing.export_to(lead, folder / "1.pdbundle")
     transfer.import_bundle(sam, (folder / "1.pdbundle").read_bytes())
-    exchange.export_to(sam, folder / "sam.pdbundle")
+    sharing.export_to(sam, folder / "sam.pdbundle")
     transfer.import_bundle(lead, (folder / "sam.pdbundle").read_bytes())
     records.delete(lead, "quotes", a_quote(lead))
-    small = exchange.export_to(lead, folder / "2.pdbundle")
+    small = sharing.export_to(lead, folder / "2.pdbundle")
     assert small.changes == 1 and small.size <= whole.size / 10, (small.size, whole.size)
     assert transfer.import_bundle(sam, (folder / "2.pdbundle").read_bytes()).summary.endswith("1 quote deleted")
     assert content_digest(sam) == content_digest(lead)

@@ -9,7 +9,7 @@ from sqlalchemy import event, func, select
 
 from peerdesk.exchange import transfer
 from peerdesk.exchange.digest import content_digest
-from peerdesk.services import exchange, records, search
+from peerdesk.services import records, search, sharing
 from peerdesk.store.engine import WRITE_OPTION, Store
 from peerdesk.store.models import Note, Quote, Theme
 from peerdesk.store.uow import UnitOfWork
@@ -130,7 +130,7 @@ def test_a_bundle_with_nothing_newer_writes_nothing_but_what_i_have_seen(crew: T
     assert imported.summary == "Alex Lead: nothing new"
     assert set(writes) <= {'UPDATE meta SET value=? WHERE meta."key" = ?', "INSERT INTO meta"}, writes
     assert records.values(sam, "themes", _theme_id(sam, "Stability"), ["heading"]) == {"heading": "Stability"}
-    assert exchange.conflicts(sam) == []  # my later edit overwrote a heading I had seen: not a conflict
+    assert sharing.conflicts(sam) == []  # my later edit overwrote a heading I had seen: not a conflict
 
 
 def _quote_id(store: Store, prefix: str) -> str:

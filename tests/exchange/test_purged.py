@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from peerdesk.exchange import transfer
 from peerdesk.exchange.digest import content_digest
-from peerdesk.services import exchange, records, retention, workshop_goals
+from peerdesk.services import records, retention, sharing, workshop_goals
 from tests.helpers.conflicts import make_conflict
 from tests.helpers.exchange import Team
 
@@ -36,10 +36,10 @@ def test_idea_walls_keep_merging_after_a_purge_in_every_order(trio: Team) -> Non
 def test_a_purged_file_ignores_old_interview_records_and_conflicts_about_them(duo: Team) -> None:
     lead, sam = duo.stores
     make_conflict(duo)
-    assert len(exchange.conflicts(sam)) == 1  # Sam's file keeps a lost text about the quote
+    assert len(sharing.conflicts(sam)) == 1  # Sam's file keeps a lost text about the quote
     old = transfer.export_bundle(sam).data
     retention.purge(lead)
     imported = transfer.import_bundle(lead, old)
     assert "interview records ignored" in imported.summary
-    assert exchange.conflicts(lead, include_resolved=True) == []  # the quote's text does not come back
+    assert sharing.conflicts(lead, include_resolved=True) == []  # the quote's text does not come back
     assert records.rows(lead, "quotes", ["text"]) == []

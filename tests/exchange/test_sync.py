@@ -11,7 +11,7 @@ import pytest
 from peerdesk.exchange import sync, transfer
 from peerdesk.exchange.digest import content_digest
 from peerdesk.exchange.errors import BundleRefused
-from peerdesk.services import exchange, records
+from peerdesk.services import records, sharing
 from peerdesk.store import hlc
 from peerdesk.store.engine import Store
 from peerdesk.store.uow import UnitOfWork
@@ -91,8 +91,8 @@ def test_the_sync_block_is_checked_strictly_and_its_absence_means_an_older_bundl
 # --- on real files -------------------------------------------------------------------------------------------------
 
 
-def send(store: object, path: Path, *, full: bool = False) -> tuple[bytes, exchange.ExportReport]:
-    report = exchange.export_to(store, path, full=full)  # type: ignore[arg-type]
+def send(store: object, path: Path, *, full: bool = False) -> tuple[bytes, sharing.ExportReport]:
+    report = sharing.export_to(store, path, full=full)  # type: ignore[arg-type]
     return path.read_bytes(), report
 
 

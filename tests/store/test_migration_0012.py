@@ -6,7 +6,7 @@ from pathlib import Path
 
 from sqlalchemy import text
 
-from peerdesk.services import exchange
+from peerdesk.services import sharing
 from peerdesk.store.engine import Store
 from tests.helpers.migrations import make_review_at
 
@@ -25,5 +25,5 @@ def test_a_0011_file_keeps_its_conflicts_as_plain_text(tmp_path: Path, passphras
         with store.session() as s:
             row = s.execute(text("SELECT value, versions, updated, deleted FROM conflicts")).one()
         assert tuple(row) == ("the panel meets monthly", "{}", "", 0)
-        [kept] = exchange.conflicts(store)
+        [kept] = sharing.conflicts(store)
         assert (kept.lost_text, kept.current_text) == ("the panel meets monthly", "the panel meets weekly")

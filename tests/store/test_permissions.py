@@ -58,13 +58,13 @@ def test_the_log_and_its_folder_are_the_owners_only(tmp_path: Path) -> None:
 
 
 def test_a_bundle_is_the_owners_only(tmp_path: Path) -> None:
-    from peerdesk.services import exchange
+    from peerdesk.services import sharing
     from tests.helpers.exchange import make_team
 
     team = make_team(tmp_path / "team", size=2)
     try:
         out = tmp_path / "mine.pdbundle"
-        exchange.export_to(team.stores[0], out)
+        sharing.export_to(team.stores[0], out)
         assert mode(out) == 0o600
     finally:
         team.close()

@@ -9,7 +9,7 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QWidget
 
 from peerdesk.exchange.display import clip
 from peerdesk.exchange.merge import label
-from peerdesk.services import exchange, records
+from peerdesk.services import records, sharing
 from peerdesk.services.changes import Changes
 from peerdesk.store.engine import Store
 from peerdesk.ui.kit import ops
@@ -27,13 +27,13 @@ INTRO = (
 )
 
 
-class ConflictsModel(SessionTableModel[exchange.ConflictView]):
+class ConflictsModel(SessionTableModel[sharing.ConflictView]):
     headers = HEADERS
 
-    def fetch(self) -> list[exchange.ConflictView]:
-        return exchange.conflicts(self.session.store)
+    def fetch(self) -> list[sharing.ConflictView]:
+        return sharing.conflicts(self.session.store)
 
-    def cell(self, c: exchange.ConflictView, column: int, role: int) -> Any:
+    def cell(self, c: sharing.ConflictView, column: int, role: int) -> Any:
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
             where = f"{label(c.table, 1).capitalize()} · {c.field.replace('_', ' ')}"
             now = "(deleted meanwhile: restoring brings it back)" if c.record_deleted else c.current_text
@@ -65,7 +65,7 @@ class ConflictsDialog(SessionDialog):
         self.model.modelReset.connect(self._update)
         self._update()
 
-    def selected(self) -> exchange.ConflictView | None:
+    def selected(self) -> sharing.ConflictView | None:
         return selected_row(self.view, self.model.rows)
 
     def _update(self) -> None:
@@ -85,14 +85,14 @@ class ConflictsDialog(SessionDialog):
             back = records.set_fields(store, c.table, c.row_id, **{c.field: previous})
             if c.record_deleted:  # the restore brought the record back: undoing it deletes it again
                 back = back | records.delete(store, c.table, c.row_id)
-            return back | exchange.set_conflict_resolved(store, c.id, False)
+            return back | sharing.set_conflict_resolved(store, c.id, False)
 
-        ops.run(self, self.session, "Restore text", lambda s: exchange.restore_conflict(s, c.id), undo)
+        ops.run(self, self.session, "Restore text", lambda s: sharing.restore_conflict(s, c.id), undo)
 
     def dismiss_selected(self) -> None:
         c = self.selected()
         if c is None:
             return
         ops.run_swap(
-            self, self.session, "Dismiss conflict", lambda s, v: exchange.set_conflict_resolved(s, c.id, v), True, False
+            self, self.session, "Dismiss conflict", lambda s, v: sharing.set_conflict_resolved(s, c.id, v), True, False
         )

@@ -13,7 +13,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from peerdesk.services.exchange import ImportReport
+from peerdesk.services.sharing import ImportReport
 from peerdesk.ui.kit.dialogs import close_buttons, dialog_layout
 from peerdesk.ui.kit.widgets import push_button
 

@@ -28,7 +28,7 @@ from peerdesk.ui.shell.window import ShellWindow
 
 if TYPE_CHECKING:
     # Bundles (their crypto, merge and sync) are loaded when first exported, imported or dropped: not at start.
-    from peerdesk.services import exchange
+    from peerdesk.services import sharing
     from peerdesk.ui.team.import_log import ImportLogDialog
 
 BUNDLE_SUFFIX = ".pdbundle"  # services.BUNDLE_SUFFIX, known without loading it (a test checks they agree)
@@ -47,7 +47,7 @@ def likely_bundle() -> Path:
 class EmailDialog(QDialog):
     """After an export: where the file is, and two ways on — the folder, and an email with subject and body."""
 
-    def __init__(self, report: exchange.ExportReport, parent: QWidget | None = None) -> None:
+    def __init__(self, report: sharing.ExportReport, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.report = report
         self.setObjectName("emailDialog")
@@ -81,9 +81,9 @@ class EmailDialog(QDialog):
         QDesktopServices.openUrl(QUrl.fromLocalFile(str(self.report.path.parent)))
 
     def mailto(self) -> QUrl:
-        from peerdesk.services import exchange
+        from peerdesk.services import sharing
 
-        return QUrl(exchange.mailto(self.report), QUrl.ParsingMode.StrictMode)
+        return QUrl(sharing.mailto(self.report), QUrl.ParsingMode.StrictMode)
 
     def write_email(self) -> None:
         QDesktopServices.openUrl(self.mailto())
@@ -170,7 +170,7 @@ class ExchangeActions(QObject):
     # --- export ------------------------------------------------------------------------------------------------------
     def export(self, path: Path | None = None, *, full: bool = False) -> None:
         """Export what the team may lack (``full``: everything)."""
-        from peerdesk.services import exchange
+        from peerdesk.services import sharing
 
         self.window.flush_edits()
         if not self._has_recipients():
@@ -184,7 +184,7 @@ class ExchangeActions(QObject):
             if answer != "export":
                 return
         if path is None:
-            start = Path.home() / exchange.suggested_name(self.session.store)
+            start = Path.home() / sharing.suggested_name(self.session.store)
             chosen, _ = QFileDialog.getSaveFileName(
                 self.window, "Export bundle", str(start), f"peerdesk bundles (*{BUNDLE_SUFFIX})"
             )
@@ -193,8 +193,8 @@ class ExchangeActions(QObject):
             path = Path(chosen if chosen.endswith(BUNDLE_SUFFIX) else chosen + BUNDLE_SUFFIX)
         store, target = self.session.store, path
 
-        def work(progress: Progress) -> exchange.ExportReport:
-            return exchange.export_to(store, target, full=full, progress=progress)
+        def work(progress: Progress) -> sharing.ExportReport:
+            return sharing.export_to(store, target, full=full, progress=progress)
 
         run_task(self.window, "Exporting a bundle…", work, self._exported, self._failed("Could not export"))
 
@@ -211,7 +211,7 @@ class ExchangeActions(QObject):
             self.show_team()
         return False
 
-    def _exported(self, report: exchange.ExportReport) -> None:
+    def _exported(self, report: sharing.ExportReport) -> None:
         self.window.statusBar().showMessage(f"Exported {report.path.name}. {report.sending}.", 8000)
         dialog = EmailDialog(report, self.window)
         self.last_dialog = dialog
@@ -228,14 +228,14 @@ class ExchangeActions(QObject):
                 return
             path = Path(chosen)
         store, source = self.session.store, path
-        from peerdesk.services import exchange
+        from peerdesk.services import sharing
 
-        def work(progress: Progress) -> exchange.ImportReport:
-            return exchange.import_from(store, source, progress=progress)
+        def work(progress: Progress) -> sharing.ImportReport:
+            return sharing.import_from(store, source, progress=progress)
 
         run_task(self.window, f"Importing {path.name}…", work, self._imported, self._failed("Could not import"))
 
-    def _imported(self, report: exchange.ImportReport) -> None:
+    def _imported(self, report: sharing.ImportReport) -> None:
         self.session.notify(report.changes)
         conflicts = f" — {report.conflicts} kept in Conflicts" if report.conflicts else ""
         self.window.statusBar().showMessage(f"Imported from {report.summary}{conflicts}", 30000)

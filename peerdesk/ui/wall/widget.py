@@ -148,7 +148,10 @@ class WallWidget(QWidget):
         self.action_zoom_out = self._action("Zoom out", lambda: self.view.zoom_by(0.8), QKeySequence(std.ZoomOut))
         self.action_export = self._action(
             # not Ctrl+Shift+E, the window's Export bundle: a key two actions share does nothing at all
-            "Export…", self.export_dialog, "Ctrl+Shift+S", "Save the wall as a picture (PNG, SVG) or a table (CSV)"
+            "Export…",
+            self.export_dialog,
+            "Ctrl+Shift+S",
+            "Save the wall as a picture (PNG, SVG) or a table (CSV)",
         )
         for action in (self.action_new, self.action_read_out):
             self.toolbar.addAction(action)

@@ -38,7 +38,7 @@ LOADED_ON_FIRST_USE = (
     "peerdesk.export.printing",  # the print layouts
     "peerdesk.ui.kit.printing",
     "peerdesk.ui.insights.build_deck",
-    "peerdesk.services.exchange",  # bundles: their crypto, merge and sync
+    "peerdesk.services.sharing",  # bundles: their crypto, merge and sync
     "peerdesk.exchange.transfer",
     "peerdesk.ui.wall.widget",  # the wall, behind its tab
     "alembic",  # the file is at the newest schema

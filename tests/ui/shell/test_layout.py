@@ -14,7 +14,7 @@ import pytest
 from PySide6.QtWidgets import QDialog, QScrollArea, QWidget
 from pytestqt.qtbot import QtBot
 
-from peerdesk.services import exchange, interviews, team
+from peerdesk.services import interviews, sharing, team
 from peerdesk.services import timetable as tt
 from peerdesk.services.changes import Changes
 from peerdesk.ui.kit.session import ReviewSession
@@ -124,8 +124,8 @@ def sharing_and_timetable_dialogs(session: ReviewSession, folder: Path) -> list[
     table = tt.timetable(session.store)
     fields = interviews.interview_fields(session.store, table.interviews[0].id)
     card, card_text = team.my_card(session.store)
-    exported = exchange.ExportReport(folder / "peerdesk-ab-2026-03-10.pdbundle", 412_000, ["Sam Okafor"], "2026-07-10")
-    report = exchange.ImportReport("Sam Okafor", "Sam Okafor: 12 new quotes, 3 themes changed", 1, Changes())
+    exported = sharing.ExportReport(folder / "peerdesk-ab-2026-03-10.pdbundle", 412_000, ["Sam Okafor"], "2026-07-10")
+    report = sharing.ImportReport("Sam Okafor", "Sam Okafor: 12 new quotes, 3 themes changed", 1, Changes())
 
     def import_log() -> QDialog:
         log = ImportLogDialog(lambda: None)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pytestqt.qtbot import QtBot
 
-from peerdesk.services import exchange, records
+from peerdesk.services import records, sharing
 from peerdesk.ui.kit.session import ReviewSession
 from peerdesk.ui.team.conflicts_dialog import ConflictsDialog
 from tests.helpers.conflicts import make_conflict
@@ -33,7 +33,7 @@ def test_a_conflict_is_listed_and_restoring_it_is_one_undo_step(qtbot: QtBot, du
     assert dialog.model.rowCount() == 0
     session.undo_stack.undo()
     assert records.values(session.store, "quotes", quote_id, ["text"])["text"] == now
-    assert len(exchange.conflicts(session.store)) == 1
+    assert len(sharing.conflicts(session.store)) == 1
 
 
 def test_dismissing_a_conflict_keeps_the_text_that_stands(qtbot: QtBot, duo: Team) -> None:
@@ -44,7 +44,7 @@ def test_dismissing_a_conflict_keeps_the_text_that_stands(qtbot: QtBot, duo: Tea
     now = dialog.model.rows[0].current_text
     dialog.view.selectRow(0)
     dialog.dismiss_selected()
-    assert exchange.conflicts(session.store) == []
+    assert sharing.conflicts(session.store) == []
     assert records.values(session.store, "quotes", quote_id, ["text"])["text"] == now
 
 
@@ -69,4 +69,4 @@ def test_conflicts_dialog_restores_the_losing_text_and_undo_puts_it_back(qtbot: 
     session.undo_stack.undo()
     assert records.values(sam, "quotes", qid, ["text"]) == {"text": "Alex's wording"}
     assert dialog.model.rowCount() == 1
-    assert exchange.conflicts(sam)[0].lost_text == "Sam's wording"
+    assert sharing.conflicts(sam)[0].lost_text == "Sam's wording"

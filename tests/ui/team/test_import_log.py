@@ -5,7 +5,7 @@ from __future__ import annotations
 from pytestqt.qtbot import QtBot
 
 from peerdesk.services.changes import Changes
-from peerdesk.services.exchange import ImportReport
+from peerdesk.services.sharing import ImportReport
 from peerdesk.ui.team.import_log import ImportLogDialog, changed_lines
 
 

@@ -9,14 +9,14 @@ from pathlib import Path
 import pytest
 
 from peerdesk.errors import UserError
-from peerdesk.services import exchange, records
+from peerdesk.services import records, sharing
 from peerdesk.store.engine import Store
 from tests.helpers.conflicts import make_conflict
 from tests.helpers.exchange import Team
 
 
 def test_the_suggested_name_says_whose_and_when_but_not_what(store: Store) -> None:
-    name = exchange.suggested_name(store, dt.date(2026, 3, 11))
+    name = sharing.suggested_name(store, dt.date(2026, 3, 11))
     assert name == "peerdesk-ar-2026-03-11.pdbundle"
     assert "westfold" not in name.lower()
 
@@ -24,10 +24,10 @@ def test_the_suggested_name_says_whose_and_when_but_not_what(store: Store) -> No
 def test_a_bundle_goes_through_a_file_and_its_import_reports_what_changed(duo: Team, tmp_path: Path) -> None:
     lead, sam = duo.stores
     records.create(sam, "quotes", text="We are heard at last.")
-    report = exchange.export_to(sam, tmp_path / "sam.pdbundle")
+    report = sharing.export_to(sam, tmp_path / "sam.pdbundle")
     assert report.path.stat().st_size == report.size and report.recipients == ["Alex Lead"]
-    assert exchange.inspect(report.path)["sender"] == "Sam Okafor"
-    imported = exchange.import_from(lead, report.path)
+    assert sharing.inspect(report.path)["sender"] == "Sam Okafor"
+    imported = sharing.import_from(lead, report.path)
     assert imported.sender == "Sam Okafor" and "1 new quote" in imported.summary
     assert "quotes" in imported.changes and imported.conflicts == 0
 
@@ -35,31 +35,31 @@ def test_a_bundle_goes_through_a_file_and_its_import_reports_what_changed(duo: T
 def test_missing_files_and_folders_are_told_plainly(duo: Team, tmp_path: Path) -> None:
     lead, _ = duo.stores
     with pytest.raises(UserError, match="There is no file"):
-        exchange.import_from(lead, tmp_path / "absent.pdbundle")
+        sharing.import_from(lead, tmp_path / "absent.pdbundle")
     with pytest.raises(UserError, match="does not exist"):
-        exchange.export_to(lead, tmp_path / "no-folder" / "x.pdbundle")
+        sharing.export_to(lead, tmp_path / "no-folder" / "x.pdbundle")
 
 
 def test_an_export_sends_what_the_colleague_has_not_confirmed_and_a_failed_one_changes_nothing(
     duo: Team, tmp_path: Path
 ) -> None:
     lead, sam = duo.stores
-    assert exchange.export_to(lead, tmp_path / "1.pdbundle").everything  # Sam has confirmed nothing yet
-    exchange.import_from(sam, tmp_path / "1.pdbundle")
-    exchange.export_to(sam, tmp_path / "sam.pdbundle")
-    exchange.import_from(lead, tmp_path / "sam.pdbundle")  # Sam's answer: what Sam has
+    assert sharing.export_to(lead, tmp_path / "1.pdbundle").everything  # Sam has confirmed nothing yet
+    sharing.import_from(sam, tmp_path / "1.pdbundle")
+    sharing.export_to(sam, tmp_path / "sam.pdbundle")
+    sharing.import_from(lead, tmp_path / "sam.pdbundle")  # Sam's answer: what Sam has
     records.create(lead, "quotes", text="Before the failed export.")
     with pytest.raises(UserError):
-        exchange.export_to(lead, tmp_path / "no-folder" / "x.pdbundle")
+        sharing.export_to(lead, tmp_path / "no-folder" / "x.pdbundle")
     records.create(lead, "quotes", text="After it.")
-    second = exchange.export_to(lead, tmp_path / "2.pdbundle")
+    second = sharing.export_to(lead, tmp_path / "2.pdbundle")
     assert (second.everything, second.changes) == (False, 2)  # the failed export counted for nothing
-    assert exchange.export_to(lead, tmp_path / "3.pdbundle", full=True).everything
+    assert sharing.export_to(lead, tmp_path / "3.pdbundle", full=True).everything
 
 
 def test_the_report_says_what_the_bundle_sends(tmp_path: Path) -> None:
     def report(changes: int, everything: bool) -> str:
-        return exchange.ExportReport(tmp_path / "b.pdbundle", 1, ["Sam"], "2026-07-01", changes, everything).sending
+        return sharing.ExportReport(tmp_path / "b.pdbundle", 1, ["Sam"], "2026-07-01", changes, everything).sending
 
     assert report(120, True) == "Sending everything"
     assert report(3, False) == "Sending 3 changes your colleagues may not have yet"
@@ -68,7 +68,7 @@ def test_the_report_says_what_the_bundle_sends(tmp_path: Path) -> None:
 
 
 def test_the_mail_link_fills_subject_and_body_and_says_to_attach_by_hand(tmp_path: Path) -> None:
-    link = exchange.mailto(exchange.ExportReport(tmp_path / "b.pdbundle", 2_000_000, ["Sam"], "2026-07-01"))
+    link = sharing.mailto(sharing.ExportReport(tmp_path / "b.pdbundle", 2_000_000, ["Sam"], "2026-07-01"))
     assert link.startswith("mailto:?")
     text = urllib.parse.unquote(link)
     assert "subject=peerdesk bundle" in text and "b.pdbundle, 2.00 MB" in text and "Attach the file by hand" in text
@@ -77,9 +77,9 @@ def test_the_mail_link_fills_subject_and_body_and_says_to_attach_by_hand(tmp_pat
 def test_a_lost_concurrent_edit_is_kept_as_a_conflict_that_can_be_restored(duo: Team) -> None:
     lead, _ = duo.stores
     quote_id = make_conflict(duo)
-    [kept] = exchange.conflicts(lead)  # whichever wording lost, the lead's file keeps it
+    [kept] = sharing.conflicts(lead)  # whichever wording lost, the lead's file keeps it
     assert {kept.lost_text, kept.current_text} == {"Lead's wording.", "Sam's wording."}
     assert kept.table == "quotes" and kept.row_id == quote_id and kept.field == "text"
-    exchange.restore_conflict(lead, kept.id)
+    sharing.restore_conflict(lead, kept.id)
     assert records.values(lead, "quotes", quote_id, ["text"])["text"] == kept.lost_text
-    assert exchange.conflicts(lead) == [] and len(exchange.conflicts(lead, include_resolved=True)) == 1
+    assert sharing.conflicts(lead) == [] and len(sharing.conflicts(lead, include_resolved=True)) == 1
