@@ -116,6 +116,11 @@ class NotesPanel(Panel):
         self.pause.due.connect(self.save_soon)
         self.capturing = NoteCapture(self, self)
 
+    def set_side_shown(self, shown: bool) -> None:
+        """Show or hide the questions, quotes and scales beside the editor: hidden, the editor has the whole width
+        (on a laptop, twice what it has beside them)."""
+        self.side.setVisible(shown)
+
     def _choosers(self) -> QHBoxLayout:
         """The interview and whose notes: the row above the editor."""
         top = QHBoxLayout()

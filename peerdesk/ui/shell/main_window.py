@@ -193,6 +193,11 @@ class MainWindow(ShellWindow):
         for dock in self.docks.values():
             view_menu.addAction(dock.toggleViewAction())
         view_menu.addSeparator()
+        # On a laptop the note taker's side tabs take half its width: one key gives the editor all of it.
+        self.action_notes_side = QAction("Notes side &panel", self, shortcut=QKeySequence("F9"), checkable=True)
+        self.action_notes_side.setChecked(True)
+        self.action_notes_side.toggled.connect(self._show_notes_side)
+        view_menu.addAction(self.action_notes_side)
         reset = QAction("&Reset layout", self)
         reset.triggered.connect(self.reset_layout)
         view_menu.addAction(reset)
@@ -233,6 +238,11 @@ class MainWindow(ShellWindow):
 
         panel = self.panels["dock-notes"] if "dock-notes" in self._specs else None
         return panel if isinstance(panel, NotesPanel) else None
+
+    def _show_notes_side(self, shown: bool) -> None:
+        notes_panel = self.notes_panel
+        if notes_panel is not None:
+            notes_panel.set_side_shown(shown)
 
     def _raise_notes(self) -> NotesPanel | None:
         """Show and raise the notes dock, and give its panel (None in a window without one)."""
@@ -319,6 +329,7 @@ class MainWindow(ShellWindow):
         s.setValue("window/state", self._locked_state or self.saveState(LAYOUT_VERSION))
 
     def reset_layout(self) -> None:
+        self.action_notes_side.setChecked(True)
         for spec in panel_specs():
             dock = self.docks[spec.object_name]
             dock.setFloating(False)
