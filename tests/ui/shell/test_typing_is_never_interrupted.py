@@ -6,7 +6,6 @@ behind the lock screen."""
 from __future__ import annotations
 
 import sys
-from collections.abc import Iterator
 
 import pytest
 from PySide6.QtWidgets import QApplication
@@ -16,7 +15,7 @@ from peerdesk.exchange import transfer
 from peerdesk.services import records, retention
 from peerdesk.services import review as review_service
 from peerdesk.ui.kit import messages
-from peerdesk.ui.shell.app import Controller, make_app
+from peerdesk.ui.shell.app import Controller
 from peerdesk.ui.shell.main_window import MainWindow
 from tests.conftest import PASSPHRASE
 from tests.helpers.exchange import Team
@@ -28,16 +27,6 @@ from tests.helpers.timetable import build_day
 def crew(duo: Team) -> Team:
     """Alex the lead and Sam, on real files."""
     return duo
-
-
-@pytest.fixture
-def controller(qtbot: QtBot) -> Iterator[Controller]:
-    c = Controller(make_app())
-    qtbot.addWidget(c.start)
-    yield c
-    for window in list(c.windows):
-        window.close()
-    c.start.close()
 
 
 def typing_in_notes(qtbot: QtBot, controller: Controller, crew: Team, member: int = 1) -> MainWindow:
