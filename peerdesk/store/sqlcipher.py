@@ -84,7 +84,9 @@ def draft() -> Any:
     It lives in this process's memory only (``temp_store=MEMORY`` keeps its temporary tables there too): nothing
     of it reaches the disk until the export writes it, encrypted.
     """
-    return sqlcipher3.connect(":memory:", check_same_thread=False, isolation_level=None)
+    conn = sqlcipher3.connect(":memory:", check_same_thread=False, isolation_level=None)
+    conn.execute("PRAGMA temp_store = MEMORY")  # set here too: the draft must not depend on who configures it
+    return conn
 
 
 def opens_with(path: Path, passphrase: str) -> bool:

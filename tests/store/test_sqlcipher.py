@@ -87,3 +87,11 @@ def test_a_draft_lives_in_memory_only() -> None:
         assert [row[2] for row in draft.execute("PRAGMA database_list")] == [""]
     finally:
         draft.close()
+
+
+def test_a_drafts_temporary_tables_and_sorts_stay_in_memory() -> None:
+    conn = sqlcipher.draft()
+    try:
+        assert conn.execute("PRAGMA temp_store").fetchone()[0] == 2  # MEMORY: nothing of a new review on disk
+    finally:
+        conn.close()
