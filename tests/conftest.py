@@ -10,8 +10,11 @@ from typing import TYPE_CHECKING
 
 import pytest
 
-# Headless, and never the developer's own settings, data or logs.
-os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+# Headless, and never the developer's own settings, data or logs. The offscreen screen is a desktop's 1920×1080
+# (Qt's own is 800×800, where a new window would open maximized to fit, as on a small laptop); tests that want
+# another size give the window that size.
+if os.environ.get("QT_QPA_PLATFORM", "offscreen") == "offscreen":
+    os.environ["QT_QPA_PLATFORM"] = f"offscreen:configfile={Path(__file__).with_name('offscreen_screen.json')}"
 
 if TYPE_CHECKING:
     from pytestqt.qtbot import QtBot

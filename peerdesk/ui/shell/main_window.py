@@ -6,7 +6,7 @@ from collections.abc import Callable
 from functools import partial
 from typing import TYPE_CHECKING, cast
 
-from PySide6.QtCore import QByteArray, Qt, Signal
+from PySide6.QtCore import QByteArray, QRect, Qt, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
@@ -51,6 +51,20 @@ def quit_shortcut() -> QKeySequence:
     return QKeySequence() if key.matches(QKeySequence(QUOTE_KEY)) == QKeySequence.SequenceMatch.ExactMatch else key
 
 
+DEFAULT_SIZE = (1360, 860)
+FRAME_ROOM = 40  # a title bar and borders, which the window's size leaves out
+
+
+def first_geometry(room: QRect) -> QRect | None:
+    """Where a window opens before any size was saved: ``None`` where the default size fits the screen's free
+    area with its frame; else the whole free area, maximized (a 1366×768 laptop cannot hold 1360×860: the status
+    bar and the bottom of every dock would be below the screen's edge)."""
+    width, height = DEFAULT_SIZE
+    if room.width() >= width + FRAME_ROOM and room.height() >= height + FRAME_ROOM:
+        return None
+    return QRect(room)
+
+
 class MainWindow(ShellWindow):
     closed = Signal()
     request_new = Signal()
@@ -62,7 +76,7 @@ class MainWindow(ShellWindow):
         self.session = session
         self.setObjectName("mainWindow")
         self.setDockNestingEnabled(True)
-        self.resize(1360, 860)
+        self.resize(*DEFAULT_SIZE)
         self.panels: dict[str, Panel] = LazyPanels(self._build_panel)  # panels[name] builds one not built yet
         self.docks: dict[str, QDockWidget] = {}
 
@@ -316,12 +330,21 @@ class MainWindow(ShellWindow):
         geometry = s.value("window/geometry")
         state = s.value("window/state")
         if isinstance(geometry, QByteArray):
-            self.restoreGeometry(geometry)
+            self.restoreGeometry(geometry)  # Qt moves it back on screen if that screen has gone
+        else:
+            self._first_size()
         if isinstance(state, QByteArray):
             self.restoreState(state, LAYOUT_VERSION)
         else:  # the default layout: its dock sizes follow the size the window is given
             DefaultSizes(self, self.docks, self.panels)
         self._default_state = self.saveState(LAYOUT_VERSION)
+
+    def _first_size(self) -> None:
+        screen = self.screen()
+        room = first_geometry(screen.availableGeometry()) if screen is not None else None
+        if room is not None:
+            self.setGeometry(room)  # without a window manager maximizing does nothing: this size holds then
+            self.setWindowState(self.windowState() | Qt.WindowState.WindowMaximized)
 
     def save_layout(self) -> None:
         s = ui_settings.settings()
