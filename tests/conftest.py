@@ -13,8 +13,10 @@ import pytest
 # Headless, and never the developer's own settings, data or logs. The offscreen screen is a desktop's 1920×1080
 # (Qt's own is 800×800, where a new window would open maximized to fit, as on a small laptop); tests that want
 # another size give the window that size.
+_SCREEN = Path(__file__).with_name("offscreen_screen.json")
 if os.environ.get("QT_QPA_PLATFORM", "offscreen") == "offscreen":
-    os.environ["QT_QPA_PLATFORM"] = f"offscreen:configfile={Path(__file__).with_name('offscreen_screen.json')}"
+    # Qt reads the platform's options after a colon: a path holding one (C:\…) is left out, and Qt's screen used.
+    os.environ["QT_QPA_PLATFORM"] = "offscreen" if ":" in str(_SCREEN) else f"offscreen:configfile={_SCREEN}"
 
 if TYPE_CHECKING:
     from pytestqt.qtbot import QtBot
