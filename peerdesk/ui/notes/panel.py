@@ -34,7 +34,7 @@ from peerdesk.ui.kit.notice_bar import NoticeBar
 from peerdesk.ui.kit.panel import Panel
 from peerdesk.ui.kit.session import ReviewSession
 from peerdesk.ui.kit.typing_pause import TypingPause
-from peerdesk.ui.kit.widgets import EmptyState, scrolling
+from peerdesk.ui.kit.widgets import EmptyState, StatusLine, scrolling
 from peerdesk.ui.notes.capture import NoteCapture
 from peerdesk.ui.notes.captures_tab import CapturesTab
 from peerdesk.ui.notes.editor import NoteEditor, to_qt
@@ -103,8 +103,7 @@ class NotesPanel(Panel):
         self.editor.setMinimumWidth(280)
         page.addWidget(self.splitter, 1)
 
-        self.status = QLabel("")
-        self.status.setObjectName("noteStatus")
+        self.status = StatusLine("noteStatus")  # said at every autosave: it must not re-lay out the window
         hint = QLabel("Ctrl+Q quote · Ctrl+1 rose · Ctrl+2 thorn · Ctrl+3 bud")
         hint.setObjectName("hintText")
         bottom = QHBoxLayout()
