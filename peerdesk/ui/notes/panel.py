@@ -170,7 +170,8 @@ class NotesPanel(Panel):
         self.note = info
         self.interview = tt.interview(self.session.store, info.interview_id)
         mine = info.author_id == self.session.member_id
-        self.editor.load(info.body)
+        with self.guard.replacing_text():  # the names guard checks only what is on screen
+            self.editor.load(info.body)
         self.editor.setReadOnly(not mine)
         self._last_saved_text = info.body
         if mine:
@@ -304,7 +305,8 @@ class NotesPanel(Panel):
             return
         stored = notes.body(self.session.store, self.note.id)
         if stored != self._last_saved_text and stored != self.editor.toPlainText():
-            self.editor.load(stored)
+            with self.guard.replacing_text():
+                self.editor.load(stored)
             self._last_saved_text = stored
             self._load_quotes()
 
