@@ -47,15 +47,24 @@ def underlined_in(block: QTextBlock) -> list[str]:
     ]
 
 
-def test_in_a_long_note_only_the_paragraphs_near_the_view_are_checked_until_scrolled_to(qtbot: QtBot) -> None:
+LONG_NOTE = "\n".join(f"Paragraph {n}: ask Priya on the duty desk." for n in range(2000))
+
+
+def shown_editor(qtbot: QtBot) -> QPlainTextEdit:
+    """An editor on screen, a short screen's worth of paragraphs high."""
     editor = QPlainTextEdit()
     qtbot.addWidget(editor)
     editor.resize(500, 300)
     editor.show()
     qtbot.waitExposed(editor)
+    return editor
+
+
+def test_in_a_long_note_only_the_paragraphs_near_the_view_are_checked_until_scrolled_to(qtbot: QtBot) -> None:
+    editor = shown_editor(qtbot)
     highlighter = GuardHighlighter(editor.document(), editor)
     highlighter.set_names(("Priya Shah",))
-    editor.setPlainText("\n".join(f"Paragraph {n}: ask Priya on the duty desk." for n in range(2000)))
+    editor.setPlainText(LONG_NOTE)
     qtbot.waitUntil(lambda: underlined_in(editor.document().firstBlock()) == ["Priya"])
     last = editor.document().lastBlock()
     assert last.userState() == UNCHECKED and underlined_in(last) == []  # far below: not checked yet
@@ -97,15 +106,11 @@ class CountingHighlighter(GuardHighlighter):
 def test_a_text_put_in_whole_is_checked_only_near_the_view_and_typing_then_checks_one_paragraph(
     qtbot: QtBot,
 ) -> None:
-    editor = QPlainTextEdit()
-    qtbot.addWidget(editor)
-    editor.resize(500, 300)
-    editor.show()
-    qtbot.waitExposed(editor)
+    editor = shown_editor(qtbot)
     highlighter = CountingHighlighter(editor.document(), editor)
     highlighter.set_names(("Priya Shah",))
     with highlighter.replacing_text():
-        editor.setPlainText("\n".join(f"Paragraph {n}: ask Priya on the duty desk." for n in range(2000)))
+        editor.setPlainText(LONG_NOTE)
     assert underlined_in(editor.document().firstBlock()) == ["Priya"]  # at once, not on the next turn
     assert 0 < highlighter.visits < 100  # the paragraphs near the view, not the 2,000
     assert editor.document().lastBlock().userState() == UNCHECKED
