@@ -56,21 +56,29 @@ def _first(window: str, byte: str) -> str:
     return f"nullif(instr({window}, x'{byte}'), 0)"
 
 
-def pieces(body: str) -> str:
-    """A SELECT of ``(seq, body)``, the pieces of the text ``body`` (an SQL expression, e.g. ``new.body``)."""
-    b = f"CAST({body} AS BLOB)"  # a constant of the statement: SQLite evaluates it once
+def own_end(b: str) -> str:
+    """Where the own part of the piece after byte ``e`` (a column) of the BLOB ``b`` ends: the cut, in SQL."""
     window = f"substr({b}, e + 1 + {TARGET}, {SPAN})"
-    own_end = (
+    return (
         f"e + {TARGET} + coalesce({_first(window, '0a')}, {_first(window, '20')}, "
         f"{_hard_end(b, f'e + {TARGET + SPAN}')} - e - {TARGET})"
     )
+
+
+def overlap(b: str) -> str:
+    """How many bytes past its own end ``e`` (a column) a piece of the BLOB ``b`` carries on, in SQL."""
     after = f"substr({b}, e + 1 + {OVERLAP}, {SPAN})"
     first_space = f"min(coalesce({_first(after, '20')}, {SPAN + 1}), coalesce({_first(after, '0a')}, {SPAN + 1}))"
-    overlap = f"CASE WHEN {first_space} <= {SPAN} THEN {OVERLAP} + {first_space} - 1 ELSE 0 END"
+    return f"CASE WHEN {first_space} <= {SPAN} THEN {OVERLAP} + {first_space} - 1 ELSE 0 END"
+
+
+def pieces(body: str) -> str:
+    """A SELECT of ``(seq, body)``, the pieces of the text ``body`` (an SQL expression, e.g. ``new.body``)."""
+    b = f"CAST({body} AS BLOB)"  # a constant of the statement: SQLite evaluates it once
     return (
         "SELECT seq, body FROM (WITH RECURSIVE cut(seq, s, e) AS (SELECT -1, 1, 0 UNION ALL "
-        f"SELECT seq + 1, e + 1, min({own_end}, length({b})) FROM cut WHERE e < length({b})) "
-        f"SELECT seq, CAST(substr({b}, s, e - s + 1 + {overlap}) AS TEXT) AS body FROM cut WHERE seq >= 0)"
+        f"SELECT seq + 1, e + 1, min({own_end(b)}, length({b})) FROM cut WHERE e < length({b})) "
+        f"SELECT seq, CAST(substr({b}, s, e - s + 1 + {overlap(b)}) AS TEXT) AS body FROM cut WHERE seq >= 0)"
     )
 
 

@@ -148,13 +148,9 @@ def _move_anchors(uow: UnitOfWork, anchors: Anchors) -> tuple[list[str], bool]:
     if not anchors:
         return [], False
     wanted = {qid: (-1, -1) if start >= end else (start, end) for qid, (start, end) in anchors.items()}
-    places = uow.session.execute(
-        select(Quote.id, Quote.anchor_start, Quote.anchor_end).where(
-            Quote.id.in_(list(wanted)), Quote.deleted.is_(False)
-        )
-    )
+    places = uow.read_fields(Quote, list(wanted), ("anchor_start", "anchor_end"))
     moved, unplaced = [], False
-    for quote_id, start, end in places.all():
+    for quote_id, (start, end) in places.items():
         new_start, new_end = wanted[quote_id]
         changed = {k: v for k, old, v in (("anchor_start", start, new_start), ("anchor_end", end, new_end)) if old != v}
         if changed:

@@ -17,7 +17,7 @@ if TYPE_CHECKING:
     from alembic.script import ScriptDirectory
 
 # Every revision in ``migrations/versions``, oldest first. Add a new one here when you add its script.
-REVISIONS = ("0001", "0002", "0003", "0007", "0008", "0009", "0010", "0011", "0012", "0013")
+REVISIONS = ("0001", "0002", "0003", "0007", "0008", "0009", "0010", "0011", "0012", "0013", "0014")
 HEAD = REVISIONS[-1]
 
 

@@ -5,8 +5,7 @@ from __future__ import annotations
 from types import TracebackType
 from typing import Any, TypeVar
 
-from sqlalchemy import bindparam, insert, select, update
-from sqlalchemy.dialects.sqlite import insert as sqlite_insert
+from sqlalchemy import Connection, bindparam, insert, select, update
 from sqlalchemy.orm import Session
 
 from peerdesk.errors import NotFound, UserError
@@ -15,6 +14,9 @@ from peerdesk.store.engine import WRITE_OPTION, Store
 from peerdesk.store.models import BOOKKEEPING, Meta, Shared, new_id
 
 S = TypeVar("S", bound=Shared)
+# The clock's last stamp, kept with every commit that stamped (so a restart never stamps behind it): no read first.
+_IDS_PER_READ = 500  # ids bound in one read: well within SQLite's limit on parameters
+_SAVE_CLOCK = "INSERT INTO meta (key, value) VALUES ('hlc', ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value"
 
 
 class UnitOfWork:
@@ -25,7 +27,7 @@ class UnitOfWork:
 
     def __init__(self, store: Store) -> None:
         self.store = store
-        self.session: Session
+        self._session: Session | None = None
         self._clock: hlc.Clock | None = None
         self._committed = False
         self._member_id: str | None = None
@@ -34,8 +36,11 @@ class UnitOfWork:
         self.store.write_lock.acquire()
         try:
             self._conn = self.store.engine.connect().execution_options(**{WRITE_OPTION: True})
-            self.session = Session(bind=self._conn, expire_on_commit=False, autoflush=True)
-            self.session.begin()
+            try:
+                self._tx = self._conn.begin()  # BEGIN IMMEDIATE (the engine's begin event): SQLite's writer, now
+            except BaseException:
+                self._conn.close()
+                raise
         except BaseException:
             self.store.write_lock.release()
             raise
@@ -45,23 +50,49 @@ class UnitOfWork:
         self, exc_type: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None
     ) -> None:
         try:
-            if not self._committed:
-                self.session.rollback()
-            self.session.close()
+            if self._session is not None:
+                if not self._committed:
+                    self._session.rollback()  # it controls the transaction: this rolls it back
+                self._session.close()
+            elif not self._committed:
+                self._tx.rollback()
             self._conn.close()
         finally:
             self.store.write_lock.release()
+
+    @property
+    def session(self) -> Session:
+        """The ORM session of this transaction, made when first asked for: the autosave writes without one (a
+        session and its commit were a third of the Python an autosave ran)."""
+        if self._session is None:
+            # It joins the transaction begun on entering, and owns it: its commit and rollback are the transaction's.
+            self._session = Session(
+                bind=self._conn, expire_on_commit=False, autoflush=True, join_transaction_mode="control_fully"
+            )
+        return self._session
+
+    def _driver(self) -> Any:
+        """This transaction's driver connection, with the session's pending changes flushed first. The statements
+        the autosave sends straight to it are prepared once by the driver and kept; no SQLAlchemy statement runs."""
+        if self._session is not None:
+            self._session.flush()
+        return self._conn.connection.driver_connection
+
+    def _connection(self) -> Connection:
+        """This transaction's connection, with the session's pending changes flushed first."""
+        if self._session is not None:
+            self._session.flush()
+        return self._conn
 
     def commit(self) -> None:
         last = self._clock.last if self._clock is not None else None
         if last is not None:
             # One upsert, no read: the autosave commits this with every note it writes.
-            self.session.execute(
-                sqlite_insert(Meta)
-                .values(key="hlc", value=last)
-                .on_conflict_do_update(index_elements=[Meta.key], set_={"value": last})
-            )
-        self.session.commit()
+            self._driver().execute(_SAVE_CLOCK, (last,))
+        if self._session is not None:
+            self._session.commit()
+        else:
+            self._tx.commit()
         self._committed = True
         if last is not None:
             self.store.remember_meta("hlc", last)
@@ -112,16 +143,14 @@ class UnitOfWork:
     def insert_rows(self, model: type[Any], rows: list[dict[str, Any]]) -> None:
         """Insert whole records (``versions`` and ``author_id`` included) exactly as given."""
         if rows:
-            self.session.flush()
-            self.session.connection().execute(insert(model.__table__), rows)
+            self._connection().execute(insert(model.__table__), rows)
 
     def update_rows(self, model: type[Any], rows: list[dict[str, Any]], *, key: str = "merge_row_id") -> None:
         """Set the given columns (the same set in every row) of the records whose id is ``rows[i][key]``."""
         if rows:
-            self.session.flush()
             t = model.__table__
             statement = update(t).where(t.c.id == bindparam(key))
-            self.session.connection().execute(statement, rows)
+            self._connection().execute(statement, rows)
 
     # --- versioned writes -----------------------------------------------------------------------------------
     def get(self, model: type[S], record_id: str, *, include_deleted: bool = False) -> S:
@@ -156,6 +185,24 @@ class UnitOfWork:
         _check_fields(type(row), fields)
         return self._write(row, fields, force=False)
 
+    def read_fields(
+        self, model: type[Shared], record_ids: list[str], names: tuple[str, ...]
+    ) -> dict[str, tuple[Any, ...]]:
+        """The values of ``names`` (plain columns) of the live records among ``record_ids``, by id: one light read,
+        no ORM object (the autosave reads where the note's quotes were before it writes where they are)."""
+        _check_fields(model, dict.fromkeys(names))
+        table = str(model.__table__.name)  # type: ignore[attr-defined]  # names checked above: safe in the SQL
+        db = self._driver()
+        found: dict[str, tuple[Any, ...]] = {}
+        for at in range(0, len(record_ids), _IDS_PER_READ):
+            ids = record_ids[at : at + _IDS_PER_READ]
+            rows = db.execute(
+                f"SELECT id, {', '.join(names)} FROM {table} WHERE deleted = 0 AND id IN ({', '.join('?' * len(ids))})",
+                ids,
+            )
+            found.update((row[0], tuple(row[1:])) for row in rows)
+        return found
+
     def set_fields(self, model: type[Shared], record_id: str, fields: dict[str, Any], *, differ: bool = False) -> bool:
         """What ``update`` does, without loading the record: one light read of which fields differ (compared in
         SQL, so a long note's text is not handed back), then one UPDATE stamping a version for each of those.
@@ -170,13 +217,12 @@ class UnitOfWork:
         if not all(v is None or isinstance(v, str | int | float) for v in fields.values()):
             raise ValueError("set_fields writes plain values only")
         table = str(model.__table__.name)  # type: ignore[attr-defined]  # names checked above: safe in the SQL
-        self.session.flush()  # pending ORM changes first: the statements below go straight to the connection
-        connection = self.session.connection()
+        db = self._driver()
         if not differ:
             checks = ", ".join(f"{name} IS ?" for name in fields)
-            same = connection.exec_driver_sql(
+            same = db.execute(
                 f"SELECT {checks} FROM {table} WHERE id = ? AND deleted = 0", (*fields.values(), record_id)
-            ).first()
+            ).fetchone()
             if same is None:
                 raise NotFound(f"That {_label(model)} no longer exists (it may have been deleted).")
             fields = {n: v for (n, v), equal in zip(fields.items(), same, strict=True) if not equal}
@@ -189,7 +235,7 @@ class UnitOfWork:
                 raise UserError(f"That {_label(model)}'s {name.replace('_', ' ')} {why}; nothing was saved.")
             stamps += [f"$.{name}", self.clock.tick()]
         # ``updated`` is the newest of the versions: the newer of what it was and the stamps written now.
-        connection.exec_driver_sql(
+        db.execute(
             f"UPDATE {table} SET {', '.join(f'{name} = ?' for name in fields)}, "
             "versions = json_set(CASE json_type(versions) WHEN 'object' THEN versions ELSE '{}' END"
             f"{', ?, ?' * len(fields)}), updated = max(updated, ?) WHERE id = ? AND deleted = 0",

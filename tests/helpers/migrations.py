@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
+from typing import Any
 
 from sqlalchemy import create_engine, text
 
@@ -36,3 +39,19 @@ def make_review_at(path: Path, passphrase: str, revision: str, *statements: str)
             c.exec_driver_sql(statement)
         c.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
     engine.dispose()
+
+
+@contextmanager
+def downgraded(path: Path, passphrase: str, revision: str) -> Iterator[Any]:
+    """A connection (SQLAlchemy, in a transaction) to the review at ``path`` once downgraded to ``revision``."""
+    from alembic import command
+
+    conn = sqlcipher.connect(path, passphrase)
+    sqlcipher.configure(conn)
+    engine = create_engine("sqlite://", creator=lambda: conn)
+    try:
+        with engine.begin() as c:
+            command.downgrade(migrate._config(c), revision)
+            yield c
+    finally:
+        engine.dispose()

@@ -5,12 +5,12 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from sqlalchemy import create_engine, text
+from sqlalchemy import text
 
 from peerdesk.services import search
-from peerdesk.store import migrate, sqlcipher
+from peerdesk.store import sqlcipher
 from peerdesk.store.engine import Store
-from tests.helpers.migrations import make_review_at
+from tests.helpers.migrations import downgraded, make_review_at
 
 LONG_BODY = "Opening: respite. " + "The duty line is slow to answer and the hubs are warm. " * 2000 + "fortnight"
 
@@ -38,16 +38,9 @@ def test_a_0012_file_has_its_notes_cut_into_searchable_pieces(tmp_path: Path, pa
 
 
 def test_a_downgrade_to_0012_gives_back_the_whole_note_index(tmp_path: Path, passphrase: str) -> None:
-    from alembic import command
-
     path = tmp_path / "old.peerdesk"
     make_review_at(path, passphrase, "0012")
     Store.open(path, passphrase).close()
-    conn = sqlcipher.connect(path, passphrase)
-    sqlcipher.configure(conn)
-    engine = create_engine("sqlite://", creator=lambda: conn)
-    with engine.begin() as c:
-        command.downgrade(migrate._config(c), "0012")
+    with downgraded(path, passphrase, "0012") as c:
         assert c.execute(text("SELECT count(*) FROM notes_fts WHERE notes_fts MATCH 'panel'")).scalar() == 1
         assert c.execute(text("SELECT count(*) FROM sqlite_master WHERE name LIKE 'note_chunks%'")).scalar() == 0
-    engine.dispose()

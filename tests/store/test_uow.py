@@ -138,3 +138,56 @@ def test_the_clock_survives_in_the_file_and_in_the_store_and_never_goes_back(sto
         second = uow.add(Note, interview_id="i-1", body="two")
         uow.commit()
     assert max(second.versions.values()) > stamp  # read back from the file when the store forgot it
+
+
+def test_writes_without_the_orm_session_are_all_or_nothing_too(store: Store) -> None:
+    with UnitOfWork(store) as uow:
+        note = uow.add(Note, interview_id="i-1", body="kept")
+        uow.commit()
+    # The autosave's path: set_fields and read_fields alone, no session ever made; rolled back unless committed.
+    with pytest.raises(RuntimeError), UnitOfWork(store) as uow:
+        assert uow.set_fields(Note, note.id, {"body": "never committed"})
+        raise RuntimeError("boom")
+    assert read_note(store, note.id).body == "kept"
+    with UnitOfWork(store) as uow:
+        uow.set_fields(Note, note.id, {"body": "committed"})
+    assert read_note(store, note.id).body == "kept"  # no commit() called: nothing written
+    with UnitOfWork(store) as uow:
+        uow.set_fields(Note, note.id, {"body": "committed"})
+        uow.commit()
+    row = read_note(store, note.id)
+    assert row.body == "committed" and store.known_meta("hlc") == row.versions["body"]
+    with UnitOfWork(store) as uow:
+        assert uow.get_meta("hlc") == row.versions["body"]  # the clock's stamp is in the file with the write
+
+
+def test_session_and_direct_writes_share_one_transaction(store: Store) -> None:
+    with UnitOfWork(store) as uow:
+        note = uow.add(Note, interview_id="i-1", body="one")
+        uow.commit()
+    with pytest.raises(RuntimeError), UnitOfWork(store) as uow:
+        uow.set_fields(Note, note.id, {"body": "direct"})
+        uow.add(Note, interview_id="i-2", body="through the session")
+        raise RuntimeError("boom")
+    assert read_note(store, note.id).body == "one" and count_notes(store) == 1
+    with UnitOfWork(store) as uow:
+        uow.add(Note, interview_id="i-2", body="through the session")  # pending in the session: flushed first
+        uow.set_fields(Note, note.id, {"body": "direct"})
+        uow.commit()
+    assert read_note(store, note.id).body == "direct" and count_notes(store) == 2
+
+
+def test_read_fields_gives_the_live_records_columns_by_id(store: Store) -> None:
+    with UnitOfWork(store) as uow:
+        kept = uow.add(Note, interview_id="i-1", body="one")
+        gone = uow.add(Note, interview_id="i-2", body="two")
+        uow.commit()
+    with UnitOfWork(store) as uow:
+        uow.delete(uow.get(Note, gone.id))
+        uow.commit()
+    many = [f"no-such-{n}" for n in range(1200)]  # more ids than one read binds
+    with UnitOfWork(store) as uow:
+        found = uow.read_fields(Note, [*many, kept.id, gone.id], ("interview_id", "body"))
+        assert found == {kept.id: ("i-1", "one")}  # the deleted one and the unknown ones left out
+        with pytest.raises(ValueError, match="no editable field"):
+            uow.read_fields(Note, [kept.id], ("body; DROP TABLE notes",))

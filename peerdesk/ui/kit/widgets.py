@@ -5,8 +5,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QAction, QMouseEvent
+from PySide6.QtCore import QSize, Qt
+from PySide6.QtGui import QAction, QMouseEvent, QResizeEvent
 from PySide6.QtWidgets import (
     QCheckBox,
     QDialog,
@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QProgressBar,
     QPushButton,
     QScrollArea,
+    QSizePolicy,
     QVBoxLayout,
     QWidget,
 )
@@ -44,6 +45,41 @@ class EmptyState(QWidget):
         layout.addWidget(self.hint)
         layout.addStretch(2)
         self.setAccessibleName(f"{title}. {hint}")
+
+
+class StatusLine(QWidget):
+    """One line of status text ("Typing…", "Saved") whose changes repaint that line and nothing else.
+
+    A QLabel in a layout has the whole window laid out again whenever its text changes (Qt cannot know the new
+    text's size leaves the rest in place): said after every autosave, that was most of what the main window did
+    for the save. Here the label sits alone in a holder without a layout, one line high and as wide as its place:
+    a new text is painted there, and a text longer than the place is cut at its edge (its whole is the tooltip).
+    """
+
+    def __init__(self, object_name: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.label = QLabel(self)
+        self.label.setObjectName(object_name)
+        self.label.setTextInteractionFlags(Qt.TextInteractionFlag.NoTextInteraction)
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+
+    def text(self) -> str:
+        return self.label.text()
+
+    def setText(self, text: str) -> None:
+        self.label.setText(text)
+        self.label.setToolTip(text if self.label.sizeHint().width() > self.width() else "")
+
+    def sizeHint(self) -> QSize:
+        # One line of the label's font (as styled once shown), whatever the text: the layout never needs asking.
+        return QSize(0, self.label.fontMetrics().height() + 2 * self.label.margin())
+
+    def minimumSizeHint(self) -> QSize:
+        return self.sizeHint()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self.label.setGeometry(self.rect())
 
 
 def title_label(text: str) -> QLabel:

@@ -4,20 +4,28 @@ A ``QSyntaxHighlighter`` re-checks only the paragraph being edited, so a long in
 the check itself is ``services.guard.check_text`` (one compiled pattern per list of names).
 
 Given the editor that shows the document, only the paragraphs on screen (and a screen's worth either side) are
-checked: opening a 300,000-character note does not check its 500 paragraphs up front. The others are marked
+checked: opening a 300,000-character note does not check its 500 paragraphs up front. The others are left
 unchecked and checked when they come into view (the view asks for a repaint whenever it scrolls or resizes).
+"Unchecked" is Qt's own state of a paragraph never formatted (-1), so a paragraph left for later and one Qt has
+just made are alike, and an edit never runs on through the paragraphs below it (Qt re-formats the next paragraph
+only while the states change). A whole text put in ``replacing_text`` is not even visited paragraph by paragraph.
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import QPoint, QRect, QTimer
+from collections.abc import Iterator
+from contextlib import contextmanager
+
+from PySide6.QtCore import SIGNAL, SLOT, QObject, QPoint, QRect, QTimer
 from PySide6.QtGui import QColor, QSyntaxHighlighter, QTextCharFormat, QTextDocument
 from PySide6.QtWidgets import QPlainTextEdit
 
 from peerdesk.services import guard
 
 UNDERLINE = QColor("#c0392b")
-CHECKED, UNCHECKED = 0, 1  # a paragraph's state (QSyntaxHighlighter's block state)
+CHECKED, UNCHECKED = 0, -1  # a paragraph's state (QSyntaxHighlighter's block state; -1: never formatted)
+# QSyntaxHighlighter re-formats the paragraphs of each change through this (private, but in its meta-object).
+_CHANGE, _REFORMAT = SIGNAL("contentsChange(int,int,int)"), SLOT("_q_reformatBlocks(int,int,int)")
 
 
 class GuardHighlighter(QSyntaxHighlighter):
@@ -44,6 +52,24 @@ class GuardHighlighter(QSyntaxHighlighter):
             self.names = names
             self.rehighlight()
 
+    @contextmanager
+    def replacing_text(self) -> Iterator[None]:
+        """Around putting a whole new text in the document (opening a note): Qt would call ``highlightBlock`` for
+        each of its paragraphs, 500 calls into Python for a 300,000-character note, nearly all only to hear that
+        the paragraph is off screen. Qt's re-formatting is unhooked meanwhile, so every paragraph comes in
+        unchecked, and those near the view are checked at once after."""
+        document = self.document()
+        unhooked = document is not None and QObject.disconnect(document, _CHANGE, self, _REFORMAT)
+        try:
+            yield
+        finally:
+            if unhooked:
+                QObject.connect(document, _CHANGE, self, _REFORMAT)
+                if self.view is None:
+                    self.rehighlight()  # nothing tells which paragraphs are seen: all of them
+                else:
+                    self.check_shown()
+
     def highlightBlock(self, text: str) -> None:
         # Called for every paragraph when a note is loaded: the test is kept to one call into Qt.
         low, high = self.near
@@ -69,7 +95,8 @@ class GuardHighlighter(QSyntaxHighlighter):
         self.shown_check.start()
 
     def check_shown(self) -> None:
-        """Check the paragraphs near the view that were left unchecked."""
+        """Check the paragraphs near the view that were left unchecked (each check runs on through the unchecked
+        paragraphs after it that are near the view too)."""
         if self.view is None or self.document() is None:
             return
         self._measure()

@@ -34,7 +34,7 @@ from peerdesk.ui.kit.notice_bar import NoticeBar
 from peerdesk.ui.kit.panel import Panel
 from peerdesk.ui.kit.session import ReviewSession
 from peerdesk.ui.kit.typing_pause import TypingPause
-from peerdesk.ui.kit.widgets import EmptyState, scrolling
+from peerdesk.ui.kit.widgets import EmptyState, StatusLine, scrolling
 from peerdesk.ui.notes.capture import NoteCapture
 from peerdesk.ui.notes.captures_tab import CapturesTab
 from peerdesk.ui.notes.editor import NoteEditor, to_qt
@@ -103,8 +103,7 @@ class NotesPanel(Panel):
         self.editor.setMinimumWidth(280)
         page.addWidget(self.splitter, 1)
 
-        self.status = QLabel("")
-        self.status.setObjectName("noteStatus")
+        self.status = StatusLine("noteStatus")  # said at every autosave: it must not re-lay out the window
         hint = QLabel("Ctrl+Q quote · Ctrl+1 rose · Ctrl+2 thorn · Ctrl+3 bud")
         hint.setObjectName("hintText")
         bottom = QHBoxLayout()
@@ -170,7 +169,8 @@ class NotesPanel(Panel):
         self.note = info
         self.interview = tt.interview(self.session.store, info.interview_id)
         mine = info.author_id == self.session.member_id
-        self.editor.load(info.body)
+        with self.guard.replacing_text():  # the names guard checks only what is on screen
+            self.editor.load(info.body)
         self.editor.setReadOnly(not mine)
         self._last_saved_text = info.body
         if mine:
@@ -304,7 +304,8 @@ class NotesPanel(Panel):
             return
         stored = notes.body(self.session.store, self.note.id)
         if stored != self._last_saved_text and stored != self.editor.toPlainText():
-            self.editor.load(stored)
+            with self.guard.replacing_text():
+                self.editor.load(stored)
             self._last_saved_text = stored
             self._load_quotes()
 

@@ -11,7 +11,7 @@ import datetime as dt
 import logging
 from typing import Any
 
-from PySide6.QtCore import QObject, QTimer
+from PySide6.QtCore import QEvent, QObject, QTimer
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QDialog
 
@@ -44,7 +44,9 @@ class Safety(QObject):
         self.busy = False  # a restore or purge is replacing the file: no background backup meanwhile
         self._dialogs: dict[str, QDialog] = {}
         self._build_actions()
-        self.idle = IdleLock(self.window.lock, preferences.auto_lock_minutes() * 60_000, self)
+        # Counting input from the window's first show on: building it sends thousands of events and no input.
+        self.idle = IdleLock(self.window.lock, preferences.auto_lock_minutes() * 60_000, self, watching=False)
+        window.installEventFilter(self)  # the window's own events only, until its first show
         self.session.locked_changed.connect(self._locked)
         self.backup_timer = QTimer(self)
         self.backup_timer.setInterval(BACKUP_CHECK_MS)
@@ -54,6 +56,12 @@ class Safety(QObject):
     @property
     def store(self) -> Store:
         return self.session.store
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.window and event.type() == QEvent.Type.Show:
+            self.window.removeEventFilter(self)
+            self.idle.watch()
+        return False
 
     # --- menus ----------------------------------------------------------------------------------------------------
     def _action(self, text: str, slot: Any, tip: str, shortcut: QKeySequence | None = None) -> QAction:

@@ -39,7 +39,10 @@ class IdleLock(QObject):
         timeout_ms: int,
         parent: QObject | None = None,
         clock: Callable[[], float] = monotonic_ms,
+        *,
+        watching: bool = True,
     ) -> None:
+        """``watching=False``: input counts only from ``watch()`` on (see there)."""
         super().__init__(parent)
         self._lock = lock
         self.clock = clock
@@ -48,10 +51,19 @@ class IdleLock(QObject):
         self.timer = QTimer(self)
         self.timer.setSingleShot(True)
         self.timer.timeout.connect(self.check)
-        app = QApplication.instance()
-        if app is not None:
-            app.installEventFilter(self)
+        self.watching = False
+        if watching:
+            self.watch()
         self.set_timeout(timeout_ms)
+
+    def watch(self) -> None:
+        """Count input from now on. An application-wide filter sees every event of every widget, each one a call
+        into Python: a window that is being built sends thousands (polish, style, font, show) and no input, so
+        the main window starts watching once it is shown."""
+        app = QApplication.instance()
+        if app is not None and not self.watching:
+            app.installEventFilter(self)
+            self.watching = True
 
     def set_timeout(self, timeout_ms: int) -> None:
         """A new timeout, counted from now."""

@@ -11,7 +11,7 @@ from importlib import resources
 from pathlib import Path
 
 from platformdirs import user_data_dir
-from PySide6.QtCore import QEvent, QObject, Qt, QTimer
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QFileOpenEvent
 from PySide6.QtWidgets import QApplication, QDialog, QMessageBox, QWidget
 
@@ -57,8 +57,13 @@ class Controller(QObject):
         self.windows: list[MainWindow] = []
         self.notice: QMessageBox | None = None
         self.pending_bundle: Path | None = None  # a bundle handed over before any review was open
-        # macOS hands a double-clicked file to a running app as an event, not as an argument.
-        app.installEventFilter(self)
+        # macOS hands a double-clicked file to a running app as an event, not as an argument. Our own application
+        # passes it on as a signal; an event filter on any other application would see every event of every
+        # widget go through Python (tens of thousands while a window is built, and more at each keystroke).
+        if isinstance(app, Application):
+            app.file_opened.connect(self._file_opened)
+        else:
+            app.installEventFilter(self)
 
     def show_start(self) -> None:
         self.start.refresh()
@@ -253,12 +258,15 @@ class Controller(QObject):
         # sent to the application itself, so anything else is let through at once.
         if watched is not self.app:
             return False
-        if event.type() == QEvent.Type.FileOpen and isinstance(event, QFileOpenEvent) and event.file():
-            path = Path(event.file())
-            # Later, not inside the event filter: opening asks for the passphrase in a modal dialog.
-            QTimer.singleShot(0, lambda: self.open_files([path]))
+        path = opened_file(event)
+        if path is not None:
+            self._file_opened(path)
             return True
         return super().eventFilter(watched, event)
+
+    def _file_opened(self, path: Path) -> None:
+        # Later, not inside the event handler: opening asks for the passphrase in a modal dialog.
+        QTimer.singleShot(0, lambda: self.open_files([path]))
 
     def _closed(self, window: MainWindow) -> None:
         if window in self.windows:
@@ -267,9 +275,30 @@ class Controller(QObject):
             self.show_start()
 
 
+def opened_file(event: QEvent) -> Path | None:
+    """The file a desktop asks the app to open (macOS sends it as an event to the application), else None."""
+    if event.type() == QEvent.Type.FileOpen and isinstance(event, QFileOpenEvent) and event.file():
+        return Path(event.file())
+    return None
+
+
+class Application(QApplication):
+    """The app's QApplication: a file the desktop hands over arrives as ``file_opened``. Only events sent to the
+    application itself come here, unlike an application-wide event filter, which sees every widget's events."""
+
+    file_opened = Signal(Path)
+
+    def event(self, event: QEvent) -> bool:
+        path = opened_file(event)
+        if path is not None:
+            self.file_opened.emit(path)
+            return True
+        return super().event(event)
+
+
 def make_app(argv: list[str] | None = None) -> QApplication:
     existing = QApplication.instance()
-    app = existing if isinstance(existing, QApplication) else QApplication(argv or sys.argv[:1])
+    app = existing if isinstance(existing, QApplication) else Application(argv or sys.argv[:1])
     app.setOrganizationName(ORG_NAME)
     app.setApplicationName(APP_NAME)
     app.setApplicationVersion(__version__)

@@ -5,13 +5,14 @@ from __future__ import annotations
 
 from types import SimpleNamespace
 
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QApplication,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
+    QHBoxLayout,
     QLabel,
     QLineEdit,
     QMenu,
@@ -159,3 +160,50 @@ def test_a_push_button_calls_its_action_when_pressed(qtbot: QtBot) -> None:
     assert button.text() == "Attach file…" and not pressed
     button.click()
     assert pressed == ["attach"]
+
+
+class _LayoutRequests(QObject):
+    """Counts the times a window is asked to lay itself out again."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.count = 0
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.LayoutRequest:
+            self.count += 1
+        return False
+
+
+def test_a_status_line_says_a_new_text_without_laying_out_the_window_again(qtbot: QtBot) -> None:
+    window = QWidget()
+    qtbot.addWidget(window)
+    row = QHBoxLayout(window)
+    status, plain = widgets.StatusLine("noteStatus"), QLabel("")
+    row.addWidget(status, 1)
+    row.addWidget(plain)
+    window.resize(500, 40)
+    window.show()
+    qtbot.waitExposed(window)
+    QApplication.processEvents()  # what showing it asked for
+    requests = _LayoutRequests()
+    window.installEventFilter(requests)
+    for text in ("Typing…", "Saved", "Typing…", "Saved"):
+        status.setText(text)
+        QApplication.processEvents()
+    assert status.text() == "Saved" and status.label.objectName() == "noteStatus"
+    assert requests.count == 0 and status.height() == status.sizeHint().height() > 0
+    plain.setText("A label in the layout")  # what a plain label does: the window is laid out again
+    QApplication.processEvents()
+    assert requests.count > 0
+
+
+def test_a_status_line_too_long_for_its_place_shows_the_whole_text_as_a_tooltip(qtbot: QtBot) -> None:
+    status = widgets.StatusLine("noteStatus")
+    qtbot.addWidget(status)
+    status.resize(80, status.sizeHint().height())
+    status.show()
+    status.setText("Type the quote word for word, then press Ctrl+Q to end it (Esc to stop).")
+    assert status.label.toolTip() == status.text()
+    status.setText("Saved")
+    assert status.label.toolTip() == "" and status.label.geometry() == status.rect()

@@ -47,15 +47,24 @@ def underlined_in(block: QTextBlock) -> list[str]:
     ]
 
 
-def test_in_a_long_note_only_the_paragraphs_near_the_view_are_checked_until_scrolled_to(qtbot: QtBot) -> None:
+LONG_NOTE = "\n".join(f"Paragraph {n}: ask Priya on the duty desk." for n in range(2000))
+
+
+def shown_editor(qtbot: QtBot) -> QPlainTextEdit:
+    """An editor on screen, a short screen's worth of paragraphs high."""
     editor = QPlainTextEdit()
     qtbot.addWidget(editor)
     editor.resize(500, 300)
     editor.show()
     qtbot.waitExposed(editor)
+    return editor
+
+
+def test_in_a_long_note_only_the_paragraphs_near_the_view_are_checked_until_scrolled_to(qtbot: QtBot) -> None:
+    editor = shown_editor(qtbot)
     highlighter = GuardHighlighter(editor.document(), editor)
     highlighter.set_names(("Priya Shah",))
-    editor.setPlainText("\n".join(f"Paragraph {n}: ask Priya on the duty desk." for n in range(2000)))
+    editor.setPlainText(LONG_NOTE)
     qtbot.waitUntil(lambda: underlined_in(editor.document().firstBlock()) == ["Priya"])
     last = editor.document().lastBlock()
     assert last.userState() == UNCHECKED and underlined_in(last) == []  # far below: not checked yet
@@ -82,3 +91,41 @@ def blocks(document: QTextDocument) -> list[QTextBlock]:
         found.append(block)
         block = block.next()
     return found
+
+
+class CountingHighlighter(GuardHighlighter):
+    """Counts the paragraphs Qt hands to the check."""
+
+    visits = 0
+
+    def highlightBlock(self, text: str) -> None:
+        self.visits += 1
+        super().highlightBlock(text)
+
+
+def test_a_text_put_in_whole_is_checked_only_near_the_view_and_typing_then_checks_one_paragraph(
+    qtbot: QtBot,
+) -> None:
+    editor = shown_editor(qtbot)
+    highlighter = CountingHighlighter(editor.document(), editor)
+    highlighter.set_names(("Priya Shah",))
+    with highlighter.replacing_text():
+        editor.setPlainText(LONG_NOTE)
+    assert underlined_in(editor.document().firstBlock()) == ["Priya"]  # at once, not on the next turn
+    assert 0 < highlighter.visits < 100  # the paragraphs near the view, not the 2,000
+    assert editor.document().lastBlock().userState() == UNCHECKED
+    highlighter.visits = 0
+    editor.moveCursor(QTextCursor.MoveOperation.EndOfBlock)
+    qtbot.keyClicks(editor, " and Priya again")
+    assert underlined(editor) == ["Priya", "Priya"]
+    assert highlighter.visits == len(" and Priya again")  # one paragraph per key: no run on through the rest
+
+
+def test_without_a_view_a_text_put_in_whole_is_checked_throughout(qtbot: QtBot) -> None:
+    editor = QPlainTextEdit()
+    qtbot.addWidget(editor)
+    highlighter = GuardHighlighter(editor.document())
+    highlighter.set_names(("Priya Shah",))
+    with highlighter.replacing_text():
+        editor.setPlainText("\n".join(f"Paragraph {n}: ask Priya on the duty desk." for n in range(300)))
+    assert underlined_in(editor.document().lastBlock()) == ["Priya"]

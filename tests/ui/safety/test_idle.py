@@ -8,8 +8,10 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import QObject, Qt
+from PySide6.QtWidgets import QLineEdit
 
 from peerdesk.services import review as review_service
+from peerdesk.ui.kit.session import ReviewSession
 from peerdesk.ui.safety.idle import IdleLock
 from peerdesk.ui.shell.main_window import MainWindow
 from tests.conftest import PASSPHRASE
@@ -67,3 +69,25 @@ def test_the_timer_looks_again_when_the_stretch_would_end(qtbot: Any) -> None:
     idle.timer.start(1)  # the timer's only job is to call check(): let it do so now
     qtbot.waitUntil(lambda: bool(locked), timeout=5000)
     assert locked == [True]
+
+
+def test_input_counts_only_once_watching_and_the_main_window_watches_from_its_first_show(
+    qtbot: Any, session: ReviewSession
+) -> None:
+    """Building a window sends thousands of events and no input: the window's lock watches from its first show."""
+    clock, owner = Clock(), QObject()
+    idle = IdleLock(lambda: None, 60_000, owner, clock=clock, watching=False)
+    target = QLineEdit()
+    qtbot.addWidget(target)
+    clock.advance(30_000)
+    qtbot.keyClick(target, Qt.Key.Key_A)
+    assert idle.last_input == 1_000_000 and not idle.watching  # not watching yet: the key went unseen
+    idle.watch()
+    qtbot.keyClick(target, Qt.Key.Key_A)
+    assert idle.last_input == 1_030_000
+
+    window = MainWindow(session)
+    qtbot.addWidget(window)
+    assert not window.safety.idle.watching
+    window.show()
+    assert window.safety.idle.watching

@@ -8,6 +8,7 @@ import shutil
 from pathlib import Path
 
 import pytest
+from PySide6.QtCore import QEvent
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
@@ -103,3 +104,46 @@ def test_the_garbage_collector_is_on_again_once_the_app_has_started() -> None:
     finally:
         gc.unfreeze()
         gc.enable()
+
+
+# A new process: its QApplication is the app's own (the tests' is pytest-qt's, made before make_app runs).
+APPLICATION_PROGRAM = """
+import sys
+from pathlib import Path
+from PySide6.QtGui import QFileOpenEvent
+from PySide6.QtWidgets import QApplication, QLabel
+from peerdesk.ui.shell.app import Application, Controller, make_app
+
+filtered = []
+Controller.eventFilter = lambda self, watched, event: filtered.append(event.type()) or False
+app = make_app([])
+controller = Controller(app)
+label = QLabel("any widget")
+label.show()
+app.processEvents()
+app.sendEvent(app, QFileOpenEvent(sys.argv[1]))
+app.processEvents()
+print(isinstance(app, Application), len(filtered), controller.pending_bundle == Path(sys.argv[1]))
+"""
+
+
+def test_the_apps_own_application_hands_a_finder_file_over_without_an_application_wide_filter(tmp_path: Path) -> None:
+    """The file arrives as the application's signal, and no filter sees every widget's events to find it (each
+    one a call into Python: tens of thousands while a window is built)."""
+    import os
+    import subprocess
+    import sys
+
+    bundle = tmp_path / "from-finder.pdbundle"
+    bundle.write_bytes(b"x")
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "HOME": str(tmp_path)}
+    done = subprocess.run(
+        [sys.executable, "-c", APPLICATION_PROGRAM, str(bundle)], env=env, capture_output=True, text=True, timeout=60
+    )
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.split() == ["True", "0", "True"]
+
+
+def test_a_desktop_file_open_event_without_a_file_opens_nothing() -> None:
+    assert shell.opened_file(QEvent(QEvent.Type.FileOpen)) is None
+    assert shell.opened_file(QEvent(QEvent.Type.Show)) is None
