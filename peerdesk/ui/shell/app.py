@@ -6,7 +6,8 @@ import gc
 import html
 import os
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from importlib import resources
 from pathlib import Path
 
@@ -194,7 +195,11 @@ class Controller(QObject):
     def open_window(self, store: Store) -> MainWindow:
         ui_settings.add_recent(store.path)
         session = ReviewSession(store)
-        window = MainWindow(session)
+        if self.windows:  # another review's window is on screen: it would be restyled twice
+            window = MainWindow(session)
+        else:
+            with styled_once(self.app):
+                window = MainWindow(session)
         session.setParent(window)
         window.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         window.request_new.connect(self.new_review)
@@ -273,6 +278,23 @@ class Controller(QObject):
             self.windows.remove(window)
         if not self.windows:
             self.show_start()
+
+
+@contextmanager
+def styled_once(app: QApplication) -> Iterator[None]:
+    """The app's style sheet off while a window's widgets are built, and on again before the window shows.
+
+    With a style sheet on, every widget put into a parent restyles its whole subtree (a style, a font and a
+    palette change sent to each widget below it, at every level of nesting): the main window's ~470 widgets got
+    ~7,000 such events, a tenth of a second. Built without it, the widgets are styled once, as the window is
+    polished to be shown. No event loop runs in between, so nothing is ever painted unstyled.
+    """
+    sheet = app.styleSheet()
+    app.setStyleSheet("")
+    try:
+        yield
+    finally:
+        app.setStyleSheet(sheet)
 
 
 def opened_file(event: QEvent) -> Path | None:
