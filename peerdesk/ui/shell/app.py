@@ -49,12 +49,7 @@ class Controller(QObject):
     def __init__(self, app: QApplication) -> None:
         super().__init__()
         self.app = app
-        self.start = StartScreen()
-        self.start.new_review.connect(self.new_review)
-        self.start.open_other.connect(self.open_other)
-        self.start.open_path.connect(self.open_path)
-        self.start.open_demo.connect(self.open_demo)
-        self.start.join_review.connect(lambda: self.join_review())
+        self._start: StartScreen | None = None
         self.windows: list[MainWindow] = []
         self.notice: QMessageBox | None = None
         self.pending_bundle: Path | None = None  # a bundle handed over before any review was open
@@ -65,6 +60,19 @@ class Controller(QObject):
             app.file_opened.connect(self._file_opened)
         else:
             app.installEventFilter(self)
+
+    @property
+    def start(self) -> StartScreen:
+        """The start screen, built the first time it is needed: a review opened from the command line shows its
+        window without it."""
+        if self._start is None:
+            start = self._start = StartScreen()
+            start.new_review.connect(self.new_review)
+            start.open_other.connect(self.open_other)
+            start.open_path.connect(self.open_path)
+            start.open_demo.connect(self.open_demo)
+            start.join_review.connect(lambda: self.join_review())
+        return self._start
 
     def show_start(self) -> None:
         self.start.refresh()
@@ -212,7 +220,8 @@ class Controller(QObject):
         # is not made active, and the keys typed next would go nowhere once the start screen hides.
         window.raise_()
         window.activateWindow()
-        self.start.hide()
+        if self._start is not None:
+            self._start.hide()
         # What is due on opening (the retention offer, the hourly backup) waits until the window has painted: a
         # backup copy takes a moment, and the review should be on screen first.
         QTimer.singleShot(OPENED_CHECKS_MS, window, window.safety.on_opened)

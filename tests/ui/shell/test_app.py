@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QEvent
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QWidget
 from pytestqt.qtbot import QtBot
 
 from peerdesk.services import backups, records
@@ -77,6 +77,27 @@ def test_the_first_review_window_is_built_without_the_style_sheet_and_shown_with
     finally:
         window.close()
         qtbot.waitUntil(lambda: not controller.windows)
+
+
+def test_a_review_opened_straight_away_builds_no_start_screen_until_one_is_needed(
+    qtbot: QtBot, store: Store, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    built: list[QWidget] = []
+
+    class Counted(shell.StartScreen):
+        def __init__(self) -> None:
+            super().__init__()
+            built.append(self)
+
+    monkeypatch.setattr(shell, "StartScreen", Counted)
+    controller = shell.Controller(shell.make_app())
+    window = controller.open_window(store)
+    qtbot.waitExposed(window)
+    assert built == []  # the window showed without it
+    window.close()
+    qtbot.waitUntil(lambda: not controller.windows)
+    assert len(built) == 1 and controller.start is built[0] and controller.start.isVisible()  # back to it
+    controller.start.close()
 
 
 def flip_bit(path: Path, offset: int) -> None:
