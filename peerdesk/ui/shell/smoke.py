@@ -87,10 +87,11 @@ def _run(folder: Path, review: Path | None, passphrase: str | None) -> dict[str,
     controller = Controller(app)
     window = controller.open_window(store)
     deadline = time.monotonic() + 20
+    QApplication.processEvents()
     while not (window.windowHandle() and window.windowHandle().isExposed()):
-        QApplication.processEvents()
         _check(time.monotonic() < deadline, "the main window was never shown")
-        time.sleep(0.005)
+        time.sleep(0.005)  # only while it is not shown yet: a window exposed at once costs no pause
+        QApplication.processEvents()
     QApplication.processEvents()
     shown_ms = (time.perf_counter() - started) * 1000
     print(SHOWN, flush=True)
