@@ -62,10 +62,7 @@ def _run(folder: Path, review: Path | None, passphrase: str | None) -> dict[str,
     from PySide6.QtCore import QSettings, qInstallMessageHandler
     from PySide6.QtWidgets import QApplication, QDockWidget
 
-    from peerdesk.services import demo, demo_content
-    from peerdesk.store import migrate
     from peerdesk.store.engine import Store
-    from peerdesk.ui.shell.about import versions
     from peerdesk.ui.shell.app import Controller, collect_garbage_again, make_app
 
     qInstallMessageHandler(_quiet_offscreen)
@@ -76,6 +73,8 @@ def _run(folder: Path, review: Path | None, passphrase: str | None) -> dict[str,
     _check(bool(app.styleSheet()), "the stylesheet did not load")
 
     if review is None:
+        from peerdesk.services import demo, demo_content
+
         review = folder / "demo.peerdesk"
         passphrase = demo.DEFAULT_PASSPHRASE
         # Writing the demo runs every migration, which Alembic loads from files on disk.
@@ -84,18 +83,22 @@ def _run(folder: Path, review: Path | None, passphrase: str | None) -> dict[str,
         started = time.perf_counter()
     else:
         expected_title = ""
-    store = Store.open(review, passphrase or demo.DEFAULT_PASSPHRASE, deriving=deriving)
+    store = Store.open(review, passphrase or _demo_passphrase(), deriving=deriving)
     controller = Controller(app)
     window = controller.open_window(store)
     deadline = time.monotonic() + 20
+    QApplication.processEvents()
     while not (window.windowHandle() and window.windowHandle().isExposed()):
-        QApplication.processEvents()
         _check(time.monotonic() < deadline, "the main window was never shown")
-        time.sleep(0.005)
+        time.sleep(0.005)  # only while it is not shown yet: a window exposed at once costs no pause
+        QApplication.processEvents()
     QApplication.processEvents()
     shown_ms = (time.perf_counter() - started) * 1000
     print(SHOWN, flush=True)
     collect_garbage_again()
+    # What only the checks below need is imported now, after the moment the start is measured to.
+    from peerdesk.store import migrate
+    from peerdesk.ui.shell.about import versions
 
     _check(expected_title in window.windowTitle(), "the main window does not show the review")
     docks = window.findChildren(QDockWidget)
@@ -125,6 +128,12 @@ def _load_modules() -> None:
     module imported after it (to see whether the module uses its ``__feature__`` switches), which makes the
     hundreds of SQLAlchemy modules cost a third more."""
     import peerdesk.store.engine  # noqa: F401
+
+
+def _demo_passphrase() -> str:
+    from peerdesk.services.demo import DEFAULT_PASSPHRASE
+
+    return DEFAULT_PASSPHRASE
 
 
 def private_copy(review: Path, folder: Path) -> Path:

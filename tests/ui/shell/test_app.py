@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QEvent
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QWidget
 from pytestqt.qtbot import QtBot
 
 from peerdesk.services import backups, records
@@ -17,6 +17,7 @@ from peerdesk.store import maintenance, wal
 from peerdesk.store.engine import Store
 from peerdesk.ui.kit import messages
 from peerdesk.ui.kit import settings as ui_settings
+from peerdesk.ui.kit.session import ReviewSession
 from peerdesk.ui.shell import app as shell
 from peerdesk.ui.shell.app import Controller
 from tests.conftest import PASSPHRASE
@@ -48,6 +49,55 @@ def test_opening_a_review_shows_its_window_hides_the_start_and_remembers_it(qtbo
         window.close()
         qtbot.waitUntil(lambda: not controller.windows)
         controller.start.close()
+
+
+def test_the_first_review_window_is_built_without_the_style_sheet_and_shown_with_it(
+    qtbot: QtBot, store: Store, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Built without the app's style sheet (each widget put into a parent would restyle its subtree), styled once
+    as it is shown: what shows has every rule of the sheet, and the sheet is the app's again."""
+    sheets_while_built: list[str] = []
+
+    class Recording(shell.MainWindow):
+        def __init__(self, session: ReviewSession) -> None:
+            super().__init__(session)
+            sheets_while_built.append(QApplication.instance().styleSheet())  # type: ignore[union-attr]
+
+    monkeypatch.setattr(shell, "MainWindow", Recording)
+    app = shell.make_app()
+    controller = shell.Controller(app)
+    qtbot.addWidget(controller.start)
+    window = controller.open_window(store)
+    try:
+        qtbot.waitExposed(window)
+        assert sheets_while_built == [""] and app.styleSheet() == shell.stylesheet()
+        saved = window.saved_label  # QLabel#savedLabel { color: #2d6a4f; padding-right: 8px; }
+        assert saved.palette().color(saved.foregroundRole()).name() == "#2d6a4f"
+        assert window.overview.font().pointSizeF() == 10.5  # QWidget { font-size: 10.5pt; }
+    finally:
+        window.close()
+        qtbot.waitUntil(lambda: not controller.windows)
+
+
+def test_a_review_opened_straight_away_builds_no_start_screen_until_one_is_needed(
+    qtbot: QtBot, store: Store, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    built: list[QWidget] = []
+
+    class Counted(shell.StartScreen):
+        def __init__(self) -> None:
+            super().__init__()
+            built.append(self)
+
+    monkeypatch.setattr(shell, "StartScreen", Counted)
+    controller = shell.Controller(shell.make_app())
+    window = controller.open_window(store)
+    qtbot.waitExposed(window)
+    assert built == []  # the window showed without it
+    window.close()
+    qtbot.waitUntil(lambda: not controller.windows)
+    assert len(built) == 1 and controller.start is built[0] and controller.start.isVisible()  # back to it
+    controller.start.close()
 
 
 def flip_bit(path: Path, offset: int) -> None:

@@ -6,6 +6,7 @@ import os
 import re
 import shutil
 import subprocess
+import sys
 from pathlib import Path
 
 from peerdesk.services import demo
@@ -81,3 +82,39 @@ def test_smoke_test_of_a_missing_review_fails_and_says_so(tmp_path: Path, passph
     result = run_smoke(tmp_path, "--review", str(tmp_path / "gone.peerdesk"), passphrase=passphrase)
     assert result.returncode == 1
     assert "there is no review at" in result.stderr
+
+
+# Runs ``peerdesk smoke-test`` in this process and lists, at the moment it says the window is shown, which of the
+# modules the first view does not need were imported.
+NOT_BEFORE_SHOWN = """
+import builtins, sys
+from peerdesk.ui.shell.smoke import SHOWN
+from peerdesk.__main__ import main
+
+said = builtins.print
+LATER = ("alembic", "pptx", "peerdesk.services.demo", "peerdesk.ui.shell.about", "peerdesk.export.presentation")
+
+def print(*args, **kwargs):
+    if args and str(args[0]) == SHOWN:
+        said("loaded:", *sorted(m for m in sys.modules if m.startswith(LATER)), flush=True)
+    said(*args, **kwargs)
+
+builtins.print = print
+sys.exit(main(["smoke-test", "--review", sys.argv[1]]))
+"""
+
+
+def test_the_window_shows_before_the_modules_the_first_view_does_not_need_are_imported(
+    demo_file: Path, tmp_path: Path, passphrase: str
+) -> None:
+    """Alembic (the file is at the head schema), the presentation builder, the demo writer and the version report
+    are not on the path to the first window."""
+    env = {k: v for k, v in os.environ.items() if k != "QT_QPA_PLATFORM"}
+    env.update(HOME=str(tmp_path), PEERDESK_PASSPHRASE=passphrase)
+    result = subprocess.run(
+        [sys.executable, "-c", NOT_BEFORE_SHOWN, str(demo_file)], env=env, capture_output=True, text=True, timeout=120
+    )
+    assert result.returncode == 0, result.stderr
+    lines = result.stdout.splitlines()
+    assert lines[0] == "loaded:" and lines[1] == SHOWN
+    assert lines[-1].startswith(PASSED)
