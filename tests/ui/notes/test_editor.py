@@ -140,3 +140,15 @@ def test_a_snapshot_is_the_text_and_the_places_of_its_quotes(qtbot: QtBot) -> No
     text, anchors = editor.snapshot()
     assert text == "😀 " + TEXT and text[slice(*anchors["q1"])] == "duty line"
     assert editor.anchors(text) == anchors == editor.anchors()
+
+
+def test_quotes_are_marked_from_the_text_just_loaded_and_from_qt_s_own_when_qt_changed_it(qtbot: QtBot) -> None:
+    editor = NoteEditor()
+    qtbot.addWidget(editor)
+    # Qt keeps the first as it is, and makes one line break of each CR LF: the emoji then stands 3 places earlier.
+    for loaded in ("😀" + TEXT, "a\r\nb\r\nc\r\n😀" + TEXT):
+        editor.load(loaded)
+        shown = editor.toPlainText()
+        start = shown.index("he duty")
+        editor.set_quotes([QuoteInfo("q1", "he duty", start, start + len("he duty"), "")], loaded)
+        assert shown[slice(*editor.anchors()["q1"])] == "he duty"
