@@ -67,6 +67,7 @@ def _edits(base: str) -> dict[str, str]:
         "typing at the start": "Opening words. " + base,
         "typing in the middle": base[:middle] + "inserted words " + base[middle:],
         "a word taken out of the middle": base[:middle] + base[middle + 9 :],
+        "as many characters replaced in the middle": base[:middle] + "x" * 9 + base[middle + 9 :],
         "several pieces taken out": base[:2000] + base[9000:],
         "several pieces put in": base[:middle] + LINE * 80 + base[middle:],
         "the last character taken out": base[:-1],

@@ -1,9 +1,14 @@
-"""The notes panel's Quotes tab: the interview's quotes, the roses, thorns and buds of these notes, and Delete."""
+"""The notes panel's Quotes tab: the interview's quotes, the roses, thorns and buds of these notes, and Delete.
+
+The tab sits behind the Questions tab: opening a note whose interview holds hundreds of quotes does not list them
+for a tab nobody sees. ``load`` lists them at once when the tab is on screen, else when it is first shown (or its
+lists are read).
+"""
 
 from __future__ import annotations
 
 from PySide6.QtCore import QModelIndex, Qt, Signal
-from PySide6.QtGui import QStandardItem, QStandardItemModel
+from PySide6.QtGui import QShowEvent, QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import QPushButton, QVBoxLayout, QWidget
 
 from peerdesk.services import notes, records
@@ -23,39 +28,64 @@ class CapturesTab(QWidget):
     def __init__(self, session: ReviewSession, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.session = session
+        self._wanted: tuple[str, str] | None = None  # (interview, note) to list when the tab is shown
         layout = QVBoxLayout(self)
-        self.quotes_model = QStandardItemModel(self)
-        self.quotes_view = list_view("quotesView", self.quotes_model, spacing=3, read_only=True)
+        self._quotes = QStandardItemModel(self)
+        self.quotes_view = list_view("quotesView", self._quotes, spacing=3, read_only=True)
         self.quotes_view.clicked.connect(self._quote_clicked)
         layout.addWidget(wrapped_label("Quotes from this interview (linked to the group, never to a person)"))
         layout.addWidget(self.quotes_view, 2)
-        self.postits_model = QStandardItemModel(self)
-        self.postits_view = list_view("postitsView", self.postits_model, read_only=True)
+        self._postits = QStandardItemModel(self)
+        self.postits_view = list_view("postitsView", self._postits, read_only=True)
         layout.addWidget(wrapped_label("Roses, thorns and buds from these notes"))
         layout.addWidget(self.postits_view, 1)
         delete = QPushButton("Delete selected")
         delete.clicked.connect(self.delete_selected)
         layout.addWidget(delete, alignment=Qt.AlignmentFlag.AlignRight)
 
+    @property
+    def quotes_model(self) -> QStandardItemModel:
+        self._fill()
+        return self._quotes
+
+    @property
+    def postits_model(self) -> QStandardItemModel:
+        self._fill()
+        return self._postits
+
     def clear(self) -> None:
-        self.quotes_model.clear()
-        self.postits_model.clear()
+        self._wanted = None
+        self._quotes.clear()
+        self._postits.clear()
 
     def load(self, interview_id: str, note_id: str) -> None:
-        """The interview's quotes (every note taker's), and the post-its made from this note."""
+        """The interview's quotes (every note taker's), and the post-its made from this note: now if the tab is
+        on screen, else when it is shown. Until then the lists are empty: nothing of another note stays selected."""
         self.clear()
+        self._wanted = (interview_id, note_id)
+        if self.isVisible():
+            self._fill()
+
+    def showEvent(self, event: QShowEvent) -> None:
+        self._fill()
+        super().showEvent(event)
+
+    def _fill(self) -> None:
+        if self._wanted is None:
+            return
+        (interview_id, note_id), self._wanted = self._wanted, None
         store = self.session.store
         for quote in notes.quotes_of_interview(store, interview_id):
             item = QStandardItem(f"“{quote.text}”")
             item.setData(("quote", quote.id), QUOTE_ROLE)
             item.setToolTip("Click to find it in the notes" if quote.anchored else "Typed word for word")
-            self.quotes_model.appendRow(item)
+            self._quotes.appendRow(item)
         for postit in notes.postits_of_note(store, note_id):
             item = QStandardItem(f"{postit.kind.capitalize()}: {postit.text}")
             item.setBackground(palette.fill(postit.kind))  # the kit's palette: a thorn is the wall's blue here too
             item.setForeground(palette.ink())
             item.setData(("postit", postit.id), QUOTE_ROLE)
-            self.postits_model.appendRow(item)
+            self._postits.appendRow(item)
 
     def _quote_clicked(self, index: QModelIndex) -> None:
         kind, record_id = index.data(QUOTE_ROLE) or ("", "")
@@ -64,6 +94,7 @@ class CapturesTab(QWidget):
 
     def delete_selected(self) -> None:
         """Delete the quote or post-it selected in the lists (the one with the focus, else the quote)."""
+        self._fill()  # lists not shown yet: nothing is selected in them
         views = sorted((self.quotes_view, self.postits_view), key=lambda v: not v.hasFocus())
         for view in views:
             index = view.currentIndex()

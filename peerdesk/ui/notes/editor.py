@@ -38,8 +38,8 @@ class Offsets:
 
     def __init__(self, text: str) -> None:
         self.length = len(text)
-        simple = len(text.encode("utf-16-le")) == 2 * self.length
-        self._astral = [] if simple else [m.start() for m in _ASTRAL.finditer(text)]
+        self.qt_length = len(text.encode("utf-16-le")) // 2
+        self._astral = [] if self.qt_length == self.length else [m.start() for m in _ASTRAL.finditer(text)]
         # the Qt position just after each astral character
         self._qt_after = [p + n + 2 for n, p in enumerate(self._astral)]
 
@@ -114,17 +114,22 @@ class NoteEditor(QPlainTextEdit):
             self.commands_since_typing = 0
 
     # --- quote marks -----------------------------------------------------------------------------------------
-    def set_quotes(self, quotes: list[QuoteInfo]) -> None:
-        """Mark these quotes. A quote already marked keeps its cursors (they know where its words are now)."""
-        text = self.toPlainText()
-        offsets = Offsets(text)
+    def set_quotes(self, quotes: list[QuoteInfo], text: str | None = None) -> None:
+        """Mark these quotes. A quote already marked keeps its cursors (they know where its words are now), so
+        the note's text is read only when a quote is new here (after a capture or an undo, none is).
+        ``text``: the note's text when the caller holds it (just loaded), so a long note's is not copied out of Qt
+        again; taken only if the editor holds as many characters (Qt makes one line break of a CR LF)."""
+        offsets: Offsets | None = None
         self.live = set()
         batch = QTextCursor(self.document())
         batch.beginEditBlock()  # no paragraph laid out per cursor placed (see the module's docstring)
         try:
             for quote in quotes:
                 if quote.id not in self.marks:
-                    if not quote.anchored or quote.anchor_end > len(text):
+                    if not quote.anchored:
+                        continue
+                    offsets = offsets or self._offsets(text)
+                    if quote.anchor_end > offsets.length:
                         continue
                     start, end = offsets.to_qt(quote.anchor_start), offsets.to_qt(quote.anchor_end)
                     self.marks[quote.id] = self._cursors(start, end)
@@ -132,6 +137,13 @@ class NoteEditor(QPlainTextEdit):
         finally:
             batch.endEditBlock()  # changes nothing: no undo step, no contents change
         self._paint()
+
+    def _offsets(self, text: str | None) -> Offsets:
+        """Offsets in ``text`` if the editor holds as many characters, else in the editor's own text."""
+        offsets = Offsets(self.toPlainText() if text is None else text)
+        if offsets.qt_length != self.document().characterCount() - 1:
+            offsets = Offsets(self.toPlainText())
+        return offsets
 
     def mark(self, quote_id: str, qt_start: int, qt_end: int) -> None:
         self.marks[quote_id] = self._cursors(qt_start, qt_end)

@@ -24,8 +24,8 @@ from peerdesk.services import guard
 
 UNDERLINE = QColor("#c0392b")
 CHECKED, UNCHECKED = 0, -1  # a paragraph's state (QSyntaxHighlighter's block state; -1: never formatted)
-# QSyntaxHighlighter re-formats the paragraphs of each change through this (private, but in its meta-object).
-_CHANGE, _REFORMAT = SIGNAL("contentsChange(int,int,int)"), SLOT("_q_reformatBlocks(int,int,int)")
+# QSyntaxHighlighter re-formats the paragraphs of each change through this slot (private, but in its meta-object).
+REFORMAT_SLOT = "_q_reformatBlocks(int,int,int)"
 
 
 class GuardHighlighter(QSyntaxHighlighter):
@@ -59,12 +59,13 @@ class GuardHighlighter(QSyntaxHighlighter):
         the paragraph is off screen. Qt's re-formatting is unhooked meanwhile, so every paragraph comes in
         unchecked, and those near the view are checked at once after."""
         document = self.document()
-        unhooked = document is not None and QObject.disconnect(document, _CHANGE, self, _REFORMAT)
+        change, reformat = SIGNAL("contentsChange(int,int,int)"), SLOT(REFORMAT_SLOT)
+        unhooked = document is not None and QObject.disconnect(document, change, self, reformat)
         try:
             yield
         finally:
             if unhooked:
-                QObject.connect(document, _CHANGE, self, _REFORMAT)
+                QObject.connect(document, change, self, reformat)
                 if self.view is None:
                     self.rehighlight()  # nothing tells which paragraphs are seen: all of them
                 else:

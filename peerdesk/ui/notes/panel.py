@@ -181,7 +181,7 @@ class NotesPanel(Panel):
         self._show_header()
         self._fill_interviews()
         self._fill_authors()
-        self._load_quotes()
+        self._load_quotes(info.body)
         self.plan.load(self.interview)
         self.scales.load(self.interview)
         self.set_status("" if mine else f"These are {info.author or 'a colleague'}’s notes: read only.")
@@ -260,12 +260,13 @@ class NotesPanel(Panel):
             self.author_combo.setCurrentIndex(self.author_combo.findData(self.note.id))
         self.author_combo.setVisible(self.author_combo.count() > 1)
 
-    def _load_quotes(self) -> None:
+    def _load_quotes(self, text: str | None = None) -> None:
+        """``text``: the note's text as just loaded into the editor, if the caller holds it."""
         if self.interview is None or self.note is None:
             self.captures.clear()
             return
         self.captures.load(self.interview.id, self.note.id)
-        self.editor.set_quotes(notes.quotes_of_note(self.session.store, self.note.id))
+        self.editor.set_quotes(notes.quotes_of_note(self.session.store, self.note.id), text)
 
     def refresh(self, changes: Changes) -> None:
         if changes.touches("guarded_names"):

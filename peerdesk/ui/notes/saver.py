@@ -15,9 +15,10 @@ from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from typing import TypeVar
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QObject, QThread, Signal
 
 from peerdesk.services import notes
+from peerdesk.services.changes import Changes
 from peerdesk.store.engine import Store
 
 log = logging.getLogger(__name__)
@@ -32,7 +33,7 @@ class NoteSaver(QObject):
     def __init__(self, store: Store, note_id: str, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.store, self.note_id = store, note_id
-        self._state = threading.Lock()  # guards _seq and _pending
+        self._state = threading.Lock()  # guards _seq, _pending and _committed
         self._turn = threading.Lock()  # one write at a time, so "newest wins" holds
         self._seq = 0
         self._committed = 0
@@ -65,6 +66,7 @@ class NoteSaver(QObject):
 
     def _write(self, job: Snapshot) -> None:
         seq, text, anchors = job
+        on_ui_thread = QThread.currentThread() == self.thread()  # a flush: the views would be told at once
         with self._turn:
             if seq <= self._committed or self._discarded:
                 return
@@ -77,8 +79,20 @@ class NoteSaver(QObject):
                         self._pending = job
                 self.failed.emit(exc)
                 return
-            self._committed = seq
+            if not on_ui_thread:  # the news is queued for the UI thread: told within the turn, so a flush waits for it
+                self._tell(seq, changes)
+                return
+        self._tell(seq, changes)  # the views run now, outside the turn: one of them may write
+
+    def _tell(self, seq: int, changes: Changes) -> None:
+        # Told before it counts as committed: whoever sees it committed (``has_unsaved``, a test waiting for the
+        # write) finds the views' news already on its way.
         self.saved.emit(seq, changes)
+        self._mark_committed(seq)
+
+    def _mark_committed(self, seq: int) -> None:
+        with self._state:
+            self._committed = max(self._committed, seq)
 
     def flush(self) -> None:
         """Write whatever is waiting, now, on the calling thread (before closing, locking, switching notes)."""
@@ -97,7 +111,7 @@ class NoteSaver(QObject):
             seq = self._seq
         with self._turn:
             result = write()  # if it raises, whatever was queued stays queued: no typed text is dropped
-            self._committed = max(self._committed, seq)
+            self._mark_committed(seq)
         with self._state:
             if self._pending is not None and self._pending[0] < seq:
                 self._pending = None

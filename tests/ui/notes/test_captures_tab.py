@@ -26,6 +26,13 @@ def filled_tab(qtbot: QtBot, session: ReviewSession, day: Day) -> tuple[Captures
     return tab, note, quote
 
 
+def shown_tab(qtbot: QtBot, session: ReviewSession, day: Day) -> tuple[CapturesTab, str, str]:
+    tab, note, quote = filled_tab(qtbot, session, day)
+    tab.show()
+    qtbot.waitExposed(tab)
+    return tab, note, quote
+
+
 def test_it_lists_the_quotes_and_the_post_its_in_the_palette_colours(
     qtbot: QtBot, session: ReviewSession, day: Day
 ) -> None:
@@ -56,9 +63,7 @@ def test_clicking_a_quote_names_it_and_clear_empties_both_lists(qtbot: QtBot, se
 def test_delete_selected_removes_the_post_it_with_the_focus_as_one_undo_step(
     qtbot: QtBot, session: ReviewSession, day: Day
 ) -> None:
-    tab, note, _quote = filled_tab(qtbot, session, day)
-    tab.show()
-    qtbot.waitExposed(tab)
+    tab, note, _quote = shown_tab(qtbot, session, day)
     tab.quotes_view.setCurrentIndex(tab.quotes_model.index(0, 0))
     tab.postits_view.setCurrentIndex(tab.postits_model.index(1, 0))
     tab.postits_view.setFocus()
@@ -68,3 +73,26 @@ def test_delete_selected_removes_the_post_it_with_the_focus_as_one_undo_step(
     assert len(notes.quotes_of_note(session.store, note)) == 1  # the quote, not focused, stays
     session.undo_stack.undo()
     assert len(notes.postits_of_note(session.store, note)) == 3
+
+
+def test_a_hidden_tab_lists_the_quotes_only_when_it_is_shown(qtbot: QtBot, session: ReviewSession, day: Day) -> None:
+    tab, note, _quote = filled_tab(qtbot, session, day)  # loaded while hidden
+    shown_rows = tab.quotes_view.model().rowCount
+    assert shown_rows() == 0 and tab.postits_view.model().rowCount() == 0  # nothing read for a tab not seen
+    tab.show()
+    qtbot.waitExposed(tab)
+    assert shown_rows() == 1 and tab.postits_view.model().rowCount() == 3
+    tab.load(day.interviews[0], note)  # on screen: listed at once
+    assert shown_rows() == 1
+
+
+def test_a_note_opened_while_the_tab_is_hidden_leaves_nothing_of_the_last_one_selected(
+    qtbot: QtBot, session: ReviewSession, day: Day
+) -> None:
+    tab, note, _quote = shown_tab(qtbot, session, day)
+    tab.postits_view.setCurrentIndex(tab.postits_model.index(1, 0))
+    tab.hide()
+    other, _ = notes.open_note(session.store, day.interviews[1])
+    tab.load(day.interviews[1], other)
+    tab.delete_selected()
+    assert len(notes.postits_of_note(session.store, note)) == 3  # the thorn selected before stays

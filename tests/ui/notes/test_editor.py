@@ -140,3 +140,40 @@ def test_a_snapshot_is_the_text_and_the_places_of_its_quotes(qtbot: QtBot) -> No
     text, anchors = editor.snapshot()
     assert text == "😀 " + TEXT and text[slice(*anchors["q1"])] == "duty line"
     assert editor.anchors(text) == anchors == editor.anchors()
+
+
+def test_quotes_are_marked_from_the_text_just_loaded_and_from_qt_s_own_when_qt_changed_it(qtbot: QtBot) -> None:
+    editor = NoteEditor()
+    qtbot.addWidget(editor)
+    # Qt keeps the first as it is, and makes one line break of each CR LF: the emoji then stands 3 places earlier.
+    for loaded in ("😀" + TEXT, "a\r\nb\r\nc\r\n😀" + TEXT):
+        editor.load(loaded)
+        shown = editor.toPlainText()
+        start = shown.index("he duty")
+        editor.set_quotes([QuoteInfo("q1", "he duty", start, start + len("he duty"), "")], loaded)
+        assert shown[slice(*editor.anchors()["q1"])] == "he duty"
+
+
+class CountingEditor(NoteEditor):
+    """Counts the copies of its text taken out of Qt."""
+
+    copies = 0
+
+    def toPlainText(self) -> str:
+        self.copies += 1
+        return super().toPlainText()
+
+
+def test_marking_quotes_already_marked_reads_no_text(qtbot: QtBot) -> None:
+    editor = CountingEditor()
+    qtbot.addWidget(editor)
+    editor.load(TEXT)
+    duty = QuoteInfo("q1", "duty", TEXT.index("duty"), TEXT.index("duty") + 4, "")
+    editor.set_quotes([duty], TEXT)  # opening: the text just loaded
+    assert editor.copies == 0
+    editor.mark("q2", TEXT.index("never"), TEXT.index("never") + 5)  # a capture marks its own quote
+    never = QuoteInfo("q2", "never", TEXT.index("never"), TEXT.index("never") + 5, "")
+    editor.set_quotes([duty, never])  # the refresh after it: both already marked
+    assert editor.copies == 0 and set(editor.anchors(TEXT)) == {"q1", "q2"}
+    editor.set_quotes([never, QuoteInfo("q3", "line", TEXT.index("line"), TEXT.index("line") + 4, "")])
+    assert editor.copies == 1 and set(editor.anchors(TEXT)) == {"q2", "q3"}  # a new one: the text, once

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import time
+
+from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from peerdesk.services import notes
@@ -49,3 +52,34 @@ def test_after_a_discard_what_was_waiting_is_dropped(qtbot: QtBot, store: Store)
     saver.discard()  # the note was purged: nothing may be written back
     saver.flush()
     assert notes.body(store, note) == "kept"
+
+
+def test_a_write_seen_committed_has_its_news_already_on_the_way(qtbot: QtBot, store: Store) -> None:
+    note = _note(store)
+    saver = NoteSaver(store, note)
+    told: list[int] = []
+    saver.saved.connect(lambda seq, _changes: told.append(seq))
+    for n in range(1, 21):
+        saver.schedule(f"respite {n}", {})
+        hang = time.monotonic() + 30  # a bound on the wait, not a measure of it
+        while saver.committed < saver.latest and time.monotonic() < hang:  # the write, on the saver's thread
+            time.sleep(0.0005)  # (no events handled meanwhile)
+        QApplication.processEvents()  # one turn of the event loop: the views hear of it
+        assert told[-1] == n
+    saver.close()
+
+
+def test_a_flush_on_the_ui_thread_tells_the_views_at_once(qtbot: QtBot, store: Store) -> None:
+    note = _note(store)
+    saver = NoteSaver(store, note)
+    told: list[tuple[int, bool]] = []
+    # What a view may do when told: look whether anything is still to be written (it must not hang).
+    saver.saved.connect(lambda seq, _changes: told.append((seq, saver.committed < saver.latest)))
+    saver.exclusive(lambda: notes.save_body(store, note, "captured"))
+    with saver._state:  # queued, not yet handed to the saver's thread: the flush writes it here
+        saver._seq += 1
+        saver._pending = (saver._seq, "typed after", {})
+    saver.flush()
+    assert told == [(2, True)] and saver.committed == saver.latest == 2  # told, then counted committed
+    assert notes.body(store, note) == "typed after"
+    saver.close()

@@ -66,3 +66,31 @@ def test_the_test_screen_holds_the_default_window(window: MainWindow) -> None:
     screen = window.screen()
     assert screen is not None and screen.availableGeometry().size().toTuple() == (1920, 1080)
     assert window.size().toTuple() == (1360, 860) and not window.isMaximized()
+
+
+def test_an_autosave_announced_to_every_view_reads_nothing_from_the_file(window: MainWindow) -> None:
+    from sqlalchemy import event
+
+    from peerdesk.services import notes
+    from peerdesk.services.changes import NOTE_TEXT, QUOTE_PLACES, Changes
+    from tests.helpers.timetable import build_day
+
+    store = window.session.store
+    interview = build_day(store).interviews[0]
+    note, _ = notes.open_note(store, interview)
+    quote, _ = notes.capture_quote(store, note, 0, 5, "Carers said the duty line is slow.")
+    for name in window.docks:  # every panel built, as if each dock had been shown
+        assert window.panels[name] is not None
+    assert window.wall is not None
+    window.panels["dock-notes"].open_interview(interview)  # type: ignore[attr-defined]
+    reads: list[object] = []
+
+    def count(*_args: object) -> None:
+        reads.append(True)
+
+    event.listen(store.engine, "checkout", count)
+    try:
+        window.session.notify(Changes.of(NOTE_TEXT, QUOTE_PLACES, ids=[note, quote]))
+    finally:
+        event.remove(store.engine, "checkout", count)
+    assert reads == []  # typing changed nothing another view shows: none of them reloads
