@@ -39,8 +39,6 @@ CONSTANT_CALLS = frozenset(
         "Rule",  # store/rules.py: a frozen dataclass
         "Kind",  # export/printing.py: a frozen dataclass naming a printable document
         "int",
-        "SIGNAL",  # PySide6's SIGNAL()/SLOT(): a method's signature as a str
-        "SLOT",
         "ContextVar",  # export/textfit.py: a value per context (each build sets its own), not shared state
     }
 )
