@@ -75,8 +75,8 @@ class NoteCapture(QObject):
         if cursor.hasSelection():
             quote_id = self.capture(cursor.selectionStart(), cursor.selectionEnd())
             span = editor.quote_range(quote_id) if quote_id is not None else None
-            if span is not None:  # a word cut by the selection was quoted whole: show what was quoted
-                editor.select(*span)
+            if span is not None:  # marked (a word cut by the selection was quoted whole): on with the typing
+                editor.back_to_typing(*span)
         elif not editor.isReadOnly():
             editor.start_verbatim()
             self.host.set_status("Type the quote word for word, then press Ctrl+Q to end it (Esc to stop).")
@@ -127,6 +127,8 @@ class NoteCapture(QObject):
             remove=notes.delete_postit,
         )
         if postit_id is not None:
+            if cursor.hasSelection():  # the words stay in the notes: the next key must not replace them
+                editor.back_to_typing(cursor.selectionStart(), cursor.selectionEnd())
             editor.commands_since_typing += 1
             self.host.set_status(f"{kind.capitalize()} added to the wall.")
         return postit_id

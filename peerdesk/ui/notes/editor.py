@@ -85,6 +85,7 @@ class NoteEditor(QPlainTextEdit):
         self.marks: dict[str, tuple[QTextCursor, QTextCursor]] = {}
         self.live: set[str] = set()
         self.pending: QTextCursor | None = None  # start of a verbatim quote being typed
+        self.typing_at: QTextCursor | None = None  # where the last key typed; it moves with the text around it
         self.commands_since_typing = 0
         self.undo_command: Callable[[], bool] | None = None  # undoes the last quote/post-it, if any
         self.document().contentsChange.connect(self._typed)
@@ -106,6 +107,7 @@ class NoteEditor(QPlainTextEdit):
         self.marks.clear()
         self.live.clear()
         self.pending = None
+        self.typing_at = None
         self.commands_since_typing = 0
         self._paint()
 
@@ -186,6 +188,16 @@ class NoteEditor(QPlainTextEdit):
         cursor.setPosition(start)
         cursor.setPosition(end, QTextCursor.MoveMode.KeepAnchor)
         self.setTextCursor(cursor)
+
+    def back_to_typing(self, quote_start: int, quote_end: int) -> None:
+        """After words were captured: nothing stays selected (the quote's mark shows what was quoted, and the next
+        key must not replace the words just quoted), and the cursor goes back where the note taker was typing, or
+        just after the quote when that place is unknown or inside it."""
+        back = self.typing_at.position() if self.typing_at is not None else quote_end
+        cursor = self.textCursor()
+        cursor.setPosition(quote_end if quote_start < back < quote_end else back)
+        self.setTextCursor(cursor)
+        self.ensureCursorVisible()
 
     def shown_span(self) -> tuple[int, int]:
         """The Qt positions of the first and the last paragraph on screen, from start to end."""
@@ -272,3 +284,5 @@ class NoteEditor(QPlainTextEdit):
             event.accept()
             return
         super().keyPressEvent(event)
+        if event.text() and not self.textCursor().hasSelection() and not self.isReadOnly():
+            self.typing_at = QTextCursor(self.textCursor())  # a copy: it keeps its place as the text changes

@@ -1,4 +1,5 @@
-"""Capturing from the notes: Ctrl+Q quotes whole words (the editor selects them), Ctrl+1/2/3 make post-its."""
+"""Capturing from the notes: Ctrl+Q quotes whole words (the editor marks them and goes back to where the note taker
+was typing), Ctrl+1/2/3 make post-its."""
 
 from __future__ import annotations
 
@@ -20,6 +21,11 @@ def select_span(panel: NotesPanel, start: int, end: int) -> None:
     panel.editor.setTextCursor(cursor)
 
 
+def painted(panel: NotesPanel) -> set[str]:
+    """The words the editor shows marked as quotes."""
+    return {selection.cursor.selectedText() for selection in panel.editor.extraSelections()}
+
+
 def stored_quotes(panel: NotesPanel) -> list[notes.QuoteInfo]:
     assert panel.note is not None
     return notes.quotes_of_note(panel.session.store, panel.note.id)
@@ -33,7 +39,7 @@ def test_the_shortcuts_belong_to_the_panel_and_its_editor(panel: NotesPanel) -> 
         assert action.shortcutContext() == Qt.ShortcutContext.WidgetWithChildrenShortcut
 
 
-def test_ctrl_q_on_part_of_a_word_quotes_the_whole_words_and_selects_them(qtbot: QtBot, panel: NotesPanel) -> None:
+def test_ctrl_q_on_part_of_a_word_quotes_the_whole_words_and_marks_them(qtbot: QtBot, panel: NotesPanel) -> None:
     qtbot.keyClicks(panel.editor, "Carers said: the manager visits, weekly.")
     text = panel.editor.toPlainText()
     select_span(panel, text.index("nager"), text.index("its,"))  # "nager vis": cut at both ends
@@ -41,7 +47,7 @@ def test_ctrl_q_on_part_of_a_word_quotes_the_whole_words_and_selects_them(qtbot:
     [quote] = stored_quotes(panel)
     assert quote.text == "manager visits"  # the comma after it stays out
     assert text[quote.anchor_start : quote.anchor_end] == "manager visits"
-    assert panel.editor.textCursor().selectedText() == "manager visits"  # the editor shows what was quoted
+    assert painted(panel) == {"manager visits"}  # the editor shows what was quoted
     assert panel.editor.quote_range(quote.id) == (text.index("manager"), text.index(","))
     assert panel.status.text() == "Quote captured."
 
@@ -55,7 +61,41 @@ def test_a_quote_cut_inside_an_emoji_takes_the_emoji_whole(qtbot: QtBot, panel: 
     [quote] = stored_quotes(panel)
     assert quote.text == "good 👍🏽"
     assert text[quote.anchor_start : quote.anchor_end] == "good 👍🏽"  # Python offsets in the stored note
-    assert panel.editor.textCursor().selectedText() == "good 👍🏽"
+    assert painted(panel) == {"good 👍🏽"}
+
+
+def test_after_a_capture_typing_goes_on_where_the_note_taker_was_and_the_quoted_words_stay(
+    qtbot: QtBot, panel: NotesPanel
+) -> None:
+    qtbot.keyClicks(panel.editor, "Parents said the duty line is slow. Then")
+    text = panel.editor.toPlainText()
+    select_span(panel, text.index("duty"), text.index(" is slow"))  # the note taker goes back to mark a phrase
+    qtbot.keyClick(panel.editor, Qt.Key.Key_Q, CTRL)
+    assert not panel.editor.textCursor().hasSelection()  # the next key cannot replace the words just quoted
+    qtbot.keyClicks(panel.editor, " they left.")
+    assert panel.editor.toPlainText() == "Parents said the duty line is slow. Then they left."
+    [quote] = stored_quotes(panel)
+    assert panel.editor.quote_range(quote.id) == (text.index("duty"), text.index(" is slow"))
+    assert painted(panel) == {"duty line"}
+
+
+def test_with_nowhere_typed_yet_the_cursor_lands_just_after_the_quote(qtbot: QtBot, panel: NotesPanel) -> None:
+    panel.editor.insertPlainText("Carers value the hubs a lot.")  # text put there, not typed
+    text = panel.editor.toPlainText()
+    select_span(panel, text.index("the hubs"), text.index(" a lot"))
+    qtbot.keyClick(panel.editor, Qt.Key.Key_Q, CTRL)
+    cursor = panel.editor.textCursor()
+    assert not cursor.hasSelection() and cursor.position() == text.index(" a lot")
+
+
+def test_a_post_it_from_a_selection_leaves_nothing_selected(qtbot: QtBot, panel: NotesPanel) -> None:
+    qtbot.keyClicks(panel.editor, "Staff feel heard. More")
+    text = panel.editor.toPlainText()
+    select_span(panel, 0, text.index(" More"))
+    qtbot.keyClick(panel.editor, Qt.Key.Key_1, CTRL)
+    assert not panel.editor.textCursor().hasSelection()
+    qtbot.keyClicks(panel.editor, " to say.")
+    assert panel.editor.toPlainText() == "Staff feel heard. More to say."
 
 
 def test_a_colleagues_notes_cannot_start_a_typed_quote(qtbot: QtBot, panel: NotesPanel) -> None:
