@@ -243,6 +243,15 @@ def delete_quote(store: Store, quote_id: str) -> Changes:
     return records.delete(store, "quotes", quote_id)
 
 
+def note_of_quote(store: Store, quote_id: str) -> str:
+    """The note a quote was taken from."""
+    with store.session() as s:
+        row = s.get(Quote, quote_id)
+        if row is None or row.deleted:
+            raise UserError("That quote no longer exists.")
+        return row.note_id
+
+
 def quotes_of_note(store: Store, note: str) -> list[QuoteInfo]:
     return _quotes(store, Quote.note_id == note)
 

@@ -103,3 +103,13 @@ def test_an_empty_line_makes_no_post_it(store: Store) -> None:
     note, _ = notes.open_note(store, day.interviews[0])
     with pytest.raises(UserError, match="line with words"):
         notes.make_postit(store, note, "bud", *notes.line_at("a\n\nb", 2), "a\n\nb")
+
+
+def test_a_quote_names_the_note_it_was_taken_from_until_it_is_deleted(store: Store) -> None:
+    day = build_day(store)
+    note, _ = notes.open_note(store, day.interviews[0])
+    quote_id, _ = notes.capture_quote(store, note, 0, 7, TEXT)
+    assert notes.note_of_quote(store, quote_id) == note
+    notes.delete_quote(store, quote_id)
+    with pytest.raises(UserError, match="no longer exists"):
+        notes.note_of_quote(store, quote_id)

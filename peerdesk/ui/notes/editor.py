@@ -189,6 +189,15 @@ class NoteEditor(QPlainTextEdit):
         cursor.setPosition(end, QTextCursor.MoveMode.KeepAnchor)
         self.setTextCursor(cursor)
 
+    def after_quote(self, quote_id: str) -> None:
+        """Put the cursor just after a marked quote, on screen. Nothing is selected: its mark shows the words, and
+        a key typed next must add to the note, not replace what was quoted."""
+        span = self.quote_range(quote_id)
+        if span is not None:
+            self.select(span[1], span[1])
+            self.centerCursor()
+        self.setFocus()
+
     def back_to_typing(self, quote_start: int, quote_end: int) -> None:
         """After words were captured: nothing stays selected (the quote's mark shows what was quoted, and the next
         key must not replace the words just quoted), and the cursor goes back where the note taker was typing, or

@@ -1,10 +1,10 @@
 """The note taker: one interview's header, the notes editor, and beside it the questions, quotes and scales.
 
 The side tabs are their own widgets (``plan``, ``captures_tab``, ``scales``), the capture shortcuts live in
-``capture``. Typing autosaves: 300 ms after the last keystroke, at least once a second during a long burst,
-written by ``NoteSaver`` off the UI thread. Captures, ticks, plan changes and scale answers are undo steps on the
-window's stack; typing uses the editor's own undo. Nothing here opens a box while the user types: a failed save
-or a refused capture is said in the panel's notice bar, and the keyboard stays in the editor.
+``capture``. Typing autosaves: 300 ms after the last keystroke, at least once a second during a long burst, written
+by ``NoteSaver`` off the UI thread. Captures, ticks, plan changes and scale answers are undo steps on the window's
+stack; typing uses the editor's own undo. No box opens while typing: a failed save or a refused capture is said in
+the panel's notice bar, and the keyboard stays in the editor.
 """
 
 from __future__ import annotations
@@ -382,9 +382,19 @@ class NotesPanel(Panel):
             self.editor.select(*span)
             self.editor.centerCursor()
 
+    def show_quote(self, quote_id: str) -> None:
+        """The Quotes dock's "Show in notes": the quote's note, the cursor just after the quote."""
+        try:
+            note_id = notes.note_of_quote(self.session.store, quote_id)
+        except PeerdeskError as exc:
+            messages.error(self, "Could not show the quote", exc)
+            return
+        if self.note is None or self.note.id != note_id:
+            self.open_note(note_id)
+        self.editor.after_quote(quote_id)
+
     def _undo_last_command(self) -> bool:
-        stack = self.session.undo_stack
-        can = stack.canUndo()
-        if can:
-            stack.undo()
-        return can
+        if not self.session.undo_stack.canUndo():
+            return False
+        self.session.undo_stack.undo()
+        return True

@@ -160,6 +160,11 @@ class MainWindow(ShellWindow):
             return self._builders[name]()
         panel = self._specs[name].factory(self.session)
         self.docks[name].setWidget(scrolling(panel))
+        if name == "dock-quotes":
+            from peerdesk.ui.quotes.panel import QuotesPanel
+
+            if isinstance(panel, QuotesPanel):  # its "Show in notes"
+                panel.jump_to_quote.connect(self.show_quote)
         return panel
 
     def _dock_shown(self, name: str, shown: bool) -> None:
@@ -273,6 +278,11 @@ class MainWindow(ShellWindow):
             return
         notes_panel.open_interview(interview_id)
         notes_panel.editor.setFocus()
+
+    def show_quote(self, quote_id: str) -> None:
+        notes_panel = self._raise_notes()
+        if notes_panel is not None:
+            notes_panel.show_quote(quote_id)
 
     def show_search(self) -> None:
         if self.search_box is None:

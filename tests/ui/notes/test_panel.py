@@ -347,3 +347,17 @@ def test_every_committed_character_survives_a_sigkill_mid_interview(store: Store
         note_id, _ = notes.open_note(reopened, day.interviews[0])
         body = notes.body(reopened, note_id)
     assert body.startswith(acknowledged[-1])
+
+
+def test_show_quote_puts_the_cursor_after_the_quote_and_typing_on_keeps_the_quoted_words(
+    qtbot: QtBot, panel: NotesPanel
+) -> None:
+    type_lines(qtbot, panel, "Intro.", "They never call back.", "More notes.")
+    select(panel, "They never call back")
+    qtbot.keyClick(panel.editor, Qt.Key.Key_Q, CTRL)
+    assert panel.note is not None
+    [quote] = notes.quotes_of_note(panel.session.store, panel.note.id)
+    panel.show_quote(quote.id)
+    assert not panel.editor.textCursor().hasSelection()
+    qtbot.keyClicks(panel.editor, " (twice)")
+    assert "They never call back (twice)." in panel.editor.toPlainText()

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 from PySide6.QtWidgets import QLabel
+from pytestqt.qtbot import QtBot
 
 from peerdesk.ui.shell.docks import panel_specs
 from peerdesk.ui.shell.main_window import MainWindow
@@ -94,3 +95,28 @@ def test_an_autosave_announced_to_every_view_reads_nothing_from_the_file(window:
     finally:
         event.remove(store.engine, "checkout", count)
     assert reads == []  # typing changed nothing another view shows: none of them reloads
+
+
+def test_show_in_notes_in_the_quotes_dock_opens_the_quotes_note_at_the_quote(qtbot: QtBot, window: MainWindow) -> None:
+    from PySide6.QtCore import Qt
+
+    from peerdesk.services import notes
+    from peerdesk.ui.quotes.panel import QuotesPanel
+    from tests.helpers.timetable import build_day
+
+    day = build_day(window.session.store)
+    window.open_interview(day.interviews[0])
+    notes_panel = window.notes_panel
+    assert notes_panel is not None and notes_panel.note is not None
+    qtbot.keyClicks(notes_panel.editor, "They never call back. More.")
+    notes_panel.editor.select(0, 20)
+    qtbot.keyClick(notes_panel.editor, Qt.Key.Key_Q, Qt.KeyboardModifier.ControlModifier)
+    [quote] = notes.quotes_of_note(window.session.store, notes_panel.note.id)
+    notes_panel.editor.select(0, 0)
+    quotes_panel = window.panels["dock-quotes"]
+    assert isinstance(quotes_panel, QuotesPanel)
+    quotes_panel.reload()
+    quotes_panel.select_ids([quote.id])
+    qtbot.mouseClick(quotes_panel.jump, Qt.MouseButton.LeftButton)
+    cursor = notes_panel.editor.textCursor()
+    assert (cursor.position(), cursor.hasSelection()) == (20, False)
