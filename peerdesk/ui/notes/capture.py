@@ -105,6 +105,15 @@ class NoteCapture(QObject):
         self.host.set_status("Quote captured.")
         return quote_id
 
+    def undo_last(self) -> bool:
+        """Ctrl+Z right after a capture: take it back, and say so (a post-it taken off the wall is not in sight)."""
+        stack = self.host.session.undo_stack
+        if not stack.canUndo():
+            return False
+        self.host.set_status(f"Undone: {stack.undoText()}.")
+        stack.undo()
+        return True
+
     # --- post-its -----------------------------------------------------------------------------------------------------
     def make_postit(self, kind: str) -> str | None:
         """Ctrl+1/2/3: a rose, thorn or bud from the selection, or from the current line."""

@@ -91,7 +91,6 @@ class NotesPanel(Panel):
         self.editor = NoteEditor()
         self.guard = GuardHighlighter(self.editor.document(), self.editor)
         self.guard.set_names(self.session.guarded_names.names())
-        self.editor.undo_command = self._undo_last_command
         self.editor.document().contentsChange.connect(self._on_typing)
         self.splitter.addWidget(self.editor)
         self.side = self._side_tabs(session)
@@ -114,6 +113,7 @@ class NotesPanel(Panel):
         self.pause = TypingPause(QUIET_MS, MAX_WAIT_MS, self)  # tests drive its clock
         self.pause.due.connect(self.save_soon)
         self.capturing = NoteCapture(self, self)
+        self.editor.undo_command = self.capturing.undo_last
 
     def set_side_shown(self, shown: bool) -> None:
         """Show or hide the questions, quotes and scales beside the editor: hidden, the editor has the whole width
@@ -392,9 +392,3 @@ class NotesPanel(Panel):
         if self.note is None or self.note.id != note_id:
             self.open_note(note_id)
         self.editor.after_quote(quote_id)
-
-    def _undo_last_command(self) -> bool:
-        if not self.session.undo_stack.canUndo():
-            return False
-        self.session.undo_stack.undo()
-        return True

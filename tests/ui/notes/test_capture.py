@@ -121,3 +121,14 @@ def test_clicking_a_quote_in_the_list_selects_it_in_the_notes(qtbot: QtBot, pane
     select_span(panel, 0, 0)
     panel.captures.quotes_view.clicked.emit(panel.captures.quotes_model.index(0, 0))
     assert panel.editor.textCursor().selectedText() == "respite is hard"
+
+
+def test_ctrl_z_right_after_a_post_it_takes_it_back_and_says_so(qtbot: QtBot, panel: NotesPanel) -> None:
+    qtbot.keyClicks(panel.editor, "The duty line is slow.")
+    qtbot.keyClick(panel.editor, Qt.Key.Key_3, CTRL)
+    assert panel.status.text() == "Bud added to the wall."
+    qtbot.keyClick(panel.editor, Qt.Key.Key_Z, CTRL)
+    assert panel.note is not None
+    assert notes.postits_of_note(panel.session.store, panel.note.id) == []
+    assert panel.status.text() == "Undone: Make a bud."
+    assert panel.editor.toPlainText() == "The duty line is slow."
