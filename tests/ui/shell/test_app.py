@@ -37,6 +37,22 @@ def test_make_app_names_the_app_and_applies_the_style(qtbot: QtBot) -> None:
     assert not app.windowIcon().isNull()
 
 
+def test_a_disabled_primary_button_does_not_look_pressable(qtbot: QtBot) -> None:
+    from PySide6.QtWidgets import QPushButton
+
+    app = shell.make_app()
+    shown = []
+    for enabled in (True, False):
+        button = QPushButton("Place")
+        button.setObjectName("primaryButton")
+        button.setEnabled(enabled)
+        qtbot.addWidget(button)
+        button.resize(120, 36)
+        shown.append(button.grab().toImage().pixelColor(6, 18).name())
+    assert app.styleSheet() == shell.stylesheet()
+    assert shown[0] == "#1d6fb8" and shown[1] != shown[0]
+
+
 def test_opening_a_review_shows_its_window_hides_the_start_and_remembers_it(qtbot: QtBot, store: Store) -> None:
     controller = shell.Controller(shell.make_app())
     controller.show_start()
