@@ -114,6 +114,15 @@ class NoteCapture(QObject):
         stack.undo()
         return True
 
+    def redo_last(self) -> bool:
+        """Redo right after that undo: the capture comes back, and that is said too."""
+        stack = self.host.session.undo_stack
+        if not stack.canRedo():
+            return False
+        self.host.set_status(f"Redone: {stack.redoText()}.")
+        stack.redo()
+        return True
+
     # --- post-its -----------------------------------------------------------------------------------------------------
     def make_postit(self, kind: str) -> str | None:
         """Ctrl+1/2/3: a rose, thorn or bud from the selection, or from the current line."""

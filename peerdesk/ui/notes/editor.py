@@ -88,6 +88,8 @@ class NoteEditor(QPlainTextEdit):
         self.typing_at: QTextCursor | None = None  # where the last key typed; it moves with the text around it
         self.commands_since_typing = 0
         self.undo_command: Callable[[], bool] | None = None  # undoes the last quote/post-it, if any
+        self.redo_command: Callable[[], bool] | None = None  # redoes the one just undone, if any
+        self.undone_since_typing = 0
         self.document().contentsChange.connect(self._typed)
         self.cursorPositionChanged.connect(self._paint)
         # Scrolling and resizing paint the quotes that come into view on the event loop's next turn: Qt is still
@@ -113,7 +115,7 @@ class NoteEditor(QPlainTextEdit):
 
     def _typed(self, _pos: int, removed: int, added: int) -> None:
         if not self.loading and (removed or added):
-            self.commands_since_typing = 0
+            self.commands_since_typing = self.undone_since_typing = 0
 
     # --- quote marks -----------------------------------------------------------------------------------------
     def set_quotes(self, quotes: list[QuoteInfo], text: str | None = None) -> None:
@@ -286,6 +288,14 @@ class NoteEditor(QPlainTextEdit):
         undo_ours = event.matches(QKeySequence.StandardKey.Undo) and self.commands_since_typing > 0
         if undo_ours and self.undo_command is not None and self.undo_command():
             self.commands_since_typing -= 1
+            self.undone_since_typing += 1
+            event.accept()
+            return
+        # Redo right after such an undo brings the capture back (the editor's own redo has nothing to redo then).
+        redo_ours = event.matches(QKeySequence.StandardKey.Redo) and self.undone_since_typing > 0
+        if redo_ours and self.redo_command is not None and self.redo_command():
+            self.undone_since_typing -= 1
+            self.commands_since_typing += 1
             event.accept()
             return
         if event.matches(QKeySequence.StandardKey.Cancel) and self.pending is not None:

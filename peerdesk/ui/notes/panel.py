@@ -113,7 +113,7 @@ class NotesPanel(Panel):
         self.pause = TypingPause(QUIET_MS, MAX_WAIT_MS, self)  # tests drive its clock
         self.pause.due.connect(self.save_soon)
         self.capturing = NoteCapture(self, self)
-        self.editor.undo_command = self.capturing.undo_last
+        self.editor.undo_command, self.editor.redo_command = self.capturing.undo_last, self.capturing.redo_last
 
     def set_side_shown(self, shown: bool) -> None:
         """Show or hide the questions, quotes and scales beside the editor: hidden, the editor has the whole width

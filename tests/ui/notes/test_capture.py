@@ -132,3 +132,16 @@ def test_ctrl_z_right_after_a_post_it_takes_it_back_and_says_so(qtbot: QtBot, pa
     assert notes.postits_of_note(panel.session.store, panel.note.id) == []
     assert panel.status.text() == "Undone: Make a bud."
     assert panel.editor.toPlainText() == "The duty line is slow."
+
+
+def test_redo_right_after_undoing_a_capture_brings_the_quote_back(qtbot: QtBot, panel: NotesPanel) -> None:
+    qtbot.keyClicks(panel.editor, "We feel heard now.")
+    select_span(panel, 0, 7)
+    qtbot.keyClick(panel.editor, Qt.Key.Key_Q, CTRL)
+    qtbot.keyClick(panel.editor, Qt.Key.Key_Z, CTRL)
+    assert stored_quotes(panel) == []
+    qtbot.keyClick(panel.editor, Qt.Key.Key_Z, CTRL | Qt.KeyboardModifier.ShiftModifier)
+    assert [q.text for q in stored_quotes(panel)] == ["We feel"]
+    assert painted(panel) == {"We feel"}
+    assert panel.status.text() == "Redone: Capture quote."
+    assert panel.editor.toPlainText() == "We feel heard now."
