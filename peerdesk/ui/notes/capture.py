@@ -7,6 +7,7 @@ what was quoted.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from types import MappingProxyType
 from typing import Protocol
 
@@ -108,20 +109,18 @@ class NoteCapture(QObject):
     def undo_last(self) -> bool:
         """Ctrl+Z right after a capture: take it back, and say so (a post-it taken off the wall is not in sight)."""
         stack = self.host.session.undo_stack
-        if not stack.canUndo():
-            return False
-        self.host.set_status(f"Undone: {stack.undoText()}.")
-        stack.undo()
-        return True
+        return self._step("Undone", stack.canUndo(), stack.undoText(), stack.undo)
 
     def redo_last(self) -> bool:
         """Redo right after that undo: the capture comes back, and that is said too."""
         stack = self.host.session.undo_stack
-        if not stack.canRedo():
-            return False
-        self.host.set_status(f"Redone: {stack.redoText()}.")
-        stack.redo()
-        return True
+        return self._step("Redone", stack.canRedo(), stack.redoText(), stack.redo)
+
+    def _step(self, done: str, can: bool, text: str, step: Callable[[], None]) -> bool:
+        if can:
+            self.host.set_status(f"{done}: {text}.")
+            step()
+        return can
 
     # --- post-its -----------------------------------------------------------------------------------------------------
     def make_postit(self, kind: str) -> str | None:
