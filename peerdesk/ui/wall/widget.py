@@ -105,8 +105,8 @@ class WallWidget(QWidget):
         self.action_day2 = QAction("Day 2 canvas", self, checkable=True)
         self.action_day2.setStatusTip("Day 2 morning: one canvas to group post-its into themes")
         for action, mode, key in ((self.action_evening, EVENING, "F7"), (self.action_day2, DAY2, "F8")):
-            action.setShortcut(QKeySequence(key))
-            action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            # F7/F8 are the window's (Wall menu, ui/wall/window_actions.py): they bring the wall forward from any
+            # tab, which a wall-only key could not do (the wall is hidden then). Both at once would cancel out.
             action.setToolTip(f"{action.text()} ({key})")
             self.addAction(action)
             modes.addAction(action)
