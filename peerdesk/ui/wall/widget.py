@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QPoint, Qt, Signal
+from PySide6.QtCore import QPoint, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence
 from PySide6.QtWidgets import (
     QDialog,
@@ -365,7 +365,15 @@ class WallWidget(QWidget):
             self.scene.clearSelection()
             item.setSelected(True)
             self.view.setFocus()
+            # The new frame may sit where the post-its were gathered, off the view: show the heading being typed
+            # (once the scene has grown around the frame, or the scroll bars would stop short of it).
+            QTimer.singleShot(0, self, lambda: self._show_heading(theme_id or ""))
             item.heading.start_edit()
+
+    def _show_heading(self, theme_id: str) -> None:
+        item = self.scene.themes.get(theme_id)
+        if item is not None:
+            self.view.ensureVisible(item.heading)
 
     def request_insight(self) -> None:
         theme_id = theme_edits.theme_in_hand(self.scene)
