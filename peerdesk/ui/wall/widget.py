@@ -365,15 +365,15 @@ class WallWidget(QWidget):
             self.scene.clearSelection()
             item.setSelected(True)
             self.view.setFocus()
-            # The new frame may sit where the post-its were gathered, off the view: show the heading being typed
-            # (once the scene has grown around the frame, or the scroll bars would stop short of it).
+            # The new frame may sit where the post-its were gathered, off the view: show it and its heading being
+            # typed (once the scene has grown around the frame, or the scroll bars would stop short of it).
             QTimer.singleShot(0, self, lambda: self._show_heading(theme_id or ""))
             item.heading.start_edit()
 
     def _show_heading(self, theme_id: str) -> None:
         item = self.scene.themes.get(theme_id)
         if item is not None:
-            self.view.ensureVisible(item.heading)
+            self.view.ensureVisible(item, 20, 20)  # the whole frame, not only the text cursor Qt keeps in view
 
     def request_insight(self) -> None:
         theme_id = theme_edits.theme_in_hand(self.scene)

@@ -351,10 +351,10 @@ def test_export_writes_png_svg_and_csv(widget: WallWidget, tmp_path: Path) -> No
     assert widget.scene.selected_postits() == [ids(widget)[0]], "the selection survives an export"
 
 
-def test_ctrl_g_on_a_zoomed_wall_scrolls_to_the_new_theme_s_heading(qtbot: QtBot, widget: WallWidget) -> None:
+def test_ctrl_g_on_a_zoomed_wall_scrolls_to_the_new_theme_being_named(qtbot: QtBot, widget: WallWidget) -> None:
     a, b, *_ = ids(widget)
     view = widget.view
-    view.scale(4, 4)  # close up: the wall is much bigger than the view
+    view.scale(3, 3)  # close up: the wall is much bigger than the view
     for i, pid in enumerate((a, b)):  # picked one by one
         view.centerOn(widget.scene.postits[pid])
         modifier = Qt.KeyboardModifier.ControlModifier if i else NO_MOD
@@ -366,10 +366,12 @@ def test_ctrl_g_on_a_zoomed_wall_scrolls_to_the_new_theme_s_heading(qtbot: QtBot
     heading = widget.scene.themes[theme.id].heading
     assert heading.editing
 
-    def in_view() -> bool:
-        return view.viewport().rect().contains(view.mapFromScene(heading.sceneBoundingRect()).boundingRect())
+    frame = widget.scene.themes[theme.id]
 
-    qtbot.waitUntil(in_view)  # the heading being typed is in view
+    def in_view() -> bool:
+        return view.viewport().rect().contains(view.mapFromScene(frame.sceneBoundingRect()).boundingRect())
+
+    qtbot.waitUntil(in_view)  # the theme being named is in view, its post-its with it, not only the text cursor
     qtbot.keyClicks(view, "Close managers")
     qtbot.keyClick(view, Qt.Key.Key_Return)
     assert wall.load_wall(widget.session.store).themes[0].heading == "Close managers"
