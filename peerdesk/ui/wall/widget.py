@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QPoint, Qt, Signal
+from PySide6.QtCore import QPoint, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence
 from PySide6.QtWidgets import (
     QDialog,
@@ -105,8 +105,8 @@ class WallWidget(QWidget):
         self.action_day2 = QAction("Day 2 canvas", self, checkable=True)
         self.action_day2.setStatusTip("Day 2 morning: one canvas to group post-its into themes")
         for action, mode, key in ((self.action_evening, EVENING, "F7"), (self.action_day2, DAY2, "F8")):
-            action.setShortcut(QKeySequence(key))
-            action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            # F7/F8 are the window's (Wall menu, ui/wall/window_actions.py): they bring the wall forward from any
+            # tab, which a wall-only key could not do (the wall is hidden then). Both at once would cancel out.
             action.setToolTip(f"{action.text()} ({key})")
             self.addAction(action)
             modes.addAction(action)
@@ -365,7 +365,15 @@ class WallWidget(QWidget):
             self.scene.clearSelection()
             item.setSelected(True)
             self.view.setFocus()
+            # The new frame may sit where the post-its were gathered, off the view: show it and its heading being
+            # typed (once the scene has grown around the frame, or the scroll bars would stop short of it).
+            QTimer.singleShot(0, self, lambda: self._show_heading(theme_id or ""))
             item.heading.start_edit()
+
+    def _show_heading(self, theme_id: str) -> None:
+        item = self.scene.themes.get(theme_id)
+        if item is not None:
+            self.view.ensureVisible(item, 20, 20)  # the whole frame, not only the text cursor Qt keeps in view
 
     def request_insight(self) -> None:
         theme_id = theme_edits.theme_in_hand(self.scene)

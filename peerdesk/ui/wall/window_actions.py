@@ -1,7 +1,8 @@
 """The Wall menu of the main window: every wall action with its shortcut shown, reachable from the keyboard (Alt+A).
 
 Read out (Ctrl+R) brings the wall forward on its evening sheets and shows the read-out card, wherever the focus was,
-and says in the status bar how many post-its wait (or that all are placed). The wall itself is built only then.
+and says in the status bar how many post-its wait (or that all are placed). Evening sheets (F7) and Day 2 canvas (F8)
+bring it forward in that mode, from any tab. The wall itself is built only then.
 """
 
 from __future__ import annotations
@@ -40,8 +41,16 @@ def install(window: Window) -> QMenu:
     show = QAction("&Show the wall", bar)
     show.triggered.connect(lambda: window.show_work(window.wall))
     menu.addAction(show)
+    own = [read_out, show]
+    for text, key, day2 in (("&Evening sheets", "F7", False), ("&Day 2 canvas", "F8", True)):
+        mode = QAction(text, bar)
+        mode.setShortcut(QKeySequence(key))
+        mode.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
+        mode.triggered.connect(lambda _c=False, d=day2: show_mode(window, day2=d))
+        menu.addAction(mode)
+        own.append(mode)
     # The wall's own actions, with their shortcuts, listed when the menu opens (the wall is built on first use).
-    menu.aboutToShow.connect(lambda: fill(menu, [read_out, show], window.wall))
+    menu.aboutToShow.connect(lambda: fill(menu, own, window.wall))
     help_action = next((a for a in bar.actions() if a.text().replace("&", "") == "Help"), None)
     if help_action is not None:
         bar.insertMenu(help_action, menu)
@@ -77,3 +86,11 @@ def start_read_out(window: Window) -> None:
     wall = window.wall
     window.show_work(wall)
     wall.start_read_out()
+
+
+def show_mode(window: Window, *, day2: bool) -> None:
+    """F7/F8 from anywhere: the wall comes forward in that mode with the keyboard on it (Ctrl+G, arrows work next)."""
+    wall = window.wall
+    window.show_work(wall)
+    (wall.action_day2 if day2 else wall.action_evening).trigger()
+    wall.view.setFocus(Qt.FocusReason.ShortcutFocusReason)

@@ -104,11 +104,13 @@ class ResponsesStep(QSplitter):
         self.tables_view.setEditTriggers(
             QAbstractItemView.EditTrigger.DoubleClicked | QAbstractItemView.EditTrigger.EditKeyPressed
         )
-        lay.addWidget(self.tables_view, 1)
+        # The buttons above the list, which stretches: on a laptop the step is short and "Add table", the first thing
+        # to do on a new workshop, would otherwise sit below the fold of the scroll area.
         row = QHBoxLayout()
         row.addWidget(push_button("Add table", lambda: self.add_table()))
         row.addWidget(push_button("Remove", self._remove_selected_table))
         lay.addLayout(row)
+        lay.addWidget(self.tables_view, 1)
         lay.addWidget(hint("Double-click a table (or F2) to rename it."))
         return left
 

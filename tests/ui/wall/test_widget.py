@@ -349,3 +349,33 @@ def test_export_writes_png_svg_and_csv(widget: WallWidget, tmp_path: Path) -> No
     assert b"<svg" in (tmp_path / "wall.svg").read_bytes()[:2000]
     assert (tmp_path / "wall.csv").read_text(encoding="utf-8-sig").startswith("theme,kind,post-it,author")
     assert widget.scene.selected_postits() == [ids(widget)[0]], "the selection survives an export"
+
+
+def test_ctrl_g_on_a_zoomed_wall_scrolls_to_the_new_theme_being_named(qtbot: QtBot, widget: WallWidget) -> None:
+    a, b, *_ = ids(widget)
+    view = widget.view
+    view.scale(3, 3)  # close up: the wall is much bigger than the view
+    for i, pid in enumerate((a, b)):  # picked one by one
+        view.centerOn(widget.scene.postits[pid])
+        modifier = Qt.KeyboardModifier.ControlModifier if i else NO_MOD
+        qtbot.mouseClick(view.viewport(), LEFT, modifier, vp_of(widget, pid))
+    bar = view.horizontalScrollBar()
+    bar.setValue(bar.maximum())  # then looked along the wall to its far end before grouping
+    qtbot.keyClick(view, Qt.Key.Key_G, Qt.KeyboardModifier.ControlModifier)
+    (theme,) = widget.scene.state.themes
+    heading = widget.scene.themes[theme.id].heading
+    assert heading.editing
+
+    frame = widget.scene.themes[theme.id]
+
+    def in_view() -> bool:
+        return view.viewport().rect().contains(view.mapFromScene(frame.sceneBoundingRect()).boundingRect())
+
+    qtbot.waitUntil(in_view)  # the theme being named is in view, its post-its with it, not only the text cursor
+    qtbot.keyClicks(view, "Close managers")
+    qtbot.keyClick(view, Qt.Key.Key_Return)
+    assert wall.load_wall(widget.session.store).themes[0].heading == "Close managers"
+
+
+def vp_of(widget: WallWidget, postit_id: str) -> QPoint:
+    return widget.view.mapFromScene(centre(widget, postit_id))

@@ -8,6 +8,7 @@ from pytestqt.qtbot import QtBot
 
 from peerdesk.services import wall
 from peerdesk.ui.kit.session import ReviewSession
+from peerdesk.ui.wall.scene import DAY2, EVENING
 from tests.helpers.user_actions import Counted, main_window
 from tests.helpers.wall_data import seed_postits
 
@@ -45,3 +46,19 @@ def test_the_wall_menu_lists_the_wall_s_actions_with_their_shortcuts(qtbot: QtBo
     assert shortcuts["Make insight"] == "Ctrl+I"
     assert shortcuts["Group as theme"] == "Ctrl+G"
     assert shortcuts["Fit all"] == "Ctrl+0"
+
+
+def test_f8_from_another_tab_brings_the_day2_canvas_with_the_keyboard_on_it(
+    qtbot: QtBot, session: ReviewSession
+) -> None:
+    seed_postits(session.store)
+    window = main_window(qtbot, session)
+    field = next(e for e in window.overview.findChildren(QLineEdit) if e.isVisible())
+    field.setFocus()  # Day 2 morning: the window opens on the overview, the wall not yet shown
+    qtbot.waitUntil(field.hasFocus)
+    Counted(qtbot).key(Qt.Key.Key_F8)
+    assert window.work.currentWidget().isAncestorOf(window.wall)
+    assert window.wall.scene.mode == DAY2 and window.wall.action_day2.isChecked()
+    qtbot.waitUntil(window.wall.view.hasFocus)
+    Counted(qtbot).key(Qt.Key.Key_F7)  # once on the wall, F7 is not cancelled out by a second key
+    assert window.wall.scene.mode == EVENING

@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QPushButton
 from pytestqt.qtbot import QtBot
 
 from peerdesk.services import workshop, workshop_outcome
+from peerdesk.ui.kit.session import ReviewSession
 from peerdesk.ui.workshop.panel import WorkshopPanel
 from peerdesk.ui.workshop.responses_step import (
     GRID_WIDTH,
@@ -14,6 +15,7 @@ from peerdesk.ui.workshop.responses_step import (
     WIDE_INSIGHT_COLUMN,
     WIDE_TABLE_COLUMN,
 )
+from tests.helpers.user_actions import main_window
 from tests.helpers.workshop_panel import undo_redo
 
 
@@ -101,3 +103,17 @@ def test_the_grid_gives_each_table_a_narrow_column_on_a_laptop_and_a_wider_one_o
     wide = [step.grid.columnWidth(c) for c in range(1, 5)]
     assert all(w == WIDE_TABLE_COLUMN for w in wide), "an amended wording reads on two lines, not six"
     assert step.grid.columnWidth(0) >= WIDE_INSIGHT_COLUMN - 40
+
+
+def test_add_table_is_in_sight_on_a_laptop_screen_when_there_are_no_tables_yet(
+    qtbot: QtBot, session: ReviewSession
+) -> None:
+    window = main_window(qtbot, session)  # 1366×768: the workshop tab shares the height with the Quotes dock
+    tabs = window.work
+    tabs.setCurrentIndex(next(i for i in range(tabs.count()) if tabs.tabText(i).replace("&", "") == "Workshop"))
+    button = next(b for b in tabs.currentWidget().findChildren(QPushButton) if b.text() == "Add table")
+    qtbot.waitUntil(button.isVisible)
+    shown = button.visibleRegion().boundingRect()
+    assert shown.size() == button.size(), "the first thing to do on a new workshop is not scrolled out of sight"
+    qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+    assert [t.name for t in workshop.tables(session.store)] == ["Table 1"]
