@@ -59,6 +59,15 @@ class PassphraseDialog(QDialog):
         return self.edit.text()
 
 
+def first_visit_day(today: QDate) -> QDate:
+    """Day 1 as first offered: about four weeks ahead (a visit is planned weeks before), on a Monday to Thursday so
+    that Day 2, the next day, is a working day too."""
+    day = today.addDays(28)
+    while day.dayOfWeek() > 4:  # Friday, Saturday, Sunday: on to the Monday
+        day = day.addDays(1)
+    return day
+
+
 class NewReviewDialog(QDialog):
     """Only the essentials: host authority, your name and a passphrase first (enough to start); then the area
     of focus, the visit dates, your role and the file, which have sensible defaults and can be changed later."""
@@ -76,7 +85,7 @@ class NewReviewDialog(QDialog):
         self.authority.setPlaceholderText("e.g. Eastmere Borough Council")
         self.focus = QLineEdit()
         self.focus.setPlaceholderText("e.g. Early help and the front door")
-        self.day1 = DateField(QDate.currentDate().addDays(28))
+        self.day1 = DateField(first_visit_day(QDate.currentDate()))
         self.day2 = DateField(self.day1.date().addDays(1))
         self.day1.dateChanged.connect(lambda d: self.day2.setDate(d.addDays(1)))
         self.me = QLineEdit()

@@ -8,7 +8,7 @@ from pathlib import Path
 from PySide6.QtCore import QDate
 from pytestqt.qtbot import QtBot
 
-from peerdesk.ui.shell.dialogs import NewReviewDialog, PassphraseDialog
+from peerdesk.ui.shell.dialogs import NewReviewDialog, PassphraseDialog, first_visit_day
 
 
 def test_the_passphrase_dialog_names_the_file_and_why_the_last_try_failed(qtbot: QtBot, tmp_path: Path) -> None:
@@ -44,3 +44,11 @@ def test_day_2_follows_day_1_and_the_essentials_are_trimmed(qtbot: QtBot, tmp_pa
     assert (essentials.authority, essentials.me_name) == ("Westfold", "Alex Reviewer")
     assert (essentials.visit_start, essentials.visit_end) == (dt.date(2026, 3, 10), dt.date(2026, 3, 11))
     assert essentials.me_role == "lead"
+
+
+def test_day_1_is_offered_four_weeks_ahead_on_a_monday_to_thursday() -> None:
+    assert first_visit_day(QDate(2026, 12, 2)) == QDate(2026, 12, 30)  # a Wednesday, four weeks on
+    assert first_visit_day(QDate(2026, 12, 5)) == QDate(2027, 1, 4)  # four weeks on is a Saturday: the Monday
+    for offset in range(7):
+        day = first_visit_day(QDate(2026, 12, 1).addDays(offset))
+        assert 1 <= day.dayOfWeek() <= 4 and day.addDays(1).dayOfWeek() <= 5  # Day 2 a working day too
