@@ -268,10 +268,10 @@ class NoteEditor(QPlainTextEdit):
         if self.pending is None:
             return None
         start, end = self.pending.position(), self.textCursor().position()
-        self.pending = None
         if end <= start:
-            self._paint()
+            self.cancel_verbatim()
             return None
+        self.pending = None
         cursor = self.textCursor()
         cursor.setPosition(end)
         cursor.insertText("”")
@@ -280,6 +280,14 @@ class NoteEditor(QPlainTextEdit):
         return start, end
 
     def cancel_verbatim(self) -> None:
+        """Stop a quote typed word for word: what was typed stays in the notes, its opening mark goes."""
+        if self.pending is not None and not self.isReadOnly():
+            at = self.pending.position()
+            if at > 0 and self.document().characterAt(at - 1) == "“":
+                mark = QTextCursor(self.document())
+                mark.setPosition(at - 1)
+                mark.setPosition(at, QTextCursor.MoveMode.KeepAnchor)
+                mark.removeSelectedText()
         self.pending = None
         self._paint()
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import random
 
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QTextCursor
 from pytestqt.qtbot import QtBot
 
@@ -62,6 +63,27 @@ def test_a_verbatim_quote_is_what_was_typed_between_start_and_finish(qtbot: QtBo
     span = editor.finish_verbatim()
     assert span is not None and editor.toPlainText()[span[0] : span[1]] == "we are heard"
     assert editor.finish_verbatim() is None  # nothing under way any more
+
+
+def test_esc_stops_a_verbatim_quote_keeping_the_words_and_dropping_its_opening_mark(qtbot: QtBot) -> None:
+    editor = NoteEditor()
+    qtbot.addWidget(editor)
+    editor.load("Notes: ")
+    editor.moveCursor(editor.textCursor().MoveOperation.End)
+    editor.start_verbatim()
+    qtbot.keyClicks(editor, "we are heard")
+    qtbot.keyClick(editor, Qt.Key.Key_Escape)
+    assert editor.pending is None and editor.toPlainText() == "Notes: we are heard"  # typing is never lost
+
+
+def test_an_empty_verbatim_quote_leaves_no_mark_behind(qtbot: QtBot) -> None:
+    editor = NoteEditor()
+    qtbot.addWidget(editor)
+    editor.load("Notes: ")
+    editor.moveCursor(editor.textCursor().MoveOperation.End)
+    editor.start_verbatim()
+    assert editor.toPlainText() == "Notes: “"
+    assert editor.finish_verbatim() is None and editor.toPlainText() == "Notes: "
 
 
 def slow_to_py(text: str, qt_pos: int) -> int:
