@@ -12,7 +12,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QMenu,
     QPushButton,
-    QToolButton,
     QWidget,
 )
 
@@ -43,9 +42,7 @@ class QuestionPlanTab(InterviewTab):
         self.plan_view = list_view("planView", self.plan_model, spacing=3, single=True)
         layout.addWidget(self.plan_view, 1)
         buttons = QHBoxLayout()
-        self.add_question_button = QToolButton()
-        self.add_question_button.setText("Add question ▾")
-        self.add_question_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        self.add_question_button = QPushButton("Add question")  # with its menu: Qt draws the arrow beside it
         self.add_menu = QMenu(self.add_question_button)
         self.add_menu.aboutToShow.connect(self._fill_add_menu)
         self.add_question_button.setMenu(self.add_menu)

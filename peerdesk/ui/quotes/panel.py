@@ -24,7 +24,6 @@ from PySide6.QtWidgets import (
     QPushButton,
     QStackedLayout,
     QTableView,
-    QToolButton,
     QVBoxLayout,
     QWidget,
 )
@@ -154,9 +153,7 @@ class QuotesPanel(Panel):
         self.completer.setFilterMode(Qt.MatchFlag.MatchContains)
         self.tag_edit.setCompleter(self.completer)
         self.add_tag = QPushButton("Add tag")
-        self.remove_tag = QToolButton()
-        self.remove_tag.setText("Remove tag")
-        self.remove_tag.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        self.remove_tag = QPushButton("Remove tag")  # a menu of the selection's tags; Qt draws the arrow beside it
         self.remove_menu = QMenu(self.remove_tag)
         self.remove_tag.setMenu(self.remove_menu)
         self.manage_tags = QPushButton("Tags…")

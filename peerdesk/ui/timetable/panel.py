@@ -154,7 +154,7 @@ class TimetablePanel(InterviewsPanel):
             self.toolbar.addAction(action)
         self.toolbar.addSeparator()
         more = QToolButton()
-        more.setText("Timetable ▾")
+        more.setText("Timetable")  # the menu's arrow is Qt's own
         more.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
         menu = QMenu(more)
         for action in (self.action_add_slot, self.action_add_team, self.action_select_slot, self.action_select_team):
