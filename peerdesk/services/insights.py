@@ -273,13 +273,18 @@ def _day2_theme(uow: UnitOfWork, theme_id: str) -> Theme:
 
 def _link_theme(uow: UnitOfWork, insight_id: str, theme_id: str) -> str:
     _day2_theme(uow, theme_id)
-    link = link_id(insight_id, theme_id, "theme")
+    link = _pair_link(
+        uow, InsightTheme, link_id(insight_id, theme_id, "theme"), insight_id=insight_id, theme_id=theme_id
+    )
     return _set_link(uow, InsightTheme, link, live=True, insight_id=insight_id, theme_id=theme_id)
 
 
 def unlink_theme(store: Store, insight_id: str, theme_id: str) -> Changes:
     with UnitOfWork(store) as uow:
-        lid = _set_link(uow, InsightTheme, link_id(insight_id, theme_id, "theme"), live=False)
+        lid = _pair_link(
+            uow, InsightTheme, link_id(insight_id, theme_id, "theme"), insight_id=insight_id, theme_id=theme_id
+        )
+        _set_link(uow, InsightTheme, lid, live=False)
         uow.commit()
     return Changes.of("insight_themes", ids=[lid])
 
@@ -290,7 +295,9 @@ def add_quote(store: Store, insight_id: str, quote_id: str, index: int | None = 
         uow.get(Insight, insight_id)
         uow.get(Quote, quote_id)
         links = sorted(uow.query(InsightQuote, insight_id=insight_id), key=lambda r: (r.position, r.id))
-        lid = link_id(insight_id, quote_id, "quote")
+        lid = _pair_link(
+            uow, InsightQuote, link_id(insight_id, quote_id, "quote"), insight_id=insight_id, quote_id=quote_id
+        )
         others = [r for r in links if r.id != lid]
         index = len(others) if index is None else max(0, min(index, len(others)))
         _set_link(uow, InsightQuote, lid, live=True, insight_id=insight_id, quote_id=quote_id)
@@ -305,7 +312,10 @@ def add_quote(store: Store, insight_id: str, quote_id: str, index: int | None = 
 def remove_quote(store: Store, insight_id: str, quote_id: str) -> Changes:
     """Take a quote off an insight: the link goes, the quote itself stays where it was."""
     with UnitOfWork(store) as uow:
-        lid = _set_link(uow, InsightQuote, link_id(insight_id, quote_id, "quote"), live=False)
+        lid = _pair_link(
+            uow, InsightQuote, link_id(insight_id, quote_id, "quote"), insight_id=insight_id, quote_id=quote_id
+        )
+        _set_link(uow, InsightQuote, lid, live=False)
         uow.commit()
     return Changes.of("insight_quotes", ids=[lid])
 
@@ -313,6 +323,13 @@ def remove_quote(store: Store, insight_id: str, quote_id: str) -> Changes:
 def quote_index(store: Store, insight_id: str, quote_id: str) -> int | None:
     ids = [q.id for q in quotes_of(store, insight_id)]
     return ids.index(quote_id) if quote_id in ids else None
+
+
+def _pair_link(uow: UnitOfWork, model: type[Shared], lid: str, **pair: str) -> str:
+    """The live link of this pair when it exists under another id (written by the demo or an older version), else
+    ``lid``: adding it again must not put the same quote twice on an insight, and removing it must find it."""
+    live = uow.query(model, **pair)
+    return str(live[0].id) if live else lid
 
 
 def _set_link(uow: UnitOfWork, model: type[Shared], lid: str, *, live: bool, **fields: Any) -> str:

@@ -9,6 +9,7 @@ from peerdesk.errors import UserError
 from peerdesk.services import insight_evidence, insights
 from peerdesk.store.engine import Store
 from peerdesk.store.models import InsightQuote, Quote
+from peerdesk.store.uow import UnitOfWork
 from tests.conftest import PASSPHRASE
 from tests.helpers import day2
 
@@ -171,3 +172,18 @@ def test_undoing_and_redoing_a_theme_made_into_an_insight_brings_back_the_same_q
     insights.create_insight(store, iid, theme_id=data.themes["voice"], quotes=2)  # redo
     [summary] = insights.list_insights(store)
     assert summary.quote_count == 2
+
+
+def test_a_link_stored_under_another_id_is_reused_not_doubled_and_can_be_removed(store: Store) -> None:
+    data = day2.seed(store, insights=False)
+    iid = new_id()
+    insights.create_insight(store, iid)
+    a, b = data.quotes["voice"]
+    with UnitOfWork(store) as uow:  # as the demo review (and older files) store it: not under link_id's id
+        uow.add(InsightQuote, new_id(), insight_id=iid, quote_id=a, position=0.0)
+        uow.commit()
+    insights.add_quote(store, iid, a)
+    insights.add_quote(store, iid, b)
+    assert [q.id for q in insights.quotes_of(store, iid)] == [a, b], "no quote twice on the insight"
+    insights.remove_quote(store, iid, a)
+    assert [q.id for q in insights.quotes_of(store, iid)] == [b]
