@@ -53,12 +53,18 @@ def test_loading_another_note_clears_every_mark(qtbot: QtBot) -> None:
     assert editor.anchors() == {} and editor.toPlainText() == "A different note."
 
 
-def test_a_verbatim_quote_is_what_was_typed_between_start_and_finish(qtbot: QtBot) -> None:
+def verbatim_under_way(qtbot: QtBot) -> NoteEditor:
+    """An editor holding "Notes: " with a quote typed word for word just started at its end."""
     editor = NoteEditor()
     qtbot.addWidget(editor)
     editor.load("Notes: ")
     editor.moveCursor(editor.textCursor().MoveOperation.End)
     editor.start_verbatim()
+    return editor
+
+
+def test_a_verbatim_quote_is_what_was_typed_between_start_and_finish(qtbot: QtBot) -> None:
+    editor = verbatim_under_way(qtbot)
     qtbot.keyClicks(editor, "we are heard")
     span = editor.finish_verbatim()
     assert span is not None and editor.toPlainText()[span[0] : span[1]] == "we are heard"
@@ -66,22 +72,14 @@ def test_a_verbatim_quote_is_what_was_typed_between_start_and_finish(qtbot: QtBo
 
 
 def test_esc_stops_a_verbatim_quote_keeping_the_words_and_dropping_its_opening_mark(qtbot: QtBot) -> None:
-    editor = NoteEditor()
-    qtbot.addWidget(editor)
-    editor.load("Notes: ")
-    editor.moveCursor(editor.textCursor().MoveOperation.End)
-    editor.start_verbatim()
+    editor = verbatim_under_way(qtbot)
     qtbot.keyClicks(editor, "we are heard")
     qtbot.keyClick(editor, Qt.Key.Key_Escape)
     assert editor.pending is None and editor.toPlainText() == "Notes: we are heard"  # typing is never lost
 
 
 def test_an_empty_verbatim_quote_leaves_no_mark_behind(qtbot: QtBot) -> None:
-    editor = NoteEditor()
-    qtbot.addWidget(editor)
-    editor.load("Notes: ")
-    editor.moveCursor(editor.textCursor().MoveOperation.End)
-    editor.start_verbatim()
+    editor = verbatim_under_way(qtbot)
     assert editor.toPlainText() == "Notes: “"
     assert editor.finish_verbatim() is None and editor.toPlainText() == "Notes: "
 
