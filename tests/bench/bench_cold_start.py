@@ -32,8 +32,8 @@ RUNS = 9
 FLOOR_PROGRAM = floor_program(
     connect="sqlcipher3.connect(path, check_same_thread=False, isolation_level=None)\n"
     'conn.execute("PRAGMA cipher_log_level = NONE")',
-    configure="""for pragma in ("journal_mode = WAL", "synchronous = FULL", "temp_store = MEMORY", "secure_delete = ON",
-               "foreign_keys = ON", "busy_timeout = 10000"):
+    configure="""for pragma in ("journal_mode = WAL", "synchronous = FULL", "temp_store = MEMORY",
+               "secure_delete = FAST", "foreign_keys = ON", "busy_timeout = 10000"):
     conn.execute("PRAGMA " + pragma)""",
 )
 

@@ -95,3 +95,32 @@ def test_a_drafts_temporary_tables_and_sorts_stay_in_memory() -> None:
         assert conn.execute("PRAGMA temp_store").fetchone()[0] == 2  # MEMORY: nothing of a new review on disk
     finally:
         conn.close()
+
+
+def test_text_edited_away_is_zeroed_in_its_page_not_left_in_the_file(store: Store, review_path: Path) -> None:
+    """``secure_delete = FAST``: an edit that removes words (a name typed by mistake) leaves no copy of the old text
+    in the page that held it, once the write-ahead log is folded into the file (closing does that). The search
+    index still lists the removed words (FTS5 keeps them, marked deleted, until its pieces merge): what erases
+    them for good is the purge, which rebuilds the index and vacuums (``test_retention``)."""
+    from peerdesk.services import notes
+    from tests.helpers.pages import plaintext
+    from tests.helpers.timetable import build_day
+
+    neighbours = [notes.open_note(store, i)[0] for i in build_day(store).interviews[:3]]
+    for note in neighbours:  # rows sharing the page: the shortened row's old bytes are not simply overwritten
+        notes.save_body(store, note, "Filler words about the hub and the duty line. " * 10)
+    notes.save_body(store, neighbours[1], "Said Gwendolyn Featherstonehaugh from the hub, at length. " * 8)
+    notes.save_body(store, neighbours[1], "Short.")
+    store.close()
+    after = plaintext(review_path, PASSPHRASE)
+    assert b"filler words about the hub" in after  # the pages are readable: the hunt would find it
+    assert b"said gwendolyn featherstonehaugh" not in after
+
+
+def test_connections_overwrite_deleted_content_without_extra_writes(tmp_path: Path) -> None:
+    conn = sqlcipher.connect(tmp_path / "x.peerdesk", PASSPHRASE)
+    try:
+        sqlcipher.configure(conn)
+        assert conn.execute("PRAGMA secure_delete").fetchone()[0] == 2  # FAST (see ``configure``)
+    finally:
+        conn.close()
