@@ -98,8 +98,7 @@ def _type_and_save(qtbot: QtBot, panel: NotesPanel, case: Case, where: str, slic
     start = time.perf_counter()
     panel.save_soon()
     handed = (time.perf_counter() - start) * 1000
-    while saver.committed < saver.latest:
-        time.sleep(0.0002)
+    assert saver.wait_committed(timeout=10)
     announced = _settle()
     slices += [handed, announced]
     case.add(f"type_{where}", (time.perf_counter() - start) * 1000)

@@ -104,8 +104,7 @@ def test_keystroke_to_durable_commit(qtbot: QtBot, session: ReviewSession, passp
         start = time.perf_counter()
         panel.save_soon()  # what the typing pause's timer does
         saver = panel.saver
-        while saver.committed < saver.latest:
-            time.sleep(0.0002)
+        assert saver.wait_committed(timeout=10)
         app.processEvents()  # the views hear of the save
         durable_ms.append((time.perf_counter() - start) * 1000)
         # The floor, alternating: the same UPDATE with the same new text, bare, on a twin note that held the text

@@ -33,7 +33,7 @@ class NoteSaver(QObject):
     def __init__(self, store: Store, note_id: str, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.store, self.note_id = store, note_id
-        self._state = threading.Lock()  # guards _seq, _pending and _committed
+        self._state = threading.Condition()  # guards _seq, _pending and _committed; told when a write commits
         self._turn = threading.Lock()  # one write at a time, so "newest wins" holds
         self._seq = 0
         self._committed = 0
@@ -93,6 +93,15 @@ class NoteSaver(QObject):
     def _mark_committed(self, seq: int) -> None:
         with self._state:
             self._committed = max(self._committed, seq)
+            self._state.notify_all()
+
+    def wait_committed(self, timeout: float) -> bool:
+        """Block until everything handed over so far is committed (its news posted to the UI thread); False if
+        ``timeout`` seconds went by first (a write failing, for instance). Woken by the commit itself: a loop
+        polling ``committed`` would add its own sleep to every wait, and spinning would starve the saver's thread."""
+        with self._state:
+            target = self._seq
+            return self._state.wait_for(lambda: self._committed >= target, timeout)
 
     def flush(self) -> None:
         """Write whatever is waiting, now, on the calling thread (before closing, locking, switching notes)."""
@@ -126,4 +135,5 @@ class NoteSaver(QObject):
         with self._state:
             self._discarded = True
             self._pending = None
+            self._state.notify_all()
         self._pool.shutdown(wait=True)

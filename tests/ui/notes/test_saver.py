@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import time
-
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
@@ -61,9 +59,7 @@ def test_a_write_seen_committed_has_its_news_already_on_the_way(qtbot: QtBot, st
     saver.saved.connect(lambda seq, _changes: told.append(seq))
     for n in range(1, 21):
         saver.schedule(f"respite {n}", {})
-        hang = time.monotonic() + 30  # a bound on the wait, not a measure of it
-        while saver.committed < saver.latest and time.monotonic() < hang:  # the write, on the saver's thread
-            time.sleep(0.0005)  # (no events handled meanwhile)
+        assert saver.wait_committed(timeout=30)  # the write, on the saver's thread (no events handled meanwhile)
         QApplication.processEvents()  # one turn of the event loop: the views hear of it
         assert told[-1] == n
     saver.close()
@@ -83,3 +79,23 @@ def test_a_flush_on_the_ui_thread_tells_the_views_at_once(qtbot: QtBot, store: S
     assert told == [(2, True)] and saver.committed == saver.latest == 2  # told, then counted committed
     assert notes.body(store, note) == "typed after"
     saver.close()
+
+
+def test_waiting_for_the_commit_returns_once_it_is_on_disk(qtbot: QtBot, store: Store) -> None:
+    note = _note(store)
+    saver = NoteSaver(store, note)
+    saver.schedule("front door", {})
+    assert saver.wait_committed(timeout=30)
+    assert saver.committed == saver.latest and notes.body(store, note) == "front door"
+    saver.close()
+
+
+def test_waiting_for_a_write_that_fails_gives_up_after_its_timeout(qtbot: QtBot, store: Store) -> None:
+    saver = NoteSaver(store, "no-such-note")  # every write of it is refused
+    failed: list[object] = []
+    saver.failed.connect(failed.append)
+    saver.schedule("lost", {})
+    assert not saver.wait_committed(timeout=0.5)
+    qtbot.waitUntil(lambda: bool(failed))
+    assert saver.committed < saver.latest  # still waiting to be written: nothing pretends it was
+    saver.discard()
