@@ -107,6 +107,10 @@ def tick_id(review_id: str, key: str) -> str:
 
 
 def visit_start(store: Store) -> dt.date | None:
+    return store.remembered("checklist.visit_start", lambda: _read_visit_start(store))
+
+
+def _read_visit_start(store: Store) -> dt.date | None:
     with store.session() as s:
         review = s.get(Review, store.review_id)
         text = review.visit_start if review is not None else ""

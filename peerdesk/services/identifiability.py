@@ -24,6 +24,10 @@ SETTING_KEY = rules.PLANNING_SETTINGS[0]  # a key planning_answers() never lists
 
 
 def threshold(store: Store) -> int:
+    return store.remembered("identifiability.threshold", lambda: _read_threshold(store))
+
+
+def _read_threshold(store: Store) -> int:
     with store.session() as s:
         row = s.get(PlanningAnswer, planning_id(store.review_id, SETTING_KEY))
         text = "" if row is None or row.deleted else row.text.strip()

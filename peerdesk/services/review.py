@@ -169,6 +169,11 @@ def create_review(path: Path | str, passphrase: str, essentials: Essentials) -> 
 
 
 def summary(store: Store) -> ReviewSummary:
+    """The review's record (read once for all the views refreshing together: ``Store.remembered``)."""
+    return store.remembered("review.summary", lambda: _read_summary(store))
+
+
+def _read_summary(store: Store) -> ReviewSummary:
     with store.session() as s:
         row = s.get(Review, store.review_id)
         if row is None:
@@ -225,10 +230,14 @@ def planning_id(review_id: str, key: str) -> str:
 
 
 def planning_answers(store: Store) -> dict[str, str]:
+    return dict(store.remembered("review.planning_answers", lambda: _read_planning_answers(store)))
+
+
+def _read_planning_answers(store: Store) -> tuple[tuple[str, str], ...]:
     with store.session() as s:
         rows = s.scalars(select(PlanningAnswer).where(PlanningAnswer.deleted.is_(False)))
         found = {row.key: row.text for row in rows}
-    return {key: found.get(key, "") for key in PLANNING_KEYS}
+    return tuple((key, found.get(key, "")) for key in PLANNING_KEYS)
 
 
 def set_planning_answer(store: Store, key: str, text: str) -> Changes:

@@ -7,7 +7,7 @@ import threading
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from sqlalchemy import Engine, create_engine, event, select
 from sqlalchemy.orm import Session
@@ -21,6 +21,7 @@ from peerdesk.store.lock import ReviewLock
 from peerdesk.store.models import Meta
 
 log = logging.getLogger(__name__)
+T = TypeVar("T")
 
 WRITE_OPTION = "peerdesk_write"
 
@@ -31,7 +32,9 @@ class Store:
     def __init__(self, path: Path, engine: Engine, lock: ReviewLock | None = None) -> None:
         self.path = path
         self.engine = engine
-        self._meta_cache: dict[str, str] = {}
+        self._meta_cache: dict[str, str | None] = {}  # None: the fact is not in the file
+        self._reads: dict[str, tuple[int, Any]] = {}  # see ``remembered``
+        self._writes = 0  # commits made through this store (and raw connections handed out)
         self.write_lock = threading.RLock()  # SQLite has one writer; our threads take turns politely
         self._lock = lock  # one writer per file across windows and processes, held until close
         self.recovery_notes: list[str] = []  # what the open had to tell (committed work it could not apply)
@@ -180,17 +183,35 @@ class Store:
         if key not in self._meta_cache:
             with self.session() as s:
                 row = s.scalar(select(Meta).where(Meta.key == key))
-            if row is None:
-                return default
-            self._meta_cache[key] = row.value
-        return self._meta_cache[key]
+            self._meta_cache[key] = None if row is None else row.value
+        value = self._meta_cache[key]
+        return default if value is None else value
 
     def forget_meta(self) -> None:
         self._meta_cache.clear()
+        self.wrote()
+
+    def remembered(self, key: str, read: Callable[[], T]) -> T:
+        """``read()``, kept until the next write. The views that refresh together (as the window opens, after a
+        change) ask for the same facts — the review's dates, the planning answers — several times over: the file
+        is asked once. One writer per file (``ReviewLock``), and every write through this store says so
+        (``wrote``), so a kept value is never older than the file. Immutable values only."""
+        writes = self._writes  # taken before reading: a commit meanwhile (the autosave's thread) makes it stale
+        kept = self._reads.get(key)
+        if kept is not None and kept[0] == writes:
+            return kept[1]  # type: ignore[no-any-return]
+        value = read()
+        self._reads[key] = (writes, value)
+        return value
+
+    def wrote(self) -> None:
+        """A write was committed (or may be, through a raw connection): what ``remembered`` kept is dropped."""
+        self._writes += 1
+        self._reads.clear()
 
     def known_meta(self, key: str) -> str | None:
         """The fact if this store already read or wrote it (no query: safe inside a unit of work), else None."""
-        return self._meta_cache.get(key)
+        return self._meta_cache.get(key)  # None too when the file has no such fact: the caller reads it
 
     def remember_meta(self, key: str, value: str) -> None:
         """Keep a fact just committed (one writer per file: the file cannot change it behind our back)."""
@@ -206,6 +227,7 @@ class Store:
 
     def raw(self) -> Any:
         """A raw DB-API connection (for maintenance: checkpoint, vacuum, rekey). Caller closes it."""
+        self.wrote()  # it may write: nothing kept by ``remembered`` outlives it
         return self.engine.raw_connection()
 
 

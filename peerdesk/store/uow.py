@@ -94,6 +94,7 @@ class UnitOfWork:
         else:
             self._tx.commit()
         self._committed = True
+        self.store.wrote()
         if last is not None:
             self.store.remember_meta("hlc", last)
 

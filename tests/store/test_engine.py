@@ -136,3 +136,45 @@ def test_a_fill_that_fails_leaves_no_file_and_no_lock(tmp_path: Path, passphrase
         Store.create(path, passphrase, fail)
     assert not path.exists()
     Store.create(path, passphrase).close()  # the name is free again, and the lock was let go
+
+
+def test_a_fact_read_twice_between_writes_is_read_from_the_file_once(store: Store) -> None:
+    reads: list[int] = []
+
+    def read() -> int:
+        reads.append(1)
+        return len(reads)
+
+    assert store.remembered("fact", read) == 1
+    assert store.remembered("fact", read) == 1  # kept: the views refreshing together ask once
+    assert len(reads) == 1
+
+
+def test_a_commit_drops_what_was_kept(store: Store) -> None:
+    from peerdesk.services import review
+
+    assert review.summary(store).focus == "Children in care"
+    review.update_review(store, focus="Early help")  # a unit of work's commit
+    assert review.summary(store).focus == "Early help"
+    assert store.remembered("fact", lambda: "before") == "before"
+    store.raw().close()  # a raw connection may write: nothing kept outlives it
+    assert store.remembered("fact", lambda: "after") == "after"
+
+
+def test_a_value_read_while_a_commit_landed_is_not_kept(store: Store) -> None:
+    def read_while_the_autosave_commits() -> str:
+        store.wrote()  # the saver's thread commits in the middle of this read
+        return "maybe older than the file"
+
+    store.remembered("fact", read_while_the_autosave_commits)
+    assert store.remembered("fact", lambda: "read again") == "read again"
+
+
+def test_a_fact_missing_from_the_file_is_not_asked_for_again(store: Store) -> None:
+    from sqlalchemy import event
+
+    asked: list[str] = []
+    event.listen(store.engine, "before_cursor_execute", lambda *a: asked.append(a[2]))
+    assert store.meta("no_such_fact", "default") == "default"
+    assert store.meta("no_such_fact", "other default") == "other default"
+    assert sum("FROM meta" in sql for sql in asked) == 1
