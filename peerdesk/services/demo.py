@@ -20,6 +20,7 @@ from typing import Any
 from peerdesk.exchange.identity import KeyPair, b64
 from peerdesk.services import checklist, review
 from peerdesk.services.demo_content import Card, Content, InterviewSpec, content, render_note
+from peerdesk.services.insights import link_id
 from peerdesk.store import sqlcipher
 from peerdesk.store.engine import Store
 from peerdesk.store.models import (
@@ -285,10 +286,22 @@ class _Builder:
         for n, spec in enumerate(self.data.insights, start=1):
             fields = {name: value for name, value in spec.items() if name not in ("themes", "quotes")}
             insight_id = self.add(Insight, n, **fields, position=float(n))
+            # The links get the ids a member's own linking gives them (``insights.link_id``): the same pair linked
+            # again, here or on a colleague's copy of the demo, is the same record.
             for theme in spec["themes"]:
-                self.add(InsightTheme, n, theme, insight_id=insight_id, theme_id=self.themes[theme])
+                theme_id = self.themes[theme]
+                self.uow.add(
+                    InsightTheme, link_id(insight_id, theme_id, "theme"), insight_id=insight_id, theme_id=theme_id
+                )
             for m, ref in enumerate(spec["quotes"], start=1):
-                self.add(InsightQuote, n, ref, insight_id=insight_id, quote_id=self.quotes[ref][0], position=float(m))
+                quote_id = self.quotes[ref][0]
+                self.uow.add(
+                    InsightQuote,
+                    link_id(insight_id, quote_id, "quote"),
+                    insight_id=insight_id,
+                    quote_id=quote_id,
+                    position=float(m),
+                )
 
 
 def theme_boxes(themes: tuple[tuple[str, str], ...], postits: tuple[Card, ...]) -> dict[str, Box]:

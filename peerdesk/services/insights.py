@@ -326,7 +326,7 @@ def quote_index(store: Store, insight_id: str, quote_id: str) -> int | None:
 
 
 def _pair_link(uow: UnitOfWork, model: type[Shared], lid: str, **pair: str) -> str:
-    """The live link of this pair when it exists under another id (written by the demo or an older version), else
+    """The live link of this pair when it exists under another id (written by an older version or an older demo), else
     ``lid``: adding it again must not put the same quote twice on an insight, and removing it must find it."""
     live = uow.query(model, **pair)
     return str(live[0].id) if live else lid

@@ -131,6 +131,16 @@ def test_quote_tags_converge_by_id(session: Session) -> None:
     assert all(link.id == str(uuid.uuid5(uuid.UUID(link.quote_id), link.tag_id)) for link in links)
 
 
+def test_insight_links_have_the_ids_a_members_own_linking_gives(session: Session) -> None:
+    """Linking the same pair again (here or on a colleague's copy of the demo) finds the demo's link: one record."""
+    from peerdesk.services.insights import link_id
+
+    quotes, themes = rows(session, InsightQuote), rows(session, InsightTheme)
+    assert quotes and themes
+    assert all(link.id == link_id(link.insight_id, link.quote_id, "quote") for link in quotes)
+    assert all(link.id == link_id(link.insight_id, link.theme_id, "theme") for link in themes)
+
+
 def test_postits_three_colours_mostly_in_themes(session: Session) -> None:
     postits = rows(session, PostIt)
     kinds = Counter(p.kind for p in postits)
