@@ -29,6 +29,36 @@ if TYPE_CHECKING:
 PASSPHRASE = "correct horse battery staple"
 
 
+@pytest.fixture(scope="session")
+def qapp_cls() -> type:
+    """pytest-qt's application is the app's own (``Application``): a file the desktop hands over reaches the
+    controller as the application's signal in the tests as in the app."""
+    from peerdesk.ui.shell.app import Application
+
+    return Application
+
+
+@pytest.fixture(autouse=True)
+def _files_handed_over_reach_this_tests_controller_only() -> Iterator[None]:
+    """The app has one controller for its whole life; the tests make one each on the same application, so what a
+    test connected to ``file_opened`` is let go when it ends (a later test's file would reach dead windows)."""
+    yield
+    import contextlib
+    import sys
+    import warnings
+
+    if "peerdesk.ui.shell.app" not in sys.modules:
+        return
+    from PySide6.QtWidgets import QApplication
+
+    app = QApplication.instance()
+    if isinstance(app, sys.modules["peerdesk.ui.shell.app"].Application):
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")  # PySide warns when nothing was connected
+            with contextlib.suppress(RuntimeError, TypeError):
+                app.file_opened.disconnect()
+
+
 @pytest.fixture(autouse=True)
 def _isolated_home(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> None:
     home = tmp_path_factory.mktemp("home")

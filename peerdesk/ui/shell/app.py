@@ -46,20 +46,17 @@ OPENED_CHECKS_MS = 400
 class Controller(QObject):
     """Moves between the start screen and main windows; owns nothing but the windows it shows."""
 
-    def __init__(self, app: QApplication) -> None:
+    def __init__(self, app: Application) -> None:
         super().__init__()
         self.app = app
         self._start: StartScreen | None = None
         self.windows: list[MainWindow] = []
         self.notice: QMessageBox | None = None
         self.pending_bundle: Path | None = None  # a bundle handed over before any review was open
-        # macOS hands a double-clicked file to a running app as an event, not as an argument. Our own application
-        # passes it on as a signal; an event filter on any other application would see every event of every
-        # widget go through Python (tens of thousands while a window is built, and more at each keystroke).
-        if isinstance(app, Application):
-            app.file_opened.connect(self._file_opened)
-        else:
-            app.installEventFilter(self)
+        # macOS hands a double-clicked file to a running app as an event, not as an argument: our application
+        # passes it on as a signal (an application-wide event filter would see every event of every widget go
+        # through Python: tens of thousands while a window is built, and more at each keystroke).
+        app.file_opened.connect(self._file_opened)
 
     @property
     def start(self) -> StartScreen:
@@ -267,17 +264,6 @@ class Controller(QObject):
             [("Im&port", lambda: window.exchange.import_(path)), ("&Not now", lambda: None)],
         )
 
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        # Every event of every widget passes here (tens of thousands while a window is built): a file to open is
-        # sent to the application itself, so anything else is let through at once.
-        if watched is not self.app:
-            return False
-        path = opened_file(event)
-        if path is not None:
-            self._file_opened(path)
-            return True
-        return super().eventFilter(watched, event)
-
     def _file_opened(self, path: Path) -> None:
         # Later, not inside the event handler: opening asks for the passphrase in a modal dialog.
         QTimer.singleShot(0, lambda: self.open_files([path]))
@@ -327,9 +313,11 @@ class Application(QApplication):
         return super().event(event)
 
 
-def make_app(argv: list[str] | None = None) -> QApplication:
+def make_app(argv: list[str] | None = None) -> Application:
     existing = QApplication.instance()
-    app = existing if isinstance(existing, QApplication) else Application(argv or sys.argv[:1])
+    if existing is not None and not isinstance(existing, Application):
+        raise RuntimeError("peerdesk's window needs its own Application; another QApplication was made first")
+    app = existing if existing is not None else Application(argv or sys.argv[:1])
     app.setOrganizationName(ORG_NAME)
     app.setApplicationName(APP_NAME)
     app.setApplicationVersion(__version__)
