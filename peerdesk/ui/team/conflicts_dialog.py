@@ -48,6 +48,7 @@ class ConflictsDialog(SessionDialog):
         self.model = ConflictsModel(session)
         columns = {0: FIT, 1: STRETCH, 2: STRETCH, 3: FIT}
         self.view = table_view("conflictsTable", self.model, columns=columns, single=True)
+        self.view.setTabKeyNavigation(False)  # the arrows pick a conflict; Tab goes on to Restore and Dismiss
         layout.addWidget(self.view, 1)
         self.empty = QLabel("No conflicts: every edit so far merged cleanly.")
         self.empty.setObjectName("emptyHint")

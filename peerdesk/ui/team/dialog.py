@@ -134,6 +134,7 @@ class TeamDialog(SessionDialog):
         self.model = TeamModel(session)
         columns = {0: STRETCH, 1: FIT, 2: FIT, 3: FIT}
         self.view = table_view("teamTable", self.model, columns=columns, single=True)
+        self.view.setTabKeyNavigation(False)  # the arrows pick a member; Tab goes on to the buttons
         layout.addWidget(self.view, 1)
 
         row = QHBoxLayout()

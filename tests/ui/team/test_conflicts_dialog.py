@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from PySide6.QtCore import Qt
+from PySide6.QtTest import QTest
 from pytestqt.qtbot import QtBot
 
 from peerdesk.services import records, sharing
@@ -70,3 +72,21 @@ def test_conflicts_dialog_restores_the_losing_text_and_undo_puts_it_back(qtbot: 
     assert records.values(sam, "quotes", qid, ["text"]) == {"text": "Alex's wording"}
     assert dialog.model.rowCount() == 1
     assert sharing.conflicts(sam)[0].lost_text == "Sam's wording"
+
+
+def test_a_conflict_is_restored_with_the_keyboard_alone(qtbot: QtBot, duo: Team) -> None:
+    # Seen under a real X server: Tab walked the table's cells for ever and never reached Restore.
+    quote_id = make_conflict(duo)
+    session = ReviewSession(duo.stores[0])
+    dialog = ConflictsDialog(session)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    dialog.view.setFocus()
+    QTest.keyClick(dialog.view, Qt.Key.Key_Down)  # the arrows pick the conflict
+    lost = dialog.model.rows[0].lost_text
+    assert dialog.selected() is not None
+    QTest.keyClick(dialog.view, Qt.Key.Key_Tab)
+    assert dialog.focusWidget() is dialog.restore_button
+    QTest.keyClick(dialog.restore_button, Qt.Key.Key_Space)
+    assert records.values(session.store, "quotes", quote_id, ["text"])["text"] == lost
+    assert dialog.model.rowCount() == 0

@@ -6,6 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import Qt, QTimer
+from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
@@ -156,3 +157,15 @@ def test_a_hostile_name_is_shown_escaped_in_the_summary_and_the_team_dialog(qtbo
     names = [dialog.model.index(r, 0).data() for r in range(dialog.model.rowCount())]
     shown = next(n for n in names if n.startswith("Alex"))
     assert "\x1b" not in shown and "\u202e" not in shown and "\n" not in shown and len(shown) < 100
+
+
+def test_tab_leaves_the_member_list_for_the_buttons(qtbot: QtBot, duo: Team) -> None:
+    # Seen under a real X server: Tab walked the table's cells for ever; no button was reachable without a mouse.
+    dialog = TeamDialog(ReviewSession(duo.stores[0]))
+    qtbot.addWidget(dialog)
+    dialog.show()
+    dialog.view.setFocus()
+    QTest.keyClick(dialog.view, Qt.Key.Key_Down)  # the arrows pick a member
+    assert dialog.selected() is not None
+    QTest.keyClick(dialog.view, Qt.Key.Key_Tab)
+    assert dialog.focusWidget() is dialog.add_button
