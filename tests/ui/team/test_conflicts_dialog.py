@@ -90,3 +90,24 @@ def test_a_conflict_is_restored_with_the_keyboard_alone(qtbot: QtBot, duo: Team)
     QTest.keyClick(dialog.restore_button, Qt.Key.Key_Space)
     assert records.values(session.store, "quotes", quote_id, ["text"])["text"] == lost
     assert dialog.model.rowCount() == 0
+
+
+def test_restore_and_dismiss_have_alt_letters(qtbot: QtBot, duo: Team) -> None:
+    make_conflict(duo)
+    session = ReviewSession(duo.stores[0])
+    dialog = ConflictsDialog(session)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    dialog.activateWindow()
+    qtbot.waitUntil(dialog.isActiveWindow)
+    dialog.view.setFocus()
+    dialog.view.selectRow(0)
+    QTest.keyClick(dialog.view, Qt.Key.Key_D, Qt.KeyboardModifier.AltModifier)  # &Dismiss
+    qtbot.waitUntil(lambda: dialog.model.rowCount() == 0, timeout=2000)  # a mnemonic animates the click first
+    assert sharing.conflicts(session.store) == []
+    session.undo_stack.undo()
+    assert dialog.model.rowCount() == 1
+    dialog.view.selectRow(0)
+    QTest.keyClick(dialog.view, Qt.Key.Key_R, Qt.KeyboardModifier.AltModifier)  # &Restore the text that lost
+    qtbot.waitUntil(lambda: dialog.model.rowCount() == 0, timeout=2000)

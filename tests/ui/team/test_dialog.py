@@ -6,8 +6,9 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import Qt, QTimer
+from PySide6.QtGui import QGuiApplication, QKeySequence
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QPushButton
 from pytestqt.qtbot import QtBot
 
 from peerdesk.exchange import roster
@@ -169,3 +170,19 @@ def test_tab_leaves_the_member_list_for_the_buttons(qtbot: QtBot, duo: Team) -> 
     assert dialog.selected() is not None
     QTest.keyClick(dialog.view, Qt.Key.Key_Tab)
     assert dialog.focusWidget() is dialog.add_button
+
+
+def test_the_lead_copies_an_invitation_with_its_alt_letter(qtbot: QtBot, duo: Team) -> None:
+    dialog = TeamDialog(ReviewSession(duo.stores[0]))
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    dialog.activateWindow()
+    qtbot.waitUntil(dialog.isActiveWindow)
+    QGuiApplication.clipboard().clear()
+    QTest.keyClick(dialog.view, Qt.Key.Key_C, Qt.KeyboardModifier.AltModifier)  # &Copy an invitation
+    qtbot.waitUntil(lambda: "BEGIN PEERDESK INVITATION" in QGuiApplication.clipboard().text(), timeout=2000)
+    assert dialog.status.text().startswith("The invitation is copied")
+    letters = [QKeySequence.mnemonic(b.text()).toString() for b in dialog.findChildren(QPushButton) if b.isVisible()]
+    named = [letter for letter in letters if letter]
+    assert len(named) >= 7 and len(set(named)) == len(named)  # every button but Close (Esc) has its own letter
