@@ -70,6 +70,11 @@ class ConflictsDialog(SessionDialog):
         return selected_row(self.view, self.model.rows)
 
     def _update(self) -> None:
+        if self.selected() is None and self.model.rows:
+            # The keyboard starts on a conflict (the next one once one is settled): Restore and Dismiss work at
+            # once. With the table's focus on row 0 and nothing picked, Down on a lone conflict picked nothing.
+            self.view.selectRow(0)  # back here through selectionChanged
+            return
         has = self.selected() is not None
         self.restore_button.setEnabled(has)
         self.dismiss_button.setEnabled(has)
