@@ -165,8 +165,10 @@ class TeamDialog(SessionDialog):
             layout.addWidget(note)
 
         card, text = team.my_card(session.store)
-        mine = QLabel(f"<b>Your card</b> — fingerprint <b>{card.fingerprint}</b>. Send it to the lead.")
-        layout.addWidget(mine)
+        # The lead's card travels inside each invitation: only a member has a card to send on.
+        send = "Your invitations carry it; read it aloud at the pre-briefing." if self.lead else "Send it to the lead."
+        self.mine = QLabel(f"<b>Your card</b> — fingerprint <b>{card.fingerprint}</b>. {send}")
+        layout.addWidget(self.mine)
         self.card_text = QPlainTextEdit(text)
         self.card_text.setObjectName("myCard")
         self.card_text.setReadOnly(True)

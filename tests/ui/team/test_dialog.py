@@ -186,3 +186,12 @@ def test_the_lead_copies_an_invitation_with_its_alt_letter(qtbot: QtBot, duo: Te
     letters = [QKeySequence.mnemonic(b.text()).toString() for b in dialog.findChildren(QPushButton) if b.isVisible()]
     named = [letter for letter in letters if letter]
     assert len(named) >= 7 and len(set(named)) == len(named)  # every button but Close (Esc) has its own letter
+
+
+def test_only_a_member_is_told_to_send_their_card_to_the_lead(qtbot: QtBot, duo: Team) -> None:
+    # Seen under Xvfb: the lead's own Team dialog told the lead to send their card "to the lead".
+    lead, sam = (TeamDialog(ReviewSession(store)) for store in duo.stores)
+    for dialog in (lead, sam):
+        qtbot.addWidget(dialog)
+    assert "Send it to the lead" not in lead.mine.text() and "invitations carry it" in lead.mine.text()
+    assert "Send it to the lead" in sam.mine.text()
