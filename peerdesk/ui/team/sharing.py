@@ -237,8 +237,16 @@ class ExchangeActions(QObject):
 
     def _imported(self, report: sharing.ImportReport) -> None:
         self.session.notify(report.changes)
-        conflicts = f" — {report.conflicts} kept in Conflicts" if report.conflicts else ""
-        self.window.statusBar().showMessage(f"Imported from {report.summary}{conflicts}", 30000)
+        self.window.statusBar().showMessage(f"Imported from {report.summary}", 30000)  # it counts the conflicts
+        if report.conflicts:
+            # A status message is gone in half a minute, and a clash means an edit of someone's is not showing:
+            # said where it stays until answered, with the way to compare (no box: typing goes on).
+            edits = "edit" if report.conflicts == 1 else "edits"
+            self.window.notices.show_notice(
+                f"{report.conflicts} {edits} in {report.sender}'s bundle clashed with changes made here. The most "
+                "recent of each is kept; the other is in Conflicts, to restore if it was the better one.",
+                [("&Open Conflicts…", lambda: self.show_conflicts())],
+            )
         self._log().add(report)
         self.changes_button.setText(f"What came in from {report.sender}…")
         self.changes_button.show()

@@ -15,8 +15,9 @@ from peerdesk.exchange import transfer
 from peerdesk.services import records
 from peerdesk.ui.kit.session import ReviewSession
 from peerdesk.ui.shell.main_window import MainWindow
+from peerdesk.ui.team.conflicts_dialog import ConflictsDialog
 from peerdesk.ui.team.sharing import EmailDialog
-from tests.helpers.exchange import Team
+from tests.helpers.exchange import Team, send
 from tests.helpers.layout import screenshot
 
 
@@ -171,3 +172,27 @@ def test_the_sharing_ui_knows_the_bundle_suffix_without_loading_bundles() -> Non
     from peerdesk.ui.team.sharing import BUNDLE_SUFFIX
 
     assert BUNDLE_SUFFIX == SUFFIX
+
+
+def test_an_import_with_conflicts_says_so_until_answered_and_opens_them(qtbot: QtBot, duo: Team) -> None:
+    # Seen under Xvfb: only the status bar said "2 conflicts — 2 kept in Conflicts", for half a minute.
+    lead, sam = duo.stores
+    quote_id, _ = records.create(sam, "quotes", text="Original.")
+    send(sam, lead)
+    records.set_fields(lead, "quotes", quote_id, text="Lead's wording.")
+    records.set_fields(sam, "quotes", quote_id, text="Sam's wording.")
+    path = duo.folder / "from-sam.pdbundle"
+    path.write_bytes(transfer.export_bundle(sam).data)
+    session = ReviewSession(lead)
+    window = window_for(qtbot, session)
+    with qtbot.waitSignal(session.changed, timeout=10000):
+        window.exchange.import_(path)
+    assert QApplication.activeModalWidget() is None
+    assert window.statusBar().currentMessage() == "Imported from Sam Okafor: 1 quote changed, 1 conflict"
+    assert window.notices.text().startswith("1 edit in Sam Okafor's bundle clashed with changes made here.")
+    qtbot.mouseClick(window.notices.button("Open Conflicts…"), Qt.MouseButton.LeftButton)
+    dialog = window.exchange.last_dialog
+    assert isinstance(dialog, ConflictsDialog) and dialog.isVisible()
+    assert dialog.selected() is not None and dialog.selected().lost_text == "Lead's wording."
+    assert window.notices.isHidden()
+    dialog.close()
