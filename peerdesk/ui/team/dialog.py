@@ -76,6 +76,7 @@ class AddCardDialog(QDialog):
         self.text = QPlainTextEdit()
         self.text.setObjectName("cardText")
         self.text.setAccessibleName("Member card")
+        self.text.setTabChangesFocus(True)  # a tab in a card is never wanted; Tab goes on to the buttons
         self.text.textChanged.connect(self._read)
         layout.addWidget(self.text, 1)
         load = QPushButton("&Load from file…")

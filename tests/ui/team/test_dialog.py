@@ -195,3 +195,16 @@ def test_only_a_member_is_told_to_send_their_card_to_the_lead(qtbot: QtBot, duo:
         qtbot.addWidget(dialog)
     assert "Send it to the lead" not in lead.mine.text() and "invitations carry it" in lead.mine.text()
     assert "Send it to the lead" in sam.mine.text()
+
+
+def test_tab_in_a_pasted_card_goes_on_to_the_buttons_and_leaves_the_card_as_it_was(qtbot: QtBot, duo: Team) -> None:
+    # Seen under Xvfb: Tab in the card's text typed a tab into the card and stayed there.
+    card, text = team.my_card(duo.stores[1])
+    dialog = AddCardDialog()
+    qtbot.addWidget(dialog)
+    dialog.show()
+    dialog.text.setPlainText(text)
+    dialog.text.setFocus()
+    QTest.keyClick(dialog.text, Qt.Key.Key_Tab)
+    assert dialog.text.toPlainText() == text and dialog.card == card
+    assert dialog.focusWidget() is not dialog.text
