@@ -27,6 +27,11 @@ INTRO = (
 )
 
 
+def where(c: sharing.ConflictView) -> str:
+    """Which record and field the conflict is about: "Quote · text"."""
+    return f"{label(c.table, 1).capitalize()} · {c.field.replace('_', ' ')}"
+
+
 class ConflictsModel(SessionTableModel[sharing.ConflictView]):
     headers = HEADERS
 
@@ -35,9 +40,8 @@ class ConflictsModel(SessionTableModel[sharing.ConflictView]):
 
     def cell(self, c: sharing.ConflictView, column: int, role: int) -> Any:
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
-            where = f"{label(c.table, 1).capitalize()} · {c.field.replace('_', ' ')}"
             now = "(deleted meanwhile: restoring brings it back)" if c.record_deleted else c.current_text
-            return (where, c.lost_text, now, clip(c.author))[column]
+            return (where(c), c.lost_text, now, clip(c.author))[column]
         return None
 
 
@@ -53,6 +57,12 @@ class ConflictsDialog(SessionDialog):
         self.empty = QLabel("No conflicts: every edit so far merged cleanly.")
         self.empty.setObjectName("emptyHint")
         layout.addWidget(self.empty)
+        # What the last Restore or Dismiss did: the row leaves the list, and the text it chose is said here.
+        self.outcome = QLabel("")
+        self.outcome.setObjectName("conflictResult")
+        self.outcome.setTextFormat(Qt.TextFormat.PlainText)  # a colleague's words
+        self.outcome.setWordWrap(True)
+        layout.addWidget(self.outcome)
         row = QHBoxLayout()
         self.restore_button = push_button("&Restore the text that lost", self.restore_selected)
         self.dismiss_button = push_button("&Dismiss", self.dismiss_selected)
@@ -93,12 +103,20 @@ class ConflictsDialog(SessionDialog):
                 back = back | records.delete(store, c.table, c.row_id)
             return back | sharing.set_conflict_resolved(store, c.id, False)
 
-        ops.run(self, self.session, "Restore text", lambda s: sharing.restore_conflict(s, c.id), undo)
+        if ops.run(self, self.session, "Restore text", lambda s: sharing.restore_conflict(s, c.id), undo):
+            self._settled(f"Restored: {where(c)} now reads “{clip(c.lost_text, 200)}”.")
 
     def dismiss_selected(self) -> None:
         c = self.selected()
         if c is None:
             return
-        ops.run_swap(
+        if ops.run_swap(
             self, self.session, "Dismiss conflict", lambda s, v: sharing.set_conflict_resolved(s, c.id, v), True, False
-        )
+        ):
+            kept = "stays deleted" if c.record_deleted else f"keeps “{clip(c.current_text, 200)}”"
+            self._settled(f"Dismissed: {where(c)} {kept}.")
+
+    def _settled(self, what: str) -> None:
+        self.outcome.setText(what)
+        if not self.model.rows:
+            self.empty.setText("No conflicts left to look at.")  # not "merged cleanly": one was just settled

@@ -130,3 +130,22 @@ def test_restore_and_dismiss_have_alt_letters(qtbot: QtBot, duo: Team) -> None:
     dialog.view.selectRow(0)
     QTest.keyClick(dialog.view, Qt.Key.Key_R, Qt.KeyboardModifier.AltModifier)  # &Restore the text that lost
     qtbot.waitUntil(lambda: dialog.model.rowCount() == 0, timeout=2000)
+
+
+def test_the_dialog_says_which_text_now_stands_after_restore_or_dismiss(qtbot: QtBot, duo: Team) -> None:
+    # Seen under Xvfb: after Restore the row went away and the dialog said "every edit so far merged cleanly".
+    make_conflict(duo)
+    make_conflict(duo)
+    dialog = ConflictsDialog(ReviewSession(duo.stores[0]))
+    qtbot.addWidget(dialog)
+    dialog.show()
+    first = dialog.selected()
+    assert first is not None and dialog.outcome.text() == ""
+    qtbot.mouseClick(dialog.dismiss_button, Qt.MouseButton.LeftButton)
+    assert dialog.outcome.text() == f"Dismissed: Quote · text keeps “{first.current_text}”."
+    while dialog.model.rows:
+        last = dialog.selected()
+        assert last is not None
+        qtbot.mouseClick(dialog.restore_button, Qt.MouseButton.LeftButton)
+    assert dialog.outcome.text() == f"Restored: Quote · text now reads “{last.lost_text}”."
+    assert dialog.empty.isVisible() and dialog.empty.text() == "No conflicts left to look at."
