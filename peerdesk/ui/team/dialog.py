@@ -68,9 +68,10 @@ class TeamModel(SessionTableModel[team.TeamMember]):
 class AddCardDialog(QDialog):
     """Paste or load a colleague's card; shows its fingerprint to compare aloud before adding."""
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, parent: QWidget | None = None, check: Callable[[Card], None] | None = None) -> None:
         super().__init__(parent)
         self.card: Card | None = None
+        self.check = check  # refuses (CardRefused) a card this review cannot take: said before Add is clicked
         intro = "Paste the card your colleague sent you (from -----BEGIN to -----END), or load the .card file."
         layout = dialog_layout(self, "Add a member's card", "addCardDialog", min_width=560, intro=intro)
         self.text = QPlainTextEdit()
@@ -107,6 +108,8 @@ class AddCardDialog(QDialog):
     def _read(self) -> None:
         try:
             self.card = read_card(self.text.toPlainText())
+            if self.check is not None:
+                self.check(self.card)
         except CardRefused as exc:
             self.card = None
             error = html.escape(clip(exc, 300))
@@ -210,7 +213,7 @@ class TeamDialog(SessionDialog):
     # --- actions (each an undo step) ---------------------------------------------------------------------------
     def add_card(self, text: str | None = None) -> None:
         if text is None:
-            dialog = AddCardDialog(self)
+            dialog = AddCardDialog(self, lambda card: team.check_card(self.session.store, card))
             if dialog.exec() != QDialog.DialogCode.Accepted:
                 return
             text = dialog.text.toPlainText()

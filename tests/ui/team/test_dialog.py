@@ -12,13 +12,13 @@ from PySide6.QtWidgets import QApplication, QPushButton
 from pytestqt.qtbot import QtBot
 
 from peerdesk.exchange import roster
-from peerdesk.services import records, team
+from peerdesk.services import records, review, team
 from peerdesk.store.engine import Store
 from peerdesk.store.models import Member
 from peerdesk.store.uow import UnitOfWork
 from peerdesk.ui.kit.session import ReviewSession
 from peerdesk.ui.team.dialog import AddCardDialog, TeamDialog, TeamModel
-from tests.helpers.exchange import PASSPHRASE, Team, send
+from tests.helpers.exchange import PASSPHRASE, Team, send, visit_start
 from tests.helpers.layout import screenshot
 
 
@@ -208,3 +208,35 @@ def test_tab_in_a_pasted_card_goes_on_to_the_buttons_and_leaves_the_card_as_it_w
     QTest.keyClick(dialog.text, Qt.Key.Key_Tab)
     assert dialog.text.toPlainText() == text and dialog.card == card
     assert dialog.focusWidget() is not dialog.text
+
+
+def test_a_card_this_review_cannot_take_is_refused_as_it_is_pasted(qtbot: QtBot, duo: Team, tmp_path: Path) -> None:
+    # Seen under Xvfb: the lead's own card and a card from another review read as fine ("add the card only if it
+    # matches"); the refusal came in a box only after "The fingerprints match: add" was clicked.
+    lead = duo.stores[0]
+    dialog = TeamDialog(ReviewSession(lead))
+    qtbot.addWidget(dialog)
+    other = review.create_review(
+        tmp_path / "other.peerdesk",
+        PASSPHRASE,
+        review.Essentials("Elsewhere", "Adults", "Kim Other", "lead", visit_start()),
+    )
+    other_card = team.my_card(other)[1]
+    other.close()
+    seen: list[tuple[str, bool]] = []
+
+    def paste_each() -> None:
+        card_dialog = next(w for w in QApplication.topLevelWidgets() if isinstance(w, AddCardDialog) and w.isVisible())
+        for text in (team.my_card(lead)[1], other_card, team.my_card(duo.stores[1])[1]):
+            QGuiApplication.clipboard().setText(text)
+            card_dialog.text.selectAll()
+            QTest.keyClick(card_dialog.text, Qt.Key.Key_V, Qt.KeyboardModifier.ControlModifier)
+            seen.append((card_dialog.verdict.text(), card_dialog.add_button.isEnabled()))
+        card_dialog.reject()
+
+    QTimer.singleShot(0, paste_each)
+    qtbot.mouseClick(dialog.add_button, Qt.MouseButton.LeftButton)
+    (own, own_ok), (foreign, foreign_ok), (sams, sams_ok) = seen
+    assert "That is your own card" in own and not own_ok
+    assert "made for another review" in foreign and not foreign_ok
+    assert "Sam Okafor" in sams and sams_ok
