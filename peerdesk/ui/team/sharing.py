@@ -76,6 +76,9 @@ class EmailDialog(QDialog):
         self.email_button.clicked.connect(self.write_email)
         close.clicked.connect(self.accept)
         layout.addWidget(buttons)
+        # Enter does what the blue button says (it went to "Show in folder", the first button, with the focus)
+        self.email_button.setDefault(True)
+        self.email_button.setFocus()
 
     def show_folder(self) -> None:
         QDesktopServices.openUrl(QUrl.fromLocalFile(str(self.report.path.parent)))

@@ -6,8 +6,9 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QMimeData, QPoint, QPointF, Qt, QUrl
-from PySide6.QtGui import QDragEnterEvent, QDropEvent
+from PySide6.QtCore import QMimeData, QObject, QPoint, QPointF, Qt, QUrl, Slot
+from PySide6.QtGui import QDesktopServices, QDragEnterEvent, QDropEvent
+from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QMessageBox
 from pytestqt.qtbot import QtBot
 
@@ -195,4 +196,34 @@ def test_an_import_with_conflicts_says_so_until_answered_and_opens_them(qtbot: Q
     assert isinstance(dialog, ConflictsDialog) and dialog.isVisible()
     assert dialog.selected() is not None and dialog.selected().lost_text == "Lead's wording."
     assert window.notices.isHidden()
+    dialog.close()
+
+
+class MailCatcher(QObject):
+    """Stands in for the desktop's email program: Qt hands it the mailto: links it would have opened."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.urls: list[str] = []
+
+    @Slot(QUrl)
+    def open(self, url: QUrl) -> None:
+        self.urls.append(url.toString())
+
+
+def test_enter_after_an_export_writes_the_email_the_blue_button_offers(qtbot: QtBot, duo: Team, tmp_path: Path) -> None:
+    # Seen under Xvfb: the focus and Enter were on "Show in folder" while "Write an email…" was the blue button.
+    window = window_for(qtbot, ReviewSession(duo.stores[0]))
+    window.exchange.export(tmp_path / "alex.pdbundle")
+    qtbot.waitUntil(lambda: isinstance(window.exchange.last_dialog, EmailDialog), timeout=10000)
+    dialog = window.exchange.last_dialog
+    assert isinstance(dialog, EmailDialog)
+    catcher = MailCatcher()
+    QDesktopServices.setUrlHandler("mailto", catcher, "open")
+    try:
+        assert dialog.focusWidget() is dialog.email_button
+        QTest.keyClick(dialog.focusWidget(), Qt.Key.Key_Return)
+    finally:
+        QDesktopServices.unsetUrlHandler("mailto")
+    assert len(catcher.urls) == 1 and catcher.urls[0].startswith("mailto:")
     dialog.close()
