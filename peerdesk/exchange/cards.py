@@ -22,6 +22,7 @@ import datetime as dt
 import re
 import textwrap
 from dataclasses import asdict, dataclass
+from types import MappingProxyType
 from typing import Any
 
 from cryptography.exceptions import InvalidSignature
@@ -87,10 +88,12 @@ def _armor(label: str, headline: str, payload: bytes) -> str:
 
 
 # What the other kind of block is, and what to ask for instead: a card pasted where an invitation goes, and back.
-_MIXED_UP = {
-    INVITE_LABEL: (CARD_LABEL, "That is a member card, not an invitation: ask the lead for an invitation."),
-    CARD_LABEL: (INVITE_LABEL, "That is an invitation, not a member card: ask your colleague for their card."),
-}
+_MIXED_UP = MappingProxyType(
+    {
+        INVITE_LABEL: (CARD_LABEL, "That is a member card, not an invitation: ask the lead for an invitation."),
+        CARD_LABEL: (INVITE_LABEL, "That is an invitation, not a member card: ask your colleague for their card."),
+    }
+)
 
 
 def _unarmor(label: str, text: str, what: str) -> bytes:

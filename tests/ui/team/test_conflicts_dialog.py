@@ -14,6 +14,18 @@ from tests.helpers.exchange import Team, send
 from tests.helpers.layout import screenshot
 
 
+def shown(qtbot: QtBot, team: Team, *, active: bool = False) -> ConflictsDialog:
+    """The lead's Conflicts dialog on screen (``active``: with the keyboard, as when opened from the menu)."""
+    dialog = ConflictsDialog(ReviewSession(team.stores[0]))
+    qtbot.addWidget(dialog)
+    dialog.show()
+    if active:
+        qtbot.waitExposed(dialog)
+        dialog.activateWindow()
+        qtbot.waitUntil(dialog.isActiveWindow)
+    return dialog
+
+
 def test_without_conflicts_the_dialog_says_every_edit_merged(qtbot: QtBot, session: ReviewSession) -> None:
     dialog = ConflictsDialog(session)
     qtbot.addWidget(dialog)
@@ -78,13 +90,7 @@ def test_a_conflict_is_restored_with_the_keyboard_alone(qtbot: QtBot, duo: Team)
     # Seen under a real X server: Tab walked the table's cells for ever and never reached Restore; and with the
     # focus on the only conflict but nothing picked, Down picked nothing, so Restore stayed greyed out.
     quote_id = make_conflict(duo)
-    session = ReviewSession(duo.stores[0])
-    dialog = ConflictsDialog(session)
-    qtbot.addWidget(dialog)
-    dialog.show()
-    qtbot.waitExposed(dialog)
-    dialog.activateWindow()
-    qtbot.waitUntil(dialog.isActiveWindow)
+    dialog = shown(qtbot, duo, active=True)
     assert dialog.focusWidget() is dialog.view
     lost = dialog.model.rows[0].lost_text
     assert dialog.selected() is dialog.model.rows[0]  # the first conflict is picked as the dialog opens
@@ -93,17 +99,14 @@ def test_a_conflict_is_restored_with_the_keyboard_alone(qtbot: QtBot, duo: Team)
     QTest.keyClick(dialog.view, Qt.Key.Key_Tab)
     assert dialog.focusWidget() is dialog.restore_button
     QTest.keyClick(dialog.restore_button, Qt.Key.Key_Space)
-    assert records.values(session.store, "quotes", quote_id, ["text"])["text"] == lost
+    assert records.values(dialog.session.store, "quotes", quote_id, ["text"])["text"] == lost
     assert dialog.model.rowCount() == 0
 
 
 def test_after_one_conflict_is_settled_the_next_is_picked(qtbot: QtBot, duo: Team) -> None:
     make_conflict(duo)
     make_conflict(duo)
-    session = ReviewSession(duo.stores[0])
-    dialog = ConflictsDialog(session)
-    qtbot.addWidget(dialog)
-    dialog.show()
+    dialog = shown(qtbot, duo)
     count = dialog.model.rowCount()
     assert count >= 2 and dialog.selected() is dialog.model.rows[0]
     qtbot.mouseClick(dialog.dismiss_button, Qt.MouseButton.LeftButton)
@@ -113,14 +116,8 @@ def test_after_one_conflict_is_settled_the_next_is_picked(qtbot: QtBot, duo: Tea
 
 def test_restore_and_dismiss_have_alt_letters(qtbot: QtBot, duo: Team) -> None:
     make_conflict(duo)
-    session = ReviewSession(duo.stores[0])
-    dialog = ConflictsDialog(session)
-    qtbot.addWidget(dialog)
-    dialog.show()
-    qtbot.waitExposed(dialog)
-    dialog.activateWindow()
-    qtbot.waitUntil(dialog.isActiveWindow)
-    dialog.view.setFocus()
+    dialog = shown(qtbot, duo, active=True)
+    session = dialog.session
     dialog.view.selectRow(0)
     QTest.keyClick(dialog.view, Qt.Key.Key_D, Qt.KeyboardModifier.AltModifier)  # &Dismiss
     qtbot.waitUntil(lambda: dialog.model.rowCount() == 0, timeout=2000)  # a mnemonic animates the click first
@@ -136,9 +133,7 @@ def test_the_dialog_says_which_text_now_stands_after_restore_or_dismiss(qtbot: Q
     # Seen under Xvfb: after Restore the row went away and the dialog said "every edit so far merged cleanly".
     make_conflict(duo)
     make_conflict(duo)
-    dialog = ConflictsDialog(ReviewSession(duo.stores[0]))
-    qtbot.addWidget(dialog)
-    dialog.show()
+    dialog = shown(qtbot, duo)
     first = dialog.selected()
     assert first is not None and dialog.outcome.text() == ""
     qtbot.mouseClick(dialog.dismiss_button, Qt.MouseButton.LeftButton)

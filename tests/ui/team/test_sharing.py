@@ -18,7 +18,8 @@ from peerdesk.ui.kit.session import ReviewSession
 from peerdesk.ui.shell.main_window import MainWindow
 from peerdesk.ui.team.conflicts_dialog import ConflictsDialog
 from peerdesk.ui.team.sharing import EmailDialog
-from tests.helpers.exchange import Team, send
+from tests.helpers.conflicts import clash
+from tests.helpers.exchange import Team
 from tests.helpers.layout import screenshot
 
 
@@ -177,14 +178,10 @@ def test_the_sharing_ui_knows_the_bundle_suffix_without_loading_bundles() -> Non
 
 def test_an_import_with_conflicts_says_so_until_answered_and_opens_them(qtbot: QtBot, duo: Team) -> None:
     # Seen under Xvfb: only the status bar said "2 conflicts — 2 kept in Conflicts", for half a minute.
-    lead, sam = duo.stores
-    quote_id, _ = records.create(sam, "quotes", text="Original.")
-    send(sam, lead)
-    records.set_fields(lead, "quotes", quote_id, text="Lead's wording.")
-    records.set_fields(sam, "quotes", quote_id, text="Sam's wording.")
+    _quote_id, from_sam = clash(duo)
     path = duo.folder / "from-sam.pdbundle"
-    path.write_bytes(transfer.export_bundle(sam).data)
-    session = ReviewSession(lead)
+    path.write_bytes(from_sam)
+    session = ReviewSession(duo.stores[0])
     window = window_for(qtbot, session)
     with qtbot.waitSignal(session.changed, timeout=10000):
         window.exchange.import_(path)
