@@ -134,6 +134,7 @@ class Controller(QObject):
         from peerdesk.ui.team.join_dialog import MyCardDialog
 
         window = self.open_window(store)
+        window.exchange.await_first_bundle(lead)  # an empty review until then: say what fills it
         card, text = team.my_card(store)
         dialog = MyCardDialog(text, card.fingerprint, lead, window)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)

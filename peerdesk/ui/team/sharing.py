@@ -32,6 +32,7 @@ if TYPE_CHECKING:
     from peerdesk.ui.team.import_log import ImportLogDialog
 
 BUNDLE_SUFFIX = ".pdbundle"  # services.BUNDLE_SUFFIX, known without loading it (a test checks they agree)
+WAITING = "Waiting for the first bundle from"  # the notice a member sees until a bundle brings the review
 
 
 def likely_bundle() -> Path:
@@ -238,8 +239,17 @@ class ExchangeActions(QObject):
 
         run_task(self.window, f"Importing {path.name}…", work, self._imported, self._failed("Could not import"))
 
+    def await_first_bundle(self, lead: str) -> None:
+        """Just joined: the review is still empty. Say what brings it, and offer the import, until it has come."""
+        self.window.notices.show_notice(
+            f"{WAITING} {lead}: it brings the review (the timetable, the questions, the team). When it arrives by "
+            "email, import it here.",
+            [("Im&port the bundle…", lambda: self.import_())],
+        )
+
     def _imported(self, report: sharing.ImportReport) -> None:
         self.session.notify(report.changes)
+        self.window.notices.dismiss_if(WAITING)
         self.window.statusBar().showMessage(f"Imported from {report.summary}", 30000)  # it counts the conflicts
         if report.conflicts:
             # A status message is gone in half a minute, and a clash means an edit of someone's is not showing:

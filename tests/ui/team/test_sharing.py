@@ -13,7 +13,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 from pytestqt.qtbot import QtBot
 
 from peerdesk.exchange import transfer
-from peerdesk.services import records
+from peerdesk.services import records, team
 from peerdesk.ui.kit.session import ReviewSession
 from peerdesk.ui.shell.main_window import MainWindow
 from peerdesk.ui.team.conflicts_dialog import ConflictsDialog
@@ -21,6 +21,7 @@ from peerdesk.ui.team.sharing import EmailDialog
 from tests.helpers.conflicts import clash
 from tests.helpers.exchange import Team
 from tests.helpers.layout import screenshot
+from tests.helpers.walk import Walk
 
 
 def window_for(qtbot: QtBot, session: ReviewSession) -> MainWindow:
@@ -224,3 +225,24 @@ def test_enter_after_an_export_writes_the_email_the_blue_button_offers(qtbot: Qt
         QDesktopServices.unsetUrlHandler("mailto")
     assert len(catcher.urls) == 1 and catcher.urls[0].startswith("mailto:")
     dialog.close()
+
+
+def test_a_member_who_just_joined_is_told_what_brings_the_review_until_it_comes(
+    qtbot: QtBot, duo: Team, tmp_path: Path
+) -> None:
+    # Seen under Xvfb: after joining, an empty review (blank host, "Set the follow-up date") and nothing saying
+    # that the lead's bundle fills it or how to take it in.
+    lead = duo.stores[0]
+    path = tmp_path / "from-alex.pdbundle"
+    newcomer = team.join(team.invitation(lead), tmp_path / "nia.peerdesk", "a long and private passphrase", "Nia")
+    team.add_member(lead, team.my_card(newcomer)[1])
+    path.write_bytes(transfer.export_bundle(lead).data)
+    window = window_for(qtbot, ReviewSession(newcomer))
+    window.exchange.await_first_bundle("Alex Lead")
+    assert window.notices.text().startswith("Waiting for the first bundle from Alex Lead: it brings the review")
+    answer = Walk(qtbot)
+    answer.answer_file_dialog(path)
+    qtbot.mouseClick(window.notices.button("Import the bundle…"), Qt.MouseButton.LeftButton)
+    answer.check()
+    qtbot.waitUntil(lambda: window.session.title().startswith("Westfold County Council"), timeout=10000)
+    assert window.notices.isHidden()
