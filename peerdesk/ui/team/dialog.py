@@ -190,7 +190,9 @@ class TeamDialog(SessionDialog):
         card_row.addStretch(1)
         card_row.addWidget(close)
         layout.addLayout(card_row)
+        self._picked = ""  # the member picked in the list, picked again when an edit (Verify) reloads the list
         self.view.selectionModel().selectionChanged.connect(lambda *_: self._update_buttons())
+        self.model.modelReset.connect(self._pick_again)
         session.changed.connect(self._on_changed)  # a method: the connection ends with the dialog
         self._update_buttons()
 
@@ -200,8 +202,15 @@ class TeamDialog(SessionDialog):
     def _on_changed(self, _changes: Changes) -> None:
         self._update_buttons()
 
+    def _pick_again(self) -> None:
+        row = next((i for i, p in enumerate(self.model.rows) if p.id == self._picked), None)
+        if row is not None:
+            self.view.selectRow(row)
+
     def _update_buttons(self) -> None:
         p = self.selected()
+        if p is not None:
+            self._picked = p.id
         self.verify_button.setEnabled(p is not None and not p.is_me and not p.verified and not p.removed)
         self.remove_button.setEnabled(p is not None and not p.is_me and not p.removed)
 

@@ -240,3 +240,18 @@ def test_a_card_this_review_cannot_take_is_refused_as_it_is_pasted(qtbot: QtBot,
     assert "That is your own card" in own and not own_ok
     assert "made for another review" in foreign and not foreign_ok
     assert "Sam Okafor" in sams and sams_ok
+
+
+def test_after_verifying_the_member_stays_picked_so_the_keyboard_can_go_on(qtbot: QtBot, trio: Team) -> None:
+    # Seen under Xvfb: Verify reloaded the list and dropped the pick, so Alt+R (Remove) next did nothing.
+    lead, sam = trio.stores[:2]
+    team.unverify(lead, sam.member_id)
+    dialog = TeamDialog(ReviewSession(lead))
+    qtbot.addWidget(dialog)
+    dialog.show()
+    row = next(i for i, p in enumerate(dialog.model.rows) if p.id == sam.member_id)
+    dialog.view.selectRow(row)
+    dialog.verify_selected(confirmed=True)
+    picked = dialog.selected()
+    assert picked is not None and picked.id == sam.member_id and picked.verified
+    assert dialog.remove_button.isEnabled()
