@@ -67,6 +67,7 @@ class ConflictsDialog(SessionDialog):
         self.restore_button = push_button("&Restore the text that lost", self.restore_selected)
         self.dismiss_button = push_button("&Dismiss", self.dismiss_selected)
         close = push_button("Close", self.accept)
+        close.setDefault(True)  # Enter in the list must not restore (Qt's pick: the next button)
         row.addWidget(self.restore_button)
         row.addWidget(self.dismiss_button)
         row.addStretch(1)

@@ -185,6 +185,7 @@ class TeamDialog(SessionDialog):
             "&Save my card…", lambda: self._save_text(text, "my.card", "Save your card", "Cards (*.card)")
         )
         close = push_button("Close", self.accept)
+        close.setDefault(True)  # Enter in the list must not open Add a card (Qt's pick: the next button)
         card_row.addWidget(copy)
         card_row.addWidget(save)
         card_row.addStretch(1)

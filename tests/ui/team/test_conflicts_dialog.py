@@ -144,3 +144,14 @@ def test_the_dialog_says_which_text_now_stands_after_restore_or_dismiss(qtbot: Q
         qtbot.mouseClick(dialog.restore_button, Qt.MouseButton.LeftButton)
     assert dialog.outcome.text() == f"Restored: Quote · text now reads “{last.lost_text}”."
     assert dialog.empty.isVisible() and dialog.empty.text() == "No conflicts left to look at."
+
+
+def test_enter_in_the_list_closes_and_restores_nothing(qtbot: QtBot, duo: Team) -> None:
+    # Seen under Xvfb: Enter on a picked conflict pressed the next button, Restore, and changed the text.
+    quote_id = make_conflict(duo)
+    dialog = shown(qtbot, duo, active=True)
+    now = dialog.model.rows[0].current_text
+    QTest.keyClick(dialog.view, Qt.Key.Key_Return)
+    assert not dialog.isVisible()
+    assert records.values(dialog.session.store, "quotes", quote_id, ["text"])["text"] == now
+    assert len(sharing.conflicts(dialog.session.store)) == 1

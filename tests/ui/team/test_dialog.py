@@ -255,3 +255,19 @@ def test_after_verifying_the_member_stays_picked_so_the_keyboard_can_go_on(qtbot
     picked = dialog.selected()
     assert picked is not None and picked.id == sam.member_id and picked.verified
     assert dialog.remove_button.isEnabled()
+
+
+def test_enter_in_the_member_list_closes_the_dialog(qtbot: QtBot, duo: Team) -> None:
+    # Seen under Xvfb: Enter in the list pressed the next button in line, "Add a card…", and opened its dialog.
+    dialog = TeamDialog(ReviewSession(duo.stores[0]))
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    dialog.activateWindow()
+    qtbot.waitUntil(dialog.isActiveWindow)
+    QTimer.singleShot(
+        1000, lambda: [w.reject() for w in QApplication.topLevelWidgets() if isinstance(w, AddCardDialog)]
+    )
+    QTest.keyClick(dialog.view, Qt.Key.Key_Return)
+    assert not dialog.isVisible()
+    assert not [w for w in QApplication.topLevelWidgets() if isinstance(w, AddCardDialog) and w.isVisible()]
