@@ -273,7 +273,9 @@ class TeamDialog(SessionDialog):
     def verify_selected(self, confirmed: bool = False) -> None:
         question = (
             "Verify",
-            lambda p: f"Ask {clip(p.name)} to read their fingerprint aloud. Does it read\n\n{p.fingerprint}\n\n?",
+            lambda p: (
+                f"Ask {clip(p.name)} to read their fingerprint aloud. It should be\n\n{p.fingerprint}\n\nDoes it match?"
+            ),
             "It matches",
         )
         self._change_selected(confirmed, question, "Verify", team.verify, team.unverify)

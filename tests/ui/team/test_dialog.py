@@ -8,7 +8,7 @@ from pathlib import Path
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QGuiApplication, QKeySequence
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QApplication, QPushButton
+from PySide6.QtWidgets import QApplication, QMessageBox, QPushButton
 from pytestqt.qtbot import QtBot
 
 from peerdesk.exchange import roster
@@ -271,3 +271,26 @@ def test_enter_in_the_member_list_closes_the_dialog(qtbot: QtBot, duo: Team) -> 
     QTest.keyClick(dialog.view, Qt.Key.Key_Return)
     assert not dialog.isVisible()
     assert not [w for w in QApplication.topLevelWidgets() if isinstance(w, AddCardDialog) and w.isVisible()]
+
+
+def test_the_verify_question_ends_in_a_question_not_a_lone_mark(qtbot: QtBot, trio: Team) -> None:
+    # Seen under Xvfb: "Does it read / 51199 69743 24508 94134 / ?" with the "?" alone on the last line.
+    lead, sam = trio.stores[:2]
+    team.unverify(lead, sam.member_id)
+    dialog = TeamDialog(ReviewSession(lead))
+    qtbot.addWidget(dialog)
+    dialog.show()
+    dialog.view.selectRow(next(i for i, p in enumerate(dialog.model.rows) if p.id == sam.member_id))
+    asked: list[str] = []
+
+    def answer() -> None:
+        box = QApplication.activeModalWidget()
+        assert isinstance(box, QMessageBox)
+        asked.append(box.text())
+        QTest.keyClick(box, Qt.Key.Key_Return)  # "It matches" is the default
+
+    QTimer.singleShot(0, answer)
+    QTest.keyClick(dialog.verify_button, Qt.Key.Key_Space)
+    fingerprint = team.my_card(sam)[0].fingerprint
+    assert asked == [f"Ask Sam Okafor to read their fingerprint aloud. It should be\n\n{fingerprint}\n\nDoes it match?"]
+    assert next(p for p in dialog.model.rows if p.id == sam.member_id).verified
