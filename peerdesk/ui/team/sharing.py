@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from peerdesk.services import guard, team
+from peerdesk.services import guard, plural, team
 from peerdesk.ui.kit import messages
 from peerdesk.ui.kit.dates import show_iso_date
 from peerdesk.ui.kit.worker import Progress, run_task
@@ -159,9 +159,10 @@ class ExchangeActions(QObject):
         box = QMessageBox(self.window)
         box.setIcon(QMessageBox.Icon.Warning)
         box.setWindowTitle("Quotes that may identify someone")
+        them = "it" if len(texts) == 1 else "them"
         box.setText(
-            f"{len(texts)} quote(s) may identify someone and the team has not decided about them yet. "
-            "The bundle goes only to the team, but each copy will hold them until the team decides."
+            f"{plural.count(len(texts), 'quote')} may identify someone and the team has not decided about {them} "
+            f"yet. The bundle goes only to the team, but each copy will hold {them} until the team decides."
         )
         box.setInformativeText(f"<ul>{shown}</ul>{more}")
         decide = box.addButton("Decide now…", QMessageBox.ButtonRole.AcceptRole)

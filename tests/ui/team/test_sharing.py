@@ -6,7 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QMimeData, QObject, QPoint, QPointF, Qt, QUrl, Slot
+from PySide6.QtCore import QMimeData, QObject, QPoint, QPointF, Qt, QTimer, QUrl, Slot
 from PySide6.QtGui import QDesktopServices, QDragEnterEvent, QDropEvent
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QMessageBox
@@ -126,8 +126,6 @@ def test_a_refused_bundle_is_reported_through_the_message_channel(qtbot: QtBot, 
             shown.append(box.text())
             box.close()
 
-    from PySide6.QtCore import QTimer
-
     timer = QTimer()
     timer.timeout.connect(close_box)
     timer.start(50)
@@ -246,3 +244,20 @@ def test_a_member_who_just_joined_is_told_what_brings_the_review_until_it_comes(
     answer.check()
     qtbot.waitUntil(lambda: window.session.title().startswith("Westfold County Council"), timeout=10000)
     assert window.notices.isHidden()
+
+
+def test_one_flagged_quote_is_asked_about_as_one_quote(qtbot: QtBot, duo: Team) -> None:
+    # Seen under Xvfb: "1 quote(s) may identify someone and the team has not decided about them yet."
+    window = window_for(qtbot, ReviewSession(duo.stores[0]))
+    asked: list[str] = []
+
+    def answer() -> None:
+        box = QApplication.activeModalWidget()
+        assert isinstance(box, QMessageBox)
+        asked.append(box.text())
+        QTest.keyClick(box, Qt.Key.Key_Escape)
+
+    QTimer.singleShot(0, answer)
+    assert window.exchange.ask_about_flagged(["Call Mrs Fenwick on 07700 900123"]) == "cancel"
+    assert asked[0].startswith("1 quote may identify someone and the team has not decided about it yet.")
+    assert asked[0].endswith("each copy will hold it until the team decides.")
