@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QWidget
+from PySide6.QtWidgets import QAbstractItemView, QHBoxLayout, QLabel, QWidget
 
 from peerdesk.exchange.display import clip
 from peerdesk.exchange.merge import label
@@ -42,6 +42,8 @@ class ConflictsModel(SessionTableModel[sharing.ConflictView]):
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
             now = "(deleted meanwhile: restoring brings it back)" if c.record_deleted else c.current_text
             return (where(c), c.lost_text, now, clip(c.author))[column]
+        if role == Qt.ItemDataRole.TextAlignmentRole:
+            return Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft  # a tall row is read from its top line
         return None
 
 
@@ -53,6 +55,9 @@ class ConflictsDialog(SessionDialog):
         columns = {0: FIT, 1: STRETCH, 2: STRETCH, 3: FIT}
         self.view = table_view("conflictsTable", self.model, columns=columns, single=True)
         self.view.setTabKeyNavigation(False)  # the arrows pick a conflict; Tab goes on to Restore and Dismiss
+        # A long text (an aim, a theme's story) makes a row taller than the list: scrolled row by row, its end
+        # could never be brought into view.
+        self.view.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
         layout.addWidget(self.view, 1)
         self.empty = QLabel("No conflicts: every edit so far merged cleanly.")
         self.empty.setObjectName("emptyHint")

@@ -155,3 +155,19 @@ def test_enter_in_the_list_closes_and_restores_nothing(qtbot: QtBot, duo: Team) 
     assert not dialog.isVisible()
     assert records.values(dialog.session.store, "quotes", quote_id, ["text"])["text"] == now
     assert len(sharing.conflicts(dialog.session.store)) == 1
+
+
+def test_a_text_taller_than_the_list_can_be_scrolled_to_its_end(qtbot: QtBot, duo: Team) -> None:
+    # Seen under Xvfb: a long aim made a row taller than the list; scrolled row by row, its end never showed.
+    lead, sam = duo.stores
+    records.set_fields(sam, "review", lead.review_id, aim="How the front door copes with demand. " * 30)
+    records.set_fields(lead, "review", lead.review_id, aim="Whether children in care are heard in plans. " * 30)
+    send(sam, lead)
+    dialog = shown(qtbot, duo)
+    [row] = [r for r, c in enumerate(dialog.model.rows) if c.field == "aim"]
+    index = dialog.model.index(row, 1)
+    assert dialog.view.visualRect(index).height() > dialog.view.viewport().height()  # taller than the list
+    assert dialog.model.data(index, Qt.ItemDataRole.TextAlignmentRole) & Qt.AlignmentFlag.AlignTop
+    bar = dialog.view.verticalScrollBar()
+    bar.setValue(bar.maximum())
+    assert dialog.view.visualRect(index).bottom() <= dialog.view.viewport().height()
