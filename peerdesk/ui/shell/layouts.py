@@ -1,9 +1,10 @@
 """The main window's layout for each part of the visit, remembered per part, and put back in one step.
 
-Day 1 (interviews, and the evening's post-its) keeps the timetable and the note taker on the left; Day 2 morning
-(themes and insights) closes them and gives the wall and the Insights dock the whole width, with Quotes behind the
-Insights tab, tall enough to pick quotes from; Day 2 afternoon gives the workshop the whole window. The window opens
-in the layout of the visit's day (``for_visit``), and View ▸ lists the three and "Reset layout" (Ctrl+Shift+L).
+Day 1 (interviews) keeps the timetable and the note taker on the left, Quotes and Insights under the work area; its
+evening (post-its) keeps the note taker and gives the wall the rest, from top to bottom; Day 2 morning (themes and
+insights) gives the wall and the Insights dock the whole width, with Quotes behind the Insights tab, tall enough to
+pick quotes from; Day 2 afternoon gives the workshop the whole window. The window opens in the layout of the visit's
+day and hour (``for_visit``); View ▸ lists the four and "Reset layout" (Ctrl+Shift+L).
 
 What the user arranges is theirs: each part's own dock state is kept in the settings (no review content), restored
 when that part is chosen again, and only "Reset layout" puts the default back.
@@ -27,7 +28,8 @@ from peerdesk.ui.shell.docks import DefaultSizes, Sizer, size_docks
 LAYOUT_VERSION = 1
 DEFAULT_SIZE = (1360, 860)
 FRAME_ROOM = 40  # a title bar and borders, which the window's size leaves out
-DAY1, DAY2, WORKSHOP = "day1", "day2", "workshop"
+DAY1, EVENING, DAY2, WORKSHOP = "day1", "evening", "day2", "workshop"
+EVENING_FROM = (16, 30)  # Day 1's first impressions start at 16.40, once the interviews are done
 AFTERNOON = (12, 30)  # the findings go to the host at 12.30 on Day 2; the workshop follows
 RESET_KEYS = "Ctrl+Shift+L"
 # Day 2 morning: the bottom docks' height at least. Quotes then lists 8 rows to pick from (its filters and buttons
@@ -50,6 +52,7 @@ def all_layouts() -> tuple[Layout, ...]:
     every_dock = ("dock-timetable", "dock-notes", "dock-quotes", "dock-insights")
     return (
         Layout(DAY1, "Day &1: interviews", every_dock, ("dock-timetable", "dock-quotes"), ""),
+        Layout(EVENING, "Day 1 &evening: post-its", every_dock[:2], ("dock-notes",), "Wall"),
         Layout(DAY2, "Day &2 morning: themes and insights", every_dock[2:], ("dock-insights",), "Wall"),
         Layout(WORKSHOP, "Day 2 &afternoon: workshop", (), (), "Workshop"),
     )
@@ -60,9 +63,11 @@ def layout(key: str) -> Layout:
 
 
 def for_visit(summary: ReviewSummary, now: dt.datetime) -> str:
-    """The layout of the visit's day at ``now``: Day 2 morning, then its workshop; Day 1's on any other day (the
-    interviews, the evening, planning before the visit and the follow-up after it all start from the overview)."""
+    """The layout of the visit's day at ``now``: Day 1's, then its evening's; Day 2 morning's, then its workshop's;
+    Day 1's on any other day (planning before the visit and the follow-up after it start from the overview)."""
     day2 = summary.visit_end or ""
+    if summary.visit_start and summary.visit_start != day2 and now.date().isoformat() == summary.visit_start:
+        return EVENING if (now.hour, now.minute) >= EVENING_FROM else DAY1
     if day2 and day2 != summary.visit_start and now.date().isoformat() == day2:
         return DAY2 if (now.hour, now.minute) < AFTERNOON else WORKSHOP
     return DAY1
@@ -94,7 +99,7 @@ class Layouts:
         self.pristine = window.saveState(LAYOUT_VERSION)  # the docks as first arranged: every default starts there
         self.sizes: DefaultSizes | None = None
         self.actions: dict[str, QAction] = {}
-        self.on_wall: Callable[[], None] = lambda: None  # the wall's Day 2 canvas, set by the window
+        self.on_wall: Callable[[bool], None] = lambda _day2: None  # the wall in that mode, set by the window
 
     # --- the View menu --------------------------------------------------------------------------------------------
     def install(self, menu: QMenu) -> QAction:
@@ -145,15 +150,16 @@ class Layouts:
 
     def _restore_saved(self, key: str) -> bool:
         state = ui_settings.settings().value(state_key(key))
-        if isinstance(state, QByteArray) and self.window.restoreState(state, LAYOUT_VERSION):
-            self._follow(None)  # the user's sizes, kept as they were
-            self._bring_tab(layout(key))
-            return True
-        return False
+        if not isinstance(state, QByteArray):
+            return False
+        self._bring_tab(layout(key))  # first: the tab left in front (the workshop's) could hold the docks back
+        self._follow(None)  # the user's sizes, kept as they were
+        return self.window.restoreState(state, LAYOUT_VERSION)
 
     def apply(self) -> None:
         """The current layout's default: its docks, on top where they belong, sized to the window."""
         chosen = layout(self.current)
+        self._bring_tab(chosen)
         self.window.restoreState(self.pristine, LAYOUT_VERSION)
         for name, dock in self.docks.items():
             dock.setFloating(False)
@@ -161,15 +167,14 @@ class Layouts:
         for name in chosen.front:
             if name in self.docks:
                 self.docks[name].raise_()
-        self._follow(size_docks if chosen.key == DAY1 else size_day2 if chosen.key == DAY2 else None)
-        self._bring_tab(chosen)
+        self._follow(size_day2 if chosen.key == DAY2 else None if chosen.key == WORKSHOP else size_docks)
 
     def _bring_tab(self, chosen: Layout) -> None:
         for index in range(self.work.count()):
             if chosen.tab and self.work.tabText(index) == chosen.tab:
                 self.work.setCurrentIndex(index)
-        if chosen.key == DAY2:
-            self.on_wall()
+        if chosen.tab == "Wall":
+            self.on_wall(chosen.key == DAY2)  # Day 2 canvas, or the evening's sheets
 
     def _follow(self, size: Sizer | None) -> None:
         """Default sizes follow the window's size until the user drags a separator (``None``: the user's sizes)."""

@@ -97,7 +97,7 @@ class MainWindow(ShellWindow):
         session.changed.connect(lambda ch: self._update_title() if "review" in ch else None)
         self._locked_state: QByteArray | None = None
         self._notice_hidden = True
-        self.layouts.on_wall = partial(show_mode, self, day2=True)
+        self.layouts.on_wall = lambda day2: show_mode(self, day2=day2)
         self.layouts.restore(day)
         self.action_build_presentation = install_build_action(self)
         from peerdesk.ui.wall.window_actions import install as install_wall_actions

@@ -1,5 +1,6 @@
-"""One layout per part of the visit: the day's work has the room on a 1366×768 laptop, nothing is cut, the user's
-own arrangement of each day is kept, and View ▸ Reset layout (Ctrl+Shift+L) brings the day's default back."""
+"""One layout per part of the visit (Day 1, its evening, Day 2 morning, its afternoon): the day's work has the room
+on a 1366×768 laptop, nothing is cut, the user's own arrangement of each day is kept, and View ▸ Reset layout
+(Ctrl+Shift+L) brings the day's default back."""
 
 from __future__ import annotations
 
@@ -14,7 +15,7 @@ from peerdesk.services import review
 from peerdesk.ui.kit.session import ReviewSession
 from peerdesk.ui.shell import layouts
 from peerdesk.ui.shell.app import make_app
-from peerdesk.ui.shell.layouts import DAY1, DAY2, WORKSHOP, first_geometry, for_visit
+from peerdesk.ui.shell.layouts import DAY1, DAY2, EVENING, WORKSHOP, first_geometry, for_visit
 from peerdesk.ui.shell.main_window import MainWindow
 from tests.helpers.layout import clipped_controls, cramped_scroll_area, settle
 
@@ -57,6 +58,7 @@ def test_the_window_opens_in_the_layout_of_the_visits_day() -> None:
     assert for_visit(visit, dt.datetime(2026, 3, 11, 8, 55)) == DAY2  # Day 2 morning: themes and insights
     assert for_visit(visit, dt.datetime(2026, 3, 11, 12, 30)) == WORKSHOP  # from the findings on: the workshop
     assert for_visit(visit, dt.datetime(2026, 3, 10, 9, 0)) == DAY1
+    assert for_visit(visit, dt.datetime(2026, 3, 10, 16, 30)) == EVENING  # first impressions: the post-its
     assert for_visit(visit, dt.datetime(2026, 2, 1, 9, 0)) == DAY1  # planning, weeks before
     assert for_visit(visit, dt.datetime(2026, 7, 1, 9, 0)) == DAY1  # the follow-up
     assert for_visit(summary("", ""), dt.datetime(2026, 3, 11, 9, 0)) == DAY1
@@ -100,6 +102,17 @@ def test_in_the_afternoon_the_workshop_has_the_whole_window(qtbot: QtBot, demo_s
     assert clipped_controls(window.work) == []
 
 
+def test_on_day_1_evening_the_wall_has_the_height_beside_the_note_taker(
+    qtbot: QtBot, demo_session: ReviewSession
+) -> None:
+    window = opened(qtbot, demo_session, EVENING)
+    assert shown(window) == {"dock-timetable", "dock-notes"} and on_top(window, "dock-notes")
+    assert window.work.tabText(window.work.currentIndex()) == "Wall" and window.wall.action_evening.isChecked()
+    assert window.work.height() >= 650, "the sheets from top to bottom: no Quotes dock under them"
+    assert window.work.width() >= 700 and window.docks["dock-notes"].width() >= 600
+    assert clipped_controls(window.work) == []
+
+
 def test_day_1_keeps_the_timetable_and_the_note_taker_on_the_left(qtbot: QtBot, demo_session: ReviewSession) -> None:
     window = opened(qtbot, demo_session, DAY1)
     assert shown(window) == set(window.docks)
@@ -113,7 +126,7 @@ def test_view_lists_the_three_layouts_and_reset_with_a_key_no_other_action_has(
     window = opened(qtbot, demo_session, DAY2)
     texts = [a.text().replace("&", "") for a in window.view_menu.actions()]
     assert "Day 1: interviews" in texts and "Day 2 morning: themes and insights" in texts
-    assert "Day 2 afternoon: workshop" in texts and "Reset layout" in texts
+    assert "Day 1 evening: post-its" in texts and "Day 2 afternoon: workshop" in texts and "Reset layout" in texts
     keys = [key for name, key in window.shortcut_rows() if key == layouts.RESET_KEYS]
     assert keys == ["Ctrl+Shift+L"]
 
@@ -155,10 +168,23 @@ def test_a_days_arrangement_is_remembered_for_the_next_window_on_that_day(
     qtbot: QtBot, demo_session: ReviewSession
 ) -> None:
     window = opened(qtbot, demo_session, DAY2)
-    window.docks["dock-quotes"].close()
+    window.docks["dock-quotes"].raise_()  # the user works from the quotes this morning
+    window.docks["dock-timetable"].show()
+    settle()
     window.save_layout()  # as on closing
     window.hide()
     again = opened(qtbot, demo_session, DAY2)
-    assert shown(again) == {"dock-insights"} and again.work.tabText(again.work.currentIndex()) == "Wall"
+    assert shown(again) == {"dock-timetable", "dock-quotes", "dock-insights"} and on_top(again, "dock-quotes")
+    assert again.work.tabText(again.work.currentIndex()) == "Wall"
     day1 = opened(qtbot, demo_session, DAY1)  # Day 1's arrangement is its own
-    assert shown(day1) == set(day1.docks)
+    assert shown(day1) == set(day1.docks) and on_top(day1, "dock-timetable") and on_top(day1, "dock-quotes")
+
+
+def test_the_quotes_still_list_eight_rows_when_day_2_is_restored(qtbot: QtBot, demo_session: ReviewSession) -> None:
+    window = opened(qtbot, demo_session, DAY2)
+    window.docks["dock-quotes"].raise_()
+    settle()
+    window.save_layout()
+    window.hide()
+    again = opened(qtbot, demo_session, DAY2)
+    assert on_top(again, "dock-quotes") and rows_in_view(again.panels["dock-quotes"].table) >= 8  # type: ignore[attr-defined]
