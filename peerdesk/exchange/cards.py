@@ -22,6 +22,7 @@ import datetime as dt
 import re
 import textwrap
 from dataclasses import asdict, dataclass
+from types import MappingProxyType
 from typing import Any
 
 from cryptography.exceptions import InvalidSignature
@@ -86,11 +87,23 @@ def _armor(label: str, headline: str, payload: bytes) -> str:
     return "\n".join([headline, f"-----BEGIN {label}-----", *lines, f"-----END {label}-----", ""])
 
 
+# What the other kind of block is, and what to ask for instead: a card pasted where an invitation goes, and back.
+_MIXED_UP = MappingProxyType(
+    {
+        INVITE_LABEL: (CARD_LABEL, "That is a member card, not an invitation: ask the lead for an invitation."),
+        CARD_LABEL: (INVITE_LABEL, "That is an invitation, not a member card: ask your colleague for their card."),
+    }
+)
+
+
 def _unarmor(label: str, text: str, what: str) -> bytes:
     if len(text) > MAX_TEXT:
         raise CardRefused(f"That is far too long to be {what}.")
     match = re.search(rf"-----BEGIN {label}-----(.*?)-----END {label}-----", text, re.DOTALL)
     if match is None:
+        other, instead = _MIXED_UP[label]
+        if f"-----BEGIN {other}-----" in text and f"-----BEGIN {label}-----" not in text:
+            raise CardRefused(instead)
         raise CardRefused(f"No {what} found: paste the whole block, from -----BEGIN to -----END.")
     try:
         return base64.b64decode("".join(match.group(1).split()), validate=True)
@@ -104,12 +117,13 @@ def _seal(kind: str, body: dict[str, Any], signer: ed25519.Ed25519PrivateKey) ->
 
 
 def _open(kind: str, payload: bytes, what: str) -> tuple[dict[str, Any], bytes]:
+    """The signed body of ``payload`` (``what``: "member card", "invitation", as the user calls it)."""
     try:
         data = canonical.loads(payload)
     except canonical.NotCanonical:
-        raise CardRefused(f"The {what} is damaged.") from None
+        raise CardRefused(f"The {what} is damaged (a line may be missing or changed).") from None
     if not isinstance(data, dict) or data.get("kind") != kind or not isinstance(data.get("signature"), str):
-        raise CardRefused(f"That is not {what}.")
+        raise CardRefused(f"That is not {'an' if what[0] in 'aeiou' else 'a'} {what}.")
     signature = unb64(data.pop("signature"))
     del data["kind"]
     return data, signature
@@ -131,7 +145,7 @@ def card_text(card: Card, signer: ed25519.Ed25519PrivateKey) -> str:
 
 
 def read_card(text: str) -> Card:
-    body, signature = _open("card", _unarmor(CARD_LABEL, text, "member card"), "a member card")
+    body, signature = _open("card", _unarmor(CARD_LABEL, text, "member card"), "member card")
     card = Card.from_fields(body)
     _verify("card", body, signature, card.signing_key, "member card")
     return card
@@ -148,7 +162,7 @@ def invitation_text(lead: Card, signer: ed25519.Ed25519PrivateKey, created: dt.d
 
 
 def read_invitation(text: str) -> Invitation:
-    body, signature = _open("invitation", _unarmor(INVITE_LABEL, text, "invitation"), "an invitation")
+    body, signature = _open("invitation", _unarmor(INVITE_LABEL, text, "invitation"), "invitation")
     if set(body) != {"lead", "created"} or not isinstance(body["created"], str):
         raise CardRefused("The invitation is not complete: ask the lead for a new one.")
     lead = Card.from_fields(body["lead"])

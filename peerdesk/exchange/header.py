@@ -30,7 +30,12 @@ _CREATED = re.compile(r"\A[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}Z
 
 
 def damaged(why: str) -> BundleRefused:
-    return BundleRefused("damaged", f"The bundle is damaged or incomplete ({why}). Ask the sender to export it again.")
+    # Plain words first (a council officer reads this); the technical detail last, for whoever helps them.
+    return BundleRefused(
+        "damaged",
+        "The bundle is damaged or incomplete: part of it may have been lost on the way. Ask the sender to export "
+        f"it and send it again. (Details: {why}.)",
+    )
 
 
 @dataclass(frozen=True)

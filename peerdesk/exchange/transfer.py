@@ -185,11 +185,7 @@ def check(store: Store, data: bytes, *, now: dt.datetime | None = None) -> tuple
         if signer is None or signer.deleted:
             if header.review_id != review_id:
                 raise _other_review()
-            raise BundleRefused(
-                "unknown-signer",
-                "The bundle is signed by someone who is not on this review's team. If they joined recently, import "
-                "the lead's latest bundle first (it brings the team), then try again.",
-            )
+            raise _unknown_signer(roster.i_am_lead(s))
         if signer.removed:
             raise BundleRefused(
                 "removed-signer",
@@ -225,6 +221,16 @@ def check(store: Store, data: bytes, *, now: dt.datetime | None = None) -> tuple
             )
         s.expunge(signer)
     return parsed, signer
+
+
+def _unknown_signer(lead: bool) -> BundleRefused:
+    # The lead is the one who puts people on the team: telling them to wait for "the lead's bundle" led nowhere.
+    then = (
+        "If they should be on it, add their card to the team first (Team), then import the bundle again."
+        if lead
+        else "If they joined recently, import the lead's latest bundle first (it brings the team), then try again."
+    )
+    return BundleRefused("unknown-signer", f"The bundle is signed by someone who is not on this review's team. {then}")
 
 
 def _other_review() -> BundleRefused:

@@ -53,15 +53,7 @@ def _require_lead(store: Store, what: str) -> None:
 def add_member(store: Store, text: str) -> tuple[TeamMember, Changes]:
     """The lead adds (or updates) a member from their card, once the fingerprints were compared aloud."""
     card = read_card(text)
-    if card.review_id != store.review_id:
-        raise CardRefused("That card was made for another review: ask for a card from this review's file.")
-    if card.member_id == store.member_id:
-        raise CardRefused("That is your own card: you are already on the team.")
-    if card.role not in ROLES:
-        raise CardRefused(f"The card's role {clip(card.role)!r} is not one peerdesk knows.")
-    if rules.check("members", "name", card.name) is not None or not rules.is_id(card.member_id):
-        # The roster travels in the lead's bundles, and every colleague's file checks it against the same rules.
-        raise CardRefused(f"The card's name or id is not one peerdesk can send to the team ({clip(card.name)}).")
+    check_card(store, card)
     _require_lead(store, "add members")
     fields = {
         "name": card.name,
@@ -80,6 +72,19 @@ def add_member(store: Store, text: str) -> tuple[TeamMember, Changes]:
         uow.commit()
     added = next(m for m in members(store) if m.id == card.member_id)
     return added, Changes.of("members", ids=[card.member_id])
+
+
+def check_card(store: Store, card: Card) -> None:
+    """Refuse a card that cannot join this review's team (said as it is pasted, before the lead clicks Add)."""
+    if card.review_id != store.review_id:
+        raise CardRefused("That card was made for another review: ask for a card from this review's file.")
+    if card.member_id == store.member_id:
+        raise CardRefused("That is your own card: you are already on the team.")
+    if card.role not in ROLES:
+        raise CardRefused(f"The card's role {clip(card.role)!r} is not one peerdesk knows.")
+    if rules.check("members", "name", card.name) is not None or not rules.is_id(card.member_id):
+        # The roster travels in the lead's bundles, and every colleague's file checks it against the same rules.
+        raise CardRefused(f"The card's name or id is not one peerdesk can send to the team ({clip(card.name)}).")
 
 
 def _set_trust(uow: UnitOfWork, member_id: str, fp: str) -> None:

@@ -55,5 +55,22 @@ def test_an_invitation_carries_the_leads_card_and_is_not_a_card() -> None:
     text = cards.invitation_text(lead, keys.signer())
     invitation = cards.read_invitation(text)
     assert invitation.lead == lead and invitation.created.endswith("Z")
-    with pytest.raises(CardRefused, match="No member card found"):
+    with pytest.raises(CardRefused, match="That is an invitation, not a member card: ask your colleague for"):
         cards.read_card(text)
+
+
+def test_a_card_pasted_where_an_invitation_goes_is_named_for_what_it_is() -> None:
+    keys = KeyPair.generate()
+    with pytest.raises(CardRefused, match="That is a member card, not an invitation: ask the lead for an"):
+        cards.read_invitation(cards.card_text(_card(keys), keys.signer()))
+
+
+def test_a_damaged_invitation_says_so_in_plain_words() -> None:
+    # Seen under Xvfb in the join dialog: "The an invitation is damaged."
+    keys = KeyPair.generate()
+    text = cards.invitation_text(_card(keys, "Alex Lead"), keys.signer())
+    headline, begin, first, *rest = text.splitlines()
+    damaged = "\n".join([headline, begin, "AAAAA" + first[5:], *rest])
+    with pytest.raises(CardRefused) as refused:
+        cards.read_invitation(damaged)
+    assert str(refused.value) == "The invitation is damaged (a line may be missing or changed)."

@@ -52,3 +52,15 @@ def test_anything_but_a_well_formed_header_is_damaged(data: bytes) -> None:
     with pytest.raises(BundleRefused) as caught:
         parse_header(data)
     assert caught.value.reason == "damaged"
+
+
+def test_a_damaged_bundle_is_said_in_plain_words_before_the_detail() -> None:
+    # Seen under Xvfb: "The bundle is damaged or incomplete (its length does not match what its header says)".
+    with pytest.raises(BundleRefused) as refused:
+        parse_header(b"not a header")
+    said = str(refused.value)
+    assert refused.value.reason == "damaged"
+    assert said.startswith(
+        "The bundle is damaged or incomplete: part of it may have been lost on the way. Ask the sender to export it "
+        "and send it again. (Details: "
+    )

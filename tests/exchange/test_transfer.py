@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import datetime as dt
+from pathlib import Path
 
 import pytest
 
 from peerdesk.exchange import transfer
 from peerdesk.exchange.errors import BundleRefused
-from peerdesk.services import records, review
-from tests.helpers.exchange import Team
+from peerdesk.services import records, review, team
+from tests.helpers.exchange import PASSPHRASE, Team
 
 
 def _quote_texts(store: object) -> set[str]:
@@ -55,3 +56,22 @@ def test_content_holds_the_tables_with_records_and_the_roster_only_from_the_lead
     assert mine["sync"]["base"] == {} and mine["sync"]["have"][sam.member_id] > ""  # everything, and what Sam has
     assert "quotes" in mine["tables"] and "members" not in mine["tables"]
     assert "members" in transfer.content(lead)["tables"] and "quotes" not in transfer.content(lead)["tables"]
+
+
+def test_a_bundle_from_someone_off_the_team_tells_the_lead_to_add_their_card(duo: Team, tmp_path: Path) -> None:
+    # Seen under Xvfb: the lead was told to "import the lead's latest bundle first", which leads nowhere.
+    lead, sam = duo.stores
+    stranger = team.join(team.invitation(lead), tmp_path / "eve.peerdesk", PASSPHRASE, "Eve Outsider")
+    try:
+        records.create(stranger, "quotes", text="Not on the team yet.")
+        data = transfer.export_bundle(stranger).data
+    finally:
+        stranger.close()
+    before = review.info(lead)
+    with pytest.raises(BundleRefused) as to_lead:
+        transfer.import_bundle(lead, data)
+    assert to_lead.value.reason == "unknown-signer" and "add their card to the team" in str(to_lead.value)
+    assert review.info(lead) == before
+    with pytest.raises(BundleRefused) as to_member:
+        transfer.import_bundle(sam, data)
+    assert to_member.value.reason == "unknown-signer" and "import the lead's latest bundle" in str(to_member.value)

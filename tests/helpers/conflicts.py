@@ -7,14 +7,22 @@ from peerdesk.services import records
 from tests.helpers.exchange import Team, send
 
 
-def make_conflict(team: Team) -> str:
-    """The id of the quote whose two wordings ("Lead's wording.", "Sam's wording.") now conflict on the lead's file."""
+def clash(team: Team) -> tuple[str, bytes]:
+    """The lead and Sam reword the same quote apart ("Lead's wording.", "Sam's wording."): the quote's id and Sam's
+    bundle, not yet imported by the lead (importing it makes the conflict)."""
     lead, sam = team.stores[:2]
     quote_id, _ = records.create(sam, "quotes", text="Original.")
     send(sam, lead)
     records.set_fields(lead, "quotes", quote_id, text="Lead's wording.")
     records.set_fields(sam, "quotes", quote_id, text="Sam's wording.")
-    to_lead, to_sam = transfer.export_bundle(sam).data, transfer.export_bundle(lead).data
+    return quote_id, transfer.export_bundle(sam).data
+
+
+def make_conflict(team: Team) -> str:
+    """The id of the quote whose two wordings ("Lead's wording.", "Sam's wording.") now conflict on the lead's file."""
+    lead, sam = team.stores[:2]
+    quote_id, to_lead = clash(team)
+    to_sam = transfer.export_bundle(lead).data
     transfer.import_bundle(lead, to_lead)
     transfer.import_bundle(sam, to_sam)
     return quote_id

@@ -50,3 +50,16 @@ def test_removing_and_unverifying_a_member_show_in_the_team(duo: Team) -> None:
     team.verify(lead, sam.member_id)
     team.set_removed(lead, sam.member_id)
     assert next(m for m in team.members(lead) if m.id == sam.member_id).status == "removed"
+
+
+def test_a_card_is_checked_against_this_review_before_anything_is_added(duo: Team, store: Store) -> None:
+    lead, sam = duo.stores
+    team.check_card(lead, team.my_card(sam)[0])  # a colleague's card of this review: fine
+    with pytest.raises(CardRefused, match="your own card"):
+        team.check_card(lead, team.my_card(lead)[0])
+    with pytest.raises(CardRefused, match="made for another review"):
+        team.check_card(lead, team.my_card(store)[0])
+    before = team.members(lead)
+    with pytest.raises(CardRefused, match="made for another review"):
+        team.add_member(lead, team.my_card(store)[1])
+    assert team.members(lead) == before

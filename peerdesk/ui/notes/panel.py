@@ -184,7 +184,7 @@ class NotesPanel(Panel):
         self._load_quotes(info.body)
         self.plan.load(self.interview)
         self.scales.load(self.interview)
-        self.set_status("" if mine else f"These are {info.author or 'a colleague'}’s notes: read only.")
+        self.set_status("" if mine else f"{info.author or 'A colleague'}’s notes: read only.")
 
     def _drop_note(self) -> None:
         saver, self.saver = self.saver, None

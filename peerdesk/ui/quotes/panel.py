@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from peerdesk.services import identifiability, quotes
+from peerdesk.services import identifiability, plural, quotes
 from peerdesk.services.changes import Changes
 from peerdesk.services.edits import Edit
 from peerdesk.services.quotes import QuoteRow, TagRow
@@ -276,7 +276,8 @@ class QuotesPanel(Panel):
         self.jump.setEnabled(n == 1)
         self.manage_tags.setEnabled(bool(self.tags))
         shown, total = self.proxy.rowCount(), len(self.model.rows)
-        text = f"{total} quotes" if shown == total else f"{shown} of {total} quotes"
+        counted = plural.count(total, "quote")  # "1 quote", never "1 quotes"
+        text = counted if shown == total else f"{shown} of {counted}"
         self.count.setText(f"{text} · {n} selected" if n else text)
 
     # --- edits --------------------------------------------------------------------------------------------------

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import gc
 import html
 import os
@@ -25,6 +26,7 @@ from peerdesk.ui.kit import settings as ui_settings
 from peerdesk.ui.kit.icons import app_icon
 from peerdesk.ui.kit.session import ReviewSession
 from peerdesk.ui.kit.worker import Progress, run_task
+from peerdesk.ui.shell import layouts
 from peerdesk.ui.shell.dialogs import NewReviewDialog, PassphraseDialog, choose_review_file
 from peerdesk.ui.shell.main_window import MainWindow
 from peerdesk.ui.shell.start import StartScreen
@@ -131,6 +133,7 @@ class Controller(QObject):
         from peerdesk.ui.team.join_dialog import MyCardDialog
 
         window = self.open_window(store)
+        window.exchange.await_first_bundle(lead)  # an empty review until then: say what fills it
         card, text = team.my_card(store)
         dialog = MyCardDialog(text, card.fingerprint, lead, window)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
@@ -200,11 +203,12 @@ class Controller(QObject):
     def open_window(self, store: Store) -> MainWindow:
         ui_settings.add_recent(store.path)
         session = ReviewSession(store)
+        day = layouts.for_visit(review_service.summary(store), dt.datetime.now())  # Day 2: the wall and insights
         if self.windows:  # another review's window is on screen: it would be restyled twice
-            window = MainWindow(session)
+            window = MainWindow(session, day)
         else:
             with styled_once(self.app):
-                window = MainWindow(session)
+                window = MainWindow(session, day)
         session.setParent(window)
         window.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         window.request_new.connect(self.new_review)

@@ -118,13 +118,19 @@ def panel_specs() -> list[PanelSpec]:
     ]
 
 
+Sizer = Callable[[QMainWindow, dict[str, QDockWidget], dict[str, Panel]], None]
+
+
 class DefaultSizes(QObject):
     """Until the user moves a dock or a separator, the default dock sizes follow the window's own size: the
     window is built before the desktop gives it its size (a laptop screen, a maximised window)."""
 
-    def __init__(self, window: QMainWindow, docks: dict[str, QDockWidget], panels: dict[str, Panel]) -> None:
+    def __init__(
+        self, window: QMainWindow, docks: dict[str, QDockWidget], panels: dict[str, Panel], size: Sizer | None = None
+    ) -> None:
         super().__init__(window)
         self.window, self.docks, self.panels = window, docks, panels
+        self.sizer = size or size_docks  # Day 1's by default; each layout of the visit has its own (layouts.py)
         self.following = True
         window.installEventFilter(self)
         if "dock-notes" in docks:  # its panel is built when first shown: sized then, once it is laid out
@@ -136,13 +142,16 @@ class DefaultSizes(QObject):
         if event.type() in (QEvent.Type.Show, QEvent.Type.Resize):
             self.apply()
         elif event.type() == QEvent.Type.MouseButtonPress:  # a separator dragged: the user's sizes from now on
-            self.window.removeEventFilter(self)
-            self.following = False
+            self.stop()
         return False
+
+    def stop(self) -> None:
+        self.window.removeEventFilter(self)
+        self.following = False
 
     def apply(self) -> None:
         if self.following:
-            size_docks(self.window, self.docks, self.panels)
+            self.sizer(self.window, self.docks, self.panels)
 
 
 def size_docks(window: QMainWindow, docks: dict[str, QDockWidget], panels: dict[str, Panel]) -> None:

@@ -6,7 +6,7 @@ from collections.abc import Callable
 from functools import partial
 from typing import TYPE_CHECKING, cast
 
-from PySide6.QtCore import QByteArray, QRect, Qt, Signal
+from PySide6.QtCore import QByteArray, Qt, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
@@ -22,26 +22,25 @@ from PySide6.QtWidgets import (
 
 from peerdesk.services.search import Hit
 from peerdesk.ui.kit import messages
-from peerdesk.ui.kit import settings as ui_settings
 from peerdesk.ui.kit.notice_bar import NoticeBar
 from peerdesk.ui.kit.panel import Panel
 from peerdesk.ui.kit.session import ReviewSession
 from peerdesk.ui.kit.widgets import scrolling
 from peerdesk.ui.overview.panel import OverviewPanel
 from peerdesk.ui.safety.actions import install as install_safety
-from peerdesk.ui.shell import docks
-from peerdesk.ui.shell.docks import DefaultSizes, LazyPanels, LazyTab, panel_specs
+from peerdesk.ui.shell import docks, layouts
+from peerdesk.ui.shell.docks import LazyPanels, LazyTab, panel_specs
 from peerdesk.ui.shell.docks import arrange as arrange_docks
 from peerdesk.ui.shell.file_actions import install_build_action, install_print_action
 from peerdesk.ui.shell.lock_screen import LockScreen
 from peerdesk.ui.shell.search_box import SearchBox
 from peerdesk.ui.shell.window import ShellWindow
+from peerdesk.ui.wall.window_actions import show_mode
 
 if TYPE_CHECKING:
     from peerdesk.ui.notes.panel import NotesPanel
     from peerdesk.ui.wall.widget import WallWidget
 
-LAYOUT_VERSION = 1
 QUOTE_KEY = "Ctrl+Q"  # the note taker's quote capture, used far more often than Quit
 
 
@@ -51,32 +50,19 @@ def quit_shortcut() -> QKeySequence:
     return QKeySequence() if key.matches(QKeySequence(QUOTE_KEY)) == QKeySequence.SequenceMatch.ExactMatch else key
 
 
-DEFAULT_SIZE = (1360, 860)
-FRAME_ROOM = 40  # a title bar and borders, which the window's size leaves out
-
-
-def first_geometry(room: QRect) -> QRect | None:
-    """Where a window opens before any size was saved: ``None`` where the default size fits the screen's free
-    area with its frame; else the whole free area, maximized (a 1366×768 laptop cannot hold 1360×860: the status
-    bar and the bottom of every dock would be below the screen's edge)."""
-    width, height = DEFAULT_SIZE
-    if room.width() >= width + FRAME_ROOM and room.height() >= height + FRAME_ROOM:
-        return None
-    return QRect(room)
-
-
 class MainWindow(ShellWindow):
     closed = Signal()
     request_new = Signal()
     request_open = Signal()
     request_join = Signal()
 
-    def __init__(self, session: ReviewSession) -> None:
+    def __init__(self, session: ReviewSession, day: str = layouts.DAY1) -> None:
+        """``day``: the layout of the visit's day to open in (``layouts.for_visit``)."""
         super().__init__()
         self.session = session
         self.setObjectName("mainWindow")
         self.setDockNestingEnabled(True)
-        self.resize(*DEFAULT_SIZE)
+        self.resize(*layouts.DEFAULT_SIZE)
         self.panels: dict[str, Panel] = LazyPanels(self._build_panel)  # panels[name] builds one not built yet
         self.docks: dict[str, QDockWidget] = {}
 
@@ -111,7 +97,8 @@ class MainWindow(ShellWindow):
         session.changed.connect(lambda ch: self._update_title() if "review" in ch else None)
         self._locked_state: QByteArray | None = None
         self._notice_hidden = True
-        self.restore_layout()
+        self.layouts.on_wall = lambda day2: show_mode(self, day2=day2)
+        self.layouts.restore(day)
         self.action_build_presentation = install_build_action(self)
         from peerdesk.ui.wall.window_actions import install as install_wall_actions
 
@@ -133,6 +120,7 @@ class MainWindow(ShellWindow):
             dock.toggleViewAction().setShortcut(QKeySequence(spec.shortcut))
             dock.visibilityChanged.connect(lambda shown, name=spec.object_name: self._dock_shown(name, shown))
         arrange_docks(self, self.docks, self.panels)
+        self.layouts = layouts.Layouts(self, self.docks, self.panels, self.work)
 
     def _with_notices(self, work: QWidget) -> QWidget:
         """The work area under the window's notice bar (what nobody asked for is said there, not in a box)."""
@@ -217,9 +205,8 @@ class MainWindow(ShellWindow):
         self.action_notes_side.setChecked(True)
         self.action_notes_side.toggled.connect(self._show_notes_side)
         view_menu.addAction(self.action_notes_side)
-        reset = QAction("&Reset layout", self)
-        reset.triggered.connect(self.reset_layout)
-        view_menu.addAction(reset)
+        view_menu.addSeparator()
+        self.layouts.install(view_menu).triggered.connect(self.reset_layout)
         self.view_menu = view_menu
 
         help_menu = bar.addMenu("&Help")
@@ -334,47 +321,20 @@ class MainWindow(ShellWindow):
     def _update_title(self) -> None:
         self.setWindowTitle(f"{self.session.title()} — peerdesk")
 
-    # --- layout -------------------------------------------------------------------------------------------------
-    def restore_layout(self) -> None:
-        s = ui_settings.settings()
-        geometry = s.value("window/geometry")
-        state = s.value("window/state")
-        if isinstance(geometry, QByteArray):
-            self.restoreGeometry(geometry)  # Qt moves it back on screen if that screen has gone
-        else:
-            self._first_size()
-        if isinstance(state, QByteArray):
-            self.restoreState(state, LAYOUT_VERSION)
-        else:  # the default layout: its dock sizes follow the size the window is given
-            DefaultSizes(self, self.docks, self.panels)
-        self._default_state = self.saveState(LAYOUT_VERSION)
-
-    def _first_size(self) -> None:
-        screen = self.screen()
-        room = first_geometry(screen.availableGeometry()) if screen is not None else None
-        if room is not None:
-            self.setGeometry(room)  # without a window manager maximizing does nothing: this size holds then
-            self.setWindowState(self.windowState() | Qt.WindowState.WindowMaximized)
-
+    # --- layout (layouts.py: one per part of the visit) ---------------------------------------------------------
     def save_layout(self) -> None:
-        s = ui_settings.settings()
-        s.setValue("window/geometry", self.saveGeometry())
-        s.setValue("window/state", self._locked_state or self.saveState(LAYOUT_VERSION))
+        self.layouts.save(self._locked_state)
 
     def reset_layout(self) -> None:
         self.action_notes_side.setChecked(True)
-        for spec in panel_specs():
-            dock = self.docks[spec.object_name]
-            dock.setFloating(False)
-            self.addDockWidget(spec.area, dock)
-            dock.show()
+        self.layouts.apply()
 
     # --- lock -----------------------------------------------------------------------------------------------------
     def lock(self) -> None:
         if self.session.locked:
             return
         self.flush_edits()
-        self._locked_state = self.saveState(LAYOUT_VERSION)
+        self._locked_state = self.saveState(layouts.LAYOUT_VERSION)
         for dock in self.docks.values():
             dock.hide()
         self.stack.setCurrentWidget(self.lock_screen)
@@ -388,7 +348,7 @@ class MainWindow(ShellWindow):
         self.stack.setCurrentWidget(self.work)
         self.notices.setHidden(self._notice_hidden)
         if self._locked_state is not None:
-            self.restoreState(self._locked_state, LAYOUT_VERSION)
+            self.restoreState(self._locked_state, layouts.LAYOUT_VERSION)
             self._locked_state = None
         self.menuBar().setEnabled(True)
         self.session.set_locked(False)

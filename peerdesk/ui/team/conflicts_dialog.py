@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QWidget
+from PySide6.QtWidgets import QAbstractItemView, QHBoxLayout, QLabel, QWidget
 
 from peerdesk.exchange.display import clip
 from peerdesk.exchange.merge import label
@@ -27,6 +27,11 @@ INTRO = (
 )
 
 
+def where(c: sharing.ConflictView) -> str:
+    """Which record and field the conflict is about: "Quote · text"."""
+    return f"{label(c.table, 1).capitalize()} · {c.field.replace('_', ' ')}"
+
+
 class ConflictsModel(SessionTableModel[sharing.ConflictView]):
     headers = HEADERS
 
@@ -35,9 +40,10 @@ class ConflictsModel(SessionTableModel[sharing.ConflictView]):
 
     def cell(self, c: sharing.ConflictView, column: int, role: int) -> Any:
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
-            where = f"{label(c.table, 1).capitalize()} · {c.field.replace('_', ' ')}"
             now = "(deleted meanwhile: restoring brings it back)" if c.record_deleted else c.current_text
-            return (where, c.lost_text, now, clip(c.author))[column]
+            return (where(c), c.lost_text, now, clip(c.author))[column]
+        if role == Qt.ItemDataRole.TextAlignmentRole:
+            return Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft  # a tall row is read from its top line
         return None
 
 
@@ -48,14 +54,25 @@ class ConflictsDialog(SessionDialog):
         self.model = ConflictsModel(session)
         columns = {0: FIT, 1: STRETCH, 2: STRETCH, 3: FIT}
         self.view = table_view("conflictsTable", self.model, columns=columns, single=True)
+        self.view.setTabKeyNavigation(False)  # the arrows pick a conflict; Tab goes on to Restore and Dismiss
+        # A long text (an aim, a theme's story) makes a row taller than the list: scrolled row by row, its end
+        # could never be brought into view.
+        self.view.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
         layout.addWidget(self.view, 1)
         self.empty = QLabel("No conflicts: every edit so far merged cleanly.")
         self.empty.setObjectName("emptyHint")
         layout.addWidget(self.empty)
+        # What the last Restore or Dismiss did: the row leaves the list, and the text it chose is said here.
+        self.outcome = QLabel("")
+        self.outcome.setObjectName("conflictResult")
+        self.outcome.setTextFormat(Qt.TextFormat.PlainText)  # a colleague's words
+        self.outcome.setWordWrap(True)
+        layout.addWidget(self.outcome)
         row = QHBoxLayout()
-        self.restore_button = push_button("Restore the text that lost", self.restore_selected)
-        self.dismiss_button = push_button("Dismiss", self.dismiss_selected)
+        self.restore_button = push_button("&Restore the text that lost", self.restore_selected)
+        self.dismiss_button = push_button("&Dismiss", self.dismiss_selected)
         close = push_button("Close", self.accept)
+        close.setDefault(True)  # Enter in the list must not restore (Qt's pick: the next button)
         row.addWidget(self.restore_button)
         row.addWidget(self.dismiss_button)
         row.addStretch(1)
@@ -69,6 +86,11 @@ class ConflictsDialog(SessionDialog):
         return selected_row(self.view, self.model.rows)
 
     def _update(self) -> None:
+        if self.selected() is None and self.model.rows:
+            # The keyboard starts on a conflict (the next one once one is settled): Restore and Dismiss work at
+            # once. With the table's focus on row 0 and nothing picked, Down on a lone conflict picked nothing.
+            self.view.selectRow(0)  # back here through selectionChanged
+            return
         has = self.selected() is not None
         self.restore_button.setEnabled(has)
         self.dismiss_button.setEnabled(has)
@@ -87,12 +109,20 @@ class ConflictsDialog(SessionDialog):
                 back = back | records.delete(store, c.table, c.row_id)
             return back | sharing.set_conflict_resolved(store, c.id, False)
 
-        ops.run(self, self.session, "Restore text", lambda s: sharing.restore_conflict(s, c.id), undo)
+        if ops.run(self, self.session, "Restore text", lambda s: sharing.restore_conflict(s, c.id), undo):
+            self._settled(f"Restored: {where(c)} now reads “{clip(c.lost_text, 200)}”.")
 
     def dismiss_selected(self) -> None:
         c = self.selected()
         if c is None:
             return
-        ops.run_swap(
+        if ops.run_swap(
             self, self.session, "Dismiss conflict", lambda s, v: sharing.set_conflict_resolved(s, c.id, v), True, False
-        )
+        ):
+            kept = "stays deleted" if c.record_deleted else f"keeps “{clip(c.current_text, 200)}”"
+            self._settled(f"Dismissed: {where(c)} {kept}.")
+
+    def _settled(self, what: str) -> None:
+        self.outcome.setText(what)
+        if not self.model.rows:
+            self.empty.setText("No conflicts left to look at.")  # not "merged cleanly": one was just settled

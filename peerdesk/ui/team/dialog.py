@@ -68,17 +68,19 @@ class TeamModel(SessionTableModel[team.TeamMember]):
 class AddCardDialog(QDialog):
     """Paste or load a colleague's card; shows its fingerprint to compare aloud before adding."""
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, parent: QWidget | None = None, check: Callable[[Card], None] | None = None) -> None:
         super().__init__(parent)
         self.card: Card | None = None
+        self.check = check  # refuses (CardRefused) a card this review cannot take: said before Add is clicked
         intro = "Paste the card your colleague sent you (from -----BEGIN to -----END), or load the .card file."
         layout = dialog_layout(self, "Add a member's card", "addCardDialog", min_width=560, intro=intro)
         self.text = QPlainTextEdit()
         self.text.setObjectName("cardText")
         self.text.setAccessibleName("Member card")
+        self.text.setTabChangesFocus(True)  # a tab in a card is never wanted; Tab goes on to the buttons
         self.text.textChanged.connect(self._read)
         layout.addWidget(self.text, 1)
-        load = QPushButton("Load from file…")
+        load = QPushButton("&Load from file…")
         load.setAutoDefault(False)
         load.clicked.connect(lambda: self._load())
         layout.addWidget(load, alignment=Qt.AlignmentFlag.AlignLeft)
@@ -106,6 +108,8 @@ class AddCardDialog(QDialog):
     def _read(self) -> None:
         try:
             self.card = read_card(self.text.toPlainText())
+            if self.check is not None:
+                self.check(self.card)
         except CardRefused as exc:
             self.card = None
             error = html.escape(clip(exc, 300))
@@ -134,16 +138,17 @@ class TeamDialog(SessionDialog):
         self.model = TeamModel(session)
         columns = {0: STRETCH, 1: FIT, 2: FIT, 3: FIT}
         self.view = table_view("teamTable", self.model, columns=columns, single=True)
+        self.view.setTabKeyNavigation(False)  # the arrows pick a member; Tab goes on to the buttons
         layout.addWidget(self.view, 1)
 
         row = QHBoxLayout()
-        self.add_button = QPushButton("Add a card…")
+        self.add_button = QPushButton("&Add a card…")
         self.add_button.clicked.connect(lambda: self.add_card())  # clicked(bool) must not arrive as the card text
-        self.verify_button = QPushButton("Verify…")
+        self.verify_button = QPushButton("&Verify…")
         self.verify_button.clicked.connect(lambda: self.verify_selected())  # nor as "confirmed"
-        self.remove_button = push_button("Remove from team", lambda: self.remove_selected())
-        self.invite_button = push_button("Save an invitation…", lambda: self.save_invitation())
-        self.copy_invite_button = QPushButton("Copy an invitation")
+        self.remove_button = push_button("&Remove from team", lambda: self.remove_selected())
+        self.invite_button = push_button("Save an &invitation…", lambda: self.save_invitation())
+        self.copy_invite_button = QPushButton("&Copy an invitation")
         self.copy_invite_button.setToolTip("Paste it into an email to a colleague; they join with it")
         self.copy_invite_button.clicked.connect(lambda: self.copy_invitation())
         lead_buttons = (self.add_button, self.remove_button, self.copy_invite_button, self.invite_button)
@@ -164,8 +169,10 @@ class TeamDialog(SessionDialog):
             layout.addWidget(note)
 
         card, text = team.my_card(session.store)
-        mine = QLabel(f"<b>Your card</b> — fingerprint <b>{card.fingerprint}</b>. Send it to the lead.")
-        layout.addWidget(mine)
+        # The lead's card travels inside each invitation: only a member has a card to send on.
+        send = "Your invitations carry it; read it aloud at the pre-briefing." if self.lead else "Send it to the lead."
+        self.mine = QLabel(f"<b>Your card</b> — fingerprint <b>{card.fingerprint}</b>. {send}")
+        layout.addWidget(self.mine)
         self.card_text = QPlainTextEdit(text)
         self.card_text.setObjectName("myCard")
         self.card_text.setReadOnly(True)
@@ -173,17 +180,20 @@ class TeamDialog(SessionDialog):
         self.card_text.setMaximumHeight(120)
         layout.addWidget(self.card_text)
         card_row = QHBoxLayout()
-        copy = push_button("Copy my card", lambda: QGuiApplication.clipboard().setText(text))
+        copy = push_button("Copy &my card", lambda: QGuiApplication.clipboard().setText(text))
         save = push_button(
-            "Save my card…", lambda: self._save_text(text, "my.card", "Save your card", "Cards (*.card)")
+            "&Save my card…", lambda: self._save_text(text, "my.card", "Save your card", "Cards (*.card)")
         )
         close = push_button("Close", self.accept)
+        close.setDefault(True)  # Enter in the list must not open Add a card (Qt's pick: the next button)
         card_row.addWidget(copy)
         card_row.addWidget(save)
         card_row.addStretch(1)
         card_row.addWidget(close)
         layout.addLayout(card_row)
+        self._picked = ""  # the member picked in the list, picked again when an edit (Verify) reloads the list
         self.view.selectionModel().selectionChanged.connect(lambda *_: self._update_buttons())
+        self.model.modelReset.connect(self._pick_again)
         session.changed.connect(self._on_changed)  # a method: the connection ends with the dialog
         self._update_buttons()
 
@@ -193,8 +203,15 @@ class TeamDialog(SessionDialog):
     def _on_changed(self, _changes: Changes) -> None:
         self._update_buttons()
 
+    def _pick_again(self) -> None:
+        row = next((i for i, p in enumerate(self.model.rows) if p.id == self._picked), None)
+        if row is not None:
+            self.view.selectRow(row)
+
     def _update_buttons(self) -> None:
         p = self.selected()
+        if p is not None:
+            self._picked = p.id
         self.verify_button.setEnabled(p is not None and not p.is_me and not p.verified and not p.removed)
         self.remove_button.setEnabled(p is not None and not p.is_me and not p.removed)
 
@@ -206,7 +223,7 @@ class TeamDialog(SessionDialog):
     # --- actions (each an undo step) ---------------------------------------------------------------------------
     def add_card(self, text: str | None = None) -> None:
         if text is None:
-            dialog = AddCardDialog(self)
+            dialog = AddCardDialog(self, lambda card: team.check_card(self.session.store, card))
             if dialog.exec() != QDialog.DialogCode.Accepted:
                 return
             text = dialog.text.toPlainText()
@@ -256,7 +273,9 @@ class TeamDialog(SessionDialog):
     def verify_selected(self, confirmed: bool = False) -> None:
         question = (
             "Verify",
-            lambda p: f"Ask {clip(p.name)} to read their fingerprint aloud. Does it read\n\n{p.fingerprint}\n\n?",
+            lambda p: (
+                f"Ask {clip(p.name)} to read their fingerprint aloud. It should be\n\n{p.fingerprint}\n\nDoes it match?"
+            ),
             "It matches",
         )
         self._change_selected(confirmed, question, "Verify", team.verify, team.unverify)

@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from peerdesk.services import guard, team
+from peerdesk.services import guard, plural, team
 from peerdesk.ui.kit import messages
 from peerdesk.ui.kit.dates import show_iso_date
 from peerdesk.ui.kit.worker import Progress, run_task
@@ -32,6 +32,7 @@ if TYPE_CHECKING:
     from peerdesk.ui.team.import_log import ImportLogDialog
 
 BUNDLE_SUFFIX = ".pdbundle"  # services.BUNDLE_SUFFIX, known without loading it (a test checks they agree)
+WAITING = "Waiting for the first bundle from"  # the notice a member sees until a bundle brings the review
 
 
 def likely_bundle() -> Path:
@@ -76,6 +77,9 @@ class EmailDialog(QDialog):
         self.email_button.clicked.connect(self.write_email)
         close.clicked.connect(self.accept)
         layout.addWidget(buttons)
+        # Enter does what the blue button says (it went to "Show in folder", the first button, with the focus)
+        self.email_button.setDefault(True)
+        self.email_button.setFocus()
 
     def show_folder(self) -> None:
         QDesktopServices.openUrl(QUrl.fromLocalFile(str(self.report.path.parent)))
@@ -155,9 +159,10 @@ class ExchangeActions(QObject):
         box = QMessageBox(self.window)
         box.setIcon(QMessageBox.Icon.Warning)
         box.setWindowTitle("Quotes that may identify someone")
+        them = "it" if len(texts) == 1 else "them"
         box.setText(
-            f"{len(texts)} quote(s) may identify someone and the team has not decided about them yet. "
-            "The bundle goes only to the team, but each copy will hold them until the team decides."
+            f"{plural.count(len(texts), 'quote')} may identify someone and the team has not decided about {them} "
+            f"yet. The bundle goes only to the team, but each copy will hold {them} until the team decides."
         )
         box.setInformativeText(f"<ul>{shown}</ul>{more}")
         decide = box.addButton("Decide now…", QMessageBox.ButtonRole.AcceptRole)
@@ -235,10 +240,27 @@ class ExchangeActions(QObject):
 
         run_task(self.window, f"Importing {path.name}…", work, self._imported, self._failed("Could not import"))
 
+    def await_first_bundle(self, lead: str) -> None:
+        """Just joined: the review is still empty. Say what brings it, and offer the import, until it has come."""
+        self.window.notices.show_notice(
+            f"{WAITING} {lead}: it brings the review (the timetable, the questions, the team). When it arrives by "
+            "email, import it here.",
+            [("Im&port the bundle…", lambda: self.import_())],
+        )
+
     def _imported(self, report: sharing.ImportReport) -> None:
         self.session.notify(report.changes)
-        conflicts = f" — {report.conflicts} kept in Conflicts" if report.conflicts else ""
-        self.window.statusBar().showMessage(f"Imported from {report.summary}{conflicts}", 30000)
+        self.window.notices.dismiss_if(WAITING)
+        self.window.statusBar().showMessage(f"Imported from {report.summary}", 30000)  # it counts the conflicts
+        if report.conflicts:
+            # A status message is gone in half a minute, and a clash means an edit of someone's is not showing:
+            # said where it stays until answered, with the way to compare (no box: typing goes on).
+            edits = "edit" if report.conflicts == 1 else "edits"
+            self.window.notices.show_notice(
+                f"{report.conflicts} {edits} in {report.sender}'s bundle clashed with changes made here. The most "
+                "recent of each is kept; the other is in Conflicts, to restore if it was the better one.",
+                [("&Open Conflicts…", lambda: self.show_conflicts())],
+            )
         self._log().add(report)
         self.changes_button.setText(f"What came in from {report.sender}…")
         self.changes_button.show()

@@ -74,6 +74,7 @@ def test_a_member_joins_from_the_app_and_both_exchange_bundles_within_ten_action
     member.check()
     qtbot.waitUntil(lambda: len(controller.windows) == 1, timeout=20000)
     member_window = controller.windows[0]  # deletes itself on close
+    assert member_window.notices.text().startswith("Waiting for the first bundle from Alex Lead")
     card_dialog = member_window.exchange.last_dialog
     assert isinstance(card_dialog, MyCardDialog) and card_dialog.isVisible()
     member.key(card_dialog.copy_button, Qt.Key.Key_Return)  # "Copy my card" is the default button
@@ -111,6 +112,7 @@ def test_a_member_joins_from_the_app_and_both_exchange_bundles_within_ten_action
     assert QApplication.activeModalWidget() is None
     assert member_window.statusBar().currentMessage().startswith("Imported from Alex Lead:")
     assert member_window.session.title().startswith("Westfold County Council")
+    assert member_window.notices.isHidden()  # the bundle came: nothing to wait for
     member_window.resize(1366, 768)
     screenshot(member_window, "join-a-team")
     member.within(10)

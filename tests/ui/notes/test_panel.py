@@ -361,3 +361,25 @@ def test_show_quote_puts_the_cursor_after_the_quote_and_typing_on_keeps_the_quot
     assert not panel.editor.textCursor().hasSelection()
     qtbot.keyClicks(panel.editor, " (twice)")
     assert "They never call back (twice)." in panel.editor.toPlainText()
+
+
+def test_a_colleagues_notes_say_read_only_in_full_beside_the_key_hint(
+    qtbot: QtBot, panel: NotesPanel, day: Day
+) -> None:
+    # Seen under Xvfb after a colleague's bundle: the status was cut to "These are Sam Okafor’s notes: read".
+    from peerdesk.store.models import Note
+    from peerdesk.store.uow import UnitOfWork
+    from peerdesk.ui.shell.app import make_app
+
+    make_app()  # the app's style sheet: its fonts decide what fits
+    colleague_note = notes.note_id(day.interviews[1], day.colleague)
+    with UnitOfWork(panel.session.store) as uow:
+        row = uow.add(Note, colleague_note, interview_id=day.interviews[1], body="Their notes")
+        row.author_id = day.colleague
+        uow.commit()
+    panel.resize(630, 640)  # the notes dock at 1366×768
+    panel.show()
+    qtbot.waitExposed(panel)
+    panel.open_note(colleague_note)
+    assert "read only" in panel.status.text()
+    assert panel.status.label.sizeHint().width() <= panel.status.width()

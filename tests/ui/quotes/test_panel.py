@@ -8,7 +8,7 @@ import pytest
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
-from peerdesk.services import quotes, wall
+from peerdesk.services import notes, quotes, wall
 from peerdesk.ui.kit.session import ReviewSession
 from peerdesk.ui.quotes.model import GROUP, TEXT
 from peerdesk.ui.quotes.panel import QuotesPanel
@@ -181,3 +181,13 @@ def test_a_quote_from_a_group_of_one_is_marked_traceable(panel: QuotesPanel, ses
         if panel.proxy.index(r, GROUP).data().endswith("⚠ traceable")
     ]
     assert marked, "the quote from the one-person interview group is marked"
+
+
+def test_one_quote_is_counted_as_one_quote(qtbot: QtBot, session: ReviewSession, seeded: Seeded) -> None:
+    # Seen under Xvfb after a colleague's bundle brought the first quote: the dock said "1 quotes".
+    p = on_screen(qtbot, QuotesPanel(session), 1200, 500)
+    for quote_id in seeded.quotes[1:]:
+        session.apply(lambda s, q=quote_id: notes.delete_quote(s, q))
+    assert p.count.text() == "1 quote"
+    p.search.setText("no such words")
+    assert p.count.text() == "0 of 1 quote"

@@ -75,8 +75,8 @@ def test_the_first_review_window_is_built_without_the_style_sheet_and_shown_with
     sheets_while_built: list[str] = []
 
     class Recording(shell.MainWindow):
-        def __init__(self, session: ReviewSession) -> None:
-            super().__init__(session)
+        def __init__(self, session: ReviewSession, day: str = "day1") -> None:
+            super().__init__(session, day)
             sheets_while_built.append(QApplication.instance().styleSheet())  # type: ignore[union-attr]
 
     monkeypatch.setattr(shell, "MainWindow", Recording)

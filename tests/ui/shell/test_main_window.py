@@ -53,16 +53,6 @@ def test_the_main_window_has_a_wall_tab_after_the_overview(window: MainWindow) -
     assert isinstance(window.wall, WallWidget)
 
 
-def test_a_first_window_keeps_its_default_size_on_a_desktop_and_fills_a_laptops_screen() -> None:
-    from PySide6.QtCore import QRect
-
-    from peerdesk.ui.shell.main_window import first_geometry
-
-    assert first_geometry(QRect(0, 0, 1920, 1040)) is None  # 1360×860 and its frame fit
-    assert first_geometry(QRect(0, 0, 1366, 728)) == QRect(0, 0, 1366, 728)  # a laptop above its taskbar
-    assert first_geometry(QRect(0, 0, 1600, 860)) == QRect(0, 0, 1600, 860)  # no room left for the frame
-
-
 def test_the_test_screen_holds_the_default_window(window: MainWindow) -> None:
     screen = window.screen()
     assert screen is not None and screen.availableGeometry().size().toTuple() == (1920, 1080)

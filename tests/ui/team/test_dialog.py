@@ -6,17 +6,19 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import Qt, QTimer
-from PySide6.QtWidgets import QApplication
+from PySide6.QtGui import QGuiApplication, QKeySequence
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QApplication, QMessageBox, QPushButton
 from pytestqt.qtbot import QtBot
 
 from peerdesk.exchange import roster
-from peerdesk.services import records, team
+from peerdesk.services import records, review, team
 from peerdesk.store.engine import Store
 from peerdesk.store.models import Member
 from peerdesk.store.uow import UnitOfWork
 from peerdesk.ui.kit.session import ReviewSession
 from peerdesk.ui.team.dialog import AddCardDialog, TeamDialog, TeamModel
-from tests.helpers.exchange import PASSPHRASE, Team, send
+from tests.helpers.exchange import PASSPHRASE, Team, send, visit_start
 from tests.helpers.layout import screenshot
 
 
@@ -156,3 +158,139 @@ def test_a_hostile_name_is_shown_escaped_in_the_summary_and_the_team_dialog(qtbo
     names = [dialog.model.index(r, 0).data() for r in range(dialog.model.rowCount())]
     shown = next(n for n in names if n.startswith("Alex"))
     assert "\x1b" not in shown and "\u202e" not in shown and "\n" not in shown and len(shown) < 100
+
+
+def test_tab_leaves_the_member_list_for_the_buttons(qtbot: QtBot, duo: Team) -> None:
+    # Seen under a real X server: Tab walked the table's cells for ever; no button was reachable without a mouse.
+    dialog = TeamDialog(ReviewSession(duo.stores[0]))
+    qtbot.addWidget(dialog)
+    dialog.show()
+    dialog.view.setFocus()
+    QTest.keyClick(dialog.view, Qt.Key.Key_Down)  # the arrows pick a member
+    assert dialog.selected() is not None
+    QTest.keyClick(dialog.view, Qt.Key.Key_Tab)
+    assert dialog.focusWidget() is dialog.add_button
+
+
+def test_the_lead_copies_an_invitation_with_its_alt_letter(qtbot: QtBot, duo: Team) -> None:
+    dialog = TeamDialog(ReviewSession(duo.stores[0]))
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    dialog.activateWindow()
+    qtbot.waitUntil(dialog.isActiveWindow)
+    QGuiApplication.clipboard().clear()
+    QTest.keyClick(dialog.view, Qt.Key.Key_C, Qt.KeyboardModifier.AltModifier)  # &Copy an invitation
+    qtbot.waitUntil(lambda: "BEGIN PEERDESK INVITATION" in QGuiApplication.clipboard().text(), timeout=2000)
+    assert dialog.status.text().startswith("The invitation is copied")
+    letters = [QKeySequence.mnemonic(b.text()).toString() for b in dialog.findChildren(QPushButton) if b.isVisible()]
+    named = [letter for letter in letters if letter]
+    assert len(named) >= 7 and len(set(named)) == len(named)  # every button but Close (Esc) has its own letter
+
+
+def test_only_a_member_is_told_to_send_their_card_to_the_lead(qtbot: QtBot, duo: Team) -> None:
+    # Seen under Xvfb: the lead's own Team dialog told the lead to send their card "to the lead".
+    lead, sam = (TeamDialog(ReviewSession(store)) for store in duo.stores)
+    for dialog in (lead, sam):
+        qtbot.addWidget(dialog)
+    assert "Send it to the lead" not in lead.mine.text() and "invitations carry it" in lead.mine.text()
+    assert "Send it to the lead" in sam.mine.text()
+
+
+def test_tab_in_a_pasted_card_goes_on_to_the_buttons_and_leaves_the_card_as_it_was(qtbot: QtBot, duo: Team) -> None:
+    # Seen under Xvfb: Tab in the card's text typed a tab into the card and stayed there.
+    card, text = team.my_card(duo.stores[1])
+    dialog = AddCardDialog()
+    qtbot.addWidget(dialog)
+    dialog.show()
+    dialog.text.setPlainText(text)
+    dialog.text.setFocus()
+    QTest.keyClick(dialog.text, Qt.Key.Key_Tab)
+    assert dialog.text.toPlainText() == text and dialog.card == card
+    assert dialog.focusWidget() is not dialog.text
+
+
+def test_a_card_this_review_cannot_take_is_refused_as_it_is_pasted(qtbot: QtBot, duo: Team, tmp_path: Path) -> None:
+    # Seen under Xvfb: the lead's own card and a card from another review read as fine ("add the card only if it
+    # matches"); the refusal came in a box only after "The fingerprints match: add" was clicked.
+    lead = duo.stores[0]
+    dialog = TeamDialog(ReviewSession(lead))
+    qtbot.addWidget(dialog)
+    other = review.create_review(
+        tmp_path / "other.peerdesk",
+        PASSPHRASE,
+        review.Essentials("Elsewhere", "Adults", "Kim Other", "lead", visit_start()),
+    )
+    other_card = team.my_card(other)[1]
+    other.close()
+    seen: list[tuple[str, bool]] = []
+
+    def paste_each() -> None:
+        card_dialog = next(w for w in QApplication.topLevelWidgets() if isinstance(w, AddCardDialog) and w.isVisible())
+        for text in (team.my_card(lead)[1], other_card, team.my_card(duo.stores[1])[1]):
+            QGuiApplication.clipboard().setText(text)
+            card_dialog.text.selectAll()
+            QTest.keyClick(card_dialog.text, Qt.Key.Key_V, Qt.KeyboardModifier.ControlModifier)
+            seen.append((card_dialog.verdict.text(), card_dialog.add_button.isEnabled()))
+        card_dialog.reject()
+
+    QTimer.singleShot(0, paste_each)
+    qtbot.mouseClick(dialog.add_button, Qt.MouseButton.LeftButton)
+    (own, own_ok), (foreign, foreign_ok), (sams, sams_ok) = seen
+    assert "That is your own card" in own and not own_ok
+    assert "made for another review" in foreign and not foreign_ok
+    assert "Sam Okafor" in sams and sams_ok
+
+
+def test_after_verifying_the_member_stays_picked_so_the_keyboard_can_go_on(qtbot: QtBot, trio: Team) -> None:
+    # Seen under Xvfb: Verify reloaded the list and dropped the pick, so Alt+R (Remove) next did nothing.
+    lead, sam = trio.stores[:2]
+    team.unverify(lead, sam.member_id)
+    dialog = TeamDialog(ReviewSession(lead))
+    qtbot.addWidget(dialog)
+    dialog.show()
+    row = next(i for i, p in enumerate(dialog.model.rows) if p.id == sam.member_id)
+    dialog.view.selectRow(row)
+    dialog.verify_selected(confirmed=True)
+    picked = dialog.selected()
+    assert picked is not None and picked.id == sam.member_id and picked.verified
+    assert dialog.remove_button.isEnabled()
+
+
+def test_enter_in_the_member_list_closes_the_dialog(qtbot: QtBot, duo: Team) -> None:
+    # Seen under Xvfb: Enter in the list pressed the next button in line, "Add a card…", and opened its dialog.
+    dialog = TeamDialog(ReviewSession(duo.stores[0]))
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    dialog.activateWindow()
+    qtbot.waitUntil(dialog.isActiveWindow)
+    QTimer.singleShot(
+        1000, lambda: [w.reject() for w in QApplication.topLevelWidgets() if isinstance(w, AddCardDialog)]
+    )
+    QTest.keyClick(dialog.view, Qt.Key.Key_Return)
+    assert not dialog.isVisible()
+    assert not [w for w in QApplication.topLevelWidgets() if isinstance(w, AddCardDialog) and w.isVisible()]
+
+
+def test_the_verify_question_ends_in_a_question_not_a_lone_mark(qtbot: QtBot, trio: Team) -> None:
+    # Seen under Xvfb: "Does it read / 51199 69743 24508 94134 / ?" with the "?" alone on the last line.
+    lead, sam = trio.stores[:2]
+    team.unverify(lead, sam.member_id)
+    dialog = TeamDialog(ReviewSession(lead))
+    qtbot.addWidget(dialog)
+    dialog.show()
+    dialog.view.selectRow(next(i for i, p in enumerate(dialog.model.rows) if p.id == sam.member_id))
+    asked: list[str] = []
+
+    def answer() -> None:
+        box = QApplication.activeModalWidget()
+        assert isinstance(box, QMessageBox)
+        asked.append(box.text())
+        QTest.keyClick(box, Qt.Key.Key_Return)  # "It matches" is the default
+
+    QTimer.singleShot(0, answer)
+    QTest.keyClick(dialog.verify_button, Qt.Key.Key_Space)
+    fingerprint = team.my_card(sam)[0].fingerprint
+    assert asked == [f"Ask Sam Okafor to read their fingerprint aloud. It should be\n\n{fingerprint}\n\nDoes it match?"]
+    assert next(p for p in dialog.model.rows if p.id == sam.member_id).verified

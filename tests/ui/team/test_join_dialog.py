@@ -4,7 +4,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QGuiApplication
+from PySide6.QtTest import QTest
 from pytestqt.qtbot import QtBot
 
 from peerdesk.services import team
@@ -72,3 +74,18 @@ def test_my_card_is_copied_in_one_click(qtbot: QtBot) -> None:
     dialog.copy_button.click()
     assert QGuiApplication.clipboard().text().startswith("-----BEGIN PEERDESK MEMBER CARD")
     assert not dialog.isVisible()
+
+
+def test_a_card_pasted_instead_of_the_invitation_is_named_for_what_it_is(
+    qtbot: QtBot, duo: Team, tmp_path: Path
+) -> None:
+    # Seen under Xvfb: a colleague's card pasted here said "No invitation found: paste the whole block".
+    QGuiApplication.clipboard().setText("")
+    dialog = JoinDialog(folder=tmp_path)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    dialog.text.setFocus()
+    QGuiApplication.clipboard().setText(team.my_card(duo.stores[1])[1])
+    QTest.keyClick(dialog.text, Qt.Key.Key_V, Qt.KeyboardModifier.ControlModifier)
+    assert dialog.invitation is None
+    assert dialog.verdict.text() == "That is a member card, not an invitation: ask the lead for an invitation."

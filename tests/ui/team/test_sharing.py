@@ -6,18 +6,22 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QMimeData, QPoint, QPointF, Qt, QUrl
-from PySide6.QtGui import QDragEnterEvent, QDropEvent
+from PySide6.QtCore import QMimeData, QObject, QPoint, QPointF, Qt, QTimer, QUrl, Slot
+from PySide6.QtGui import QDesktopServices, QDragEnterEvent, QDropEvent
+from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QMessageBox
 from pytestqt.qtbot import QtBot
 
 from peerdesk.exchange import transfer
-from peerdesk.services import records
+from peerdesk.services import records, team
 from peerdesk.ui.kit.session import ReviewSession
 from peerdesk.ui.shell.main_window import MainWindow
+from peerdesk.ui.team.conflicts_dialog import ConflictsDialog
 from peerdesk.ui.team.sharing import EmailDialog
+from tests.helpers.conflicts import clash
 from tests.helpers.exchange import Team
 from tests.helpers.layout import screenshot
+from tests.helpers.walk import Walk
 
 
 def window_for(qtbot: QtBot, session: ReviewSession) -> MainWindow:
@@ -122,8 +126,6 @@ def test_a_refused_bundle_is_reported_through_the_message_channel(qtbot: QtBot, 
             shown.append(box.text())
             box.close()
 
-    from PySide6.QtCore import QTimer
-
     timer = QTimer()
     timer.timeout.connect(close_box)
     timer.start(50)
@@ -171,3 +173,91 @@ def test_the_sharing_ui_knows_the_bundle_suffix_without_loading_bundles() -> Non
     from peerdesk.ui.team.sharing import BUNDLE_SUFFIX
 
     assert BUNDLE_SUFFIX == SUFFIX
+
+
+def test_an_import_with_conflicts_says_so_until_answered_and_opens_them(qtbot: QtBot, duo: Team) -> None:
+    # Seen under Xvfb: only the status bar said "2 conflicts — 2 kept in Conflicts", for half a minute.
+    _quote_id, from_sam = clash(duo)
+    path = duo.folder / "from-sam.pdbundle"
+    path.write_bytes(from_sam)
+    session = ReviewSession(duo.stores[0])
+    window = window_for(qtbot, session)
+    with qtbot.waitSignal(session.changed, timeout=10000):
+        window.exchange.import_(path)
+    assert QApplication.activeModalWidget() is None
+    assert window.statusBar().currentMessage() == "Imported from Sam Okafor: 1 quote changed, 1 conflict"
+    assert window.notices.text().startswith("1 edit in Sam Okafor's bundle clashed with changes made here.")
+    qtbot.mouseClick(window.notices.button("Open Conflicts…"), Qt.MouseButton.LeftButton)
+    dialog = window.exchange.last_dialog
+    assert isinstance(dialog, ConflictsDialog) and dialog.isVisible()
+    assert dialog.selected() is not None and dialog.selected().lost_text == "Lead's wording."
+    assert window.notices.isHidden()
+    dialog.close()
+
+
+class MailCatcher(QObject):
+    """Stands in for the desktop's email program: Qt hands it the mailto: links it would have opened."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.urls: list[str] = []
+
+    @Slot(QUrl)
+    def open(self, url: QUrl) -> None:
+        self.urls.append(url.toString())
+
+
+def test_enter_after_an_export_writes_the_email_the_blue_button_offers(qtbot: QtBot, duo: Team, tmp_path: Path) -> None:
+    # Seen under Xvfb: the focus and Enter were on "Show in folder" while "Write an email…" was the blue button.
+    window = window_for(qtbot, ReviewSession(duo.stores[0]))
+    window.exchange.export(tmp_path / "alex.pdbundle")
+    qtbot.waitUntil(lambda: isinstance(window.exchange.last_dialog, EmailDialog), timeout=10000)
+    dialog = window.exchange.last_dialog
+    assert isinstance(dialog, EmailDialog)
+    catcher = MailCatcher()
+    QDesktopServices.setUrlHandler("mailto", catcher, "open")
+    try:
+        assert dialog.focusWidget() is dialog.email_button
+        QTest.keyClick(dialog.focusWidget(), Qt.Key.Key_Return)
+    finally:
+        QDesktopServices.unsetUrlHandler("mailto")
+    assert len(catcher.urls) == 1 and catcher.urls[0].startswith("mailto:")
+    dialog.close()
+
+
+def test_a_member_who_just_joined_is_told_what_brings_the_review_until_it_comes(
+    qtbot: QtBot, duo: Team, tmp_path: Path
+) -> None:
+    # Seen under Xvfb: after joining, an empty review (blank host, "Set the follow-up date") and nothing saying
+    # that the lead's bundle fills it or how to take it in.
+    lead = duo.stores[0]
+    path = tmp_path / "from-alex.pdbundle"
+    newcomer = team.join(team.invitation(lead), tmp_path / "nia.peerdesk", "a long and private passphrase", "Nia")
+    team.add_member(lead, team.my_card(newcomer)[1])
+    path.write_bytes(transfer.export_bundle(lead).data)
+    window = window_for(qtbot, ReviewSession(newcomer))
+    window.exchange.await_first_bundle("Alex Lead")
+    assert window.notices.text().startswith("Waiting for the first bundle from Alex Lead: it brings the review")
+    answer = Walk(qtbot)
+    answer.answer_file_dialog(path)
+    qtbot.mouseClick(window.notices.button("Import the bundle…"), Qt.MouseButton.LeftButton)
+    answer.check()
+    qtbot.waitUntil(lambda: window.session.title().startswith("Westfold County Council"), timeout=10000)
+    assert window.notices.isHidden()
+
+
+def test_one_flagged_quote_is_asked_about_as_one_quote(qtbot: QtBot, duo: Team) -> None:
+    # Seen under Xvfb: "1 quote(s) may identify someone and the team has not decided about them yet."
+    window = window_for(qtbot, ReviewSession(duo.stores[0]))
+    asked: list[str] = []
+
+    def answer() -> None:
+        box = QApplication.activeModalWidget()
+        assert isinstance(box, QMessageBox)
+        asked.append(box.text())
+        QTest.keyClick(box, Qt.Key.Key_Escape)
+
+    QTimer.singleShot(0, answer)
+    assert window.exchange.ask_about_flagged(["Call Mrs Fenwick on 07700 900123"]) == "cancel"
+    assert asked[0].startswith("1 quote may identify someone and the team has not decided about it yet.")
+    assert asked[0].endswith("each copy will hold it until the team decides.")
