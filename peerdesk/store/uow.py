@@ -31,6 +31,7 @@ class UnitOfWork:
         self._clock: hlc.Clock | None = None
         self._committed = False
         self._member_id: str | None = None
+        self._meta_written = False
 
     def __enter__(self) -> UnitOfWork:
         self.store.write_lock.acquire()
@@ -95,6 +96,8 @@ class UnitOfWork:
             self._tx.commit()
         self._committed = True
         self.store.wrote()
+        if self._meta_written:
+            self.store.forget_meta()
         if last is not None:
             self.store.remember_meta("hlc", last)
 
@@ -134,6 +137,7 @@ class UnitOfWork:
     def set_meta(self, key: str, value: str) -> None:
         self._set_meta(key, value)
         self.store.forget_meta()
+        self._meta_written = True  # forgotten again once committed: a read meanwhile saw the fact as it was
         if key == "member_id":
             self._member_id = value
 

@@ -191,3 +191,13 @@ def test_read_fields_gives_the_live_records_columns_by_id(store: Store) -> None:
         assert found == {kept.id: ("i-1", "one")}  # the deleted one and the unknown ones left out
         with pytest.raises(ValueError, match="no editable field"):
             uow.read_fields(Note, [kept.id], ("body; DROP TABLE notes",))
+
+
+def test_a_fact_written_is_seen_once_committed_even_if_read_as_missing_meanwhile(store: Store) -> None:
+    """Another thread (an import, the autosave) may read a fact while a unit of work is setting it: what it saw
+    (missing) is not what the store keeps once the fact is committed."""
+    with UnitOfWork(store) as uow:
+        uow.set_meta("purged_on_test", "2026-07-11")
+        assert store.meta("purged_on_test", "never") == "never"  # read on its own connection: not committed yet
+        uow.commit()
+    assert store.meta("purged_on_test", "never") == "2026-07-11"
