@@ -43,3 +43,20 @@ def test_flagged_quotes_are_decided_in_the_dialog_and_decisions_undo(qtbot: Any,
     window.session.undo_stack.undo()
     assert guard.flagged_quotes(store)[0].decision == guard.UNDECIDED
     dialog.close()
+
+
+def test_tab_leaves_the_flagged_quotes_for_the_decisions(qtbot: Any, window: MainWindow) -> None:
+    """Keyboard only: Tab walked the table's cells for ever, so Keep and Leave out needed a mouse."""
+    from PySide6.QtCore import Qt
+    from PySide6.QtTest import QTest
+
+    store = window.session.store
+    guard.add_name(store, "Priya Patel", "interviewee")
+    records.create(store, "quotes", text="Priya always finds a way to help the team.")
+    dialog = window.safety.show_flagged()
+    dialog.view.setFocus()
+    QTest.keyClick(dialog.view, Qt.Key.Key_Down)
+    QTest.keyClick(dialog.view, Qt.Key.Key_Tab)
+    focused = dialog.focusWidget()
+    assert focused is not None and focused.objectName() == "decide-keep"
+    dialog.close()

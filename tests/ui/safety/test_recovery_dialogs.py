@@ -49,3 +49,20 @@ def test_change_passphrase_from_the_menu(
     assert told[-1][0] == "Passphrase changed"
     assert sqlcipher.opens_with(window.session.store.path, new)
     assert window.session.check_passphrase(new) and not window.session.check_passphrase(PASSPHRASE)
+
+
+def test_tab_leaves_the_backups_for_the_buttons(qtbot: Any, window: MainWindow) -> None:
+    """Keyboard only: Tab walked the table's cells for ever, so Restore needed a mouse."""
+    from PySide6.QtCore import Qt
+    from PySide6.QtTest import QTest
+
+    store = window.session.store
+    backups.make_backup(store, "manual")
+    dialog = RestoreDialog(backups.describe(store.path, PASSPHRASE), window)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    dialog.view.setFocus()
+    QTest.keyClick(dialog.view, Qt.Key.Key_Tab)
+    assert dialog.focusWidget() is not dialog.view
+    QTest.keyClick(dialog.focusWidget(), Qt.Key.Key_Tab)
+    assert dialog.focusWidget() is dialog.restore_button
