@@ -96,10 +96,15 @@ def info(parent: QWidget | None, title: str, text: str) -> None:
         QMessageBox.information(parent, title, text)
 
 
-def confirm(parent: QWidget | None, title: str, text: str, yes: str = "Continue") -> bool:
+def confirm(parent: QWidget | None, title: str, text: str, yes: str = "Continue", *, destructive: bool = False) -> bool:
+    """Ask before doing ``yes``. ``destructive``: what cannot be taken back — Cancel is the default button, so an
+    Enter pressed out of habit (or still meant for the field typed in a moment ago) does nothing."""
     box = QMessageBox(QMessageBox.Icon.Question, title, text, QMessageBox.StandardButton.NoButton, parent)
     ok = box.addButton(yes, QMessageBox.ButtonRole.AcceptRole)
-    box.addButton(QMessageBox.StandardButton.Cancel)
+    cancel = box.addButton(QMessageBox.StandardButton.Cancel)
+    if destructive:
+        box.setIcon(QMessageBox.Icon.Warning)
+        box.setDefaultButton(cancel)
     box.exec()
     return box.clickedButton() is ok
 

@@ -150,7 +150,7 @@ class Safety(QObject):
             "insights and the workshop (goals, idea walls, actions) stay. "
             "This cannot be undone."
         )
-        if messages.confirm(self.window, "Delete interview records", text, "Delete for good"):
+        if messages.confirm(self.window, "Delete interview records", text, "Delete for good", destructive=True):
             self.run_purge()
 
     def run_purge(self) -> None:
@@ -195,6 +195,7 @@ class Safety(QObject):
             "Delete this review",
             f"Delete {path.name} and all its backups from this computer? This cannot be undone.",
             "Delete the review",
+            destructive=True,
         ):
             return
         self.window.flush_edits()

@@ -254,12 +254,16 @@ class TeamDialog(SessionDialog):
         step: str,
         do: Callable[[Store, str], Changes],
         undo: Callable[[Store, str], Changes],
+        *,
+        destructive: bool = False,
     ) -> None:
         """Once the user answers yes to ``question`` (title, text about the member, yes) or had ``confirmed``,
         apply ``do`` to the selected member as the undo step "``step`` name"."""
         p = self.selected()
         title, text, yes = question
-        if p is None or (not confirmed and not messages.confirm(self, title, text(p), yes=yes)):
+        if p is None or (
+            not confirmed and not messages.confirm(self, title, text(p), yes=yes, destructive=destructive)
+        ):
             return
         member_id = p.id
         ops.run(
@@ -295,6 +299,7 @@ class TeamDialog(SessionDialog):
             "Remove",
             lambda s, member_id: team.set_removed(s, member_id, True),
             lambda s, member_id: team.set_removed(s, member_id, False),
+            destructive=True,  # their bundles are refused from then on: Enter must not do it by habit
         )
 
     def _invitation(self) -> str | None:

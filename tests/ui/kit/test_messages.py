@@ -109,3 +109,19 @@ def test_a_notice_that_only_informs_goes_to_the_status_bar_of_its_window(qtbot: 
     qtbot.addWidget(window)
     messages.info(label, "Make it a top action", "Select one idea on the wall first.")
     assert window.statusBar().currentMessage() == "Make it a top action: Select one idea on the wall first."
+
+
+@pytest.mark.parametrize(("destructive", "enter_does_it"), [(False, True), (True, False)])
+def test_enter_on_a_question_does_it_unless_it_cannot_be_taken_back(
+    qtbot: QtBot, destructive: bool, enter_does_it: bool
+) -> None:
+    from PySide6.QtCore import Qt
+    from PySide6.QtTest import QTest
+
+    def press_enter() -> None:
+        box = QApplication.activeModalWidget()
+        assert isinstance(box, QMessageBox)
+        QTest.keyClick(box, Qt.Key.Key_Return)
+
+    QTimer.singleShot(0, press_enter)
+    assert messages.confirm(None, "Delete", "Delete it for good?", "Delete", destructive=destructive) is enter_does_it
