@@ -262,14 +262,14 @@ def import_bundle(
             if gap:  # it needs what the missing bundle brought: say that, not "a record nobody has"
                 raise sync.missing_earlier(signer.name) from None
             raise
-    _report(progress, 2, 4, "Merging…")
+    _report(progress, 2, 4, "Adding the changes…")
     with UnitOfWork(store) as uow:
         result = merge(
             uow,
             payload,
             allow_roster=signer.id == lead,
             now_ms=now_ms,
-            step=lambda _table: _report(progress, 2, 4, "Merging…"),  # the user may cancel between tables
+            step=lambda _table: _report(progress, 2, 4, "Adding the changes…"),  # the user may cancel between tables
         )
         sync.received(uow, signer.id, offer, _member_ids(uow), lead, gapped=bool(gap))
         if gap:

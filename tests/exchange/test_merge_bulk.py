@@ -84,8 +84,8 @@ def test_merged_text_is_found_by_search_and_replaced_text_is_not(crew: Team) -> 
     assert content_digest(sam) == content_digest(lead)
 
 
-# Stop at the n-th "Merging…" report (the first comes before any table, then one before each table in name order:
-# 3 stops after the roster and the notes are written), or at "Saving…", once every table is written.
+# Stop at the n-th "Adding the changes…" report (the first comes before any table, then one before each table in
+# name order: 3 stops after the roster and the notes are written), or at "Saving…", once every table is written.
 @pytest.mark.parametrize("stop_at", [1, 3, 4, "Saving"])
 def test_cancelling_half_way_through_the_merge_leaves_the_file_byte_for_byte_as_it_was(
     crew: Team, stop_at: int | str
@@ -97,7 +97,7 @@ def test_cancelling_half_way_through_the_merge_leaves_the_file_byte_for_byte_as_
 
     def progress(done: int, total: int, text: str) -> bool:
         nonlocal merging
-        if text.startswith("Merging"):
+        if text.startswith("Adding the changes"):
             merging += 1  # once before the merge starts, then once before each table
             return merging <= stop_at if isinstance(stop_at, int) else True
         return not text.startswith(str(stop_at))

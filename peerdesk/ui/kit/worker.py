@@ -84,8 +84,8 @@ def run_task(
     def on_progress(done: int, total: int, text: str) -> None:
         dialog.setMaximum(max(total, 0))
         dialog.setValue(done)
-        if text:
-            dialog.setLabelText(text)
+        if text:  # under the title, which names the work and its file (a window's title bar may not be shown)
+            dialog.setLabelText(f"{title}\n{text}")
 
     def finish() -> None:
         dialog.reset()

@@ -37,3 +37,29 @@ def test_a_failure_comes_back_to_the_error_callback(qtbot: QtBot) -> None:
     with qtbot.waitSignal(task.finished, timeout=10000):
         pass
     assert len(errors) == 1 and isinstance(errors[0], Cancelled)
+
+
+def test_each_step_is_shown_under_what_the_work_is(qtbot: QtBot) -> None:
+    """"Importing sam.pdbundle…" stays in view as the steps go by (it was replaced by "Decrypting…")."""
+    import threading
+
+    from PySide6.QtWidgets import QProgressDialog
+
+    shown: list[str] = []
+    step_seen, go_on = threading.Event(), threading.Event()
+
+    def work(progress: Progress) -> None:
+        progress(1, 4, "Decrypting…")
+        step_seen.set()
+        go_on.wait(10)
+
+    task = run_task(None, "Importing sam.pdbundle…", work, lambda _r: None, lambda _e: None)
+    qtbot.waitUntil(step_seen.is_set, timeout=10000)
+    dialog = task.dialog
+    assert isinstance(dialog, QProgressDialog)
+    qtbot.waitUntil(lambda: "Decrypting" in dialog.labelText(), timeout=10000)
+    shown.append(dialog.labelText())
+    go_on.set()
+    with qtbot.waitSignal(task.finished, timeout=10000):
+        pass
+    assert shown == ["Importing sam.pdbundle…\nDecrypting…"]
