@@ -40,7 +40,7 @@ def test_a_failure_comes_back_to_the_error_callback(qtbot: QtBot) -> None:
 
 
 def test_each_step_is_shown_under_what_the_work_is(qtbot: QtBot) -> None:
-    """"Importing sam.pdbundle…" stays in view as the steps go by (it was replaced by "Decrypting…")."""
+    """ "Importing sam.pdbundle…" stays in view as the steps go by (it was replaced by "Decrypting…")."""
     import threading
 
     from PySide6.QtWidgets import QProgressDialog
