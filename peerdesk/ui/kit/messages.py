@@ -45,8 +45,13 @@ def explain(title: str, exc: BaseException) -> str:
     )
 
 
-def error(parent: QWidget | None, title: str, exc: BaseException) -> None:
-    box = QMessageBox(QMessageBox.Icon.Warning, title, explain(title, exc), QMessageBox.StandardButton.Ok, parent)
+def error(parent: QWidget | None, title: str, exc: BaseException, *, about: str = "") -> None:
+    """``about``: what it was about (a file's name), said first in the box, never logged: a name chosen by the
+    user may say more than the log should."""
+    text = explain(title, exc)
+    box = QMessageBox(
+        QMessageBox.Icon.Warning, title, f"{about}\n\n{text}" if about else text, QMessageBox.StandardButton.Ok, parent
+    )
     box.setObjectName("errorBox")
     box.exec()
 

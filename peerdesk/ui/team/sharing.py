@@ -238,7 +238,8 @@ class ExchangeActions(QObject):
         def work(progress: Progress) -> sharing.ImportReport:
             return sharing.import_from(store, source, progress=progress)
 
-        run_task(self.window, f"Importing {path.name}…", work, self._imported, self._failed("Could not import"))
+        failed = self._failed("Could not import", about=f"{path.name} was not imported.")
+        run_task(self.window, f"Importing {path.name}…", work, self._imported, failed)
 
     def await_first_bundle(self, lead: str) -> None:
         """Just joined: the review is still empty. Say what brings it, and offer the import, until it has come."""
@@ -277,12 +278,12 @@ class ExchangeActions(QObject):
         log.show()
         log.raise_()
 
-    def _failed(self, title: str) -> Any:
+    def _failed(self, title: str, about: str = "") -> Any:
         def on_error(exc: BaseException) -> None:
             from peerdesk.exchange.transfer import Cancelled
 
             if not isinstance(exc, Cancelled):
-                messages.error(self.window, title, exc)
+                messages.error(self.window, title, exc, about=about)
 
         return on_error
 

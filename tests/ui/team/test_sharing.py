@@ -133,6 +133,7 @@ def test_a_refused_bundle_is_reported_through_the_message_channel(qtbot: QtBot, 
     qtbot.waitUntil(lambda: bool(shown), timeout=10000)
     timer.stop()
     assert "you exported yourself" in shown[0]
+    assert shown[0].startswith("mine.pdbundle was not imported.")  # which file, when several came by email
 
 
 def test_export_lists_undecided_flagged_quotes_for_a_decision_first(
