@@ -327,8 +327,13 @@ def make_app(argv: list[str] | None = None) -> Application:
     app.setApplicationVersion(__version__)
     # Wayland compositors match windows to packaging/linux/peerdesk.desktop (its icon, its name) by this id.
     app.setDesktopFileName("peerdesk")
-    app.setStyle("Fusion")
-    app.setStyleSheet(stylesheet())
+    # Each restyles every widget the application holds: done once, not again when asked for the same.
+    if app.property("peerdeskStyle") != "Fusion":  # under a style sheet, app.style() names no style
+        app.setStyle("Fusion")
+        app.setProperty("peerdeskStyle", "Fusion")
+    sheet = stylesheet()
+    if app.styleSheet() != sheet:
+        app.setStyleSheet(sheet)
     app.setWindowIcon(app_icon())
     return app
 

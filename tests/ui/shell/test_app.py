@@ -213,3 +213,29 @@ def test_the_apps_own_application_hands_a_finder_file_over_without_an_applicatio
 def test_a_desktop_file_open_event_without_a_file_opens_nothing() -> None:
     assert shell.opened_file(QEvent(QEvent.Type.FileOpen)) is None
     assert shell.opened_file(QEvent(QEvent.Type.Show)) is None
+
+
+def test_making_the_app_again_restyles_no_widget(qtbot: QtBot) -> None:
+    """The style and the style sheet are set once: setting them again restyles every widget the application holds
+    (a long test session holds thousands: one call took over a minute)."""
+    from PySide6.QtCore import QObject
+    from PySide6.QtWidgets import QLabel
+
+    shell.make_app()
+    label = QLabel("any widget")
+    qtbot.addWidget(label)
+    label.show()
+    restyled: list[QEvent.Type] = []
+
+    class Watch(QObject):
+        def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+            if event.type() in (QEvent.Type.StyleChange, QEvent.Type.Polish):
+                restyled.append(event.type())
+            return False
+
+    watch = Watch()
+    label.installEventFilter(watch)
+    app = shell.make_app()
+    QApplication.processEvents()
+    assert app.styleSheet() and app.property("peerdeskStyle") == "Fusion"
+    assert restyled == []
