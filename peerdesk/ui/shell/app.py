@@ -200,10 +200,11 @@ class Controller(QObject):
             text = " ".join(store.recovery_notes)
             window.notices.show_notice(f"Some changes could not be recovered. {text}", kind="warning")
 
-    def open_window(self, store: Store) -> MainWindow:
+    def open_window(self, store: Store, day: str = "") -> MainWindow:
+        """The review's window, in ``day``'s layout or else the one of the visit's day and hour (layouts.py)."""
         ui_settings.add_recent(store.path)
         session = ReviewSession(store)
-        day = layouts.for_visit(review_service.summary(store), dt.datetime.now())  # Day 2: the wall and insights
+        day = day or layouts.for_visit(review_service.summary(store), dt.datetime.now())
         if self.windows:  # another review's window is on screen: it would be restyled twice
             window = MainWindow(session, day)
         else:

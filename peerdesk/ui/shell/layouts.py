@@ -84,7 +84,7 @@ def first_geometry(room: QRect) -> QRect | None:
 
 
 def state_key(key: str) -> str:
-    """Day 1's state keeps the name it always had, so a layout saved before there were three is Day 1's."""
+    """Day 1's state keeps the name it always had: a layout saved when there was only one is Day 1's."""
     return "window/state" if key == DAY1 else f"window/state-{key}"
 
 
@@ -107,14 +107,15 @@ class Layouts:
         group = QActionGroup(menu)
         for each in all_layouts():
             action = QAction(each.title, menu, checkable=True)
-            action.setStatusTip(f"The docks as they suit {each.title.replace('&', '')}; your own changes are kept")
+            name = each.title.replace("&", "")
+            action.setStatusTip(f"Arrange the window for {name} (as you last left it for that part of the visit)")
             action.triggered.connect(lambda _c=False, key=each.key: self.enter(key))
             group.addAction(action)
             menu.addAction(action)
             self.actions[each.key] = action
         self.actions[self.current].setChecked(True)
         reset = QAction("&Reset layout", menu, shortcut=QKeySequence(RESET_KEYS))
-        reset.setStatusTip("Put the docks back as this day's layout has them")
+        reset.setStatusTip("Put this part of the visit's docks, tab and sizes back as they first were")
         menu.addAction(reset)
         return reset
 
@@ -180,6 +181,7 @@ class Layouts:
         """Default sizes follow the window's size until the user drags a separator (``None``: the user's sizes)."""
         if self.sizes is not None:
             self.sizes.stop()
+            self.sizes.deleteLater()  # with its watch on the notes dock: a reset does not add one more each time
             self.sizes = None
         if size is not None:
             self.sizes = DefaultSizes(self.window, self.docks, self.panels, size)

@@ -64,6 +64,7 @@ def _run(folder: Path, review: Path | None, passphrase: str | None) -> dict[str,
 
     from peerdesk.store.engine import Store
     from peerdesk.ui.shell.app import Controller, collect_garbage_again, make_app
+    from peerdesk.ui.shell.layouts import DAY1
 
     qInstallMessageHandler(_quiet_offscreen)
     for fmt in (QSettings.Format.NativeFormat, QSettings.Format.IniFormat):
@@ -85,7 +86,8 @@ def _run(folder: Path, review: Path | None, passphrase: str | None) -> dict[str,
         expected_title = ""
     store = Store.open(review, passphrase or _demo_passphrase(), deriving=deriving)
     controller = Controller(app)
-    window = controller.open_window(store)
+    # Day 1's layout whatever the hour: the demo's Day 2 is today, and the start measured must not follow the clock.
+    window = controller.open_window(store, DAY1)
     deadline = time.monotonic() + 20
     QApplication.processEvents()
     while not (window.windowHandle() and window.windowHandle().isExposed()):

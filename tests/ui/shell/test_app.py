@@ -239,3 +239,19 @@ def test_making_the_app_again_restyles_no_widget(qtbot: QtBot) -> None:
     QApplication.processEvents()
     assert app.styleSheet() and app.property("peerdeskStyle") == "Fusion"
     assert restyled == []
+
+
+def test_a_review_opens_in_the_layout_of_its_visits_day_unless_one_is_asked_for(
+    controller: Controller, demo_store: Store, store: Store
+) -> None:
+    import datetime as dt
+
+    from peerdesk.services import review
+    from peerdesk.ui.shell import layouts
+
+    before = layouts.for_visit(review.summary(demo_store), dt.datetime.now())
+    window = controller.open_window(demo_store)  # the demo's Day 2 is today: its morning's or afternoon's layout
+    after = layouts.for_visit(review.summary(demo_store), dt.datetime.now())
+    assert window.layouts.current in {before, after} and window.layouts.actions[window.layouts.current].isChecked()
+    asked = controller.open_window(store, layouts.WORKSHOP)  # the smoke test asks for Day 1's, whatever the hour
+    assert asked.layouts.current == layouts.WORKSHOP and not any(d.isVisible() for d in asked.docks.values())
