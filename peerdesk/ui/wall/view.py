@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QPointF, QRectF, Qt
-from PySide6.QtGui import QKeyEvent, QMouseEvent, QPainter, QWheelEvent
+from PySide6.QtGui import QKeyEvent, QMouseEvent, QPainter, QResizeEvent, QWheelEvent
 from PySide6.QtWidgets import QGraphicsItem, QGraphicsView, QWidget
 
 from peerdesk.ui.wall.frames import ThemeItem
@@ -36,6 +36,7 @@ class WallView(QGraphicsView):
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self._pan_from: QPointF | None = None
         self._space = False
+        self._sheets_fitted = False  # the evening sheets fill the width: kept so as the view changes size
         scene.focus_changed.connect(self._say_focused)
 
     # --- zoom -------------------------------------------------------------------------------------------------
@@ -43,6 +44,7 @@ class WallView(QGraphicsView):
         return self.transform().m11()
 
     def zoom_by(self, factor: float) -> None:
+        self._sheets_fitted = False  # the user's own zoom: a resize leaves it be
         target = max(MIN_ZOOM, min(MAX_ZOOM, self.zoom() * factor))
         factor = target / self.zoom()
         if abs(factor - 1.0) > 1e-6:
@@ -51,10 +53,12 @@ class WallView(QGraphicsView):
     def fit_all(self) -> None:
         """Show the whole wall; the evening sheets are fitted to their width instead, never below readable text."""
         rect = self.wall.content_rect()
+        self._sheets_fitted = False
         if rect.isEmpty():
             return
         if self.wall.mode == EVENING:
             self._fit_sheets(rect)
+            self._sheets_fitted = True
             return
         self.fitInView(rect.adjusted(-40, -40, 40, 40), Qt.AspectRatioMode.KeepAspectRatio)
         if self.zoom() > 1.0:  # a small wall is shown at its true size, not blown up
@@ -74,6 +78,19 @@ class WallView(QGraphicsView):
         self.resetTransform()
         self.scale(zoom, zoom)
         self.ensureVisible(QRectF(rect.left() - 20, rect.top() - 20, 1, 1), 0, 0)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        """Fitted evening sheets stay fitted when the view narrows or widens (a dock opened beside the wall, the
+        window's layout for the evening put in place): kept centred, the first sheet went off the left edge. The
+        place read down to stays at the top."""
+        top = self.mapToScene(0, 0).y()
+        super().resizeEvent(event)
+        rect = self.wall.content_rect()
+        if not (self._sheets_fitted and self.wall.mode == EVENING and not rect.isEmpty()):
+            return
+        self._fit_sheets(rect)
+        self.ensureVisible(QRectF(rect.left() - 20, max(top, rect.top() - 20), 1, 1), 0, 0)
+        self.verticalScrollBar().setValue(self.verticalScrollBar().value() + int(self.mapFromScene(0, top).y()))
 
     def wheelEvent(self, event: QWheelEvent) -> None:
         if event.modifiers() & Qt.KeyboardModifier.ControlModifier:

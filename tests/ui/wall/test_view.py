@@ -80,3 +80,25 @@ def test_fitting_a_full_evening_keeps_the_words_readable(qtbot: QtBot, session: 
     assert text_px >= MIN_TEXT_PX - 0.01
     top_left = view.mapFromScene(view.wall.content_rect().topLeft())
     assert view.viewport().rect().contains(top_left), "the sheets are shown from their top"
+
+
+def test_fitted_evening_sheets_keep_the_first_sheet_in_view_when_the_view_narrows(
+    qtbot: QtBot, session: ReviewSession
+) -> None:
+    """Seen under a real X server: the evening's layout put the note taker beside a wall fitted a moment before,
+    and the view, kept centred, showed the Thorns with the Roses cut off at its left edge."""
+    seed_many(session.store, 120)
+    view = on_screen(qtbot, WallView(WallScene(session, EVENING)), 1300, 600)
+    view.fit_all()
+    view.verticalScrollBar().setValue(view.verticalScrollBar().maximum() // 2)  # read half way down
+    read_to = view.mapToScene(0, 0).y()
+    view.resize(700, 600)
+    qtbot.waitUntil(lambda: view.viewport().width() < 700)
+    rect = view.wall.content_rect()
+    assert view.mapToScene(0, 0).x() <= rect.left(), "the Roses sheet starts in view"
+    assert abs(view.mapToScene(0, 0).y() - read_to) < 40, "the place read down to stays at the top"
+    view.zoom_by(1.5)  # the user's own zoom is theirs: a resize keeps it
+    zoom = view.zoom()
+    view.resize(900, 600)
+    qtbot.waitUntil(lambda: view.viewport().width() > 700)
+    assert view.zoom() == pytest.approx(zoom)
