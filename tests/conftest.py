@@ -38,6 +38,24 @@ def qapp_cls() -> type:
     return Application
 
 
+@pytest.hookimpl(hookwrapper=True)
+def pytest_runtest_teardown(item: pytest.Item) -> Iterator[None]:
+    """Widgets a test leaves are deleted when it ends, not at some later test's event loop.
+
+    pytest-qt closes each widget a test registered and asks Qt to delete it later; only an event loop deletes it,
+    and a test session runs none between tests. Main windows piled up (fifty at once, 33,000 widgets, each with
+    the idle lock's application-wide filter), and every later restyle or event went through all of them.
+    """
+    yield
+    import sys
+
+    if "PySide6.QtCore" in sys.modules:
+        from PySide6.QtCore import QCoreApplication, QEvent
+
+        if QCoreApplication.instance() is not None:
+            QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete.value)
+
+
 @pytest.fixture(autouse=True)
 def _files_handed_over_reach_this_tests_controller_only() -> Iterator[None]:
     """The app has one controller for its whole life; the tests make one each on the same application, so what a

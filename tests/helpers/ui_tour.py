@@ -51,8 +51,8 @@ def modal_dialogs_checked(monkeypatch: pytest.MonkeyPatch, check: Check) -> list
     for name in ("getOpenFileName", "getSaveFileName"):
         monkeypatch.setattr(QFileDialog, name, staticmethod(lambda *_a, **_k: ("", "")))
     monkeypatch.setattr(QFileDialog, "getExistingDirectory", staticmethod(lambda *_a, **_k: ""))
-    monkeypatch.setattr(messages, "info", lambda *_a: None)
-    monkeypatch.setattr(messages, "error", lambda *_a: None)
+    monkeypatch.setattr(messages, "info", lambda *_a, **_kw: None)
+    monkeypatch.setattr(messages, "error", lambda *_a, **_kw: None)
     return found
 
 

@@ -23,7 +23,7 @@ def _app_style_sheet_stays_in_its_test() -> Iterator[None]:
 def shown(monkeypatch: pytest.MonkeyPatch) -> list[str]:
     """Every error or notice a panel shows, as "title: text" (the real boxes are modal and would wait)."""
     seen: list[str] = []
-    monkeypatch.setattr(messages, "error", lambda _parent, title, exc: seen.append(f"{title}: {exc}"))
+    monkeypatch.setattr(messages, "error", lambda _parent, title, exc, **_kw: seen.append(f"{title}: {exc}"))
     monkeypatch.setattr(messages, "info", lambda _parent, title, text: seen.append(f"{title}: {text}"))
     return seen
 
@@ -32,7 +32,7 @@ def shown(monkeypatch: pytest.MonkeyPatch) -> list[str]:
 def errors_fail_the_test(monkeypatch: pytest.MonkeyPatch) -> None:
     """A refusal would open a modal box and hang offscreen: make it fail the test instead."""
 
-    def fail(_parent: object, title: str, exc: BaseException) -> None:
+    def fail(_parent: object, title: str, exc: BaseException, **_kw: object) -> None:
         raise AssertionError(f"{title}: {exc}") from exc
 
     monkeypatch.setattr(messages, "error", fail)

@@ -20,7 +20,7 @@ def told(monkeypatch: pytest.MonkeyPatch) -> list[tuple[str, str]]:
     """Message boxes the flows showed, instead of showing them (they are modal)."""
     shown: list[tuple[str, str]] = []
     monkeypatch.setattr(messages, "info", lambda _p, title, text: shown.append((title, text)))
-    monkeypatch.setattr(messages, "error", lambda _p, title, exc: shown.append((title, str(exc))))
+    monkeypatch.setattr(messages, "error", lambda _p, title, exc, **_kw: shown.append((title, str(exc))))
     monkeypatch.setattr(messages, "confirm", lambda *_a, **_k: True)
     return shown
 

@@ -16,7 +16,7 @@ from peerdesk.ui.workshop.panel import WorkshopPanel
 def refusals(monkeypatch: pytest.MonkeyPatch) -> list[str]:
     """What the panel told the user (the message box itself would wait for a click)."""
     seen: list[str] = []
-    monkeypatch.setattr(messages, "error", lambda _parent, _title, exc: seen.append(str(exc)))
+    monkeypatch.setattr(messages, "error", lambda _parent, _title, exc, **_kw: seen.append(str(exc)))
     monkeypatch.setattr(messages, "info", lambda _parent, _title, text: seen.append(text))
     return seen
 

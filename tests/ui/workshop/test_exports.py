@@ -36,7 +36,7 @@ def test_the_summary_is_written_as_html_or_pdf_and_a_failure_is_said(
     exports.save_summary(panel, panel.session, tmp_path / "summary.pdf", full=True)
     assert (tmp_path / "summary.pdf").read_bytes().startswith(b"%PDF")
     said: list[str] = []
-    monkeypatch.setattr(messages, "error", lambda _parent, title, exc: said.append(f"{title}: {exc}"))
+    monkeypatch.setattr(messages, "error", lambda _parent, title, exc, **_kw: said.append(f"{title}: {exc}"))
     exports.save_summary(panel, panel.session, tmp_path / "missing" / "summary.pdf")
     assert said and said[0].startswith("One-page summary: ")
     assert not (tmp_path / "missing").exists()
