@@ -172,13 +172,19 @@ def test_tab_leaves_the_member_list_for_the_buttons(qtbot: QtBot, duo: Team) -> 
     assert dialog.focusWidget() is dialog.add_button
 
 
-def test_the_lead_copies_an_invitation_with_its_alt_letter(qtbot: QtBot, duo: Team) -> None:
+def active_team_dialog(qtbot: QtBot, duo: Team) -> TeamDialog:
+    """The lead's Team dialog, shown and active: Alt+letters and Enter reach only the active window."""
     dialog = TeamDialog(ReviewSession(duo.stores[0]))
     qtbot.addWidget(dialog)
     dialog.show()
     qtbot.waitExposed(dialog)
     dialog.activateWindow()
     qtbot.waitUntil(dialog.isActiveWindow)
+    return dialog
+
+
+def test_the_lead_copies_an_invitation_with_its_alt_letter(qtbot: QtBot, duo: Team) -> None:
+    dialog = active_team_dialog(qtbot, duo)
     QGuiApplication.clipboard().clear()
     QTest.keyClick(dialog.view, Qt.Key.Key_C, Qt.KeyboardModifier.AltModifier)  # &Copy an invitation
     qtbot.waitUntil(lambda: "BEGIN PEERDESK INVITATION" in QGuiApplication.clipboard().text(), timeout=2000)
@@ -242,15 +248,21 @@ def test_a_card_this_review_cannot_take_is_refused_as_it_is_pasted(qtbot: QtBot,
     assert "Sam Okafor" in sams and sams_ok
 
 
-def test_after_verifying_the_member_stays_picked_so_the_keyboard_can_go_on(qtbot: QtBot, trio: Team) -> None:
-    # Seen under Xvfb: Verify reloaded the list and dropped the pick, so Alt+R (Remove) next did nothing.
+def unverified_sam_picked(qtbot: QtBot, trio: Team) -> TeamDialog:
+    """The lead's Team dialog with Sam, not verified yet, picked in the list."""
     lead, sam = trio.stores[:2]
     team.unverify(lead, sam.member_id)
     dialog = TeamDialog(ReviewSession(lead))
     qtbot.addWidget(dialog)
     dialog.show()
-    row = next(i for i, p in enumerate(dialog.model.rows) if p.id == sam.member_id)
-    dialog.view.selectRow(row)
+    dialog.view.selectRow(next(i for i, p in enumerate(dialog.model.rows) if p.id == sam.member_id))
+    return dialog
+
+
+def test_after_verifying_the_member_stays_picked_so_the_keyboard_can_go_on(qtbot: QtBot, trio: Team) -> None:
+    # Seen under Xvfb: Verify reloaded the list and dropped the pick, so Alt+R (Remove) next did nothing.
+    sam = trio.stores[1]
+    dialog = unverified_sam_picked(qtbot, trio)
     dialog.verify_selected(confirmed=True)
     picked = dialog.selected()
     assert picked is not None and picked.id == sam.member_id and picked.verified
@@ -259,12 +271,7 @@ def test_after_verifying_the_member_stays_picked_so_the_keyboard_can_go_on(qtbot
 
 def test_enter_in_the_member_list_closes_the_dialog(qtbot: QtBot, duo: Team) -> None:
     # Seen under Xvfb: Enter in the list pressed the next button in line, "Add a card…", and opened its dialog.
-    dialog = TeamDialog(ReviewSession(duo.stores[0]))
-    qtbot.addWidget(dialog)
-    dialog.show()
-    qtbot.waitExposed(dialog)
-    dialog.activateWindow()
-    qtbot.waitUntil(dialog.isActiveWindow)
+    dialog = active_team_dialog(qtbot, duo)
     QTimer.singleShot(
         1000, lambda: [w.reject() for w in QApplication.topLevelWidgets() if isinstance(w, AddCardDialog)]
     )
@@ -275,12 +282,8 @@ def test_enter_in_the_member_list_closes_the_dialog(qtbot: QtBot, duo: Team) -> 
 
 def test_the_verify_question_ends_in_a_question_not_a_lone_mark(qtbot: QtBot, trio: Team) -> None:
     # Seen under Xvfb: "Does it read / 51199 69743 24508 94134 / ?" with the "?" alone on the last line.
-    lead, sam = trio.stores[:2]
-    team.unverify(lead, sam.member_id)
-    dialog = TeamDialog(ReviewSession(lead))
-    qtbot.addWidget(dialog)
-    dialog.show()
-    dialog.view.selectRow(next(i for i, p in enumerate(dialog.model.rows) if p.id == sam.member_id))
+    sam = trio.stores[1]
+    dialog = unverified_sam_picked(qtbot, trio)
     asked: list[str] = []
 
     def answer() -> None:
