@@ -20,10 +20,11 @@ from dateutil.relativedelta import relativedelta
 from sqlalchemy import select
 
 from peerdesk.errors import UserError
+from peerdesk.services import review
 from peerdesk.services.changes import Changes
 from peerdesk.services.rows import view_of
 from peerdesk.store.engine import Store
-from peerdesk.store.models import ChecklistTick, Review
+from peerdesk.store.models import ChecklistTick
 from peerdesk.store.uow import UnitOfWork
 
 RESOURCE = "leadin_checklist.json"
@@ -107,13 +108,8 @@ def tick_id(review_id: str, key: str) -> str:
 
 
 def visit_start(store: Store) -> dt.date | None:
-    return store.remembered("checklist.visit_start", lambda: _read_visit_start(store))
-
-
-def _read_visit_start(store: Store) -> dt.date | None:
-    with store.session() as s:
-        review = s.get(Review, store.review_id)
-        text = review.visit_start if review is not None else ""
+    """Day 1 of the visit, if set: from the review's record, read once for every view (``review.summary``)."""
+    text = review.summary(store).visit_start
     return dt.date.fromisoformat(text) if text else None
 
 
