@@ -95,9 +95,10 @@ class UnitOfWork:
         else:
             self._tx.commit()
         self._committed = True
-        self.store.wrote()
         if self._meta_written:
-            self.store.forget_meta()
+            self.store.forget_meta()  # which drops the remembered reads too
+        else:
+            self.store.wrote()
         if last is not None:
             self.store.remember_meta("hlc", last)
 
@@ -136,8 +137,7 @@ class UnitOfWork:
 
     def set_meta(self, key: str, value: str) -> None:
         self._set_meta(key, value)
-        self.store.forget_meta()
-        self._meta_written = True  # forgotten again once committed: a read meanwhile saw the fact as it was
+        self._meta_written = True  # the store forgets its facts once this commits (a read before saw the old one)
         if key == "member_id":
             self._member_id = value
 
