@@ -85,11 +85,12 @@ class WallView(QGraphicsView):
         place read down to stays at the top."""
         top = self.mapToScene(0, 0).y()
         super().resizeEvent(event)
-        rect = self.wall.content_rect()
-        if not (self._sheets_fitted and self.wall.mode == EVENING and not rect.isEmpty()):
+        if not (self._sheets_fitted and self.wall.mode == EVENING):  # before the wall's bounds: a Day 2 wall is big
             return
-        self._fit_sheets(rect)
-        self.ensureVisible(QRectF(rect.left() - 20, max(top, rect.top() - 20), 1, 1), 0, 0)
+        rect = self.wall.content_rect()
+        if rect.isEmpty():
+            return
+        self._fit_sheets(rect)  # from the first sheet's top-left corner; then down to where the reader was
         self.verticalScrollBar().setValue(self.verticalScrollBar().value() + int(self.mapFromScene(0, top).y()))
 
     def wheelEvent(self, event: QWheelEvent) -> None:
