@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import os
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -38,6 +38,34 @@ def qapp_cls() -> type:
     return Application
 
 
+@pytest.fixture
+def qtbot(qtbot: QtBot) -> Iterator[QtBot]:
+    """pytest-qt's bot, holding on to each widget a test registers until the test ends, then deleting it.
+
+    pytest-qt keeps only a weak reference. PySide's wrappers of a window and its children refer to each other, so a
+    window the test no longer names waits for Python's cycle collector, which runs at whatever allocation comes
+    next: sometimes inside Qt's event dispatch, with events still queued for the window it deletes — a crash
+    (segmentation fault in ``QWindowSystemInterface::sendWindowSystemEvents``; with the collector off it never
+    happened). Held here, the window is closed by pytest-qt and deleted below, between tests, where nothing is
+    being dispatched.
+    """
+    from PySide6.QtCore import QCoreApplication, QEvent
+    from PySide6.QtWidgets import QWidget
+
+    kept: list[QWidget] = []
+    register = qtbot.addWidget
+
+    def register_and_keep(widget: QWidget, *, before_close_func: Callable[[QWidget], None] | None = None) -> None:
+        register(widget, before_close_func=before_close_func)
+        kept.append(widget)
+
+    qtbot.addWidget = qtbot.add_widget = register_and_keep  # type: ignore[method-assign]
+    yield qtbot
+    # pytest-qt has closed each one and asked for its deletion before fixtures end
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete.value)
+    kept.clear()
+
+
 @pytest.hookimpl(hookwrapper=True)
 def pytest_runtest_teardown(item: pytest.Item) -> Iterator[None]:
     """Widgets a test leaves are deleted when it ends, not at some later test's event loop.
@@ -45,10 +73,19 @@ def pytest_runtest_teardown(item: pytest.Item) -> Iterator[None]:
     pytest-qt closes each widget a test registered and asks Qt to delete it later; only an event loop deletes it,
     and a test session runs none between tests. Main windows piled up (fifty at once, 33,000 widgets, each with
     the idle lock's application-wide filter), and every later restyle or event went through all of them.
+
+    First, a registered widget that Qt has already deleted (its parent went with the test) is left out of the ones
+    pytest-qt is about to close: ``qtbot`` below holds on to it, so closing it would raise.
     """
-    yield
     import sys
 
+    registered = getattr(item, "qt_widgets", None)  # pytest-qt's (weak reference, before-close) pairs
+    if registered:
+        from shiboken6 import isValid
+
+        alive = [(ref, close) for ref, close in registered if (w := ref()) is not None and isValid(w)]
+        item.qt_widgets = alive  # type: ignore[attr-defined]
+    yield
     if "PySide6.QtCore" in sys.modules:
         from PySide6.QtCore import QCoreApplication, QEvent
 
