@@ -184,10 +184,8 @@ def search(store: Store, user_text: str, limit: int = DEFAULT_LIMIT, labels: Lab
     if query is None:
         return []
     raw: list[tuple[str, Any]] = []
-    # A Core connection, not an ORM session: these fixed statements need none of the ORM's work.
-    with store.engine.connect() as connection:
-        db = connection.connection.driver_connection
-        assert db is not None
+    # The DB-API connection, not an ORM session: these fixed statements need none of the ORM's work.
+    with store.reading() as db:
         try:
             raw.extend(("note", row) for row in _notes(db, query, limit))
             raw.extend(("quote", row) for row in db.execute(_QUOTES_SQL, (query.fts, limit)))

@@ -225,6 +225,17 @@ class Store:
     def review_id(self) -> str:
         return self.meta("review_id")
 
+    @contextmanager
+    def reading(self) -> Iterator[Any]:
+        """A pooled DB-API connection for fixed statements that only read (search), handed back to the pool after.
+        No SQLAlchemy ``Connection`` around it: its events and transaction bookkeeping cost as much as a short
+        search's own SQL. Nothing may be written on it (writes go through the unit of work)."""
+        pooled = self.engine.raw_connection()
+        try:
+            yield pooled.driver_connection
+        finally:
+            pooled.close()
+
     def raw(self) -> Any:
         """A raw DB-API connection (for maintenance: checkpoint, vacuum, rekey). Caller closes it."""
         self.wrote()  # it may write: nothing kept by ``remembered`` outlives it

@@ -178,3 +178,18 @@ def test_a_fact_missing_from_the_file_is_not_asked_for_again(store: Store) -> No
     assert store.meta("no_such_fact", "default") == "default"
     assert store.meta("no_such_fact", "other default") == "other default"
     assert sum("FROM meta" in sql for sql in asked) == 1
+
+
+def test_a_read_sees_what_was_committed_and_hands_its_connection_back(store: Store) -> None:
+    from peerdesk.services import review
+
+    review.update_review(store, focus="Early help")
+    before = store.engine.pool.checkedout()  # type: ignore[attr-defined]
+    with store.reading() as db:
+        assert db.execute("SELECT focus FROM review").fetchone() == ("Early help",)
+        assert store.engine.pool.checkedout() == before + 1  # type: ignore[attr-defined]
+    assert store.engine.pool.checkedout() == before  # type: ignore[attr-defined]
+    assert store.remembered("fact", lambda: "kept") == "kept"
+    with store.reading():
+        pass
+    assert store.remembered("fact", lambda: "read again") == "kept"  # a read writes nothing: what is kept stands
