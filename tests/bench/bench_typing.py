@@ -4,7 +4,10 @@ Figure: p99 of the autosave, from handing the text over to the durable commit re
 on a note growing to the size of a long interview's notes; typing at its end, and typing just before a quote (whose
 place then moves with every key). Floor, alternating in the same run: the same UPDATE with the same new text
 committed on a bare SQLCipher connection (WAL, synchronous=FULL), on a twin note that held the text before.
-Keystroke → durable = the typing pause (``QUIET_MS``) + that. Also reported: the UI thread's time per keystroke.
+Keystroke → durable = the typing pause (``QUIET_MS``) + that. Also reported: the UI thread's time per keystroke,
+its painting included. Each key is painted before the next, as the event loop does while people type: left to the
+save's own ``processEvents``, twenty keys' painting (a relayout of everything after the caret, typing before a
+quote) was counted as the autosave's, which the save never causes.
 Goal (issue #22): ≤ 3× the floor.
 """
 
@@ -98,9 +101,11 @@ def test_keystroke_to_durable_commit(qtbot: QtBot, session: ReviewSession, passp
         for ch in LINE[(n * KEYS_PER_SAVE) % len(LINE) :][:KEYS_PER_SAVE].ljust(KEYS_PER_SAVE, "x"):
             start = time.perf_counter()
             qtbot.keyClick(panel.editor, ch)  # type: ignore[arg-type]
+            app.processEvents()  # the key painted, as the event loop does between keys (people type ~5 a second)
             key_ms.append((time.perf_counter() - start) * 1000)
         if n % 8 == 7:  # a new line now and then, as people type
             qtbot.keyClick(panel.editor, Qt.Key.Key_Return)
+            app.processEvents()
         start = time.perf_counter()
         panel.save_soon()  # what the typing pause's timer does
         saver = panel.saver
