@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QDate
@@ -13,6 +14,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
+    QPushButton,
     QVBoxLayout,
     QWidget,
 )
@@ -32,6 +34,31 @@ from peerdesk.ui.kit.widgets import (
 
 SUFFIX = ".peerdesk"
 FILE_FILTER = "peerdesk reviews (*.peerdesk);;All files (*)"
+
+
+def review_file_row(field: QLineEdit, chosen: Callable[[], None]) -> tuple[QHBoxLayout, QPushButton]:
+    """``field`` (where a new review file goes) with its "Choose…" button, which asks where to save it; ``chosen``
+    is called once a place was picked."""
+
+    def choose() -> None:
+        if _choose_review_file(field):
+            chosen()
+
+    browse = push_button("Choose…", choose)
+    browse.setAutoDefault(False)  # Enter in a field must not open a file dialog
+    browse.setAccessibleName("Choose where to save the review")
+    row = QHBoxLayout()
+    row.addWidget(field, 1)
+    row.addWidget(browse)
+    return row, browse
+
+
+def _choose_review_file(field: QLineEdit) -> bool:
+    path, _ = QFileDialog.getSaveFileName(field.window(), "Save the review as", field.text(), FILE_FILTER)
+    if not path:
+        return False
+    field.setText(path if path.endswith(SUFFIX) else path + SUFFIX)
+    return True
 
 
 class PassphraseDialog(QDialog):
@@ -93,10 +120,7 @@ class NewReviewDialog(QDialog):
         for role in review_service.ROLES:
             self.role.addItem(review_service.ROLE_LABELS[role], role)
         self.file = QLineEdit()
-        browse = push_button("Choose…", self._browse)
-        file_row = QHBoxLayout()
-        file_row.addWidget(self.file, 1)
-        file_row.addWidget(browse)
+        file_row, _browse = review_file_row(self.file, lambda: setattr(self, "_file_touched", True))
         # What is needed to start comes first, in the order Tab visits it; the rest has defaults.
         self._rows(form, (("Host authority", self.authority), ("Your name", self.me)))
         self.pass1, self.strength, self.pass2 = passphrase_rows(form)
@@ -114,7 +138,6 @@ class NewReviewDialog(QDialog):
         self.buttons = accept_buttons(self, "Create review", self._validate)
         self.create_button = self.buttons.primary
         self.create_button.setDefault(True)  # Enter in any field creates the review (after the checks)
-        browse.setAutoDefault(False)
         layout.addWidget(self.buttons)
         self.authority.textChanged.connect(self._suggest_file)
         self._file_touched = False
@@ -141,14 +164,6 @@ class NewReviewDialog(QDialog):
         while "--" in stem:
             stem = stem.replace("--", "-")
         self.file.setText(str(self.folder / f"{stem}{SUFFIX}"))
-
-    def _browse(self) -> None:
-        path, _ = QFileDialog.getSaveFileName(self, "Save the review as", self.file.text(), FILE_FILTER)
-        if path:
-            if not path.endswith(SUFFIX):
-                path += SUFFIX
-            self.file.setText(path)
-            self._file_touched = True
 
     def _fail(self, message: str) -> None:
         self.error.setText(message)

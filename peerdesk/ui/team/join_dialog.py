@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from itertools import pairwise
 from pathlib import Path
 
 from PySide6.QtCore import Qt
@@ -26,7 +27,7 @@ from peerdesk.services import review as review_service
 from peerdesk.services import team
 from peerdesk.store.engine import MIN_PASSPHRASE
 from peerdesk.ui.kit.widgets import accept_buttons, confirm_discard, error_label, passphrase_rows, wrapped_label
-from peerdesk.ui.shell.dialogs import SUFFIX
+from peerdesk.ui.shell.dialogs import SUFFIX, review_file_row
 
 
 def invitation_on_clipboard() -> str:
@@ -87,10 +88,11 @@ class JoinDialog(QDialog):
                 self.role.addItem(review_service.ROLE_LABELS[role], role)
         self.file = QLineEdit(str(free_path(self.folder, "joined-review")))
         self.file.setAccessibleName("Save as")
+        file_row, browse = review_file_row(self.file, lambda: setattr(self, "_file_touched", True))
         form.addRow("Your name", self.me)
         self.pass1, self.strength, self.pass2 = passphrase_rows(form)
         form.addRow("Your role", self.role)
-        form.addRow("Save as", self.file)
+        form.addRow("Save as", file_row)
         layout.addLayout(form)
         self.error = error_label()
         layout.addWidget(self.error)
@@ -99,7 +101,8 @@ class JoinDialog(QDialog):
         layout.addWidget(self.buttons)
         self.join_button.setDefault(True)  # once inside the dialog: Enter in any field joins
         # Tab in the order the fields are laid out (the invitation, its file, then the form below)
-        for first, second in ((self.text, load), (load, self.me), (self.me, self.pass1), (self.pass1, self.pass2)):
+        order = (self.text, load, self.me, self.pass1, self.pass2, self.role, self.file, browse)
+        for first, second in pairwise(order):
             QWidget.setTabOrder(first, second)
         self._file_touched = False
         self.file.textEdited.connect(lambda _t: setattr(self, "_file_touched", True))

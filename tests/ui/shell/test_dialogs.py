@@ -5,7 +5,9 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
+import pytest
 from PySide6.QtCore import QDate
+from PySide6.QtWidgets import QFileDialog, QPushButton
 from pytestqt.qtbot import QtBot
 
 from peerdesk.ui.shell.dialogs import NewReviewDialog, PassphraseDialog, first_visit_day
@@ -31,6 +33,18 @@ def test_a_new_review_suggests_a_file_name_from_the_authority_until_one_is_typed
     dialog.file.textEdited.emit(dialog.file.text())
     dialog.authority.setText("Westfold")
     assert dialog.path() == tmp_path / "mine.peerdesk"
+
+
+def test_a_place_chosen_for_a_new_review_stands_when_the_authority_is_typed_after(
+    qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    dialog = NewReviewDialog(folder=tmp_path)
+    qtbot.addWidget(dialog)
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *_a: (str(tmp_path / "visit"), ""))
+    [choose] = [b for b in dialog.findChildren(QPushButton) if b.text() == "Choose…"]
+    choose.click()
+    dialog.authority.setText("Westfold")
+    assert dialog.path() == tmp_path / "visit.peerdesk"
 
 
 def test_day_2_follows_day_1_and_the_essentials_are_trimmed(qtbot: QtBot, tmp_path: Path) -> None:

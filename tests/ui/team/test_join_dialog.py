@@ -4,9 +4,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QFileDialog, QPushButton
 from pytestqt.qtbot import QtBot
 
 from peerdesk.services import team
@@ -89,3 +91,38 @@ def test_a_card_pasted_instead_of_the_invitation_is_named_for_what_it_is(
     QTest.keyClick(dialog.text, Qt.Key.Key_V, Qt.KeyboardModifier.ControlModifier)
     assert dialog.invitation is None
     assert dialog.verdict.text() == "That is a member card, not an invitation: ask the lead for an invitation."
+
+
+def test_where_my_file_goes_can_be_chosen_and_an_invitation_read_after_does_not_change_it(
+    qtbot: QtBot, duo: Team, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    QGuiApplication.clipboard().setText("")
+    dialog = JoinDialog(folder=tmp_path)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    [choose] = [b for b in dialog.findChildren(QPushButton) if b.text() == "Choose…"]
+    assert not choose.autoDefault()  # Enter in a field joins, never opens a file dialog
+    asked: list[str] = []
+
+    def save_dialog(_parent: object, _title: str, start: str, _filter: str) -> tuple[str, str]:
+        asked.append(start)
+        return str(tmp_path / "sub" / "my-review"), ""
+
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", save_dialog)
+    qtbot.mouseClick(choose, Qt.MouseButton.LeftButton)
+    assert asked == [str(tmp_path / "joined-review.peerdesk")]  # it starts from what the field holds
+    assert dialog.path() == tmp_path / "sub" / "my-review.peerdesk"  # the file's kind added when left off
+    dialog.text.setPlainText(team.invitation(lead(duo)))
+    assert dialog.invitation is not None
+    assert dialog.path() == tmp_path / "sub" / "my-review.peerdesk"  # not replaced by a suggestion from the lead's name
+
+
+def test_choosing_nowhere_leaves_the_suggested_file(
+    qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    dialog = JoinDialog(folder=tmp_path)
+    qtbot.addWidget(dialog)
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *_a: ("", ""))
+    [choose] = [b for b in dialog.findChildren(QPushButton) if b.text() == "Choose…"]
+    choose.click()
+    assert dialog.path() == tmp_path / "joined-review.peerdesk"
