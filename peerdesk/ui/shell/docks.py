@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QShowEvent
@@ -16,6 +17,9 @@ from PySide6.QtWidgets import QDockWidget, QMainWindow, QStyle, QVBoxLayout, QWi
 from peerdesk.ui.kit.panel import Panel
 from peerdesk.ui.kit.session import ReviewSession
 from peerdesk.ui.kit.widgets import scrolling
+
+if TYPE_CHECKING:  # built, and its module loaded, only when the wall is first shown
+    from peerdesk.ui.wall.widget import WallWidget
 
 # The note taker's editor and its side tabs side by side, nothing cut (tests/ui/shell/test_layout.py); known
 # before the notes panel is built, which happens only when its dock is first shown.
@@ -78,7 +82,7 @@ class LazyTab(QWidget):
         super().showEvent(event)
 
 
-def wall(session: ReviewSession) -> QWidget:
+def wall(session: ReviewSession) -> WallWidget:
     from peerdesk.ui.wall.widget import WallWidget
 
     return WallWidget(session)

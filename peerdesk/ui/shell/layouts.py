@@ -32,6 +32,7 @@ DAY1, EVENING, DAY2, WORKSHOP = "day1", "evening", "day2", "workshop"
 EVENING_FROM = (16, 30)  # Day 1's first impressions start at 16.40, once the interviews are done
 AFTERNOON = (12, 30)  # the findings go to the host at 12.30 on Day 2; the workshop follows
 RESET_KEYS = "Ctrl+Shift+L"
+HIDE_KEYS = "Ctrl+Shift+H"
 # Day 2 morning: the bottom docks' height at least. Quotes then lists 8 rows to pick from (its filters and buttons
 # on one line each across the window's width), and the insight editor has its height (tests/ui/shell/test_layouts.py).
 DAY2_BOTTOM = 450
@@ -100,6 +101,15 @@ class Layouts:
         self.sizes: DefaultSizes | None = None
         self.actions: dict[str, QAction] = {}
         self.on_wall: Callable[[bool], None] = lambda _day2: None  # the wall in that mode, set by the window
+        # "Hide the panels": the work area gets the whole window (on a laptop the Day 2 wall has ~160 pixels of
+        # height under Quotes and Insights); the docks as they were are kept here and put back as they were.
+        self.before_hiding: QByteArray | None = None
+        self.hide_action = QAction("&Hide the panels", window, checkable=True, shortcut=QKeySequence(HIDE_KEYS))
+        self.hide_action.setObjectName("actionHidePanels")
+        self.hide_action.setStatusTip("Give the work area the whole window; again to bring the panels back")
+        self.hide_action.toggled.connect(self._hide_panels)
+        for dock in docks.values():  # the user opening a panel meanwhile: what they arrange now is theirs
+            dock.toggleViewAction().triggered.connect(lambda _c=False: self._stop_hiding(put_back=False))
 
     # --- the View menu --------------------------------------------------------------------------------------------
     def install(self, menu: QMenu) -> QAction:
@@ -114,6 +124,7 @@ class Layouts:
             menu.addAction(action)
             self.actions[each.key] = action
         self.actions[self.current].setChecked(True)
+        menu.addAction(self.hide_action)
         reset = QAction("&Reset layout", menu, shortcut=QKeySequence(RESET_KEYS))
         reset.setStatusTip("Put this part of the visit's docks, tab and sizes back as they first were")
         menu.addAction(reset)
@@ -137,7 +148,8 @@ class Layouts:
     def enter(self, key: str) -> None:
         """Change to ``key``'s layout: this one's state is kept for later, that one's saved state (or default)."""
         if key != self.current:
-            ui_settings.settings().setValue(state_key(self.current), self.window.saveState(LAYOUT_VERSION))
+            ui_settings.settings().setValue(state_key(self.current), self._state())
+            self._stop_hiding(put_back=False)
             self.current = key
             if not self._restore_saved(key):
                 self.apply()
@@ -147,7 +159,29 @@ class Layouts:
         """On closing: size, place and the current layout's state (``state``: the one kept while locked)."""
         s = ui_settings.settings()
         s.setValue("window/geometry", self.window.saveGeometry())
-        s.setValue(state_key(self.current), state or self.window.saveState(LAYOUT_VERSION))
+        s.setValue(state_key(self.current), self.before_hiding or state or self.window.saveState(LAYOUT_VERSION))
+
+    def _state(self) -> QByteArray:
+        """The docks as the user arranged them: with the panels hidden, as they were before."""
+        return self.before_hiding or self.window.saveState(LAYOUT_VERSION)
+
+    def _hide_panels(self, hide: bool) -> None:
+        if hide and self.before_hiding is None:
+            self.before_hiding = self.window.saveState(LAYOUT_VERSION)
+            for dock in self.docks.values():
+                dock.hide()
+        elif not hide:
+            self._stop_hiding(put_back=True)
+
+    def _stop_hiding(self, *, put_back: bool) -> None:
+        """End "Hide the panels": the docks as they were (``put_back``), or as they now are."""
+        state, self.before_hiding = self.before_hiding, None
+        if state is not None and put_back:
+            self.window.restoreState(state, LAYOUT_VERSION)
+        if self.hide_action.isChecked():
+            blocked = self.hide_action.blockSignals(True)
+            self.hide_action.setChecked(False)
+            self.hide_action.blockSignals(blocked)
 
     def _restore_saved(self, key: str) -> bool:
         state = ui_settings.settings().value(state_key(key))
@@ -159,6 +193,7 @@ class Layouts:
 
     def apply(self) -> None:
         """The current layout's default: its docks, on top where they belong, sized to the window."""
+        self._stop_hiding(put_back=False)
         chosen = layout(self.current)
         self._bring_tab(chosen)
         self.window.restoreState(self.pristine, LAYOUT_VERSION)

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from functools import partial
 from typing import TYPE_CHECKING, cast
 
 from PySide6.QtCore import QByteArray, Qt, Signal
@@ -73,7 +72,7 @@ class MainWindow(ShellWindow):
         self.overview = OverviewPanel(session)
         self.work.addTab(self.overview, "Overview")
         self._builders: dict[str, Callable[[], Panel]] = {}  # central tabs built when first shown
-        self._wall_tab = LazyTab(partial(docks.wall, session))
+        self._wall_tab = LazyTab(self._make_wall)
         self.work.addTab(self._wall_tab, "Wall")
         self.lock_screen = LockScreen(session)
         self.lock_screen.unlocked.connect(self.unlock)
@@ -137,6 +136,13 @@ class MainWindow(ShellWindow):
         from peerdesk.ui.insights.from_wall import theme_to_insight
 
         theme_to_insight(self, theme_id)
+
+    def _make_wall(self) -> WallWidget:
+        """The wall, its toolbar ending with "Hide the panels": on a laptop the Day 2 wall needs the window's height."""
+        wall = docks.wall(self.session)
+        wall.toolbar.addSeparator()
+        wall.toolbar.addAction(self.layouts.hide_action)
+        return wall
 
     @property
     def wall(self) -> WallWidget:

@@ -188,3 +188,52 @@ def test_the_quotes_still_list_eight_rows_when_day_2_is_restored(qtbot: QtBot, d
     window.hide()
     again = opened(qtbot, demo_session, DAY2)
     assert on_top(again, "dock-quotes") and rows_in_view(again.panels["dock-quotes"].table) >= 8  # type: ignore[attr-defined]
+
+
+def test_hiding_the_panels_gives_the_day_2_wall_the_windows_height_and_puts_them_back_as_they_were(
+    qtbot: QtBot, demo_session: ReviewSession
+) -> None:
+    window = opened(qtbot, demo_session, DAY2)
+    window.docks["dock-quotes"].raise_()  # the user's own arrangement: Quotes on top
+    settle()
+    wall_height = window.work.height()
+    assert window.layouts.hide_action in window.wall.toolbar.actions()  # one click from the wall
+    qtbot.keyClick(window, Qt.Key.Key_H, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
+    settle()
+    assert shown(window) == set() and window.layouts.hide_action.isChecked()
+    assert window.work.height() > wall_height + 350  # on a laptop: from ~160 pixels to most of the window
+    window.layouts.hide_action.trigger()  # the toolbar's button again
+    settle()
+    assert shown(window) == {"dock-quotes", "dock-insights"} and on_top(window, "dock-quotes")
+    # Qt gives a restored tabbed pair its height less about its tab bar, once (locking and unlocking does the same)
+    assert abs(window.work.height() - wall_height) <= 24
+
+
+def test_a_window_closed_with_its_panels_hidden_opens_with_them_next_time(
+    qtbot: QtBot, demo_session: ReviewSession
+) -> None:
+    window = opened(qtbot, demo_session, DAY2)
+    window.layouts.hide_action.setChecked(True)
+    window.lock()  # locked meanwhile: the state kept by the lock is the hidden one
+    window.save_layout()  # as on closing
+    window.hide()
+    again = opened(qtbot, demo_session, DAY2)
+    assert shown(again) == {"dock-quotes", "dock-insights"} and not again.layouts.hide_action.isChecked()
+
+
+def test_a_panel_opened_while_they_are_hidden_ends_the_hiding_and_the_users_arrangement_stands(
+    qtbot: QtBot, demo_session: ReviewSession
+) -> None:
+    window = opened(qtbot, demo_session, DAY2)
+    window.layouts.hide_action.setChecked(True)
+    window.docks["dock-timetable"].toggleViewAction().trigger()  # View ▸ Timetable
+    settle()
+    assert shown(window) == {"dock-timetable"} and not window.layouts.hide_action.isChecked()
+    window.layouts.hide_action.setChecked(True)
+    window.layouts.actions[DAY1].trigger()  # another part of the visit: its own panels
+    settle()
+    assert shown(window) == {"dock-timetable", "dock-notes", "dock-quotes", "dock-insights"}
+    assert not window.layouts.hide_action.isChecked()
+    window.layouts.actions[DAY2].trigger()  # and Day 2 as it was before hiding: the timetable the user opened
+    settle()
+    assert shown(window) == {"dock-timetable"}
