@@ -72,8 +72,11 @@ class TagRow:
     count: int
 
 
-def _interview_labels(s: Any, groups: dict[str, str]) -> dict[str, str]:
-    """Each interview as the Quotes list names it: its title, or (untitled) its slot, team and group."""
+def interview_labels(s: Any, groups: dict[str, str] | None = None) -> dict[str, str]:
+    """Each interview as the Quotes list names it: its title, or (untitled) its slot, team and group (``groups``:
+    the groups' names by id, when the caller has read them already)."""
+    if groups is None:
+        groups = _pairs(s.execute(select(StakeholderGroup.id, StakeholderGroup.name)))
     slots = {
         sid: SlotInfo(sid, day, starts, ends).label
         for sid, day, starts, ends in s.execute(select(Slot.id, Slot.day, Slot.starts, Slot.ends))
@@ -134,7 +137,7 @@ def list_quotes(
     """Every live quote with what the tagger shows, optionally filtered (all given filters must hold)."""
     with store.session() as s:
         groups = _pairs(s.execute(select(StakeholderGroup.id, StakeholderGroup.name)))
-        interviews = _interview_labels(s, groups)
+        interviews = interview_labels(s, groups)
         tags = _pairs(s.execute(select(Tag.id, Tag.name).where(Tag.deleted.is_(False))))
         links: dict[str, set[str]] = {}
         for qid, tid in s.execute(select(QuoteTag.quote_id, QuoteTag.tag_id).where(QuoteTag.deleted.is_(False))):

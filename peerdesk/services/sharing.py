@@ -6,6 +6,7 @@ import datetime as dt
 import os
 import tempfile
 import urllib.parse
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -14,6 +15,7 @@ from sqlalchemy import select
 
 from peerdesk.errors import NotFound, UserError
 from peerdesk.exchange import bundle, display, transfer
+from peerdesk.services import quotes
 from peerdesk.services.changes import Changes, everything
 from peerdesk.store.engine import Store
 from peerdesk.store.models import SHARED_MODELS, Conflict, Member
@@ -141,6 +143,24 @@ class ConflictView:
     created: str
     resolved: bool
     record_deleted: bool = False  # the edit was made while a colleague deleted the record
+    context: str = ""  # what the text belongs to: the interview it was said in, or its theme's or insight's words
+
+
+# A record's own words that say which one it is, when the text in conflict is another of its fields.
+_NAMING_FIELDS = ("heading", "statement", "title", "name")
+
+
+def _context(table: str, field: str, row: Any, interviews: Callable[[], dict[str, str]]) -> str:
+    if row is None:
+        return ""
+    interview_id = row.id if table == "interviews" else getattr(row, "interview_id", "")
+    if interview_id:
+        return display.clip(interviews().get(interview_id, ""), 60)
+    for name in _NAMING_FIELDS:
+        words = getattr(row, name, None)
+        if name != field and isinstance(words, str) and words.strip():
+            return display.clip(words.strip(), 60)
+    return ""
 
 
 def conflicts(store: Store, *, include_resolved: bool = False) -> list[ConflictView]:
@@ -149,6 +169,13 @@ def conflicts(store: Store, *, include_resolved: bool = False) -> list[ConflictV
         if not include_resolved:
             stmt = stmt.where(Conflict.resolved.is_(False))
         names = {m.id: m.name for m in s.scalars(select(Member))}
+        labels: dict[str, str] = {}
+
+        def interviews() -> dict[str, str]:  # read once, and only when a conflict is about an interview's text
+            if not labels:
+                labels.update(quotes.interview_labels(s))
+            return labels
+
         views = []
         for c in s.scalars(stmt):
             model = SHARED_MODELS.get(c.table_name)
@@ -166,6 +193,7 @@ def conflicts(store: Store, *, include_resolved: bool = False) -> list[ConflictV
                     c.created,
                     c.resolved,
                     row is None or bool(row.deleted),
+                    _context(c.table_name, c.field, row, interviews),
                 )
             )
         return views

@@ -26,3 +26,14 @@ def make_conflict(team: Team) -> str:
     transfer.import_bundle(lead, to_lead)
     transfer.import_bundle(sam, to_sam)
     return quote_id
+
+
+def clash_on(team: Team, table: str, field: str, **fields: object) -> str:
+    """A record Sam made and both reworded apart in ``field``; the lead has imported Sam's rewording."""
+    lead, sam = team.stores[:2]
+    record_id, _ = records.create(sam, table, **fields)
+    send(sam, lead)
+    records.set_fields(lead, table, record_id, **{field: "Lead's wording."})
+    records.set_fields(sam, table, record_id, **{field: "Sam's wording."})
+    transfer.import_bundle(lead, transfer.export_bundle(sam).data)
+    return record_id

@@ -11,7 +11,7 @@ import pytest
 from peerdesk.errors import UserError
 from peerdesk.services import records, sharing
 from peerdesk.store.engine import Store
-from tests.helpers.conflicts import make_conflict
+from tests.helpers.conflicts import clash_on, make_conflict
 from tests.helpers.exchange import Team
 
 
@@ -83,3 +83,17 @@ def test_a_lost_concurrent_edit_is_kept_as_a_conflict_that_can_be_restored(duo: 
     sharing.restore_conflict(lead, kept.id)
     assert records.values(lead, "quotes", quote_id, ["text"])["text"] == kept.lost_text
     assert sharing.conflicts(lead) == [] and len(sharing.conflicts(lead, include_resolved=True)) == 1
+
+
+def test_a_conflict_says_what_its_text_belongs_to(duo: Team) -> None:
+    lead, sam = duo.stores
+    interview, _ = records.create(sam, "interviews", title="Foster carers at the hub")
+    clash_on(duo, "quotes", "text", text="Original.", interview_id=interview)
+    clash_on(duo, "insights", "meaning", statement="Thresholds differ by who is on duty")
+    clash_on(duo, "themes", "heading", heading="Front door")
+    contexts = {c.table: c.context for c in sharing.conflicts(lead)}
+    assert contexts == {
+        "quotes": "Foster carers at the hub",  # the interview it was said in
+        "insights": "Thresholds differ by who is on duty",  # the insight's own statement
+        "themes": "",  # the heading is what clashed: nothing else names a theme
+    }

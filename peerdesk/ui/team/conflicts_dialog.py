@@ -32,6 +32,15 @@ def where(c: sharing.ConflictView) -> str:
     return f"{label(c.table, 1).capitalize()} · {c.field.replace('_', ' ')}"
 
 
+def where_in_full(c: sharing.ConflictView) -> str:
+    """``where``, and under it what the text belongs to: "Quote · text" / "09:45 Team A — Foster carers"."""
+    return f"{where(c)}\n{c.context}" if c.context else where(c)
+
+
+def _named(c: sharing.ConflictView) -> str:
+    return f"{where(c)} ({c.context})" if c.context else where(c)
+
+
 class ConflictsModel(SessionTableModel[sharing.ConflictView]):
     headers = HEADERS
 
@@ -41,7 +50,7 @@ class ConflictsModel(SessionTableModel[sharing.ConflictView]):
     def cell(self, c: sharing.ConflictView, column: int, role: int) -> Any:
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
             now = "(deleted meanwhile: restoring brings it back)" if c.record_deleted else c.current_text
-            return (where(c), c.lost_text, now, clip(c.author))[column]
+            return (where_in_full(c), c.lost_text, now, clip(c.author))[column]
         if role == Qt.ItemDataRole.TextAlignmentRole:
             return Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft  # a tall row is read from its top line
         return None
@@ -110,7 +119,7 @@ class ConflictsDialog(SessionDialog):
             return back | sharing.set_conflict_resolved(store, c.id, False)
 
         if ops.run(self, self.session, "Restore text", lambda s: sharing.restore_conflict(s, c.id), undo):
-            self._settled(f"Restored: {where(c)} now reads “{clip(c.lost_text, 200)}”.")
+            self._settled(f"Restored: {_named(c)} now reads “{clip(c.lost_text, 200)}”.")
 
     def dismiss_selected(self) -> None:
         c = self.selected()
@@ -120,7 +129,7 @@ class ConflictsDialog(SessionDialog):
             self, self.session, "Dismiss conflict", lambda s, v: sharing.set_conflict_resolved(s, c.id, v), True, False
         ):
             kept = "stays deleted" if c.record_deleted else f"keeps “{clip(c.current_text, 200)}”"
-            self._settled(f"Dismissed: {where(c)} {kept}.")
+            self._settled(f"Dismissed: {_named(c)} {kept}.")
 
     def _settled(self, what: str) -> None:
         self.outcome.setText(what)

@@ -9,7 +9,7 @@ from pytestqt.qtbot import QtBot
 from peerdesk.services import records, sharing
 from peerdesk.ui.kit.session import ReviewSession
 from peerdesk.ui.team.conflicts_dialog import ConflictsDialog
-from tests.helpers.conflicts import make_conflict
+from tests.helpers.conflicts import clash_on, make_conflict
 from tests.helpers.exchange import Team, send
 from tests.helpers.layout import screenshot
 
@@ -171,3 +171,12 @@ def test_a_text_taller_than_the_list_can_be_scrolled_to_its_end(qtbot: QtBot, du
     bar = dialog.view.verticalScrollBar()
     bar.setValue(bar.maximum())
     assert dialog.view.visualRect(index).bottom() <= dialog.view.viewport().height()
+
+
+def test_where_says_the_interview_a_quote_was_said_in(qtbot: QtBot, duo: Team) -> None:
+    interview, _ = records.create(duo.stores[1], "interviews", title="Foster carers at the hub")
+    clash_on(duo, "quotes", "text", text="Original.", interview_id=interview)
+    dialog = shown(qtbot, duo)
+    assert dialog.model.data(dialog.model.index(0, 0)) == "Quote · text\nFoster carers at the hub"
+    qtbot.mouseClick(dialog.dismiss_button, Qt.MouseButton.LeftButton)
+    assert dialog.outcome.text().startswith("Dismissed: Quote · text (Foster carers at the hub) keeps “")
