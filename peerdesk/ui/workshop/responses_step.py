@@ -107,7 +107,7 @@ class ResponsesStep(QSplitter):
         # The buttons above the list, which stretches: on a laptop the step is short and "Add table", the first thing
         # to do on a new workshop, would otherwise sit below the fold of the scroll area.
         row = QHBoxLayout()
-        row.addWidget(push_button("Add table", lambda: self.add_table()))
+        row.addWidget(push_button("Add table", self._add_table_and_name_it))
         row.addWidget(push_button("Remove", self._remove_selected_table))
         lay.addLayout(row)
         lay.addWidget(self.tables_view, 1)
@@ -138,6 +138,17 @@ class ResponsesStep(QSplitter):
         return self.recorder.add(
             "Add table", lambda s, rid: workshop.add_table(s, name, table_id=rid), workshop.remove_table
         )
+
+    def _add_table_and_name_it(self) -> None:
+        """The button: the new table opens for its name, "Table N" selected, so the facilitator types it straight
+        away (focus left on the button, a space typed in the name added another table)."""
+        table_id = self.add_table()
+        row = next((n for n, t in enumerate(self.tables_model.rows) if t.id == table_id), None)
+        if row is not None:
+            index = self.tables_model.index(row, 0)
+            self.tables_view.setCurrentIndex(index)
+            self.tables_view.setFocus()
+            self.tables_view.edit(index)
 
     def rename_table(self, table_id: str, name: str) -> None:
         self.recorder.set_text("Rename table", workshop.rename_table, table_id, name, self.outcome.tables)

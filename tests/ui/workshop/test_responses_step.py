@@ -117,3 +117,16 @@ def test_add_table_is_in_sight_on_a_laptop_screen_when_there_are_no_tables_yet(
     assert shown.size() == button.size(), "the first thing to do on a new workshop is not scrolled out of sight"
     qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
     assert [t.name for t in workshop.tables(session.store)] == ["Table 1"]
+
+
+def test_add_table_opens_the_new_table_for_its_name_so_typing_names_it(qtbot: QtBot, panel: WorkshopPanel) -> None:
+    store, step = panel.session.store, panel.responses
+    panel.show()
+    qtbot.waitExposed(panel)
+    button = next(b for b in step.findChildren(QPushButton) if b.text() == "Add table")
+    qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+    editor = QApplication.focusWidget()
+    qtbot.keyClicks(editor, "Window table")
+    qtbot.keyClick(editor, Qt.Key.Key_Return)
+    # The view commits a typed name after the key (a queued call), as it does in the running app.
+    qtbot.waitUntil(lambda: [t.name for t in workshop.tables(store)] == ["Window table"])  # one table, as typed
