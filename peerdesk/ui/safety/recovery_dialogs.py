@@ -102,6 +102,7 @@ class RestoreDialog(QDialog):
         self.restore_button = QPushButton("Restore")
         self.restore_button.setObjectName("primaryButton")
         self.restore_button.setEnabled(False)
+        self.restore_button.setDefault(True)  # Enter on a chosen backup: otherwise Qt's default was Cancel, first
         self.restore_button.clicked.connect(self.accept)
         cancel = push_button("Cancel", self.reject)
         row.addWidget(cancel)

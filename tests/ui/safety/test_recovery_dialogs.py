@@ -66,3 +66,21 @@ def test_tab_leaves_the_backups_for_the_buttons(qtbot: Any, window: MainWindow) 
     assert dialog.focusWidget() is not dialog.view
     QTest.keyClick(dialog.focusWidget(), Qt.Key.Key_Tab)
     assert dialog.focusWidget() is dialog.restore_button
+
+
+def test_enter_on_a_chosen_backup_restores_it_rather_than_cancelling(qtbot: Any, window: MainWindow) -> None:
+    """Enter in the list pressed Cancel, the dialog's first button: the restore silently did not happen."""
+    from PySide6.QtCore import Qt
+
+    store = window.session.store
+    backups.make_backup(store, "manual")
+    backups.make_backup(store, "manual")
+    dialog = RestoreDialog(backups.describe(store.path, PASSPHRASE), window)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    dialog.view.setFocus()
+    qtbot.keyClick(dialog.view, Qt.Key.Key_Down)
+    qtbot.keyClick(dialog.view, Qt.Key.Key_Return)
+    assert dialog.result() == QDialog.DialogCode.Accepted
+    assert dialog.chosen() is dialog.model.rows[1]
