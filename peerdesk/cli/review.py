@@ -79,10 +79,7 @@ def cmd_purge(args: argparse.Namespace) -> int:
         if not state.due and not args.now and not state.purged_on:
             raise CliError(f"Not due yet. {state.sentence} Add --now to delete them anyway.")
         report = retention.purge(store)
-    print(
-        f"Deleted {report.total} interview records for good and {report.backups_removed} backups; "
-        "the summary, insights and workshop remain."
-    )
+    print(f"{report.sentence} The summary, insights and workshop remain.")
     return 0
 
 

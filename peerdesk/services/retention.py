@@ -17,11 +17,13 @@ import datetime as dt
 import logging
 from dataclasses import dataclass
 from pathlib import Path
+from types import MappingProxyType
 
 from sqlalchemy import ColumnElement, delete, func, select, text
 
 from peerdesk.services import review as review_service
 from peerdesk.services.changes import Changes, everything
+from peerdesk.services.plural import count
 from peerdesk.store import backup, lock, maintenance, rekey, sqlcipher
 from peerdesk.store.engine import Store
 from peerdesk.store.models import (
@@ -69,6 +71,20 @@ PURGED: tuple[type[Shared], ...] = (
 PURGED_TABLES: tuple[str, ...] = INTERVIEW_RECORD_TABLES
 assert set(PURGED_TABLES) == {m.__tablename__ for m in PURGED}  # type: ignore[attr-defined]
 PURGED_ON = PURGED_ON_META  # meta key: the date the interview records were deleted
+# How the purge's report names what went, in words a team member uses (the links between records are not named).
+REPORTED = MappingProxyType(
+    {
+        "notes": ("interview note", ""),
+        "quotes": ("quote", ""),
+        "postits": ("post-it", ""),
+        "themes": ("theme", ""),
+        "interview_questions": ("question tick", ""),
+        "scale_answers": ("scale answer", ""),
+        "guarded_names": ("name to guard", "names to guard"),
+        "documents": ("document", ""),
+        "reading_notes": ("reading note", ""),
+    }
+)
 
 
 @dataclass(frozen=True)
@@ -123,6 +139,15 @@ class PurgeReport:
     @property
     def total(self) -> int:
         return sum(self.counts.values())
+
+    @property
+    def sentence(self) -> str:
+        """What went, for the person who asked: "Deleted for good: 15 interview notes, 59 quotes, … and 1 backup."."""
+        gone = [(self.counts[t], noun, many) for t, (noun, many) in REPORTED.items() if self.counts.get(t)]
+        named = [count(n, noun, many or None) for n, noun, many in gone]
+        named.append(count(self.backups_removed, "backup"))
+        listed = ", ".join(named[:-1]) + f" and {named[-1]}" if len(named) > 1 else named[0]
+        return f"Deleted for good: {listed}."
 
 
 def purge(store: Store, today: dt.date | None = None) -> PurgeReport:

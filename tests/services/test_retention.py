@@ -145,3 +145,12 @@ def test_purge_keeps_the_workshops_idea_walls(store: Store) -> None:
     goal_wall = wall.load_wall(store, goal)
     assert {p.id for p in goal_wall.postits} == set(ideas) and len(goal_wall.themes) == 1
     assert not wall.load_wall(store).postits  # the Day 2 wall, built from the interviews, is gone
+
+
+def test_the_purge_report_says_what_went_in_words(store: Store) -> None:
+    seed(store)
+    backups.make_backup(store, "manual")
+    sentence = retention.purge(store).sentence
+    assert sentence.startswith("Deleted for good: 3 interview notes, 2 quotes, ")
+    assert sentence.endswith(" and 1 backup.") and "quote_tags" not in sentence
+    assert retention.PurgeReport({"notes": 1}, 0).sentence == "Deleted for good: 1 interview note and 0 backups."

@@ -161,10 +161,10 @@ class Safety(QObject):
             self.busy = False
             self.session.undo_stack.clear()  # the records its commands name are gone for good
             self.session.notify(everything())
-            messages.info(
-                self.window,
-                "Interview records deleted",
-                f"{report.total} records and {report.backups_removed} backups were deleted for good.",
+            # In the notice bar, which stays until dismissed: a status-bar line went in seconds, and this is what
+            # the team must be able to say was deleted.
+            self.window.notices.show_notice(
+                f"{report.sentence} The summary, insights, workshop and follow-up notes remain."
             )
 
         def failed(exc: BaseException) -> None:

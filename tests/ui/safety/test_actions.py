@@ -66,7 +66,7 @@ def test_the_offer_on_opening_does_not_block_and_deletes_when_accepted(
     # said in the window's notice bar: opening a review never hangs on it, and no box takes the keyboard
     assert bar.isVisible() and "delete them now" in bar.text() and QApplication.activeModalWidget() is None
     qtbot.mouseClick(bar.button("Delete interview records…"), Qt.MouseButton.LeftButton)  # then confirmed
-    qtbot.waitUntil(lambda: bool(told), timeout=15000)
+    qtbot.waitUntil(lambda: purge_reported(window), timeout=15000)
     assert review_service.info(window.session.store)["notes"] == 0
 
 
@@ -76,14 +76,22 @@ def test_deleting_interview_records_from_the_window(
     seed(window.session.store)
     review_id = window.session.store.review_id
     assert ops.set_fields(window, window.session, "review", review_id, {"aim": "An aim"}, "Edit aim")
+    backups.make_backup(window.session.store, "manual")
     window.safety.purge()
-    qtbot.waitUntil(lambda: bool(told), timeout=15000)
-    assert told[-1][0] == "Interview records deleted"
+    qtbot.waitUntil(lambda: purge_reported(window), timeout=15000)
+    # It says what went, in words, and stays until dismissed (a status-bar line was gone in seconds, "1 backups").
+    said = window.notices.text()
+    assert said.startswith("Deleted for good: 3 interview notes, 2 quotes, ") and " and 1 backup. " in said, said
+    assert "remain" in said and told == []
     info = review_service.info(window.session.store)
     assert info["notes"] == 0 and info["quotes"] == 0 and info["insights"] == 1
     assert window.session.undo_stack.count() == 0
     assert "were deleted" in window.overview.countdown.text()
     assert retention.status(window.session.store).purged_on
+
+
+def purge_reported(window: MainWindow) -> bool:
+    return window.notices.isVisible() and window.notices.text().startswith("Deleted for good")
 
 
 def test_delete_this_review_removes_file_backups_and_recent_entry(
@@ -154,11 +162,11 @@ def test_a_purge_empties_an_open_note_and_nothing_is_written_back(
     panel.flush()
     qtbot.keyClicks(panel.editor, " and more typed after the flush")  # waiting for its autosave when the purge runs
     window.safety.run_purge()
-    qtbot.waitUntil(lambda: bool(told), timeout=15000)
-    assert told == [("Interview records deleted", told[0][1])], told  # no save error
+    qtbot.waitUntil(lambda: purge_reported(window), timeout=15000)
+    assert told == [], told  # no save error
     assert "gravelwick" not in panel.editor.toPlainText() and panel.note is None
     qtbot.keyClicks(panel.editor, "x")
     # No note is open: the keystroke starts no typing pause, so no autosave can ever fall due (no waiting needed).
     assert not panel.pause.pending and not panel.pause.timer.isActive() and not panel.has_unsaved()
-    assert len(told) == 1
+    assert told == []
     assert review_service.info(window.session.store)["notes"] == 0
