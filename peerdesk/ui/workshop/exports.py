@@ -90,3 +90,6 @@ def save_summary(parent: QWidget, session: ReviewSession, out: Path, *, full: bo
             workshop_summary.write(outcome, out, summary.title, summary.visit_end, full=full)
     except PeerdeskError as exc:
         messages.error(parent, "One-page summary", exc)
+        return
+    # Said, as the slides are: written without a word, the facilitator could not tell it was done, or where to.
+    messages.info(parent, "One-page summary", f"saved to {out}")

@@ -30,7 +30,10 @@ def test_the_summary_is_written_as_html_or_pdf_and_a_failure_is_said(
     panel: WorkshopPanel, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     record_workshop(panel.session.store)
+    told: list[str] = []
+    monkeypatch.setattr(messages, "info", lambda _parent, title, text: told.append(f"{title}: {text}"))
     exports.save_summary(panel, panel.session, tmp_path / "summary.html")
+    assert told == [f"One-page summary: saved to {tmp_path / 'summary.html'}"], "it says it is done, and where"
     html = (tmp_path / "summary.html").read_text(encoding="utf-8")
     assert "Pilot a joint duty rota from May" in html
     exports.save_summary(panel, panel.session, tmp_path / "summary.pdf", full=True)
@@ -39,4 +42,5 @@ def test_the_summary_is_written_as_html_or_pdf_and_a_failure_is_said(
     monkeypatch.setattr(messages, "error", lambda _parent, title, exc, **_kw: said.append(f"{title}: {exc}"))
     exports.save_summary(panel, panel.session, tmp_path / "missing" / "summary.pdf")
     assert said and said[0].startswith("One-page summary: ")
+    assert len(told) == 2, "a failure is not also said to be saved"
     assert not (tmp_path / "missing").exists()
