@@ -8,7 +8,7 @@ refusals (a goal already taken) are explained and change nothing.
 
 from __future__ import annotations
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QLabel, QSizePolicy, QTabWidget, QVBoxLayout, QWidget
 
@@ -54,7 +54,7 @@ class WorkshopPanel(Panel):
             self.steps.addTab(page, title)
         for n in range(len(STEPS)):
             shortcut = QShortcut(QKeySequence(f"Alt+{n + 1}"), self)
-            shortcut.activated.connect(lambda n=n: self.steps.setCurrentIndex(n))
+            shortcut.activated.connect(lambda n=n: self.show_step(n))
         self.refresh(Changes.of("workshop_tables"))
 
     def _bar(self) -> FlowLayout:
@@ -71,6 +71,20 @@ class WorkshopPanel(Panel):
         self.summary_button = push_button("One-page summary…", self.choose_summary)
         bar.addWidgets(heading, self.counts, self.projector_button, self.export_button, self.summary_button)
         return bar
+
+    def show_step(self, n: int) -> None:
+        """Alt+number: the step, with the keyboard in its first field, so that typing goes on there at once (the
+        focus stayed on the tab left behind, and what was typed next went nowhere)."""
+        self.steps.setCurrentIndex(n)
+        first: QWidget | None = (
+            self.responses.grid,
+            self.goals.goal_text,
+            self.ideas.idea_text,
+            next((edits[0] for edits in self.top3.edits.values() if edits), None),
+            next(iter(self.closing.note_inputs.values()), None),
+        )[n]
+        if first is not None:
+            first.setFocus(Qt.FocusReason.ShortcutFocusReason)
 
     def projector_start(self) -> str:
         """The projector step that matches what the facilitator is looking at (see ``projector.steps`` keys)."""

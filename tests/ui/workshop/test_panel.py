@@ -7,7 +7,7 @@ Each step has its own tests (``test_responses_step``, ``test_goals_step``, ``tes
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QToolButton
+from PySide6.QtWidgets import QApplication, QToolButton
 from pytestqt.qtbot import QtBot
 
 from peerdesk.services import workshop, workshop_goals, workshop_outcome
@@ -119,3 +119,20 @@ def test_alt_and_a_number_shows_that_step_and_the_projector_starts_where_the_fac
     assert panel.projector_start() == f"table:{tables[0]}"
     panel.steps.setCurrentIndex(4)
     assert panel.projector_start() == "next"
+
+
+def test_alt_and_a_number_puts_the_keyboard_in_that_steps_first_field(qtbot: QtBot, panel: WorkshopPanel) -> None:
+    """The focus stayed behind on the step left: the goal typed next went nowhere."""
+    store = panel.session.store
+    tables_and_goals(panel, tables=2, goals=0)
+    panel.activateWindow()
+    qtbot.waitUntil(panel.isActiveWindow)
+    qtbot.keyClick(panel, Qt.Key.Key_2, Qt.KeyboardModifier.AltModifier)
+    focused = QApplication.focusWidget()
+    assert focused is panel.goals.goal_text
+    qtbot.keyClicks(focused, "Every shift has a named senior")
+    qtbot.keyClick(focused, Qt.Key.Key_Return)
+    assert [g.text for g in workshop_goals.goals(store)] == ["Every shift has a named senior"]
+    for n, field in ((3, panel.ideas.idea_text), (1, panel.responses.grid)):
+        qtbot.keyClick(QApplication.focusWidget(), getattr(Qt.Key, f"Key_{n}"), Qt.KeyboardModifier.AltModifier)
+        assert QApplication.focusWidget() is field
