@@ -134,6 +134,7 @@ class FollowUpPanel(Panel):
                 if record.meeting_date
                 else QDate.currentDate()
             )
+        self._date_shown = self._date_text()
         for field, edit in self.texts.items():
             edit.set_value(getattr(record, field))
         if changes.touches("actions", "goals", "workshop_tables", "action_progress"):
@@ -146,6 +147,14 @@ class FollowUpPanel(Panel):
             self.actions_view.resizeRowsToContents()
             self.no_actions.setVisible(not actions)
 
+    def _date_text(self) -> str:
+        return self.date.date().toString(Qt.DateFormat.ISODate)
+
     def flush(self) -> None:
+        # A date changed with the arrows or the calendar is saved when the field is left; locking, a backup or
+        # closing may come first, and the change was lost. (Unchanged, the date shown is not saved: without a
+        # meeting date it shows today's, which nobody chose.)
+        if self._date_text() != self._date_shown:
+            self.save("meeting_date", self._date_text())
         for edit in self.texts.values():
             edit.flush()

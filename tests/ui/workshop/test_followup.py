@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
 from peerdesk.services import followup, workshop, workshop_goals
 from peerdesk.ui.kit.session import ReviewSession
 from peerdesk.ui.workshop.followup import FollowUpPanel
+from tests.helpers.user_actions import main_window
 
 
 def test_follow_up_fields_autosave_and_list_the_workshop_actions(qtbot: QtBot, demo_session: ReviewSession) -> None:
@@ -25,3 +27,23 @@ def test_follow_up_fields_autosave_and_list_the_workshop_actions(qtbot: QtBot, d
     demo_session.undo_stack.undo()
     assert followup.get(store).what_changed == ""
     assert edit.toPlainText() == ""
+
+
+def test_a_meeting_date_changed_and_not_yet_left_is_saved_with_what_is_being_typed(
+    qtbot: QtBot, demo_session: ReviewSession
+) -> None:
+    """Locking, a backup or closing save what is being typed (``flush_edits``): the date was left out."""
+    window = main_window(qtbot, demo_session)
+    panel = window.panels["tab-followup"]
+    assert isinstance(panel, FollowUpPanel)
+    window.show_work(panel)
+    before = followup.get(demo_session.store).meeting_date
+    panel.date.setFocus()
+    qtbot.keyClick(panel.date, Qt.Key.Key_Up)
+    shown = panel.date.date().toString(Qt.DateFormat.ISODate)
+    assert shown != before
+    window.flush_edits()
+    assert followup.get(demo_session.store).meeting_date == shown
+    steps = demo_session.undo_stack.count()
+    window.flush_edits()
+    assert demo_session.undo_stack.count() == steps, "an unchanged date is not saved again"
