@@ -103,6 +103,9 @@ class FollowUpPanel(Panel):
         header.ensurePolished()
         header.setSectionResizeMode(6, QHeaderView.ResizeMode.Interactive)
         header.resizeSection(6, header.fontMetrics().horizontalAdvance(progress_ui.HEADERS[6]) + 24)
+        # The rows were fitted once, to the columns as they were before the tab was laid out (narrow): on a laptop
+        # each row stood 171 pixels tall for three lines and the table showed one action at a time.
+        header.sectionResized.connect(lambda *_: self.actions_view.resizeRowsToContents())
         self.actions_view.setMinimumHeight(200)
         actions_lay.addWidget(self.actions_view)
         self.no_actions = QLabel("No actions were recorded at the workshop.")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QAction
 from pytestqt.qtbot import QtBot
 
 from peerdesk.services import followup, workshop, workshop_goals
@@ -47,3 +48,22 @@ def test_a_meeting_date_changed_and_not_yet_left_is_saved_with_what_is_being_typ
     steps = demo_session.undo_stack.count()
     window.flush_edits()
     assert demo_session.undo_stack.count() == steps, "an unchanged date is not saved again"
+
+
+def test_the_actions_rows_fit_their_text_as_the_table_is_laid_out_on_a_laptop(
+    qtbot: QtBot, demo_session: ReviewSession
+) -> None:
+    store = demo_session.store
+    table = workshop.add_table(store, "Blue table")[0]
+    for rank in (1, 2, 3):
+        workshop_goals.set_top_action(store, table, rank, "A monthly threshold clinic with the schools and the police")
+    window = main_window(qtbot, demo_session)
+    panel = window.panels["tab-followup"]
+    assert isinstance(panel, FollowUpPanel)
+    afternoon = next(a for a in window.findChildren(QAction) if a.text().startswith("Day 2 &afternoon"))
+    afternoon.trigger()  # the workshop's layout: the tabs get the whole window
+    window.show_work(panel)
+    view = panel.actions_view
+    qtbot.waitUntil(lambda: view.columnWidth(3) > 150)  # laid out: the action's column has its laptop width
+    assert [view.rowHeight(row) for row in range(3)] == [view.sizeHintForRow(row) for row in range(3)]
+    assert view.rowHeight(0) * 3 <= view.viewport().height(), "the three actions in sight at once"
