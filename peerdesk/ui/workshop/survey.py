@@ -212,7 +212,9 @@ class SurveyPanel(Panel):
         )
 
     def add_item(self) -> None:
-        ops.run_create(
+        """A new pair at the end of the list, open for its left statement: it was added out of sight, with
+        placeholder words, and nothing on screen changed but the count."""
+        item_id = ops.run_create(
             self,
             self.session,
             "Add survey item",
@@ -221,6 +223,13 @@ class SurveyPanel(Panel):
             restore=lambda s, rid: survey.add_item(s, "Left statement", "Right statement", item_id=rid)[1],
             remove=survey.remove_item,
         )
+        row = self.items_model.row_of(item_id) if item_id else -1
+        if row >= 0:
+            index = self.items_model.index(row, 0)
+            self.items_view.scrollTo(index)
+            self.items_view.setCurrentIndex(index)
+            self.items_view.setFocus()
+            self.items_view.edit(index)
 
     def add_starter_items(self) -> None:
         """Our starter set of statement pairs (#20), as one undo step; pairs already in the survey are skipped."""
