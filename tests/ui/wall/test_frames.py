@@ -24,3 +24,15 @@ def test_a_sheet_keeps_its_counts(qtbot: QtBot) -> None:
     sheet.set_size(500, 4, 2, 300)
     assert (sheet.height, sheet.placed, sheet.waiting) == (500, 4, 2)
     assert sheet.boundingRect().height() == 500
+
+
+def test_a_collapsed_theme_holds_its_whole_heading(qtbot: QtBot) -> None:
+    # Seen under X (Ctrl+E on the demo's first theme): a heading on two lines ran out through the bottom edge of
+    # the collapsed frame, its second line drawn on the wall below.
+    heading = "The front door works because of the people in it"
+    item = ThemeItem(ThemeView("t", heading, 0, 0, 330, 300, True))
+    words = item.heading.mapRectToParent(item.heading.boundingRect())
+    frame = item.boundingRect()
+    assert words.bottom() <= frame.bottom() - 2, f"heading to {words.bottom()}, frame to {frame.bottom()}"
+    item.set_view(ThemeView("t", "Workload", 0, 0, 330, 300, True))
+    assert item.boundingRect().height() < 60, "a short heading keeps the one band"
