@@ -58,12 +58,14 @@ class HeadingItem(QGraphicsTextItem):
         return bool(self.textInteractionFlags() & Qt.TextInteractionFlag.TextEditorInteraction)
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
+        # Done (Enter) or cancelled (Esc): the keyboard goes back to the theme, so the arrow keys go on from here
+        # (with nothing focused they started again from the wall's top-left post-it).
         if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
-            self.clearFocus()
+            self.theme.setFocus(Qt.FocusReason.OtherFocusReason)
             return
         if event.key() == Qt.Key.Key_Escape:
             self.setPlainText(self._before)
-            self.clearFocus()
+            self.theme.setFocus(Qt.FocusReason.OtherFocusReason)
             return
         super().keyPressEvent(event)
 
