@@ -225,15 +225,16 @@ class InsightsPanel(Panel):
     def refresh(self, changes: Changes) -> None:
         if changes.touches("insights", "insight_quotes", "insight_themes", "themes", "quotes", "postits"):
             keep = self.current_id
+            before = set(self.model.ids())
             with QSignalBlocker(self.view.selectionModel()):
                 self.model.reload()
+                keep = self._to_show(keep, before, changes)
+                self.current_id = keep
                 row = self.model.row_of(keep) if keep else -1
                 if row >= 0:
                     self.view.selectionModel().setCurrentIndex(
                         self.model.index(row), QItemSelectionModel.SelectionFlag.ClearAndSelect
                     )
-            if keep is not None and row < 0:
-                self.current_id = None
             target = insight_checks.target(len(self.model.rows))
             self.counter.setText(target.text)
             self.counter.setProperty("state", target.state)
@@ -241,6 +242,14 @@ class InsightsPanel(Panel):
             self._load_current()
         if changes.touches("themes", "postits", "insight_themes", "insights"):
             self._load_themes()
+
+    def _to_show(self, keep: str | None, before: set[str], changes: Changes) -> str | None:
+        """The insight open after a change: the same one, or, when none is open, the one that has just come back
+        (Ctrl+Z of a delete) rather than "No insight selected" and the user left to find it in the list."""
+        if keep is not None and self.model.row_of(keep) >= 0:
+            return keep
+        back = [i for i in changes.ids if i not in before and self.model.row_of(i) >= 0]
+        return back[0] if len(back) == 1 else None
 
     def _load_themes(self) -> None:
         used = {h for s in self.model.rows for h in s.theme_headings}

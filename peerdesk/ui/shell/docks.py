@@ -138,9 +138,13 @@ class DefaultSizes(QObject):
         self.following = True
         window.installEventFilter(self)
         if "dock-notes" in docks:  # its panel is built when first shown: sized then, once it is laid out
-            docks["dock-notes"].visibilityChanged.connect(
-                lambda shown: QTimer.singleShot(0, self, self.apply) if shown else None
-            )
+            # A method, not a lambda: Qt drops the connection when this follower is deleted (another layout's took
+            # over); a lambda outlived it and raised "Something went wrong" at the next showing of the notes dock.
+            docks["dock-notes"].visibilityChanged.connect(self._notes_shown)
+
+    def _notes_shown(self, shown: bool) -> None:
+        if shown:
+            QTimer.singleShot(0, self, self.apply)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if event.type() in (QEvent.Type.Show, QEvent.Type.Resize):

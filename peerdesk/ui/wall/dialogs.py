@@ -5,6 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
+    QApplication,
     QComboBox,
     QDialog,
     QFormLayout,
@@ -112,15 +113,15 @@ class ReadOutPanel(QFrame):
         row.addStretch(1)
         row.addWidget(self.place_button)
         layout.addLayout(row)
-        done = QPushButton("Finish reading out")
-        done.clicked.connect(self.finished.emit)
-        layout.addWidget(done)
+        self.done = QPushButton("Finish reading out")
+        self.done.clicked.connect(self.finished.emit)
+        layout.addWidget(self.done)
         self.back.clicked.connect(lambda: self.go(self.index - 1))
         self.skip.clicked.connect(lambda: self.go(self.index + 1))
         self.place_button.clicked.connect(self.place_current)
         for key, slot in (
-            (QKeySequence(Qt.Key.Key_Return), self.place_current),
-            (QKeySequence(Qt.Key.Key_Enter), self.place_current),
+            (QKeySequence(Qt.Key.Key_Return), self._enter),
+            (QKeySequence(Qt.Key.Key_Enter), self._enter),
             (QKeySequence(Qt.Key.Key_Right), lambda: self.go(self.index + 1)),
             (QKeySequence(Qt.Key.Key_Left), lambda: self.go(self.index - 1)),
             (QKeySequence(Qt.Key.Key_Escape), self.finished.emit),
@@ -145,6 +146,15 @@ class ReadOutPanel(QFrame):
         if self.queue:
             self.index = index % len(self.queue)
             self._show()
+
+    def _enter(self) -> None:
+        """Enter places the post-it on show, unless the keyboard is on another of the card's buttons: Tab to
+        "Finish reading out" (or Back, or Skip) and Enter does what that button says, not place one more."""
+        focused = QApplication.focusWidget()
+        if isinstance(focused, QPushButton) and focused is not self.place_button and self.isAncestorOf(focused):
+            focused.click()
+        else:
+            self.place_current()
 
     def place_current(self) -> None:
         current = self.current()

@@ -58,12 +58,14 @@ class HeadingItem(QGraphicsTextItem):
         return bool(self.textInteractionFlags() & Qt.TextInteractionFlag.TextEditorInteraction)
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
+        # Done (Enter) or cancelled (Esc): the keyboard goes back to the theme, so the arrow keys go on from here
+        # (with nothing focused they started again from the wall's top-left post-it).
         if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
-            self.clearFocus()
+            self.theme.setFocus(Qt.FocusReason.OtherFocusReason)
             return
         if event.key() == Qt.Key.Key_Escape:
             self.setPlainText(self._before)
-            self.clearFocus()
+            self.theme.setFocus(Qt.FocusReason.OtherFocusReason)
             return
         super().keyPressEvent(event)
 
@@ -146,7 +148,12 @@ class ThemeItem(WallItem):
         return f"Theme: {heading} ({count_of(self.count, 'post-it')}{state})"
 
     def shown_height(self) -> float:
-        return THEME_HEADER if self.view.collapsed else self.height
+        if not self.view.collapsed:
+            return self.height
+        # Collapsed, the frame is the heading band, grown to a heading that wraps (narrower then: the count sits
+        # beside it), or its second line would be drawn on the wall below the frame.
+        words = self.heading.mapRectToParent(self.heading.boundingRect())
+        return max(THEME_HEADER, words.bottom() + 4)
 
     def boundingRect(self) -> QRectF:
         return QRectF(-2, -2, self.width + 4, self.shown_height() + 4)
@@ -164,7 +171,7 @@ class ThemeItem(WallItem):
         painter.setPen(edge)
         painter.setBrush(THEME_FILL)
         painter.drawRoundedRect(frame, 8, 8)
-        band = QRectF(0, 0, self.width, THEME_HEADER)
+        band = QRectF(0, 0, self.width, frame.height() if self.view.collapsed else THEME_HEADER)
         painter.setPen(Qt.PenStyle.NoPen)
         painter.setBrush(QColor("#ebe8dc"))
         painter.drawRoundedRect(band.adjusted(1.5, 1.5, -1.5, 0), 7, 7)

@@ -11,6 +11,7 @@ from pathlib import Path
 from PySide6.QtCore import QPoint, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence
 from PySide6.QtWidgets import (
+    QApplication,
     QDialog,
     QHBoxLayout,
     QLabel,
@@ -266,7 +267,13 @@ class WallWidget(QWidget):
 
     def stop_read_out(self) -> None:
         if self.read_out.isVisible():
+            # The card's focused button, hidden, would pass the keys on to whatever comes next (the window's tabs):
+            # they go back to the wall the reader is looking at.
+            focused = QApplication.focusWidget()
+            had_focus = focused is not None and self.read_out.isAncestorOf(focused)
             self.read_out.hide()
+            if had_focus:
+                self.view.setFocus(Qt.FocusReason.OtherFocusReason)
             self.view.fit_all()
 
     def place_postit(self, postit_id: str) -> None:

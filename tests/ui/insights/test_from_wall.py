@@ -45,3 +45,26 @@ def test_make_insight_from_the_wall_is_one_key_on_a_theme(
     user.key(Qt.Key.Key_I, Qt.KeyboardModifier.ControlModifier)
     assert panel.model.rowCount() == 1 and "already" in window.statusBar().currentMessage()
     assert user.count == 2
+
+
+def test_make_insight_with_the_panels_hidden_brings_insights_back_and_ends_hiding(
+    qtbot: QtBot, window: MainWindow, session: ReviewSession
+) -> None:
+    # Seen under X: Ctrl+I showed the Insights dock while "Hide the panels" stayed ticked, so the next
+    # Ctrl+Shift+H (meant to hide Insights again) brought every panel back instead.
+    user = Counted(qtbot)
+    window.show_work(window.wall)
+    window.wall.set_mode("day2")
+    hide = window.layouts.hide_action
+    hide.trigger()
+    assert hide.isChecked() and not any(d.isVisible() for d in window.docks.values())
+    theme_id = session.call(insights.themes)[0][0]
+    window.wall.scene.themes[theme_id].setSelected(True)
+    window.wall.view.setFocus()
+    qtbot.waitUntil(window.wall.view.hasFocus)
+    user.key(Qt.Key.Key_I, Qt.KeyboardModifier.ControlModifier)
+    assert window.docks["dock-insights"].isVisible()
+    assert not hide.isChecked(), "the panels are no longer hidden: the toolbar must not say they are"
+    assert [n for n, d in window.docks.items() if d.isVisible()] == ["dock-insights"], "only what was asked for"
+    hide.trigger()  # Ctrl+Shift+H again: the wall gets the window back
+    assert not window.docks["dock-insights"].isVisible()

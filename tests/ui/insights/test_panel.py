@@ -216,3 +216,22 @@ def test_the_evidence_post_its_wear_the_wall_s_colours(panel: InsightsPanel) -> 
     for row, postit in enumerate(panel.postit_model.rows):
         colour = panel.postit_model.index(row).data(Qt.ItemDataRole.BackgroundRole)
         assert colour.name() == COLOURS[postit.kind].name()
+
+
+def test_undoing_a_delete_brings_the_insight_back_in_front_of_the_user(
+    qtbot: QtBot, panel: InsightsPanel, session: ReviewSession
+) -> None:
+    # Seen under X: after Delete then Ctrl+Z the insight was back in the list but nothing was selected, so the
+    # editor said "No insight selected" and the user had to find it again.
+    select_row(panel, 1)
+    gone = panel.current_id
+    statement = panel.texts["statement"].toPlainText()
+    panel.view.setFocus()
+    qtbot.keyClick(panel.view, Qt.Key.Key_Delete)
+    assert panel.model.rowCount() == 2 and panel.current_id is None
+    session.undo_stack.undo()
+    assert panel.current_id == gone
+    assert panel.pages.currentWidget() is panel.editor
+    assert panel.texts["statement"].toPlainText() == statement
+    session.undo_stack.redo()  # deleted again: nothing is selected, nothing else is brought up in its place
+    assert panel.current_id is None

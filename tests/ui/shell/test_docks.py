@@ -9,8 +9,10 @@ from pytestqt.qtbot import QtBot
 
 from peerdesk.ui.kit.panel import Panel
 from peerdesk.ui.kit.session import ReviewSession
+from peerdesk.ui.shell import layouts
 from peerdesk.ui.shell.docks import LEFT_WIDTH, NOTES_SHARE, WORK_WIDTH, LazyPanels, LazyTab, panel_specs
 from peerdesk.ui.shell.main_window import MainWindow
+from tests.helpers.user_actions import main_window
 
 
 def test_the_four_docks_in_their_order_with_distinct_names_and_shortcuts() -> None:
@@ -155,3 +157,13 @@ def test_once_the_user_drags_a_separator_the_sizes_are_the_users(qtbot: QtBot, d
     for _ in range(5):
         QApplication.processEvents()
     assert abs(window.docks["dock-notes"].width() - 700) < 30, "not put back to half the window"
+
+
+def test_going_through_the_day_s_layouts_raises_no_error(qtbot: QtBot, session: ReviewSession) -> None:
+    # Seen under X going from Day 1 evening to Day 2 morning: the default sizes of an earlier layout, deleted, were
+    # still called when the notes dock showed, and the user got "Something went wrong".
+    window = main_window(qtbot, session)
+    for key in (layouts.EVENING, layouts.DAY2, layouts.DAY1, layouts.EVENING, layouts.DAY2):
+        window.layouts.actions[key].trigger()
+        qtbot.wait(10)  # the deleted followers go, the notes dock's shown-signal arrives: pytest-qt fails on errors
+    assert window.layouts.current == layouts.DAY2

@@ -7,7 +7,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 from pytestqt.qtbot import QtBot
 
 from peerdesk.services import wall
-from peerdesk.ui.wall.dialogs import PostItDialog
+from peerdesk.ui.wall.dialogs import PostItDialog, ReadOutPanel
 
 
 def test_a_post_it_is_written_with_its_kind_and_words(qtbot: QtBot) -> None:
@@ -80,3 +80,38 @@ def test_esc_on_a_changed_idea_asks_too(qtbot: QtBot) -> None:
     answer_later("Throw it away", asked)
     qtbot.keyClick(dialog.text, Qt.Key.Key_Escape)
     assert not dialog.isVisible() and "this idea" in asked[0]
+
+
+def _card(qtbot: QtBot) -> tuple[ReadOutPanel, list[str], list[str]]:
+    card = ReadOutPanel()
+    qtbot.addWidget(card)
+    queue = [wall.PostItView(f"p{i}", "rose", f"Post-it {i}", "", 0, 0, i, False, "", "AB", "") for i in range(3)]
+    card.set_queue(queue)
+    placed: list[str] = []
+    finished: list[str] = []
+    card.place.connect(placed.append)
+    card.finished.connect(lambda: finished.append("done"))
+    card.show()
+    with qtbot.waitActive(card):
+        card.activateWindow()
+    return card, placed, finished
+
+
+def test_enter_on_the_read_out_card_does_what_the_focused_button_says(qtbot: QtBot) -> None:
+    # Seen under X: Tab to "Finish reading out" (or Back, or Skip) and Enter placed the post-it on show instead.
+    card, placed, finished = _card(qtbot)
+    card.place_button.setFocus()
+    qtbot.keyClick(card.place_button, Qt.Key.Key_Return)
+    assert placed == ["p0"], "Enter on Place, as its tooltip says, places"
+    card.skip.setFocus()
+    qtbot.keyClick(card.skip, Qt.Key.Key_Return)
+    assert card.current() is not None and card.current().id == "p1" and placed == ["p0"]
+    card.back.setFocus()
+    qtbot.keyClick(card.back, Qt.Key.Key_Enter)
+    assert card.current() is not None and card.current().id == "p0" and placed == ["p0"]
+    card.done.setFocus()
+    qtbot.keyClick(card.done, Qt.Key.Key_Return)
+    assert finished == ["done"] and placed == ["p0"]
+    card.setFocus()  # the card itself (nothing to place with a button): Enter places
+    qtbot.keyClick(card, Qt.Key.Key_Return)
+    assert placed == ["p0", "p0"]

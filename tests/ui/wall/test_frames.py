@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
+from peerdesk.services import wall
 from peerdesk.services.wall import ThemeView
 from peerdesk.ui.wall.frames import SheetItem, ThemeItem
+from peerdesk.ui.wall.widget import WallWidget
 
 
 def test_a_theme_says_its_heading_and_how_many_post_its(qtbot: QtBot) -> None:
@@ -24,3 +27,34 @@ def test_a_sheet_keeps_its_counts(qtbot: QtBot) -> None:
     sheet.set_size(500, 4, 2, 300)
     assert (sheet.height, sheet.placed, sheet.waiting) == (500, 4, 2)
     assert sheet.boundingRect().height() == 500
+
+
+def test_a_collapsed_theme_holds_its_whole_heading(qtbot: QtBot) -> None:
+    # Seen under X (Ctrl+E on the demo's first theme): a heading on two lines ran out through the bottom edge of
+    # the collapsed frame, its second line drawn on the wall below.
+    heading = "The front door works because of the people in it"
+    item = ThemeItem(ThemeView("t", heading, 0, 0, 330, 300, True))
+    words = item.heading.mapRectToParent(item.heading.boundingRect())
+    frame = item.boundingRect()
+    assert words.bottom() <= frame.bottom() - 2, f"heading to {words.bottom()}, frame to {frame.bottom()}"
+    item.set_view(ThemeView("t", "Workload", 0, 0, 330, 300, True))
+    assert item.boundingRect().height() < 60, "a short heading keeps the one band"
+
+
+def test_after_naming_a_theme_the_arrow_keys_go_on_from_that_theme(qtbot: QtBot, widget: WallWidget) -> None:
+    # Seen under X: Enter on the new heading left nothing focused, so the next arrow key jumped to the wall's
+    # top-left post-it (scrolling the view away from the theme just named).
+    _, b, c, *_ = sorted(widget.scene.postits)
+    widget.scene.postits[b].setSelected(True)
+    widget.scene.postits[c].setSelected(True)
+    widget.view.setFocus()
+    qtbot.keyClick(widget.view, Qt.Key.Key_G, Qt.KeyboardModifier.ControlModifier)
+    (theme,) = widget.scene.state.themes
+    frame = widget.scene.themes[theme.id]
+    qtbot.keyClicks(widget.view, "Close managers")
+    qtbot.keyClick(widget.view, Qt.Key.Key_Return)
+    assert widget.scene.focusItem() is frame, "the theme just named keeps the keyboard"
+    qtbot.keyClick(widget.view, Qt.Key.Key_F2)  # and Esc out of a second naming leaves it there too
+    qtbot.keyClick(widget.view, Qt.Key.Key_Escape)
+    assert widget.scene.focusItem() is frame
+    assert wall.load_wall(widget.session.store).themes[0].heading == "Close managers"

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QPoint, QPointF, Qt
 from PySide6.QtGui import QWheelEvent
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QLineEdit, QTabWidget
 from pytestqt.qtbot import QtBot
 
 from peerdesk.services import wall, wall_themes
@@ -16,6 +16,7 @@ from peerdesk.ui.kit.session import ReviewSession
 from peerdesk.ui.wall.scene import DAY2, EVENING
 from peerdesk.ui.wall.widget import WallWidget
 from tests.conftest import PASSPHRASE
+from tests.helpers.layout import on_screen
 from tests.helpers.wall_data import seed_postits
 
 LEFT = Qt.MouseButton.LeftButton
@@ -379,3 +380,21 @@ def test_ctrl_g_on_a_zoomed_wall_scrolls_to_the_new_theme_being_named(qtbot: QtB
 
 def vp_of(widget: WallWidget, postit_id: str) -> QPoint:
     return widget.view.mapFromScene(centre(widget, postit_id))
+
+
+def test_escape_on_the_read_out_card_gives_the_keys_back_to_the_wall(qtbot: QtBot, session: ReviewSession) -> None:
+    # Under X the card's focused button hid and Qt passed the focus on to the next widget (the window's tab bar):
+    # the reader's next arrow key or Insert did nothing on the wall they were looking at.
+    seed_postits(session.store, positioned=False)
+    host = QTabWidget()
+    w = WallWidget(session)
+    host.addTab(w, "Wall")
+    host.addTab(QLineEdit(), "Other")
+    on_screen(qtbot, host, 1366, 700)
+    with qtbot.waitActive(host):  # shortcuts and focus need the active window
+        host.activateWindow()
+    w.action_read_out.trigger()
+    assert w.read_out.place_button.hasFocus()
+    qtbot.keyClick(w.read_out.place_button, Qt.Key.Key_Escape)
+    assert not w.read_out.isVisible()
+    assert w.view.hasFocus(), f"the focus went to {QApplication.focusWidget()!r}"
