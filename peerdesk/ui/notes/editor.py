@@ -137,23 +137,20 @@ class NoteEditor(QPlainTextEdit):
         """Words put back where a mark's words were taken out (an undo or a redo): the mark takes them again.
 
         Qt inserts them at the place where the mark's two cursors met: the start cursor moves on past the new
-        text, the end one stays, so the text that came back lies between them."""
-        text: str | None = None
+        text, the end one stays, so what came back lies between them (the span is reversed meanwhile, which
+        reads as no quote: nothing paints, selects or saves it). A redo word by word widens it word by word."""
         for quote_id in sorted(self.gone):
             a, b = self.marks[quote_id]
             if a.position() <= b.position():
-                continue  # still gone (text was put back elsewhere)
-            text = self.toPlainText() if text is None else text
-            offsets = Offsets(text)
-            low, high = offsets.to_py(b.position()), offsets.to_py(a.position())
-            found = text.find(self.words[quote_id], low, high)
-            if found < 0:
-                a.setPosition(b.position())  # other words typed there: the quote stays gone, never a reversed span
-                continue
-            a.setPosition(offsets.to_qt(found))
-            b.setPosition(offsets.to_qt(found + len(self.words[quote_id])))
-            self.gone.discard(quote_id)
-        self._paint()
+                continue  # text put back elsewhere
+            region = self._words_at(b.position(), a.position())
+            found = region.find(self.words[quote_id])
+            if found >= 0:
+                offsets, at = Offsets(region), b.position()
+                a.setPosition(at + offsets.to_qt(found))
+                b.setPosition(at + offsets.to_qt(found + len(self.words[quote_id])))
+                self.gone.discard(quote_id)
+                self._paint()
 
     # --- quote marks -----------------------------------------------------------------------------------------
     def set_quotes(self, quotes: list[QuoteInfo], text: str | None = None) -> None:
@@ -361,3 +358,8 @@ class NoteEditor(QPlainTextEdit):
         super().keyPressEvent(event)
         if event.text() and not self.textCursor().hasSelection() and not self.isReadOnly():
             self.typing_at = QTextCursor(self.textCursor())  # a copy: it keeps its place as the text changes
+            if event.text().isspace():
+                # Qt makes one undo step of a whole run of typing, so one Ctrl+Z took back minutes of notes. It
+                # joins a key's insertion to the last one only while the document is "modified": saying it is not
+                # at each word's end makes each word an undo step (nothing here reads the modified flag).
+                self.document().setModified(False)

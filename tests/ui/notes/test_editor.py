@@ -213,9 +213,11 @@ def typed_with_a_quote(qtbot: QtBot) -> NoteEditor:
 
 def test_a_quote_mark_comes_back_with_its_words_when_redo_brings_them_back(qtbot: QtBot) -> None:
     editor = typed_with_a_quote(qtbot)
-    qtbot.keyClick(editor, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)  # the typing taken back, quote and all
-    assert editor.toPlainText() == "Notes: " and editor.quote_range("q1") is None  # nothing to select meanwhile
-    qtbot.keyClick(editor, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
+    for _ in range(3):  # word by word, the typing taken back, quote and all
+        qtbot.keyClick(editor, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert editor.toPlainText() == "Notes: they " and editor.quote_range("q1") is None  # nothing to select meanwhile
+    for _ in range(3):
+        qtbot.keyClick(editor, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
     text = editor.toPlainText()
     assert text == "Notes: they never call back"
     assert text[slice(*editor.anchors()["q1"])] == "never call"  # saved in its place, not left unplaced
@@ -241,3 +243,16 @@ def test_words_typed_where_a_deleted_quote_stood_do_not_become_the_quote(qtbot: 
     assert editor.quote_range("q1") is None
     start, end = editor.anchors()["q1"]
     assert start >= end  # unplaced when saved: the words quoted are gone
+
+
+def test_undo_takes_back_the_last_word_typed_not_the_whole_paragraph(qtbot: QtBot) -> None:
+    editor = NoteEditor()
+    qtbot.addWidget(editor)
+    editor.load("")
+    qtbot.keyClicks(editor, "the duty line never answers on Friday")
+    qtbot.keyClick(editor, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert editor.toPlainText() == "the duty line never answers on "
+    qtbot.keyClick(editor, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert editor.toPlainText() == "the duty line never answers "
+    qtbot.keyClick(editor, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
+    assert editor.toPlainText() == "the duty line never answers on "
