@@ -207,3 +207,22 @@ def test_a_status_line_too_long_for_its_place_shows_the_whole_text_as_a_tooltip(
     assert status.label.toolTip() == status.text()
     status.setText("Saved")
     assert status.label.toolTip() == "" and status.label.geometry() == status.rect()
+
+
+def test_a_click_on_a_scrolled_panel_s_blank_part_leaves_the_keyboard_where_it_was(qtbot: QtBot) -> None:
+    window = QWidget()
+    qtbot.addWidget(window)
+    layout = QHBoxLayout(window)
+    typing = QLineEdit()
+    area = widgets.scrolling(QLabel("A panel"))
+    layout.addWidget(typing)
+    layout.addWidget(area)
+    window.show()
+    qtbot.waitExposed(window)
+    window.activateWindow()
+    typing.setFocus()
+    qtbot.waitUntil(typing.hasFocus)
+    qtbot.mouseClick(area.viewport(), Qt.MouseButton.LeftButton)
+    assert typing.hasFocus()
+    qtbot.keyClicks(QApplication.focusWidget(), "go on")
+    assert typing.text() == "go on"
