@@ -155,3 +155,28 @@ def test_once_the_user_drags_a_separator_the_sizes_are_the_users(qtbot: QtBot, d
     for _ in range(5):
         QApplication.processEvents()
     assert abs(window.docks["dock-notes"].width() - 700) < 30, "not put back to half the window"
+
+
+def test_a_panels_key_goes_to_it_and_never_closes_it(qtbot: QtBot, demo_session: ReviewSession) -> None:
+    """Ctrl+Shift+1 on Day 1, typing in the notes: the timetable's tab comes to the front with the keyboard in it;
+    pressed again it stays (it used to close the timetable, and bring it back behind the notes' tab)."""
+    window = opened_at(qtbot, demo_session, (1366, 768))
+    window.activateWindow()
+    notes = window.notes_panel
+    assert notes is not None
+    notes.editor.setFocus()
+    qtbot.waitUntil(notes.editor.hasFocus)
+    timetable = window.docks["dock-timetable"]
+    for _ in range(2):
+        qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_1, MODIFIERS)
+        qtbot.waitUntil(lambda: not timetable.visibleRegion().isEmpty())
+        assert timetable.toggleViewAction().isChecked() and timetable.isAncestorOf(QApplication.focusWidget())
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_2, MODIFIERS)  # and back to the notes, where I typed
+    qtbot.waitUntil(notes.editor.hasFocus)
+    window.docks["dock-quotes"].close()
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_3, MODIFIERS)  # a closed panel opens
+    qtbot.waitUntil(lambda: window.docks["dock-quotes"].isAncestorOf(QApplication.focusWidget()))
+    assert ("Go to Quotes", "Ctrl+Shift+3") in window.shortcut_rows()
+
+
+MODIFIERS = Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier
