@@ -47,6 +47,9 @@ class EmptyState(QWidget):
         self.setAccessibleName(f"{title}. {hint}")
 
 
+HINT_GAP = 6  # a row's spacing between a status line and the hint beside it
+
+
 class StatusLine(QWidget):
     """One line of status text ("Typing…", "Saved") whose changes repaint that line and nothing else.
 
@@ -62,13 +65,31 @@ class StatusLine(QWidget):
         self.label.setObjectName(object_name)
         self.label.setTextInteractionFlags(Qt.TextInteractionFlag.NoTextInteraction)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+        self._beside: QWidget | None = None
 
     def text(self) -> str:
         return self.label.text()
 
+    def give_way(self, beside: QWidget) -> None:
+        """``beside`` (a hint next to the line, in the same row) steps aside while a text needs its room too."""
+        self._beside = beside
+
     def setText(self, text: str) -> None:
         self.label.setText(text)
+        self._make_room()
         self.label.setToolTip(text if self.label.sizeHint().width() > self.width() else "")
+
+    def _make_room(self) -> None:
+        beside = self._beside
+        if beside is None or not self.isVisible():
+            return
+        # The width this line has while ``beside`` shows (it has it now, or would give it up to ``beside``).
+        room = self.width() if beside.isVisible() else self.width() - beside.sizeHint().width() - HINT_GAP
+        fits = self.label.sizeHint().width() <= room
+        if fits != beside.isVisible():
+            beside.setVisible(fits)  # a rare re-layout: "Typing…" and "Saved" always fit
+            if not fits:
+                self.resize(self.width() + beside.width() + HINT_GAP, self.height())  # now, not at the next layout
 
     def sizeHint(self) -> QSize:
         # One line of the label's font (as styled once shown), whatever the text: the layout never needs asking.
@@ -108,6 +129,9 @@ def scrolling(widget: QWidget) -> QScrollArea:
     area.setObjectName(f"scroll-{widget.objectName() or type(widget).__name__}")
     area.setWidgetResizable(True)
     area.setFrameShape(QFrame.Shape.NoFrame)
+    # A click on a panel's blank part or on a control that keeps the keyboard where it is (a box ticked while
+    # typing notes) must not hand the keyboard to the scroll area, where the next words typed were lost.
+    area.setFocusPolicy(Qt.FocusPolicy.NoFocus)
     area.setWidget(widget)
     return area
 

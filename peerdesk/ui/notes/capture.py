@@ -15,10 +15,11 @@ from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QWidget
 
-from peerdesk.services import notes, word_bounds
+from peerdesk.services import guard, notes, word_bounds
 from peerdesk.services.changes import Changes
 from peerdesk.store.engine import Store
 from peerdesk.ui.kit import ops
+from peerdesk.ui.kit.notice_bar import NoticeBar
 from peerdesk.ui.kit.session import ReviewSession
 from peerdesk.ui.notes.editor import NoteEditor, Offsets, to_py
 
@@ -31,6 +32,7 @@ class NoteHost(Protocol):
     session: ReviewSession
     editor: NoteEditor
     note: notes.NoteInfo | None
+    notices: NoticeBar
 
     def flush(self) -> None: ...
 
@@ -104,7 +106,21 @@ class NoteCapture(QObject):
         editor.mark(quote_id, offsets.to_qt(start), offsets.to_qt(end))
         editor.commands_since_typing += 1
         self.host.set_status("Quote captured.")
+        self._warn_if_identifying(text[start:end])
         return quote_id
+
+    def _warn_if_identifying(self, quoted: str) -> None:
+        """A quote naming someone on the names to guard (or giving an email address, a phone number…) is said as
+        it is captured, in the panel's notice bar (the keyboard stays in the notes): the red underline under the
+        name is easy to miss while typing."""
+        findings = guard.check_text(quoted, self.host.session.guarded_names.names())
+        if findings:
+            what = ", ".join(dict.fromkeys(f.name or guard.REASON_LABELS[f.reason] for f in findings))
+            self.host.notices.show_notice(
+                f"This quote may identify someone ({what}): quotes name groups, never people. Reword it in the "
+                "Quotes panel, or the team decides whether it can be shown (Edit ▸ Quotes that may identify someone).",
+                kind="warning",
+            )
 
     def undo_last(self) -> bool:
         """Ctrl+Z right after a capture: take it back, and say so (a post-it taken off the wall is not in sight)."""

@@ -8,7 +8,7 @@ lists are read).
 from __future__ import annotations
 
 from PySide6.QtCore import QModelIndex, Qt, Signal
-from PySide6.QtGui import QShowEvent, QStandardItem, QStandardItemModel
+from PySide6.QtGui import QAction, QKeySequence, QShowEvent, QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import QPushButton, QVBoxLayout, QWidget
 
 from peerdesk.services import notes, records
@@ -40,8 +40,16 @@ class CapturesTab(QWidget):
         layout.addWidget(wrapped_label("Roses, thorns and buds from these notes"))
         layout.addWidget(self.postits_view, 1)
         delete = QPushButton("Delete selected")
+        delete.setToolTip("Delete the quote or post-it selected in the lists (Del)")
         delete.clicked.connect(self.delete_selected)
         layout.addWidget(delete, alignment=Qt.AlignmentFlag.AlignRight)
+        # The Delete key in either list, as everywhere else: the button under them is often scrolled out of sight.
+        for view in (self.quotes_view, self.postits_view):
+            key = QAction("Delete selected", view)
+            key.setShortcut(QKeySequence(QKeySequence.StandardKey.Delete))
+            key.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
+            key.triggered.connect(self.delete_selected)
+            view.addAction(key)
 
     @property
     def quotes_model(self) -> QStandardItemModel:

@@ -1,9 +1,12 @@
 """The note taker's editor: plain text in a generous font, with the captured quotes highlighted.
 
 Each quote's place is held by two ``QTextCursor`` objects, which Qt moves as text is typed or deleted around
-them (and back again on the editor's own undo), so the highlight follows the words and the saved offsets stay
-right. Qt counts positions in UTF-16 units, Python in code points: the two differ only past an emoji or other
-astral character, and ``to_py``/``to_qt`` convert.
+them, so the highlight follows the words and the saved offsets stay right. Qt does not put them back when an undo
+or a redo brings back words it had taken away (one Ctrl+Z takes back a whole run of typing, quote and all): the
+editor keeps each quote's words, and a mark whose words went finds them again in the text that comes back.
+
+Qt counts positions in UTF-16 units, Python in code points: the two differ only past an emoji or other astral
+character, and ``to_py``/``to_qt`` convert.
 
 A note may be 300,000 characters with 150 quotes: nothing here lays out paragraphs nobody sees. The quotes'
 cursors are placed inside one edit block (Qt then defers each cursor's on-screen x, which would lay out its
@@ -84,6 +87,8 @@ class NoteEditor(QPlainTextEdit):
         self.loading = False
         self.marks: dict[str, tuple[QTextCursor, QTextCursor]] = {}
         self.live: set[str] = set()
+        self.words: dict[str, str] = {}  # each mark's words, to find them again when an undo or redo brings them back
+        self.gone: set[str] = set()  # marks whose words were taken out of the text
         self.pending: QTextCursor | None = None  # start of a verbatim quote being typed
         self.typing_at: QTextCursor | None = None  # where the last key typed; it moves with the text around it
         self.commands_since_typing = 0
@@ -108,14 +113,44 @@ class NoteEditor(QPlainTextEdit):
             self.loading = False
         self.marks.clear()
         self.live.clear()
+        self.words.clear()
+        self.gone.clear()
         self.pending = None
         self.typing_at = None
         self.commands_since_typing = 0
         self._paint()
 
     def _typed(self, _pos: int, removed: int, added: int) -> None:
-        if not self.loading and (removed or added):
-            self.commands_since_typing = self.undone_since_typing = 0
+        if self.loading or not (removed or added):
+            return
+        self.commands_since_typing = self.undone_since_typing = 0
+        if removed:
+            self.gone.update(q for q in self.live if q in self.words and self._span(q) is None)
+        if added and self.gone:
+            self._find_gone_words()
+
+    def _span(self, quote_id: str) -> tuple[int, int] | None:
+        a, b = self.marks[quote_id]
+        return (a.position(), b.position()) if a.position() < b.position() else None
+
+    def _find_gone_words(self) -> None:
+        """Words put back where a mark's words were taken out (an undo or a redo): the mark takes them again.
+
+        Qt inserts them at the place where the mark's two cursors met: the start cursor moves on past the new
+        text, the end one stays, so what came back lies between them (the span is reversed meanwhile, which
+        reads as no quote: nothing paints, selects or saves it). A redo word by word widens it word by word."""
+        for quote_id in sorted(self.gone):
+            a, b = self.marks[quote_id]
+            if a.position() <= b.position():
+                continue  # text put back elsewhere
+            region = self._words_at(b.position(), a.position())
+            found = region.find(self.words[quote_id])
+            if found >= 0:
+                offsets, at = Offsets(region), b.position()
+                a.setPosition(at + offsets.to_qt(found))
+                b.setPosition(at + offsets.to_qt(found + len(self.words[quote_id])))
+                self.gone.discard(quote_id)
+                self._paint()
 
     # --- quote marks -----------------------------------------------------------------------------------------
     def set_quotes(self, quotes: list[QuoteInfo], text: str | None = None) -> None:
@@ -124,6 +159,7 @@ class NoteEditor(QPlainTextEdit):
         ``text``: the note's text when the caller holds it (just loaded), so a long note's is not copied out of Qt
         again; taken only if the editor holds as many characters (Qt makes one line break of a CR LF)."""
         offsets: Offsets | None = None
+        shown = ""  # the text the offsets count in, read once the first new quote needs it
         self.live = set()
         batch = QTextCursor(self.document())
         batch.beginEditBlock()  # no paragraph laid out per cursor placed (see the module's docstring)
@@ -132,25 +168,30 @@ class NoteEditor(QPlainTextEdit):
                 if quote.id not in self.marks:
                     if not quote.anchored:
                         continue
-                    offsets = offsets or self._offsets(text)
+                    if offsets is None:
+                        shown, offsets = self._offsets(text)
                     if quote.anchor_end > offsets.length:
                         continue
                     start, end = offsets.to_qt(quote.anchor_start), offsets.to_qt(quote.anchor_end)
                     self.marks[quote.id] = self._cursors(start, end)
+                    self.words[quote.id] = shown[quote.anchor_start : quote.anchor_end]
                 self.live.add(quote.id)
         finally:
             batch.endEditBlock()  # changes nothing: no undo step, no contents change
         self._paint()
 
-    def _offsets(self, text: str | None) -> Offsets:
-        """Offsets in ``text`` if the editor holds as many characters, else in the editor's own text."""
-        offsets = Offsets(self.toPlainText() if text is None else text)
+    def _offsets(self, text: str | None) -> tuple[str, Offsets]:
+        """``text`` and its offsets if the editor holds as many characters, else the editor's own text and its."""
+        text = self.toPlainText() if text is None else text
+        offsets = Offsets(text)
         if offsets.qt_length != self.document().characterCount() - 1:
-            offsets = Offsets(self.toPlainText())
-        return offsets
+            text = self.toPlainText()
+            offsets = Offsets(text)
+        return text, offsets
 
     def mark(self, quote_id: str, qt_start: int, qt_end: int) -> None:
         self.marks[quote_id] = self._cursors(qt_start, qt_end)
+        self.words[quote_id] = self._words_at(qt_start, qt_end)
         self.live.add(quote_id)
         self._paint()
 
@@ -178,11 +219,15 @@ class NoteEditor(QPlainTextEdit):
         text = self.toPlainText()
         return text, self.anchors(text)
 
+    def _words_at(self, qt_start: int, qt_end: int) -> str:
+        cursor = QTextCursor(self.document())
+        cursor.setPosition(qt_start)
+        cursor.setPosition(qt_end, QTextCursor.MoveMode.KeepAnchor)
+        return cursor.selectedText().replace("\u2029", "\n")  # Qt's paragraph separator is a line break in the text
+
     def quote_range(self, quote_id: str) -> tuple[int, int] | None:
-        if quote_id not in self.live:
-            return None
-        a, b = self.marks[quote_id]
-        return a.position(), b.position()
+        """The quote's (start, end) in Qt positions; None when it is not marked here or its words are gone."""
+        return self._span(quote_id) if quote_id in self.live else None
 
     def select(self, start: int, end: int) -> None:
         """Select from ``start`` to ``end`` (Qt positions)."""
@@ -313,3 +358,8 @@ class NoteEditor(QPlainTextEdit):
         super().keyPressEvent(event)
         if event.text() and not self.textCursor().hasSelection() and not self.isReadOnly():
             self.typing_at = QTextCursor(self.textCursor())  # a copy: it keeps its place as the text changes
+            if event.text().isspace():
+                # Qt makes one undo step of a whole run of typing, so one Ctrl+Z took back minutes of notes. It
+                # joins a key's insertion to the last one only while the document is "modified": saying it is not
+                # at each word's end makes each word an undo step (nothing here reads the modified flag).
+                self.document().setModified(False)

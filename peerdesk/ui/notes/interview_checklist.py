@@ -5,7 +5,7 @@ Each tick is one undo step and is shared with the team like the plan's own ticks
 
 from __future__ import annotations
 
-from PySide6.QtCore import QSignalBlocker
+from PySide6.QtCore import QSignalBlocker, Qt
 from PySide6.QtWidgets import QCheckBox, QGroupBox, QVBoxLayout, QWidget
 
 from peerdesk.services import interview_checklist as checklist
@@ -30,6 +30,9 @@ class InterviewChecklistBox(QGroupBox):
         for item in checklist.part(part):
             row, box = wrapping_check(item.text)  # the side panel is narrow: the sentences wrap, never cut
             box.setObjectName(f"check-{item.key}")
+            # Ticked with the mouse in the room, while typing: the keyboard stays in the notes (a click that took
+            # it lost the next words typed, and a space unticked the box). Tab still reaches it.
+            box.setFocusPolicy(Qt.FocusPolicy.TabFocus)
             box.toggled.connect(lambda on, key=item.key: self._toggled(key, on))
             layout.addWidget(row)
             self.boxes[item.key] = box

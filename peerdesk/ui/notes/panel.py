@@ -108,6 +108,7 @@ class NotesPanel(Panel):
         bottom = QHBoxLayout()
         bottom.addWidget(self.status, 1)
         bottom.addWidget(hint)
+        self.status.give_way(hint)  # "…then press Ctrl+Q to end it" is said whole on a laptop
         page.addLayout(bottom)
 
         self.pause = TypingPause(QUIET_MS, MAX_WAIT_MS, self)  # tests drive its clock

@@ -6,6 +6,7 @@ ticks, additions, moves and removals are each one undo step.
 
 from __future__ import annotations
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QInputDialog,
@@ -40,6 +41,7 @@ class QuestionPlanTab(InterviewTab):
         self.plan_model = PlanModel(self.session)
         self.plan_model.tick_requested.connect(self.tick)
         self.plan_view = list_view("planView", self.plan_model, spacing=3, single=True)
+        self.plan_view.setFocusPolicy(Qt.FocusPolicy.TabFocus)  # a question ticked with the mouse: typing goes on
         layout.addWidget(self.plan_view, 1)
         buttons = QHBoxLayout()
         self.add_question_button = QPushButton("Add question")  # with its menu: Qt draws the arrow beside it

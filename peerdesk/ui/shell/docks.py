@@ -6,12 +6,12 @@ the first time they are shown or asked for (``LazyPanels``), and their modules a
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
-from PySide6.QtGui import QShowEvent
+from PySide6.QtGui import QAction, QKeySequence, QShowEvent
 from PySide6.QtWidgets import QDockWidget, QMainWindow, QStyle, QVBoxLayout, QWidget
 
 from peerdesk.ui.kit.panel import Panel
@@ -120,6 +120,45 @@ def panel_specs() -> list[PanelSpec]:
         PanelSpec("dock-quotes", "Quotes", _quotes, bottom, "Ctrl+Shift+3"),
         PanelSpec("dock-insights", "Insights", _insights, bottom, "Ctrl+Shift+4"),
     ]
+
+
+def install_go_to(
+    window: QMainWindow, docks: dict[str, QDockWidget], panels: dict[str, Panel], specs: Iterable[PanelSpec]
+) -> list[QAction]:
+    """Each panel's key (Ctrl+Shift+1…4) goes to it: opens it if it was closed, brings its tab to the front and
+    gives it the keyboard. The key never closes it: on the dock's own View entry, a toggle, the key meant to go
+    to the timetable closed it (and a second press brought it back behind the notes' tab). The View entry still
+    opens and closes the panel, and shows the key."""
+    actions = []
+    for spec in specs:
+        dock = docks[spec.object_name]
+        dock.toggleViewAction().setText(f"{spec.title}\t{spec.shortcut}")  # a menu shows what follows a tab as its key
+        action = QAction(f"Go to {spec.title}", window)
+        action.setShortcut(QKeySequence(spec.shortcut))
+        action.triggered.connect(lambda _c=False, name=spec.object_name: go_to(docks[name], lambda: panels[name]))
+        window.addAction(action)
+        actions.append(action)
+    return actions
+
+
+def go_to(dock: QDockWidget, panel: Callable[[], Panel]) -> None:
+    """Open ``dock`` if closed, bring it to the front and put the keyboard where it last was in its panel."""
+    if not dock.toggleViewAction().isChecked():
+        dock.toggleViewAction().trigger()  # as the View entry does (the window's layouts hear of it)
+    dock.raise_()
+    shown = panel()
+    target = shown.focusWidget() or first_focusable(shown)
+    (target or shown).setFocus(Qt.FocusReason.ShortcutFocusReason)
+
+
+def first_focusable(widget: QWidget) -> QWidget | None:
+    """The first widget inside ``widget`` that Tab would stop at."""
+    candidate = widget.nextInFocusChain()
+    while candidate is not None and candidate is not widget and widget.isAncestorOf(candidate):
+        if candidate.focusPolicy() & Qt.FocusPolicy.TabFocus and candidate.isVisibleTo(widget):
+            return candidate
+        candidate = candidate.nextInFocusChain()
+    return None
 
 
 Sizer = Callable[[QMainWindow, dict[str, QDockWidget], dict[str, Panel]], None]

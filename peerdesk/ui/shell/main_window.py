@@ -116,9 +116,9 @@ class MainWindow(ShellWindow):
             dock.setAllowedAreas(Qt.DockWidgetArea.AllDockWidgetAreas)
             self.addDockWidget(spec.area, dock)
             self.docks[spec.object_name] = dock
-            dock.toggleViewAction().setShortcut(QKeySequence(spec.shortcut))
             dock.visibilityChanged.connect(lambda shown, name=spec.object_name: self._dock_shown(name, shown))
         arrange_docks(self, self.docks, self.panels)
+        docks.install_go_to(self, self.docks, self.panels, self._specs.values())
         self.layouts = layouts.Layouts(self, self.docks, self.panels, self.work)
 
     def _with_notices(self, work: QWidget) -> QWidget:

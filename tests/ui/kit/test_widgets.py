@@ -207,3 +207,44 @@ def test_a_status_line_too_long_for_its_place_shows_the_whole_text_as_a_tooltip(
     assert status.label.toolTip() == status.text()
     status.setText("Saved")
     assert status.label.toolTip() == "" and status.label.geometry() == status.rect()
+
+
+def test_a_hint_beside_a_status_line_gives_way_to_a_text_that_needs_its_room(qtbot: QtBot) -> None:
+    """The note taker's "Type the quote word for word, then press Ctrl+Q to end it" was cut after "then" at
+    1366×768, the shortcut hint beside it keeping its place: the hint steps aside while such a text is shown."""
+    window = QWidget()
+    qtbot.addWidget(window)
+    row = QHBoxLayout(window)
+    status, hint = widgets.StatusLine("noteStatus"), QLabel("Ctrl+Q quote · Ctrl+1 rose · Ctrl+2 thorn · Ctrl+3 bud")
+    row.addWidget(status, 1)
+    row.addWidget(hint)
+    status.give_way(hint)
+    window.resize(hint.sizeHint().width() + 260, 40)
+    window.show()
+    qtbot.waitExposed(window)
+    status.setText("Saved")
+    assert hint.isVisible()
+    status.setText("Type the quote word for word, then press Ctrl+Q to end it (Esc to stop).")
+    qtbot.waitUntil(lambda: status.label.sizeHint().width() <= status.width())  # said whole
+    assert hint.isHidden() and status.label.toolTip() == ""
+    status.setText("Quote captured.")
+    assert hint.isVisible()
+
+
+def test_a_click_on_a_scrolled_panel_s_blank_part_leaves_the_keyboard_where_it_was(qtbot: QtBot) -> None:
+    window = QWidget()
+    qtbot.addWidget(window)
+    layout = QHBoxLayout(window)
+    typing = QLineEdit()
+    area = widgets.scrolling(QLabel("A panel"))
+    layout.addWidget(typing)
+    layout.addWidget(area)
+    window.show()
+    qtbot.waitExposed(window)
+    window.activateWindow()
+    typing.setFocus()
+    qtbot.waitUntil(typing.hasFocus)
+    qtbot.mouseClick(area.viewport(), Qt.MouseButton.LeftButton)
+    assert typing.hasFocus()
+    qtbot.keyClicks(QApplication.focusWidget(), "go on")
+    assert typing.text() == "go on"

@@ -7,7 +7,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence, QTextCursor
 from pytestqt.qtbot import QtBot
 
-from peerdesk.services import notes
+from peerdesk.services import guard, notes
 from peerdesk.ui.notes.capture import KIND_KEYS
 from peerdesk.ui.notes.panel import NotesPanel
 
@@ -145,3 +145,23 @@ def test_redo_right_after_undoing_a_capture_brings_the_quote_back(qtbot: QtBot, 
     assert painted(panel) == {"We feel"}
     assert panel.status.text() == "Redone: Capture quote."
     assert panel.editor.toPlainText() == "We feel heard now."
+
+
+def test_a_quote_naming_someone_on_the_names_to_guard_says_so_as_it_is_captured(
+    qtbot: QtBot, panel: NotesPanel
+) -> None:
+    """The red underline alone is easy to miss while typing: capturing the name into a quote is said, without a box
+    (the keyboard stays in the notes), with where the team decides."""
+    _name, changes = guard.add_name(panel.session.store, "Kez Morgan", "interviewee")
+    panel.session.notify(changes)
+    qtbot.keyClicks(panel.editor, "Kez agreed with the others. Waiting lists are long.")
+    text = panel.editor.toPlainText()
+    select_span(panel, 0, len("Kez agreed"))
+    qtbot.keyClick(panel.editor, Qt.Key.Key_Q, CTRL)
+    assert panel.notices.isVisible() and panel.editor.hasFocus()
+    said = panel.notices.text()
+    assert "may identify someone" in said and "Kez" in said and "Quotes that may identify someone" in said
+    panel.notices.dismiss()
+    select_span(panel, text.index("Waiting"), text.index("long") + 4)
+    qtbot.keyClick(panel.editor, Qt.Key.Key_Q, CTRL)
+    assert not panel.notices.isVisible() and panel.status.text() == "Quote captured."

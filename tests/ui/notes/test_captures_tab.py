@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
 from peerdesk.services import notes
@@ -96,3 +97,19 @@ def test_a_note_opened_while_the_tab_is_hidden_leaves_nothing_of_the_last_one_se
     tab.load(day.interviews[1], other)
     tab.delete_selected()
     assert len(notes.postits_of_note(session.store, note)) == 3  # the thorn selected before stays
+
+
+def test_the_delete_key_deletes_the_quote_clicked_in_the_list(qtbot: QtBot, session: ReviewSession, day: Day) -> None:
+    """A quote clicked, then Delete, as in every list: the button under the lists is often scrolled out of sight."""
+    tab, note, _quote = shown_tab(qtbot, session, day)
+    tab.activateWindow()
+    qtbot.mouseClick(
+        tab.quotes_view.viewport(),
+        Qt.MouseButton.LeftButton,
+        pos=tab.quotes_view.visualRect(tab.quotes_model.index(0, 0)).center(),
+    )
+    qtbot.waitUntil(tab.quotes_view.hasFocus)
+    qtbot.keyClick(tab.quotes_view, Qt.Key.Key_Delete)
+    assert notes.quotes_of_note(session.store, note) == []
+    session.undo_stack.undo()
+    assert len(notes.quotes_of_note(session.store, note)) == 1

@@ -197,3 +197,62 @@ def test_marking_quotes_already_marked_reads_no_text(qtbot: QtBot) -> None:
     assert editor.copies == 0 and set(editor.anchors(TEXT)) == {"q1", "q2"}
     editor.set_quotes([never, QuoteInfo("q3", "line", TEXT.index("line"), TEXT.index("line") + 4, "")])
     assert editor.copies == 1 and set(editor.anchors(TEXT)) == {"q2", "q3"}  # a new one: the text, once
+
+
+def typed_with_a_quote(qtbot: QtBot) -> NoteEditor:
+    """An editor in which "they never call back" was just typed after "Notes: ", "never call" marked as a quote."""
+    editor = NoteEditor()
+    qtbot.addWidget(editor)
+    editor.load("Notes: ")
+    editor.moveCursor(QTextCursor.MoveOperation.End)
+    qtbot.keyClicks(editor, "they never call back")
+    start = editor.toPlainText().index("never call")
+    editor.mark("q1", start, start + len("never call"))
+    return editor
+
+
+def test_a_quote_mark_comes_back_with_its_words_when_redo_brings_them_back(qtbot: QtBot) -> None:
+    editor = typed_with_a_quote(qtbot)
+    for _ in range(3):  # word by word, the typing taken back, quote and all
+        qtbot.keyClick(editor, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert editor.toPlainText() == "Notes: they " and editor.quote_range("q1") is None  # nothing to select meanwhile
+    for _ in range(3):
+        qtbot.keyClick(editor, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
+    text = editor.toPlainText()
+    assert text == "Notes: they never call back"
+    assert text[slice(*editor.anchors()["q1"])] == "never call"  # saved in its place, not left unplaced
+    span = editor.quote_range("q1")
+    assert span is not None and text[span[0] : span[1]] == "never call"
+
+
+def test_a_quote_mark_comes_back_when_undo_brings_back_words_deleted_around_it(qtbot: QtBot) -> None:
+    editor = typed_with_a_quote(qtbot)
+    qtbot.keyClick(editor, Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClick(editor, Qt.Key.Key_Delete)
+    assert editor.toPlainText() == "" and editor.anchors()["q1"][0] >= editor.anchors()["q1"][1]
+    qtbot.keyClick(editor, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    text = editor.toPlainText()
+    assert text == "Notes: they never call back" and text[slice(*editor.anchors()["q1"])] == "never call"
+
+
+def test_words_typed_where_a_deleted_quote_stood_do_not_become_the_quote(qtbot: QtBot) -> None:
+    editor = typed_with_a_quote(qtbot)
+    for _ in range(len("never call back")):
+        qtbot.keyClick(editor, Qt.Key.Key_Backspace)
+    qtbot.keyClicks(editor, "always call")
+    assert editor.quote_range("q1") is None
+    start, end = editor.anchors()["q1"]
+    assert start >= end  # unplaced when saved: the words quoted are gone
+
+
+def test_undo_takes_back_the_last_word_typed_not_the_whole_paragraph(qtbot: QtBot) -> None:
+    editor = NoteEditor()
+    qtbot.addWidget(editor)
+    editor.load("")
+    qtbot.keyClicks(editor, "the duty line never answers on Friday")
+    qtbot.keyClick(editor, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert editor.toPlainText() == "the duty line never answers on "
+    qtbot.keyClick(editor, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert editor.toPlainText() == "the duty line never answers "
+    qtbot.keyClick(editor, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
+    assert editor.toPlainText() == "the duty line never answers on "

@@ -3,7 +3,8 @@ the add-question menu and the question sets offer a version for children and fam
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QMenu
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication, QMenu
 from pytestqt.qtbot import QtBot
 
 from peerdesk.services import interview_checklist, questions
@@ -76,3 +77,14 @@ def test_the_question_sets_dialog_switches_version_and_adds_to_it(
     assert shown == [
         "Add the children and families questions: This review already has the children and families questions."
     ]
+
+
+def test_ticking_a_box_in_the_room_leaves_the_keyboard_in_the_notes(qtbot: QtBot, panel: NotesPanel) -> None:
+    """The note taker ticks with the mouse and types on: the words go into the notes, and a space typed next does
+    not untick the box (a click used to move the keyboard to it)."""
+    box = panel.plan.opening_checks.boxes["introductions"]
+    qtbot.mouseClick(box, Qt.MouseButton.LeftButton)
+    assert box.isChecked() and panel.editor.hasFocus()
+    qtbot.keyClicks(QApplication.focusWidget(), "Sam introduced the team")
+    assert panel.editor.toPlainText().endswith("Sam introduced the team") and box.isChecked()
+    assert box.focusPolicy() == Qt.FocusPolicy.TabFocus  # the keyboard still reaches it with Tab

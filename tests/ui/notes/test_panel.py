@@ -383,3 +383,14 @@ def test_a_colleagues_notes_say_read_only_in_full_beside_the_key_hint(
     panel.open_note(colleague_note)
     assert "read only" in panel.status.text()
     assert panel.status.label.sizeHint().width() <= panel.status.width()
+
+
+def test_on_a_laptop_the_typed_quote_instruction_is_said_whole(qtbot: QtBot, panel: NotesPanel) -> None:
+    panel.resize(628, 700)  # the notes dock at 1366×768
+    qtbot.waitUntil(lambda: panel.width() == 628)
+    qtbot.keyClick(panel.editor, Qt.Key.Key_Q, Qt.KeyboardModifier.ControlModifier)  # nothing selected: a typed quote
+    assert "Ctrl+Q to end it" in panel.status.text()
+    qtbot.waitUntil(lambda: panel.status.label.sizeHint().width() <= panel.status.width())
+    qtbot.keyClicks(panel.editor, "we are heard")
+    qtbot.keyClick(panel.editor, Qt.Key.Key_Q, Qt.KeyboardModifier.ControlModifier)
+    assert panel.status.text() == "Quote captured." and panel.status.label.sizeHint().width() <= panel.status.width()

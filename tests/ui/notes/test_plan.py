@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+from PySide6.QtCore import QPoint, Qt
+from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from peerdesk.services import questions, timetable
 from peerdesk.ui.kit.session import ReviewSession
+from peerdesk.ui.notes.panel import NotesPanel
 from peerdesk.ui.notes.plan import QuestionPlanTab
 from tests.helpers.tabs import opened_tab
 
@@ -60,3 +63,17 @@ def test_a_tick_records_the_question_as_asked(qtbot: QtBot, session: ReviewSessi
     assert questions.plan(session.store, interview)[0].asked
     session.undo_stack.undo()
     assert not questions.plan(session.store, interview)[0].asked
+
+
+def test_ticking_a_question_with_the_mouse_leaves_the_keyboard_in_the_notes(qtbot: QtBot, panel: NotesPanel) -> None:
+    plan = panel.plan
+    planned = plan.add_question("What works well?")
+    assert planned is not None and panel.editor.hasFocus()
+    view, row = plan.plan_view, plan.plan_model.index(plan.plan_model.row_of(planned))
+    view.scrollTo(row)
+    rect = view.visualRect(row)
+    qtbot.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, pos=QPoint(rect.left() + 12, rect.center().y()))
+    assert panel.interview is not None and questions.plan(panel.session.store, panel.interview.id)[0].asked
+    assert panel.editor.hasFocus()
+    qtbot.keyClicks(QApplication.focusWidget(), "asked about what works")
+    assert panel.editor.toPlainText().endswith("asked about what works")

@@ -167,3 +167,28 @@ def test_going_through_the_day_s_layouts_raises_no_error(qtbot: QtBot, session: 
         window.layouts.actions[key].trigger()
         qtbot.wait(10)  # the deleted followers go, the notes dock's shown-signal arrives: pytest-qt fails on errors
     assert window.layouts.current == layouts.DAY2
+
+
+def test_a_panels_key_goes_to_it_and_never_closes_it(qtbot: QtBot, demo_session: ReviewSession) -> None:
+    """Ctrl+Shift+1 on Day 1, typing in the notes: the timetable's tab comes to the front with the keyboard in it;
+    pressed again it stays (it used to close the timetable, and bring it back behind the notes' tab)."""
+    window = opened_at(qtbot, demo_session, (1366, 768))
+    window.activateWindow()
+    notes = window.notes_panel
+    assert notes is not None
+    notes.editor.setFocus()
+    qtbot.waitUntil(notes.editor.hasFocus)
+    timetable = window.docks["dock-timetable"]
+    for _ in range(2):
+        qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_1, MODIFIERS)
+        qtbot.waitUntil(lambda: not timetable.visibleRegion().isEmpty())
+        assert timetable.toggleViewAction().isChecked() and timetable.isAncestorOf(QApplication.focusWidget())
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_2, MODIFIERS)  # and back to the notes, where I typed
+    qtbot.waitUntil(notes.editor.hasFocus)
+    window.docks["dock-quotes"].close()
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_3, MODIFIERS)  # a closed panel opens
+    qtbot.waitUntil(lambda: window.docks["dock-quotes"].isAncestorOf(QApplication.focusWidget()))
+    assert ("Go to Quotes", "Ctrl+Shift+3") in window.shortcut_rows()
+
+
+MODIFIERS = Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier
