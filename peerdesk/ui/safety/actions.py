@@ -13,7 +13,7 @@ from typing import Any
 
 from PySide6.QtCore import QEvent, QObject, QTimer
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QDialog
+from PySide6.QtWidgets import QApplication, QDialog, QProgressDialog
 
 from peerdesk.errors import UserError, WrongPassphrase
 from peerdesk.services import backups, retention
@@ -113,8 +113,21 @@ class Safety(QObject):
             self.idle.pause()
             for dialog in self._dialogs.values():  # names and quotes must not stay on screen beside the lock
                 dialog.hide()
+            self._cancel_open_dialogs()
         else:
             self.idle.resume()
+
+    def _cancel_open_dialogs(self) -> None:
+        """A dialog open over the window when it locks (an amended insight being typed, a confirmation quoting the
+        review) stayed on screen above the lock, readable and still working: it is cancelled, as Cancel would.
+        Progress dialogs stay: they show only what is being done, and cancelling one would stop the work."""
+        for widget in QApplication.topLevelWidgets():
+            if isinstance(widget, QDialog) and not isinstance(widget, QProgressDialog) and widget.isVisible():
+                owner = widget.parentWidget()
+                while owner is not None and owner is not self.window:
+                    owner = owner.parentWidget()
+                if owner is self.window:
+                    widget.reject()
 
     # --- on opening -----------------------------------------------------------------------------------------------
     def on_opened(self) -> None:

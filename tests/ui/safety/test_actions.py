@@ -170,3 +170,28 @@ def test_a_purge_empties_an_open_note_and_nothing_is_written_back(
     assert not panel.pause.pending and not panel.pause.timer.isActive() and not panel.has_unsaved()
     assert told == []
     assert review_service.info(window.session.store)["notes"] == 0
+
+
+def test_locking_cancels_a_dialog_left_open_over_the_window(qtbot: Any, window: MainWindow) -> None:
+    """The auto-lock left "Delete interview records?" on screen above the lock, its "Delete for good" working."""
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QMessageBox
+
+    seed(window.session.store)
+    seen: list[bool] = []
+
+    def walk_away() -> None:
+        box = QApplication.activeModalWidget()
+        assert isinstance(box, QMessageBox)
+        seen.append(box.isVisible())  # the question is on screen
+        window.lock()  # what the auto-lock calls after the idle stretch
+        seen.append(box.isVisible())
+        box.reject()  # (so that a failing test ends)
+
+    QTimer.singleShot(200, walk_away)
+    window.safety.purge()  # asks first, in a box that waits for an answer
+    assert seen == [True, False], "the question was on screen, then gone with the lock"
+    assert window.session.locked
+    assert review_service.info(window.session.store)["notes"] > 0, "cancelled: nothing was deleted"
+    assert window.lock_screen.edit.isVisible(), "the passphrase field can be reached"
+    window.unlock()
