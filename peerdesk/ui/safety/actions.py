@@ -309,7 +309,7 @@ class Safety(QObject):
 
     # --- passphrase -----------------------------------------------------------------------------------------------
     def change_passphrase(self) -> None:
-        dialog = ChangePassphraseDialog(self.window)
+        dialog = ChangePassphraseDialog(self.window, self.session.check_passphrase)
         self._dialogs["passphrase"] = dialog
         if dialog.exec() != QDialog.DialogCode.Accepted:
             return

@@ -84,3 +84,26 @@ def test_enter_on_a_chosen_backup_restores_it_rather_than_cancelling(qtbot: Any,
     qtbot.keyClick(dialog.view, Qt.Key.Key_Return)
     assert dialog.result() == QDialog.DialogCode.Accepted
     assert dialog.chosen() is dialog.model.rows[1]
+
+
+def test_a_wrong_current_passphrase_is_said_in_the_dialog_which_keeps_the_new_one(
+    qtbot: Any, window: MainWindow
+) -> None:
+    """It was said in a box after the dialog had closed: both new passphrases had to be typed again."""
+    from PySide6.QtCore import Qt
+
+    dialog = ChangePassphraseDialog(window, window.session.check_passphrase)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    new = "an entirely different passphrase"
+    dialog.current.setFocus()
+    qtbot.keyClicks(dialog.current, "not the passphrase")
+    qtbot.keyClicks(dialog.new, new)
+    qtbot.keyClicks(dialog.again, new)
+    qtbot.keyClick(dialog.again, Qt.Key.Key_Return)
+    assert dialog.isVisible() and dialog.result() != QDialog.DialogCode.Accepted
+    assert dialog.error.text() == "The current passphrase is not right."
+    assert dialog.new.text() == new and dialog.again.text() == new
+    dialog.current.setText(PASSPHRASE)
+    qtbot.keyClick(dialog.again, Qt.Key.Key_Return)
+    assert dialog.result() == QDialog.DialogCode.Accepted
