@@ -15,7 +15,7 @@ from PySide6.QtCore import QEvent, QObject, QTimer
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QApplication, QDialog, QProgressDialog
 
-from peerdesk.errors import UserError, WrongPassphrase
+from peerdesk.errors import UserError
 from peerdesk.services import backups, retention
 from peerdesk.services import review as review_service
 from peerdesk.services.changes import everything
@@ -191,17 +191,8 @@ class Safety(QObject):
 
     def delete_review(self) -> None:
         path = self.store.path
-        dialog = PassphraseDialog(
-            path,
-            self.window,
-            title="Delete this review",
-            message="Enter the passphrase to delete this review, its backups and its place in the recent list.",
-        )
-        dialog.error.setObjectName("hintText")
-        if dialog.exec() != QDialog.DialogCode.Accepted:
-            return
-        if not self.session.check_passphrase(dialog.passphrase()):
-            messages.error(self.window, "Delete this review", WrongPassphrase(str(path)))
+        message = "Enter the passphrase to delete this review, its backups and its place in the recent list."
+        if self._ask_passphrase("Delete this review", message) is None:
             return
         if not messages.confirm(
             self.window,
@@ -218,6 +209,21 @@ class Safety(QObject):
         retention.delete_review(path)
         ui_settings.remove_recent(path)
         self.window.close()
+
+    def _ask_passphrase(self, title: str, message: str) -> str | None:
+        """The review's passphrase, asked again in the same dialog until it is right; None if cancelled. (A wrong
+        one was said in a box after the dialog had closed: the action had to be started again from the menu.)"""
+        dialog = PassphraseDialog(self.store.path, self.window, title=title, message=message)
+        dialog.error.setObjectName("hintText")
+        while dialog.exec() == QDialog.DialogCode.Accepted:
+            if self.session.check_passphrase(dialog.passphrase()):
+                return dialog.passphrase()
+            dialog.error.setObjectName("errorText")
+            dialog.error.setStyle(dialog.error.style())  # the object name changed: the style sheet's colour follows
+            dialog.error.setText(f"That passphrase is not right. {message}")
+            dialog.edit.selectAll()
+            dialog.edit.setFocus()
+        return None
 
     # --- backups --------------------------------------------------------------------------------------------------
     def hourly_backup(self, now: dt.datetime | None = None) -> bool:
@@ -250,15 +256,8 @@ class Safety(QObject):
 
     def restore_backup(self) -> None:
         path = self.store.path
-        dialog = PassphraseDialog(
-            path, self.window, title="Restore from backup", message="Backups open with the review's passphrase."
-        )
-        dialog.error.setObjectName("hintText")
-        if dialog.exec() != QDialog.DialogCode.Accepted:
-            return
-        passphrase = dialog.passphrase()
-        if not self.session.check_passphrase(passphrase):
-            messages.error(self.window, "Restore from backup", WrongPassphrase(str(path)))
+        passphrase = self._ask_passphrase("Restore from backup", "Backups open with the review's passphrase.")
+        if passphrase is None:
             return
         run_task(
             self.window,
