@@ -23,6 +23,7 @@ from peerdesk.store import rekey
 from peerdesk.store.engine import Store
 from peerdesk.ui.kit import messages
 from peerdesk.ui.kit import settings as ui_settings
+from peerdesk.ui.kit.dates import show_datetime
 from peerdesk.ui.kit.notice_bar import NoticeBar
 from peerdesk.ui.kit.worker import run_task
 from peerdesk.ui.safety import preferences
@@ -298,7 +299,8 @@ class Safety(QObject):
             if problem is not None:
                 messages.error(self.window, "Could not restore the backup", problem)
             else:
-                messages.info(self.window, "Backup restored", f"The review is back as it was on {chosen.made:%c}.")
+                when = show_datetime(chosen.made, seconds=True)
+                messages.info(self.window, "Backup restored", f"The review is back as it was on {when}.")
 
         def failed(exc: BaseException) -> None:
             self.busy = False

@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QDialog
 from peerdesk.services import backups, records
 from peerdesk.services import review as review_service
 from peerdesk.store import sqlcipher
+from peerdesk.ui.kit.dates import show_datetime
 from peerdesk.ui.safety.recovery_dialogs import ChangePassphraseDialog, RestoreDialog
 from peerdesk.ui.shell.dialogs import PassphraseDialog
 from peerdesk.ui.shell.main_window import MainWindow
@@ -27,6 +28,9 @@ def test_restore_from_backup_replaces_the_open_review(
     window.safety.restore_backup()
     qtbot.waitUntil(lambda: bool(told), timeout=15000)
     assert told[-1][0] == "Backup restored"
+    made = backups.describe(window.session.store.path, PASSPHRASE)[-1].made
+    # the date as the list of backups shows it, not the C library's "Sun Dec  6 06:21:42 2026"
+    assert told[-1][1] == f"The review is back as it was on {show_datetime(made, seconds=True)}."
     assert window.session.store is not store
     assert review_service.info(window.session.store)["notes"] == 0
     assert {reason for _, _, reason in backups.snapshots(window.session.store.path)} == {"manual", "before-restore"}
