@@ -7,6 +7,7 @@ import sys
 from pathlib import Path
 
 import pytest
+from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
@@ -45,3 +46,18 @@ def test_the_main_window_has_workshop_follow_up_and_survey_tabs(qtbot: QtBot, de
     assert rows["Projector view"] == "F5"
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)
     window.grab().save(str(SCREENSHOTS / "workshop.png"))
+
+
+def test_locking_the_window_closes_the_projector_view(qtbot: QtBot, demo_session: ReviewSession) -> None:
+    """The projector, a window of its own (full screen on a laptop alone), kept the review on show over the lock."""
+    window = MainWindow(demo_session)
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitExposed(window)
+    projector_action = next(a for a in window.findChildren(QAction) if a.text() == "&Projector view")
+    projector_action.trigger()
+    projector = window.workshop_tabs.projector
+    assert projector is not None and projector.isVisible()
+    window.lock()
+    assert not projector.isVisible() and window.workshop_tabs.projector is None
+    window.unlock()
