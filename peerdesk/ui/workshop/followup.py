@@ -52,8 +52,9 @@ class FollowUpPanel(Panel):
         hint.setWordWrap(True)
         lay.addWidget(hint)
         lay.addWidget(self._meeting_box())
-        lay.addWidget(self._actions_box())
-        lay.addStretch(1)
+        # The actions take the height the meeting's fields leave (a desktop screen showed five of twelve above a
+        # blank third of the window); on a laptop the tab scrolls and the table keeps its 200 pixels.
+        lay.addWidget(self._actions_box(), 1)
         self.refresh(Changes.of("followup", "actions"))
 
     def _meeting_box(self) -> QGroupBox:
