@@ -303,7 +303,7 @@ class SurveyPanel(Panel):
         except OSError as exc:
             messages.error(self, "Save chart", PeerdeskError(f"Could not write {path}: {exc.strerror or exc}."))
             return
-        messages.info(self, "Save chart", f"saved to {path}")  # written without a word, nobody could tell it was
+        messages.info(self, "Save chart", f"saved to {path}")  # said: written without a word, it seemed not done
 
     def refresh(self, changes: Changes) -> None:
         results = survey.results(self.session.store)
