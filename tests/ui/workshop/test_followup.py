@@ -82,3 +82,19 @@ def test_on_a_desktop_screen_the_actions_take_the_height_left(qtbot: QtBot, demo
     window.show_work(panel)
     # once laid out, the table grows into the height the meeting's fields leave (it stayed at 200 pixels)
     qtbot.waitUntil(lambda: panel.actions_view.height() > 300)
+
+
+def test_tab_leaves_the_meeting_date_and_typed_digits_set_its_day(qtbot: QtBot, demo_session: ReviewSession) -> None:
+    """Tab walked the date's weekday, day, month and year (four presses to leave), and digits went to the weekday."""
+    from PySide6.QtWidgets import QApplication
+
+    window = main_window(qtbot, demo_session)
+    panel = window.panels["tab-followup"]
+    assert isinstance(panel, FollowUpPanel)
+    window.show_work(panel)
+    panel.date.setFocus()
+    qtbot.keyClicks(panel.date, "12")
+    assert panel.date.date().day() == 12
+    qtbot.keyClick(panel.date, Qt.Key.Key_Tab)
+    assert QApplication.focusWidget() is panel.texts["what_changed"]
+    assert followup.get(demo_session.store).meeting_date.endswith("-12"), "saved on leaving"
