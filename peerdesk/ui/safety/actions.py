@@ -332,6 +332,9 @@ class Safety(QObject):
         dialog = self._dialogs.get(key)
         if dialog is None:
             dialog = make(self.session, self.window)
+            # Ctrl+L locks from here too: the names and quotes it lists are what locking hides, and the key did
+            # nothing while this window, not the main one, was active.
+            dialog.addAction(self.window.action_lock)
             self._dialogs[key] = dialog
         dialog.show()
         dialog.raise_()

@@ -204,3 +204,12 @@ def test_locking_cancels_a_dialog_left_open_over_the_window(qtbot: Any, window: 
     assert review_service.info(window.session.store)["notes"] > 0, "cancelled: nothing was deleted"
     assert window.lock_screen.edit.isVisible(), "the passphrase field can be reached"
     window.unlock()
+
+
+def test_ctrl_l_in_the_names_to_guard_window_locks_the_review(qtbot: Any, window: MainWindow) -> None:
+    """The key did nothing there (a window of its own), with the names of the people interviewed on screen."""
+    dialog = window.safety.show_names()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is dialog)
+    qtbot.keyClick(dialog, Qt.Key.Key_L, Qt.KeyboardModifier.ControlModifier)
+    assert window.session.locked and not dialog.isVisible()
+    window.unlock()
