@@ -60,6 +60,7 @@ def install(window: ShellWindow) -> WorkshopTabs:
 
         window.flush_edits()
         tabs.projector = ProjectorView(session, start=tabs.workshop.projector_start())
+        tabs.projector.addAction(window.action_lock)  # Ctrl+L locks from the projector too (it closes with the lock)
         tabs.projector.present()
 
     def on_locked(locked: bool) -> None:

@@ -7,6 +7,7 @@ import sys
 from pathlib import Path
 
 import pytest
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
@@ -60,4 +61,18 @@ def test_locking_the_window_closes_the_projector_view(qtbot: QtBot, demo_session
     assert projector is not None and projector.isVisible()
     window.lock()
     assert not projector.isVisible() and window.workshop_tabs.projector is None
+    window.unlock()
+
+
+def test_ctrl_l_in_the_projector_view_locks_the_review(qtbot: QtBot, demo_session: ReviewSession) -> None:
+    window = MainWindow(demo_session)
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitExposed(window)
+    next(a for a in window.findChildren(QAction) if a.text() == "&Projector view").trigger()
+    projector = window.workshop_tabs.projector
+    assert projector is not None
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is projector)
+    qtbot.keyClick(projector, Qt.Key.Key_L, Qt.KeyboardModifier.ControlModifier)
+    assert demo_session.locked and not projector.isVisible()
     window.unlock()
