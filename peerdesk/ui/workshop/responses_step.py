@@ -121,6 +121,8 @@ class ResponsesStep(QSplitter):
         add_row = QHBoxLayout()
         self.new_insight_table = QComboBox()
         self.new_insight_table.setAccessibleName("Table adding a new insight")
+        # as wide as the longest table's name: it showed "Window" of "Window table"
+        self.new_insight_table.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         self.new_insight_text = QLineEdit()
         self.new_insight_text.setPlaceholderText("A new insight a table offers, then Enter")
         self.new_insight_text.returnPressed.connect(self._add_new_insight_from_form)

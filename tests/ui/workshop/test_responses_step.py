@@ -160,3 +160,12 @@ def test_m_asks_for_the_amended_wording_in_a_dialog_that_wraps_it(qtbot: QtBot, 
     qtbot.keyClick(step.grid, Qt.Key.Key_M)
     assert seen and seen[0][0] and seen[0][1] >= 500 and not seen[0][2], seen
     assert workshop.response(store, table, insight.id) == ("amend", "Families retell their story at every door")
+
+
+def test_the_table_offering_a_new_insight_is_shown_by_its_whole_name(qtbot: QtBot, panel: WorkshopPanel) -> None:
+    step = panel.responses
+    step.add_table("Window table by the door")
+    combo = step.new_insight_table
+    qtbot.waitUntil(lambda: combo.currentText() == "Window table by the door")
+    QApplication.processEvents()
+    assert combo.width() > combo.fontMetrics().horizontalAdvance("Window table by the door")
