@@ -145,6 +145,8 @@ class PurgeReport:
         """What went, for the person who asked: "Deleted for good: 15 interview notes, 59 quotes, … and 1 backup."."""
         gone = [(self.counts[t], noun, many) for t, (noun, many) in REPORTED.items() if self.counts.get(t)]
         named = [count(n, noun, many or None) for n, noun, many in gone]
+        if not named:  # run again after a purge: "Deleted for good: 0 backups." read as if something had gone
+            return "There were no interview records left to delete."
         named.append(count(self.backups_removed, "backup"))
         listed = ", ".join(named[:-1]) + f" and {named[-1]}" if len(named) > 1 else named[0]
         return f"Deleted for good: {listed}."

@@ -154,3 +154,5 @@ def test_the_purge_report_says_what_went_in_words(store: Store) -> None:
     assert sentence.startswith("Deleted for good: 3 interview notes, 2 quotes, ")
     assert sentence.endswith(" and 1 backup.") and "quote_tags" not in sentence
     assert retention.PurgeReport({"notes": 1}, 0).sentence == "Deleted for good: 1 interview note and 0 backups."
+    again = retention.purge(store).sentence
+    assert again == "There were no interview records left to delete."

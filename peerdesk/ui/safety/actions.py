@@ -13,9 +13,9 @@ from typing import Any
 
 from PySide6.QtCore import QEvent, QObject, QTimer
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QDialog
+from PySide6.QtWidgets import QApplication, QDialog, QProgressDialog
 
-from peerdesk.errors import UserError, WrongPassphrase
+from peerdesk.errors import UserError
 from peerdesk.services import backups, retention
 from peerdesk.services import review as review_service
 from peerdesk.services.changes import everything
@@ -23,6 +23,7 @@ from peerdesk.store import rekey
 from peerdesk.store.engine import Store
 from peerdesk.ui.kit import messages
 from peerdesk.ui.kit import settings as ui_settings
+from peerdesk.ui.kit.dates import show_datetime
 from peerdesk.ui.kit.notice_bar import NoticeBar
 from peerdesk.ui.kit.worker import run_task
 from peerdesk.ui.safety import preferences
@@ -113,8 +114,21 @@ class Safety(QObject):
             self.idle.pause()
             for dialog in self._dialogs.values():  # names and quotes must not stay on screen beside the lock
                 dialog.hide()
+            self._cancel_open_dialogs()
         else:
             self.idle.resume()
+
+    def _cancel_open_dialogs(self) -> None:
+        """A dialog open over the window when it locks (an amended insight being typed, a confirmation quoting the
+        review) stayed on screen above the lock, readable and still working: it is cancelled, as Cancel would.
+        Progress dialogs stay: they show only what is being done, and cancelling one would stop the work."""
+        for widget in QApplication.topLevelWidgets():
+            if isinstance(widget, QDialog) and not isinstance(widget, QProgressDialog) and widget.isVisible():
+                owner = widget.parentWidget()
+                while owner is not None and owner is not self.window:
+                    owner = owner.parentWidget()
+                if owner is self.window:
+                    widget.reject()
 
     # --- on opening -----------------------------------------------------------------------------------------------
     def on_opened(self) -> None:
@@ -178,17 +192,8 @@ class Safety(QObject):
 
     def delete_review(self) -> None:
         path = self.store.path
-        dialog = PassphraseDialog(
-            path,
-            self.window,
-            title="Delete this review",
-            message="Enter the passphrase to delete this review, its backups and its place in the recent list.",
-        )
-        dialog.error.setObjectName("hintText")
-        if dialog.exec() != QDialog.DialogCode.Accepted:
-            return
-        if not self.session.check_passphrase(dialog.passphrase()):
-            messages.error(self.window, "Delete this review", WrongPassphrase(str(path)))
+        message = "Enter the passphrase to delete this review, its backups and its place in the recent list."
+        if self._ask_passphrase("Delete this review", message) is None:
             return
         if not messages.confirm(
             self.window,
@@ -205,6 +210,21 @@ class Safety(QObject):
         retention.delete_review(path)
         ui_settings.remove_recent(path)
         self.window.close()
+
+    def _ask_passphrase(self, title: str, message: str) -> str | None:
+        """The review's passphrase, asked again in the same dialog until it is right; None if cancelled. (A wrong
+        one was said in a box after the dialog had closed: the action had to be started again from the menu.)"""
+        dialog = PassphraseDialog(self.store.path, self.window, title=title, message=message)
+        dialog.error.setObjectName("hintText")
+        while dialog.exec() == QDialog.DialogCode.Accepted:
+            if self.session.check_passphrase(dialog.passphrase()):
+                return dialog.passphrase()
+            dialog.error.setObjectName("errorText")
+            dialog.error.setStyle(dialog.error.style())  # the object name changed: the style sheet's colour follows
+            dialog.error.setText(f"That passphrase is not right. {message}")
+            dialog.edit.selectAll()
+            dialog.edit.setFocus()
+        return None
 
     # --- backups --------------------------------------------------------------------------------------------------
     def hourly_backup(self, now: dt.datetime | None = None) -> bool:
@@ -237,15 +257,8 @@ class Safety(QObject):
 
     def restore_backup(self) -> None:
         path = self.store.path
-        dialog = PassphraseDialog(
-            path, self.window, title="Restore from backup", message="Backups open with the review's passphrase."
-        )
-        dialog.error.setObjectName("hintText")
-        if dialog.exec() != QDialog.DialogCode.Accepted:
-            return
-        passphrase = dialog.passphrase()
-        if not self.session.check_passphrase(passphrase):
-            messages.error(self.window, "Restore from backup", WrongPassphrase(str(path)))
+        passphrase = self._ask_passphrase("Restore from backup", "Backups open with the review's passphrase.")
+        if passphrase is None:
             return
         run_task(
             self.window,
@@ -286,7 +299,8 @@ class Safety(QObject):
             if problem is not None:
                 messages.error(self.window, "Could not restore the backup", problem)
             else:
-                messages.info(self.window, "Backup restored", f"The review is back as it was on {chosen.made:%c}.")
+                when = show_datetime(chosen.made, seconds=True)
+                messages.info(self.window, "Backup restored", f"The review is back as it was on {when}.")
 
         def failed(exc: BaseException) -> None:
             self.busy = False
@@ -296,7 +310,7 @@ class Safety(QObject):
 
     # --- passphrase -----------------------------------------------------------------------------------------------
     def change_passphrase(self) -> None:
-        dialog = ChangePassphraseDialog(self.window)
+        dialog = ChangePassphraseDialog(self.window, self.session.check_passphrase)
         self._dialogs["passphrase"] = dialog
         if dialog.exec() != QDialog.DialogCode.Accepted:
             return
@@ -318,6 +332,9 @@ class Safety(QObject):
         dialog = self._dialogs.get(key)
         if dialog is None:
             dialog = make(self.session, self.window)
+            # Ctrl+L locks from here too: the names and quotes it lists are what locking hides, and the key did
+            # nothing while this window, not the main one, was active.
+            dialog.addAction(self.window.action_lock)
             self._dialogs[key] = dialog
         dialog.show()
         dialog.raise_()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
@@ -25,8 +26,9 @@ Index = QModelIndex | QPersistentModelIndex
 
 
 class ChangePassphraseDialog(QDialog):
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, parent: QWidget | None = None, check: Callable[[str], bool] | None = None) -> None:
         super().__init__(parent)
+        self._check = check  # whether a passphrase opens the review: a wrong one is said here, the dialog stays
         intro = (
             "The review and its backups will open with the new passphrase only. Tell the team only if they need "
             "it: each member's copy has its own passphrase."
@@ -52,6 +54,11 @@ class ChangePassphraseDialog(QDialog):
             return self.fail("The two new passphrases differ.")
         if self.new.text() == self.current.text():
             return self.fail("The new passphrase is the same as the current one.")
+        if self._check is not None and not self._check(self.current.text()):
+            # Said after the dialog had closed, the two new passphrases typed had to be typed again.
+            self.current.setFocus()
+            self.current.selectAll()
+            return self.fail("The current passphrase is not right.")
         self.accept()
 
 

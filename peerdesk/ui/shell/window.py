@@ -24,6 +24,7 @@ class ShellWindow(QMainWindow):
     file_menu_tail: QAction  # sharing actions go before it
     help_menu: QMenu  # menus are inserted before it
     notices: NoticeBar  # what nobody asked for is said here, above the work area, never in a box
+    action_lock: QAction  # File ▸ Lock (Ctrl+L); the window's own tool dialogs take its key too
 
     def flush_edits(self) -> None:
         """Save whatever is being typed, before anything reads or replaces the file."""

@@ -8,7 +8,6 @@ from PySide6.QtCore import QDate, QSignalBlocker, Qt
 from PySide6.QtGui import QStandardItemModel
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QDateEdit,
     QFormLayout,
     QGroupBox,
     QHeaderView,
@@ -21,7 +20,7 @@ from peerdesk.services import followup
 from peerdesk.services.changes import Changes
 from peerdesk.ui.kit import ops
 from peerdesk.ui.kit.autosave_text import AutoSaveText
-from peerdesk.ui.kit.dates import QT_DATE
+from peerdesk.ui.kit.dates import DateField
 from peerdesk.ui.kit.dialogs import FIT, STRETCH, table_view
 from peerdesk.ui.kit.panel import Panel
 from peerdesk.ui.kit.session import ReviewSession
@@ -52,17 +51,18 @@ class FollowUpPanel(Panel):
         hint.setWordWrap(True)
         lay.addWidget(hint)
         lay.addWidget(self._meeting_box())
-        lay.addWidget(self._actions_box())
-        lay.addStretch(1)
+        # The actions take the height the meeting's fields leave (a desktop screen showed five of twelve above a
+        # blank third of the window); on a laptop the tab scrolls and the table keeps its 200 pixels.
+        lay.addWidget(self._actions_box(), 1)
         self.refresh(Changes.of("followup", "actions"))
 
     def _meeting_box(self) -> QGroupBox:
         box = QGroupBox("The meeting")
         form = QFormLayout(box)
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
-        self.date = QDateEdit()
-        self.date.setCalendarPopup(True)
-        self.date.setDisplayFormat(QT_DATE)
+        # The app's date field: Tab leaves it (a QDateEdit's Tab walked weekday, day, month and year: four presses
+        # to reach the next field), and typing goes to the day, not to the weekday, which took no digits.
+        self.date = DateField()
         self.date.setObjectName("followup-date")
         self.date.setAccessibleName("Meeting date")
         self.date.editingFinished.connect(

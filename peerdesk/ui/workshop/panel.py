@@ -110,6 +110,10 @@ class WorkshopPanel(Panel):
             f"({counts['claimed']} claimed) · {counts['ideas']} ideas · {counts['actions']} top actions"
         )
 
+    def flush(self) -> None:
+        """Called before anything reads or replaces the file (a backup, locking, closing)."""
+        self.top3.flush()
+
     # --- outputs (their module is imported when first used: the tab shows sooner) ----------------------------------
     def choose_export(self) -> None:
         from peerdesk.ui.workshop import exports

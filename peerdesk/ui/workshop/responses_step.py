@@ -13,11 +13,13 @@ from PySide6.QtGui import QKeyEvent, QResizeEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
+    QDialog,
     QHBoxLayout,
     QHeaderView,
     QInputDialog,
     QLineEdit,
     QListView,
+    QPlainTextEdit,
     QSplitter,
     QTableView,
     QVBoxLayout,
@@ -119,6 +121,8 @@ class ResponsesStep(QSplitter):
         add_row = QHBoxLayout()
         self.new_insight_table = QComboBox()
         self.new_insight_table.setAccessibleName("Table adding a new insight")
+        # as wide as the longest table's name: it showed "Window" of "Window table"
+        self.new_insight_table.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         self.new_insight_text = QLineEdit()
         self.new_insight_text.setPlaceholderText("A new insight a table offers, then Enter")
         self.new_insight_text.returnPressed.connect(self._add_new_insight_from_form)
@@ -183,19 +187,30 @@ class ResponsesStep(QSplitter):
         if answer == "amend":
             current, current_text = workshop.response(self.recorder.session.store, table_id, insight_id)
             statement = self.responses_model.outcome.insights[index.row()].statement
-            text, ok = QInputDialog.getMultiLineText(
-                self,
-                "Amended insight",
-                "How the table would put it:",
-                current_text if current == "amend" else statement,
-            )
-            if not ok:
+            answer_text = self._ask_amended(current_text if current == "amend" else statement)
+            if answer_text is None:
                 return
+            text = answer_text
         row, column = index.row(), index.column()
         if self.record_response(table_id, insight_id, answer, text):
             # On to the next insight for the same table: one table's sheet is read out top to bottom.
             target = self.responses_model.index(min(row + 1, self.responses_model.rowCount() - 1), column)
             self.grid.setCurrentIndex(target)
+
+    def _ask_amended(self, start: str) -> str | None:
+        """The table's wording, or None if cancelled. Qt's own multi-line dialog was 280 pixels wide and did not
+        wrap: the insight stood on one line behind a sideways scroll bar."""
+        dialog = QInputDialog(self)
+        dialog.setObjectName("amendedInsight")
+        dialog.setOption(QInputDialog.InputDialogOption.UsePlainTextEditForTextInput)
+        dialog.setWindowTitle("Amended insight")
+        dialog.setLabelText("How the table would put it:")
+        dialog.setTextValue(start)
+        editor = dialog.findChild(QPlainTextEdit)
+        if editor is not None:
+            editor.setLineWrapMode(QPlainTextEdit.LineWrapMode.WidgetWidth)
+        dialog.resize(560, 260)
+        return dialog.textValue() if dialog.exec() == QDialog.DialogCode.Accepted else None
 
     # --- new insights ----------------------------------------------------------------------------------------------
     def add_new_insight(self, table_id: str, text: str) -> str:

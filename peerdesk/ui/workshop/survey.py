@@ -302,6 +302,8 @@ class SurveyPanel(Panel):
             path.write_bytes(chart_png(survey.results(self.session.store)))
         except OSError as exc:
             messages.error(self, "Save chart", PeerdeskError(f"Could not write {path}: {exc.strerror or exc}."))
+            return
+        messages.info(self, "Save chart", f"saved to {path}")  # said: written without a word, it seemed not done
 
     def refresh(self, changes: Changes) -> None:
         results = survey.results(self.session.store)

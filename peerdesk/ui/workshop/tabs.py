@@ -60,7 +60,17 @@ def install(window: ShellWindow) -> WorkshopTabs:
 
         window.flush_edits()
         tabs.projector = ProjectorView(session, start=tabs.workshop.projector_start())
+        tabs.projector.addAction(window.action_lock)  # Ctrl+L locks from the projector too (it closes with the lock)
         tabs.projector.present()
+
+    def on_locked(locked: bool) -> None:
+        # Nothing of the review shows beside the lock screen: the projector is a window of its own, full screen
+        # over the laptop when there is no second screen, and hid the lock screen with the review still on show.
+        if locked and tabs.projector is not None:
+            tabs.projector.close()
+            tabs.projector = None
+
+    session.locked_changed.connect(on_locked)
 
     def workshop_panel() -> Panel:
         from peerdesk.ui.workshop.panel import WorkshopPanel

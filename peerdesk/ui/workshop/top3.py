@@ -148,6 +148,14 @@ class TopThreeStep(QScrollArea):
             self.goals[table_id] = goal
             self.grid.addWidget(box, n // 2, n % 2)
 
+    def flush(self) -> None:
+        """Save an action typed and not yet left (it is saved when the field is left): a backup made meanwhile
+        would not hold it."""
+        for table_id, edits in self.edits.items():
+            for rank, edit in enumerate(edits, start=1):
+                if edit.hasFocus():
+                    self.set_top_action(table_id, rank, edit.text())
+
     def fill(self, outcome: Outcome) -> None:
         """Show each table's three actions and claimed goal (a table's edits are rebuilt only when tables change)."""
         self._rebuild(outcome)

@@ -111,9 +111,18 @@ def test_delete_this_review_removes_file_backups_and_recent_entry(
 def test_delete_this_review_needs_the_passphrase(
     qtbot: Any, window: MainWindow, told: list[tuple[str, str]], monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr(PassphraseDialog, "exec", lambda self: (self.edit.setText("not the passphrase"), 1)[1])
+    said: list[str] = []
+
+    def wrong_then_cancel(self: PassphraseDialog) -> int:
+        said.append(self.error.text())
+        self.edit.setText("not the passphrase")
+        return 1 if len(said) == 1 else 0
+
+    monkeypatch.setattr(PassphraseDialog, "exec", wrong_then_cancel)
     window.safety.delete_review()
-    assert window.session.store.path.exists() and "passphrase is not right" in told[-1][1]
+    assert window.session.store.path.exists()
+    # Asked again in the same dialog, which says why: no box, and no starting again from the menu.
+    assert len(said) == 2 and said[1].startswith("That passphrase is not right.") and told == []
 
 
 def test_screenshots_of_the_safety_dialogs(qtbot: Any, window: MainWindow, store: Store) -> None:
@@ -170,3 +179,37 @@ def test_a_purge_empties_an_open_note_and_nothing_is_written_back(
     assert not panel.pause.pending and not panel.pause.timer.isActive() and not panel.has_unsaved()
     assert told == []
     assert review_service.info(window.session.store)["notes"] == 0
+
+
+def test_locking_cancels_a_dialog_left_open_over_the_window(qtbot: Any, window: MainWindow) -> None:
+    """The auto-lock left "Delete interview records?" on screen above the lock, its "Delete for good" working."""
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QMessageBox
+
+    seed(window.session.store)
+    seen: list[bool] = []
+
+    def walk_away() -> None:
+        box = QApplication.activeModalWidget()
+        assert isinstance(box, QMessageBox)
+        seen.append(box.isVisible())  # the question is on screen
+        window.lock()  # what the auto-lock calls after the idle stretch
+        seen.append(box.isVisible())
+        box.reject()  # (so that a failing test ends)
+
+    QTimer.singleShot(200, walk_away)
+    window.safety.purge()  # asks first, in a box that waits for an answer
+    assert seen == [True, False], "the question was on screen, then gone with the lock"
+    assert window.session.locked
+    assert review_service.info(window.session.store)["notes"] > 0, "cancelled: nothing was deleted"
+    assert window.lock_screen.edit.isVisible(), "the passphrase field can be reached"
+    window.unlock()
+
+
+def test_ctrl_l_in_the_names_to_guard_window_locks_the_review(qtbot: Any, window: MainWindow) -> None:
+    """The key did nothing there (a window of its own), with the names of the people interviewed on screen."""
+    dialog = window.safety.show_names()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is dialog)
+    qtbot.keyClick(dialog, Qt.Key.Key_L, Qt.KeyboardModifier.ControlModifier)
+    assert window.session.locked and not dialog.isVisible()
+    window.unlock()

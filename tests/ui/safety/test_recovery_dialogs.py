@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QDialog
 from peerdesk.services import backups, records
 from peerdesk.services import review as review_service
 from peerdesk.store import sqlcipher
+from peerdesk.ui.kit.dates import show_datetime
 from peerdesk.ui.safety.recovery_dialogs import ChangePassphraseDialog, RestoreDialog
 from peerdesk.ui.shell.dialogs import PassphraseDialog
 from peerdesk.ui.shell.main_window import MainWindow
@@ -27,6 +28,9 @@ def test_restore_from_backup_replaces_the_open_review(
     window.safety.restore_backup()
     qtbot.waitUntil(lambda: bool(told), timeout=15000)
     assert told[-1][0] == "Backup restored"
+    made = backups.describe(window.session.store.path, PASSPHRASE)[-1].made
+    # the date as the list of backups shows it, not the C library's "Sun Dec  6 06:21:42 2026"
+    assert told[-1][1] == f"The review is back as it was on {show_datetime(made, seconds=True)}."
     assert window.session.store is not store
     assert review_service.info(window.session.store)["notes"] == 0
     assert {reason for _, _, reason in backups.snapshots(window.session.store.path)} == {"manual", "before-restore"}
@@ -84,3 +88,26 @@ def test_enter_on_a_chosen_backup_restores_it_rather_than_cancelling(qtbot: Any,
     qtbot.keyClick(dialog.view, Qt.Key.Key_Return)
     assert dialog.result() == QDialog.DialogCode.Accepted
     assert dialog.chosen() is dialog.model.rows[1]
+
+
+def test_a_wrong_current_passphrase_is_said_in_the_dialog_which_keeps_the_new_one(
+    qtbot: Any, window: MainWindow
+) -> None:
+    """It was said in a box after the dialog had closed: both new passphrases had to be typed again."""
+    from PySide6.QtCore import Qt
+
+    dialog = ChangePassphraseDialog(window, window.session.check_passphrase)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    new = "an entirely different passphrase"
+    dialog.current.setFocus()
+    qtbot.keyClicks(dialog.current, "not the passphrase")
+    qtbot.keyClicks(dialog.new, new)
+    qtbot.keyClicks(dialog.again, new)
+    qtbot.keyClick(dialog.again, Qt.Key.Key_Return)
+    assert dialog.isVisible() and dialog.result() != QDialog.DialogCode.Accepted
+    assert dialog.error.text() == "The current passphrase is not right."
+    assert dialog.new.text() == new and dialog.again.text() == new
+    dialog.current.setText(PASSPHRASE)
+    qtbot.keyClick(dialog.again, Qt.Key.Key_Return)
+    assert dialog.result() == QDialog.DialogCode.Accepted

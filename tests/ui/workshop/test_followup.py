@@ -67,3 +67,34 @@ def test_the_actions_rows_fit_their_text_as_the_table_is_laid_out_on_a_laptop(
     qtbot.waitUntil(lambda: view.columnWidth(3) > 150)  # laid out: the action's column has its laptop width
     assert [view.rowHeight(row) for row in range(3)] == [view.sizeHintForRow(row) for row in range(3)]
     assert view.rowHeight(0) * 3 <= view.viewport().height(), "the three actions in sight at once"
+
+
+def test_on_a_desktop_screen_the_actions_take_the_height_left(qtbot: QtBot, demo_session: ReviewSession) -> None:
+    store = demo_session.store
+    table = workshop.add_table(store, "Blue table")[0]
+    workshop_goals.set_top_action(store, table, 1, "A monthly threshold clinic")
+    window = main_window(qtbot, demo_session)
+    window.resize(1920, 1050)
+    panel = window.panels["tab-followup"]
+    assert isinstance(panel, FollowUpPanel)
+    afternoon = next(a for a in window.findChildren(QAction) if a.text().startswith("Day 2 &afternoon"))
+    afternoon.trigger()
+    window.show_work(panel)
+    # once laid out, the table grows into the height the meeting's fields leave (it stayed at 200 pixels)
+    qtbot.waitUntil(lambda: panel.actions_view.height() > 300)
+
+
+def test_tab_leaves_the_meeting_date_and_typed_digits_set_its_day(qtbot: QtBot, demo_session: ReviewSession) -> None:
+    """Tab walked the date's weekday, day, month and year (four presses to leave), and digits went to the weekday."""
+    from PySide6.QtWidgets import QApplication
+
+    window = main_window(qtbot, demo_session)
+    panel = window.panels["tab-followup"]
+    assert isinstance(panel, FollowUpPanel)
+    window.show_work(panel)
+    panel.date.setFocus()
+    qtbot.keyClicks(panel.date, "12")
+    assert panel.date.date().day() == 12
+    qtbot.keyClick(panel.date, Qt.Key.Key_Tab)
+    assert QApplication.focusWidget() is panel.texts["what_changed"]
+    assert followup.get(demo_session.store).meeting_date.endswith("-12"), "saved on leaving"

@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+from PySide6.QtCore import Qt
+from pytestqt.qtbot import QtBot
+
 from peerdesk.services import workshop, workshop_goals
 from peerdesk.ui.workshop.panel import WorkshopPanel
-from tests.helpers.workshop_panel import undo_redo
+from tests.helpers.workshop_panel import tables_and_goals, undo_redo
 
 
 def test_goals_and_claims_each_undo_and_a_second_claim_on_a_goal_is_refused(
@@ -52,3 +55,23 @@ def test_the_buttons_act_on_the_selected_goal_and_the_form_adds_one(panel: Works
     assert workshop_goals.goals(store) == []
     panel.session.undo_stack.undo()
     assert [g.id for g in workshop_goals.goals(store)] == [goal.id], "undo restores the same goal"
+
+
+def test_a_goal_is_claimed_from_the_keyboard_arrows_to_pick_tab_to_the_table_and_the_button(
+    qtbot: QtBot, panel: WorkshopPanel
+) -> None:
+    from PySide6.QtWidgets import QApplication
+
+    tables_and_goals(panel, tables=2, goals=2)
+    step = panel.goals
+    panel.show_step(1)
+    panel.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is panel)
+    step.goals_view.setFocus()
+    step.goals_view.setCurrentIndex(step.goals_model.index(0, 1))
+    qtbot.keyClick(step.goals_view, Qt.Key.Key_Down)
+    qtbot.keyClick(step.goals_view, Qt.Key.Key_Tab)
+    assert QApplication.focusWidget() is step.claim_table, "Tab leaves the list for the table that chooses"
+    qtbot.keyClick(step.claim_table, Qt.Key.Key_Tab)
+    claim = QApplication.focusWidget()
+    assert claim is not None and claim.objectName() == "primaryButton"

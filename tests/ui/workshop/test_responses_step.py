@@ -130,3 +130,42 @@ def test_add_table_opens_the_new_table_for_its_name_so_typing_names_it(qtbot: Qt
     qtbot.keyClick(editor, Qt.Key.Key_Return)
     # The view commits a typed name after the key (a queued call), as it does in the running app.
     qtbot.waitUntil(lambda: [t.name for t in workshop.tables(store)] == ["Window table"])  # one table, as typed
+
+
+def test_m_asks_for_the_amended_wording_in_a_dialog_that_wraps_it(qtbot: QtBot, panel: WorkshopPanel) -> None:
+    """Qt's own dialog was 280 pixels wide and did not wrap: the insight stood on one line, scrolled sideways."""
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QDialogButtonBox, QInputDialog, QPlainTextEdit
+
+    store, step = panel.session.store, panel.responses
+    table = step.add_table()
+    insight = workshop.insights(store)[1]
+    seen: list[tuple[bool, int, bool]] = []
+
+    def answer() -> None:
+        dialog = QApplication.activeModalWidget()
+        assert isinstance(dialog, QInputDialog)
+        editor = dialog.findChild(QPlainTextEdit)
+        assert editor is not None and editor.toPlainText() == insight.statement, "it starts from the insight"
+        wraps = editor.lineWrapMode() == QPlainTextEdit.LineWrapMode.WidgetWidth
+        seen.append((wraps, dialog.width(), editor.horizontalScrollBar().isVisible()))
+        editor.selectAll()
+        qtbot.keyClicks(editor, "Families retell their story at every door")
+        ok = dialog.findChild(QDialogButtonBox).button(QDialogButtonBox.StandardButton.Ok)
+        qtbot.mouseClick(ok, Qt.MouseButton.LeftButton)
+
+    step.grid.setFocus()
+    step.grid.setCurrentIndex(step.responses_model.index(1, 1))
+    QTimer.singleShot(100, answer)
+    qtbot.keyClick(step.grid, Qt.Key.Key_M)
+    assert seen and seen[0][0] and seen[0][1] >= 500 and not seen[0][2], seen
+    assert workshop.response(store, table, insight.id) == ("amend", "Families retell their story at every door")
+
+
+def test_the_table_offering_a_new_insight_is_shown_by_its_whole_name(qtbot: QtBot, panel: WorkshopPanel) -> None:
+    step = panel.responses
+    step.add_table("Window table by the door")
+    combo = step.new_insight_table
+    qtbot.waitUntil(lambda: combo.currentText() == "Window table by the door")
+    QApplication.processEvents()
+    assert combo.width() > combo.fontMetrics().horizontalAdvance("Window table by the door")

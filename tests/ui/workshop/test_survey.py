@@ -14,6 +14,7 @@ from pytestqt.qtbot import QtBot
 
 from peerdesk.services import survey, survey_csv
 from peerdesk.services.changes import Changes
+from peerdesk.ui.kit import messages
 from peerdesk.ui.kit.session import ReviewSession
 from peerdesk.ui.workshop.survey import SurveyPanel
 from peerdesk.ui.workshop.survey_chart import chart_png
@@ -203,7 +204,9 @@ def test_screenshot_of_the_survey_panel_with_items_on_different_scales(
     assert panel.grab().save(str(out))
 
 
-def test_survey_import_through_the_panel_is_one_undo_step(qtbot: QtBot, session: ReviewSession, tmp_path: Path) -> None:
+def test_survey_import_through_the_panel_is_one_undo_step(
+    qtbot: QtBot, session: ReviewSession, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     panel = SurveyPanel(session)
     qtbot.addWidget(panel)
     items = tmp_path / "items.csv"
@@ -222,8 +225,11 @@ def test_survey_import_through_the_panel_is_one_undo_step(qtbot: QtBot, session:
     session.undo_stack.redo()
     assert survey.results(session.store).respondents == 3
     png = tmp_path / "chart.png"
+    told: list[str] = []
+    monkeypatch.setattr(messages, "info", lambda _parent, title, text: told.append(f"{title}: {text}"))
     panel.save_image(png)
     assert png.read_bytes().startswith(b"\x89PNG")
+    assert told == [f"Save chart: saved to {png}"], "it says it is done, and where"
 
 
 # The list reloads as the typed words are saved, and Qt notes the closing editor's second commit (as after F2).

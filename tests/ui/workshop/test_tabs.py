@@ -7,6 +7,8 @@ import sys
 from pathlib import Path
 
 import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
@@ -45,3 +47,32 @@ def test_the_main_window_has_workshop_follow_up_and_survey_tabs(qtbot: QtBot, de
     assert rows["Projector view"] == "F5"
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)
     window.grab().save(str(SCREENSHOTS / "workshop.png"))
+
+
+def test_locking_the_window_closes_the_projector_view(qtbot: QtBot, demo_session: ReviewSession) -> None:
+    """The projector, a window of its own (full screen on a laptop alone), kept the review on show over the lock."""
+    window = MainWindow(demo_session)
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitExposed(window)
+    projector_action = next(a for a in window.findChildren(QAction) if a.text() == "&Projector view")
+    projector_action.trigger()
+    projector = window.workshop_tabs.projector
+    assert projector is not None and projector.isVisible()
+    window.lock()
+    assert not projector.isVisible() and window.workshop_tabs.projector is None
+    window.unlock()
+
+
+def test_ctrl_l_in_the_projector_view_locks_the_review(qtbot: QtBot, demo_session: ReviewSession) -> None:
+    window = MainWindow(demo_session)
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitExposed(window)
+    next(a for a in window.findChildren(QAction) if a.text() == "&Projector view").trigger()
+    projector = window.workshop_tabs.projector
+    assert projector is not None
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is projector)
+    qtbot.keyClick(projector, Qt.Key.Key_L, Qt.KeyboardModifier.ControlModifier)
+    assert demo_session.locked and not projector.isVisible()
+    window.unlock()

@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from peerdesk.services import workshop, workshop_goals, workshop_outcome
 from peerdesk.ui.kit import ops
 from peerdesk.ui.kit.session import ReviewSession
 from peerdesk.ui.workshop.top3 import TopThreeStep
+from tests.helpers.user_actions import main_window
+from tests.helpers.workshop_panel import tables_and_goals
 
 
 def _step(qtbot: QtBot, session: ReviewSession) -> TopThreeStep:
@@ -50,3 +53,22 @@ def test_alt_down_asks_to_move_the_action(qtbot: QtBot, session: ReviewSession) 
         qtbot.keyClick(step.edits[table_id][0], Qt.Key.Key_Down, Qt.KeyboardModifier.AltModifier)
     assert moved.args == [1]
     assert workshop_goals.top_actions(session.store, table_id)[2] == "First"
+
+
+def test_an_action_typed_and_not_yet_left_is_saved_with_what_is_being_typed(
+    qtbot: QtBot, demo_session: ReviewSession
+) -> None:
+    """Locking, a backup or closing save what is being typed (``flush_edits``): the action being typed was left out."""
+    window = main_window(qtbot, demo_session)
+    panel = window.workshop_tabs.workshop
+    window.show_work(panel)
+    tables, _ = tables_and_goals(panel, tables=2, goals=2)
+    panel.show_step(3)
+    edit = QApplication.focusWidget()
+    assert edit is panel.top3.edits[tables[0]][0]
+    qtbot.keyClicks(edit, "Pilot a joint duty rota")
+    window.flush_edits()
+    assert workshop_goals.top_actions(demo_session.store, tables[0])[1] == "Pilot a joint duty rota"
+    steps = demo_session.undo_stack.count()
+    window.flush_edits()
+    assert demo_session.undo_stack.count() == steps, "saved once"
