@@ -36,10 +36,11 @@ def test_store_services_exchange_export_and_cli_do_not_import_qt() -> None:
 PACKAGE = Path(__file__).resolve().parents[1] / "peerdesk"
 
 # Each part of peerdesk may import only from its own layer and those below it. The foundations (the package's
-# __init__, errors, logs, roles) sit under everything. cli sits above ui: `peerdesk wall` renders the wall through
-# Qt and `peerdesk smoke-test` opens the window, both imported inside the command so the other commands never load Qt.
+# __init__, errors, files, logs, roles) sit under everything. cli sits above ui: `peerdesk wall` renders the wall
+# through Qt and `peerdesk smoke-test` opens the window, both imported inside the command so the other commands never
+# load Qt.
 LAYERS = (
-    ("__init__", "errors", "logs", "roles"),
+    ("__init__", "errors", "files", "logs", "roles"),
     ("store",),
     ("exchange",),
     ("services",),

@@ -7,6 +7,7 @@ import json
 from pathlib import Path
 
 from peerdesk.cli.common import Commands, command, group, json_flag, open_store, read_passphrase, read_text
+from peerdesk.files import write_private_text
 from peerdesk.roles import ROLES
 
 
@@ -15,7 +16,7 @@ def cmd_card(args: argparse.Namespace) -> int:
 
     with open_store(args.path) as store:
         card, text = team.my_card(store)
-    Path(args.out).write_text(text, encoding="utf-8")
+    write_private_text(args.out, text)
     print(f"Wrote the card of {card.name} to {args.out}; fingerprint {card.fingerprint}")
     return 0
 
@@ -36,7 +37,7 @@ def cmd_invite(args: argparse.Namespace) -> int:
     with open_store(args.path) as store:
         text = team.invitation(store)
         card, _ = team.my_card(store)
-    Path(args.out).write_text(text, encoding="utf-8")
+    write_private_text(args.out, text)
     print(f"Wrote an invitation to {args.out}; your fingerprint {card.fingerprint}")
     return 0
 

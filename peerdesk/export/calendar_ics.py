@@ -15,7 +15,7 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from peerdesk import __version__
-from peerdesk.errors import UserError
+from peerdesk.files import write_private_text
 from peerdesk.services.checklist import Step
 
 LINE_OCTETS = 75
@@ -87,9 +87,5 @@ def calendar(steps: Iterable[Step], review_id: str, now: dt.datetime | None = No
 def write(steps: Iterable[Step], review_id: str, out: Path) -> int:
     """Write the calendar; returns how many events it holds."""
     text = calendar(steps, review_id)
-    try:
-        with out.open("w", encoding="utf-8", newline="") as handle:
-            handle.write(text)
-    except OSError as exc:
-        raise UserError(f"Could not write {out}: {exc.strerror or exc}.") from None
+    write_private_text(out, text)
     return text.count("BEGIN:VEVENT")

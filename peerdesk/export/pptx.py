@@ -9,8 +9,6 @@ of its box. What had to be derived or corrected is kept in ``Renderer.findings``
 
 from __future__ import annotations
 
-import os
-import tempfile
 from collections.abc import Callable, Sequence
 from importlib import resources
 from pathlib import Path
@@ -39,6 +37,7 @@ from peerdesk.export.template import (
     set_rect,
 )
 from peerdesk.export.textfit import Para
+from peerdesk.files import private_target
 
 TEMPLATE_NAME = "presentation-template.pptx"
 TITLE_SIZES = (32.0, 28.0, 24.0, 20.0, 18.0)
@@ -307,20 +306,10 @@ def build(
 
 
 def save(prs: Any, out: Path) -> None:
-    """Write atomically: a failed save leaves no half-written file (and an existing one untouched)."""
-    if not out.parent.is_dir():
-        raise UserError(f"The folder {out.parent} does not exist.")
-    fd, tmp = tempfile.mkstemp(prefix=".peerdesk-", suffix=".pptx", dir=out.parent)
-    os.close(fd)
-    try:
-        prs.save(tmp)
-        os.replace(tmp, out)
-    except OSError as exc:
-        Path(tmp).unlink(missing_ok=True)
-        raise UserError(f"Could not write {out}: {exc.strerror or exc}.") from None
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
+    """Write atomically and owner-only (``files``): a failed save leaves no half-written file, an existing one as it
+    was."""
+    with private_target(out) as staging:
+        prs.save(str(staging))
 
 
 def template_findings(template: Path | None) -> list[str]:

@@ -14,9 +14,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from peerdesk.errors import UserError
 from peerdesk.export import html_blocks
 from peerdesk.export.html_blocks import Block, Columns, Heading, Items, Table, Text
+from peerdesk.files import write_private_text
 from peerdesk.services.workshop_outcome import NOTE_KINDS, NOTE_LABELS, RESPONSE_MARKS, Outcome
 
 SIZES = (9.5, 9.0, 8.5, 8.0, 7.5, 7.0)  # body text, points, largest first
@@ -158,7 +158,4 @@ def render_full(outcome: Outcome, title: str, date: str = "") -> str:
 
 def write(outcome: Outcome, path: Path | str, title: str, date: str = "", *, full: bool = False) -> None:
     page = (render_full if full else render)(outcome, title, date)
-    try:
-        Path(path).write_text(page, encoding="utf-8")
-    except OSError as exc:
-        raise UserError(f"Could not write {path}: {exc.strerror or exc}.") from None
+    write_private_text(path, page)

@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import os
-import tempfile
 import urllib.parse
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -15,6 +13,7 @@ from sqlalchemy import select
 
 from peerdesk.errors import NotFound, UserError
 from peerdesk.exchange import bundle, display, transfer
+from peerdesk.files import write_private
 from peerdesk.services import quotes
 from peerdesk.services.changes import Changes, everything
 from peerdesk.store.engine import Store
@@ -68,25 +67,10 @@ def export_to(
     """Write a bundle of what the team may lack (``full``: everything, for a new member or a lost email)."""
     path = Path(path)
     exported = transfer.export_bundle(store, full=full, now=now, progress=progress)
-    _write_atomically(path, exported.data)
+    write_private(path, exported.data)
     return ExportReport(
         path, len(exported.data), exported.recipients, exported.expires, exported.changes, exported.everything
     )
-
-
-def _write_atomically(path: Path, data: bytes) -> None:
-    if not path.parent.is_dir():
-        raise UserError(f"The folder {path.parent} does not exist.")
-    fd, tmp = tempfile.mkstemp(prefix=".pdbundle-", dir=path.parent)
-    try:
-        with os.fdopen(fd, "wb") as f:
-            f.write(data)
-            f.flush()
-            os.fsync(f.fileno())
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
 
 
 def read_bundle_file(path: Path | str) -> bytes:

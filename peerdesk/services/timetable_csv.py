@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from peerdesk.errors import UserError
+from peerdesk.files import write_private_text
 from peerdesk.services import approaches
 from peerdesk.services import timetable as tt
 from peerdesk.services.changes import Changes
@@ -312,8 +313,5 @@ def _csv(rows: list[list[str]]) -> str:
 def export_file(store: Store, path: Path | str) -> int:
     """Write the timetable where the user asked; returns the number of interviews written."""
     rows = list(export_rows(store))
-    try:
-        Path(path).write_text(_csv(rows), encoding="utf-8")
-    except OSError as exc:
-        raise UserError(f"Could not write {path}: {exc.strerror or exc}.") from None
+    write_private_text(path, _csv(rows))
     return sum(1 for row in rows[1:] if row[3])  # interviews; rows for everyone have no team

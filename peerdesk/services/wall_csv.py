@@ -6,6 +6,7 @@ import csv
 import io
 from pathlib import Path
 
+from peerdesk.files import write_private_text
 from peerdesk.services import wall
 from peerdesk.services.wall import DAY2_WALL, KIND_LABELS, PostItView, WallState
 from peerdesk.store.engine import Store
@@ -50,5 +51,5 @@ def wall_csv(store: Store, goal_id: str = DAY2_WALL) -> str:
 def export_csv(store: Store, path: Path, goal_id: str = DAY2_WALL) -> int:
     """Write the wall as CSV (UTF-8 with a byte-order mark, so spreadsheet programs read the accents)."""
     text = wall_csv(store, goal_id)
-    path.write_text(text, encoding="utf-8-sig", newline="")
+    write_private_text(path, text, encoding="utf-8-sig")
     return text.count("\r\n") - 1

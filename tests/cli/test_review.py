@@ -105,4 +105,5 @@ def test_an_unwritable_calendar_is_one_line(
     review_file: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     assert main(["checklist", str(review_file), "--ics", str(tmp_path / "no" / "x.ics")]) == 2
-    assert capsys.readouterr().err.startswith("peerdesk: Could not write")
+    err = capsys.readouterr().err
+    assert err.startswith("peerdesk: The folder ") and err.endswith("does not exist.\n") and err.count("\n") == 1

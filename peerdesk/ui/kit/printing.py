@@ -33,6 +33,7 @@ from peerdesk.errors import PeerdeskError, UserError
 from peerdesk.export import printing
 from peerdesk.export.print_base import PAPERS, Printable, check_paper
 from peerdesk.export.print_day1 import TIMETABLE_VIEWS
+from peerdesk.files import private_target
 from peerdesk.store.engine import Store
 from peerdesk.ui.kit import messages
 from peerdesk.ui.kit.dialogs import close_buttons
@@ -55,17 +56,16 @@ def _text(document: Printable) -> QTextDocument:
 
 
 def write_pdf(document: Printable, out: Path, paper: str = "A4") -> None:
-    """Lay ``document`` out on ``paper`` and write it to ``out`` as a PDF."""
-    if not out.parent.is_dir():
-        raise UserError(f"The folder {out.parent} does not exist.")
-    writer = QPdfWriter(str(out))
-    _layout(writer, paper)
-    writer.setTitle(document.title)
-    writer.setCreator("peerdesk")
-    _text(document).print_(writer)
-    del writer  # the file is complete once the writer is gone
-    if not out.exists() or out.stat().st_size == 0:
-        raise UserError(f"Could not write {out}.")
+    """Lay ``document`` out on ``paper`` and write it to ``out`` as a PDF (whole or not at all, owner-only)."""
+    with private_target(out) as staging:
+        writer = QPdfWriter(str(staging))
+        _layout(writer, paper)
+        writer.setTitle(document.title)
+        writer.setCreator("peerdesk")
+        _text(document).print_(writer)
+        del writer  # the file is complete once the writer is gone
+        if staging.stat().st_size == 0:
+            raise UserError(f"Could not write {out}.")
 
 
 def new_printer(paper: str = "A4") -> QPrinter:

@@ -20,9 +20,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from peerdesk.errors import UserError
 from peerdesk.exchange.cards import CARD_LABEL, Card, read_card
 from peerdesk.exchange.display import clip
 from peerdesk.exchange.errors import CardRefused
+from peerdesk.files import write_private_text
 from peerdesk.services import review as review_service
 from peerdesk.services import team
 from peerdesk.services.changes import Changes
@@ -218,7 +220,10 @@ class TeamDialog(SessionDialog):
     def _save_text(self, text: str, name: str, title: str, filter_: str) -> None:
         path, _ = QFileDialog.getSaveFileName(self, title, str(Path.home() / name), filter_)
         if path:
-            Path(path).write_text(text, encoding="utf-8")
+            try:
+                write_private_text(path, text)
+            except UserError as exc:
+                messages.error(self, title, exc)
 
     # --- actions (each an undo step) ---------------------------------------------------------------------------
     def add_card(self, text: str | None = None) -> None:

@@ -11,6 +11,7 @@ from PySide6.QtSvg import QSvgGenerator
 from PySide6.QtWidgets import QApplication, QFileDialog, QWidget
 
 from peerdesk.errors import UserError
+from peerdesk.files import private_target
 from peerdesk.services import wall, wall_csv
 from peerdesk.store.engine import Store
 from peerdesk.ui.kit import messages
@@ -37,23 +38,9 @@ def render(scene: WallScene, path: Path, *, scale: float = 1.5) -> QSize:
             source = QRectF(0, 0, 400, 300)
         scale = min(scale, MAX_SIDE / max(source.width(), source.height()))
         size = QSize(max(1, round(source.width() * scale)), max(1, round(source.height() * scale)))
-        if suffix == ".png":
-            image = QImage(size, QImage.Format.Format_ARGB32_Premultiplied)
-            image.fill(QColor("white"))
-            painter = QPainter(image)
-            _draw(scene, painter, source, size)
-            if not image.save(str(path)):
-                raise UserError(f"Could not write {path}; check the folder exists and you may write there.")
-        else:
-            generator = QSvgGenerator()
-            generator.setFileName(str(path))
-            generator.setSize(size)
-            generator.setViewBox(QRectF(0, 0, size.width(), size.height()))
-            generator.setTitle("Post-it wall")
-            painter = QPainter(generator)
-            painter.fillRect(QRectF(0, 0, size.width(), size.height()), QColor("white"))
-            _draw(scene, painter, source, size)
-            if not path.exists():
+        with private_target(path) as staging:  # whole or not at all, owner-only (``files``)
+            _picture(scene, staging, source, size)
+            if staging.stat().st_size == 0:
                 raise UserError(f"Could not write {path}; check the folder exists and you may write there.")
     finally:
         for item in selected:
@@ -61,6 +48,26 @@ def render(scene: WallScene, path: Path, *, scale: float = 1.5) -> QSize:
         if focus is not None:
             focus.setFocus()
     return size
+
+
+def _picture(scene: WallScene, out: Path, source: QRectF, size: QSize) -> None:
+    """The wall's ``source`` rectangle drawn at ``size`` into ``out``, as PNG or SVG by its suffix."""
+    if out.suffix.lower() == ".png":
+        image = QImage(size, QImage.Format.Format_ARGB32_Premultiplied)
+        image.fill(QColor("white"))
+        _draw(scene, QPainter(image), source, size)
+        if not image.save(str(out)):  # the format from the suffix, kept by the staging file
+            raise UserError(f"Could not write {out.name}; check you may write in its folder.")
+        return
+    generator = QSvgGenerator()
+    generator.setFileName(str(out))
+    generator.setSize(size)
+    generator.setViewBox(QRectF(0, 0, size.width(), size.height()))
+    generator.setTitle("Post-it wall")
+    painter = QPainter(generator)
+    painter.fillRect(QRectF(0, 0, size.width(), size.height()), QColor("white"))
+    _draw(scene, painter, source, size)
+    del generator  # its file is closed with it: renamed while open, it would fail on Windows
 
 
 def _draw(scene: WallScene, painter: QPainter, source: QRectF, size: QSize) -> None:

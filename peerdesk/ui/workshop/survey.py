@@ -19,7 +19,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from peerdesk.errors import PeerdeskError
+from peerdesk.errors import UserError
+from peerdesk.files import write_private
 from peerdesk.services import survey, survey_csv
 from peerdesk.services.changes import Changes
 from peerdesk.services.plural import count
@@ -299,9 +300,9 @@ class SurveyPanel(Panel):
 
     def save_image(self, path: Path) -> None:
         try:
-            path.write_bytes(chart_png(survey.results(self.session.store)))
-        except OSError as exc:
-            messages.error(self, "Save chart", PeerdeskError(f"Could not write {path}: {exc.strerror or exc}."))
+            write_private(path, chart_png(survey.results(self.session.store)))
+        except UserError as exc:
+            messages.error(self, "Save chart", exc)
             return
         messages.info(self, "Save chart", f"saved to {path}")  # said: written without a word, it seemed not done
 

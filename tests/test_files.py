@@ -1,0 +1,106 @@
+"""Files written where the user asked are whole or not there, and readable by their owner only, whatever the umask:
+each export the app and the command line offer is checked on the demo review."""
+
+from __future__ import annotations
+
+import os
+import stat
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from peerdesk.errors import UserError
+from peerdesk.files import private_target, write_private, write_private_text
+from peerdesk.store.engine import Store
+from tests.helpers.exchange import Team
+
+pytestmark = pytest.mark.skipif(sys.platform == "win32", reason="POSIX modes")
+
+
+def mode(path: Path) -> int:
+    return stat.S_IMODE(path.stat().st_mode)
+
+
+@pytest.fixture
+def open_umask() -> Iterator[None]:
+    """A umask that lets anyone read a new file (0644), as on most desktops."""
+    previous = os.umask(0o022)
+    yield
+    os.umask(previous)
+
+
+def test_a_file_written_is_its_owners_only_and_replaces_a_readable_one(tmp_path: Path, open_umask: None) -> None:
+    out = tmp_path / "wall.csv"
+    out.write_text("old")
+    assert mode(out) == 0o644
+    write_private_text(out, "Kind,Text\r\nRose,Hubs are warm\r\n", encoding="utf-8-sig")
+    assert mode(out) == 0o600
+    assert out.read_bytes() == b"\xef\xbb\xbfKind,Text\r\nRose,Hubs are warm\r\n"  # line ends as given
+    assert [p.name for p in tmp_path.iterdir()] == ["wall.csv"]  # nothing left beside it
+
+
+def test_a_write_that_fails_leaves_the_old_file_and_nothing_beside_it(tmp_path: Path) -> None:
+    out = tmp_path / "deck.pptx"
+    out.write_bytes(b"the deck from this morning")
+
+    with pytest.raises(RuntimeError), private_target(out) as staging:
+        staging.write_bytes(b"half a deck")
+        raise RuntimeError("the writer failed half way")
+    assert out.read_bytes() == b"the deck from this morning"
+    assert [p.name for p in tmp_path.iterdir()] == ["deck.pptx"]
+
+
+def test_a_missing_folder_or_one_that_cannot_be_written_is_said_in_words(tmp_path: Path) -> None:
+    with pytest.raises(UserError, match="does not exist"):
+        write_private(tmp_path / "gone" / "summary.html", b"x")
+    locked = tmp_path / "locked"
+    locked.mkdir(mode=0o500)
+    if os.access(locked, os.W_OK):  # running as root: permissions do not stop it
+        pytest.skip("this user may write anywhere")
+    with pytest.raises(UserError, match="Could not write"):
+        write_private(locked / "summary.html", b"x")
+
+
+def run(*args: str) -> None:
+    from peerdesk.cli.app import main
+
+    assert main(list(args)) == 0, args
+
+
+def test_every_export_the_command_line_offers_is_its_owners_only(
+    demo_copy: Path, tmp_path: Path, open_umask: None, monkeypatch: pytest.MonkeyPatch, passphrase: str
+) -> None:
+    monkeypatch.setenv("PEERDESK_PASSPHRASE", passphrase)
+    monkeypatch.setenv("QT_QPA_PLATFORM", "offscreen")
+    review, out = str(demo_copy), tmp_path / "out"
+    out.mkdir()
+    run("timetable", "export", review, str(out / "timetable.csv"))
+    run("checklist", review, "--ics", str(out / "checklist.ics"))
+    run("card", review, str(out / "me.card"))
+    run("invite", review, str(out / "join.invite"))
+    run("export-pptx", "--flagged", "keep", review, str(out / "findings.pptx"))
+    for name in ("wall.png", "wall.svg", "wall.csv"):
+        run("wall", review, str(out / name))
+    run("print", review, "timetable", str(out / "timetable.pdf"))
+    written = sorted(out.iterdir())
+    assert len(written) == 9
+    assert {p.name: oct(mode(p)) for p in written} == {p.name: oct(0o600) for p in written}
+
+
+def test_a_bundle_for_colleagues_is_its_owners_only(duo: Team, tmp_path: Path, open_umask: None) -> None:
+    from peerdesk.services import sharing
+
+    out = tmp_path / "out"
+    out.mkdir()
+    report = sharing.export_to(duo.stores[0], out / "to-sam.pdbundle")
+    assert mode(report.path) == 0o600 and [p.name for p in out.iterdir()] == ["to-sam.pdbundle"]
+
+
+def test_the_workshop_summary_is_its_owners_only(demo_store: Store, tmp_path: Path, open_umask: None) -> None:
+    from peerdesk.export import workshop_summary
+    from peerdesk.services.workshop_outcome import outcome
+
+    workshop_summary.write(outcome(demo_store), tmp_path / "summary.html", "Eastmere")
+    assert mode(tmp_path / "summary.html") == 0o600
