@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QPointF, Qt
 from PySide6.QtGui import QMouseEvent
-from PySide6.QtWidgets import QApplication, QLabel, QTabWidget, QWidget
+from PySide6.QtWidgets import QApplication, QLabel, QTabBar, QTabWidget, QWidget
 from pytestqt.qtbot import QtBot
 
 from peerdesk.ui.kit.panel import Panel
@@ -180,3 +180,31 @@ def test_a_panels_key_goes_to_it_and_never_closes_it(qtbot: QtBot, demo_session:
 
 
 MODIFIERS = Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier
+
+
+def test_the_keyboard_follows_a_dock_tab_clicked_and_leaves_the_notes_it_covers(
+    qtbot: QtBot, demo_session: ReviewSession
+) -> None:
+    """Typing notes, the note taker clicks the Timetable's tab: arrows and Enter then move in the timetable; they
+    went on into the covered notes (Enter split the paragraph, letters were typed there unseen)."""
+    window = opened_at(qtbot, demo_session, (1366, 768))
+    window.activateWindow()
+    notes = window.notes_panel
+    assert notes is not None
+    notes.editor.setFocus()
+    qtbot.waitUntil(notes.editor.hasFocus)
+    before = notes.editor.toPlainText()
+    # The tab bar on screen (the window keeps others it made for arrangements it has left).
+    [(bar, index)] = [
+        (b, i)
+        for b in window.findChildren(QTabBar)
+        for i in range(b.count())
+        if b.tabText(i) == "Timetable" and window.childAt(b.mapTo(window, b.tabRect(i).center())) is b
+    ]
+    qtbot.mouseClick(bar, Qt.MouseButton.LeftButton, pos=bar.tabRect(index).center())
+    timetable = window.docks["dock-timetable"]
+    qtbot.waitUntil(lambda: not timetable.visibleRegion().isEmpty())  # its tab in front
+    qtbot.waitUntil(lambda: timetable.isAncestorOf(QApplication.focusWidget()))
+    qtbot.keyClicks(QApplication.focusWidget(), "xyz")
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Return)
+    assert notes.editor.toPlainText() == before
