@@ -349,6 +349,7 @@ class NotesPanel(Panel):
         messages.inline_error(self.notices, SAVE_FAILED, exc)
 
     def set_status(self, text: str) -> None:
+        text = self.capturing.while_quoting(text)
         self.status.setText(text)
         self.status_changed.emit(text)
 
