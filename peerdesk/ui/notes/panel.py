@@ -176,7 +176,8 @@ class NotesPanel(Panel):
             self.editor.load(info.body)
         self.editor.setReadOnly(not mine)
         self._last_saved_text = info.body
-        if mine:
+        if mine:  # typing goes on after the last words (at the start, it went in before the first line)
+            self.editor.moveCursor(QTextCursor.MoveOperation.End)
             self.saver = NoteSaver(self.session.store, note_id, self)
             self.saver.saved.connect(self._saved)
             self.saver.failed.connect(self._save_failed)

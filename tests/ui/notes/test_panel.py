@@ -408,3 +408,12 @@ def test_switching_interviews_mid_sentence_keeps_the_words_and_says_they_are_sav
     assert panel.interview is not None and panel.interview.id == day.interviews[1]
     assert notes.body(panel.session.store, first.id) == "Carers said the duty line never answers"
     assert panel.status.text().startswith("Your notes of ") and panel.status.text().endswith(" are saved.")
+
+
+def test_back_in_an_interview_typing_goes_on_at_the_end_of_its_notes(qtbot: QtBot, panel: NotesPanel, day: Day) -> None:
+    """The cursor was put at the very start: the next words went in before the first line ("toldFront door")."""
+    qtbot.keyClicks(panel.editor, "Front door: six attending.")
+    panel.open_interview(day.interviews[1])
+    panel.open_interview(day.interviews[0])
+    qtbot.keyClicks(panel.editor, " Then the manager came in.")
+    assert panel.editor.toPlainText() == "Front door: six attending. Then the manager came in."
