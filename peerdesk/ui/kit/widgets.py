@@ -130,8 +130,9 @@ def scrolling(widget: QWidget) -> QScrollArea:
     area.setWidgetResizable(True)
     area.setFrameShape(QFrame.Shape.NoFrame)
     # A click on a panel's blank part or on a control that keeps the keyboard where it is (a box ticked while
-    # typing notes) must not hand the keyboard to the scroll area, where the next words typed were lost.
-    area.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+    # typing notes) must not hand the keyboard to the scroll area, where the next words typed were lost. Tab still
+    # stops on it, as before (its arrows scroll).
+    area.setFocusPolicy(Qt.FocusPolicy.TabFocus)
     area.setWidget(widget)
     return area
 

@@ -24,6 +24,8 @@ from peerdesk.ui.kit.session import ReviewSession
 from peerdesk.ui.notes.editor import NoteEditor, Offsets, to_py
 
 KIND_KEYS = MappingProxyType({"rose": "Ctrl+1", "thorn": "Ctrl+2", "bud": "Ctrl+3"})
+TYPING_A_QUOTE = "Type the quote word for word, then press Ctrl+Q to end it (Esc to stop)."
+AUTOSAVE_WORDS = ("Typing…", "Saved")
 
 
 class NoteHost(Protocol):
@@ -82,7 +84,12 @@ class NoteCapture(QObject):
                 editor.back_to_typing(*span)
         elif not editor.isReadOnly():
             editor.start_verbatim()
-            self.host.set_status("Type the quote word for word, then press Ctrl+Q to end it (Esc to stop).")
+            self.host.set_status(TYPING_A_QUOTE)
+
+    def while_quoting(self, status: str) -> str:
+        """The status to show for ``status``: while a quote is typed word for word, the autosave's "Typing…" and
+        "Saved" leave the instruction in place (they replaced it within a third of a second, unread)."""
+        return TYPING_A_QUOTE if status in AUTOSAVE_WORDS and self.host.editor.pending is not None else status
 
     def capture(self, qt_start: int, qt_end: int) -> str | None:
         """Capture the words between two editor positions as a quote: one undo step."""

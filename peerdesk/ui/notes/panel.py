@@ -164,7 +164,9 @@ class NotesPanel(Panel):
             self.session.notify(changes)
 
     def open_note(self, note_id: str) -> None:
-        self.flush()
+        left = self.interview.group if self.saver and self.interview and self.note and self.note.id != note_id else ""
+        self.flush()  # the notes left, then said saved once they are written (a failed write is said instead)
+        saved = f"Your notes of {left} are saved." if left and not self.has_unsaved() else ""
         info = notes.note_info(self.session.store, note_id)
         self._close_saver()
         self.note = info
@@ -174,7 +176,8 @@ class NotesPanel(Panel):
             self.editor.load(info.body)
         self.editor.setReadOnly(not mine)
         self._last_saved_text = info.body
-        if mine:
+        if mine:  # typing goes on after the last words (at the start, it went in before the first line)
+            self.editor.moveCursor(QTextCursor.MoveOperation.End)
             self.saver = NoteSaver(self.session.store, note_id, self)
             self.saver.saved.connect(self._saved)
             self.saver.failed.connect(self._save_failed)
@@ -185,7 +188,7 @@ class NotesPanel(Panel):
         self._load_quotes(info.body)
         self.plan.load(self.interview)
         self.scales.load(self.interview)
-        self.set_status("" if mine else f"{info.author or 'A colleague'}’s notes: read only.")
+        self.set_status(saved if mine else f"{info.author or 'A colleague'}’s notes: read only.")
 
     def _drop_note(self) -> None:
         saver, self.saver = self.saver, None
@@ -349,6 +352,7 @@ class NotesPanel(Panel):
         messages.inline_error(self.notices, SAVE_FAILED, exc)
 
     def set_status(self, text: str) -> None:
+        text = self.capturing.while_quoting(text)
         self.status.setText(text)
         self.status_changed.emit(text)
 

@@ -126,6 +126,7 @@ class QuotesPanel(Panel):
             QAbstractItemView.EditTrigger.DoubleClicked | QAbstractItemView.EditTrigger.EditKeyPressed
         )
         self.table.setWordWrap(True)
+        self.table.setTabKeyNavigation(False)  # rows are chosen with the arrows; Tab goes on to the tag box
         self.table.verticalHeader().hide()
         header = self.table.horizontalHeader()
         header.ensurePolished()  # the style sheet's bold heading font, to measure "Names check" in

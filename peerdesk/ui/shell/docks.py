@@ -8,11 +8,12 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
+from types import MappingProxyType
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence, QShowEvent
-from PySide6.QtWidgets import QDockWidget, QMainWindow, QStyle, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QApplication, QDockWidget, QMainWindow, QStyle, QVBoxLayout, QWidget
 
 from peerdesk.ui.kit.panel import Panel
 from peerdesk.ui.kit.session import ReviewSession
@@ -122,6 +123,17 @@ def panel_specs() -> list[PanelSpec]:
     ]
 
 
+# The View menu's entries, each with an Alt+letter of its own in that menu (the key beside them is the "Go to").
+MENU_ENTRIES = MappingProxyType(
+    {
+        "dock-timetable": "&Timetable",
+        "dock-notes": "Interview &notes",
+        "dock-quotes": "&Quotes",
+        "dock-insights": "&Insights",
+    }
+)
+
+
 def install_go_to(
     window: QMainWindow, docks: dict[str, QDockWidget], panels: dict[str, Panel], specs: Iterable[PanelSpec]
 ) -> list[QAction]:
@@ -132,13 +144,28 @@ def install_go_to(
     actions = []
     for spec in specs:
         dock = docks[spec.object_name]
-        dock.toggleViewAction().setText(f"{spec.title}\t{spec.shortcut}")  # a menu shows what follows a tab as its key
+        entry = MENU_ENTRIES.get(spec.object_name, spec.title)
+        dock.toggleViewAction().setText(f"{entry}\t{spec.shortcut}")  # a menu shows what follows a tab as its key
         action = QAction(f"Go to {spec.title}", window)
         action.setShortcut(QKeySequence(spec.shortcut))
         action.triggered.connect(lambda _c=False, name=spec.object_name: go_to(docks[name], lambda: panels[name]))
         window.addAction(action)
         actions.append(action)
+        dock.visibilityChanged.connect(lambda shown, d=dock: keyboard_follows(window, d) if shown else None)
     return actions
+
+
+def keyboard_follows(window: QMainWindow, shown: QDockWidget) -> None:
+    """A dock's tab brought to the front over another's: the keyboard leaves the covered one. Qt keeps it there
+    (the covered dock is not hidden): the timetable's tab clicked while typing notes, arrows and Enter went on
+    into the notes out of sight."""
+    focus = QApplication.focusWidget()
+    if focus is None or shown.isAncestorOf(focus):
+        return
+    if any(covered.isAncestorOf(focus) for covered in window.tabifiedDockWidgets(shown)):
+        target = shown.widget()
+        inside = target.focusWidget() if target is not None else None
+        (inside or first_focusable(shown) or shown).setFocus(Qt.FocusReason.TabFocusReason)
 
 
 def go_to(dock: QDockWidget, panel: Callable[[], Panel]) -> None:

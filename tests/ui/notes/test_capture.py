@@ -5,11 +5,13 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence, QTextCursor
+from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from peerdesk.services import guard, notes
 from peerdesk.ui.notes.capture import KIND_KEYS
-from peerdesk.ui.notes.panel import NotesPanel
+from peerdesk.ui.notes.panel import QUIET_MS, NotesPanel
+from tests.helpers.clock import Clock
 
 CTRL = Qt.KeyboardModifier.ControlModifier
 
@@ -165,3 +167,27 @@ def test_a_quote_naming_someone_on_the_names_to_guard_says_so_as_it_is_captured(
     select_span(panel, text.index("Waiting"), text.index("long") + 4)
     qtbot.keyClick(panel.editor, Qt.Key.Key_Q, CTRL)
     assert not panel.notices.isVisible() and panel.status.text() == "Quote captured."
+
+
+def wait_saved(qtbot: QtBot, panel: NotesPanel, clock: Clock) -> None:
+    """The typist pauses: the autosave falls due on the pause's clock and commits off the UI thread."""
+    clock.advance(QUIET_MS)
+    panel.pause.check()
+    qtbot.waitUntil(lambda: not panel.has_unsaved(), timeout=30_000)
+
+
+def test_while_a_quote_is_typed_word_for_word_the_autosave_leaves_its_instruction_shown(
+    qtbot: QtBot, panel: NotesPanel, clock: Clock
+) -> None:
+    """Ctrl+Q with nothing selected says how to end the quote; the autosave's "Typing…" and "Saved" replaced that
+    within a third of a second, before anyone could read it."""
+    qtbot.keyClick(panel.editor, Qt.Key.Key_Q, CTRL)
+    qtbot.keyClicks(panel.editor, "we are heard")
+    wait_saved(qtbot, panel, clock)
+    QApplication.processEvents()  # the saved signal, queued from the saver's thread
+    assert "press Ctrl+Q to end it" in panel.status.text()
+    qtbot.keyClick(panel.editor, Qt.Key.Key_Q, CTRL)
+    assert panel.status.text() == "Quote captured."
+    qtbot.keyClicks(panel.editor, " said the carers")
+    wait_saved(qtbot, panel, clock)
+    qtbot.waitUntil(lambda: panel.status.text() == "Saved")

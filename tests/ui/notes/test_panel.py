@@ -394,3 +394,26 @@ def test_on_a_laptop_the_typed_quote_instruction_is_said_whole(qtbot: QtBot, pan
     qtbot.keyClicks(panel.editor, "we are heard")
     qtbot.keyClick(panel.editor, Qt.Key.Key_Q, Qt.KeyboardModifier.ControlModifier)
     assert panel.status.text() == "Quote captured." and panel.status.label.sizeHint().width() <= panel.status.width()
+
+
+def test_switching_interviews_mid_sentence_keeps_the_words_and_says_they_are_saved(
+    qtbot: QtBot, panel: NotesPanel, day: Day
+) -> None:
+    first = panel.note
+    assert first is not None
+    qtbot.keyClicks(panel.editor, "Carers said the duty line never answers")  # no pause: the autosave not yet due
+    combo = panel.interview_combo
+    combo.setFocus()
+    qtbot.keyClick(combo, Qt.Key.Key_Down)  # the next interview, from the chooser above the notes
+    assert panel.interview is not None and panel.interview.id == day.interviews[1]
+    assert notes.body(panel.session.store, first.id) == "Carers said the duty line never answers"
+    assert panel.status.text().startswith("Your notes of ") and panel.status.text().endswith(" are saved.")
+
+
+def test_back_in_an_interview_typing_goes_on_at_the_end_of_its_notes(qtbot: QtBot, panel: NotesPanel, day: Day) -> None:
+    """The cursor was put at the very start: the next words went in before the first line ("toldFront door")."""
+    qtbot.keyClicks(panel.editor, "Front door: six attending.")
+    panel.open_interview(day.interviews[1])
+    panel.open_interview(day.interviews[0])
+    qtbot.keyClicks(panel.editor, " Then the manager came in.")
+    assert panel.editor.toPlainText() == "Front door: six attending. Then the manager came in."

@@ -191,3 +191,13 @@ def test_one_quote_is_counted_as_one_quote(qtbot: QtBot, session: ReviewSession,
     assert p.count.text() == "1 quote"
     p.search.setText("no such words")
     assert p.count.text() == "0 of 1 quote"
+
+
+def test_tab_leaves_the_table_for_the_tag_box_under_it(qtbot: QtBot, panel: QuotesPanel) -> None:
+    """Rows are chosen with the arrows; Tab moved from cell to cell and never left the table."""
+    panel.activateWindow()
+    panel.table.setFocus()
+    qtbot.waitUntil(panel.table.hasFocus)
+    qtbot.keyClick(panel.table, Qt.Key.Key_Down)
+    qtbot.keyClick(panel.table, Qt.Key.Key_Tab)
+    assert panel.tag_edit.hasFocus() and len(panel.selected_ids()) == 1

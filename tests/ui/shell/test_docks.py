@@ -4,11 +4,12 @@ from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QPointF, Qt
 from PySide6.QtGui import QMouseEvent
-from PySide6.QtWidgets import QApplication, QLabel, QTabWidget, QWidget
+from PySide6.QtWidgets import QApplication, QLabel, QTabBar, QTabWidget, QWidget
 from pytestqt.qtbot import QtBot
 
 from peerdesk.ui.kit.panel import Panel
 from peerdesk.ui.kit.session import ReviewSession
+from peerdesk.ui.notes.panel import NotesPanel
 from peerdesk.ui.shell import layouts
 from peerdesk.ui.shell.docks import LEFT_WIDTH, NOTES_SHARE, WORK_WIDTH, LazyPanels, LazyTab, panel_specs
 from peerdesk.ui.shell.main_window import MainWindow
@@ -169,15 +170,21 @@ def test_going_through_the_day_s_layouts_raises_no_error(qtbot: QtBot, session: 
     assert window.layouts.current == layouts.DAY2
 
 
-def test_a_panels_key_goes_to_it_and_never_closes_it(qtbot: QtBot, demo_session: ReviewSession) -> None:
-    """Ctrl+Shift+1 on Day 1, typing in the notes: the timetable's tab comes to the front with the keyboard in it;
-    pressed again it stays (it used to close the timetable, and bring it back behind the notes' tab)."""
-    window = opened_at(qtbot, demo_session, (1366, 768))
+def typing_notes(qtbot: QtBot, session: ReviewSession) -> tuple[MainWindow, NotesPanel]:
+    """Day 1 on a laptop, the keyboard in the notes of the first interview."""
+    window = opened_at(qtbot, session, (1366, 768))
     window.activateWindow()
     notes = window.notes_panel
     assert notes is not None
     notes.editor.setFocus()
     qtbot.waitUntil(notes.editor.hasFocus)
+    return window, notes
+
+
+def test_a_panels_key_goes_to_it_and_never_closes_it(qtbot: QtBot, demo_session: ReviewSession) -> None:
+    """Ctrl+Shift+1 on Day 1, typing in the notes: the timetable's tab comes to the front with the keyboard in it;
+    pressed again it stays (it used to close the timetable, and bring it back behind the notes' tab)."""
+    window, notes = typing_notes(qtbot, demo_session)
     timetable = window.docks["dock-timetable"]
     for _ in range(2):
         qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_1, MODIFIERS)
@@ -192,3 +199,26 @@ def test_a_panels_key_goes_to_it_and_never_closes_it(qtbot: QtBot, demo_session:
 
 
 MODIFIERS = Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier
+
+
+def test_the_keyboard_follows_a_dock_tab_clicked_and_leaves_the_notes_it_covers(
+    qtbot: QtBot, demo_session: ReviewSession
+) -> None:
+    """Typing notes, the note taker clicks the Timetable's tab: arrows and Enter then move in the timetable; they
+    went on into the covered notes (Enter split the paragraph, letters were typed there unseen)."""
+    window, notes = typing_notes(qtbot, demo_session)
+    before = notes.editor.toPlainText()
+    # The tab bar on screen (the window keeps others it made for arrangements it has left).
+    [(bar, index)] = [
+        (b, i)
+        for b in window.findChildren(QTabBar)
+        for i in range(b.count())
+        if b.tabText(i) == "Timetable" and window.childAt(b.mapTo(window, b.tabRect(i).center())) is b
+    ]
+    qtbot.mouseClick(bar, Qt.MouseButton.LeftButton, pos=bar.tabRect(index).center())
+    timetable = window.docks["dock-timetable"]
+    qtbot.waitUntil(lambda: not timetable.visibleRegion().isEmpty())  # its tab in front
+    qtbot.waitUntil(lambda: timetable.isAncestorOf(QApplication.focusWidget()))
+    qtbot.keyClicks(QApplication.focusWidget(), "xyz")
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Return)
+    assert notes.editor.toPlainText() == before
