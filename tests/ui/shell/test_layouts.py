@@ -237,3 +237,14 @@ def test_a_panel_opened_while_they_are_hidden_ends_the_hiding_and_the_users_arra
     window.layouts.actions[DAY2].trigger()  # and Day 2 as it was before hiding: the timetable the user opened
     settle()
     assert shown(window) == {"dock-timetable"}
+
+
+def test_a_panels_key_while_they_are_hidden_brings_that_panel_and_ends_the_hiding(
+    qtbot: QtBot, demo_session: ReviewSession
+) -> None:
+    window = opened(qtbot, demo_session, DAY2)
+    window.layouts.hide_action.setChecked(True)
+    settle()
+    qtbot.keyClick(window, Qt.Key.Key_4, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
+    settle()
+    assert shown(window) == {"dock-insights"} and not window.layouts.hide_action.isChecked()
