@@ -37,6 +37,10 @@ class WallView(QGraphicsView):
         self._pan_from: QPointF | None = None
         self._space = False
         self._sheets_fitted = False  # the evening sheets fill the width: kept so as the view changes size
+        # The Day 2 wall as "Fit all" showed it, kept whole in view as the view changes size (the panels hidden or
+        # brought back) until the user zooms. Its bounds are kept too: asked for at every resize, a 10,000-post-it
+        # wall would be measured for each step of a dragged window edge.
+        self._fitted_wall: QRectF | None = None
         scene.focus_changed.connect(self._say_focused)
 
     # --- zoom -------------------------------------------------------------------------------------------------
@@ -45,6 +49,7 @@ class WallView(QGraphicsView):
 
     def zoom_by(self, factor: float) -> None:
         self._sheets_fitted = False  # the user's own zoom: a resize leaves it be
+        self._fitted_wall = None
         target = max(MIN_ZOOM, min(MAX_ZOOM, self.zoom() * factor))
         factor = target / self.zoom()
         if abs(factor - 1.0) > 1e-6:
@@ -54,12 +59,17 @@ class WallView(QGraphicsView):
         """Show the whole wall; the evening sheets are fitted to their width instead, never below readable text."""
         rect = self.wall.content_rect()
         self._sheets_fitted = False
+        self._fitted_wall = None
         if rect.isEmpty():
             return
         if self.wall.mode == EVENING:
             self._fit_sheets(rect)
             self._sheets_fitted = True
             return
+        self._fit_whole(rect)
+        self._fitted_wall = rect
+
+    def _fit_whole(self, rect: QRectF) -> None:
         self.fitInView(rect.adjusted(-40, -40, 40, 40), Qt.AspectRatioMode.KeepAspectRatio)
         if self.zoom() > 1.0:  # a small wall is shown at its true size, not blown up
             self.resetTransform()
@@ -85,6 +95,9 @@ class WallView(QGraphicsView):
         place read down to stays at the top."""
         top = self.mapToScene(0, 0).y()
         super().resizeEvent(event)
+        if self._fitted_wall is not None and self.wall.mode != EVENING:
+            self._fit_whole(self._fitted_wall)
+            return
         if not (self._sheets_fitted and self.wall.mode == EVENING):  # before the wall's bounds: a Day 2 wall is big
             return
         rect = self.wall.content_rect()

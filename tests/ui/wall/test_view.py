@@ -102,3 +102,25 @@ def test_fitted_evening_sheets_keep_the_first_sheet_in_view_when_the_view_narrow
     view.resize(900, 600)
     qtbot.waitUntil(lambda: view.viewport().width() > 700)
     assert view.zoom() == pytest.approx(zoom)
+
+
+def test_a_fitted_day_2_wall_stays_whole_in_view_and_grows_when_the_view_does(
+    qtbot: QtBot, session: ReviewSession
+) -> None:
+    """Hiding the panels on a laptop gives the Day 2 wall four times the height: fitted before, it stayed at the
+    small zoom of its 160-pixel strip."""
+    seed_many(session.store, 200, columns=10)  # taller than wide: the view's height sets the zoom
+    view = on_screen(qtbot, WallView(WallScene(session)), 1300, 160)
+    view.wall.reload()
+    view.fit_all()
+    small = view.zoom()
+    view.resize(1300, 620)
+    qtbot.waitUntil(lambda: view.viewport().height() > 500)
+    assert view.zoom() > small * 1.5
+    rect = view.mapFromScene(view.wall.content_rect()).boundingRect()
+    assert view.viewport().rect().contains(rect)
+    view.zoom_by(0.8)  # the user's own zoom is theirs: a resize keeps it
+    zoom = view.zoom()
+    view.resize(1300, 300)
+    qtbot.waitUntil(lambda: view.viewport().height() < 300)
+    assert view.zoom() == pytest.approx(zoom)
