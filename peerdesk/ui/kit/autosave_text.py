@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+import math
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QSignalBlocker
+from PySide6.QtCore import QEvent, QSignalBlocker
 from PySide6.QtWidgets import QPlainTextEdit
 
 from peerdesk.ui.kit.typing_pause import TypingPause
@@ -21,11 +22,28 @@ class AutoSaveText(QPlainTextEdit):
         self._save = save
         self.setPlaceholderText(placeholder)
         self.setTabChangesFocus(True)
-        self.setFixedHeight(self.fontMetrics().lineSpacing() * lines + 16)
+        self._lines = lines
+        self._fit_lines()
         self.pause = TypingPause(TYPING_PAUSE_MS, parent=self)  # tests drive its clock
         self.pause.due.connect(self.flush)
         self.textChanged.connect(self.pause.typed)
         self._saved = ""
+
+    def _fit_lines(self) -> None:
+        """Exactly ``lines`` lines high in the font and frame the widget has now (see changeEvent)."""
+        margins = self.contentsMargins()  # the frame and any padding the style sheet adds
+        # A plain-text block is a pixel taller than its line spacing, and Qt keeps one more pixel below the last
+        # line before it offers a scroll bar.
+        line = self.fontMetrics().lineSpacing() + 1
+        text = line * self._lines + 2 * self.document().documentMargin() + 2
+        self.setFixedHeight(math.ceil(text) + margins.top() + margins.bottom())
+
+    def changeEvent(self, event: QEvent) -> None:
+        # The application's style sheet sets the font (and frame) only when the widget is polished, after
+        # __init__: sized for Qt's default font, a two-line field showed one and a half lines behind a scroll bar.
+        super().changeEvent(event)
+        if event.type() in (QEvent.Type.FontChange, QEvent.Type.StyleChange):
+            self._fit_lines()
 
     def set_value(self, text: str) -> None:
         if text != self.toPlainText():

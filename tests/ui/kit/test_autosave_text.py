@@ -57,3 +57,18 @@ def test_the_timer_saves_when_the_pause_is_over(
     clock.advance(TYPING_PAUSE_MS)
     field.pause.timer.start(1)  # the timer's only job is to call check(): let it do so now
     qtbot.waitUntil(lambda: saved == ["typed"], timeout=30_000)
+
+
+def test_the_lines_asked_for_show_whole_in_the_font_the_style_gives(qtbot: QtBot) -> None:
+    # Seen under X: the insight statement (two lines asked for) was sized for Qt's default font before the
+    # application's style sheet made it 10.5 pt, so its second line was cut in half behind a scroll bar.
+    field = AutoSaveText(lambda _text: None, "", 2)
+    qtbot.addWidget(field)
+    field.setStyleSheet("QPlainTextEdit { font-size: 16pt; border: 1px solid grey; padding: 4px; }")
+    field.resize(600, field.height())
+    field.show()
+    qtbot.waitExposed(field)
+    field.set_value("The first line of the statement\nand its second line")
+    needed = 2 * field.fontMetrics().lineSpacing() + 2 * field.document().documentMargin()
+    assert field.viewport().height() >= needed
+    assert field.verticalScrollBar().maximum() == 0, "both lines in view, nothing to scroll"
