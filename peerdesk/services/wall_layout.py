@@ -58,8 +58,11 @@ def _offsets() -> Iterator[tuple[float, float]]:
         yield i * step_x, j * step_y
 
 
-def theme_places(state: WallState, postit_ids: Sequence[str]) -> dict[str, tuple[float, float]]:
-    """New places for ``postit_ids`` (in reading order) such that their theme's frame covers nothing else.
+def theme_places(
+    state: WallState, postit_ids: Sequence[str], *, at: tuple[float, float] | None = None
+) -> dict[str, tuple[float, float]]:
+    """New places for ``postit_ids`` (in reading order) such that their theme's frame covers nothing else: a grid
+    from where the first of them stands, or from ``at``, moved to the nearest free place.
 
     Post-its in themes count by their theme's frame, so members taken out of a theme leave it before they land.
     """
@@ -67,7 +70,7 @@ def theme_places(state: WallState, postit_ids: Sequence[str]) -> dict[str, tuple
     if not members:
         return {}
     members.sort(key=lambda p: (p.y, p.x))
-    left, top = min(p.x for p in members), min(p.y for p in members)
+    left, top = at or (min(p.x for p in members), min(p.y for p in members))
     grid = _grid(len(members), left, top)
     blocked = obstacles(state, {p.id for p in members})
     frame = frame_of(grid)

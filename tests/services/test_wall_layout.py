@@ -1,6 +1,6 @@
 from __future__ import annotations
 
-from peerdesk.services.wall import POSTIT_H, POSTIT_W, PostItView, ThemeView, WallState
+from peerdesk.services.wall import GAP, POSTIT_H, POSTIT_W, PostItView, ThemeView, WallState
 from peerdesk.services.wall_layout import frame_of, theme_places
 
 
@@ -37,3 +37,11 @@ def test_the_new_frame_keeps_off_existing_themes() -> None:
 
 def test_nothing_to_place_for_no_post_its() -> None:
     assert theme_places(WallState((), ()), []) == {}
+
+
+def test_a_grid_asked_for_at_a_place_starts_there_when_it_is_free_and_moves_off_a_theme_when_not() -> None:
+    theme = ThemeView("t", "Neighbour", 700, 0, 400, 400, False)
+    state = WallState((postit("a", 50, 60), postit("b", 250, 60)), (theme,))
+    assert theme_places(state, ["a", "b"], at=(100, 900)) == {"a": (100, 900), "b": (100 + POSTIT_W + GAP, 900)}
+    frame = frame_of(list(theme_places(state, ["a", "b"], at=(720, 60)).values()))
+    assert frame[0] >= 1100 or frame[1] >= 400 or frame[2] <= 700 or frame[3] <= 0, "never on the neighbouring theme"

@@ -154,3 +154,21 @@ def test_grouping_post_its_from_the_automatic_grid_keeps_them_where_they_were_sh
     for pid in (a, b):
         assert (after.postit(pid).x, after.postit(pid).y) == (shown.postit(pid).x, shown.postit(pid).y)
         assert not after.postit(pid).laid_out
+
+
+def test_a_split_off_theme_lands_where_it_covers_no_other_theme(store: Store) -> None:
+    # Seen under X on the demo's wall: the themes stand in rows, so "just to the right" of the one split was on top
+    # of its neighbour; the new frame hid the neighbour's post-its.
+    a, b, c, d, *_ = seed_postits(store)
+    left = wall_themes.group_as_theme(store, [a, b], "Left").created_id
+    right = wall_themes.group_as_theme(store, [c, d], "Right").created_id
+    assert left and right
+    before = {t.id: t for t in wall.load_wall(store).themes}
+    wall_themes.move_theme(store, right, before[left].x + before[left].width + 20, before[left].y)
+    new = wall_themes.split_theme(store, [b], "Split off").created_id
+    state = wall.load_wall(store)
+    frames = {t.id: (t.x, t.y, t.x + t.width, t.y + t.height) for t in state.themes}
+    for other in (left, right):
+        n, o = frames[str(new)], frames[other]
+        assert not (n[0] < o[2] and o[0] < n[2] and n[1] < o[3] and o[1] < n[3]), f"the new theme covers {other}"
+    assert [p.id for p in state.members(str(new))] == [b]
