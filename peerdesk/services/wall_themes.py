@@ -61,10 +61,10 @@ def _new_theme(rec: Recorder, members: list[PostIt], heading: str) -> Theme:
     return theme
 
 
-def _wall_of(store: Store, postit_id: str) -> WallState:
-    """The wall ``postit_id`` is on: the Day 2 wall, or its goal's idea wall."""
+def _wall_of(store: Store, record_id: str, *, theme: bool = False) -> WallState:
+    """The wall a post-it (or ``theme``) is on: the Day 2 wall, or its goal's idea wall."""
     with store.session() as s:
-        row = s.get(PostIt, postit_id)
+        row = s.get(Theme, record_id) if theme else s.get(PostIt, record_id)
         goal_id = row.goal_id if row is not None else DAY2_WALL
     return wall.load_wall(store, goal_id)
 
@@ -201,22 +201,30 @@ def set_collapsed(store: Store, theme_id: str, collapsed: bool) -> Edit:
 
 
 def merge_themes(store: Store, theme_ids: Sequence[str]) -> Edit:
-    """Merge themes into the first: it takes every post-it and grows to cover them all; the others go."""
-    if len(set(theme_ids)) < 2:
+    """Merge themes into the first: it takes every post-it and the others go. The post-its are gathered into a
+    grid from the first theme's corner (or the nearest free place), so that its frame covers no theme between them.
+    """
+    ids = list(dict.fromkeys(theme_ids))
+    if len(ids) < 2:
         raise UserError("Select at least two themes to merge.")
+    state = _wall_of(store, ids[0], theme=True)
+    members = [p.id for p in state.postits if p.theme_id in ids]
+    apart = WallState(state.postits, tuple(t for t in state.themes if t.id not in ids))  # what must stay clear
     with recording(store) as rec:
         uow = rec.uow
-        themes = [uow.get(Theme, tid) for tid in dict.fromkeys(theme_ids)]
+        themes = [uow.get(Theme, tid) for tid in ids]
         into, others = themes[0], themes[1:]
         heading = into.heading or next((t.heading for t in others if t.heading), "")
-        left = min(t.x for t in themes)
-        top = min(t.y for t in themes)
-        right = max(t.x + t.width for t in themes)
-        bottom = max(t.y + t.height for t in themes)
+        places = wall_layout.theme_places(apart, members, at=(into.x + THEME_PAD, into.y + THEME_HEADER + THEME_PAD))
+        for pid, (x, y) in places.items():
+            rec.update(uow.get(PostIt, pid), x=x, y=y, theme_id=into.id)
+        if places:
+            left, top, right, bottom = wall_layout.frame_of(list(places.values()))
+        else:  # themes without post-its: the frame covering them all, as before
+            left, top = min(t.x for t in themes), min(t.y for t in themes)
+            right, bottom = max(t.x + t.width for t in themes), max(t.y + t.height for t in themes)
         rec.update(into, heading=heading, x=left, y=top, width=right - left, height=bottom - top, collapsed=False)
         for theme in others:
-            for row in uow.query(PostIt, theme_id=theme.id):
-                rec.update(row, theme_id=into.id)
             rec.delete(theme)
     return rec.edit()
 
