@@ -383,6 +383,7 @@ class WallWidget(QWidget):
             self.view.ensureVisible(item, 20, 20)  # the whole frame, not only the text cursor Qt keeps in view
 
     def request_insight(self) -> None:
+        theme_edits.finish_heading(self.scene)
         theme_id = theme_edits.theme_in_hand(self.scene)
         if theme_id is None or self.scene.mode != DAY2:
             return
