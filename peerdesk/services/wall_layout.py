@@ -79,3 +79,15 @@ def theme_places(
         if not any(_overlaps(moved, b) for b in blocked):
             return {p.id: (x + dx, y + dy) for p, (x, y) in zip(members, grid, strict=True)}
     return {p.id: place for p, place in zip(members, grid, strict=True)}  # a crowded wall: the compact grid at least
+
+
+def free_place(state: WallState, x: float, y: float) -> tuple[float, float]:
+    """Where one new post-it wanted at ``x, y`` goes: there, or the nearest place where it covers no post-it and
+    no theme (on top of others it would hide their words, and sit in a theme's frame without being in it)."""
+    blocked = obstacles(state, set())
+    margin = GAP / 2
+    for dx, dy in _offsets():
+        here = (x + dx - margin, y + dy - margin, x + dx + POSTIT_W + margin, y + dy + POSTIT_H + margin)
+        if not any(_overlaps(here, b) for b in blocked):
+            return x + dx, y + dy
+    return x, y  # a wall crowded all round: where it was asked for
