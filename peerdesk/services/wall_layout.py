@@ -58,8 +58,11 @@ def _offsets() -> Iterator[tuple[float, float]]:
         yield i * step_x, j * step_y
 
 
-def theme_places(state: WallState, postit_ids: Sequence[str]) -> dict[str, tuple[float, float]]:
-    """New places for ``postit_ids`` (in reading order) such that their theme's frame covers nothing else.
+def theme_places(
+    state: WallState, postit_ids: Sequence[str], *, at: tuple[float, float] | None = None
+) -> dict[str, tuple[float, float]]:
+    """New places for ``postit_ids`` (in reading order) such that their theme's frame covers nothing else: a grid
+    from where the first of them stands, or from ``at``, moved to the nearest free place.
 
     Post-its in themes count by their theme's frame, so members taken out of a theme leave it before they land.
     """
@@ -67,7 +70,7 @@ def theme_places(state: WallState, postit_ids: Sequence[str]) -> dict[str, tuple
     if not members:
         return {}
     members.sort(key=lambda p: (p.y, p.x))
-    left, top = min(p.x for p in members), min(p.y for p in members)
+    left, top = at or (min(p.x for p in members), min(p.y for p in members))
     grid = _grid(len(members), left, top)
     blocked = obstacles(state, {p.id for p in members})
     frame = frame_of(grid)
@@ -76,3 +79,15 @@ def theme_places(state: WallState, postit_ids: Sequence[str]) -> dict[str, tuple
         if not any(_overlaps(moved, b) for b in blocked):
             return {p.id: (x + dx, y + dy) for p, (x, y) in zip(members, grid, strict=True)}
     return {p.id: place for p, place in zip(members, grid, strict=True)}  # a crowded wall: the compact grid at least
+
+
+def free_place(state: WallState, x: float, y: float) -> tuple[float, float]:
+    """Where one new post-it wanted at ``x, y`` goes: there, or the nearest place where it covers no post-it and
+    no theme (on top of others it would hide their words, and sit in a theme's frame without being in it)."""
+    blocked = obstacles(state, set())
+    margin = GAP / 2
+    for dx, dy in _offsets():
+        here = (x + dx - margin, y + dy - margin, x + dx + POSTIT_W + margin, y + dy + POSTIT_H + margin)
+        if not any(_overlaps(here, b) for b in blocked):
+            return x + dx, y + dy
+    return x, y  # a wall crowded all round: where it was asked for

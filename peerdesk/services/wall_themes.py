@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping, Sequence
 
 from peerdesk.errors import UserError
-from peerdesk.services import wall
+from peerdesk.services import wall, wall_layout
 from peerdesk.services.edits import Edit, Recorder, recording
 from peerdesk.services.wall import DAY2_WALL, GAP, POSTIT_H, POSTIT_W, THEME_HEADER, THEME_PAD, WallState
 from peerdesk.store.engine import Store
@@ -61,12 +61,17 @@ def _new_theme(rec: Recorder, members: list[PostIt], heading: str) -> Theme:
     return theme
 
 
+def _wall_of(store: Store, record_id: str, *, theme: bool = False) -> WallState:
+    """The wall a post-it (or ``theme``) is on: the Day 2 wall, or its goal's idea wall."""
+    with store.session() as s:
+        row = s.get(Theme, record_id) if theme else s.get(PostIt, record_id)
+        goal_id = row.goal_id if row is not None else DAY2_WALL
+    return wall.load_wall(store, goal_id)
+
+
 def _shown_places(store: Store, postit_id: str) -> dict[str, tuple[float, float]]:
     """Where the never-placed post-its on ``postit_id``'s wall are shown now (the automatic grid)."""
-    with store.session() as s:
-        row = s.get(PostIt, postit_id)
-        goal_id = row.goal_id if row is not None else DAY2_WALL
-    return {p.id: (p.x, p.y) for p in wall.load_wall(store, goal_id).postits if p.laid_out}
+    return {p.id: (p.x, p.y) for p in _wall_of(store, postit_id).postits if p.laid_out}
 
 
 def _pin(rec: Recorder, rows: Iterable[PostIt], shown: Mapping[str, tuple[float, float]]) -> None:
@@ -196,30 +201,40 @@ def set_collapsed(store: Store, theme_id: str, collapsed: bool) -> Edit:
 
 
 def merge_themes(store: Store, theme_ids: Sequence[str]) -> Edit:
-    """Merge themes into the first: it takes every post-it and grows to cover them all; the others go."""
-    if len(set(theme_ids)) < 2:
+    """Merge themes into the first: it takes every post-it and the others go. The post-its are gathered into a
+    grid from the first theme's corner (or the nearest free place), so that its frame covers no theme between them.
+    """
+    ids = list(dict.fromkeys(theme_ids))
+    if len(ids) < 2:
         raise UserError("Select at least two themes to merge.")
+    state = _wall_of(store, ids[0], theme=True)
+    members = [p.id for p in state.postits if p.theme_id in ids]
+    apart = WallState(state.postits, tuple(t for t in state.themes if t.id not in ids))  # what must stay clear
     with recording(store) as rec:
         uow = rec.uow
-        themes = [uow.get(Theme, tid) for tid in dict.fromkeys(theme_ids)]
+        themes = [uow.get(Theme, tid) for tid in ids]
         into, others = themes[0], themes[1:]
         heading = into.heading or next((t.heading for t in others if t.heading), "")
-        left = min(t.x for t in themes)
-        top = min(t.y for t in themes)
-        right = max(t.x + t.width for t in themes)
-        bottom = max(t.y + t.height for t in themes)
+        places = wall_layout.theme_places(apart, members, at=(into.x + THEME_PAD, into.y + THEME_HEADER + THEME_PAD))
+        for pid, (x, y) in places.items():
+            rec.update(uow.get(PostIt, pid), x=x, y=y, theme_id=into.id)
+        if places:
+            left, top, right, bottom = wall_layout.frame_of(list(places.values()))
+        else:  # themes without post-its: the frame covering them all, as before
+            left, top = min(t.x for t in themes), min(t.y for t in themes)
+            right, bottom = max(t.x + t.width for t in themes), max(t.y + t.height for t in themes)
         rec.update(into, heading=heading, x=left, y=top, width=right - left, height=bottom - top, collapsed=False)
         for theme in others:
-            for row in uow.query(PostIt, theme_id=theme.id):
-                rec.update(row, theme_id=into.id)
             rec.delete(theme)
     return rec.edit()
 
 
 def split_theme(store: Store, postit_ids: Sequence[str], heading: str = "") -> Edit:
-    """Take some post-its out of their theme into a new theme, placed just to the right of the old one."""
+    """Take some post-its out of their theme into a new theme: just to the right of the old one, or the nearest
+    place from there where its frame covers no other theme or post-it (themes often stand side by side)."""
     if not postit_ids:
         raise UserError("Select the post-its that should form the new theme.")
+    state = _wall_of(store, postit_ids[0])
     with recording(store) as rec:
         uow = rec.uow
         rows = [uow.get(PostIt, pid) for pid in postit_ids]
@@ -229,10 +244,9 @@ def split_theme(store: Store, postit_ids: Sequence[str], heading: str = "") -> E
         old = uow.get(Theme, theme_ids.pop())
         if len(uow.query(PostIt, theme_id=old.id)) == len(rows):
             raise UserError("Leave at least one post-it in the theme you split.")
-        left, top, _, _ = wall.bbox(rows)
-        dx = old.x + old.width + 3 * GAP + THEME_PAD - left
-        dy = old.y + THEME_HEADER + THEME_PAD - top
+        beside = (old.x + old.width + 3 * GAP + THEME_PAD, old.y + THEME_HEADER + THEME_PAD)
+        places = wall_layout.theme_places(state, [r.id for r in rows], at=beside)
         for row in rows:
-            rec.update(row, x=row.x + dx, y=row.y + dy)
+            rec.update(row, x=places[row.id][0], y=places[row.id][1])
         _new_theme(rec, rows, heading)
     return rec.edit()

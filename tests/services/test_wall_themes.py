@@ -154,3 +154,45 @@ def test_grouping_post_its_from_the_automatic_grid_keeps_them_where_they_were_sh
     for pid in (a, b):
         assert (after.postit(pid).x, after.postit(pid).y) == (shown.postit(pid).x, shown.postit(pid).y)
         assert not after.postit(pid).laid_out
+
+
+def test_a_split_off_theme_lands_where_it_covers_no_other_theme(store: Store) -> None:
+    # Seen under X on the demo's wall: the themes stand in rows, so "just to the right" of the one split was on top
+    # of its neighbour; the new frame hid the neighbour's post-its.
+    a, b, c, d, *_ = seed_postits(store)
+    left = wall_themes.group_as_theme(store, [a, b], "Left").created_id
+    right = wall_themes.group_as_theme(store, [c, d], "Right").created_id
+    assert left and right
+    before = {t.id: t for t in wall.load_wall(store).themes}
+    wall_themes.move_theme(store, right, before[left].x + before[left].width + 20, before[left].y)
+    new = wall_themes.split_theme(store, [b], "Split off").created_id
+    state = wall.load_wall(store)
+    frames = {t.id: (t.x, t.y, t.x + t.width, t.y + t.height) for t in state.themes}
+    for other in (left, right):
+        n, o = frames[str(new)], frames[other]
+        assert not (n[0] < o[2] and o[0] < n[2] and n[1] < o[3] and o[1] < n[3]), f"the new theme covers {other}"
+    assert [p.id for p in state.members(str(new))] == [b]
+
+
+def test_merging_themes_far_apart_draws_no_frame_over_the_themes_between(store: Store) -> None:
+    # Seen under X on the demo: merging the top-left theme with one two places along grew the kept frame over
+    # the themes in between; what people saw was not what was stored.
+    a, b, c, d, e, f = seed_postits(store)
+    first = wall_themes.group_as_theme(store, [a, b], "First").created_id
+    between = wall_themes.group_as_theme(store, [c, d], "Between").created_id
+    last = wall_themes.group_as_theme(store, [e, f], "Last").created_id
+    assert first and between and last
+    x = 0.0
+    for tid in (first, between, last):  # side by side in one row
+        wall_themes.move_theme(store, tid, x, 0.0)
+        x += next(t.width for t in wall.load_wall(store).themes if t.id == tid) + 40
+    edit = wall_themes.merge_themes(store, [first, last])
+    state = wall.load_wall(store)
+    frames = {t.id: (t.x, t.y, t.x + t.width, t.y + t.height) for t in state.themes}
+    m, o = frames[first], frames[between]
+    assert not (m[0] < o[2] and o[0] < m[2] and m[1] < o[3] and o[1] < m[3]), "the merged frame covers a theme"
+    assert {p.id for p in state.members(first)} == {a, b, e, f}
+    for p in state.members(first):
+        assert m[0] <= p.x and p.x + wall.POSTIT_W <= m[2] and m[1] <= p.y and p.y + wall.POSTIT_H <= m[3]
+    edits.undo(store, edit)
+    assert {t.id for t in wall.load_wall(store).themes} == {first, between, last}

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import math
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QSignalBlocker
+from PySide6.QtCore import QEvent, QSignalBlocker
+from PySide6.QtGui import QFontMetricsF, QShowEvent
 from PySide6.QtWidgets import QPlainTextEdit
 
 from peerdesk.ui.kit.typing_pause import TypingPause
@@ -21,11 +23,33 @@ class AutoSaveText(QPlainTextEdit):
         self._save = save
         self.setPlaceholderText(placeholder)
         self.setTabChangesFocus(True)
-        self.setFixedHeight(self.fontMetrics().lineSpacing() * lines + 16)
+        self._lines = lines
+        self._fit_lines()
         self.pause = TypingPause(TYPING_PAUSE_MS, parent=self)  # tests drive its clock
         self.pause.due.connect(self.flush)
         self.textChanged.connect(self.pause.typed)
         self._saved = ""
+
+    def _fit_lines(self) -> None:
+        """Exactly ``lines`` lines high in the font and frame the widget has now (see changeEvent)."""
+        margins = self.contentsMargins()  # the frame and any padding the style sheet adds
+        # A laid-out line is the font's exact height rounded up (often a pixel more than the whole-pixel line
+        # spacing), and Qt keeps a pixel below the last line before it offers a scroll bar.
+        metrics = QFontMetricsF(self.font())
+        line = math.ceil(max(metrics.height(), metrics.lineSpacing()))
+        text = line * self._lines + 2 * self.document().documentMargin() + 2
+        self.setFixedHeight(math.ceil(text) + margins.top() + margins.bottom())
+
+    # The application's style sheet sets the font and the frame only when the widget is polished, after __init__
+    # (the font first): sized for Qt's default font, a two-line field showed one and a half lines behind a scroll bar.
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() in (QEvent.Type.FontChange, QEvent.Type.StyleChange):
+            self._fit_lines()
+
+    def showEvent(self, event: QShowEvent) -> None:
+        self._fit_lines()  # polished by now: the style's font and frame both
+        super().showEvent(event)
 
     def set_value(self, text: str) -> None:
         if text != self.toPlainText():

@@ -39,7 +39,7 @@ class PostItDialog(QDialog):
         self.text = QPlainTextEdit(text)
         self.text.setTabChangesFocus(True)
         self.text.setAccessibleName("Words on the post-it")
-        self.text.setPlaceholderText("Short and in your own words: one idea per post-it.")
+        self.text.setPlaceholderText("Short and in your own words: one idea per post-it. Ctrl+Enter keeps it.")
         self.text.setMinimumSize(360, 120)
         if kind == IDEA:
             self.kind.addItem(KIND_LABELS[IDEA], IDEA)
@@ -50,6 +50,8 @@ class PostItDialog(QDialog):
             form.addRow("Kind", self.kind)
             form.addRow("Post-it", self.text)
         form.addRow(ok_cancel(self))
+        for keys in ("Ctrl+Return", "Ctrl+Enter"):  # Enter is a new line in the words: Ctrl+Enter keeps the post-it
+            QShortcut(QKeySequence(keys), self, self.accept)
         self.text.setFocus()
         self._opened_with = text
         self._what = "this idea" if kind == IDEA else "this post-it"

@@ -6,7 +6,10 @@ post-its and no other: the frame people see is the theme that is stored.
 
 from __future__ import annotations
 
+from PySide6.QtCore import Qt
+
 from peerdesk.services import wall_layout, wall_themes
+from peerdesk.ui.wall.frames import HeadingItem
 from peerdesk.ui.wall.scene import WallScene
 
 
@@ -59,6 +62,14 @@ def merge(scene: WallScene) -> None:
     themes = sorted(scene.selected_themes(), key=lambda t: (items[t].y(), items[t].x()))
     if len(themes) >= 2:
         scene.run("Merge themes", lambda s: wall_themes.merge_themes(s, themes))
+
+
+def finish_heading(scene: WallScene) -> None:
+    """Keep a heading still being typed (as Enter would) before acting on its theme: Ctrl+I straight after typing
+    made the insight from the heading as it was, an empty statement for a theme just grouped."""
+    item = scene.focusItem()
+    if isinstance(item, HeadingItem) and item.editing:
+        item.theme.setFocus(Qt.FocusReason.OtherFocusReason)  # its focus-out saves it
 
 
 def theme_in_hand(scene: WallScene) -> str | None:

@@ -22,8 +22,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from peerdesk.services import plural, wall
+from peerdesk.services import plural, wall, wall_layout
 from peerdesk.services.changes import Changes
+from peerdesk.services.wall import POSTIT_H, POSTIT_W
 from peerdesk.ui.kit.session import ReviewSession
 from peerdesk.ui.wall import render, theme_edits
 from peerdesk.ui.wall.dialogs import PostItDialog, ReadOutPanel
@@ -294,16 +295,15 @@ class WallWidget(QWidget):
             self.add_postit(kind, text)
 
     def add_postit(self, kind: str, text: str) -> str | None:
-        """A new post-it: on its sheet in the evening, at the middle of the view on Day 2, after the others on
-        an idea wall (a facilitator typing ideas one after another must not stack them on one spot)."""
-        goal_id = self.scene.goal_id
-        if goal_id is None:
+        """A new post-it: on its sheet in the evening, at the middle of the view on Day 2 (or the nearest place off
+        other post-its and themes), after the others on an idea wall (typed one after another, never on one spot)."""
+        if (goal_id := self.scene.goal_id) is None:
             return None
         if self.ideas:
             edit = self.scene.run("New idea", lambda s: wall.add_postit(s, wall.IDEA, text, goal_id=goal_id))
         elif self.scene.mode == DAY2:
             centre = self.view.mapToScene(self.view.viewport().rect().center())
-            x, y = centre.x() - wall.POSTIT_W / 2, centre.y() - wall.POSTIT_H / 2
+            x, y = wall_layout.free_place(self.scene.state, centre.x() - POSTIT_W / 2, centre.y() - POSTIT_H / 2)
             edit = self.scene.run("New post-it", lambda s: wall.add_postit(s, kind, text, x=x, y=y, placed=True))
         else:
             edit = self.scene.run("New post-it", lambda s: wall.add_postit(s, kind, text))
@@ -383,6 +383,7 @@ class WallWidget(QWidget):
             self.view.ensureVisible(item, 20, 20)  # the whole frame, not only the text cursor Qt keeps in view
 
     def request_insight(self) -> None:
+        theme_edits.finish_heading(self.scene)
         theme_id = theme_edits.theme_in_hand(self.scene)
         if theme_id is None or self.scene.mode != DAY2:
             return

@@ -5,6 +5,7 @@ The pause is read from the field's own clock, moved on by the test: nothing here
 from __future__ import annotations
 
 import pytest
+from PySide6.QtWidgets import QVBoxLayout, QWidget
 from pytestqt.qtbot import QtBot
 
 from peerdesk.ui.kit.autosave_text import TYPING_PAUSE_MS, AutoSaveText
@@ -57,3 +58,20 @@ def test_the_timer_saves_when_the_pause_is_over(
     clock.advance(TYPING_PAUSE_MS)
     field.pause.timer.start(1)  # the timer's only job is to call check(): let it do so now
     qtbot.waitUntil(lambda: saved == ["typed"], timeout=30_000)
+
+
+def test_the_lines_asked_for_show_whole_in_the_font_the_style_gives(qtbot: QtBot) -> None:
+    # Seen under X: the insight statement (two lines asked for) was sized for Qt's default font before the
+    # application's style sheet made it 10.5 pt, so its second line was cut in half behind a scroll bar.
+    form = QWidget()  # styled from above, as the application's style sheet does
+    form.setStyleSheet("QWidget { font-size: 16pt; } QPlainTextEdit { border: 1px solid grey; padding: 4px; }")
+    field = AutoSaveText(lambda _text: None, "", 2)
+    QVBoxLayout(form).addWidget(field)
+    qtbot.addWidget(form)
+    form.resize(600, 200)
+    form.show()
+    qtbot.waitExposed(form)
+    field.set_value("The first line of the statement\nand its second line")
+    needed = 2 * field.fontMetrics().lineSpacing() + 2 * field.document().documentMargin()
+    assert field.viewport().height() >= needed
+    assert field.verticalScrollBar().maximum() == 0, "both lines in view, nothing to scroll"

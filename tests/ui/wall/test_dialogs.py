@@ -115,3 +115,21 @@ def test_enter_on_the_read_out_card_does_what_the_focused_button_says(qtbot: QtB
     card.setFocus()  # the card itself (nothing to place with a button): Enter places
     qtbot.keyClick(card, Qt.Key.Key_Return)
     assert placed == ["p0", "p0"]
+
+
+def test_ctrl_enter_in_the_words_keeps_the_post_it(qtbot: QtBot) -> None:
+    # Walked under X: Enter starts a new line (a post-it may have two), and Ctrl+Enter did nothing but that too;
+    # the only way to keep it from the keyboard was Tab, Tab, Enter.
+    dialog = PostItDialog(None, "New post-it")
+    qtbot.addWidget(dialog)
+    dialog.show()
+    with qtbot.waitActive(dialog):
+        dialog.activateWindow()  # shortcuts reach only the active window
+    qtbot.keyClicks(dialog.text, "Calls are not returned")
+    try:
+        with qtbot.waitSignal(dialog.accepted, timeout=1000):
+            qtbot.keyClick(dialog.text, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    finally:
+        kept = dialog.values()
+        dialog.text.clear()  # closed by the test, a dialog still holding words would ask before throwing them away
+    assert kept == ("rose", "Calls are not returned")

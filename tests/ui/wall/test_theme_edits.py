@@ -86,3 +86,20 @@ def test_split_merge_and_ungroup_each_one_step(widget: WallWidget) -> None:
     theme_edits.ungroup(widget.scene)
     assert widget.scene.state.themes == ()
     assert d not in {p.id for p in widget.scene.state.postits if p.theme_id}
+
+
+def test_ctrl_i_while_naming_a_theme_makes_the_insight_from_the_name_typed(qtbot: QtBot, widget: WallWidget) -> None:
+    # Seen under X: Ctrl+G, type the heading, Ctrl+I straight away: the insight was made before the heading was
+    # saved, so its statement came out empty.
+    first, second, *_ = by_x(widget)
+    widget.scene.postits[first].setSelected(True)
+    widget.scene.postits[second].setSelected(True)
+    widget.view.setFocus()
+    qtbot.keyClick(widget.view, Qt.Key.Key_G, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClicks(widget.view, "Close managers")
+    headings_when_asked: list[str] = []
+    widget.insight_requested.connect(
+        lambda tid: headings_when_asked.append(next(t.heading for t in wall.load_wall(widget.session.store).themes))
+    )
+    qtbot.keyClick(widget.view, Qt.Key.Key_I, Qt.KeyboardModifier.ControlModifier)
+    assert headings_when_asked == ["Close managers"]
