@@ -128,7 +128,9 @@ class Safety(QObject):
                 while owner is not None and owner is not self.window:
                     owner = owner.parentWidget()
                 if owner is self.window:
-                    widget.reject()
+                    # done(), not reject(): a dialog that asks before throwing typing away (a post-it's words)
+                    # would put that question over the lock, and the words back if the answer were "keep typing"
+                    widget.done(QDialog.DialogCode.Rejected)
 
     # --- on opening -----------------------------------------------------------------------------------------------
     def on_opened(self) -> None:

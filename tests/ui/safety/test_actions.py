@@ -206,6 +206,36 @@ def test_locking_cancels_a_dialog_left_open_over_the_window(qtbot: Any, window: 
     window.unlock()
 
 
+def test_locking_closes_a_half_typed_post_it_without_asking_over_the_lock(qtbot: Any, window: MainWindow) -> None:
+    """Its Cancel asks before throwing the words away: called by the lock, that question (and, answered "keep
+    typing", the post-it's words) stood over the lock screen."""
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QDialog
+
+    from peerdesk.ui.wall.dialogs import PostItDialog
+
+    dialog = PostItDialog(window, "New post-it")
+    asked: list[str] = []
+
+    def a_question_over_the_lock() -> None:
+        modal = QApplication.activeModalWidget()
+        if modal is not None and modal is not dialog:
+            asked.append(modal.windowTitle())
+            modal.close()  # (so that a failing test ends)
+
+    def walk_away() -> None:
+        qtbot.keyClicks(dialog.text, "Thresholds differ by who is on duty")
+        QTimer.singleShot(300, a_question_over_the_lock)
+        window.lock()  # what the auto-lock calls after the idle stretch
+        if dialog.isVisible():
+            dialog.done(QDialog.DialogCode.Rejected)  # (so that a failing test ends)
+
+    QTimer.singleShot(100, walk_away)
+    assert dialog.exec() == QDialog.DialogCode.Rejected
+    assert asked == [] and window.session.locked
+    window.unlock()
+
+
 def test_ctrl_l_in_the_names_to_guard_window_locks_the_review(qtbot: Any, window: MainWindow) -> None:
     """The key did nothing there (a window of its own), with the names of the people interviewed on screen."""
     dialog = window.safety.show_names()
