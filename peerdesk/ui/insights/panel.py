@@ -41,6 +41,7 @@ from peerdesk.ui.kit.session import ReviewSession
 from peerdesk.ui.kit.widgets import EmptyState
 
 MAKE_KEYS = "Ctrl+I"
+THEME_LIST_MAX = 900  # pixels: the themes list opens at most this wide (a 1366-wide laptop leaves room around it)
 # Below this height the editor shows a statement and little else: the dock asks for room when it is shown.
 USABLE_HEIGHT = 430
 COUNTER_COLOURS = MappingProxyType({"short": "#7a4b00", "on-target": "#2d6a4f", "over": "#7a4b00"})
@@ -135,6 +136,7 @@ class InsightsPanel(Panel):
         self.theme_combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
         self.theme_combo.setMinimumContentsLength(12)
         self.theme_combo.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+        self.theme_combo.currentTextChanged.connect(self.theme_combo.setToolTip)
         self.make_button = QPushButton("Make insight")
         self.make_button.setObjectName("primaryButton")
         self.make_button.setToolTip(
@@ -265,6 +267,12 @@ class InsightsPanel(Panel):
             else:
                 self._next_theme()
         self.make_button.setEnabled(self.theme_combo.count() > 0)
+        # The box is as narrow as the list column and cuts a heading: its list opens wide enough to read each whole
+        # (up to most of a laptop's width), and the chosen one is its tooltip.
+        metrics, combo = self.theme_combo.fontMetrics(), self.theme_combo
+        widest = max((metrics.horizontalAdvance(combo.itemText(i)) for i in range(combo.count())), default=0)
+        combo.view().setMinimumWidth(min(widest + 40, THEME_LIST_MAX))  # 40: the list's frame, margins, scroll bar
+        self.theme_combo.setToolTip(self.theme_combo.currentText())
 
     def _load_current(self) -> None:
         insight_id = self.current_id

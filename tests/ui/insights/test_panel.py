@@ -235,3 +235,19 @@ def test_undoing_a_delete_brings_the_insight_back_in_front_of_the_user(
     assert panel.texts["statement"].toPlainText() == statement
     session.undo_stack.redo()  # deleted again: nothing is selected, nothing else is brought up in its place
     assert panel.current_id is None
+
+
+def test_a_long_theme_heading_can_be_read_whole_in_the_list_and_in_the_tooltip(
+    qtbot: QtBot, session: ReviewSession, store_with_themes_only: day2.Day2
+) -> None:
+    from peerdesk.services import wall_themes
+
+    heading = "Decisions at the front door depend on who is on duty rather than on how the front door is designed"
+    theme_id = next(iter(store_with_themes_only.themes.values()))
+    wall_themes.set_heading(session.store, theme_id, heading)
+    panel = on_screen(qtbot, InsightsPanel(session), 1366, 420)
+    panel.theme_combo.setCurrentIndex(panel.theme_combo.findData(theme_id))
+    shown = panel.theme_combo.currentText()
+    assert heading in shown and panel.theme_combo.toolTip() == shown
+    assert panel.theme_combo.width() < panel.theme_combo.fontMetrics().horizontalAdvance(shown)  # the box cuts it
+    assert panel.theme_combo.view().minimumWidth() > panel.theme_combo.fontMetrics().horizontalAdvance(shown)

@@ -255,3 +255,22 @@ def test_a_review_opens_in_the_layout_of_its_visits_day_unless_one_is_asked_for(
     assert window.layouts.current in {before, after} and window.layouts.actions[window.layouts.current].isChecked()
     asked = controller.open_window(store, layouts.WORKSHOP)  # the smoke test asks for Day 1's, whatever the hour
     assert asked.layouts.current == layouts.WORKSHOP and not any(d.isVisible() for d in asked.docks.values())
+
+
+def test_a_drop_down_list_opens_under_its_box_with_the_chosen_entry_highlighted(qtbot: QtBot) -> None:
+    """Fusion's menu-like popup, over the styled box, drew the chosen entry as an empty frame on top of the list."""
+    from PySide6.QtWidgets import QComboBox
+
+    shell.make_app()
+    combo = QComboBox()
+    qtbot.addWidget(combo)
+    combo.addItems(["Early help is valued", "Families tell their story again and again"])
+    combo.setCurrentIndex(1)
+    combo.show()
+    qtbot.waitExposed(combo)
+    combo.showPopup()
+    popup = combo.view().window()
+    qtbot.waitUntil(popup.isVisible)
+    below = combo.mapToGlobal(combo.rect().bottomLeft()).y()
+    assert popup.geometry().top() >= below - 2, "the list opens under the box, not over it"
+    combo.hidePopup()
