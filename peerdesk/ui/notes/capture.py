@@ -25,7 +25,6 @@ from peerdesk.ui.notes.editor import NoteEditor, Offsets, to_py
 
 KIND_KEYS = MappingProxyType({"rose": "Ctrl+1", "thorn": "Ctrl+2", "bud": "Ctrl+3"})
 TYPING_A_QUOTE = "Type the quote word for word, then press Ctrl+Q to end it (Esc to stop)."
-AUTOSAVE_WORDS = ("Typing…", "Saved")
 
 
 class NoteHost(Protocol):
@@ -86,10 +85,10 @@ class NoteCapture(QObject):
             editor.start_verbatim()
             self.host.set_status(TYPING_A_QUOTE)
 
-    def while_quoting(self, status: str) -> str:
-        """The status to show for ``status``: while a quote is typed word for word, the autosave's "Typing…" and
-        "Saved" leave the instruction in place (they replaced it within a third of a second, unread)."""
-        return TYPING_A_QUOTE if status in AUTOSAVE_WORDS and self.host.editor.pending is not None else status
+    def while_quoting(self, autosave_status: str) -> str:
+        """What to show for the autosave's ``autosave_status`` ("Typing…", "Saved"): while a quote is typed word for
+        word, the instruction stays (the autosave replaced it within a third of a second, unread)."""
+        return TYPING_A_QUOTE if self.host.editor.pending is not None else autosave_status
 
     def capture(self, qt_start: int, qt_end: int) -> str | None:
         """Capture the words between two editor positions as a quote: one undo step."""

@@ -319,7 +319,7 @@ class NotesPanel(Panel):
         if self.editor.loading or self.saver is None or not (removed or added):
             return
         self.pause.typed()
-        self.set_status("Typing…")
+        self.set_status(self.capturing.while_quoting("Typing…"))
 
     def has_unsaved(self) -> bool:
         """True while typed text waits for its autosave to commit."""
@@ -343,7 +343,7 @@ class NotesPanel(Panel):
 
     def _saved(self, seq: int, changes: Changes) -> None:
         if self.saver is not None and seq == self.saver.latest:
-            self.set_status("Saved")
+            self.set_status(self.capturing.while_quoting("Saved"))
             self.notices.dismiss_if(SAVE_FAILED)  # saved after all
         self.session.notify(changes)
 
@@ -352,7 +352,6 @@ class NotesPanel(Panel):
         messages.inline_error(self.notices, SAVE_FAILED, exc)
 
     def set_status(self, text: str) -> None:
-        text = self.capturing.while_quoting(text)
         self.status.setText(text)
         self.status_changed.emit(text)
 
