@@ -32,9 +32,7 @@ def theme_to_insight(window: Window, theme_id: str) -> str | None:
     if DOCK not in window.docks:
         return None
     dock = window.docks[DOCK]
-    opened = dock.toggleViewAction()
-    if not opened.isChecked():  # as the user opening it from the View menu would: "Hide the panels" ends there
-        opened.trigger()
+    dock.show()  # with the panels hidden, that ends the hiding (shell/layouts.py)
     dock.raise_()
     panel = window.panels[DOCK]  # built now if the dock had not been shown yet
     if not isinstance(panel, InsightsPanel):

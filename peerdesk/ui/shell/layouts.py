@@ -108,8 +108,8 @@ class Layouts:
         self.hide_action.setObjectName("actionHidePanels")
         self.hide_action.setStatusTip("Give the work area the whole window; again to bring the panels back")
         self.hide_action.toggled.connect(self._hide_panels)
-        for dock in docks.values():  # the user opening a panel meanwhile: what they arrange now is theirs
-            dock.toggleViewAction().triggered.connect(lambda _c=False: self._stop_hiding(put_back=False))
+        for dock in docks.values():  # a panel opened meanwhile (View, its key, Make insight…): what stands is theirs
+            dock.visibilityChanged.connect(lambda shown: self._stop_hiding(put_back=False) if shown else None)
 
     # --- the View menu --------------------------------------------------------------------------------------------
     def install(self, menu: QMenu) -> QAction:
