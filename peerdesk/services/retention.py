@@ -74,15 +74,15 @@ PURGED_ON = PURGED_ON_META  # meta key: the date the interview records were dele
 # How the purge's report names what went, in words a team member uses (the links between records are not named).
 REPORTED = MappingProxyType(
     {
-        "notes": ("interview note", ""),
-        "quotes": ("quote", ""),
-        "postits": ("post-it", ""),
-        "themes": ("theme", ""),
-        "interview_questions": ("question tick", ""),
-        "scale_answers": ("scale answer", ""),
+        "notes": ("interview note", None),
+        "quotes": ("quote", None),
+        "postits": ("post-it", None),
+        "themes": ("theme", None),
+        "interview_questions": ("question tick", None),
+        "scale_answers": ("scale answer", None),
         "guarded_names": ("name to guard", "names to guard"),
-        "documents": ("document", ""),
-        "reading_notes": ("reading note", ""),
+        "documents": ("document", None),
+        "reading_notes": ("reading note", None),
     }
 )
 
@@ -144,7 +144,7 @@ class PurgeReport:
     def sentence(self) -> str:
         """What went, for the person who asked: "Deleted for good: 15 interview notes, 59 quotes, … and 1 backup."."""
         gone = [(self.counts[t], noun, many) for t, (noun, many) in REPORTED.items() if self.counts.get(t)]
-        named = [count(n, noun, many or None) for n, noun, many in gone]
+        named = [count(n, noun, many) for n, noun, many in gone]
         if not named:  # run again after a purge: "Deleted for good: 0 backups." read as if something had gone
             return "There were no interview records left to delete."
         named.append(count(self.backups_removed, "backup"))

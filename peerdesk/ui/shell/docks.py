@@ -8,7 +8,6 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
-from types import MappingProxyType
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
@@ -39,6 +38,7 @@ class PanelSpec:
     factory: Callable[[ReviewSession], Panel]
     area: Qt.DockWidgetArea
     shortcut: str  # View menu shortcut to show and focus it
+    menu_text: str  # its View entry, with an Alt+letter of its own in that menu (the key beside it is the "Go to")
 
 
 class LazyPanels(dict[str, Panel]):
@@ -116,22 +116,11 @@ def _insights(session: ReviewSession) -> Panel:
 def panel_specs() -> list[PanelSpec]:
     left, bottom = Qt.DockWidgetArea.LeftDockWidgetArea, Qt.DockWidgetArea.BottomDockWidgetArea
     return [
-        PanelSpec("dock-timetable", "Timetable", _timetable, left, "Ctrl+Shift+1"),
-        PanelSpec("dock-notes", "Interview notes", _notes, left, "Ctrl+Shift+2"),
-        PanelSpec("dock-quotes", "Quotes", _quotes, bottom, "Ctrl+Shift+3"),
-        PanelSpec("dock-insights", "Insights", _insights, bottom, "Ctrl+Shift+4"),
+        PanelSpec("dock-timetable", "Timetable", _timetable, left, "Ctrl+Shift+1", "&Timetable"),
+        PanelSpec("dock-notes", "Interview notes", _notes, left, "Ctrl+Shift+2", "Interview &notes"),
+        PanelSpec("dock-quotes", "Quotes", _quotes, bottom, "Ctrl+Shift+3", "&Quotes"),
+        PanelSpec("dock-insights", "Insights", _insights, bottom, "Ctrl+Shift+4", "&Insights"),
     ]
-
-
-# The View menu's entries, each with an Alt+letter of its own in that menu (the key beside them is the "Go to").
-MENU_ENTRIES = MappingProxyType(
-    {
-        "dock-timetable": "&Timetable",
-        "dock-notes": "Interview &notes",
-        "dock-quotes": "&Quotes",
-        "dock-insights": "&Insights",
-    }
-)
 
 
 def install_go_to(
@@ -144,8 +133,8 @@ def install_go_to(
     actions = []
     for spec in specs:
         dock = docks[spec.object_name]
-        entry = MENU_ENTRIES.get(spec.object_name, spec.title)
-        dock.toggleViewAction().setText(f"{entry}\t{spec.shortcut}")  # a menu shows what follows a tab as its key
+        # a menu shows what follows a tab as the entry's key
+        dock.toggleViewAction().setText(f"{spec.menu_text}\t{spec.shortcut}")
         action = QAction(f"Go to {spec.title}", window)
         action.setShortcut(QKeySequence(spec.shortcut))
         action.triggered.connect(lambda _c=False, name=spec.object_name: go_to(docks[name], lambda: panels[name]))
