@@ -8,9 +8,12 @@ snippet whose matched words sit between ``MARK_START`` and ``MARK_END``.
 
 from __future__ import annotations
 
+import heapq
 import json
 import re
+from collections.abc import Generator
 from dataclasses import dataclass
+from itertools import islice
 from typing import Any, NamedTuple
 
 from peerdesk.store import sqlcipher
@@ -105,9 +108,10 @@ def parse(user_text: str) -> Query | None:
 #
 # Notes are indexed in pieces of about 2,000 characters (``note_chunks``, migration 0013), so that neither a save
 # nor a snippet costs the length of the note. The pieces holding every word come best first, as whole notes did;
-# the first piece of each note is its hit, and the rows are read only until the page is full (a snippet is made
-# for each row read, never for every match). A long note whose words are in different pieces is a hit too
-# (``_SPREAD_SQL``): looked for only when the search has several words and some note has several pieces.
+# the first piece of each note is its hit, and the rows are read only until the page is full: notes and quotes
+# are merged as they are read (``search``), so a snippet is made for each hit shown, never for every match. A long
+# # note whose words are in different pieces is a hit too (``_SPREAD_SQL``): looked for only when the search has
+# several words and some note has several pieces.
 _NOTES_SQL = f"""
 SELECT r.id, r.interview_id, r.id, snippet(note_chunks_fts, 0, '{MARK_START}', '{MARK_END}', '…', 14),
        note_chunks_fts.rank, -1
@@ -183,40 +187,61 @@ def search(store: Store, user_text: str, limit: int = DEFAULT_LIMIT, labels: Lab
     query = parse(user_text)
     if query is None:
         return []
-    raw: list[tuple[str, Any]] = []
     # The DB-API connection, not an ORM session: these fixed statements need none of the ORM's work.
     with store.reading() as db:
+        streams: list[Generator[Row, None, None]] = []
         try:
-            raw.extend(("note", row) for row in _notes(db, query, limit))
-            raw.extend(("quote", row) for row in db.execute(_QUOTES_SQL, (query.fts, limit)))
+            streams.append(_note_rows(db, query, limit))
+            streams.append(_rows(db.execute(_QUOTES_SQL, (query.fts, limit))))
+            # Both streams come best first, so merging them lazily reads only the rows of the page: a snippet, the
+            # dearest part of a row, is made for the hits shown, not for the best ``limit`` of each index.
+            raw = list(islice(heapq.merge(*streams, key=_rank), limit))
         except sqlcipher.DatabaseError:
             # Our expressions are quoted strings only; should FTS5 still refuse one, "nothing found" is the answer.
             return []
-        raw.sort(key=lambda kr: float(kr[1][4]))
-        del raw[limit:]
+        finally:
+            for stream in streams:
+                stream.close()  # a statement left unfinished would hold its read open on the pooled connection
         places = (labels or Labels()).of(db, {row[1] for _kind, row in raw})
     return [_hit(kind, row, query, places.get(row[1], ("", ""))) for kind, row in raw]
 
 
-def _notes(db: Any, query: Query, limit: int) -> list[tuple[Any, ...]]:
-    """The best ``limit`` notes: one row each, from its best piece (see ``_NOTES_SQL``)."""
-    found: dict[str, tuple[Any, ...]] = {}
-    rows = db.execute(_NOTES_SQL, (query.fts,))
+Row = tuple[str, tuple[Any, ...]]  # ("note" or "quote", the statement's row)
+
+
+def _rank(kind_row: Row) -> float:
+    return float(kind_row[1][4])
+
+
+def _rows(rows: Any, kind: str = "quote") -> Generator[Row, None, None]:
+    """A statement's rows as they are read, tagged with their kind; the statement is closed with the stream."""
     try:
         for row in rows:
-            found.setdefault(row[0], row)
-            if len(found) >= limit:
-                break
+            yield kind, row
     finally:
-        rows.close()  # a statement left unfinished would hold its read open on the pooled connection
+        rows.close()
+
+
+def _note_rows(db: Any, query: Query, limit: int) -> Generator[Row, None, None]:
+    """The notes, best first, one row each from its best piece (see ``_NOTES_SQL``); a long note whose words
+    stand in different pieces comes in too (``_SPREAD_SQL``), in its place."""
+    streams = [_rows(db.execute(_NOTES_SQL, (query.fts,)), "note")]
     terms = query.terms or (query.fts,)
     if len(terms) > 1 and db.execute(f"SELECT EXISTS ({_LONG_NOTES})").fetchone()[0]:
         every = " ".join(_NOTE_HAS.format(n=n) for n in range(len(terms)))
         parameters: dict[str, Any] = {"any": " OR ".join(terms), "limit": limit}
         parameters.update((f"t{n}", term) for n, term in enumerate(terms))
-        for row in db.execute(_SPREAD_SQL.format(every=every), parameters):
-            found.setdefault(row[0], row)
-    return sorted(found.values(), key=lambda row: float(row[4]))[:limit]
+        streams.append(_rows(db.execute(_SPREAD_SQL.format(every=every), parameters), "note"))
+    seen: set[str] = set()
+    try:
+        for kind_row in heapq.merge(*streams, key=_rank):
+            note_id = kind_row[1][0]
+            if note_id not in seen:
+                seen.add(note_id)
+                yield kind_row
+    finally:
+        for stream in streams:
+            stream.close()
 
 
 def _hit(kind: str, row: tuple[Any, ...], query: Query, label: tuple[str, str]) -> Hit:

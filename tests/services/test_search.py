@@ -130,3 +130,20 @@ def test_a_note_hit_reads_no_note_text_and_a_quote_hit_knows_its_place(indexed: 
     assert hits["note"].position == -1  # found where the editor goes, in the text it already holds
     assert hits["note"].place_in(BODY) == BODY.index("respite")
     assert hits["quote"].place_in("any text") == BODY.index("respite")
+
+
+def test_a_short_page_is_the_best_hits_of_notes_and_quotes_together_and_leaves_no_read_open(store: Store) -> None:
+    day = build_day(store)
+    for n, interview in enumerate(day.interviews):  # three
+        note, _ = notes.open_note(store, interview)
+        body = "Respite. " * (n + 1) + "Other words about the week. " * (3 - n)
+        notes.save_body(store, note, body)
+        notes.add_typed_quote(store, interview, "respite " * (3 - n) + "was asked for" + " again" * n)
+    everything = search.search(store, "respite", limit=100)
+    assert len(everything) == 6 and {h.kind for h in everything} == {"note", "quote"}
+    assert [h.rank for h in everything] == sorted(h.rank for h in everything)
+    for limit in (1, 3, 5):
+        assert search.search(store, "respite", limit=limit) == everything[:limit]
+    # The page stopped reading both statements half-way; neither may keep its read open (a checkpoint would wait).
+    with store.reading() as db:
+        assert db.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchone()[0] == 0
