@@ -26,7 +26,6 @@ from sqlalchemy import select
 
 from peerdesk.errors import NotFound, UserError
 from peerdesk.services.edits import Edit, Recorder, recording
-from peerdesk.services.rows import view_of
 from peerdesk.store import rules
 from peerdesk.store.engine import Store
 from peerdesk.store.models import Goal, Member, PostIt, Theme
@@ -140,15 +139,24 @@ def load_wall(store: Store, goal_id: str = DAY2_WALL) -> WallState:
         ).all()
     themes = tuple(ThemeView(*row) for row in sorted(trows, key=lambda r: (r.y, r.x, r.id)))
     live_themes = {t.id for t in themes}
+    # Built field by field, not through ``rows.view_of``: a wall holds thousands of post-its, and looking each
+    # field up by name cost more than reading the rows.
     postits = [
-        view_of(
-            PostItView,
-            r,
+        PostItView(
+            pid,
+            kind,
+            text,
             # a post-it whose theme was deleted elsewhere (a merge) is simply loose again
-            theme_id=r.theme_id if r.theme_id in live_themes else "",
-            initials=initials.get(r.author_id, ""),
+            theme_id if theme_id in live_themes else "",
+            x,
+            y,
+            position,
+            placed,
+            author_id,
+            initials.get(author_id, ""),
+            quote_id,
         )
-        for r in prows
+        for pid, kind, text, theme_id, x, y, position, placed, author_id, quote_id in prows
     ]
     return WallState(tuple(_lay_out_unplaced(postits, themes)), themes)
 

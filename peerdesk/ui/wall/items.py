@@ -14,6 +14,7 @@ from PySide6.QtCore import QRectF, Qt
 from PySide6.QtGui import QColor, QFocusEvent, QFont, QFontMetricsF, QPainter, QPen
 from PySide6.QtWidgets import (
     QGraphicsItem,
+    QGraphicsRectItem,
     QGraphicsSceneMouseEvent,
     QStyleOptionGraphicsItem,
     QWidget,
@@ -95,36 +96,53 @@ def fit_text(text: str, font: QFont, width: float, height: float) -> str:
     return " ".join(words[:low]) + "…"
 
 
-class WallItem(QGraphicsItem):
+# Combined once: each ``|`` of Qt's flags is a Python call, and a wall makes thousands of items.
+WALL_ITEM_FLAGS = (
+    QGraphicsItem.GraphicsItemFlag.ItemIsSelectable
+    | QGraphicsItem.GraphicsItemFlag.ItemIsFocusable
+    | QGraphicsItem.GraphicsItemFlag.ItemIsMovable
+)
+DEVICE_CACHE = QGraphicsItem.CacheMode.DeviceCoordinateCache
+
+
+def on_the_wall(item: QGraphicsItem, z: float) -> None:
     """What a post-it and a theme share on the wall: picked, moved and focused by hand, stacked at ``z`` (themes
-    under post-its), and told apart from Qt's own items by ``item_type``."""
+    under post-its). Each also tells itself apart from Qt's own items by its ``item_type``."""
+    item.setFlags(WALL_ITEM_FLAGS)
+    item.setZValue(z)
+
+
+class WallItem(QGraphicsItem):
+    """A wall item that paints within a ``boundingRect`` of its own making (a theme)."""
 
     item_type = USER_TYPE
 
     def __init__(self, z: float) -> None:
         super().__init__()
-        self.setFlags(
-            QGraphicsItem.GraphicsItemFlag.ItemIsSelectable
-            | QGraphicsItem.GraphicsItemFlag.ItemIsFocusable
-            | QGraphicsItem.GraphicsItemFlag.ItemIsMovable
-        )
-        self.setZValue(z)
+        on_the_wall(self, z)
 
     def type(self) -> int:
         return self.item_type
 
 
-class PostItItem(WallItem):
-    """One post-it: its colour says rose, thorn or bud; its author's initials sit in the corner."""
+class PostItItem(QGraphicsRectItem):
+    """One post-it: its colour says rose, thorn or bud; its author's initials sit in the corner.
+
+    A rectangle item that paints itself: its bounds (the note, its shadow and its selection frame) are then
+    Qt's own rectangle, so placing, indexing and hit-testing thousands of post-its never call back into Python
+    (a ``boundingRect`` of ours was called four times per post-it on opening the wall).
+    """
 
     item_type = POSTIT_TYPE
 
     def __init__(self, view: PostItView) -> None:
-        super().__init__(1.0)
+        super().__init__(-3, -3, POSTIT_W + 6, POSTIT_H + 6)  # the note, its shadow (+3) and selection frame (-2.5)
+        self.setPen(Qt.PenStyle.NoPen)  # the rectangle is the bounds only; ``paint`` draws the post-it
+        on_the_wall(self, 1.0)
         self.view = view
         self.dimmed = False  # evening: still to be read out
         self._shown = ""
-        self.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
+        self.setCacheMode(DEVICE_CACHE)
         self.set_view(view)
 
     @property
@@ -154,8 +172,8 @@ class PostItItem(WallItem):
         waiting = " (not read out yet)" if self.dimmed else ""
         return f"{self.view.label}{waiting}"
 
-    def boundingRect(self) -> QRectF:
-        return QRectF(-2, -2, POSTIT_W + 6, POSTIT_H + 6)
+    def type(self) -> int:
+        return self.item_type
 
     def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None) -> None:
         kind = self.view.kind

@@ -128,15 +128,17 @@ class WallScene(QGraphicsScene):
         for sheet in self.sheets.values():
             self.removeItem(sheet)
         self.sheets.clear()
+        # Plain numbers, not points: this runs for every post-it whenever the wall changes.
         for p in views.values():
             item = self.postits[p.id]
             item.set_dimmed(False)
             parent = self.themes.get(p.theme_id)
             if item.parentItem() is not parent:
                 item.setParentItem(parent)  # type: ignore[arg-type]  # None: back on the canvas itself
-            target = QPointF(p.x, p.y) - (parent.pos() if parent is not None else QPointF(0, 0))
-            if item.pos() != target:
-                item.setPos(target)
+            left, top = (parent.x(), parent.y()) if parent is not None else (0.0, 0.0)
+            x, y = p.x - left, p.y - top
+            if item.x() != x or item.y() != y:
+                item.setPos(x, y)
             item.setVisible(parent is None or not parent.collapsed)
 
     def _place_on_sheets(self) -> None:

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+from PySide6.QtCore import QPointF, QRectF
 from PySide6.QtGui import QFontMetricsF
 from pytestqt.qtbot import QtBot
 
+from peerdesk.services.wall import POSTIT_H, POSTIT_W
 from peerdesk.ui.kit.session import ReviewSession
 from peerdesk.ui.wall import items
 from peerdesk.ui.wall.scene import WallScene
@@ -45,7 +47,22 @@ def test_post_its_and_themes_are_wall_items_picked_and_moved_by_hand_themes_unde
     theme = next(i for i in scene.items() if isinstance(i, ThemeItem))
     flags = QGraphicsItem.GraphicsItemFlag
     for item in (postit, theme):
-        assert isinstance(item, items.WallItem)
         assert item.flags() & flags.ItemIsSelectable and item.flags() & flags.ItemIsMovable
         assert item.flags() & flags.ItemIsFocusable
     assert theme.type() == items.THEME_TYPE and theme.zValue() < postit.zValue()
+    assert postit.type() == items.POSTIT_TYPE
+
+
+def test_a_post_it_is_picked_anywhere_on_its_note_shadow_and_frame_and_nowhere_else(
+    qtbot: QtBot, session: ReviewSession
+) -> None:
+    # Its bounds are Qt's own rectangle (placing and hit-testing thousands never call back into Python): the note,
+    # the shadow drawn 3 px below and right, and the 3 px selection frame must all lie inside them.
+    ids = seed_postits(session.store)
+    scene = WallScene(session)
+    postit = scene.postits[ids[0]]
+    bounds = postit.boundingRect()
+    assert bounds.contains(QRectF(-2.5, -2.5, POSTIT_W + 5, POSTIT_H + 5))  # the selection frame, 3 px wide
+    assert bounds.contains(QRectF(3, 3, POSTIT_W, POSTIT_H))  # the shadow
+    inside, outside = postit.mapToScene(QPointF(POSTIT_W / 2, 1)), postit.mapToScene(QPointF(POSTIT_W + 8, 1))
+    assert postit in scene.items(inside) and postit not in scene.items(outside)
