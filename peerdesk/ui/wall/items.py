@@ -58,6 +58,13 @@ HEADING_RESERVE = 40.0  # room in the heading band for the toggle
 COLLAPSED_RESERVE = 110.0  # ... and, when collapsed, the count
 TEXT_MARGIN = 9.0
 
+# Below this scale a post-it's words are under 4 px high (9.5 pt is ~13 px): drawn as lines, not letters.
+LEGIBLE_SCALE = 0.3
+LINES = QColor(0, 0, 0, 55)
+LINES_SHOWN = 5  # the lines a post-it's text box holds at its font
+LINE_PITCH = 15.0
+CHARS_PER_LINE = 22  # about what a line of the post-it holds
+
 USER_TYPE = 65536  # QGraphicsItem.UserType, which the type stubs leave out
 POSTIT_TYPE = USER_TYPE + 1
 THEME_TYPE = USER_TYPE + 2
@@ -178,27 +185,23 @@ class PostItItem(QGraphicsRectItem):
     def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None) -> None:
         kind = self.view.kind
         body = QRectF(0, 0, POSTIT_W, POSTIT_H)
+        legible = option.levelOfDetailFromTransform(painter.worldTransform()) >= LEGIBLE_SCALE
         painter.setOpacity(0.55 if self.dimmed else 1.0)
-        painter.setPen(Qt.PenStyle.NoPen)
-        painter.setBrush(QColor(0, 0, 0, 40))
-        painter.drawRect(body.translated(3, 3))
+        if legible:  # under a pixel wide otherwise
+            painter.setPen(Qt.PenStyle.NoPen)
+            painter.setBrush(QColor(0, 0, 0, 40))
+            painter.drawRect(body.translated(3, 3))
         painter.setBrush(COLOURS.get(kind, QColor("#eeeeee")))
         edge = QPen(EDGES.get(kind, THEME_EDGE), 1.0)
         if self.dimmed:
             edge.setStyle(Qt.PenStyle.DashLine)
         painter.setPen(edge)
         painter.drawRect(body)
-        painter.setPen(INK)
-        painter.setFont(TEXT_FONT)
         text_box = body.adjusted(TEXT_MARGIN, TEXT_MARGIN, -TEXT_MARGIN, -TEXT_MARGIN - 12)
-        painter.drawText(text_box, int(Qt.TextFlag.TextWordWrap), self.shown_text())
-        painter.setFont(SMALL_FONT)
-        painter.setPen(EDGES.get(kind, INK).darker(130))
-        painter.drawText(
-            body.adjusted(TEXT_MARGIN, 0, -TEXT_MARGIN, -5),
-            int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignBottom),
-            self.view.initials or "?",
-        )
+        if legible:
+            self._paint_words(painter, body, text_box)
+        else:
+            self._paint_lines(painter, text_box)
         if self.isSelected():
             painter.setOpacity(1.0)
             painter.setPen(QPen(SELECTED, 3.0))
@@ -209,6 +212,29 @@ class PostItItem(QGraphicsRectItem):
             painter.setPen(QPen(INK, 1.5, Qt.PenStyle.DotLine))
             painter.setBrush(Qt.BrushStyle.NoBrush)
             painter.drawRect(body.adjusted(3, 3, -3, -3))
+
+    def _paint_words(self, painter: QPainter, body: QRectF, text_box: QRectF) -> None:
+        painter.setPen(INK)
+        painter.setFont(TEXT_FONT)
+        painter.drawText(text_box, int(Qt.TextFlag.TextWordWrap), self.shown_text())
+        painter.setFont(SMALL_FONT)
+        painter.setPen(EDGES.get(self.view.kind, INK).darker(130))
+        painter.drawText(
+            body.adjusted(TEXT_MARGIN, 0, -TEXT_MARGIN, -5),
+            int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignBottom),
+            self.view.initials or "?",
+        )
+
+    def _paint_lines(self, painter: QPainter, text_box: QRectF) -> None:
+        """Words too small to read (a whole wall in view) are drawn as the grey lines they would make: laying
+        out and drawing text no one can read cost most of each paint, and the wall repaints at every zoom step."""
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.setBrush(LINES)
+        length = len(self.view.text)
+        for n in range(min(LINES_SHOWN, -(-length // CHARS_PER_LINE))):
+            share = min(1.0, (length - n * CHARS_PER_LINE) / CHARS_PER_LINE)
+            width = text_box.width() * max(0.25, share)
+            painter.drawRect(QRectF(text_box.left(), text_box.top() + n * LINE_PITCH, width, LINE_PITCH / 2))
 
     def focusInEvent(self, event: QFocusEvent) -> None:
         super().focusInEvent(event)

@@ -66,3 +66,30 @@ def test_a_post_it_is_picked_anywhere_on_its_note_shadow_and_frame_and_nowhere_e
     assert bounds.contains(QRectF(3, 3, POSTIT_W, POSTIT_H))  # the shadow
     inside, outside = postit.mapToScene(QPointF(POSTIT_W / 2, 1)), postit.mapToScene(QPointF(POSTIT_W + 8, 1))
     assert postit in scene.items(inside) and postit not in scene.items(outside)
+
+
+def test_a_wall_too_small_to_read_shows_each_post_its_words_as_grey_lines_without_laying_them_out(
+    qtbot: QtBot, session: ReviewSession
+) -> None:
+    from PySide6.QtGui import QColor, QImage, QPainter
+
+    ids = seed_postits(session.store)
+    scene = WallScene(session)
+    postit = scene.postits[ids[0]]
+    source = postit.sceneBoundingRect()
+    for scale in (items.LEGIBLE_SCALE * 0.8, 1.0):
+        image = QImage(int(source.width() * scale) + 1, int(source.height() * scale) + 1, QImage.Format.Format_RGB32)
+        image.fill(QColor("white"))
+        painter = QPainter(image)
+        scene.render(painter, QRectF(image.rect()), source)
+        painter.end()
+        if scale < 1.0:
+            assert postit._shown == ""  # no words fitted: nothing was laid out to be drawn a few pixels high
+            row = int((3 + items.TEXT_MARGIN + 2) * scale)  # through the first line, inside the text box
+            fill = QColor(items.COLOURS[postit.view.kind])
+            darker = [
+                x for x in range(image.width()) if QColor(image.pixel(x, row)).lightness() < fill.lightness() - 20
+            ]
+            assert len(darker) >= 0.3 * items.CHARS_PER_LINE  # a grey line where the words would be
+        else:
+            assert postit._shown == postit.shown_text() != ""
