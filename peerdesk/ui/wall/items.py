@@ -160,8 +160,7 @@ class PostItItem(QGraphicsRectItem):
         if view.text != self.view.text:
             self._shown = ""  # fitted again when next painted: a wall of thousands fits only what it shows
         self.view = view
-        self.setToolTip(self.accessible_name())
-        self.update()
+        self.update()  # its tooltip is worked out when asked for (``WallScene.helpEvent``)
 
     def shown_text(self) -> str:
         """The text as it fits on the post-it (worked out the first time it is needed)."""

@@ -17,7 +17,16 @@ from collections.abc import Callable
 from typing import Any, TypeVar
 
 from PySide6.QtCore import QPointF, QRectF, Signal
-from PySide6.QtWidgets import QGraphicsItem, QGraphicsScene, QGraphicsSceneMouseEvent, QWidget
+from PySide6.QtGui import QTransform
+from PySide6.QtWidgets import (
+    QGraphicsItem,
+    QGraphicsScene,
+    QGraphicsSceneHelpEvent,
+    QGraphicsSceneMouseEvent,
+    QGraphicsView,
+    QToolTip,
+    QWidget,
+)
 
 from peerdesk.services import wall, wall_themes
 from peerdesk.services.changes import Changes
@@ -188,6 +197,19 @@ class WallScene(QGraphicsScene):
     def focused(self, item: QGraphicsItem) -> None:
         if isinstance(item, PostItItem | ThemeItem):
             self.focus_changed.emit(self.spoken(item))
+
+    def helpEvent(self, event: QGraphicsSceneHelpEvent) -> None:
+        """A post-it's tooltip is its accessible name, worked out when the pointer rests on it: a wall of thousands
+        would otherwise build and hand Qt a sentence for every post-it at each opening, and one set beforehand
+        missed a post-it being dimmed on the evening sheets."""
+        view = event.widget().parentWidget() if event.widget() is not None else None
+        transform = view.transform() if isinstance(view, QGraphicsView) else QTransform()
+        item = self.itemAt(event.scenePos(), transform)
+        if isinstance(item, PostItItem):
+            QToolTip.showText(event.screenPos(), item.accessible_name(), event.widget())
+            event.accept()
+            return
+        super().helpEvent(event)
 
     def spoken(self, item: PostItItem | ThemeItem) -> str:
         """What a screen reader says for an item: a post-it's kind, author and words, and on Day 2 its theme."""

@@ -36,3 +36,28 @@ def test_a_deleted_post_it_leaves_the_scene_and_selection_is_read_back(qtbot: Qt
     assert scene.selected_postits() == [ids[1]]
     session.notify(wall.delete_postits(session.store, [ids[0]]))
     assert ids[0] not in scene.postits and len(scene.postits) == len(ids) - 1
+
+
+def test_resting_the_pointer_on_a_post_it_shows_what_it_says_and_whether_it_is_still_to_read_out(
+    qtbot: QtBot, session: ReviewSession
+) -> None:
+    from PySide6.QtCore import QEvent, QPoint
+    from PySide6.QtGui import QHelpEvent
+    from PySide6.QtWidgets import QApplication, QToolTip
+
+    from peerdesk.ui.wall.view import WallView
+
+    ids = seed_postits(session.store, positioned=False)  # still to be read out: dimmed on the evening sheets
+    scene = WallScene(session, EVENING)
+    view = WallView(scene)
+    view.resize(900, 700)
+    view.show()
+    qtbot.waitExposed(view)
+    postit = scene.postits[ids[0]]
+    assert postit.dimmed
+    at = view.mapFromScene(postit.sceneBoundingRect().center())
+    QApplication.sendEvent(view.viewport(), QHelpEvent(QEvent.Type.ToolTip, at, view.viewport().mapToGlobal(at)))
+    assert QToolTip.text() == f"{postit.view.label} (not read out yet)"
+    empty = view.mapFromScene(scene.content_rect().bottomRight()) + QPoint(40, 40)
+    QApplication.sendEvent(view.viewport(), QHelpEvent(QEvent.Type.ToolTip, empty, view.viewport().mapToGlobal(empty)))
+    qtbot.waitUntil(lambda: QToolTip.text() == "")  # nothing under the pointer: the tooltip goes
