@@ -7,6 +7,7 @@ with that file: a review asks for its passphrase, a bundle shows the start scree
 from __future__ import annotations
 
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
 # Files the desktop hands to the app rather than to the CLI; no subcommand ends like this.
@@ -15,6 +16,19 @@ OPENABLE_SUFFIXES = (".peerdesk", ".pdbundle")
 
 def openable(arg: str) -> bool:
     return not arg.startswith("-") and Path(arg).suffix.lower() in OPENABLE_SUFFIXES
+
+
+def app_runner() -> Callable[..., int]:
+    """The app's ``run``, with the storage layer (SQLAlchemy, the models) loaded before Qt.
+
+    Once PySide6 is loaded, it reads the source of every module imported after it (to see whether the module uses
+    PySide's ``__feature__`` switches): SQLAlchemy's hundreds of modules then took ~70 ms more to load. The smoke
+    test loads them in the same order (``ui/shell/smoke.py``).
+    """
+    import peerdesk.store.engine  # noqa: F401  # before the first import of PySide6, below
+    from peerdesk.ui.shell.app import run
+
+    return run
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -27,9 +41,7 @@ def main(argv: list[str] | None = None) -> int:
         import gc
 
         gc.disable()  # while the app starts: see ui.shell.app.collect_garbage_again, which turns it on again
-        from peerdesk.ui.shell.app import run
-
-        return run(sys.argv[:1], files=[Path(a).resolve() for a in args])
+        return app_runner()(sys.argv[:1], files=[Path(a).resolve() for a in args])
     from peerdesk.cli.app import main as cli_main
 
     return cli_main(args)
