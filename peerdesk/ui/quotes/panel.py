@@ -16,7 +16,6 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QCompleter,
-    QDialog,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -35,6 +34,7 @@ from peerdesk.services.quotes import QuoteRow, TagRow
 from peerdesk.services.wall import KIND_LABELS
 from peerdesk.store.engine import Store
 from peerdesk.ui.kit import ops
+from peerdesk.ui.kit.dialogs import run_through_lock
 from peerdesk.ui.kit.fitting import fit_placeholder, stretch_with_minimum
 from peerdesk.ui.kit.flow import FlowLayout
 from peerdesk.ui.kit.panel import Panel
@@ -345,9 +345,7 @@ class QuotesPanel(Panel):
         dialog = PostItDialog(
             self, "Post-it from quotes", quotes.postit_kind(store, ids), quotes.postit_text(store, ids)
         )
-        if dialog.exec() == QDialog.DialogCode.Accepted:
-            kind, text = dialog.values()
-            self.make_postit(kind, text)
+        run_through_lock(dialog, self.session, lambda: self.make_postit(*dialog.values()))
 
     def make_postit(self, kind: str | None = None, text: str | None = None) -> str | None:
         ids = self.selected_ids()

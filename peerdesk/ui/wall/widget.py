@@ -12,7 +12,6 @@ from PySide6.QtCore import QPoint, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
-    QDialog,
     QHBoxLayout,
     QLabel,
     QMainWindow,
@@ -25,6 +24,7 @@ from PySide6.QtWidgets import (
 from peerdesk.services import plural, wall, wall_layout
 from peerdesk.services.changes import Changes
 from peerdesk.services.wall import POSTIT_H, POSTIT_W
+from peerdesk.ui.kit.dialogs import run_through_lock
 from peerdesk.ui.kit.session import ReviewSession
 from peerdesk.ui.wall import render, theme_edits
 from peerdesk.ui.wall.dialogs import PostItDialog, ReadOutPanel
@@ -300,9 +300,7 @@ class WallWidget(QWidget):
         if self.scene.goal_id is None:
             return
         dialog = PostItDialog(self, "New idea" if self.ideas else "New post-it", wall.IDEA if self.ideas else "rose")
-        if dialog.exec() == QDialog.DialogCode.Accepted:
-            kind, text = dialog.values()
-            self.add_postit(kind, text)
+        run_through_lock(dialog, self.session, lambda: self.add_postit(*dialog.values()))
 
     def add_postit(self, kind: str, text: str) -> str | None:
         """A new post-it: on its sheet in the evening, at the middle of the view on Day 2 (or the nearest place off
@@ -331,9 +329,7 @@ class WallWidget(QWidget):
     def edit_postit_dialog(self, postit_id: str) -> None:
         view = self.scene.state.postit(postit_id)
         dialog = PostItDialog(self, "Edit idea" if self.ideas else "Edit post-it", view.kind, view.text)
-        if dialog.exec() == QDialog.DialogCode.Accepted:
-            kind, text = dialog.values()
-            self.edit_postit(postit_id, kind, text)
+        run_through_lock(dialog, self.session, lambda: self.edit_postit(postit_id, *dialog.values()))
 
     def edit_postit(self, postit_id: str, kind: str, text: str) -> None:
         view = self.scene.state.postit(postit_id)
