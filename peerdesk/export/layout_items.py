@@ -23,6 +23,8 @@ GROW_FILL = 0.8  # grown text fills at most this share of the body
 CONTINUE_SCALE = 0.92  # text size on slides that continue (shrinking all the way would help nobody read)
 TALL_SLACK = 0.25  # extra room under a last line of Arabic or CJK, in ems
 MIN_WORD_SCALE = 0.5  # an item may shrink this far so that its longest word fits a line
+RECAP_SIZE = 18.0  # the reminder at the top of a slide that continues: smaller than the slide's own text
+RECAP_LINES = 2  # and never longer than this, so the slide stays about what it continues with
 
 
 @dataclass(frozen=True)
@@ -89,8 +91,21 @@ class Item:
         return replace(self, paras=tuple(head)), replace(self, paras=())
 
 
-def paginate(groups: Sequence[Sequence[Item]], width: float, height: float, *, grow: bool = False) -> list[list[Item]]:
-    """Lay out groups of items (a group stays together when it can) on as few pages as the shrink limits allow."""
+def recap_item(text: str, width: float) -> Item:
+    """What a slide that continues carries on from (an insight's statement), shortened to ``RECAP_LINES`` lines."""
+    inner = Item((Para("", RECAP_SIZE),)).inner_width(width)
+    short = textfit.shortened(text, inner, RECAP_SIZE, RECAP_LINES, bold=True)
+    return Item((Para(short, RECAP_SIZE, bold=True, color="heading"),)).whole_words(width)
+
+
+def paginate(
+    groups: Sequence[Sequence[Item]], width: float, height: float, *, grow: bool = False, recap: Item | None = None
+) -> list[list[Item]]:
+    """Lay out groups of items (a group stays together when it can) on as few pages as the shrink limits allow.
+
+    ``recap``: an item put at the top of every page after the first, so a reader landing on one knows what it
+    continues (the room it takes is kept free on those pages).
+    """
     groups = _joined(groups)
     flat = [item for group in groups for item in group]
     for factor in (*GROW_STEPS, *SHRINK_STEPS) if grow else SHRINK_STEPS:
@@ -98,14 +113,17 @@ def paginate(groups: Sequence[Sequence[Item]], width: float, height: float, *, g
         room = height * (GROW_FILL if factor > 1 else 1.0)
         if all(i.words_fit(width) for i in scaled) and _stack_height(scaled, width) <= room:
             return [scaled]
+    # ``used`` counts the recap on continued pages, which are only given it at the end: until then a page's list
+    # holds what it continues with, so "nothing on it yet" still reads ``not pages[-1]``.
+    top = recap.height(width) + GAP if recap is not None else 0.0
     pages: list[list[Item]] = [[]]
     used = 0.0
     for group in groups:
         items = [i.scaled(CONTINUE_SCALE).whole_words(width) for i in group]
         group_h = _stack_height(items, width)
-        if pages[-1] and used + GAP + group_h > height and group_h <= height:
+        if pages[-1] and used + GAP + group_h > height and group_h <= height - top:
             pages.append([])
-            used = 0.0
+            used = top
         for item in items:
             while True:
                 gap = GAP if pages[-1] else 0.0
@@ -121,8 +139,9 @@ def paginate(groups: Sequence[Sequence[Item]], width: float, height: float, *, g
                 elif not pages[-1]:
                     raise ValueError("an item cannot fit on an empty slide")  # only with absurd geometry
                 pages.append([])
-                used = 0.0
-    return [p for p in pages if p]
+                used = top
+    pages = [p for p in pages if p]
+    return [p if n == 0 or recap is None else [recap, *p] for n, p in enumerate(pages)]
 
 
 def _stack_height(items: Sequence[Item], width: float) -> float:

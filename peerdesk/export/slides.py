@@ -51,6 +51,7 @@ class SlideSpec:
     grow: bool = False  # little text: set it larger rather than leave the slide empty
     chart: Chart | None = None  # a chart slide: the chart fills the body, ``caption`` under it
     caption: str = ""
+    recap: str = ""  # repeated at the top of each "(continued)" slide: what its quotes carry on from
 
 
 def _aim(deck: Deck) -> SlideSpec:
@@ -167,11 +168,13 @@ def slide_specs(deck: Deck, *, handout: bool = True) -> list[SlideSpec]:
 
     total = len(deck.insights)
     for i in deck.insights:
-        groups = [[Item((Para(i.statement or "(statement to be written)", 30, bold=True, color="heading"),))]]
+        statement = i.statement or "(statement to be written)"
+        groups = [[Item((Para(statement, 30, bold=True, color="heading"),))]]
         if i.description:
             groups.append([text(i.description, 22)])
         groups.extend([[quote(q, 22)] for q in i.quotes])
-        specs.append(SlideSpec(f"Insight {i.number} of {total}", groups, notes=insight_notes(i), grow=True))
+        title = f"Insight {i.number} of {total}"
+        specs.append(SlideSpec(title, groups, notes=insight_notes(i), grow=True, recap=statement))
 
     specs.append(SlideSpec("This afternoon", divider="The workshop and next steps"))
     workshop = [

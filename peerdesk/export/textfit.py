@@ -200,6 +200,26 @@ def split_para(para: Para, width: float, max_height: float, *, first: bool) -> t
     return head, tail
 
 
+def shortened(text: str, width: float, size: float, max_lines: int, *, bold: bool = False) -> str:
+    """``text`` as it stands when it wraps to ``max_lines`` lines or fewer, else its longest run of whole words
+    that does with "…" after it: a reminder that must stay short, shortened where a reader sees it was."""
+    if len(wrap(text, width, size, bold=bold)) <= max_lines:
+        return text
+    words = text.split()
+    lo, hi = 1, len(words) - 1  # one word at least, however wide: ``whole_words`` then makes it fit a line
+    while lo < hi:
+        mid = (lo + hi + 1) // 2
+        if len(wrap(_with_ellipsis(words[:mid]), width, size, bold=bold)) <= max_lines:
+            lo = mid
+        else:
+            hi = mid - 1
+    return _with_ellipsis(words[:lo])
+
+
+def _with_ellipsis(words: Sequence[str]) -> str:
+    return " ".join(words).rstrip(",;:.—–-") + "…"
+
+
 def fit_size(
     text: str, width: float, max_height: float, sizes: Sequence[float], *, bold: bool = False, family: str = ""
 ) -> float | None:

@@ -112,23 +112,51 @@ def drop_on(store: Store, postit_ids: Sequence[str], target_id: str) -> Edit:
         _pin(rec, [target], shown)
         theme = uow.get(Theme, target.theme_id) if target.theme_id and _live(uow, target.theme_id) else None
         if theme is not None:
-            others = [r for r in uow.query(PostIt, theme_id=theme.id) if r.id not in dropped_ids]
-            left = theme.x + THEME_PAD
-            top = max(r.y + POSTIT_H for r in others) + GAP if others else theme.y + THEME_HEADER + THEME_PAD
-            columns = max(1, int((theme.width - 2 * THEME_PAD + GAP) // (POSTIT_W + GAP)))
+            _into_theme(rec, theme, dropped)
         else:
-            left, top, columns = target.x + POSTIT_W + GAP, target.y, 3
-        for i, row in enumerate(dropped):
-            r, c = divmod(i, columns)
-            rec.update(row, x=left + c * (POSTIT_W + GAP), y=top + r * (POSTIT_H + GAP))
-        if theme is not None:
-            for row in dropped:
-                rec.update(row, theme_id=theme.id)
-            rec.update(theme, collapsed=False)
-            wall.fit_theme(rec, theme, dropped)
-        else:
+            _in_rows(rec, dropped, target.x + POSTIT_W + GAP, target.y, 3)
             _new_theme(rec, [target, *dropped], "")
     return rec.edit()
+
+
+def join_theme(store: Store, postit_ids: Sequence[str], theme_id: str) -> Edit:
+    """Post-its put into a theme chosen by name (Move to theme…): what dropping them on one of its post-its does,
+    for a theme that may have none yet and without a mouse."""
+    if not postit_ids:
+        raise UserError("Select the post-its to move into the theme.")
+    with recording(store) as rec:
+        uow = rec.uow
+        if not _live(uow, theme_id):
+            raise UserError("That theme is no longer on the wall.")
+        theme = uow.get(Theme, theme_id)
+        rows = [uow.get(PostIt, pid) for pid in dict.fromkeys(postit_ids)]
+        if _one_wall(rows) != theme.goal_id:
+            raise UserError("Move post-its into a theme on their own wall.")
+        moving = [r for r in rows if r.theme_id != theme.id]
+        if not moving:
+            raise UserError("Those post-its are in that theme already.")
+        _into_theme(rec, theme, moving)
+    return rec.edit()
+
+
+def _into_theme(rec: Recorder, theme: Theme, rows: list[PostIt]) -> None:
+    """``rows`` join ``theme`` in rows below its post-its (nothing hidden under anything), the theme open and grown
+    around them."""
+    moving = {r.id for r in rows}
+    others = [r for r in rec.uow.query(PostIt, theme_id=theme.id) if r.id not in moving]
+    top = max(r.y + POSTIT_H for r in others) + GAP if others else theme.y + THEME_HEADER + THEME_PAD
+    columns = max(1, int((theme.width - 2 * THEME_PAD + GAP) // (POSTIT_W + GAP)))
+    _in_rows(rec, rows, theme.x + THEME_PAD, top, columns)
+    for row in rows:
+        rec.update(row, theme_id=theme.id)
+    rec.update(theme, collapsed=False)
+    wall.fit_theme(rec, theme, rows)
+
+
+def _in_rows(rec: Recorder, rows: list[PostIt], left: float, top: float, columns: int) -> None:
+    for i, row in enumerate(rows):
+        r, c = divmod(i, columns)
+        rec.update(row, x=left + c * (POSTIT_W + GAP), y=top + r * (POSTIT_H + GAP))
 
 
 def _live(uow: UnitOfWork, theme_id: str) -> bool:

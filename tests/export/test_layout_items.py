@@ -39,3 +39,24 @@ def test_a_quote_card_is_padded_inside() -> None:
     assert quote.pad_left > 0 == plain.pad_left
     assert quote.inner_width(WIDTH) < plain.inner_width(WIDTH)
     assert quote.height(WIDTH) > plain.height(WIDTH)
+
+
+def test_every_continued_slide_starts_with_the_recap_and_still_keeps_within_the_height() -> None:
+    recap = layout_items.recap_item("What the quotes below support", WIDTH)
+    pages = layout_items.paginate([[_item(60)] for _ in range(6)], WIDTH, HEIGHT, recap=recap)
+    assert len(pages) > 1
+    assert recap not in pages[0]
+    for page in pages[1:]:
+        assert page[0] == recap and recap not in page[1:]
+    for page in pages:
+        used = sum(i.height(WIDTH) for i in page) + layout_items.GAP * (len(page) - 1)
+        assert used <= HEIGHT + 1e-6
+
+
+def test_a_long_recap_is_cut_at_a_word_to_two_lines_with_an_ellipsis() -> None:
+    long = " ".join(["evidence"] * 200)
+    item = layout_items.recap_item(long, WIDTH)
+    [para] = item.paras
+    assert para.text.endswith("evidence…")
+    assert len(para.lines(item.inner_width(WIDTH))) == layout_items.RECAP_LINES
+    assert layout_items.recap_item("Short enough", WIDTH).paras[0].text == "Short enough"

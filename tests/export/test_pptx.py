@@ -11,7 +11,7 @@ from peerdesk.cli import app as cli
 from peerdesk.cli.common import PASSPHRASE_ENV
 from peerdesk.errors import UserError
 from peerdesk.export import content, pptx, presentation
-from peerdesk.services import insights
+from peerdesk.services import insights, quotes
 from peerdesk.store.engine import Store
 from peerdesk.store.models import GuardedName, Quote
 from peerdesk.store.uow import UnitOfWork
@@ -281,3 +281,38 @@ def test_an_empty_review_still_builds(store: Store, tmp_path: Path) -> None:
     titles = [s.title for s in slides(out)]
     assert "Key insights" in titles and not any(t.startswith("Workshop: our insights") for t in titles)
     assert dataclasses.is_dataclass(presentation.prepare(store))
+
+
+def _insight_with_every_quote(store: Store, statement: str | None = None) -> str:
+    """The demo's first insight given every quote of the review (as a team that kept adding evidence would)."""
+    first = insights.list_insights(store)[0]
+    have = {q.id for q in insights.quotes_of(store, first.id)}
+    for q in quotes.list_quotes(store):
+        if q.id not in have:
+            insights.add_quote(store, first.id, q.id)
+    if statement is not None:
+        insights.set_fields(store, first.id, statement=statement)
+    return insights.list_insights(store)[0].statement
+
+
+def test_a_continued_insight_slide_says_which_insight_its_quotes_support(demo_store: Store, tmp_path: Path) -> None:
+    statement = _insight_with_every_quote(demo_store)
+    out = presentation.export_pptx(demo_store, tmp_path / "deck.pptx", keep=presentation.flagged_quotes(demo_store))
+    continued = [s for s in slides(out) if s.title == "Insight 1 of 4 (continued)"]
+    assert len(continued) >= 2
+    for s in continued:
+        assert s.texts[0] == statement  # first on the slide, above its quotes
+        assert all(t.startswith("“") for t in s.texts[1:] if t)  # then its quotes (cards and bars have no text)
+    assert overfull_frames(out) == [] and shapes_outside(out) == []
+
+
+def test_a_long_statement_is_shortened_on_continued_slides_with_an_ellipsis(demo_store: Store, tmp_path: Path) -> None:
+    long = " ".join(["Front door decisions depend on who is on duty rather than on how the service is designed"] * 4)
+    _insight_with_every_quote(demo_store, long)
+    out = presentation.export_pptx(demo_store, tmp_path / "deck.pptx", keep=presentation.flagged_quotes(demo_store))
+    by_title = [s for s in slides(out) if s.title.startswith("Insight 1 of 4")]
+    assert long in by_title[0].texts  # the insight's own slide has it whole
+    for s in by_title[1:]:
+        recap = s.texts[0]
+        assert recap.endswith("…") and long.startswith(recap[:-1]) and len(recap) < len(long)
+    assert overfull_frames(out) == [] and shapes_outside(out) == []

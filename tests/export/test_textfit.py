@@ -40,3 +40,11 @@ def test_cjk_and_arabic_get_taller_lines() -> None:
     assert textfit.line_factor("中文") == textfit.TALL_LINE_HEIGHT
     assert textfit.line_factor("plain") == textfit.LINE_HEIGHT
     assert textfit.join_lines(["中", "文"]) == "中文" and textfit.join_lines(["a", "b"]) == "a b"
+
+
+def test_shortened_keeps_text_that_fits_and_cuts_longer_text_at_a_word() -> None:
+    assert textfit.shortened(TEXT, 2000, 20, 1) == TEXT
+    short = textfit.shortened(TEXT, 200, 20, 2)
+    assert short.endswith("…") and len(textfit.wrap(short, 200, 20)) == 2
+    kept = short[:-1].split()
+    assert kept == TEXT.split()[: len(kept)]

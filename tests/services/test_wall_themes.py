@@ -196,3 +196,33 @@ def test_merging_themes_far_apart_draws_no_frame_over_the_themes_between(store: 
         assert m[0] <= p.x and p.x + wall.POSTIT_W <= m[2] and m[1] <= p.y and p.y + wall.POSTIT_H <= m[3]
     edits.undo(store, edit)
     assert {t.id for t in wall.load_wall(store).themes} == {first, between, last}
+
+
+def test_post_its_moved_into_a_theme_by_name_join_it_below_its_post_its_as_a_drop_would(store: Store) -> None:
+    a, b, c, d, e, *_ = seed_postits(store)
+    theme_id = wall_themes.group_as_theme(store, [a, b], "T").created_id
+    wall_themes.set_collapsed(store, theme_id, True)
+    edit = wall_themes.join_theme(store, [c, d, a], theme_id)  # a is in it already: it stays where it is
+    state = wall.load_wall(store)
+    (theme,) = state.themes
+    assert {p.id for p in state.members(theme_id)} == {a, b, c, d} and not theme.collapsed
+    for pid in (c, d):
+        p = state.postit(pid)
+        assert p.y >= state.postit(a).y + wall.POSTIT_H  # below, never on top of a post-it already there
+        assert theme.x < p.x and p.x + wall.POSTIT_W < theme.x + theme.width
+        assert p.y + wall.POSTIT_H < theme.y + theme.height
+    edits.undo(store, edit)
+    state = wall.load_wall(store)
+    assert {p.id for p in state.members(theme_id)} == {a, b} and state.themes[0].collapsed
+    assert state.postit(e).theme_id == ""
+
+
+def test_moving_into_a_theme_refuses_what_would_change_nothing_or_a_theme_gone(store: Store) -> None:
+    a, b, c, *_ = seed_postits(store)
+    theme_id = wall_themes.group_as_theme(store, [a, b], "T").created_id
+    with pytest.raises(UserError, match="already"):
+        wall_themes.join_theme(store, [a], theme_id)
+    wall_themes.ungroup(store, theme_id)
+    with pytest.raises(UserError, match="no longer"):
+        wall_themes.join_theme(store, [c], theme_id)
+    assert wall.load_wall(store).postit(c).theme_id == ""

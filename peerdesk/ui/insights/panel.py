@@ -38,7 +38,7 @@ from peerdesk.ui.kit.dialogs import list_view
 from peerdesk.ui.kit.flow import FlowLayout
 from peerdesk.ui.kit.panel import Panel
 from peerdesk.ui.kit.session import ReviewSession
-from peerdesk.ui.kit.widgets import EmptyState
+from peerdesk.ui.kit.widgets import TAIL_ROLE, ElidingComboBox, EmptyState
 
 MAKE_KEYS = "Ctrl+I"
 THEME_LIST_MAX = 900  # pixels: the themes list opens at most this wide (a 1366-wide laptop leaves room around it)
@@ -130,13 +130,12 @@ class InsightsPanel(Panel):
     def _build_maker(self) -> QGroupBox:
         make = QGroupBox("From a theme")  # short: a group box title does not wrap in a narrow dock
         make_layout = FlowLayout(make)  # the button goes under the theme when the list is narrow
-        self.theme_combo = QComboBox()
+        self.theme_combo = ElidingComboBox()  # a long heading ends in "…" before its count, its tooltip whole
         self.theme_combo.setObjectName("themeCombo")
         self.theme_combo.setAccessibleName("Theme to make into an insight")
         self.theme_combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
         self.theme_combo.setMinimumContentsLength(12)
         self.theme_combo.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
-        self.theme_combo.currentTextChanged.connect(self.theme_combo.setToolTip)
         self.make_button = QPushButton("Make insight")
         self.make_button.setObjectName("primaryButton")
         self.make_button.setToolTip(
@@ -261,6 +260,7 @@ class InsightsPanel(Panel):
             for theme_id, heading, count in self.session.call(insights.themes):
                 mark = " ✓" if heading in used else ""
                 self.theme_combo.addItem(f"{heading or '(no heading)'} ({count}){mark}", theme_id)
+                self.theme_combo.setItemData(self.theme_combo.count() - 1, f" ({count}){mark}", TAIL_ROLE)
             index = self.theme_combo.findData(current) if current is not None else -1
             if index >= 0:
                 self.theme_combo.setCurrentIndex(index)

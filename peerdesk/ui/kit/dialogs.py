@@ -6,10 +6,11 @@ each table selects whole rows, hides the row numbers and sizes its columns. Writ
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from typing import TypeVar
 
-from PySide6.QtCore import QAbstractItemModel, Qt
+import shiboken6
+from PySide6.QtCore import QAbstractItemModel, Qt, QTimer
 from PySide6.QtWidgets import (
     QAbstractButton,
     QAbstractItemView,
@@ -29,6 +30,7 @@ STRETCH = QHeaderView.ResizeMode.Stretch
 FIT = QHeaderView.ResizeMode.ResizeToContents
 INTERACTIVE = QHeaderView.ResizeMode.Interactive
 Row = TypeVar("Row")
+CLOSED_BY_LOCK = "closedByLock"  # a dialog's property: the review locked while it was open (ui/safety/actions.py)
 
 
 def dialog_layout(
@@ -130,6 +132,28 @@ class SessionDialog(QDialog):
         super().__init__(parent)
         self.session = session
         self.body = dialog_layout(self, title, name, size=size, intro=intro, hint=hint)
+
+
+def run_through_lock(dialog: QDialog, session: ReviewSession, on_accept: Callable[[], object]) -> None:
+    """Run ``dialog`` and call ``on_accept`` when it is accepted. When the review locks meanwhile (the lock closes
+    every dialog so that nothing of the review stays on screen), the same dialog comes back, with what was typed in
+    it, once the review is unlocked: the words wait in this dialog's memory, never on disk, while the lock shows."""
+    dialog.setProperty(CLOSED_BY_LOCK, False)
+    if dialog.exec() == QDialog.DialogCode.Accepted:
+        on_accept()
+        return
+    if not dialog.property(CLOSED_BY_LOCK):
+        return
+
+    def unlocked(locked: bool) -> None:
+        if locked:
+            return
+        session.locked_changed.disconnect(unlocked)
+        if shiboken6.isValid(dialog):  # its window may have closed the review meanwhile
+            # after the unlock has put the window back: not inside the signal, which other slots still await
+            QTimer.singleShot(0, dialog, lambda: run_through_lock(dialog, session, on_accept))
+
+    session.locked_changed.connect(unlocked)
 
 
 def selected_row(view: QAbstractItemView, rows: Sequence[Row]) -> Row | None:

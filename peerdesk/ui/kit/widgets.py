@@ -6,9 +6,10 @@ from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import QSize, Qt
-from PySide6.QtGui import QAction, QMouseEvent, QResizeEvent
+from PySide6.QtGui import QAction, QMouseEvent, QPaintEvent, QResizeEvent
 from PySide6.QtWidgets import (
     QCheckBox,
+    QComboBox,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
@@ -21,6 +22,9 @@ from PySide6.QtWidgets import (
     QPushButton,
     QScrollArea,
     QSizePolicy,
+    QStyle,
+    QStyleOptionComboBox,
+    QStylePainter,
     QVBoxLayout,
     QWidget,
 )
@@ -275,3 +279,43 @@ class StrengthMeter(QWidget):
         result = strength(text)
         self.bar.setValue(result.score)
         self.hint.setText(result.hint)
+
+
+TAIL_ROLE = Qt.ItemDataRole.UserRole + 20  # an item's ending an ``ElidingComboBox`` keeps whole (a count, a tick)
+
+
+class ElidingComboBox(QComboBox):
+    """A combo box narrower than its choices: closed, it shows the current one cut at a letter with "…" (Qt cuts
+    it through a letter), keeping its ``TAIL_ROLE`` ending whole; the open list and the tooltip show it all."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.currentTextChanged.connect(self.setToolTip)
+
+    def shown_text(self) -> str:
+        """The current choice as the closed box draws it, fitted to its text field."""
+        option = QStyleOptionComboBox()
+        self.initStyleOption(option)
+        combo, field = QStyle.ComplexControl.CC_ComboBox, QStyle.SubControl.SC_ComboBoxEditField
+        # Qt's styles draw the label 1 px in from each side of the field
+        room = self.style().subControlRect(combo, option, field, self).width() - 2
+        text, metrics = self.currentText(), self.fontMetrics()
+        if metrics.horizontalAdvance(text) <= room:
+            return text
+        tail = str(self.currentData(TAIL_ROLE) or "")
+        head = text[: len(text) - len(tail)] if tail and text.endswith(tail) else text
+        tail = text[len(head) :]
+        cut = metrics.elidedText(head, Qt.TextElideMode.ElideRight, room - metrics.horizontalAdvance(tail)) + tail
+        fits = metrics.horizontalAdvance(cut) <= room and cut != tail
+        return cut if fits else metrics.elidedText(text, Qt.TextElideMode.ElideRight, room)  # too narrow for both
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        if self.isEditable():
+            super().paintEvent(event)
+            return
+        painter = QStylePainter(self)
+        option = QStyleOptionComboBox()
+        self.initStyleOption(option)
+        painter.drawComplexControl(QStyle.ComplexControl.CC_ComboBox, option)
+        option.currentText = self.shown_text()
+        painter.drawControl(QStyle.ControlElement.CE_ComboBoxLabel, option)

@@ -16,7 +16,6 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QCompleter,
-    QDialog,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -35,6 +34,7 @@ from peerdesk.services.quotes import QuoteRow, TagRow
 from peerdesk.services.wall import KIND_LABELS
 from peerdesk.store.engine import Store
 from peerdesk.ui.kit import ops
+from peerdesk.ui.kit.dialogs import run_through_lock
 from peerdesk.ui.kit.fitting import fit_placeholder, stretch_with_minimum
 from peerdesk.ui.kit.flow import FlowLayout
 from peerdesk.ui.kit.panel import Panel
@@ -143,7 +143,9 @@ class QuotesPanel(Panel):
             self.table.setColumnWidth(col, width)
 
     def _build_actions(self) -> QHBoxLayout:
-        """The row under the table: tag, untag, manage tags, star, mark, show in notes, make post-it."""
+        """The row under the table: tag, star, make post-it, and More (untag, mark, manage tags, show in notes);
+        the count at its end. One line in a laptop's Day 1 dock: two lines of buttons and a line for the count
+        left the table two rows there."""
         self.tag_edit = QLineEdit()
         self.tag_edit.setPlaceholderText("Tag the selected quotes…")
         self.tag_edit.setAccessibleName("Tag to add")
@@ -154,27 +156,34 @@ class QuotesPanel(Panel):
         self.completer.setFilterMode(Qt.MatchFlag.MatchContains)
         self.tag_edit.setCompleter(self.completer)
         self.add_tag = QPushButton("Add tag")
-        self.remove_tag = QPushButton("Remove tag")  # a menu of the selection's tags; Qt draws the arrow beside it
-        self.remove_menu = QMenu(self.remove_tag)
-        self.remove_tag.setMenu(self.remove_menu)
-        self.manage_tags = QPushButton("Tags…")
-        self.manage_tags.setToolTip("Rename or merge tags")
         self.star = QPushButton("★ Star")
         self.star.setToolTip("Mark as a candidate for the presentation (Ctrl+D)")
-        self.set_kind = QComboBox()
-        self.set_kind.setAccessibleName("Mark the selected quotes as")
-        self.set_kind.addItem("Mark as…", None)
-        for value, label in (("rose", "Rose"), ("thorn", "Thorn"), ("bud", "Bud"), ("", "No mark")):
-            self.set_kind.addItem(label, value)
         self.make_postit_button = QPushButton("Make post-it")
         self.make_postit_button.setToolTip("One post-it from the selected quotes")
-        self.jump = QPushButton("Show in notes")
+        self.more = QPushButton("More")  # Qt draws the menu's arrow beside it
+        self.more.setToolTip("Remove a tag, mark as rose, thorn or bud, rename or merge tags, show in notes")
+        more = QMenu(self.more)
+        self.more.setMenu(more)
+        self.remove_menu = more.addMenu("&Remove tag")  # the selection's tags, listed when it opens
+        self.remove_tag = self.remove_menu.menuAction()
+        self.mark_menu = more.addMenu("&Mark as")
+        self.mark_as = self.mark_menu.menuAction()
+        for value, label in (("rose", "&Rose"), ("thorn", "&Thorn"), ("bud", "&Bud"), ("", "&No mark")):
+            self.mark_menu.addAction(label).triggered.connect(lambda _c=False, k=value: self.mark_selected(k))
+        more.addSeparator()
+        self.manage_tags = more.addAction("Rename or merge &tags…")
+        self.jump = more.addAction("&Show in notes")
+        self.count = QLabel("")
+        self.count.setObjectName("hintText")
+        self.count.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        self.count.ensurePolished()  # room for its two lines from the start: the table does not jump on selecting
+        self.count.setText("0\n0")
+        self.count.setMinimumHeight(self.count.sizeHint().height())
         actions = QHBoxLayout()
-        wrapping = FlowLayout()  # two lines in a laptop's dock rather than buttons cut off at its edge
-        wrapping.addWidgets(self.tag_edit, self.add_tag, self.remove_tag, self.manage_tags, self.star, self.set_kind)
-        wrapping.addWidget(self.jump)
+        wrapping = FlowLayout()  # still two lines rather than buttons cut off, in a dock narrower than a laptop's
+        wrapping.addWidgets(self.tag_edit, self.add_tag, self.star, self.make_postit_button, self.more)
         actions.addLayout(wrapping, 1)
-        actions.addWidget(self.make_postit_button)
+        actions.addWidget(self.count, 0, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         return actions
 
     def _build_stack(self, filters: QHBoxLayout, actions: QHBoxLayout) -> None:
@@ -185,9 +194,6 @@ class QuotesPanel(Panel):
         inner.addLayout(filters)
         inner.addWidget(self.table, 1)
         inner.addLayout(actions)
-        self.count = QLabel("")
-        self.count.setObjectName("hintText")
-        inner.addWidget(self.count)
         self.empty = EmptyState(
             "No quotes yet", "Select words in an interview's notes and press Ctrl+Q to capture a quote."
         )
@@ -204,11 +210,10 @@ class QuotesPanel(Panel):
         self.add_tag.clicked.connect(lambda: self.tag_selected(self.tag_edit.text()))
         self.tag_edit.returnPressed.connect(lambda: self.tag_selected(self.tag_edit.text()))
         self.remove_menu.aboutToShow.connect(self._fill_remove_menu)
-        self.manage_tags.clicked.connect(lambda: TagsDialog(self, self).exec())
+        self.manage_tags.triggered.connect(lambda: TagsDialog(self, self).exec())
         self.star.clicked.connect(self.toggle_star)
-        self.set_kind.activated.connect(self._kind_chosen)
         self.make_postit_button.clicked.connect(self.make_postit_dialog)
-        self.jump.clicked.connect(self.jump_to_selected)
+        self.jump.triggered.connect(self.jump_to_selected)
         self.table.doubleClicked.connect(self._double_clicked)
         self.table.selectionModel().selectionChanged.connect(self._update_buttons)
         star_action = QAction("Star", self, shortcut=QKeySequence("Ctrl+D"))
@@ -272,14 +277,14 @@ class QuotesPanel(Panel):
 
     def _update_buttons(self) -> None:
         n = len(self.selected_ids())
-        for w in (self.add_tag, self.remove_tag, self.star, self.set_kind, self.make_postit_button):
+        for w in (self.add_tag, self.remove_tag, self.star, self.mark_as, self.make_postit_button):
             w.setEnabled(n > 0)
         self.jump.setEnabled(n == 1)
         self.manage_tags.setEnabled(bool(self.tags))
         shown, total = self.proxy.rowCount(), len(self.model.rows)
         counted = plural.count(total, "quote")  # "1 quote", never "1 quotes"
         text = counted if shown == total else f"{shown} of {counted}"
-        self.count.setText(f"{text} · {n} selected" if n else text)
+        self.count.setText(f"{text}\n{n} selected" if n else text)  # two short lines: the row keeps its one line
 
     # --- edits --------------------------------------------------------------------------------------------------
     def _run(self, label: str, operation: Callable[[Store], Edit]) -> Edit | None:
@@ -323,12 +328,6 @@ class QuotesPanel(Panel):
         starred = not all(r.starred for r in self._rows(ids))
         self._run("Star" if starred else "Unstar", lambda s: quotes.set_starred(s, ids, starred))
 
-    def _kind_chosen(self, index: int) -> None:
-        kind = self.set_kind.itemData(index)
-        self.set_kind.setCurrentIndex(0)
-        if kind is not None:
-            self.mark_selected(str(kind))
-
     def mark_selected(self, kind: str) -> None:
         ids = self.selected_ids()
         if ids:
@@ -345,9 +344,7 @@ class QuotesPanel(Panel):
         dialog = PostItDialog(
             self, "Post-it from quotes", quotes.postit_kind(store, ids), quotes.postit_text(store, ids)
         )
-        if dialog.exec() == QDialog.DialogCode.Accepted:
-            kind, text = dialog.values()
-            self.make_postit(kind, text)
+        run_through_lock(dialog, self.session, lambda: self.make_postit(*dialog.values()))
 
     def make_postit(self, kind: str | None = None, text: str | None = None) -> str | None:
         ids = self.selected_ids()

@@ -24,6 +24,7 @@ from peerdesk.store.engine import Store
 from peerdesk.ui.kit import messages
 from peerdesk.ui.kit import settings as ui_settings
 from peerdesk.ui.kit.dates import show_datetime
+from peerdesk.ui.kit.dialogs import CLOSED_BY_LOCK
 from peerdesk.ui.kit.notice_bar import NoticeBar
 from peerdesk.ui.kit.worker import run_task
 from peerdesk.ui.safety import preferences
@@ -121,7 +122,8 @@ class Safety(QObject):
     def _cancel_open_dialogs(self) -> None:
         """A dialog open over the window when it locks (an amended insight being typed, a confirmation quoting the
         review) stayed on screen above the lock, readable and still working: it is cancelled, as Cancel would.
-        Progress dialogs stay: they show only what is being done, and cancelling one would stop the work."""
+        Progress dialogs stay: they show only what is being done, and cancelling one would stop the work. Marked
+        ``CLOSED_BY_LOCK``: one run through ``run_through_lock`` (a post-it being written) comes back on unlock."""
         for widget in QApplication.topLevelWidgets():
             if isinstance(widget, QDialog) and not isinstance(widget, QProgressDialog) and widget.isVisible():
                 owner = widget.parentWidget()
@@ -130,6 +132,7 @@ class Safety(QObject):
                 if owner is self.window:
                     # done(), not reject(): a dialog that asks before throwing typing away (a post-it's words)
                     # would put that question over the lock, and the words back if the answer were "keep typing"
+                    widget.setProperty(CLOSED_BY_LOCK, True)
                     widget.done(QDialog.DialogCode.Rejected)
 
     # --- on opening -----------------------------------------------------------------------------------------------

@@ -1,4 +1,4 @@
-"""Theme edits on the wall's selection: group, split, ungroup, merge. Each is one undo step.
+"""Theme edits on the wall's selection: group, split, ungroup, merge, move into a theme. Each is one undo step.
 
 Grouping gathers the members first (``services/wall_layout.py``) so that the new theme's frame holds the selected
 post-its and no other: the frame people see is the theme that is stored.
@@ -7,10 +7,12 @@ post-its and no other: the frame people see is the theme that is stored.
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QWidget
 
 from peerdesk.services import wall_layout, wall_themes
 from peerdesk.ui.wall.frames import HeadingItem
 from peerdesk.ui.wall.scene import WallScene
+from peerdesk.ui.wall.theme_picker import pick_theme
 
 
 def group(scene: WallScene) -> str | None:
@@ -56,12 +58,55 @@ def ungroup(scene: WallScene) -> None:
         stack.endMacro()
 
 
-def merge(scene: WallScene) -> None:
+def merge(scene: WallScene, parent: QWidget | None = None) -> None:
+    """Merge the selected themes; with one selected, the theme to merge it with is asked for by name (``parent``:
+    the dialog's), so that merging needs no second selection across the canvas."""
+    themes = scene.selected_themes()
+    if len(themes) == 1 and parent is not None:
+        heading = next(t.heading for t in scene.state.themes if t.id == themes[0]) or "this theme"
+        other = pick_theme(parent, f"Merge “{heading}” with…", "Merge", _themes_in_order(scene, set(themes)))
+        themes = themes if other is None else [*themes, other]
     # The top-left theme keeps its heading and place (Qt does not keep the order things were selected in).
     items = scene.themes
-    themes = sorted(scene.selected_themes(), key=lambda t: (items[t].y(), items[t].x()))
+    themes = sorted(themes, key=lambda t: (items[t].y(), items[t].x()))
     if len(themes) >= 2:
         scene.run("Merge themes", lambda s: wall_themes.merge_themes(s, themes))
+
+
+def themes_to_move_into(scene: WallScene) -> list[tuple[str, str]]:
+    """The themes the selected post-its could move into (id, heading): all but the one they all are in already."""
+    postits = scene.selected_postits()
+    if not postits:
+        return []
+    theirs = {scene.state.postit(p).theme_id for p in postits}
+    return _themes_in_order(scene, theirs if len(theirs) == 1 else set())
+
+
+def move_to_theme(scene: WallScene, parent: QWidget) -> str | None:
+    """Move to theme…: the selected post-its into a theme picked by name, as a drop on that theme's post-its
+    would put them (``wall_themes.join_theme``). Returns the theme's id, None if nothing moved."""
+    ids = scene.selected_postits()
+    choices = themes_to_move_into(scene)
+    if not choices:
+        return None
+    noun = "post-it" if len(ids) == 1 else f"{len(ids)} post-its"
+    theme_id = pick_theme(parent, f"Move {noun} to theme", "Move", choices)
+    if theme_id is None:
+        return None
+    edit = scene.run("Move to theme", lambda s: wall_themes.join_theme(s, ids, theme_id))
+    return theme_id if edit is not None and edit.tables else None
+
+
+def fold(scene: WallScene) -> None:
+    """Collapse the selected themes to their headings, or open them."""
+    for tid in scene.selected_themes():
+        scene.toggle_collapsed(tid)
+
+
+def _themes_in_order(scene: WallScene, leave_out: set[str]) -> list[tuple[str, str]]:
+    """The wall's themes as people read the wall (top to bottom, then left to right), ``leave_out`` left out."""
+    themes = sorted(scene.state.themes, key=lambda t: (t.y, t.x))
+    return [(t.id, t.heading) for t in themes if t.id not in leave_out]
 
 
 def finish_heading(scene: WallScene) -> None:

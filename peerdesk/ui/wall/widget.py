@@ -12,7 +12,6 @@ from PySide6.QtCore import QPoint, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
-    QDialog,
     QHBoxLayout,
     QLabel,
     QMainWindow,
@@ -25,6 +24,7 @@ from PySide6.QtWidgets import (
 from peerdesk.services import plural, wall, wall_layout
 from peerdesk.services.changes import Changes
 from peerdesk.services.wall import POSTIT_H, POSTIT_W
+from peerdesk.ui.kit.dialogs import run_through_lock
 from peerdesk.ui.kit.session import ReviewSession
 from peerdesk.ui.wall import render, theme_edits
 from peerdesk.ui.wall.dialogs import PostItDialog, ReadOutPanel
@@ -136,14 +136,22 @@ class WallWidget(QWidget):
             "Group as theme", self.group_selected, "Ctrl+G", "Put the selected post-its in a new theme"
         )
         self.action_ungroup = self._action(
-            "Ungroup", self.ungroup_selected, "Ctrl+Shift+G", "Remove the theme; its post-its stay where they are"
+            "Ungroup", lambda: theme_edits.ungroup(self.scene), "Ctrl+Shift+G", "Remove the theme, keep its post-its"
         )
-        self.action_merge = self._action("Merge themes", self.merge_selected, "Ctrl+M", "Merge the selected themes")
+        self.action_merge = self._action(
+            "Merge themes", lambda: theme_edits.merge(self.scene, self), "Ctrl+M", "Merge the selected themes"
+        )
+        self.action_move = self._action(
+            "Move to theme…",
+            lambda: self._show_theme(theme_edits.move_to_theme(self.scene, self)),
+            "Ctrl+T",
+            "Put the selected post-its into a theme chosen by name",
+        )
         self.action_split = self._action(
             "Split theme", self.split_selected, "Ctrl+Shift+M", "Move the selected post-its into a theme of their own"
         )
         self.action_collapse = self._action(
-            "Collapse/expand", self.toggle_selected, "Ctrl+E", "Fold a theme to its heading, or open it"
+            "Collapse/expand", lambda: theme_edits.fold(self.scene), "Ctrl+E", "Fold a theme to its heading, or open it"
         )
         self.action_fit = self._action("Fit all", self.view.fit_all, "Ctrl+0", "Show the whole wall")
         self.action_zoom_in = self._action("Zoom in", lambda: self.view.zoom_by(1.25), QKeySequence(std.ZoomIn))
@@ -151,14 +159,14 @@ class WallWidget(QWidget):
         self.action_export = self._action(
             # not Ctrl+Shift+E, the window's Export bundle: a key two actions share does nothing at all
             "Export…",
-            self.export_dialog,
+            lambda: render.export_dialog(self, self.scene, ideas=self.ideas),
             "Ctrl+Shift+S",
             "Save the wall as a picture (PNG, SVG) or a table (CSV)",
         )
         for action in (self.action_new, self.action_read_out):
             self.toolbar.addAction(action)
         self.toolbar.addSeparator()
-        for action in (self.action_group, self.action_ungroup, self.action_merge, self.action_split):
+        for action in (self.action_group, self.action_ungroup, self.action_merge, self.action_split, self.action_move):
             self.toolbar.addAction(action)
         self.toolbar.addSeparator()
         for action in (self.action_fit, self.action_export):
@@ -182,13 +190,14 @@ class WallWidget(QWidget):
         self.action_make_insight.setVisible(not self.ideas)
         self.action_group.setEnabled(day2 and bool(postits))
         self.action_ungroup.setEnabled(day2 and bool(themes))
-        self.action_merge.setEnabled(day2 and len(themes) >= 2)
-        theme_of = {self.scene.state.postit(p).theme_id for p in postits} if postits else set()
-        self.action_split.setEnabled(day2 and len(theme_of) == 1 and "" not in theme_of)
-        self.action_collapse.setEnabled(day2 and bool(themes))
-        for action in (self.action_group, self.action_ungroup, self.action_merge, self.action_split):
-            action.setVisible(day2)
         state = self.scene.state
+        self.action_merge.setEnabled(day2 and len(themes) >= 1 and len(state.themes) >= 2)  # one: ask with which
+        theme_of = {state.postit(p).theme_id for p in postits} if postits else set()
+        self.action_split.setEnabled(day2 and len(theme_of) == 1 and "" not in theme_of)
+        self.action_move.setEnabled(day2 and bool(theme_edits.themes_to_move_into(self.scene)))
+        self.action_collapse.setEnabled(day2 and bool(themes))
+        for action in (self.action_group, self.action_ungroup, self.action_merge, self.action_split, self.action_move):
+            action.setVisible(day2)
         parts = [plural.count(len(state.postits), "idea" if self.ideas else "post-it")]
         if day2:
             parts.append(plural.count(len(state.themes), "theme"))
@@ -218,6 +227,7 @@ class WallWidget(QWidget):
             self.action_ungroup,
             self.action_merge,
             self.action_split,
+            self.action_move,
             self.action_collapse,
             None,
             self.action_make_insight,
@@ -290,9 +300,7 @@ class WallWidget(QWidget):
         if self.scene.goal_id is None:
             return
         dialog = PostItDialog(self, "New idea" if self.ideas else "New post-it", wall.IDEA if self.ideas else "rose")
-        if dialog.exec() == QDialog.DialogCode.Accepted:
-            kind, text = dialog.values()
-            self.add_postit(kind, text)
+        run_through_lock(dialog, self.session, lambda: self.add_postit(*dialog.values()))
 
     def add_postit(self, kind: str, text: str) -> str | None:
         """A new post-it: on its sheet in the evening, at the middle of the view on Day 2 (or the nearest place off
@@ -321,9 +329,7 @@ class WallWidget(QWidget):
     def edit_postit_dialog(self, postit_id: str) -> None:
         view = self.scene.state.postit(postit_id)
         dialog = PostItDialog(self, "Edit idea" if self.ideas else "Edit post-it", view.kind, view.text)
-        if dialog.exec() == QDialog.DialogCode.Accepted:
-            kind, text = dialog.values()
-            self.edit_postit(postit_id, kind, text)
+        run_through_lock(dialog, self.session, lambda: self.edit_postit(postit_id, *dialog.values()))
 
     def edit_postit(self, postit_id: str, kind: str, text: str) -> None:
         view = self.scene.state.postit(postit_id)
@@ -356,16 +362,6 @@ class WallWidget(QWidget):
     def split_selected(self) -> None:
         self._edit_heading(theme_edits.split(self.scene))
 
-    def ungroup_selected(self) -> None:
-        theme_edits.ungroup(self.scene)
-
-    def merge_selected(self) -> None:
-        theme_edits.merge(self.scene)
-
-    def toggle_selected(self) -> None:
-        for tid in self.scene.selected_themes():
-            self.scene.toggle_collapsed(tid)
-
     def _edit_heading(self, theme_id: str | None) -> None:
         item = self.scene.themes.get(theme_id or "")
         if item is not None:
@@ -374,11 +370,11 @@ class WallWidget(QWidget):
             self.view.setFocus()
             # The new frame may sit where the post-its were gathered, off the view: show it and its heading being
             # typed (once the scene has grown around the frame, or the scroll bars would stop short of it).
-            QTimer.singleShot(0, self, lambda: self._show_heading(theme_id or ""))
+            QTimer.singleShot(0, self, lambda: self._show_theme(theme_id))
             item.heading.start_edit()
 
-    def _show_heading(self, theme_id: str) -> None:
-        item = self.scene.themes.get(theme_id)
+    def _show_theme(self, theme_id: str | None) -> None:
+        item = self.scene.themes.get(theme_id or "")
         if item is not None:
             self.view.ensureVisible(item, 20, 20)  # the whole frame, not only the text cursor Qt keeps in view
 
@@ -393,8 +389,5 @@ class WallWidget(QWidget):
             route(theme_id)
 
     # --- export -------------------------------------------------------------------------------------------------
-    def export_dialog(self) -> None:
-        render.export_dialog(self, self.scene, ideas=self.ideas)
-
     def export(self, path: Path) -> None:
         render.export(self, self.scene, path)

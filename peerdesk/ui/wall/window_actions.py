@@ -73,6 +73,7 @@ def fill(menu: QMenu, own: list[QAction], wall: WallWidget) -> None:
         wall.action_ungroup,
         wall.action_merge,
         wall.action_split,
+        wall.action_move,
         wall.action_collapse,
         wall.action_make_insight,
         wall.action_fit,

@@ -251,3 +251,7 @@ def test_a_long_theme_heading_can_be_read_whole_in_the_list_and_in_the_tooltip(
     assert heading in shown and panel.theme_combo.toolTip() == shown
     assert panel.theme_combo.width() < panel.theme_combo.fontMetrics().horizontalAdvance(shown)  # the box cuts it
     assert panel.theme_combo.view().minimumWidth() > panel.theme_combo.fontMetrics().horizontalAdvance(shown)
+    closed = panel.theme_combo.shown_text()  # what the closed box draws: cut at a letter, with "…", count kept
+    count = shown.removeprefix(heading)  # " (4)": the theme's post-its
+    assert closed.endswith(f"…{count}") and heading.startswith(closed.removesuffix(f"…{count}"))
+    assert panel.theme_combo.fontMetrics().horizontalAdvance(closed) < panel.theme_combo.width()

@@ -2,17 +2,29 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QStringListModel
-from PySide6.QtWidgets import QAbstractItemView, QDialog, QDialogButtonBox, QLabel, QPushButton
+from collections.abc import Callable
+
+from PySide6.QtCore import QStringListModel, QTimer
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QDialog,
+    QDialogButtonBox,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QVBoxLayout,
+)
 from pytestqt.qtbot import QtBot
 
 from peerdesk.ui.kit.dialogs import (
+    CLOSED_BY_LOCK,
     FIT,
     STRETCH,
     SessionDialog,
     close_buttons,
     dialog_layout,
     list_view,
+    run_through_lock,
     selected_row,
     table_view,
 )
@@ -98,3 +110,45 @@ def test_a_list_wraps_its_items_and_can_be_read_only_with_one_selection(qtbot: Q
     plain = list_view("plain", model)
     qtbot.addWidget(plain)
     assert plain.editTriggers() != QAbstractItemView.EditTrigger.NoEditTriggers
+
+
+def _run_in_a_while(dialog: QDialog, session: ReviewSession, step: Callable[[], None]) -> list[str]:
+    """Run ``dialog`` through ``run_through_lock``; ``step`` runs once it shows. Returns what was accepted."""
+    kept: list[str] = []
+    QTimer.singleShot(50, step)
+    run_through_lock(dialog, session, lambda: kept.append("accepted"))
+    return kept
+
+
+def test_a_dialog_the_lock_closed_comes_back_once_unlocked_and_one_cancelled_does_not(
+    qtbot: QtBot, session: ReviewSession
+) -> None:
+    dialog = QDialog()
+    qtbot.addWidget(dialog)
+    typed = QLineEdit(dialog)
+    QVBoxLayout(dialog).addWidget(typed)
+
+    def lock() -> None:  # what Safety does to each dialog over the window when the review locks
+        typed.setText("half a sentence")
+        session.set_locked(True)
+        dialog.setProperty(CLOSED_BY_LOCK, True)
+        dialog.done(QDialog.DialogCode.Rejected)
+
+    assert _run_in_a_while(dialog, session, lock) == []
+    assert not dialog.isVisible()
+    shown_again: list[str] = []
+
+    def accept_when_back() -> None:
+        shown_again.append(typed.text())
+        dialog.accept()
+
+    QTimer.singleShot(100, accept_when_back)
+    session.set_locked(False)
+    qtbot.waitUntil(lambda: bool(shown_again))
+    assert shown_again == ["half a sentence"]
+
+    assert _run_in_a_while(dialog, session, dialog.reject) == []
+    session.set_locked(True)
+    session.set_locked(False)
+    qtbot.wait(50)
+    assert not dialog.isVisible(), "cancelled by its user: it stays closed"

@@ -9,6 +9,7 @@ from PySide6.QtCore import QEvent, QObject, Qt, QTimer
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QApplication,
+    QComboBox,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
@@ -22,7 +23,7 @@ from PySide6.QtWidgets import (
 from pytestqt.qtbot import QtBot
 
 from peerdesk.ui.kit import widgets
-from peerdesk.ui.kit.widgets import confirm_discard, wrapped_label, wrapping_check
+from peerdesk.ui.kit.widgets import TAIL_ROLE, ElidingComboBox, confirm_discard, wrapped_label, wrapping_check
 
 
 def test_the_empty_state_reads_its_title_and_hint_aloud(qtbot: QtBot) -> None:
@@ -248,3 +249,36 @@ def test_a_click_on_a_scrolled_panel_s_blank_part_leaves_the_keyboard_where_it_w
     assert typing.hasFocus()
     qtbot.keyClicks(QApplication.focusWidget(), "go on")
     assert typing.text() == "go on"
+
+
+LONG = "Decisions at the front door depend on who is on duty rather than on how the front door is designed"
+
+
+def test_a_narrow_combo_box_ends_a_long_choice_with_an_ellipsis_and_keeps_its_count(qtbot: QtBot) -> None:
+    combo = ElidingComboBox()
+    qtbot.addWidget(combo)
+    combo.addItem(f"{LONG} (12) ✓", "t1")
+    combo.setItemData(0, " (12) ✓", TAIL_ROLE)
+    combo.addItem("Short (3)", "t2")
+    combo.setItemData(1, " (3)", TAIL_ROLE)
+    combo.resize(260, combo.sizeHint().height())
+    combo.show()
+    qtbot.waitExposed(combo)
+    shown = combo.shown_text()
+    assert shown.endswith("… (12) ✓") and LONG.startswith(shown.removesuffix("… (12) ✓"))
+    assert combo.fontMetrics().horizontalAdvance(shown) < combo.width()
+    assert combo.toolTip() == f"{LONG} (12) ✓"  # the whole heading, on hovering
+    combo.setCurrentIndex(1)
+    assert combo.shown_text() == "Short (3)" and combo.toolTip() == "Short (3)"
+
+
+def test_what_the_closed_box_draws_is_the_shortened_choice_not_a_cut_one(qtbot: QtBot) -> None:
+    """Qt's own box drew the text cut through a letter at its edge; this one draws ``shown_text``."""
+    eliding, plain = ElidingComboBox(), QComboBox()
+    for combo in (eliding, plain):
+        qtbot.addWidget(combo)
+        combo.resize(220, 30)
+    eliding.addItem(LONG)
+    plain.addItem(eliding.shown_text())
+    assert eliding.shown_text() != LONG
+    assert eliding.grab().toImage() == plain.grab().toImage()

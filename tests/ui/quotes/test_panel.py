@@ -107,8 +107,7 @@ def test_star_and_mark_the_selection(qtbot: QtBot, panel: QuotesPanel, seeded: S
     assert [r.starred for r in quotes.list_quotes(panel.session.store)][:3] == [True, True, False]
     panel.starred.setChecked(True)
     assert panel.visible_ids() == seeded.quotes[:2]
-    panel.set_kind.setCurrentIndex(panel.set_kind.findData("bud"))
-    panel.set_kind.activated.emit(panel.set_kind.currentIndex())
+    next(a for a in panel.mark_menu.actions() if a.text() == "&Bud").trigger()  # More ▸ Mark as ▸ Bud
     assert [r.kind for r in quotes.list_quotes(panel.session.store)][:2] == ["bud", "bud"]
     panel.session.undo_stack.undo()
     panel.session.undo_stack.undo()
@@ -138,7 +137,7 @@ def test_one_post_it_from_several_selected_quotes(panel: QuotesPanel, seeded: Se
 def test_show_in_notes_names_the_quote(qtbot: QtBot, panel: QuotesPanel, seeded: Seeded) -> None:
     panel.select_ids([seeded.quotes[1]])
     with qtbot.waitSignal(panel.jump_to_quote) as blocker:
-        panel.jump.click()
+        panel.jump.trigger()  # More ▸ Show in notes
     assert blocker.args == [seeded.quotes[1]]
 
 
@@ -201,3 +200,21 @@ def test_tab_leaves_the_table_for_the_tag_box_under_it(qtbot: QtBot, panel: Quot
     qtbot.keyClick(panel.table, Qt.Key.Key_Down)
     qtbot.keyClick(panel.table, Qt.Key.Key_Tab)
     assert panel.tag_edit.hasFocus() and len(panel.selected_ids()) == 1
+
+
+def test_in_a_laptops_day_1_dock_the_actions_and_the_count_take_one_line_under_the_table(
+    qtbot: QtBot, session: ReviewSession, seeded: Seeded
+) -> None:
+    """Seen at 1366×768: two lines of buttons and a line for the count left the table two rows in Day 1's dock."""
+    p = on_screen(qtbot, QuotesPanel(session), 720, 245)  # the Quotes dock of Day 1 on a laptop
+    row = (p.tag_edit, p.add_tag, p.star, p.make_postit_button, p.more, p.count)
+    for selected in ([], seeded.quotes[:2]):
+        p.select_ids(selected)
+        qtbot.wait(10)
+        middles = {w.geometry().center().y() for w in row}
+        assert max(middles) - min(middles) <= 4, f"one line, with {len(selected)} selected"
+        assert all(w.geometry().right() <= p.width() for w in row)
+        assert p.table.geometry().bottom() < min(w.geometry().top() for w in row)
+    assert p.count.text() == "6 quotes\n2 selected"
+    more = [a.text() for a in p.more.menu().actions()]
+    assert more == ["&Remove tag", "&Mark as", "", "Rename or merge &tags…", "&Show in notes"]

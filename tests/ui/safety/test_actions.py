@@ -243,3 +243,52 @@ def test_ctrl_l_in_the_names_to_guard_window_locks_the_review(qtbot: Any, window
     qtbot.keyClick(dialog, Qt.Key.Key_L, Qt.KeyboardModifier.ControlModifier)
     assert window.session.locked and not dialog.isVisible()
     window.unlock()
+
+
+def test_a_half_typed_post_it_comes_back_with_its_words_after_unlocking(qtbot: Any, window: MainWindow) -> None:
+    """Seen under X: the auto-lock threw away a post-it being written; unlocking brought back an empty wall."""
+    from PySide6.QtWidgets import QLabel, QLineEdit, QPlainTextEdit, QWidget
+
+    from peerdesk.services import wall
+    from peerdesk.ui.wall.dialogs import PostItDialog
+    from tests.helpers.user_actions import Counted
+
+    words = "Thresholds differ by who is on duty"
+    window.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is window)
+    user = Counted(qtbot)
+    user.key(Qt.Key.Key_F8)  # the Day 2 wall, the keyboard on it
+    on_lock_screen: list[str] = []
+
+    def type_then_walk_away(dialog: QWidget) -> None:
+        assert isinstance(dialog, PostItDialog)
+        user.type(words)
+        window.lock()  # what the auto-lock calls after the idle stretch
+        assert not dialog.isVisible(), "nothing of the review stays over the lock"
+        texts = [
+            w.toPlainText() if isinstance(w, QPlainTextEdit) else w.text()
+            for w in QApplication.allWidgets()
+            if isinstance(w, QLabel | QLineEdit | QPlainTextEdit) and w.isVisible()
+        ]
+        on_lock_screen.extend(t for t in texts if words in t)
+
+    user.when_modal("postItDialog", type_then_walk_away)
+    user.key(Qt.Key.Key_Insert)  # New post-it; returns when the lock closes it
+    user.check()
+    assert window.session.locked and on_lock_screen == []
+    assert wall.load_wall(window.session.store).postits == ()
+
+    back: list[str] = []
+
+    def keep_it(dialog: QWidget) -> None:
+        assert isinstance(dialog, PostItDialog)
+        back.append(dialog.text.toPlainText())
+        user.key(Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)  # Ctrl+Enter keeps the post-it
+
+    user.when_modal("postItDialog", keep_it)
+    qtbot.keyClicks(window.lock_screen.edit, PASSPHRASE)
+    qtbot.keyClick(window.lock_screen.edit, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: bool(wall.load_wall(window.session.store).postits))
+    user.check()
+    assert not window.session.locked and back == [words]
+    assert [p.text for p in wall.load_wall(window.session.store).postits] == [words]

@@ -120,6 +120,18 @@ def test_day_1_keeps_the_timetable_and_the_note_taker_on_the_left(qtbot: QtBot, 
     assert window.layouts.actions[DAY1].isChecked() and not window.layouts.actions[DAY2].isChecked()
 
 
+def test_on_day_1_the_quotes_dock_under_the_work_area_lists_four_rows_on_a_laptop(
+    qtbot: QtBot, demo_session: ReviewSession
+) -> None:
+    """Seen at 1366×768: two rows of quotes, the rest of the dock taken by two lines of buttons and the count."""
+    window = opened(qtbot, demo_session, DAY1)
+    quotes = window.panels["dock-quotes"]
+    quotes.table.selectRow(0)  # type: ignore[attr-defined]
+    settle()
+    assert rows_in_view(quotes.table) >= 4  # type: ignore[attr-defined]
+    assert clipped_controls(window.docks["dock-quotes"]) == []
+
+
 def test_view_lists_the_three_layouts_and_reset_with_a_key_no_other_action_has(
     qtbot: QtBot, demo_session: ReviewSession
 ) -> None:
