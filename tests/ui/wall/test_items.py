@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 from PySide6.QtCore import QPointF, QRectF
 from PySide6.QtGui import QFontMetricsF
 from pytestqt.qtbot import QtBot
@@ -53,14 +54,20 @@ def test_post_its_and_themes_are_wall_items_picked_and_moved_by_hand_themes_unde
     assert postit.type() == items.POSTIT_TYPE
 
 
+@pytest.fixture
+def first_postit(qtbot: QtBot, session: ReviewSession) -> tuple[WallScene, items.PostItItem]:
+    """A wall of a few post-its, and the first one's item."""
+    ids = seed_postits(session.store)
+    scene = WallScene(session)
+    return scene, scene.postits[ids[0]]
+
+
 def test_a_post_it_is_picked_anywhere_on_its_note_shadow_and_frame_and_nowhere_else(
-    qtbot: QtBot, session: ReviewSession
+    first_postit: tuple[WallScene, items.PostItItem],
 ) -> None:
     # Its bounds are Qt's own rectangle (placing and hit-testing thousands never call back into Python): the note,
     # the shadow drawn 3 px below and right, and the 3 px selection frame must all lie inside them.
-    ids = seed_postits(session.store)
-    scene = WallScene(session)
-    postit = scene.postits[ids[0]]
+    scene, postit = first_postit
     bounds = postit.boundingRect()
     assert bounds.contains(QRectF(-2.5, -2.5, POSTIT_W + 5, POSTIT_H + 5))  # the selection frame, 3 px wide
     assert bounds.contains(QRectF(3, 3, POSTIT_W, POSTIT_H))  # the shadow
@@ -69,13 +76,11 @@ def test_a_post_it_is_picked_anywhere_on_its_note_shadow_and_frame_and_nowhere_e
 
 
 def test_a_wall_too_small_to_read_shows_each_post_its_words_as_grey_lines_without_laying_them_out(
-    qtbot: QtBot, session: ReviewSession
+    first_postit: tuple[WallScene, items.PostItItem],
 ) -> None:
     from PySide6.QtGui import QColor, QImage, QPainter
 
-    ids = seed_postits(session.store)
-    scene = WallScene(session)
-    postit = scene.postits[ids[0]]
+    scene, postit = first_postit
     source = postit.sceneBoundingRect()
     for scale in (items.LEGIBLE_SCALE * 0.8, 1.0):
         image = QImage(int(source.width() * scale) + 1, int(source.height() * scale) + 1, QImage.Format.Format_RGB32)
