@@ -219,16 +219,11 @@ class Safety(QObject):
     def _ask_passphrase(self, title: str, message: str) -> str | None:
         """The review's passphrase, asked again in the same dialog until it is right; None if cancelled. (A wrong
         one was said in a box after the dialog had closed: the action had to be started again from the menu.)"""
-        dialog = PassphraseDialog(self.store.path, self.window, title=title, message=message)
-        dialog.error.setObjectName("hintText")
+        dialog = PassphraseDialog(self.store.path, self.window, title=title, hint=message)
         while dialog.exec() == QDialog.DialogCode.Accepted:
             if self.session.check_passphrase(dialog.passphrase()):
                 return dialog.passphrase()
-            dialog.error.setObjectName("errorText")
-            dialog.error.setStyle(dialog.error.style())  # the object name changed: the style sheet's colour follows
-            dialog.error.setText(f"That passphrase is not right. {message}")
-            dialog.edit.selectAll()
-            dialog.edit.setFocus()
+            dialog.say_wrong(f"That passphrase is not right. {message}")
         return None
 
     # --- backups --------------------------------------------------------------------------------------------------

@@ -62,9 +62,12 @@ def _choose_review_file(field: QLineEdit) -> bool:
 
 
 class PassphraseDialog(QDialog):
-    """Asks for the passphrase of an existing review; shows why the last attempt failed."""
+    """Asks for the passphrase of an existing review; shows why the last attempt failed (``message``), or what the
+    passphrase is asked for (``hint``), under the field."""
 
-    def __init__(self, path: Path, parent: QWidget | None = None, *, message: str = "", title: str = "") -> None:
+    def __init__(
+        self, path: Path, parent: QWidget | None = None, *, message: str = "", title: str = "", hint: str = ""
+    ) -> None:
         super().__init__(parent)
         self.setWindowTitle(title or "Open review")
         layout = QVBoxLayout(self)
@@ -74,16 +77,25 @@ class PassphraseDialog(QDialog):
         self.edit.setObjectName("passphrase")
         self.edit.setAccessibleName("Passphrase")
         layout.addWidget(self.edit)
-        self.error = QLabel(message)
-        self.error.setObjectName("errorText")
+        self.error = QLabel(message or hint)
+        self.error.setObjectName("errorText" if message else "hintText")
         self.error.setWordWrap(True)
-        self.error.setVisible(bool(message))
+        self.error.setVisible(bool(message or hint))
         layout.addWidget(self.error)
         layout.addWidget(ok_cancel(self))
         self.setMinimumWidth(380)
 
     def passphrase(self) -> str:
         return self.edit.text()
+
+    def say_wrong(self, message: str) -> None:
+        """Say, in the error's colour, why the passphrase typed was refused; it is selected, ready to be typed over."""
+        self.error.setObjectName("errorText")
+        self.error.setStyle(self.error.style())  # the object name changed: the style sheet's colour follows
+        self.error.setText(message)
+        self.error.show()
+        self.edit.selectAll()
+        self.edit.setFocus()
 
 
 def first_visit_day(today: QDate) -> QDate:

@@ -66,3 +66,25 @@ def test_day_1_is_offered_four_weeks_ahead_on_a_monday_to_thursday() -> None:
     for offset in range(7):
         day = first_visit_day(QDate(2026, 12, 1).addDays(offset))
         assert 1 <= day.dayOfWeek() <= 4 and day.addDays(1).dayOfWeek() <= 5  # Day 2 a working day too
+
+
+def test_a_passphrase_asked_for_a_reason_says_it_quietly_until_a_wrong_one_is_typed(
+    qtbot: QtBot, tmp_path: Path
+) -> None:
+    from PySide6.QtGui import QColor
+
+    from peerdesk.ui.shell.app import stylesheet
+
+    dialog = PassphraseDialog(tmp_path / "eastmere.peerdesk", hint="Type it to delete the review.")
+    dialog.setStyleSheet(stylesheet())
+    qtbot.addWidget(dialog)
+    dialog.show()
+
+    def colour() -> str:
+        return dialog.error.palette().color(dialog.error.foregroundRole()).name()
+
+    assert dialog.error.text() == "Type it to delete the review." and colour() == QColor("#5b6570").name()
+    dialog.edit.setText("not the one")
+    dialog.say_wrong("That passphrase is not right. Type it to delete the review.")
+    assert dialog.error.text().startswith("That passphrase is not right") and colour() == QColor("#a4161a").name()
+    assert dialog.edit.selectedText() == "not the one" and dialog.focusWidget() is dialog.edit
