@@ -31,6 +31,7 @@ from peerdesk.ui.wall.items import (
     WallHost,
     WallItem,
     _font,
+    app_font,
     wall_of,
 )
 
@@ -41,7 +42,7 @@ class HeadingItem(QGraphicsTextItem):
     def __init__(self, theme: ThemeItem) -> None:
         super().__init__(theme)
         self.theme = theme
-        self.setFont(HEADING_FONT)
+        self.setFont(app_font(HEADING_FONT))
         self.setDefaultTextColor(INK)
         self._before = ""
 

@@ -11,7 +11,7 @@ from types import MappingProxyType
 from typing import Protocol, runtime_checkable
 
 from PySide6.QtCore import QRectF, Qt
-from PySide6.QtGui import QColor, QFocusEvent, QFont, QFontMetricsF, QPainter, QPen
+from PySide6.QtGui import QColor, QFocusEvent, QFont, QFontMetricsF, QGuiApplication, QPainter, QPen, QPixmap
 from PySide6.QtWidgets import (
     QGraphicsItem,
     QGraphicsRectItem,
@@ -77,6 +77,14 @@ def _font(points: float, bold: bool = False) -> QFont:
     return font
 
 
+def app_font(font: QFont) -> QFont:
+    """``font`` with what it leaves unset taken from the application's font, as a painter takes it. The fonts below
+    are made when this module loads, which the command line does before it makes the application: they then name
+    no family, and font metrics or a text item took that as a serif one (a picture's theme headings came out in a
+    serif, and post-its were fitted with a font other than the one they were drawn in)."""
+    return font.resolve(QGuiApplication.font())
+
+
 TEXT_FONT = _font(9.5)
 SMALL_FONT = _font(7.5, bold=True)
 HEADING_FONT = _font(11.5, bold=True)
@@ -110,6 +118,12 @@ WALL_ITEM_FLAGS = (
     | QGraphicsItem.GraphicsItemFlag.ItemIsMovable
 )
 DEVICE_CACHE = QGraphicsItem.CacheMode.DeviceCoordinateCache
+
+
+def on_screen(painter: QPainter) -> bool:
+    """Painting for the screen: the view itself, or a post-it's pixels cached for it. A picture of the wall (an
+    image, an SVG to be zoomed into, a print) keeps its words however small it is drawn."""
+    return isinstance(painter.device(), QPixmap | QWidget)
 
 
 def on_the_wall(item: QGraphicsItem, z: float) -> None:
@@ -166,7 +180,7 @@ class PostItItem(QGraphicsRectItem):
         """The text as it fits on the post-it (worked out the first time it is needed)."""
         if not self._shown:
             width, height = POSTIT_W - 2 * TEXT_MARGIN, POSTIT_H - 2 * TEXT_MARGIN - 12
-            self._shown = fit_text(self.view.text, TEXT_FONT, width, height)
+            self._shown = fit_text(self.view.text, app_font(TEXT_FONT), width, height)
         return self._shown
 
     def set_dimmed(self, dimmed: bool) -> None:
@@ -184,7 +198,7 @@ class PostItItem(QGraphicsRectItem):
     def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None) -> None:
         kind = self.view.kind
         body = QRectF(0, 0, POSTIT_W, POSTIT_H)
-        legible = option.levelOfDetailFromTransform(painter.worldTransform()) >= LEGIBLE_SCALE
+        legible = option.levelOfDetailFromTransform(painter.worldTransform()) >= LEGIBLE_SCALE or not on_screen(painter)
         painter.setOpacity(0.55 if self.dimmed else 1.0)
         if legible:  # under a pixel wide otherwise
             painter.setPen(Qt.PenStyle.NoPen)

@@ -8,7 +8,7 @@ from pathlib import Path
 from PySide6.QtCore import QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QImage, QPainter
 from PySide6.QtSvg import QSvgGenerator
-from PySide6.QtWidgets import QApplication, QFileDialog, QWidget
+from PySide6.QtWidgets import QApplication, QFileDialog, QGraphicsItem, QWidget
 
 from peerdesk.errors import UserError
 from peerdesk.files import private_target
@@ -21,6 +21,7 @@ from peerdesk.ui.wall.scene import DAY2, WallScene
 MARGIN = 40.0
 MAX_SIDE = 12_000  # pixels: a very large wall is drawn smaller rather than as a gigabyte image
 PICTURE_SUFFIXES = (".png", ".svg")
+NO_CACHE = QGraphicsItem.CacheMode.NoCache
 
 
 def render(scene: WallScene, path: Path, *, scale: float = 1.5) -> QSize:
@@ -32,6 +33,11 @@ def render(scene: WallScene, path: Path, *, scale: float = 1.5) -> QSize:
     focus = scene.focusItem()
     scene.clearSelection()
     scene.clearFocus()
+    # Each item drawn anew for the picture: from its cached pixels (kept for dragging on screen), an SVG held a
+    # bitmap of every post-it, blurred once zoomed into, and its words could not be found or copied.
+    cached = [(item, item.cacheMode()) for item in scene.items() if item.cacheMode() != NO_CACHE]
+    for item, _mode in cached:
+        item.setCacheMode(NO_CACHE)
     try:
         source = scene.itemsBoundingRect().adjusted(-MARGIN, -MARGIN, MARGIN, MARGIN)
         if source.isEmpty():
@@ -43,6 +49,8 @@ def render(scene: WallScene, path: Path, *, scale: float = 1.5) -> QSize:
             if staging.stat().st_size == 0:
                 raise UserError(f"Could not write {path}; check the folder exists and you may write there.")
     finally:
+        for item, mode in cached:
+            item.setCacheMode(mode)
         for item in selected:
             item.setSelected(True)
         if focus is not None:

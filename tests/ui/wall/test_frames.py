@@ -58,3 +58,29 @@ def test_after_naming_a_theme_the_arrow_keys_go_on_from_that_theme(qtbot: QtBot,
     qtbot.keyClick(widget.view, Qt.Key.Key_Escape)
     assert widget.scene.focusItem() is frame
     assert wall.load_wall(widget.session.store).themes[0].heading == "Close managers"
+
+
+FONTS_PROGRAM = """
+import os
+os.environ["QT_QPA_PLATFORM"] = "offscreen"
+from peerdesk.services.wall import ThemeView
+from peerdesk.ui.wall import items
+from peerdesk.ui.wall.frames import ThemeItem  # loaded before the application, as the command line does
+from PySide6.QtGui import QFontInfo
+from PySide6.QtWidgets import QApplication
+
+app = QApplication([])
+theme = ThemeItem(ThemeView("t1", "Families tell their story again", 0, 0, 400, 300, False))
+print(QFontInfo(theme.heading.font()).family() == QFontInfo(app.font()).family())
+print(QFontInfo(items.app_font(items.TEXT_FONT)).family() == QFontInfo(app.font()).family())
+"""
+
+
+def test_headings_and_fitting_use_the_applications_font_even_when_loaded_before_it() -> None:
+    # `peerdesk wall` loads the wall before it makes its application: a picture's headings came out in a serif.
+    import subprocess
+    import sys
+
+    done = subprocess.run([sys.executable, "-c", FONTS_PROGRAM], capture_output=True, text=True, timeout=120)
+    assert done.returncode == 0, done.stderr[-2000:]
+    assert done.stdout.split() == ["True", "True"]

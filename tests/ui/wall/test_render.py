@@ -45,3 +45,25 @@ def test_a_review_is_drawn_headless(qtbot: QtBot, store: Store, tmp_path: Path) 
     seed_postits(store)
     size = render.render_review(store, tmp_path / "wall.png")
     assert size.width() > 0 and (tmp_path / "wall.png").stat().st_size > 0
+
+
+def test_an_svg_holds_every_post_its_words_as_text_not_as_pictures_of_them(
+    qtbot: QtBot, session: ReviewSession, tmp_path: Path
+) -> None:
+    from PySide6.QtWidgets import QGraphicsItem
+
+    from peerdesk.ui.wall.view import WallView
+
+    ids = seed_postits(session.store)
+    scene = WallScene(session)
+    view = WallView(scene)  # on screen first: each post-it has cached its pixels for dragging
+    qtbot.addWidget(view)
+    view.show()
+    qtbot.waitExposed(view)
+    render.render(scene, tmp_path / "wall.svg", scale=0.1)  # drawn small: an SVG is zoomed into
+    text = (tmp_path / "wall.svg").read_text(encoding="utf-8")
+    assert "<image" not in text
+    for pid in ids:  # each post-it's first words, as text in the file
+        assert " ".join(scene.postits[pid].view.text.split()[:2]) in text
+    cache = QGraphicsItem.CacheMode.DeviceCoordinateCache
+    assert all(scene.postits[pid].cacheMode() == cache for pid in ids)  # the screen keeps its fast drags
