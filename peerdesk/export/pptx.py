@@ -25,7 +25,7 @@ from peerdesk.export import charts, drawing, handout, textfit
 from peerdesk.export.colours import Palette
 from peerdesk.export.content import Deck
 from peerdesk.export.drawing import EMU_PER_PT, Box
-from peerdesk.export.layout_items import GAP, QUOTE_BAR, QUOTE_PAD, Item, paginate, recap_item
+from peerdesk.export.layout_items import GAP, QUOTE_BAR, QUOTE_PAD, Item, paginate
 from peerdesk.export.slides import SlideSpec, slide_specs
 from peerdesk.export.template import (
     BODY_KINDS,
@@ -192,8 +192,7 @@ class Renderer:
         layout = self.t.layouts.content
         body, box = self.body_box(layout)
         with textfit.measuring_with(self.body_font):
-            recap = recap_item(spec.recap, box.width_pt) if spec.recap else None
-            pages = paginate(spec.groups, box.width_pt, box.height_pt, grow=spec.grow, recap=recap)
+            pages = paginate(spec.groups, box.width_pt, box.height_pt, grow=spec.grow)
             for n, page in enumerate(pages):
                 slide = self.numbered_slide(spec, layout, body, continued=n > 0)
                 y = box.top

@@ -27,7 +27,8 @@ def text(value: str, size: float = 22, **style: object) -> Item:
 
 
 def heading(value: str, size: float = 24) -> Item:
-    return Item((Para(value, size, bold=True, color="heading"),), keep_with_next=True)
+    # A list it heads that runs onto another slide opens there with it again (``layout_items.paginate``).
+    return Item((Para(value, size, bold=True, color="heading"),), keep_with_next=True, recap=value)
 
 
 def quote(q: DeckQuote, size: float = 20) -> Item:
@@ -51,7 +52,6 @@ class SlideSpec:
     grow: bool = False  # little text: set it larger rather than leave the slide empty
     chart: Chart | None = None  # a chart slide: the chart fills the body, ``caption`` under it
     caption: str = ""
-    recap: str = ""  # repeated at the top of each "(continued)" slide: what its quotes carry on from
 
 
 def _aim(deck: Deck) -> SlideSpec:
@@ -169,12 +169,12 @@ def slide_specs(deck: Deck, *, handout: bool = True) -> list[SlideSpec]:
     total = len(deck.insights)
     for i in deck.insights:
         statement = i.statement or "(statement to be written)"
-        groups = [[Item((Para(statement, 30, bold=True, color="heading"),))]]
+        groups = [[Item((Para(statement, 30, bold=True, color="heading"),), recap=statement)]]
         if i.description:
             groups.append([text(i.description, 22)])
         groups.extend([[quote(q, 22)] for q in i.quotes])
         title = f"Insight {i.number} of {total}"
-        specs.append(SlideSpec(title, groups, notes=insight_notes(i), grow=True, recap=statement))
+        specs.append(SlideSpec(title, groups, notes=insight_notes(i), grow=True))
 
     specs.append(SlideSpec("This afternoon", divider="The workshop and next steps"))
     workshop = [

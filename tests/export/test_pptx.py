@@ -316,3 +316,27 @@ def test_a_long_statement_is_shortened_on_continued_slides_with_an_ellipsis(demo
         recap = s.texts[0]
         assert recap.endswith("…") and long.startswith(recap[:-1]) and len(recap) < len(long)
     assert overfull_frames(out) == [] and shapes_outside(out) == []
+
+
+def _themes_deck(quotes_in_first: int) -> content.Deck:
+    """A deck whose first theme holds many quotes (a theme that gathered most of the wall), then a short one."""
+    said = "Families told us they had to tell their story again to every new worker they met"
+    many = tuple(content.DeckQuote(f"t{k}", f"{said} ({k}).", "Parents and carers") for k in range(quotes_in_first))
+    themes = (
+        content.DeckTheme("Families tell their story again and again", 30, many),
+        content.DeckTheme("The front door works because of the people in it", 9, many[:1]),
+    )
+    return dataclasses.replace(long_deck(n_insights=1), themes=themes)
+
+
+def test_a_theme_whose_quotes_run_on_repeats_its_heading_on_each_continued_slide(tmp_path: Path) -> None:
+    out = pptx.build(_themes_deck(14), tmp_path / "themes.pptx", handout=False)
+    themes = [s for s in slides(out) if s.title.startswith("Key themes")]
+    continued = [s for s in themes[1:] if s.texts[0] == "Families tell their story again and again"]
+    assert len(continued) >= 2
+    second = "The front door works because of the people in it"
+    for s in continued:  # the reminder, then that theme's quotes (cards and bars have no text)
+        assert all(t.startswith("“") for t in s.texts[1:] if t and t != second)
+    # the next theme opens with its own heading once, never repeated as a reminder
+    assert sum(t == second for s in themes for t in s.texts) == 1
+    assert overfull_frames(out) == [] and shapes_outside(out) == []
