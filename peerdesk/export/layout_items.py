@@ -100,7 +100,8 @@ def recap_item(text: str, width: float) -> Item:
 
 
 def paginate(groups: Sequence[Sequence[Item]], width: float, height: float, *, grow: bool = False) -> list[list[Item]]:
-    """Lay out groups of items (a group stays together when it can) on as few pages as the shrink limits allow.
+    """Lay out groups of items on as few pages as the shrink limits allow; a group stays together when it can,
+    except a heading's list, which fills the room left and continues on the next page.
 
     An item with a ``recap`` (an insight's statement, a theme's heading) heads what follows it: a page that opens
     after it, before the next such item, starts with that text shortened (``recap_item``), so a reader landing on a
@@ -116,8 +117,7 @@ def paginate(groups: Sequence[Sequence[Item]], width: float, height: float, *, g
     pager = _Pager(width, height)
     for group in groups:
         items = [i.scaled(CONTINUE_SCALE).whole_words(width) for i in group]
-        group_h = _stack_height(items, width)
-        if pager.pages[-1] and pager.used + GAP + group_h > height and group_h <= height - pager.top(items[0]):
+        if pager.pages[-1] and not pager.starts_here(items):
             pager.open(items[0])
         for item in items:
             pager.place(item)
@@ -150,6 +150,15 @@ class _Pager:
         self.recaps.append(self._recap_for(first, started=started))
         self.pages.append([])
         self.used = self.top(first, started=started)
+
+    def starts_here(self, group: Sequence[Item]) -> bool:
+        """Whether a group starts on this page: when it fits the room left, when no page could hold it whole
+        anyway, or when it is a heading over a list that can start here (the list goes on under its reminder)."""
+        left = self.height - self.used - GAP
+        whole = _stack_height(group, self.width)
+        if whole <= left or whole > self.height - self.top(group[0]):
+            return True
+        return bool(group[0].recap) and _stack_height(group[:2], self.width) <= left
 
     def place(self, item: Item) -> None:
         """Put ``item`` on the page, or whole on the next one; an item taller than a page of its own is cut."""

@@ -77,3 +77,17 @@ def test_a_long_recap_is_cut_at_a_word_to_two_lines_with_an_ellipsis() -> None:
     assert para.text.endswith("evidence…")
     assert len(para.lines(item.inner_width(WIDTH))) == layout_items.RECAP_LINES
     assert layout_items.recap_item("Short enough", WIDTH).paras[0].text == "Short enough"
+
+
+def test_a_heading_over_a_list_starts_in_the_room_left_and_its_list_goes_on_under_its_reminder() -> None:
+    filler = _item(40)  # most of the first page
+    head = Item((Para("A theme", 22, bold=True),), keep_with_next=True, recap="A theme")
+    theme = [head, *[_item(8, kind="quote") for _ in range(4)]]
+    scale = layout_items.CONTINUE_SCALE
+    room_left = HEIGHT - filler.scaled(scale).height(WIDTH) - layout_items.GAP
+    assert layout_items._stack_height([i.scaled(scale) for i in theme], WIDTH) > room_left  # it cannot fit whole
+    assert layout_items._stack_height([i.scaled(scale) for i in theme[:2]], WIDTH) + layout_items.GAP <= room_left
+    first, second = layout_items.paginate([[filler], theme], WIDTH, HEIGHT)
+    assert first[1].paras[0].text == "A theme" and first[-1].kind == "quote"
+    assert second[0] == layout_items.recap_item("A theme", WIDTH) and second[1].kind == "quote"
+    assert len(first) - 2 + len(second) - 1 == 4  # every quote once

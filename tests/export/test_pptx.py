@@ -340,3 +340,14 @@ def test_a_theme_whose_quotes_run_on_repeats_its_heading_on_each_continued_slide
     # the next theme opens with its own heading once, never repeated as a reminder
     assert sum(t == second for s in themes for t in s.texts) == 1
     assert overfull_frames(out) == [] and shapes_outside(out) == []
+
+
+def test_peerdesks_template_starts_the_body_close_under_a_title_of_up_to_two_lines() -> None:
+    renderer = pptx.Renderer(None)
+    layout = renderer.t.layouts.content
+    title, (body, _) = renderer.t.title_rect(layout), renderer.body_box(layout)
+    pt = 12700
+    two_lines = 2 * 24 * 1.2 + 2 * 4  # the title's second-smallest size, twice, and its insets
+    assert two_lines <= title.height / pt <= two_lines + 4  # room for a long title, and no more than that
+    assert 0 < (body.top - title.bottom) / pt <= 8
+    assert body.height / pt >= 0.73 * renderer.height / pt

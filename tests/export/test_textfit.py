@@ -48,3 +48,10 @@ def test_shortened_keeps_text_that_fits_and_cuts_longer_text_at_a_word() -> None
     assert short.endswith("…") and len(textfit.wrap(short, 200, 20)) == 2
     kept = short[:-1].split()
     assert kept == TEXT.split()[: len(kept)]
+
+
+def test_a_quote_libreoffice_sets_on_one_line_is_measured_as_one_line() -> None:
+    # A quote card on a "(continued)" slide (20pt italic, 836.6pt inside the card): LibreOffice sets it on one line,
+    # and a measure 4% too wide gave its card an empty second line.
+    said = "“I still don't know the difference between the hub and social services, I just know who to text.”"
+    assert textfit.wrap(said, 836.6, 20, italic=True, family="Arial") == [said]
