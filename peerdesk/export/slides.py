@@ -9,7 +9,7 @@ the handout. A quote appears on one slide only.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from peerdesk.export.charts import Chart
 from peerdesk.export.content import Deck, DeckInsight, DeckQuote
@@ -106,7 +106,10 @@ def _method(deck: Deck) -> SlideSpec:
 def _themes(deck: Deck) -> SlideSpec:
     themes: list[list[Item]] = []
     for t in deck.themes:
-        themes.append([heading(t.heading, 22), *[quote(q, 18) for q in t.quotes]])
+        # A theme whose quotes all went on insight slides (a quote appears once) heads nothing: it is a line of
+        # its own, which may end a slide, rather than pulling the next theme's heading along with it.
+        head = heading(t.heading, 22) if t.quotes else replace(heading(t.heading, 22), keep_with_next=False, recap="")
+        themes.append([head, *[quote(q, 18) for q in t.quotes]])
     if not themes:
         themes.append([text("No themes were recorded.", color="muted")])
     return SlideSpec("Key themes", themes)
