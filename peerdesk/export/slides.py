@@ -39,7 +39,7 @@ def quote(q: DeckQuote, size: float = 20) -> Item:
 
 
 def bullets(lines: Sequence[str], size: float = 22) -> list[Item]:
-    return [Item((Para(f"•  {line}", size),)) for line in lines]
+    return [Item((Para(f"•  {line}", size, hang="•  "),)) for line in lines]
 
 
 @dataclass
@@ -62,7 +62,7 @@ def _aim(deck: Deck) -> SlideSpec:
         aim.append([heading("What the review set out to learn"), text(deck.aim)])
     if deck.key_questions:
         aim.append([heading("The host's key questions")])
-        aim.extend([[text(f"{n}.  {q}")] for n, q in enumerate(deck.key_questions, start=1)])
+        aim.extend([[text(f"{n}.  {q}", hang=f"{n}.  ")] for n, q in enumerate(deck.key_questions, start=1)])
     if not aim:
         aim.append([text("The aim and key questions were not recorded in this review.", color="muted")])
     return SlideSpec("The aim of the review", aim)
@@ -163,7 +163,8 @@ def slide_specs(deck: Deck, *, handout: bool = True) -> list[SlideSpec]:
     if deck.scales is not None and deck.scales.groups:
         specs.append(scale_spec(deck.scales))
     overview = [
-        [text(f"{i.number}.  {i.statement or '(statement to be written)'}", 24, space_before=4)] for i in deck.insights
+        [text(f"{i.number}.  {i.statement or '(statement to be written)'}", 24, space_before=4, hang=f"{i.number}.  ")]
+        for i in deck.insights
     ]
     if not overview:
         overview = [[text("No insights were recorded.", color="muted")]]

@@ -351,3 +351,24 @@ def test_peerdesks_template_starts_the_body_close_under_a_title_of_up_to_two_lin
     assert two_lines <= title.height / pt <= two_lines + 4  # room for a long title, and no more than that
     assert 0 < (body.top - title.bottom) / pt <= 8
     assert body.height / pt >= 0.73 * renderer.height / pt
+
+
+def test_bullets_and_numbered_items_wrap_under_their_text_not_under_the_bullet(
+    store: Store, seeded: day2.Day2, tmp_path: Path
+) -> None:
+    out = presentation.export_pptx(store, tmp_path / "deck.pptx")
+    prs = Presentation(str(out))
+    hung = 0
+    for slide in prs.slides:
+        for shape in slide.shapes:
+            if not shape.has_text_frame:
+                continue
+            for p in shape.text_frame.paragraphs:
+                text = "".join(r.text for r in p.runs)
+                if text.startswith("•  ") or (text[:1].isdigit() and ".  " in text[:5]):
+                    ppr = p._pPr
+                    assert ppr is not None and int(ppr.get("marL")) > 0, text
+                    assert int(ppr.get("indent")) == -int(ppr.get("marL"))
+                    hung += 1
+    assert hung >= 8  # the method's bullets, the key questions, the insights at a glance, the workshop
+    assert overfull_frames(out) == [] and shapes_outside(out) == []
