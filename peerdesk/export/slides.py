@@ -52,6 +52,7 @@ class SlideSpec:
     grow: bool = False  # little text: set it larger rather than leave the slide empty
     chart: Chart | None = None  # a chart slide: the chart fills the body, ``caption`` under it
     caption: str = ""
+    columns: int = 1  # a list of short items (who we spoke to) reads in two columns rather than over two slides
 
 
 def _aim(deck: Deck) -> SlideSpec:
@@ -78,7 +79,7 @@ def _who(deck: Deck) -> SlideSpec:
         detail = plural(g.interviews, "interview") + (f", {plural(g.people, 'person', 'people')}" if g.people else "")
         who.append([Item((Para(g.group, 22, bold=True), Para(detail, 18, color="muted")))])
     who.append([text("Everyone spoke in confidence: nothing here says who said what.", 16, color="muted")])
-    return SlideSpec("Who we spoke to", who)
+    return SlideSpec("Who we spoke to", who, columns=2)
 
 
 def _method(deck: Deck) -> SlideSpec:

@@ -372,3 +372,16 @@ def test_bullets_and_numbered_items_wrap_under_their_text_not_under_the_bullet(
                     hung += 1
     assert hung >= 8  # the method's bullets, the key questions, the insights at a glance, the workshop
     assert overfull_frames(out) == [] and shapes_outside(out) == []
+
+
+def test_who_we_spoke_to_sets_many_groups_in_two_columns_on_one_slide(demo_store: Store, tmp_path: Path) -> None:
+    out = presentation.export_pptx(demo_store, tmp_path / "deck.pptx", keep=presentation.flagged_quotes(demo_store))
+    prs = Presentation(str(out))
+    [who] = [s for s in prs.slides if s.shapes.title is not None and s.shapes.title.text.startswith("Who we spoke")]
+    texts = [sh for sh in who.shapes if sh.name == "text"]
+    lefts = sorted({sh.left for sh in texts})
+    assert len(lefts) == 2 and lefts[0] == who.shapes.title.left  # two columns, the first under the title
+    assert all(sh.left + sh.width < lefts[1] for sh in texts if sh.left == lefts[0])  # side by side, apart
+    said = "\n".join(sh.text_frame.text for sh in texts)
+    assert "Senior leaders" in said and "Elected members" in said and "Everyone spoke in confidence" in said
+    assert overfull_frames(out) == [] and shapes_outside(out) == []
