@@ -111,9 +111,9 @@ def reshape(prs: Presentation) -> None:
         for ph in layout.placeholders:
             kind = ph.placeholder_format.type
             if layout.name != "Title Slide" and kind is not None and kind.name == "TITLE":
-                ph.left, ph.top, ph.width, ph.height = MARGIN, Inches(0.35), WIDTH - 2 * MARGIN, Inches(1.05)
+                ph.left, ph.top, ph.width, ph.height = MARGIN, Inches(0.35), WIDTH - 2 * MARGIN, Inches(0.95)
             if layout.name in ("Title and Content", "Title Only") and kind is not None and kind.name == "OBJECT":
-                ph.left, ph.top, ph.width, ph.height = MARGIN, Inches(1.6), WIDTH - 2 * MARGIN, Inches(5.3)
+                ph.left, ph.top, ph.width, ph.height = MARGIN, Inches(1.4), WIDTH - 2 * MARGIN, Inches(5.5)
 
 
 def title_slide(prs: Presentation) -> None:

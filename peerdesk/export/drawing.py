@@ -84,6 +84,7 @@ def paragraph_xml(
     spacing: float | None = None,
     before: float = 0.0,
     align: str | None = None,
+    indent: float = 0.0,
 ) -> str:
     """One paragraph of one run as DrawingML, as python-pptx's setters would write it (and ten times faster: a
     deck has hundreds of paragraphs). Right-to-left text is marked so and set flush right; punctuation never
@@ -92,6 +93,8 @@ def paragraph_xml(
     # ``align`` None keeps the placeholder's own alignment (a template's centred titles stay centred).
     algn = "r" if rtl else {"center": "ctr", "left": "l", None: ""}[align]
     attrs = (f' algn="{algn}"' if algn else "") + (' rtl="1"' if rtl else "")
+    if indent and not rtl:  # a hanging indent: the first line starts at the margin, the others ``indent`` in
+        attrs += f' marL="{int(Pt(indent))}" indent="{-int(Pt(indent))}"'
     line = round((spacing if spacing is not None else size * textfit.line_factor(text)) * 100)
     ppr = (
         f'<a:pPr{attrs} hangingPunct="0">'
@@ -126,6 +129,7 @@ def write_paras(frame: Any, paras: Sequence[tuple[Para, RGB]]) -> None:
                 colour=colour,
                 before=0.0 if n == 0 else para.space_before,
                 align=para.align,
+                indent=para.indent(),
             )
             for n, (para, colour) in enumerate(paras)
         ],

@@ -58,7 +58,9 @@ _SCRIPT_PATTERNS = MappingProxyType(
 
 
 class _Measurer(Protocol):
-    def getlength(self, text: str) -> float: ...
+    def getlength(
+        self, text: str, mode: str = ..., direction: str | None = ..., features: list[str] | None = ...
+    ) -> float: ...
 
 
 @dataclass(frozen=True)
@@ -202,6 +204,16 @@ def _runs(text: str, main: Face | None, bold: bool) -> Iterator[tuple[Face | Non
         yield current, text[start:]
 
 
+def _unkerned_length(measurer: _Measurer, text: str) -> float:
+    """The advance width of ``text`` without pair kerning. PowerPoint kerns only text marked for it (we never mark
+    ours) and LibreOffice kerns: unkerned is the width of the one and never narrower than the other's, so neither
+    sets more lines than we measured. Pillow without libraqm lays text out unkerned anyway."""
+    try:
+        return measurer.getlength(text, features=["-kern"])
+    except (KeyError, ValueError):  # "setting text features is not supported without libraqm"
+        return measurer.getlength(text)
+
+
 def em_width(text: str, family: str, bold: bool, italic: bool) -> float:
     """Width of ``text`` in ems (font size 1) in ``family``, with script fallbacks; no safety margin."""
     main = face(family, bold, italic)
@@ -212,7 +224,7 @@ def em_width(text: str, family: str, bold: bool, italic: bool) -> float:
             # A fallback font is the renderer's guess as much as ours, and it has rarely a bold face of its own
             # (renderers embolden it, a little wider): allow for both.
             spare = 1.0 if run_face == main else FALLBACK_SPARE + (SYNTHETIC_BOLD if bold else 0.0)
-            total += measurer.getlength(run) / REFERENCE_SIZE * spare
+            total += _unkerned_length(measurer, run) / REFERENCE_SIZE * spare
             continue
         for ch in run:
             wide = unicodedata.east_asian_width(ch) in ("W", "F") or script(ord(ch)) == "emoji"

@@ -34,6 +34,7 @@ class Item:
     paras: tuple[Para, ...]
     kind: str = "text"  # text | quote
     keep_with_next: bool = False
+    recap: str = ""  # what a page continuing after this item opens with (see ``paginate``); "" for most items
 
     @property
     def pad_left(self) -> float:
@@ -98,13 +99,13 @@ def recap_item(text: str, width: float) -> Item:
     return Item((Para(short, RECAP_SIZE, bold=True, color="heading"),)).whole_words(width)
 
 
-def paginate(
-    groups: Sequence[Sequence[Item]], width: float, height: float, *, grow: bool = False, recap: Item | None = None
-) -> list[list[Item]]:
-    """Lay out groups of items (a group stays together when it can) on as few pages as the shrink limits allow.
+def paginate(groups: Sequence[Sequence[Item]], width: float, height: float, *, grow: bool = False) -> list[list[Item]]:
+    """Lay out groups of items on as few pages as the shrink limits allow; a group stays together when it can,
+    except a heading's list, which fills the room left and continues on the next page.
 
-    ``recap``: an item put at the top of every page after the first, so a reader landing on one knows what it
-    continues (the room it takes is kept free on those pages).
+    An item with a ``recap`` (an insight's statement, a theme's heading) heads what follows it: a page that opens
+    after it, before the next such item, starts with that text shortened (``recap_item``), so a reader landing on a
+    "(continued)" slide knows what its quotes carry on from; the room it takes is kept free on that page.
     """
     groups = _joined(groups)
     flat = [item for group in groups for item in group]
@@ -113,35 +114,95 @@ def paginate(
         room = height * (GROW_FILL if factor > 1 else 1.0)
         if all(i.words_fit(width) for i in scaled) and _stack_height(scaled, width) <= room:
             return [scaled]
-    # ``used`` counts the recap on continued pages, which are only given it at the end: until then a page's list
-    # holds what it continues with, so "nothing on it yet" still reads ``not pages[-1]``.
-    top = recap.height(width) + GAP if recap is not None else 0.0
-    pages: list[list[Item]] = [[]]
-    used = 0.0
+    pager = _Pager(width, height)
     for group in groups:
         items = [i.scaled(CONTINUE_SCALE).whole_words(width) for i in group]
-        group_h = _stack_height(items, width)
-        if pages[-1] and used + GAP + group_h > height and group_h <= height - top:
-            pages.append([])
-            used = top
+        if pager.pages[-1] and not pager.starts_here(items):
+            pager.open(items[0])
         for item in items:
-            while True:
-                gap = GAP if pages[-1] else 0.0
-                h = item.height(width)
-                if used + gap + h <= height:
-                    pages[-1].append(item)
-                    used += gap + h
-                    break
-                head, tail = item.split(width, height - used - gap)
-                if head is not None and not (head.keep_with_next or (item.keep_with_next and not pages[-1])):
-                    pages[-1].append(head)
-                    item = tail
-                elif not pages[-1]:
-                    raise ValueError("an item cannot fit on an empty slide")  # only with absurd geometry
-                pages.append([])
-                used = top
-    pages = [p for p in pages if p]
-    return [p if n == 0 or recap is None else [recap, *p] for n, p in enumerate(pages)]
+            pager.place(item)
+    return pager.finished()
+
+
+class _Pager:
+    """Pages being filled item by item, each opening with the reminder of the heading in force when it continues.
+
+    ``used`` counts a page's reminder, which is only put on it at the end: until then a page's list holds what
+    it continues with, so "nothing on it yet" still reads ``not pages[-1]``.
+    """
+
+    def __init__(self, width: float, height: float) -> None:
+        self.width, self.height = width, height
+        self.pages: list[list[Item]] = [[]]
+        self.recaps: list[Item | None] = [None]
+        self.used = 0.0
+        self.in_force: Item | None = None  # the reminder of the last heading placed
+
+    def _recap_for(self, first: Item, *, started: bool = False) -> Item | None:
+        # A page that opens with a heading (not with the rest of one cut across pages) needs no reminder.
+        return None if first.recap and not started else self.in_force
+
+    def top(self, first: Item, *, started: bool = False) -> float:
+        recap = self._recap_for(first, started=started)
+        return recap.height(self.width) + GAP if recap is not None else 0.0
+
+    def open(self, first: Item, *, started: bool = False) -> None:
+        self.recaps.append(self._recap_for(first, started=started))
+        self.pages.append([])
+        self.used = self.top(first, started=started)
+
+    def starts_here(self, group: Sequence[Item]) -> bool:
+        """Whether a group starts on this page: when it fits the room left, when no page could hold it whole
+        anyway, or when it is a heading over a list that can start here (the list goes on under its reminder)."""
+        left = self.height - self.used - GAP
+        whole = _stack_height(group, self.width)
+        if whole <= left or whole > self.height - self.top(group[0]):
+            return True
+        return bool(group[0].recap) and _stack_height(group[:2], self.width) <= left
+
+    def place(self, item: Item) -> None:
+        """Put ``item`` on the page, or whole on the next one; an item taller than a page of its own is cut."""
+        started = False  # whether a head of ``item`` is already on an earlier page
+        while True:
+            gap = GAP if self.pages[-1] else 0.0
+            h = item.height(self.width)
+            if self.used + gap + h <= self.height:
+                self._add(item, gap + h, started=started)
+                return
+            if self._moves_whole(item, h, started=started):
+                continue
+            head, tail = item.split(self.width, self.height - self.used - gap)
+            if head is not None and not (head.keep_with_next or (item.keep_with_next and not self.pages[-1])):
+                self._add(head, gap + head.height(self.width), started=started)
+                item, started = tail, True
+            elif not self.pages[-1]:
+                raise ValueError("an item cannot fit on an empty slide")  # only with absurd geometry
+            self.open(item, started=started)
+
+    def _moves_whole(self, item: Item, h: float, *, started: bool) -> bool:
+        """Open the next page for ``item`` when it fits one whole: a quote card keeps its words and who said them
+        together. A heading just put above it goes along, so that a heading never ends a slide."""
+        page = self.pages[-1]
+        if all(i.keep_with_next for i in page) or h > self.height - self.top(item, started=started):
+            return False  # nothing but a heading here yet (it must keep its item), or taller than a page: cut it
+        heading = page.pop() if page[-1].keep_with_next else None
+        self.open(heading or item, started=started and heading is None)
+        if heading is not None:
+            self._add(heading, heading.height(self.width), started=False)
+        return True
+
+    def _add(self, item: Item, h: float, *, started: bool) -> None:
+        self.pages[-1].append(item)
+        self.used += h
+        if item.recap and not started:
+            self.in_force = recap_item(item.recap, self.width)
+
+    def finished(self) -> list[list[Item]]:
+        return [
+            [recap, *page] if recap is not None else page
+            for page, recap in zip(self.pages, self.recaps, strict=True)
+            if page
+        ]
 
 
 def _stack_height(items: Sequence[Item], width: float) -> float:

@@ -25,7 +25,7 @@ from peerdesk.export import charts, drawing, handout, textfit
 from peerdesk.export.colours import Palette
 from peerdesk.export.content import Deck
 from peerdesk.export.drawing import EMU_PER_PT, Box
-from peerdesk.export.layout_items import GAP, QUOTE_BAR, QUOTE_PAD, Item, paginate, recap_item
+from peerdesk.export.layout_items import GAP, QUOTE_BAR, QUOTE_PAD, Item, paginate
 from peerdesk.export.slides import SlideSpec, slide_specs
 from peerdesk.export.template import (
     BODY_KINDS,
@@ -45,6 +45,8 @@ COVER_SIZES = (44.0, 40.0, 36.0, 32.0, 28.0, 24.0)
 NUMBER_SIZE = 12.0
 CAPTION_PT = 14.0
 CAPTION_SIZES = (14.0, 13.0, 12.0, 11.0, 10.0)
+COLUMN_GAP_PT = 36.0  # between the columns of a two-column body
+MIN_COLUMN_PT = 300.0  # a narrower body (a portrait or cramped template) keeps one column
 
 Progress = Callable[[int, int, str], bool]
 
@@ -191,16 +193,24 @@ class Renderer:
             return
         layout = self.t.layouts.content
         body, box = self.body_box(layout)
+        # Side by side, columns are pages of a narrower body: one slide shows as many as it has columns.
+        columns = spec.columns if box.width_pt >= spec.columns * MIN_COLUMN_PT else 1
+        column_pt = (box.width_pt - (columns - 1) * COLUMN_GAP_PT) / columns
         with textfit.measuring_with(self.body_font):
-            recap = recap_item(spec.recap, box.width_pt) if spec.recap else None
-            pages = paginate(spec.groups, box.width_pt, box.height_pt, grow=spec.grow, recap=recap)
-            for n, page in enumerate(pages):
+            pages = paginate(spec.groups, column_pt, box.height_pt, grow=spec.grow)
+            for n in range(0, len(pages), columns):
                 slide = self.numbered_slide(spec, layout, body, continued=n > 0)
-                y = box.top
-                for item in page:
-                    h = item.height(box.width_pt)
-                    self.draw_item(slide, item, Box(box.left, y, box.width, int(h * EMU_PER_PT)), layout)
-                    y += int((h + GAP) * EMU_PER_PT)
+                for k, page in enumerate(pages[n : n + columns]):
+                    left = box.left + int(k * (column_pt + COLUMN_GAP_PT) * EMU_PER_PT)
+                    self.draw_column(slide, page, Box(left, box.top, int(column_pt * EMU_PER_PT), box.height), layout)
+
+    def draw_column(self, slide: Any, page: Sequence[Item], box: Box, layout: Any) -> None:
+        """A page of items stacked down ``box`` (the body, or one of its columns)."""
+        y = box.top
+        for item in page:
+            h = item.height(box.width_pt)
+            self.draw_item(slide, item, Box(box.left, y, box.width, int(h * EMU_PER_PT)), layout)
+            y += int((h + GAP) * EMU_PER_PT)
 
     def numbered_slide(self, spec: SlideSpec, layout: Any, body: Rect, *, continued: bool = False) -> Any:
         """A content slide with its title, its number and its speaker notes."""

@@ -9,7 +9,7 @@ the handout. A quote appears on one slide only.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from peerdesk.export.charts import Chart
 from peerdesk.export.content import Deck, DeckInsight, DeckQuote
@@ -27,7 +27,8 @@ def text(value: str, size: float = 22, **style: object) -> Item:
 
 
 def heading(value: str, size: float = 24) -> Item:
-    return Item((Para(value, size, bold=True, color="heading"),), keep_with_next=True)
+    # A list it heads that runs onto another slide opens there with it again (``layout_items.paginate``).
+    return Item((Para(value, size, bold=True, color="heading"),), keep_with_next=True, recap=value)
 
 
 def quote(q: DeckQuote, size: float = 20) -> Item:
@@ -38,7 +39,7 @@ def quote(q: DeckQuote, size: float = 20) -> Item:
 
 
 def bullets(lines: Sequence[str], size: float = 22) -> list[Item]:
-    return [Item((Para(f"•  {line}", size),)) for line in lines]
+    return [Item((Para(f"•  {line}", size, hang="•  "),)) for line in lines]
 
 
 @dataclass
@@ -51,7 +52,7 @@ class SlideSpec:
     grow: bool = False  # little text: set it larger rather than leave the slide empty
     chart: Chart | None = None  # a chart slide: the chart fills the body, ``caption`` under it
     caption: str = ""
-    recap: str = ""  # repeated at the top of each "(continued)" slide: what its quotes carry on from
+    columns: int = 1  # a list of short items (who we spoke to) reads in two columns rather than over two slides
 
 
 def _aim(deck: Deck) -> SlideSpec:
@@ -62,7 +63,7 @@ def _aim(deck: Deck) -> SlideSpec:
         aim.append([heading("What the review set out to learn"), text(deck.aim)])
     if deck.key_questions:
         aim.append([heading("The host's key questions")])
-        aim.extend([[text(f"{n}.  {q}")] for n, q in enumerate(deck.key_questions, start=1)])
+        aim.extend([[text(f"{n}.  {q}", hang=f"{n}.  ")] for n, q in enumerate(deck.key_questions, start=1)])
     if not aim:
         aim.append([text("The aim and key questions were not recorded in this review.", color="muted")])
     return SlideSpec("The aim of the review", aim)
@@ -78,7 +79,7 @@ def _who(deck: Deck) -> SlideSpec:
         detail = plural(g.interviews, "interview") + (f", {plural(g.people, 'person', 'people')}" if g.people else "")
         who.append([Item((Para(g.group, 22, bold=True), Para(detail, 18, color="muted")))])
     who.append([text("Everyone spoke in confidence: nothing here says who said what.", 16, color="muted")])
-    return SlideSpec("Who we spoke to", who)
+    return SlideSpec("Who we spoke to", who, columns=2)
 
 
 def _method(deck: Deck) -> SlideSpec:
@@ -106,7 +107,10 @@ def _method(deck: Deck) -> SlideSpec:
 def _themes(deck: Deck) -> SlideSpec:
     themes: list[list[Item]] = []
     for t in deck.themes:
-        themes.append([heading(t.heading, 22), *[quote(q, 18) for q in t.quotes]])
+        # A theme whose quotes all went on insight slides (a quote appears once) heads nothing: it is a line of
+        # its own, which may end a slide, rather than pulling the next theme's heading along with it.
+        head = heading(t.heading, 22) if t.quotes else replace(heading(t.heading, 22), keep_with_next=False, recap="")
+        themes.append([head, *[quote(q, 18) for q in t.quotes]])
     if not themes:
         themes.append([text("No themes were recorded.", color="muted")])
     return SlideSpec("Key themes", themes)
@@ -160,7 +164,8 @@ def slide_specs(deck: Deck, *, handout: bool = True) -> list[SlideSpec]:
     if deck.scales is not None and deck.scales.groups:
         specs.append(scale_spec(deck.scales))
     overview = [
-        [text(f"{i.number}.  {i.statement or '(statement to be written)'}", 24, space_before=4)] for i in deck.insights
+        [text(f"{i.number}.  {i.statement or '(statement to be written)'}", 24, space_before=4, hang=f"{i.number}.  ")]
+        for i in deck.insights
     ]
     if not overview:
         overview = [[text("No insights were recorded.", color="muted")]]
@@ -169,12 +174,12 @@ def slide_specs(deck: Deck, *, handout: bool = True) -> list[SlideSpec]:
     total = len(deck.insights)
     for i in deck.insights:
         statement = i.statement or "(statement to be written)"
-        groups = [[Item((Para(statement, 30, bold=True, color="heading"),))]]
+        groups = [[Item((Para(statement, 30, bold=True, color="heading"),), recap=statement)]]
         if i.description:
             groups.append([text(i.description, 22)])
         groups.extend([[quote(q, 22)] for q in i.quotes])
         title = f"Insight {i.number} of {total}"
-        specs.append(SlideSpec(title, groups, notes=insight_notes(i), grow=True, recap=statement))
+        specs.append(SlideSpec(title, groups, notes=insight_notes(i), grow=True))
 
     specs.append(SlideSpec("This afternoon", divider="The workshop and next steps"))
     workshop = [

@@ -231,7 +231,12 @@ class Template:
     def _body_rect(self, layout: Any) -> Rect:
         def below_title(m: int) -> Rect:
             whole = Rect(m, m, self.width - 2 * m, self.height - 2 * m)
-            return whole.avoiding([self.title_rect(layout)], gap=int(Pt(12)))
+            title = self.title_rect(layout)
+            if title.width >= whole.width // 2:
+                # A title across the slide: the body (a table, a chart) lines up under its left and right edges.
+                left, right = max(whole.left, title.left), min(whole.right, title.right)
+                whole = Rect(left, whole.top, right - left, whole.height)
+            return whole.avoiding([title], gap=int(Pt(12)))
 
         return self._placed(layout, BODY_KINDS, below_title)
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -68,9 +69,17 @@ def _paras(frame: Any) -> list[Para]:
         font = runs[0].font
         size = font.size.pt if font.size is not None else 18.0
         space = p.space_before.pt if p.space_before is not None else 0.0
+        text = "".join(r.text for r in runs)
+        # A hanging indent is written for an opening bullet or number: measured again from the text it hangs on.
+        hanging = p._pPr is not None and p._pPr.get("marL") and re.match(r"\S+\s+", text)
         paras.append(
             Para(
-                "".join(r.text for r in runs), size, bold=bool(font.bold), italic=bool(font.italic), space_before=space
+                text,
+                size,
+                bold=bool(font.bold),
+                italic=bool(font.italic),
+                space_before=space,
+                hang=hanging.group(0) if hanging else "",
             )
         )
     return paras

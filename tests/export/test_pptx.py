@@ -316,3 +316,72 @@ def test_a_long_statement_is_shortened_on_continued_slides_with_an_ellipsis(demo
         recap = s.texts[0]
         assert recap.endswith("…") and long.startswith(recap[:-1]) and len(recap) < len(long)
     assert overfull_frames(out) == [] and shapes_outside(out) == []
+
+
+def _themes_deck(quotes_in_first: int) -> content.Deck:
+    """A deck whose first theme holds many quotes (a theme that gathered most of the wall), then a short one."""
+    said = "Families told us they had to tell their story again to every new worker they met"
+    many = tuple(content.DeckQuote(f"t{k}", f"{said} ({k}).", "Parents and carers") for k in range(quotes_in_first))
+    themes = (
+        content.DeckTheme("Families tell their story again and again", 30, many),
+        content.DeckTheme("The front door works because of the people in it", 9, many[:1]),
+    )
+    return dataclasses.replace(long_deck(n_insights=1), themes=themes)
+
+
+def test_a_theme_whose_quotes_run_on_repeats_its_heading_on_each_continued_slide(tmp_path: Path) -> None:
+    out = pptx.build(_themes_deck(14), tmp_path / "themes.pptx", handout=False)
+    themes = [s for s in slides(out) if s.title.startswith("Key themes")]
+    continued = [s for s in themes[1:] if s.texts[0] == "Families tell their story again and again"]
+    assert len(continued) >= 2
+    second = "The front door works because of the people in it"
+    for s in continued:  # the reminder, then that theme's quotes (cards and bars have no text)
+        assert all(t.startswith("“") for t in s.texts[1:] if t and t != second)
+    # the next theme opens with its own heading once, never repeated as a reminder
+    assert sum(t == second for s in themes for t in s.texts) == 1
+    assert overfull_frames(out) == [] and shapes_outside(out) == []
+
+
+def test_peerdesks_template_starts_the_body_close_under_a_title_of_up_to_two_lines() -> None:
+    renderer = pptx.Renderer(None)
+    layout = renderer.t.layouts.content
+    title, (body, _) = renderer.t.title_rect(layout), renderer.body_box(layout)
+    pt = 12700
+    two_lines = 2 * 24 * 1.2 + 2 * 4  # the title's second-smallest size, twice, and its insets
+    assert two_lines <= title.height / pt <= two_lines + 4  # room for a long title, and no more than that
+    assert 0 < (body.top - title.bottom) / pt <= 8
+    assert body.height / pt >= 0.73 * renderer.height / pt
+
+
+def test_bullets_and_numbered_items_wrap_under_their_text_not_under_the_bullet(
+    store: Store, seeded: day2.Day2, tmp_path: Path
+) -> None:
+    out = presentation.export_pptx(store, tmp_path / "deck.pptx")
+    prs = Presentation(str(out))
+    hung = 0
+    for slide in prs.slides:
+        for shape in slide.shapes:
+            if not shape.has_text_frame:
+                continue
+            for p in shape.text_frame.paragraphs:
+                text = "".join(r.text for r in p.runs)
+                if text.startswith("•  ") or (text[:1].isdigit() and ".  " in text[:5]):
+                    ppr = p._pPr
+                    assert ppr is not None and int(ppr.get("marL")) > 0, text
+                    assert int(ppr.get("indent")) == -int(ppr.get("marL"))
+                    hung += 1
+    assert hung >= 8  # the method's bullets, the key questions, the insights at a glance, the workshop
+    assert overfull_frames(out) == [] and shapes_outside(out) == []
+
+
+def test_who_we_spoke_to_sets_many_groups_in_two_columns_on_one_slide(demo_store: Store, tmp_path: Path) -> None:
+    out = presentation.export_pptx(demo_store, tmp_path / "deck.pptx", keep=presentation.flagged_quotes(demo_store))
+    prs = Presentation(str(out))
+    [who] = [s for s in prs.slides if s.shapes.title is not None and s.shapes.title.text.startswith("Who we spoke")]
+    texts = [sh for sh in who.shapes if sh.name == "text"]
+    lefts = sorted({sh.left for sh in texts})
+    assert len(lefts) == 2 and lefts[0] == who.shapes.title.left  # two columns, the first under the title
+    assert all(sh.left + sh.width < lefts[1] for sh in texts if sh.left == lefts[0])  # side by side, apart
+    said = "\n".join(sh.text_frame.text for sh in texts)
+    assert "Senior leaders" in said and "Elected members" in said and "Everyone spoke in confidence" in said
+    assert overfull_frames(out) == [] and shapes_outside(out) == []

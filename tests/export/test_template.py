@@ -6,6 +6,7 @@ from pathlib import Path
 
 from pptx import Presentation
 
+from peerdesk.export import pptx as export_pptx
 from peerdesk.export import template
 from tests.export import hostile_templates
 
@@ -30,3 +31,11 @@ def test_a_template_without_subtitle_uses_another_cover(tmp_path: Path) -> None:
     prs = Presentation(str(hostile_templates.make("no-subtitle-no-title-only", tmp_path)))
     notes = template.find_layouts(prs).notes
     assert any("subtitle" in n for n in notes)
+
+
+def test_a_body_placed_under_a_title_only_layouts_title_lines_up_with_its_edges() -> None:
+    t = template.Template(Presentation(str(export_pptx.default_template())))
+    layout = t.layouts.title_only  # no body placeholder: the handout table and the chart go in the room left
+    title, body = t.title_rect(layout), t.body_rect(layout)
+    assert (body.left, body.right) == (title.left, title.right)
+    assert body.top > title.bottom and body.height > t.height // 2

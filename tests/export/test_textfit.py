@@ -48,3 +48,24 @@ def test_shortened_keeps_text_that_fits_and_cuts_longer_text_at_a_word() -> None
     assert short.endswith("…") and len(textfit.wrap(short, 200, 20)) == 2
     kept = short[:-1].split()
     assert kept == TEXT.split()[: len(kept)]
+
+
+def test_a_quote_libreoffice_sets_on_one_line_is_measured_as_one_line() -> None:
+    # A quote card on a "(continued)" slide (20pt italic, 836.6pt inside the card): LibreOffice sets it on one line,
+    # and a measure 4% too wide gave its card an empty second line.
+    said = "“I still don't know the difference between the hub and social services, I just know who to text.”"
+    assert textfit.wrap(said, 836.6, 20, italic=True, family="Arial") == [said]
+
+
+def test_a_hanging_indent_narrows_every_line_after_the_first_and_spaces_count_as_written() -> None:
+    plain = textfit.wrap(TEXT, 200, 20)
+    hung = textfit.wrap(TEXT, 200, 20, indent=40)
+    assert hung[0] == plain[0] and len(hung) >= len(plain) and hung[1:] != plain[1:]
+    assert all(textfit.text_width(line, 20) <= 160 for line in hung[1:])
+    assert " ".join(hung).split() == TEXT.split()
+    bullet = Para(f"•  {TEXT}", 20, hang="•  ")
+    assert bullet.indent() == textfit.fonts.em_width("•  ", textfit.current_family(), False, False) * 20 > 0
+    assert Para("•  שלום לכולם", 20, hang="•  ").indent() == 0  # right to left: no hanging indent
+    # "1.  " is two spaces wide after the number, not one: a line that only fits with one space wraps.
+    one = textfit.text_width("1. Word", 20)
+    assert textfit.wrap("1.  Word", one, 20) == ["1.", "Word"]
