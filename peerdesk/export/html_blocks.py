@@ -16,10 +16,10 @@ from dataclasses import dataclass
 from html import escape
 
 from peerdesk.export import textfit
+from peerdesk.export.print_base import MARGIN_MM
 
-PAGE_WIDTH = 515.9  # points: A4 (210 mm) less 14 mm margins each side
-PAGE_HEIGHT = 762.5  # points: A4 (297 mm) less 14 mm margins top and bottom
-MARGIN_MM = 14
+PAGE_WIDTH = (210 - 2 * MARGIN_MM) / 25.4 * 72  # points: A4 less the margins each side (515.9 at 14 mm)
+PAGE_HEIGHT = (297 - 2 * MARGIN_MM) / 25.4 * 72  # points: A4 less the margins top and bottom (762.5 at 14 mm)
 FAMILY = "DejaVu Sans"  # named first in the page's CSS where Segoe UI is absent; wider than Segoe UI and Arial
 LINE = 1.22  # line height as a multiple of the font size (Qt and browsers use about 1.16 for DejaVu Sans)
 CELL_PAD = 2.0  # points, each side

@@ -15,6 +15,8 @@ from dataclasses import dataclass, field
 from html import escape
 
 PAPERS = ("A4", "Letter")
+# Every printed page's margin, each side: inside what any office printer can reach, and no more paper lost than that.
+MARGIN_MM = 14
 BOX = "☐"
 
 STYLE = """

@@ -16,7 +16,7 @@ from peerdesk.store.engine import Store
 from peerdesk.ui.kit import printing
 from peerdesk.ui.kit.printing import PrintDialog, new_printer, print_to, write_pdf
 from peerdesk.ui.kit.session import ReviewSession
-from tests.helpers.pdf import pages_starting, pdf_info, pdf_text
+from tests.helpers.pdf import pages_starting, pdf_info, pdf_text, pdf_words
 from tests.helpers.timetable import build_day
 
 
@@ -79,6 +79,7 @@ def test_interview_sheets_on_a4_one_heading_per_interview(qtbot: QtBot, demo_sto
     assert pdf_info(out)["Page size"].startswith("595 x 842")  # A4
     text = pdf_text(out)
     assert text.count("Interview: ") == 15
+    assert pages_starting(out, "Interview: ") == 15  # each interview's sheet starts a page of its own
     assert "Senior leaders" in text and "Quotes, word for word" in text and "☐ 1." in text
 
 
@@ -116,6 +117,7 @@ def test_printing_to_a_printer_uses_the_same_pages(qtbot: QtBot, demo_store: Sto
     assert "Thorns" in pdf_text(out) and "Buds" in pdf_text(out)
     write_pdf(documents.build(demo_store, "rtb-sheets"), tmp_path / "same.pdf")
     assert pdf_text(out) == pdf_text(tmp_path / "same.pdf")
+    assert pdf_words(out) == pdf_words(tmp_path / "same.pdf")  # and every word in the same place
 
 
 def test_file_menu_has_print(qtbot: QtBot, demo_session: ReviewSession) -> None:
