@@ -19,21 +19,24 @@ PAPERS = ("A4", "Letter")
 MARGIN_MM = 14
 BOX = "☐"
 
+# Lengths in CSS pixels (1/96 inch), font sizes in points: Qt's text engine ignores margins and padding given in
+# points, so cells had no padding at all and the ruled lines were a line of text apart, too close to write on.
 STYLE = """
 body { font-family: "DejaVu Sans", "Segoe UI", Arial, sans-serif; font-size: 10pt; color: #000; }
-h1 { font-size: 16pt; margin: 0 0 2pt 0; }
-h2 { font-size: 12pt; margin: 10pt 0 3pt 0; }
-p.sub { margin: 0 0 8pt 0; }
-p.small { font-size: 8.5pt; margin: 2pt 0; }
+h1 { font-size: 16pt; margin: 0 0 3px 0; }
+h2 { font-size: 12pt; margin: 13px 0 4px 0; }
+p { margin: 0 0 5px 0; }
+p.sub { margin: 0 0 10px 0; }
+p.small { font-size: 8.5pt; margin: 3px 0; }
 table.grid { border-collapse: collapse; }
-table.grid td, table.grid th { border: 1px solid #000; padding: 3pt 4pt; vertical-align: top; text-align: left; }
+table.grid td, table.grid th { border: 1px solid #000; padding: 4px 5px; vertical-align: top; text-align: left; }
 table.grid th { font-weight: bold; background: #e6e6e6; }
-table.lines td { border-bottom: 1px solid #666; padding-top: 14pt; }
-td.box { border: 1.5px solid #000; padding: 6pt; vertical-align: top; }
-td.blank { border: 1.5px dashed #000; padding: 6pt; }
-p.quote { margin: 4pt 0 6pt 12pt; font-style: italic; }
-ol, ul { margin-top: 2pt; margin-bottom: 2pt; }
-li { margin-bottom: 3pt; }
+table.lines td { border-bottom: 1px solid #666; padding-top: 14px; }
+td.box { border: 1.5px solid #000; padding: 8px; vertical-align: top; }
+td.blank { border: 1.5px dashed #000; padding: 8px; }
+p.quote { margin: 5px 0 8px 16px; font-style: italic; }
+ol, ul { margin-top: 3px; margin-bottom: 3px; }
+li { margin-bottom: 4px; }
 """
 
 

@@ -6,18 +6,21 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from PySide6.QtGui import QPageSize
+from PySide6.QtGui import QPageSize, QPdfWriter, QTextTable
 from pytestqt.qtbot import QtBot
 
 from peerdesk.errors import UserError
 from peerdesk.export import printing as documents
-from peerdesk.export.print_base import Printable
+from peerdesk.export.print_base import Printable, grid, ruled_lines
 from peerdesk.store.engine import Store
 from peerdesk.ui.kit import printing
+from peerdesk.ui.kit.print_pdf import paginate, set_paper
 from peerdesk.ui.kit.printing import PrintDialog, new_printer, print_to, write_pdf
 from peerdesk.ui.kit.session import ReviewSession
 from tests.helpers.pdf import pages_starting, pdf_info, pdf_text, pdf_words
 from tests.helpers.timetable import build_day
+
+POINTS_PER_MM = 72 / 25.4
 
 
 def test_a_document_becomes_a_pdf_and_a_missing_folder_is_refused(qtbot: QtBot, tmp_path: Path) -> None:
@@ -127,3 +130,20 @@ def test_file_menu_has_print(qtbot: QtBot, demo_session: ReviewSession) -> None:
     qtbot.addWidget(window)
     assert window.action_print in window.file_menu.actions()
     assert window.action_print.shortcut().toString() == "Ctrl+P"
+
+
+def test_cells_are_padded_and_ruled_lines_are_far_enough_apart_to_write_on(qapp: object, tmp_path: Path) -> None:
+    # Qt's text engine ignores padding and margins given in points: cells had none, and ruled lines were a line of
+    # print apart (4 mm), too close to write on.
+    out = tmp_path / "sheet.pdf"
+    sheet = Printable("Sheet", (grid(["Who"], [["Sam"]]) + ruled_lines(10),))
+    write_pdf(sheet, out)
+    sam = next(w for w in pdf_words(out) if w.text == "Sam")
+    assert sam.left / POINTS_PER_MM > 14 + 1  # inside the cell's border, not against it
+    writer = QPdfWriter(str(tmp_path / "measure.pdf"))
+    set_paper(writer, "A4")
+    text = paginate(sheet.html(), writer)
+    tables = [frame for frame in text.rootFrame().childFrames() if isinstance(frame, QTextTable)]
+    assert len(tables) == 2
+    ruled = text.documentLayout().frameBoundingRect(tables[1]).height() / 10 / (writer.logicalDpiY() / 25.4)
+    assert 7 <= ruled <= 9  # millimetres between ruled lines: room for handwriting
