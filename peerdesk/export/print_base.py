@@ -14,10 +14,16 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from html import escape
 
+from peerdesk.export import textfit
+
 PAPERS = ("A4", "Letter")
 # Every printed page's margin, each side: inside what any office printer can reach, and no more paper lost than that.
 MARGIN_MM = 14
 BOX = "☐"
+FAMILY = "DejaVu Sans"  # the font the style asks for first, whose widths ``column_share`` measures
+SIZE = 10.0  # points: body text
+CELL_PAD_PX = 5  # a grid cell's padding left and right, in CSS pixels
+PAGE_WIDTH_PT = (210 - 2 * MARGIN_MM) / 25.4 * 72  # the text's width on A4, the narrower of the two papers
 
 # Lengths in CSS pixels (1/96 inch), font sizes in points: Qt's text engine ignores margins and padding given in
 # points, so cells had no padding at all and the ruled lines were a line of text apart, too close to write on.
@@ -29,7 +35,7 @@ p { margin: 0 0 5px 0; }
 p.sub { margin: 0 0 10px 0; }
 p.small { font-size: 8.5pt; margin: 3px 0; }
 table.grid { border-collapse: collapse; }
-table.grid td, table.grid th { border: 1px solid #000; padding: 4px 5px; vertical-align: top; text-align: left; }
+table.grid td, table.grid th { border: 1px solid #000; padding: 4px CELL_PADpx; vertical-align: top; text-align: left; }
 table.grid th { font-weight: bold; background: #e6e6e6; }
 table.lines td { border-bottom: 1px solid #666; padding-top: 14px; }
 td.box { border: 1.5px solid #000; padding: 8px; vertical-align: top; }
@@ -37,7 +43,8 @@ td.blank { border: 1.5px dashed #000; padding: 8px; }
 p.quote { margin: 5px 0 8px 16px; font-style: italic; }
 ol, ul { margin-top: 3px; margin-bottom: 3px; }
 li { margin-bottom: 4px; }
-"""
+div.nowrap { white-space: nowrap; }
+""".replace("CELL_PAD", str(CELL_PAD_PX))
 
 
 @dataclass(frozen=True)
@@ -71,13 +78,24 @@ def heading(title: str, subtitle: str = "") -> str:
     return f"<h1>{e(title)}</h1>{sub}"
 
 
+def nowrap(html: str) -> str:
+    """``html`` kept on its lines (a time such as 09:45–10:30 never breaks): its column grows to hold it."""
+    return f"<div class='nowrap'>{html}</div>"
+
+
+def column_share(texts: Iterable[str], *, bold: bool = False) -> float:
+    """The per cent of the page's width a grid column needs to hold the widest of ``texts`` on one line."""
+    widest = max((textfit.text_width(t, SIZE, bold=bold, family=FAMILY) for t in texts), default=0.0)
+    return round(100 * (widest + 2 * CELL_PAD_PX * 0.75 + 2) / PAGE_WIDTH_PT, 1)
+
+
 def ruled_lines(count: int) -> str:
     """``count`` empty ruled lines to write on by hand."""
     rows = "<tr><td>&nbsp;</td></tr>" * count
     return f"<table class='lines' width='100%' cellspacing='0' cellpadding='0'>{rows}</table>"
 
 
-def grid(header: Sequence[str], rows: Iterable[Sequence[str]], widths: Sequence[int] = ()) -> str:
+def grid(header: Sequence[str], rows: Iterable[Sequence[str]], widths: Sequence[float] = ()) -> str:
     """A bordered table; ``rows`` hold HTML already escaped by the caller; ``widths`` in per cent."""
 
     def th(n: int, text: str) -> str:

@@ -3,15 +3,18 @@ Print… opens one dialog, and what it saves as PDF reads back as the visit's pa
 
 from __future__ import annotations
 
+import re
+import unicodedata
 from pathlib import Path
 
 import pytest
-from PySide6.QtGui import QPageSize, QPdfWriter, QTextTable
+from PySide6.QtGui import QPageSize, QPdfWriter, QTextDocument, QTextTable
 from pytestqt.qtbot import QtBot
 
 from peerdesk.errors import UserError
 from peerdesk.export import printing as documents
 from peerdesk.export.print_base import Printable, grid, ruled_lines
+from peerdesk.services import timetable
 from peerdesk.store.engine import Store
 from peerdesk.ui.kit import printing
 from peerdesk.ui.kit.print_pdf import paginate, set_paper
@@ -147,3 +150,29 @@ def test_cells_are_padded_and_ruled_lines_are_far_enough_apart_to_write_on(qapp:
     assert len(tables) == 2
     ruled = text.documentLayout().frameBoundingRect(tables[1]).height() / 10 / (writer.logicalDpiY() / 25.4)
     assert 7 <= ruled <= 9  # millimetres between ruled lines: room for handwriting
+
+
+def printed_words(document: Printable) -> set[str]:
+    """The document's words, and the pieces a line may end or start with where a word breaks after a hyphen."""
+    text = QTextDocument()
+    text.setHtml(document.html())
+    words = set(text.toPlainText().split())
+    return words | {piece for word in words for piece in re.split(r"(?<=[-–/])", word)}
+
+
+@pytest.mark.parametrize("paper", ["A4", "Letter"])
+@pytest.mark.parametrize("view", ["whole", "team", "person"])
+def test_the_timetable_never_breaks_a_time_or_a_word_and_its_teams_share_the_width(
+    qtbot: QtBot, demo_store: Store, tmp_path: Path, view: str, paper: str
+) -> None:
+    out = tmp_path / "timetable.pdf"
+    document = printing.write_headless(demo_store, "timetable", out, paper=paper, view=view)
+    words = pdf_words(out)
+    printed = {unicodedata.normalize("NFKC", w.text) for w in words}  # the PDF's ligatures (ﬀ) as letters
+    times = {f"{slot.starts}–{slot.ends}" for slot in timetable.timetable(demo_store).slots}
+    assert len(times) == 5 and times <= printed  # "09:45–10:30", never "09:45–10" and ":30"
+    assert printed <= printed_words(document)  # no word cut in two by a narrow column
+    if view == "whole":
+        # Each team's column starts with its header ("Team A (…)"): the columns are the same width.
+        starts = [w.left for w in words if w.page == 1 and w.text == "Team"][:3]
+        assert len(starts) == 3 and starts[2] - starts[1] == pytest.approx(starts[1] - starts[0], abs=1)
