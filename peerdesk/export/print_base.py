@@ -10,6 +10,7 @@ is ruled lines, since QTextDocument ignores fixed heights but keeps table rows a
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from html import escape
@@ -71,6 +72,11 @@ class Printable:
 def e(text: object) -> str:
     """Escape any value for HTML; line breaks in typed text stay line breaks."""
     return escape(str(text)).replace("\n", "<br>")
+
+
+def long_date(when: dt.date) -> str:
+    """A date as people write it on paper: Thursday 11 March 2027."""
+    return f"{when.strftime('%A')} {when.day} {when.strftime('%B %Y')}"
 
 
 def heading(title: str, subtitle: str = "") -> str:

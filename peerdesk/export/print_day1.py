@@ -11,7 +11,18 @@ import datetime as dt
 from collections.abc import Sequence
 
 from peerdesk.errors import UserError
-from peerdesk.export.print_base import Printable, column_share, e, facts, grid, heading, nowrap, ruled_lines, ticks
+from peerdesk.export.print_base import (
+    Printable,
+    column_share,
+    e,
+    facts,
+    grid,
+    heading,
+    long_date,
+    nowrap,
+    ruled_lines,
+    ticks,
+)
 from peerdesk.services import interview_checklist, questions, review, timetable
 from peerdesk.services.timetable import InterviewInfo, SlotInfo, Timetable
 from peerdesk.store.engine import Store
@@ -26,8 +37,7 @@ CONFIDENTIAL = (
 def _long_date(iso: str, day: int) -> str:
     if not iso:
         return f"Day {day}"
-    when = dt.date.fromisoformat(iso) + dt.timedelta(days=day - 1)
-    return f"Day {day}, {when.strftime('%A')} {when.day} {when.strftime('%B %Y')}"
+    return f"Day {day}, {long_date(dt.date.fromisoformat(iso) + dt.timedelta(days=day - 1))}"
 
 
 def _when(slot: SlotInfo | None, visit_start: str) -> str:

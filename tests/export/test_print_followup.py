@@ -29,3 +29,9 @@ def test_a_record_without_actions_says_the_workshop_recorded_none(store: Store) 
     followup.set_fields(store, host_learned="Ask the families")
     [page] = print_followup.followup_sheet(store).pages
     assert "The workshop recorded no actions." in page
+
+
+def test_the_meeting_date_reads_as_on_paper(store: Store) -> None:
+    followup.set_fields(store, meeting_date="2027-03-11", host_learned="Ask the families")
+    [page] = print_followup.followup_sheet(store).pages
+    assert "meeting on Thursday 11 March 2027" in page and "2027-03-11" not in page
