@@ -31,14 +31,14 @@ PAGE_WIDTH_PT = (210 - 2 * MARGIN_MM) / 25.4 * 72  # the text's width on A4, the
 STYLE = """
 body { font-family: "DejaVu Sans", "Segoe UI", Arial, sans-serif; font-size: 10pt; color: #000; }
 h1 { font-size: 16pt; margin: 0 0 3px 0; }
-h2 { font-size: 12pt; margin: 13px 0 4px 0; }
+h2 { font-size: 12pt; margin: 10px 0 4px 0; }
 p { margin: 0 0 5px 0; }
 p.sub { margin: 0 0 10px 0; }
 p.small { font-size: 8.5pt; margin: 3px 0; }
 table.grid { border-collapse: collapse; }
 table.grid td, table.grid th { border: 1px solid #000; padding: 4px CELL_PADpx; vertical-align: top; text-align: left; }
 table.grid th { font-weight: bold; background: #e6e6e6; }
-table.lines td { border-bottom: 1px solid #666; padding-top: 14px; }
+table.lines td { border-bottom: 1px solid #666; padding-top: 12px; }
 td.box { border: 1.5px solid #000; padding: 8px; vertical-align: top; }
 td.blank { border: 1.5px dashed #000; padding: 8px; }
 p.quote { margin: 5px 0 8px 16px; font-style: italic; }

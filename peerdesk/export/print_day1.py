@@ -239,7 +239,7 @@ def _interview_page(
             parts.append("<p>No questions in this set.</p>")
     parts.append("<h2>Notes</h2>" + ruled_lines(18))
     parts.append("<h2>Quotes, word for word</h2>" + ruled_lines(6))
-    blank = ["&nbsp;", "", ""]
+    blank = ["&nbsp;<br>&nbsp;", "", ""]  # two lines high: room to write the reason
     parts.append(
         "<h2>Scale answers</h2>" + grid(["0–10", "What was rated", "The reason given"], [blank] * 3, [10, 40, 50])
     )

@@ -20,6 +20,7 @@ from peerdesk.ui.kit import printing
 from peerdesk.ui.kit.print_pdf import paginate, set_paper
 from peerdesk.ui.kit.printing import PrintDialog, new_printer, print_to, write_pdf
 from peerdesk.ui.kit.session import ReviewSession
+from tests.export.test_workshop_pptx import record_workshop
 from tests.helpers.pdf import pages_starting, pdf_info, pdf_text, pdf_words
 from tests.helpers.timetable import build_day
 
@@ -176,3 +177,27 @@ def test_the_timetable_never_breaks_a_time_or_a_word_and_its_teams_share_the_wid
         # Each team's column starts with its header ("Team A (…)"): the columns are the same width.
         starts = [w.left for w in words if w.page == 1 and w.text == "Team"][:3]
         assert len(starts) == 3 and starts[2] - starts[1] == pytest.approx(starts[1] - starts[0], abs=1)
+
+
+def page_headings(pdf: Path) -> list[str]:
+    """The first line of each page: a sheet's heading where one begins, else what the page continues with."""
+    return [page.strip().split("\n")[0] if page.strip() else "" for page in pdf_text(pdf).split("\f")[:-1]]
+
+
+@pytest.mark.parametrize("paper", ["A4", "Letter"])
+def test_each_sheet_fits_its_paper_without_a_sliver_on_a_second_page(
+    qtbot: QtBot, demo_store: Store, tmp_path: Path, paper: str
+) -> None:
+    def printed(what: str) -> list[str]:
+        out = tmp_path / f"{what}-{paper}.pdf"
+        printing.write_headless(demo_store, what, out, paper=paper)
+        return page_headings(out)
+
+    assert printed("rtb-sheets") == ["Roses", "Thorns", "Buds"]  # a page each, with room left to write
+    assert printed("workshop-sheets") == ["Workshop: Table ______"]  # the blank sheet, before tables are set up
+    assert printed("insight-sheets") == [f"Insight {n}" for n in (1, 2, 3, 4)]
+    # Two pages per interview, each starting a page of its own: printed on both sides, one sheet per interview.
+    interviews = printed("interview-sheets")
+    assert len(interviews) == 30 and all(h.startswith("Interview: ") for h in interviews[::2])
+    record_workshop(demo_store, tables=4)
+    assert printed("workshop-sheets") == [f"Workshop: Table {n}" for n in (1, 2, 3, 4)]
