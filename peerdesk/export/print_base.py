@@ -110,7 +110,8 @@ def grid(header: Sequence[str], rows: Iterable[Sequence[str]], widths: Sequence[
 
     head = "".join(th(n, h) for n, h in enumerate(header))
     body = "".join("<tr>" + "".join(f"<td>{cell}</td>" for cell in row) + "</tr>" for row in rows)
-    return f"<table class='grid' width='100%' cellspacing='0'><tr>{head}</tr>{body}</table>"
+    # A header row in <thead>: Qt repeats it at the top of each page a long table runs on to.
+    return f"<table class='grid' width='100%' cellspacing='0'><thead><tr>{head}</tr></thead>{body}</table>"
 
 
 def facts(rows: Iterable[tuple[str, str]]) -> str:

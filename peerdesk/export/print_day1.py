@@ -119,7 +119,7 @@ def _whole(table: Timetable, subtitle: str) -> str:
     header = ["Time", *(team.label for team in table.teams)]
     widths = _widths({0: _time_share(table)}, [1] * len(table.teams))  # the teams share the page equally
     head = "".join(f"<th width='{w}%'>{e(h)}</th>" for h, w in zip(header, widths, strict=True))
-    body = f"<table class='grid' width='100%' cellspacing='0'><tr>{head}</tr>{''.join(rows)}</table>"
+    body = f"<table class='grid' width='100%' cellspacing='0'><thead><tr>{head}</tr></thead>{''.join(rows)}</table>"
     return heading("Day 1 timetable", subtitle) + body
 
 

@@ -14,13 +14,13 @@ from pytestqt.qtbot import QtBot
 from peerdesk.errors import UserError
 from peerdesk.export import printing as documents
 from peerdesk.export.print_base import Printable, grid, ruled_lines
-from peerdesk.services import timetable
+from peerdesk.services import action_progress, timetable
 from peerdesk.store.engine import Store
 from peerdesk.ui.kit import printing
 from peerdesk.ui.kit.print_pdf import paginate, set_paper
 from peerdesk.ui.kit.printing import PrintDialog, new_printer, print_to, write_pdf
 from peerdesk.ui.kit.session import ReviewSession
-from tests.export.test_workshop_pptx import record_workshop
+from tests.export.test_workshop_pptx import LONG, record_workshop
 from tests.helpers.pdf import pages_starting, pdf_info, pdf_text, pdf_words
 from tests.helpers.timetable import build_day
 
@@ -201,3 +201,15 @@ def test_each_sheet_fits_its_paper_without_a_sliver_on_a_second_page(
     assert len(interviews) == 30 and all(h.startswith("Interview: ") for h in interviews[::2])
     record_workshop(demo_store, tables=4)
     assert printed("workshop-sheets") == [f"Workshop: Table {n}" for n in (1, 2, 3, 4)]
+
+
+def test_a_long_table_repeats_its_header_on_the_next_page(qtbot: QtBot, demo_store: Store, tmp_path: Path) -> None:
+    record_workshop(demo_store, tables=4)
+    for row in action_progress.rows(demo_store):
+        action_progress.set_fields(demo_store, row.action_id, owner="Head of early help", evidence=LONG, note=LONG)
+    out = tmp_path / "followup.pdf"
+    printing.write_headless(demo_store, "followup-sheet", out)
+    pages = pdf_text(out).split("\f")[:-1]
+    assert len(pages) > 1
+    for page in pages[1:]:
+        assert page.split()[:5] == ["Table", "Goal", "#", "Action", "agreed"]
