@@ -25,6 +25,7 @@ FAMILY = "DejaVu Sans"  # the font the style asks for first, whose widths ``colu
 SIZE = 10.0  # points: body text
 CELL_PAD_PX = 5  # a grid cell's padding left and right, in CSS pixels
 PAGE_WIDTH_PT = (210 - 2 * MARGIN_MM) / 25.4 * 72  # the text's width on A4, the narrower of the two papers
+LANDSCAPE_WIDTH_PT = (279.4 - 2 * MARGIN_MM) / 25.4 * 72  # the text's width across Letter, the narrower turned
 
 # Lengths in CSS pixels (1/96 inch), font sizes in points: Qt's text engine ignores margins and padding given in
 # points, so cells had no padding at all and the ruled lines were a line of text apart, too close to write on.
@@ -57,6 +58,7 @@ class Printable:
 
     title: str
     pages: tuple[str, ...] = field(default=())
+    landscape: bool = False  # printed across the paper (a grid too wide for it upright)
 
     def html(self) -> str:
         body = [
@@ -89,10 +91,10 @@ def nowrap(html: str) -> str:
     return f"<div class='nowrap'>{html}</div>"
 
 
-def column_share(texts: Iterable[str], *, bold: bool = False) -> float:
+def column_share(texts: Iterable[str], *, bold: bool = False, landscape: bool = False) -> float:
     """The per cent of the page's width a grid column needs to hold the widest of ``texts`` on one line."""
     widest = max((textfit.text_width(t, SIZE, bold=bold, family=FAMILY) for t in texts), default=0.0)
-    return round(100 * (widest + 2 * CELL_PAD_PX * 0.75 + 2) / PAGE_WIDTH_PT, 1)
+    return round(100 * (widest + 2 * CELL_PAD_PX * 0.75 + 2) / (LANDSCAPE_WIDTH_PT if landscape else PAGE_WIDTH_PT), 1)
 
 
 def ruled_lines(count: int) -> str:

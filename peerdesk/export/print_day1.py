@@ -71,10 +71,10 @@ def _slot_time(slot: SlotInfo | None) -> str:
     return nowrap(e(_times(slot)) if slot.day == 1 else f"Day {slot.day}<br>{e(_times(slot))}")
 
 
-def _time_share(table: Timetable, header: str = "Time") -> float:
+def _time_share(table: Timetable, *, landscape: bool = False) -> float:
     """The time column's share of the page (per cent): as wide as its longest time or its header, and no wider."""
     times = [_times(slot) for slot in table.slots] + [f"Day {slot.day}" for slot in table.slots]
-    return max(column_share(times), column_share([header], bold=True))
+    return max(column_share(times, landscape=landscape), column_share(["Time"], bold=True, landscape=landscape))
 
 
 def _widths(fixed: dict[int, float], weights: list[int]) -> list[float]:
@@ -94,8 +94,10 @@ def timetable_document(store: Store, view: str = "whole") -> Printable:
         raise UserError("The timetable is empty: there is nothing to print yet.")
     subtitle = f"{summary.title} · {_long_date(summary.visit_start, 1)}"
     if view == "whole":
-        pages = [_whole(table, subtitle)]
-    elif view == "team":
+        landscape = not _fits_upright(table)
+        page = _whole(table, subtitle, landscape)
+        return Printable(f"Day 1 timetable — {summary.title}", (page,), landscape=landscape)
+    if view == "team":
         pages = [_team_page(table, team.id, team.label, subtitle) for team in table.teams]
     else:
         pages = _person_pages(table, subtitle)
@@ -104,7 +106,15 @@ def timetable_document(store: Store, view: str = "whole") -> Printable:
     return Printable(f"Day 1 timetable — {summary.title}", tuple(pages))
 
 
-def _whole(table: Timetable, subtitle: str) -> str:
+def _fits_upright(table: Timetable) -> bool:
+    """Whether the whole grid's team columns, upright on the paper, are wide enough for every word in them."""
+    texts = [t.label for t in table.teams]
+    texts += [f"{i.group} {i.approach_label} Asks: {i.interviewer} Notes: {i.note_taker}" for i in table.interviews]
+    widest = column_share((word for text in texts for word in text.split()), bold=True)
+    return (100 - _time_share(table)) / max(1, len(table.teams)) >= widest
+
+
+def _whole(table: Timetable, subtitle: str, landscape: bool = False) -> str:
     rows = []
     for slot in table.slots:
         if slot.activity:  # one cell across every team
@@ -117,7 +127,7 @@ def _whole(table: Timetable, subtitle: str) -> str:
             cells.append(_cell(found) if found else "")
         rows.append("<tr>" + "".join(f"<td>{c}</td>" for c in cells) + "</tr>")
     header = ["Time", *(team.label for team in table.teams)]
-    widths = _widths({0: _time_share(table)}, [1] * len(table.teams))  # the teams share the page equally
+    widths = _widths({0: _time_share(table, landscape=landscape)}, [1] * len(table.teams))  # the teams share it equally
     head = "".join(f"<th width='{w}%'>{e(h)}</th>" for h, w in zip(header, widths, strict=True))
     body = f"<table class='grid' width='100%' cellspacing='0'><thead><tr>{head}</tr></thead>{''.join(rows)}</table>"
     return heading("Day 1 timetable", subtitle) + body

@@ -30,9 +30,10 @@ PAGE_GAP_PX = 1.0
 PAGE_SIZES = MappingProxyType({"A4": QPageSize.PageSizeId.A4, "Letter": QPageSize.PageSizeId.Letter})
 
 
-def set_paper(device: QPagedPaintDevice, paper: str = "A4") -> None:
-    """``paper`` (A4 or Letter) with the margins every printed page has."""
+def set_paper(device: QPagedPaintDevice, paper: str = "A4", *, landscape: bool = False) -> None:
+    """``paper`` (A4 or Letter), upright or across, with the margins every printed page has."""
     device.setPageSize(QPageSize(PAGE_SIZES[check_paper(paper)]))
+    device.setPageOrientation(QPageLayout.Orientation.Landscape if landscape else QPageLayout.Orientation.Portrait)
     device.setPageMargins(QMarginsF(MARGIN_MM, MARGIN_MM, MARGIN_MM, MARGIN_MM), QPageLayout.Unit.Millimeter)
 
 
@@ -58,11 +59,13 @@ def print_html(html: str, device: QPagedPaintDevice) -> None:
     paginate(html, device).print_(device)
 
 
-def html_to_pdf(html: str, out: Path, title: str = "Workshop summary", paper: str = "A4") -> None:
+def html_to_pdf(
+    html: str, out: Path, title: str = "Workshop summary", paper: str = "A4", *, landscape: bool = False
+) -> None:
     """``html`` laid out on ``paper`` and written to ``out`` as a PDF (whole or not at all, owner-only: ``files``)."""
     with private_target(out) as staging:
         writer = QPdfWriter(str(staging))
-        set_paper(writer, paper)
+        set_paper(writer, paper, landscape=landscape)
         writer.setTitle(title)
         writer.setCreator("peerdesk")
         print_html(html, writer)

@@ -36,13 +36,13 @@ VIEW_LABELS = MappingProxyType({"whole": "The whole grid", "team": "A page per t
 
 def write_pdf(document: Printable, out: Path, paper: str = "A4") -> None:
     """Lay ``document`` out on ``paper`` and write it to ``out`` as a PDF (whole or not at all, owner-only)."""
-    html_to_pdf(document.html(), out, document.title, paper)
+    html_to_pdf(document.html(), out, document.title, paper, landscape=document.landscape)
 
 
-def new_printer(paper: str = "A4") -> QPrinter:
-    """A printer set up as our PDFs are (paper and margins); the print dialog may change both."""
+def new_printer(paper: str = "A4", *, landscape: bool = False) -> QPrinter:
+    """A printer set up as our PDFs are (paper, orientation and margins); the print dialog may change them."""
     printer = QPrinter(QPrinter.PrinterMode.HighResolution)
-    set_paper(printer, paper)
+    set_paper(printer, paper, landscape=landscape)
     return printer
 
 
@@ -152,7 +152,7 @@ class PrintDialog(QDialog):
         document = self.document()
         if document is None:
             return
-        printer = new_printer(self.paper_name)
+        printer = new_printer(self.paper_name, landscape=document.landscape)
         dialog = QPrintDialog(printer, self)
         if dialog.exec() == QDialog.DialogCode.Accepted:
             print_to(document, printer)

@@ -14,7 +14,7 @@ from pytestqt.qtbot import QtBot
 from peerdesk.errors import UserError
 from peerdesk.export import printing as documents
 from peerdesk.export.print_base import Printable, grid, ruled_lines
-from peerdesk.services import action_progress, timetable
+from peerdesk.services import action_progress, timetable, timetable_grid
 from peerdesk.store.engine import Store
 from peerdesk.ui.kit import printing
 from peerdesk.ui.kit.print_pdf import paginate, set_paper
@@ -213,3 +213,19 @@ def test_a_long_table_repeats_its_header_on_the_next_page(qtbot: QtBot, demo_sto
     assert len(pages) > 1
     for page in pages[1:]:
         assert page.split()[:5] == ["Table", "Goal", "#", "Action", "agreed"]
+
+
+@pytest.mark.parametrize(("paper", "size"), [("A4", "842 x 595"), ("Letter", "792 x 612")])
+def test_a_grid_of_many_teams_turns_across_the_paper_rather_than_cut_its_words(
+    qtbot: QtBot, demo_store: Store, tmp_path: Path, paper: str, size: str
+) -> None:
+    upright = tmp_path / "three.pdf"
+    assert not printing.write_headless(demo_store, "timetable", upright, paper=paper).landscape
+    assert not pdf_info(upright)["Page size"].startswith(size)
+    for name, room in (("Team D", "Council Chamber"), ("Team E", "Safeguarding Partnership Office"), ("Team F", "")):
+        timetable_grid.add_team(demo_store, name, room)
+    out = tmp_path / "six.pdf"
+    document = printing.write_headless(demo_store, "timetable", out, paper=paper)
+    assert document.landscape and pdf_info(out)["Page size"].startswith(size)
+    printed = {unicodedata.normalize("NFKC", w.text) for w in pdf_words(out)}
+    assert printed <= printed_words(document)  # upright, "Transformational" came out as "Transformati" "onal"
