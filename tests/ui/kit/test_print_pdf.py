@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QMarginsF
-from PySide6.QtGui import QPageLayout
+from PySide6.QtGui import QColor, QPageLayout, QPdfWriter, QTextTable
 from PySide6.QtPrintSupport import QPrinter
 from pytestqt.qtbot import QtBot
 
@@ -17,7 +17,7 @@ from peerdesk.errors import UserError
 from peerdesk.export import workshop_summary
 from peerdesk.services import workshop, workshop_outcome
 from peerdesk.store.engine import Store
-from peerdesk.ui.kit.print_pdf import html_to_pdf, print_html, set_paper
+from peerdesk.ui.kit.print_pdf import html_to_pdf, paginate, print_html, set_paper
 from tests.export.test_workshop_pptx import LONG, record_workshop
 from tests.helpers.pdf import Word, pdf_info, pdf_text, pdf_words
 
@@ -121,3 +121,20 @@ def test_a_printer_lays_the_page_out_inside_the_margins_the_print_dialog_left(qa
     assert left == pytest.approx(25, abs=0.5) and top == pytest.approx(25, abs=1)
     assert 215.9 - 25 - 12 < right <= 215.9 - 25
     assert "Notes" in pdf_text(out, first=1, last=1)
+
+
+def test_the_summary_keeps_its_spacing_and_its_rules_show_on_a_photocopy(
+    qapp: object, demo_store: Store, tmp_path: Path
+) -> None:
+    outcome = record_workshop(demo_store)
+    writer = QPdfWriter(str(tmp_path / "measure.pdf"))
+    set_paper(writer, "A4")
+    text = paginate(workshop_summary.render(outcome, "Eastmere", ""), writer)
+    heading = text.find("Goals chosen and top actions")
+    # Qt ignores margins and padding in points: the headings sat on the table above them.
+    assert heading.blockFormat().topMargin() > 0
+    table = next(f for f in text.rootFrame().childFrames() if isinstance(f, QTextTable))
+    cell = table.cellAt(1, 0).format().toTableCellFormat()
+    assert cell.leftPadding() > 0
+    grey = QColor(cell.leftBorderBrush().color())
+    assert grey.lightness() < 170  # a mid grey rule, not a pale one that fades out on a copier
