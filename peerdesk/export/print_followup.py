@@ -40,4 +40,5 @@ def followup_sheet(store: Store) -> Printable:
         parts.append(grid(header, cells, [8, 12, 3, 19, 10, 13, 18, 17]))
     else:
         parts.append("<p>The workshop recorded no actions.</p>")
-    return Printable(f"Follow-up — {title}", ("".join(parts),))
+    # Across the paper: upright, eight columns of 2 cm wrapped every cell over four or five lines.
+    return Printable(f"Follow-up — {title}", ("".join(parts),), landscape=True)

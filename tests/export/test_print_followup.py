@@ -20,7 +20,9 @@ def test_the_sheet_holds_the_record_and_each_action_with_its_progress(store: Sto
     table, _ = workshop.add_table(store, "Blue table")
     workshop_goals.set_top_action(store, table, 1, "Publish the threshold guide")
     action_progress.set_fields(store, workshop.action_id(table, 1), status="done", owner="Head of service")
-    [page] = print_followup.followup_sheet(store).pages
+    sheet = print_followup.followup_sheet(store)
+    assert sheet.landscape  # eight columns side by side: across the paper, each wraps less
+    [page] = sheet.pages
     assert "One front door &lt;now&gt;" in page
     assert "Publish the threshold guide" in page and "<b>Done</b>" in page and "Head of service" in page
 
