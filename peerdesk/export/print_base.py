@@ -23,7 +23,7 @@ MARGIN_MM = 14
 BOX = "☐"
 FAMILY = "DejaVu Sans"  # the font the style asks for first, whose widths ``column_share`` measures
 SIZE = 10.0  # points: body text
-CELL_PAD_PX = 5  # a grid cell's padding left and right, in CSS pixels
+CELL_PAD_PX = 5  # a grid cell's padding left and right, in CSS pixels (as STYLE says)
 PAGE_WIDTH_PT = (210 - 2 * MARGIN_MM) / 25.4 * 72  # the text's width on A4, the narrower of the two papers
 LANDSCAPE_WIDTH_PT = (279.4 - 2 * MARGIN_MM) / 25.4 * 72  # the text's width across Letter, the narrower turned
 
@@ -37,7 +37,7 @@ p { margin: 0 0 5px 0; }
 p.sub { margin: 0 0 10px 0; }
 p.small { font-size: 8.5pt; margin: 3px 0; }
 table.grid { border-collapse: collapse; }
-table.grid td, table.grid th { border: 1px solid #000; padding: 4px CELL_PADpx; vertical-align: top; text-align: left; }
+table.grid td, table.grid th { border: 1px solid #000; padding: 4px 5px; vertical-align: top; text-align: left; }
 table.grid th { font-weight: bold; background: #e6e6e6; }
 table.lines td { border-bottom: 1px solid #666; padding-top: 12px; }
 td.box { border: 1.5px solid #000; padding: 8px; vertical-align: top; }
@@ -46,7 +46,7 @@ p.quote { margin: 5px 0 8px 16px; font-style: italic; }
 ol, ul { margin-top: 3px; margin-bottom: 3px; }
 li { margin-bottom: 4px; }
 div.nowrap { white-space: nowrap; }
-""".replace("CELL_PAD", str(CELL_PAD_PX))
+"""
 
 
 @dataclass(frozen=True)

@@ -41,3 +41,4 @@ def test_a_column_is_as_wide_as_its_widest_text_on_one_line() -> None:
     assert print_base.column_share(["Time"], bold=True) < time
     assert print_base.nowrap("09:45–10:30") == "<div class='nowrap'>09:45–10:30</div>"
     assert "div.nowrap { white-space: nowrap; }" in print_base.STYLE
+    assert f"padding: 4px {print_base.CELL_PAD_PX}px;" in print_base.STYLE  # what column_share counts
