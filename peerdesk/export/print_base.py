@@ -104,14 +104,23 @@ def ruled_lines(count: int) -> str:
 
 
 def grid(header: Sequence[str], rows: Iterable[Sequence[str]], widths: Sequence[float] = ()) -> str:
-    """A bordered table; ``rows`` hold HTML already escaped by the caller; ``widths`` in per cent."""
+    """A bordered table; ``rows`` hold HTML already escaped by the caller; ``widths`` in per cent.
+
+    A row shorter than the header spans its last cell over the columns left (a row for everyone, such as lunch).
+    """
 
     def th(n: int, text: str) -> str:
         width = f" width='{widths[n]}%'" if n < len(widths) else ""
         return f"<th{width}>{e(text)}</th>"
 
     head = "".join(th(n, h) for n, h in enumerate(header))
-    body = "".join("<tr>" + "".join(f"<td>{cell}</td>" for cell in row) + "</tr>" for row in rows)
+
+    def tr(row: Sequence[str]) -> str:
+        span = len(header) - len(row) + 1
+        last = f"<td colspan='{span}'>{row[-1]}</td>" if span > 1 else f"<td>{row[-1]}</td>"
+        return "<tr>" + "".join(f"<td>{cell}</td>" for cell in row[:-1]) + last + "</tr>"
+
+    body = "".join(tr(row) for row in rows)
     # A header row in <thead>: Qt repeats it at the top of each page a long table runs on to.
     return f"<table class='grid' width='100%' cellspacing='0'><thead><tr>{head}</tr></thead>{body}</table>"
 

@@ -163,7 +163,7 @@ def _team_page(table: Timetable, team_id: str, label: str, subtitle: str) -> str
         for i in table.interviews
         if i.team_id == team_id
     ]
-    found += [(slot, [_slot_time(slot), text, "", "", "", ""]) for slot, text in _shared_rows(table)]
+    found += [(slot, [_slot_time(slot), text]) for slot, text in _shared_rows(table)]  # across the row
     rows = _in_time_order(table, found)
     header = ["Time", "Stakeholder group", "Approach", "Asks", "Takes notes", "Attending"]
     widths = _widths({0: _time_share(table), 5: column_share(["Attending"], bold=True)}, [28, 24, 19, 19])
@@ -193,7 +193,7 @@ def _person_pages(table: Timetable, subtitle: str) -> list[str]:
             )
             for i, role in people[name]
         ]
-        found += [(slot, [_slot_time(slot), "", text, "", ""]) for slot, text in _shared_rows(table)]
+        found += [(slot, [_slot_time(slot), text]) for slot, text in _shared_rows(table)]  # across the row
         rows = _in_time_order(table, found)
         header = ["Time", "Team and room", "Stakeholder group", "Approach", "Your part"]
         part = column_share(["takes notes", "Your part"], bold=True)
