@@ -45,6 +45,7 @@ def cmd_workshop_export(args: argparse.Namespace) -> int:
         outcome = workshop_outcome.outcome(store)
         results = survey.results(store)
         summary = review_service.summary(store)
+    date = content.format_dates(summary.visit_end, "")  # "6 December 2026", on the slides and the summary alike
     added = workshop_pptx.export(
         outcome,
         Path(args.out),
@@ -52,14 +53,14 @@ def cmd_workshop_export(args: argparse.Namespace) -> int:
         survey=results if results.respondents else None,
         template=args.template,
         heading=summary.title,
-        date=content.format_dates(summary.visit_end, ""),
+        date=date,
     )
     print(f"Wrote {added} workshop slides to {args.out}")
     if args.summary:
-        workshop_summary.write(outcome, Path(args.summary), summary.title, summary.visit_end)
+        workshop_summary.write(outcome, Path(args.summary), summary.title, date)
         print(f"Wrote the one-page summary to {args.summary}")
     if args.full_record:
-        workshop_summary.write(outcome, Path(args.full_record), summary.title, summary.visit_end, full=True)
+        workshop_summary.write(outcome, Path(args.full_record), summary.title, date, full=True)
         print(f"Wrote the full record to {args.full_record}")
     return 0
 

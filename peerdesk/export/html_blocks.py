@@ -16,10 +16,10 @@ from dataclasses import dataclass
 from html import escape
 
 from peerdesk.export import textfit
+from peerdesk.export.print_base import MARGIN_MM
 
-PAGE_WIDTH = 515.9  # points: A4 (210 mm) less 14 mm margins each side
-PAGE_HEIGHT = 762.5  # points: A4 (297 mm) less 14 mm margins top and bottom
-MARGIN_MM = 14
+PAGE_WIDTH = (210 - 2 * MARGIN_MM) / 25.4 * 72  # points: A4 less the margins each side (515.9 at 14 mm)
+PAGE_HEIGHT = (297 - 2 * MARGIN_MM) / 25.4 * 72  # points: A4 less the margins top and bottom (762.5 at 14 mm)
 FAMILY = "DejaVu Sans"  # named first in the page's CSS where Segoe UI is absent; wider than Segoe UI and Arial
 LINE = 1.22  # line height as a multiple of the font size (Qt and browsers use about 1.16 for DejaVu Sans)
 CELL_PAD = 2.0  # points, each side
@@ -136,20 +136,26 @@ def words_fit(blocks: Sequence[Block], width: float, size: float) -> bool:
 # --- writing ---------------------------------------------------------------------------------------------------
 
 
+def _px(points: float) -> str:
+    """A length in CSS pixels: Qt's text engine, which makes the PDF, ignores margins and padding in points."""
+    return f"{round(points * 4 / 3)}px"
+
+
 def _style(size: float) -> str:
     s = _sizes(size)
     return (
         f"@page {{ size: A4; margin: {MARGIN_MM}mm; }}\n"
         f'body {{ font-family: "Segoe UI", "{FAMILY}", Arial, sans-serif; font-size: {size}pt; color: #1b1f24; '
         "margin: 0; }\n"  # the page's own margins are the only ones: a browser adds 8px to the body otherwise
-        f"h1 {{ font-size: {s['h1']}pt; color: #1d3557; margin: 0 0 2pt 0; }}\n"
-        f"h2 {{ font-size: {s['h2']}pt; color: #1d3557; margin: {size}pt 0 3pt 0; }}\n"
-        f"p {{ margin: 0 0 {round(size * 0.6, 1)}pt 0; }}\np.sub {{ color: #4a5560; }}\n"
+        f"h1 {{ font-size: {s['h1']}pt; color: #1d3557; margin: 0 0 {_px(2)} 0; }}\n"
+        f"h2 {{ font-size: {s['h2']}pt; color: #1d3557; margin: {_px(size)} 0 {_px(3)} 0; }}\n"
+        f"p {{ margin: 0 0 {_px(size * 0.6)} 0; }}\np.sub {{ color: #4a5560; }}\n"
         "table { border-collapse: collapse; width: 100%; }\n"
-        f"td, th {{ border: 1px solid #d5dbe1; padding: {CELL_PAD}pt; vertical-align: top; text-align: left; }}\n"
+        # Mid grey rules: pale ones (#d5dbe1, 15 % grey) fade out on a photocopier.
+        f"td, th {{ border: 1px solid #8c96a0; padding: {_px(CELL_PAD)}; vertical-align: top; text-align: left; }}\n"
         "th { background: #eef1f4; }\ntd.mark { text-align: center; }\n"
-        f"ol, ul {{ margin: 0 0 4pt {LIST_INDENT}pt; padding: 0; }}\nli {{ margin: 0 0 1pt 0; }}\n"
-        f"td.half {{ border: none; padding: 0 {COLUMN_GAP}pt 0 0; }}\n"
+        f"ol, ul {{ margin: 0 0 {_px(4)} {_px(LIST_INDENT)}; padding: 0; }}\nli {{ margin: 0 0 {_px(1)} 0; }}\n"
+        f"td.half {{ border: none; padding: 0 {_px(COLUMN_GAP)} 0 0; }}\n"
     )
 
 

@@ -10,28 +10,42 @@ is ruled lines, since QTextDocument ignores fixed heights but keeps table rows a
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from html import escape
 
-PAPERS = ("A4", "Letter")
-BOX = "☐"
+from peerdesk.export import textfit
 
+PAPERS = ("A4", "Letter")
+# Every printed page's margin, each side: inside what any office printer can reach, and no more paper lost than that.
+MARGIN_MM = 14
+BOX = "☐"
+FAMILY = "DejaVu Sans"  # the font the style asks for first, whose widths ``column_share`` measures
+SIZE = 10.0  # points: body text
+CELL_PAD_PX = 5  # a grid cell's padding left and right, in CSS pixels (as STYLE says)
+PAGE_WIDTH_PT = (210 - 2 * MARGIN_MM) / 25.4 * 72  # the text's width on A4, the narrower of the two papers
+LANDSCAPE_WIDTH_PT = (279.4 - 2 * MARGIN_MM) / 25.4 * 72  # the text's width across Letter, the narrower turned
+
+# Lengths in CSS pixels (1/96 inch), font sizes in points: Qt's text engine ignores margins and padding given in
+# points, so cells had no padding at all and the ruled lines were a line of text apart, too close to write on.
 STYLE = """
 body { font-family: "DejaVu Sans", "Segoe UI", Arial, sans-serif; font-size: 10pt; color: #000; }
-h1 { font-size: 16pt; margin: 0 0 2pt 0; }
-h2 { font-size: 12pt; margin: 10pt 0 3pt 0; }
-p.sub { margin: 0 0 8pt 0; }
-p.small { font-size: 8.5pt; margin: 2pt 0; }
+h1 { font-size: 16pt; margin: 0 0 3px 0; }
+h2 { font-size: 12pt; margin: 10px 0 4px 0; }
+p { margin: 0 0 5px 0; }
+p.sub { margin: 0 0 10px 0; }
+p.small { font-size: 8.5pt; margin: 3px 0; }
 table.grid { border-collapse: collapse; }
-table.grid td, table.grid th { border: 1px solid #000; padding: 3pt 4pt; vertical-align: top; text-align: left; }
+table.grid td, table.grid th { border: 1px solid #000; padding: 4px 5px; vertical-align: top; text-align: left; }
 table.grid th { font-weight: bold; background: #e6e6e6; }
-table.lines td { border-bottom: 1px solid #666; padding-top: 14pt; }
-td.box { border: 1.5px solid #000; padding: 6pt; vertical-align: top; }
-td.blank { border: 1.5px dashed #000; padding: 6pt; }
-p.quote { margin: 4pt 0 6pt 12pt; font-style: italic; }
-ol, ul { margin-top: 2pt; margin-bottom: 2pt; }
-li { margin-bottom: 3pt; }
+table.lines td { border-bottom: 1px solid #666; padding-top: 12px; }
+td.box { border: 1.5px solid #000; padding: 8px; vertical-align: top; }
+td.blank { border: 1.5px dashed #000; padding: 8px; }
+p.quote { margin: 5px 0 8px 16px; font-style: italic; }
+ol, ul { margin-top: 3px; margin-bottom: 3px; }
+li { margin-bottom: 4px; }
+div.nowrap { white-space: nowrap; }
 """
 
 
@@ -44,6 +58,7 @@ class Printable:
 
     title: str
     pages: tuple[str, ...] = field(default=())
+    landscape: bool = False  # printed across the paper (a grid too wide for it upright)
 
     def html(self) -> str:
         body = [
@@ -61,9 +76,25 @@ def e(text: object) -> str:
     return escape(str(text)).replace("\n", "<br>")
 
 
+def long_date(when: dt.date) -> str:
+    """A date as people write it on paper: Thursday 11 March 2027."""
+    return f"{when.strftime('%A')} {when.day} {when.strftime('%B %Y')}"
+
+
 def heading(title: str, subtitle: str = "") -> str:
     sub = f"<p class='sub'>{e(subtitle)}</p>" if subtitle else ""
     return f"<h1>{e(title)}</h1>{sub}"
+
+
+def nowrap(html: str) -> str:
+    """``html`` kept on its lines (a time such as 09:45–10:30 never breaks): its column grows to hold it."""
+    return f"<div class='nowrap'>{html}</div>"
+
+
+def column_share(texts: Iterable[str], *, bold: bool = False, landscape: bool = False) -> float:
+    """The per cent of the page's width a grid column needs to hold the widest of ``texts`` on one line."""
+    widest = max((textfit.text_width(t, SIZE, bold=bold, family=FAMILY) for t in texts), default=0.0)
+    return round(100 * (widest + 2 * CELL_PAD_PX * 0.75 + 2) / (LANDSCAPE_WIDTH_PT if landscape else PAGE_WIDTH_PT), 1)
 
 
 def ruled_lines(count: int) -> str:
@@ -72,16 +103,26 @@ def ruled_lines(count: int) -> str:
     return f"<table class='lines' width='100%' cellspacing='0' cellpadding='0'>{rows}</table>"
 
 
-def grid(header: Sequence[str], rows: Iterable[Sequence[str]], widths: Sequence[int] = ()) -> str:
-    """A bordered table; ``rows`` hold HTML already escaped by the caller; ``widths`` in per cent."""
+def grid(header: Sequence[str], rows: Iterable[Sequence[str]], widths: Sequence[float] = ()) -> str:
+    """A bordered table; ``rows`` hold HTML already escaped by the caller; ``widths`` in per cent.
+
+    A row shorter than the header spans its last cell over the columns left (a row for everyone, such as lunch).
+    """
 
     def th(n: int, text: str) -> str:
         width = f" width='{widths[n]}%'" if n < len(widths) else ""
         return f"<th{width}>{e(text)}</th>"
 
     head = "".join(th(n, h) for n, h in enumerate(header))
-    body = "".join("<tr>" + "".join(f"<td>{cell}</td>" for cell in row) + "</tr>" for row in rows)
-    return f"<table class='grid' width='100%' cellspacing='0'><tr>{head}</tr>{body}</table>"
+
+    def tr(row: Sequence[str]) -> str:
+        span = len(header) - len(row) + 1
+        last = f"<td colspan='{span}'>{row[-1]}</td>" if span > 1 else f"<td>{row[-1]}</td>"
+        return "<tr>" + "".join(f"<td>{cell}</td>" for cell in row[:-1]) + last + "</tr>"
+
+    body = "".join(tr(row) for row in rows)
+    # A header row in <thead>: Qt repeats it at the top of each page a long table runs on to.
+    return f"<table class='grid' width='100%' cellspacing='0'><thead><tr>{head}</tr></thead>{body}</table>"
 
 
 def facts(rows: Iterable[tuple[str, str]]) -> str:

@@ -11,7 +11,18 @@ import datetime as dt
 from collections.abc import Sequence
 
 from peerdesk.errors import UserError
-from peerdesk.export.print_base import Printable, e, facts, grid, heading, ruled_lines, ticks
+from peerdesk.export.print_base import (
+    Printable,
+    column_share,
+    e,
+    facts,
+    grid,
+    heading,
+    long_date,
+    nowrap,
+    ruled_lines,
+    ticks,
+)
 from peerdesk.services import interview_checklist, questions, review, timetable
 from peerdesk.services.timetable import InterviewInfo, SlotInfo, Timetable
 from peerdesk.store.engine import Store
@@ -26,8 +37,7 @@ CONFIDENTIAL = (
 def _long_date(iso: str, day: int) -> str:
     if not iso:
         return f"Day {day}"
-    when = dt.date.fromisoformat(iso) + dt.timedelta(days=day - 1)
-    return f"Day {day}, {when.strftime('%A')} {when.day} {when.strftime('%B %Y')}"
+    return f"Day {day}, {long_date(dt.date.fromisoformat(iso) + dt.timedelta(days=day - 1))}"
 
 
 def _when(slot: SlotInfo | None, visit_start: str) -> str:
@@ -50,9 +60,28 @@ def _cell(interview: InterviewInfo) -> str:
     return "<br>".join(lines)
 
 
-def _slot_time(slot: SlotInfo) -> str:
-    times = f"{slot.starts}–{slot.ends}" if slot.ends else slot.starts
-    return e(times if slot.day == 1 else f"Day {slot.day}<br>{times}")
+def _times(slot: SlotInfo) -> str:
+    return f"{slot.starts}–{slot.ends}" if slot.ends else slot.starts
+
+
+def _slot_time(slot: SlotInfo | None) -> str:
+    """The slot's time on one line (a time never breaks), under its day when that is not Day 1."""
+    if slot is None:
+        return "Not scheduled yet"
+    return nowrap(e(_times(slot)) if slot.day == 1 else f"Day {slot.day}<br>{e(_times(slot))}")
+
+
+def _time_share(table: Timetable, *, landscape: bool = False) -> float:
+    """The time column's share of the page (per cent): as wide as its longest time or its header, and no wider."""
+    times = [_times(slot) for slot in table.slots] + [f"Day {slot.day}" for slot in table.slots]
+    return max(column_share(times, landscape=landscape), column_share(["Time"], bold=True, landscape=landscape))
+
+
+def _widths(fixed: dict[int, float], weights: list[int]) -> list[float]:
+    """Per cent: the columns numbered in ``fixed`` get their share, the others the rest of the page by ``weights``."""
+    rest, total, flexible = 100 - sum(fixed.values()), sum(weights), iter(weights)
+    count = len(fixed) + len(weights)
+    return [fixed[n] if n in fixed else round(rest * next(flexible) / total, 1) for n in range(count)]
 
 
 def timetable_document(store: Store, view: str = "whole") -> Printable:
@@ -65,18 +94,27 @@ def timetable_document(store: Store, view: str = "whole") -> Printable:
         raise UserError("The timetable is empty: there is nothing to print yet.")
     subtitle = f"{summary.title} · {_long_date(summary.visit_start, 1)}"
     if view == "whole":
-        pages = [_whole(table, subtitle)]
-    elif view == "team":
+        landscape = not _fits_upright(table)
+        page = _whole(table, subtitle, landscape)
+        return Printable(f"Day 1 timetable — {summary.title}", (page,), landscape=landscape)
+    if view == "team":
         pages = [_team_page(table, team.id, team.label, subtitle) for team in table.teams]
     else:
-        pages = _person_pages(table, subtitle, summary.visit_start)
+        pages = _person_pages(table, subtitle)
     if not pages:
         raise UserError("No interview has a team or a person yet: there is nothing to print for that view.")
     return Printable(f"Day 1 timetable — {summary.title}", tuple(pages))
 
 
-def _whole(table: Timetable, subtitle: str) -> str:
-    width = max(10, 88 // max(1, len(table.teams)))
+def _fits_upright(table: Timetable) -> bool:
+    """Whether the whole grid's team columns, upright on the paper, are wide enough for every word in them."""
+    texts = [t.label for t in table.teams]
+    texts += [f"{i.group} {i.approach_label} Asks: {i.interviewer} Notes: {i.note_taker}" for i in table.interviews]
+    widest = column_share((word for text in texts for word in text.split()), bold=True)
+    return (100 - _time_share(table)) / max(1, len(table.teams)) >= widest
+
+
+def _whole(table: Timetable, subtitle: str, landscape: bool = False) -> str:
     rows = []
     for slot in table.slots:
         if slot.activity:  # one cell across every team
@@ -89,9 +127,9 @@ def _whole(table: Timetable, subtitle: str) -> str:
             cells.append(_cell(found) if found else "")
         rows.append("<tr>" + "".join(f"<td>{c}</td>" for c in cells) + "</tr>")
     header = ["Time", *(team.label for team in table.teams)]
-    widths = [12, *([width] * len(table.teams))]
+    widths = _widths({0: _time_share(table, landscape=landscape)}, [1] * len(table.teams))  # the teams share it equally
     head = "".join(f"<th width='{w}%'>{e(h)}</th>" for h, w in zip(header, widths, strict=True))
-    body = f"<table class='grid' width='100%' cellspacing='0'><tr>{head}</tr>{''.join(rows)}</table>"
+    body = f"<table class='grid' width='100%' cellspacing='0'><thead><tr>{head}</tr></thead>{''.join(rows)}</table>"
     return heading("Day 1 timetable", subtitle) + body
 
 
@@ -114,7 +152,7 @@ def _team_page(table: Timetable, team_id: str, label: str, subtitle: str) -> str
         (
             i.slot,
             [
-                _slot_time(i.slot) if i.slot else "—",
+                _slot_time(i.slot),
                 f"<b>{e(i.group)}</b>",
                 e(i.approach_label),
                 _who(i.interviewer),
@@ -125,14 +163,15 @@ def _team_page(table: Timetable, team_id: str, label: str, subtitle: str) -> str
         for i in table.interviews
         if i.team_id == team_id
     ]
-    found += [(slot, [_slot_time(slot), text, "", "", "", ""]) for slot, text in _shared_rows(table)]
+    found += [(slot, [_slot_time(slot), text]) for slot, text in _shared_rows(table)]  # across the row
     rows = _in_time_order(table, found)
     header = ["Time", "Stakeholder group", "Approach", "Asks", "Takes notes", "Attending"]
-    body = grid(header, rows, [12, 26, 18, 16, 16, 12]) if rows else "<p>No interviews for this team yet.</p>"
+    widths = _widths({0: _time_share(table), 5: column_share(["Attending"], bold=True)}, [28, 24, 19, 19])
+    body = grid(header, rows, widths) if rows else "<p>No interviews for this team yet.</p>"
     return heading(f"Timetable for {label}", subtitle) + body
 
 
-def _person_pages(table: Timetable, subtitle: str, visit_start: str) -> list[str]:
+def _person_pages(table: Timetable, subtitle: str) -> list[str]:
     people: dict[str, list[tuple[InterviewInfo, str]]] = {}
     for i in table.interviews:
         if i.interviewer:
@@ -145,7 +184,7 @@ def _person_pages(table: Timetable, subtitle: str, visit_start: str) -> list[str
             (
                 i.slot,
                 [
-                    e(_when(i.slot, visit_start)),
+                    _slot_time(i.slot),
                     e(i.team.label if i.team else "—"),
                     f"<b>{e(i.group)}</b>",
                     e(i.approach_label),
@@ -154,10 +193,12 @@ def _person_pages(table: Timetable, subtitle: str, visit_start: str) -> list[str
             )
             for i, role in people[name]
         ]
-        found += [(slot, [e(_when(slot, visit_start)), "", text, "", ""]) for slot, text in _shared_rows(table)]
+        found += [(slot, [_slot_time(slot), text]) for slot, text in _shared_rows(table)]  # across the row
         rows = _in_time_order(table, found)
-        header = ["When", "Team and room", "Stakeholder group", "Approach", "Your part"]
-        pages.append(heading(f"Day 1 for {name}", subtitle) + grid(header, rows, [26, 20, 24, 18, 12]))
+        header = ["Time", "Team and room", "Stakeholder group", "Approach", "Your part"]
+        part = column_share(["takes notes", "Your part"], bold=True)
+        widths = _widths({0: _time_share(table), 4: part}, [30, 30, 22])
+        pages.append(heading(f"Day 1 for {name}", subtitle) + grid(header, rows, widths))
     return pages
 
 
@@ -208,7 +249,7 @@ def _interview_page(
             parts.append("<p>No questions in this set.</p>")
     parts.append("<h2>Notes</h2>" + ruled_lines(18))
     parts.append("<h2>Quotes, word for word</h2>" + ruled_lines(6))
-    blank = ["&nbsp;", "", ""]
+    blank = ["&nbsp;<br>&nbsp;", "", ""]  # two lines high: room to write the reason
     parts.append(
         "<h2>Scale answers</h2>" + grid(["0–10", "What was rated", "The reason given"], [blank] * 3, [10, 40, 50])
     )

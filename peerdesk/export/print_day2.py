@@ -30,9 +30,9 @@ def _boxes(cells: list[str]) -> str:
     """Post-it sized boxes, three to a row; the empty ones are dashed, to be filled in by hand."""
     blanks = (-len(cells)) % COLUMNS + COLUMNS * BLANK_ROWS
     html_cells = [f"<td class='box' width='33%'>{c}<br>&nbsp;</td>" for c in cells]
-    html_cells += ["<td class='blank' width='33%'>&nbsp;<br>&nbsp;<br>&nbsp;<br>&nbsp;</td>"] * blanks
+    html_cells += ["<td class='blank' width='33%'>&nbsp;<br>&nbsp;<br>&nbsp;</td>"] * blanks
     rows = ["".join(html_cells[n : n + COLUMNS]) for n in range(0, len(html_cells), COLUMNS)]
-    return "<table width='100%' cellspacing='6'>" + "".join(f"<tr>{r}</tr>" for r in rows) + "</table>"
+    return "<table width='100%' cellspacing='4'>" + "".join(f"<tr>{r}</tr>" for r in rows) + "</table>"
 
 
 def rtb_sheets(store: Store) -> Printable:
@@ -70,7 +70,7 @@ def insight_sheets(store: Store) -> Printable:
             ]
         else:
             parts.append("<p>No quotes chosen for this insight yet.</p>")
-        parts.append("<h2>Notes from the room</h2>" + ruled_lines(8))
+        parts.append("<h2>Notes from the room</h2>" + ruled_lines(14))
         pages.append("".join(parts))
     return Printable(f"Insight sheets — {title}", tuple(pages))
 
@@ -99,16 +99,16 @@ def _table_page(outcome: workshop_outcome.Outcome, table_id: str, name: str, tit
         amended = e(response.text) if response and response.response == "amend" else ""
         rows.append([str(insight.number), e(insight.statement), mark or f"{BOX} ✓&nbsp;&nbsp;{BOX} ✗", amended])
     parts.append(grid(["#", "Insight", "Agree / disagree", "How we would change it"], rows, [5, 50, 17, 28]))
-    parts.append("<h2>New insights</h2>" + ruled_lines(3))
-    parts.append("<h2>2. Goals we would like to achieve</h2>" + ruled_lines(4))
+    parts.append("<h2>New insights</h2>" + ruled_lines(2))
+    parts.append("<h2>2. Goals we would like to achieve</h2>" + ruled_lines(3))
     goal = outcome.claimed_goal(table_id) if table_id else None
     parts.append("<h2>3. The goal we chose</h2>")
-    parts.append(f"<p><b>{e(goal.text)}</b></p>" if goal else ruled_lines(2))
+    parts.append(f"<p><b>{e(goal.text)}</b></p>" if goal else ruled_lines(1))
     solutions = outcome.notes.get(solution_ideas.KIND, [])
     if solutions:
         items = "".join(f"<li>{e(n.text)}</li>" for n in solutions)
         parts.append(f"<h2>Ideas from the review team to start from</h2><ul>{items}</ul>")
-    parts.append("<h2>4. Our ideas</h2>" + ruled_lines(6))
+    parts.append("<h2>4. Our ideas</h2>" + ruled_lines(4))
     parts.append("<h2>5. Our top three actions</h2>")
     actions = {a.rank: a.text for a in outcome.actions.get(table_id, [])} if table_id else {}
     parts.append(

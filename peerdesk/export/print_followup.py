@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 from peerdesk.errors import UserError
-from peerdesk.export.print_base import Printable, e, facts, grid, heading
+from peerdesk.export.print_base import Printable, e, facts, grid, heading, long_date
 from peerdesk.services import action_progress, followup, review
 from peerdesk.store.engine import Store
 
@@ -15,7 +17,8 @@ def followup_sheet(store: Store) -> Printable:
     written = [(label, getattr(record, field)) for field, label, _ in followup.FIELDS if getattr(record, field)]
     if not rows and not written:
         raise UserError("Nothing to print yet: the workshop recorded no actions and the follow-up is not written.")
-    parts = [heading("Follow-up visit", f"{title} · meeting on {record.meeting_date or 'a date to be set'}")]
+    when = long_date(dt.date.fromisoformat(record.meeting_date)) if record.meeting_date else "a date to be set"
+    parts = [heading("Follow-up visit", f"{title} · meeting on {when}")]
     if written:
         parts.append(facts((label, e(text)) for label, text in written))
     parts.append("<h2>The workshop's actions, and how they have gone</h2>")
@@ -37,4 +40,5 @@ def followup_sheet(store: Store) -> Printable:
         parts.append(grid(header, cells, [8, 12, 3, 19, 10, 13, 18, 17]))
     else:
         parts.append("<p>The workshop recorded no actions.</p>")
-    return Printable(f"Follow-up — {title}", ("".join(parts),))
+    # Across the paper: upright, eight columns of 2 cm wrapped every cell over four or five lines.
+    return Printable(f"Follow-up — {title}", ("".join(parts),), landscape=True)

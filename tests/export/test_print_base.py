@@ -32,3 +32,13 @@ def test_paper_sizes_are_read_in_any_case_and_others_refused() -> None:
     assert print_base.check_paper("a4") == "A4" and print_base.check_paper("LETTER") == "Letter"
     with pytest.raises(UserError, match="A4 or Letter"):
         print_base.check_paper("A5")
+
+
+def test_a_column_is_as_wide_as_its_widest_text_on_one_line() -> None:
+    time = print_base.column_share(["09:45–10:30"])
+    assert 10 < time < 16  # per cent of the page's width: not the 12% that cut "09:45–10:3" "0"
+    assert print_base.column_share(["09:45–10:30", "9:00"]) == time
+    assert print_base.column_share(["Time"], bold=True) < time
+    assert print_base.nowrap("09:45–10:30") == "<div class='nowrap'>09:45–10:30</div>"
+    assert "div.nowrap { white-space: nowrap; }" in print_base.STYLE
+    assert f"padding: 4px {print_base.CELL_PAD_PX}px;" in print_base.STYLE  # what column_share counts

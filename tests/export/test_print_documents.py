@@ -111,6 +111,9 @@ def test_rows_for_everyone_print_across_the_grid_and_in_each_team_and_person_pag
     for view in ("team", "person"):
         pages = print_day1.timetable_document(store, view).pages
         assert all("Lunch" in page for page in pages), view
+        # Across the row, not squeezed into one column beside empty ones.
+        span = {"team": 5, "person": 4}[view]  # every column but the time
+        assert all(f"<td colspan='{span}'><b><i>Lunch</i></b> (everyone)</td>" in page for page in pages), view
     team_a = print_day1.timetable_document(store, "team").pages[0]
     assert team_a.index("Foster carers") < team_a.index("Young people") < team_a.index("Lunch")
     people = [p.split("</h1>")[0] for p in print_day1.timetable_document(store, "person").pages]

@@ -20,7 +20,9 @@ def test_the_sheet_holds_the_record_and_each_action_with_its_progress(store: Sto
     table, _ = workshop.add_table(store, "Blue table")
     workshop_goals.set_top_action(store, table, 1, "Publish the threshold guide")
     action_progress.set_fields(store, workshop.action_id(table, 1), status="done", owner="Head of service")
-    [page] = print_followup.followup_sheet(store).pages
+    sheet = print_followup.followup_sheet(store)
+    assert sheet.landscape  # eight columns side by side: across the paper, each wraps less
+    [page] = sheet.pages
     assert "One front door &lt;now&gt;" in page
     assert "Publish the threshold guide" in page and "<b>Done</b>" in page and "Head of service" in page
 
@@ -29,3 +31,9 @@ def test_a_record_without_actions_says_the_workshop_recorded_none(store: Store) 
     followup.set_fields(store, host_learned="Ask the families")
     [page] = print_followup.followup_sheet(store).pages
     assert "The workshop recorded no actions." in page
+
+
+def test_the_meeting_date_reads_as_on_paper(store: Store) -> None:
+    followup.set_fields(store, meeting_date="2027-03-11", host_learned="Ask the families")
+    [page] = print_followup.followup_sheet(store).pages
+    assert "meeting on Thursday 11 March 2027" in page and "2027-03-11" not in page

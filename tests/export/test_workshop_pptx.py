@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from pathlib import Path
 
 import pytest
@@ -237,6 +238,8 @@ def test_cli_exports_the_workshop_and_imports_a_survey(
     titles = [s.shapes.title.text for s in prs.slides]
     assert titles[0] == "Our findings" and titles[-1] == "Leadership of change survey: results by team"
     assert summary.read_text(encoding="utf-8").startswith("<!DOCTYPE html>")
+    day_2 = dt.date.today()  # the demo's visit ended today
+    assert f"· {day_2.day} {day_2:%B %Y}" in summary.read_text(encoding="utf-8")  # as on the slides, not ISO
     assert "Workshop: the full record" in (tmp_path / "record.html").read_text(encoding="utf-8")
     assert_inside(prs)
     assert Inches(10) == prs.slide_width, "appended slides keep the deck's own size"

@@ -1,37 +1,74 @@
-"""HTML to a PDF file with Qt's own text engine (QTextDocument + QPdfWriter): no browser, no temporary files.
+"""HTML laid out on pages by Qt's own text engine (QTextDocument), onto a PDF or a printer: the one way every printed
+page is made (the visit's sheets and the workshop's one-page summary alike). No browser, no temporary files.
 
-The document is laid out on exactly the printable area of the page (A4 less 14 mm margins), with no margin of its
-own: left alone, ``QTextDocument.print_`` adds a 2 cm margin and a page number inside the writer's margins, and a
-page measured to fit A4 (the workshop's one-page summary) would spill onto a second sheet.
+The document is laid out on exactly the printable area of the page (the paper less ``MARGIN_MM`` each side), with
+no margin of its own. Left alone, ``QTextDocument.print_`` treats a document without a page size as unpaginated and
+adds a 2 cm margin (and a page number) *inside* the device's margins: every sheet came out in a narrow column with
+35 mm margins, and a page measured to fit A4 (the workshop's one-page summary) would spill onto a second sheet.
+
+No page numbers: each sheet opens with its own heading (the interview, the team, the person, the insight, the
+table) and goes to different hands, so a running number through the pile means nothing on paper, and a PDF
+viewer numbers pages itself. Qt draws page numbers only in its own 2 cm layout, the very margin removed here.
+
+The layout's paint device is the page itself, so the text is measured at the printer's resolution (as Qt does when
+it paginates for itself) rather than at a screen's, whose dots per inch vary from one computer to the next.
 """
 
 from __future__ import annotations
 
 from pathlib import Path
+from types import MappingProxyType
 
-from PySide6.QtCore import QMarginsF, QSizeF
-from PySide6.QtGui import QPageLayout, QPageSize, QPdfWriter, QTextDocument
+from PySide6.QtCore import QMarginsF
+from PySide6.QtGui import QPagedPaintDevice, QPageLayout, QPageSize, QPdfWriter, QTextDocument
 
 from peerdesk.errors import UserError
+from peerdesk.export.print_base import MARGIN_MM, check_paper
 from peerdesk.files import private_target
 
-MARGIN_MM = 14.0
-LAYOUT_DPI = 96.0  # QTextDocument lays a paginated document out in pixels at this resolution when printing
+PAGE_GAP_PX = 1.0
+PAGE_SIZES = MappingProxyType({"A4": QPageSize.PageSizeId.A4, "Letter": QPageSize.PageSizeId.Letter})
 
 
-def html_to_pdf(html: str, out: Path, title: str = "Workshop summary") -> None:
-    """``html`` laid out on A4 and written to ``out`` as a PDF (whole or not at all, owner-only: ``files``)."""
+def set_paper(device: QPagedPaintDevice, paper: str = "A4", *, landscape: bool = False) -> None:
+    """``paper`` (A4 or Letter), upright or across, with the margins every printed page has."""
+    device.setPageSize(QPageSize(PAGE_SIZES[check_paper(paper)]))
+    device.setPageOrientation(QPageLayout.Orientation.Landscape if landscape else QPageLayout.Orientation.Portrait)
+    device.setPageMargins(QMarginsF(MARGIN_MM, MARGIN_MM, MARGIN_MM, MARGIN_MM), QPageLayout.Unit.Millimeter)
+
+
+def paginate(html: str, device: QPagedPaintDevice) -> QTextDocument:
+    """``html`` laid out in pages the size of ``device``'s printable area (its paper less its margins)."""
+    text = QTextDocument()
+    text.documentLayout().setPaintDevice(device)
+    text.setPageSize(device.pageLayout().paintRectPixels(device.logicalDpiX()).size().toSizeF())
+    text.setHtml(html)
+    frame = text.rootFrame().frameFormat()
+    frame.setMargin(0)
+    # A hair (a CSS pixel, about 0.3 mm) above and below each page's text: Qt paints the lines either side of a page
+    # break on both pages and lets the clip hide them, so on pages that abut, the PDF's text (what search and copy
+    # see) held every heading that begins a page twice.
+    frame.setTopMargin(PAGE_GAP_PX)
+    frame.setBottomMargin(PAGE_GAP_PX)
+    text.rootFrame().setFrameFormat(frame)
+    return text
+
+
+def print_html(html: str, device: QPagedPaintDevice) -> None:
+    """Print ``html`` on ``device`` (a printer as the print dialog left it, or a PDF writer), page by page."""
+    paginate(html, device).print_(device)
+
+
+def html_to_pdf(
+    html: str, out: Path, title: str = "Workshop summary", paper: str = "A4", *, landscape: bool = False
+) -> None:
+    """``html`` laid out on ``paper`` and written to ``out`` as a PDF (whole or not at all, owner-only: ``files``)."""
     with private_target(out) as staging:
         writer = QPdfWriter(str(staging))
-        writer.setPageSize(QPageSize(QPageSize.PageSizeId.A4))
-        writer.setPageMargins(QMarginsF(MARGIN_MM, MARGIN_MM, MARGIN_MM, MARGIN_MM), QPageLayout.Unit.Millimeter)
+        set_paper(writer, paper, landscape=landscape)
         writer.setTitle(title)
-        area = writer.pageLayout().paintRect(QPageLayout.Unit.Millimeter)
-        document = QTextDocument()
-        document.setDocumentMargin(0)
-        document.setPageSize(QSizeF(area.width() / 25.4 * LAYOUT_DPI, area.height() / 25.4 * LAYOUT_DPI))
-        document.setHtml(html)
-        document.print_(writer)
+        writer.setCreator("peerdesk")
+        print_html(html, writer)
         del writer  # the file is finished when the writer goes
         if staging.stat().st_size == 0:
             raise UserError(f"Could not write {out}.")

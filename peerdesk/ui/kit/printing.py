@@ -10,15 +10,7 @@ import os
 from pathlib import Path
 from types import MappingProxyType
 
-from PySide6.QtCore import QMarginsF
-from PySide6.QtGui import (
-    QGuiApplication,
-    QPagedPaintDevice,
-    QPageLayout,
-    QPageSize,
-    QPdfWriter,
-    QTextDocument,
-)
+from PySide6.QtGui import QGuiApplication
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import (
     QComboBox,
@@ -29,55 +21,35 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from peerdesk.errors import PeerdeskError, UserError
+from peerdesk.errors import PeerdeskError
 from peerdesk.export import printing
 from peerdesk.export.print_base import PAPERS, Printable, check_paper
 from peerdesk.export.print_day1 import TIMETABLE_VIEWS
-from peerdesk.files import private_target
 from peerdesk.store.engine import Store
 from peerdesk.ui.kit import messages
 from peerdesk.ui.kit.dialogs import close_buttons
+from peerdesk.ui.kit.print_pdf import html_to_pdf, print_html, set_paper
 from peerdesk.ui.kit.widgets import error_label, push_button
 
-MARGIN_MM = 15.0
-PAGE_SIZES = MappingProxyType({"A4": QPageSize.PageSizeId.A4, "Letter": QPageSize.PageSizeId.Letter})
 VIEW_LABELS = MappingProxyType({"whole": "The whole grid", "team": "A page per team", "person": "A page per person"})
-
-
-def _layout(device: QPagedPaintDevice, paper: str) -> None:
-    device.setPageSize(QPageSize(PAGE_SIZES[check_paper(paper)]))
-    device.setPageMargins(QMarginsF(MARGIN_MM, MARGIN_MM, MARGIN_MM, MARGIN_MM), QPageLayout.Unit.Millimeter)
-
-
-def _text(document: Printable) -> QTextDocument:
-    text = QTextDocument()
-    text.setHtml(document.html())
-    return text
 
 
 def write_pdf(document: Printable, out: Path, paper: str = "A4") -> None:
     """Lay ``document`` out on ``paper`` and write it to ``out`` as a PDF (whole or not at all, owner-only)."""
-    with private_target(out) as staging:
-        writer = QPdfWriter(str(staging))
-        _layout(writer, paper)
-        writer.setTitle(document.title)
-        writer.setCreator("peerdesk")
-        _text(document).print_(writer)
-        del writer  # the file is complete once the writer is gone
-        if staging.stat().st_size == 0:
-            raise UserError(f"Could not write {out}.")
+    html_to_pdf(document.html(), out, document.title, paper, landscape=document.landscape)
 
 
-def new_printer(paper: str = "A4") -> QPrinter:
-    """A printer set up as our PDFs are (paper and margins); the print dialog may change both."""
+def new_printer(paper: str = "A4", *, landscape: bool = False) -> QPrinter:
+    """A printer set up as our PDFs are (paper, orientation and margins); the print dialog may change them."""
     printer = QPrinter(QPrinter.PrinterMode.HighResolution)
-    _layout(printer, paper)
+    set_paper(printer, paper, landscape=landscape)
     return printer
 
 
 def print_to(document: Printable, printer: QPrinter) -> None:
+    """Print ``document`` laid out on the paper and margins the printer has (after the print dialog)."""
     printer.setDocName(document.title)
-    _text(document).print_(printer)
+    print_html(document.html(), printer)
 
 
 def write_headless(store: Store, what: str, out: Path, *, paper: str = "A4", view: str = "whole") -> Printable:
@@ -180,7 +152,7 @@ class PrintDialog(QDialog):
         document = self.document()
         if document is None:
             return
-        printer = new_printer(self.paper_name)
+        printer = new_printer(self.paper_name, landscape=document.landscape)
         dialog = QPrintDialog(printer, self)
         if dialog.exec() == QDialog.DialogCode.Accepted:
             print_to(document, printer)

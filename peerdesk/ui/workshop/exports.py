@@ -81,13 +81,14 @@ def save_summary(parent: QWidget, session: ReviewSession, out: Path, *, full: bo
     summary = review.summary(session.store)
     outcome = workshop_outcome.outcome(session.store)
     render = workshop_summary.render_full if full else workshop_summary.render
+    date = content.format_dates(summary.visit_end, "")  # "6 December 2026", as on the slides
     try:
         if out.suffix.lower() == ".pdf":
             from peerdesk.ui.kit.print_pdf import html_to_pdf
 
-            html_to_pdf(render(outcome, summary.title, summary.visit_end), out)
+            html_to_pdf(render(outcome, summary.title, date), out)
         else:
-            workshop_summary.write(outcome, out, summary.title, summary.visit_end, full=full)
+            workshop_summary.write(outcome, out, summary.title, date, full=full)
     except PeerdeskError as exc:
         messages.error(parent, "One-page summary", exc)
         return

@@ -1,4 +1,4 @@
-"""HTML to a PDF with Qt's text engine."""
+"""HTML to a PDF (or a printer) with Qt's text engine, laid out inside the page's margins and nothing more."""
 
 from __future__ import annotations
 
@@ -8,14 +8,22 @@ import subprocess
 from pathlib import Path
 
 import pytest
+from PySide6.QtCore import QMarginsF
+from PySide6.QtGui import QColor, QPageLayout, QPdfWriter, QTextTable
+from PySide6.QtPrintSupport import QPrinter
 from pytestqt.qtbot import QtBot
 
 from peerdesk.errors import UserError
 from peerdesk.export import workshop_summary
 from peerdesk.services import workshop, workshop_outcome
 from peerdesk.store.engine import Store
-from peerdesk.ui.kit.print_pdf import html_to_pdf
+from peerdesk.ui.kit.print_pdf import html_to_pdf, paginate, print_html, set_paper
 from tests.export.test_workshop_pptx import LONG, record_workshop
+from tests.helpers.pdf import Word, pdf_info, pdf_text, pdf_words
+
+POINTS_PER_MM = 72 / 25.4
+SENTENCE = "The front door works when families are heard."
+PARAGRAPH = "<h1>Notes</h1>" + "<p>" + " ".join([SENTENCE] * 400) + "</p>"
 
 
 def test_html_becomes_a_pdf_file(qtbot: QtBot, tmp_path: Path) -> None:
@@ -68,3 +76,65 @@ def test_a_short_workshop_summary_keeps_every_word_at_full_size_on_one_page(
     html_to_pdf(page, tmp_path / "one.pdf")
     assert pages(tmp_path / "one.pdf") == 1
     assert "font-size: 9.5pt" in page and "Shortened" not in page
+
+
+def frame(words: list[Word]) -> tuple[float, float, float, float]:
+    """Where the printed words reach, in millimetres: the left, top, right and bottom of all of them."""
+    return (
+        min(w.left for w in words) / POINTS_PER_MM,
+        min(w.top for w in words) / POINTS_PER_MM,
+        max(w.right for w in words) / POINTS_PER_MM,
+        max(w.bottom for w in words) / POINTS_PER_MM,
+    )
+
+
+@pytest.mark.parametrize(("paper", "width", "height"), [("A4", 210, 297), ("Letter", 215.9, 279.4)])
+def test_the_text_fills_the_page_inside_14_mm_margins_without_a_page_number(
+    qapp: object, tmp_path: Path, paper: str, width: float, height: float
+) -> None:
+    out = tmp_path / "notes.pdf"
+    html_to_pdf(PARAGRAPH, out, "Notes", paper)
+    # Where a paragraph runs over a page break, Qt also paints the line before the break at the top of the next
+    # page, where the page's clip hides it (pdftotext still reads it): what lies wholly in the margin is not seen.
+    words = [w for w in pdf_words(out) if w.bottom > 14 * POINTS_PER_MM]
+    assert int(pdf_info(out)["Pages"]) > 1
+    for page in {w.page for w in words}:
+        left, top, right, bottom = frame([w for w in words if w.page == page])
+        # Qt's own layout (a document without a page size) put 2 cm more inside these margins: text began at 34 mm.
+        assert left == pytest.approx(14, abs=0.5) and top == pytest.approx(14, abs=1), page
+        assert width - 14 - 12 < right <= width - 14, page  # the lines run to the right margin
+        assert bottom <= height - 14, page
+    # Every word printed is the document's: no page number added under the text.
+    assert {w.text for w in words} == {"Notes", *SENTENCE.split(" ")}
+
+
+def test_a_printer_lays_the_page_out_inside_the_margins_the_print_dialog_left(qapp: object, tmp_path: Path) -> None:
+    # A QPrinter writing a PDF stands in for the real printer; the dialog's user widened its margins to 25 mm.
+    printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+    set_paper(printer, "Letter")
+    printer.setPageMargins(QMarginsF(25, 25, 25, 25), QPageLayout.Unit.Millimeter)
+    out = tmp_path / "printed.pdf"
+    printer.setOutputFileName(str(out))
+    print_html(PARAGRAPH, printer)
+    del printer
+    left, top, right, _ = frame([w for w in pdf_words(out) if w.page == 1])
+    assert left == pytest.approx(25, abs=0.5) and top == pytest.approx(25, abs=1)
+    assert 215.9 - 25 - 12 < right <= 215.9 - 25
+    assert "Notes" in pdf_text(out, first=1, last=1)
+
+
+def test_the_summary_keeps_its_spacing_and_its_rules_show_on_a_photocopy(
+    qapp: object, demo_store: Store, tmp_path: Path
+) -> None:
+    outcome = record_workshop(demo_store)
+    writer = QPdfWriter(str(tmp_path / "measure.pdf"))
+    set_paper(writer, "A4")
+    text = paginate(workshop_summary.render(outcome, "Eastmere", ""), writer)
+    heading = text.find("Goals chosen and top actions")
+    # Qt ignores margins and padding in points: the headings sat on the table above them.
+    assert heading.blockFormat().topMargin() > 0
+    table = next(f for f in text.rootFrame().childFrames() if isinstance(f, QTextTable))
+    cell = table.cellAt(1, 0).format().toTableCellFormat()
+    assert cell.leftPadding() > 0
+    grey = QColor(cell.leftBorderBrush().color())
+    assert grey.lightness() < 170  # a mid grey rule, not a pale one that fades out on a copier

@@ -3,21 +3,28 @@ Print… opens one dialog, and what it saves as PDF reads back as the visit's pa
 
 from __future__ import annotations
 
+import re
+import unicodedata
 from pathlib import Path
 
 import pytest
-from PySide6.QtGui import QPageSize
+from PySide6.QtGui import QPageSize, QPdfWriter, QTextDocument, QTextTable
 from pytestqt.qtbot import QtBot
 
 from peerdesk.errors import UserError
 from peerdesk.export import printing as documents
-from peerdesk.export.print_base import Printable
+from peerdesk.export.print_base import Printable, grid, ruled_lines
+from peerdesk.services import action_progress, timetable, timetable_grid
 from peerdesk.store.engine import Store
 from peerdesk.ui.kit import printing
+from peerdesk.ui.kit.print_pdf import paginate, set_paper
 from peerdesk.ui.kit.printing import PrintDialog, new_printer, print_to, write_pdf
 from peerdesk.ui.kit.session import ReviewSession
-from tests.helpers.pdf import pages_starting, pdf_info, pdf_text
+from tests.export.test_workshop_pptx import LONG, record_workshop
+from tests.helpers.pdf import pages_starting, pdf_info, pdf_text, pdf_words
 from tests.helpers.timetable import build_day
+
+POINTS_PER_MM = 72 / 25.4
 
 
 def test_a_document_becomes_a_pdf_and_a_missing_folder_is_refused(qtbot: QtBot, tmp_path: Path) -> None:
@@ -79,6 +86,7 @@ def test_interview_sheets_on_a4_one_heading_per_interview(qtbot: QtBot, demo_sto
     assert pdf_info(out)["Page size"].startswith("595 x 842")  # A4
     text = pdf_text(out)
     assert text.count("Interview: ") == 15
+    assert pages_starting(out, "Interview: ") == 15  # each interview's sheet starts a page of its own
     assert "Senior leaders" in text and "Quotes, word for word" in text and "☐ 1." in text
 
 
@@ -116,6 +124,7 @@ def test_printing_to_a_printer_uses_the_same_pages(qtbot: QtBot, demo_store: Sto
     assert "Thorns" in pdf_text(out) and "Buds" in pdf_text(out)
     write_pdf(documents.build(demo_store, "rtb-sheets"), tmp_path / "same.pdf")
     assert pdf_text(out) == pdf_text(tmp_path / "same.pdf")
+    assert pdf_words(out) == pdf_words(tmp_path / "same.pdf")  # and every word in the same place
 
 
 def test_file_menu_has_print(qtbot: QtBot, demo_session: ReviewSession) -> None:
@@ -125,3 +134,105 @@ def test_file_menu_has_print(qtbot: QtBot, demo_session: ReviewSession) -> None:
     qtbot.addWidget(window)
     assert window.action_print in window.file_menu.actions()
     assert window.action_print.shortcut().toString() == "Ctrl+P"
+
+
+def test_cells_are_padded_and_ruled_lines_are_far_enough_apart_to_write_on(qapp: object, tmp_path: Path) -> None:
+    # Qt's text engine ignores padding and margins given in points: cells had none, and ruled lines were a line of
+    # print apart (4 mm), too close to write on.
+    out = tmp_path / "sheet.pdf"
+    sheet = Printable("Sheet", (grid(["Who"], [["Sam"]]) + ruled_lines(10),))
+    write_pdf(sheet, out)
+    sam = next(w for w in pdf_words(out) if w.text == "Sam")
+    assert sam.left / POINTS_PER_MM > 14 + 1  # inside the cell's border, not against it
+    writer = QPdfWriter(str(tmp_path / "measure.pdf"))
+    set_paper(writer, "A4")
+    text = paginate(sheet.html(), writer)
+    tables = [frame for frame in text.rootFrame().childFrames() if isinstance(frame, QTextTable)]
+    assert len(tables) == 2
+    ruled = text.documentLayout().frameBoundingRect(tables[1]).height() / 10 / (writer.logicalDpiY() / 25.4)
+    assert 7 <= ruled <= 9  # millimetres between ruled lines: room for handwriting
+
+
+def printed_words(document: Printable) -> set[str]:
+    """The document's words, and the pieces a line may end or start with where a word breaks after a hyphen."""
+    text = QTextDocument()
+    text.setHtml(document.html())
+    words = set(text.toPlainText().split())
+    return words | {piece for word in words for piece in re.split(r"(?<=[-–/])", word)}
+
+
+@pytest.mark.parametrize("paper", ["A4", "Letter"])
+@pytest.mark.parametrize("view", ["whole", "team", "person"])
+def test_the_timetable_never_breaks_a_time_or_a_word_and_its_teams_share_the_width(
+    qtbot: QtBot, demo_store: Store, tmp_path: Path, view: str, paper: str
+) -> None:
+    out = tmp_path / "timetable.pdf"
+    document = printing.write_headless(demo_store, "timetable", out, paper=paper, view=view)
+    words = pdf_words(out)
+    printed = {unicodedata.normalize("NFKC", w.text) for w in words}  # the PDF's ligatures (ﬀ) as letters
+    times = {f"{slot.starts}–{slot.ends}" for slot in timetable.timetable(demo_store).slots}
+    assert len(times) == 5 and times <= printed  # "09:45–10:30", never "09:45–10" and ":30"
+    assert printed <= printed_words(document)  # no word cut in two by a narrow column
+    if view == "whole":
+        # Each team's column starts with its header ("Team A (…)"): the columns are the same width.
+        starts = [w.left for w in words if w.page == 1 and w.text == "Team"][:3]
+        assert len(starts) == 3 and starts[2] - starts[1] == pytest.approx(starts[1] - starts[0], abs=1)
+
+
+def page_headings(pdf: Path) -> list[str]:
+    """The first line of each page: a sheet's heading where one begins, else what the page continues with."""
+    return [page.strip().split("\n")[0] if page.strip() else "" for page in pdf_text(pdf).split("\f")[:-1]]
+
+
+@pytest.mark.parametrize("paper", ["A4", "Letter"])
+def test_each_sheet_fits_its_paper_without_a_sliver_on_a_second_page(
+    qtbot: QtBot, demo_store: Store, tmp_path: Path, paper: str
+) -> None:
+    def printed(what: str) -> list[str]:
+        out = tmp_path / f"{what}-{paper}.pdf"
+        printing.write_headless(demo_store, what, out, paper=paper)
+        return page_headings(out)
+
+    assert printed("rtb-sheets") == ["Roses", "Thorns", "Buds"]  # a page each, with room left to write
+    assert printed("workshop-sheets") == ["Workshop: Table ______"]  # the blank sheet, before tables are set up
+    assert printed("insight-sheets") == [f"Insight {n}" for n in (1, 2, 3, 4)]
+    # Two pages per interview, each starting a page of its own: printed on both sides, one sheet per interview.
+    interviews = printed("interview-sheets")
+    assert len(interviews) == 30 and all(h.startswith("Interview: ") for h in interviews[::2])
+    record_workshop(demo_store, tables=4)
+    assert printed("workshop-sheets") == [f"Workshop: Table {n}" for n in (1, 2, 3, 4)]
+
+
+def test_a_long_table_repeats_its_header_on_the_next_page(qtbot: QtBot, demo_store: Store, tmp_path: Path) -> None:
+    record_workshop(demo_store, tables=4)
+    for row in action_progress.rows(demo_store):
+        action_progress.set_fields(demo_store, row.action_id, owner="Head of early help", evidence=LONG, note=LONG)
+    out = tmp_path / "followup.pdf"
+    printing.write_headless(demo_store, "followup-sheet", out)
+    # A row that runs over the page break is also painted above the next page's margin, clipped away (unseen):
+    # what is seen starts inside the margin.
+    seen = [w for w in pdf_words(out) if w.top >= 14 * POINTS_PER_MM - 1]
+    pages = sorted({w.page for w in seen})
+    assert len(pages) > 1
+    for page in pages[1:]:
+        first_line = min(w.top for w in seen if w.page == page)
+        header = [
+            w.text for w in sorted((w for w in seen if w.page == page and w.top == first_line), key=lambda w: w.left)
+        ]
+        assert header[:5] == ["Table", "Goal", "#", "Action", "agreed"], page
+
+
+@pytest.mark.parametrize(("paper", "size"), [("A4", "842 x 595"), ("Letter", "792 x 612")])
+def test_a_grid_of_many_teams_turns_across_the_paper_rather_than_cut_its_words(
+    qtbot: QtBot, demo_store: Store, tmp_path: Path, paper: str, size: str
+) -> None:
+    upright = tmp_path / "three.pdf"
+    assert not printing.write_headless(demo_store, "timetable", upright, paper=paper).landscape
+    assert not pdf_info(upright)["Page size"].startswith(size)
+    for name, room in (("Team D", "Council Chamber"), ("Team E", "Safeguarding Partnership Office"), ("Team F", "")):
+        timetable_grid.add_team(demo_store, name, room)
+    out = tmp_path / "six.pdf"
+    document = printing.write_headless(demo_store, "timetable", out, paper=paper)
+    assert document.landscape and pdf_info(out)["Page size"].startswith(size)
+    printed = {unicodedata.normalize("NFKC", w.text) for w in pdf_words(out)}
+    assert printed <= printed_words(document)  # upright, "Transformational" came out as "Transformati" "onal"

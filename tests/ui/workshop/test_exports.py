@@ -8,6 +8,8 @@ import pytest
 from pptx import Presentation
 from pytestqt.qtbot import QtBot
 
+from peerdesk.export import content
+from peerdesk.services import review
 from peerdesk.ui.kit import messages
 from peerdesk.ui.workshop import exports
 from peerdesk.ui.workshop.panel import WorkshopPanel
@@ -36,6 +38,8 @@ def test_the_summary_is_written_as_html_or_pdf_and_a_failure_is_said(
     assert told == [f"One-page summary: saved to {tmp_path / 'summary.html'}"], "it says it is done, and where"
     html = (tmp_path / "summary.html").read_text(encoding="utf-8")
     assert "Pilot a joint duty rota from May" in html
+    visit_end = review.summary(panel.session.store).visit_end
+    assert content.format_dates(visit_end, "") in html and visit_end not in html  # "6 December 2026", not ISO
     exports.save_summary(panel, panel.session, tmp_path / "summary.pdf", full=True)
     assert (tmp_path / "summary.pdf").read_bytes().startswith(b"%PDF")
     said: list[str] = []
