@@ -183,9 +183,7 @@ class TeamDialog(SessionDialog):
         layout.addWidget(self.card_text)
         card_row = QHBoxLayout()
         copy = push_button("Copy &my card", lambda: QGuiApplication.clipboard().setText(text))
-        save = push_button(
-            "&Save my card…", lambda: self._save_text(text, "my.card", "Save your card", "Cards (*.card)")
-        )
+        save = push_button("&Save my card…", lambda: self.save_card(text, card.name))
         close = push_button("Close", self.accept)
         close.setDefault(True)  # Enter in the list must not open Add a card (Qt's pick: the next button)
         card_row.addWidget(copy)
@@ -217,13 +215,26 @@ class TeamDialog(SessionDialog):
         self.verify_button.setEnabled(p is not None and not p.is_me and not p.verified and not p.removed)
         self.remove_button.setEnabled(p is not None and not p.is_me and not p.removed)
 
-    def _save_text(self, text: str, name: str, title: str, filter_: str) -> None:
+    def _save_text(self, text: str, name: str, title: str, filter_: str) -> Path | None:
+        """The file chosen and written, or None (cancelled, or it could not be written: said in a box)."""
         path, _ = QFileDialog.getSaveFileName(self, title, str(Path.home() / name), filter_)
-        if path:
-            try:
-                write_private_text(path, text)
-            except UserError as exc:
-                messages.error(self, title, exc)
+        if not path:
+            return None
+        try:
+            write_private_text(path, text)
+        except UserError as exc:
+            messages.error(self, title, exc)
+            return None
+        return Path(path)
+
+    def save_card(self, text: str, name: str) -> None:
+        # Named after me: the lead receives a card from each member, and five "my.card" attachments look alike.
+        stem = "".join(c if c.isalnum() else "-" for c in name.lower()).strip("-") or "my"
+        path = self._save_text(text, f"{stem}.card", "Save your card", "Cards (*.card)")
+        if path is not None:
+            self.status.setText(
+                f"Your card is saved as {path.name} in {path.parent}: attach it to an email to the lead."
+            )
 
     # --- actions (each an undo step) ---------------------------------------------------------------------------
     def add_card(self, text: str | None = None) -> None:
@@ -321,10 +332,16 @@ class TeamDialog(SessionDialog):
         QGuiApplication.clipboard().setText(text)
         self.status.setText(
             "The invitation is copied: paste it into an email. Your colleague joins with it (start screen ▸ Join a "
-            "review) and sends you their card to add here."
+            "review from an invitation) and sends you their card to add here."
         )
 
     def save_invitation(self) -> None:
         text = self._invitation()
-        if text is not None:
-            self._save_text(text, "join-the-review.invite", "Save the invitation", "Invitations (*.invite)")
+        if text is None:
+            return
+        path = self._save_text(text, "join-the-review.invite", "Save the invitation", "Invitations (*.invite)")
+        if path is not None:  # said, as after Copy: a file dialog that just closes leaves the lead guessing
+            self.status.setText(
+                f"The invitation is saved as {path.name} in {path.parent}: attach it to an email. Your colleague "
+                "joins with it (start screen ▸ Join a review from an invitation) and sends you their card to add here."
+            )

@@ -8,7 +8,7 @@ from pathlib import Path
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QGuiApplication, QKeySequence
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QApplication, QMessageBox, QPushButton
+from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox, QPushButton
 from pytestqt.qtbot import QtBot
 
 from peerdesk.exchange import roster
@@ -20,6 +20,7 @@ from peerdesk.ui.kit.session import ReviewSession
 from peerdesk.ui.team.dialog import AddCardDialog, TeamDialog, TeamModel
 from tests.helpers.exchange import PASSPHRASE, Team, send, visit_start
 from tests.helpers.layout import screenshot
+from tests.helpers.walk import Walk
 
 
 def _recipients(store: Store) -> list[tuple[str, bytes]]:
@@ -297,3 +298,38 @@ def test_the_verify_question_ends_in_a_question_not_a_lone_mark(qtbot: QtBot, tr
     fingerprint = team.my_card(sam)[0].fingerprint
     assert asked == [f"Ask Sam Okafor to read their fingerprint aloud. It should be\n\n{fingerprint}\n\nDoes it match?"]
     assert next(p for p in dialog.model.rows if p.id == sam.member_id).verified
+
+
+def test_saving_an_invitation_or_a_card_says_where_the_file_went_and_what_to_do_with_it(
+    qtbot: QtBot, duo: Team, tmp_path: Path
+) -> None:
+    # Seen under Xvfb: after "Save an invitation…" the file dialog closed and nothing was said (Copy said what
+    # to do next); a member's card was offered as "my.card", like every other member's card the lead receives.
+    dialog = active_team_dialog(qtbot, duo)
+    walk = Walk(qtbot)
+    walk.answer_file_dialog(tmp_path / "for-sam.invite")
+    walk.click(dialog.invite_button, "Save an invitation…")
+    walk.check()
+    assert "BEGIN PEERDESK INVITATION" in (tmp_path / "for-sam.invite").read_text(encoding="utf-8")
+    assert dialog.status.text().startswith(f"The invitation is saved as for-sam.invite in {tmp_path}")
+    assert "Join a review from an invitation" in dialog.status.text()
+
+    member = TeamDialog(ReviewSession(duo.stores[1]))
+    qtbot.addWidget(member)
+    member.show()
+    suggested: list[str] = []
+
+    def answer(files: QFileDialog) -> None:
+        suggested.append(files.selectedFiles()[0])
+        files.setDirectory(str(tmp_path))
+        QTest.keyClick(files, Qt.Key.Key_Return)
+
+    walk.when_modal(QFileDialog, answer)
+    walk.click(next(b for b in member.findChildren(QPushButton) if b.text() == "&Save my card…"))
+    walk.check()
+    assert Path(suggested[0]).name == "sam-okafor.card"
+    assert "BEGIN PEERDESK MEMBER CARD" in (tmp_path / "sam-okafor.card").read_text(encoding="utf-8")
+    assert (
+        member.status.text()
+        == f"Your card is saved as sam-okafor.card in {tmp_path}: attach it to an email to the lead."
+    )
