@@ -106,6 +106,8 @@ class AddCardDialog(QDialog):
         path, _ = QFileDialog.getOpenFileName(self, "Load a member card", str(Path.home()), "Cards (*.card);;All (*)")
         if path:
             self.text.setPlainText(Path(path).read_text(encoding="utf-8", errors="replace"))
+            if self.card is not None:  # as with a pasted one: Enter adds it once the fingerprints were compared
+                self.add_button.setFocus()
 
     def _read(self) -> None:
         try:

@@ -333,3 +333,26 @@ def test_saving_an_invitation_or_a_card_says_where_the_file_went_and_what_to_do_
         member.status.text()
         == f"Your card is saved as sam-okafor.card in {tmp_path}: attach it to an email to the lead."
     )
+
+
+def test_a_card_loaded_from_its_file_is_read_in_and_enter_adds_it(qtbot: QtBot, duo: Team, tmp_path: Path) -> None:
+    # Seen under Xvfb: after "Load from file…" the keyboard stayed on that button, so Enter opened the file
+    # dialog again instead of adding the card (a pasted card puts the keyboard on "The fingerprints match: add").
+    card, text = team.my_card(duo.stores[1])
+    (tmp_path / "sam.card").write_text(text, encoding="utf-8")
+    QGuiApplication.clipboard().setText("")
+    dialog = AddCardDialog()
+    qtbot.addWidget(dialog)
+    dialog.show()
+    dialog.activateWindow()
+    qtbot.waitUntil(dialog.isActiveWindow)
+    walk = Walk(qtbot)
+    walk.answer_file_dialog(tmp_path / "sam.card")
+    walk.click(next(b for b in dialog.findChildren(QPushButton) if b.text() == "&Load from file…"))
+    walk.check()
+    assert dialog.card == card
+    qtbot.waitUntil(
+        lambda: dialog.focusWidget() is dialog.add_button
+    )  # the keys' target once the window is active again
+    QTest.keyClick(dialog.focusWidget(), Qt.Key.Key_Return)
+    assert dialog.result() == AddCardDialog.DialogCode.Accepted
