@@ -274,23 +274,24 @@ class TeamDialog(SessionDialog):
         undo: Callable[[Store, str], Changes],
         *,
         destructive: bool = False,
-    ) -> None:
+    ) -> team.TeamMember | None:
         """Once the user answers yes to ``question`` (title, text about the member, yes) or had ``confirmed``,
-        apply ``do`` to the selected member as the undo step "``step`` name"."""
+        apply ``do`` to the selected member as the undo step "``step`` name"; returns the member it was done to."""
         p = self.selected()
         title, text, yes = question
         if p is None or (
             not confirmed and not messages.confirm(self, title, text(p), yes=yes, destructive=destructive)
         ):
-            return
+            return None
         member_id = p.id
-        ops.run(
+        done = ops.run(
             self,
             self.session,
             f"{step} {clip(p.name)}",
             lambda s: do(s, member_id),
             lambda s: undo(s, member_id),
         )
+        return p if done else None
 
     def verify_selected(self, confirmed: bool = False) -> None:
         question = (
@@ -311,7 +312,7 @@ class TeamDialog(SessionDialog):
             ),
             "Remove",
         )
-        self._change_selected(
+        removed = self._change_selected(
             confirmed,
             question,
             "Remove",
@@ -319,6 +320,13 @@ class TeamDialog(SessionDialog):
             lambda s, member_id: team.set_removed(s, member_id, False),
             destructive=True,  # their bundles are refused from then on: Enter must not do it by habit
         )
+        if removed is not None:
+            # Only this file knows yet: the others go on taking their bundles until the lead's next one arrives.
+            self.status.setText(
+                f"{clip(removed.name)} is off the team here. Export a bundle (File ▸ Export bundle, Ctrl+Shift+E) and "
+                "email it to the others: until it reaches them, their copies still take bundles from "
+                f"{clip(removed.name)}."
+            )
 
     def _invitation(self) -> str | None:
         try:

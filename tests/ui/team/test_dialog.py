@@ -356,3 +356,27 @@ def test_a_card_loaded_from_its_file_is_read_in_and_enter_adds_it(qtbot: QtBot, 
     )  # the keys' target once the window is active again
     QTest.keyClick(dialog.focusWidget(), Qt.Key.Key_Return)
     assert dialog.result() == AddCardDialog.DialogCode.Accepted
+
+
+def test_after_removing_a_member_the_lead_is_told_the_others_learn_it_from_the_next_bundle(
+    qtbot: QtBot, trio: Team
+) -> None:
+    # Seen under Xvfb: after Remove the dialog said nothing, yet the other members' copies still took the removed
+    # member's bundles until the lead's next bundle reached them.
+    lead, _sam, _priya = trio.stores
+    dialog = TeamDialog(ReviewSession(lead))
+    qtbot.addWidget(dialog)
+    dialog.show()
+    dialog.view.selectRow(next(r for r, p in enumerate(dialog.model.rows) if p.name == "Sam Okafor"))
+
+    def answer() -> None:
+        box = QApplication.activeModalWidget()
+        assert isinstance(box, QMessageBox)
+        yes = next(b for b in box.buttons() if b.text() == "Remove")
+        QTest.mouseClick(yes, Qt.MouseButton.LeftButton)
+
+    QTimer.singleShot(0, answer)
+    QTest.mouseClick(dialog.remove_button, Qt.MouseButton.LeftButton)
+    assert next(p for p in dialog.model.rows if p.name == "Sam Okafor").removed
+    assert dialog.status.text().startswith("Sam Okafor is off the team here. Export a bundle (File ▸ Export bundle")
+    assert "still take bundles from Sam Okafor" in dialog.status.text()
