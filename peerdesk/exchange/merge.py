@@ -299,6 +299,8 @@ def _merge_table(uow: UnitOfWork, table: str, records: list[dict[str, Any]], run
             result.ids.add(record["id"])
         uow.insert_rows(model, rows)
         result.new[table] += len(fresh)
+        if table == conflicts.TABLE:  # one settled elsewhere arrives settled: no conflict to look at here
+            result.new[table] -= sum(1 for r in fresh if r["resolved"] or r["deleted"])
     uow.update_rows(model, authors, key=ROW_ID)
     if to_decide:
         local = _held_rows(conn, t, [r["id"] for r in to_decide])

@@ -185,7 +185,7 @@ def check(store: Store, data: bytes, *, now: dt.datetime | None = None) -> tuple
         if signer is None or signer.deleted:
             if header.review_id != review_id:
                 raise _other_review()
-            raise _unknown_signer(roster.i_am_lead(s))
+            raise _unknown_signer(roster.i_am_lead(s), header.sender_name)
         if signer.removed:
             raise BundleRefused(
                 "removed-signer",
@@ -203,11 +203,7 @@ def check(store: Store, data: bytes, *, now: dt.datetime | None = None) -> tuple
         if header.sender_id == me:
             raise BundleRefused("own-bundle", "This is a bundle you exported yourself: there is nothing to import.")
         if header.sealed_for(me) is None:
-            raise BundleRefused(
-                "not-addressed",
-                f"This bundle was not encrypted to you. Ask {clip(signer.name)} to import the lead's latest bundle (or "
-                "verify you in Team) and export again.",
-            )
+            raise _not_addressed(clip(signer.name), signer.id == roster.lead_id(s))
         # The retention date the lead set in this file decides; the header's is only the sender's claim, used
         # until the lead's first bundle has brought one.
         review = s.get(Review, review_id)
@@ -223,14 +219,33 @@ def check(store: Store, data: bytes, *, now: dt.datetime | None = None) -> tuple
     return parsed, signer
 
 
-def _unknown_signer(lead: bool) -> BundleRefused:
+def _unknown_signer(lead: bool, claimed: str) -> BundleRefused:
     # The lead is the one who puts people on the team: telling them to wait for "the lead's bundle" led nowhere.
     then = (
-        "If they should be on it, add their card to the team first (Team), then import the bundle again."
+        "If they should be on it, add their card to the team first (File ▸ Team… ▸ Add a card), then import the bundle "
+        "again."
         if lead
         else "If they joined recently, import the lead's latest bundle first (it brings the team), then try again."
     )
-    return BundleRefused("unknown-signer", f"The bundle is signed by someone who is not on this review's team. {then}")
+    # The name is only the bundle's claim (nobody on the team signed it), said as such: it tells the lead whose
+    # card is missing, usually a colleague who sent work before their card was added.
+    who = (
+        f"This bundle says it comes from {clip(claimed)}, who is"
+        if clip(claimed)
+        else "The bundle is signed by someone"
+    )
+    return BundleRefused("unknown-signer", f"{who} not on this review's team. {then}")
+
+
+def _not_addressed(signer: str, from_the_lead: bool) -> BundleRefused:
+    if from_the_lead:  # "ask the lead to import the lead's latest bundle" was the advice given about the lead
+        then = (
+            f"If you are still on the team, ask {signer} to check you in Team (your card may need adding or "
+            "verifying again) and to export again."
+        )
+    else:
+        then = f"Ask {signer} to import the lead's latest bundle (or verify you in Team) and export again."
+    return BundleRefused("not-addressed", f"This bundle was not encrypted to you. {then}")
 
 
 def _other_review() -> BundleRefused:

@@ -75,3 +75,34 @@ def test_a_bundle_from_someone_off_the_team_tells_the_lead_to_add_their_card(duo
     with pytest.raises(BundleRefused) as to_member:
         transfer.import_bundle(sam, data)
     assert to_member.value.reason == "unknown-signer" and "import the lead's latest bundle" in str(to_member.value)
+
+
+def test_a_bundle_from_someone_off_the_team_says_who_it_claims_to_come_from_and_where_to_add_them(
+    duo: Team, tmp_path: Path
+) -> None:
+    # Seen under Xvfb: a member sent work before the lead had added their card; the lead read "signed by someone
+    # who is not on this review's team … (Team)" and could not tell whose card was missing, nor where Team is.
+    lead = duo.stores[0]
+    newcomer = team.join(team.invitation(lead), tmp_path / "cy.peerdesk", PASSPHRASE, "Cy Newcomer")
+    try:
+        data = transfer.export_bundle(newcomer).data
+    finally:
+        newcomer.close()
+    with pytest.raises(BundleRefused) as refused:
+        transfer.import_bundle(lead, data)
+    assert str(refused.value).startswith(
+        "This bundle says it comes from Cy Newcomer, who is not on this review's team."
+    )
+    assert "(File ▸ Team… ▸ Add a card)" in str(refused.value)
+
+
+def test_a_member_left_out_of_the_leads_bundle_is_not_told_to_ask_the_lead_for_the_leads_bundle(trio: Team) -> None:
+    # Seen under Xvfb: removed from the team, a member importing the lead's next bundle read "Ask Alex Lead to
+    # import the lead's latest bundle".
+    lead, _sam, priya = trio.stores
+    team.set_removed(lead, priya.member_id)
+    with pytest.raises(BundleRefused) as refused:
+        transfer.import_bundle(priya, transfer.export_bundle(lead).data)
+    assert refused.value.reason == "not-addressed"
+    assert "the lead's latest bundle" not in str(refused.value)
+    assert "If you are still on the team, ask Alex Lead to check you in Team" in str(refused.value)

@@ -106,6 +106,8 @@ class AddCardDialog(QDialog):
         path, _ = QFileDialog.getOpenFileName(self, "Load a member card", str(Path.home()), "Cards (*.card);;All (*)")
         if path:
             self.text.setPlainText(Path(path).read_text(encoding="utf-8", errors="replace"))
+            if self.card is not None:  # as with a pasted one: Enter adds it once the fingerprints were compared
+                self.add_button.setFocus()
 
     def _read(self) -> None:
         try:
@@ -183,9 +185,7 @@ class TeamDialog(SessionDialog):
         layout.addWidget(self.card_text)
         card_row = QHBoxLayout()
         copy = push_button("Copy &my card", lambda: QGuiApplication.clipboard().setText(text))
-        save = push_button(
-            "&Save my card…", lambda: self._save_text(text, "my.card", "Save your card", "Cards (*.card)")
-        )
+        save = push_button("&Save my card…", lambda: self.save_card(text, card.name))
         close = push_button("Close", self.accept)
         close.setDefault(True)  # Enter in the list must not open Add a card (Qt's pick: the next button)
         card_row.addWidget(copy)
@@ -217,13 +217,26 @@ class TeamDialog(SessionDialog):
         self.verify_button.setEnabled(p is not None and not p.is_me and not p.verified and not p.removed)
         self.remove_button.setEnabled(p is not None and not p.is_me and not p.removed)
 
-    def _save_text(self, text: str, name: str, title: str, filter_: str) -> None:
+    def _save_text(self, text: str, name: str, title: str, filter_: str) -> Path | None:
+        """The file chosen and written, or None (cancelled, or it could not be written: said in a box)."""
         path, _ = QFileDialog.getSaveFileName(self, title, str(Path.home() / name), filter_)
-        if path:
-            try:
-                write_private_text(path, text)
-            except UserError as exc:
-                messages.error(self, title, exc)
+        if not path:
+            return None
+        try:
+            write_private_text(path, text)
+        except UserError as exc:
+            messages.error(self, title, exc)
+            return None
+        return Path(path)
+
+    def save_card(self, text: str, name: str) -> None:
+        # Named after me: the lead receives a card from each member, and five "my.card" attachments look alike.
+        stem = "".join(c if c.isalnum() else "-" for c in name.lower()).strip("-") or "my"
+        path = self._save_text(text, f"{stem}.card", "Save your card", "Cards (*.card)")
+        if path is not None:
+            self.status.setText(
+                f"Your card is saved as {path.name} in {path.parent}: attach it to an email to the lead."
+            )
 
     # --- actions (each an undo step) ---------------------------------------------------------------------------
     def add_card(self, text: str | None = None) -> None:
@@ -261,23 +274,24 @@ class TeamDialog(SessionDialog):
         undo: Callable[[Store, str], Changes],
         *,
         destructive: bool = False,
-    ) -> None:
+    ) -> team.TeamMember | None:
         """Once the user answers yes to ``question`` (title, text about the member, yes) or had ``confirmed``,
-        apply ``do`` to the selected member as the undo step "``step`` name"."""
+        apply ``do`` to the selected member as the undo step "``step`` name"; returns the member it was done to."""
         p = self.selected()
         title, text, yes = question
         if p is None or (
             not confirmed and not messages.confirm(self, title, text(p), yes=yes, destructive=destructive)
         ):
-            return
+            return None
         member_id = p.id
-        ops.run(
+        done = ops.run(
             self,
             self.session,
             f"{step} {clip(p.name)}",
             lambda s: do(s, member_id),
             lambda s: undo(s, member_id),
         )
+        return p if done else None
 
     def verify_selected(self, confirmed: bool = False) -> None:
         question = (
@@ -298,7 +312,7 @@ class TeamDialog(SessionDialog):
             ),
             "Remove",
         )
-        self._change_selected(
+        removed = self._change_selected(
             confirmed,
             question,
             "Remove",
@@ -306,6 +320,13 @@ class TeamDialog(SessionDialog):
             lambda s, member_id: team.set_removed(s, member_id, False),
             destructive=True,  # their bundles are refused from then on: Enter must not do it by habit
         )
+        if removed is not None:
+            # Only this file knows yet: the others go on taking their bundles until the lead's next one arrives.
+            self.status.setText(
+                f"{clip(removed.name)} is off the team here. Export a bundle (File ▸ Export bundle, Ctrl+Shift+E) and "
+                "email it to the others: until it reaches them, their copies still take bundles from "
+                f"{clip(removed.name)}."
+            )
 
     def _invitation(self) -> str | None:
         try:
@@ -321,10 +342,16 @@ class TeamDialog(SessionDialog):
         QGuiApplication.clipboard().setText(text)
         self.status.setText(
             "The invitation is copied: paste it into an email. Your colleague joins with it (start screen ▸ Join a "
-            "review) and sends you their card to add here."
+            "review from an invitation) and sends you their card to add here."
         )
 
     def save_invitation(self) -> None:
         text = self._invitation()
-        if text is not None:
-            self._save_text(text, "join-the-review.invite", "Save the invitation", "Invitations (*.invite)")
+        if text is None:
+            return
+        path = self._save_text(text, "join-the-review.invite", "Save the invitation", "Invitations (*.invite)")
+        if path is not None:  # said, as after Copy: a file dialog that just closes leaves the lead guessing
+            self.status.setText(
+                f"The invitation is saved as {path.name} in {path.parent}: attach it to an email. Your colleague "
+                "joins with it (start screen ▸ Join a review from an invitation) and sends you their card to add here."
+            )

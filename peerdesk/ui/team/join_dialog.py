@@ -121,6 +121,8 @@ class JoinDialog(QDialog):
         path, _ = QFileDialog.getOpenFileName(self, "Load an invitation", str(self.folder), "Invitations (*.invite)")
         if path:
             self.text.setPlainText(Path(path).read_text(encoding="utf-8", errors="replace"))
+            if self.invitation is not None:  # as with a pasted one: the name is next, not the file button again
+                self.me.setFocus()
 
     def _read(self) -> None:
         raw = self.text.toPlainText()

@@ -258,8 +258,11 @@ class ExchangeActions(QObject):
             # said where it stays until answered, with the way to compare (no box: typing goes on).
             edits = "edit" if report.conflicts == 1 else "edits"
             self.window.notices.show_notice(
-                f"{report.conflicts} {edits} in {report.sender}'s bundle clashed with changes made here. The most "
-                "recent of each is kept; the other is in Conflicts, to restore if it was the better one.",
+                # Not "with changes made here": a conflict found in another file travels too, and reaches a member
+                # who changed nothing (a new member's first import said their changes clashed).
+                f"{report.conflicts} {edits} in {report.sender}'s bundle clashed with another change to the same "
+                "text. The most recent of each is kept; the other is in Conflicts, to restore if it was the better "
+                "one.",
                 [("&Open Conflicts…", lambda: self.show_conflicts())],
             )
         self._log().add(report)

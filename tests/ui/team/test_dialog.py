@@ -8,7 +8,7 @@ from pathlib import Path
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QGuiApplication, QKeySequence
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QApplication, QMessageBox, QPushButton
+from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox, QPushButton
 from pytestqt.qtbot import QtBot
 
 from peerdesk.exchange import roster
@@ -20,6 +20,7 @@ from peerdesk.ui.kit.session import ReviewSession
 from peerdesk.ui.team.dialog import AddCardDialog, TeamDialog, TeamModel
 from tests.helpers.exchange import PASSPHRASE, Team, send, visit_start
 from tests.helpers.layout import screenshot
+from tests.helpers.walk import Walk
 
 
 def _recipients(store: Store) -> list[tuple[str, bytes]]:
@@ -297,3 +298,85 @@ def test_the_verify_question_ends_in_a_question_not_a_lone_mark(qtbot: QtBot, tr
     fingerprint = team.my_card(sam)[0].fingerprint
     assert asked == [f"Ask Sam Okafor to read their fingerprint aloud. It should be\n\n{fingerprint}\n\nDoes it match?"]
     assert next(p for p in dialog.model.rows if p.id == sam.member_id).verified
+
+
+def test_saving_an_invitation_or_a_card_says_where_the_file_went_and_what_to_do_with_it(
+    qtbot: QtBot, duo: Team, tmp_path: Path
+) -> None:
+    # Seen under Xvfb: after "Save an invitation…" the file dialog closed and nothing was said (Copy said what
+    # to do next); a member's card was offered as "my.card", like every other member's card the lead receives.
+    dialog = active_team_dialog(qtbot, duo)
+    walk = Walk(qtbot)
+    walk.answer_file_dialog(tmp_path / "for-sam.invite")
+    walk.click(dialog.invite_button, "Save an invitation…")
+    walk.check()
+    assert "BEGIN PEERDESK INVITATION" in (tmp_path / "for-sam.invite").read_text(encoding="utf-8")
+    assert dialog.status.text().startswith(f"The invitation is saved as for-sam.invite in {tmp_path}")
+    assert "Join a review from an invitation" in dialog.status.text()
+
+    member = TeamDialog(ReviewSession(duo.stores[1]))
+    qtbot.addWidget(member)
+    member.show()
+    suggested: list[str] = []
+
+    def answer(files: QFileDialog) -> None:
+        suggested.append(files.selectedFiles()[0])
+        files.setDirectory(str(tmp_path))
+        QTest.keyClick(files, Qt.Key.Key_Return)
+
+    walk.when_modal(QFileDialog, answer)
+    walk.click(next(b for b in member.findChildren(QPushButton) if b.text() == "&Save my card…"))
+    walk.check()
+    assert Path(suggested[0]).name == "sam-okafor.card"
+    assert "BEGIN PEERDESK MEMBER CARD" in (tmp_path / "sam-okafor.card").read_text(encoding="utf-8")
+    assert (
+        member.status.text()
+        == f"Your card is saved as sam-okafor.card in {tmp_path}: attach it to an email to the lead."
+    )
+
+
+def test_a_card_loaded_from_its_file_is_read_in_and_enter_adds_it(qtbot: QtBot, duo: Team, tmp_path: Path) -> None:
+    # Seen under Xvfb: after "Load from file…" the keyboard stayed on that button, so Enter opened the file
+    # dialog again instead of adding the card (a pasted card puts the keyboard on "The fingerprints match: add").
+    card, text = team.my_card(duo.stores[1])
+    (tmp_path / "sam.card").write_text(text, encoding="utf-8")
+    QGuiApplication.clipboard().setText("")
+    dialog = AddCardDialog()
+    qtbot.addWidget(dialog)
+    dialog.show()
+    dialog.activateWindow()
+    qtbot.waitUntil(dialog.isActiveWindow)
+    walk = Walk(qtbot)
+    walk.answer_file_dialog(tmp_path / "sam.card")
+    walk.click(next(b for b in dialog.findChildren(QPushButton) if b.text() == "&Load from file…"))
+    walk.check()
+    assert dialog.card == card
+    qtbot.waitUntil(
+        lambda: dialog.focusWidget() is dialog.add_button
+    )  # the keys' target once the window is active again
+    QTest.keyClick(dialog.focusWidget(), Qt.Key.Key_Return)
+    assert dialog.result() == AddCardDialog.DialogCode.Accepted
+
+
+def test_after_removing_a_member_the_lead_is_told_the_others_learn_it_from_the_next_bundle(
+    qtbot: QtBot, trio: Team
+) -> None:
+    # Seen under Xvfb: after Remove the dialog said nothing, yet the other members' copies still took the removed
+    # member's bundles until the lead's next bundle reached them.
+    lead, _sam, _priya = trio.stores
+    dialog = TeamDialog(ReviewSession(lead))
+    qtbot.addWidget(dialog)
+    dialog.show()
+    dialog.view.selectRow(next(r for r, p in enumerate(dialog.model.rows) if p.name == "Sam Okafor"))
+
+    def answer() -> None:
+        box = QApplication.activeModalWidget()
+        assert isinstance(box, QMessageBox)
+        yes = next(b for b in box.buttons() if b.text() == "Remove")
+        QTest.mouseClick(yes, Qt.MouseButton.LeftButton)
+
+    QTimer.singleShot(0, answer)
+    QTest.mouseClick(dialog.remove_button, Qt.MouseButton.LeftButton)
+    assert next(p for p in dialog.model.rows if p.name == "Sam Okafor").removed
+    assert dialog.status.text().startswith("Sam Okafor is off the team here. Export a bundle (File ▸ Export bundle")
+    assert "still take bundles from Sam Okafor" in dialog.status.text()

@@ -15,6 +15,7 @@ from peerdesk.services import team
 from peerdesk.store.engine import Store
 from peerdesk.ui.team.join_dialog import JoinDialog, MyCardDialog, free_path, invitation_on_clipboard
 from tests.helpers.exchange import Team
+from tests.helpers.walk import Walk
 
 
 def lead(duo: Team) -> Store:
@@ -126,3 +127,26 @@ def test_choosing_nowhere_leaves_the_suggested_file(
     [choose] = [b for b in dialog.findChildren(QPushButton) if b.text() == "Choose…"]
     choose.click()
     assert dialog.path() == tmp_path / "joined-review.peerdesk"
+
+
+def test_an_invitation_loaded_from_its_file_is_read_in_and_the_name_is_next(
+    qtbot: QtBot, duo: Team, tmp_path: Path
+) -> None:
+    # Seen under Xvfb: after "Load from file…" the invitation was read in but the keyboard stayed on the button,
+    # so the name typed next went nowhere (a pasted invitation puts the cursor in the name).
+    (tmp_path / "join.invite").write_text(team.invitation(lead(duo)), encoding="utf-8")
+    QGuiApplication.clipboard().setText("")
+    dialog = JoinDialog(folder=tmp_path)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    dialog.activateWindow()
+    qtbot.waitUntil(dialog.isActiveWindow)
+    load = next(b for b in dialog.findChildren(QPushButton) if b.text() == "&Load from file…")
+    walk = Walk(qtbot)
+    walk.answer_file_dialog(tmp_path / "join.invite")
+    walk.click(load, "Load from file…")
+    walk.check()
+    assert dialog.invitation is not None
+    qtbot.waitUntil(lambda: dialog.focusWidget() is dialog.me)  # the keys' target once the window is active again
+    QTest.keyClicks(dialog.focusWidget(), "Sam Okafor")
+    assert dialog.name() == "Sam Okafor"

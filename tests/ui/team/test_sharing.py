@@ -18,8 +18,8 @@ from peerdesk.ui.kit.session import ReviewSession
 from peerdesk.ui.shell.main_window import MainWindow
 from peerdesk.ui.team.conflicts_dialog import ConflictsDialog
 from peerdesk.ui.team.sharing import EmailDialog
-from tests.helpers.conflicts import clash
-from tests.helpers.exchange import Team
+from tests.helpers.conflicts import clash, make_conflict
+from tests.helpers.exchange import Team, send
 from tests.helpers.layout import screenshot
 from tests.helpers.walk import Walk
 
@@ -187,7 +187,7 @@ def test_an_import_with_conflicts_says_so_until_answered_and_opens_them(qtbot: Q
         window.exchange.import_(path)
     assert QApplication.activeModalWidget() is None
     assert window.statusBar().currentMessage() == "Imported from Sam Okafor: 1 quote changed, 1 conflict"
-    assert window.notices.text().startswith("1 edit in Sam Okafor's bundle clashed with changes made here.")
+    assert window.notices.text().startswith("1 edit in Sam Okafor's bundle clashed with another change to the same")
     qtbot.mouseClick(window.notices.button("Open Conflicts…"), Qt.MouseButton.LeftButton)
     dialog = window.exchange.last_dialog
     assert isinstance(dialog, ConflictsDialog) and dialog.isVisible()
@@ -262,3 +262,22 @@ def test_one_flagged_quote_is_asked_about_as_one_quote(qtbot: QtBot, duo: Team) 
     assert window.exchange.ask_about_flagged(["Call Mrs Fenwick on 07700 900123"]) == "cancel"
     assert asked[0].startswith("1 quote may identify someone and the team has not decided about it yet.")
     assert asked[0].endswith("each copy will hold it until the team decides.")
+
+
+def test_a_member_who_changed_nothing_is_not_told_their_changes_clashed(qtbot: QtBot, trio: Team) -> None:
+    # Seen under Xvfb: a member who had just joined imported the lead's first bundle, which carried a conflict
+    # between the lead and another member, and read "… clashed with changes made here".
+    lead, _sam, priya = trio.stores
+    send(lead, priya)
+    make_conflict(trio)
+    path = trio.folder / "from-the-lead.pdbundle"
+    path.write_bytes(transfer.export_bundle(lead).data)
+    session = ReviewSession(priya)
+    window = window_for(qtbot, session)
+    with qtbot.waitSignal(session.changed, timeout=10000):
+        window.exchange.import_(path)
+    assert window.statusBar().currentMessage() == "Imported from Alex Lead: 1 new quote, 1 conflict"
+    assert "made here" not in window.notices.text()
+    assert window.notices.text().startswith(
+        "1 edit in Alex Lead's bundle clashed with another change to the same text."
+    )
