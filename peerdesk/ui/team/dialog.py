@@ -167,6 +167,12 @@ class TeamDialog(SessionDialog):
         layout.addWidget(self.status)
         for b in lead_buttons:
             b.setVisible(self.lead)
+        if self.lead and all(p.is_me for p in self.model.rows):
+            # A new review: the list holds only the lead, and nothing said where building the team starts.
+            self.status.setText(
+                "Nobody else is on the team yet. Copy an invitation (or save it as a file) and email it to each "
+                "colleague; add the card each one sends back with Add a card."
+            )
         if not self.lead:
             note = QLabel("Only the lead adds and removes members; their bundles bring the team to you.")
             note.setObjectName("hintText")

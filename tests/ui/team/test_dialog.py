@@ -380,3 +380,20 @@ def test_after_removing_a_member_the_lead_is_told_the_others_learn_it_from_the_n
     assert next(p for p in dialog.model.rows if p.name == "Sam Okafor").removed
     assert dialog.status.text().startswith("Sam Okafor is off the team here. Export a bundle (File ▸ Export bundle")
     assert "still take bundles from Sam Okafor" in dialog.status.text()
+
+
+def test_a_lead_alone_on_the_team_is_told_where_building_it_starts(qtbot: QtBot, session: ReviewSession) -> None:
+    # Seen under Xvfb: a new review's Team dialog listed the lead alone and said nothing about inviting anyone.
+    dialog = TeamDialog(session)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    assert dialog.status.text().startswith("Nobody else is on the team yet. Copy an invitation")
+    assert "Add a card" in dialog.status.text()
+    dialog.copy_invitation()
+    assert dialog.status.text().startswith("The invitation is copied")
+
+
+def test_a_lead_with_colleagues_gets_no_invitation_hint(qtbot: QtBot, duo: Team) -> None:
+    dialog = TeamDialog(ReviewSession(duo.stores[0]))
+    qtbot.addWidget(dialog)
+    assert dialog.status.text() == ""
