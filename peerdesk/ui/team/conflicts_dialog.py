@@ -19,7 +19,8 @@ from peerdesk.ui.kit.session import ReviewSession
 from peerdesk.ui.kit.widgets import push_button
 
 Index = QModelIndex | QPersistentModelIndex
-HEADERS = ("Where", "Text that lost", "Text now", "Written by")
+# The author is the lost text's: "Written by", last and beside "Text now", read as the author of the text that stood.
+HEADERS = ("Where", "Text that lost", "Text now", "Lost text by")
 INTRO = (
     "When two people changed the same text before exchanging bundles, the most recent edit is kept and the "
     "other is listed here; so is an edit to something a colleague deleted meanwhile. Restore it if it was "

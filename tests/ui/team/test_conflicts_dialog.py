@@ -182,3 +182,14 @@ def test_where_says_the_interview_a_quote_was_said_in(qtbot: QtBot, duo: Team) -
     assert dialog.model.data(dialog.model.index(0, 0)) == "Quote · text\nFoster carers at the hub"
     qtbot.mouseClick(dialog.dismiss_button, Qt.MouseButton.LeftButton)
     assert dialog.outcome.text().startswith("Kept: Quote · text (Foster carers at the hub) keeps “")
+
+
+def test_the_author_column_says_it_is_the_author_of_the_text_that_lost(qtbot: QtBot, duo: Team) -> None:
+    # Seen under Xvfb: "Written by", beside "Text now", read as the author of the text that stood.
+    make_conflict(duo)
+    dialog = shown(qtbot, duo)
+    model = dialog.model
+    headers = [model.headerData(c, Qt.Orientation.Horizontal) for c in range(model.columnCount())]
+    assert headers == ["Where", "Text that lost", "Text now", "Lost text by"]
+    lost = dialog.selected()
+    assert lost is not None and model.index(0, 3).data() == lost.author
