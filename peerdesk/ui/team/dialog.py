@@ -132,9 +132,9 @@ class AddCardDialog(QDialog):
 
 class TeamDialog(SessionDialog):
     def __init__(self, session: ReviewSession, parent: QWidget | None = None) -> None:
-        intro = (
-            "Compare fingerprints aloud at the pre-briefing. Bundles are encrypted only to verified members, and "
-            "only their bundles are imported."
+        intro = (  # "fingerprint" alone is jargon to most reviewers: said once what it is for
+            "A fingerprint is a short code that shows a card really is its owner's: compare them aloud at the "
+            "pre-briefing. Bundles are encrypted only to verified members, and only their bundles are imported."
         )
         super().__init__(session, "Team", "teamDialog", size=(820, 560), intro=intro, parent=parent)
         self.lead = team.is_lead(session.store)

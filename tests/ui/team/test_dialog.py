@@ -8,7 +8,7 @@ from pathlib import Path
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QGuiApplication, QKeySequence
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox, QPushButton
+from PySide6.QtWidgets import QApplication, QFileDialog, QLabel, QMessageBox, QPushButton
 from pytestqt.qtbot import QtBot
 
 from peerdesk.exchange import roster
@@ -397,3 +397,11 @@ def test_a_lead_with_colleagues_gets_no_invitation_hint(qtbot: QtBot, duo: Team)
     dialog = TeamDialog(ReviewSession(duo.stores[0]))
     qtbot.addWidget(dialog)
     assert dialog.status.text() == ""
+
+
+def test_the_team_dialog_says_what_a_fingerprint_is_for(qtbot: QtBot, session: ReviewSession) -> None:
+    # Walked as a new reviewer: "Compare fingerprints aloud" came with no word on what a fingerprint is.
+    dialog = TeamDialog(session)
+    qtbot.addWidget(dialog)
+    intro = next(label.text() for label in dialog.findChildren(QLabel) if "fingerprint" in label.text().lower())
+    assert intro.startswith("A fingerprint is a short code that shows a card really is its owner's")
