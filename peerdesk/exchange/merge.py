@@ -62,6 +62,8 @@ LABELS: Mapping[str, tuple[str, str]] = MappingProxyType(
         "insights": ("insight", "insights"),
         "interviews": ("interview", "interviews"),
         "members": ("team member", "team members"),
+        # A timetable's column ("Team A"): "1 new team" beside "1 new team member" read as the review's team.
+        "teams": ("timetable team", "timetable teams"),
         "review": ("review detail", "review details"),
         "planning_answers": ("planning answer", "planning answers"),
         "scale_answers": ("scale answer", "scale answers"),

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections import Counter
 from typing import Any
 
 import pytest
@@ -61,3 +62,9 @@ def test_edits_dated_more_than_a_day_ahead_are_refused(duo: Team) -> None:
     with pytest.raises(BundleRefused) as refused:
         merge.check_clocks(transfer.content(sam), now_ms=0)
     assert refused.value.reason == "clock-ahead"
+
+
+def test_the_summary_tells_a_timetable_team_from_a_team_member() -> None:
+    # Seen under Xvfb: a member's first import said "1 new team member, …, 1 new team" (Team A of the timetable).
+    result = merge.MergeResult(new=Counter({"members": 1, "teams": 2}))
+    assert result.summary("Alex Lead") == "Alex Lead: 1 new team member, 2 new timetable teams"

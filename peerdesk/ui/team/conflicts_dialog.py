@@ -19,7 +19,8 @@ from peerdesk.ui.kit.session import ReviewSession
 from peerdesk.ui.kit.widgets import push_button
 
 Index = QModelIndex | QPersistentModelIndex
-HEADERS = ("Where", "Text that lost", "Text now", "Written by")
+# The author is the lost text's: "Written by", last and beside "Text now", read as the author of the text that stood.
+HEADERS = ("Where", "Text that lost", "Text now", "Lost text by")
 INTRO = (
     "When two people changed the same text before exchanging bundles, the most recent edit is kept and the "
     "other is listed here; so is an edit to something a colleague deleted meanwhile. Restore it if it was "
@@ -79,7 +80,9 @@ class ConflictsDialog(SessionDialog):
         layout.addWidget(self.outcome)
         row = QHBoxLayout()
         self.restore_button = push_button("&Restore the text that lost", self.restore_selected)
-        self.dismiss_button = push_button("&Dismiss", self.dismiss_selected)
+        # Says what it does: "Dismiss" left a reviewer unsure which of the two texts would stay.
+        self.dismiss_button = push_button("&Keep the text now", self.dismiss_selected)
+        self.dismiss_button.setToolTip("The text now stays as it is; the text that lost leaves this list")
         close = push_button("Close", self.accept)
         close.setDefault(True)  # Enter in the list must not restore (Qt's pick: the next button)
         row.addWidget(self.restore_button)
@@ -129,7 +132,7 @@ class ConflictsDialog(SessionDialog):
             self, self.session, "Dismiss conflict", lambda s, v: sharing.set_conflict_resolved(s, c.id, v), True, False
         ):
             kept = "stays deleted" if c.record_deleted else f"keeps “{clip(c.current_text, 200)}”"
-            self._settled(f"Dismissed: {_named(c)} {kept}.")
+            self._settled(f"Kept: {_named(c)} {kept}.")
 
     def _settled(self, what: str) -> None:
         self.outcome.setText(what)

@@ -132,9 +132,9 @@ class AddCardDialog(QDialog):
 
 class TeamDialog(SessionDialog):
     def __init__(self, session: ReviewSession, parent: QWidget | None = None) -> None:
-        intro = (
-            "Compare fingerprints aloud at the pre-briefing. Bundles are encrypted only to verified members, and "
-            "only their bundles are imported."
+        intro = (  # "fingerprint" alone is jargon to most reviewers: said once what it is for
+            "A fingerprint is a short code that shows a card really is its owner's: compare them aloud at the "
+            "pre-briefing. Bundles are encrypted only to verified members, and only their bundles are imported."
         )
         super().__init__(session, "Team", "teamDialog", size=(820, 560), intro=intro, parent=parent)
         self.lead = team.is_lead(session.store)
@@ -167,6 +167,12 @@ class TeamDialog(SessionDialog):
         layout.addWidget(self.status)
         for b in lead_buttons:
             b.setVisible(self.lead)
+        if self.lead and all(p.is_me for p in self.model.rows):
+            # A new review: the list holds only the lead, and nothing said where building the team starts.
+            self.status.setText(
+                "Nobody else is on the team yet. Copy an invitation (or save it as a file) and email it to each "
+                "colleague; add the card each one sends back with Add a card."
+            )
         if not self.lead:
             note = QLabel("Only the lead adds and removes members; their bundles bring the team to you.")
             note.setObjectName("hintText")

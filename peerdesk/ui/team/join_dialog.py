@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QLabel,
     QLineEdit,
+    QMainWindow,
     QPlainTextEdit,
     QPushButton,
     QVBoxLayout,
@@ -22,6 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from peerdesk.exchange.cards import INVITE_LABEL, Invitation
+from peerdesk.exchange.display import clip
 from peerdesk.exchange.errors import CardRefused
 from peerdesk.services import review as review_service
 from peerdesk.services import team
@@ -180,6 +182,7 @@ class MyCardDialog(QDialog):
         self.setWindowTitle("Send your card to the lead")
         self.setMinimumWidth(560)
         self.card_text = card_text
+        self.lead = lead
         layout = QVBoxLayout(self)
         intro = (
             f"You joined. Send your card to {lead} by email; they add it in Team and their first bundle brings "
@@ -202,4 +205,11 @@ class MyCardDialog(QDialog):
 
     def copy(self) -> None:
         QGuiApplication.clipboard().setText(self.card_text)
+        window = self.parentWidget()
+        if isinstance(window, QMainWindow):  # the dialog closes: what was done, and what is next, stays in view
+            window.statusBar().showMessage(
+                f"Your card is copied: paste it into an email to {clip(self.lead)}. Their first bundle brings the "
+                "review.",
+                60000,
+            )
         self.accept()

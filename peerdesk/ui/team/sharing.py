@@ -33,6 +33,7 @@ if TYPE_CHECKING:
 
 BUNDLE_SUFFIX = ".pdbundle"  # services.BUNDLE_SUFFIX, known without loading it (a test checks they agree)
 WAITING = "Waiting for the first bundle from"  # the notice a member sees until a bundle brings the review
+CLASHED = "clashed with another change"  # the notice after an import that kept conflicts, until none is open
 
 
 def likely_bundle() -> Path:
@@ -260,11 +261,16 @@ class ExchangeActions(QObject):
             self.window.notices.show_notice(
                 # Not "with changes made here": a conflict found in another file travels too, and reaches a member
                 # who changed nothing (a new member's first import said their changes clashed).
-                f"{report.conflicts} {edits} in {report.sender}'s bundle clashed with another change to the same "
+                f"{report.conflicts} {edits} in {report.sender}'s bundle {CLASHED} to the same "
                 "text. The most recent of each is kept; the other is in Conflicts, to restore if it was the better "
                 "one.",
                 [("&Open Conflicts…", lambda: self.show_conflicts())],
             )
+        elif CLASHED in self.window.notices.text() and self.window.notices.isVisible():
+            from peerdesk.services import sharing
+
+            if not sharing.conflicts(self.session.store):  # settled elsewhere, and this bundle said so
+                self.window.notices.hide()
         self._log().add(report)
         self.changes_button.setText(f"What came in from {report.sender}…")
         self.changes_button.show()

@@ -114,12 +114,14 @@ def test_after_one_conflict_is_settled_the_next_is_picked(qtbot: QtBot, duo: Tea
     assert dialog.selected() is dialog.model.rows[0] and dialog.dismiss_button.isEnabled()
 
 
-def test_restore_and_dismiss_have_alt_letters(qtbot: QtBot, duo: Team) -> None:
+def test_restore_and_keep_have_alt_letters_and_say_which_text_stays(qtbot: QtBot, duo: Team) -> None:
+    # Seen under Xvfb: beside "Restore the text that lost", a bare "Dismiss" did not say which text would stay.
     make_conflict(duo)
     dialog = shown(qtbot, duo, active=True)
     session = dialog.session
+    assert dialog.dismiss_button.text() == "&Keep the text now"
     dialog.view.selectRow(0)
-    QTest.keyClick(dialog.view, Qt.Key.Key_D, Qt.KeyboardModifier.AltModifier)  # &Dismiss
+    QTest.keyClick(dialog.view, Qt.Key.Key_K, Qt.KeyboardModifier.AltModifier)  # &Keep the text now
     qtbot.waitUntil(lambda: dialog.model.rowCount() == 0, timeout=2000)  # a mnemonic animates the click first
     assert sharing.conflicts(session.store) == []
     session.undo_stack.undo()
@@ -137,7 +139,7 @@ def test_the_dialog_says_which_text_now_stands_after_restore_or_dismiss(qtbot: Q
     first = dialog.selected()
     assert first is not None and dialog.outcome.text() == ""
     qtbot.mouseClick(dialog.dismiss_button, Qt.MouseButton.LeftButton)
-    assert dialog.outcome.text() == f"Dismissed: Quote · text keeps “{first.current_text}”."
+    assert dialog.outcome.text() == f"Kept: Quote · text keeps “{first.current_text}”."
     while dialog.model.rows:
         last = dialog.selected()
         assert last is not None
@@ -179,4 +181,15 @@ def test_where_says_the_interview_a_quote_was_said_in(qtbot: QtBot, duo: Team) -
     dialog = shown(qtbot, duo)
     assert dialog.model.data(dialog.model.index(0, 0)) == "Quote · text\nFoster carers at the hub"
     qtbot.mouseClick(dialog.dismiss_button, Qt.MouseButton.LeftButton)
-    assert dialog.outcome.text().startswith("Dismissed: Quote · text (Foster carers at the hub) keeps “")
+    assert dialog.outcome.text().startswith("Kept: Quote · text (Foster carers at the hub) keeps “")
+
+
+def test_the_author_column_says_it_is_the_author_of_the_text_that_lost(qtbot: QtBot, duo: Team) -> None:
+    # Seen under Xvfb: "Written by", beside "Text now", read as the author of the text that stood.
+    make_conflict(duo)
+    dialog = shown(qtbot, duo)
+    model = dialog.model
+    headers = [model.headerData(c, Qt.Orientation.Horizontal) for c in range(model.columnCount())]
+    assert headers == ["Where", "Text that lost", "Text now", "Lost text by"]
+    lost = dialog.selected()
+    assert lost is not None and model.index(0, 3).data() == lost.author

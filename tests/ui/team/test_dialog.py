@@ -8,7 +8,7 @@ from pathlib import Path
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QGuiApplication, QKeySequence
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox, QPushButton
+from PySide6.QtWidgets import QApplication, QFileDialog, QLabel, QMessageBox, QPushButton
 from pytestqt.qtbot import QtBot
 
 from peerdesk.exchange import roster
@@ -380,3 +380,28 @@ def test_after_removing_a_member_the_lead_is_told_the_others_learn_it_from_the_n
     assert next(p for p in dialog.model.rows if p.name == "Sam Okafor").removed
     assert dialog.status.text().startswith("Sam Okafor is off the team here. Export a bundle (File ▸ Export bundle")
     assert "still take bundles from Sam Okafor" in dialog.status.text()
+
+
+def test_a_lead_alone_on_the_team_is_told_where_building_it_starts(qtbot: QtBot, session: ReviewSession) -> None:
+    # Seen under Xvfb: a new review's Team dialog listed the lead alone and said nothing about inviting anyone.
+    dialog = TeamDialog(session)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    assert dialog.status.text().startswith("Nobody else is on the team yet. Copy an invitation")
+    assert "Add a card" in dialog.status.text()
+    dialog.copy_invitation()
+    assert dialog.status.text().startswith("The invitation is copied")
+
+
+def test_a_lead_with_colleagues_gets_no_invitation_hint(qtbot: QtBot, duo: Team) -> None:
+    dialog = TeamDialog(ReviewSession(duo.stores[0]))
+    qtbot.addWidget(dialog)
+    assert dialog.status.text() == ""
+
+
+def test_the_team_dialog_says_what_a_fingerprint_is_for(qtbot: QtBot, session: ReviewSession) -> None:
+    # Walked as a new reviewer: "Compare fingerprints aloud" came with no word on what a fingerprint is.
+    dialog = TeamDialog(session)
+    qtbot.addWidget(dialog)
+    intro = next(label.text() for label in dialog.findChildren(QLabel) if "fingerprint" in label.text().lower())
+    assert intro.startswith("A fingerprint is a short code that shows a card really is its owner's")

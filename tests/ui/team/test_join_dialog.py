@@ -8,7 +8,7 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QFileDialog, QPushButton
+from PySide6.QtWidgets import QFileDialog, QMainWindow, QPushButton
 from pytestqt.qtbot import QtBot
 
 from peerdesk.services import team
@@ -150,3 +150,16 @@ def test_an_invitation_loaded_from_its_file_is_read_in_and_the_name_is_next(
     qtbot.waitUntil(lambda: dialog.focusWidget() is dialog.me)  # the keys' target once the window is active again
     QTest.keyClicks(dialog.focusWidget(), "Sam Okafor")
     assert dialog.name() == "Sam Okafor"
+    dialog.me.clear()  # closing after typing would ask whether to throw the name away
+
+
+def test_once_my_card_is_copied_the_window_says_where_to_paste_it(qtbot: QtBot) -> None:
+    # Seen under Xvfb: "Copy my card" closed the dialog and nothing said it had worked or what to do next.
+    window = QMainWindow()
+    qtbot.addWidget(window)
+    window.show()
+    dialog = MyCardDialog("-----BEGIN PEERDESK MEMBER CARD-----\nxyz", "ABCD 1234", "Alex Lead", window)
+    dialog.show()
+    QTest.mouseClick(dialog.copy_button, Qt.MouseButton.LeftButton)
+    assert not dialog.isVisible()
+    assert window.statusBar().currentMessage().startswith("Your card is copied: paste it into an email to Alex Lead.")

@@ -13,7 +13,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 from pytestqt.qtbot import QtBot
 
 from peerdesk.exchange import transfer
-from peerdesk.services import records, team
+from peerdesk.services import records, sharing, team
 from peerdesk.ui.kit.session import ReviewSession
 from peerdesk.ui.shell.main_window import MainWindow
 from peerdesk.ui.team.conflicts_dialog import ConflictsDialog
@@ -281,3 +281,27 @@ def test_a_member_who_changed_nothing_is_not_told_their_changes_clashed(qtbot: Q
     assert window.notices.text().startswith(
         "1 edit in Alex Lead's bundle clashed with another change to the same text."
     )
+
+
+def test_the_conflict_notice_goes_once_a_later_bundle_settles_every_conflict(qtbot: QtBot, duo: Team) -> None:
+    # Seen under Xvfb: after the colleague had settled the conflict and their bundle said so, the notice still
+    # said "1 edit … clashed", and Conflicts opened on an empty list.
+    lead, sam = duo.stores
+    _quote_id, from_sam = clash(duo)
+    path = duo.folder / "from-sam.pdbundle"
+    path.write_bytes(from_sam)
+    session = ReviewSession(lead)
+    window = window_for(qtbot, session)
+    with qtbot.waitSignal(session.changed, timeout=10000):
+        window.exchange.import_(path)
+    assert window.notices.isVisible() and "clashed" in window.notices.text()
+    send(lead, sam)  # Sam's file keeps the same conflict …
+    [kept] = sharing.conflicts(sam)
+    sharing.set_conflict_resolved(sam, kept.id)  # … and Sam settles it
+    path = duo.folder / "from-sam-again.pdbundle"
+    path.write_bytes(transfer.export_bundle(sam).data)
+    window.statusBar().clearMessage()
+    window.exchange.import_(path)
+    qtbot.waitUntil(lambda: window.statusBar().currentMessage().startswith("Imported from Sam"), timeout=10000)
+    assert sharing.conflicts(lead) == []
+    assert window.notices.isHidden()
