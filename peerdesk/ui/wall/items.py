@@ -162,9 +162,8 @@ class PostItItem(QGraphicsRectItem):
         on_the_wall(self, 1.0)
         self.view = view
         self.dimmed = False  # evening: still to be read out
-        self._shown = ""
+        self._shown = ""  # its words as fitted, worked out when first painted
         self.setCacheMode(DEVICE_CACHE)
-        self.set_view(view)
 
     @property
     def postit_id(self) -> str:

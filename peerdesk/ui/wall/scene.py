@@ -34,6 +34,7 @@ from peerdesk.services.edits import Edit
 from peerdesk.services.wall import GAP, KINDS, POSTIT_H, POSTIT_W, PostItView, ThemeView, WallState
 from peerdesk.store.engine import Store
 from peerdesk.ui.kit import ops
+from peerdesk.ui.kit.memory import collector_paused
 from peerdesk.ui.kit.session import ReviewSession
 from peerdesk.ui.wall.frames import SheetItem, ThemeItem
 from peerdesk.ui.wall.items import PostItItem
@@ -78,11 +79,12 @@ class WallScene(QGraphicsScene):
 
     def reload(self) -> None:
         goal_id = self.goal_id
-        if goal_id is None:
-            self.state = WallState((), ())
-        else:
-            self.state = self.session.call(lambda s: wall.load_wall(s, goal_id))
-        self._sync()
+        with collector_paused():  # thousands of views and items, none of them garbage
+            if goal_id is None:
+                self.state = WallState((), ())
+            else:
+                self.state = self.session.call(lambda s: wall.load_wall(s, goal_id))
+            self._sync()
 
     def show_wall(self, goal_id: str | None) -> None:
         """Show another wall (a goal's ideas): a fresh start, nothing selected."""

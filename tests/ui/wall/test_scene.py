@@ -61,3 +61,28 @@ def test_resting_the_pointer_on_a_post_it_shows_what_it_says_and_whether_it_is_s
     empty = view.mapFromScene(scene.content_rect().bottomRight()) + QPoint(40, 40)
     QApplication.sendEvent(view.viewport(), QHelpEvent(QEvent.Type.ToolTip, empty, view.viewport().mapToGlobal(empty)))
     qtbot.waitUntil(lambda: QToolTip.text() == "")  # nothing under the pointer: the tooltip goes
+
+
+def test_reading_a_big_wall_sets_off_no_garbage_collection_on_the_way(qtbot: QtBot, session: ReviewSession) -> None:
+    # Thousands of items and views, none of them garbage: collections there walked every object of the app.
+    import gc
+
+    from tests.helpers.wall_data import seed_many
+
+    seed_many(session.store, 2000)
+    started: list[int] = []
+
+    def count(phase: str, _info: dict[str, int]) -> None:
+        if phase == "start":
+            started.append(1)
+
+    gc.enable()
+    gc.callbacks.append(count)
+    try:
+        scene = WallScene(session)
+    finally:
+        gc.callbacks.remove(count)
+    # One at most, of the youngest objects, once the reading is over; left on, it set off a collection every few
+    # hundred objects made, some of them walking every object in the app.
+    assert len(scene.postits) == 2000 and len(started) <= 1
+    assert gc.isenabled()
