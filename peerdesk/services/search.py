@@ -110,7 +110,7 @@ def parse(user_text: str) -> Query | None:
 # nor a snippet costs the length of the note. The pieces holding every word come best first, as whole notes did;
 # the first piece of each note is its hit, and the rows are read only until the page is full: notes and quotes
 # are merged as they are read (``search``), so a snippet is made for each hit shown, never for every match. A long
-# # note whose words are in different pieces is a hit too (``_SPREAD_SQL``): looked for only when the search has
+# note whose words are in different pieces is a hit too (``_SPREAD_SQL``): looked for only when the search has
 # several words and some note has several pieces.
 _NOTES_SQL = f"""
 SELECT r.id, r.interview_id, r.id, snippet(note_chunks_fts, 0, '{MARK_START}', '{MARK_END}', '…', 14),
