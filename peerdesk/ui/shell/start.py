@@ -83,6 +83,10 @@ class StartScreen(QWidget):
         self.recent.setObjectName("recentList")
         self.recent.setAccessibleName("Recent reviews")
         self.recent.itemActivated.connect(self._activate)
+        # A council laptop's folders are long (OneDrive - Council Name/Documents/…): each line is shortened in
+        # its middle to the list's width, not scrolled sideways with the date out of sight. The tooltip has it all.
+        self.recent.setTextElideMode(Qt.TextElideMode.ElideMiddle)
+        self.recent.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         right.addWidget(self.recent, 1)
         self.empty = QLabel("Reviews you open will be listed here.")
         self.empty.setObjectName("hintText")
@@ -98,7 +102,7 @@ class StartScreen(QWidget):
             if not path.exists():
                 continue
             when = show_datetime(dt.datetime.fromtimestamp(path.stat().st_mtime))
-            item = QListWidgetItem(f"{path.stem}\n{path.parent}  ·  changed {when}")
+            item = QListWidgetItem(f"{path.stem}\nchanged {when}\n{path.parent}")
             item.setData(Qt.ItemDataRole.UserRole, str(path))
             item.setToolTip(str(path))
             self.recent.addItem(item)

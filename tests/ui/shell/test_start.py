@@ -72,3 +72,24 @@ def test_ctrl_n_and_ctrl_o_work_on_the_start_screen_and_are_shown_on_the_buttons
 
 def test_quit_never_takes_the_quote_capture_key() -> None:
     assert quit_shortcut().matches(QKeySequence(QUOTE_KEY)) != QKeySequence.SequenceMatch.ExactMatch
+
+
+def test_a_review_deep_in_long_folders_is_listed_within_the_width_with_when_it_changed(
+    qtbot: QtBot, tmp_path: Path
+) -> None:
+    folder = tmp_path / "OneDrive - Eastmere Borough Council" / "Documents" / "Peer challenge reviews" / "Front door"
+    folder.mkdir(parents=True)
+    review = folder / "eastmere.peerdesk"
+    review.write_bytes(b"x")
+    ui_settings.add_recent(review)
+    screen = StartScreen()
+    qtbot.addWidget(screen)
+    screen.show()
+    qtbot.waitExposed(screen)
+    item = screen.recent.item(0)
+    name, when, where = item.text().split("\n")
+    assert name == "eastmere" and when.startswith("changed ") and where == str(review.resolve().parent)
+    assert item.toolTip() == str(review.resolve())
+    # Each line shortened in its middle to the list's width: nothing to scroll sideways to.
+    assert screen.recent.textElideMode() == Qt.TextElideMode.ElideMiddle
+    assert screen.recent.horizontalScrollBar().maximum() == 0
