@@ -6,7 +6,7 @@ from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import QSize, Qt
-from PySide6.QtGui import QAction, QMouseEvent, QPaintEvent, QResizeEvent
+from PySide6.QtGui import QAction, QMouseEvent, QPaintEvent, QResizeEvent, QShowEvent
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -157,6 +157,13 @@ class AcceptButtons(QDialogButtonBox):
         self.primary.setObjectName("primaryButton")
         self.accepted.connect(on_accept)
         self.rejected.connect(dialog.reject)
+
+    def showEvent(self, event: QShowEvent) -> None:
+        # Enter in any field means the dialog's verb. Left to Qt, the default went to the first push button in the
+        # focus chain, which was Cancel in a dialog with a list above it (the theme picker); setting it before the
+        # box is in its dialog does nothing, so it is set as the dialog shows.
+        self.primary.setDefault(True)
+        super().showEvent(event)
 
 
 def accept_buttons(dialog: QDialog, text: str, on_accept: Callable[[], None]) -> AcceptButtons:

@@ -101,7 +101,6 @@ class JoinDialog(QDialog):
         self.buttons = accept_buttons(self, "Join the review", self._validate)
         self.join_button = self.buttons.primary
         layout.addWidget(self.buttons)
-        self.join_button.setDefault(True)  # once inside the dialog: Enter in any field joins
         # Tab in the order the fields are laid out (the invitation, its file, then the form below)
         order = (self.text, load, self.me, self.pass1, self.pass2, self.role, self.file, browse)
         for first, second in pairwise(order):

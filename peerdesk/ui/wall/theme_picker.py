@@ -50,9 +50,6 @@ class ThemePicker(QDialog):
         layout.addWidget(self.search)
         layout.addWidget(self.list, 1)
         layout.addWidget(self.buttons)
-        # Enter in the search box takes the theme under the cursor. Set once the button is in the dialog: before,
-        # the dialog does not hear of it and makes Cancel, first in the focus chain, its default.
-        self.buttons.primary.setDefault(True)
         self.search.textChanged.connect(self._narrow)
         self.search.installEventFilter(self)  # arrows in the search box move in the list, as in a browser's bar
         self._narrow("")

@@ -282,3 +282,24 @@ def test_what_the_closed_box_draws_is_the_shortened_choice_not_a_cut_one(qtbot: 
     plain.addItem(eliding.shown_text())
     assert eliding.shown_text() != LONG
     assert eliding.grab().toImage() == plain.grab().toImage()
+
+
+def test_enter_in_a_field_takes_the_dialogs_own_verb_even_with_a_list_above_it(qtbot: QtBot) -> None:
+    from PySide6.QtCore import QStringListModel
+    from PySide6.QtWidgets import QDialog, QLineEdit, QListView, QVBoxLayout
+
+    dialog = QDialog()
+    qtbot.addWidget(dialog)
+    layout = QVBoxLayout(dialog)
+    found = QListView()
+    found.setModel(QStringListModel(["Being heard", "Waiting lists"], dialog))
+    field = QLineEdit()
+    buttons = widgets.accept_buttons(dialog, "Move", dialog.accept)
+    for widget in (field, found, buttons):
+        layout.addWidget(widget)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    assert buttons.primary.isDefault()
+    field.setFocus()
+    qtbot.keyClick(field, Qt.Key.Key_Return)
+    assert dialog.result() == QDialog.DialogCode.Accepted
