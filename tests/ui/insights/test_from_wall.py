@@ -20,17 +20,26 @@ def window(qtbot: QtBot, session: ReviewSession) -> MainWindow:
     return main_window(qtbot, session)
 
 
+def _day2_wall(window: MainWindow) -> None:
+    window.show_work(window.wall)
+    window.wall.set_mode("day2")
+
+
+def _first_theme_picked(qtbot: QtBot, window: MainWindow, session: ReviewSession) -> str:
+    """The first theme selected on the wall, the keyboard in the wall's view; its id."""
+    theme_id: str = session.call(insights.themes)[0][0]
+    window.wall.scene.themes[theme_id].setSelected(True)
+    window.wall.view.setFocus()
+    qtbot.waitUntil(window.wall.view.hasFocus)
+    return theme_id
+
+
 def test_make_insight_from_the_wall_is_one_key_on_a_theme(
     qtbot: QtBot, window: MainWindow, session: ReviewSession
 ) -> None:
     user = Counted(qtbot)
-    window.show_work(window.wall)
-    window.wall.set_mode("day2")
-    theme_id = session.call(insights.themes)[0][0]
-    item = window.wall.scene.themes[theme_id]
-    item.setSelected(True)
-    window.wall.view.setFocus()
-    qtbot.waitUntil(window.wall.view.hasFocus)
+    _day2_wall(window)
+    theme_id = _first_theme_picked(qtbot, window, session)
     assert window.wall.action_make_insight.isEnabled()
     user.key(Qt.Key.Key_I, Qt.KeyboardModifier.ControlModifier)
     panel = window.panels["dock-insights"]
@@ -53,15 +62,11 @@ def test_make_insight_with_the_panels_hidden_brings_insights_back_and_ends_hidin
     # Seen under X: Ctrl+I showed the Insights dock while "Hide the panels" stayed ticked, so the next
     # Ctrl+Shift+H (meant to hide Insights again) brought every panel back instead.
     user = Counted(qtbot)
-    window.show_work(window.wall)
-    window.wall.set_mode("day2")
+    _day2_wall(window)
     hide = window.layouts.hide_action
     hide.trigger()
     assert hide.isChecked() and not any(d.isVisible() for d in window.docks.values())
-    theme_id = session.call(insights.themes)[0][0]
-    window.wall.scene.themes[theme_id].setSelected(True)
-    window.wall.view.setFocus()
-    qtbot.waitUntil(window.wall.view.hasFocus)
+    _first_theme_picked(qtbot, window, session)
     user.key(Qt.Key.Key_I, Qt.KeyboardModifier.ControlModifier)
     assert window.docks["dock-insights"].isVisible()
     assert not hide.isChecked(), "the panels are no longer hidden: the toolbar must not say they are"

@@ -176,16 +176,27 @@ class _LayoutRequests(QObject):
         return False
 
 
-def test_a_status_line_says_a_new_text_without_laying_out_the_window_again(qtbot: QtBot) -> None:
+def _status_row(qtbot: QtBot, beside: QLabel) -> tuple[QWidget, widgets.StatusLine]:
+    """A window with a status line taking the room and ``beside`` after it, as the notes panel's last row."""
     window = QWidget()
     qtbot.addWidget(window)
     row = QHBoxLayout(window)
-    status, plain = widgets.StatusLine("noteStatus"), QLabel("")
+    status = widgets.StatusLine("noteStatus")
     row.addWidget(status, 1)
-    row.addWidget(plain)
-    window.resize(500, 40)
+    row.addWidget(beside)
+    return window, status
+
+
+def _shown(qtbot: QtBot, window: QWidget, width: int) -> None:
+    window.resize(width, 40)
     window.show()
     qtbot.waitExposed(window)
+
+
+def test_a_status_line_says_a_new_text_without_laying_out_the_window_again(qtbot: QtBot) -> None:
+    plain = QLabel("")
+    window, status = _status_row(qtbot, plain)
+    _shown(qtbot, window, 500)
     QApplication.processEvents()  # what showing it asked for
     requests = _LayoutRequests()
     window.installEventFilter(requests)
@@ -213,16 +224,10 @@ def test_a_status_line_too_long_for_its_place_shows_the_whole_text_as_a_tooltip(
 def test_a_hint_beside_a_status_line_gives_way_to_a_text_that_needs_its_room(qtbot: QtBot) -> None:
     """The note taker's "Type the quote word for word, then press Ctrl+Q to end it" was cut after "then" at
     1366×768, the shortcut hint beside it keeping its place: the hint steps aside while such a text is shown."""
-    window = QWidget()
-    qtbot.addWidget(window)
-    row = QHBoxLayout(window)
-    status, hint = widgets.StatusLine("noteStatus"), QLabel("Ctrl+Q quote · Ctrl+1 rose · Ctrl+2 thorn · Ctrl+3 bud")
-    row.addWidget(status, 1)
-    row.addWidget(hint)
+    hint = QLabel("Ctrl+Q quote · Ctrl+1 rose · Ctrl+2 thorn · Ctrl+3 bud")
+    window, status = _status_row(qtbot, hint)
     status.give_way(hint)
-    window.resize(hint.sizeHint().width() + 260, 40)
-    window.show()
-    qtbot.waitExposed(window)
+    _shown(qtbot, window, hint.sizeHint().width() + 260)
     status.setText("Saved")
     assert hint.isVisible()
     status.setText("Type the quote word for word, then press Ctrl+Q to end it (Esc to stop).")
