@@ -151,6 +151,9 @@ def settle() -> None:
 def screenshot(widget: QWidget, name: str) -> None:
     """``docs/screenshots/<name>.png`` when PEERDESK_SCREENSHOTS is set (README); a normal run writes nothing."""
     if os.environ.get("PEERDESK_SCREENSHOTS"):
+        from peerdesk.ui.shell.app import make_app  # only here: a normal run never loads the shell for this
+
+        make_app()  # the app's own style and style sheet, as users see it (``tests/ui/conftest.py`` takes it off)
         SHOTS.mkdir(parents=True, exist_ok=True)
         settle()
         widget.grab().save(str(SHOTS / f"{name}.png"))

@@ -9,9 +9,10 @@ from pytestqt.qtbot import QtBot
 from peerdesk.services import insights
 from peerdesk.store.models import Quote
 from peerdesk.ui.insights.panel import InsightsPanel
+from peerdesk.ui.kit import palette
 from peerdesk.ui.kit.session import ReviewSession
 from tests.helpers import day2
-from tests.helpers.layout import on_screen
+from tests.helpers.layout import on_screen, screenshot
 
 
 @pytest.fixture
@@ -255,3 +256,23 @@ def test_a_long_theme_heading_can_be_read_whole_in_the_list_and_in_the_tooltip(
     count = shown.removeprefix(heading)  # " (4)": the theme's post-its
     assert closed.endswith(f"…{count}") and heading.startswith(closed.removesuffix(f"…{count}"))
     assert panel.theme_combo.fontMetrics().horizontalAdvance(closed) < panel.theme_combo.width()
+
+
+def test_the_evidence_shows_each_post_it_in_its_colour_on_the_wall(panel: InsightsPanel) -> None:
+    """A thorn is the same blue in the evidence list as on the wall: the colour is how people find a kind."""
+    select_row(panel, 0)
+    kinds = {p.kind for p in panel.postit_model.rows}
+    assert len(kinds) >= 2, "the first insight's theme holds post-its of more than one kind"
+    for row, postit in enumerate(panel.postit_model.rows):
+        shown = panel.postit_model.index(row).data(Qt.ItemDataRole.BackgroundRole)
+        assert shown == palette.fill(postit.kind), postit.kind
+
+
+def test_the_demo_opens_on_its_first_insight_with_the_evidence_behind_it(
+    qtbot: QtBot, demo_session: ReviewSession
+) -> None:
+    panel = on_screen(qtbot, InsightsPanel(demo_session), 1366, 768)
+    select_row(panel, 0)
+    assert panel.texts["statement"].toPlainText() == insights.list_insights(demo_session.store)[0].statement
+    assert panel.postit_model.rowCount() > 0 and panel.evidence_model.rowCount() > 0
+    screenshot(panel, "insights")  # README: the insight builder
