@@ -13,6 +13,7 @@ from peerdesk.services.changes import Changes
 from peerdesk.ui.kit.session import ReviewSession
 from peerdesk.ui.timetable.groups_dialog import GroupsDialog
 from peerdesk.ui.timetable.panel import TimetablePanel
+from tests.helpers.layout import screenshot
 from tests.helpers.timetable import Day, build_day
 
 
@@ -128,3 +129,17 @@ def test_the_timetable_opens_one_groups_window(qtbot: QtBot, session: ReviewSess
     assert panel.show_groups() is first and first.isVisible()
     assert panel.action_groups in panel.window_actions()
     first.close()
+
+
+def test_the_demo_lists_every_group_it_interviews_with_what_carries_each(
+    qtbot: QtBot, demo_session: ReviewSession
+) -> None:
+    dialog = GroupsDialog(demo_session)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    model = dialog.model
+    rows = [[model.index(r, c).data() for c in range(3)] for r in range(model.rowCount())]
+    assert len(rows) >= 5 and all(interviews >= 1 for _name, interviews, _quotes in rows)
+    assert sum(quotes for _name, _interviews, quotes in rows) > 0
+    screenshot(dialog, "stakeholder-groups")  # README: the stakeholder groups window
