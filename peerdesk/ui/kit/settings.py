@@ -27,5 +27,9 @@ def add_recent(path: Path) -> None:
     settings().setValue("recent", [str(p) for p in [path, *items][:MAX_RECENT]])
 
 
+def clear_recent() -> None:
+    settings().remove("recent")
+
+
 def remove_recent(path: Path) -> None:
     settings().setValue("recent", [str(p) for p in recent_files() if p.resolve() != path.resolve()])

@@ -146,6 +146,13 @@ class Controller(QObject):
             self.open_path(path)
 
     def open_path(self, path: Path, message: str = "") -> None:
+        shown = self.window_of(path)
+        if shown is not None:  # already open here: no passphrase, no "open elsewhere", just that window
+            if shown.isMinimized():
+                shown.showNormal()
+            shown.raise_()
+            shown.activateWindow()
+            return
         dialog = PassphraseDialog(path, self._parent(), message=message)
         if dialog.exec() != QDialog.DialogCode.Accepted:
             return
@@ -168,6 +175,13 @@ class Controller(QObject):
             failed,
             cancellable=False,
         )
+
+    def window_of(self, path: Path) -> MainWindow | None:
+        """The window showing the review at ``path``, if one does (the same file however its path is written)."""
+        for window in self.windows:
+            if window.session.store.path.resolve() == path.resolve():
+                return window
+        return None
 
     def restore_damaged(self, path: Path, chosen: Path, passphrase: str) -> None:
         """Put a backup in place of a review whose file is damaged (the damaged file is kept beside the backups)."""
@@ -214,6 +228,7 @@ class Controller(QObject):
         window.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         window.request_new.connect(self.new_review)
         window.request_open.connect(self.open_other)
+        window.request_open_path.connect(self.open_path)
         window.request_join.connect(lambda: self.join_review())
         window.closed.connect(lambda: self._closed(window))
         self.windows.append(window)

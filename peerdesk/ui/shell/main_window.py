@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from pathlib import Path
 from typing import TYPE_CHECKING, cast
 
 from PySide6.QtCore import QByteArray, Qt, Signal
@@ -32,6 +33,7 @@ from peerdesk.ui.shell.docks import LazyPanels, LazyTab, panel_specs
 from peerdesk.ui.shell.docks import arrange as arrange_docks
 from peerdesk.ui.shell.file_actions import install_build_action, install_print_action
 from peerdesk.ui.shell.lock_screen import LockScreen
+from peerdesk.ui.shell.recent_menu import RecentMenu
 from peerdesk.ui.shell.search_box import SearchBox
 from peerdesk.ui.shell.window import ShellWindow
 from peerdesk.ui.wall.window_actions import show_mode
@@ -53,6 +55,7 @@ class MainWindow(ShellWindow):
     closed = Signal()
     request_new = Signal()
     request_open = Signal()
+    request_open_path = Signal(Path)  # File ▸ Open a recent review
     request_join = Signal()
 
     def __init__(self, session: ReviewSession, day: str = layouts.DAY1) -> None:
@@ -187,6 +190,8 @@ class MainWindow(ShellWindow):
         self.file_menu = file_menu
         for action in (self.action_new, self.action_open, self.action_join):
             file_menu.addAction(action)
+        self.recent_menu = RecentMenu(file_menu, before=self.action_join)
+        self.recent_menu.chosen.connect(self.request_open_path.emit)
         file_menu.addSeparator()
         self.file_menu_tail = file_menu.addSeparator()
         file_menu.addAction(self.action_lock)

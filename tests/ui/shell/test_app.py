@@ -22,6 +22,7 @@ from peerdesk.ui.shell import app as shell
 from peerdesk.ui.shell.app import Controller
 from tests.conftest import PASSPHRASE
 from tests.ui.shell.test_open_files import answer_passphrase
+from tests.ui.shell.test_recent_menu import refuse_passphrase
 
 
 def test_the_demo_lives_in_the_users_data_folder() -> None:
@@ -274,3 +275,14 @@ def test_a_drop_down_list_opens_under_its_box_with_the_chosen_entry_highlighted(
     below = combo.mapToGlobal(combo.rect().bottomLeft()).y()
     assert popup.geometry().top() >= below - 2, "the list opens under the box, not over it"
     combo.hidePopup()
+
+
+def test_opening_a_review_already_open_brings_its_window_forward_without_asking_its_passphrase(
+    qtbot: QtBot, controller: Controller, store: Store
+) -> None:
+    window = controller.open_window(store)
+    window.showMinimized()
+    asked = refuse_passphrase()
+    controller.open_path(store.path.parent / "." / store.path.name)  # the same file, however it is written
+    assert asked == [] and controller.windows == [window]
+    assert window.isVisible() and not window.isMinimized()
