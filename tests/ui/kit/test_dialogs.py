@@ -4,7 +4,9 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QStringListModel, QTimer
+from PySide6.QtCore import QStringListModel, Qt, QTimer
+from PySide6.QtGui import QStandardItem, QStandardItemModel
+from PySide6.QtTest import QTest
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
@@ -12,6 +14,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPushButton,
+    QTableView,
     QVBoxLayout,
 )
 from pytestqt.qtbot import QtBot
@@ -59,6 +62,42 @@ def test_a_table_selects_whole_rows_and_sizes_its_columns(qtbot: QtBot) -> None:
     assert view.editTriggers() & QAbstractItemView.EditTrigger.EditKeyPressed
     assert view.verticalHeader().isHidden() and view.wordWrap()
     assert view.horizontalHeader().sectionResizeMode(0) == STRETCH
+
+
+def _table_between_two_fields(qtbot: QtBot, *, tab_out: bool) -> tuple[QDialog, QLineEdit, QTableView, QPushButton]:
+    model = QStandardItemModel(3, 3)
+    for row in range(3):
+        for column in range(3):
+            model.setItem(row, column, QStandardItem(f"{row}:{column}"))
+    dialog = QDialog()
+    qtbot.addWidget(dialog)
+    layout = QVBoxLayout(dialog)
+    before, view, after = QLineEdit(), table_view("goals", model, single=True, tab_out=tab_out), QPushButton("Claim")
+    for widget in (before, view, after):
+        layout.addWidget(widget)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    view.setFocus()
+    view.setCurrentIndex(model.index(0, 0))
+    return dialog, before, view, after
+
+
+def test_tab_leaves_a_table_whose_rows_are_picked_and_the_arrows_pick_them(qtbot: QtBot) -> None:
+    dialog, before, view, after = _table_between_two_fields(qtbot, tab_out=True)
+    QTest.keyClick(view, Qt.Key.Key_Down)
+    assert view.currentIndex().row() == 1 and dialog.focusWidget() is view
+    QTest.keyClick(view, Qt.Key.Key_Tab)
+    assert dialog.focusWidget() is after, "one Tab goes on past the table, whatever its cells"
+    QTest.keyClick(after, Qt.Key.Key_Backtab)
+    QTest.keyClick(view, Qt.Key.Key_Backtab)
+    assert dialog.focusWidget() is before, "and Shift+Tab goes back past it"
+    assert [r.row() for r in view.selectionModel().selectedRows()] == [1], "the row picked stays picked"
+
+
+def test_a_table_typed_into_keeps_tab_moving_from_cell_to_cell(qtbot: QtBot) -> None:
+    dialog, _, view, _ = _table_between_two_fields(qtbot, tab_out=False)
+    QTest.keyClick(view, Qt.Key.Key_Tab)
+    assert dialog.focusWidget() is view and view.currentIndex().column() == 1
 
 
 def test_row_numbers_and_the_default_selection_can_stay(qtbot: QtBot) -> None:
