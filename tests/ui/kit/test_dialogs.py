@@ -13,9 +13,12 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QLabel,
     QLineEdit,
+    QMessageBox,
+    QProgressDialog,
     QPushButton,
     QTableView,
     QVBoxLayout,
+    QWidget,
 )
 from pytestqt.qtbot import QtBot
 
@@ -25,6 +28,7 @@ from peerdesk.ui.kit.dialogs import (
     STRETCH,
     SessionDialog,
     close_buttons,
+    close_over_lock,
     dialog_layout,
     list_view,
     run_through_lock,
@@ -162,16 +166,16 @@ def _run_in_a_while(dialog: QDialog, session: ReviewSession, step: Callable[[], 
 def test_a_dialog_the_lock_closed_comes_back_once_unlocked_and_one_cancelled_does_not(
     qtbot: QtBot, session: ReviewSession
 ) -> None:
-    dialog = QDialog()
-    qtbot.addWidget(dialog)
+    window = QWidget()
+    qtbot.addWidget(window)
+    dialog = QDialog(window)
     typed = QLineEdit(dialog)
     QVBoxLayout(dialog).addWidget(typed)
 
-    def lock() -> None:  # what Safety does to each dialog over the window when the review locks
+    def lock() -> None:  # what the main window's lock does
         typed.setText("half a sentence")
+        close_over_lock(window)
         session.set_locked(True)
-        dialog.setProperty(CLOSED_BY_LOCK, True)
-        dialog.done(QDialog.DialogCode.Rejected)
 
     assert _run_in_a_while(dialog, session, lock) == []
     assert not dialog.isVisible()
@@ -191,3 +195,27 @@ def test_a_dialog_the_lock_closed_comes_back_once_unlocked_and_one_cancelled_doe
     session.set_locked(False)
     qtbot.wait(50)
     assert not dialog.isVisible(), "cancelled by its user: it stays closed"
+
+
+def test_the_lock_closes_every_window_of_the_review_and_leaves_progress_and_other_windows(qtbot: QtBot) -> None:
+    window, other = QWidget(), QWidget()
+    for widget in (window, other):
+        qtbot.addWidget(widget)
+        widget.show()
+    names = QDialog(window)  # a modeless list of names, left open
+    asked = QMessageBox(QMessageBox.Icon.Question, "Delete?", "Delete for good?", parent=window)
+    inner = QDialog(names)  # opened from a dialog of the window's: still the window's
+    projector = QWidget(window, Qt.WindowType.Window)  # a window of the window's own, not a dialog
+    progress = QProgressDialog("Restoring the backup…", "", 0, 0, window)
+    elsewhere = QDialog(other)  # another review's window
+    for shown in (names, asked, inner, projector, progress, elsewhere):
+        shown.show()
+    close_over_lock(window)
+    for closed in (names, asked, inner):
+        assert not closed.isVisible() and closed.result() == QDialog.DialogCode.Rejected
+        assert closed.property(CLOSED_BY_LOCK), "marked: run_through_lock brings its run back on unlock"
+    assert not projector.isVisible()
+    assert progress.isVisible(), "the work it shows goes on: cancelling it would stop the work"
+    assert elsewhere.isVisible() and not elsewhere.property(CLOSED_BY_LOCK)
+    assert window.isVisible() and other.isVisible()
+    progress.close()
