@@ -3,6 +3,11 @@
 The chart sits in the box the renderer gives it (clear of the title and the master's shapes); its labels are set in
 the template's body font and in the layout's text colour, which was checked for contrast against the background.
 Its caption goes under it, fitted like every other text.
+
+Labels are read from the back of a room, so they are as large as the slides' smaller body text (18 pt, as quotes on
+the theme slides) and step down only when the questions would not fit their places. We wrap the category labels
+ourselves at that size and fix where the plot sits (a manual layout), so that neither PowerPoint nor LibreOffice
+re-wraps them into each other or drops every other label.
 """
 
 from __future__ import annotations
@@ -13,14 +18,19 @@ from typing import Any
 
 from pptx.chart.data import CategoryChartData
 from pptx.enum.chart import XL_CHART_TYPE, XL_LEGEND_POSITION
+from pptx.oxml import parse_xml
+from pptx.oxml.ns import nsdecls, qn
 from pptx.util import Pt
 
-from peerdesk.export import drawing
+from peerdesk.export import drawing, textfit
 from peerdesk.export.colours import Palette
 from peerdesk.export.drawing import Box
 
-LABEL_PT = 12
-CATEGORY_PT = 11
+LABEL_SIZES = (18.0, 16.0, 14.0)  # largest first; 14 pt is the captions' size, the least a room can read
+LABEL_SHARE = 0.6  # of a bar chart's width, for the questions down its side (a 0–10 scale reads in the rest)
+RENDERER_SLACK = 0.92  # we wrap this much short of a label's room: LibreOffice keeps a margin of its own there
+LABEL_ROOM = 0.3  # of a column chart's height, for the labels under its columns
+PAD_PT = 8.0  # between a label and its axis, and around the plot
 GAP_WIDTH = 60  # space between clusters, % of a bar: python-pptx's default (150) leaves hairline bars
 
 
@@ -34,6 +44,87 @@ class Chart:
     horizontal: bool = False  # bars rather than columns: long category labels read better down the side
 
 
+@dataclass(frozen=True)
+class Labels:
+    """The labels' size, the category labels wrapped at it, and where the plot sits (fractions of the frame)."""
+
+    size: float
+    categories: tuple[str, ...]
+    plot: tuple[float, float, float, float]  # x, y, w, h of the plot's inner area; (0, 0, 1, 1): the renderer's
+
+
+def _line_pt(size: float) -> float:
+    return size * textfit.LINE_HEIGHT
+
+
+def _legend_rows(chart: Chart, width: float, size: float, family: str) -> int:
+    """Rows the legend takes at ``size``: each entry is its name plus a key and spacing."""
+    if len(chart.series) < 2:
+        return 0
+    rows, used = 1, 0.0
+    for name, _ in chart.series:
+        w = textfit.text_width(name, size, family=family) + 2.5 * size
+        if used and used + w > width:
+            rows, used = rows + 1, 0.0
+        used += w
+    return rows
+
+
+def _try(chart: Chart, box: Box, size: float, family: str) -> Labels | None:
+    """The labels laid out at ``size``, or None when a category label would not fit its place."""
+    w, h, n = box.width_pt, box.height_pt, max(1, len(chart.categories))
+    legend = _legend_rows(chart, w, size, family) * _line_pt(size)
+    values = _line_pt(size) + PAD_PT  # the value axis's numbers
+    if chart.horizontal:
+        label_w = w * LABEL_SHARE - PAD_PT
+        plot_h = h - values - legend - (PAD_PT * 2 if legend else PAD_PT)
+        room_w, room_h = label_w * RENDERER_SLACK, plot_h / n
+        plot = (w * LABEL_SHARE, PAD_PT, w * (1 - LABEL_SHARE) - 2 * PAD_PT, plot_h)
+    else:
+        axis_w = textfit.text_width(f"{chart.high:g}", size, family=family) + 2 * PAD_PT
+        plot_w = w - axis_w - PAD_PT
+        room_w, room_h = (plot_w / n - 6.0) * RENDERER_SLACK, h * LABEL_ROOM
+        plot_h = h - room_h - legend - (PAD_PT * 3 if legend else PAD_PT * 2)
+        plot = (axis_w, PAD_PT, plot_w, plot_h)
+    wrapped = []
+    for label in chart.categories:
+        lines = textfit.wrap(label, room_w, size, family=family)
+        if not textfit.word_fits(label, room_w, size, family=family) or len(lines) * _line_pt(size) > room_h:
+            return None
+        wrapped.append("\n".join(lines))
+    x, y, pw, ph = plot
+    return Labels(size, tuple(wrapped), (x / w, y / h, pw / w, ph / h))
+
+
+def fit_labels(chart: Chart, box: Box, family: str) -> Labels:
+    """The largest of ``LABEL_SIZES`` at which every category label fits its place; the smallest when none does
+    (a renderer then wraps what we could not)."""
+    for size in LABEL_SIZES:
+        labels = _try(chart, box, size, family)
+        if labels is not None:
+            return labels
+    smallest = LABEL_SIZES[-1]
+    return Labels(smallest, chart.categories, (0.0, 0.0, 1.0, 1.0))
+
+
+def _place_plot(drawn: Any, plot: tuple[float, float, float, float]) -> None:
+    """Fix the plot's inner area (axes' labels outside it) at ``plot``, fractions of the chart's frame."""
+    x, y, w, h = plot
+    area = drawn._chartSpace.chart.plotArea
+    old = area.find(qn("c:layout"))
+    if old is not None:
+        area.remove(old)
+    area.insert(
+        0,
+        parse_xml(
+            f'<c:layout {nsdecls("c")}><c:manualLayout><c:layoutTarget val="inner"/>'
+            '<c:xMode val="edge"/><c:yMode val="edge"/>'
+            f'<c:x val="{x:.4f}"/><c:y val="{y:.4f}"/><c:w val="{w:.4f}"/><c:h val="{h:.4f}"/>'
+            "</c:manualLayout></c:layout>"
+        ),
+    )
+
+
 def major_unit(steps: float) -> float:
     """Gridlines on whole scores, at most ten of them (a 0–100 axis gets one every 10)."""
     return float(next(s for s in (1, 2, 5, 10, 20, 25, 50, 100) if steps / s <= 10))
@@ -43,8 +134,10 @@ def add_chart(slide: Any, chart: Chart, box: Box, palette: Palette, family: str)
     """Draw ``chart`` filling ``box``; returns python-pptx's chart."""
     # A bar chart draws its first category at the bottom: reversed, the first is at the top, where it is read first.
     order = slice(None, None, -1) if chart.horizontal else slice(None)
+    with textfit.measuring_with(family):
+        labels = fit_labels(chart, box, family)
     data = CategoryChartData()  # type: ignore[no-untyped-call]
-    data.categories = list(chart.categories)[order]
+    data.categories = list(labels.categories)[order]
     # Series too: each cluster is drawn bottom-up, so the first group's bar is then the top one, as in the legend.
     for name, values in chart.series[order]:
         data.add_series(name, list(values)[order], number_format=chart.number_format)  # type: ignore[no-untyped-call]
@@ -52,23 +145,25 @@ def add_chart(slide: Any, chart: Chart, box: Box, palette: Palette, family: str)
     frame = slide.shapes.add_chart(kind, box.left, box.top, box.width, box.height, data)
     frame.name = "chart"
     drawn = frame.chart
-    drawn.font.size = Pt(LABEL_PT)
+    drawn.font.size = Pt(labels.size)
     drawn.font.name = family
     drawn.font.color.rgb = drawing.rgb(palette.text)  # checked against the slide's background
     drawn.has_title = False  # the slide's title says what the chart is
     drawn.has_legend = True
     drawn.legend.position = XL_LEGEND_POSITION.BOTTOM
     drawn.legend.include_in_layout = False
-    drawn.legend.font.size = Pt(LABEL_PT)
+    drawn.legend.font.size = Pt(labels.size)
     axis = drawn.value_axis
     axis.minimum_scale, axis.maximum_scale = chart.low, chart.high
     axis.major_unit = major_unit(chart.high - chart.low)
     axis.has_major_gridlines = True
-    axis.tick_labels.font.size = Pt(LABEL_PT)
-    drawn.category_axis.tick_labels.font.size = Pt(CATEGORY_PT)
+    axis.tick_labels.font.size = Pt(labels.size)
+    drawn.category_axis.tick_labels.font.size = Pt(labels.size)
     drawn.plots[0].gap_width = GAP_WIDTH
     if len(chart.series) == 1:
         drawn.has_legend = False  # one series: the title and caption say what it is
+    if labels.plot != (0.0, 0.0, 1.0, 1.0):
+        _place_plot(drawn, labels.plot)
     return drawn
 
 

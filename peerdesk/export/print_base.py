@@ -11,7 +11,7 @@ is ruled lines, since QTextDocument ignores fixed heights but keeps table rows a
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable, Sequence
+from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass, field
 from html import escape
 
@@ -26,6 +26,9 @@ SIZE = 10.0  # points: body text
 CELL_PAD_PX = 5  # a grid cell's padding left and right, in CSS pixels (as STYLE says)
 PAGE_WIDTH_PT = (210 - 2 * MARGIN_MM) / 25.4 * 72  # the text's width on A4, the narrower of the two papers
 LANDSCAPE_WIDTH_PT = (279.4 - 2 * MARGIN_MM) / 25.4 * 72  # the text's width across Letter, the narrower turned
+
+# A page with nothing on it (the space keeps Qt from dropping it): puts the next page on the front of a sheet.
+BLANK_PAGE = "<p style='page-break-before: always'>&nbsp;</p>"
 
 # Lengths in CSS pixels (1/96 inch), font sizes in points: Qt's text engine ignores margins and padding given in
 # points, so cells had no padding at all and the ruled lines were a line of text apart, too close to write on.
@@ -53,18 +56,24 @@ div.nowrap { white-space: nowrap; }
 class Printable:
     """A document to print: a title (the PDF's title and the print job's name) and its pages as HTML fragments.
 
-    Each page starts on a new sheet of paper; a page longer than one sheet simply continues on the next.
+    Each page starts on a new page; a page longer than one sheet simply continues on the next. ``separate_sheets``:
+    each page goes to other hands (an interview's sheet to its room), so printed on both sides it must start on the
+    front of a new sheet of paper: ``html`` is given the pages after which a blank page is put.
     """
 
     title: str
     pages: tuple[str, ...] = field(default=())
     landscape: bool = False  # printed across the paper (a grid too wide for it upright)
+    separate_sheets: bool = False
 
-    def html(self) -> str:
+    def html(self, blank_after: Collection[int] = ()) -> str:
+        """The document; after each page numbered in ``blank_after`` (from 0), a blank page."""
         body = [
             page if n == 0 else f"<div style='page-break-before: always'>{page}</div>"
             for n, page in enumerate(self.pages)
         ]
+        for n in sorted(blank_after, reverse=True):
+            body.insert(n + 1, BLANK_PAGE)
         return (
             "<!DOCTYPE html><html lang='en'><head><meta charset='utf-8'>"
             f"<title>{escape(self.title)}</title><style>{STYLE}</style></head><body>{''.join(body)}</body></html>"

@@ -214,7 +214,9 @@ def interview_sheets(store: Store, interview_ids: Sequence[str] = ()) -> Printab
         raise UserError("There are no interviews to print yet.")
     bank = questions.bank(store)
     pages = [_interview_page(store, i, bank, summary.visit_start) for i in chosen]
-    return Printable(f"Interview sheets — {summary.title}", tuple(pages))
+    # Each sheet goes to its own room, and a long question plan runs to three pages: on paper printed on both
+    # sides, the next interview's sheet would be on the back of its last page.
+    return Printable(f"Interview sheets — {summary.title}", tuple(pages), separate_sheets=True)
 
 
 def _interview_page(

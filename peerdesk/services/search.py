@@ -192,7 +192,7 @@ def search(store: Store, user_text: str, limit: int = DEFAULT_LIMIT, labels: Lab
         streams: list[Generator[Row, None, None]] = []
         try:
             streams.append(_note_rows(db, query, limit))
-            streams.append(_rows(db.execute(_QUOTES_SQL, (query.fts, limit))))
+            streams.append(_rows("quote", db.execute(_QUOTES_SQL, (query.fts, limit))))
             # Both streams come best first, so merging them lazily reads only the rows of the page: a snippet, the
             # dearest part of a row, is made for the hits shown, not for the best ``limit`` of each index.
             raw = list(islice(heapq.merge(*streams, key=_rank), limit))
@@ -213,8 +213,9 @@ def _rank(kind_row: Row) -> float:
     return float(kind_row[1][4])
 
 
-def _rows(rows: Any, kind: str = "quote") -> Generator[Row, None, None]:
-    """A statement's rows as they are read, tagged with their kind; the statement is closed with the stream."""
+def _rows(kind: str, rows: Any) -> Generator[Row, None, None]:
+    """A statement's rows as they are read, each tagged with ``kind`` ("note" or "quote"); the statement is closed
+    with the stream."""
     try:
         for row in rows:
             yield kind, row
@@ -225,13 +226,13 @@ def _rows(rows: Any, kind: str = "quote") -> Generator[Row, None, None]:
 def _note_rows(db: Any, query: Query, limit: int) -> Generator[Row, None, None]:
     """The notes, best first, one row each from its best piece (see ``_NOTES_SQL``); a long note whose words
     stand in different pieces comes in too (``_SPREAD_SQL``), in its place."""
-    streams = [_rows(db.execute(_NOTES_SQL, (query.fts,)), "note")]
+    streams = [_rows("note", db.execute(_NOTES_SQL, (query.fts,)))]
     terms = query.terms or (query.fts,)
     if len(terms) > 1 and db.execute(f"SELECT EXISTS ({_LONG_NOTES})").fetchone()[0]:
         every = " ".join(_NOTE_HAS.format(n=n) for n in range(len(terms)))
         parameters: dict[str, Any] = {"any": " OR ".join(terms), "limit": limit}
         parameters.update((f"t{n}", term) for n, term in enumerate(terms))
-        streams.append(_rows(db.execute(_SPREAD_SQL.format(every=every), parameters), "note"))
+        streams.append(_rows("note", db.execute(_SPREAD_SQL.format(every=every), parameters)))
     seen: set[str] = set()
     try:
         for kind_row in heapq.merge(*streams, key=_rank):

@@ -20,6 +20,15 @@ def test_each_page_after_the_first_starts_a_new_sheet() -> None:
     assert html.count("page-break-before: always") == 1 and html.index("one") < html.index("two")
 
 
+def test_a_blank_page_can_follow_a_page_so_that_the_next_starts_a_sheet_of_paper() -> None:
+    doc = Printable("Interview sheets", ("<h1>One</h1>", "<h1>Two</h1>", "<h1>Three</h1>"), separate_sheets=True)
+    assert doc.html().count("page-break-before") == 2
+    html = doc.html(blank_after=[0, 1])
+    assert html.count("page-break-before") == 4
+    assert html.index("One") < html.index(print_base.BLANK_PAGE) < html.index("Two")
+    assert html.count(print_base.BLANK_PAGE) == 2 and html.rindex(print_base.BLANK_PAGE) < html.index("Three")
+
+
 def test_tables_lines_and_ticks() -> None:
     grid = print_base.grid(["Who", "Where"], [["a", "b"]], [30, 70])
     assert "<th width='30%'>Who</th>" in grid and "<td>a</td><td>b</td>" in grid

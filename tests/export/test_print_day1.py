@@ -27,5 +27,6 @@ def test_one_sheet_per_interview_naming_the_group_never_a_person(store: Store) -
     day = build_day(store)
     sheets = print_day1.interview_sheets(store)
     assert len(sheets.pages) == len(day.interviews)
+    assert sheets.separate_sheets, "each goes to its own room: on its own sheet of paper"
     [one] = print_day1.interview_sheets(store, [day.interviews[0]]).pages
     assert timetable.interview(store, day.interviews[0]).group in one

@@ -147,3 +147,11 @@ def test_a_short_page_is_the_best_hits_of_notes_and_quotes_together_and_leaves_n
     # The page stopped reading both statements half-way; neither may keep its read open (a checkpoint would wait).
     with store.reading() as db:
         assert db.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchone()[0] == 0
+
+
+def test_a_statements_rows_are_tagged_with_the_kind_named_and_the_statement_closed(store: Store) -> None:
+    with store.reading() as db:
+        statement = db.execute("SELECT 1 UNION ALL SELECT 2")
+        assert [(kind, tuple(row)) for kind, row in search._rows("note", statement)] == [("note", (1,)), ("note", (2,))]
+        with pytest.raises(Exception, match="closed"):
+            statement.fetchall()

@@ -14,11 +14,13 @@ from PySide6.QtCore import QAbstractItemModel, Qt, QTimer
 from PySide6.QtWidgets import (
     QAbstractButton,
     QAbstractItemView,
+    QApplication,
     QDialog,
     QDialogButtonBox,
     QHeaderView,
     QLabel,
     QListView,
+    QProgressDialog,
     QTableView,
     QVBoxLayout,
     QWidget,
@@ -30,7 +32,7 @@ STRETCH = QHeaderView.ResizeMode.Stretch
 FIT = QHeaderView.ResizeMode.ResizeToContents
 INTERACTIVE = QHeaderView.ResizeMode.Interactive
 Row = TypeVar("Row")
-CLOSED_BY_LOCK = "closedByLock"  # a dialog's property: the review locked while it was open (ui/safety/actions.py)
+CLOSED_BY_LOCK = "closedByLock"  # a dialog's property: the review locked while it was open (``close_over_lock``)
 
 
 def dialog_layout(
@@ -74,9 +76,14 @@ def table_view(
     editable: bool = False,
     row_numbers: bool = False,
     left_headers: bool = False,
+    tab_out: bool = False,
 ) -> QTableView:
     """A table of records: whole rows selected (``single``: one at a time), columns sized by ``default`` and then
-    ``columns`` (column → mode); ``editable`` cells open with a double-click or F2."""
+    ``columns`` (column → mode); ``editable`` cells open with a double-click or F2.
+
+    ``tab_out``: for a list whose rows are picked rather than typed into, Tab (and Shift+Tab) goes on to the next
+    control and the arrows pick the row; walking the cells, twelve goals of three columns took 36 presses to reach
+    the button after the table."""
     view = QTableView()
     view.setObjectName(name)
     if model is not None:
@@ -95,6 +102,7 @@ def table_view(
         header.setSectionResizeMode(column, mode)
     if left_headers:
         header.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+    view.setTabKeyNavigation(not tab_out)
     return view
 
 
@@ -132,6 +140,32 @@ class SessionDialog(QDialog):
         super().__init__(parent)
         self.session = session
         self.body = dialog_layout(self, title, name, size=size, intro=intro, hint=hint)
+
+
+def close_over_lock(window: QWidget) -> None:
+    """Close every window of ``window``'s own that would keep the review on screen beside its lock screen: the one
+    way the lock closes windows (the main window hides its docks itself and brings them back on unlock).
+
+    A dialog (an amended insight being typed, a confirmation quoting the review, the names to guard) is cancelled
+    as Cancel would, marked ``CLOSED_BY_LOCK``: one run through ``run_through_lock`` (a post-it being written)
+    comes back on unlock with its words. done(), not reject(): a dialog that asks before throwing typing away would
+    put that question over the lock. Another window of its own (the projector view) is closed. Progress dialogs
+    stay: they show only what is being done, and cancelling one would stop the work."""
+    for widget in QApplication.topLevelWidgets():
+        if widget is window or isinstance(widget, QProgressDialog):
+            continue
+        if not shiboken6.isValid(widget) or not widget.isVisible():  # closing one may have closed another
+            continue
+        owner = widget.parentWidget()
+        while owner is not None and owner is not window:
+            owner = owner.parentWidget()
+        if owner is None:
+            continue  # another review's window, or the start screen
+        if isinstance(widget, QDialog):
+            widget.setProperty(CLOSED_BY_LOCK, True)
+            widget.done(QDialog.DialogCode.Rejected)
+        else:
+            widget.close()
 
 
 def run_through_lock(dialog: QDialog, session: ReviewSession, on_accept: Callable[[], object]) -> None:

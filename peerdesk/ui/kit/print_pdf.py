@@ -23,7 +23,7 @@ from PySide6.QtCore import QMarginsF
 from PySide6.QtGui import QPagedPaintDevice, QPageLayout, QPageSize, QPdfWriter, QTextDocument
 
 from peerdesk.errors import UserError
-from peerdesk.export.print_base import MARGIN_MM, check_paper
+from peerdesk.export.print_base import MARGIN_MM, Printable, check_paper
 from peerdesk.files import private_target
 
 PAGE_GAP_PX = 1.0
@@ -59,16 +59,30 @@ def print_html(html: str, device: QPagedPaintDevice) -> None:
     paginate(html, device).print_(device)
 
 
+def document_html(document: Printable, device: QPagedPaintDevice, *, two_sided: bool) -> str:
+    """``document``'s HTML for ``device``; printed ``two_sided``, separate sheets each start on the front of a sheet
+    of paper: a sheet that takes an odd number of pages on this paper is followed by a blank page."""
+    if not (two_sided and document.separate_sheets):
+        return document.html()
+    # Each sheet starts a page of its own, so laid out alone it takes as many pages as it will in the whole.
+    counts = [paginate(Printable(document.title, (page,)).html(), device).pageCount() for page in document.pages]
+    return document.html(blank_after=[n for n, count in enumerate(counts[:-1]) if count % 2])
+
+
 def html_to_pdf(
-    html: str, out: Path, title: str = "Workshop summary", paper: str = "A4", *, landscape: bool = False
+    html: str | Printable, out: Path, title: str = "Workshop summary", paper: str = "A4", *, landscape: bool = False
 ) -> None:
-    """``html`` laid out on ``paper`` and written to ``out`` as a PDF (whole or not at all, owner-only: ``files``)."""
+    """``html`` laid out on ``paper`` and written to ``out`` as a PDF (whole or not at all, owner-only: ``files``).
+
+    A ``Printable`` of separate sheets is laid out for printing on both sides: nobody can tell how a PDF will be
+    printed, and office copiers print both sides by default. A blank page costs a sheet when it is printed on one
+    side; without it, the next interview's sheet is on the back of another's and goes to the wrong room."""
     with private_target(out) as staging:
         writer = QPdfWriter(str(staging))
         set_paper(writer, paper, landscape=landscape)
         writer.setTitle(title)
         writer.setCreator("peerdesk")
-        print_html(html, writer)
+        print_html(html if isinstance(html, str) else document_html(html, writer, two_sided=True), writer)
         del writer  # the file is finished when the writer goes
         if staging.stat().st_size == 0:
             raise UserError(f"Could not write {out}.")

@@ -28,7 +28,7 @@ from peerdesk.export.print_day1 import TIMETABLE_VIEWS
 from peerdesk.store.engine import Store
 from peerdesk.ui.kit import messages
 from peerdesk.ui.kit.dialogs import close_buttons
-from peerdesk.ui.kit.print_pdf import html_to_pdf, print_html, set_paper
+from peerdesk.ui.kit.print_pdf import document_html, html_to_pdf, print_html, set_paper
 from peerdesk.ui.kit.widgets import error_label, push_button
 
 VIEW_LABELS = MappingProxyType({"whole": "The whole grid", "team": "A page per team", "person": "A page per person"})
@@ -36,7 +36,7 @@ VIEW_LABELS = MappingProxyType({"whole": "The whole grid", "team": "A page per t
 
 def write_pdf(document: Printable, out: Path, paper: str = "A4") -> None:
     """Lay ``document`` out on ``paper`` and write it to ``out`` as a PDF (whole or not at all, owner-only)."""
-    html_to_pdf(document.html(), out, document.title, paper, landscape=document.landscape)
+    html_to_pdf(document, out, document.title, paper, landscape=document.landscape)
 
 
 def new_printer(paper: str = "A4", *, landscape: bool = False) -> QPrinter:
@@ -46,10 +46,21 @@ def new_printer(paper: str = "A4", *, landscape: bool = False) -> QPrinter:
     return printer
 
 
+def two_sided(printer: QPrinter) -> bool:
+    """Whether separate sheets need a blank page after an odd page count: a printer set to print on both sides, or
+    the print dialog's "Print to file", a PDF (written as Save as PDF writes it: ``print_pdf.html_to_pdf``).
+
+    A printer's own setting is followed, since it is known: printed on one side, blank pages would only be wasted
+    sheets in the pile."""
+    if printer.outputFormat() == QPrinter.OutputFormat.PdfFormat:
+        return True
+    return printer.duplex() != QPrinter.DuplexMode.DuplexNone
+
+
 def print_to(document: Printable, printer: QPrinter) -> None:
     """Print ``document`` laid out on the paper and margins the printer has (after the print dialog)."""
     printer.setDocName(document.title)
-    print_html(document.html(), printer)
+    print_html(document_html(document, printer, two_sided=two_sided(printer)), printer)
 
 
 def write_headless(store: Store, what: str, out: Path, *, paper: str = "A4", view: str = "whole") -> Printable:

@@ -22,7 +22,6 @@ from PySide6.QtWidgets import (
     QMenu,
     QPushButton,
     QStackedLayout,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -34,7 +33,7 @@ from peerdesk.services.quotes import QuoteRow, TagRow
 from peerdesk.services.wall import KIND_LABELS
 from peerdesk.store.engine import Store
 from peerdesk.ui.kit import ops
-from peerdesk.ui.kit.dialogs import run_through_lock
+from peerdesk.ui.kit.dialogs import run_through_lock, table_view
 from peerdesk.ui.kit.fitting import fit_placeholder, stretch_with_minimum
 from peerdesk.ui.kit.flow import FlowLayout
 from peerdesk.ui.kit.panel import Panel
@@ -114,20 +113,12 @@ class QuotesPanel(Panel):
         return filters
 
     def _build_table(self) -> None:
-        self.table = QTableView()
-        self.table.setObjectName("quotesTable")
+        # Rows are chosen with the arrows; Tab goes on to the tag box.
+        self.table = table_view("quotesTable", self.proxy, editable=True, tab_out=True)
         self.table.setAccessibleName("Quotes")
-        self.table.setModel(self.proxy)
         self.table.setSortingEnabled(True)
         self.table.sortByColumn(-1, Qt.SortOrder.AscendingOrder)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
-        self.table.setEditTriggers(
-            QAbstractItemView.EditTrigger.DoubleClicked | QAbstractItemView.EditTrigger.EditKeyPressed
-        )
-        self.table.setWordWrap(True)
-        self.table.setTabKeyNavigation(False)  # rows are chosen with the arrows; Tab goes on to the tag box
-        self.table.verticalHeader().hide()
         header = self.table.horizontalHeader()
         header.ensurePolished()  # the style sheet's bold heading font, to measure "Names check" in
         stretch_with_minimum(self.table, TEXT, 200)  # the quote never squeezed to a few pixels

@@ -13,7 +13,7 @@ from typing import Any
 
 from PySide6.QtCore import QEvent, QObject, QTimer
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QApplication, QDialog, QProgressDialog
+from PySide6.QtWidgets import QDialog
 
 from peerdesk.errors import UserError
 from peerdesk.services import backups, retention
@@ -24,7 +24,6 @@ from peerdesk.store.engine import Store
 from peerdesk.ui.kit import messages
 from peerdesk.ui.kit import settings as ui_settings
 from peerdesk.ui.kit.dates import show_datetime
-from peerdesk.ui.kit.dialogs import CLOSED_BY_LOCK
 from peerdesk.ui.kit.notice_bar import NoticeBar
 from peerdesk.ui.kit.worker import run_task
 from peerdesk.ui.safety import preferences
@@ -111,29 +110,11 @@ class Safety(QObject):
             w.edit_menu.addAction(action)
 
     def _locked(self, locked: bool) -> None:
+        # The windows open over the review (these dialogs among them) are closed by the lock itself: close_over_lock.
         if locked:
             self.idle.pause()
-            for dialog in self._dialogs.values():  # names and quotes must not stay on screen beside the lock
-                dialog.hide()
-            self._cancel_open_dialogs()
         else:
             self.idle.resume()
-
-    def _cancel_open_dialogs(self) -> None:
-        """A dialog open over the window when it locks (an amended insight being typed, a confirmation quoting the
-        review) stayed on screen above the lock, readable and still working: it is cancelled, as Cancel would.
-        Progress dialogs stay: they show only what is being done, and cancelling one would stop the work. Marked
-        ``CLOSED_BY_LOCK``: one run through ``run_through_lock`` (a post-it being written) comes back on unlock."""
-        for widget in QApplication.topLevelWidgets():
-            if isinstance(widget, QDialog) and not isinstance(widget, QProgressDialog) and widget.isVisible():
-                owner = widget.parentWidget()
-                while owner is not None and owner is not self.window:
-                    owner = owner.parentWidget()
-                if owner is self.window:
-                    # done(), not reject(): a dialog that asks before throwing typing away (a post-it's words)
-                    # would put that question over the lock, and the words back if the answer were "keep typing"
-                    widget.setProperty(CLOSED_BY_LOCK, True)
-                    widget.done(QDialog.DialogCode.Rejected)
 
     # --- on opening -----------------------------------------------------------------------------------------------
     def on_opened(self) -> None:
@@ -271,7 +252,6 @@ class Safety(QObject):
 
     def _choose_backup(self, items: list[backups.BackupInfo], passphrase: str) -> None:
         dialog = RestoreDialog(items, self.window)
-        self._dialogs["restore"] = dialog
         if dialog.exec() != QDialog.DialogCode.Accepted:
             return
         chosen = dialog.chosen()
@@ -311,7 +291,6 @@ class Safety(QObject):
     # --- passphrase -----------------------------------------------------------------------------------------------
     def change_passphrase(self) -> None:
         dialog = ChangePassphraseDialog(self.window, self.session.check_passphrase)
-        self._dialogs["passphrase"] = dialog
         if dialog.exec() != QDialog.DialogCode.Accepted:
             return
         old, new = dialog.current.text(), dialog.new.text()

@@ -146,9 +146,9 @@ class FlaggedQuotesDialog(SessionDialog):
         layout.addWidget(self.summary)
         self.model = FlaggedQuotesModel(session)
         self.model.modelReset.connect(self._update_summary)
-        self.view = table_view("flaggedTable", self.model, columns={0: STRETCH, 1: INTERACTIVE, 2: FIT})
+        columns = {0: STRETCH, 1: INTERACTIVE, 2: FIT}
+        self.view = table_view("flaggedTable", self.model, columns=columns, tab_out=True)  # Tab: on to Keep…
         self.view.setColumnWidth(1, 240)
-        self.view.setTabKeyNavigation(False)  # the arrows pick a quote; Tab goes on to Keep, Leave out, Undecided
         layout.addWidget(self.view, 1)
         row = QHBoxLayout()
         for decision, text in (("keep", "Keep"), ("exclude", "Leave out"), ("", "Undecided")):

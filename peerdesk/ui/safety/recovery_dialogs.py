@@ -96,8 +96,8 @@ class RestoreDialog(QDialog):
         )
         layout = dialog_layout(self, "Restore from backup", "restoreDialog", size=(860, 400), intro=intro)
         self.model = BackupsModel(items, self)
-        self.view = table_view("backupsTable", self.model, default=FIT, columns={1: STRETCH}, single=True)
-        self.view.setTabKeyNavigation(False)  # the arrows pick a backup; Tab goes on to the buttons
+        columns = {1: STRETCH}
+        self.view = table_view("backupsTable", self.model, default=FIT, columns=columns, single=True, tab_out=True)
         self.view.doubleClicked.connect(lambda _i: self.accept())
         layout.addWidget(self.view, 1)
         empty = QLabel("There are no backups of this review yet.")

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 
 from peerdesk.services.search import Hit
 from peerdesk.ui.kit import messages
+from peerdesk.ui.kit.dialogs import close_over_lock
 from peerdesk.ui.kit.notice_bar import NoticeBar
 from peerdesk.ui.kit.panel import Panel
 from peerdesk.ui.kit.session import ReviewSession
@@ -352,6 +353,7 @@ class MainWindow(ShellWindow):
         self._notice_hidden = self.notices.isHidden()  # nothing of the review shows beside the lock screen
         self.notices.hide()
         self.menuBar().setEnabled(False)
+        close_over_lock(self)  # its dialogs and the projector: they are not parts of this window to bring back
         self.session.set_locked(True)
         self.lock_screen.edit.setFocus()
 

@@ -63,8 +63,7 @@ class ConflictsDialog(SessionDialog):
         layout = self.body
         self.model = ConflictsModel(session)
         columns = {0: FIT, 1: STRETCH, 2: STRETCH, 3: FIT}
-        self.view = table_view("conflictsTable", self.model, columns=columns, single=True)
-        self.view.setTabKeyNavigation(False)  # the arrows pick a conflict; Tab goes on to Restore and Dismiss
+        self.view = table_view("conflictsTable", self.model, columns=columns, single=True, tab_out=True)
         # A long text (an aim, a theme's story) makes a row taller than the list: scrolled row by row, its end
         # could never be brought into view.
         self.view.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)

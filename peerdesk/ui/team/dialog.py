@@ -141,8 +141,7 @@ class TeamDialog(SessionDialog):
         layout = self.body
         self.model = TeamModel(session)
         columns = {0: STRETCH, 1: FIT, 2: FIT, 3: FIT}
-        self.view = table_view("teamTable", self.model, columns=columns, single=True)
-        self.view.setTabKeyNavigation(False)  # the arrows pick a member; Tab goes on to the buttons
+        self.view = table_view("teamTable", self.model, columns=columns, single=True, tab_out=True)
         layout.addWidget(self.view, 1)
 
         row = QHBoxLayout()

@@ -36,10 +36,9 @@ class GoalsStep(QWidget):
         form.addWidget(self.goal_text, 1)
         lay.addLayout(form)
         self.goals_model = GoalsModel(self.edit_goal)
-        self.goals_view = table_view("goalsView", self.goals_model, columns={0: FIT, 1: STRETCH, 2: FIT}, single=True)
-        # Up and Down pick a goal (whole rows); Tab goes on to "Chosen by" and Claim goal. It walked the cells,
-        # three per goal: with twelve goals, 36 presses to reach the claim.
-        self.goals_view.setTabKeyNavigation(False)
+        # Up and Down pick a goal (whole rows); Tab goes on to "Chosen by" and Claim goal.
+        columns = {0: FIT, 1: STRETCH, 2: FIT}
+        self.goals_view = table_view("goalsView", self.goals_model, columns=columns, single=True, tab_out=True)
         lay.addWidget(self.goals_view, 1)
         claim_row = QHBoxLayout()
         claim_row.addWidget(QLabel("Chosen by"))

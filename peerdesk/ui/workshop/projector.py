@@ -112,8 +112,11 @@ def _brainstorm_steps(o: Outcome) -> list[Step]:
 
 
 class ProjectorView(QWidget):
-    def __init__(self, session: ReviewSession, start: str = "insights") -> None:
-        super().__init__(None, Qt.WindowType.Window)
+    """A window of its own (full screen, on the projector's screen when there is one). Given the main window as
+    ``parent``, it is that window's: it closes with it, and with its lock (``close_over_lock``)."""
+
+    def __init__(self, session: ReviewSession, start: str = "insights", parent: QWidget | None = None) -> None:
+        super().__init__(parent, Qt.WindowType.Window)
         self.session = session
         self.setObjectName("projectorView")
         self.setWindowTitle("Workshop — projector view")

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+import shiboken6
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMenu
 
@@ -22,7 +23,13 @@ class WorkshopTabs:
 
     def __init__(self, window: ShellWindow) -> None:
         self.window = window
-        self.projector: ProjectorView | None = None
+        self._projector: ProjectorView | None = None
+
+    @property
+    def projector(self) -> ProjectorView | None:
+        """The projector view on show; None once closed (Esc, or the lock: it is deleted on close)."""
+        view = self._projector
+        return view if view is not None and shiboken6.isValid(view) and view.isVisible() else None
 
     @property
     def workshop(self) -> WorkshopPanel:
@@ -59,18 +66,12 @@ def install(window: ShellWindow) -> WorkshopTabs:
         from peerdesk.ui.workshop.projector import ProjectorView
 
         window.flush_edits()
-        tabs.projector = ProjectorView(session, start=tabs.workshop.projector_start())
-        tabs.projector.addAction(window.action_lock)  # Ctrl+L locks from the projector too (it closes with the lock)
-        tabs.projector.present()
-
-    def on_locked(locked: bool) -> None:
-        # Nothing of the review shows beside the lock screen: the projector is a window of its own, full screen
-        # over the laptop when there is no second screen, and hid the lock screen with the review still on show.
-        if locked and tabs.projector is not None:
-            tabs.projector.close()
-            tabs.projector = None
-
-    session.locked_changed.connect(on_locked)
+        # The window's own: full screen over the laptop when there is no second screen, it hid the lock screen with
+        # the review on show; as the window's, the lock closes it with the window's dialogs.
+        view = ProjectorView(session, start=tabs.workshop.projector_start(), parent=window)
+        view.addAction(window.action_lock)  # Ctrl+L locks from the projector too (it closes with the lock)
+        tabs._projector = view
+        view.present()
 
     def workshop_panel() -> Panel:
         from peerdesk.ui.workshop.panel import WorkshopPanel

@@ -4,15 +4,21 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QStringListModel, QTimer
+from PySide6.QtCore import QStringListModel, Qt, QTimer
+from PySide6.QtGui import QStandardItem, QStandardItemModel
+from PySide6.QtTest import QTest
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
     QDialogButtonBox,
     QLabel,
     QLineEdit,
+    QMessageBox,
+    QProgressDialog,
     QPushButton,
+    QTableView,
     QVBoxLayout,
+    QWidget,
 )
 from pytestqt.qtbot import QtBot
 
@@ -22,6 +28,7 @@ from peerdesk.ui.kit.dialogs import (
     STRETCH,
     SessionDialog,
     close_buttons,
+    close_over_lock,
     dialog_layout,
     list_view,
     run_through_lock,
@@ -59,6 +66,42 @@ def test_a_table_selects_whole_rows_and_sizes_its_columns(qtbot: QtBot) -> None:
     assert view.editTriggers() & QAbstractItemView.EditTrigger.EditKeyPressed
     assert view.verticalHeader().isHidden() and view.wordWrap()
     assert view.horizontalHeader().sectionResizeMode(0) == STRETCH
+
+
+def _table_between_two_fields(qtbot: QtBot, *, tab_out: bool) -> tuple[QDialog, QLineEdit, QTableView, QPushButton]:
+    model = QStandardItemModel(3, 3)
+    for row in range(3):
+        for column in range(3):
+            model.setItem(row, column, QStandardItem(f"{row}:{column}"))
+    dialog = QDialog()
+    qtbot.addWidget(dialog)
+    layout = QVBoxLayout(dialog)
+    before, view, after = QLineEdit(), table_view("goals", model, single=True, tab_out=tab_out), QPushButton("Claim")
+    for widget in (before, view, after):
+        layout.addWidget(widget)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    view.setFocus()
+    view.setCurrentIndex(model.index(0, 0))
+    return dialog, before, view, after
+
+
+def test_tab_leaves_a_table_whose_rows_are_picked_and_the_arrows_pick_them(qtbot: QtBot) -> None:
+    dialog, before, view, after = _table_between_two_fields(qtbot, tab_out=True)
+    QTest.keyClick(view, Qt.Key.Key_Down)
+    assert view.currentIndex().row() == 1 and dialog.focusWidget() is view
+    QTest.keyClick(view, Qt.Key.Key_Tab)
+    assert dialog.focusWidget() is after, "one Tab goes on past the table, whatever its cells"
+    QTest.keyClick(after, Qt.Key.Key_Backtab)
+    QTest.keyClick(view, Qt.Key.Key_Backtab)
+    assert dialog.focusWidget() is before, "and Shift+Tab goes back past it"
+    assert [r.row() for r in view.selectionModel().selectedRows()] == [1], "the row picked stays picked"
+
+
+def test_a_table_typed_into_keeps_tab_moving_from_cell_to_cell(qtbot: QtBot) -> None:
+    dialog, _, view, _ = _table_between_two_fields(qtbot, tab_out=False)
+    QTest.keyClick(view, Qt.Key.Key_Tab)
+    assert dialog.focusWidget() is view and view.currentIndex().column() == 1
 
 
 def test_row_numbers_and_the_default_selection_can_stay(qtbot: QtBot) -> None:
@@ -123,16 +166,16 @@ def _run_in_a_while(dialog: QDialog, session: ReviewSession, step: Callable[[], 
 def test_a_dialog_the_lock_closed_comes_back_once_unlocked_and_one_cancelled_does_not(
     qtbot: QtBot, session: ReviewSession
 ) -> None:
-    dialog = QDialog()
-    qtbot.addWidget(dialog)
+    window = QWidget()
+    qtbot.addWidget(window)
+    dialog = QDialog(window)
     typed = QLineEdit(dialog)
     QVBoxLayout(dialog).addWidget(typed)
 
-    def lock() -> None:  # what Safety does to each dialog over the window when the review locks
+    def lock() -> None:  # what the main window's lock does
         typed.setText("half a sentence")
+        close_over_lock(window)
         session.set_locked(True)
-        dialog.setProperty(CLOSED_BY_LOCK, True)
-        dialog.done(QDialog.DialogCode.Rejected)
 
     assert _run_in_a_while(dialog, session, lock) == []
     assert not dialog.isVisible()
@@ -152,3 +195,27 @@ def test_a_dialog_the_lock_closed_comes_back_once_unlocked_and_one_cancelled_doe
     session.set_locked(False)
     qtbot.wait(50)
     assert not dialog.isVisible(), "cancelled by its user: it stays closed"
+
+
+def test_the_lock_closes_every_window_of_the_review_and_leaves_progress_and_other_windows(qtbot: QtBot) -> None:
+    window, other = QWidget(), QWidget()
+    for widget in (window, other):
+        qtbot.addWidget(widget)
+        widget.show()
+    names = QDialog(window)  # a modeless list of names, left open
+    asked = QMessageBox(QMessageBox.Icon.Question, "Delete?", "Delete for good?", parent=window)
+    inner = QDialog(names)  # opened from a dialog of the window's: still the window's
+    projector = QWidget(window, Qt.WindowType.Window)  # a window of the window's own, not a dialog
+    progress = QProgressDialog("Restoring the backup…", "", 0, 0, window)
+    elsewhere = QDialog(other)  # another review's window
+    for shown in (names, asked, inner, projector, progress, elsewhere):
+        shown.show()
+    close_over_lock(window)
+    for closed in (names, asked, inner):
+        assert not closed.isVisible() and closed.result() == QDialog.DialogCode.Rejected
+        assert closed.property(CLOSED_BY_LOCK), "marked: run_through_lock brings its run back on unlock"
+    assert not projector.isVisible()
+    assert progress.isVisible(), "the work it shows goes on: cancelling it would stop the work"
+    assert elsewhere.isVisible() and not elsewhere.property(CLOSED_BY_LOCK)
+    assert window.isVisible() and other.isVisible()
+    progress.close()

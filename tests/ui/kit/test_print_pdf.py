@@ -15,9 +15,10 @@ from pytestqt.qtbot import QtBot
 
 from peerdesk.errors import UserError
 from peerdesk.export import workshop_summary
+from peerdesk.export.print_base import Printable
 from peerdesk.services import workshop, workshop_outcome
 from peerdesk.store.engine import Store
-from peerdesk.ui.kit.print_pdf import html_to_pdf, paginate, print_html, set_paper
+from peerdesk.ui.kit.print_pdf import document_html, html_to_pdf, paginate, print_html, set_paper
 from tests.export.test_workshop_pptx import LONG, record_workshop
 from tests.helpers.pdf import Word, pdf_info, pdf_text, pdf_words
 
@@ -138,3 +139,36 @@ def test_the_summary_keeps_its_spacing_and_its_rules_show_on_a_photocopy(
     assert cell.leftPadding() > 0
     grey = QColor(cell.leftBorderBrush().color())
     assert grey.lightness() < 170  # a mid grey rule, not a pale one that fades out on a copier
+
+
+def _sheets(*pages: int) -> Printable:
+    """Separate sheets taking ``pages`` pages each on A4 (headed "Sheet n")."""
+    return Printable(
+        "Interview sheets",
+        tuple(
+            f"<h1>Sheet {n}</h1>" + "<p>" + " ".join([SENTENCE] * 130 * count) + "</p>" for n, count in enumerate(pages)
+        ),
+        separate_sheets=True,
+    )
+
+
+def test_printed_on_both_sides_each_separate_sheet_starts_on_the_front_of_a_sheet_of_paper(
+    qtbot: QtBot, tmp_path: Path
+) -> None:
+    out = tmp_path / "sheets.pdf"
+    html_to_pdf(_sheets(3, 1, 2, 1), out)  # a PDF: it may well be printed on both sides
+    starts = {n: page for n, page in enumerate(pdf_text(out).split("\f"), start=1) if page.strip()}
+    firsts = [n for n, page in starts.items() if page.strip().startswith("Sheet")]
+    assert firsts == [1, 5, 7, 9], "blank pages after the three-page and the one-page sheet, none after the last"
+    assert int(pdf_info(out)["Pages"]) == 9
+    assert set(range(1, 10)) - set(starts) == {4, 6}, "the blank pages have nothing on them"
+
+
+def test_sheets_follow_the_printers_two_sided_setting_and_other_documents_never_gain_blank_pages(qtbot: QtBot) -> None:
+    printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+    set_paper(printer)
+    document = _sheets(3, 2)
+    assert document_html(document, printer, two_sided=False) == document.html()
+    assert document_html(document, printer, two_sided=True) == document.html(blank_after=[0])
+    plain = Printable("Timetable", document.pages)
+    assert document_html(plain, printer, two_sided=True) == plain.html()

@@ -9,12 +9,13 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtGui import QPageSize, QPdfWriter, QTextDocument, QTextTable
+from PySide6.QtPrintSupport import QPrinter
 from pytestqt.qtbot import QtBot
 
 from peerdesk.errors import UserError
 from peerdesk.export import printing as documents
 from peerdesk.export.print_base import Printable, grid, ruled_lines
-from peerdesk.services import action_progress, timetable, timetable_grid
+from peerdesk.services import action_progress, questions, timetable, timetable_grid
 from peerdesk.store.engine import Store
 from peerdesk.ui.kit import printing
 from peerdesk.ui.kit.print_pdf import paginate, set_paper
@@ -236,3 +237,63 @@ def test_a_grid_of_many_teams_turns_across_the_paper_rather_than_cut_its_words(
     assert document.landscape and pdf_info(out)["Page size"].startswith(size)
     printed = {unicodedata.normalize("NFKC", w.text) for w in pdf_words(out)}
     assert printed <= printed_words(document)  # upright, "Transformational" came out as "Transformati" "onal"
+
+
+def _long_plan(store: Store) -> None:
+    """The first interview's plan runs to three pages: forty questions, each asked at length."""
+    first = timetable.timetable(store).interviews[0].id
+    for n in range(40):
+        questions.add_to_plan(store, first, f"Question {n + 1}: " + "tell us how that decision was reached " * 4)
+
+
+def _interview_pages(out: Path) -> list[int]:
+    pages = pdf_text(out).split("\f")
+    return [n for n, page in enumerate(pages, start=1) if page.strip().startswith("Interview: ")]
+
+
+def test_saved_interview_sheets_each_start_on_the_front_of_a_sheet_of_paper(
+    qtbot: QtBot, demo_store: Store, tmp_path: Path
+) -> None:
+    """A long question plan ran to three pages and put the next interview's sheet on the back of its last one."""
+    _long_plan(demo_store)
+    d = dialog(qtbot, demo_store)
+    d.choose("interview-sheets")
+    out = tmp_path / "sheets.pdf"
+    assert d.save_pdf(out)
+    starts = _interview_pages(out)
+    assert len(starts) == 15 and starts[1] - starts[0] >= 4, "the long sheet takes three pages and a blank one"
+    assert all(page % 2 == 1 for page in starts), starts
+
+
+class PrinterSetTo(QPrinter):
+    """A printer as the print dialog leaves it, one- or two-sided, writing a PDF here (no printer is installed)."""
+
+    def __init__(self, duplex: QPrinter.DuplexMode, out: Path) -> None:
+        super().__init__(QPrinter.PrinterMode.HighResolution)
+        set_paper(self)
+        self.setOutputFileName(str(out))
+        self.chosen = duplex
+
+    def outputFormat(self) -> QPrinter.OutputFormat:
+        return QPrinter.OutputFormat.NativeFormat
+
+    def duplex(self) -> QPrinter.DuplexMode:
+        return self.chosen
+
+
+def test_printed_interview_sheets_follow_the_printers_two_sided_setting(
+    qtbot: QtBot, demo_store: Store, tmp_path: Path
+) -> None:
+    _long_plan(demo_store)
+    document = documents.build(demo_store, "interview-sheets")
+    starts = {}
+    for duplex in (QPrinter.DuplexMode.DuplexNone, QPrinter.DuplexMode.DuplexLongSide):
+        printer = PrinterSetTo(duplex, tmp_path / f"{duplex.name}.pdf")
+        print_to(document, printer)
+        del printer
+        starts[duplex] = _interview_pages(tmp_path / f"{duplex.name}.pdf")
+    assert all(page % 2 == 1 for page in starts[QPrinter.DuplexMode.DuplexLongSide])
+    one_sided = starts[QPrinter.DuplexMode.DuplexNone]
+    assert one_sided[1] - one_sided[0] == 3, "printed on one side, no blank sheet is wasted"
+    to_file = new_printer("A4")  # the print dialog's Print to file: a PDF, as Save as PDF writes it
+    assert printing.two_sided(to_file) and to_file.duplex() == QPrinter.DuplexMode.DuplexNone

@@ -5,17 +5,18 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QItemSelectionModel, Qt
 from pytestqt.qtbot import QtBot
 
 from peerdesk.services import notes, quotes, wall
 from peerdesk.ui.kit.session import ReviewSession
 from peerdesk.ui.quotes.model import GROUP, TEXT
 from peerdesk.ui.quotes.panel import QuotesPanel
-from tests.helpers.layout import on_screen
+from tests.helpers.layout import on_screen, screenshot, settle
 from tests.helpers.wall_data import Seeded, seed_quotes
 
 pytestmark = pytest.mark.usefixtures("errors_fail_the_test")
+ROWS = QItemSelectionModel.SelectionFlag.Rows
 
 
 @pytest.fixture
@@ -218,3 +219,19 @@ def test_in_a_laptops_day_1_dock_the_actions_and_the_count_take_one_line_under_t
     assert p.count.text() == "6 quotes\n2 selected"
     more = [a.text() for a in p.more.menu().actions()]
     assert more == ["&Remove tag", "&Mark as", "", "Rename or merge &tags…", "&Show in notes"]
+
+
+def test_the_demo_reviews_quotes_read_whole_rows_with_two_picked(qtbot: QtBot, demo_session: ReviewSession) -> None:
+    """What the README shows of the quotes (``docs/screenshots/quotes.png`` with PEERDESK_SCREENSHOTS=1)."""
+    p = on_screen(qtbot, QuotesPanel(demo_session), 1400, 420)
+    qtbot.waitExposed(p)
+    selection = p.table.selectionModel()
+    for row in (5, 6):
+        selection.select(p.proxy.index(row, TEXT), QItemSelectionModel.SelectionFlag.Select | ROWS)
+    settle()
+    assert p.count.text() == "59 quotes\n2 selected"
+    assert p.make_postit_button.isEnabled() and not p.jump.isEnabled(), "one quote at a time is shown in the notes"
+    # The quote has the room: wider than every other column together, at a window a laptop shows.
+    others = sum(p.table.columnWidth(c) for c in range(p.proxy.columnCount()) if c != TEXT)
+    assert p.table.columnWidth(TEXT) > others
+    screenshot(p, "quotes")

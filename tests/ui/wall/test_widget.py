@@ -13,10 +13,11 @@ from pytestqt.qtbot import QtBot
 from peerdesk.services import wall, wall_themes
 from peerdesk.store.engine import Store
 from peerdesk.ui.kit.session import ReviewSession
+from peerdesk.ui.wall.frames import ThemeItem
 from peerdesk.ui.wall.scene import DAY2, EVENING
 from peerdesk.ui.wall.widget import WallWidget
 from tests.conftest import PASSPHRASE
-from tests.helpers.layout import on_screen
+from tests.helpers.layout import on_screen, screenshot, settle
 from tests.helpers.wall_data import seed_postits
 
 LEFT = Qt.MouseButton.LeftButton
@@ -398,3 +399,20 @@ def test_escape_on_the_read_out_card_gives_the_keys_back_to_the_wall(qtbot: QtBo
     qtbot.keyClick(w.read_out.place_button, Qt.Key.Key_Escape)
     assert not w.read_out.isVisible()
     assert w.view.hasFocus(), f"the focus went to {QApplication.focusWidget()!r}"
+
+
+def test_the_demo_reviews_day2_canvas_shows_every_theme_named_when_fitted(
+    qtbot: QtBot, demo_session: ReviewSession
+) -> None:
+    """What the README shows of Day 2 (``docs/screenshots/wall-day2.png`` with PEERDESK_SCREENSHOTS=1)."""
+    w = on_screen(qtbot, WallWidget(demo_session), 1500, 860)
+    qtbot.waitExposed(w)
+    w.set_mode(DAY2)
+    w.view.fit_all()
+    settle()
+    themes = [item for item in w.scene.items() if isinstance(item, ThemeItem)]
+    assert len(themes) == 7 and all(t.heading.toPlainText() for t in themes)
+    visible = w.view.mapToScene(w.view.viewport().rect()).boundingRect()
+    assert all(visible.contains(t.sceneBoundingRect()) for t in themes)
+    assert w.status.text() == "60 post-its · 7 themes"
+    screenshot(w, "wall-day2")
