@@ -91,9 +91,8 @@ def import_from(
 ) -> ImportReport:
     imported = transfer.import_bundle(store, read_bundle_file(path), now=now, progress=progress)
     result = imported.result
+    # ``result.tables`` names conflicts kept, settled or reopened too: the Conflicts view hears of each
     changes = everything() if "members" in result.tables else Changes(frozenset(result.tables), frozenset(result.ids))
-    if result.conflicts:
-        changes = changes | Changes.of("conflicts")
     return ImportReport(imported.sender, imported.summary, result.conflicts, changes)
 
 

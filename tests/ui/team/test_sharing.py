@@ -305,3 +305,25 @@ def test_the_conflict_notice_goes_once_a_later_bundle_settles_every_conflict(qtb
     qtbot.waitUntil(lambda: window.statusBar().currentMessage().startswith("Imported from Sam"), timeout=10000)
     assert sharing.conflicts(lead) == []
     assert window.notices.isHidden()
+
+
+def test_an_open_conflicts_list_empties_when_a_bundle_settles_its_conflict(qtbot: QtBot, duo: Team) -> None:
+    # Seen in the team's walk: Sam chose "Keep the text now" and sent a bundle; after the lead imported it, the
+    # Conflicts list the lead had open still offered the settled conflict (no change was announced).
+    lead, sam = duo.stores
+    make_conflict(duo)
+    [kept] = sharing.conflicts(sam)
+    sharing.set_conflict_resolved(sam, kept.id)
+    path = duo.folder / "from-sam.pdbundle"
+    path.write_bytes(transfer.export_bundle(sam).data)
+    session = ReviewSession(lead)
+    window = window_for(qtbot, session)
+    window.exchange.show_conflicts()
+    dialog = window.exchange.last_dialog
+    assert isinstance(dialog, ConflictsDialog) and dialog.selected() is not None
+    with qtbot.waitSignal(session.changed, timeout=10000) as announced:
+        window.exchange.import_(path)
+    assert "conflicts" in announced.args[0]
+    assert dialog.model.rows == [] and dialog.empty.isVisible()
+    assert not dialog.restore_button.isEnabled()
+    dialog.close()
