@@ -110,7 +110,9 @@ def test_dropping_a_bundle_on_the_window_imports_it_and_says_what_came_in_withou
     qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
     log = window.exchange.import_log
     assert log is not None and log.isVisible() and not log.isModal()
-    assert log.lines()[0].endswith("from Alex Lead") and log.lines()[1:] == ["2 new quotes"]
+    # It names the file the bundle came from (by name; the folder is in the tooltip), beside who sent it.
+    assert log.lines()[0].endswith("— from-alex.pdbundle from Alex Lead") and log.lines()[1:] == ["2 new quotes"]
+    assert log.list.item(0).toolTip() == str(path)
     log.close()
 
 
