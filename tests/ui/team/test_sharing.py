@@ -3,6 +3,7 @@ drag-and-drop, refusals through the message channel."""
 
 from __future__ import annotations
 
+import datetime as dt
 from pathlib import Path
 
 import pytest
@@ -329,3 +330,34 @@ def test_an_open_conflicts_list_empties_when_a_bundle_settles_its_conflict(qtbot
     assert dialog.model.rows == [] and dialog.empty.isVisible()
     assert not dialog.restore_button.isEnabled()
     dialog.close()
+
+
+def test_a_removed_member_importing_the_leads_next_bundle_is_told_they_are_off_the_team(
+    qtbot: QtBot, trio: Team
+) -> None:
+    # Seen in the team's walk: removed, a member was told only that the bundle "was not encrypted to you".
+    lead, _sam, priya = trio.stores
+    team.set_removed(lead, priya.member_id)
+    path = trio.folder / "from-alex.pdbundle"
+    later = dt.datetime.now(dt.UTC) + dt.timedelta(seconds=2)  # made after the roster that listed Priya
+    path.write_bytes(transfer.export_bundle(lead, now=later).data)
+    window = window_for(qtbot, ReviewSession(priya))
+    shown: list[tuple[str, str]] = []
+
+    def answer() -> None:
+        box = QApplication.activeModalWidget()
+        if isinstance(box, QMessageBox):
+            shown.append((box.windowTitle(), box.text()))
+            QTest.keyClick(box, Qt.Key.Key_Return)
+
+    timer = QTimer()
+    timer.timeout.connect(answer)
+    timer.start(50)
+    window.exchange.import_(path)
+    qtbot.waitUntil(lambda: bool(shown), timeout=10000)
+    timer.stop()
+    [(title, text)] = shown  # one box, answered once
+    assert title == "You are no longer on the team"
+    assert text.startswith("from-alex.pdbundle was not imported.\n\nAlex Lead has removed you from the review's team")
+    assert "Your file stays yours" in text and "Traceback" not in text
+    assert window.isVisible() and window.session.title().startswith("Westfold County Council")
