@@ -89,10 +89,14 @@ class MergeResult:
     ids: set[str] = field(default_factory=set)
     repairs: list[str] = field(default_factory=list)  # what keeping the local rules changed, in words
     ignored: int = 0  # interview records a purged file will not take back
+    settled: int = 0  # conflicts open here that the bundle says were settled (restored or kept) where it was made
+    # Tables written with no line of their own in the summary (a conflict settled or reopened, a repair newly
+    # shown): the views showing them must still hear of it, like of any other change.
+    touched: set[str] = field(default_factory=set)
 
     @property
     def tables(self) -> set[str]:
-        return set(self.new) | set(self.changed) | set(self.deleted)
+        return set(self.new) | set(self.changed) | set(self.deleted) | self.touched
 
     def summary(self, sender: str) -> str:
         parts = [f"{n} new {label(t, n)}" for t, n in sorted(self.new.items())]
@@ -102,6 +106,8 @@ class MergeResult:
         parts += [f"{n} {label(t, n)} deleted" for t, n in sorted(self.deleted.items())]
         if self.conflicts:
             parts.append(f"{self.conflicts} conflict" + ("s" if self.conflicts != 1 else ""))
+        if self.settled:
+            parts.append(f"{self.settled} conflict" + ("s" if self.settled != 1 else "") + " settled")
         if self.ignored:
             parts.append(f"{self.ignored} interview records ignored (they were deleted here)")
         parts += self.repairs
@@ -177,9 +183,12 @@ def merge(
             if step is not None:
                 step(table)
             newest = max(newest, _merge_table(uow, table, records, run))
+    wrote_conflicts = conflicts.TABLE in result.tables  # said below in words of their own, not as records
     result.conflicts += result.new.pop(conflicts.TABLE, 0)  # brought by the bundle: kept here now
-    result.changed.pop(conflicts.TABLE, None)  # one resolved elsewhere: not news worth a sentence
+    result.changed.pop(conflicts.TABLE, None)  # those settled elsewhere are counted in ``settled``
     result.conflicts += conflicts.keep(uow, run.losers)
+    if wrote_conflicts or result.conflicts or result.settled:
+        result.touched.add(conflicts.TABLE)
     if "members" in content["tables"]:
         _trust_new_members(uow, content["tables"]["members"])
     if newest:
@@ -354,6 +363,8 @@ def _decide(
                 result.deleted[table] += 1
             elif table == "postits" and POSITION_FIELDS.intersection(won):
                 result.moved += 1
+            elif table == conflicts.TABLE and won.get("resolved") is True:
+                result.settled += 1
             else:
                 result.changed[table] += 1
     return updates

@@ -15,6 +15,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from peerdesk.exchange.identity import KeyPair, fingerprint, unb64
+from peerdesk.store import hlc
 from peerdesk.store.models import Identity, Member, MemberTrust, Meta
 
 LEAD_META = "lead_id"
@@ -61,6 +62,18 @@ def lead_id(s: Session) -> str:
 def i_am_lead(s: Session) -> bool:
     me = my_id(s)
     return bool(me) and lead_id(s) == me
+
+
+def lead_listed_me_at(s: Session) -> int:
+    """When (the lead's clock, ms) the lead last wrote my own roster row as this file holds it; 0 if no roster of
+    the lead's has reached me yet. Joining writes my row under my own clock; the lead's roster, once imported,
+    replaces those writes with the lead's (adding my card is later than joining). A later bundle of the lead's
+    that is not addressed to me was then made by a lead who had me on the team: they removed me."""
+    me, lead = s.get(Member, my_id(s)), lead_id(s)
+    if me is None or not lead or lead == me.id:
+        return 0
+    theirs = [stamp for stamp in (me.versions or {}).values() if stamp.split(".", 2)[-1] == lead]
+    return hlc.Stamp.parse(max(theirs)).wall_ms if theirs else 0
 
 
 def member_fingerprint(member: Member) -> str:

@@ -203,7 +203,13 @@ def check(store: Store, data: bytes, *, now: dt.datetime | None = None) -> tuple
         if header.sender_id == me:
             raise BundleRefused("own-bundle", "This is a bundle you exported yourself: there is nothing to import.")
         if header.sealed_for(me) is None:
-            raise _not_addressed(clip(signer.name), signer.id == roster.lead_id(s))
+            from_lead = signer.id == roster.lead_id(s)
+            listed = roster.lead_listed_me_at(s) if from_lead else 0
+            # Made after the lead listed me (to the second: one of that very second could be older, and is not
+            # said to be a removal): not an old bundle from before I joined.
+            if listed and _ms(header.created) > listed:
+                raise _removed(clip(signer.name))
+            raise _not_addressed(clip(signer.name), from_lead)
         # The retention date the lead set in this file decides; the header's is only the sender's claim, used
         # until the lead's first bundle has brought one.
         review = s.get(Review, review_id)
@@ -246,6 +252,23 @@ def _not_addressed(signer: str, from_the_lead: bool) -> BundleRefused:
     else:
         then = f"Ask {signer} to import the lead's latest bundle (or verify you in Team) and export again."
     return BundleRefused("not-addressed", f"This bundle was not encrypted to you. {then}")
+
+
+def _removed(lead: str) -> BundleRefused:
+    # Said plainly, once per bundle refused: what happened, by whom, what it means for my bundles, and that
+    # my file is not touched (a removed member feared losing their notes with their place on the team).
+    return BundleRefused(
+        "removed-from-team",
+        f"{lead} has removed you from the review's team: this bundle of {lead}'s was made for the others, not for "
+        f"you. From now on the others' copies refuse your bundles, and the team's changes no longer reach you. "
+        f"Your file stays yours: it opens with your passphrase as before and keeps all you wrote. If this is a "
+        f"mistake, ask {lead} to add you back and to export again. Nothing was changed.",
+    )
+
+
+def _ms(created: str) -> int:
+    """A header's ``created`` (UTC, to the second) in ms, as stamps count time."""
+    return int(dt.datetime.strptime(created, "%Y-%m-%dT%H:%M:%SZ").replace(tzinfo=dt.UTC).timestamp() * 1000)
 
 
 def _other_review() -> BundleRefused:

@@ -46,6 +46,7 @@ class ImportReport:
     summary: str
     conflicts: int
     changes: Changes
+    path: Path | None = None  # the bundle's file: the import log names it, beside who sent it and what it brought
 
 
 def suggested_name(store: Store, today: dt.date | None = None) -> str:
@@ -91,10 +92,9 @@ def import_from(
 ) -> ImportReport:
     imported = transfer.import_bundle(store, read_bundle_file(path), now=now, progress=progress)
     result = imported.result
+    # ``result.tables`` names conflicts kept, settled or reopened too: the Conflicts view hears of each
     changes = everything() if "members" in result.tables else Changes(frozenset(result.tables), frozenset(result.ids))
-    if result.conflicts:
-        changes = changes | Changes.of("conflicts")
-    return ImportReport(imported.sender, imported.summary, result.conflicts, changes)
+    return ImportReport(imported.sender, imported.summary, result.conflicts, changes, Path(path))
 
 
 def inspect(path: Path | str) -> dict[str, Any]:

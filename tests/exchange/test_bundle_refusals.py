@@ -96,8 +96,8 @@ def test_a_removed_members_later_bundles_are_refused(crew: Team) -> None:
 
 
 def test_a_bundle_not_encrypted_to_me_is_refused(crew: Team) -> None:
-    lead = crew.stores[0]
-    data = craft(lead, recipients=[(crew.stores[2].member_id, _kem(crew, 2))])
+    lead, _sam, priya = crew.stores
+    data = craft(priya, recipients=[(lead.member_id, _kem(crew, 0))])
     assert refusal(crew, data).reason == "not-addressed"
 
 

@@ -9,9 +9,10 @@ import pytest
 
 from peerdesk.exchange import merge, transfer
 from peerdesk.exchange.errors import BundleRefused
-from peerdesk.services import records
+from peerdesk.services import records, sharing
 from peerdesk.store.engine import Store
 from peerdesk.store.uow import UnitOfWork
+from tests.helpers.conflicts import clash, make_conflict
 from tests.helpers.exchange import Team, send
 
 
@@ -68,3 +69,24 @@ def test_the_summary_tells_a_timetable_team_from_a_team_member() -> None:
     # Seen under Xvfb: a member's first import said "1 new team member, …, 1 new team" (Team A of the timetable).
     result = merge.MergeResult(new=Counter({"members": 1, "teams": 2}))
     assert result.summary("Alex Lead") == "Alex Lead: 1 new team member, 2 new timetable teams"
+
+
+def test_a_bundle_that_only_settles_a_conflict_names_the_conflicts_it_changed(duo: Team) -> None:
+    # Seen in the team's walk: Sam chose "Keep the text now"; the lead's import of that bundle said "nothing new"
+    # and named no table, so no view heard of it and Conflicts kept listing the settled conflict.
+    lead, sam = duo.stores
+    make_conflict(duo)
+    [kept] = sharing.conflicts(sam)
+    sharing.set_conflict_resolved(sam, kept.id)
+    result = _merge(lead, transfer.content(sam))
+    assert result.tables == {"conflicts"} and kept.id in result.ids
+    assert result.summary("Sam") == "Sam: 1 conflict settled"
+    assert sharing.conflicts(lead) == []
+    assert _merge(lead, transfer.content(sam)).tables == set()  # the same bundle again brings nothing
+
+
+def test_a_kept_conflict_names_the_conflicts_table_among_what_a_merge_changed(duo: Team) -> None:
+    lead, _sam = duo.stores
+    _quote_id, from_sam = clash(duo)
+    imported = transfer.import_bundle(lead, from_sam)
+    assert imported.result.tables == {"quotes", "conflicts"} and imported.result.conflicts == 1

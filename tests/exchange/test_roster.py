@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from peerdesk.exchange import roster
 from peerdesk.services import team
-from tests.helpers.exchange import Team
+from peerdesk.store import hlc
+from peerdesk.store.models import Member
+from tests.helpers.exchange import PASSPHRASE, Team
 
 
 def test_each_file_knows_the_lead_and_itself(duo: Team) -> None:
@@ -41,3 +45,22 @@ def test_my_keys_are_the_ones_my_card_shows(duo: Team) -> None:
         keys = roster.my_keys(s)
     card, _ = team.my_card(sam)
     assert (keys.signing_public, keys.kem_public) == (card.signing_key, card.kem_key)
+
+
+def test_a_member_knows_when_the_leads_roster_listed_them_and_the_lead_is_listed_by_nobody(
+    duo: Team, tmp_path: Path
+) -> None:
+    lead, sam = duo.stores
+    with sam.session() as s:
+        listed = roster.lead_listed_me_at(s)
+        mine = s.get(Member, sam.member_id)
+        assert mine is not None
+        assert listed == max(hlc.Stamp.parse(v).wall_ms for v in mine.versions.values() if v.endswith(lead.member_id))
+    with lead.session() as s:
+        assert roster.lead_listed_me_at(s) == 0  # the lead writes their own row
+    nia = team.join(team.invitation(lead), tmp_path / "nia.peerdesk", PASSPHRASE, "Nia Patel")
+    try:
+        with nia.session() as s:
+            assert roster.lead_listed_me_at(s) == 0  # joined, but no roster of the lead's has come yet
+    finally:
+        nia.close()

@@ -8,8 +8,10 @@ from pathlib import Path
 import pytest
 
 from peerdesk.exchange import transfer
+from peerdesk.exchange.digest import content_digest
 from peerdesk.exchange.errors import BundleRefused
 from peerdesk.services import records, review, team
+from peerdesk.store.engine import Store
 from tests.helpers.exchange import PASSPHRASE, Team
 
 
@@ -96,13 +98,40 @@ def test_a_bundle_from_someone_off_the_team_says_who_it_claims_to_come_from_and_
     assert "(File ▸ Team… ▸ Add a card)" in str(refused.value)
 
 
-def test_a_member_left_out_of_the_leads_bundle_is_not_told_to_ask_the_lead_for_the_leads_bundle(trio: Team) -> None:
-    # Seen under Xvfb: removed from the team, a member importing the lead's next bundle read "Ask Alex Lead to
-    # import the lead's latest bundle".
+def test_a_removed_member_is_told_plainly_by_the_leads_next_bundle_and_keeps_their_file(trio: Team) -> None:
+    # Seen in the team's walk: removed, a member importing the lead's next bundle read "This bundle was not
+    # encrypted to you. If you are still on the team, ask Alex Lead to check you in Team": never that they were off.
     lead, _sam, priya = trio.stores
+    quote_id, _ = records.create(priya, "quotes", text="Priya's own quote.")
     team.set_removed(lead, priya.member_id)
+    # Made later than the roster that listed Priya (a bundle of that very second is not said to be a removal).
+    later = dt.datetime.now(dt.UTC) + dt.timedelta(seconds=2)
+    data = transfer.export_bundle(lead, now=later).data
+    before = content_digest(priya)
     with pytest.raises(BundleRefused) as refused:
-        transfer.import_bundle(priya, transfer.export_bundle(lead).data)
-    assert refused.value.reason == "not-addressed"
-    assert "the lead's latest bundle" not in str(refused.value)
-    assert "If you are still on the team, ask Alex Lead to check you in Team" in str(refused.value)
+        transfer.import_bundle(priya, data)
+    told = str(refused.value)
+    assert refused.value.reason == "removed-from-team"
+    assert told.startswith("Alex Lead has removed you from the review's team")
+    assert "the others' copies refuse your bundles" in told and "Your file stays yours" in told
+    assert "ask Alex Lead to check you in Team" not in told and "the lead's latest bundle" not in told
+    assert content_digest(priya) == before  # nothing changed …
+    path = priya.path
+    priya.close()
+    with Store.open(path, PASSPHRASE, make_backup=False) as again:  # … and the file opens and reads as before
+        assert records.values(again, "quotes", quote_id, ["text"]) == {"text": "Priya's own quote."}
+    trio.stores[2] = Store.open(path, PASSPHRASE, make_backup=False)  # for the fixture to close
+
+
+def test_a_leads_bundle_from_before_a_member_was_added_is_not_taken_for_a_removal(trio: Team, tmp_path: Path) -> None:
+    lead = trio.stores[0]
+    older = transfer.export_bundle(lead).data  # made for Sam and Priya, before Nia's card was added
+    nia = team.join(team.invitation(lead), tmp_path / "nia.peerdesk", PASSPHRASE, "Nia Patel")
+    try:
+        team.add_member(lead, team.my_card(nia)[1])
+        transfer.import_bundle(nia, transfer.export_bundle(lead).data)
+        with pytest.raises(BundleRefused) as refused:
+            transfer.import_bundle(nia, older)
+        assert refused.value.reason == "not-addressed"
+    finally:
+        nia.close()

@@ -97,3 +97,15 @@ def test_a_conflict_says_what_its_text_belongs_to(duo: Team) -> None:
         "insights": "Thresholds differ by who is on duty",  # the insight's own statement
         "themes": "",  # the heading is what clashed: nothing else names a theme
     }
+
+
+def test_importing_a_bundle_that_only_settles_a_conflict_announces_the_conflicts(duo: Team, tmp_path: Path) -> None:
+    # Every change a merge makes reaches the views through the one change signal: the import's ``changes`` are
+    # what it announces. A settling alone ("Keep the text now" where the conflict was found) named nothing.
+    lead, sam = duo.stores
+    make_conflict(duo)
+    [kept] = sharing.conflicts(sam)
+    sharing.set_conflict_resolved(sam, kept.id)
+    report = sharing.import_from(lead, sharing.export_to(sam, tmp_path / "sam.pdbundle").path)
+    assert "conflicts" in report.changes and kept.id in report.changes.ids
+    assert report.summary == "Sam Okafor: 1 conflict settled" and report.conflicts == 0

@@ -53,12 +53,16 @@ class NoticeBar(QFrame):
         self.kind = "info"
         self.hide()
 
-    def show_notice(self, text: str, choices: Sequence[Choice] = (), *, kind: str = "info") -> None:
-        """Show ``text`` with a button per choice, and Dismiss; replaces any notice shown before."""
+    def show_notice(self, text: str, choices: Sequence[Choice] = (), *, kind: str = "info", dismiss: str = "") -> None:
+        """Show ``text`` with a button per choice, and Dismiss; replaces any notice shown before.
+
+        ``dismiss`` words the button that only hides the bar when this notice says it better ("Not now" for an
+        offer): one button, not a "Not now" choice beside a Dismiss that did the same."""
         for button in self.buttons:
             self._row.removeWidget(button)
             button.deleteLater()
-        self.buttons = [self._button(label, act) for label, act in (*choices, (self.dismiss_text, lambda: None))]
+        last = (dismiss or self.dismiss_text, lambda: None)
+        self.buttons = [self._button(label, act) for label, act in (*choices, last)]
         self.kind = kind if kind in COLOURS else "info"
         fill, edge = COLOURS[self.kind]
         self.setStyleSheet(

@@ -1,4 +1,4 @@
-"""Team: who is on the review, their roles and fingerprints, verifying, adding cards, removing; my card to copy."""
+"""Team: who is on the review, their roles and fingerprints, verifying, adding cards, removing; a member's card."""
 
 from __future__ import annotations
 
@@ -178,9 +178,15 @@ class TeamDialog(SessionDialog):
             layout.addWidget(note)
 
         card, text = team.my_card(session.store)
-        # The lead's card travels inside each invitation: only a member has a card to send on.
-        send = "Your invitations carry it; read it aloud at the pre-briefing." if self.lead else "Send it to the lead."
-        self.mine = QLabel(f"<b>Your card</b> — fingerprint <b>{card.fingerprint}</b>. {send}")
+        # The lead's card travels inside each invitation: only a member has a card to send on, so only a member is
+        # shown it with Copy and Save (as after joining); the lead needs only the fingerprint, to read it aloud.
+        self.mine = QLabel(
+            f"<b>Your fingerprint</b>: <b>{card.fingerprint}</b>. Your invitations carry your card; read the "
+            "fingerprint aloud at the pre-briefing."
+            if self.lead
+            else f"<b>Your card</b> — fingerprint <b>{card.fingerprint}</b>. Send it to the lead."
+        )
+        self.mine.setWordWrap(True)
         layout.addWidget(self.mine)
         self.card_text = QPlainTextEdit(text)
         self.card_text.setObjectName("myCard")
@@ -189,12 +195,14 @@ class TeamDialog(SessionDialog):
         self.card_text.setMaximumHeight(120)
         layout.addWidget(self.card_text)
         card_row = QHBoxLayout()
-        copy = push_button("Copy &my card", lambda: QGuiApplication.clipboard().setText(text))
-        save = push_button("&Save my card…", lambda: self.save_card(text, card.name))
+        self.copy_card_button = push_button("Copy &my card", lambda: QGuiApplication.clipboard().setText(text))
+        self.save_card_button = push_button("&Save my card…", lambda: self.save_card(text, card.name))
         close = push_button("Close", self.accept)
         close.setDefault(True)  # Enter in the list must not open Add a card (Qt's pick: the next button)
-        card_row.addWidget(copy)
-        card_row.addWidget(save)
+        for widget in (self.card_text, self.copy_card_button, self.save_card_button):
+            widget.setVisible(not self.lead)
+        card_row.addWidget(self.copy_card_button)
+        card_row.addWidget(self.save_card_button)
         card_row.addStretch(1)
         card_row.addWidget(close)
         layout.addLayout(card_row)

@@ -26,7 +26,7 @@ def changed_lines(report: ImportReport) -> list[str]:
 
 
 class ImportLogDialog(QDialog):
-    """Every bundle imported since the review was opened, newest first: who sent it and what it changed."""
+    """Every bundle imported since the review was opened, newest first: its file, who sent it, what it changed."""
 
     def __init__(self, show_conflicts: Callable[[], None], parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -36,6 +36,7 @@ class ImportLogDialog(QDialog):
         self.list = QListWidget()
         self.list.setObjectName("importLogList")
         self.list.setAccessibleName("What came in")
+        self.list.setWordWrap(True)  # a long file name wraps within the list instead of scrolling it sideways
         layout.addWidget(self.list, 1)
         self.conflicts_button = push_button("Show conflicts…", lambda: show_conflicts())
         layout.addWidget(close_buttons(self, self.conflicts_button))
@@ -44,7 +45,12 @@ class ImportLogDialog(QDialog):
     def add(self, report: ImportReport) -> None:
         when = dt.datetime.now().strftime("%H:%M")
         lines = changed_lines(report)
-        heading = QListWidgetItem(f"{when} — from {report.sender}")
+        # Which file it was, by name (its folder is in the tooltip): two bundles of one sender are told apart,
+        # and the one not imported yet is found in Downloads.
+        named = f"{report.path.name} " if report.path is not None else ""
+        heading = QListWidgetItem(f"{when} — {named}from {report.sender}")
+        if report.path is not None:
+            heading.setToolTip(str(report.path))
         font = heading.font()
         font.setBold(True)
         heading.setFont(font)

@@ -34,6 +34,7 @@ if TYPE_CHECKING:
 BUNDLE_SUFFIX = ".pdbundle"  # services.BUNDLE_SUFFIX, known without loading it (a test checks they agree)
 WAITING = "Waiting for the first bundle from"  # the notice a member sees until a bundle brings the review
 CLASHED = "clashed with another change"  # the notice after an import that kept conflicts, until none is open
+REMOVED = "removed-from-team"  # the refusal of the lead's bundle made for the others once the lead removed me
 
 
 def likely_bundle() -> Path:
@@ -291,8 +292,11 @@ class ExchangeActions(QObject):
         def on_error(exc: BaseException) -> None:
             from peerdesk.exchange.transfer import Cancelled
 
-            if not isinstance(exc, Cancelled):
-                messages.error(self.window, title, exc, about=about)
+            if isinstance(exc, Cancelled):
+                return
+            # Not an import that went wrong but news about the member: the box's title says it.
+            removed = getattr(exc, "reason", "") == REMOVED
+            messages.error(self.window, "You are no longer on the team" if removed else title, exc, about=about)
 
         return on_error
 

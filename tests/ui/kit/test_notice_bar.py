@@ -28,9 +28,9 @@ def page(qtbot: QtBot) -> tuple[QWidget, NoticeBar, QLineEdit]:
 def test_the_bar_is_hidden_until_a_notice_and_then_says_it_with_its_choices_and_dismiss(qtbot: QtBot) -> None:
     _root, bar, _edit = page(qtbot)
     assert bar.isHidden() and bar.text() == ""
-    bar.show_notice("Import x.pdbundle?", [("Im&port", lambda: None), ("&Not now", lambda: None)], kind="warning")
+    bar.show_notice("Import x.pdbundle?", [("Im&port", lambda: None)], kind="warning")
     assert bar.isVisible() and bar.text() == "Import x.pdbundle?" and bar.kind == "warning"
-    assert [b.text() for b in bar.buttons] == ["Im&port", "&Not now", "&Dismiss"]
+    assert [b.text() for b in bar.buttons] == ["Im&port", "&Dismiss"]
     assert bar.accessibleName() == "Notice: Import x.pdbundle?"
 
 
@@ -77,3 +77,14 @@ def test_a_new_notice_replaces_the_old_one_and_dismiss_if_hides_only_what_is_no_
     bar.show_notice("Again")
     bar.button("Dismiss").click()
     assert bar.isHidden()
+
+
+def test_a_notice_may_word_its_dismiss_button_and_then_shows_only_that_one(qtbot: QtBot) -> None:
+    # Seen in the team's walk: the bundle offer showed "Not now" and "Dismiss", which did the same.
+    _root, bar, _edit = page(qtbot)
+    bar.show_notice("Import x.pdbundle?", [("Im&port", lambda: None)], dismiss="&Not now")
+    assert [b.text() for b in bar.buttons] == ["Im&port", "&Not now"]
+    qtbot.mouseClick(bar.button("Not now"), Qt.MouseButton.LeftButton)
+    assert bar.isHidden()
+    bar.show_notice("Saved elsewhere")  # the next notice has the bar's own Dismiss again
+    assert [b.text() for b in bar.buttons] == ["&Dismiss"]

@@ -34,7 +34,7 @@ def window(qtbot: QtBot, demo_session: ReviewSession) -> Iterator[MainWindow]:
             tabs.setCurrentIndex(page)
             settle()
     # the notice bars with their buttons, as when a bundle is offered while a save has failed
-    w.notices.show_notice("Import x.pdbundle?", [("Im&port", lambda: None), ("&Not now", lambda: None)])
+    w.notices.show_notice("Import x.pdbundle?", [("Im&port", lambda: None)], dismiss="&Not now")
     notes_panel = w.notes_panel
     assert notes_panel is not None
     notes_panel.notices.show_notice("Could not save the notes")

@@ -125,7 +125,13 @@ def sharing_and_timetable_dialogs(session: ReviewSession, folder: Path) -> list[
     fields = interviews.interview_fields(session.store, table.interviews[0].id)
     card, card_text = team.my_card(session.store)
     exported = sharing.ExportReport(folder / "peerdesk-ab-2026-03-10.pdbundle", 412_000, ["Sam Okafor"], "2026-07-10")
-    report = sharing.ImportReport("Sam Okafor", "Sam Okafor: 12 new quotes, 3 themes changed", 1, Changes())
+    report = sharing.ImportReport(
+        "Sam Okafor",
+        "Sam Okafor: 12 new quotes, 3 themes changed",
+        1,
+        Changes(),
+        folder / "Downloads" / "peerdesk-so-2026-03-11 (copy from the Tuesday email).pdbundle",
+    )
 
     def import_log() -> QDialog:
         log = ImportLogDialog(lambda: None)

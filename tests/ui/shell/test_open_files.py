@@ -93,6 +93,8 @@ def test_a_bundle_while_a_review_is_open_is_offered_to_that_review_and_not_now_c
     before = records.rows(trio.stores[1], "quotes", ["text"])
     controller.open_files([bundle])
     assert import_offer(controller)
+    # One way to say no: "Not now" beside a "Dismiss" that did the same left the user wondering which to press.
+    assert [b.text().replace("&", "") for b in window.notices.buttons] == ["Import", "Not now"]
     click(controller, "Not now")
     # An import would run in the background as a Task the application owns until it ends: none was started.
     assert not [task for task in controller.app.children() if isinstance(task, Task)]

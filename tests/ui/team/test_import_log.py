@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from pytestqt.qtbot import QtBot
 
 from peerdesk.services.changes import Changes
@@ -35,3 +37,19 @@ def test_bundles_are_listed_newest_first_and_conflicts_offer_their_window(qtbot:
     assert log.conflicts_button.isVisibleTo(log) and not log.isModal()
     log.conflicts_button.click()
     assert opened == ["conflicts"]
+
+
+def test_each_bundle_is_named_by_its_file_beside_who_sent_it(qtbot: QtBot, tmp_path: Path) -> None:
+    # Seen in the team's walk: two bundles from Sam were listed as "from Sam", and nothing said which file was in.
+    log = ImportLogDialog(lambda: None)
+    qtbot.addWidget(log)
+    first = tmp_path / "Downloads" / "peerdesk-so-2026-12-05.pdbundle"
+    log.add(ImportReport("Sam", "Sam: 2 new quotes", 0, Changes(), first))
+    log.add(
+        ImportReport("Sam", "Sam: 1 theme changed", 0, Changes(), first.with_name("peerdesk-so-2026-12-06.pdbundle"))
+    )
+    lines = log.lines()
+    assert lines[0].endswith(" — peerdesk-so-2026-12-06.pdbundle from Sam") and lines[1] == "1 theme changed"
+    assert lines[2].endswith(" — peerdesk-so-2026-12-05.pdbundle from Sam") and lines[3] == "2 new quotes"
+    assert str(tmp_path) not in lines[0]  # the folder would crowd the line; it is in the tooltip
+    assert log.list.item(2).toolTip() == str(first)

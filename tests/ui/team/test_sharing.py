@@ -3,6 +3,7 @@ drag-and-drop, refusals through the message channel."""
 
 from __future__ import annotations
 
+import datetime as dt
 from pathlib import Path
 
 import pytest
@@ -110,7 +111,9 @@ def test_dropping_a_bundle_on_the_window_imports_it_and_says_what_came_in_withou
     qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
     log = window.exchange.import_log
     assert log is not None and log.isVisible() and not log.isModal()
-    assert log.lines()[0].endswith("from Alex Lead") and log.lines()[1:] == ["2 new quotes"]
+    # It names the file the bundle came from (by name; the folder is in the tooltip), beside who sent it.
+    assert log.lines()[0].endswith("— from-alex.pdbundle from Alex Lead") and log.lines()[1:] == ["2 new quotes"]
+    assert log.list.item(0).toolTip() == str(path)
     log.close()
 
 
@@ -305,3 +308,56 @@ def test_the_conflict_notice_goes_once_a_later_bundle_settles_every_conflict(qtb
     qtbot.waitUntil(lambda: window.statusBar().currentMessage().startswith("Imported from Sam"), timeout=10000)
     assert sharing.conflicts(lead) == []
     assert window.notices.isHidden()
+
+
+def test_an_open_conflicts_list_empties_when_a_bundle_settles_its_conflict(qtbot: QtBot, duo: Team) -> None:
+    # Seen in the team's walk: Sam chose "Keep the text now" and sent a bundle; after the lead imported it, the
+    # Conflicts list the lead had open still offered the settled conflict (no change was announced).
+    lead, sam = duo.stores
+    make_conflict(duo)
+    [kept] = sharing.conflicts(sam)
+    sharing.set_conflict_resolved(sam, kept.id)
+    path = duo.folder / "from-sam.pdbundle"
+    path.write_bytes(transfer.export_bundle(sam).data)
+    session = ReviewSession(lead)
+    window = window_for(qtbot, session)
+    window.exchange.show_conflicts()
+    dialog = window.exchange.last_dialog
+    assert isinstance(dialog, ConflictsDialog) and dialog.selected() is not None
+    with qtbot.waitSignal(session.changed, timeout=10000) as announced:
+        window.exchange.import_(path)
+    assert "conflicts" in announced.args[0]
+    assert dialog.model.rows == [] and dialog.empty.isVisible()
+    assert not dialog.restore_button.isEnabled()
+    dialog.close()
+
+
+def test_a_removed_member_importing_the_leads_next_bundle_is_told_they_are_off_the_team(
+    qtbot: QtBot, trio: Team
+) -> None:
+    # Seen in the team's walk: removed, a member was told only that the bundle "was not encrypted to you".
+    lead, _sam, priya = trio.stores
+    team.set_removed(lead, priya.member_id)
+    path = trio.folder / "from-alex.pdbundle"
+    later = dt.datetime.now(dt.UTC) + dt.timedelta(seconds=2)  # made after the roster that listed Priya
+    path.write_bytes(transfer.export_bundle(lead, now=later).data)
+    window = window_for(qtbot, ReviewSession(priya))
+    shown: list[tuple[str, str]] = []
+
+    def answer() -> None:
+        box = QApplication.activeModalWidget()
+        if isinstance(box, QMessageBox):
+            shown.append((box.windowTitle(), box.text()))
+            QTest.keyClick(box, Qt.Key.Key_Return)
+
+    timer = QTimer()
+    timer.timeout.connect(answer)
+    timer.start(50)
+    window.exchange.import_(path)
+    qtbot.waitUntil(lambda: bool(shown), timeout=10000)
+    timer.stop()
+    [(title, text)] = shown  # one box, answered once
+    assert title == "You are no longer on the team"
+    assert text.startswith("from-alex.pdbundle was not imported.\n\nAlex Lead has removed you from the review's team")
+    assert "Your file stays yours" in text and "Traceback" not in text
+    assert window.isVisible() and window.session.title().startswith("Westfold County Council")
