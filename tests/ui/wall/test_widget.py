@@ -416,3 +416,22 @@ def test_the_demo_reviews_day2_canvas_shows_every_theme_named_when_fitted(
     assert all(visible.contains(t.sceneBoundingRect()) for t in themes)
     assert w.status.text() == "60 post-its · 7 themes"
     screenshot(w, "wall-day2")
+
+
+def test_the_demo_reviews_evening_sheets_read_out_their_first_post_it_on_the_card(
+    qtbot: QtBot, demo_session: ReviewSession
+) -> None:
+    """What the README shows of the evening (``docs/screenshots/wall-evening.png`` with PEERDESK_SCREENSHOTS=1)."""
+    state = wall.load_wall(demo_session.store)
+    waiting = [p.id for kind in ("rose", "thorn", "bud") for p in state.column(kind)[6:]]  # six of each read out
+    wall.set_placed(demo_session.store, waiting, placed=False)
+    w = on_screen(qtbot, WallWidget(demo_session), 1500, 860)
+    qtbot.waitExposed(w)
+    w.set_mode(EVENING)
+    w.action_read_out.trigger()
+    settle()
+    first = w.read_out.current()
+    assert first is not None and w.read_out.card.text() == first.text
+    assert w.read_out.isVisible() and w.scene.postits[first.id].dimmed
+    assert w.read_out.progress.text().startswith(f"1 of {len(waiting)}")
+    screenshot(w, "wall-evening")
