@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QMenu,
     QMessageBox,
+    QScrollArea,
     QStackedWidget,
     QTabWidget,
     QVBoxLayout,
@@ -118,6 +119,10 @@ class MainWindow(ShellWindow):
             dock = QDockWidget(spec.title, self)
             dock.setObjectName(spec.object_name)
             dock.setAllowedAreas(Qt.DockWidgetArea.AllDockWidgetAreas)
+            # Its scroll area from the start, its panel put inside when first shown (``_build_panel``): giving a dock
+            # its widget while its tab is being brought to the front crashed Qt (the tab bar's switch went on with
+            # the dock area it had just rebuilt).
+            dock.setWidget(scrolling(QWidget()))
             self.addDockWidget(spec.area, dock)
             self.docks[spec.object_name] = dock
             dock.visibilityChanged.connect(lambda shown, name=spec.object_name: self._dock_shown(name, shown))
@@ -157,7 +162,9 @@ class MainWindow(ShellWindow):
         if name in self._builders:
             return self._builders[name]()
         panel = self._specs[name].factory(self.session)
-        self.docks[name].setWidget(scrolling(panel))
+        area = cast("QScrollArea", self.docks[name].widget())
+        area.setObjectName(f"scroll-{panel.objectName() or type(panel).__name__}")
+        area.setWidget(panel)
         if name == "dock-quotes":
             from peerdesk.ui.quotes.panel import QuotesPanel
 
