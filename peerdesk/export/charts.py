@@ -26,11 +26,14 @@ from peerdesk.export import drawing, textfit
 from peerdesk.export.colours import Palette
 from peerdesk.export.drawing import Box
 
-LABEL_SIZES = (18.0, 16.0, 14.0)  # largest first; 14 pt is the captions' size, the least a room can read
-LABEL_SHARE = 0.6  # of a bar chart's width, for the questions down its side (a 0–10 scale reads in the rest)
+# Largest first. 14 pt is the captions' size, the least a room reads; 12 pt only on a cramped template (4:3, a
+# footer), where every word of the questions at 12 pt says more than questions cut to "How…" at 14.
+LABEL_SIZES = (18.0, 16.0, 14.0, 12.0)
+LABEL_SHARES = (0.6, 0.7)  # of a bar chart's width, for the questions down its side (a 0–10 scale reads in the rest)
 RENDERER_SLACK = 0.92  # we wrap this much short of a label's room: LibreOffice keeps a margin of its own there
-LABEL_ROOM = 0.3  # of a column chart's height, for the labels under its columns
+LABEL_ROOM = 0.35  # of a column chart's height, for the labels under its columns
 PAD_PT = 8.0  # between a label and its axis, and around the plot
+GROUP_DASH = " — "  # between a question and the one group it was put to (``slides.scale_spec``)
 GAP_WIDTH = 60  # space between clusters, % of a bar: python-pptx's default (150) leaves hairline bars
 
 
@@ -50,7 +53,7 @@ class Labels:
 
     size: float
     categories: tuple[str, ...]
-    plot: tuple[float, float, float, float]  # x, y, w, h of the plot's inner area; (0, 0, 1, 1): the renderer's
+    plot: tuple[float, float, float, float]  # x, y, w, h of the plot's inner area
 
 
 def _line_pt(size: float) -> float:
@@ -70,16 +73,31 @@ def _legend_rows(chart: Chart, width: float, size: float, family: str) -> int:
     return rows
 
 
-def _try(chart: Chart, box: Box, size: float, family: str) -> Labels | None:
-    """The labels laid out at ``size``, or None when a category label would not fit its place."""
+def _shortened(label: str, width: float, size: float, max_lines: int) -> str:
+    """``label`` cut to ``max_lines`` lines with "…"; a question named with its group ("How safe…? — Parents") loses
+    words of the question, never the group, which is what tells its bar from the others."""
+    head, dash, tail = label.rpartition(GROUP_DASH)
+    words = head.split()
+    for keep in range(len(words), 0, -1) if dash else ():
+        cut = " ".join(words[:keep]) if keep == len(words) else " ".join(words[:keep]).rstrip(",;:.?") + "…"
+        if len(textfit.wrap(cut + dash + tail, width, size)) <= max_lines:
+            return cut + dash + tail
+    return textfit.shortened(label, width, size, max_lines)
+
+
+def _try(chart: Chart, box: Box, size: float, share: float, *, shorten: bool = False) -> Labels | None:
+    """The labels laid out at ``size``, a bar chart's questions in ``share`` of its width; None when a category
+    label would not fit its place. ``shorten``: each is cut to the lines that fit instead, with "…" (the last
+    resort: LibreOffice drops every other label of a crowded axis, which says far less)."""
+    family = textfit.current_family()
     w, h, n = box.width_pt, box.height_pt, max(1, len(chart.categories))
     legend = _legend_rows(chart, w, size, family) * _line_pt(size)
     values = _line_pt(size) + PAD_PT  # the value axis's numbers
     if chart.horizontal:
-        label_w = w * LABEL_SHARE - PAD_PT
+        label_w = w * share - PAD_PT
         plot_h = h - values - legend - (PAD_PT * 2 if legend else PAD_PT)
         room_w, room_h = label_w * RENDERER_SLACK, plot_h / n
-        plot = (w * LABEL_SHARE, PAD_PT, w * (1 - LABEL_SHARE) - 2 * PAD_PT, plot_h)
+        plot = (w * share, PAD_PT, w * (1 - share) - 2 * PAD_PT, plot_h)
     else:
         axis_w = textfit.text_width(f"{chart.high:g}", size, family=family) + 2 * PAD_PT
         plot_w = w - axis_w - PAD_PT
@@ -88,8 +106,11 @@ def _try(chart: Chart, box: Box, size: float, family: str) -> Labels | None:
         plot = (axis_w, PAD_PT, plot_w, plot_h)
     wrapped = []
     for label in chart.categories:
+        if shorten:
+            label = _shortened(label, room_w, size, max(1, int(room_h // _line_pt(size))))
         lines = textfit.wrap(label, room_w, size, family=family)
-        if not textfit.word_fits(label, room_w, size, family=family) or len(lines) * _line_pt(size) > room_h:
+        fits = textfit.word_fits(label, room_w, size, family=family) and len(lines) * _line_pt(size) <= room_h
+        if not (fits or shorten):
             return None
         wrapped.append("\n".join(lines))
     x, y, pw, ph = plot
@@ -97,14 +118,17 @@ def _try(chart: Chart, box: Box, size: float, family: str) -> Labels | None:
 
 
 def fit_labels(chart: Chart, box: Box, family: str) -> Labels:
-    """The largest of ``LABEL_SIZES`` at which every category label fits its place; the smallest when none does
-    (a renderer then wraps what we could not)."""
-    for size in LABEL_SIZES:
-        labels = _try(chart, box, size, family)
-        if labels is not None:
-            return labels
-    smallest = LABEL_SIZES[-1]
-    return Labels(smallest, chart.categories, (0.0, 0.0, 1.0, 1.0))
+    """The largest of ``LABEL_SIZES`` at which every category label fits its place, a bar chart's questions given
+    more of its width only when they need it; when none does, the smallest, each label shortened to fit."""
+    with textfit.measuring_with(family):
+        for size in LABEL_SIZES:
+            for share in LABEL_SHARES:
+                labels = _try(chart, box, size, share)
+                if labels is not None:
+                    return labels
+        fallback = _try(chart, box, LABEL_SIZES[-1], LABEL_SHARES[-1], shorten=True)
+    assert fallback is not None  # shortened, every label is kept
+    return fallback
 
 
 def _place_plot(drawn: Any, plot: tuple[float, float, float, float]) -> None:
@@ -134,8 +158,7 @@ def add_chart(slide: Any, chart: Chart, box: Box, palette: Palette, family: str)
     """Draw ``chart`` filling ``box``; returns python-pptx's chart."""
     # A bar chart draws its first category at the bottom: reversed, the first is at the top, where it is read first.
     order = slice(None, None, -1) if chart.horizontal else slice(None)
-    with textfit.measuring_with(family):
-        labels = fit_labels(chart, box, family)
+    labels = fit_labels(chart, box, family)
     data = CategoryChartData()  # type: ignore[no-untyped-call]
     data.categories = list(labels.categories)[order]
     # Series too: each cluster is drawn bottom-up, so the first group's bar is then the top one, as in the legend.
@@ -162,8 +185,7 @@ def add_chart(slide: Any, chart: Chart, box: Box, palette: Palette, family: str)
     drawn.plots[0].gap_width = GAP_WIDTH
     if len(chart.series) == 1:
         drawn.has_legend = False  # one series: the title and caption say what it is
-    if labels.plot != (0.0, 0.0, 1.0, 1.0):
-        _place_plot(drawn, labels.plot)
+    _place_plot(drawn, labels.plot)
     return drawn
 
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 
-from peerdesk.export.charts import Chart
+from peerdesk.export.charts import GROUP_DASH, Chart
 from peerdesk.export.content import Deck, DeckInsight, DeckQuote
 from peerdesk.export.layout_items import Item
 from peerdesk.export.scales import ScaleMeans
@@ -124,7 +124,7 @@ def scale_spec(means: ScaleMeans) -> SlideSpec:
     if all(len(by) <= 1 for by in answered):
         # Each question put to one group only: one bar per question, named with its group, rather than clusters
         # of mostly empty places that leave every bar a hairline.
-        categories = tuple(f"{q} — {by[0][0]}" for q, by in zip(means.questions, answered, strict=True) if by)
+        categories = tuple(f"{q}{GROUP_DASH}{by[0][0]}" for q, by in zip(means.questions, answered, strict=True) if by)
         series: tuple[tuple[str, tuple[float | None, ...]], ...] = (
             ("Mean answer", tuple(by[0][1] for by in answered if by)),
         )

@@ -52,13 +52,13 @@ def test_gridlines_fall_on_whole_scores_at_most_ten() -> None:
     assert charts.major_unit(10) == 1 and charts.major_unit(100) == 10 and charts.major_unit(6) == 1
 
 
-def _demo_chart_deck(demo_store: Store, tmp_path: Path) -> Path:
-    """The demo review's scale-answer slide, written by the deck's renderer to a real .pptx."""
+def _demo_chart_deck(demo_store: Store, tmp_path: Path, template: Path | None = None) -> Path:
+    """The demo review's scale-answer slide, written by the deck's renderer (in ``template``) to a real .pptx."""
     means = scales.gather(demo_store)
     assert means is not None
     spec = slides.scale_spec(means)
     assert spec.chart is not None
-    renderer = pptx.Renderer(None)
+    renderer = pptx.Renderer(template)
     renderer.chart_slide(spec, spec.chart)
     out = tmp_path / "scale.pptx"
     pptx.save(renderer.prs, out)
@@ -100,9 +100,29 @@ def test_long_questions_step_down_a_size_rather_than_overlap() -> None:
     assert lines * fitted.size * textfit.LINE_HEIGHT <= fitted.plot[3] * box.height_pt / 8
 
 
+def test_on_a_crowded_slide_the_last_resort_cuts_the_question_and_keeps_the_group() -> None:
+    chart = charts.Chart(
+        categories=tuple(f"How well were you listened to, time {n}?{charts.GROUP_DASH}Young people" for n in range(8)),
+        series=(("Mean answer", (5.0,) * 8),),
+        low=0,
+        high=10,
+        horizontal=True,
+    )
+    fitted = charts.fit_labels(chart, Box(0, 0, int(Pt(300)), int(Pt(150))), "Arial")
+    assert fitted.size == charts.LABEL_SIZES[-1]
+    assert all("\n" not in label for label in fitted.categories), "one line each: all a place that small holds"
+    assert all(label.endswith("… — Young people") for label in fitted.categories), fitted.categories
+
+
 @pytest.mark.skipif(not test_render.LIBREOFFICE or not shutil.which("pdftotext"), reason="needs LibreOffice")
-def test_libreoffice_draws_every_question_large_and_none_over_another(demo_store: Store, tmp_path: Path) -> None:
-    deck = _demo_chart_deck(demo_store, tmp_path)
+@pytest.mark.parametrize("cramped", [False, True], ids=["widescreen", "4x3-with-a-footer"])
+def test_libreoffice_draws_every_question_and_none_over_another(
+    demo_store: Store, tmp_path: Path, cramped: bool
+) -> None:
+    from tests.export import hostile_templates
+
+    template = hostile_templates.make("renamed-4x3-footer-logo", tmp_path) if cramped else None
+    deck = _demo_chart_deck(demo_store, tmp_path, template)
     [words] = test_render.words_by_page(test_render.render_pdf(deck, tmp_path))
     assert test_render.stray_words(deck, tmp_path / "scale.pdf") == []
     [drawn] = [s.chart for s in Presentation(str(deck)).slides[0].shapes if s.has_chart]
@@ -110,9 +130,10 @@ def test_libreoffice_draws_every_question_large_and_none_over_another(demo_store
     for label in drawn.plots[0].categories:  # none dropped for want of room (LibreOffice hides overlapping labels)
         for word in label.split():
             assert word in drawn_words, word
-    asked = [w for w in words if w[4].startswith("How")]
-    # pdftotext boxes are 1.3 times the font size: 16 pt labels come out near 21 pt tall, 11 pt ones near 14
-    assert asked and min(y1 - y0 for _, y0, _, y1, _ in asked) >= 19
+    if not cramped:  # a widescreen slide has the room for labels a room can read
+        asked = [w for w in words if w[4].startswith("How")]
+        # pdftotext boxes are 1.3 times the font size: 16 pt labels come out near 21 pt tall, 11 pt ones near 14
+        assert asked and min(y1 - y0 for _, y0, _, y1, _ in asked) >= 19
     boxes = [w[:4] for w in words]
     for n, (x0, y0, x1, y1) in enumerate(boxes):
         for a0, b0, a1, b1 in boxes[n + 1 :]:

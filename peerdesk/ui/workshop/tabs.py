@@ -31,6 +31,10 @@ class WorkshopTabs:
         view = self._projector
         return view if view is not None and shiboken6.isValid(view) and view.isVisible() else None
 
+    def present(self, view: ProjectorView) -> None:
+        self._projector = view
+        view.present()
+
     @property
     def workshop(self) -> WorkshopPanel:
         from peerdesk.ui.workshop.panel import WorkshopPanel
@@ -70,8 +74,7 @@ def install(window: ShellWindow) -> WorkshopTabs:
         # the review on show; as the window's, the lock closes it with the window's dialogs.
         view = ProjectorView(session, start=tabs.workshop.projector_start(), parent=window)
         view.addAction(window.action_lock)  # Ctrl+L locks from the projector too (it closes with the lock)
-        tabs._projector = view
-        view.present()
+        tabs.present(view)
 
     def workshop_panel() -> Panel:
         from peerdesk.ui.workshop.panel import WorkshopPanel
