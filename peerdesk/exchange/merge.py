@@ -90,9 +90,7 @@ class MergeResult:
     repairs: list[str] = field(default_factory=list)  # what keeping the local rules changed, in words
     ignored: int = 0  # interview records a purged file will not take back
     settled: int = 0  # conflicts open here that the bundle says were settled (restored or kept) where it was made
-    # Tables written with no line of their own in the summary (a conflict settled or reopened, a repair newly
-    # shown): the views showing them must still hear of it, like of any other change.
-    touched: set[str] = field(default_factory=set)
+    touched: set[str] = field(default_factory=set)  # changed without a line of their own (conflicts, repairs)
 
     @property
     def tables(self) -> set[str]:
@@ -208,9 +206,11 @@ def _keep_rules(uow: UnitOfWork, result: MergeResult, shown: set[Any]) -> None:
     """Show what the local rules demand of the merged records (a function of them: see ``overlay``)."""
     uow.session.flush()
     found = invariants.plan(uow.session.connection())
-    overlay.apply(uow, found, shown, result.repairs)
+    repaired = overlay.apply(uow, found, shown, result.repairs)
     if found.clashes and result.tables & {"interviews", "slots", "teams"}:
         result.repairs.append(invariants.clash_note(found.clashes))
+    result.touched.update(table for table, _ in repaired)  # shown otherwise now: announced like any change
+    result.ids.update(record_id for _, record_id in repaired)
 
 
 # Why the merge is written in SQLAlchemy Core rather than through ORM objects: a bundle carries every shared

@@ -81,8 +81,9 @@ def revert(uow: UnitOfWork) -> set[tuple[Key, str]]:
     return shown
 
 
-def apply(uow: UnitOfWork, plan: Plan, before: set[tuple[Key, str]], notes: list[str]) -> None:
-    """Show what ``plan`` demands and remember what it replaced; say in ``notes`` what is newly shown."""
+def apply(uow: UnitOfWork, plan: Plan, before: set[tuple[Key, str]], notes: list[str]) -> set[tuple[str, str]]:
+    """Show what ``plan`` demands and remember what it replaced; say in ``notes`` what is newly shown. Returns the
+    records (table, id) whose shown value is not the one shown before: views showing them must hear of it."""
     uow.session.flush()
     wanted: dict[str, dict[str, dict[str, Any]]] = {}
     for (table, record_id, name), value in plan.shown.items():
@@ -106,6 +107,8 @@ def apply(uow: UnitOfWork, plan: Plan, before: set[tuple[Key, str]], notes: list
     for why, keys in plan.reasons:
         if any((key, json.dumps(plan.shown[key])) not in before for key in keys):
             notes.append(why)
+    now = {((table, record_id, name), json.dumps(value)) for table, record_id, name, _, _, value in entries}
+    return {(table, record_id) for (table, record_id, _), _ in now ^ before}
 
 
 class Stored:

@@ -10,10 +10,13 @@ fingerprints again and verify them.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from peerdesk.exchange.display import clip
+from peerdesk.exchange.errors import BundleRefused
 from peerdesk.exchange.identity import KeyPair, fingerprint, unb64
 from peerdesk.store import hlc
 from peerdesk.store.models import Identity, Member, MemberTrust, Meta
@@ -74,6 +77,25 @@ def lead_listed_me_at(s: Session) -> int:
         return 0
     theirs = [stamp for stamp in (me.versions or {}).values() if stamp.split(".", 2)[-1] == lead]
     return hlc.Stamp.parse(max(theirs)).wall_ms if theirs else 0
+
+
+def lead_keeps_role(name: str, member_id: str, role: str, lead: str) -> str:
+    """Why ``member_id`` may not take ``role`` ("" if it may): the team's lead keeps the lead's role. The lead is
+    the one who invites and whose bundles carry the team; a lead's file that lost the role would lose the right to
+    change the team, and nobody's file could gain it. The same rule for an edit here and for a merged roster."""
+    if member_id == lead and role != "lead":
+        return f"{clip(name)} leads the review's team (invites, and sends the team to everyone): their role stays Lead."
+    return ""
+
+
+def check_roster(s: Session, records: list[dict[str, Any]], lead: str) -> None:
+    """Refuse a roster whose role for the lead would win here and break ``lead_keeps_role`` (nothing is changed)."""
+    for record in records:
+        why = lead_keeps_role(record["name"], record["id"], record["role"], lead)
+        held = s.get(Member, record["id"])
+        newer = held is None or record["versions"].get("role", "") > (held.versions or {}).get("role", "")
+        if why and newer:
+            raise BundleRefused("roster-no-lead", f"The bundle was refused: {why} Nothing was changed.")
 
 
 def member_fingerprint(member: Member) -> str:

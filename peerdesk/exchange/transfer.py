@@ -294,6 +294,8 @@ def import_bundle(
     review_id = store.review_id  # before the session: see check()
     with store.session() as s:
         _check_review(s, payload, review_id, lead, _utc(now).date())
+        if signer.id == lead:  # only the lead's bundles carry the team (merge refuses any other's)
+            roster.check_roster(s, payload["tables"].get("members", []), lead)
         try:
             schema.dangling(payload, _held(s, schema.references(payload)))
         except BundleRefused:

@@ -127,6 +127,22 @@ def set_removed(store: Store, member_id: str, removed: bool = True) -> Changes:
     return Changes.of("members", ids=[member_id]) if changed else Changes()
 
 
+def set_role(store: Store, member_id: str, role: str) -> Changes:
+    """The lead gives a member another role (a card only brings the one chosen when joining); the team's lead keeps
+    the lead's role. It reaches the others with the lead's next bundle, whose roster obeys the same rule."""
+    if role not in ROLES:
+        raise UserError(f"Unknown role {role!r}; choose one of {', '.join(ROLES)}.")
+    _require_lead(store, "change a member's role")
+    with UnitOfWork(store) as uow:
+        member = uow.get(Member, member_id)
+        why = roster.lead_keeps_role(member.name, member_id, role, roster.lead_id(uow.session))
+        if why:
+            raise UserError(why)
+        changed = uow.update(member, role=role)
+        uow.commit()
+    return Changes.of("members", ids=[member_id]) if changed else Changes()
+
+
 # --- invitations -------------------------------------------------------------------------------------------------
 
 

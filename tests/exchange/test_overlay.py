@@ -44,3 +44,18 @@ def test_a_local_edit_of_a_shown_value_is_the_members_own_and_stays(duo: Team) -
     send(sam, lead)
     assert records.values(lead, "postits", loose, ["theme_id"]) == {"theme_id": new_theme}
     assert content_digest(lead) == content_digest(sam)
+
+
+def test_a_repair_a_merge_newly_shows_names_its_records_among_what_the_merge_changed(duo: Team) -> None:
+    # Every change a merge makes is announced, repairs too: a bundle that only deletes a theme changes no post-it
+    # record, but its post-its now show unsorted, and the views showing post-its must hear of it.
+    lead, sam = duo.stores
+    postit = wall.add_postit(lead, "thorn", "Three workers in a year", x=400.0, y=300.0).created_id
+    theme = wall_themes.group_as_theme(lead, [postit], "Stability").created_id
+    send(lead, sam)
+    records.delete(lead, "themes", theme)
+    imported = send(lead, sam)
+    assert set(imported.result.new | imported.result.changed) == set()  # the bundle itself changed no record …
+    assert records.values(sam, "postits", postit, ["theme_id"]) == {"theme_id": ""}  # … but one shows otherwise
+    assert {"themes", "postits"} <= imported.result.tables and postit in imported.result.ids
+    assert "postits" not in send(lead, sam).result.tables  # shown already: the next merge changes nothing

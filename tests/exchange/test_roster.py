@@ -4,11 +4,15 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from peerdesk.exchange import roster
+import pytest
+
+from peerdesk.exchange import roster, transfer
+from peerdesk.exchange.digest import content_digest
+from peerdesk.exchange.errors import BundleRefused
 from peerdesk.services import team
 from peerdesk.store import hlc
 from peerdesk.store.models import Member
-from tests.helpers.exchange import PASSPHRASE, Team
+from tests.helpers.exchange import PASSPHRASE, Team, craft, send
 
 
 def test_each_file_knows_the_lead_and_itself(duo: Team) -> None:
@@ -64,3 +68,26 @@ def test_a_member_knows_when_the_leads_roster_listed_them_and_the_lead_is_listed
             assert roster.lead_listed_me_at(s) == 0  # joined, but no roster of the lead's has come yet
     finally:
         nia.close()
+
+
+def test_a_leads_roster_that_would_take_the_lead_role_from_the_lead_is_refused_like_the_edit(duo: Team) -> None:
+    # The rule a local edit obeys (services.team.set_role): the lead keeps the lead's role. A bundle that says
+    # otherwise (an older or damaged copy of the app) changes nothing.
+    lead, sam = duo.stores
+    content = transfer.content(lead)
+    [mine] = [r for r in content["tables"]["members"] if r["id"] == lead.member_id]
+    mine["role"] = "reviewer"
+    mine["versions"]["role"] = str(hlc.Stamp(hlc.now_ms(), 0, lead.member_id))
+    before = content_digest(sam)
+    with pytest.raises(BundleRefused) as refused:
+        transfer.import_bundle(sam, craft(lead, content=content))
+    assert refused.value.reason == "roster-no-lead"
+    assert str(refused.value) == (
+        "The bundle was refused: Alex Lead leads the review's team (invites, and sends the team to everyone): their "
+        "role stays Lead. Nothing was changed."
+    )
+    assert content_digest(sam) == before
+    team.set_role(lead, sam.member_id, "observer")  # a member's role is the lead's to change: it comes through
+    send(lead, sam)
+    with sam.session() as s:
+        assert [p.role for p in roster.team(s) if p.is_me] == ["observer"]

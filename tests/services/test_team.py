@@ -9,9 +9,10 @@ import pytest
 from peerdesk.errors import UserError
 from peerdesk.exchange.errors import CardRefused
 from peerdesk.services import team
+from peerdesk.services.changes import Changes
 from peerdesk.store.engine import Store
 from tests.conftest import PASSPHRASE
-from tests.helpers.exchange import Team
+from tests.helpers.exchange import Team, send
 
 
 def test_the_creator_of_a_review_is_its_lead_and_only_member(store: Store) -> None:
@@ -63,3 +64,31 @@ def test_a_card_is_checked_against_this_review_before_anything_is_added(duo: Tea
     with pytest.raises(CardRefused, match="made for another review"):
         team.add_member(lead, team.my_card(store)[1])
     assert team.members(lead) == before
+
+
+def _role(store: Store, member_id: str) -> str:
+    return next(m.role for m in team.members(store) if m.id == member_id)
+
+
+def test_the_lead_changes_a_members_role_and_it_reaches_the_member_with_the_next_bundle(duo: Team) -> None:
+    lead, sam = duo.stores
+    changes = team.set_role(lead, sam.member_id, "observer")
+    assert "members" in changes and sam.member_id in changes.ids
+    assert _role(lead, sam.member_id) == "observer"
+    assert team.set_role(lead, sam.member_id, "observer") == Changes()  # the same role again changes nothing
+    send(lead, sam)
+    assert _role(sam, sam.member_id) == "observer" and team.my_card(sam)[0].role == "observer"
+    team.set_role(lead, sam.member_id, "reviewer")  # undone the way the Team dialog undoes it
+    send(lead, sam)
+    assert _role(sam, sam.member_id) == "reviewer"
+
+
+def test_only_the_lead_changes_roles_and_the_lead_stays_lead(duo: Team) -> None:
+    lead, sam = duo.stores
+    with pytest.raises(UserError, match="Only the lead can change a member's role"):
+        team.set_role(sam, sam.member_id, "observer")
+    with pytest.raises(UserError, match=r"Alex Lead leads the review's team .* their role stays Lead"):
+        team.set_role(lead, lead.member_id, "reviewer")
+    with pytest.raises(UserError, match="Unknown role"):
+        team.set_role(lead, sam.member_id, "boss")
+    assert _role(lead, lead.member_id) == "lead" and _role(lead, sam.member_id) == "reviewer"

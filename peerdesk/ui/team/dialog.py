@@ -34,6 +34,7 @@ from peerdesk.ui.kit.dialogs import FIT, STRETCH, SessionDialog, dialog_layout, 
 from peerdesk.ui.kit.list_model import SessionTableModel
 from peerdesk.ui.kit.session import ReviewSession
 from peerdesk.ui.kit.widgets import accept_buttons, push_button
+from peerdesk.ui.team.roles import change_role
 
 Index = QModelIndex | QPersistentModelIndex
 HEADERS = ("Name", "Role", "Fingerprint", "Status")
@@ -149,13 +150,20 @@ class TeamDialog(SessionDialog):
         self.add_button.clicked.connect(lambda: self.add_card())  # clicked(bool) must not arrive as the card text
         self.verify_button = QPushButton("&Verify…")
         self.verify_button.clicked.connect(lambda: self.verify_selected())  # nor as "confirmed"
+        self.role_button = push_button("Change r&ole…", lambda: self.change_role_selected())
         self.remove_button = push_button("&Remove from team", lambda: self.remove_selected())
         self.invite_button = push_button("Save an &invitation…", lambda: self.save_invitation())
         self.copy_invite_button = QPushButton("&Copy an invitation")
         self.copy_invite_button.setToolTip("Paste it into an email to a colleague; they join with it")
         self.copy_invite_button.clicked.connect(lambda: self.copy_invitation())
-        lead_buttons = (self.add_button, self.remove_button, self.copy_invite_button, self.invite_button)
-        for b in (self.add_button, self.verify_button, self.remove_button, self.copy_invite_button, self.invite_button):
+        lead_buttons = (
+            self.add_button,
+            self.role_button,
+            self.remove_button,
+            self.copy_invite_button,
+            self.invite_button,
+        )
+        for b in (self.add_button, self.verify_button, *lead_buttons[1:]):
             row.addWidget(b)
         row.addStretch(1)
         layout.addLayout(row)
@@ -229,6 +237,7 @@ class TeamDialog(SessionDialog):
             self._picked = p.id
         self.verify_button.setEnabled(p is not None and not p.is_me and not p.verified and not p.removed)
         self.remove_button.setEnabled(p is not None and not p.is_me and not p.removed)
+        self.role_button.setEnabled(p is not None and not p.is_lead and not p.removed)  # the lead's stays Lead
 
     def _save_text(self, text: str, name: str, title: str, filter_: str) -> Path | None:
         """The file chosen and written, or None (cancelled, or it could not be written: said in a box)."""
@@ -339,6 +348,15 @@ class TeamDialog(SessionDialog):
                 f"{clip(removed.name)} is off the team here. Export a bundle (File ▸ Export bundle, Ctrl+Shift+E) and "
                 "email it to the others: until it reaches them, their copies still take bundles from "
                 f"{clip(removed.name)}."
+            )
+
+    def change_role_selected(self) -> None:
+        p = self.selected()
+        label = change_role(self, self.session, p) if p is not None else ""
+        if p is not None and label:
+            self.status.setText(
+                f"{clip(p.name)} is now {label} here. Export a bundle (File ▸ Export bundle, Ctrl+Shift+E): it "
+                f"brings the new role to {clip(p.name)} and the others."
             )
 
     def _invitation(self) -> str | None:
