@@ -6,15 +6,14 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, cast
 
-from PySide6.QtCore import QByteArray, Qt, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtCore import QByteArray, Qt, QTimer, Signal
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QShowEvent
 from PySide6.QtWidgets import (
     QApplication,
     QDockWidget,
     QLabel,
     QMenu,
     QMessageBox,
-    QScrollArea,
     QStackedWidget,
     QTabWidget,
     QVBoxLayout,
@@ -68,6 +67,7 @@ class MainWindow(ShellWindow):
         self.setDockNestingEnabled(True)
         self.resize(*layouts.DEFAULT_SIZE)
         self.panels: dict[str, Panel] = LazyPanels(self._build_panel)  # panels[name] builds one not built yet
+        self._on_screen = False  # shown once (``_dock_shown``)
         self.docks: dict[str, QDockWidget] = {}
 
         self.stack = QStackedWidget()
@@ -119,10 +119,6 @@ class MainWindow(ShellWindow):
             dock = QDockWidget(spec.title, self)
             dock.setObjectName(spec.object_name)
             dock.setAllowedAreas(Qt.DockWidgetArea.AllDockWidgetAreas)
-            # Its scroll area from the start, its panel put inside when first shown (``_build_panel``): giving a dock
-            # its widget while its tab is being brought to the front crashed Qt (the tab bar's switch went on with
-            # the dock area it had just rebuilt).
-            dock.setWidget(scrolling(QWidget()))
             self.addDockWidget(spec.area, dock)
             self.docks[spec.object_name] = dock
             dock.visibilityChanged.connect(lambda shown, name=spec.object_name: self._dock_shown(name, shown))
@@ -162,9 +158,7 @@ class MainWindow(ShellWindow):
         if name in self._builders:
             return self._builders[name]()
         panel = self._specs[name].factory(self.session)
-        area = cast("QScrollArea", self.docks[name].widget())
-        area.setObjectName(f"scroll-{panel.objectName() or type(panel).__name__}")
-        area.setWidget(panel)
+        self.docks[name].setWidget(scrolling(panel))
         if name == "dock-quotes":
             from peerdesk.ui.quotes.panel import QuotesPanel
 
@@ -173,8 +167,19 @@ class MainWindow(ShellWindow):
         return panel
 
     def _dock_shown(self, name: str, shown: bool) -> None:
-        if shown and name not in self.panels:
+        if not shown or name in self.panels:
+            return
+        if not self._on_screen:  # the window showing itself with this dock in view: built before its first paint
             self.panels[name] = self._build_panel(name)
+            return
+        # Later a dock comes into view by its tab brought to the front, and Qt is still switching tabs: a dock given
+        # its widget then crashed the app (the switch went on with the dock area it had just rebuilt; one click on
+        # "Interview notes" behind "Timetable"). Built as soon as the switch is over; asked for meanwhile, then.
+        QTimer.singleShot(0, self, lambda: self.panels[name])
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)  # the docks in view were shown just before (Qt shows a window's children first)
+        self._on_screen = True
 
     def _build_menus(self) -> None:
         bar = self.menuBar()
