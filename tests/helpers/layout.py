@@ -13,6 +13,8 @@ from pathlib import Path
 from typing import TypeVar
 
 from PySide6.QtCore import Qt
+from PySide6.QtGui import Qt as GuiQt
+from PySide6.QtGui import QTextDocument
 from PySide6.QtWidgets import (
     QAbstractButton,
     QApplication,
@@ -157,3 +159,12 @@ def screenshot(widget: QWidget, name: str) -> None:
         SHOTS.mkdir(parents=True, exist_ok=True)
         settle()
         widget.grab().save(str(SHOTS / f"{name}.png"))
+
+
+def tooltip_shown(tip: str) -> str:
+    """What Qt's tooltip shows of ``tip``: it takes a text that looks like HTML for HTML (``kit/plain.py``)."""
+    if not GuiQt.mightBeRichText(tip):
+        return tip
+    document = QTextDocument()
+    document.setHtml(tip)
+    return document.toPlainText()

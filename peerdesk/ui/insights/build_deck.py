@@ -32,6 +32,7 @@ from peerdesk.export.content import Deck, UndecidedQuotes
 from peerdesk.services import review as review_service
 from peerdesk.ui.kit import messages, ops
 from peerdesk.ui.kit.file_fields import PathField, SaveFileDialog
+from peerdesk.ui.kit.plain import plain_label, plain_tip
 from peerdesk.ui.kit.session import ReviewSession
 from peerdesk.ui.kit.widgets import wrapped_label
 from peerdesk.ui.kit.worker import Progress, run_task
@@ -159,7 +160,7 @@ class FlaggedQuotesDialog(QDialog):
         rows = QFormLayout(body)
         self.choices: dict[str, QComboBox] = {}
         for qid, text in quotes:
-            label = QLabel(f"“{text}”")
+            label = plain_label(f"“{text}”")
             label.setWordWrap(True)
             combo = QComboBox()
             combo.addItem("Decide…", "")
@@ -260,7 +261,7 @@ def offer_folder(parent: QWidget, path: Path) -> QPushButton | None:
         old.deleteLater()
     button = QPushButton("Open folder")
     button.setObjectName("openPresentationFolder")
-    button.setToolTip(str(path.parent))
+    button.setToolTip(plain_tip(str(path.parent)))
     button.clicked.connect(lambda: QDesktopServices.openUrl(QUrl.fromLocalFile(str(path.parent))))
     bar.addWidget(button)
     bar.showMessage(f"Presentation saved as {path}")

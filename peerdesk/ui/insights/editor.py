@@ -25,6 +25,7 @@ from peerdesk.ui.insights.models import ID_ROLE, QuoteListModel
 from peerdesk.ui.kit import ops
 from peerdesk.ui.kit.autosave_text import AutoSaveText
 from peerdesk.ui.kit.dialogs import list_view
+from peerdesk.ui.kit.plain import plain_label
 from peerdesk.ui.kit.session import ReviewSession
 
 FIELD_LABELS = MappingProxyType(
@@ -60,7 +61,7 @@ class InsightEditor(QScrollArea):
         self.setWidget(body)
         self.form = QVBoxLayout(body)
         self.form.setContentsMargins(8, 0, 8, 8)
-        self.heading = QLabel()
+        self.heading = plain_label()  # it names the insight's themes
         self.heading.setObjectName("sectionTitle")
         self.heading.setWordWrap(True)
         self.form.addWidget(self.heading)

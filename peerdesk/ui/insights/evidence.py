@@ -15,6 +15,7 @@ from peerdesk.ui.insights.editor import key_hint
 from peerdesk.ui.insights.models import ID_ROLE, PostItListModel, QuoteListModel, add_quotes
 from peerdesk.ui.kit.dialogs import list_view
 from peerdesk.ui.kit.flow import FlowLayout
+from peerdesk.ui.kit.plain import plain_tip
 from peerdesk.ui.kit.session import ReviewSession
 
 
@@ -75,7 +76,9 @@ class EvidencePane(QWidget):
         # the height of the lists in a low dock, so the title stays short and names them on hover.
         themes = ", ".join(f"“{h}”" for h in found.theme_headings)
         self.title.setText("Evidence" if themes else "Evidence (no theme)")
-        self.title.setToolTip(f"The post-its and quotes of {themes}" if themes else "This insight has no theme")
+        self.title.setToolTip(
+            plain_tip(f"The post-its and quotes of {themes}" if themes else "This insight has no theme")
+        )
         self.postit_model.set_rows(list(found.postits))
         quotes = self.session.call(insight_evidence.all_quotes) if self.all_quotes.isChecked() else found.quotes
         row = self.quote_view.currentIndex().row()

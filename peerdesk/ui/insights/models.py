@@ -19,6 +19,7 @@ from peerdesk.services.insights import InsightSummary
 from peerdesk.services.plural import count
 from peerdesk.ui.kit import ops, palette
 from peerdesk.ui.kit.list_model import RowListModel
+from peerdesk.ui.kit.plain import plain_tip
 from peerdesk.ui.kit.session import ReviewSession
 
 Index = QModelIndex | QPersistentModelIndex
@@ -77,7 +78,7 @@ class InsightListModel(RowListModel[InsightSummary]):
             statement = row.statement.strip() or "(no statement yet)"
             return f"{row.number}. {statement}\n{status_line(row)}"
         if role == Qt.ItemDataRole.ToolTipRole:
-            return row.description or row.statement
+            return plain_tip(row.description or row.statement)
         if role == Qt.ItemDataRole.AccessibleTextRole:
             return f"Insight {row.number}: {row.statement}. {status_line(row)}"
         if role == Qt.ItemDataRole.ForegroundRole and row.quote_count == 0:

@@ -37,6 +37,7 @@ from peerdesk.ui.kit import ops
 from peerdesk.ui.kit.dialogs import list_view
 from peerdesk.ui.kit.flow import FlowLayout
 from peerdesk.ui.kit.panel import Panel
+from peerdesk.ui.kit.plain import plain_tip
 from peerdesk.ui.kit.session import ReviewSession
 from peerdesk.ui.kit.widgets import TAIL_ROLE, ElidingComboBox, EmptyState
 
@@ -272,7 +273,7 @@ class InsightsPanel(Panel):
         metrics, combo = self.theme_combo.fontMetrics(), self.theme_combo
         widest = max((metrics.horizontalAdvance(combo.itemText(i)) for i in range(combo.count())), default=0)
         combo.view().setMinimumWidth(min(widest + 40, THEME_LIST_MAX))  # 40: the list's frame, margins, scroll bar
-        self.theme_combo.setToolTip(self.theme_combo.currentText())
+        self.theme_combo.setToolTip(plain_tip(self.theme_combo.currentText()))
 
     def _load_current(self) -> None:
         insight_id = self.current_id

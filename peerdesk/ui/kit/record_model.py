@@ -10,6 +10,7 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelInd
 from peerdesk.services import records
 from peerdesk.services.changes import Changes
 from peerdesk.ui.kit import ops
+from peerdesk.ui.kit.plain import plain_tip
 from peerdesk.ui.kit.session import ReviewSession
 
 Index = QModelIndex | QPersistentModelIndex
@@ -85,7 +86,7 @@ class RecordTableModel(QAbstractTableModel):
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole):
             return value
         if role == Qt.ItemDataRole.ToolTipRole and isinstance(value, str) and len(value) > 60:
-            return value
+            return plain_tip(value)
         return None
 
     def flags(self, index: Index) -> Qt.ItemFlag:

@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
 
 from peerdesk.services.passphrase import strength
 from peerdesk.store.engine import MIN_PASSPHRASE
+from peerdesk.ui.kit.plain import plain_tip
 
 
 class EmptyState(QWidget):
@@ -66,6 +67,7 @@ class StatusLine(QWidget):
     def __init__(self, object_name: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.label = QLabel(self)
+        self.label.setTextFormat(Qt.TextFormat.PlainText)  # what a save or a colleague's import says, as said
         self.label.setObjectName(object_name)
         self.label.setTextInteractionFlags(Qt.TextInteractionFlag.NoTextInteraction)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
@@ -81,7 +83,7 @@ class StatusLine(QWidget):
     def setText(self, text: str) -> None:
         self.label.setText(text)
         self._make_room()
-        self.label.setToolTip(text if self.label.sizeHint().width() > self.width() else "")
+        self.label.setToolTip(plain_tip(text) if self.label.sizeHint().width() > self.width() else "")
 
     def _make_room(self) -> None:
         beside = self._beside
@@ -201,6 +203,7 @@ class _ToggleLabel(QLabel):
     def __init__(self, text: str, box: QCheckBox) -> None:
         super().__init__(text)
         self.box = box
+        self.setTextFormat(Qt.TextFormat.PlainText)
         self.setWordWrap(True)
         self.setBuddy(box)
 
@@ -217,7 +220,7 @@ def wrapping_check(text: str) -> tuple[QWidget, QCheckBox]:
     layout.setContentsMargins(0, 0, 0, 0)
     box = QCheckBox()
     box.setAccessibleName(text)
-    box.setToolTip(text)
+    box.setToolTip(plain_tip(text))
     layout.addWidget(box, 0, Qt.AlignmentFlag.AlignTop)
     layout.addWidget(_ToggleLabel(text, box), 1)
     return row, box
@@ -297,7 +300,7 @@ class ElidingComboBox(QComboBox):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.currentTextChanged.connect(self.setToolTip)
+        self.currentTextChanged.connect(lambda text: self.setToolTip(plain_tip(text)))
 
     def shown_text(self) -> str:
         """The current choice as the closed box draws it, fitted to its text field."""

@@ -10,7 +10,6 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QInputDialog,
-    QLabel,
     QMenu,
     QPushButton,
     QWidget,
@@ -20,6 +19,7 @@ from peerdesk.services import approaches, questions, records
 from peerdesk.services import timetable as tt
 from peerdesk.ui.kit import ops
 from peerdesk.ui.kit.dialogs import list_view
+from peerdesk.ui.kit.plain import plain_label, plain_tip
 from peerdesk.ui.kit.session import ReviewSession
 from peerdesk.ui.notes.interview_tab import InterviewTab
 from peerdesk.ui.notes.plan_model import PlanModel
@@ -29,7 +29,7 @@ class QuestionPlanTab(InterviewTab):
     def __init__(self, session: ReviewSession, parent: QWidget | None = None) -> None:
         super().__init__(session, parent)
         layout = self.body
-        self.plan_label = QLabel()
+        self.plan_label = plain_label()  # it names who planned it
         self.plan_label.setObjectName("hintText")
         self.plan_label.setWordWrap(True)
         layout.addWidget(self.plan_label)
@@ -134,7 +134,7 @@ class QuestionPlanTab(InterviewTab):
     def _add_menu_item(self, menu: QMenu, text: str) -> None:
         short = text if len(text) <= 90 else text[:88] + "…"
         action = menu.addAction(short)
-        action.setToolTip(text)
+        action.setToolTip(plain_tip(text))
         action.triggered.connect(lambda _checked=False, t=text: self.add_question(t))
 
     def _write_question(self) -> None:

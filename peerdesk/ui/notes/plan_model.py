@@ -8,6 +8,7 @@ from PySide6.QtCore import QAbstractListModel, QModelIndex, QPersistentModelInde
 from PySide6.QtGui import QFont
 
 from peerdesk.services import questions
+from peerdesk.ui.kit.plain import plain_tip
 from peerdesk.ui.kit.session import ReviewSession
 
 Index = QModelIndex | QPersistentModelIndex
@@ -50,7 +51,7 @@ class PlanModel(QAbstractListModel):
             font.setItalic(True)
             return font
         if role == Qt.ItemDataRole.ToolTipRole:
-            return "The catch-all question: always asked last." if item.closing else item.text
+            return "The catch-all question: always asked last." if item.closing else plain_tip(item.text)
         return None
 
     def flags(self, index: Index) -> Qt.ItemFlag:

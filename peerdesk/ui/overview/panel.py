@@ -34,6 +34,7 @@ from peerdesk.ui.kit.autosave_text import AutoSaveText
 from peerdesk.ui.kit.dates import QT_DATE
 from peerdesk.ui.kit.dialogs import STRETCH, table_view
 from peerdesk.ui.kit.panel import Panel
+from peerdesk.ui.kit.plain import plain_label
 from peerdesk.ui.kit.record_model import Column, RecordTableModel
 from peerdesk.ui.kit.session import ReviewSession
 from peerdesk.ui.kit.widgets import scrolling
@@ -57,7 +58,7 @@ class OverviewPanel(Panel):
         self.layout_.setContentsMargins(24, 16, 24, 24)
         self.layout_.setSpacing(16)
 
-        self.heading = QLabel()
+        self.heading = plain_label()  # the authority and focus, as the lead typed them
         self.heading.setObjectName("reviewHeading")
         self.heading.setWordWrap(True)
         self.layout_.addWidget(self.heading)

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import QWidget
 from peerdesk.services.quotes import QuoteRow
 from peerdesk.services.wall import KIND_LABELS
 from peerdesk.ui.kit.list_model import RowsTableModel
+from peerdesk.ui.kit.plain import plain_tip
 from peerdesk.ui.wall.items import COLOURS
 
 Index = QModelIndex | QPersistentModelIndex
@@ -69,13 +70,13 @@ class QuotesModel(RowsTableModel[QuoteRow]):
                 return ("rose", "thorn", "bud", "").index(row.kind)
             return str(self._display(row, col)).casefold()
         if role == Qt.ItemDataRole.ToolTipRole and col == CHECK and row.check:
-            return (
+            return plain_tip(
                 "May identify someone: "
                 + "; ".join(row.check_reasons)
                 + ". Decide in Edit ▸ Quotes that may identify someone."
             )
         if role == Qt.ItemDataRole.ToolTipRole and col in (TEXT, TAGS, USED):
-            return str(self._display(row, col))
+            return plain_tip(str(self._display(row, col)))
         if role == Qt.ItemDataRole.BackgroundRole and row.check == "undecided" and col in (TEXT, CHECK):
             return QBrush(UNDECIDED_BRUSH)
         if role == Qt.ItemDataRole.BackgroundRole and col == KIND and row.kind in COLOURS:

@@ -23,6 +23,7 @@ from peerdesk.services.plural import count
 from peerdesk.ui.kit import ops
 from peerdesk.ui.kit.dialogs import FIT, INTERACTIVE, STRETCH, SessionDialog, close_buttons, table_view
 from peerdesk.ui.kit.list_model import SessionTableModel
+from peerdesk.ui.kit.plain import plain_tip
 from peerdesk.ui.kit.record_model import Column, RecordTableModel
 from peerdesk.ui.kit.session import ReviewSession
 from peerdesk.ui.kit.widgets import push_button
@@ -122,7 +123,9 @@ class FlaggedQuotesModel(SessionTableModel[guard.FlaggedQuote]):
         return guard.flagged_quotes(self.session.store)
 
     def cell(self, item: guard.FlaggedQuote, column: int, role: int) -> Any:
-        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return plain_tip(self.cell(item, column, Qt.ItemDataRole.DisplayRole))
+        if role == Qt.ItemDataRole.DisplayRole:
             if column == 0:
                 return item.text
             if column == 1:

@@ -20,6 +20,7 @@ from peerdesk.store.engine import MIN_PASSPHRASE
 from peerdesk.ui.kit.dates import show_datetime
 from peerdesk.ui.kit.dialogs import FIT, STRETCH, dialog_layout, selected_row, table_view
 from peerdesk.ui.kit.list_model import ListTableModel
+from peerdesk.ui.kit.plain import plain_tip
 from peerdesk.ui.kit.widgets import accept_buttons, error_label, passphrase_rows, password_edit, push_button
 
 Index = QModelIndex | QPersistentModelIndex
@@ -71,7 +72,7 @@ class BackupsModel(ListTableModel[BackupInfo]):
 
     def cell(self, item: BackupInfo, column: int, role: int) -> Any:
         if role == Qt.ItemDataRole.ToolTipRole:
-            return item.problem or str(item.path.name)
+            return plain_tip(item.problem or str(item.path.name))
         if role == Qt.ItemDataRole.TextAlignmentRole and column >= 2:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         if role != Qt.ItemDataRole.DisplayRole:

@@ -11,6 +11,7 @@ from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QMenu
 
 from peerdesk.ui.kit import settings as ui_settings
+from peerdesk.ui.kit.plain import plain_tip
 
 SHOWN = 9  # each with its number as its Alt key
 
@@ -36,7 +37,7 @@ class RecentMenu(QObject):
         for number, path in enumerate(reviews, start=1):
             # "&&": a review named "Q&A" must show its ampersand, not take it as its Alt key.
             action = self.menu.addAction(f"&{number} {path.stem.replace('&', '&&')}")
-            action.setToolTip(str(path))
+            action.setToolTip(plain_tip(str(path)))
             action.setStatusTip(str(path))
             action.triggered.connect(lambda _checked=False, chosen=path: self.chosen.emit(chosen))
         # Greyed when there is none, as desktop apps show an empty recent list.

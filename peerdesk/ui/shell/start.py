@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 from peerdesk import __version__
 from peerdesk.ui.kit import settings as ui_settings
 from peerdesk.ui.kit.dates import show_datetime
+from peerdesk.ui.kit.plain import plain_tip
 from peerdesk.ui.kit.widgets import push_button
 
 
@@ -104,7 +105,7 @@ class StartScreen(QWidget):
             when = show_datetime(dt.datetime.fromtimestamp(path.stat().st_mtime))
             item = QListWidgetItem(f"{path.stem}\nchanged {when}\n{path.parent}")
             item.setData(Qt.ItemDataRole.UserRole, str(path))
-            item.setToolTip(str(path))
+            item.setToolTip(plain_tip(str(path)))
             self.recent.addItem(item)
         self.empty.setVisible(self.recent.count() == 0)
         if self.recent.count():

@@ -15,6 +15,7 @@ from peerdesk.store.engine import Store
 from peerdesk.ui.kit import ops
 from peerdesk.ui.kit.dialogs import FIT, STRETCH, SessionDialog, selected_row, table_view
 from peerdesk.ui.kit.list_model import SessionTableModel
+from peerdesk.ui.kit.plain import plain_tip
 from peerdesk.ui.kit.session import ReviewSession
 from peerdesk.ui.kit.widgets import push_button
 
@@ -51,7 +52,8 @@ class ConflictsModel(SessionTableModel[sharing.ConflictView]):
     def cell(self, c: sharing.ConflictView, column: int, role: int) -> Any:
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
             now = "(deleted meanwhile: restoring brings it back)" if c.record_deleted else c.current_text
-            return (where_in_full(c), c.lost_text, now, clip(c.author))[column]
+            shown = (where_in_full(c), c.lost_text, now, clip(c.author))[column]
+            return shown if role == Qt.ItemDataRole.DisplayRole else plain_tip(shown)
         if role == Qt.ItemDataRole.TextAlignmentRole:
             return Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft  # a tall row is read from its top line
         return None

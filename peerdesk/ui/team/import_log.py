@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
 
 from peerdesk.services.sharing import ImportReport
 from peerdesk.ui.kit.dialogs import close_buttons, dialog_layout
+from peerdesk.ui.kit.plain import plain_tip
 from peerdesk.ui.kit.widgets import push_button
 
 
@@ -50,7 +51,7 @@ class ImportLogDialog(QDialog):
         named = f"{report.path.name} " if report.path is not None else ""
         heading = QListWidgetItem(f"{when} — {named}from {report.sender}")
         if report.path is not None:
-            heading.setToolTip(str(report.path))
+            heading.setToolTip(plain_tip(str(report.path)))
         font = heading.font()
         font.setBold(True)
         heading.setFont(font)

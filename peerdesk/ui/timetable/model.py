@@ -28,6 +28,7 @@ from peerdesk.services import questions
 from peerdesk.services import timetable as tt
 from peerdesk.services.changes import Changes
 from peerdesk.services.plural import count
+from peerdesk.ui.kit.plain import plain_tip
 from peerdesk.ui.kit.session import ReviewSession
 
 Index = QModelIndex | QPersistentModelIndex
@@ -134,7 +135,7 @@ class TimetableModel(QAbstractTableModel):
             day = "" if slot.day == 1 else f"Day {slot.day}\n"
             return f"{day}{slot.starts}\n{slot.ends}" if slot.ends else f"{day}{slot.starts}"
         if role == Qt.ItemDataRole.ToolTipRole and orientation == Qt.Orientation.Horizontal:
-            return self.table.teams[section].label
+            return plain_tip(self.table.teams[section].label)
         return None
 
     def activity_at(self, index: Index) -> str:

@@ -15,6 +15,7 @@ from PySide6.QtGui import QBrush, QColor
 
 from peerdesk.services import workshop_outcome
 from peerdesk.services.workshop_outcome import RESPONSE_LABELS, RESPONSE_MARKS, Outcome
+from peerdesk.ui.kit.plain import plain_tip
 
 Index = QModelIndex | QPersistentModelIndex
 ROOT = QModelIndex()
@@ -106,8 +107,10 @@ class ResponsesModel(QAbstractTableModel):
             return None
         insight = self.outcome.insights[index.row()]
         if index.column() == 0:
-            if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
+            if role == Qt.ItemDataRole.DisplayRole:
                 return insight.statement
+            if role == Qt.ItemDataRole.ToolTipRole:
+                return plain_tip(insight.statement)
             return None
         table = self.outcome.tables[index.column() - 1]
         response = self.outcome.responses.get((table.id, insight.id))
@@ -119,8 +122,9 @@ class ResponsesModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.BackgroundRole and answer in RESPONSE_COLOURS:
             return QBrush(QColor(RESPONSE_COLOURS[answer]))
         if role == Qt.ItemDataRole.ToolTipRole:
-            return (response.text if response and response.text else RESPONSE_LABELS[answer]) + (
-                "\nA agree · D disagree · M amend · Delete clear"
+            return plain_tip(
+                (response.text if response and response.text else RESPONSE_LABELS[answer])
+                + "\nA agree · D disagree · M amend · Delete clear"
             )
         if role == Qt.ItemDataRole.AccessibleTextRole:
             return f"{table.name}, insight {insight.number}: {RESPONSE_LABELS[answer]}"
@@ -169,7 +173,7 @@ class GoalsModel(QAbstractTableModel):
                 return goal.text
             return self.outcome.table_name(goal.claimed_by) if goal.claimed_by else ""
         if role == Qt.ItemDataRole.ToolTipRole and index.column() == 0 and insight:
-            return insight.statement
+            return plain_tip(insight.statement)
         if role == Qt.ItemDataRole.BackgroundRole and goal.claimed_by:
             return QBrush(QColor("#e3f0fb"))
         return None

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 
 from peerdesk.services import workshop_goals
 from peerdesk.services.workshop_outcome import TOP, Outcome
+from peerdesk.ui.kit.plain import plain_label
 from peerdesk.ui.kit.session import ReviewSession
 from peerdesk.ui.workshop.step_kit import Edit
 
@@ -108,7 +109,7 @@ class TopThreeStep(QScrollArea):
         for n, (table_id, name) in enumerate(wanted):
             box = QGroupBox(name)
             form = QVBoxLayout(box)
-            goal = QLabel("")
+            goal = plain_label()  # the goal as the tables wrote it
             goal.setObjectName("hintText")
             goal.setWordWrap(True)
             form.addWidget(goal)

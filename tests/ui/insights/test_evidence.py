@@ -9,6 +9,7 @@ from peerdesk.services import insights
 from peerdesk.ui.insights.evidence import EvidencePane
 from peerdesk.ui.kit.session import ReviewSession
 from tests.helpers import day2
+from tests.helpers.layout import tooltip_shown
 
 
 def test_enter_on_a_quote_puts_it_on_the_insight_and_the_list_ticks_it(qtbot: QtBot, session: ReviewSession) -> None:
@@ -19,7 +20,7 @@ def test_enter_on_a_quote_puts_it_on_the_insight_and_the_list_ticks_it(qtbot: Qt
     pane.show()
     pane.load(partners, set())
     assert pane.title.text() == "Evidence"
-    assert pane.title.toolTip() == f"The post-its and quotes of “{day2.THEMES['partners']}”"
+    assert tooltip_shown(pane.title.toolTip()) == f"The post-its and quotes of “{day2.THEMES['partners']}”"
     assert {p.id for p in pane.postit_model.rows} == set(seeded.postits["partners"])
     pane.quote_view.setFocus()
     pane.quote_view.setCurrentIndex(pane.quote_model.index(1))

@@ -13,6 +13,7 @@ from pytestqt.qtbot import QtBot
 from peerdesk.ui.kit import settings as ui_settings
 from peerdesk.ui.shell.main_window import QUOTE_KEY, quit_shortcut
 from peerdesk.ui.shell.start import StartScreen
+from tests.helpers.layout import tooltip_shown
 
 
 @pytest.fixture(autouse=True)
@@ -89,7 +90,7 @@ def test_a_review_deep_in_long_folders_is_listed_within_the_width_with_when_it_c
     item = screen.recent.item(0)
     name, when, where = item.text().split("\n")
     assert name == "eastmere" and when.startswith("changed ") and where == str(review.resolve().parent)
-    assert item.toolTip() == str(review.resolve())
+    assert tooltip_shown(item.toolTip()) == str(review.resolve())
     # Each line shortened in its middle to the list's width: nothing to scroll sideways to.
     assert screen.recent.textElideMode() == Qt.TextElideMode.ElideMiddle
     assert screen.recent.horizontalScrollBar().maximum() == 0

@@ -9,6 +9,7 @@ from pytestqt.qtbot import QtBot
 from peerdesk.services.changes import Changes
 from peerdesk.services.sharing import ImportReport
 from peerdesk.ui.team.import_log import ImportLogDialog, changed_lines
+from tests.helpers.layout import tooltip_shown
 
 
 def report(sender: str, summary: str, conflicts: int = 0) -> ImportReport:
@@ -52,4 +53,4 @@ def test_each_bundle_is_named_by_its_file_beside_who_sent_it(qtbot: QtBot, tmp_p
     assert lines[0].endswith(" — peerdesk-so-2026-12-06.pdbundle from Sam") and lines[1] == "1 theme changed"
     assert lines[2].endswith(" — peerdesk-so-2026-12-05.pdbundle from Sam") and lines[3] == "2 new quotes"
     assert str(tmp_path) not in lines[0]  # the folder would crowd the line; it is in the tooltip
-    assert log.list.item(2).toolTip() == str(first)
+    assert tooltip_shown(log.list.item(2).toolTip()) == str(first)
