@@ -1,9 +1,11 @@
 """Clicking the tabs of a main window's dock areas as a user does, in this process or in a program of its own.
 
 A crash inside Qt kills the process it happens in, and whether reading freed memory crashes depends on what the
-process did before: ``python -m tests.helpers.dock_tabs FOLDER`` starts as the app does (its application, style
+process did before: ``python -m tests.helpers.dock_tabs FOLDER WHAT`` starts as the app does (its application, style
 sheet, demo review and Day 1 layout) and clicks each tab of a panel not built yet, twice; it prints ``CLICKED`` and
-the tabs' titles when it got through them.
+the tabs' titles when it got through them (``… FOLDER tabs``); or it goes through each layout of the visit's parts
+in turn (View menu), clicks every tab of the dock areas, of the work area and of the pages inside it, hides the
+panels and brings them back, resets the layout, and prints ``TOURED`` (``… FOLDER layouts``).
 """
 
 from __future__ import annotations
@@ -13,11 +15,12 @@ from pathlib import Path
 
 from PySide6.QtCore import QSettings, Qt
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QApplication, QTabBar
+from PySide6.QtWidgets import QApplication, QTabBar, QTabWidget
 
 from peerdesk.ui.shell.main_window import MainWindow
 
 CLICKED = "clicked the tabs:"
+TOURED = "toured the layouts:"
 
 
 def visible_dock_tabs(window: MainWindow) -> list[tuple[QTabBar, int, str]]:
@@ -42,7 +45,46 @@ def click_unbuilt_tabs(window: MainWindow, times: int = 2) -> list[str]:
     return [title for _bar, _i, title in unbuilt]
 
 
-def main(folder: Path) -> None:
+def click(bar: QTabBar, index: int) -> None:
+    QTest.mouseClick(bar, Qt.MouseButton.LeftButton, pos=bar.tabRect(index).center())
+    QApplication.processEvents()
+
+
+def tour_every_tab(window: MainWindow) -> int:
+    """Click every tab a user can click in ``window``: the dock areas', the work area's and its pages'; how many."""
+    clicked = 0
+    for bar, index, _title in visible_dock_tabs(window):
+        click(bar, index)
+        clicked += 1
+    work_bar = window.work.tabBar()
+    for index in range(work_bar.count()):
+        click(work_bar, index)
+        clicked += 1
+        for tabs in window.work.widget(index).findChildren(QTabWidget):
+            if tabs.isVisible():
+                for sub in range(tabs.count()):
+                    click(tabs.tabBar(), sub)
+                    clicked += 1
+    return clicked
+
+
+def tour_the_layouts(window: MainWindow) -> list[str]:
+    """Each layout of the visit's parts (View menu) in turn, from the window as it opened: every tab clicked in it,
+    the panels hidden and brought back, the layout reset; what was done in each."""
+    toured = []
+    [reset] = [a for a in window.view_menu.actions() if a.text() == "&Reset layout"]
+    keys = list(window.layouts.actions)
+    for key in [*keys[1:], keys[0]]:  # away from the one it opened in first
+        window.layouts.actions[key].trigger()
+        QApplication.processEvents()
+        toured.append(f"{key} ({tour_every_tab(window)} tabs)")
+        for again in (window.layouts.hide_action, window.layouts.hide_action, reset):  # hide, back, reset
+            again.trigger()
+            QApplication.processEvents()
+    return toured
+
+
+def main(folder: Path, what: str) -> None:
     for fmt in (QSettings.Format.NativeFormat, QSettings.Format.IniFormat):
         QSettings.setPath(fmt, QSettings.Scope.UserScope, str(folder / "settings"))
     from peerdesk.services import demo
@@ -54,9 +96,12 @@ def main(folder: Path) -> None:
     window = Controller(app).open_window(store, layouts.DAY1)
     for _ in range(3):
         app.processEvents()
-    print(CLICKED, ", ".join(click_unbuilt_tabs(window)), flush=True)
+    if what == "tabs":
+        print(CLICKED, ", ".join(click_unbuilt_tabs(window)), flush=True)
+    else:
+        print(TOURED, ", ".join(tour_the_layouts(window)), flush=True)
     window.close()
 
 
 if __name__ == "__main__":
-    main(Path(sys.argv[1]))
+    main(Path(sys.argv[1]), sys.argv[2])

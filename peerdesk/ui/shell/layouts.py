@@ -196,7 +196,10 @@ class Layouts:
         self._stop_hiding(put_back=False)
         chosen = layout(self.current)
         self._bring_tab(chosen)
-        self.window.restoreState(self.pristine, LAYOUT_VERSION)
+        # Not into a window never shown (the one being built is arranged so already): that restore left Qt's dock
+        # layout holding an item it freed, and the next change of layout once shown (View ▸ Evening…) crashed.
+        if self.window.isVisible():
+            self.window.restoreState(self.pristine, LAYOUT_VERSION)
         for name, dock in self.docks.items():
             dock.setFloating(False)
             dock.setVisible(name in chosen.shown)
