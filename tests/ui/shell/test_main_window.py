@@ -18,7 +18,7 @@ from peerdesk.ui.shell.docks import panel_specs
 from peerdesk.ui.shell.main_window import MainWindow
 from peerdesk.ui.wall.widget import WallWidget
 from tests.conftest import PASSPHRASE
-from tests.helpers.dock_tabs import CLICKED, TOURED, click_unbuilt_tabs
+from tests.helpers.app_tour import CLICKED, OPENED, TOURED, click_unbuilt_tabs
 
 ROOT = Path(__file__).resolve().parents[3]
 
@@ -137,7 +137,7 @@ def test_clicking_the_tab_of_a_panel_not_built_yet_builds_it_inside_its_dock(
         assert isinstance(area, QScrollArea) and area.widget() is window.panels[name]
 
 
-@pytest.mark.parametrize("what", ["tabs", "layouts"])
+@pytest.mark.parametrize("what", ["tabs", "layouts", "menus"])
 def test_the_app_survives_every_tab_and_layout_clicked_in_a_process_of_its_own(tmp_path: Path, what: str) -> None:
     """Two crashes inside Qt (segmentation faults) that only a fresh process showed, the app's own start-up:
     giving a dock its widget while its tab came to the front, and any change of layout (View ▸ Evening…) in a
@@ -145,7 +145,7 @@ def test_the_app_survives_every_tab_and_layout_clicked_in_a_process_of_its_own(t
     happened to stay readable."""
     env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "HOME": str(tmp_path)}
     done = subprocess.run(
-        [sys.executable, "-m", "tests.helpers.dock_tabs", str(tmp_path), what],
+        [sys.executable, "-m", "tests.helpers.app_tour", str(tmp_path), what],
         cwd=ROOT,
         env=env,
         capture_output=True,
@@ -156,6 +156,9 @@ def test_the_app_survives_every_tab_and_layout_clicked_in_a_process_of_its_own(t
     assert done.returncode == 0, done.stderr[-2000:]
     if what == "tabs":
         assert f"{CLICKED} Interview notes, Insights" in done.stdout
+    elif what == "menus":
+        [opened] = [line for line in done.stdout.splitlines() if line.startswith(OPENED)]
+        assert int(opened.removeprefix(OPENED)) > 40  # some ten dialogs in each of the four layouts
     else:
         [toured] = [line for line in done.stdout.splitlines() if line.startswith(TOURED)]
         assert all(f"{key} (" in toured for key in (layouts.DAY1, layouts.EVENING, layouts.DAY2, layouts.WORKSHOP))

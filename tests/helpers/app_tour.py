@@ -1,11 +1,12 @@
 """Clicking the tabs of a main window's dock areas as a user does, in this process or in a program of its own.
 
 A crash inside Qt kills the process it happens in, and whether reading freed memory crashes depends on what the
-process did before: ``python -m tests.helpers.dock_tabs FOLDER WHAT`` starts as the app does (its application, style
+process did before: ``python -m tests.helpers.app_tour FOLDER WHAT`` starts as the app does (its application, style
 sheet, demo review and Day 1 layout) and clicks each tab of a panel not built yet, twice; it prints ``CLICKED`` and
 the tabs' titles when it got through them (``… FOLDER tabs``); or it goes through each layout of the visit's parts
 in turn (View menu), clicks every tab of the dock areas, of the work area and of the pages inside it, hides the
-panels and brings them back, resets the layout, and prints ``TOURED`` (``… FOLDER layouts``).
+panels and brings them back, resets the layout, and prints ``TOURED`` (``… FOLDER layouts``); or it opens every
+dialog of the menus in each layout and prints ``OPENED`` (``… FOLDER menus``).
 """
 
 from __future__ import annotations
@@ -21,6 +22,7 @@ from peerdesk.ui.shell.main_window import MainWindow
 
 CLICKED = "clicked the tabs:"
 TOURED = "toured the layouts:"
+OPENED = "opened the menus' dialogs:"
 
 
 def visible_dock_tabs(window: MainWindow) -> list[tuple[QTabBar, int, str]]:
@@ -84,6 +86,38 @@ def tour_the_layouts(window: MainWindow) -> list[str]:
     return toured
 
 
+def open_every_menu_dialog(window: MainWindow, passphrase: str) -> int:
+    """Each menu entry that opens a dialog, triggered in each layout; every dialog shown, then closed (file choosers
+    answer "cancel"), as ``tests/helpers/ui_tour.py`` does in the test process; then the window locked and unlocked.
+    How many dialogs were opened."""
+    from PySide6.QtWidgets import QDialog, QFileDialog, QMessageBox
+
+    from tests.helpers.ui_tour import every_menu_dialog
+
+    def shown_and_closed(dialog: QDialog) -> int:
+        dialog.show()
+        QApplication.processEvents()
+        dialog.close()
+        return 0
+
+    QDialog.exec = shown_and_closed  # type: ignore[method-assign]
+    QMessageBox.exec = shown_and_closed  # type: ignore[method-assign]
+    for name in ("getOpenFileName", "getSaveFileName"):
+        setattr(QFileDialog, name, staticmethod(lambda *_a, **_k: ("", "")))
+    QFileDialog.getExistingDirectory = staticmethod(lambda *_a, **_k: "")  # type: ignore[method-assign]
+    opened = 0
+    for action in window.layouts.actions.values():
+        action.trigger()
+        QApplication.processEvents()
+        opened += every_menu_dialog(window, lambda _dialog: [], [])
+        window.lock()  # and each layout locked and unlocked, as the idle timer and Ctrl+L do
+        QApplication.processEvents()
+        window.lock_screen.edit.setText(passphrase)
+        window.lock_screen.try_unlock()
+        QApplication.processEvents()
+    return opened
+
+
 def main(folder: Path, what: str) -> None:
     for fmt in (QSettings.Format.NativeFormat, QSettings.Format.IniFormat):
         QSettings.setPath(fmt, QSettings.Scope.UserScope, str(folder / "settings"))
@@ -98,6 +132,9 @@ def main(folder: Path, what: str) -> None:
         app.processEvents()
     if what == "tabs":
         print(CLICKED, ", ".join(click_unbuilt_tabs(window)), flush=True)
+    elif what == "menus":
+        print(OPENED, open_every_menu_dialog(window, demo.DEFAULT_PASSPHRASE), flush=True)
+        assert not window.lock_screen.isVisible(), "the window stayed locked"
     else:
         print(TOURED, ", ".join(tour_the_layouts(window)), flush=True)
     window.close()
