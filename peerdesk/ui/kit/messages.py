@@ -11,7 +11,7 @@ import logging
 import sys
 from types import TracebackType
 
-from PySide6.QtCore import QTimer
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import (
     QAbstractSpinBox,
     QApplication,
@@ -53,6 +53,7 @@ def error(parent: QWidget | None, title: str, exc: BaseException, *, about: str 
         QMessageBox.Icon.Warning, title, f"{about}\n\n{text}" if about else text, QMessageBox.StandardButton.Ok, parent
     )
     box.setObjectName("errorBox")
+    box.setTextFormat(Qt.TextFormat.PlainText)  # a file's or a colleague's name in it is shown as it is written
     box.exec()
 
 
@@ -98,13 +99,16 @@ def info(parent: QWidget | None, title: str, text: str) -> None:
     if isinstance(window, QMainWindow):
         window.statusBar().showMessage(f"{title}: {text}", STATUS_MS)
     else:
-        QMessageBox.information(parent, title, text)
+        box = QMessageBox(QMessageBox.Icon.Information, title, text, QMessageBox.StandardButton.Ok, parent)
+        box.setTextFormat(Qt.TextFormat.PlainText)
+        box.exec()
 
 
 def confirm(parent: QWidget | None, title: str, text: str, yes: str = "Continue", *, destructive: bool = False) -> bool:
     """Ask before doing ``yes``. ``destructive``: what cannot be taken back — Cancel is the default button, so an
     Enter pressed out of habit (or still meant for the field typed in a moment ago) does nothing."""
     box = QMessageBox(QMessageBox.Icon.Question, title, text, QMessageBox.StandardButton.NoButton, parent)
+    box.setTextFormat(Qt.TextFormat.PlainText)  # it names people and files: shown as written
     ok = box.addButton(yes, QMessageBox.ButtonRole.AcceptRole)
     cancel = box.addButton(QMessageBox.StandardButton.Cancel)
     if destructive:

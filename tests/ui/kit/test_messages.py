@@ -125,3 +125,30 @@ def test_enter_on_a_question_does_it_unless_it_cannot_be_taken_back(
 
     QTimer.singleShot(0, press_enter)
     assert messages.confirm(None, "Delete", "Delete it for good?", "Delete", destructive=destructive) is enter_does_it
+
+
+@pytest.mark.parametrize("ask", ["error", "confirm", "info"])
+def test_a_box_shows_a_name_with_markup_as_it_is_written(qtbot: QtBot, ask: str) -> None:
+    """A colleague named "<b>Sam</b>" (or a file so named) is shown so, not in bold: boxes are plain text."""
+    from PySide6.QtCore import Qt
+
+    from peerdesk.errors import UserError
+
+    seen: list[tuple[Qt.TextFormat, str]] = []
+
+    def look() -> None:
+        box = QApplication.activeModalWidget()
+        assert isinstance(box, QMessageBox)
+        seen.append((box.textFormat(), box.text()))
+        box.reject()
+
+    QTimer.singleShot(0, look)
+    name = "<b>Sam</b> <img src='x' width='9999'>"
+    if ask == "error":
+        messages.error(None, "Could not import", UserError(f"{name} is not on the team."), about=f"{name}.pdbundle")
+    elif ask == "confirm":
+        messages.confirm(None, "Remove", f"Remove {name} from the team?", "Remove")
+    else:
+        messages.info(None, "Imported", f"From {name}")
+    [(text_format, text)] = seen
+    assert text_format == Qt.TextFormat.PlainText and name in text
