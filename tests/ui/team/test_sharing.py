@@ -117,24 +117,30 @@ def test_dropping_a_bundle_on_the_window_imports_it_and_says_what_came_in_withou
     log.close()
 
 
-def test_a_refused_bundle_is_reported_through_the_message_channel(qtbot: QtBot, trio: Team) -> None:
-    path = trio.folder / "mine.pdbundle"
-    path.write_bytes(transfer.export_bundle(trio.stores[1]).data)
-    window = window_for(qtbot, ReviewSession(trio.stores[1]))
-    shown: list[str] = []
+def import_answering_boxes(qtbot: QtBot, window: MainWindow, path: Path) -> list[tuple[str, str]]:
+    """Import ``path`` in ``window`` as a user would, each box it shows read (title, text) and answered with Enter."""
+    shown: list[tuple[str, str]] = []
 
-    def close_box() -> None:
+    def answer() -> None:
         box = QApplication.activeModalWidget()
-        if isinstance(box, QMessageBox) and box.objectName() == "errorBox":
-            shown.append(box.text())
-            box.close()
+        if isinstance(box, QMessageBox):
+            shown.append((box.windowTitle(), box.text()))
+            QTest.keyClick(box, Qt.Key.Key_Return)
 
     timer = QTimer()
-    timer.timeout.connect(close_box)
+    timer.timeout.connect(answer)
     timer.start(50)
     window.exchange.import_(path)
     qtbot.waitUntil(lambda: bool(shown), timeout=10000)
     timer.stop()
+    return shown
+
+
+def test_a_refused_bundle_is_reported_through_the_message_channel(qtbot: QtBot, trio: Team) -> None:
+    path = trio.folder / "mine.pdbundle"
+    path.write_bytes(transfer.export_bundle(trio.stores[1]).data)
+    window = window_for(qtbot, ReviewSession(trio.stores[1]))
+    shown = [text for title, text in import_answering_boxes(qtbot, window, path)]
     assert "you exported yourself" in shown[0]
     assert shown[0].startswith("mine.pdbundle was not imported.")  # which file, when several came by email
 
@@ -342,20 +348,7 @@ def test_a_removed_member_importing_the_leads_next_bundle_is_told_they_are_off_t
     later = dt.datetime.now(dt.UTC) + dt.timedelta(seconds=2)  # made after the roster that listed Priya
     path.write_bytes(transfer.export_bundle(lead, now=later).data)
     window = window_for(qtbot, ReviewSession(priya))
-    shown: list[tuple[str, str]] = []
-
-    def answer() -> None:
-        box = QApplication.activeModalWidget()
-        if isinstance(box, QMessageBox):
-            shown.append((box.windowTitle(), box.text()))
-            QTest.keyClick(box, Qt.Key.Key_Return)
-
-    timer = QTimer()
-    timer.timeout.connect(answer)
-    timer.start(50)
-    window.exchange.import_(path)
-    qtbot.waitUntil(lambda: bool(shown), timeout=10000)
-    timer.stop()
+    shown = import_answering_boxes(qtbot, window, path)
     [(title, text)] = shown  # one box, answered once
     assert title == "You are no longer on the team"
     assert text.startswith("from-alex.pdbundle was not imported.\n\nAlex Lead has removed you from the review's team")
