@@ -21,6 +21,15 @@ from peerdesk.errors import UserError
 PRIVATE_FILE = 0o600
 
 
+def file_stem(words: str, default: str) -> str:
+    """``words`` (a name, a review's title) as a file name's stem: letters and digits kept, lower case, each run of
+    anything else one hyphen; ``default`` when nothing is left."""
+    stem = "".join(c if c.isalnum() else "-" for c in words.lower()).strip("-")
+    while "--" in stem:
+        stem = stem.replace("--", "-")
+    return stem or default
+
+
 def write_private(path: Path | str, data: bytes) -> None:
     """``data`` in ``path``, atomically and owner-only; a failure is a ``UserError`` naming the file."""
     with private_target(path) as staging, staging.open("wb") as handle:

@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from peerdesk.errors import UserError
-from peerdesk.files import private_target, write_private, write_private_text
+from peerdesk.files import file_stem, private_target, write_private, write_private_text
 from peerdesk.store.engine import Store
 from tests.helpers.exchange import Team
 
@@ -104,3 +104,17 @@ def test_the_workshop_summary_is_its_owners_only(demo_store: Store, tmp_path: Pa
 
     workshop_summary.write(outcome(demo_store), tmp_path / "summary.html", "Eastmere")
     assert mode(tmp_path / "summary.html") == 0o600
+
+
+@pytest.mark.parametrize(
+    ("words", "stem"),
+    [
+        ("Sam Okafor", "sam-okafor"),
+        ("Alex  O'Lead", "alex-o-lead"),  # each run of anything else is one hyphen
+        ("  Eastmere: early help!  ", "eastmere-early-help"),
+        ("Zoë Ørsted", "zoë-ørsted"),  # letters of every language stay letters
+        ("<>/\\:*?", "fallback"),  # nothing left: the default
+    ],
+)
+def test_words_make_a_file_stem_of_letters_digits_and_single_hyphens(words: str, stem: str) -> None:
+    assert file_stem(words, "fallback") == stem

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from peerdesk.files import file_stem
 from peerdesk.services import review as review_service
 from peerdesk.store.engine import MIN_PASSPHRASE
 from peerdesk.ui.kit.dates import DateField
@@ -172,10 +173,7 @@ class NewReviewDialog(QDialog):
     def _suggest_file(self, text: str) -> None:
         if self._file_touched:
             return
-        stem = "".join(c if c.isalnum() else "-" for c in text.lower()).strip("-") or "review"
-        while "--" in stem:
-            stem = stem.replace("--", "-")
-        self.file.setText(str(self.folder / f"{stem}{SUFFIX}"))
+        self.file.setText(str(self.folder / f"{file_stem(text, 'review')}{SUFFIX}"))
 
     def _fail(self, message: str) -> None:
         self.error.setText(message)

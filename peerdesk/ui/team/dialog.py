@@ -24,7 +24,7 @@ from peerdesk.errors import UserError
 from peerdesk.exchange.cards import CARD_LABEL, Card, read_card
 from peerdesk.exchange.display import clip
 from peerdesk.exchange.errors import CardRefused
-from peerdesk.files import write_private_text
+from peerdesk.files import file_stem, write_private_text
 from peerdesk.services import review as review_service
 from peerdesk.services import team
 from peerdesk.services.changes import Changes
@@ -253,8 +253,7 @@ class TeamDialog(SessionDialog):
 
     def save_card(self, text: str, name: str) -> None:
         # Named after me: the lead receives a card from each member, and five "my.card" attachments look alike.
-        stem = "".join(c if c.isalnum() else "-" for c in name.lower()).strip("-") or "my"
-        path = self._save_text(text, f"{stem}.card", "Save your card", "Cards (*.card)")
+        path = self._save_text(text, f"{file_stem(name, 'my')}.card", "Save your card", "Cards (*.card)")
         if path is not None:
             self.status.setText(
                 f"Your card is saved as {path.name} in {path.parent}: attach it to an email to the lead."

@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 from peerdesk.exchange.cards import INVITE_LABEL, Invitation
 from peerdesk.exchange.display import clip
 from peerdesk.exchange.errors import CardRefused
+from peerdesk.files import file_stem
 from peerdesk.services import review as review_service
 from peerdesk.services import team
 from peerdesk.store.engine import MIN_PASSPHRASE
@@ -139,8 +140,7 @@ class JoinDialog(QDialog):
             "it should match what they read aloud at the pre-briefing."
         )
         if not self._file_touched:
-            stem = "".join(c if c.isalnum() else "-" for c in lead.name.lower()).strip("-")
-            self.file.setText(str(free_path(self.folder, f"review-with-{stem or 'the-lead'}")))
+            self.file.setText(str(free_path(self.folder, f"review-with-{file_stem(lead.name, 'the-lead')}")))
 
     def _fail(self, message: str) -> None:
         self.error.setText(message)

@@ -27,7 +27,8 @@ def change_role(parent: QWidget, session: ReviewSession, member: team.TeamMember
     labels = [ROLE_LABELS.get(r, r) for r in roles]
     at = roles.index(member.role) if member.role in roles else 0
     name = clip(member.name)
-    picked, ok = QInputDialog.getItem(parent, "Change role", f"Role of {name} on this review:", labels, at, False)
+    # The name in the title, not the label: a dialog's label draws a name with markup in it as HTML (kit/plain.py).
+    picked, ok = QInputDialog.getItem(parent, f"Change the role of {name}", "Role on this review:", labels, at, False)
     if not ok or picked not in labels:
         return ""
     role, previous = roles[labels.index(picked)], member.role
