@@ -8,19 +8,23 @@ else (the HMAC key derived from it, the page format) is the same. So a file keye
 files made before this module existed need no migration. The parameters are SQLCipher 4's defaults and are never
 lowered; the key lives in memory exactly as long as the passphrase it replaces.
 
-``hashlib.pbkdf2_hmac`` releases the GIL while it runs, which is what makes ``Derivation`` worth having: creating a
-review builds its schema, and a cold start imports the ORM, while the key is derived.
+The derivation is cryptography's PBKDF2HMAC rather than ``hashlib.pbkdf2_hmac``: the same function and the same
+bytes (``tests/store/test_keys.py`` checks one against the other), but the OpenSSL that cryptography ships computes
+it about a quarter faster than the one Python links (96 against 129 ms here). Both release the GIL while they run,
+which is what makes ``Derivation`` worth having: creating a review builds its schema, and a cold start imports the
+ORM, while the key is derived.
 """
 
 from __future__ import annotations
 
-import hashlib
 import os
 import threading
 from dataclasses import dataclass
 from pathlib import Path
 
-KDF_ALGORITHM = "sha512"
+from cryptography.hazmat.primitives import hashes
+from cryptography.hazmat.primitives.kdf.pbkdf2 import PBKDF2HMAC
+
 KDF_ITERATIONS = 256_000  # SQLCipher 4's default (cipher_default_kdf_iter): the files' format, never lowered
 KEY_SIZE = 32
 SALT_SIZE = 16
@@ -44,7 +48,7 @@ def derive(passphrase: str, salt: bytes) -> FileKey:
         raise ValueError("a passphrase cannot contain a NUL character")
     if len(salt) != SALT_SIZE:
         raise ValueError(f"a SQLCipher salt is {SALT_SIZE} bytes")
-    key = hashlib.pbkdf2_hmac(KDF_ALGORITHM, passphrase.encode("utf-8"), salt, KDF_ITERATIONS, KEY_SIZE)
+    key = PBKDF2HMAC(hashes.SHA512(), KEY_SIZE, salt, KDF_ITERATIONS).derive(passphrase.encode("utf-8"))
     return FileKey(key, salt)
 
 
