@@ -7,10 +7,11 @@ dragging a hundred of them across a thousand costs a blit each.
 
 from __future__ import annotations
 
+from functools import cache
 from types import MappingProxyType
 from typing import Protocol, runtime_checkable
 
-from PySide6.QtCore import QRectF, Qt
+from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QFocusEvent, QFont, QFontMetricsF, QGuiApplication, QPainter, QPen, QPixmap
 from PySide6.QtWidgets import (
     QGraphicsItem,
@@ -61,6 +62,7 @@ TEXT_MARGIN = 9.0
 # Below this scale a post-it's words are under 4 px high (9.5 pt is ~13 px): drawn as lines, not letters.
 LEGIBLE_SCALE = 0.3
 LINES = QColor(0, 0, 0, 55)
+SHADOW = QColor(0, 0, 0, 40)
 LINES_SHOWN = 5  # the lines a post-it's text box holds at its font
 LINE_PITCH = 15.0
 CHARS_PER_LINE = 22  # about what a line of the post-it holds
@@ -133,6 +135,18 @@ def on_the_wall(item: QGraphicsItem, z: float) -> None:
     item.setZValue(z)
 
 
+@cache
+def shadow_pixmaps() -> tuple[QPixmap, QPixmap, QPixmap]:
+    """A post-it's shadow: its right strip, its bottom strip and the whole of it (made once a GUI exists)."""
+
+    def filled(width: float, height: float) -> QPixmap:
+        pixmap = QPixmap(int(width), int(height))
+        pixmap.fill(SHADOW)
+        return pixmap
+
+    return filled(3, POSTIT_H), filled(POSTIT_W - 3, 3), filled(POSTIT_W, POSTIT_H)
+
+
 class WallItem(QGraphicsItem):
     """A wall item that paints within a ``boundingRect`` of its own making (a theme)."""
 
@@ -164,6 +178,7 @@ class PostItItem(QGraphicsRectItem):
         self.dimmed = False  # evening: still to be read out
         self._shown = ""  # its words as fitted, worked out when first painted
         self.setCacheMode(DEVICE_CACHE)
+        self.setPos(view.x, view.y)  # its place on the canvas, set before it joins a scene: no index to update
 
     @property
     def postit_id(self) -> str:
@@ -200,9 +215,7 @@ class PostItItem(QGraphicsRectItem):
         legible = option.levelOfDetailFromTransform(painter.worldTransform()) >= LEGIBLE_SCALE or not on_screen(painter)
         painter.setOpacity(0.55 if self.dimmed else 1.0)
         if legible:  # under a pixel wide otherwise
-            painter.setPen(Qt.PenStyle.NoPen)
-            painter.setBrush(QColor(0, 0, 0, 40))
-            painter.drawRect(body.translated(3, 3))
+            self._paint_shadow(painter)
         painter.setBrush(COLOURS.get(kind, QColor("#eeeeee")))
         edge = QPen(EDGES.get(kind, THEME_EDGE), 1.0)
         if self.dimmed:
@@ -224,6 +237,24 @@ class PostItItem(QGraphicsRectItem):
             painter.setPen(QPen(INK, 1.5, Qt.PenStyle.DotLine))
             painter.setBrush(Qt.BrushStyle.NoBrush)
             painter.drawRect(body.adjusted(3, 3, -3, -3))
+
+    def _paint_shadow(self, painter: QPainter) -> None:
+        """The shadow 3 pixels down and right. An opaque post-it hides all of it but the two strips at its edges.
+        They are copied from pixmaps made once: Qt's raster engine fills a translucent colour one scanline at a
+        time at ~0.5 µs a line, so two filled strips cost ~50 µs a post-it, most of a wall's first paint, where
+        copying the same pixels costs ~5. A dimmed post-it is see-through, so its shadow is drawn whole. A picture
+        of the wall (an SVG above all) gets rectangles: pixmaps would be images in it."""
+        if not on_screen(painter):
+            painter.setPen(Qt.PenStyle.NoPen)
+            painter.setBrush(SHADOW)
+            painter.drawRect(QRectF(3, 3, POSTIT_W, POSTIT_H))
+            return
+        right, bottom, whole = shadow_pixmaps()
+        if self.dimmed:
+            painter.drawPixmap(QPointF(3, 3), whole)
+        else:
+            painter.drawPixmap(QPointF(POSTIT_W, 3), right)
+            painter.drawPixmap(QPointF(3, POSTIT_H), bottom)
 
     def _paint_words(self, painter: QPainter, body: QRectF, text_box: QRectF) -> None:
         painter.setPen(INK)

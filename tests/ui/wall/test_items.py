@@ -114,3 +114,35 @@ def test_a_picture_of_the_wall_keeps_every_post_its_words_however_small_it_is_dr
     scene, postit = first_postit
     render.render(scene, tmp_path / "wall.png", scale=items.LEGIBLE_SCALE * 0.5)
     assert postit._shown == postit.shown_text() != ""
+
+
+@pytest.mark.parametrize("dimmed", [False, True])
+def test_a_post_its_shadow_shows_along_its_right_and_bottom_edges_on_screen(
+    qtbot: QtBot, first_postit: tuple[WallScene, items.PostItItem], dimmed: bool
+) -> None:
+    # Copied from pixmaps on screen (a translucent fill is slow in Qt's raster engine): it must still fall where
+    # the shadow always fell, 3 px below and right of the note, darker than the wall, and nowhere beyond.
+    from PySide6.QtGui import QColor
+
+    from peerdesk.ui.wall.view import WallView
+
+    scene, postit = first_postit
+    postit.set_dimmed(dimmed)
+    view = WallView(scene)
+    qtbot.addWidget(view)
+    view.resize(500, 400)
+    view.centerOn(postit)
+    view.show()
+    qtbot.waitExposed(view)
+    image = view.viewport().grab().toImage()
+
+    def shade(x: float, y: float) -> int:
+        at = view.mapFromScene(postit.mapToScene(QPointF(x, y)))
+        return QColor(image.pixel(at.x(), at.y())).lightness()
+
+    wall = shade(POSTIT_W + 12, POSTIT_H / 2)  # the bare wall beside it
+    assert shade(POSTIT_W + 1.5, POSTIT_H / 2) < wall - 10  # the right strip
+    assert shade(POSTIT_W / 2, POSTIT_H + 1.5) < wall - 10  # the bottom strip
+    assert shade(POSTIT_W + 1.5, 1) == wall  # above the shadow's top: bare wall
+    assert shade(1, POSTIT_H + 1.5) == wall  # left of it
+    assert shade(POSTIT_W + 5, POSTIT_H / 2) == wall  # beyond it
