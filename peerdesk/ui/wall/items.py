@@ -12,7 +12,17 @@ from types import MappingProxyType
 from typing import Protocol, runtime_checkable
 
 from PySide6.QtCore import QPointF, QRectF, Qt
-from PySide6.QtGui import QColor, QFocusEvent, QFont, QFontMetricsF, QGuiApplication, QPainter, QPen, QPixmap
+from PySide6.QtGui import (
+    QColor,
+    QFocusEvent,
+    QFont,
+    QGuiApplication,
+    QPainter,
+    QPen,
+    QPixmap,
+    QStaticText,
+    QTransform,
+)
 from PySide6.QtWidgets import (
     QGraphicsItem,
     QGraphicsRectItem,
@@ -92,13 +102,21 @@ SMALL_FONT = _font(7.5, bold=True)
 HEADING_FONT = _font(11.5, bold=True)
 
 
+def laid_out(text: str, font: QFont, width: float) -> QStaticText:
+    """``text`` as plain text (never markup: words come from colleagues' bundles) wrapped at ``width`` in ``font``,
+    laid out once: the same layout measures it and draws it, painted again and again from the wall's pixels."""
+    static = QStaticText(text)
+    static.setTextFormat(Qt.TextFormat.PlainText)
+    static.setTextWidth(width)
+    static.prepare(QTransform(), font)
+    return static
+
+
 def fit_text(text: str, font: QFont, width: float, height: float) -> str:
     """The text, shortened with an ellipsis at a word boundary if it would overflow the box."""
-    metrics = QFontMetricsF(font)
-    flags = int(Qt.TextFlag.TextWordWrap)
 
     def fits(candidate: str) -> bool:
-        return metrics.boundingRect(QRectF(0, 0, width, 10_000), flags, candidate).height() <= height
+        return laid_out(candidate, font, width).size().height() <= height
 
     if fits(text):
         return text
@@ -113,6 +131,13 @@ def fit_text(text: str, font: QFont, width: float, height: float) -> str:
     return " ".join(words[:low]) + "…"
 
 
+def fitted(text: str, font: QFont, width: float, height: float) -> QStaticText:
+    """``text`` laid out in the box, shortened as ``fit_text`` says if it overflows (a post-it's words mostly fit:
+    then measuring it is laying it out)."""
+    whole = laid_out(text, font, width)
+    return whole if whole.size().height() <= height else laid_out(fit_text(text, font, width, height), font, width)
+
+
 # Combined once: each ``|`` of Qt's flags is a Python call, and a wall makes thousands of items.
 WALL_ITEM_FLAGS = (
     QGraphicsItem.GraphicsItemFlag.ItemIsSelectable
@@ -120,6 +145,10 @@ WALL_ITEM_FLAGS = (
     | QGraphicsItem.GraphicsItemFlag.ItemIsMovable
 )
 DEVICE_CACHE = QGraphicsItem.CacheMode.DeviceCoordinateCache
+# Looked up once: each lookup of a Qt enum member goes through Python's enum machinery, and these are asked for by
+# every post-it made or painted (thousands as a wall opens).
+NO_PEN = Qt.PenStyle.NoPen
+BOTTOM_RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignBottom)
 
 
 def on_screen(painter: QPainter) -> bool:
@@ -170,15 +199,21 @@ class PostItItem(QGraphicsRectItem):
 
     item_type = POSTIT_TYPE
 
-    def __init__(self, view: PostItView) -> None:
-        super().__init__(-3, -3, POSTIT_W + 6, POSTIT_H + 6)  # the note, its shadow (+3) and selection frame (-2.5)
-        self.setPen(Qt.PenStyle.NoPen)  # the rectangle is the bounds only; ``paint`` draws the post-it
+    def __init__(self, view: PostItView, theme: QGraphicsItem | None = None) -> None:
+        """A post-it in its place: on the canvas, or inside ``theme`` (made its child before it joins a scene, so
+        that it is not indexed on the canvas first and then moved: thousands of them as a wall opens)."""
+        # The rectangle: the note, its shadow (+3) and its selection frame (-2.5).
+        super().__init__(-3, -3, POSTIT_W + 6, POSTIT_H + 6, theme)
+        self.setPen(NO_PEN)  # the rectangle is the bounds only; ``paint`` draws the post-it
         on_the_wall(self, 1.0)
         self.view = view
         self.dimmed = False  # evening: still to be read out
-        self._shown = ""  # its words as fitted, worked out when first painted
+        self._words: QStaticText | None = None  # its words as fitted and laid out, worked out when first painted
         self.setCacheMode(DEVICE_CACHE)
-        self.setPos(view.x, view.y)  # its place on the canvas, set before it joins a scene: no index to update
+        if theme is None:
+            self.setPos(view.x, view.y)
+        else:
+            self.setPos(view.x - theme.x(), view.y - theme.y())
 
     @property
     def postit_id(self) -> str:
@@ -186,16 +221,23 @@ class PostItItem(QGraphicsRectItem):
 
     def set_view(self, view: PostItView) -> None:
         if view.text != self.view.text:
-            self._shown = ""  # fitted again when next painted: a wall of thousands fits only what it shows
+            self._words = None  # fitted again when next painted: a wall of thousands fits only what it shows
         self.view = view
         self.update()  # its tooltip is worked out when asked for (``WallScene.helpEvent``)
 
-    def shown_text(self) -> str:
-        """The text as it fits on the post-it (worked out the first time it is needed)."""
-        if not self._shown:
+    def words(self) -> QStaticText:
+        """Its words as they fit on the post-it, laid out (worked out the first time they are needed)."""
+        if self._words is None:
             width, height = POSTIT_W - 2 * TEXT_MARGIN, POSTIT_H - 2 * TEXT_MARGIN - 12
-            self._shown = fit_text(self.view.text, app_font(TEXT_FONT), width, height)
-        return self._shown
+            self._words = fitted(self.view.text, TEXT_FONT, width, height)
+        return self._words
+
+    def shown_text(self) -> str:
+        """The text as it fits on the post-it."""
+        return self.words().text()
+
+    def laid_out_yet(self) -> bool:
+        return self._words is not None
 
     def set_dimmed(self, dimmed: bool) -> None:
         if dimmed != self.dimmed:
@@ -259,12 +301,12 @@ class PostItItem(QGraphicsRectItem):
     def _paint_words(self, painter: QPainter, body: QRectF, text_box: QRectF) -> None:
         painter.setPen(INK)
         painter.setFont(TEXT_FONT)
-        painter.drawText(text_box, int(Qt.TextFlag.TextWordWrap), self.shown_text())
+        painter.drawStaticText(text_box.topLeft(), self.words())
         painter.setFont(SMALL_FONT)
         painter.setPen(EDGES.get(self.view.kind, INK).darker(130))
         painter.drawText(
             body.adjusted(TEXT_MARGIN, 0, -TEXT_MARGIN, -5),
-            int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignBottom),
+            BOTTOM_RIGHT,
             self.view.initials or "?",
         )
 

@@ -113,7 +113,8 @@ class WallScene(QGraphicsScene):
             if theme.pos() != QPointF(t.x, t.y):
                 theme.setPos(t.x, t.y)
         for p in views.values():
-            self._item_showing(self.postits, p.id, p, PostItItem)
+            # Only a theme shown after this sync (``themes``): one on its way out would take its children with it.
+            self._postit_showing(p, self.themes[p.theme_id] if p.theme_id in themes else None)
         if self.mode == DAY2:
             self._place_on_canvas(views, themes)
         else:
@@ -134,6 +135,16 @@ class WallScene(QGraphicsScene):
         elif item.view != view:
             item.set_view(view)
         return item
+
+    def _postit_showing(self, view: PostItView, theme: ThemeItem | None) -> None:
+        """``_item_showing`` for a post-it: a new one is made in its place, inside its theme if it has one shown."""
+        item = self.postits.get(view.id)
+        if item is None:
+            item = self.postits[view.id] = PostItItem(view, theme)
+            if theme is None:  # a theme's child joins the scene with it
+                self.addItem(item)
+        elif item.view != view:
+            item.set_view(view)
 
     def _place_on_canvas(self, views: dict[str, PostItView], themes: dict[str, ThemeView]) -> None:
         for sheet in self.sheets.values():

@@ -94,7 +94,7 @@ def test_a_wall_too_small_to_read_shows_each_post_its_words_as_grey_lines_withou
     view.show()
     qtbot.waitExposed(view)
     image = view.viewport().grab().toImage()
-    assert postit._shown == ""  # no words fitted: nothing was laid out to be drawn a few pixels high
+    assert not postit.laid_out_yet()  # no words fitted: nothing was laid out to be drawn a few pixels high
     top_left = view.mapFromScene(postit.mapToScene(QPointF(items.TEXT_MARGIN, items.TEXT_MARGIN + 2)))
     fill = QColor(items.COLOURS[postit.view.kind])
     row = [QColor(image.pixel(top_left.x() + dx, top_left.y())) for dx in range(int(POSTIT_W * scale) - 8)]
@@ -102,7 +102,7 @@ def test_a_wall_too_small_to_read_shows_each_post_its_words_as_grey_lines_withou
     view.resetTransform()  # readable again: the words are laid out and drawn
     view.centerOn(postit)
     view.viewport().grab()
-    assert postit._shown == postit.shown_text() != ""
+    assert postit.laid_out_yet() and postit.shown_text() != ""
 
 
 def test_a_picture_of_the_wall_keeps_every_post_its_words_however_small_it_is_drawn(
@@ -113,7 +113,7 @@ def test_a_picture_of_the_wall_keeps_every_post_its_words_however_small_it_is_dr
 
     scene, postit = first_postit
     render.render(scene, tmp_path / "wall.png", scale=items.LEGIBLE_SCALE * 0.5)
-    assert postit._shown == postit.shown_text() != ""
+    assert postit.laid_out_yet() and postit.shown_text() != ""
 
 
 @pytest.mark.parametrize("dimmed", [False, True])
@@ -146,3 +146,13 @@ def test_a_post_its_shadow_shows_along_its_right_and_bottom_edges_on_screen(
     assert shade(POSTIT_W + 1.5, 1) == wall  # above the shadow's top: bare wall
     assert shade(1, POSTIT_H + 1.5) == wall  # left of it
     assert shade(POSTIT_W + 5, POSTIT_H / 2) == wall  # beyond it
+
+
+@pytest.mark.parametrize("markup", ["<b>bold</b>", "<img src=x width=9999>", "<h1>big</h1>", "&lt;amp&gt;"])
+def test_a_post_its_words_are_laid_out_as_typed_never_as_markup(qtbot: QtBot, markup: str) -> None:
+    # A colleague's bundle may hold any text: the tags are letters on the post-it, not bold, pictures or headings.
+    from PySide6.QtCore import Qt
+
+    as_typed = items.laid_out(markup, items.TEXT_FONT, 2000)
+    assert as_typed.text() == markup and as_typed.textFormat() == Qt.TextFormat.PlainText
+    assert as_typed.size().height() < 2 * QFontMetricsF(items.TEXT_FONT).height()  # one line of letters
