@@ -229,7 +229,7 @@ class PostItItem(QGraphicsRectItem):
         """Its words as they fit on the post-it, laid out (worked out the first time they are needed)."""
         if self._words is None:
             width, height = POSTIT_W - 2 * TEXT_MARGIN, POSTIT_H - 2 * TEXT_MARGIN - 12
-            self._words = fitted(self.view.text, TEXT_FONT, width, height)
+            self._words = fitted(self.view.text, app_font(TEXT_FONT), width, height)
         return self._words
 
     def shown_text(self) -> str:
