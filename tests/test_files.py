@@ -70,7 +70,13 @@ def run(*args: str) -> None:
 
 
 def test_every_export_the_command_line_offers_is_its_owners_only(
-    demo_copy: Path, tmp_path: Path, open_umask: None, monkeypatch: pytest.MonkeyPatch, passphrase: str
+    demo_copy: Path,
+    tmp_path: Path,
+    open_umask: None,
+    monkeypatch: pytest.MonkeyPatch,
+    passphrase: str,
+    qapp: object,  # the app's own application first: the picture and print commands would make a plain one, which
+    # every UI test after this one in the same run would then be handed
 ) -> None:
     monkeypatch.setenv("PEERDESK_PASSPHRASE", passphrase)
     monkeypatch.setenv("QT_QPA_PLATFORM", "offscreen")
