@@ -74,14 +74,13 @@ def _legend_rows(chart: Chart, width: float, size: float, family: str) -> int:
 
 
 def _shortened(label: str, width: float, size: float, max_lines: int) -> str:
-    """``label`` cut to ``max_lines`` lines with "…"; a question named with its group ("How safe…? — Parents") loses
+    """``label`` cut to ``max_lines`` lines with "…"; a question named with its group ("How safe… — Parents") loses
     words of the question, never the group, which is what tells its bar from the others."""
     head, dash, tail = label.rpartition(GROUP_DASH)
-    words = head.split()
-    for keep in range(len(words), 0, -1) if dash else ():
-        cut = " ".join(words[:keep]) if keep == len(words) else " ".join(words[:keep]).rstrip(",;:.?") + "…"
-        if len(textfit.wrap(cut + dash + tail, width, size)) <= max_lines:
-            return cut + dash + tail
+    if dash:
+        kept = textfit.shortened(head, width, size, max_lines, suffix=dash + tail)
+        if len(textfit.wrap(kept, width, size)) <= max_lines:  # else even one word and the group are too long
+            return kept
     return textfit.shortened(label, width, size, max_lines)
 
 

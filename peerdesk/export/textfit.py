@@ -225,24 +225,27 @@ def split_para(para: Para, width: float, max_height: float, *, first: bool) -> t
     return head, tail
 
 
-def shortened(text: str, width: float, size: float, max_lines: int, *, bold: bool = False) -> str:
+def shortened(text: str, width: float, size: float, max_lines: int, *, bold: bool = False, suffix: str = "") -> str:
     """``text`` as it stands when it wraps to ``max_lines`` lines or fewer, else its longest run of whole words
-    that does with "…" after it: a reminder that must stay short, shortened where a reader sees it was."""
-    if len(wrap(text, width, size, bold=bold)) <= max_lines:
-        return text
+    that does with "…" after it: a reminder that must stay short, shortened where a reader sees it was.
+
+    ``suffix`` is kept whole after the words, never cut (a chart's question keeps the group that tells its bar
+    apart: ``shortened("How safe do you feel?", …, suffix=" — Parents")`` may be "How safe… — Parents")."""
+    if len(wrap(text + suffix, width, size, bold=bold)) <= max_lines:
+        return text + suffix
     words = text.split()
     lo, hi = 1, len(words) - 1  # one word at least, however wide: ``whole_words`` then makes it fit a line
     while lo < hi:
         mid = (lo + hi + 1) // 2
-        if len(wrap(_with_ellipsis(words[:mid]), width, size, bold=bold)) <= max_lines:
+        if len(wrap(_with_ellipsis(words[:mid]) + suffix, width, size, bold=bold)) <= max_lines:
             lo = mid
         else:
             hi = mid - 1
-    return _with_ellipsis(words[:lo])
+    return _with_ellipsis(words[:lo]) + suffix
 
 
 def _with_ellipsis(words: Sequence[str]) -> str:
-    return " ".join(words).rstrip(",;:.—–-") + "…"
+    return " ".join(words).rstrip(",;:.?—–-") + "…"
 
 
 def fit_size(

@@ -50,6 +50,15 @@ def test_shortened_keeps_text_that_fits_and_cuts_longer_text_at_a_word() -> None
     assert kept == TEXT.split()[: len(kept)]
 
 
+def test_shortened_keeps_its_suffix_whole_and_cuts_only_the_words_before_it() -> None:
+    suffix = " — Parents and carers"
+    assert textfit.shortened("Short?", 2000, 20, 1, suffix=suffix) == "Short?" + suffix
+    question = "How safe do you feel when you ask for help at the front door?"
+    short = textfit.shortened(question, 300, 20, 2, suffix=suffix)
+    assert short.endswith("…" + suffix) and len(textfit.wrap(short, 300, 20)) <= 2
+    assert question.startswith(short.removesuffix("…" + suffix))
+
+
 def test_a_quote_libreoffice_sets_on_one_line_is_measured_as_one_line() -> None:
     # A quote card on a "(continued)" slide (20pt italic, 836.6pt inside the card): LibreOffice sets it on one line,
     # and a measure 4% too wide gave its card an empty second line.
