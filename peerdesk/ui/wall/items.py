@@ -114,28 +114,26 @@ def laid_out(text: str, font: QFont, width: float) -> QStaticText:
 
 def fit_text(text: str, font: QFont, width: float, height: float) -> str:
     """The text, shortened with an ellipsis at a word boundary if it would overflow the box."""
-
-    def fits(candidate: str) -> bool:
-        return laid_out(candidate, font, width).size().height() <= height
-
-    if fits(text):
-        return text
-    words = text.split()
-    low, high = 0, len(words)
-    while low < high:  # the longest prefix of words that fits with the ellipsis
-        mid = (low + high + 1) // 2
-        if fits(" ".join(words[:mid]) + "…"):
-            low = mid
-        else:
-            high = mid - 1
-    return " ".join(words[:low]) + "…"
+    return fitted(text, font, width, height).text()
 
 
 def fitted(text: str, font: QFont, width: float, height: float) -> QStaticText:
-    """``text`` laid out in the box, shortened as ``fit_text`` says if it overflows (a post-it's words mostly fit:
-    then measuring it is laying it out)."""
+    """``text`` laid out in the box, shortened with an ellipsis at a word boundary if it would overflow it (a
+    post-it's words mostly fit: then measuring them is laying them out)."""
     whole = laid_out(text, font, width)
-    return whole if whole.size().height() <= height else laid_out(fit_text(text, font, width, height), font, width)
+    if whole.size().height() <= height:
+        return whole
+    words = text.split()
+    best = laid_out("…", font, width)
+    low, high = 0, len(words)
+    while low < high:  # the longest prefix of words that fits with the ellipsis
+        mid = (low + high + 1) // 2
+        candidate = laid_out(" ".join(words[:mid]) + "…", font, width)
+        if candidate.size().height() <= height:
+            low, best = mid, candidate
+        else:
+            high = mid - 1
+    return best
 
 
 # Combined once: each ``|`` of Qt's flags is a Python call, and a wall makes thousands of items.
