@@ -20,13 +20,24 @@ from pathlib import Path
 from types import MappingProxyType
 
 from PySide6.QtCore import QMarginsF
-from PySide6.QtGui import QPagedPaintDevice, QPageLayout, QPageSize, QPdfWriter, QTextDocument
+from PySide6.QtGui import (
+    QPagedPaintDevice,
+    QPageLayout,
+    QPageSize,
+    QPdfWriter,
+    QTextBlock,
+    QTextBlockFormat,
+    QTextCursor,
+    QTextDocument,
+    QTextFormat,
+)
 
 from peerdesk.errors import UserError
 from peerdesk.export.print_base import MARGIN_MM, Printable, check_paper
 from peerdesk.files import private_target
 
 PAGE_GAP_PX = 1.0
+AFTER = QTextFormat.PageBreakFlag.PageBreak_AlwaysAfter
 PAGE_SIZES = MappingProxyType({"A4": QPageSize.PageSizeId.A4, "Letter": QPageSize.PageSizeId.Letter})
 
 
@@ -51,7 +62,60 @@ def paginate(html: str, device: QPagedPaintDevice) -> QTextDocument:
     frame.setTopMargin(PAGE_GAP_PX)
     frame.setBottomMargin(PAGE_GAP_PX)
     text.rootFrame().setFrameFormat(frame)
+    cut_at_page_breaks(text)
     return text
+
+
+def cut_at_page_breaks(text: QTextDocument) -> None:
+    """Each paragraph that runs over a page break cut in two there, so that no paragraph crosses a page.
+
+    Qt paints a paragraph on every page it reaches and lets the page's clip hide the rest, but it also paints the line
+    just before the first one a page shows: the last line before each break was written again in the next page's
+    margin, hidden, where a PDF's search, copy and a screen reader found it twice. The second part starts a page
+    where the line already was, so nothing moves; it has no space above or first-line indent of its own, and in a
+    list it is no new item (no second bullet). Paragraphs in table cells are left as they are.
+    """
+    height = text.pageSize().height()
+    text.pageCount()  # the whole document laid out: Qt lays out lazily, and a line not laid out yet has no page
+    cuts: list[int] = []
+    block = text.begin()
+    while block.isValid():
+        cuts.extend(_lines_opening_a_page(text, block, height))
+        block = block.next()
+    for at in reversed(cuts):  # from the end: the places found before it have not moved
+        _cut(text, at)
+
+
+def _lines_opening_a_page(text: QTextDocument, block: QTextBlock, height: float) -> list[int]:
+    """Where in the document each line of ``block`` that is the first of it on a page begins, but its first line."""
+    lines = block.layout()
+    if lines.lineCount() < 2 or QTextCursor(block).currentTable() is not None:
+        return []
+    top = text.documentLayout().blockBoundingRect(block).top()
+    pages = [int((top + lines.lineAt(n).y()) // height) for n in range(lines.lineCount())]
+    return [block.position() + lines.lineAt(n).textStart() for n in range(1, len(pages)) if pages[n] != pages[n - 1]]
+
+
+def _cut(text: QTextDocument, at: int) -> None:
+    cursor = QTextCursor(text)
+    cursor.setPosition(at)
+    first = cursor.block()
+    shape = first.blockFormat()
+    listed = first.textList()
+    breaks = shape.pageBreakPolicy()
+    cursor.insertBlock()
+    second = QTextBlockFormat(shape)
+    second.setTopMargin(0)
+    second.setTextIndent(0)
+    second.setPageBreakPolicy(QTextFormat.PageBreakFlag.PageBreak_AlwaysBefore | (breaks & AFTER))
+    if listed is not None:
+        listed.remove(cursor.block())  # the item goes on: no bullet or number of its own, but the item's indent
+        second.setObjectIndex(-1)
+        second.setIndent(listed.format().indent())
+    cursor.setBlockFormat(second)
+    shape.setBottomMargin(0)  # else Qt leaves that space at the top of the next page, before the second part
+    shape.setPageBreakPolicy(breaks & ~AFTER)
+    QTextCursor(first).setBlockFormat(shape)
 
 
 def print_html(html: str, device: QPagedPaintDevice) -> None:

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QMarginsF
-from PySide6.QtGui import QColor, QPageLayout, QPdfWriter, QTextTable
+from PySide6.QtGui import QColor, QPageLayout, QPdfWriter, QTextBlock, QTextCursor, QTextDocument, QTextTable
 from PySide6.QtPrintSupport import QPrinter
 from pytestqt.qtbot import QtBot
 
@@ -95,9 +95,7 @@ def test_the_text_fills_the_page_inside_14_mm_margins_without_a_page_number(
 ) -> None:
     out = tmp_path / "notes.pdf"
     html_to_pdf(PARAGRAPH, out, "Notes", paper)
-    # Where a paragraph runs over a page break, Qt also paints the line before the break at the top of the next
-    # page, where the page's clip hides it (pdftotext still reads it): what lies wholly in the margin is not seen.
-    words = [w for w in pdf_words(out) if w.bottom > 14 * POINTS_PER_MM]
+    words = pdf_words(out)  # every word, the top margin's too: a line hidden there is one no reader should find
     assert int(pdf_info(out)["Pages"]) > 1
     for page in {w.page for w in words}:
         left, top, right, bottom = frame([w for w in words if w.page == page])
@@ -107,6 +105,63 @@ def test_the_text_fills_the_page_inside_14_mm_margins_without_a_page_number(
         assert bottom <= height - 14, page
     # Every word printed is the document's: no page number added under the text.
     assert {w.text for w in words} == {"Notes", *SENTENCE.split(" ")}
+
+
+NUMBERED = " ".join(f"w{n:04d}" for n in range(1600))  # each word once: a word printed twice is seen
+
+
+def test_a_paragraph_over_page_breaks_is_written_once_and_where_it_was(qapp: object, tmp_path: Path) -> None:
+    """Qt paints the line before each page's first one as well, hidden by the page's clip: a PDF's search, copy and
+    a screen reader found the last line before every break twice. Cut at the breaks, each line is there once."""
+    out = tmp_path / "notes.pdf"
+    html_to_pdf(f"<h1>Notes</h1><p>{NUMBERED}</p><ul><li>{NUMBERED}</li><li>short item</li></ul><p>end</p>", out)
+    words = pdf_words(out)
+    numbered = [w.text for w in words if re.fullmatch(r"w\d{4}", w.text)]
+    assert int(pdf_info(out)["Pages"]) >= 4
+    assert sorted(numbered) == sorted(NUMBERED.split() * 2), "each word once in the paragraph and once in the item"
+    for page in range(2, int(pdf_info(out)["Pages"]) + 1):  # each page's text starts at the top margin, as before
+        assert min(w.top for w in words if w.page == page) == pytest.approx(14 * POINTS_PER_MM, abs=1.5), page
+    in_item = [w for w in words if w.text == "w0000"][1]
+    item_left = in_item.left
+    after_item_break = [w for w in words if w.page > in_item.page and w.text.startswith("w")]
+    assert min(w.left for w in after_item_break) == pytest.approx(item_left, abs=0.5), "the item's indent goes on"
+
+
+def test_no_paragraph_outside_a_table_crosses_a_page_and_a_table_is_left_whole(qtbot: QtBot) -> None:
+    writer = QPdfWriter(str(Path("/nonexistent/never-written.pdf")))
+    set_paper(writer)
+    cell = " ".join([SENTENCE] * 300)
+    text = paginate(
+        f"<p style='text-indent: 20px'>{NUMBERED}</p><ul><li>{NUMBERED}</li><li>short item</li></ul>"
+        f"<table><tr><td>{cell}</td></tr></table>",
+        writer,
+    )
+    height = text.pageSize().height()
+    pages_of_lines = []
+    block = text.begin()
+    while block.isValid():
+        top = text.documentLayout().blockBoundingRect(block).top()
+        lines = block.layout()
+        pages = {int((top + lines.lineAt(n).y()) // height) for n in range(lines.lineCount())}
+        pages_of_lines.append((block.text()[:5], QTextCursor(block).currentTable() is not None, len(pages)))
+        block = block.next()
+    parts = [b for b in _blocks(text) if b.text().startswith("w")]
+    assert len(parts) >= 4 and all(count == 1 for t, in_table, count in pages_of_lines if not in_table)
+    assert "".join(b.text() for b in parts).replace(" ", "") == NUMBERED.replace(" ", "") * 2, "no word lost"
+    indents = [b.blockFormat().textIndent() for b in parts]
+    assert indents[0] > 0 and indents[1:] == [0] * (len(parts) - 1), "the first-line indent at the start only"
+    items = next(b.textList() for b in parts if b.textList() is not None)
+    assert items.count() == 2, "an item that goes on over a page is still one item (one bullet)"
+    assert any(in_table and count > 1 for _t, in_table, count in pages_of_lines), "the cell still runs over pages"
+
+
+def _blocks(text: QTextDocument) -> list[QTextBlock]:
+    found = []
+    block = text.begin()
+    while block.isValid():
+        found.append(block)
+        block = block.next()
+    return found
 
 
 def test_a_printer_lays_the_page_out_inside_the_margins_the_print_dialog_left(qapp: object, tmp_path: Path) -> None:
