@@ -19,13 +19,7 @@ def openable(arg: str) -> bool:
 
 
 def app_runner() -> Callable[..., int]:
-    """The app's ``run``, with the storage layer (SQLAlchemy, the models) loaded before Qt.
-
-    Once PySide6 is loaded, it reads the source of every module imported after it (to see whether the module uses
-    PySide's ``__feature__`` switches): SQLAlchemy's hundreds of modules then took ~70 ms more to load. The smoke
-    test loads them in the same order (``ui/shell/smoke.py``).
-    """
-    import peerdesk.store.engine  # noqa: F401  # before the first import of PySide6, below
+    """The app's ``run``: Qt and the app's modules are imported only when the app starts, never for the CLI."""
     from peerdesk.ui.shell.app import run
 
     return run

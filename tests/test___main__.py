@@ -69,19 +69,3 @@ def test_subcommands_still_go_to_the_cli(app_runs: list[list[Path] | None], caps
     assert exit_info.value.code == 0
     assert capsys.readouterr().out.startswith("peerdesk ")
     assert app_runs == []
-
-
-def test_the_app_loads_its_storage_layer_before_qt() -> None:
-    # Loaded after PySide6, SQLAlchemy's modules are each read again by PySide's import hook: the start is slower.
-    import subprocess
-    import sys
-
-    program = (
-        "import sys\n"
-        "from peerdesk.__main__ import app_runner\n"
-        "app_runner()\n"
-        "loaded = list(sys.modules)\n"
-        "print(loaded.index('sqlalchemy') < loaded.index('PySide6'))\n"
-    )
-    done = subprocess.run([sys.executable, "-c", program], capture_output=True, text=True, check=True, timeout=120)
-    assert done.stdout.strip() == "True"

@@ -58,7 +58,6 @@ def _run(folder: Path, review: Path | None, passphrase: str | None) -> dict[str,
         # The key derivation (a tenth of a second or more, with the GIL released) runs while the modules load.
         review = private_copy(review, folder)
         deriving = keys.Derivation.for_file(review, passphrase) if passphrase is not None else None
-    _load_modules()
     from PySide6.QtCore import QSettings, qInstallMessageHandler
     from PySide6.QtWidgets import QApplication, QDockWidget
 
@@ -123,13 +122,6 @@ def _run(folder: Path, review: Path | None, passphrase: str | None) -> dict[str,
         "SQLCipher": found["SQLCipher"],
         "frozen": "yes" if getattr(sys, "frozen", False) else "no",
     }
-
-
-def _load_modules() -> None:
-    """The storage layer (SQLAlchemy and the models) before Qt: once PySide6 is loaded, it reads the source of every
-    module imported after it (to see whether the module uses its ``__feature__`` switches), which makes the
-    hundreds of SQLAlchemy modules cost a third more."""
-    import peerdesk.store.engine  # noqa: F401
 
 
 def _demo_passphrase() -> str:
