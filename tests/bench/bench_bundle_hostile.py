@@ -12,8 +12,10 @@ from __future__ import annotations
 
 import json
 import os
+import platform
 import subprocess
 import sys
+import time
 import zlib
 from pathlib import Path
 from typing import Any
@@ -124,6 +126,8 @@ def test_every_hostile_bundle_is_refused_within_the_caps(tmp_path: Path) -> None
         "floor": round(floor["seconds"], 3),
         "ratio": round(worst_s / floor["seconds"], 1),
         "unit": "s",
+        "machine": f"{platform.system()} {platform.machine()}, Python {platform.python_version()}",
+        "when": time.strftime("%Y-%m-%d %H:%M:%S"),  # else the table dates it by the file's time: a checkout's
         "details": {
             "worst_peak_mib": round(worst_mib, 1),
             "floor_peak_mib": round(floor["peak_mib"], 1),
