@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import linecache
+import os
 import re
+import subprocess
 import sys
 from pathlib import Path
 
@@ -38,24 +40,25 @@ def test_a_module_imported_after_the_ui_is_not_read_for_the_word_pyside6(
     assert feature.pyside_feature_dict.get("imported_after_the_ui") == 0  # Qt's own names, no option
 
 
-def test_pyside_snake_case_still_works_where_a_module_asks_for_it(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    """The options are still PySide6's to give: a module that asks for one gets it (none of ours does)."""
+def test_pyside_snake_case_still_works_where_a_module_asks_for_it(tmp_path: Path) -> None:
+    """The options are still PySide6's to give: a module that asks for one gets it (none of ours does), and the
+    modules that did not ask keep Qt's own names. In a process of its own: switching an option on changes how
+    PySide6 looks up every Qt name for the rest of the process."""
     (tmp_path / "asks_for_snake_case.py").write_text(
         "from __feature__ import snake_case  # noqa\n"
         "from PySide6.QtCore import QObject\n"
         "def name_of(obj):\n    return obj.object_name()\n",
         encoding="utf-8",
     )
-    monkeypatch.syspath_prepend(str(tmp_path))
-    try:
-        module = __import__("asks_for_snake_case")
-    finally:
-        sys.modules.pop("asks_for_snake_case", None)
-    from PySide6.QtCore import QObject
-
-    obj = QObject()
-    obj.setObjectName("kept")
-    assert module.name_of(obj) == "kept"
-    assert obj.objectName() == "kept"  # and here, in a module that did not ask, the Qt names are as ever
+    program = (
+        "import peerdesk.ui\n"
+        "import asks_for_snake_case\n"
+        "from PySide6.QtCore import QObject\n"
+        "obj = QObject()\n"
+        "obj.setObjectName('kept')\n"
+        "print(asks_for_snake_case.name_of(obj), obj.objectName())\n"
+    )
+    env = {**os.environ, "PYTHONPATH": os.pathsep.join([str(tmp_path), str(PACKAGE.parent)])}
+    done = subprocess.run([sys.executable, "-c", program], capture_output=True, text=True, env=env, timeout=120)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.split() == ["kept", "kept"]
