@@ -69,9 +69,9 @@ def paginate(html: str, device: QPagedPaintDevice) -> QTextDocument:
 def cut_at_page_breaks(text: QTextDocument) -> None:
     """Each paragraph that runs over a page break cut in two there, so that no paragraph crosses a page.
 
-    Qt paints a paragraph on every page it reaches and lets the page's clip hide the rest, but it also paints the line
-    just before the first one a page shows: the last line before each break was written again in the next page's
-    margin, hidden, where a PDF's search, copy and a screen reader found it twice. The second part starts a page
+    Qt paints a paragraph on every page it reaches and lets the page's clip hide the rest, and at many breaks it also
+    paints the line just before the first one the page shows: that line was written again in the next page's margin,
+    hidden, where a PDF's search, copy and a screen reader found it twice. The second part starts a page
     where the line already was, so nothing moves; it has no space above or first-line indent of its own, and in a
     list it is no new item (no second bullet). Paragraphs in table cells are left as they are.
     """
