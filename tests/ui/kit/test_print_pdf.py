@@ -111,8 +111,9 @@ NUMBERED = " ".join(f"w{n:04d}" for n in range(1600))  # each word once: a word 
 
 
 def test_a_paragraph_over_page_breaks_is_written_once_and_where_it_was(qapp: object, tmp_path: Path) -> None:
-    """Qt paints the line before each page's first one as well, hidden by the page's clip: a PDF's search, copy and
-    a screen reader found the last line before every break twice. Cut at the breaks, each line is there once."""
+    """At many page breaks Qt paints the line before the page's first one as well, hidden by the page's clip: a PDF's
+    search, copy and a screen reader found it twice (here: at every break). Cut at the breaks, each line is there
+    once."""
     out = tmp_path / "notes.pdf"
     html_to_pdf(f"<h1>Notes</h1><p>{NUMBERED}</p><ul><li>{NUMBERED}</li><li>short item</li></ul><p>end</p>", out)
     words = pdf_words(out)
