@@ -112,11 +112,6 @@ def laid_out(text: str, font: QFont, width: float) -> QStaticText:
     return static
 
 
-def fit_text(text: str, font: QFont, width: float, height: float) -> str:
-    """The text, shortened with an ellipsis at a word boundary if it would overflow the box."""
-    return fitted(text, font, width, height).text()
-
-
 def fitted(text: str, font: QFont, width: float, height: float) -> QStaticText:
     """``text`` laid out in the box, shortened with an ellipsis at a word boundary if it would overflow it (a
     post-it's words mostly fit: then measuring them is laying them out)."""
@@ -285,7 +280,7 @@ class PostItItem(QGraphicsRectItem):
         copying the same pixels costs ~5. A dimmed post-it is see-through, so its shadow is drawn whole. A picture
         of the wall (an SVG above all) gets rectangles: pixmaps would be images in it."""
         if not on_screen(painter):
-            painter.setPen(Qt.PenStyle.NoPen)
+            painter.setPen(NO_PEN)
             painter.setBrush(SHADOW)
             painter.drawRect(QRectF(3, 3, POSTIT_W, POSTIT_H))
             return

@@ -14,6 +14,7 @@ from __future__ import annotations
 import math
 from collections import Counter
 from collections.abc import Callable
+from functools import partial
 from typing import Any, TypeVar
 
 from PySide6.QtCore import QPointF, QRectF, Signal
@@ -114,7 +115,8 @@ class WallScene(QGraphicsScene):
                 theme.setPos(t.x, t.y)
         for p in views.values():
             # Only a theme shown after this sync (``themes``): one on its way out would take its children with it.
-            self._postit_showing(p, self.themes[p.theme_id] if p.theme_id in themes else None)
+            inside = self.themes[p.theme_id] if p.theme_id in themes else None
+            self._item_showing(self.postits, p.id, p, partial(PostItItem, theme=inside))
         if self.mode == DAY2:
             self._place_on_canvas(views, themes)
         else:
@@ -127,24 +129,17 @@ class WallScene(QGraphicsScene):
         self.busy_changed.emit()
 
     def _item_showing(self, items: dict[str, _Item], view_id: str, view: Any, make: Callable[[Any], _Item]) -> _Item:
-        """The item for ``view_id``, made and added if new, brought up to date with ``view`` if it changed."""
+        """The item for ``view_id``, made and added if new, brought up to date with ``view`` if it changed. A new item
+        made inside another (a post-it in its theme: made in its place, not indexed on the canvas and then moved)
+        joins the scene with it."""
         item = items.get(view_id)
         if item is None:
             item = items[view_id] = make(view)
-            self.addItem(item)
-        elif item.view != view:
-            item.set_view(view)
-        return item
-
-    def _postit_showing(self, view: PostItView, theme: ThemeItem | None) -> None:
-        """``_item_showing`` for a post-it: a new one is made in its place, inside its theme if it has one shown."""
-        item = self.postits.get(view.id)
-        if item is None:
-            item = self.postits[view.id] = PostItItem(view, theme)
-            if theme is None:  # a theme's child joins the scene with it
+            if item.parentItem() is None:
                 self.addItem(item)
         elif item.view != view:
             item.set_view(view)
+        return item
 
     def _place_on_canvas(self, views: dict[str, PostItView], themes: dict[str, ThemeView]) -> None:
         for sheet in self.sheets.values():

@@ -17,9 +17,9 @@ from tests.helpers.wall_data import seed_postits
 
 
 def test_text_that_fits_is_kept_and_too_much_ends_in_an_ellipsis_at_a_word(qtbot: QtBot) -> None:
-    assert items.fit_text("Short", items.TEXT_FONT, 150, 100) == "Short"
+    assert items.fitted("Short", items.TEXT_FONT, 150, 100).text() == "Short"
     long = " ".join(["respite"] * 200)
-    fitted = items.fit_text(long, items.TEXT_FONT, 150, 60)
+    fitted = items.fitted(long, items.TEXT_FONT, 150, 60).text()
     assert fitted.endswith("…") and long.startswith(fitted[:-1]) and fitted[-2] != " "
     assert QFontMetricsF(items.TEXT_FONT).height() < 60
 
