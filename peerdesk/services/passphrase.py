@@ -6,7 +6,7 @@ import math
 import string
 from dataclasses import dataclass
 
-from peerdesk.store.engine import MIN_PASSPHRASE
+from peerdesk.store.handle import MIN_PASSPHRASE
 
 
 @dataclass(frozen=True)

@@ -30,7 +30,7 @@ from PySide6.QtWidgets import (
 )
 
 from peerdesk.services.passphrase import strength
-from peerdesk.store.engine import MIN_PASSPHRASE
+from peerdesk.store.handle import MIN_PASSPHRASE
 from peerdesk.ui.kit.plain import plain_tip
 
 

@@ -16,7 +16,7 @@ from PySide6.QtWidgets import (
 )
 
 from peerdesk.services.backups import COUNTED, BackupInfo
-from peerdesk.store.engine import MIN_PASSPHRASE
+from peerdesk.store.handle import MIN_PASSPHRASE
 from peerdesk.ui.kit.dates import show_datetime
 from peerdesk.ui.kit.dialogs import FIT, STRETCH, dialog_layout, selected_row, table_view
 from peerdesk.ui.kit.list_model import ListTableModel

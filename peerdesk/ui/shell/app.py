@@ -9,8 +9,9 @@ import os
 import sys
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from importlib import resources
+from importlib import import_module, resources
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from platformdirs import user_data_dir
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
@@ -19,17 +20,31 @@ from PySide6.QtWidgets import QApplication, QDialog, QMessageBox, QWidget
 
 from peerdesk import APP_NAME, ORG_NAME, __version__
 from peerdesk.errors import DamagedWithBackup, WrongPassphrase
-from peerdesk.services import review as review_service
-from peerdesk.store.engine import Store
 from peerdesk.ui.kit import messages
 from peerdesk.ui.kit import settings as ui_settings
 from peerdesk.ui.kit.icons import app_icon
-from peerdesk.ui.kit.session import ReviewSession
 from peerdesk.ui.kit.worker import Progress, run_task
-from peerdesk.ui.shell import layouts
-from peerdesk.ui.shell.dialogs import NewReviewDialog, PassphraseDialog, choose_review_file
-from peerdesk.ui.shell.main_window import MainWindow
 from peerdesk.ui.shell.start import StartScreen
+
+if TYPE_CHECKING:
+    from peerdesk.store.engine import Store
+    from peerdesk.ui.shell.main_window import MainWindow
+
+# What a review's window needs and the start screen does not: the storage layer (SQLAlchemy and the models, about
+# half of a cold start), the services and the main window with its panels. The start screen shows without them and
+# they are loaded once it has painted (``load_review_modules``), one step per turn of the event loop, so the first
+# window a user sees comes up in about the time Qt itself takes. In this order: each step is a fair share of the
+# whole, and each module loads what the one before it left.
+REVIEW_MODULES = (
+    "sqlalchemy",
+    "sqlalchemy.orm",
+    "peerdesk.store.models",
+    "peerdesk.store.engine",
+    "peerdesk.services.review",
+    "peerdesk.ui.shell.dialogs",
+    "peerdesk.ui.shell.main_window",
+    "peerdesk.ui.shell.layouts",
+)
 
 BUNDLE_SUFFIX = ".pdbundle"
 
@@ -101,6 +116,9 @@ class Controller(QObject):
         )
 
     def new_review(self) -> None:
+        from peerdesk.services import review as review_service
+        from peerdesk.ui.shell.dialogs import NewReviewDialog
+
         dialog = NewReviewDialog(self._parent())
         if dialog.exec() != QDialog.DialogCode.Accepted:
             return
@@ -141,6 +159,8 @@ class Controller(QObject):
         dialog.open()
 
     def open_other(self) -> None:
+        from peerdesk.ui.shell.dialogs import choose_review_file
+
         path = choose_review_file(self._parent())
         if path is not None:
             self.open_path(path)
@@ -153,10 +173,13 @@ class Controller(QObject):
             shown.raise_()
             shown.activateWindow()
             return
+        from peerdesk.ui.shell.dialogs import PassphraseDialog
+
         dialog = PassphraseDialog(path, self._parent(), message=message)
         if dialog.exec() != QDialog.DialogCode.Accepted:
             return
         passphrase = dialog.passphrase()
+        from peerdesk.store.engine import Store  # here, not in the task's thread: imports stay on this one
 
         def failed(exc: BaseException) -> None:
             if isinstance(exc, WrongPassphrase):
@@ -186,6 +209,7 @@ class Controller(QObject):
     def restore_damaged(self, path: Path, chosen: Path, passphrase: str) -> None:
         """Put a backup in place of a review whose file is damaged (the damaged file is kept beside the backups)."""
         from peerdesk.services import backups
+        from peerdesk.store.engine import Store
 
         def work(_progress: Progress) -> Store:
             backups.restore(path, chosen, passphrase)
@@ -195,6 +219,7 @@ class Controller(QObject):
 
     def open_demo(self) -> None:
         from peerdesk.services import demo
+        from peerdesk.store.engine import Store
 
         path = demo_path()
         passphrase = os.environ.get("PEERDESK_PASSPHRASE") or demo.DEFAULT_PASSPHRASE
@@ -216,14 +241,18 @@ class Controller(QObject):
 
     def open_window(self, store: Store, day: str = "") -> MainWindow:
         """The review's window, in ``day``'s layout or else the one of the visit's day and hour (layouts.py)."""
+        from peerdesk.services import review as review_service
+        from peerdesk.ui.kit.session import ReviewSession
+        from peerdesk.ui.shell import layouts, main_window
+
         ui_settings.add_recent(store.path)
         session = ReviewSession(store)
         day = day or layouts.for_visit(review_service.summary(store), dt.datetime.now())
         if self.windows:  # another review's window is on screen: it would be restyled twice
-            window = MainWindow(session, day)
+            window = main_window.MainWindow(session, day)
         else:
             with styled_once(self.app):
-                window = MainWindow(session, day)
+                window = main_window.MainWindow(session, day)
         session.setParent(window)
         window.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         window.request_new.connect(self.new_review)
@@ -364,10 +393,28 @@ def run(argv: list[str] | None = None, files: list[Path] | None = None) -> int:
     messages.install_excepthook()
     controller = Controller(app)
     controller.show_start()
-    QTimer.singleShot(0, collect_garbage_again)
+    controller.start.painted.connect(lambda: load_review_modules(REVIEW_MODULES, then=collect_garbage_again))
     if files:
         QTimer.singleShot(0, lambda: controller.open_files(files))
     return app.exec()
+
+
+def load_review_modules(names: tuple[str, ...], then: Callable[[], None]) -> None:
+    """Import ``names`` one per turn of the event loop, starting with the next one, then call ``then``.
+
+    Not in the turn that asks: the start screen asks from its first paint, which reaches the screen only once that
+    turn is over. Whatever the user does meanwhile goes on as usual: opening a review before they are all loaded
+    imports what is left there and then.
+    """
+    QTimer.singleShot(0, lambda: _load_next(names, then))
+
+
+def _load_next(names: tuple[str, ...], then: Callable[[], None]) -> None:
+    if not names:
+        then()
+        return
+    import_module(names[0])
+    load_review_modules(names[1:], then)
 
 
 def collect_garbage_again() -> None:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QDate
 from PySide6.QtWidgets import (
@@ -20,8 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from peerdesk.files import file_stem
-from peerdesk.services import review as review_service
-from peerdesk.store.engine import MIN_PASSPHRASE
+from peerdesk.store.handle import MIN_PASSPHRASE
 from peerdesk.ui.kit.dates import DateField
 from peerdesk.ui.kit.widgets import (
     accept_buttons,
@@ -32,6 +32,9 @@ from peerdesk.ui.kit.widgets import (
     push_button,
     wrapped_label,
 )
+
+if TYPE_CHECKING:
+    from peerdesk.services.review import Essentials
 
 SUFFIX = ".peerdesk"
 FILE_FILTER = "peerdesk reviews (*.peerdesk);;All files (*)"
@@ -130,6 +133,9 @@ class NewReviewDialog(QDialog):
         self.day1.dateChanged.connect(lambda d: self.day2.setDate(d.addDays(1)))
         self.me = QLineEdit()
         self.role = QComboBox()
+        # Here, not at the top: the passphrase dialog in this module shows before the storage layer has loaded.
+        from peerdesk.services import review as review_service
+
         for role in review_service.ROLES:
             self.role.addItem(review_service.ROLE_LABELS[role], role)
         self.file = QLineEdit()
@@ -196,8 +202,10 @@ class NewReviewDialog(QDialog):
             return self._fail("Day 2 cannot be before Day 1.")
         self.accept()
 
-    def essentials(self) -> review_service.Essentials:
-        return review_service.Essentials(
+    def essentials(self) -> Essentials:
+        from peerdesk.services.review import Essentials
+
+        return Essentials(
             authority=self.authority.text().strip(),
             focus=self.focus.text().strip(),
             me_name=self.me.text().strip(),

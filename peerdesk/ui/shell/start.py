@@ -6,7 +6,7 @@ import datetime as dt
 from pathlib import Path
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtGui import QAction, QKeySequence, QPaintEvent
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -30,9 +30,11 @@ class StartScreen(QWidget):
     open_other = Signal()
     open_demo = Signal()
     join_review = Signal()
+    painted = Signal()  # once, after the first paint: the app loads what a review needs then (ui.shell.app)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self._painted = False
         self.setObjectName("startScreen")
         self.setWindowTitle("peerdesk")
         self.resize(760, 520)
@@ -96,6 +98,12 @@ class StartScreen(QWidget):
         outer.addLayout(right, 3)
         self.refresh()
         self.setMinimumSize(self.sizeHint())  # the title, tagline and buttons whole, whatever the font
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        super().paintEvent(event)
+        if not self._painted:
+            self._painted = True
+            self.painted.emit()
 
     def refresh(self) -> None:
         self.recent.clear()

@@ -28,7 +28,7 @@ from peerdesk.exchange.errors import CardRefused
 from peerdesk.files import file_stem
 from peerdesk.services import review as review_service
 from peerdesk.services import team
-from peerdesk.store.engine import MIN_PASSPHRASE
+from peerdesk.store.handle import MIN_PASSPHRASE
 from peerdesk.ui.kit.widgets import accept_buttons, confirm_discard, error_label, passphrase_rows, wrapped_label
 from peerdesk.ui.shell.dialogs import SUFFIX, review_file_row
 

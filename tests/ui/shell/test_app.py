@@ -19,6 +19,7 @@ from peerdesk.ui.kit import messages
 from peerdesk.ui.kit import settings as ui_settings
 from peerdesk.ui.kit.session import ReviewSession
 from peerdesk.ui.shell import app as shell
+from peerdesk.ui.shell import main_window
 from peerdesk.ui.shell.app import Controller
 from tests.conftest import PASSPHRASE
 from tests.ui.shell.test_open_files import answer_passphrase
@@ -75,12 +76,12 @@ def test_the_first_review_window_is_built_without_the_style_sheet_and_shown_with
     as it is shown: what shows has every rule of the sheet, and the sheet is the app's again."""
     sheets_while_built: list[str] = []
 
-    class Recording(shell.MainWindow):
+    class Recording(main_window.MainWindow):
         def __init__(self, session: ReviewSession, day: str = "day1") -> None:
             super().__init__(session, day)
             sheets_while_built.append(QApplication.instance().styleSheet())  # type: ignore[union-attr]
 
-    monkeypatch.setattr(shell, "MainWindow", Recording)
+    monkeypatch.setattr(main_window, "MainWindow", Recording)
     app = shell.make_app()
     controller = shell.Controller(app)
     qtbot.addWidget(controller.start)
@@ -171,6 +172,67 @@ def test_the_garbage_collector_is_on_again_once_the_app_has_started() -> None:
     finally:
         gc.unfreeze()
         gc.enable()
+
+
+def test_review_modules_load_one_per_turn_of_the_event_loop_from_the_next_one_then_the_rest_runs(
+    qtbot: QtBot,
+) -> None:
+    import sys
+
+    names = ("json", "peerdesk.ui.shell.main_window")  # already loaded here: what is checked is the sequence
+    done: list[str] = []
+    shell.load_review_modules(names, then=lambda: done.append("then"))
+    shell.load_review_modules((), then=lambda: done.append("none to load"))
+    assert done == []  # nothing in the turn that asked (the start screen asks from inside its first paint)
+    qtbot.waitUntil(lambda: len(done) == 2, timeout=5000)
+    assert done == ["none to load", "then"]  # one turn for nothing; three for two modules
+    assert all(name in sys.modules for name in names)
+
+
+# A new process, started as ``peerdesk`` starts the app (``run``): what is loaded when the start screen first paints,
+# and once the app has loaded the rest behind it.
+START_PROGRAM = """
+import gc, sys
+gc.disable()  # as peerdesk/__main__.py does
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication
+from peerdesk.ui.shell import app as shell
+from peerdesk.ui.shell.start import StartScreen
+
+at_paint = []
+painting = StartScreen.paintEvent
+def paint_event(self, event):
+    at_paint.append(sorted(m for m in ("sqlalchemy", "peerdesk.store.models", "peerdesk.ui.shell.main_window")
+                           if m in sys.modules))
+    painting(self, event)
+StartScreen.paintEvent = paint_event
+
+def check():
+    if gc.isenabled():  # the last step: the review modules are all loaded
+        print("at first paint:", *at_paint[0])
+        print("after:", *[m for m in shell.REVIEW_MODULES if m in sys.modules])
+        QApplication.quit()
+    else:
+        QTimer.singleShot(20, check)
+
+QTimer.singleShot(0, check)
+sys.exit(shell.run([]))
+"""
+
+
+def test_the_start_screen_paints_before_the_storage_layer_loads_and_it_loads_right_after(tmp_path: Path) -> None:
+    """The first window a user sees waits for Qt only: SQLAlchemy, the models and the main window (half of a cold
+    start) load once it has painted, and the garbage collector is on again after them."""
+    import os
+    import subprocess
+    import sys
+
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "HOME": str(tmp_path), "XDG_CONFIG_HOME": str(tmp_path)}
+    done = subprocess.run([sys.executable, "-c", START_PROGRAM], env=env, capture_output=True, text=True, timeout=60)
+    assert done.returncode == 0, done.stderr
+    first, after = done.stdout.splitlines()[:2]
+    assert first == "at first paint:"  # none of the three
+    assert after.split()[1:] == list(shell.REVIEW_MODULES)
 
 
 # A new process: its QApplication is the app's own (the tests' is pytest-qt's, made before make_app runs).

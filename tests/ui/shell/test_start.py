@@ -94,3 +94,17 @@ def test_a_review_deep_in_long_folders_is_listed_within_the_width_with_when_it_c
     # Each line shortened in its middle to the list's width: nothing to scroll sideways to.
     assert screen.recent.textElideMode() == Qt.TextElideMode.ElideMiddle
     assert screen.recent.horizontalScrollBar().maximum() == 0
+
+
+def test_the_screen_says_once_that_it_has_painted(qtbot: QtBot) -> None:
+    """The app loads what a review needs after this (ui.shell.app.load_review_modules), not before."""
+    screen = StartScreen()
+    qtbot.addWidget(screen)
+    said: list[bool] = []
+    screen.painted.connect(lambda: said.append(True))
+    assert said == []  # built, not yet painted
+    with qtbot.waitSignal(screen.painted, timeout=5000):
+        screen.show()
+    screen.update()
+    screen.repaint()
+    assert said == [True]
