@@ -106,14 +106,20 @@ class Controller(QObject):
     ) -> None:
         """Get a review off the GUI thread behind a progress box, then show it (or ``done``); a failure is said
         as ``failure`` and why."""
-        run_task(
-            self._parent(),
-            title,
-            work,
-            done or self.show_review,
-            lambda exc: messages.error(self._parent(), failure, exc),
-            cancellable=False,
-        )
+        self._task(title, work, done or self.show_review, lambda exc: messages.error(self._parent(), failure, exc))
+
+    def _task(
+        self,
+        title: str,
+        work: Callable[[Progress], Store],
+        done: Callable[[Store], None],
+        failed: Callable[[BaseException], None],
+    ) -> None:
+        # What a review needs is loaded here first, on this thread, if the start screen has not loaded it all yet:
+        # the task's thread then imports nothing while this one does (import_module of a loaded module is free).
+        for name in REVIEW_MODULES:
+            import_module(name)
+        run_task(self._parent(), title, work, done, failed, cancellable=False)
 
     def new_review(self) -> None:
         from peerdesk.services import review as review_service
@@ -179,7 +185,7 @@ class Controller(QObject):
         if dialog.exec() != QDialog.DialogCode.Accepted:
             return
         passphrase = dialog.passphrase()
-        from peerdesk.store.engine import Store  # here, not in the task's thread: imports stay on this one
+        from peerdesk.store.engine import Store
 
         def failed(exc: BaseException) -> None:
             if isinstance(exc, WrongPassphrase):
@@ -190,14 +196,7 @@ class Controller(QObject):
             else:
                 messages.error(self._parent(), "Could not open the review", exc)
 
-        run_task(
-            self._parent(),
-            f"Opening {path.name}…",
-            lambda _p: Store.open(path, passphrase),
-            self.show_review,
-            failed,
-            cancellable=False,
-        )
+        self._task(f"Opening {path.name}…", lambda _p: Store.open(path, passphrase), self.show_review, failed)
 
     def window_of(self, path: Path) -> MainWindow | None:
         """The window showing the review at ``path``, if one does (the same file however its path is written)."""

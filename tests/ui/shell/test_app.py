@@ -189,6 +189,25 @@ def test_review_modules_load_one_per_turn_of_the_event_loop_from_the_next_one_th
     assert all(name in sys.modules for name in names)
 
 
+def test_a_review_opened_before_the_start_screen_loaded_what_it_needs_loads_it_first_on_the_gui_thread(
+    qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The task that opens the review then imports nothing on its thread while this one imports the rest."""
+    import sys
+
+    (tmp_path / "late_review_module.py").write_text("import threading\nLOADED_ON = threading.current_thread().name\n")
+    monkeypatch.syspath_prepend(str(tmp_path))
+    monkeypatch.delitem(sys.modules, "late_review_module", raising=False)
+    monkeypatch.setattr(shell, "REVIEW_MODULES", (*shell.REVIEW_MODULES, "late_review_module"))
+    started: list[bool] = []
+    monkeypatch.setattr(shell, "run_task", lambda *_a, **_k: started.append("late_review_module" in sys.modules))
+    controller = shell.Controller(shell.make_app())
+    controller.open_demo()
+    assert started == [True]
+    assert sys.modules["late_review_module"].LOADED_ON == "MainThread"
+    monkeypatch.delitem(sys.modules, "late_review_module")
+
+
 # A new process, started as ``peerdesk`` starts the app (``run``): what is loaded when the start screen first paints,
 # and once the app has loaded the rest behind it.
 START_PROGRAM = """
