@@ -143,10 +143,10 @@ class MainWindow(ShellWindow):
         theme_to_insight(self, theme_id)
 
     def _make_wall(self) -> WallWidget:
-        """The wall, its toolbar ending with "Hide the panels": on a laptop the Day 2 wall needs the window's height."""
+        """The wall, its toolbar ending with "Hide the panels", always in sight: on a laptop the Day 2 wall needs the
+        window's height."""
         wall = docks.wall(self.session)
-        wall.toolbar.addSeparator()
-        wall.toolbar.addAction(self.layouts.hide_action)
+        wall.pin_right(self.layouts.hide_action)
         return wall
 
     @property

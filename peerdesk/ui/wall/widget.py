@@ -63,6 +63,11 @@ class WallWidget(QWidget):
 
         self.toolbar = QToolBar("Ideas" if self.ideas else "Wall")
         self.toolbar.setObjectName("ideaWallToolbar" if self.ideas else "wallToolbar")
+        # At the toolbar's right end, never folded into its » menu when the wall is narrower than its buttons (the
+        # Day 2 wall on a 1366-pixel laptop, the evening's beside the notes): ``pin_right``.
+        self.pinned = QToolBar("Wall view")
+        self.pinned.setObjectName("wallPinnedToolbar")
+        self.pinned.hide()
         self._build_actions()
         if not self.ideas:  # #20: buds into solution ideas for the workshop
             from peerdesk.ui.wall.solution_ideas import install as install_solution_ideas
@@ -71,7 +76,11 @@ class WallWidget(QWidget):
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(self.toolbar)
+        top = QHBoxLayout()
+        top.setSpacing(0)
+        top.addWidget(self.toolbar, 1)
+        top.addWidget(self.pinned)
+        layout.addLayout(top)
         row = QHBoxLayout()
         row.addWidget(self.view, 1)
         row.addWidget(self.read_out)
@@ -88,6 +97,14 @@ class WallWidget(QWidget):
         self._update_actions()
 
     # --- actions ------------------------------------------------------------------------------------------------
+    def pin_right(self, action: QAction) -> None:
+        """``action`` as a button at the right end of the toolbar, always in sight: the toolbar folds what does not
+        fit into its » menu from its end, and this button is not part of it."""
+        if not self.pinned.actions():
+            self.pinned.addSeparator()
+        self.pinned.addAction(action)
+        self.pinned.show()
+
     def _action(self, text: str, slot: object, shortcut: QKeySequence | str | None = None, tip: str = "") -> QAction:
         action = QAction(text, self)
         if shortcut is not None:

@@ -78,6 +78,7 @@ def fill(menu: QMenu, own: list[QAction], wall: WallWidget) -> None:
         wall.action_make_insight,
         wall.action_fit,
         wall.action_export,
+        wall.action_solution_ideas,  # its toolbar button is the one folded into » when the wall is narrow
     ):
         if action.isVisible():
             menu.addAction(action)

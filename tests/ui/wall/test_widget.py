@@ -435,3 +435,23 @@ def test_the_demo_reviews_evening_sheets_read_out_their_first_post_it_on_the_car
     assert w.read_out.isVisible() and w.scene.postits[first.id].dimmed
     assert w.read_out.progress.text().startswith(f"1 of {len(waiting)}")
     screenshot(w, "wall-evening")
+
+
+def test_an_action_pinned_right_stays_in_sight_when_the_toolbar_folds_the_rest_into_its_menu(
+    qtbot: QtBot, widget: WallWidget
+) -> None:
+    from PySide6.QtGui import QAction
+
+    pinned = QAction("Hide the panels", widget)
+    assert widget.pinned.isHidden()  # nothing pinned, nothing shown
+    widget.pin_right(pinned)
+    widget.resize(420, 300)  # far narrower than the toolbar's buttons
+    widget.show()
+    qtbot.waitExposed(widget)
+    settle()
+    folded = [a for a in widget.toolbar.actions() if a.isVisible() and not a.isSeparator()]
+    assert any(not widget.toolbar.widgetForAction(a).isVisible() for a in folded)  # some went into »
+    button = widget.pinned.widgetForAction(pinned)
+    assert button is not None and button.isVisible()
+    assert button.mapTo(widget, button.rect().topRight()).x() <= widget.width()  # whole, at the right end
+    assert pinned not in widget.toolbar.actions()

@@ -46,6 +46,7 @@ def test_the_wall_menu_lists_the_wall_s_actions_with_their_shortcuts(qtbot: QtBo
     assert shortcuts["Make insight"] == "Ctrl+I"
     assert shortcuts["Group as theme"] == "Ctrl+G"
     assert shortcuts["Fit all"] == "Ctrl+0"
+    assert "Solution ideas from buds…" in shortcuts  # its toolbar button is folded into » on a narrow wall
 
 
 def test_f8_from_another_tab_brings_the_day2_canvas_with_the_keyboard_on_it(
