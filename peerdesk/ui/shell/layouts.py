@@ -107,6 +107,8 @@ class Layouts:
         self.hide_action = QAction("&Hide the panels", window, checkable=True, shortcut=QKeySequence(HIDE_KEYS))
         self.hide_action.setObjectName("actionHidePanels")
         self.hide_action.setStatusTip("Give the work area the whole window; again to bring the panels back")
+        native = QKeySequence(HIDE_KEYS).toString(QKeySequence.SequenceFormat.NativeText)
+        self.hide_action.setToolTip(f"Give the work area the whole window; again to bring the panels back ({native})")
         self.hide_action.toggled.connect(self._hide_panels)
         for dock in docks.values():  # a panel opened meanwhile (View, its key, Make insight…): what stands is theirs
             dock.visibilityChanged.connect(lambda shown: self._stop_hiding(put_back=False) if shown else None)
