@@ -137,9 +137,10 @@ class Layouts:
         """On opening: the saved size and place, then ``key``'s saved state, or its default."""
         s = ui_settings.settings()
         geometry = s.value("window/geometry")
-        if isinstance(geometry, QByteArray):
-            self.window.restoreGeometry(geometry)  # Qt moves it back on screen if that screen has gone
-        else:
+        # Qt moves a saved place back on screen if that screen has gone; a size saved on a bigger screen than this
+        # one (a monitor in the office, the laptop alone on the visit) it refuses, and the window would keep a
+        # size taller than the screen, the status bar and every dock's bottom below its edge: the first size then.
+        if not (isinstance(geometry, QByteArray) and self.window.restoreGeometry(geometry)):
             self._first_size()
         self.current = key
         if key in self.actions:

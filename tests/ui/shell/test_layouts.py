@@ -5,6 +5,7 @@ on a 1366×768 laptop, nothing is cut, the user's own arrangement of each day is
 from __future__ import annotations
 
 import datetime as dt
+from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QRect, Qt
@@ -262,3 +263,64 @@ def test_a_panels_key_while_they_are_hidden_brings_that_panel_and_ends_the_hidin
     qtbot.keyClick(window, Qt.Key.Key_4, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
     settle()
     assert shown(window) == {"dock-insights"} and not window.layouts.hide_action.isChecked()
+
+
+# Two processes, as on a laptop docked to an office monitor one day and alone on the visit the next: the window is
+# closed on a 1920×1080 screen (its size saved), then opened on a 1366×768 one.
+SAVED_ON_ONE_SCREEN_OPENED_ON_ANOTHER = """
+import sys, time
+from PySide6.QtWidgets import QApplication
+from peerdesk.services import demo
+from peerdesk.store.engine import Store
+from peerdesk.ui.shell.app import Controller, make_app
+from peerdesk.ui.shell.layouts import DAY1
+
+app = make_app([])
+store = Store.open(sys.argv[1], demo.DEFAULT_PASSPHRASE)
+window = Controller(app).open_window(store, DAY1)
+for _ in range(20):
+    QApplication.processEvents()
+    time.sleep(0.01)
+room = app.primaryScreen().availableGeometry()
+print(room.contains(window.frameGeometry()), window.width(), window.height(), flush=True)
+window.close()
+QApplication.processEvents()
+store.close()
+"""
+
+
+def test_a_size_saved_on_a_bigger_screen_still_opens_within_a_laptops_screen(tmp_path: Path) -> None:
+    """Qt refuses to restore a size saved on a bigger screen; the window kept its default 1360×860 then, taller than
+    the laptop, its status bar and the bottom of every dock below the screen's edge. It fills the screen now."""
+    import json
+    import os
+    import subprocess
+    import sys
+
+    from peerdesk.services import demo
+
+    demo.write_demo(tmp_path / "demo.peerdesk", demo.DEFAULT_PASSPHRASE).close()
+    screen = json.loads((Path(__file__).parents[2] / "offscreen_screen.json").read_text())
+
+    def opened_on(width: int, height: int) -> list[str]:
+        screen["screens"][0].update(width=width, height=height)
+        config = tmp_path / f"screen-{width}.json"
+        config.write_text(json.dumps(screen))
+        env = {
+            **os.environ,
+            "QT_QPA_PLATFORM": f"offscreen:configfile={config}",
+            "HOME": str(tmp_path),
+            "XDG_CONFIG_HOME": str(tmp_path / "config"),
+        }
+        done = subprocess.run(
+            [sys.executable, "-c", SAVED_ON_ONE_SCREEN_OPENED_ON_ANOTHER, str(tmp_path / "demo.peerdesk")],
+            env=env,
+            capture_output=True,
+            text=True,
+            timeout=120,
+        )
+        assert done.returncode == 0, done.stderr
+        return done.stdout.split()
+
+    assert opened_on(1920, 1080) == ["True", "1360", "860"]  # the default size, which a desktop holds
+    assert opened_on(1366, 768) == ["True", "1366", "768"]  # then the laptop: its whole screen, not 1360×860
