@@ -24,6 +24,7 @@ from peerdesk.ui.kit import messages
 from peerdesk.ui.kit import settings as ui_settings
 from peerdesk.ui.kit.icons import app_icon
 from peerdesk.ui.kit.worker import Progress, run_task
+from peerdesk.ui.shell import single_instance
 from peerdesk.ui.shell.start import StartScreen
 
 if TYPE_CHECKING:
@@ -317,6 +318,20 @@ class Controller(QObject):
         # Later, not inside the event handler: opening asks for the passphrase in a modal dialog.
         QTimer.singleShot(0, lambda: self.open_files([path]))
 
+    def handed_over(self, paths: list[Path]) -> None:
+        """What another peerdesk of this user passed on before it exited (``single_instance``): its files, opened
+        here; without any, the app comes forward (its start screen when no review is open)."""
+        if paths:
+            QTimer.singleShot(0, lambda: self.open_files(paths))  # later: opening may ask in a modal dialog
+            return
+        front = self.windows[-1] if self.windows else self.start
+        if not self.windows:
+            self.show_start()
+        if front.isMinimized():
+            front.showNormal()
+        front.raise_()
+        front.activateWindow()
+
     def _closed(self, window: MainWindow) -> None:
         if window in self.windows:
             self.windows.remove(window)
@@ -389,8 +404,14 @@ def run(argv: list[str] | None = None, files: list[Path] | None = None) -> int:
 
     setup_logging()
     app = make_app(argv)
+    if single_instance.hand_over(files or []):
+        return 0  # peerdesk already runs for this user: it has the files now (or comes forward)
     messages.install_excepthook()
+    listener = single_instance.Listener(parent=app)
+    listener.start()
+    app.aboutToQuit.connect(listener.server.close)  # on Linux and macOS its socket file goes with it
     controller = Controller(app)
+    listener.handed.connect(controller.handed_over)
     controller.show_start()
     controller.start.painted.connect(lambda: load_review_modules(REVIEW_MODULES, then=collect_garbage_again))
     if files:

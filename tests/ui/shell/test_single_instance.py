@@ -1,0 +1,196 @@
+"""One peerdesk per user: a second start hands its files to the running app over a local socket and exits; the
+running app accepts only a well-formed list of existing files peerdesk opens, from this user."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+import time
+import uuid
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QDir
+from PySide6.QtNetwork import QLocalSocket
+from pytestqt.qtbot import QtBot
+
+from peerdesk.ui.shell import single_instance
+from peerdesk.ui.shell.single_instance import MAX_FILES, MAX_MESSAGE, Listener, files_in, hand_over, server_name
+
+
+@pytest.fixture
+def name() -> str:
+    """A channel of the test's own: never a peerdesk the developer has running."""
+    return f"peerdesk-test-{uuid.uuid4().hex[:12]}"
+
+
+@pytest.fixture
+def review(tmp_path: Path) -> Path:
+    path = tmp_path / "eastmere.peerdesk"
+    path.write_bytes(b"\x8f" * 64)
+    return path
+
+
+def message(*names: object) -> bytes:
+    return json.dumps({"open": list(names)}).encode() + b"\n"
+
+
+def test_the_channel_is_this_users_and_the_same_at_every_start() -> None:
+    assert server_name() == server_name() and server_name().startswith("peerdesk-")
+    assert len(server_name()) == len("peerdesk-") + 16  # a hash: no user name or folder in a pipe's name
+
+
+def test_a_message_naming_existing_files_peerdesk_opens_gives_them(review: Path, tmp_path: Path) -> None:
+    bundle = tmp_path / "from-jo.pdbundle"
+    bundle.write_bytes(b"x")
+    assert files_in(message(str(review), str(bundle))) == [review, bundle]
+    assert files_in(message()) == []  # no file: the running app comes forward
+
+
+# Labelled vectors: each is refused whole (None), so nothing at all is opened.
+HOSTILE = {
+    "not JSON": b"open these please\n",
+    "not UTF-8": b'{"open": ["\xff\xfe"]}\n',
+    "a list, not an object": b'["/tmp/x.peerdesk"]\n',
+    "no open key": b'{"files": []}\n',
+    "open is a string": b'{"open": "/tmp/x.peerdesk"}\n',
+    "a number among the names": b'{"open": [1]}\n',
+    "a relative path": message("eastmere.peerdesk"),
+    "another suffix": message("/etc/passwd"),
+    "a file that does not exist": message("/nowhere/eastmere.peerdesk"),
+    "too many files": message(*[f"/tmp/{i}.peerdesk" for i in range(MAX_FILES + 1)]),
+    "too long": b'{"open": []}' + b" " * MAX_MESSAGE + b"\n",
+}
+
+
+@pytest.mark.parametrize("data", HOSTILE.values(), ids=HOSTILE.keys())
+def test_a_malformed_message_opens_nothing(data: bytes) -> None:
+    assert files_in(data) is None
+
+
+def test_a_folder_named_like_a_review_is_not_a_file_to_open(tmp_path: Path) -> None:
+    folder = tmp_path / "trap.peerdesk"
+    folder.mkdir()
+    assert files_in(message(str(folder))) is None
+
+
+def test_with_no_peerdesk_running_the_hand_over_says_so_at_once(name: str) -> None:
+    started = time.monotonic()
+    assert hand_over([], name=name) is False
+    assert time.monotonic() - started < 1.0  # not the answer's wait: nobody is there to connect to
+
+
+SENDER = """
+import sys
+from pathlib import Path
+from PySide6.QtCore import QCoreApplication
+from peerdesk.ui.shell.single_instance import hand_over
+app = QCoreApplication([])
+print(hand_over([Path(p) for p in sys.argv[2:]], name=sys.argv[1]), flush=True)
+"""
+
+
+def sender(name: str, *files: Path) -> subprocess.Popen[str]:
+    return subprocess.Popen(
+        [sys.executable, "-c", SENDER, name, *map(str, files)],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+
+
+def test_a_second_start_hands_its_files_to_the_running_app(qtbot: QtBot, name: str, review: Path) -> None:
+    listener = Listener(name)
+    assert listener.start()
+    process = sender(name, review)
+    with qtbot.waitSignal(listener.handed, timeout=10000) as handed:
+        pass
+    out, err = process.communicate(timeout=10)
+    assert handed.args == [[review]]
+    assert out.strip() == "True", err  # the second start then exits: the running app has them
+
+
+def test_a_malformed_message_is_cut_off_and_nothing_is_handed(qtbot: QtBot, name: str) -> None:
+    listener = Listener(name)
+    assert listener.start()
+    handed: list[object] = []
+    listener.handed.connect(handed.append)
+    client = QLocalSocket()
+    client.connectToServer(name)
+    assert client.waitForConnected(2000)
+    client.write(HOSTILE["another suffix"])
+    client.flush()
+    qtbot.waitUntil(lambda: client.state() == QLocalSocket.LocalSocketState.UnconnectedState, timeout=5000)
+    assert handed == [] and client.readAll().data() == b""  # no answer: the sender would start as the app
+
+
+def test_a_channel_left_by_a_killed_peerdesk_is_taken_over(name: str) -> None:
+    if sys.platform.startswith("win"):
+        pytest.skip("a named pipe goes with the process that made it")
+    left = Path(QDir.tempPath()) / name  # where a local server's socket lives on Linux and macOS
+    left.write_bytes(b"")
+    try:
+        assert Listener(name).start()
+    finally:
+        left.unlink(missing_ok=True)
+
+
+def test_a_channel_another_peerdesk_answers_on_is_left_to_it(qtbot: QtBot, name: str, review: Path) -> None:
+    first, second = Listener(name), Listener(name)
+    assert first.start()
+    assert not second.start()  # it does not take the channel from the running app
+    process = sender(name, review)
+    with qtbot.waitSignal(first.handed, timeout=10000):
+        pass
+    assert process.communicate(timeout=10)[0].strip() == "True"
+
+
+# The app as ``peerdesk`` runs it, started first; it says when it listens and what it was handed over.
+RUNNING_APP = """
+import sys
+from PySide6.QtWidgets import QApplication
+from peerdesk.ui.shell import app as shell, single_instance
+
+listening = single_instance.Listener.start
+def start(self):
+    started = listening(self)
+    print("listening", started, flush=True)
+    return started
+single_instance.Listener.start = start
+
+def offer_bundle(self, path):
+    print("offered", path.name, flush=True)
+    QApplication.quit()
+shell.Controller.offer_bundle = offer_bundle
+sys.exit(shell.run([]))
+"""
+
+
+def test_a_bundle_double_clicked_while_peerdesk_runs_is_offered_by_the_running_app(tmp_path: Path) -> None:
+    """End to end, as Windows does it: a new ``peerdesk FILE`` process per double-click."""
+    bundle = tmp_path / "from-jo.pdbundle"
+    bundle.write_bytes(b"x")
+    env = {**os.environ, "HOME": str(tmp_path), "XDG_CONFIG_HOME": str(tmp_path / "config")}
+    env.pop("PEERDESK_PASSPHRASE", None)
+    with subprocess.Popen(
+        [sys.executable, "-c", RUNNING_APP], env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True
+    ) as running:
+        try:
+            assert running.stdout is not None
+            assert running.stdout.readline().split() == ["listening", "True"]
+            second = subprocess.run(
+                [sys.executable, "-m", "peerdesk", str(bundle)], env=env, capture_output=True, text=True, timeout=60
+            )
+            assert second.returncode == 0, second.stderr
+            assert running.stdout.readline().split() == ["offered", "from-jo.pdbundle"]
+            assert running.wait(timeout=30) == 0
+        finally:
+            running.kill()
+
+
+def test_the_module_names_what_the_app_opens_as_the_command_line_does() -> None:
+    from peerdesk.__main__ import OPENABLE_SUFFIXES
+
+    assert single_instance.OPENABLE_SUFFIXES == OPENABLE_SUFFIXES
