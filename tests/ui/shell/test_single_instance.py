@@ -126,6 +126,20 @@ def test_a_malformed_message_is_cut_off_and_nothing_is_handed(qtbot: QtBot, name
     assert handed == [] and client.readAll().data() == b""  # no answer: the sender would start as the app
 
 
+def test_only_this_user_may_connect_and_closing_takes_the_socket_away(name: str) -> None:
+    if sys.platform.startswith("win"):
+        pytest.skip("a named pipe's access is its security descriptor, not a file mode")
+    import stat
+
+    listener = Listener(name)
+    assert listener.start()
+    socket_file = Path(listener.server.fullServerName())
+    mode = socket_file.stat().st_mode
+    assert stat.S_ISSOCK(mode) and stat.S_IMODE(mode) & 0o077 == 0  # nobody but the user
+    listener.server.close()
+    assert not socket_file.exists()
+
+
 def test_a_channel_left_by_a_killed_peerdesk_is_taken_over(name: str) -> None:
     if sys.platform.startswith("win"):
         pytest.skip("a named pipe goes with the process that made it")
