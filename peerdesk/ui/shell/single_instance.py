@@ -9,7 +9,7 @@ its start screen. macOS sends a running app the file itself (``Application.file_
 
 The channel is a local socket (a named pipe on Windows) that only this user may connect to. What arrives is
 checked like any input from outside: at most ``MAX_MESSAGE`` bytes of JSON naming at most ``MAX_FILES`` existing
-files with a suffix peerdesk opens, else nothing is done.
+files with a suffix peerdesk opens, read while its sender still waits, else nothing is done.
 """
 
 from __future__ import annotations
@@ -18,6 +18,7 @@ import getpass
 import hashlib
 import json
 import sys
+import time
 from pathlib import Path
 
 from PySide6.QtCore import QObject, Signal
@@ -50,22 +51,35 @@ def hand_over(files: list[Path], name: str | None = None, wait_ms: int = WAIT_MS
         import ctypes
 
         ctypes.windll.user32.AllowSetForegroundWindow(-1)
-    socket.write(json.dumps({"open": [str(path) for path in files]}).encode() + b"\n")
+    # Taken only until this sender stops waiting: a running app too busy to answer in time would otherwise open the
+    # files later, while this process, having heard nothing, opens them as the app.
+    until = now_ms() + wait_ms
+    socket.write(json.dumps({"open": [str(path) for path in files], "until": until}).encode() + b"\n")
     socket.waitForBytesWritten(wait_ms)
     answered = socket.waitForReadyRead(wait_ms) and socket.readAll().data() == ANSWER
     socket.disconnectFromServer()
     return answered
 
 
-def files_in(message: bytes) -> list[Path] | None:
-    """The files a message names, or None when it is not one of ours (anything malformed: nothing is opened)."""
+def now_ms() -> int:
+    return int(time.time() * 1000)
+
+
+def files_in(message: bytes, now: int | None = None) -> list[Path] | None:
+    """The files a message names, or None when it is not one of ours (anything malformed: nothing is opened) or
+    came too late (its sender has stopped waiting and opens them itself)."""
     if len(message) > MAX_MESSAGE:
         return None
     try:
         data = json.loads(message.decode("utf-8"))
     except (UnicodeDecodeError, ValueError):
         return None
-    names = data.get("open") if isinstance(data, dict) else None
+    if not isinstance(data, dict):
+        return None
+    until = data.get("until")
+    if type(until) is not int or (now_ms() if now is None else now) > until:
+        return None
+    names = data.get("open")
     if not isinstance(names, list) or len(names) > MAX_FILES or not all(isinstance(n, str) for n in names):
         return None
     paths = [Path(n) for n in names]

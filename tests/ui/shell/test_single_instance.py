@@ -33,8 +33,9 @@ def review(tmp_path: Path) -> Path:
     return path
 
 
-def message(*names: object) -> bytes:
-    return json.dumps({"open": list(names)}).encode() + b"\n"
+def message(*names: object, until: object = None) -> bytes:
+    until = single_instance.now_ms() + 60_000 if until is None else until
+    return json.dumps({"open": list(names), "until": until}).encode() + b"\n"
 
 
 def test_the_channel_is_this_users_and_the_same_at_every_start() -> None:
@@ -52,6 +53,10 @@ def test_a_message_naming_existing_files_peerdesk_opens_gives_them(review: Path,
 # Labelled vectors: each is refused whole (None), so nothing at all is opened.
 HOSTILE = {
     "not JSON": b"open these please\n",
+    "no deadline": b'{"open": []}\n',
+    "a deadline that is not a number": message(until="soon"),
+    "a deadline that is true": message(until=True),
+    "read after its sender stopped waiting": message(until=1),
     "not UTF-8": b'{"open": ["\xff\xfe"]}\n',
     "a list, not an object": b'["/tmp/x.peerdesk"]\n',
     "no open key": b'{"files": []}\n',
@@ -61,7 +66,7 @@ HOSTILE = {
     "another suffix": message("/etc/passwd"),
     "a file that does not exist": message("/nowhere/eastmere.peerdesk"),
     "too many files": message(*[f"/tmp/{i}.peerdesk" for i in range(MAX_FILES + 1)]),
-    "too long": b'{"open": []}' + b" " * MAX_MESSAGE + b"\n",
+    "too long": message()[:-2] + b" " * MAX_MESSAGE + b"}\n",
 }
 
 
