@@ -367,3 +367,24 @@ def test_opening_a_review_already_open_brings_its_window_forward_without_asking_
     controller.open_path(store.path.parent / "." / store.path.name)  # the same file, however it is written
     assert asked == [] and controller.windows == [window]
     assert window.isVisible() and not window.isMinimized()
+
+
+def test_a_second_start_without_files_brings_the_app_forward(
+    qtbot: QtBot, controller: Controller, store: Store, tmp_path: Path
+) -> None:
+    """What ``single_instance`` hands over: no file shows the start screen when no review is open, else the window;
+    files are opened as if double-clicked here (a bundle waits for its review)."""
+    controller.handed_over([])
+    qtbot.waitUntil(controller.start.isVisible, timeout=5000)
+    window = controller.open_window(store)
+    qtbot.waitExposed(window)
+    window.showMinimized()
+    qtbot.waitUntil(window.isMinimized, timeout=5000)
+    controller.handed_over([])
+    qtbot.waitUntil(lambda: not window.isMinimized(), timeout=5000)
+    assert not controller.start.isVisible()  # the review's window, not the start screen over it
+    bundle = tmp_path / "from-jo.pdbundle"
+    bundle.write_bytes(b"x")
+    controller.handed_over([bundle])
+    qtbot.waitUntil(lambda: window.notices.isVisible(), timeout=5000)
+    assert "from-jo.pdbundle" in window.notices.text() and controller.pending_bundle is None
