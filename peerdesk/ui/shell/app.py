@@ -59,6 +59,7 @@ def stylesheet() -> str:
 
 
 OPENED_CHECKS_MS = 400
+LOAD_ANYWAY_MS = 2000  # the review modules load after the start screen's first paint, or after this at the latest
 
 
 class Controller(QObject):
@@ -413,10 +414,25 @@ def run(argv: list[str] | None = None, files: list[Path] | None = None) -> int:
     controller = Controller(app)
     listener.handed.connect(controller.handed_over)
     controller.show_start()
-    controller.start.painted.connect(lambda: load_review_modules(REVIEW_MODULES, then=collect_garbage_again))
+    load = once(lambda: load_review_modules(REVIEW_MODULES, then=collect_garbage_again))
+    controller.start.painted.connect(load)
+    # Also when the screen is never painted (started minimized): the collector must not stay off for good.
+    QTimer.singleShot(LOAD_ANYWAY_MS, load)
     if files:
         QTimer.singleShot(0, lambda: controller.open_files(files))
     return app.exec()
+
+
+def once(action: Callable[[], None]) -> Callable[[], None]:
+    """``action``, done the first time the result is called and never again."""
+    done: list[bool] = []
+
+    def first_time() -> None:
+        if not done:
+            done.append(True)
+            action()
+
+    return first_time
 
 
 def load_review_modules(names: tuple[str, ...], then: Callable[[], None]) -> None:

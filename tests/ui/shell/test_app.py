@@ -254,6 +254,48 @@ def test_the_start_screen_paints_before_the_storage_layer_loads_and_it_loads_rig
     assert after.split()[1:] == list(shell.REVIEW_MODULES)
 
 
+NEVER_PAINTED_PROGRAM = """
+import gc, sys, time
+gc.disable()
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication, QWidget
+from peerdesk.ui.shell import app as shell
+from peerdesk.ui.shell.start import StartScreen
+
+StartScreen.paintEvent = QWidget.paintEvent  # as if never painted (started minimized): ``painted`` never comes
+started = time.monotonic()
+
+def check():
+    if gc.isenabled():
+        loaded = [m for m in shell.REVIEW_MODULES if m in sys.modules]
+        print("loaded after", round((time.monotonic() - started) * 1000), "ms:", *loaded)
+        QApplication.quit()
+    else:
+        QTimer.singleShot(20, check)
+
+QTimer.singleShot(0, check)
+sys.exit(shell.run([]))
+"""
+
+
+def test_a_start_screen_never_painted_still_loads_the_review_modules_and_turns_the_collector_on(
+    tmp_path: Path,
+) -> None:
+    import os
+    import subprocess
+    import sys
+
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "HOME": str(tmp_path), "XDG_CONFIG_HOME": str(tmp_path)}
+    done = subprocess.run(
+        [sys.executable, "-c", NEVER_PAINTED_PROGRAM], env=env, capture_output=True, text=True, timeout=60
+    )
+    assert done.returncode == 0, done.stderr
+    words = done.stdout.split()
+    assert words[:2] == ["loaded", "after"] and words[3] == "ms:"
+    assert int(words[2]) >= shell.LOAD_ANYWAY_MS - 100  # by the clock, there being no paint to go by
+    assert words[4:] == list(shell.REVIEW_MODULES)
+
+
 # A new process: its QApplication is the app's own (the tests' is pytest-qt's, made before make_app runs).
 APPLICATION_PROGRAM = """
 import sys
