@@ -24,7 +24,6 @@ from peerdesk.ui.kit import messages
 from peerdesk.ui.kit import settings as ui_settings
 from peerdesk.ui.kit.icons import app_icon
 from peerdesk.ui.kit.worker import Progress, run_task
-from peerdesk.ui.shell import single_instance
 from peerdesk.ui.shell.start import StartScreen
 
 if TYPE_CHECKING:
@@ -402,6 +401,7 @@ def make_app(argv: list[str] | None = None) -> Application:
 def run(argv: list[str] | None = None, files: list[Path] | None = None) -> int:
     """The app; ``files`` are reviews or bundles to open once the start screen is up (``peerdesk FILE``)."""
     from peerdesk.logs import setup_logging
+    from peerdesk.ui.shell import single_instance  # QtNetwork: for the app as users start it, not a review's window
 
     setup_logging()
     app = make_app(argv)
