@@ -51,7 +51,21 @@ class NoticeBar(QFrame):
         self.buttons: list[QPushButton] = []
         self._row = row
         self.kind = "info"
+        self._held: bool | None = None  # while held: whether to show again on release
         self.hide()
+
+    def hold(self) -> None:
+        """Hidden until ``release``, whatever notice comes meanwhile (a locked window shows nothing of its review
+        beside the lock screen, a notice naming it included). Release shows the latest one, if any is due."""
+        if self._held is None:
+            self._held = not self.isHidden()
+            self.hide()
+
+    def release(self) -> None:
+        if self._held is not None:
+            shown, self._held = self._held, None
+            if shown:
+                self._show_and_tell()
 
     def show_notice(self, text: str, choices: Sequence[Choice] = (), *, kind: str = "info", dismiss: str = "") -> None:
         """Show ``text`` with a button per choice, and Dismiss; replaces any notice shown before.
@@ -70,6 +84,12 @@ class NoticeBar(QFrame):
         )
         self.label.setText(text)
         self.setAccessibleName(f"Notice: {text}")
+        if self._held is not None:
+            self._held = True  # shown, and told, on release
+            return
+        self._show_and_tell()
+
+    def _show_and_tell(self) -> None:
         self.show()  # a child widget: showing it moves no focus
         if QAccessible.isActive():
             QAccessible.updateAccessibility(QAccessibleEvent(self, QAccessible.Event.Alert))

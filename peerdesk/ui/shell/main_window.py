@@ -100,7 +100,6 @@ class MainWindow(ShellWindow):
         self._update_title()
         session.changed.connect(lambda ch: self._update_title() if "review" in ch else None)
         self._locked_state: QByteArray | None = None
-        self._notice_hidden = True
         self.layouts.on_wall = lambda day2: show_mode(self, day2=day2)
         self.layouts.restore(day)
         self.action_build_presentation = install_build_action(self)
@@ -362,8 +361,7 @@ class MainWindow(ShellWindow):
         for dock in self.docks.values():
             dock.hide()
         self.stack.setCurrentWidget(self.lock_screen)
-        self._notice_hidden = self.notices.isHidden()  # nothing of the review shows beside the lock screen
-        self.notices.hide()
+        self.notices.hold()  # nothing of the review shows beside the lock screen, a notice arriving meanwhile included
         self.menuBar().setEnabled(False)
         close_over_lock(self)  # its dialogs and the projector: they are not parts of this window to bring back
         self.session.set_locked(True)
@@ -371,7 +369,7 @@ class MainWindow(ShellWindow):
 
     def unlock(self) -> None:
         self.stack.setCurrentWidget(self.work)
-        self.notices.setHidden(self._notice_hidden)
+        self.notices.release()
         if self._locked_state is not None:
             self.restoreState(self._locked_state, layouts.LAYOUT_VERSION)
             self._locked_state = None

@@ -88,3 +88,19 @@ def test_a_notice_may_word_its_dismiss_button_and_then_shows_only_that_one(qtbot
     assert bar.isHidden()
     bar.show_notice("Saved elsewhere")  # the next notice has the bar's own Dismiss again
     assert [b.text() for b in bar.buttons] == ["&Dismiss"]
+
+
+def test_a_held_bar_stays_hidden_whatever_comes_and_release_shows_the_latest_only_if_one_is_due(qtbot: QtBot) -> None:
+    """A locked window holds its bar: nothing of the review shows beside the lock screen."""
+    _root, bar, _edit = page(qtbot)
+    bar.show_notice("Saved elsewhere")
+    bar.hold()
+    assert bar.isHidden()
+    bar.show_notice("Import from-jo.pdbundle into Eastmere?", [("Im&port", lambda: None)])
+    assert bar.isHidden()  # while held
+    bar.release()
+    assert bar.isVisible() and bar.text() == "Import from-jo.pdbundle into Eastmere?"
+    bar.buttons[-1].click()  # dismissed
+    bar.hold()
+    bar.release()
+    assert bar.isHidden()  # nothing was shown before the hold, nothing came during it

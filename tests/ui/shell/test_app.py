@@ -430,3 +430,19 @@ def test_a_second_start_without_files_brings_the_app_forward(
     controller.handed_over([bundle])
     qtbot.waitUntil(lambda: window.notices.isVisible(), timeout=5000)
     assert "from-jo.pdbundle" in window.notices.text() and controller.pending_bundle is None
+
+
+def test_a_bundle_handed_over_while_the_window_is_locked_is_offered_once_it_is_unlocked(
+    qtbot: QtBot, controller: Controller, store: Store, tmp_path: Path
+) -> None:
+    """The offer names the review: beside the lock screen it would show an onlooker which review this is."""
+    window = controller.open_window(store)
+    qtbot.waitExposed(window)
+    window.lock()
+    bundle = tmp_path / "from-jo.pdbundle"
+    bundle.write_bytes(b"x")
+    controller.handed_over([bundle])
+    qtbot.wait(300)  # the hand-over opens the files on the next turn of the event loop
+    assert not window.notices.isVisible()
+    window.unlock()
+    assert window.notices.isVisible() and "from-jo.pdbundle" in window.notices.text()
