@@ -99,6 +99,7 @@ class MainWindow(ShellWindow):
         session.undo_stack.cleanChanged.connect(lambda _c: None)
         self._update_title()
         session.changed.connect(lambda ch: self._update_title() if "review" in ch else None)
+        session.locked_changed.connect(lambda _locked: self._update_title())
         self._locked_state: QByteArray | None = None
         self.layouts.on_wall = lambda day2: show_mode(self, day2=day2)
         self.layouts.restore(day)
@@ -342,7 +343,9 @@ class MainWindow(ShellWindow):
         self.saved_label.setText("All changes saved")
 
     def _update_title(self) -> None:
-        self.setWindowTitle(f"{self.session.title()} — peerdesk")
+        # Locked, the window names no review: its title shows beside the lock screen, in the title bar and taskbar.
+        name = "Locked review" if self.session.locked else self.session.title()
+        self.setWindowTitle(f"{name} — peerdesk")
 
     # --- layout (layouts.py: one per part of the visit) ---------------------------------------------------------
     def save_layout(self) -> None:

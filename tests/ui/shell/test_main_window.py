@@ -51,6 +51,17 @@ def test_locking_hides_the_docks_and_the_right_passphrase_brings_them_back(windo
     assert all(d.isVisible() for d in window.docks.values())
 
 
+def test_a_locked_window_s_title_names_no_review_and_unlocking_gives_the_name_back(window: MainWindow) -> None:
+    """The title shows beside the lock screen: in the title bar, the taskbar, the window switcher."""
+    named = window.windowTitle()
+    assert window.session.title() in named
+    window.lock()
+    assert window.windowTitle() == "Locked review — peerdesk"
+    window.lock_screen.edit.setText(PASSPHRASE)
+    window.lock_screen.try_unlock()
+    assert window.windowTitle() == named
+
+
 def test_the_shortcuts_list_names_each_action_once(window: MainWindow) -> None:
     rows = window.shortcut_rows()
     assert rows == sorted(set(rows)) and all(name and seq and "&" not in name for name, seq in rows)
