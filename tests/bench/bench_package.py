@@ -39,29 +39,40 @@ RUNS = 7
 MB = 1024 * 1024
 
 
-def floor_program(connect: str = "sqlcipher3.connect(path)", configure: str = "") -> str:
-    """The floor's program: open the review with ``connect``, key it (one key derivation), run ``configure``, and
-    show a bare QMainWindow of the app's size, printing "shown" once it is exposed."""
+def window_program(
+    before: str = "", size: tuple[int, int] = (1360, 860), marker: str = "shown", after: str = ""
+) -> str:
+    """A program that runs ``before`` (Python at the top level), then shows a bare QMainWindow of ``size`` and
+    prints ``marker`` once it is exposed and the events that followed are processed, then runs ``after``: the
+    floors of the start-up benchmarks."""
     return f"""
 import sys
-import sqlcipher3
 from PySide6.QtWidgets import QApplication, QMainWindow
-
-path, passphrase = sys.argv[1], sys.argv[2]
-conn = {connect}
-conn.execute("PRAGMA key = '" + passphrase.replace("'", "''") + "'")
-conn.execute("SELECT count(*) FROM sqlite_master").fetchone()  # the key derivation happens here
-{configure}
+{before}
 app = QApplication(sys.argv[:1])
 window = QMainWindow()
-window.resize(1360, 860)
+window.resize({size[0]}, {size[1]})
 window.show()
 while not (window.windowHandle() and window.windowHandle().isExposed()):
     app.processEvents()
 app.processEvents()
-print("shown", flush=True)
-conn.close()
+print({marker!r}, flush=True)
+{after}
 """
+
+
+def floor_program(connect: str = "sqlcipher3.connect(path)", configure: str = "") -> str:
+    """The floor's program: open the review with ``connect``, key it (one key derivation), run ``configure``, and
+    show a bare QMainWindow of the app's size, printing "shown" once it is exposed."""
+    return window_program(
+        f"""import sqlcipher3
+path, passphrase = sys.argv[1], sys.argv[2]
+conn = {connect}
+conn.execute("PRAGMA key = '" + passphrase.replace("'", "''") + "'")
+conn.execute("SELECT count(*) FROM sqlite_master").fetchone()  # the key derivation happens here
+{configure}""",
+        after="conn.close()",
+    )
 
 
 FLOOR_PROGRAM = floor_program()
@@ -111,19 +122,27 @@ def isolated_env(tmp_path: Path) -> dict[str, str]:
     return env
 
 
-def time_until_shown(command: list[str], env: dict[str, str], marker: str) -> float:
-    """Milliseconds from starting the process to it printing ``marker``; the process must then exit 0."""
+def times_until(command: list[str], env: dict[str, str], markers: tuple[str, ...]) -> list[float]:
+    """Milliseconds from starting the process to it printing a line starting with each of ``markers``; the process
+    must then exit 0."""
     started = time.perf_counter()
     process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env)
     assert process.stdout is not None
-    shown = None
+    seen: dict[str, float] = {}
     for line in process.stdout:
-        if line.startswith(marker) and shown is None:
-            shown = (time.perf_counter() - started) * 1000
+        for marker in markers:
+            if line.startswith(marker) and marker not in seen:
+                seen[marker] = (time.perf_counter() - started) * 1000
     _out, err = process.communicate(timeout=60)
     assert process.returncode == 0, err
-    assert shown is not None, f"{command[0]} never printed {marker!r}"
-    return shown
+    missing = [m for m in markers if m not in seen]
+    assert not missing, f"{command[0]} never printed {missing!r}"
+    return [seen[marker] for marker in markers]
+
+
+def time_until_shown(command: list[str], env: dict[str, str], marker: str) -> float:
+    """Milliseconds from starting the process to it printing ``marker``; the process must then exit 0."""
+    return times_until(command, env, (marker,))[0]
 
 
 def test_package_size(built: dict[str, object]) -> None:

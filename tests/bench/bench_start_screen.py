@@ -14,11 +14,11 @@ import os
 import statistics
 import subprocess
 import sys
-import time
 from pathlib import Path
 
 import pytest
 
+from tests.bench.bench_package import times_until, window_program
 from tests.bench.report import report
 
 pytestmark = pytest.mark.bench
@@ -55,33 +55,7 @@ QTimer.singleShot(0, loaded)
 sys.exit(shell.run([]))
 """
 
-FLOOR_PROGRAM = """
-from PySide6.QtWidgets import QApplication, QMainWindow
-app = QApplication([])
-window = QMainWindow()
-window.resize(760, 520)
-window.show()
-while not (window.windowHandle() and window.windowHandle().isExposed()):
-    app.processEvents()
-app.processEvents()
-print("painted", flush=True)
-"""
-
-
-def times_of(command: list[str], env: dict[str, str], markers: tuple[str, ...]) -> list[float]:
-    """Milliseconds from starting the process to it printing each of ``markers``; it must then exit 0."""
-    started = time.perf_counter()
-    process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env)
-    assert process.stdout is not None
-    seen: dict[str, float] = {}
-    for line in process.stdout:
-        word = line.strip()
-        if word in markers and word not in seen:
-            seen[word] = (time.perf_counter() - started) * 1000
-    _out, err = process.communicate(timeout=60)
-    assert process.returncode == 0, err
-    assert set(seen) == set(markers), f"printed only {sorted(seen)}"
-    return [seen[marker] for marker in markers]
+FLOOR_PROGRAM = window_program(size=(760, 520), marker="painted")  # the start screen's size
 
 
 def test_start_screen(tmp_path: Path) -> None:
@@ -90,15 +64,15 @@ def test_start_screen(tmp_path: Path) -> None:
     subprocess.run([sys.executable, "-m", "compileall", "-q", str(ROOT / "peerdesk")], env=env, check=True)
     ours_cmd = [sys.executable, "-c", START_PROGRAM]
     floor_cmd = [sys.executable, "-c", FLOOR_PROGRAM]
-    times_of(ours_cmd, env, ("painted", "loaded"))  # caches warm
+    times_until(ours_cmd, env, ("painted", "loaded"))  # caches warm
     painted: list[float] = []
     loaded: list[float] = []
     floor: list[float] = []
     for _ in range(RUNS):  # alternating, so a busy moment on the machine hits both alike
-        at_paint, at_load = times_of(ours_cmd, env, ("painted", "loaded"))
+        at_paint, at_load = times_until(ours_cmd, env, ("painted", "loaded"))
         painted.append(at_paint)
         loaded.append(at_load)
-        floor.append(times_of(floor_cmd, env, ("painted",))[0])
+        floor.append(times_until(floor_cmd, env, ("painted",))[0])
     # In every run the screen painted before the review modules had loaded: they load behind it, not before it.
     assert all(at_paint < at_load for at_paint, at_load in zip(painted, loaded, strict=True))
     report(
