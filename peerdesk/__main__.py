@@ -10,8 +10,7 @@ import sys
 from collections.abc import Callable
 from pathlib import Path
 
-# Files the desktop hands to the app rather than to the CLI; no subcommand ends like this.
-OPENABLE_SUFFIXES = (".peerdesk", ".pdbundle")
+from peerdesk import OPENABLE_SUFFIXES  # files the desktop hands to the app, not the CLI: no subcommand ends so
 
 
 def openable(arg: str) -> bool:

@@ -24,7 +24,8 @@ from pathlib import Path
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtNetwork import QLocalServer, QLocalSocket
 
-OPENABLE_SUFFIXES = (".peerdesk", ".pdbundle")  # as peerdesk/__main__.py hands to the app
+from peerdesk import OPENABLE_SUFFIXES
+
 MAX_MESSAGE = 64 * 1024
 MAX_FILES = 32
 WAIT_MS = 1500  # for the running app to answer: it answers from its event loop, which a dialog keeps turning

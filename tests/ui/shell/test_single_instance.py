@@ -207,9 +207,3 @@ def test_a_bundle_double_clicked_while_peerdesk_runs_is_offered_by_the_running_a
             assert running.wait(timeout=30) == 0
         finally:
             running.kill()
-
-
-def test_the_module_names_what_the_app_opens_as_the_command_line_does() -> None:
-    from peerdesk.__main__ import OPENABLE_SUFFIXES
-
-    assert single_instance.OPENABLE_SUFFIXES == OPENABLE_SUFFIXES
