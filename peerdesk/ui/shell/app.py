@@ -315,8 +315,7 @@ class Controller(QObject):
         )
 
     def _file_opened(self, path: Path) -> None:
-        # Later, not inside the event handler: opening asks for the passphrase in a modal dialog.
-        QTimer.singleShot(0, lambda: self.open_files([path]))
+        self.handed_over([path])  # macOS hands the running app the file itself: the same as from another peerdesk
 
     def handed_over(self, paths: list[Path]) -> None:
         """What another peerdesk of this user passed on before it exited (``single_instance``): its files, opened
