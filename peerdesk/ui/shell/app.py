@@ -404,10 +404,11 @@ def run(argv: list[str] | None = None, files: list[Path] | None = None) -> int:
 
     setup_logging()
     app = make_app(argv)
-    if single_instance.hand_over(files or []):
+    channel = single_instance.server_name()
+    if single_instance.hand_over(files or [], name=channel):
         return 0  # peerdesk already runs for this user: it has the files now (or comes forward)
     messages.install_excepthook()
-    listener = single_instance.Listener(parent=app)
+    listener = single_instance.Listener(channel, parent=app)
     listener.start()
     app.aboutToQuit.connect(listener.server.close)  # on Linux and macOS its socket file goes with it
     controller = Controller(app)

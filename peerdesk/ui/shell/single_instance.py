@@ -10,6 +10,11 @@ its start screen. macOS sends a running app the file itself (``Application.file_
 The channel is a local socket (a named pipe on Windows) that only this user may connect to. What arrives is
 checked like any input from outside: at most ``MAX_MESSAGE`` bytes of JSON naming at most ``MAX_FILES`` existing
 files with a suffix peerdesk opens, read while its sender still waits, else nothing is done.
+
+Another user of the same computer must not be able to take the channel first: a double-click would then tell them
+the file's path, and the file would not open. So on Linux and macOS the socket lives in a folder only this user may
+write in (``private_folder``), and elsewhere (a named pipe on Windows, whose names are shared by every user) the
+channel's name comes from a random key kept in this user's own data folder, which nobody else can read (``KEY``).
 """
 
 from __future__ import annotations
@@ -17,14 +22,18 @@ from __future__ import annotations
 import getpass
 import hashlib
 import json
+import os
+import secrets
+import stat
 import sys
 import time
 from pathlib import Path
 
+from platformdirs import user_data_dir
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtNetwork import QLocalServer, QLocalSocket
 
-from peerdesk import OPENABLE_SUFFIXES
+from peerdesk import APP_NAME, OPENABLE_SUFFIXES, ORG_NAME
 
 MAX_MESSAGE = 64 * 1024
 MAX_FILES = 32
@@ -33,10 +42,77 @@ ANSWER = b"ok\n"
 PROBE_MS = 200  # a running app accepts at once (the system does, before its event loop turns)
 
 
-def server_name() -> str:
-    """This user's channel: the same for every peerdesk this user starts, another for another user."""
-    who = f"{getpass.getuser()}|{Path.home()}".encode()
+SOCKET = "one-app"  # the socket's name in the private folder
+KEY = "one-app.key"  # in this user's data folder: what the channel's name is made from where names are shared
+SOCKET_PATH_MAX = 100  # bytes: a Unix socket's whole path must fit in 104 (macOS) or 108 (Linux)
+
+
+def server_name(data: Path | None = None) -> str:
+    """This user's channel: the same for every peerdesk this user starts, another for another user, and one no
+    other user can make first. ``data``: this user's data folder (the platform's, unless a test gives one)."""
+    data = data or Path(user_data_dir(APP_NAME, ORG_NAME))
+    if sys.platform != "win32":
+        folder = private_folder(data)
+        if folder is not None and len(os.fsencode(folder / SOCKET)) <= SOCKET_PATH_MAX:
+            return str(folder / SOCKET)
+    # A name, which Qt makes a named pipe (Windows) or a socket in the temporary folder (a Unix without a private
+    # folder for it): unguessable by another user as long as they cannot read this user's key.
+    who = f"{getpass.getuser()}|{Path.home()}|{channel_key(data)}".encode()
     return "peerdesk-" + hashlib.sha256(who).hexdigest()[:16]
+
+
+def private_folder(data: Path) -> Path | None:
+    """A folder only this user may write in (so nobody else can put a socket there): the session's runtime folder
+    when the system gives one (Linux), else one of ours in ``data``; None when neither is (a read-only home)."""
+    runtime = os.environ.get("XDG_RUNTIME_DIR")
+    if runtime and _only_mine(Path(runtime)):
+        return Path(runtime)
+    folder = data / "run"
+    try:
+        folder.mkdir(mode=0o700, parents=True, exist_ok=True)
+    except OSError:
+        return None
+    return folder if _only_mine(folder) else None
+
+
+def _only_mine(folder: Path) -> bool:
+    try:
+        found = folder.lstat()  # not a link: whoever made one could point it anywhere
+    except OSError:
+        return False
+    return stat.S_ISDIR(found.st_mode) and found.st_uid == os.getuid() and not found.st_mode & 0o077
+
+
+def channel_key(data: Path) -> str:
+    """This user's random key for the channel's name, made at the first start and kept (owner-only) in ``data``;
+    "" when it can be neither kept nor read (the name is then guessable, as it was before there was a key)."""
+    path = data / KEY
+    for _attempt in range(20):
+        try:
+            key = path.read_text("ascii").strip()
+        except FileNotFoundError:
+            try:
+                return _new_key(path)
+            except FileExistsError:
+                continue  # another peerdesk, started at the same moment, made it first: read theirs
+            except OSError:
+                return ""
+        except (OSError, UnicodeDecodeError):
+            return ""
+        if key:
+            return key
+        time.sleep(0.01)  # that other peerdesk is still writing it
+    return ""
+
+
+def _new_key(path: Path) -> str:
+    """A new key, written to ``path`` if no file is there (``FileExistsError`` otherwise)."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+    key = secrets.token_hex(16)
+    with os.fdopen(fd, "w", encoding="ascii") as handle:
+        handle.write(key)
+    return key
 
 
 def hand_over(files: list[Path], name: str | None = None, wait_ms: int = WAIT_MS) -> bool:

@@ -38,9 +38,92 @@ def message(*names: object, until: object = None) -> bytes:
     return json.dumps({"open": list(names), "until": until}).encode() + b"\n"
 
 
-def test_the_channel_is_this_users_and_the_same_at_every_start() -> None:
-    assert server_name() == server_name() and server_name().startswith("peerdesk-")
-    assert len(server_name()) == len("peerdesk-") + 16  # a hash: no user name or folder in a pipe's name
+UNIX_ONLY = pytest.mark.skipif(sys.platform == "win32", reason="a named pipe has no folder")
+
+
+@pytest.fixture
+def data(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """This user's data folder, and no runtime folder from the session running the tests."""
+    monkeypatch.delenv("XDG_RUNTIME_DIR", raising=False)
+    return tmp_path / "data"
+
+
+def only_mine(folder: Path) -> bool:
+    found = folder.stat()
+    return found.st_uid == os.getuid() and found.st_mode & 0o777 == 0o700
+
+
+@UNIX_ONLY
+def test_the_channel_is_the_same_at_every_start_in_a_folder_only_this_user_may_enter(data: Path) -> None:
+    name = server_name(data)
+    assert name == server_name(data) == str(data / "run" / single_instance.SOCKET)
+    assert only_mine(data / "run")  # nobody else can put a socket of that name there first
+
+
+@UNIX_ONLY
+def test_the_sessions_runtime_folder_holds_the_channel_when_it_is_private(
+    data: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    runtime = tmp_path / "run-user-1000"
+    runtime.mkdir(mode=0o700)
+    monkeypatch.setenv("XDG_RUNTIME_DIR", str(runtime))
+    assert server_name(data) == str(runtime / single_instance.SOCKET)
+
+
+@UNIX_ONLY
+def test_a_folder_others_may_write_in_never_holds_the_channel(
+    data: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    shared = tmp_path / "shared"
+    shared.mkdir()
+    shared.chmod(0o777)
+    monkeypatch.setenv("XDG_RUNTIME_DIR", str(shared))
+    assert server_name(data) == str(data / "run" / single_instance.SOCKET)
+    (data / "run").chmod(0o775)  # made open to the group since: not used either
+    name = server_name(data)
+    assert not name.startswith(str(tmp_path)) and name.startswith("peerdesk-")  # a name made from the user's key
+
+
+@UNIX_ONLY
+def test_a_folder_too_deep_for_a_socket_gives_a_name_made_from_the_key(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.delenv("XDG_RUNTIME_DIR", raising=False)
+    deep = tmp_path / ("d" * 60) / ("e" * 60)
+    assert server_name(deep).startswith("peerdesk-")
+
+
+def test_where_channel_names_are_shared_the_name_comes_from_this_users_key(
+    data: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(sys, "platform", "win32")  # named pipes: one namespace for every user of the computer
+    name = server_name(data)
+    assert name == server_name(data) and name.startswith("peerdesk-")
+    assert len(name) == len("peerdesk-") + 16  # a hash: no user name, folder or key in a pipe's name
+    assert server_name(tmp_path / "another") != name  # not guessable from the user's name and home alone
+
+
+def test_the_key_is_made_once_owner_only_and_kept(data: Path) -> None:
+    key = single_instance.channel_key(data)
+    assert len(key) == 32 and single_instance.channel_key(data) == key
+    if sys.platform != "win32":
+        assert (data / single_instance.KEY).stat().st_mode & 0o777 == 0o600
+
+
+def test_peerdesks_started_together_agree_on_the_key(data: Path) -> None:
+    from concurrent.futures import ThreadPoolExecutor
+
+    with ThreadPoolExecutor(8) as pool:
+        keys = set(pool.map(lambda _n: single_instance.channel_key(data), range(8)))
+    assert len(keys) == 1 and len(keys.pop()) == 32
+
+
+def test_a_key_that_cannot_be_kept_is_left_out_at_once(tmp_path: Path) -> None:
+    not_a_folder = tmp_path / "data"
+    not_a_folder.write_bytes(b"")
+    started = time.monotonic()
+    assert single_instance.channel_key(not_a_folder) == ""
+    assert time.monotonic() - started < 0.1  # no waiting for a key that will never come
 
 
 def test_a_message_naming_existing_files_peerdesk_opens_gives_them(review: Path, tmp_path: Path) -> None:
@@ -79,6 +162,19 @@ def test_a_folder_named_like_a_review_is_not_a_file_to_open(tmp_path: Path) -> N
     folder = tmp_path / "trap.peerdesk"
     folder.mkdir()
     assert files_in(message(str(folder))) is None
+
+
+@UNIX_ONLY
+def test_the_private_channel_carries_a_hand_over(qtbot: QtBot, data: Path, review: Path) -> None:
+    name = server_name(data)
+    listener = Listener(name)
+    assert listener.start()
+    assert only_mine(Path(listener.server.fullServerName()).parent)
+    process = sender(name, review)
+    with qtbot.waitSignal(listener.handed, timeout=10000) as handed:
+        pass
+    assert handed.args == [[review]] and process.communicate(timeout=10)[0].strip() == "True"
+    listener.server.close()
 
 
 def test_with_no_peerdesk_running_the_hand_over_says_so_at_once(name: str) -> None:
@@ -154,6 +250,15 @@ def test_a_channel_left_by_a_killed_peerdesk_is_taken_over(name: str) -> None:
         assert Listener(name).start()
     finally:
         left.unlink(missing_ok=True)
+
+
+@UNIX_ONLY
+def test_a_socket_left_in_the_private_folder_by_a_killed_peerdesk_is_taken_over(data: Path) -> None:
+    left = Path(server_name(data))
+    left.write_bytes(b"")
+    listener = Listener(str(left))
+    assert listener.start()
+    listener.server.close()
 
 
 def test_a_channel_another_peerdesk_answers_on_is_left_to_it(qtbot: QtBot, name: str, review: Path) -> None:
