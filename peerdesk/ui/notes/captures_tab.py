@@ -14,6 +14,7 @@ from PySide6.QtWidgets import QPushButton, QVBoxLayout, QWidget
 from peerdesk.services import notes, records
 from peerdesk.ui.kit import ops, palette
 from peerdesk.ui.kit.dialogs import list_view
+from peerdesk.ui.kit.picked import ActsOnPicked
 from peerdesk.ui.kit.session import ReviewSession
 from peerdesk.ui.kit.widgets import wrapped_label
 
@@ -42,6 +43,7 @@ class CapturesTab(QWidget):
         delete = QPushButton("Delete selected")
         delete.setToolTip("Delete the quote or post-it selected in the lists (Del)")
         delete.clicked.connect(self.delete_selected)
+        ActsOnPicked([delete], [self.quotes_view, self.postits_view], "Pick a quote or post-it in the lists first")
         layout.addWidget(delete, alignment=Qt.AlignmentFlag.AlignRight)
         # The Delete key in either list, as everywhere else: the button under them is often scrolled out of sight.
         for view in (self.quotes_view, self.postits_view):

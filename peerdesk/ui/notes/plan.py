@@ -19,6 +19,7 @@ from peerdesk.services import approaches, questions, records
 from peerdesk.services import timetable as tt
 from peerdesk.ui.kit import ops
 from peerdesk.ui.kit.dialogs import list_view
+from peerdesk.ui.kit.picked import ActsOnPicked
 from peerdesk.ui.kit.plain import plain_label, plain_tip
 from peerdesk.ui.kit.session import ReviewSession
 from peerdesk.ui.notes.interview_tab import InterviewTab
@@ -55,6 +56,7 @@ class QuestionPlanTab(InterviewTab):
         up.clicked.connect(lambda: self.move_selected_question(-1))
         down.clicked.connect(lambda: self.move_selected_question(+1))
         remove.clicked.connect(self.remove_selected_question)
+        ActsOnPicked([up, down, remove], [self.plan_view], "Pick a question in the plan first")
         # Two rows, so that every button keeps its whole label in the narrow side panel.
         buttons.addWidget(self.add_question_button)
         buttons.addWidget(bank)

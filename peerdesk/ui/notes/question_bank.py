@@ -15,6 +15,7 @@ from peerdesk.services.changes import Changes
 from peerdesk.store.engine import Store
 from peerdesk.ui.kit import ops
 from peerdesk.ui.kit.dialogs import STRETCH, dialog_layout, table_view
+from peerdesk.ui.kit.picked import ActsOnPicked
 from peerdesk.ui.kit.record_model import Column, RecordTableModel
 from peerdesk.ui.kit.session import ReviewSession
 
@@ -63,6 +64,7 @@ class QuestionBankDialog(QDialog):
         buttons.addWidget(close)
         layout.addLayout(buttons)
         self.model: RecordTableModel | None = None
+        self.picked = ActsOnPicked([remove], [self.view], "Pick the questions to remove in the list first")
         self._show()
 
     def current_approach(self) -> str:
@@ -81,6 +83,7 @@ class QuestionBankDialog(QDialog):
             noun="question",
         )
         self.view.setModel(self.model)
+        self.picked.follow(self.view)  # another model, so another selection to watch
 
     def add(self, text: str) -> str | None:
         approach, audience = self.current_approach(), self.current_audience()

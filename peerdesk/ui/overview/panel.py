@@ -34,6 +34,7 @@ from peerdesk.ui.kit.autosave_text import AutoSaveText
 from peerdesk.ui.kit.dates import QT_DATE
 from peerdesk.ui.kit.dialogs import STRETCH, table_view
 from peerdesk.ui.kit.panel import Panel
+from peerdesk.ui.kit.picked import ActsOnPicked
 from peerdesk.ui.kit.plain import plain_label
 from peerdesk.ui.kit.record_model import Column, RecordTableModel
 from peerdesk.ui.kit.session import ReviewSession
@@ -232,6 +233,7 @@ class OverviewPanel(Panel):
             self.session.undo_stack.endMacro()
 
         remove.clicked.connect(remove_selected)
+        ActsOnPicked([remove], [view], f"Pick the {noun} to remove in the list first")
         buttons.addWidget(add)
         buttons.addWidget(remove)
         buttons.addStretch(1)

@@ -23,6 +23,7 @@ from peerdesk.services.plural import count
 from peerdesk.ui.kit import ops
 from peerdesk.ui.kit.dialogs import FIT, INTERACTIVE, STRETCH, SessionDialog, close_buttons, table_view
 from peerdesk.ui.kit.list_model import SessionTableModel
+from peerdesk.ui.kit.picked import ActsOnPicked
 from peerdesk.ui.kit.plain import plain_tip
 from peerdesk.ui.kit.record_model import Column, RecordTableModel
 from peerdesk.ui.kit.session import ReviewSession
@@ -90,6 +91,7 @@ class NamesDialog(SessionDialog):
         self.view.setItemDelegateForColumn(1, KindDelegate(self.view))
         layout.addWidget(self.view, 1)
         self.remove_button = push_button("Remove", self.remove_selected)
+        ActsOnPicked([self.remove_button], [self.view], "Pick the names to remove in the list first")
         QShortcut(QKeySequence(QKeySequence.StandardKey.Delete), self.view, self.remove_selected)
         layout.addWidget(close_buttons(self, self.remove_button))
 

@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QHBoxLayout, QLineEdit, QListView, QVBoxLayout, QW
 
 from peerdesk.services import workshop
 from peerdesk.services.workshop_outcome import NOTE_KINDS, NOTE_LABELS, Outcome
+from peerdesk.ui.kit.picked import ActsOnPicked
 from peerdesk.ui.kit.widgets import push_button
 from peerdesk.ui.workshop.models import TextListModel, notes_of
 from peerdesk.ui.workshop.step_kit import Recorder, list_view, section
@@ -49,9 +50,9 @@ class ClosingStep(QWidget):
         model = TextListModel(notes_of(kind), self.edit_note)
         view = list_view(model, f"notes-{kind}")
         column.addWidget(view, 1)
-        column.addWidget(
-            push_button("Remove", lambda: self._remove_selected_note(kind)), alignment=Qt.AlignmentFlag.AlignLeft
-        )
+        remove = push_button("Remove", lambda: self._remove_selected_note(kind))
+        column.addWidget(remove, alignment=Qt.AlignmentFlag.AlignLeft)
+        ActsOnPicked([remove], [view], "Pick the line to remove in the list first")
         self.note_models[kind], self.note_views[kind], self.note_inputs[kind] = model, view, entry
         return column
 

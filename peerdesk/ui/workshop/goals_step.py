@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QLineEdit, QVBoxLa
 from peerdesk.services import workshop_goals
 from peerdesk.services.workshop_outcome import Outcome
 from peerdesk.ui.kit.dialogs import FIT, STRETCH, table_view
+from peerdesk.ui.kit.picked import ActsOnPicked
 from peerdesk.ui.kit.widgets import push_button
 from peerdesk.ui.workshop.models import GoalsModel
 from peerdesk.ui.workshop.step_kit import Recorder, fill_combo, hint, section
@@ -48,8 +49,11 @@ class GoalsStep(QWidget):
         claim = push_button("Claim goal", self._claim_selected)
         claim.setObjectName("primaryButton")
         claim_row.addWidget(claim)
-        claim_row.addWidget(push_button("Release", self._release_selected))
-        claim_row.addWidget(push_button("Remove goal", self._remove_selected_goal))
+        release = push_button("Release", self._release_selected)
+        remove = push_button("Remove goal", self._remove_selected_goal)
+        claim_row.addWidget(release)
+        claim_row.addWidget(remove)
+        ActsOnPicked([claim, release, remove], [self.goals_view], "Pick a goal in the list first")
         claim_row.addStretch(1)
         lay.addLayout(claim_row)
         lay.addWidget(hint("Each table works on one goal, and no two tables on the same one."))

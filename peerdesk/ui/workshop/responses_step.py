@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 
 from peerdesk.services import workshop, workshop_outcome
 from peerdesk.services.workshop_outcome import Outcome
+from peerdesk.ui.kit.picked import ActsOnPicked
 from peerdesk.ui.kit.widgets import push_button
 from peerdesk.ui.workshop.models import (
     ResponsesModel,
@@ -110,8 +111,10 @@ class ResponsesStep(QSplitter):
         # to do on a new workshop, would otherwise sit below the fold of the scroll area.
         row = QHBoxLayout()
         row.addWidget(push_button("Add table", self._add_table_and_name_it))
-        row.addWidget(push_button("Remove", self._remove_selected_table))
+        remove = push_button("Remove", self._remove_selected_table)
+        row.addWidget(remove)
         lay.addLayout(row)
+        ActsOnPicked([remove], [self.tables_view], "Pick the table to remove in the list first")
         lay.addWidget(self.tables_view, 1)
         lay.addWidget(hint("Double-click a table (or F2) to rename it."))
         return left
@@ -133,9 +136,9 @@ class ResponsesStep(QSplitter):
         self.new_insights_view = list_view(self.new_insights_model, "newInsights")
         self.new_insights_view.setMaximumHeight(110)
         lay.addWidget(self.new_insights_view)
-        lay.addWidget(
-            push_button("Remove new insight", self._remove_selected_new_insight), alignment=Qt.AlignmentFlag.AlignLeft
-        )
+        remove = push_button("Remove new insight", self._remove_selected_new_insight)
+        lay.addWidget(remove, alignment=Qt.AlignmentFlag.AlignLeft)
+        ActsOnPicked([remove], [self.new_insights_view], "Pick the new insight to remove in the list first")
 
     # --- tables --------------------------------------------------------------------------------------------------
     def add_table(self, name: str = "") -> str:

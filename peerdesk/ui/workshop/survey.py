@@ -29,6 +29,7 @@ from peerdesk.ui.kit import messages, ops
 from peerdesk.ui.kit.dialogs import FIT, STRETCH, table_view
 from peerdesk.ui.kit.flow import FlowLayout
 from peerdesk.ui.kit.panel import Panel
+from peerdesk.ui.kit.picked import ActsOnPicked
 from peerdesk.ui.kit.record_model import Column, RecordTableModel
 from peerdesk.ui.kit.session import ReviewSession
 from peerdesk.ui.kit.widgets import push_button
@@ -114,9 +115,12 @@ class SurveyPanel(Panel):
             ("Import responses…", self.choose_responses),
             ("Save chart as image…", self.choose_image),
         ]
-        row.addWidgets(*(push_button(text, slot) for text, slot in buttons))
+        made = [push_button(text, slot) for text, slot in buttons]
+        row.addWidgets(*made)
         lay.addLayout(row)
         split.addWidget(items)
+        self.remove_item_button, self.save_chart_button = made[1], made[5]
+        ActsOnPicked([self.remove_item_button], [self.items_view], "Pick the items to remove in the list first")
 
         chart_area = QWidget()
         lay = QVBoxLayout(chart_area)
@@ -311,6 +315,10 @@ class SurveyPanel(Panel):
         self._show_scale(results.items)
         self.chart.set_results(results)
         self.items_view.resizeRowsToContents()
+        self.save_chart_button.setEnabled(bool(results.respondents))  # greyed out, saying why: it did nothing
+        self.save_chart_button.setToolTip(
+            "" if results.respondents else "Import the responses first: the chart shows them"
+        )
         if results.respondents:
             self.status.setText(
                 f"{count(results.respondents, 'respondent')} in {count(len(results.teams), 'team')} · "

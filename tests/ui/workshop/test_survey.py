@@ -130,6 +130,36 @@ def test_without_items_the_scale_cannot_be_applied(qtbot: QtBot, session: Review
     assert (panel.scale_low.value(), panel.scale_high.value()) == (1, 5)
 
 
+def test_remove_item_is_greyed_until_items_are_picked_and_removes_them_as_one_undo_step(
+    qtbot: QtBot, session: ReviewSession, tmp_path: Path
+) -> None:
+    panel = panel_with_items(qtbot, session, tmp_path)
+    assert not panel.remove_item_button.isEnabled()  # nothing picked: a press would do nothing
+    view = panel.items_view
+    qtbot.mouseClick(
+        view.viewport(), Qt.MouseButton.LeftButton, pos=view.visualRect(panel.items_model.index(1, 0)).center()
+    )
+    assert panel.remove_item_button.isEnabled()
+    qtbot.mouseClick(panel.remove_item_button, Qt.MouseButton.LeftButton)
+    assert [i.left for i in survey.items(session.store)][1:2] == ["Leaders stay visible through change"]
+    assert not panel.remove_item_button.isEnabled()  # the list was read again: nothing picked any more
+    session.undo_stack.undo()
+    assert len(survey.items(session.store)) == 4
+
+
+def test_the_chart_can_be_saved_once_there_are_responses_to_show(
+    qtbot: QtBot, session: ReviewSession, tmp_path: Path
+) -> None:
+    panel = panel_with_items(qtbot, session, tmp_path)
+    assert not panel.save_chart_button.isEnabled() and "responses" in panel.save_chart_button.toolTip()
+    responses = tmp_path / "r.csv"
+    responses.write_text("team,1,2,3,4\nFront door,1,4,2,2\n")
+    done: list[survey.Imported] = []
+    panel.import_file("survey_responses", responses, done.append)
+    qtbot.waitUntil(lambda: len(done) == 1, timeout=5000)
+    assert panel.save_chart_button.isEnabled() and panel.save_chart_button.toolTip() == ""
+
+
 def test_a_team_at_the_top_of_each_items_own_scale_is_drawn_at_the_right_end_of_every_line(
     qtbot: QtBot, session: ReviewSession, tmp_path: Path
 ) -> None:
