@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QLineEdit, QVBoxLa
 
 from peerdesk.services import workshop_goals
 from peerdesk.services.workshop_outcome import Outcome
+from peerdesk.ui.kit import messages
 from peerdesk.ui.kit.dialogs import FIT, STRETCH, table_view
 from peerdesk.ui.kit.picked import ActsOnPicked
 from peerdesk.ui.kit.widgets import push_button
@@ -98,7 +99,9 @@ class GoalsStep(QWidget):
 
     def _claim_selected(self) -> None:
         goal_id, table_id = self._selected_goal(), self.claim_table.currentData()
-        if goal_id and table_id:
+        if goal_id and not table_id:
+            messages.info(self, "Claim goal", "Add the tables first (step 1): a goal is chosen by a table.")
+        elif goal_id and table_id:
             self.claim(goal_id, table_id)
 
     def _release_selected(self) -> None:

@@ -17,9 +17,11 @@ from peerdesk.ui.kit import messages
 from peerdesk.ui.kit.session import ReviewSession
 from peerdesk.ui.kit.widgets import push_button
 from peerdesk.ui.wall.widget import WallWidget
-from peerdesk.ui.workshop.step_kit import fill_combo, goal_label
+from peerdesk.ui.workshop.step_kit import fill_combo, goal_label, needs_choice
 
 TITLE = "Make it a top action"
+IDEA_PROMPT = "An idea from the table, then Enter (one post-it each)"
+IDEA_FIRST = "Add the goals first (step 2): each idea answers a goal"
 # (table id, rank, text) -> whether it was recorded: the top-3 step's own edit.
 SetTopAction = Callable[[str, int, str], bool]
 
@@ -38,7 +40,6 @@ class IdeasStep(QWidget):
         top.addWidget(self.idea_goal, 1)
         lay.addLayout(top)
         self.idea_text = QLineEdit()
-        self.idea_text.setPlaceholderText("An idea from the table, then Enter (one post-it each)")
         self.idea_text.returnPressed.connect(self._add_idea_from_form)
         lay.addWidget(self.idea_text)
         # The post-it wall itself, showing the chosen goal's ideas: drag, group into themes, undo, export.
@@ -91,4 +92,5 @@ class IdeasStep(QWidget):
     def fill(self, o: Outcome) -> None:
         self.outcome = o
         fill_combo(self.idea_goal, [(goal_label(o, g), g.id) for g in o.goals])
+        needs_choice(self.idea_goal, self.idea_text, IDEA_PROMPT, IDEA_FIRST)
         self._show_ideas()

@@ -37,8 +37,10 @@ from peerdesk.ui.workshop.models import (
     new_insight_shown,
     new_insights_of,
 )
-from peerdesk.ui.workshop.step_kit import Recorder, fill_combo, hint, list_view, section
+from peerdesk.ui.workshop.step_kit import Recorder, fill_combo, hint, list_view, needs_choice, section
 
+NEW_INSIGHT_PROMPT = "A new insight a table offers, then Enter"
+NEW_INSIGHT_FIRST = "Add the tables first (on the left): each new insight comes from a table"
 RESPONSE_KEYS = MappingProxyType(
     {Qt.Key.Key_A: "agree", Qt.Key.Key_D: "disagree", Qt.Key.Key_M: "amend", Qt.Key.Key_E: "amend"}
 )
@@ -127,7 +129,6 @@ class ResponsesStep(QSplitter):
         # as wide as the longest table's name: it showed "Window" of "Window table"
         self.new_insight_table.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         self.new_insight_text = QLineEdit()
-        self.new_insight_text.setPlaceholderText("A new insight a table offers, then Enter")
         self.new_insight_text.returnPressed.connect(self._add_new_insight_from_form)
         add_row.addWidget(self.new_insight_table)
         add_row.addWidget(self.new_insight_text, 1)
@@ -259,6 +260,7 @@ class ResponsesStep(QSplitter):
         self._size_grid()
         self.new_insights_model.set_outcome(o)
         fill_combo(self.new_insight_table, [(t.name, t.id) for t in o.tables])
+        needs_choice(self.new_insight_table, self.new_insight_text, NEW_INSIGHT_PROMPT, NEW_INSIGHT_FIRST)
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)

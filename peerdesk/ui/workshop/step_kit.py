@@ -11,7 +11,7 @@ from collections.abc import Callable, Iterable
 from typing import Any
 
 from PySide6.QtCore import QSignalBlocker
-from PySide6.QtWidgets import QAbstractItemView, QComboBox, QLabel, QListView, QWidget
+from PySide6.QtWidgets import QAbstractItemView, QComboBox, QLabel, QLineEdit, QListView, QWidget
 
 from peerdesk.services.changes import Changes
 from peerdesk.services.workshop_outcome import GoalRow, Outcome
@@ -91,6 +91,15 @@ def fill_combo(combo: QComboBox, items: list[tuple[str, str]]) -> None:
         at = combo.findData(chosen)
         combo.setCurrentIndex(at if at >= 0 else 0)
     combo.currentIndexChanged.emit(combo.currentIndex())
+
+
+def needs_choice(combo: QComboBox, entry: QLineEdit, prompt: str, first: str) -> None:
+    """``entry``, whose words go to what ``combo`` chooses, is open only while there is something to choose: typed
+    with nothing to choose, Enter did nothing. Its placeholder says what to do: ``prompt``, else ``first``."""
+    ready = combo.count() > 0
+    combo.setEnabled(ready)
+    entry.setEnabled(ready)
+    entry.setPlaceholderText(prompt if ready else first)
 
 
 def section(text: str) -> QLabel:

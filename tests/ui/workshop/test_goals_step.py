@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QPushButton
 from pytestqt.qtbot import QtBot
 
 from peerdesk.services import workshop, workshop_goals
+from peerdesk.ui.kit import messages
 from peerdesk.ui.workshop.panel import WorkshopPanel
 from tests.helpers.workshop_panel import tables_and_goals, undo_redo
 
@@ -55,6 +58,21 @@ def test_the_buttons_act_on_the_selected_goal_and_the_form_adds_one(panel: Works
     assert workshop_goals.goals(store) == []
     panel.session.undo_stack.undo()
     assert [g.id for g in workshop_goals.goals(store)] == [goal.id], "undo restores the same goal"
+
+
+def test_the_goal_buttons_are_greyed_until_a_goal_is_picked_and_a_claim_without_tables_says_why(
+    panel: WorkshopPanel, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    step = panel.goals
+    buttons = [b for b in step.findChildren(QPushButton) if b.text() in ("Claim goal", "Release", "Remove goal")]
+    assert len(buttons) == 3 and not any(b.isEnabled() for b in buttons)
+    step.add_goal(workshop.insights(panel.session.store)[0].id, "One front door for schools")
+    step.goals_view.selectRow(0)
+    assert all(b.isEnabled() for b in buttons)
+    told: list[str] = []
+    monkeypatch.setattr(messages, "info", lambda _parent, title, text: told.append(f"{title}: {text}"))
+    next(b for b in buttons if b.text() == "Claim goal").click()
+    assert told == ["Claim goal: Add the tables first (step 1): a goal is chosen by a table."]
 
 
 def test_a_goal_is_claimed_from_the_keyboard_arrows_to_pick_tab_to_the_table_and_the_button(

@@ -11,6 +11,7 @@ from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
 from peerdesk.services import workshop_goals
+from peerdesk.ui.workshop.ideas_step import IDEA_FIRST, IDEA_PROMPT
 from peerdesk.ui.workshop.panel import WorkshopPanel
 from tests.helpers.workshop_panel import tables_and_goals, undo_redo
 
@@ -22,6 +23,13 @@ def _screenshots_go_to_docs_only_when_asked(tmp_path: Path, monkeypatch: pytest.
     """README screenshots are refreshed with PEERDESK_SCREENSHOTS=1; a normal run leaves the work tree alone."""
     if not os.environ.get("PEERDESK_SCREENSHOTS"):
         monkeypatch.setattr(sys.modules[__name__], "SCREENSHOTS", tmp_path / "screenshots")
+
+
+def test_before_any_goal_the_idea_field_is_closed_and_says_to_add_the_goals_first(panel: WorkshopPanel) -> None:
+    step = panel.ideas
+    assert not step.idea_text.isEnabled() and step.idea_text.placeholderText() == IDEA_FIRST
+    tables_and_goals(panel, tables=1, goals=1)
+    assert step.idea_text.isEnabled() and step.idea_text.placeholderText() == IDEA_PROMPT
 
 
 def test_ideas_are_typed_onto_the_goals_wall_grouped_by_a_drop_and_one_becomes_a_top_action(

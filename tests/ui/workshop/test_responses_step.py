@@ -11,6 +11,8 @@ from peerdesk.ui.kit.session import ReviewSession
 from peerdesk.ui.workshop.panel import WorkshopPanel
 from peerdesk.ui.workshop.responses_step import (
     GRID_WIDTH,
+    NEW_INSIGHT_FIRST,
+    NEW_INSIGHT_PROMPT,
     TABLE_COLUMN,
     WIDE_INSIGHT_COLUMN,
     WIDE_TABLE_COLUMN,
@@ -84,6 +86,20 @@ def test_a_new_insight_from_a_table_is_one_undo_step(panel: WorkshopPanel) -> No
     step.new_insight_text.setText("Schools want a say")
     step.new_insight_text.returnPressed.emit()
     assert step.new_insight_text.text() == "" and len(workshop_outcome.outcome(store).new_insights) == 2
+
+
+def test_before_any_table_the_new_insight_field_is_closed_and_says_to_add_the_tables_first(
+    panel: WorkshopPanel,
+) -> None:
+    step = panel.responses
+    # Typed with no table to choose, Enter did nothing and said nothing.
+    assert not step.new_insight_text.isEnabled() and not step.new_insight_table.isEnabled()
+    assert step.new_insight_text.placeholderText() == NEW_INSIGHT_FIRST
+    table = step.add_table()
+    assert step.new_insight_text.isEnabled() and step.new_insight_table.currentData() == table
+    assert step.new_insight_text.placeholderText() == NEW_INSIGHT_PROMPT
+    panel.session.undo_stack.undo()  # the table goes again
+    assert not step.new_insight_text.isEnabled()
 
 
 def test_the_grid_gives_each_table_a_narrow_column_on_a_laptop_and_a_wider_one_on_a_desktop(
