@@ -21,7 +21,7 @@ from peerdesk.ui.workshop.step_kit import fill_combo, goal_label, needs_choice
 
 TITLE = "Make it a top action"
 IDEA_PROMPT = "An idea from the table, then Enter (one post-it each)"
-IDEA_FIRST = "Add the goals first (step 2): each idea answers a goal"
+IDEA_FIRST = "Add a goal first (step 2)"
 # (table id, rank, text) -> whether it was recorded: the top-3 step's own edit.
 SetTopAction = Callable[[str, int, str], bool]
 

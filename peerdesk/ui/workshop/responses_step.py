@@ -40,7 +40,7 @@ from peerdesk.ui.workshop.models import (
 from peerdesk.ui.workshop.step_kit import Recorder, fill_combo, hint, list_view, needs_choice, section
 
 NEW_INSIGHT_PROMPT = "A new insight a table offers, then Enter"
-NEW_INSIGHT_FIRST = "Add the tables first (on the left): each new insight comes from a table"
+NEW_INSIGHT_FIRST = "Add a table first (on the left)"
 RESPONSE_KEYS = MappingProxyType(
     {Qt.Key.Key_A: "agree", Qt.Key.Key_D: "disagree", Qt.Key.Key_M: "amend", Qt.Key.Key_E: "amend"}
 )
