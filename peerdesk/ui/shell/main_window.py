@@ -13,7 +13,6 @@ from PySide6.QtWidgets import (
     QDockWidget,
     QLabel,
     QMenu,
-    QMessageBox,
     QStackedWidget,
     QTabWidget,
     QVBoxLayout,
@@ -41,6 +40,7 @@ from peerdesk.ui.wall.window_actions import show_mode
 
 if TYPE_CHECKING:
     from peerdesk.ui.notes.panel import NotesPanel
+    from peerdesk.ui.shell.shortcuts import ShortcutsDialog
     from peerdesk.ui.wall.widget import WallWidget
 
 QUOTE_KEY = "Ctrl+Q"  # the note taker's quote capture, used far more often than Quit
@@ -388,16 +388,27 @@ class MainWindow(ShellWindow):
 
     # --- help -----------------------------------------------------------------------------------------------------
     def shortcut_rows(self) -> list[tuple[str, str]]:
-        rows: list[tuple[str, str]] = []
-        for action in self.findChildren(QAction):
-            seq = action.shortcut().toString(QKeySequence.SequenceFormat.NativeText)
-            if seq and action.text():
-                rows.append((action.text().replace("&", ""), seq))
-        return sorted(set(rows))
+        """(what, keys) of each shortcut of the parts of the window built so far."""
+        from peerdesk.ui.shell.shortcuts import listed
 
-    def show_shortcuts(self) -> None:
-        rows = "".join(f"<tr><td>{name}</td><td><b>{seq}</b></td></tr>" for name, seq in self.shortcut_rows())
-        QMessageBox.information(self, "Keyboard shortcuts", f"<table cellpadding='3'>{rows}</table>")
+        return sorted({(s.name, s.keys) for s in listed(self, self.work)})
+
+    def show_shortcuts(self) -> ShortcutsDialog:
+        """Help ▸ Keyboard shortcuts. Every panel and tab is built first: the keys of those not opened yet are
+        listed too."""
+        from peerdesk.ui.shell.shortcuts import ShortcutsDialog, listed
+
+        QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+        try:
+            for name in [*self._specs, *self._builders]:
+                self.panels[name]  # built by being asked for
+            self._wall_tab.build()
+            dialog = ShortcutsDialog(listed(self, self.work), self)
+        finally:
+            QApplication.restoreOverrideCursor()
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
+        return dialog
 
     def show_about(self) -> None:
         from peerdesk.ui.shell.about import about_box
