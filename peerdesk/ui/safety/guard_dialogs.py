@@ -156,11 +156,14 @@ class FlaggedQuotesDialog(SessionDialog):
         self.view.setColumnWidth(1, 240)
         layout.addWidget(self.view, 1)
         row = QHBoxLayout()
+        decisions = []
         for decision, text in (("keep", "Keep"), ("exclude", "Leave out"), ("", "Undecided")):
             button = QPushButton(text)
             button.setObjectName(f"decide-{decision or 'undecided'}")
             button.clicked.connect(lambda _c=False, d=decision: self.decide(d))
             row.addWidget(button)
+            decisions.append(button)
+        ActsOnPicked(decisions, [self.view], "Pick the quotes to decide on in the list first")
         row.addStretch(1)
         close = push_button("Close", self.accept)
         row.addWidget(close)

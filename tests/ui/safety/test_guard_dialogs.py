@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
+from PySide6.QtWidgets import QPushButton
+
 from peerdesk.services import guard, records
 from peerdesk.ui.shell.main_window import MainWindow
 
@@ -23,7 +25,9 @@ def test_names_are_added_in_the_dialog_as_undo_steps(qtbot: Any, window: MainWin
     assert not dialog.isVisible()  # the names are hidden with the rest of the review
     window.unlock()
     dialog = window.safety.show_names()
+    assert not dialog.remove_button.isEnabled()
     dialog.view.selectRow(0)
+    assert dialog.remove_button.isEnabled()
     dialog.remove_selected()
     assert guard.guarded_names(window.session.store) == ()
     dialog.close()
@@ -36,7 +40,10 @@ def test_flagged_quotes_are_decided_in_the_dialog_and_decisions_undo(qtbot: Any,
     records.create(store, "quotes", text="We never get a quiet week.")
     dialog = window.safety.show_flagged()
     assert dialog.model.rowCount() == 1 and "1 still to decide" in dialog.summary.text()
+    keep = dialog.findChild(QPushButton, "decide-keep")
+    assert keep is not None and not keep.isEnabled()  # nothing picked: a press decided nothing
     dialog.view.selectRow(0)
+    assert keep.isEnabled()
     dialog.decide("exclude")
     assert guard.flagged_quotes(store)[0].decision == "exclude"
     assert "0 still to decide" in dialog.summary.text()
