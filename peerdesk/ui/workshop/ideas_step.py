@@ -50,6 +50,11 @@ class IdeasStep(QWidget):
         to_action.setToolTip("Copy the selected idea into the table's first free top-3 place")
         remove = push_button("Remove idea", self.board.delete_selected)
         remove.setToolTip("Remove the selected ideas (Delete); Undo brings them back")
+        # Greyed out with the wall's own Delete, which is while no idea is selected: a press did nothing.
+        delete = self.board.action_delete
+        delete.changed.connect(lambda: remove.setEnabled(delete.isEnabled()))
+        remove.setEnabled(delete.isEnabled())
+        self.remove_button = remove
         row.addWidget(to_action)
         row.addWidget(remove)
         row.addStretch(1)

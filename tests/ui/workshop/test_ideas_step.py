@@ -44,6 +44,11 @@ def test_ideas_are_typed_onto_the_goals_wall_grouped_by_a_drop_and_one_becomes_a
         qtbot.keyClick(step.idea_text, Qt.Key.Key_Return)
     board = step.board
     assert board.scene.goal_id == goals[0] and len(board.scene.postits) == 3
+    board.scene.clearSelection()
+    assert not step.remove_button.isEnabled()  # no idea selected: it would remove nothing
+    next(iter(board.scene.postits.values())).setSelected(True)
+    assert step.remove_button.isEnabled()
+    board.scene.clearSelection()
     undo_redo(session, lambda: len(board.scene.postits) == 2, lambda: len(board.scene.postits) == 3)
     first, second, _ = (i.id for i in workshop_goals.ideas(store, goals[0]))
     board.view.resetTransform()
