@@ -228,7 +228,7 @@ class Controller(QObject):
             if path.exists():
                 store: Store = Store.open(path, passphrase)
                 return store
-            path.parent.mkdir(parents=True, exist_ok=True)
+            path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)  # the user's data folder: theirs only
             return demo.write_demo(path, passphrase)
 
         self._in_background("Opening the demo review…", work, "Could not open the demo review")

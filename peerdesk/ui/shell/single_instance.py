@@ -69,7 +69,8 @@ def private_folder(data: Path) -> Path | None:
         return Path(runtime)
     folder = data / "run"
     try:
-        folder.mkdir(mode=0o700, parents=True, exist_ok=True)
+        data.mkdir(mode=0o700, parents=True, exist_ok=True)  # ours, made private (a parent made on the way is not)
+        folder.mkdir(mode=0o700, exist_ok=True)
     except OSError:
         return None
     return folder if _only_mine(folder) else None
@@ -107,7 +108,7 @@ def channel_key(data: Path) -> str:
 
 def _new_key(path: Path) -> str:
     """A new key, written to ``path`` if no file is there (``FileExistsError`` otherwise)."""
-    path.parent.mkdir(parents=True, exist_ok=True)
+    path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
     fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
     key = secrets.token_hex(16)
     with os.fdopen(fd, "w", encoding="ascii") as handle:

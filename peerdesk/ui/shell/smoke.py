@@ -135,7 +135,7 @@ def private_copy(review: Path, folder: Path) -> Path:
     if not review.is_file():
         raise SmokeFailure(f"there is no review at {review}")
     target = folder / "review" / review.name
-    target.parent.mkdir()
+    target.parent.mkdir(mode=0o700)
     shutil.copyfile(review, target)
     wal = review.with_name(review.name + "-wal")
     if wal.is_file():

@@ -31,6 +31,21 @@ def test_the_demo_lives_in_the_users_data_folder() -> None:
     assert "peerdesk" in str(shell.demo_path().parent).lower()
 
 
+def test_the_demo_is_written_into_a_data_folder_only_the_user_may_enter(
+    qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import stat
+
+    data = tmp_path / "share" / "peerdesk"
+    monkeypatch.setattr(shell, "demo_path", lambda: data / "demo.peerdesk")
+    controller = shell.Controller(shell.make_app())
+    controller.open_demo()
+    qtbot.waitUntil(lambda: bool(controller.windows), timeout=30000)
+    assert stat.S_IMODE(data.stat().st_mode) == 0o700  # it was 0755: anyone could list it
+    for window in controller.windows:
+        window.close()
+
+
 def test_make_app_names_the_app_and_applies_the_style(qtbot: QtBot) -> None:
     app = shell.make_app()
     assert isinstance(app, QApplication) and app is QApplication.instance()

@@ -58,6 +58,7 @@ def test_the_channel_is_the_same_at_every_start_in_a_folder_only_this_user_may_e
     name = server_name(data)
     assert name == server_name(data) == str(data / "run" / single_instance.SOCKET)
     assert only_mine(data / "run")  # nobody else can put a socket of that name there first
+    assert only_mine(data)  # peerdesk's data folder, made here: the user's only, as every folder peerdesk makes
 
 
 @UNIX_ONLY
