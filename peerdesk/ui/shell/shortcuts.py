@@ -119,6 +119,7 @@ class ShortcutsDialog(QDialog):
         layout.addWidget(self.filter)
         self.tree = QTreeWidget()
         self.tree.setObjectName("shortcutsList")
+        self.tree.setAccessibleName("Keyboard shortcuts")
         self.tree.setColumnCount(2)
         self.tree.setHeaderLabels(["What", "Keys"])
         self.tree.setRootIsDecorated(False)
