@@ -1,7 +1,17 @@
-"""Per-user settings (QSettings): window layout and recent files. Never any review content."""
+"""Per-user settings (QSettings): window layout and recent files. Never any review content.
+
+The recent files' paths still say which reviews this user has (a file is named after its authority), so the settings
+file is the user's only, like every file peerdesk makes: 0600, in a 0700 folder of its own. Qt writes the file
+through a temporary one renamed over it, which keeps the mode it finds; made with the umask's 0644 (in a 0755
+folder), any user of the computer could read the list.
+"""
 
 from __future__ import annotations
 
+import contextlib
+import os
+import stat
+import sys
 from pathlib import Path
 
 from PySide6.QtCore import QSettings
@@ -12,7 +22,27 @@ MAX_RECENT = 10
 
 
 def settings() -> QSettings:
-    return QSettings(ORG_NAME, APP_NAME)
+    found = QSettings(ORG_NAME, APP_NAME)
+    # Windows keeps them in the user's own part of the registry, macOS in its preferences service (whose files it
+    # writes itself, in the user's own Library): a file of ours is where Linux and the like keep them.
+    if sys.platform not in ("win32", "darwin"):
+        keep_private(Path(found.fileName()))
+    return found
+
+
+def keep_private(path: Path) -> None:
+    """Make the settings file ``path`` (and its folder, when the folder is peerdesk's own) the user's only, before
+    anything is written to it."""
+    with contextlib.suppress(OSError):  # a read-only home: Qt says so itself when it cannot write
+        folder = path.parent
+        if folder.name in (APP_NAME, ORG_NAME):  # not a folder shared with other apps
+            folder.mkdir(mode=0o700, parents=True, exist_ok=True)
+            if stat.S_IMODE(folder.stat().st_mode) & 0o077:
+                folder.chmod(0o700)
+        if not path.exists():
+            os.close(os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600))
+        elif stat.S_IMODE(path.stat().st_mode) & 0o077:
+            path.chmod(0o600)
 
 
 def recent_files() -> list[Path]:
