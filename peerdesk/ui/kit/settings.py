@@ -19,6 +19,7 @@ from PySide6.QtCore import QSettings
 from peerdesk import APP_NAME, ORG_NAME
 
 MAX_RECENT = 10
+QT_FILE_DIALOG = "QtProject"  # the organisation under which Qt's file dialog keeps its history
 
 
 def settings() -> QSettings:
@@ -27,6 +28,9 @@ def settings() -> QSettings:
     # writes itself, in the user's own Library): a file of ours is where Linux and the like keep them.
     if sys.platform not in ("win32", "darwin"):
         keep_private(Path(found.fileName()))
+        # Qt's own file dialog keeps the folders it last showed (a review's folder may be named for its authority)
+        # in a file Qt's programs share: the user's only too, before the dialog first writes it.
+        keep_private(Path(QSettings(QSettings.Scope.UserScope, QT_FILE_DIALOG).fileName()))
     return found
 
 

@@ -54,6 +54,8 @@ def test_the_settings_file_and_its_folder_are_the_users_only(tmp_path: Path) -> 
     assert "eastmere-borough-council" in written.read_text()
     assert written.stat().st_mode & 0o777 == 0o600
     assert written.parent.stat().st_mode & 0o777 == 0o700
+    dialog_history = tmp_path / "config" / f"{settings.QT_FILE_DIALOG}.conf"  # Qt's file dialog writes it later
+    assert dialog_history.stat().st_mode & 0o777 == 0o600
 
 
 def test_a_settings_file_left_readable_by_others_is_made_the_users_only(tmp_path: Path) -> None:
