@@ -62,11 +62,9 @@ def server_name(data: Path | None = None) -> str:
 
 
 def private_folder(data: Path) -> Path | None:
-    """A folder only this user may write in (so nobody else can put a socket there): the session's runtime folder
-    when the system gives one (Linux), else one of ours in ``data``; None when neither is (a read-only home)."""
-    runtime = os.environ.get("XDG_RUNTIME_DIR")
-    if runtime and _only_mine(Path(runtime)):
-        return Path(runtime)
+    """A folder only this user may write in (so nobody else can put a socket there): ``run`` in peerdesk's data
+    folder; None when it cannot be made so (a read-only home). Not the session's ``$XDG_RUNTIME_DIR``: a peerdesk
+    started without it (from another terminal, by ``sudo``) would look for the running one elsewhere."""
     folder = data / "run"
     try:
         data.mkdir(mode=0o700, parents=True, exist_ok=True)  # ours, made private (a parent made on the way is not)

@@ -42,9 +42,8 @@ UNIX_ONLY = pytest.mark.skipif(sys.platform == "win32", reason="a named pipe has
 
 
 @pytest.fixture
-def data(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    """This user's data folder, and no runtime folder from the session running the tests."""
-    monkeypatch.delenv("XDG_RUNTIME_DIR", raising=False)
+def data(tmp_path: Path) -> Path:
+    """This user's data folder."""
     return tmp_path / "data"
 
 
@@ -62,34 +61,26 @@ def test_the_channel_is_the_same_at_every_start_in_a_folder_only_this_user_may_e
 
 
 @UNIX_ONLY
-def test_the_sessions_runtime_folder_holds_the_channel_when_it_is_private(
+def test_the_channel_does_not_follow_the_sessions_runtime_folder(
     data: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
+    """A peerdesk started from a terminal without it (or with another) must find the running one all the same."""
     runtime = tmp_path / "run-user-1000"
     runtime.mkdir(mode=0o700)
     monkeypatch.setenv("XDG_RUNTIME_DIR", str(runtime))
-    assert server_name(data) == str(runtime / single_instance.SOCKET)
-
-
-@UNIX_ONLY
-def test_a_folder_others_may_write_in_never_holds_the_channel(
-    data: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    shared = tmp_path / "shared"
-    shared.mkdir()
-    shared.chmod(0o777)
-    monkeypatch.setenv("XDG_RUNTIME_DIR", str(shared))
     assert server_name(data) == str(data / "run" / single_instance.SOCKET)
-    (data / "run").chmod(0o775)  # made open to the group since: not used either
-    name = server_name(data)
-    assert not name.startswith(str(tmp_path)) and name.startswith("peerdesk-")  # a name made from the user's key
 
 
 @UNIX_ONLY
-def test_a_folder_too_deep_for_a_socket_gives_a_name_made_from_the_key(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    monkeypatch.delenv("XDG_RUNTIME_DIR", raising=False)
+def test_a_folder_others_may_write_in_never_holds_the_channel(data: Path) -> None:
+    (data / "run").mkdir(parents=True)
+    (data / "run").chmod(0o775)  # opened to the group since it was made
+    name = server_name(data)
+    assert not name.startswith(str(data)) and name.startswith("peerdesk-")  # a name made from the user's key
+
+
+@UNIX_ONLY
+def test_a_folder_too_deep_for_a_socket_gives_a_name_made_from_the_key(tmp_path: Path) -> None:
     deep = tmp_path / ("d" * 60) / ("e" * 60)
     assert server_name(deep).startswith("peerdesk-")
 
