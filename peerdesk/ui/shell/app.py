@@ -87,6 +87,9 @@ class Controller(QObject):
             start.open_path.connect(self.open_path)
             start.open_demo.connect(self.open_demo)
             start.join_review.connect(lambda: self.join_review())
+            # After the drop has ended: opening may ask in a modal dialog, which must not hold the drag's source
+            # (a mail program) waiting.
+            start.files_dropped.connect(lambda paths: QTimer.singleShot(0, lambda: self.open_files(paths)))
         return self._start
 
     def show_start(self) -> None:

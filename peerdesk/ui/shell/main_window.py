@@ -7,7 +7,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, cast
 
 from PySide6.QtCore import QByteArray, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QShowEvent
+from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDragMoveEvent, QDropEvent, QKeySequence, QShowEvent
 from PySide6.QtWidgets import (
     QApplication,
     QDockWidget,
@@ -28,7 +28,7 @@ from peerdesk.ui.kit.session import ReviewSession
 from peerdesk.ui.kit.widgets import scrolling
 from peerdesk.ui.overview.panel import OverviewPanel
 from peerdesk.ui.safety.actions import install as install_safety
-from peerdesk.ui.shell import docks, layouts
+from peerdesk.ui.shell import docks, drops, layouts
 from peerdesk.ui.shell.docks import LazyPanels, LazyTab, panel_specs
 from peerdesk.ui.shell.docks import arrange as arrange_docks
 from peerdesk.ui.shell.file_actions import install_build_action, install_print_action
@@ -420,6 +420,18 @@ class MainWindow(ShellWindow):
         """Every review window saves and closes (the last one brings the start screen back), then the app ends."""
         QApplication.closeAllWindows()
         QApplication.quit()
+
+    # --- a review file dropped on the window opens it (a bundle: ``team.sharing`` offers its import) ----------------
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
+        drops.accept_if_openable(event, (drops.REVIEW_SUFFIX,))
+
+    def dragMoveEvent(self, event: QDragMoveEvent) -> None:
+        drops.accept_if_openable(event, (drops.REVIEW_SUFFIX,))
+
+    def dropEvent(self, event: QDropEvent) -> None:
+        for path in drops.dropped(event, (drops.REVIEW_SUFFIX,)):
+            # After the drop has ended: opening asks for the passphrase in a modal dialog.
+            QTimer.singleShot(0, self, lambda p=path: self.request_open_path.emit(p))
 
     # --- closing --------------------------------------------------------------------------------------------------
     def closeEvent(self, event: QCloseEvent) -> None:

@@ -6,7 +6,7 @@ import datetime as dt
 from pathlib import Path
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QAction, QKeySequence, QPaintEvent
+from PySide6.QtGui import QAction, QDragEnterEvent, QDragMoveEvent, QDropEvent, QKeySequence, QPaintEvent
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -22,6 +22,7 @@ from peerdesk.ui.kit import settings as ui_settings
 from peerdesk.ui.kit.dates import show_datetime
 from peerdesk.ui.kit.plain import plain_tip
 from peerdesk.ui.kit.widgets import push_button
+from peerdesk.ui.shell import drops
 
 
 class StartScreen(QWidget):
@@ -31,6 +32,7 @@ class StartScreen(QWidget):
     open_demo = Signal()
     join_review = Signal()
     painted = Signal()  # once, after the first paint: the app loads what a review needs then (ui.shell.app)
+    files_dropped = Signal(list)  # reviews and bundles dropped on the screen (``drops``)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -98,6 +100,18 @@ class StartScreen(QWidget):
         outer.addLayout(right, 3)
         self.refresh()
         self.setMinimumSize(self.sizeHint())  # the title, tagline and buttons whole, whatever the font
+        self.setAcceptDrops(True)  # a review or a bundle dropped here opens as on a double-click
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
+        drops.accept_if_openable(event)
+
+    def dragMoveEvent(self, event: QDragMoveEvent) -> None:
+        drops.accept_if_openable(event)
+
+    def dropEvent(self, event: QDropEvent) -> None:
+        paths = drops.dropped(event)
+        if paths:
+            self.files_dropped.emit(paths)
 
     def paintEvent(self, event: QPaintEvent) -> None:
         super().paintEvent(event)

@@ -6,7 +6,7 @@ from html import escape
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QEvent, QObject, Qt, QUrl
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer, QUrl
 from PySide6.QtGui import QAction, QDesktopServices, QDragEnterEvent, QDropEvent, QKeySequence
 from PySide6.QtWidgets import (
     QDialog,
@@ -135,7 +135,8 @@ class ExchangeActions(QObject):
     # --- drag and drop ---------------------------------------------------------------------------------------------
     @staticmethod
     def bundle_paths(urls: list[QUrl]) -> list[Path]:
-        return [Path(u.toLocalFile()) for u in urls if u.isLocalFile() and u.toLocalFile().endswith(BUNDLE_SUFFIX)]
+        local = (Path(u.toLocalFile()) for u in urls if u.isLocalFile())
+        return [path for path in local if path.suffix.lower() == BUNDLE_SUFFIX]  # FROM-JO.PDBUNDLE too
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if watched is self.window and event.type() in (QEvent.Type.DragEnter, QEvent.Type.DragMove):
@@ -150,7 +151,8 @@ class ExchangeActions(QObject):
             paths = self.bundle_paths(drop.mimeData().urls()) if drop.mimeData().hasUrls() else []
             if paths:
                 drop.acceptProposedAction()
-                self.import_(paths[0])
+                # After the drop has ended: the import may ask in a box, which must not hold the mail program.
+                QTimer.singleShot(0, self.window, lambda: self.import_(paths[0]))
                 return True
         return False
 

@@ -1,0 +1,43 @@
+"""Files dropped on peerdesk's windows: a review opens, a bundle is offered for import, as on a double-click.
+
+A bundle arrives by email: dragging the attachment out of the mail program onto peerdesk is what many people try
+first, and a review file dragged from a folder is opened the same way. Only local files with peerdesk's suffixes
+are taken; anything else dragged over a window is refused (the pointer says so) and nothing happens.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QMimeData
+from PySide6.QtGui import QDragEnterEvent, QDragMoveEvent, QDropEvent
+
+from peerdesk import OPENABLE_SUFFIXES
+
+REVIEW_SUFFIX = ".peerdesk"  # a review file: what a main window takes (a bundle dropped there is ``team.sharing``'s)
+
+
+def openable_in(mime: QMimeData | None, suffixes: tuple[str, ...] = OPENABLE_SUFFIXES) -> list[Path]:
+    """The local files among those dragged that peerdesk opens (of ``suffixes``, in any case), in their order."""
+    if mime is None or not mime.hasUrls():
+        return []
+    local = (Path(url.toLocalFile()) for url in mime.urls() if url.isLocalFile())
+    return [path for path in local if path.suffix.lower() in suffixes]
+
+
+def accept_if_openable(event: QDragEnterEvent | QDragMoveEvent, suffixes: tuple[str, ...] = OPENABLE_SUFFIXES) -> None:
+    """Take a drag that holds a file peerdesk opens; refuse any other."""
+    if openable_in(event.mimeData(), suffixes):
+        event.acceptProposedAction()
+    else:
+        event.ignore()
+
+
+def dropped(event: QDropEvent, suffixes: tuple[str, ...] = OPENABLE_SUFFIXES) -> list[Path]:
+    """The files of a drop peerdesk opens; the drop is accepted when there are any."""
+    paths = openable_in(event.mimeData(), suffixes)
+    if paths:
+        event.acceptProposedAction()
+    else:
+        event.ignore()
+    return paths
