@@ -93,8 +93,11 @@ class StartScreen(QWidget):
         self.recent.setTextElideMode(Qt.TextElideMode.ElideMiddle)
         self.recent.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         right.addWidget(self.recent, 1)
-        self.empty = QLabel("Reviews you open will be listed here.")
+        self.empty = QLabel(
+            "Reviews you open will be listed here. A review or a bundle dropped on this window opens too."
+        )
         self.empty.setObjectName("hintText")
+        self.empty.setWordWrap(True)
         self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
         right.addWidget(self.empty)
         outer.addLayout(right, 3)
