@@ -93,7 +93,8 @@ def listed(window: QMainWindow, work: QTabWidget | None = None) -> list[Shortcut
     for action in window.findChildren(QAction):
         keys = action.shortcut().toString(QKeySequence.SequenceFormat.NativeText)
         name = _plain(action.text())
-        if keys and name:
+        # A hidden action's key does nothing (the post-it kinds on the workshop's board of ideas, say).
+        if keys and name and action.isVisible():
             found.add(Shortcut(place_of(action, window, menus, work), name, keys))
     order = {title: n for n, title in enumerate(dict.fromkeys(menus.values()))}
     last = len(order) + 1
