@@ -7,9 +7,10 @@ from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import QEvent, QSignalBlocker
-from PySide6.QtGui import QFontMetricsF, QShowEvent
+from PySide6.QtGui import QDragEnterEvent, QFontMetricsF, QShowEvent
 from PySide6.QtWidgets import QPlainTextEdit
 
+from peerdesk.ui.kit import drops
 from peerdesk.ui.kit.typing_pause import TypingPause
 
 TYPING_PAUSE_MS = 600
@@ -71,3 +72,7 @@ class AutoSaveText(QPlainTextEdit):
     def focusOutEvent(self, event: Any) -> None:
         self.flush()
         super().focusOutEvent(event)
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
+        if not drops.pass_on_files(event):  # a review or bundle opens in the window, not typed in as its path
+            super().dragEnterEvent(event)

@@ -20,10 +20,20 @@ import re
 from collections.abc import Callable
 
 from PySide6.QtCore import QPoint, QTimer
-from PySide6.QtGui import QColor, QFont, QKeyEvent, QKeySequence, QResizeEvent, QTextCharFormat, QTextCursor
+from PySide6.QtGui import (
+    QColor,
+    QDragEnterEvent,
+    QFont,
+    QKeyEvent,
+    QKeySequence,
+    QResizeEvent,
+    QTextCharFormat,
+    QTextCursor,
+)
 from PySide6.QtWidgets import QPlainTextEdit, QTextEdit, QWidget
 
 from peerdesk.services.notes import QuoteInfo
+from peerdesk.ui.kit import drops
 
 NOTE_POINT_SIZE = 14
 QUOTE_COLOUR = "#fff0a6"
@@ -261,6 +271,10 @@ class NoteEditor(QPlainTextEdit):
         viewport = self.viewport()
         last = self.cursorForPosition(QPoint(viewport.width(), viewport.height())).block()
         return first.position(), last.position() + last.length()
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
+        if not drops.pass_on_files(event):  # a bundle dragged out of the mail goes to the window: imported, not typed
+            super().dragEnterEvent(event)
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)

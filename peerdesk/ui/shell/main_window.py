@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from peerdesk.services.search import Hit
-from peerdesk.ui.kit import messages
+from peerdesk.ui.kit import drops, messages
 from peerdesk.ui.kit.dialogs import close_over_lock
 from peerdesk.ui.kit.notice_bar import NoticeBar
 from peerdesk.ui.kit.panel import Panel
@@ -28,7 +28,7 @@ from peerdesk.ui.kit.session import ReviewSession
 from peerdesk.ui.kit.widgets import scrolling
 from peerdesk.ui.overview.panel import OverviewPanel
 from peerdesk.ui.safety.actions import install as install_safety
-from peerdesk.ui.shell import docks, drops, layouts
+from peerdesk.ui.shell import docks, layouts
 from peerdesk.ui.shell.docks import LazyPanels, LazyTab, panel_specs
 from peerdesk.ui.shell.docks import arrange as arrange_docks
 from peerdesk.ui.shell.file_actions import install_build_action, install_print_action

@@ -18,11 +18,11 @@ from PySide6.QtWidgets import (
 )
 
 from peerdesk import __version__
+from peerdesk.ui.kit import drops
 from peerdesk.ui.kit import settings as ui_settings
 from peerdesk.ui.kit.dates import show_datetime
 from peerdesk.ui.kit.plain import plain_tip
 from peerdesk.ui.kit.widgets import push_button
-from peerdesk.ui.shell import drops
 
 
 class StartScreen(QWidget):

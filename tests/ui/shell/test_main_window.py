@@ -19,6 +19,7 @@ from peerdesk.ui.shell.main_window import MainWindow
 from peerdesk.ui.wall.widget import WallWidget
 from tests.conftest import PASSPHRASE
 from tests.helpers.app_tour import CLICKED, OPENED, TOURED, click_unbuilt_tabs
+from tests.helpers.drags import drag_onto, drop_onto, local, mime_of
 
 ROOT = Path(__file__).resolve().parents[3]
 
@@ -173,3 +174,14 @@ def test_the_app_survives_every_tab_and_layout_clicked_in_a_process_of_its_own(t
     else:
         [toured] = [line for line in done.stdout.splitlines() if line.startswith(TOURED)]
         assert all(f"{key} (" in toured for key in (layouts.DAY1, layouts.EVENING, layouts.DAY2, layouts.WORKSHOP))
+
+
+def test_a_review_dropped_on_a_review_window_is_opened_and_a_document_is_refused(
+    qtbot: QtBot, main_window: MainWindow, tmp_path: Path
+) -> None:
+    other = tmp_path / "westfold.peerdesk"
+    assert not drag_onto(main_window, mime_of(local(tmp_path / "minutes.docx")))
+    assert drag_onto(main_window, mime_of(local(other)))
+    with qtbot.waitSignal(main_window.request_open_path, timeout=5000) as asked:
+        assert drop_onto(main_window, mime_of(local(other)))
+    assert asked.args == [other]

@@ -11,8 +11,10 @@ from PySide6.QtTest import QTest
 from pytestqt.qtbot import QtBot
 
 from peerdesk.ui.kit import settings as ui_settings
+from peerdesk.ui.shell import app as shell
 from peerdesk.ui.shell.main_window import QUOTE_KEY, quit_shortcut
 from peerdesk.ui.shell.start import StartScreen
+from tests.helpers.drags import drag_onto, drop_onto, local, mime_of
 from tests.helpers.layout import tooltip_shown
 
 
@@ -108,3 +110,26 @@ def test_the_screen_says_once_that_it_has_painted(qtbot: QtBot) -> None:
     screen.update()
     screen.repaint()
     assert said == [True]
+
+
+def test_a_review_or_bundle_dropped_on_the_start_screen_is_opened_after_the_drop(
+    qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    opened: list[list[Path]] = []
+    monkeypatch.setattr(shell.Controller, "open_files", lambda _self, paths: opened.append(paths))
+    controller = shell.Controller(shell.make_app())
+    screen = controller.start
+    qtbot.addWidget(screen)
+    review, bundle = tmp_path / "eastmere.peerdesk", tmp_path / "from-jo.pdbundle"
+    assert not drag_onto(screen, mime_of(local(tmp_path / "notes.docx")))  # refused: the pointer says so
+    mime = mime_of(local(review), local(bundle))
+    assert drag_onto(screen, mime)
+    assert drop_onto(screen, mime)
+    assert opened == []  # not inside the drop: opening asks for a passphrase, which would hold the mail program
+    qtbot.waitUntil(lambda: opened == [[review, bundle]])
+
+
+def test_the_start_screen_says_it_takes_drops(qtbot: QtBot) -> None:
+    screen = StartScreen()
+    qtbot.addWidget(screen)
+    assert screen.acceptDrops()

@@ -2,7 +2,8 @@
 
 A bundle arrives by email: dragging the attachment out of the mail program onto peerdesk is what many people try
 first, and a review file dragged from a folder is opened the same way. Only local files with peerdesk's suffixes
-are taken; anything else dragged over a window is refused (the pointer says so) and nothing happens.
+are taken; anything else dragged over a window is refused (the pointer says so) and nothing happens. A text field
+the file is dragged over passes it on to its window (``pass_on_files``) rather than typing in the file's path.
 """
 
 from __future__ import annotations
@@ -31,6 +32,15 @@ def accept_if_openable(event: QDragEnterEvent | QDragMoveEvent, suffixes: tuple[
         event.acceptProposedAction()
     else:
         event.ignore()
+
+
+def pass_on_files(event: QDragEnterEvent) -> bool:
+    """True (the drag refused here, so Qt offers it to the widgets around) when it holds a file peerdesk opens: a
+    text field would take the file's path as words to insert."""
+    if openable_in(event.mimeData()):
+        event.ignore()
+        return True
+    return False
 
 
 def dropped(event: QDropEvent, suffixes: tuple[str, ...] = OPENABLE_SUFFIXES) -> list[Path]:
