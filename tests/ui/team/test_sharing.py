@@ -7,8 +7,8 @@ import datetime as dt
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QMimeData, QObject, QPoint, QPointF, Qt, QTimer, QUrl, Slot
-from PySide6.QtGui import QDesktopServices, QDragEnterEvent, QDropEvent
+from PySide6.QtCore import QObject, Qt, QTimer, QUrl, Slot
+from PySide6.QtGui import QDesktopServices
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QMessageBox
 from pytestqt.qtbot import QtBot
@@ -20,6 +20,7 @@ from peerdesk.ui.shell.main_window import MainWindow
 from peerdesk.ui.team.conflicts_dialog import ConflictsDialog
 from peerdesk.ui.team.sharing import EmailDialog
 from tests.helpers.conflicts import clash, make_conflict
+from tests.helpers.drags import drag_onto, drop_onto, local, mime_of
 from tests.helpers.exchange import Team, send
 from tests.helpers.layout import screenshot, tooltip_shown
 from tests.helpers.walk import Walk
@@ -88,20 +89,10 @@ def test_dropping_a_bundle_on_the_window_imports_it_and_says_what_came_in_withou
     path.write_bytes(transfer.export_bundle(lead).data)
     session = ReviewSession(sam)
     window = window_for(qtbot, session)
-    mime = QMimeData()
-    mime.setUrls([QUrl.fromLocalFile(str(path))])
-    drag = (Qt.DropAction.CopyAction, mime, Qt.MouseButton.NoButton, Qt.KeyboardModifier.NoModifier)
-    try:  # Qt 6.12 adds a QPointF constructor and deprecates the QPoint one, the only one before 6.12
-        enter = QDragEnterEvent(QPointF(50, 50), *drag)
-    except TypeError:
-        enter = QDragEnterEvent(QPoint(50, 50), *drag)
-    QApplication.sendEvent(window, enter)
-    assert enter.isAccepted()  # Qt delivers the drop to whoever accepted the drag
-    drop = QDropEvent(
-        QPointF(50, 50), Qt.DropAction.CopyAction, mime, Qt.MouseButton.NoButton, Qt.KeyboardModifier.NoModifier
-    )
+    mime = mime_of(local(path))
+    assert drag_onto(window, mime)  # Qt delivers the drop to whoever accepted the drag
     with qtbot.waitSignal(session.changed, timeout=10000) as blocker:
-        QApplication.sendEvent(window, drop)
+        drop_onto(window, mime)
     assert "quotes" in blocker.args[0]
     # No modal box: the status bar says who sent what, and a button opens the list of what came in.
     assert QApplication.activeModalWidget() is None
