@@ -10,12 +10,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QMimeData
+from PySide6.QtCore import QMimeData, QObject, QTimer
 from PySide6.QtGui import QDragEnterEvent, QDragMoveEvent, QDropEvent
 
 from peerdesk import OPENABLE_SUFFIXES
-
-REVIEW_SUFFIX = ".peerdesk"  # a review file: what a main window takes (a bundle dropped there is ``team.sharing``'s)
 
 
 def openable_in(mime: QMimeData | None, suffixes: tuple[str, ...] = OPENABLE_SUFFIXES) -> list[Path]:
@@ -51,3 +49,25 @@ def dropped(event: QDropEvent, suffixes: tuple[str, ...] = OPENABLE_SUFFIXES) ->
     else:
         event.ignore()
     return paths
+
+
+class OpensDroppedFiles:
+    """A window (mixed in before its Qt class) that takes a drag holding files peerdesk opens and refuses any other,
+    and hands those files to ``open_dropped`` once the drop has ended: opening may ask in a modal box (a passphrase,
+    an import), which must not hold the drag's source (a mail program) waiting. ``setAcceptDrops(True)`` is the
+    window's to call."""
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
+        accept_if_openable(event)
+
+    def dragMoveEvent(self, event: QDragMoveEvent) -> None:
+        accept_if_openable(event)
+
+    def dropEvent(self, event: QDropEvent) -> None:
+        paths = dropped(event)
+        if paths:
+            assert isinstance(self, QObject)
+            QTimer.singleShot(0, self, lambda: self.open_dropped(paths))
+
+    def open_dropped(self, paths: list[Path]) -> None:
+        raise NotImplementedError

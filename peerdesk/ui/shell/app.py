@@ -18,7 +18,7 @@ from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QFileOpenEvent
 from PySide6.QtWidgets import QApplication, QDialog, QMessageBox, QWidget
 
-from peerdesk import APP_NAME, ORG_NAME, __version__
+from peerdesk import APP_NAME, BUNDLE_SUFFIX, ORG_NAME, __version__
 from peerdesk.errors import DamagedWithBackup, WrongPassphrase
 from peerdesk.ui.kit import messages
 from peerdesk.ui.kit import settings as ui_settings
@@ -45,8 +45,6 @@ REVIEW_MODULES = (
     "peerdesk.ui.shell.main_window",
     "peerdesk.ui.shell.layouts",
 )
-
-BUNDLE_SUFFIX = ".pdbundle"
 
 
 def demo_path() -> Path:
@@ -87,9 +85,7 @@ class Controller(QObject):
             start.open_path.connect(self.open_path)
             start.open_demo.connect(self.open_demo)
             start.join_review.connect(lambda: self.join_review())
-            # After the drop has ended: opening may ask in a modal dialog, which must not hold the drag's source
-            # (a mail program) waiting.
-            start.files_dropped.connect(lambda paths: QTimer.singleShot(0, lambda: self.open_files(paths)))
+            start.files_dropped.connect(self.open_files)
         return self._start
 
     def show_start(self) -> None:

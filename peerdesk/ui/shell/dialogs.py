@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from peerdesk import REVIEW_SUFFIX
 from peerdesk.files import file_stem
 from peerdesk.store.handle import MIN_PASSPHRASE
 from peerdesk.ui.kit.dates import DateField
@@ -36,7 +37,6 @@ from peerdesk.ui.kit.widgets import (
 if TYPE_CHECKING:
     from peerdesk.services.review import Essentials
 
-SUFFIX = ".peerdesk"
 FILE_FILTER = "peerdesk reviews (*.peerdesk);;All files (*)"
 
 
@@ -61,7 +61,7 @@ def _choose_review_file(field: QLineEdit) -> bool:
     path, _ = QFileDialog.getSaveFileName(field.window(), "Save the review as", field.text(), FILE_FILTER)
     if not path:
         return False
-    field.setText(path if path.endswith(SUFFIX) else path + SUFFIX)
+    field.setText(path if path.endswith(REVIEW_SUFFIX) else path + REVIEW_SUFFIX)
     return True
 
 
@@ -179,7 +179,7 @@ class NewReviewDialog(QDialog):
     def _suggest_file(self, text: str) -> None:
         if self._file_touched:
             return
-        self.file.setText(str(self.folder / f"{file_stem(text, 'review')}{SUFFIX}"))
+        self.file.setText(str(self.folder / f"{file_stem(text, 'review')}{REVIEW_SUFFIX}"))
 
     def _fail(self, message: str) -> None:
         self.error.setText(message)

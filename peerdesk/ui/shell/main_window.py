@@ -7,7 +7,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, cast
 
 from PySide6.QtCore import QByteArray, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDragMoveEvent, QDropEvent, QKeySequence, QShowEvent
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QShowEvent
 from PySide6.QtWidgets import (
     QApplication,
     QDockWidget,
@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from peerdesk import BUNDLE_SUFFIX
 from peerdesk.services.search import Hit
 from peerdesk.ui.kit import drops, messages
 from peerdesk.ui.kit.dialogs import close_over_lock
@@ -52,7 +53,7 @@ def quit_shortcut() -> QKeySequence:
     return QKeySequence() if key.matches(QKeySequence(QUOTE_KEY)) == QKeySequence.SequenceMatch.ExactMatch else key
 
 
-class MainWindow(ShellWindow):
+class MainWindow(drops.OpensDroppedFiles, ShellWindow):
     closed = Signal()
     request_new = Signal()
     request_open = Signal()
@@ -65,6 +66,7 @@ class MainWindow(ShellWindow):
         self.session = session
         self.setObjectName("mainWindow")
         self.setDockNestingEnabled(True)
+        self.setAcceptDrops(True)  # a bundle or a review file dropped on it (``dropEvent``)
         self.resize(*layouts.DEFAULT_SIZE)
         self.panels: dict[str, Panel] = LazyPanels(self._build_panel)  # panels[name] builds one not built yet
         self._on_screen = False  # shown once (``_dock_shown``)
@@ -421,17 +423,14 @@ class MainWindow(ShellWindow):
         QApplication.closeAllWindows()
         QApplication.quit()
 
-    # --- a review file dropped on the window opens it (a bundle: ``team.sharing`` offers its import) ----------------
-    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
-        drops.accept_if_openable(event, (drops.REVIEW_SUFFIX,))
-
-    def dragMoveEvent(self, event: QDragMoveEvent) -> None:
-        drops.accept_if_openable(event, (drops.REVIEW_SUFFIX,))
-
-    def dropEvent(self, event: QDropEvent) -> None:
-        for path in drops.dropped(event, (drops.REVIEW_SUFFIX,)):
-            # After the drop has ended: opening asks for the passphrase in a modal dialog.
-            QTimer.singleShot(0, self, lambda p=path: self.request_open_path.emit(p))
+    # --- files dropped on the window (``drops``): a bundle is imported into this review, a review file opens ---------
+    def open_dropped(self, paths: list[Path]) -> None:
+        bundles = [p for p in paths if p.suffix.lower() == BUNDLE_SUFFIX]
+        if bundles:
+            self.exchange.import_(bundles[0])
+        for path in paths:
+            if path not in bundles:
+                self.request_open_path.emit(path)
 
     # --- closing --------------------------------------------------------------------------------------------------
     def closeEvent(self, event: QCloseEvent) -> None:

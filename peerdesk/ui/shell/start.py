@@ -6,7 +6,7 @@ import datetime as dt
 from pathlib import Path
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QAction, QDragEnterEvent, QDragMoveEvent, QDropEvent, QKeySequence, QPaintEvent
+from PySide6.QtGui import QAction, QKeySequence, QPaintEvent
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -25,14 +25,14 @@ from peerdesk.ui.kit.plain import plain_tip
 from peerdesk.ui.kit.widgets import push_button
 
 
-class StartScreen(QWidget):
+class StartScreen(drops.OpensDroppedFiles, QWidget):
     open_path = Signal(object)  # Path
     new_review = Signal()
     open_other = Signal()
     open_demo = Signal()
     join_review = Signal()
     painted = Signal()  # once, after the first paint: the app loads what a review needs then (ui.shell.app)
-    files_dropped = Signal(list)  # reviews and bundles dropped on the screen (``drops``)
+    files_dropped = Signal(list)  # reviews and bundles dropped on the screen, once the drop has ended (``drops``)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -105,16 +105,8 @@ class StartScreen(QWidget):
         self.setMinimumSize(self.sizeHint())  # the title, tagline and buttons whole, whatever the font
         self.setAcceptDrops(True)  # a review or a bundle dropped here opens as on a double-click
 
-    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
-        drops.accept_if_openable(event)
-
-    def dragMoveEvent(self, event: QDragMoveEvent) -> None:
-        drops.accept_if_openable(event)
-
-    def dropEvent(self, event: QDropEvent) -> None:
-        paths = drops.dropped(event)
-        if paths:
-            self.files_dropped.emit(paths)
+    def open_dropped(self, paths: list[Path]) -> None:
+        self.files_dropped.emit(paths)
 
     def paintEvent(self, event: QPaintEvent) -> None:
         super().paintEvent(event)

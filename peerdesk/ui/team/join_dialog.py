@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from peerdesk import REVIEW_SUFFIX
 from peerdesk.exchange.cards import INVITE_LABEL, Invitation
 from peerdesk.exchange.display import clip
 from peerdesk.exchange.errors import CardRefused
@@ -30,7 +31,7 @@ from peerdesk.services import review as review_service
 from peerdesk.services import team
 from peerdesk.store.handle import MIN_PASSPHRASE
 from peerdesk.ui.kit.widgets import accept_buttons, confirm_discard, error_label, passphrase_rows, wrapped_label
-from peerdesk.ui.shell.dialogs import SUFFIX, review_file_row
+from peerdesk.ui.shell.dialogs import review_file_row
 
 
 def invitation_on_clipboard() -> str:
@@ -41,10 +42,10 @@ def invitation_on_clipboard() -> str:
 
 def free_path(folder: Path, stem: str) -> Path:
     """``folder/stem.peerdesk``, or ``stem-2``, ``stem-3``… when that file exists: joining never overwrites."""
-    path, n = folder / f"{stem}{SUFFIX}", 1
+    path, n = folder / f"{stem}{REVIEW_SUFFIX}", 1
     while path.exists():
         n += 1
-        path = folder / f"{stem}-{n}{SUFFIX}"
+        path = folder / f"{stem}-{n}{REVIEW_SUFFIX}"
     return path
 
 

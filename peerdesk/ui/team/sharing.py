@@ -6,8 +6,8 @@ from html import escape
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QEvent, QObject, Qt, QTimer, QUrl
-from PySide6.QtGui import QAction, QDesktopServices, QDragEnterEvent, QDropEvent, QKeySequence
+from PySide6.QtCore import QObject, Qt, QUrl
+from PySide6.QtGui import QAction, QDesktopServices, QKeySequence
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from peerdesk import BUNDLE_SUFFIX
 from peerdesk.services import guard, plural, team
 from peerdesk.ui.kit import messages
 from peerdesk.ui.kit.dates import show_iso_date
@@ -31,7 +32,6 @@ if TYPE_CHECKING:
     from peerdesk.services import sharing
     from peerdesk.ui.team.import_log import ImportLogDialog
 
-BUNDLE_SUFFIX = ".pdbundle"  # services.BUNDLE_SUFFIX, known without loading it (a test checks they agree)
 WAITING = "Waiting for the first bundle from"  # the notice a member sees until a bundle brings the review
 CLASHED = "clashed with another change"  # the notice after an import that kept conflicts, until none is open
 REMOVED = "removed-from-team"  # the refusal of the lead's bundle made for the others once the lead removed me
@@ -129,32 +129,7 @@ class ExchangeActions(QObject):
         actions = (self.action_export, self.action_export_all, self.action_import, self.action_team)
         for action in (*actions, self.action_conflicts):
             menu.insertAction(window.file_menu_tail, action)
-        window.setAcceptDrops(True)
-        window.installEventFilter(self)
-
-    # --- drag and drop ---------------------------------------------------------------------------------------------
-    @staticmethod
-    def bundle_paths(urls: list[QUrl]) -> list[Path]:
-        local = (Path(u.toLocalFile()) for u in urls if u.isLocalFile())
-        return [path for path in local if path.suffix.lower() == BUNDLE_SUFFIX]  # FROM-JO.PDBUNDLE too
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if watched is self.window and event.type() in (QEvent.Type.DragEnter, QEvent.Type.DragMove):
-            drag: Any = event
-            assert isinstance(drag, QDragEnterEvent) or hasattr(drag, "mimeData")
-            if drag.mimeData().hasUrls() and self.bundle_paths(drag.mimeData().urls()):
-                drag.acceptProposedAction()
-                return True
-        if watched is self.window and event.type() == QEvent.Type.Drop:
-            drop: Any = event
-            assert isinstance(drop, QDropEvent)
-            paths = self.bundle_paths(drop.mimeData().urls()) if drop.mimeData().hasUrls() else []
-            if paths:
-                drop.acceptProposedAction()
-                # After the drop has ended: the import may ask in a box, which must not hold the mail program.
-                QTimer.singleShot(0, self.window, lambda: self.import_(paths[0]))
-                return True
-        return False
+        # A bundle dropped on the window is imported too: the window's own drop (``MainWindow.dropEvent``).
 
     def ask_about_flagged(self, texts: list[str]) -> str:
         """Undecided quotes the names guard flagged: "decide" first, "export" anyway, or "cancel"."""

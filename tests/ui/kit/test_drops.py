@@ -8,8 +8,7 @@ import pytest
 from PySide6.QtCore import QMimeData, QUrl
 from pytestqt.qtbot import QtBot
 
-from peerdesk import OPENABLE_SUFFIXES
-from peerdesk.ui.kit.drops import REVIEW_SUFFIX, openable_in
+from peerdesk.ui.kit.drops import openable_in
 from tests.helpers.drags import drag_onto, local, mime_of
 
 # Labelled vectors: what a drag may hold, and the files peerdesk takes from it.
@@ -35,10 +34,6 @@ def test_a_link_or_text_is_not_a_file_to_open() -> None:
     text = QMimeData()
     text.setText("/reviews/eastmere.peerdesk")
     assert openable_in(text) == [] and openable_in(None) == []
-
-
-def test_a_main_window_takes_review_files_as_peerdesk_opens_them() -> None:
-    assert REVIEW_SUFFIX in OPENABLE_SUFFIXES
 
 
 @pytest.mark.parametrize("field", ["a note", "a planning answer"])

@@ -182,6 +182,7 @@ def test_a_review_dropped_on_a_review_window_is_opened_and_a_document_is_refused
     other = tmp_path / "westfold.peerdesk"
     assert not drag_onto(main_window, mime_of(local(tmp_path / "minutes.docx")))
     assert drag_onto(main_window, mime_of(local(other)))
+    assert drag_onto(main_window, mime_of(local(tmp_path / "FROM-JO.PDBUNDLE")))  # a bundle, as Windows may name it
     with qtbot.waitSignal(main_window.request_open_path, timeout=5000) as asked:
         assert drop_onto(main_window, mime_of(local(other)))
     assert asked.args == [other]

@@ -345,10 +345,3 @@ def test_a_removed_member_importing_the_leads_next_bundle_is_told_they_are_off_t
     assert text.startswith("from-alex.pdbundle was not imported.\n\nAlex Lead has removed you from the review's team")
     assert "Your file stays yours" in text and "Traceback" not in text
     assert window.isVisible() and window.session.title().startswith("Westfold County Council")
-
-
-def test_a_bundle_is_recognised_whatever_the_case_of_its_name_and_only_as_a_local_file() -> None:
-    from peerdesk.ui.team.sharing import ExchangeActions
-
-    urls = [QUrl.fromLocalFile("/mail/FROM-JO.PDBUNDLE"), QUrl("https://example.org/a.pdbundle")]
-    assert ExchangeActions.bundle_paths(urls) == [Path("/mail/FROM-JO.PDBUNDLE")]
