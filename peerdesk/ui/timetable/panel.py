@@ -93,6 +93,7 @@ class TimetablePanel(InterviewsPanel):
             header.setToolTip("Right-click to rename or delete; click, then F2 or Delete")
         self.view.pressed.connect(self._clear_target)
         self.view.selectionModel().currentChanged.connect(self._clear_target)
+        self.view.selectionModel().currentChanged.connect(self._update_actions)
         layout.addWidget(self.view, 1)
 
         self.empty = FirstStep()
@@ -107,7 +108,10 @@ class TimetablePanel(InterviewsPanel):
         self.model.modelReset.connect(self._update_empty)
         self.model.modelReset.connect(self._span_shared_rows)
         self.model.modelReset.connect(self._restore_target)
+        self.model.modelReset.connect(self._update_actions)  # the picked cell may have emptied, or filled
+        self.model.dataChanged.connect(self._update_actions)  # another of a shared cell's interviews shown
         self._update_empty()
+        self._update_actions()
         self.groups_dialog: GroupsDialog | None = None
         self._offered_first_step = False
 

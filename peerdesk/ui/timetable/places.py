@@ -22,6 +22,8 @@ from peerdesk.ui.timetable.interview_dialog import SlotDialog, TeamDialog
 from peerdesk.ui.timetable.model import TimetableModel
 
 Target = tuple[str, str]  # ("slot" | "team", id): the header F2 and Delete act on
+PICK_SOMETHING = "Pick an interview in the timetable, or a time slot or team by clicking its header"
+PICK_INTERVIEW = "Pick an interview in the timetable first"
 
 
 class PlacesPanel(Panel):
@@ -33,6 +35,7 @@ class PlacesPanel(Panel):
     _targeting: bool
     action_edit: QAction
     action_delete: QAction
+    action_duplicate: QAction
     action_add_slot: QAction
     action_add_team: QAction
 
@@ -173,7 +176,7 @@ class PlacesPanel(Panel):
             self._select_target()
         finally:
             self._targeting = False
-        self._label_actions()
+        self._update_actions()
 
     def _select_target(self) -> None:
         selection = self.view.selectionModel()
@@ -204,7 +207,9 @@ class PlacesPanel(Panel):
         places = self.model.table.slots if kind == "slot" else self.model.table.teams
         self._set_target(self.target if any(x.id == record_id for x in places) else None)
 
-    def _label_actions(self) -> None:
+    def _update_actions(self, *_args: object) -> None:
+        """Edit, Duplicate and Delete say what they act on (an interview, or the slot or team picked by its header),
+        and are greyed out, saying what to pick, while they would act on nothing (an empty cell)."""
         kind = self.target[0] if self.target else ""
         edit, delete = {
             "slot": ("Change time…", "Delete slot"),
@@ -213,8 +218,18 @@ class PlacesPanel(Panel):
         self.action_edit.setText(edit)
         self.action_delete.setText(delete)
         what = {"slot": "the time slot", "team": "the team"}.get(kind, "the interview")
-        self.action_edit.setStatusTip(f"Change {what}")
-        self.action_delete.setStatusTip(f"Delete {what}")
+        on_interview = self.target is None and self.model.interview_at(self.view.currentIndex()) is not None
+        change = f"Change {what}" if kind else "Change the interview's details"
+        for action, tip, enabled in (
+            (self.action_edit, change, bool(kind) or on_interview),
+            (self.action_delete, f"Delete {what}", bool(kind) or on_interview),
+            (self.action_duplicate, "Copy the interview to the next free cell", on_interview),
+        ):
+            action.setEnabled(enabled)
+            action.setStatusTip(tip)
+            keys = action.shortcut().toString()
+            hint = "" if enabled else PICK_INTERVIEW if action is self.action_duplicate else PICK_SOMETHING
+            action.setToolTip(f"{tip} ({keys})" + (f"\n{hint}" if hint else ""))
 
     def edit_target(self) -> None:
         if self.target is not None:

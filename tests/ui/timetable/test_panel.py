@@ -342,6 +342,32 @@ def test_header_clicks_and_keys_select_a_slot_or_team_for_f2_and_delete(
     assert panel.target is None and panel.action_edit.text() == "Edit…"
 
 
+def test_edit_duplicate_and_delete_are_greyed_out_on_an_empty_cell_and_say_what_to_pick(
+    qtbot: QtBot, panel: TimetablePanel, day: Day, session: ReviewSession
+) -> None:
+    acting = (panel.action_edit, panel.action_duplicate, panel.action_delete)
+    panel.view.setCurrentIndex(panel.model.index(2, 0))  # 11:45, Team A: no interview there
+    assert not any(a.isEnabled() for a in acting)
+    assert "Pick an interview" in panel.action_delete.toolTip() and "header" in panel.action_delete.toolTip()
+    panel.view.setCurrentIndex(panel.model.index(1, 0))  # young people
+    assert all(a.isEnabled() for a in acting)
+    assert panel.action_edit.toolTip() == "Change the interview's details (F2)"
+
+    panel.target_current("slot")  # the 10:45 row: F2 and Delete act on the slot, Duplicate has nothing to copy
+    assert panel.action_edit.isEnabled() and panel.action_delete.isEnabled()
+    assert not panel.action_duplicate.isEnabled()
+    assert panel.action_edit.toolTip() == "Change the time slot (F2)"
+
+    young_people = panel.view.visualRect(panel.model.index(1, 0)).center()
+    qtbot.mouseClick(panel.view.viewport(), Qt.MouseButton.LeftButton, pos=young_people)  # the cell again
+    assert panel.target is None and all(a.isEnabled() for a in acting)
+    assert panel.delete(day.interviews[2])  # its cell empties under the cursor: nothing left to act on
+    assert not any(a.isEnabled() for a in acting)
+    session.undo_stack.undo()
+    panel.view.setCurrentIndex(panel.model.index(1, 0))
+    assert panel.action_delete.isEnabled()
+
+
 def test_a_header_menu_offers_to_change_delete_or_add(panel: TimetablePanel, day: Day) -> None:
     menu = panel.header_menu("team", 1)
     assert menu is not None
