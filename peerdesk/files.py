@@ -1,5 +1,9 @@
-"""Files written where the user asked (exports, bundles, presentations, cards): whole or not at all, and readable by
-their owner only.
+"""Files and folders peerdesk makes are readable by their owner only; files written where the user asked (exports,
+bundles, presentations, cards) are written whole or not at all.
+
+Reviews, their backups, the log, the settings and the one-app channel's folder and key are made with
+``private_folder``, ``new_private_file`` and ``narrow`` below, whatever the umask (a 022 one would make them
+readable by every user of the computer), and one an older peerdesk left open is narrowed.
 
 Every export holds the review's words (post-its, quotes, the timetable's names, the workshop's record) and lands in
 a folder the user chose, often a shared laptop's Documents or Downloads: like the review itself it is made 0600,
@@ -11,6 +15,7 @@ the temporary file is removed on any failure. An existing file taken over by the
 from __future__ import annotations
 
 import os
+import stat
 import tempfile
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -19,6 +24,31 @@ from pathlib import Path
 from peerdesk.errors import UserError
 
 PRIVATE_FILE = 0o600
+PRIVATE_FOLDER = 0o700
+OTHERS = 0o077  # the group's and other users' permission bits
+
+
+def private_folder(folder: Path, *, parents: bool = False) -> Path:
+    """``folder``, made if need be, closed to other users (folders made on the way with ``parents`` are not:
+    they may be shared ones, such as ``~/.local/share``)."""
+    folder.mkdir(mode=PRIVATE_FOLDER, parents=parents, exist_ok=True)
+    narrow(folder)
+    return folder
+
+
+def new_private_file(path: Path) -> None:
+    """An empty file made at ``path``, the owner's only; ``FileExistsError`` when something is there already (so a
+    file made at the same moment by another process, or planted by another user, is never taken over)."""
+    os.close(os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, PRIVATE_FILE))
+    os.chmod(path, PRIVATE_FILE)  # a umask such as 0277 would have left it unwritable to its owner
+
+
+def narrow(path: Path) -> None:
+    """Take the group's and other users' access off ``path``, a file or a folder. The owner's own bits stay: a
+    read-only file stays read-only. Nothing changes when none is set (no write to a read-only disk)."""
+    mode = stat.S_IMODE(os.stat(path).st_mode)
+    if mode & OTHERS:
+        os.chmod(path, mode & ~OTHERS)
 
 
 def file_stem(words: str, default: str) -> str:

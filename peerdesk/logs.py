@@ -6,16 +6,16 @@ for exception messages and tracebacks that might quote a value (a driver error e
 
 from __future__ import annotations
 
+import contextlib
 import io
 import logging
 import logging.handlers
-import os
 import re
 from pathlib import Path
 
 from platformdirs import user_log_dir
 
-from peerdesk import APP_NAME, ORG_NAME
+from peerdesk import APP_NAME, ORG_NAME, files
 
 LOG_NAME = "peerdesk.log"
 # A quoted literal longer than this is treated as possible review text; ids (36) and file paths are shorter
@@ -76,8 +76,9 @@ class PrivateRotatingFileHandler(logging.handlers.RotatingFileHandler):
     """A rotating log whose files are the owner's only (0600) whatever the umask; rotation renames keep the mode."""
 
     def _open(self) -> io.TextIOWrapper:
-        os.close(os.open(self.baseFilename, os.O_WRONLY | os.O_APPEND | os.O_CREAT, 0o600))
-        os.chmod(self.baseFilename, 0o600)  # the umask may have narrowed nothing, but an older log may be 0644
+        with contextlib.suppress(FileExistsError):
+            files.new_private_file(Path(self.baseFilename))
+        files.narrow(Path(self.baseFilename))  # an older peerdesk's log may be 0644
         return super()._open()
 
 
@@ -89,8 +90,7 @@ class RedactingFormatter(logging.Formatter):
 def setup_logging(level: int = logging.INFO, folder: Path | None = None) -> Path:
     """Send peerdesk's log to ``folder/peerdesk.log`` (rotated at 1 MB, 5 kept). Idempotent per folder."""
     folder = folder or log_dir()
-    folder.mkdir(parents=True, exist_ok=True)
-    os.chmod(folder, 0o700)
+    files.private_folder(folder, parents=True)
     path = folder / LOG_NAME
     root = logging.getLogger("peerdesk")
     root.setLevel(level)

@@ -12,7 +12,15 @@ from pathlib import Path
 import pytest
 
 from peerdesk.errors import UserError
-from peerdesk.files import file_stem, private_target, write_private, write_private_text
+from peerdesk.files import (
+    file_stem,
+    narrow,
+    new_private_file,
+    private_folder,
+    private_target,
+    write_private,
+    write_private_text,
+)
 from peerdesk.store.engine import Store
 from tests.helpers.exchange import Team
 
@@ -29,6 +37,35 @@ def open_umask() -> Iterator[None]:
     previous = os.umask(0o022)
     yield
     os.umask(previous)
+
+
+def test_a_private_folder_is_made_closed_to_others_and_an_open_one_is_closed(tmp_path: Path, open_umask: None) -> None:
+    made = private_folder(tmp_path / "data" / "peerdesk", parents=True)
+    assert mode(made) == 0o700
+    assert mode(made.parent) == 0o755  # made on the way: perhaps a folder other apps share, left as the umask made it
+    made.chmod(0o755)  # as an older peerdesk left it
+    assert private_folder(made) == made and mode(made) == 0o700
+
+
+def test_a_new_private_file_is_the_owners_only_and_never_takes_over_one_already_there(
+    tmp_path: Path, open_umask: None
+) -> None:
+    key = tmp_path / "one-app.key"
+    new_private_file(key)
+    assert mode(key) == 0o600 and key.read_bytes() == b""
+    key.write_text("theirs")
+    with pytest.raises(FileExistsError):
+        new_private_file(key)
+    assert key.read_text() == "theirs"
+
+
+@pytest.mark.parametrize(("before", "after"), [(0o644, 0o600), (0o444, 0o400), (0o755, 0o700), (0o600, 0o600)])
+def test_narrowing_takes_off_others_access_and_keeps_the_owners_own(tmp_path: Path, before: int, after: int) -> None:
+    path = tmp_path / "review.peerdesk"
+    path.touch()
+    path.chmod(before)
+    narrow(path)
+    assert mode(path) == after
 
 
 def test_a_file_written_is_its_owners_only_and_replaces_a_readable_one(tmp_path: Path, open_umask: None) -> None:

@@ -18,6 +18,7 @@ from pathlib import Path
 from types import MappingProxyType
 
 from peerdesk.errors import DamagedFile, PeerdeskError, UserError
+from peerdesk.files import new_private_file
 from peerdesk.store import backup, sqlcipher
 from peerdesk.store.engine import Store
 
@@ -87,7 +88,7 @@ def _snapshot_same_key(dbapi: object, path: Path, reason: str) -> Path:
     """``backup.snapshot`` without knowing the passphrase: an ATTACH without KEY reuses the open file's key."""
     target = backup.new_snapshot_path(path, reason)  # the folder is the owner's only
     partial = target.with_suffix(".partial")
-    backup.private_file(partial)
+    new_private_file(partial)
     run = dbapi.execute  # type: ignore[attr-defined]
     run(f"ATTACH DATABASE {sqlcipher.quote_literal(str(partial))} AS snapshot")
     try:
@@ -159,7 +160,7 @@ def count_records(path: Path, passphrase: str) -> dict[str, int]:
 def _keep_damaged(path: Path) -> Path:
     """A byte copy of a damaged review beside its backups (not listed as one: it does not open)."""
     target = backup.new_snapshot_path(path, "damaged").with_suffix(".damaged")
-    backup.private_file(target)
+    new_private_file(target)
     shutil.copyfile(path, target)
     return target
 
@@ -189,7 +190,7 @@ def restore(path: Path, chosen: Path, passphrase: str) -> Path:
     staging = backup.restoring_copy(path)
     with contextlib.suppress(FileNotFoundError):
         staging.unlink()
-    backup.private_file(staging)  # the copy (then the review) is the owner's only; copyfile keeps that mode
+    new_private_file(staging)  # the copy (then the review) is the owner's only; copyfile keeps that mode
     shutil.copyfile(chosen, staging)
     for suffix in ("-wal", "-shm"):
         with contextlib.suppress(FileNotFoundError):

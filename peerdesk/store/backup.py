@@ -9,10 +9,8 @@ import shutil
 from pathlib import Path
 from typing import Any
 
+from peerdesk.files import narrow, new_private_file, private_folder
 from peerdesk.store.sqlcipher import export_into
-
-PRIVATE_FILE = 0o600
-PRIVATE_FOLDER = 0o700
 
 
 def folder_for(path: Path) -> Path:
@@ -24,27 +22,11 @@ def restoring_copy(path: Path) -> Path:
     return path.with_name(path.name + ".restoring")
 
 
-def private_folder(folder: Path) -> Path:
-    """Create ``folder`` (if need be) readable by its owner only, whatever the umask."""
-    folder.mkdir(mode=PRIVATE_FOLDER, exist_ok=True)
-    os.chmod(folder, PRIVATE_FOLDER)
-    return folder
-
-
-def private_file(path: Path) -> None:
-    """Create an empty file readable by its owner only (SQLite then keeps its mode, and gives it to -wal/-shm)."""
-    fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, PRIVATE_FILE)
-    os.close(fd)
-    os.chmod(path, PRIVATE_FILE)
-
-
 def tighten(path: Path) -> None:
     """Make a review an older peerdesk left world-readable (0644) the owner's only, with its backups folder."""
     for target in (path, folder_for(path)):
         with contextlib.suppress(OSError):  # not ours to change (another owner, a read-only disk): leave it
-            current = os.stat(target).st_mode
-            if current & 0o077:
-                os.chmod(target, current & 0o700)  # the owner's own bits stay: a read-only file stays read-only
+            narrow(target)
 
 
 def new_snapshot_path(path: Path, reason: str) -> Path:
@@ -61,7 +43,7 @@ def snapshot(conn: Any, path: Path, *, reason: str, passphrase: str) -> Path:
     """
     target = new_snapshot_path(path, reason)
     partial = target.with_suffix(".partial")
-    private_file(partial)
+    new_private_file(partial)
     export_into(conn, partial, passphrase)
     partial.rename(target)
     return target

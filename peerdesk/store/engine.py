@@ -14,6 +14,7 @@ from sqlalchemy.orm import Session
 from sqlalchemy.pool import Pool, QueuePool, StaticPool
 
 from peerdesk.errors import DamagedFile, DamagedWithBackup, NewerSchema, NotAReview, UserError, WrongPassphrase
+from peerdesk.files import new_private_file
 from peerdesk.store import backup, keys, migrate, sqlcipher, wal
 from peerdesk.store.handle import MIN_PASSPHRASE as MIN_PASSPHRASE
 from peerdesk.store.handle import check_passphrase as check_passphrase
@@ -120,7 +121,7 @@ class Store:
             raise UserError(f"{path} already exists; choose another name or open it.")
         if not path.parent.exists():
             raise UserError(f"The folder {path.parent} does not exist.")
-        backup.private_file(path)  # owner-only from the start; SQLite gives -wal and -shm the same mode
+        new_private_file(path)  # owner-only from the start; SQLite gives -wal and -shm the same mode
         lock = ReviewLock.acquire(path)
         deriving = keys.Derivation(passphrase, keys.new_salt())
         draft = sqlcipher.draft()

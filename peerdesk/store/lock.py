@@ -12,6 +12,7 @@ import os
 import sys
 from pathlib import Path
 
+from peerdesk import files
 from peerdesk.errors import OpenElsewhere, ReadOnlyReview
 
 if sys.platform == "win32":  # pragma: no cover - exercised on Windows only
@@ -51,7 +52,7 @@ class ReviewLock:
         path = lock_path(review)
         for _ in range(5):  # the file may be removed by its last holder between our open and our lock: retry
             try:
-                fd = os.open(path, os.O_RDWR | os.O_CREAT, 0o600)
+                fd = os.open(path, os.O_RDWR | os.O_CREAT, files.PRIVATE_FILE)
             except PermissionError:
                 raise ReadOnlyReview(str(review), "folder") from None
             if not _try_lock(fd):

@@ -22,6 +22,7 @@ from pathlib import Path
 from typing import Any
 
 from peerdesk.errors import UserError, WrongPassphrase
+from peerdesk.files import new_private_file
 from peerdesk.store import backup, sqlcipher
 from peerdesk.store.handle import OpenReview as Store
 from peerdesk.store.handle import check_passphrase
@@ -91,7 +92,7 @@ def _copy_under(snap: Path, old: str, new: str) -> None:
     partial = snap.with_suffix(".partial")
     with contextlib.suppress(FileNotFoundError):
         partial.unlink()
-    backup.private_file(partial)
+    new_private_file(partial)
     conn = sqlcipher.connect(snap, old)
     try:
         sqlcipher.export_into(conn, partial, new)
@@ -133,7 +134,7 @@ def _remove_raw_copies(path: Path) -> int:
 
 def _write_marker(marker: Path) -> None:
     with contextlib.suppress(FileExistsError):
-        backup.private_file(marker)
+        new_private_file(marker)
     fd = os.open(marker, os.O_RDONLY)
     try:
         os.fsync(fd)

@@ -13,6 +13,7 @@ import struct
 from dataclasses import dataclass
 from pathlib import Path
 
+from peerdesk.files import new_private_file
 from peerdesk.store import backup
 
 HEADER = 32
@@ -50,7 +51,7 @@ def keep_leftover(path: Path) -> LeftoverWal | None:
     if earlier and earlier[-1].read_bytes() == data:  # the same WAL again (a mistyped passphrase, then a retry)
         return LeftoverWal(earlier[-1], lost_commits(data))
     copy = backup.new_snapshot_path(path, "unclean-exit").with_suffix(SUFFIX)
-    backup.private_file(copy)
+    new_private_file(copy)
     copy.write_bytes(data)
     for old in sorted(copy.parent.glob(f"*{SUFFIX}"))[:-KEEP]:
         old.unlink()

@@ -5,6 +5,7 @@ from __future__ import annotations
 import stat
 from pathlib import Path
 
+from peerdesk import files
 from peerdesk.store import backup, sqlcipher
 from peerdesk.store.engine import Store
 from tests.conftest import PASSPHRASE
@@ -23,7 +24,7 @@ def test_a_snapshot_is_an_encrypted_copy_on_the_same_passphrase_in_the_owners_fo
     assert copy.parent == backup.folder_for(store.path) == store.path.with_name("review.peerdesk.backups")
     assert copy.name.endswith("-manual.peerdesk") and backup.list_snapshots(store.path) == [copy]
     assert sqlcipher.opens_with(copy, PASSPHRASE) and not sqlcipher.opens_with(copy, "another passphrase")
-    assert _mode(copy.parent) == backup.PRIVATE_FOLDER and _mode(copy) == backup.PRIVATE_FILE
+    assert _mode(copy.parent) == files.PRIVATE_FOLDER and _mode(copy) == files.PRIVATE_FILE
     assert not list(copy.parent.glob("*.partial"))
 
 
@@ -35,7 +36,7 @@ def test_without_a_backups_folder_there_are_no_snapshots_and_nothing_to_remove(t
 
 def test_leftovers_of_an_interrupted_backup_or_restore_are_cleared_but_backups_stay(tmp_path: Path) -> None:
     review = tmp_path / "r.peerdesk"
-    folder = backup.private_folder(backup.folder_for(review))
+    folder = files.private_folder(backup.folder_for(review))
     kept = folder / "r-1-manual.peerdesk"
     kept.write_bytes(b"x")
     (folder / "r-2-hourly.partial").write_bytes(b"half")

@@ -6,6 +6,7 @@ import shutil
 import stat
 from pathlib import Path
 
+from peerdesk import files
 from peerdesk.store import backup, wal
 from peerdesk.store.engine import Store
 from tests.conftest import PASSPHRASE
@@ -35,7 +36,7 @@ def test_a_healthy_leftover_wal_is_copied_privately_and_loses_nothing(store: Sto
     assert kept is not None and kept.lost_commits == 0
     assert kept.copy.parent == backup.folder_for(review) and kept.copy.suffix == wal.SUFFIX
     assert kept.copy.read_bytes() == Path(f"{review}-wal").read_bytes()
-    assert stat.S_IMODE(kept.copy.stat().st_mode) == backup.PRIVATE_FILE
+    assert stat.S_IMODE(kept.copy.stat().st_mode) == files.PRIVATE_FILE
     assert wal.keep_leftover(review) == kept  # the same WAL again (a retry after a mistyped passphrase): one copy
     assert Store.open(review, PASSPHRASE).close() is None
 

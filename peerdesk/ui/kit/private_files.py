@@ -13,6 +13,8 @@ import shutil
 import tempfile
 from pathlib import Path
 
+from peerdesk import files
+
 PREFIX = "peerdesk-open-"
 
 
@@ -30,7 +32,7 @@ class PrivateFolder:
             self.path = Path(tempfile.mkdtemp(prefix=PREFIX, dir=_base()))  # mode 0700
         safe = Path(name).name or "document"
         target = self.path / safe
-        fd = os.open(target, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+        fd = os.open(target, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, files.PRIVATE_FILE)
         with os.fdopen(fd, "wb") as handle:
             handle.write(data)
         return target

@@ -9,14 +9,12 @@ folder), any user of the computer could read the list.
 from __future__ import annotations
 
 import contextlib
-import os
-import stat
 import sys
 from pathlib import Path
 
 from PySide6.QtCore import QSettings
 
-from peerdesk import APP_NAME, ORG_NAME
+from peerdesk import APP_NAME, ORG_NAME, files
 
 MAX_RECENT = 10
 QT_FILE_DIALOG = "QtProject"  # the organisation under which Qt's file dialog keeps its history
@@ -38,15 +36,12 @@ def keep_private(path: Path) -> None:
     """Make the settings file ``path`` (and its folder, when the folder is peerdesk's own) the user's only, before
     anything is written to it."""
     with contextlib.suppress(OSError):  # a read-only home: Qt says so itself when it cannot write
-        folder = path.parent
-        if folder.name in (APP_NAME, ORG_NAME):  # not a folder shared with other apps
-            folder.mkdir(mode=0o700, parents=True, exist_ok=True)
-            if stat.S_IMODE(folder.stat().st_mode) & 0o077:
-                folder.chmod(0o700)
-        if not path.exists():
-            os.close(os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600))
-        elif stat.S_IMODE(path.stat().st_mode) & 0o077:
-            path.chmod(0o600)
+        if path.parent.name in (APP_NAME, ORG_NAME):  # not a folder shared with other apps
+            files.private_folder(path.parent, parents=True)
+        try:
+            files.new_private_file(path)
+        except FileExistsError:
+            files.narrow(path)
 
 
 def recent_files() -> list[Path]:

@@ -18,7 +18,7 @@ from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QFileOpenEvent
 from PySide6.QtWidgets import QApplication, QDialog, QMessageBox, QWidget
 
-from peerdesk import APP_NAME, BUNDLE_SUFFIX, ORG_NAME, __version__
+from peerdesk import APP_NAME, BUNDLE_SUFFIX, ORG_NAME, __version__, files
 from peerdesk.errors import DamagedWithBackup, WrongPassphrase
 from peerdesk.ui.kit import messages
 from peerdesk.ui.kit import settings as ui_settings
@@ -227,7 +227,7 @@ class Controller(QObject):
             if path.exists():
                 store: Store = Store.open(path, passphrase)
                 return store
-            path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)  # the user's data folder: theirs only
+            files.private_folder(path.parent, parents=True)  # the user's data folder: theirs only
             return demo.write_demo(path, passphrase)
 
         self._in_background("Opening the demo review…", work, "Could not open the demo review")

@@ -33,7 +33,7 @@ from platformdirs import user_data_dir
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtNetwork import QLocalServer, QLocalSocket
 
-from peerdesk import APP_NAME, OPENABLE_SUFFIXES, ORG_NAME
+from peerdesk import APP_NAME, OPENABLE_SUFFIXES, ORG_NAME, files
 
 MAX_MESSAGE = 64 * 1024
 MAX_FILES = 32
@@ -67,8 +67,8 @@ def private_folder(data: Path) -> Path | None:
     started without it (from another terminal, by ``sudo``) would look for the running one elsewhere."""
     folder = data / "run"
     try:
-        data.mkdir(mode=0o700, parents=True, exist_ok=True)  # ours, made private (a parent made on the way is not)
-        folder.mkdir(mode=0o700, exist_ok=True)
+        files.private_folder(data, parents=True)  # ours, made private (a parent made on the way is not)
+        folder.mkdir(mode=files.PRIVATE_FOLDER, exist_ok=True)  # narrowed only if it proves this user's, below
     except OSError:
         return None
     return folder if _only_mine(folder) else None
@@ -79,7 +79,7 @@ def _only_mine(folder: Path) -> bool:
         found = folder.lstat()  # not a link: whoever made one could point it anywhere
     except OSError:
         return False
-    return stat.S_ISDIR(found.st_mode) and found.st_uid == os.getuid() and not found.st_mode & 0o077
+    return stat.S_ISDIR(found.st_mode) and found.st_uid == os.getuid() and not found.st_mode & files.OTHERS
 
 
 def channel_key(data: Path) -> str:
@@ -106,11 +106,10 @@ def channel_key(data: Path) -> str:
 
 def _new_key(path: Path) -> str:
     """A new key, written to ``path`` if no file is there (``FileExistsError`` otherwise)."""
-    path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
-    fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+    files.private_folder(path.parent, parents=True)
+    files.new_private_file(path)
     key = secrets.token_hex(16)
-    with os.fdopen(fd, "w", encoding="ascii") as handle:
-        handle.write(key)
+    path.write_text(key, "ascii")
     return key
 
 

@@ -22,6 +22,8 @@ import time
 import traceback
 from pathlib import Path
 
+from peerdesk import files
+
 PASSED = "peerdesk smoke-test: ok"
 SHOWN = "peerdesk smoke-test: window shown"
 
@@ -135,7 +137,7 @@ def private_copy(review: Path, folder: Path) -> Path:
     if not review.is_file():
         raise SmokeFailure(f"there is no review at {review}")
     target = folder / "review" / review.name
-    target.parent.mkdir(mode=0o700)
+    target.parent.mkdir(mode=files.PRIVATE_FOLDER)
     shutil.copyfile(review, target)
     wal = review.with_name(review.name + "-wal")
     if wal.is_file():
