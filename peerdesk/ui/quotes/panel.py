@@ -33,6 +33,7 @@ from peerdesk.services.quotes import QuoteRow, TagRow
 from peerdesk.services.wall import KIND_LABELS
 from peerdesk.store.engine import Store
 from peerdesk.ui.kit import ops
+from peerdesk.ui.kit.columns import ColumnChooser
 from peerdesk.ui.kit.dialogs import run_through_lock, table_view
 from peerdesk.ui.kit.fitting import fit_placeholder, stretch_with_minimum
 from peerdesk.ui.kit.flow import FlowLayout
@@ -132,6 +133,7 @@ class QuotesPanel(Panel):
             (CHECK, header.fontMetrics().horizontalAdvance("Names check") + 30),  # its bold heading whole
         ):
             self.table.setColumnWidth(col, width)
+        self.columns = ColumnChooser(self.table, "quotes", kept=(TEXT,), labels={STAR: "Starred"})
 
     def _build_actions(self) -> QHBoxLayout:
         """The row under the table: tag, star, make post-it, and More (untag, mark, manage tags, show in notes);
@@ -152,7 +154,9 @@ class QuotesPanel(Panel):
         self.make_postit_button = QPushButton("Make post-it")
         self.make_postit_button.setToolTip("One post-it from the selected quotes")
         self.more = QPushButton("More")  # Qt draws the menu's arrow beside it
-        self.more.setToolTip("Remove a tag, mark as rose, thorn or bud, rename or merge tags, show in notes")
+        self.more.setToolTip(
+            "Remove a tag, mark as rose, thorn or bud, rename or merge tags, show in notes, choose the columns"
+        )
         more = QMenu(self.more)
         self.more.setMenu(more)
         self.remove_menu = more.addMenu("&Remove tag")  # the selection's tags, listed when it opens
@@ -164,6 +168,9 @@ class QuotesPanel(Panel):
         more.addSeparator()
         self.manage_tags = more.addAction("Rename or merge &tags…")
         self.jump = more.addAction("&Show in notes")
+        more.addSeparator()
+        self.columns_menu = more.addMenu("&Columns")  # as a right-click on the headings offers, for the keyboard
+        self.columns_menu.aboutToShow.connect(lambda: self.columns.fill(self.columns_menu))
         self.count = QLabel("")
         self.count.setObjectName("hintText")
         self.count.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)

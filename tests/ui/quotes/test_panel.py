@@ -10,7 +10,7 @@ from pytestqt.qtbot import QtBot
 
 from peerdesk.services import notes, quotes, wall
 from peerdesk.ui.kit.session import ReviewSession
-from peerdesk.ui.quotes.model import GROUP, TEXT
+from peerdesk.ui.quotes.model import GROUP, INTERVIEW, TEXT
 from peerdesk.ui.quotes.panel import QuotesPanel
 from tests.helpers.layout import on_screen, screenshot, settle
 from tests.helpers.wall_data import Seeded, seed_quotes
@@ -218,7 +218,28 @@ def test_in_a_laptops_day_1_dock_the_actions_and_the_count_take_one_line_under_t
         assert p.table.geometry().bottom() < min(w.geometry().top() for w in row)
     assert p.count.text() == "6 quotes\n2 selected"
     more = [a.text() for a in p.more.menu().actions()]
-    assert more == ["&Remove tag", "&Mark as", "", "Rename or merge &tags…", "&Show in notes"]
+    assert more == ["&Remove tag", "&Mark as", "", "Rename or merge &tags…", "&Show in notes", "", "&Columns"]
+
+
+def test_in_a_laptops_dock_hiding_columns_gives_the_quote_their_room(
+    qtbot: QtBot, session: ReviewSession, seeded: Seeded
+) -> None:
+    """Seen at 1366×768: in Day 1's dock the quote got its minimum (~25 characters) and the table scrolled sideways."""
+    p = on_screen(qtbot, QuotesPanel(session), 720, 245)
+    before = p.table.columnWidth(TEXT)
+    assert p.table.horizontalScrollBar().maximum() > 0  # every column shown does not fit
+    p.columns_menu.aboutToShow.emit()  # as the More menu's Columns submenu opens
+    choices = {a.text(): a for a in p.columns_menu.actions() if a.isCheckable()}
+    assert list(choices) == ["Starred", "Kind", "Quote", "Group", "Interview", "Tags", "Used in", "Names check"]
+    assert not choices["Quote"].isEnabled()
+    for name in ("Interview", "Used in"):
+        choices[name].trigger()
+    settle()
+    assert p.table.horizontalHeader().isSectionHidden(INTERVIEW)
+    assert p.table.columnWidth(TEXT) > before and p.table.horizontalScrollBar().maximum() == 0  # all in view
+    again = on_screen(qtbot, QuotesPanel(session), 720, 245)  # the next start keeps the user's choice
+    assert again.table.horizontalHeader().isSectionHidden(INTERVIEW)
+    assert not again.table.horizontalHeader().isSectionHidden(GROUP)
 
 
 def test_the_demo_reviews_quotes_read_whole_rows_with_two_picked(qtbot: QtBot, demo_session: ReviewSession) -> None:
