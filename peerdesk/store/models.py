@@ -23,7 +23,13 @@ from collections.abc import Mapping
 from types import MappingProxyType
 
 from sqlalchemy import JSON, Boolean, Float, Integer, LargeBinary, String, Text
-from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
+from sqlalchemy.orm import DeclarativeBase, Mapped, configure_mappers, mapped_column
+
+
+def configure() -> None:
+    """SQLAlchemy's one-time set-up of the models (their mappers, ~25 ms), which the first query would otherwise do:
+    the app does it while the start screen waits, not after the user has asked for a review."""
+    configure_mappers()
 
 
 def new_id() -> str:

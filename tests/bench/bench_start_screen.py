@@ -5,7 +5,8 @@ Figure: median time from starting the process to the start screen's first paint,
 (``ui.shell.app``). Floor, alternating in the same run: a Python process that imports PySide6 and shows a bare
 QMainWindow, until it is exposed and the events that followed are processed. No key is derived on either side:
 the start screen asks for none. Also reported: when the review modules have all loaded after the first paint
-(``load_review_modules``; the garbage collector goes on again at that moment). Bytecode is compiled first for both.
+(``load_review_modules``, then the models set up by ``ready_for_a_review``; the garbage collector goes on again at
+that moment). Bytecode is compiled first for both.
 """
 
 from __future__ import annotations

@@ -4,12 +4,14 @@ a write that breaks a key or leaves out what must be there, changing nothing."""
 
 from __future__ import annotations
 
+import subprocess
+import sys
 import uuid
 
 import pytest
 from sqlalchemy import JSON, Boolean, Float, Integer, LargeBinary, String, Text, func, select
 
-from peerdesk.store import sqlcipher
+from peerdesk.store import models, sqlcipher
 from peerdesk.store.engine import Store
 from peerdesk.store.models import (
     BOOKKEEPING,
@@ -80,6 +82,23 @@ def test_the_records_deleted_after_the_follow_up_are_shared_tables() -> None:
     assert len(set(INTERVIEW_RECORD_TABLES)) == len(INTERVIEW_RECORD_TABLES)
     assert {"notes", "quotes", "postits"} <= set(INTERVIEW_RECORD_TABLES)
     assert "members" not in INTERVIEW_RECORD_TABLES and "review" not in INTERVIEW_RECORD_TABLES
+
+
+def test_configuring_sets_up_every_model_before_any_query_asks() -> None:
+    """What the app does while its start screen waits, in a process of its own (here the models are set up long
+    since by earlier tests)."""
+    program = (
+        "from sqlalchemy import inspect\n"
+        "from peerdesk.store import models\n"
+        "mappers = list(models.Base.registry.mappers)\n"
+        "assert mappers and not any(m.configured for m in mappers)\n"
+        "models.configure()\n"
+        "assert all(m.configured for m in mappers)\n"
+        "print(len(mappers))\n"
+    )
+    done = subprocess.run([sys.executable, "-c", program], capture_output=True, text=True, check=False)
+    assert done.returncode == 0, done.stderr
+    assert int(done.stdout) == len(models.Base.registry.mappers)
 
 
 def test_new_ids_are_random_uuids() -> None:

@@ -204,6 +204,18 @@ def test_review_modules_load_one_per_turn_of_the_event_loop_from_the_next_one_th
     assert all(name in sys.modules for name in names)
 
 
+def test_after_the_review_modules_the_models_are_set_up_in_a_turn_of_their_own_then_the_rest_runs(
+    qtbot: QtBot,
+) -> None:
+    from peerdesk.store import models
+
+    done: list[str] = []
+    shell.ready_for_a_review(lambda: done.append("then"))
+    assert done == []  # not in the turn that asks: the module loaded last had a turn of its own
+    qtbot.waitUntil(lambda: done == ["then"], timeout=5000)
+    assert all(mapper.configured for mapper in models.Base.registry.mappers)
+
+
 def test_a_review_opened_before_the_start_screen_loaded_what_it_needs_loads_it_first_on_the_gui_thread(
     qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
