@@ -31,9 +31,12 @@ from peerdesk.services import checklist
 from peerdesk.services.changes import Changes
 from peerdesk.ui.kit import messages, ops
 from peerdesk.ui.kit.dates import show_date
+from peerdesk.ui.kit.fitting import stretch_with_minimum
 from peerdesk.ui.kit.session import ReviewSession
 
-COLUMNS = ("Done", "Due", "When", "Whose job", "Step")
+COLUMNS = ("Done", "Due", "Whose job", "Step")
+DONE, DUE, OWNER, STEP = range(len(COLUMNS))
+OWNER_WIDTH = 130
 OVERDUE_COLOUR = QColor("#9b1c1c")
 STEP_WIDTH = 220
 
@@ -64,12 +67,16 @@ class ChecklistBox(QGroupBox):
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         header = self.table.horizontalHeader()
-        for column in range(len(COLUMNS) - 1):
+        for column in (DONE, DUE):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
-        # The step itself takes the room left, but never less than a readable width (the table scrolls instead).
-        header.setSectionResizeMode(len(COLUMNS) - 1, QHeaderView.ResizeMode.Interactive)
-        header.setStretchLastSection(True)
-        header.resizeSection(len(COLUMNS) - 1, STEP_WIDTH)
+        # Who does it wraps in a column of its own width; the step itself takes the room left, never less than a
+        # readable width (the table scrolls instead). With a column for "16 weeks before" too (now the due date's
+        # tooltip, and its text while the visit has no date), all sized to their longest words, the step had ~70 px
+        # of a laptop's overview.
+        header.setSectionResizeMode(OWNER, QHeaderView.ResizeMode.Interactive)
+        header.resizeSection(OWNER, OWNER_WIDTH)
+        stretch_with_minimum(self.table, STEP, STEP_WIDTH)
+        self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)  # wrapped again
         self.table.setMinimumHeight(260)
         self.table.itemChanged.connect(self._item_changed)
         layout.addWidget(self.table)
@@ -99,7 +106,6 @@ class ChecklistBox(QGroupBox):
             self.table.setRowCount(len(self.steps))
             for row, step in enumerate(self.steps):
                 self._fill(row, step, today)
-        self.table.resizeRowsToContents()
         late = [s for s in self.steps if s.overdue(today)]
         done = sum(1 for s in self.steps if s.done)
         text = f"{done} of {len(self.steps)} steps done."
@@ -119,9 +125,10 @@ class ChecklistBox(QGroupBox):
         tick.setData(Qt.ItemDataRole.AccessibleTextRole, f"{'Done' if step.done else 'Not done'}: {step.text}")
         if step.done and step.done_on:
             tick.setToolTip(f"Ticked on {step.done_on}")
-        due = _date(step.due) + (" — overdue" if late else "")
-        cells = [tick, QTableWidgetItem(due), QTableWidgetItem(step.when)]
-        cells += [QTableWidgetItem(step.owner), QTableWidgetItem(step.text)]
+        relative = f"{step.when} Day 1"  # "12 weeks before Day 1": what sets the date, and all there is without one
+        due = QTableWidgetItem(_date(step.due) + (" — overdue" if late else "") if step.due else relative)
+        due.setToolTip(relative)
+        cells = [tick, due, QTableWidgetItem(step.owner), QTableWidgetItem(step.text)]
         for column, item in enumerate(cells):
             if column:
                 item.setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable)

@@ -119,11 +119,11 @@ class OverviewPanel(Panel):
             line.editingFinished.connect(self._line_saver(field, line))
             self.line_edits[field] = line
             form.addRow(label, line)
-        self.texts["aim"] = AutoSaveText(self._text_saver("aim"), "What the review sets out to learn", 2)
+        self.texts["aim"] = AutoSaveText(self._text_saver("aim"), "What the review sets out to learn", 2, most=6)
         form.addRow("Aim", self.texts["aim"])
         for i in (1, 2, 3):
             field = f"key_question_{i}"
-            self.texts[field] = AutoSaveText(self._text_saver(field), f"Key question {i}", 2)
+            self.texts[field] = AutoSaveText(self._text_saver(field), f"Key question {i}", 2, most=4)
             form.addRow(f"Key question {i}", self.texts[field])
         dates = QGridLayout()
         date_fields = (
@@ -199,7 +199,7 @@ class OverviewPanel(Panel):
             self.planning_flags[key] = flag
             form.addRow("", flag)
         for key, label, prompt in review_service.planning_questions():
-            edit = AutoSaveText(self._planning_saver(key), prompt, 3)
+            edit = AutoSaveText(self._planning_saver(key), prompt, 3, most=8)  # the form scrolls: answers show whole
             edit.setObjectName(f"planning-{key}")
             edit.setAccessibleName(label)
             self.planning[key] = edit
@@ -275,7 +275,7 @@ class OverviewPanel(Panel):
             self.heading.setText(summary.title)
             for field, edit in self.line_edits.items():
                 if not edit.hasFocus():
-                    edit.setText(getattr(summary, field))
+                    show_start(edit, getattr(summary, field))
             self.texts["aim"].set_value(summary.aim)
             for i, question in enumerate(summary.key_questions, start=1):
                 self.texts[f"key_question_{i}"].set_value(question)
@@ -297,7 +297,7 @@ class OverviewPanel(Panel):
                 if key in self.planning:
                     self.planning[key].set_value(text)
                 elif key in self.planning_lines and not self.planning_lines[key].hasFocus():
-                    self.planning_lines[key].setText(text)
+                    show_start(self.planning_lines[key], text)
                 elif key in self.planning_flags:
                     with QSignalBlocker(self.planning_flags[key]):
                         self.planning_flags[key].setChecked(bool(text))
@@ -311,3 +311,11 @@ class OverviewPanel(Panel):
 def retention_sentence(retention_date: str, today: dt.date) -> str:
     days = (dt.date.fromisoformat(retention_date) - today).days if retention_date else None
     return retention.countdown_text(retention_date, days)
+
+
+def show_start(edit: QLineEdit, text: str) -> None:
+    """``text`` in ``edit`` from its start: Qt puts the cursor at the end, and a line longer than the field then
+    showed its end ("rtin Oyelaran, Early Help Strategic Lead…"), its first words cut."""
+    if edit.text() != text:
+        edit.setText(text)
+        edit.setCursorPosition(0)

@@ -75,3 +75,38 @@ def test_the_lines_asked_for_show_whole_in_the_font_the_style_gives(qtbot: QtBot
     needed = 2 * field.fontMetrics().lineSpacing() + 2 * field.document().documentMargin()
     assert field.viewport().height() >= needed
     assert field.verticalScrollBar().maximum() == 0, "both lines in view, nothing to scroll"
+
+
+LONG_AIM = (
+    "To understand how children and families experience their first contact with the council's services, and "
+    "what leaders can do to make the route between early help and statutory help simpler, safer and more "
+    "consistent for every family that asks."
+)
+
+
+def test_a_field_that_may_grow_shows_a_longer_answer_whole_up_to_its_most_lines(qtbot: QtBot) -> None:
+    """Seen at 1366×768: the overview's aim showed two lines and a sliver of the third over a scroll bar."""
+    holder = QWidget()
+    layout = QVBoxLayout(holder)
+    aim = AutoSaveText(lambda _t: None, "Aim", 2, most=6)
+    fixed = AutoSaveText(lambda _t: None, "Aim", 2)
+    layout.addWidget(aim)
+    layout.addWidget(fixed)
+    qtbot.addWidget(holder)
+    holder.resize(420, 400)
+    holder.show()
+    qtbot.waitExposed(holder)
+    two_lines = aim.height()
+    assert aim.shown_lines() == 2 and fixed.height() == two_lines
+    for field in (aim, fixed):
+        field.set_value(LONG_AIM)
+    qtbot.waitUntil(lambda: aim.shown_lines() > 2)
+    assert aim.height() > two_lines and fixed.height() == two_lines  # only the one asked to grow does
+    qtbot.waitUntil(lambda: aim.verticalScrollBar().maximum() == 0)  # all of it in view
+    holder.resize(1200, 400)  # wider: fewer lines, and the field shrinks back
+    qtbot.waitUntil(lambda: aim.shown_lines() == 2)
+    assert aim.height() == two_lines
+    aim.set_value(LONG_AIM * 4)  # never more than its most lines: then it scrolls
+    holder.resize(420, 400)
+    qtbot.waitUntil(lambda: aim.shown_lines() == 6)
+    assert aim.verticalScrollBar().maximum() > 0

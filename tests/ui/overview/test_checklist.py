@@ -11,7 +11,7 @@ from pytestqt.qtbot import QtBot
 
 from peerdesk.services import checklist, review
 from peerdesk.ui.kit.session import ReviewSession
-from peerdesk.ui.overview.checklist import ChecklistBox
+from peerdesk.ui.overview.checklist import STEP, ChecklistBox
 from tests.helpers.ics import events
 
 BEFORE_ANY_STEP = dt.date(2025, 1, 1)  # long before the ``store`` fixture's visit (10 March 2026)
@@ -29,7 +29,7 @@ def test_every_step_has_a_row_and_nothing_is_done_or_late_at_first(qtbot: QtBot,
     assert box.table.rowCount() == len(steps) and box.today == BEFORE_ANY_STEP
     assert box.summary.text().startswith(f"0 of {len(steps)} steps done.")
     assert "overdue" not in box.summary.text()
-    assert box.table.item(0, 4).text() == steps[0].text
+    assert box.table.item(0, STEP).text() == steps[0].text
 
 
 def test_a_tick_made_elsewhere_shows_after_the_change_is_announced(qtbot: QtBot, session: ReviewSession) -> None:
@@ -55,9 +55,9 @@ def test_overdue_steps_are_marked_in_words_and_bold(qtbot: QtBot, session: Revie
     box = make(qtbot, session)
     row = box.row_of("draft-timetable")
     assert box.table.item(row, 1).text().endswith("— overdue")
-    assert box.table.item(row, 4).font().bold()
+    assert box.table.item(row, STEP).font().bold()
     later = box.row_of("final-check")
-    assert "overdue" not in box.table.item(later, 1).text() and not box.table.item(later, 4).font().bold()
+    assert "overdue" not in box.table.item(later, 1).text() and not box.table.item(later, STEP).font().bold()
     assert "overdue" in box.summary.text()
 
 
@@ -97,3 +97,29 @@ def test_the_overview_shows_the_checklist(qtbot: QtBot, session: ReviewSession) 
     overview = OverviewPanel(session)
     qtbot.addWidget(overview)
     assert overview.checklist.table.rowCount() == len(checklist.specs())
+
+
+def test_in_a_laptops_overview_the_step_has_the_room_and_the_relative_date_shows_on_the_due_date(
+    qtbot: QtBot, session: ReviewSession
+) -> None:
+    """Seen at 1366×768: "Done", "Due", "When" and "Whose job" sized to their longest words left the step ~70 px."""
+    box = _box(qtbot, session)
+    box.resize(620, 500)  # the checklist's box in the overview, 720 px wide at 1366×768
+    box.show()
+    qtbot.waitExposed(box)
+    assert [box.table.horizontalHeaderItem(c).text() for c in range(box.table.columnCount())] == [
+        "Done",
+        "Due",
+        "Whose job",
+        "Step",
+    ]
+    qtbot.waitUntil(lambda: box.table.horizontalScrollBar().maximum() == 0)  # every column in view
+    assert box.table.columnWidth(STEP) >= 250
+    row = box.row_of("pre-briefing")
+    assert box.table.item(row, 1).toolTip().endswith("before Day 1")
+
+
+def test_without_a_visit_date_the_due_column_says_how_long_before_day_1(qtbot: QtBot, session: ReviewSession) -> None:
+    review.update_review(session.store, visit_start="")
+    box = _box(qtbot, session)
+    assert all(box.table.item(r, 1).text().endswith(("before Day 1", "after Day 1")) for r in range(len(box.steps)))

@@ -73,6 +73,17 @@ def test_directors_by_name_and_what_was_sent_are_undo_steps(qtbot: QtBot, sessio
     assert panel.planning_lines["observer_dcs"].text() == ""
 
 
+def test_a_line_longer_than_its_field_shows_its_start(qtbot: QtBot, demo_session: ReviewSession) -> None:
+    """Seen at 1366×768: the demo's lead officers showed "rtin Oyelaran, Early Help…", the name's start cut."""
+    panel = make(qtbot, demo_session)
+    panel.resize(720, 900)
+    panel.show()
+    qtbot.waitExposed(panel)
+    lead = panel.line_edits["lead_officers"]
+    assert lead.fontMetrics().horizontalAdvance(lead.text()) > lead.width()  # longer than the field
+    assert lead.cursorPosition() == 0
+
+
 def test_the_demo_fills_them_in(qtbot: QtBot, demo_session: ReviewSession) -> None:
     panel = make(qtbot, demo_session)
     assert panel.planning_lines["visiting_dcs"].text() == "Ruth Abernethy"
