@@ -56,7 +56,7 @@ class DocumentsBox(QGroupBox):
         row.addStretch(1)
         layout.addLayout(row)
 
-        self.my_note = AutoSaveText(self._save_note, "My reading notes on this document", 5)
+        self.my_note = AutoSaveText(self._save_note, "My reading notes on this document", 5, most=12)
         self.my_note.setObjectName("myReadingNote")
         layout.addWidget(QLabel("My reading notes"))
         layout.addWidget(self.my_note)

@@ -71,7 +71,7 @@ class FollowUpPanel(Panel):
         form.addRow("Meeting date", self.date)
         self.texts: dict[str, AutoSaveText] = {}
         for field, label, prompt in followup.FIELDS:
-            edit = AutoSaveText(self._saver(field), prompt, 4)
+            edit = AutoSaveText(self._saver(field), prompt, 4, most=12)  # the tab scrolls: what was said shows whole
             edit.setObjectName(f"followup-{field}")
             edit.setAccessibleName(label)
             self.texts[field] = edit
