@@ -17,6 +17,7 @@ from peerdesk.services.changes import Changes
 from peerdesk.services.workshop_outcome import GoalRow, Outcome
 from peerdesk.store.engine import Store
 from peerdesk.ui.kit import ops
+from peerdesk.ui.kit.dialogs import wrapping
 from peerdesk.ui.kit.session import ReviewSession
 from peerdesk.ui.workshop.models import TextListModel
 
@@ -119,9 +120,8 @@ def hint(text: str) -> QLabel:
 
 def list_view(model: TextListModel, name: str) -> QListView:
     """A list of short texts, each edited in place with a double-click or F2."""
-    view = QListView()
+    view = wrapping(QListView())
     view.setObjectName(name)
     view.setModel(model)
-    view.setWordWrap(True)
     view.setEditTriggers(QAbstractItemView.EditTrigger.DoubleClicked | QAbstractItemView.EditTrigger.EditKeyPressed)
     return view

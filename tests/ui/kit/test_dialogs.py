@@ -4,11 +4,12 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QStringListModel, Qt, QTimer
+from PySide6.QtCore import QRect, QStringListModel, Qt, QTimer
 from PySide6.QtGui import QStandardItem, QStandardItemModel
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QApplication,
     QDialog,
     QDialogButtonBox,
     QLabel,
@@ -16,6 +17,8 @@ from PySide6.QtWidgets import (
     QMessageBox,
     QProgressDialog,
     QPushButton,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
     QTableView,
     QVBoxLayout,
     QWidget,
@@ -153,6 +156,37 @@ def test_a_list_wraps_its_items_and_can_be_read_only_with_one_selection(qtbot: Q
     plain = list_view("plain", model)
     qtbot.addWidget(plain)
     assert plain.editTriggers() != QAbstractItemView.EditTrigger.NoEditTriggers
+
+
+INSIGHTS = [
+    "1. Good decisions at the front door depend on who is on duty rather than on how the front door is designed."
+    "\n2 quotes",
+    "2. Families and partners experience early help and social care as separate services: stories are retold and "
+    "step-downs disappear from view.\n2 quotes",
+    "3. Leaders are trusted and have protected early help.\nno quote yet",
+]
+
+
+def test_every_wrapped_item_is_as_tall_as_its_words_at_the_width_it_is_painted_at(qtbot: QtBot) -> None:
+    """Seen at 1280×720: the first insight's last line ("2 quotes") was cut, Qt having sized it a few pixels wider
+    than it painted it. Checked at every width a docked list takes on a laptop, each a pixel apart."""
+    view = list_view("insightList", QStringListModel(INSIGHTS), spacing=2)
+    qtbot.addWidget(view)
+    view.show()
+    qtbot.waitExposed(view)
+    plain = QStyledItemDelegate()  # Qt's own answer for a given width
+    for width in range(240, 330):
+        view.resize(width, 160)  # narrow enough for a scroll bar, as in the Insights dock
+        QApplication.processEvents()
+        painted = view.viewport().width() - 2 * view.spacing()
+        for row in range(len(INSIGHTS)):
+            rect = view.visualRect(view.model().index(row, 0))
+            option = QStyleOptionViewItem()
+            view.initViewItemOption(option)
+            option.rect = QRect(0, 0, painted, 1000)
+            needed = plain.sizeHint(option, view.model().index(row, 0)).height()
+            assert rect.width() <= painted, f"{width}px: item {row} wider than the list paints it"
+            assert rect.height() == needed, f"{width}px: item {row} is {rect.height()}px tall, its words take {needed}"
 
 
 def _run_in_a_while(dialog: QDialog, session: ReviewSession, step: Callable[[], None]) -> list[str]:
