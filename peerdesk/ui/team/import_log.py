@@ -14,7 +14,7 @@ from PySide6.QtWidgets import (
 )
 
 from peerdesk.services.sharing import ImportReport
-from peerdesk.ui.kit.dialogs import close_buttons, dialog_layout
+from peerdesk.ui.kit.dialogs import close_buttons, dialog_layout, wrapping
 from peerdesk.ui.kit.plain import plain_tip
 from peerdesk.ui.kit.widgets import push_button
 
@@ -37,7 +37,7 @@ class ImportLogDialog(QDialog):
         self.list = QListWidget()
         self.list.setObjectName("importLogList")
         self.list.setAccessibleName("What came in")
-        self.list.setWordWrap(True)  # a long file name wraps within the list instead of scrolling it sideways
+        wrapping(self.list)  # a long file name wraps within the list instead of scrolling it sideways
         layout.addWidget(self.list, 1)
         self.conflicts_button = push_button("Show conflicts…", lambda: show_conflicts())
         layout.addWidget(close_buttons(self, self.conflicts_button))
