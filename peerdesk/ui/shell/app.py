@@ -415,7 +415,7 @@ def run(argv: list[str] | None = None, files: list[Path] | None = None) -> int:
     messages.install_excepthook()
     listener = single_instance.Listener(channel, parent=app)
     listener.start()
-    app.aboutToQuit.connect(listener.server.close)  # on Linux and macOS its socket file goes with it
+    app.aboutToQuit.connect(listener.stop)
     controller = Controller(app)
     listener.handed.connect(controller.handed_over)
     controller.show_start()

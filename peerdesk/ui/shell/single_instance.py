@@ -15,10 +15,13 @@ Another user of the same computer must not be able to take the channel first: a 
 the file's path, and the file would not open. So on Linux and macOS the socket lives in a folder only this user may
 write in (``private_folder``), and elsewhere (a named pipe on Windows, whose names are shared by every user) the
 channel's name comes from a random key kept in this user's own data folder, which nobody else can read (``KEY``).
+Windows lists every pipe's name to every user, so the key is replaced whenever peerdesk stops listening: a name seen
+while peerdesk ran is never used again, and whoever made a pipe of that name waits on it in vain.
 """
 
 from __future__ import annotations
 
+import contextlib
 import getpass
 import hashlib
 import json
@@ -34,6 +37,7 @@ from PySide6.QtCore import QObject, Signal
 from PySide6.QtNetwork import QLocalServer, QLocalSocket
 
 from peerdesk import APP_NAME, OPENABLE_SUFFIXES, ORG_NAME, files
+from peerdesk.errors import UserError
 
 MAX_MESSAGE = 64 * 1024
 MAX_FILES = 32
@@ -55,10 +59,22 @@ def server_name(data: Path | None = None) -> str:
         folder = private_folder(data)
         if folder is not None and len(os.fsencode(folder / SOCKET)) <= SOCKET_PATH_MAX:
             return str(folder / SOCKET)
-    # A name, which Qt makes a named pipe (Windows) or a socket in the temporary folder (a Unix without a private
-    # folder for it): unguessable by another user as long as they cannot read this user's key.
+    return key_name(data)
+
+
+def key_name(data: Path) -> str:
+    """The channel's name made from this user's key, which Qt makes a named pipe (Windows) or a socket in the
+    temporary folder (a Unix without a private folder for it): unguessable by another user as long as they cannot
+    read this user's key."""
     who = f"{getpass.getuser()}|{Path.home()}|{channel_key(data)}".encode()
     return "peerdesk-" + hashlib.sha256(who).hexdigest()[:16]
+
+
+def new_channel_key(data: Path) -> None:
+    """Replace this user's key with a new one, owner-only and whole (a peerdesk starting meanwhile reads the old key
+    or the new, never a part); nothing when it cannot be written (the old one is then kept)."""
+    with contextlib.suppress(OSError, UserError):
+        files.write_private_text(data / KEY, secrets.token_hex(16), encoding="ascii")
 
 
 def private_folder(data: Path) -> Path | None:
@@ -168,9 +184,10 @@ class Listener(QObject):
 
     handed = Signal(list)
 
-    def __init__(self, name: str | None = None, parent: QObject | None = None) -> None:
+    def __init__(self, name: str | None = None, parent: QObject | None = None, *, data: Path | None = None) -> None:
         super().__init__(parent)
-        self.name = name or server_name()
+        self.data = data or Path(user_data_dir(APP_NAME, ORG_NAME))  # this user's data folder, where the key is
+        self.name = name or server_name(self.data)
         self.server = QLocalServer(self)
         self.server.setSocketOptions(QLocalServer.SocketOption.UserAccessOption)
         self.server.newConnection.connect(self._accept)
@@ -186,6 +203,15 @@ class Listener(QObject):
             return False
         QLocalServer.removeServer(self.name)
         return self.server.listen(self.name)
+
+    def stop(self) -> None:
+        """Stop listening (on Linux and macOS the socket file goes). A name made from the key, which another user
+        may have seen listed while peerdesk listened, is retired: the next peerdesk listens on a name from a new key.
+        A peerdesk that left the channel to another one changes nothing: the running one keeps its name."""
+        listened = self.server.isListening()
+        self.server.close()
+        if listened and not os.path.isabs(self.name) and self.name == key_name(self.data):
+            new_channel_key(self.data)
 
     def _accept(self) -> None:
         while self.server.hasPendingConnections():

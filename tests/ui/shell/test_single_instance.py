@@ -110,6 +110,45 @@ def test_peerdesks_started_together_agree_on_the_key(data: Path) -> None:
     assert len(keys) == 1 and len(keys.pop()) == 32
 
 
+def test_a_name_made_from_the_key_is_never_used_again_once_peerdesk_stops(
+    qtbot: QtBot, data: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Windows lists every pipe's name to every user: one seen while peerdesk ran could be taken first next time."""
+    with monkeypatch.context() as patch:
+        patch.setattr(sys, "platform", "win32")  # the name made from the key, as for a named pipe
+        seen = server_name(data)
+    running = Listener(seen, data=data)
+    assert running.start()
+    key = (data / single_instance.KEY).read_text()
+    running.stop()
+    assert not running.server.isListening()
+    assert (data / single_instance.KEY).read_text() != key  # a new key…
+    assert single_instance.key_name(data) != seen  # …and so a new name for the next peerdesk
+    if sys.platform != "win32":
+        assert (data / single_instance.KEY).stat().st_mode & 0o777 == 0o600
+    following = Listener(single_instance.key_name(data), data=data)
+    assert following.start()
+    following.stop()
+
+
+def test_a_peerdesk_that_left_the_channel_to_the_running_one_keeps_its_name(qtbot: QtBot, data: Path) -> None:
+    name = single_instance.key_name(data)
+    running, second = Listener(name, data=data), Listener(name, data=data)
+    assert running.start() and not second.start()
+    second.stop()  # the second start exits: the running peerdesk is still found under its name
+    assert single_instance.key_name(data) == name and running.server.isListening()
+    running.stop()
+
+
+@UNIX_ONLY
+def test_a_channel_in_the_private_folder_is_not_renamed_and_makes_no_key(qtbot: QtBot, data: Path) -> None:
+    listener = Listener(server_name(data), data=data)
+    assert listener.start()
+    listener.stop()
+    assert not (data / single_instance.KEY).exists()
+    assert not Path(listener.name).exists()  # the socket file goes with it
+
+
 def test_a_key_that_cannot_be_kept_is_left_out_at_once(tmp_path: Path) -> None:
     not_a_folder = tmp_path / "data"
     not_a_folder.write_bytes(b"")
