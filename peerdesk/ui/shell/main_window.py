@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 from peerdesk import BUNDLE_SUFFIX
 from peerdesk.services.search import Hit
 from peerdesk.ui.kit import drops, messages
+from peerdesk.ui.kit.columns import ColumnChooser
 from peerdesk.ui.kit.dialogs import close_over_lock
 from peerdesk.ui.kit.notice_bar import NoticeBar
 from peerdesk.ui.kit.panel import Panel
@@ -354,8 +355,12 @@ class MainWindow(drops.OpensDroppedFiles, ShellWindow):
         self.layouts.save(self._locked_state)
 
     def reset_layout(self) -> None:
+        """The layout's panels where they were at first, the note taker's side tabs shown, and every table's
+        columns shown again (the user may have hidden some: ``ui/kit/columns.py``)."""
         self.action_notes_side.setChecked(True)
         self.layouts.apply()
+        for chooser in self.findChildren(ColumnChooser):
+            chooser.show_all()
 
     # --- lock -----------------------------------------------------------------------------------------------------
     def lock(self) -> None:

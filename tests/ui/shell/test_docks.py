@@ -10,6 +10,8 @@ from pytestqt.qtbot import QtBot
 from peerdesk.ui.kit.panel import Panel
 from peerdesk.ui.kit.session import ReviewSession
 from peerdesk.ui.notes.panel import NotesPanel
+from peerdesk.ui.quotes.model import INTERVIEW
+from peerdesk.ui.quotes.panel import QuotesPanel
 from peerdesk.ui.shell import layouts
 from peerdesk.ui.shell.docks import LEFT_WIDTH, NOTES_SHARE, WORK_WIDTH, LazyPanels, LazyTab, panel_specs
 from peerdesk.ui.shell.main_window import MainWindow
@@ -138,6 +140,17 @@ def test_on_a_laptop_f9_gives_the_editor_the_note_takers_whole_width_and_back(
     window.action_notes_side.setChecked(False)
     window.reset_layout()  # View ▸ Reset layout brings them back too
     assert notes.side.isVisible() and window.action_notes_side.isChecked()
+
+
+def test_reset_layout_shows_the_columns_the_user_hid(qtbot: QtBot, demo_session: ReviewSession) -> None:
+    window = opened_at(qtbot, demo_session, (1366, 768))
+    quotes = window.findChild(QuotesPanel)
+    assert quotes is not None
+    quotes.columns.show_column(INTERVIEW, False)
+    assert quotes.table.horizontalHeader().isSectionHidden(INTERVIEW)
+    window.reset_layout()  # View ▸ Reset layout: everything as it was at first
+    assert not quotes.table.horizontalHeader().isSectionHidden(INTERVIEW)
+    assert quotes.columns.hidden() == []
 
 
 def test_once_the_user_drags_a_separator_the_sizes_are_the_users(qtbot: QtBot, demo_session: ReviewSession) -> None:
