@@ -174,6 +174,7 @@ class QuotesPanel(Panel):
         self.count = QLabel("")
         self.count.setObjectName("hintText")
         self.count.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        self.count.setContentsMargins(0, 0, 6, 0)  # its words off the window's edge, where the dock ends
         self.count.ensurePolished()  # room for its two lines from the start: the table does not jump on selecting
         self.count.setText("0\n0")
         self.count.setMinimumHeight(self.count.sizeHint().height())
