@@ -1,5 +1,7 @@
 """Text kept whole in a narrow panel: a field as wide as its prompt, a table column that keeps its minimum.
 
+``show_start``: a line longer than its field shows its first words, not its last.
+
 ``stretch_with_minimum``: a column that takes the spare width, like ``QHeaderView.Stretch``, but never less than a
 minimum. Qt's stretching column shrinks to the header's minimum section size (30 px) when the fixed columns fill a
 narrow dock, so the column that matters most (a quote's text) is the one cut. Here it keeps its minimum and the
@@ -10,6 +12,14 @@ from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QObject
 from PySide6.QtWidgets import QHeaderView, QLineEdit, QTableView
+
+
+def show_start(edit: QLineEdit, text: str) -> None:
+    """``text`` in ``edit`` from its start: Qt puts the cursor at the end, and a line longer than the field then
+    showed its end ("rtin Oyelaran, Early Help Strategic Lead…"), its first words cut."""
+    if edit.text() != text:
+        edit.setText(text)
+        edit.setCursorPosition(0)
 
 
 def fit_placeholder(edit: QLineEdit) -> None:

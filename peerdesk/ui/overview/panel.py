@@ -33,6 +33,7 @@ from peerdesk.ui.kit import ops
 from peerdesk.ui.kit.autosave_text import AutoSaveText
 from peerdesk.ui.kit.dates import QT_DATE
 from peerdesk.ui.kit.dialogs import STRETCH, table_view
+from peerdesk.ui.kit.fitting import show_start
 from peerdesk.ui.kit.panel import Panel
 from peerdesk.ui.kit.picked import ActsOnPicked
 from peerdesk.ui.kit.plain import plain_label
@@ -311,11 +312,3 @@ class OverviewPanel(Panel):
 def retention_sentence(retention_date: str, today: dt.date) -> str:
     days = (dt.date.fromisoformat(retention_date) - today).days if retention_date else None
     return retention.countdown_text(retention_date, days)
-
-
-def show_start(edit: QLineEdit, text: str) -> None:
-    """``text`` in ``edit`` from its start: Qt puts the cursor at the end, and a line longer than the field then
-    showed its end ("rtin Oyelaran, Early Help Strategic Lead…"), its first words cut."""
-    if edit.text() != text:
-        edit.setText(text)
-        edit.setCursorPosition(0)

@@ -16,8 +16,7 @@ from PySide6.QtWidgets import QAbstractItemView, QComboBox, QLabel, QLineEdit, Q
 from peerdesk.services.changes import Changes
 from peerdesk.services.workshop_outcome import GoalRow, Outcome
 from peerdesk.store.engine import Store
-from peerdesk.ui.kit import ops
-from peerdesk.ui.kit.dialogs import wrapping
+from peerdesk.ui.kit import dialogs, ops
 from peerdesk.ui.kit.session import ReviewSession
 from peerdesk.ui.workshop.models import TextListModel
 
@@ -120,8 +119,6 @@ def hint(text: str) -> QLabel:
 
 def list_view(model: TextListModel, name: str) -> QListView:
     """A list of short texts, each edited in place with a double-click or F2."""
-    view = wrapping(QListView())
-    view.setObjectName(name)
-    view.setModel(model)
+    view = dialogs.list_view(name, model)  # wrapped like every list of ours
     view.setEditTriggers(QAbstractItemView.EditTrigger.DoubleClicked | QAbstractItemView.EditTrigger.EditKeyPressed)
     return view

@@ -7,7 +7,7 @@ from PySide6.QtGui import QStandardItemModel
 from PySide6.QtWidgets import QLineEdit, QTableView
 from pytestqt.qtbot import QtBot
 
-from peerdesk.ui.kit.fitting import fit_placeholder, stretch_with_minimum
+from peerdesk.ui.kit.fitting import fit_placeholder, show_start, stretch_with_minimum
 
 
 def table(qtbot: QtBot, width: int) -> QTableView:
@@ -52,3 +52,14 @@ def test_a_field_is_never_narrower_than_its_placeholder(qtbot: QtBot) -> None:
     edit.resize(50, 30)
     edit.show()
     assert edit.width() > edit.fontMetrics().horizontalAdvance(edit.placeholderText())
+
+
+def test_a_line_longer_than_its_field_is_shown_from_its_start(qtbot: QtBot) -> None:
+    edit = QLineEdit()
+    qtbot.addWidget(edit)
+    edit.resize(120, 30)
+    show_start(edit, "Martin Oyelaran, Early Help Strategic Lead (documents, partner contacts)")
+    assert edit.cursorPosition() == 0 and edit.text().startswith("Martin")
+    edit.setCursorPosition(10)
+    show_start(edit, edit.text())  # the same words again: where the user left the cursor stays
+    assert edit.cursorPosition() == 10
