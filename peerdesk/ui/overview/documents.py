@@ -3,9 +3,10 @@ see the others', with prompts for reading policy critically."""
 
 from __future__ import annotations
 
+from html import escape
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QSignalBlocker, QUrl
+from PySide6.QtCore import QCoreApplication, QSignalBlocker, Qt, QUrl
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
     QComboBox,
@@ -61,6 +62,7 @@ class DocumentsBox(QGroupBox):
         layout.addWidget(QLabel("My reading notes"))
         layout.addWidget(self.my_note)
         self.others = QLabel()
+        self.others.setTextFormat(Qt.TextFormat.RichText)  # the names in bold; what they wrote escaped
         self.others.setWordWrap(True)
         layout.addWidget(self.others)
         prompts = "".join(f"<li>{p}</li>" for p in documents.critical_prompts())
@@ -101,7 +103,12 @@ class DocumentsBox(QGroupBox):
             self.file_label.setText(f"{found.name} ({found.size / 1024:.0f} kB), kept encrypted in this review")
         self.my_note.set_value(documents.my_note(self.session.store, document_id) if document_id else "")
         others = [n for n in documents.notes(self.session.store, document_id) if not n.mine] if document_id else []
-        self.others.setText("".join(f"<p><b>{n.reviewer}:</b> {n.text}</p>" for n in others))
+        # A colleague's name and words, merged from their bundle, are shown as written: never drawn as markup.
+        self.others.setText(
+            "".join(
+                f"<p style='white-space:pre-wrap'><b>{escape(n.reviewer)}:</b> {escape(n.text)}</p>" for n in others
+            )
+        )
 
     def _save_note(self, text: str) -> None:
         document_id = self.document_id

@@ -10,7 +10,10 @@ import pytest
 from PySide6.QtGui import QDesktopServices
 from pytestqt.qtbot import QtBot
 
+from tests.helpers.layout import tooltip_shown
+
 from peerdesk.services import documents, records
+from peerdesk.store.models import Member, ReadingNote
 from peerdesk.ui.kit.session import ReviewSession
 from peerdesk.ui.overview.documents import DocumentsBox
 
@@ -81,3 +84,16 @@ def test_my_reading_notes_save_and_undo(qtbot: QtBot, box: DocumentsBox, session
     assert documents.my_note(session.store, box.document_id) == ""
     hints = [label.text() for label in box.findChildren(type(box.file_label)) if "Reading critically" in label.text()]
     assert hints and "Whose voices" in hints[0]
+
+
+def test_a_colleagues_reading_notes_are_shown_as_they_wrote_them(box: DocumentsBox, session: ReviewSession) -> None:
+    """A colleague's name and notes come in their bundle: markup in them is shown, never drawn."""
+    name, text = "Sam <b>Okafor</b>", "<img src='file:///etc/passwd'> Thin on <i>outcomes</i> & impact.\nAsk why."
+    with session.store.session() as s:  # as a merge writes them
+        s.add(Member(id="colleague-1", name=name))
+        s.add(ReadingNote(id="reading-1", author_id="colleague-1", document_id=box.document_id, text=text))
+        s.commit()
+    session.store.wrote()
+    box.reload()
+    shown = tooltip_shown(box.others.text())  # the label's rich text, as Qt lays it out
+    assert f"{name}: {text}" in shown  # every character, the line break kept
