@@ -16,6 +16,7 @@ from peerdesk.store.models import BOOKKEEPING, Meta, Shared, new_id
 S = TypeVar("S", bound=Shared)
 # The clock's last stamp, kept with every commit that stamped (so a restart never stamps behind it): no read first.
 _IDS_PER_READ = 500  # ids bound in one read: well within SQLite's limit on parameters
+_READ_META = "SELECT value FROM meta WHERE key = ?"
 _SAVE_CLOCK = "INSERT INTO meta (key, value) VALUES ('hlc', ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value"
 
 
@@ -101,6 +102,9 @@ class UnitOfWork:
             self.store.wrote()
         if last is not None:
             self.store.remember_meta("hlc", last)
+        if self._member_id is not None and not self._meta_written:
+            # Read from the file in this transaction and not written in it: kept, so the next autosave asks no more.
+            self.store.remember_meta("member_id", self._member_id)
 
     @property
     def member_id(self) -> str:
@@ -121,8 +125,10 @@ class UnitOfWork:
         return self._clock
 
     def _get_meta(self, key: str) -> str:
-        row = self.session.get(Meta, key)
-        return row.value if row else ""
+        # Straight from the driver, as this transaction sees it (pending changes flushed): an autosave that needs
+        # only the member id must not build an ORM session for it.
+        row = self._driver().execute(_READ_META, (key,)).fetchone()
+        return str(row[0]) if row else ""
 
     def _set_meta(self, key: str, value: str) -> None:
         row = self.session.get(Meta, key)

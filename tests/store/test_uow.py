@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+from typing import Any
+
 import pytest
 
 from peerdesk.errors import NotFound, UserError
+from peerdesk.store import sqlcipher
 from peerdesk.store.engine import Store
 from peerdesk.store.models import Note
 from peerdesk.store.uow import UnitOfWork
@@ -201,3 +205,40 @@ def test_a_fact_written_is_seen_once_committed_even_if_read_as_missing_meanwhile
         assert store.meta("purged_on_test", "never") == "never"  # read on its own connection: not committed yet
         uow.commit()
     assert store.meta("purged_on_test", "never") == "2026-07-11"
+
+
+def test_an_autosave_reads_the_member_id_once_per_open_file_not_once_per_save(
+    store: Store, passphrase: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Every write is stamped with the member's id. Read from the file at each autosave, it cost an ORM session (a
+    third of an autosave's Python): it is read once, then kept by the store like the clock."""
+    with UnitOfWork(store) as uow:
+        note = uow.add(Note, interview_id="i-1", body="zero")
+        uow.commit()
+    path, member = store.path, store.member_id
+    store.close()
+    statements: list[str] = []
+    connect = sqlcipher.connect_key
+
+    def traced(path: Path, key: Any) -> Any:  # every connection the reopened store makes
+        conn = connect(path, key)
+        conn.set_trace_callback(statements.append)
+        return conn
+
+    monkeypatch.setattr(sqlcipher, "connect_key", traced)
+    with Store.open(path, passphrase) as again:
+        for n, text in enumerate(("one", "two", "three")):
+            statements.clear()
+            with UnitOfWork(again) as uow:
+                uow.set_fields(Note, note.id, {"body": text})
+                uow.commit()
+            meta_reads = [sql for sql in statements if sql.startswith("SELECT") and "meta" in sql]
+            assert n == 0 or not meta_reads, meta_reads  # the first save reads the clock and the id; no later one
+            assert read_note(again, note.id).versions["body"].endswith(member)  # stamped with the right id
+        with UnitOfWork(again) as uow:
+            uow.set_meta("member_id", "someone-else")  # a new identity (joining a team): the kept one is dropped
+            uow.commit()
+        with UnitOfWork(again) as uow:
+            uow.set_fields(Note, note.id, {"body": "four"})
+            uow.commit()
+        assert read_note(again, note.id).versions["body"].endswith("someone-else")
