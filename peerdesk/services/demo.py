@@ -33,7 +33,6 @@ from peerdesk.store.models import (
     Interview,
     InterviewQuestion,
     Member,
-    Meta,
     Note,
     PlanningAnswer,
     PostIt,
@@ -125,9 +124,6 @@ class _Builder:
         self.tags: dict[str, str] = {}
         self.themes: dict[str, str] = {}
         self.quotes: dict[str, tuple[str, str]] = {}  # ref -> (quote id, note id)
-        # ``uow.add`` reads my member id from the meta table each time. The session holds rows only weakly, so
-        # without this reference every add would reload that row, flushing the previous add first: ×10 slower.
-        self._pinned_meta = uow.session.get(Meta, "member_id")
 
     def id(self, *parts: object) -> str:
         """A stable id for this review: the same content always gets the same id in the same file."""
