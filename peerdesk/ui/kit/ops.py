@@ -13,7 +13,8 @@ from __future__ import annotations
 from collections.abc import Callable, Hashable
 from typing import Any, TypeVar
 
-from PySide6.QtGui import QUndoCommand
+from PySide6.QtCore import QObject, Slot
+from PySide6.QtGui import QAction, QUndoCommand, QUndoStack
 from PySide6.QtWidgets import QWidget
 
 from peerdesk.services import edits, records
@@ -21,6 +22,7 @@ from peerdesk.services.changes import Changes
 from peerdesk.services.edits import Edit
 from peerdesk.store.engine import Store
 from peerdesk.ui.kit import messages
+from peerdesk.ui.kit.plain import plain_menu_text
 from peerdesk.ui.kit.session import ReviewSession
 
 Operation = Callable[[Store], Changes]
@@ -217,3 +219,29 @@ def delete_record(parent: QWidget | None, session: ReviewSession, table: str, re
 def record_done(session: ReviewSession, label: str, done: Changes, redo: Operation, undo: Operation) -> None:
     """Make work that already ran (off the UI thread, e.g. an import) one undo step; the push tells the views."""
     session.undo_stack.push(Step(session, label, redo, undo, already=done))
+
+
+class StackAction(QAction):
+    """Edit ▸ Undo or Redo, named after the step it takes back or makes again ("Undo Verify Sam Okafor").
+
+    What ``QUndoStack.createUndoAction`` makes, but the step's words keep their ampersands: a step names the
+    review's own things ("Add A&E to the team"), and Qt's own action took that "&" for the Alt key.
+    """
+
+    def __init__(self, stack: QUndoStack, verb: str, parent: QObject) -> None:
+        super().__init__(f"&{verb}", parent)
+        self.stack, self.verb, self.undoes = stack, verb, verb == "Undo"
+        for signal in (
+            (stack.canUndoChanged, stack.undoTextChanged)
+            if self.undoes
+            else (stack.canRedoChanged, stack.redoTextChanged)
+        ):
+            signal.connect(self.follow)
+        self.triggered.connect(stack.undo if self.undoes else stack.redo)
+        self.follow()
+
+    @Slot()
+    def follow(self) -> None:
+        words = self.stack.undoText() if self.undoes else self.stack.redoText()
+        self.setText(f"&{self.verb} {plain_menu_text(words)}" if words else f"&{self.verb}")
+        self.setEnabled(self.stack.canUndo() if self.undoes else self.stack.canRedo())

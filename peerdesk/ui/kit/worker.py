@@ -14,6 +14,8 @@ from typing import Any
 from PySide6.QtCore import QCoreApplication, QObject, QRunnable, Qt, QThreadPool, Signal
 from PySide6.QtWidgets import QProgressDialog, QWidget
 
+from peerdesk.ui.kit.plain import plain_label
+
 Progress = Callable[[int, int, str], bool]
 
 
@@ -71,6 +73,7 @@ def run_task(
 ) -> Task:
     task = Task()
     dialog = QProgressDialog(title, "Cancel" if cancellable else "", 0, 0, parent)
+    dialog.setLabel(plain_label(title))  # what it says names files (a bundle's, as its sender named it): as written
     dialog.setWindowTitle(title)
     dialog.setWindowModality(Qt.WindowModality.WindowModal)
     dialog.setMinimumDuration(400)  # quick work finishes without a flash of dialog

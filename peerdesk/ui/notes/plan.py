@@ -20,7 +20,7 @@ from peerdesk.services import timetable as tt
 from peerdesk.ui.kit import ops
 from peerdesk.ui.kit.dialogs import list_view
 from peerdesk.ui.kit.picked import ActsOnPicked
-from peerdesk.ui.kit.plain import plain_label, plain_tip
+from peerdesk.ui.kit.plain import plain_label, plain_menu_text, plain_tip
 from peerdesk.ui.kit.session import ReviewSession
 from peerdesk.ui.notes.interview_tab import InterviewTab
 from peerdesk.ui.notes.plan_model import PlanModel
@@ -135,7 +135,7 @@ class QuestionPlanTab(InterviewTab):
 
     def _add_menu_item(self, menu: QMenu, text: str) -> None:
         short = text if len(text) <= 90 else text[:88] + "…"
-        action = menu.addAction(short)
+        action = menu.addAction(plain_menu_text(short))
         action.setToolTip(plain_tip(text))
         action.triggered.connect(lambda _checked=False, t=text: self.add_question(t))
 

@@ -24,6 +24,7 @@ from peerdesk.services.changes import Changes
 from peerdesk.store.engine import Store
 from peerdesk.ui.kit import messages, ops
 from peerdesk.ui.kit.autosave_text import AutoSaveText
+from peerdesk.ui.kit.plain import plain_label
 from peerdesk.ui.kit.private_files import PrivateFolder
 from peerdesk.ui.kit.session import ReviewSession
 from peerdesk.ui.kit.widgets import push_button
@@ -45,7 +46,7 @@ class DocumentsBox(QGroupBox):
         self.chooser.setAccessibleName("Document")
         self.chooser.currentIndexChanged.connect(lambda _i: self.show_document())
         layout.addWidget(self.chooser)
-        self.file_label = QLabel()
+        self.file_label = plain_label()  # the attached file's name, as it was
         self.file_label.setObjectName("hintText")
         layout.addWidget(self.file_label)
         row = QHBoxLayout()

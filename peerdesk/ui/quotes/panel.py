@@ -38,6 +38,7 @@ from peerdesk.ui.kit.dialogs import run_through_lock, table_view
 from peerdesk.ui.kit.fitting import fit_placeholder, stretch_with_minimum
 from peerdesk.ui.kit.flow import FlowLayout
 from peerdesk.ui.kit.panel import Panel
+from peerdesk.ui.kit.plain import plain_menu_text
 from peerdesk.ui.kit.session import ReviewSession
 from peerdesk.ui.kit.widgets import EmptyState
 from peerdesk.ui.quotes.model import (
@@ -309,7 +310,7 @@ class QuotesPanel(Panel):
         on = set().union(*(r.tag_ids for r in self._rows(self.selected_ids())))
         for tag in self.tags:
             if tag.id in on:
-                action = self.remove_menu.addAction(tag.name)
+                action = self.remove_menu.addAction(plain_menu_text(tag.name))
                 action.triggered.connect(lambda _c=False, t=tag.id: self.untag_selected(t))
         if not on:
             self.remove_menu.addAction("No tags on the selected quotes").setEnabled(False)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -75,7 +76,7 @@ class PassphraseDialog(QDialog):
         super().__init__(parent)
         self.setWindowTitle(title or "Open review")
         layout = QVBoxLayout(self)
-        layout.addWidget(QLabel(f"Passphrase for <b>{path.name}</b>"))
+        layout.addWidget(QLabel(f"Passphrase for <b>{html.escape(path.name)}</b>"))
         self.edit = QLineEdit()
         self.edit.setEchoMode(QLineEdit.EchoMode.Password)
         self.edit.setObjectName("passphrase")

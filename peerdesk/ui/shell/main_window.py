@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 
 from peerdesk import BUNDLE_SUFFIX
 from peerdesk.services.search import Hit
-from peerdesk.ui.kit import drops, messages
+from peerdesk.ui.kit import drops, messages, ops
 from peerdesk.ui.kit.columns import ColumnChooser
 from peerdesk.ui.kit.dialogs import close_over_lock
 from peerdesk.ui.kit.notice_bar import NoticeBar
@@ -215,9 +215,9 @@ class MainWindow(drops.OpensDroppedFiles, ShellWindow):
         file_menu.addAction(self.action_quit)
 
         edit_menu = bar.addMenu("&Edit")
-        self.action_undo = self.session.undo_stack.createUndoAction(self, "&Undo")
+        self.action_undo = ops.StackAction(self.session.undo_stack, "Undo", self)
         self.action_undo.setShortcut(QKeySequence.StandardKey.Undo)
-        self.action_redo = self.session.undo_stack.createRedoAction(self, "&Redo")
+        self.action_redo = ops.StackAction(self.session.undo_stack, "Redo", self)
         self.action_redo.setShortcut(QKeySequence.StandardKey.Redo)
         edit_menu.addAction(self.action_undo)
         edit_menu.addAction(self.action_redo)

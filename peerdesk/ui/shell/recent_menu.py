@@ -11,7 +11,7 @@ from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QMenu
 
 from peerdesk.ui.kit import settings as ui_settings
-from peerdesk.ui.kit.plain import plain_tip
+from peerdesk.ui.kit.plain import plain_menu_text, plain_tip
 
 SHOWN = 9  # each with its number as its Alt key
 
@@ -35,8 +35,8 @@ class RecentMenu(QObject):
         self.menu.clear()
         reviews = [path for path in ui_settings.recent_files() if path.exists()][:SHOWN]
         for number, path in enumerate(reviews, start=1):
-            # "&&": a review named "Q&A" must show its ampersand, not take it as its Alt key.
-            action = self.menu.addAction(f"&{number} {path.stem.replace('&', '&&')}")
+            # A review named "Q&A" shows its ampersand: only the number is the Alt key.
+            action = self.menu.addAction(f"&{number} {plain_menu_text(path.stem)}")
             action.setToolTip(plain_tip(str(path)))
             action.setStatusTip(str(path))
             action.triggered.connect(lambda _checked=False, chosen=path: self.chosen.emit(chosen))

@@ -24,6 +24,7 @@ from peerdesk import BUNDLE_SUFFIX
 from peerdesk.services import guard, plural, team
 from peerdesk.ui.kit import messages
 from peerdesk.ui.kit.dates import show_iso_date
+from peerdesk.ui.kit.plain import plain_menu_text
 from peerdesk.ui.kit.worker import Progress, run_task
 from peerdesk.ui.shell.window import ShellWindow
 
@@ -57,7 +58,7 @@ class EmailDialog(QDialog):
         self.setWindowTitle("Bundle exported")
         self.setMinimumWidth(520)
         layout = QVBoxLayout(self)
-        who = ", ".join(report.recipients)
+        who = escape(", ".join(report.recipients))  # colleagues' names, as their cards gave them
         title = QLabel(f"<b>{escape(report.path.name)}</b> is ready ({report.size / 1e6:.2f} MB). {report.sending}.")
         title.setObjectName("sectionTitle")
         title.setWordWrap(True)  # a long file name wraps rather than being cut
@@ -250,7 +251,7 @@ class ExchangeActions(QObject):
             if not sharing.conflicts(self.session.store):  # settled elsewhere, and this bundle said so
                 self.window.notices.hide()
         self._log().add(report)
-        self.changes_button.setText(f"What came in from {report.sender}…")
+        self.changes_button.setText(plain_menu_text(f"What came in from {report.sender}…"))
         self.changes_button.show()
 
     def _log(self) -> ImportLogDialog:

@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
 from peerdesk.services import timetable as tt
 from peerdesk.services.changes import Changes
 from peerdesk.ui.kit import messages
+from peerdesk.ui.kit.plain import plain_menu_text
 from peerdesk.ui.kit.session import ReviewSession
 from peerdesk.ui.kit.worker import Task
 from peerdesk.ui.timetable import csv_io
@@ -222,7 +223,7 @@ class TimetablePanel(InterviewsPanel):
         menu = QMenu(self)
         for info in self.model.interviews_at(index):
             label = info.group or "No stakeholder group yet"
-            action = menu.addAction(f"Open {label}" + (f" — {info.title}" if info.title else ""))
+            action = menu.addAction(plain_menu_text(f"Open {label}" + (f" — {info.title}" if info.title else "")))
             action.triggered.connect(lambda _=False, i=info.id: self._open_shared(index, i))
         return menu
 

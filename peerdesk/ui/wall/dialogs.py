@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from peerdesk.services.wall import COLUMN_TITLES, IDEA, KIND_LABELS, KINDS, PostItView
+from peerdesk.ui.kit.plain import plain_label
 from peerdesk.ui.kit.widgets import confirm_discard, ok_cancel
 from peerdesk.ui.wall.items import COLOURS, EDGES
 
@@ -98,7 +99,7 @@ class ReadOutPanel(QFrame):
         font.setPointSizeF(20.0)
         self.card.setFont(font)
         layout.addWidget(self.card)
-        self.author = QLabel("")
+        self.author = plain_label()  # the initials came with the post-it, maybe in a colleague's bundle
         self.author.setAlignment(Qt.AlignmentFlag.AlignRight)
         layout.addWidget(self.author)
         layout.addStretch(1)

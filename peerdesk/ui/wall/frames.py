@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
 
 from peerdesk.services.plural import count as count_of
 from peerdesk.services.wall import COLUMN_TITLES, POSTIT_W, THEME_HEADER, ThemeView
+from peerdesk.ui.kit.plain import plain_tip
 from peerdesk.ui.wall.items import (
     COLLAPSED_RESERVE,
     COLOURS,
@@ -130,7 +131,7 @@ class ThemeItem(WallItem):
         for child in self.childItems():
             if child is not self.heading:
                 child.setVisible(not view.collapsed)
-        self.setToolTip(self.accessible_name())
+        self.setToolTip(plain_tip(self.accessible_name()))
         self.update()
 
     def _fit_heading(self) -> None:
@@ -140,7 +141,7 @@ class ThemeItem(WallItem):
     def set_count(self, count: int) -> None:
         if count != self.count:
             self.count = count
-            self.setToolTip(self.accessible_name())
+            self.setToolTip(plain_tip(self.accessible_name()))
             self.update()
 
     def accessible_name(self) -> str:

@@ -36,6 +36,7 @@ from peerdesk.services.wall import GAP, KINDS, POSTIT_H, POSTIT_W, PostItView, T
 from peerdesk.store.engine import Store
 from peerdesk.ui.kit import ops
 from peerdesk.ui.kit.memory import collector_paused
+from peerdesk.ui.kit.plain import plain_tip
 from peerdesk.ui.kit.session import ReviewSession
 from peerdesk.ui.wall.frames import SheetItem, ThemeItem
 from peerdesk.ui.wall.items import PostItItem
@@ -214,7 +215,7 @@ class WallScene(QGraphicsScene):
         transform = view.transform() if isinstance(view, QGraphicsView) else QTransform()
         item = self.itemAt(event.scenePos(), transform)
         if isinstance(item, PostItItem):
-            QToolTip.showText(event.screenPos(), item.accessible_name(), event.widget())
+            QToolTip.showText(event.screenPos(), plain_tip(item.accessible_name()), event.widget())
             event.accept()
             return
         super().helpEvent(event)

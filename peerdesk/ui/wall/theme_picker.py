@@ -13,6 +13,7 @@ from PySide6.QtGui import QKeyEvent, QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import QApplication, QDialog, QLabel, QLineEdit, QWidget
 
 from peerdesk.ui.kit.dialogs import dialog_layout, list_view
+from peerdesk.ui.kit.plain import plain_tip
 from peerdesk.ui.kit.widgets import accept_buttons
 
 UNTITLED = "(theme without a heading)"
@@ -30,7 +31,7 @@ class ThemePicker(QDialog):
         for theme_id, heading in themes:
             item = QStandardItem(heading or UNTITLED)
             item.setData(theme_id, ID_ROLE)
-            item.setToolTip(heading or UNTITLED)
+            item.setToolTip(plain_tip(heading or UNTITLED))
             item.setEditable(False)
             self.model.appendRow(item)
         self.shown = QSortFilterProxyModel(self)

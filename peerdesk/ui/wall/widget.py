@@ -13,7 +13,6 @@ from PySide6.QtGui import QAction, QActionGroup, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
     QHBoxLayout,
-    QLabel,
     QMainWindow,
     QMenu,
     QToolBar,
@@ -25,6 +24,7 @@ from peerdesk.services import plural, wall, wall_layout
 from peerdesk.services.changes import Changes
 from peerdesk.services.wall import POSTIT_H, POSTIT_W
 from peerdesk.ui.kit.dialogs import run_through_lock
+from peerdesk.ui.kit.plain import plain_label
 from peerdesk.ui.kit.session import ReviewSession
 from peerdesk.ui.wall import render, theme_edits
 from peerdesk.ui.wall.dialogs import PostItDialog, ReadOutPanel
@@ -57,7 +57,7 @@ class WallWidget(QWidget):
         self.read_out.hide()
         self.read_out.place.connect(self.place_postit)
         self.read_out.finished.connect(self.stop_read_out)
-        self.status = QLabel("")
+        self.status = plain_label()  # it names the post-it or theme in focus: their words as written
         self.status.setObjectName("hintText")
         self.status.setAccessibleName("Wall status")
 

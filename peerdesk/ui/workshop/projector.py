@@ -130,6 +130,7 @@ class ProjectorView(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(72, 48, 72, 32)
         self.title = _label("projectorTitle")
+        self.title.setTextFormat(Qt.TextFormat.PlainText)  # a workshop table's name is in some titles, as typed
         layout.addWidget(self.title)
         layout.addSpacing(18)
         self.body = _label("projectorBody")

@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 
 from peerdesk.services import workshop_goals
 from peerdesk.services.workshop_outcome import TOP, Outcome
-from peerdesk.ui.kit.plain import plain_label
+from peerdesk.ui.kit.plain import plain_label, plain_menu_text
 from peerdesk.ui.kit.session import ReviewSession
 from peerdesk.ui.workshop.step_kit import Edit
 
@@ -107,7 +107,7 @@ class TopThreeStep(QScrollArea):
         if not wanted:
             self.grid.addWidget(QLabel("Add the tables in step 1 first."), 0, 0)
         for n, (table_id, name) in enumerate(wanted):
-            box = QGroupBox(name)
+            box = QGroupBox(plain_menu_text(name))  # a table's name as the tables wrote it
             form = QVBoxLayout(box)
             goal = plain_label()  # the goal as the tables wrote it
             goal.setObjectName("hintText")

@@ -13,7 +13,7 @@ from collections.abc import Iterator
 
 import pytest
 from PySide6.QtCore import QAbstractItemModel, QModelIndex, Qt
-from PySide6.QtWidgets import QAbstractItemView, QApplication, QLabel, QTabWidget, QWidget
+from PySide6.QtWidgets import QAbstractItemView, QApplication, QGraphicsView, QLabel, QTabWidget, QWidget
 from pytestqt.qtbot import QtBot
 from sqlalchemy import Text, select
 
@@ -64,6 +64,8 @@ def drawn_as_html(root: QWidget) -> list[str]:
         tips = [widget.toolTip()]
         if isinstance(widget, QAbstractItemView) and widget.model() is not None:
             tips += item_tooltips(widget.model())
+        if isinstance(widget, QGraphicsView) and widget.scene() is not None:  # the wall's themes, among others
+            tips += [item.toolTip() for item in widget.scene().items()]
         found += [f"tooltip in {name}: {tip[:80]}" for tip in tips if "MARK" in tip and MARKUP not in as_seen(tip)]
     return found
 

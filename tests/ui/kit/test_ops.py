@@ -153,3 +153,23 @@ def test_an_edit_on_one_record_is_undone_by_its_other_call(session: ReviewSessio
     assert not records.rows(session.store, "teams", ["name"])
     session.undo_stack.undo()
     assert [r["id"] for r in records.rows(session.store, "teams", ["name"])] == [team_id]
+
+
+def test_edit_undo_and_redo_name_the_step_with_its_ampersands(qtbot: QtBot, session: ReviewSession) -> None:
+    """A step names the review's own things ("Tag “A&E”"): the menu shows the "&", no letter taken for Alt."""
+    from PySide6.QtGui import QKeySequence
+    from PySide6.QtWidgets import QWidget
+
+    window = QWidget()
+    qtbot.addWidget(window)
+    undo = ops.StackAction(session.undo_stack, "Undo", window)
+    redo = ops.StackAction(session.undo_stack, "Redo", window)
+    assert (undo.iconText(), undo.isEnabled(), redo.isEnabled()) == ("Undo", False, False)
+    assert ops.set_fields(None, session, "review", session.store.review_id, {"aim": "Q&A"}, "Edit aim “Q&A”")
+    assert undo.iconText() == "Undo Edit aim “Q&A”" and undo.isEnabled()
+    assert QKeySequence.mnemonic(undo.text()).toString() == "Alt+U"  # the verb's letter, as before
+    undo.trigger()
+    assert aim(session) != "Q&A" and not undo.isEnabled()
+    assert redo.iconText() == "Redo Edit aim “Q&A”" and redo.isEnabled()
+    redo.trigger()
+    assert aim(session) == "Q&A"

@@ -5,9 +5,10 @@ from __future__ import annotations
 
 import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QAction, QKeySequence
 from pytestqt.qtbot import QtBot
 
-from peerdesk.ui.kit.plain import plain_label, plain_tip
+from peerdesk.ui.kit.plain import plain_label, plain_menu_text, plain_tip
 from tests.helpers.layout import tooltip_shown
 
 VECTORS = {
@@ -39,3 +40,10 @@ def test_a_plain_tooltip_shows_the_text_as_typed_line_by_line(text: str) -> None
 
 def test_no_text_is_no_tooltip() -> None:
     assert plain_tip("") == ""
+
+
+@pytest.mark.parametrize("text", ["A&E front door", "Q&A", "&&", "Tag “fish & chips”", "plain"])
+def test_a_menu_text_shows_its_ampersands_and_takes_no_alt_key(qtbot: QtBot, text: str) -> None:
+    action = QAction(plain_menu_text(text))
+    assert action.iconText() == text  # what a menu or a button shows
+    assert QKeySequence.mnemonic(action.text()).isEmpty()  # no letter of it taken for Alt

@@ -63,3 +63,18 @@ def test_each_step_is_shown_under_what_the_work_is(qtbot: QtBot) -> None:
     with qtbot.waitSignal(task.finished, timeout=10000):
         pass
     assert shown == ["Importing sam.pdbundle…\nDecrypting…"]
+
+
+def test_what_the_progress_says_is_shown_as_written(qtbot: QtBot) -> None:
+    """A bundle's file name is its sender's choice: "<b>" in it is shown, not drawn."""
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QLabel
+
+    task = run_task(None, "Importing <b>sam</b>.pdbundle…", lambda _p: None, lambda _r: None, lambda _e: None)
+    dialog = task.dialog
+    assert dialog is not None
+    label = dialog.findChild(QLabel)
+    assert label is not None and label.textFormat() == Qt.TextFormat.PlainText
+    assert label.text() == "Importing <b>sam</b>.pdbundle…"
+    with qtbot.waitSignal(task.finished, timeout=10000):
+        pass

@@ -6,7 +6,7 @@ from PySide6.QtCore import QPoint, Qt
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
-from peerdesk.services import questions, timetable
+from peerdesk.services import questions, records, timetable
 from peerdesk.ui.kit.session import ReviewSession
 from peerdesk.ui.notes.panel import NotesPanel
 from peerdesk.ui.notes.plan import QuestionPlanTab
@@ -77,3 +77,11 @@ def test_ticking_a_question_with_the_mouse_leaves_the_keyboard_in_the_notes(qtbo
     assert panel.editor.hasFocus()
     qtbot.keyClicks(QApplication.focusWidget(), "asked about what works")
     assert panel.editor.toPlainText().endswith("asked about what works")
+
+
+def test_a_key_question_with_an_ampersand_is_offered_as_written(qtbot: QtBot, session: ReviewSession) -> None:
+    records.set_fields(session.store, "review", session.store.review_id, key_question_1="How do A&E and the MASH talk?")
+    tab, _interview = _tab(qtbot, session)
+    tab._fill_add_menu()  # as the "Add question" menu opens
+    shown = [a.iconText() for a in tab.add_menu.actions() if not a.isSeparator()]
+    assert "How do A&E and the MASH talk?" in shown  # its "&" shown, no letter taken for the Alt key

@@ -10,12 +10,11 @@ import pytest
 from PySide6.QtGui import QDesktopServices
 from pytestqt.qtbot import QtBot
 
-from tests.helpers.layout import tooltip_shown
-
 from peerdesk.services import documents, records
 from peerdesk.store.models import Member, ReadingNote
 from peerdesk.ui.kit.session import ReviewSession
 from peerdesk.ui.overview.documents import DocumentsBox
+from tests.helpers.layout import tooltip_shown
 
 
 def test_without_documents_nothing_can_be_attached(qtbot: QtBot, session: ReviewSession) -> None:
@@ -97,3 +96,13 @@ def test_a_colleagues_reading_notes_are_shown_as_they_wrote_them(box: DocumentsB
     box.reload()
     shown = tooltip_shown(box.others.text())  # the label's rich text, as Qt lays it out
     assert f"{name}: {text}" in shown  # every character, the line break kept
+
+
+def test_an_attached_files_name_is_shown_as_it_is(box: DocumentsBox, tmp_path: Path) -> None:
+    from PySide6.QtCore import Qt
+
+    source = tmp_path / "<img src=x><b>minutes.pdf"  # a file name may hold no "/"
+    source.write_bytes(b"%PDF-1.4 minutes")
+    assert box.attach(source)
+    assert box.file_label.text().startswith("<img src=x><b>minutes.pdf (")
+    assert box.file_label.textFormat() == Qt.TextFormat.PlainText

@@ -256,3 +256,10 @@ def test_the_demo_reviews_quotes_read_whole_rows_with_two_picked(qtbot: QtBot, d
     others = sum(p.table.columnWidth(c) for c in range(p.proxy.columnCount()) if c != TEXT)
     assert p.table.columnWidth(TEXT) > others
     screenshot(p, "quotes")
+
+
+def test_the_remove_tag_menu_lists_a_tag_with_an_ampersand_as_written(panel: QuotesPanel, seeded: Seeded) -> None:
+    panel.select_ids(seeded.quotes[:1])
+    panel.tag_selected("A&E")
+    panel.remove_menu.aboutToShow.emit()  # as the menu opens
+    assert [a.iconText() for a in panel.remove_menu.actions()] == ["A&E"]

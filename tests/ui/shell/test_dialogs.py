@@ -88,3 +88,14 @@ def test_a_passphrase_asked_for_a_reason_says_it_quietly_until_a_wrong_one_is_ty
     dialog.say_wrong("That passphrase is not right. Type it to delete the review.")
     assert dialog.error.text().startswith("That passphrase is not right") and colour() == QColor("#a4161a").name()
     assert dialog.edit.selectedText() == "not the one" and dialog.focusWidget() is dialog.edit
+
+
+def test_the_passphrase_dialog_names_a_file_with_markup_in_its_name_as_it_is(qtbot: QtBot, tmp_path: Path) -> None:
+    from PySide6.QtWidgets import QLabel
+
+    from tests.helpers.layout import tooltip_shown
+
+    dialog = PassphraseDialog(tmp_path / "<img src=x><i>Q&A.peerdesk")  # a file name may hold no "/"
+    qtbot.addWidget(dialog)
+    shown = [tooltip_shown(label.text()) for label in dialog.findChildren(QLabel)]
+    assert "Passphrase for <img src=x><i>Q&A.peerdesk" in shown

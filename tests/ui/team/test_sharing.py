@@ -10,7 +10,7 @@ import pytest
 from PySide6.QtCore import QObject, Qt, QTimer, QUrl, Slot
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtWidgets import QApplication, QLabel, QMessageBox
 from pytestqt.qtbot import QtBot
 
 from peerdesk.exchange import transfer
@@ -345,3 +345,12 @@ def test_a_removed_member_importing_the_leads_next_bundle_is_told_they_are_off_t
     assert text.startswith("from-alex.pdbundle was not imported.\n\nAlex Lead has removed you from the review's team")
     assert "Your file stays yours" in text and "Traceback" not in text
     assert window.isVisible() and window.session.title().startswith("Westfold County Council")
+
+
+def test_the_export_dialog_names_the_recipients_as_their_cards_gave_their_names(qtbot: QtBot, tmp_path: Path) -> None:
+    names = ["Sam <b>Okafor</b>", "Jo & <img src='file:///etc/passwd'>"]  # names come on colleagues' cards
+    report = sharing.ExportReport(tmp_path / "me.pdbundle", 2048, names, "2027-04-05")
+    dialog = EmailDialog(report)
+    qtbot.addWidget(dialog)
+    shown = [tooltip_shown(label.text()) for label in dialog.findChildren(QLabel)]
+    assert any(f"Encrypted to: {', '.join(names)}." in text for text in shown), shown

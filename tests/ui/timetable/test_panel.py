@@ -401,7 +401,7 @@ def test_a_shared_cell_says_how_many_and_opens_each_of_them(
     group = tt.timetable(session.store).groups[0].id
     # What a merge of two colleagues' plans can leave (a local edit refuses it): a second interview in (09:45, A).
     second, _ = records.create(
-        session.store, "interviews", slot_id=day.slots[0], team_id=day.teams[0], group_id=group, title="Evening"
+        session.store, "interviews", slot_id=day.slots[0], team_id=day.teams[0], group_id=group, title="Evening Q&A"
     )
     panel = make_panel()
     cell = panel.model.index(0, 0)
@@ -414,7 +414,9 @@ def test_a_shared_cell_says_how_many_and_opens_each_of_them(
     actions = menu.actions()
     assert len(actions) == 2
     with qtbot.waitSignal(panel.open_requested) as opened:
-        next(a for a in actions if "Evening" in a.text()).trigger()
+        evening = next(a for a in actions if "Evening" in a.text())
+        assert evening.iconText().endswith(" — Evening Q&A")  # its "&" shown, not taken for the Alt key
+        evening.trigger()
     assert opened.args == [second]
     # The card now stands for the one opened, so Edit, Delete and dragging act on it (the way to move it out).
     assert cell.data(INTERVIEW_ROLE).id == second

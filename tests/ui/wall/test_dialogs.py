@@ -133,3 +133,11 @@ def test_ctrl_enter_in_the_words_keeps_the_post_it(qtbot: QtBot) -> None:
         kept = dialog.values()
         dialog.text.clear()  # closed by the test, a dialog still holding words would ask before throwing them away
     assert kept == ("rose", "Calls are not returned")
+
+
+def test_the_read_out_card_names_the_writer_as_their_initials_came(qtbot: QtBot) -> None:
+    card = ReadOutPanel()
+    qtbot.addWidget(card)
+    card.set_queue([wall.PostItView("p", "rose", "Words", "", 0, 0, 0, False, "", "<i>", "")])  # 4 characters
+    assert card.author.text().endswith("written by <i>")
+    assert card.author.textFormat() == Qt.TextFormat.PlainText

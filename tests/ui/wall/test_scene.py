@@ -7,7 +7,10 @@ from pytestqt.qtbot import QtBot
 from peerdesk.services import wall, wall_themes
 from peerdesk.ui.kit.session import ReviewSession
 from peerdesk.ui.wall.scene import DAY2, EVENING, WallScene
+from tests.helpers.layout import tooltip_shown
 from tests.helpers.wall_data import seed_postits
+
+MARKUP = "<img src='file:///etc/passwd'> <b>Fish</b> & chips"  # as a colleague's bundle could bring it
 
 
 def test_every_post_it_has_an_item_and_a_theme_appears_after_grouping(qtbot: QtBot, session: ReviewSession) -> None:
@@ -57,7 +60,7 @@ def test_resting_the_pointer_on_a_post_it_shows_what_it_says_and_whether_it_is_s
     assert postit.dimmed
     at = view.mapFromScene(postit.sceneBoundingRect().center())
     QApplication.sendEvent(view.viewport(), QHelpEvent(QEvent.Type.ToolTip, at, view.viewport().mapToGlobal(at)))
-    assert QToolTip.text() == f"{postit.view.label} (not read out yet)"
+    assert tooltip_shown(QToolTip.text()) == f"{postit.view.label} (not read out yet)"
     empty = view.mapFromScene(scene.content_rect().bottomRight()) + QPoint(40, 40)
     QApplication.sendEvent(view.viewport(), QHelpEvent(QEvent.Type.ToolTip, empty, view.viewport().mapToGlobal(empty)))
     qtbot.waitUntil(lambda: QToolTip.text() == "")  # nothing under the pointer: the tooltip goes
@@ -86,3 +89,26 @@ def test_reading_a_big_wall_sets_off_no_garbage_collection_on_the_way(qtbot: QtB
     # hundred objects made, some of them walking every object in the app.
     assert len(scene.postits) == 2000 and len(started) <= 1
     assert gc.isenabled()
+
+
+def test_a_post_it_and_a_theme_show_a_colleagues_markup_as_written_when_pointed_at(
+    qtbot: QtBot, session: ReviewSession
+) -> None:
+    from PySide6.QtCore import QEvent
+    from PySide6.QtGui import QHelpEvent
+    from PySide6.QtWidgets import QApplication, QToolTip
+
+    from peerdesk.ui.wall.view import WallView
+
+    postit = wall.add_postit(session.store, "rose", MARKUP, x=100.0, y=100.0, placed=True).created_id
+    other = wall.add_postit(session.store, "bud", "Plain words", x=400.0, y=100.0, placed=True).created_id
+    theme = wall_themes.group_as_theme(session.store, [other], MARKUP).created_id
+    scene = WallScene(session, DAY2)
+    view = WallView(scene)
+    view.resize(900, 700)
+    view.show()
+    qtbot.waitExposed(view)
+    at = view.mapFromScene(scene.postits[postit].sceneBoundingRect().center())
+    QApplication.sendEvent(view.viewport(), QHelpEvent(QEvent.Type.ToolTip, at, view.viewport().mapToGlobal(at)))
+    assert MARKUP in tooltip_shown(QToolTip.text())
+    assert MARKUP in tooltip_shown(scene.themes[theme].toolTip())

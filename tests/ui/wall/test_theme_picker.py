@@ -7,6 +7,7 @@ from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from peerdesk.ui.wall.theme_picker import UNTITLED, ThemePicker
+from tests.helpers.layout import tooltip_shown
 
 THEMES = [
     ("w", "Workload and staying power"),
@@ -59,3 +60,11 @@ def test_when_no_heading_matches_nothing_can_be_taken(qtbot: QtBot) -> None:
     assert dialog.isVisible()
     qtbot.keyClick(dialog.search, Qt.Key.Key_Escape)
     assert not dialog.isVisible() and dialog.result() == 0
+
+
+def test_a_heading_with_markup_is_listed_and_tipped_as_written(qtbot: QtBot) -> None:
+    heading = "<b>Voice</b> & <img src='x'> influence"  # a theme named in a colleague's file
+    dialog = ThemePicker(None, "Move post-it to theme", "Move", [("m", heading)])
+    qtbot.addWidget(dialog)
+    item = dialog.model.item(0)
+    assert item.text() == heading and tooltip_shown(item.toolTip()) == heading

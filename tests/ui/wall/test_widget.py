@@ -269,6 +269,7 @@ def test_arrow_keys_move_between_post_its_and_say_what_each_is(qtbot: QtBot, wid
     assert widget.view.accessibleDescription() == spoken
     assert widget.view.accessibleName() == f"Post-it wall: {spoken}"
     assert widget.status.text() == spoken
+    assert widget.status.textFormat() == Qt.TextFormat.PlainText  # the post-it's words as written, markup too
     qtbot.keyClick(widget.view, Qt.Key.Key_Left)
     assert widget.scene.focusItem() is widget.scene.postits[a]
 

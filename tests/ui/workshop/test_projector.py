@@ -91,3 +91,16 @@ def test_the_projector_shows_a_goals_ideas_theme_by_theme_and_opens_on_the_panel
     assert "(Window table)" in text
     panel.steps.setCurrentIndex(3)
     assert panel.projector_start() == f"table:{table}"
+
+
+def test_a_tables_name_in_a_title_is_shown_as_the_tables_wrote_it(qtbot: QtBot, demo_session: ReviewSession) -> None:
+    store = demo_session.store
+    table, _ = workshop.add_table(store, "<b>Blue</b> & green")
+    workshop_goals.set_top_action(store, table, 1, "A monthly threshold clinic")
+    view = ProjectorView(demo_session)
+    qtbot.addWidget(view)
+    view.show()
+    for _ in range(8):  # to the table's top three, the last step
+        qtbot.keyClick(view, Qt.Key.Key_Right)
+    assert view.title.text() == "<b>Blue</b> & green: top three"
+    assert view.title.textFormat() == Qt.TextFormat.PlainText

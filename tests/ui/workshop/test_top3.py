@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QGroupBox
 from pytestqt.qtbot import QtBot
 
 from peerdesk.services import workshop, workshop_goals, workshop_outcome
@@ -24,11 +24,13 @@ def test_a_box_per_table_with_three_lines_filled_from_the_outcome(qtbot: QtBot, 
     step = _step(qtbot, session)
     step.fill(workshop_outcome.outcome(session.store))
     assert step.edits == {}
-    table_id, _ = workshop.add_table(session.store, "Blue table")
+    table_id, _ = workshop.add_table(session.store, "Blue & green table")
     workshop_goals.set_top_action(session.store, table_id, 2, "Second")
     step.fill(workshop_outcome.outcome(session.store))
     assert [e.text() for e in step.edits[table_id]] == ["", "Second", ""]
     assert step.goals[table_id].text() == "No goal claimed yet (step 2)."
+    titles = [box.title() for box in step.findChildren(QGroupBox)]
+    assert "Blue && green table" in titles  # shown with its "&", not taken for the Alt key
 
 
 def test_typing_and_moving_are_undo_steps(qtbot: QtBot, session: ReviewSession) -> None:
