@@ -22,6 +22,7 @@ from peerdesk.files import write_private_text
 from peerdesk.services import approaches
 from peerdesk.services import timetable as tt
 from peerdesk.services.changes import Changes
+from peerdesk.services.spreadsheet_cells import as_text, as_written
 from peerdesk.store.engine import Store
 from peerdesk.store.models import Interview, Member, Slot, StakeholderGroup, Team
 from peerdesk.store.uow import UnitOfWork
@@ -104,7 +105,7 @@ def read_rows(text: str) -> list[Row]:
                 raise UserError(f"The timetable file has more than {MAX_ROWS} rows. Nothing was imported.")
             if len(cells) > len(names):
                 raise _bad(number, f"it has {len(cells)} cells but the header names {len(names)} columns.")
-            values = {n: (cells[i].strip() if i < len(cells) else "") for i, n in enumerate(names)}
+            values = {n: (as_written(cells[i].strip()) if i < len(cells) else "") for i, n in enumerate(names)}
             rows.append(_row(number, values))
     except csv.Error as exc:
         raise _bad(number, f"it is not readable as CSV ({exc}).") from None
@@ -306,7 +307,7 @@ def export_text(store: Store) -> str:
 
 def _csv(rows: list[list[str]]) -> str:
     out = io.StringIO()
-    csv.writer(out, lineterminator="\n").writerows(rows)
+    csv.writer(out, lineterminator="\n").writerows([as_text(cell) for cell in row] for row in rows)
     return out.getvalue()
 
 

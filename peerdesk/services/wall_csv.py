@@ -8,16 +8,12 @@ from pathlib import Path
 
 from peerdesk.files import write_private_text
 from peerdesk.services import wall
+from peerdesk.services.spreadsheet_cells import as_text
 from peerdesk.services.wall import DAY2_WALL, KIND_LABELS, PostItView, WallState
 from peerdesk.store.engine import Store
 
 CSV_HEADER = ("theme", "kind", "post-it", "author")
 NO_THEME = "(no theme)"
-
-
-def _cell(text: str) -> str:
-    # Spreadsheets run cells starting with these as formulas; a leading apostrophe keeps them as text.
-    return "'" + text if text[:1] in ("=", "+", "-", "@", "\t", "\r") else text
 
 
 def wall_rows(state: WallState) -> list[tuple[str, str, str, str]]:
@@ -44,7 +40,7 @@ def wall_csv(store: Store, goal_id: str = DAY2_WALL) -> str:
     writer = csv.writer(out, lineterminator="\r\n")
     writer.writerow(CSV_HEADER)
     for row in wall_rows(wall.load_wall(store, goal_id)):
-        writer.writerow([_cell(c) for c in row])
+        writer.writerow([as_text(c) for c in row])
     return out.getvalue()
 
 

