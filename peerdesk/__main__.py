@@ -11,6 +11,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from peerdesk import OPENABLE_SUFFIXES  # files the desktop hands to the app, not the CLI: no subcommand ends so
+from peerdesk.files import is_file_here
 
 
 def openable(arg: str) -> bool:
@@ -27,7 +28,7 @@ def app_runner() -> Callable[..., int]:
 def main(argv: list[str] | None = None) -> int:
     args = sys.argv[1:] if argv is None else argv
     if not args or all(openable(a) for a in args):
-        missing = [a for a in args if not Path(a).is_file()]
+        missing = [a for a in args if not is_file_here(Path(a))]
         if missing:
             print(f"peerdesk: no such file: {missing[0]}", file=sys.stderr)
             return 2

@@ -51,6 +51,15 @@ def narrow(path: Path) -> None:
         os.chmod(path, mode & ~OTHERS)
 
 
+def is_file_here(path: Path) -> bool:
+    """True if ``path`` is a file this user can see. False, not an error, for any path that cannot be looked at:
+    Python's own check raises for a folder the user may not enter, a name too long, a network drive gone."""
+    try:
+        return path.is_file()
+    except (OSError, ValueError):  # ValueError: a NUL byte in the name
+        return False
+
+
 def file_stem(words: str, default: str) -> str:
     """``words`` (a name, a review's title) as a file name's stem: letters and digits kept, lower case, each run of
     anything else one hyphen; ``default`` when nothing is left."""

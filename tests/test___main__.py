@@ -60,6 +60,8 @@ def test_a_missing_review_path_is_refused_in_one_line(
     assert main([str(tmp_path / "gone.peerdesk")]) == 2
     err = capsys.readouterr().err
     assert err.startswith("peerdesk: no such file:") and err.count("\n") == 1
+    assert main([str(tmp_path / ("x" * 300 + ".peerdesk"))]) == 2  # a name no file can have: no traceback
+    assert capsys.readouterr().err.startswith("peerdesk: no such file:")
     assert app_runs == []
 
 

@@ -14,6 +14,7 @@ import pytest
 from peerdesk.errors import UserError
 from peerdesk.files import (
     file_stem,
+    is_file_here,
     narrow,
     new_private_file,
     private_folder,
@@ -161,3 +162,12 @@ def test_the_workshop_summary_is_its_owners_only(demo_store: Store, tmp_path: Pa
 )
 def test_words_make_a_file_stem_of_letters_digits_and_single_hyphens(words: str, stem: str) -> None:
     assert file_stem(words, "fallback") == stem
+
+
+def test_a_path_that_cannot_be_looked_at_is_no_file_here_rather_than_an_error(tmp_path: Path) -> None:
+    (tmp_path / "review.peerdesk").write_bytes(b"x")
+    assert is_file_here(tmp_path / "review.peerdesk")
+    assert not is_file_here(tmp_path)  # a folder
+    assert not is_file_here(tmp_path / "absent.peerdesk")
+    assert not is_file_here(tmp_path / ("x" * 300 + ".peerdesk"))  # Path.is_file raises for this one
+    assert not is_file_here(tmp_path / "nul\0byte.peerdesk")

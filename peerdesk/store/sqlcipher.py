@@ -10,6 +10,7 @@ import errno
 import hashlib
 import hmac
 import os
+import stat
 from pathlib import Path
 from typing import Any
 
@@ -130,11 +131,15 @@ def configure(conn: Any) -> None:
 
 def preflight(path: Path) -> None:
     """Refuse, from the bytes alone, what cannot be a review file."""
-    if not path.exists():
-        raise FileMissing(str(path))
-    if path.is_dir():
+    try:
+        found = path.stat()
+    except PermissionError:
+        raise FileUnreadable(str(path)) from None
+    except (OSError, ValueError):  # missing, or a name no file can have (too long, a NUL byte in it)
+        raise FileMissing(str(path)) from None
+    if stat.S_ISDIR(found.st_mode):
         raise NotAReview(str(path), "it is a folder.")
-    size = path.stat().st_size
+    size = found.st_size
     if size == 0:
         raise NotAReview(str(path), "the file is empty.")
     try:

@@ -49,6 +49,8 @@ def test_preflight_names_what_the_bytes_show(tmp_path: Path, content: bytes, err
 def test_preflight_refuses_a_missing_file_a_folder_and_a_plain_sqlite_database(tmp_path: Path) -> None:
     with pytest.raises(FileMissing):
         sqlcipher.preflight(tmp_path / "absent.peerdesk")
+    with pytest.raises(FileMissing):  # a name no file can have: said in words, not an OSError
+        sqlcipher.preflight(tmp_path / ("x" * 300 + ".peerdesk"))
     with pytest.raises(NotAReview, match="folder"):
         sqlcipher.preflight(tmp_path)
     plain = tmp_path / "plain.db"

@@ -10,6 +10,7 @@ from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QMenu
 
+from peerdesk import files
 from peerdesk.ui.kit import settings as ui_settings
 from peerdesk.ui.kit.plain import plain_menu_text, plain_tip
 
@@ -33,7 +34,7 @@ class RecentMenu(QObject):
 
     def refresh(self) -> None:
         self.menu.clear()
-        reviews = [path for path in ui_settings.recent_files() if path.exists()][:SHOWN]
+        reviews = [path for path in ui_settings.recent_files() if files.is_file_here(path)][:SHOWN]
         for number, path in enumerate(reviews, start=1):
             # A review named "Q&A" shows its ampersand: only the number is the Alt key.
             action = self.menu.addAction(f"&{number} {plain_menu_text(path.stem)}")

@@ -117,9 +117,11 @@ class StartScreen(drops.OpensDroppedFiles, QWidget):
     def refresh(self) -> None:
         self.recent.clear()
         for path in ui_settings.recent_files():
-            if not path.exists():
+            try:
+                changed = path.stat().st_mtime
+            except (OSError, ValueError):  # gone, or not to be looked at (a folder now closed, a drive gone)
                 continue
-            when = show_datetime(dt.datetime.fromtimestamp(path.stat().st_mtime))
+            when = show_datetime(dt.datetime.fromtimestamp(changed))
             item = QListWidgetItem(f"{path.stem}\nchanged {when}\n{path.parent}")
             item.setData(Qt.ItemDataRole.UserRole, str(path))
             item.setToolTip(plain_tip(str(path)))

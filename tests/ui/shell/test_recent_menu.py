@@ -52,6 +52,7 @@ def test_the_menu_sits_under_open_and_lists_the_reviews_opened_last_missing_ones
 ) -> None:
     other = another_review(tmp_path, "Q&A visit")
     ui_settings.add_recent(tmp_path / "moved-away.peerdesk")
+    ui_settings.add_recent(tmp_path / ("x" * 300 + ".peerdesk"))  # cannot even be looked at: left out too
     ui_settings.add_recent(other)
     window = controller.open_window(store)  # the open review goes to the top of the list
     titles = [a.text() for a in window.file_menu.actions()]
