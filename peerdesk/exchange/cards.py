@@ -30,7 +30,9 @@ from cryptography.hazmat.primitives.asymmetric import ed25519
 
 from peerdesk.exchange import canonical
 from peerdesk.exchange.errors import CardRefused
-from peerdesk.exchange.identity import b64, fingerprint, unb64
+from peerdesk.exchange.identity import b64, fingerprint, unb64, usable_keys
+from peerdesk.roles import ROLES
+from peerdesk.store import rules
 
 CARD_LABEL = "PEERDESK MEMBER CARD"
 INVITE_LABEL = "PEERDESK INVITATION"
@@ -65,10 +67,14 @@ class Card:
             signing, kem = unb64(data["signing_key"]), unb64(data["kem_key"])
         except (binascii.Error, ValueError):
             raise CardRefused("The card's keys are damaged: ask for a new one.") from None
-        if len(signing) != ED25519_PUBLIC or len(kem) != HPKE_PUBLIC:
+        if len(signing) != ED25519_PUBLIC or len(kem) != HPKE_PUBLIC or not usable_keys(signing, kem):
             raise CardRefused("The card's keys are not the kind peerdesk uses: ask for a new one.")
-        if not data["name"].strip() or len(data["name"]) > 200 or len(data["member_id"]) > 64:
+        if not data["name"].strip() or rules.check("members", "name", data["name"]) is not None:
             raise CardRefused("The card has no usable name: ask for a new one.")
+        # What a card says goes into the roster (a joiner's file takes the lead's card as it is), which travels in
+        # bundles checked by these same rules in every colleague's file.
+        if not rules.is_id(data["review_id"]) or not rules.is_id(data["member_id"]) or data["role"] not in ROLES:
+            raise CardRefused("The card is damaged (its review, member or role is not one peerdesk knows).")
         return cls(data["review_id"], data["member_id"], data["name"], data["role"], signing, kem)
 
 
@@ -98,7 +104,7 @@ _MIXED_UP = MappingProxyType(
 
 def _unarmor(label: str, text: str, what: str) -> bytes:
     if len(text) > MAX_TEXT:
-        raise CardRefused(f"That is far too long to be {what}.")
+        raise CardRefused(f"That is far too long to be {_a(what)}.")
     match = re.search(rf"-----BEGIN {label}-----(.*?)-----END {label}-----", text, re.DOTALL)
     if match is None:
         other, instead = _MIXED_UP[label]
@@ -123,10 +129,17 @@ def _open(kind: str, payload: bytes, what: str) -> tuple[dict[str, Any], bytes]:
     except canonical.NotCanonical:
         raise CardRefused(f"The {what} is damaged (a line may be missing or changed).") from None
     if not isinstance(data, dict) or data.get("kind") != kind or not isinstance(data.get("signature"), str):
-        raise CardRefused(f"That is not {'an' if what[0] in 'aeiou' else 'a'} {what}.")
-    signature = unb64(data.pop("signature"))
+        raise CardRefused(f"That is not {_a(what)}.")
+    try:
+        signature = unb64(data.pop("signature"))
+    except ValueError:  # not base64 (binascii.Error), or not even ASCII
+        raise CardRefused(f"The {what} was changed after it was made (its signature is damaged).") from None
     del data["kind"]
     return data, signature
+
+
+def _a(what: str) -> str:
+    return f"{'an' if what[0] in 'aeiou' else 'a'} {what}"
 
 
 def _verify(kind: str, body: dict[str, Any], signature: bytes, key: bytes, what: str) -> None:

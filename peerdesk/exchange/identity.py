@@ -55,6 +55,18 @@ def hpke_public(kem_public: bytes) -> hpke.MLKEM768X25519PublicKey:
     )
 
 
+def usable_keys(signing_public: bytes, kem_public: bytes) -> bool:
+    """True if both public keys load: a signature can be checked with the one and a bundle sealed to the other.
+    Right-sized bytes are not enough (an ML-KEM key's numbers must be in range): a card or a roster entry whose
+    keys do not load would be trusted, and then break every bundle sealed to its member."""
+    try:
+        ed25519.Ed25519PublicKey.from_public_bytes(signing_public)
+        hpke_public(kem_public)
+    except ValueError:
+        return False
+    return True
+
+
 def b64(data: bytes) -> str:
     return base64.b64encode(data).decode("ascii")
 

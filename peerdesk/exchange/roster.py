@@ -17,7 +17,7 @@ from sqlalchemy.orm import Session
 
 from peerdesk.exchange.display import clip
 from peerdesk.exchange.errors import BundleRefused
-from peerdesk.exchange.identity import KeyPair, fingerprint, unb64
+from peerdesk.exchange.identity import KeyPair, fingerprint, unb64, usable_keys
 from peerdesk.store import hlc
 from peerdesk.store.models import Identity, Member, MemberTrust, Meta
 
@@ -99,10 +99,12 @@ def check_roster(s: Session, records: list[dict[str, Any]], lead: str) -> None:
 
 
 def member_fingerprint(member: Member) -> str:
+    """The member's fingerprint; "" when their keys are missing or unusable (never verified, never sealed to)."""
     try:
-        return fingerprint(unb64(member.signing_key), unb64(member.kem_key))
+        signing, kem = unb64(member.signing_key), unb64(member.kem_key)
     except ValueError:
         return ""
+    return fingerprint(signing, kem) if usable_keys(signing, kem) else ""
 
 
 def is_verified(s: Session, member: Member) -> bool:

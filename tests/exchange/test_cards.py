@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import base64
+import os
+
 import pytest
 
-from peerdesk.exchange import cards
+from peerdesk.exchange import canonical, cards
 from peerdesk.exchange.cards import Card
 from peerdesk.exchange.errors import CardRefused
 from peerdesk.exchange.identity import KeyPair
@@ -35,7 +38,7 @@ def test_a_card_signed_by_another_key_is_refused() -> None:
     [
         ("hello", "No member card found"),
         ("-----BEGIN PEERDESK MEMBER CARD-----\n!!!\n-----END PEERDESK MEMBER CARD-----", "damaged"),
-        ("x" * (cards.MAX_TEXT + 1), "far too long"),
+        ("x" * (cards.MAX_TEXT + 1), "far too long to be a member card"),
     ],
 )
 def test_what_is_not_a_card_is_refused_with_a_reason(text: str, says: str) -> None:
@@ -74,3 +77,41 @@ def test_a_damaged_invitation_says_so_in_plain_words() -> None:
     with pytest.raises(CardRefused) as refused:
         cards.read_invitation(damaged)
     assert str(refused.value) == "The invitation is damaged (a line may be missing or changed)."
+
+
+# A signed card is only as good as what it says: each of these is signed by its own key, and each would have gone
+# into the roster (a joiner's file takes the lead's card as it is) and from there into every colleague's file.
+SIGNED_BUT_NOT_SANE = {
+    "an encryption key of the right size that does not load": (
+        dict(kem_key=os.urandom(cards.HPKE_PUBLIC)),
+        "keys are not the kind",
+    ),
+    "a review id of 20,000 characters": (dict(review_id="r" * 20_000), "review, member or role"),
+    "a member id that is not an id": (dict(member_id="not an id / .."), "review, member or role"),
+    "a role peerdesk does not know": (dict(role="archbishop of the front door"), "review, member or role"),
+    "a name longer than a name": (dict(name="Sam " * 200), "no usable name"),
+}
+
+
+@pytest.mark.parametrize(("changes", "says"), SIGNED_BUT_NOT_SANE.values(), ids=SIGNED_BUT_NOT_SANE.keys())
+def test_a_signed_card_or_invitation_that_says_what_no_card_can_is_refused(
+    changes: dict[str, object], says: str
+) -> None:
+    keys = KeyPair.generate()
+    fields = {"review_id": "review-1", "member_id": "member-1", "name": "Sam Okafor", "role": "reviewer"}
+    fields |= {k: v for k, v in changes.items() if isinstance(v, str)}
+    card = Card(**fields, signing_key=keys.signing_public, kem_key=changes.get("kem_key", keys.kem_public))  # type: ignore[arg-type]
+    with pytest.raises(CardRefused, match=says):
+        cards.read_card(cards.card_text(card, keys.signer()))
+    with pytest.raises(CardRefused, match=says):
+        cards.read_invitation(cards.invitation_text(card, keys.signer()))
+
+
+@pytest.mark.parametrize("signature", ["***", "é", ""], ids=["not base64", "not ASCII", "empty"])
+def test_a_card_whose_signature_is_not_even_base64_is_refused_in_words(signature: str) -> None:
+    keys = KeyPair.generate()
+    body = {**_card(keys).fields(), "kind": "card", "signature": signature}
+    armored = base64.b64encode(canonical.dumps(body)).decode()
+    text = f"-----BEGIN PEERDESK MEMBER CARD-----\n{armored}\n-----END PEERDESK MEMBER CARD-----"
+    with pytest.raises(CardRefused, match="signature"):
+        cards.read_card(text)

@@ -92,3 +92,25 @@ def test_only_the_lead_changes_roles_and_the_lead_stays_lead(duo: Team) -> None:
     with pytest.raises(UserError, match="Unknown role"):
         team.set_role(lead, sam.member_id, "boss")
     assert _role(lead, lead.member_id) == "lead" and _role(lead, sam.member_id) == "reviewer"
+
+
+def test_a_member_whose_keys_came_damaged_in_a_roster_cannot_be_verified_or_sealed_to(duo: Team) -> None:
+    """Keys of the right size that do not load (a roster entry in a bundle): verifying them, then exporting,
+    broke every export after with an unexpected error. They show no fingerprint and cannot be verified."""
+    import base64
+    import os
+
+    from peerdesk.store.models import Member
+
+    lead, sam = duo.stores
+    team.unverify(lead, sam.member_id)
+    with lead.session() as s:  # as a merge writes it: the member's keys replaced
+        member = s.get(Member, sam.member_id)
+        assert member is not None
+        member.kem_key = base64.b64encode(os.urandom(1216)).decode()
+        s.commit()
+    lead.wrote()
+    shown = next(m for m in team.members(lead) if m.id == sam.member_id)
+    assert shown.fingerprint == "" and not shown.verified
+    with pytest.raises(UserError, match="no usable keys"):
+        team.verify(lead, sam.member_id)
