@@ -9,6 +9,7 @@ of its box. What had to be derived or corrected is kept in ``Renderer.findings``
 
 from __future__ import annotations
 
+import zipfile
 from collections.abc import Callable, Sequence
 from importlib import resources
 from pathlib import Path
@@ -40,6 +41,13 @@ from peerdesk.export.textfit import Para
 from peerdesk.files import private_target
 
 TEMPLATE_NAME = "presentation-template.pptx"
+# A template or a deck to add to is someone else's file, opened whole into memory by python-pptx: an authority's
+# branded template with its pictures and fonts is tens of megabytes, a zip of a gigabyte of zeros is one.
+MAX_PACKAGE_BYTES = 200 * 1024 * 1024
+MAX_UNPACKED_BYTES = 600 * 1024 * 1024
+MAX_PARTS = 20_000
+# python-pptx's own limits for a slide's side (1 to 56 inches, in EMU): anything else cannot be laid out.
+SLIDE_SIDE = (914_400, 51_206_400)
 TITLE_SIZES = (32.0, 28.0, 24.0, 20.0, 18.0)
 COVER_SIZES = (44.0, 40.0, 36.0, 32.0, 28.0, 24.0)
 NUMBER_SIZE = 12.0
@@ -68,18 +76,41 @@ def default_template() -> Path:
 def load(template: Path | None, *, keep_slides: bool = False) -> Any:
     """The template (peerdesk's own when None) opened for writing; its own slides dropped unless ``keep_slides``."""
     path = template or default_template()
+    if template is not None:
+        _check_package(path)
     try:
         prs = Presentation(str(path))
     except FileNotFoundError:
         raise TemplateError(f"There is no presentation at {path}.") from None
     except Exception as exc:  # python-pptx raises assorted errors for files that are not presentations
         raise TemplateError(f"{path.name} cannot be used as a template: it is not a PowerPoint (.pptx) file.") from exc
+    width, height = prs.slide_width, prs.slide_height
+    if not all(isinstance(side, int) and SLIDE_SIDE[0] <= side <= SLIDE_SIDE[1] for side in (width, height)):
+        raise TemplateError(f"{path.name} cannot be used as a template: its slide size is missing or impossible.")
     if not len(prs.slide_layouts):
         raise TemplateError(f"{path.name} cannot be used as a template: it has no slide layouts.")
     if not keep_slides:
         for _ in range(len(prs.slides)):
             drawing.drop_slide(prs, 0)
     return prs
+
+
+def _check_package(path: Path) -> None:
+    """Refuse, from its size and its zip index alone, a file too big to open whole (a zip bomb among them)."""
+    try:
+        size = path.stat().st_size
+        if size > MAX_PACKAGE_BYTES:
+            most = MAX_PACKAGE_BYTES // 1024**2
+            raise TemplateError(f"{path.name} is too big to use ({size // 1024**2} MB; at most {most} MB).")
+        with zipfile.ZipFile(path) as package:
+            parts = package.infolist()
+    except FileNotFoundError:
+        raise TemplateError(f"There is no presentation at {path}.") from None
+    except (OSError, zipfile.BadZipFile, ValueError) as exc:
+        raise TemplateError(f"{path.name} cannot be used as a template: it is not a PowerPoint (.pptx) file.") from exc
+    # The sizes a zip declares are the most zipfile (and so python-pptx) will unpack of each part.
+    if len(parts) > MAX_PARTS or sum(part.file_size for part in parts) > MAX_UNPACKED_BYTES:
+        raise TemplateError(f"{path.name} cannot be used: unpacked it would be far bigger than any presentation.")
 
 
 class Renderer:
@@ -90,7 +121,12 @@ class Renderer:
 
     def __init__(self, template: Path | None, *, keep_slides: bool = False) -> None:
         self.prs = load(template, keep_slides=keep_slides)
-        self.t = Template(self.prs)
+        self.name = template.name if template is not None else TEMPLATE_NAME
+        try:
+            self.t = Template(self.prs)
+        except (KeyError, TypeError, ValueError, AttributeError, IndexError) as exc:  # someone else's XML
+            why = "its layouts or theme cannot be read"
+            raise TemplateError(f"{self.name} cannot be used as a template: {why}.") from exc
         self.width, self.height = self.t.width, self.t.height
         self.findings: list[str] = list(self.t.layouts.notes)
         self.title_font, self.body_font = self.t.major_font, self.t.minor_font
@@ -99,7 +135,10 @@ class Renderer:
     def palette(self, layout: Any) -> Palette:
         key = id(layout)
         if key not in self._palettes:
-            palette = self.t.palette(layout)
+            try:
+                palette = self.t.palette(layout)
+            except (KeyError, TypeError, ValueError, AttributeError, IndexError) as exc:
+                raise TemplateError(f"{self.name} cannot be used as a template: its colours cannot be read.") from exc
             self._palettes[key] = palette
             for note in palette.fallbacks:
                 line = f"Colours on the layout “{layout.name}”: {note}."

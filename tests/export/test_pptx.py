@@ -166,6 +166,64 @@ def test_a_file_that_is_not_a_presentation_is_refused_as_a_template(store: Store
     assert not (tmp_path / "deck.pptx").exists()
 
 
+def _rewritten(tmp_path: Path, part: str, old: str, new: str) -> Path:
+    """peerdesk's own template with one text changed in one of its parts: someone else's template, as it may be."""
+    import re
+    import zipfile
+
+    target = tmp_path / "their-template.pptx"
+    with zipfile.ZipFile(pptx.default_template()) as source, zipfile.ZipFile(target, "w") as out:
+        for item in source.infolist():
+            data = source.read(item)
+            if item.filename == part:
+                data = re.sub(old, new, data.decode(), count=1).encode()
+            out.writestr(item, data)
+    return target
+
+
+# Someone else's template, and what was wrong with it: each is refused in words and writes nothing.
+HOSTILE_TEMPLATES = {
+    "no slide size": ("ppt/presentation.xml", r"<p:sldSz[^>]*/>", "", "slide size"),
+    "a slide of no size": ("ppt/presentation.xml", r'cx="\d+" cy="\d+"', 'cx="0" cy="0"', "slide size"),
+    "a slide two kilometres wide": ("ppt/presentation.xml", r'cx="\d+"', 'cx="1099511627776"', "slide size"),
+    "a colour that is not one": ("ppt/theme/theme1.xml", r'srgbClr val="[0-9A-F]+"', 'srgbClr val="ZZZZZZ"', "theme"),
+}
+
+
+@pytest.mark.parametrize(("part", "old", "new", "says"), HOSTILE_TEMPLATES.values(), ids=HOSTILE_TEMPLATES.keys())
+def test_a_template_whose_insides_are_wrong_is_refused_in_words(
+    store: Store, seeded: day2.Day2, tmp_path: Path, part: str, old: str, new: str, says: str
+) -> None:
+    template = _rewritten(tmp_path, part, old, new)
+    with pytest.raises(pptx.TemplateError, match=f"cannot be used as a template: .*{says}"):
+        presentation.export_pptx(store, tmp_path / "deck.pptx", template=template)
+    with pytest.raises(pptx.TemplateError, match=says):
+        presentation.preflight(store, template)  # what the Build dialog shows as the path is typed
+    assert not (tmp_path / "deck.pptx").exists()
+
+
+def test_a_template_that_would_unpack_to_far_more_than_any_presentation_is_not_opened(
+    store: Store, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A zip of a gigabyte of zeros is a megabyte: python-pptx would unpack all of it into memory, on the UI
+    thread as the Build dialog checks the template. The zip's own index says so first (the limit lowered here)."""
+    import zipfile
+
+    monkeypatch.setattr(pptx, "MAX_UNPACKED_BYTES", 4 * 1024 * 1024)
+    bomb = tmp_path / "bomb.pptx"
+    with zipfile.ZipFile(pptx.default_template()) as source, zipfile.ZipFile(bomb, "w", zipfile.ZIP_DEFLATED) as out:
+        for item in source.infolist():
+            out.writestr(item, source.read(item))
+        out.writestr("ppt/media/zeros.bin", bytes(5 * 1024 * 1024))
+    assert bomb.stat().st_size < 200 * 1024
+    with pytest.raises(pptx.TemplateError, match="far bigger than any presentation"):
+        presentation.export_pptx(store, tmp_path / "deck.pptx", template=bomb)
+    monkeypatch.setattr(pptx, "MAX_PACKAGE_BYTES", 1024)
+    with pytest.raises(pptx.TemplateError, match="too big to use"):
+        presentation.export_pptx(store, tmp_path / "deck.pptx", template=bomb)
+    assert not (tmp_path / "deck.pptx").exists()
+
+
 def test_a_cancelled_build_leaves_no_file(store: Store, seeded: day2.Day2, tmp_path: Path) -> None:
     deck = presentation.prepare(store)
     folder = tmp_path / "out"

@@ -79,7 +79,7 @@ class BuildDialog(SaveFileDialog):
         row2.addWidget(self.template_field, 1)
         form.addRow("Template", self.ours)
         form.addRow("", row2)
-        self.template_report = QLabel()
+        self.template_report = plain_label()  # the template's own words (its layouts' names), as they are
         self.template_report.setObjectName("templateReport")
         self.template_report.setWordWrap(True)
         self.template_report.setVisible(False)
@@ -96,11 +96,14 @@ class BuildDialog(SaveFileDialog):
     def check_template(self) -> None:
         """The pre-flight for the chosen template: what it lacks and what will be derived or replaced."""
         path = self.template_path
-        if path is None or not path.is_file():
+        try:
+            key = (path, path.stat().st_mtime) if path is not None and path.is_file() else None
+        except (OSError, ValueError):  # a path being typed may be no path at all (too long, a folder closed)
+            key = None
+        if path is None or key is None:
             self._checked = None
             self.template_report.setVisible(False)
             return
-        key = (path, path.stat().st_mtime)
         if key == self._checked:
             return
         self._checked = key

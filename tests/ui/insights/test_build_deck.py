@@ -6,6 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog
 from pytestqt.qtbot import QtBot
 
@@ -59,6 +60,13 @@ def test_choosing_an_authority_template_shows_what_it_lacks_before_building(qtbo
     fake.write_text("not a presentation")
     dialog.template.setText(str(fake))
     assert dialog.template_report.text().startswith("⚠") and "not a PowerPoint" in dialog.template_report.text()
+    marked = tmp_path / "<img src=x><b>branding.pptx"  # its name and its layouts' names are someone else's words
+    marked.write_text("not a presentation")
+    dialog.template.setText(str(marked))
+    assert "<img src=x><b>branding.pptx cannot be used" in dialog.template_report.text()
+    assert dialog.template_report.textFormat() == Qt.TextFormat.PlainText
+    dialog.template.setText(str(tmp_path / ("x" * 300 + ".pptx")))  # typed, not a path any file can have
+    assert dialog.template_report.isHidden()
     dialog.ours.setChecked(True)
     assert dialog.template_report.isHidden()
 
