@@ -53,13 +53,26 @@ def parse_date(text: str) -> dt.date:
         raise argparse.ArgumentTypeError(f"{text!r} is not a date (use YYYY-MM-DD)") from None
 
 
+MAX_TEXT_FILE = 1024 * 1024  # a card or an invitation is a few kilobytes
+
+
 def read_text(path: str, what: str) -> str:
+    """A small text file given on the command line (a card, an invitation): at most ``MAX_TEXT_FILE`` bytes are
+    read, so a huge file named by mistake is refused without filling memory."""
     try:
-        return Path(path).read_text(encoding="utf-8")
+        with Path(path).open("rb") as handle:
+            data = handle.read(MAX_TEXT_FILE + 1)
+        if len(data) > MAX_TEXT_FILE:
+            raise CliError(f"{path} is far too big to be {_a(what)}.")
+        return data.decode("utf-8")
     except FileNotFoundError:
         raise CliError(f"There is no {what} at {path}.") from None
     except (UnicodeDecodeError, IsADirectoryError):
-        raise CliError(f"{path} is not {what}.") from None
+        raise CliError(f"{path} is not {_a(what)}.") from None
+
+
+def _a(what: str) -> str:
+    return f"{'an' if what[:1] in tuple('aeiou') else 'a'} {what}"
 
 
 def command(

@@ -22,6 +22,7 @@ import datetime as dt
 import re
 import textwrap
 from dataclasses import asdict, dataclass
+from pathlib import Path
 from types import MappingProxyType
 from typing import Any
 
@@ -100,6 +101,23 @@ _MIXED_UP = MappingProxyType(
         CARD_LABEL: (INVITE_LABEL, "That is an invitation, not a member card: ask your colleague for their card."),
     }
 )
+
+
+def read_file(path: Path, what: str) -> str:
+    """The text of a saved card or invitation (``what``, as the user calls it). A card is ~2 KB: no more than a
+    card could be is read, so a huge file chosen by mistake (or sent on purpose) is refused without filling memory.
+    """
+    most = MAX_TEXT * 4  # UTF-8: up to four bytes a character
+    try:
+        with path.open("rb") as handle:
+            data = handle.read(most + 1)
+    except IsADirectoryError:
+        raise CardRefused(f"{path.name} is a folder, not {_a(what)}.") from None
+    except (OSError, ValueError) as exc:
+        raise CardRefused(f"{path.name} cannot be read: {getattr(exc, 'strerror', None) or 'no such file'}.") from None
+    if len(data) > most:
+        raise CardRefused(f"That is far too long to be {_a(what)}.")
+    return data.decode("utf-8", errors="replace")
 
 
 def _unarmor(label: str, text: str, what: str) -> bytes:

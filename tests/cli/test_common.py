@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 from peerdesk.cli.common import (
+    MAX_TEXT_FILE,
     PASSPHRASE_ENV,
     CliError,
     command,
@@ -48,11 +49,14 @@ def test_read_text_names_what_was_missing_or_wrong(tmp_path: Path) -> None:
     assert read_text(str(card), "member card") == "a card"
     with pytest.raises(CliError, match="There is no member card at"):
         read_text(str(tmp_path / "missing.card"), "member card")
-    with pytest.raises(CliError, match="is not member card"):
+    with pytest.raises(CliError, match="is not a member card"):
         read_text(str(tmp_path), "member card")
     (tmp_path / "binary.card").write_bytes(b"\xff\xfe\x00")
-    with pytest.raises(CliError, match="is not member card"):
-        read_text(str(tmp_path / "binary.card"), "member card")
+    with pytest.raises(CliError, match="is not an invitation"):
+        read_text(str(tmp_path / "binary.card"), "invitation")
+    (tmp_path / "huge.card").write_bytes(b"x" * (MAX_TEXT_FILE + 1))  # read no further than that
+    with pytest.raises(CliError, match="far too big to be a member card"):
+        read_text(str(tmp_path / "huge.card"), "member card")
 
 
 def test_command_declares_positionals_metavars_and_its_handler() -> None:

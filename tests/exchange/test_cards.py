@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import base64
 import os
+from pathlib import Path
 
 import pytest
 
@@ -115,3 +116,21 @@ def test_a_card_whose_signature_is_not_even_base64_is_refused_in_words(signature
     text = f"-----BEGIN PEERDESK MEMBER CARD-----\n{armored}\n-----END PEERDESK MEMBER CARD-----"
     with pytest.raises(CardRefused, match="signature"):
         cards.read_card(text)
+
+
+def test_a_saved_card_is_read_back_and_a_file_no_card_could_be_is_refused_unread(tmp_path: Path) -> None:
+    keys = KeyPair.generate()
+    saved = tmp_path / "sam.card"
+    saved.write_text(cards.card_text(_card(keys), keys.signer()), encoding="utf-8")
+    assert cards.read_card(cards.read_file(saved, "member card")) == _card(keys)
+    huge = tmp_path / "huge.card"
+    with huge.open("wb") as handle:  # 1 GB that takes no room: only its first bytes may be read
+        handle.truncate(1024**3)
+    with pytest.raises(CardRefused, match="far too long to be a member card"):
+        cards.read_file(huge, "member card")
+    with pytest.raises(CardRefused, match="is a folder, not an invitation"):
+        cards.read_file(tmp_path, "invitation")
+    with pytest.raises(CardRefused, match="cannot be read"):
+        cards.read_file(tmp_path / "gone.invite", "invitation")
+    with pytest.raises(CardRefused, match="cannot be read"):
+        cards.read_file(tmp_path / ("x" * 300 + ".card"), "member card")

@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from peerdesk.errors import UserError
-from peerdesk.exchange.cards import CARD_LABEL, Card, read_card
+from peerdesk.exchange.cards import CARD_LABEL, Card, read_card, read_file
 from peerdesk.exchange.display import clip
 from peerdesk.exchange.errors import CardRefused
 from peerdesk.files import file_stem, write_private_text
@@ -106,7 +106,12 @@ class AddCardDialog(QDialog):
     def _load(self) -> None:
         path, _ = QFileDialog.getOpenFileName(self, "Load a member card", str(Path.home()), "Cards (*.card);;All (*)")
         if path:
-            self.text.setPlainText(Path(path).read_text(encoding="utf-8", errors="replace"))
+            try:
+                self.text.setPlainText(read_file(Path(path), "member card"))
+            except CardRefused as exc:
+                self.text.clear()
+                self.verdict.setText(f"<span style='color:#a4161a'>{html.escape(clip(exc, 300))}</span>")
+                return
             if self.card is not None:  # as with a pasted one: Enter adds it once the fingerprints were compared
                 self.add_button.setFocus()
 

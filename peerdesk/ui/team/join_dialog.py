@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from peerdesk import REVIEW_SUFFIX
-from peerdesk.exchange.cards import INVITE_LABEL, Invitation
+from peerdesk.exchange.cards import INVITE_LABEL, Invitation, read_file
 from peerdesk.exchange.display import clip
 from peerdesk.exchange.errors import CardRefused
 from peerdesk.files import file_stem
@@ -123,7 +123,12 @@ class JoinDialog(QDialog):
     def _load(self) -> None:
         path, _ = QFileDialog.getOpenFileName(self, "Load an invitation", str(self.folder), "Invitations (*.invite)")
         if path:
-            self.text.setPlainText(Path(path).read_text(encoding="utf-8", errors="replace"))
+            try:
+                self.text.setPlainText(read_file(Path(path), "invitation"))
+            except CardRefused as exc:
+                self.text.clear()
+                self.verdict.setText(str(exc))
+                return
             if self.invitation is not None:  # as with a pasted one: the name is next, not the file button again
                 self.me.setFocus()
 

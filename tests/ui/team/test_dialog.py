@@ -421,3 +421,21 @@ def test_the_team_dialog_says_what_a_fingerprint_is_for(qtbot: QtBot, session: R
     qtbot.addWidget(dialog)
     intro = next(label.text() for label in dialog.findChildren(QLabel) if "fingerprint" in label.text().lower())
     assert intro.startswith("A fingerprint is a short code that shows a card really is its owner's")
+
+
+def test_a_file_far_too_big_to_be_a_card_is_refused_without_being_read(qtbot: QtBot, tmp_path: Path) -> None:
+    huge = tmp_path / "minutes.card"
+    with huge.open("wb") as handle:
+        handle.truncate(1024**3)  # chosen by mistake: reading it whole took seconds and a gigabyte
+    QGuiApplication.clipboard().setText("")
+    dialog = AddCardDialog()
+    qtbot.addWidget(dialog)
+    dialog.show()
+    dialog.activateWindow()
+    qtbot.waitUntil(dialog.isActiveWindow)
+    walk = Walk(qtbot)
+    walk.answer_file_dialog(huge)
+    walk.click(next(b for b in dialog.findChildren(QPushButton) if b.text() == "&Load from file…"))
+    walk.check()
+    assert dialog.card is None and dialog.text.toPlainText() == ""
+    assert "far too long to be a member card" in dialog.verdict.text()
