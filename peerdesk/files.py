@@ -14,6 +14,7 @@ the temporary file is removed on any failure. An existing file taken over by the
 
 from __future__ import annotations
 
+import errno
 import os
 import stat
 import tempfile
@@ -58,6 +59,23 @@ def is_file_here(path: Path) -> bool:
         return path.is_file()
     except (OSError, ValueError):  # ValueError: a NUL byte in the name
         return False
+
+
+def read_at_most(path: Path, most: int) -> bytes | None:
+    """The bytes of the file at ``path``, or None if it holds more than ``most``: no more than one byte past the
+    limit is read, so a huge file picked by mistake (or a device that never ends) costs nothing.
+
+    Raises ``IsADirectoryError`` for a folder, ``OSError`` for what is not a plain file (a pipe would never end)
+    and whatever opening it raises (missing, no permission).
+    """
+    found = path.stat()
+    if stat.S_ISDIR(found.st_mode):
+        raise IsADirectoryError(errno.EISDIR, "it is a folder", str(path))
+    if not stat.S_ISREG(found.st_mode):
+        raise OSError(errno.EINVAL, "it is not a file", str(path))
+    with path.open("rb") as handle:
+        data = handle.read(most + 1)
+    return None if len(data) > most else data
 
 
 def file_stem(words: str, default: str) -> str:

@@ -19,6 +19,7 @@ from peerdesk.files import (
     new_private_file,
     private_folder,
     private_target,
+    read_at_most,
     write_private,
     write_private_text,
 )
@@ -171,3 +172,20 @@ def test_a_path_that_cannot_be_looked_at_is_no_file_here_rather_than_an_error(tm
     assert not is_file_here(tmp_path / "absent.peerdesk")
     assert not is_file_here(tmp_path / ("x" * 300 + ".peerdesk"))  # Path.is_file raises for this one
     assert not is_file_here(tmp_path / "nul\0byte.peerdesk")
+
+
+def test_reading_at_most_reads_no_further_than_the_limit_and_no_folder_or_pipe(tmp_path: Path) -> None:
+    small = tmp_path / "small.csv"
+    small.write_bytes(b"day,starts\n")
+    assert read_at_most(small, 11) == b"day,starts\n"
+    assert read_at_most(small, 10) is None
+    huge = tmp_path / "huge.csv"
+    with huge.open("wb") as handle:
+        handle.truncate(1024**3)  # a gigabyte that takes no room: only eleven bytes of it are read
+    assert read_at_most(huge, 10) is None
+    with pytest.raises(IsADirectoryError):
+        read_at_most(tmp_path, 10)
+    pipe = tmp_path / "pipe.csv"
+    os.mkfifo(pipe)
+    with pytest.raises(OSError, match="not a file"):  # opened, it would wait for a writer for ever
+        read_at_most(pipe, 10)

@@ -20,6 +20,7 @@ from peerdesk.services import records
 from peerdesk.services.changes import Changes
 from peerdesk.store.engine import Store
 from peerdesk.store.models import SurveyItem, SurveyResponse
+from peerdesk.store.rules import MAX_SCORES
 from peerdesk.store.uow import UnitOfWork
 
 DEFAULT_SCALE = (1, 5)  # what migration 0003 gave existing items, and what a survey starts with
@@ -176,6 +177,7 @@ def add_item(
                 uow.update(existing, scale_low=scale[0], scale_high=scale[1])
             row = existing
         else:
+            _check_room(uow, 1)
             low, high = scale or common_scale([_item(i, 0) for i in uow.query(SurveyItem)]) or DEFAULT_SCALE
             position = max((i.position for i in uow.query(SurveyItem)), default=0.0) + 1
             row = uow.add(
@@ -316,9 +318,20 @@ def _means(rows: list[list[float | None]], width: int) -> list[float | None]:
     return out
 
 
+def _check_room(uow: UnitOfWork, adding: int) -> None:
+    """A response scores every item, and a response holds at most ``MAX_SCORES``: no more items than that."""
+    have = len(uow.query(SurveyItem))
+    if have + adding > MAX_SCORES:
+        raise UserError(
+            f"A survey has at most {MAX_SCORES} items (each response scores every one); this would make "
+            f"{have + adding}. Nothing was added."
+        )
+
+
 def add_items(store: Store, new: list[tuple[str, str, Scale]]) -> Imported:
     """Add (left, right, scale) items after those the survey has, in one transaction (undone by ``show_only``)."""
     with UnitOfWork(store) as uow:
+        _check_room(uow, len(new))
         position = max((i.position for i in uow.query(SurveyItem)), default=0.0)
         ids = []
         for n, (left, right, (low, high)) in enumerate(new, start=1):

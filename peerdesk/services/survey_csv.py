@@ -11,11 +11,13 @@ from __future__ import annotations
 
 import csv
 import io
+import itertools
 import json
 import math
 from pathlib import Path
 
 from peerdesk.errors import UserError
+from peerdesk.files import read_at_most
 from peerdesk.services import survey
 from peerdesk.services.changes import Changes
 from peerdesk.services.survey import Imported, Scale
@@ -159,16 +161,16 @@ def import_responses(store: Store, path: Path | str) -> Imported:
 
 
 def read_csv(path: Path | str) -> list[list[str]]:
-    p = Path(path)
     try:
-        size = p.stat().st_size
-        if size > MAX_BYTES:
-            raise SurveyFileError(str(path), [f"the file is larger than {MAX_BYTES // 1_000_000} MB"])
-        raw = p.read_bytes()
+        raw = read_at_most(Path(path), MAX_BYTES)
     except FileNotFoundError:
         raise UserError(f"There is no file at {path}.") from None
     except IsADirectoryError:
         raise UserError(f"{path} is a folder, not a CSV file.") from None
+    except (OSError, ValueError) as exc:  # no permission, not a plain file, a name no file can have
+        raise UserError(f"Could not read {path}: {getattr(exc, 'strerror', None) or 'not a file name'}.") from None
+    if raw is None:
+        raise SurveyFileError(str(path), [f"the file is larger than {MAX_BYTES // 1_000_000} MB"])
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError:
@@ -177,7 +179,9 @@ def read_csv(path: Path | str) -> list[list[str]]:
     first_line = text.split("\n", 1)[0]
     delimiter = max((",", ";", "\t"), key=first_line.count)
     try:
-        rows = list(csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=True))
+        # No further than one row past the most a survey file may have: a file of blank lines is not kept whole.
+        reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=True)
+        rows = list(itertools.islice(reader, MAX_ROWS + 2))
     except csv.Error as exc:
         raise SurveyFileError(str(path), [f"it is not readable as CSV ({exc})"]) from None
     if not rows or not any(c.strip() for c in rows[0]):

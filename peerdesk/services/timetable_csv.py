@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from peerdesk.errors import UserError
-from peerdesk.files import write_private_text
+from peerdesk.files import read_at_most, write_private_text
 from peerdesk.services import approaches
 from peerdesk.services import timetable as tt
 from peerdesk.services.changes import Changes
@@ -43,6 +43,7 @@ COLUMNS = (
 REQUIRED = ("starts", "team", "stakeholder_group")  # columns of the header; a row for everyone leaves two empty
 MAX_BYTES = 1_000_000
 MAX_ROWS = 1_000
+MAX_COLUMNS = 50  # the timetable's own columns and room for a spreadsheet's extra ones
 
 
 @dataclass(frozen=True)
@@ -87,6 +88,10 @@ def read_rows(text: str) -> list[Row]:
         raise UserError("The timetable file is empty.") from None
     except csv.Error as exc:
         raise _bad(1, f"it is not readable as CSV ({exc}).") from None
+    if len(header) > MAX_COLUMNS:  # each row is checked against every column named: a wide header is no timetable
+        raise UserError(
+            f"The timetable file has {len(header)} columns; a timetable has {len(COLUMNS)}. Nothing was imported."
+        )
     names = [h.strip().lower().replace(" ", "_").replace("-", "_") for h in header]
     names = ["stakeholder_group" if n in ("group", "stakeholder") else n for n in names]
     missing = [c for c in REQUIRED if c not in names]
@@ -107,8 +112,8 @@ def read_rows(text: str) -> list[Row]:
                 raise _bad(number, f"it has {len(cells)} cells but the header names {len(names)} columns.")
             values = {n: (as_written(cells[i].strip()) if i < len(cells) else "") for i, n in enumerate(names)}
             rows.append(_row(number, values))
-    except csv.Error as exc:
-        raise _bad(number, f"it is not readable as CSV ({exc}).") from None
+    except csv.Error as exc:  # met while reading the next row, which the count has not reached
+        raise _bad(number + 1, f"it is not readable as CSV ({exc}).") from None
     if not rows:
         raise UserError("The timetable file has a header but no interviews.")
     seen: dict[tuple[int, str, str], int] = {}
@@ -158,8 +163,8 @@ def _row(number: int, v: dict[str, str]) -> Row:
     )
 
 
-def _decode(data: bytes) -> str:
-    if len(data) > MAX_BYTES:
+def _decode(data: bytes | None) -> str:
+    if data is None or len(data) > MAX_BYTES:
         raise UserError(f"The timetable file is larger than {MAX_BYTES // 1000} kB; is it the right file?")
     try:
         return data.decode("utf-8-sig")
@@ -174,9 +179,9 @@ def _decode(data: bytes) -> str:
 def read_file(path: Path | str) -> str:
     """The file's text, or a sentence saying why it cannot be a timetable."""
     try:
-        data = Path(path).read_bytes()
-    except OSError as exc:
-        raise UserError(f"Could not read {path}: {exc.strerror or exc}.") from None
+        data = read_at_most(Path(path), MAX_BYTES)
+    except (OSError, ValueError) as exc:
+        raise UserError(f"Could not read {path}: {getattr(exc, 'strerror', None) or 'not a file name'}.") from None
     return _decode(data)
 
 

@@ -97,3 +97,29 @@ def test_many_problems_are_counted_past_the_ones_shown() -> None:
     error = survey_csv.SurveyFileError("items.csv", problems)
     assert error.problems == problems
     assert str(error).endswith(f"row 9 needs both statements (and {len(problems) - 8} more).")
+
+
+def test_a_file_no_survey_could_be_is_refused_in_words_without_being_read(store: Store, tmp_path: Path) -> None:
+    import os
+
+    huge = tmp_path / "huge.csv"
+    with huge.open("wb") as handle:
+        handle.truncate(1024**3)
+    with pytest.raises(survey_csv.SurveyFileError, match="larger than"):
+        survey_csv.import_items(store, huge)
+    pipe = tmp_path / "pipe.csv"
+    os.mkfifo(pipe)  # a zero-size "file" that never ends: it kept the import waiting for ever
+    with pytest.raises(UserError, match="Could not read"):
+        survey_csv.import_items(store, pipe)
+    with pytest.raises(UserError, match="Could not read"):  # a name no file can have
+        survey_csv.import_items(store, tmp_path / ("x" * 300 + ".csv"))
+    assert survey.items(store) == []
+
+
+def test_more_items_than_a_response_can_score_are_refused_whole(store: Store, tmp_path: Path) -> None:
+    from peerdesk.store.rules import MAX_SCORES
+
+    rows = "".join(f"Statement {n},Opposite {n}\n" for n in range(MAX_SCORES + 1))
+    with pytest.raises(UserError, match=f"at most {MAX_SCORES} items"):
+        survey_csv.import_items(store, write(tmp_path, "i.csv", "left,right\n" + rows))
+    assert survey.items(store) == []

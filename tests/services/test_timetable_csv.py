@@ -207,3 +207,27 @@ def test_a_cell_a_spreadsheet_would_run_is_exported_as_text_and_imported_back_as
         tcsv.import_file(other, path)  # read back, the apostrophe goes
         assert {g.name for g in timetable.timetable(other).groups} >= {hostile}
         assert tcsv.export_text(other) == tcsv.export_text(team_store)
+
+
+def test_a_file_too_big_or_too_wide_to_be_a_timetable_is_refused_before_it_is_read(
+    team_store: Store, tmp_path: Path
+) -> None:
+    huge = tmp_path / "huge.csv"
+    with huge.open("wb") as handle:
+        handle.truncate(1024**3)  # read whole, it took seconds and a gigabyte and a half
+    with pytest.raises(UserError, match="larger than"):
+        tcsv.import_file(team_store, huge)
+    wide = GOOD.replace("title\n", "title" + ",extra" * 100_000 + "\n", 1)  # 600 kB: each row checked against all
+    with pytest.raises(UserError, match="100011 columns"):
+        tcsv.import_text(team_store, wide)
+    with pytest.raises(UserError, match="Could not read"):
+        tcsv.import_file(team_store, tmp_path / ("x" * 300 + ".csv"))
+    assert counts(team_store) == (0, 0, 0, 0)
+
+
+def test_a_row_that_is_not_csv_is_named_by_its_own_number(team_store: Store) -> None:
+    lines = GOOD.splitlines()
+    field = "Carers " * 20_000  # more than a CSV reader takes in one cell
+    text = "\n".join([*lines[:3], f"1,11:00,,Team A,,{field},,,,,", lines[3]]) + "\n"  # row 4
+    with pytest.raises(UserError, match=r"Row 4 .*not readable as CSV"):
+        tcsv.import_text(team_store, text)
