@@ -37,6 +37,15 @@ class NewerSchema(ReviewFileError):
         )
 
 
+class OlderSchema(ReviewFileError):
+    """The file opens only once upgraded, and the caller asked for it as it is (a backup being looked at)."""
+
+    def __init__(self, path: str, revision: str) -> None:
+        super().__init__(
+            f"{path} was saved by an older version of peerdesk (schema {revision}); it has not been changed."
+        )
+
+
 class DamagedFile(ReviewFileError):
     def __init__(self, path: str, why: str) -> None:
         super().__init__(

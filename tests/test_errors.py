@@ -10,6 +10,7 @@ def test_every_review_file_problem_is_a_peerdesk_error() -> None:
         errors.WrongPassphrase,
         errors.NotAReview,
         errors.NewerSchema,
+        errors.OlderSchema,
         errors.DamagedFile,
         errors.FileMissing,
         errors.FileUnreadable,

@@ -13,11 +13,12 @@ import logging
 import os
 import re
 import shutil
+import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 from types import MappingProxyType
 
-from peerdesk.errors import DamagedFile, PeerdeskError, UserError
+from peerdesk.errors import DamagedFile, OlderSchema, PeerdeskError, UserError
 from peerdesk.files import new_private_file
 from peerdesk.store import backup, sqlcipher
 from peerdesk.store.engine import Store
@@ -149,11 +150,26 @@ def describe(path: Path, passphrase: str) -> list[BackupInfo]:
 
 
 def count_records(path: Path, passphrase: str) -> dict[str, int]:
-    """Open a backup read-only-ish (no backup of a backup, no upgrade) and count what matters to people."""
+    """Open a backup without upgrading it (and without a backup of a backup) and count what matters to people.
+
+    A backup an older peerdesk made is counted on a private copy, upgraded there: looking at the backups must leave
+    each as it was made (it used to be upgraded in place, which a faulty upgrade could not be undone from).
+    """
+    try:
+        with Store.open(path, passphrase, make_backup=False, upgrade=False) as store:
+            return _counts(store)
+    except OlderSchema:
+        with tempfile.TemporaryDirectory(prefix="peerdesk-backup-") as folder:  # the user's only (0700)
+            copy = Path(folder) / path.name
+            shutil.copyfile(path, copy)
+            with Store.open(copy, passphrase, make_backup=False) as store:
+                return _counts(store)
+
+
+def _counts(store: Store) -> dict[str, int]:
     from peerdesk.services import review as review_service
 
-    with Store.open(path, passphrase, make_backup=False) as store:
-        facts = review_service.info(store)
+    facts = review_service.info(store)
     return {k: int(facts[k]) for k in COUNTED}
 
 

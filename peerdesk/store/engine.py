@@ -13,7 +13,15 @@ from sqlalchemy import Engine, create_engine, event, select
 from sqlalchemy.orm import Session
 from sqlalchemy.pool import Pool, QueuePool, StaticPool
 
-from peerdesk.errors import DamagedFile, DamagedWithBackup, NewerSchema, NotAReview, UserError, WrongPassphrase
+from peerdesk.errors import (
+    DamagedFile,
+    DamagedWithBackup,
+    NewerSchema,
+    NotAReview,
+    OlderSchema,
+    UserError,
+    WrongPassphrase,
+)
 from peerdesk.files import new_private_file
 from peerdesk.store import backup, keys, migrate, sqlcipher, wal
 from peerdesk.store.handle import MIN_PASSPHRASE as MIN_PASSPHRASE
@@ -43,12 +51,19 @@ class Store:
     # --- opening -------------------------------------------------------------------------------------------
     @classmethod
     def open(
-        cls, path: Path | str, passphrase: str, *, make_backup: bool = True, deriving: keys.Derivation | None = None
+        cls,
+        path: Path | str,
+        passphrase: str,
+        *,
+        make_backup: bool = True,
+        upgrade: bool = True,
+        deriving: keys.Derivation | None = None,
     ) -> Store:
         """Open an existing review; refuse clearly, leaving the file untouched, if it cannot be one.
 
         ``deriving``: the file's key, derivation already under way (``keys.Derivation.for_file``), so that a caller
-        can do other work meanwhile; without it the key is derived here.
+        can do other work meanwhile; without it the key is derived here. ``upgrade=False``: a file an older
+        peerdesk saved is refused (``OlderSchema``) rather than upgraded in place (a backup is looked at, not changed).
         """
         path = Path(path)
         sqlcipher.preflight(path)
@@ -58,7 +73,7 @@ class Store:
             backup.tighten(path)  # before SQLite creates -wal and -shm, which take the file's mode
             leftover = wal.keep_leftover(path)  # before SQLite replays the WAL, or drops what it cannot
             key = _file_key(path, passphrase, deriving)
-            store = cls._open_keyed(path, key, passphrase, make_backup, lock)
+            store = cls._open_keyed(path, key, passphrase, lock, make_backup=make_backup, upgrade=upgrade)
         except BaseException:
             lock.release()
             raise
@@ -73,7 +88,9 @@ class Store:
         return store
 
     @classmethod
-    def _open_keyed(cls, path: Path, key: keys.FileKey, passphrase: str, make_backup: bool, lock: ReviewLock) -> Store:
+    def _open_keyed(
+        cls, path: Path, key: keys.FileKey, passphrase: str, lock: ReviewLock, *, make_backup: bool, upgrade: bool
+    ) -> Store:
         first = sqlcipher.connect_key(path, key)
         try:
             app_id = _check_readable(first, path, key, passphrase)
@@ -84,6 +101,8 @@ class Store:
                 raise NotAReview(str(path), "it holds no peerdesk schema.")
             if revision not in migrate.known_revisions():
                 raise NewerSchema(str(path), revision)
+            if revision != migrate.head() and not upgrade:
+                raise OlderSchema(str(path), revision)
         except BaseException:
             first.close()
             raise

@@ -110,3 +110,31 @@ def test_a_review_damaged_in_page_1_is_restored_from_the_backup_its_passphrase_o
     Store.open(path, PASSPHRASE).close()
     kept = list(backup.folder_for(path).glob("*.damaged"))
     assert len(kept) == 1 and kept[0].read_bytes() == bytes(data)
+
+
+def test_looking_at_a_backup_an_older_peerdesk_made_leaves_it_as_it_was(tmp_path: Path) -> None:
+    """Listing the backups opened each one, and upgraded an old one in place: a faulty upgrade could no longer be
+    undone from the backup made before it. It is counted on a private copy now."""
+    from peerdesk.errors import OlderSchema
+    from peerdesk.store import sqlcipher
+    from tests.helpers.files import digest
+    from tests.helpers.migrations import make_review_at
+
+    path = tmp_path / "old.peerdesk"
+    make_review_at(path, PASSPHRASE, "0001")
+    Store.open(path, PASSPHRASE).close()  # upgraded, after a backup of the file as it was
+    [snapshot] = backup.list_snapshots(path)
+    before = digest(snapshot)
+    [listed] = backups.describe(path, PASSPHRASE)
+    # Counted on its upgraded copy (this made-up old file has notes and quotes but no review record, which the
+    # counting asks for: it says so, as it would of the file itself), never refused as "older".
+    assert "older version" not in listed.problem and "no review record" in listed.problem
+    assert digest(snapshot) == before
+    conn = sqlcipher.connect(snapshot, PASSPHRASE)
+    try:
+        assert conn.execute("SELECT version_num FROM alembic_version").fetchone()[0] == "0001"
+    finally:
+        conn.close()
+    with pytest.raises(OlderSchema, match="has not been changed"):
+        Store.open(snapshot, PASSPHRASE, make_backup=False, upgrade=False)
+    assert digest(snapshot) == before and sorted(p.name for p in snapshot.parent.iterdir()) == [snapshot.name]
