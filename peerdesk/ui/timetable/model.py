@@ -222,7 +222,10 @@ class TimetableModel(QAbstractTableModel):
         target = self._target(row, column, parent)
         if target is None or not data.hasFormat(MIME):
             return False
-        interview_id = bytes(data.data(MIME).data()).decode("ascii")
+        try:  # what our own drag carries: an id, in ASCII; another program may put anything under our type
+            interview_id = bytes(data.data(MIME).data()).decode("ascii")
+        except UnicodeDecodeError:
+            return False
         slot_id, team_id = self.cell(target)
         self.move_requested.emit(interview_id, slot_id, team_id)
         return True

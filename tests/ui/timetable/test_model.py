@@ -53,6 +53,19 @@ def test_a_drop_asks_to_move_the_interview_to_that_cell(qtbot: QtBot, session: R
     assert timetable.interview(session.store, day.interviews[0]).slot_id == day.slots[0]  # the model never moves
 
 
+def test_a_drop_of_our_type_that_is_not_an_id_is_turned_down(qtbot: QtBot, session: ReviewSession) -> None:
+    from PySide6.QtCore import QByteArray, QMimeData
+
+    build_day(session.store)
+    model = TimetableModel(session)
+    data = QMimeData()
+    data.setData(MIME, QByteArray("déjà vu".encode()))  # another program's bytes under our type
+    moved: list[object] = []
+    model.move_requested.connect(lambda *args: moved.append(args))
+    assert not model.dropMimeData(data, Qt.DropAction.MoveAction, -1, -1, model.index(2, 1))
+    assert moved == []
+
+
 def test_the_grid_follows_changes_to_the_timetable(qtbot: QtBot, session: ReviewSession) -> None:
     build_day(session.store)
     model = TimetableModel(session)
