@@ -163,7 +163,7 @@ def files_in(message: bytes, now: int | None = None) -> list[Path] | None:
         return None
     try:
         data = json.loads(message.decode("utf-8"))
-    except (UnicodeDecodeError, ValueError):
+    except (UnicodeDecodeError, ValueError, RecursionError):  # RecursionError: brackets nested thousands deep
         return None
     if not isinstance(data, dict):
         return None
@@ -174,7 +174,7 @@ def files_in(message: bytes, now: int | None = None) -> list[Path] | None:
     if not isinstance(names, list) or len(names) > MAX_FILES or not all(isinstance(n, str) for n in names):
         return None
     paths = [Path(n) for n in names]
-    if not all(p.is_absolute() and p.suffix.lower() in OPENABLE_SUFFIXES and p.is_file() for p in paths):
+    if not all(p.is_absolute() and p.suffix.lower() in OPENABLE_SUFFIXES and files.is_file_here(p) for p in paths):
         return None
     return paths
 

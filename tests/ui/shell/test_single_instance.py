@@ -181,6 +181,8 @@ HOSTILE = {
     "a file that does not exist": message("/nowhere/eastmere.peerdesk"),
     "too many files": message(*[f"/tmp/{i}.peerdesk" for i in range(MAX_FILES + 1)]),
     "too long": message()[:-2] + b" " * MAX_MESSAGE + b"}\n",
+    "brackets nested too deep to parse": b"[" * 30_000 + b"]" * 30_000,
+    "a name no file can have": message("/tmp/" + "x" * 300 + ".peerdesk"),
 }
 
 
