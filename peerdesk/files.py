@@ -61,6 +61,30 @@ def is_file_here(path: Path) -> bool:
         return False
 
 
+def is_folder_here(path: Path) -> bool:
+    """True if ``path`` is a folder this user can see; False, not an error, for any path that cannot be looked at."""
+    try:
+        return path.is_dir()
+    except (OSError, ValueError):
+        return False
+
+
+def unusable_name(path: Path) -> str:
+    """Why no file can be made or found at ``path`` ("" when one can: it is there, or may be made): a name too long,
+    a folder on the way this user may not open. Said before asking whether a file is already there."""
+    try:
+        path.stat()
+    except FileNotFoundError:
+        return ""
+    except NotADirectoryError:
+        return "a part of the path on the way is a file, not a folder"
+    except PermissionError:
+        return "this user may not open a folder on the way"
+    except (OSError, ValueError) as exc:
+        return str(getattr(exc, "strerror", None) or "it is not a file name").lower()
+    return ""
+
+
 def read_at_most(path: Path, most: int) -> bytes | None:
     """The bytes of the file at ``path``, or None if it holds more than ``most``: no more than one byte past the
     limit is read, so a huge file picked by mistake (or a device that never ends) costs nothing.

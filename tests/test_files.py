@@ -15,11 +15,13 @@ from peerdesk.errors import UserError
 from peerdesk.files import (
     file_stem,
     is_file_here,
+    is_folder_here,
     narrow,
     new_private_file,
     private_folder,
     private_target,
     read_at_most,
+    unusable_name,
     write_private,
     write_private_text,
 )
@@ -189,3 +191,13 @@ def test_reading_at_most_reads_no_further_than_the_limit_and_no_folder_or_pipe(t
     os.mkfifo(pipe)
     with pytest.raises(OSError, match="not a file"):  # opened, it would wait for a writer for ever
         read_at_most(pipe, 10)
+
+
+def test_a_name_that_cannot_be_used_says_why_and_one_that_can_says_nothing(tmp_path: Path) -> None:
+    (tmp_path / "a file").write_text("")
+    assert unusable_name(tmp_path / "a file") == "" and unusable_name(tmp_path / "new.peerdesk") == ""
+    assert unusable_name(tmp_path / ("x" * 300 + ".peerdesk")) == "file name too long"
+    assert "is a file, not a folder" in unusable_name(tmp_path / "a file" / "review.peerdesk")
+    assert unusable_name(tmp_path / "nul\0byte") == "it is not a file name"
+    assert is_folder_here(tmp_path) and not is_folder_here(tmp_path / "a file")
+    assert not is_folder_here(tmp_path / ("x" * 300))

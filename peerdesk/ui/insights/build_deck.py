@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from peerdesk import files
 from peerdesk.errors import PeerdeskError
 from peerdesk.export import confidentiality, presentation
 from peerdesk.export.content import Deck, UndecidedQuotes
@@ -111,7 +112,7 @@ class BuildDialog(SaveFileDialog):
         self.template_report.setVisible(True)
 
     def choice_problem(self) -> str:
-        if self.theirs.isChecked() and not self.template_field.path.is_file():
+        if self.theirs.isChecked() and not files.is_file_here(self.template_field.path):
             return "Choose your template file, or use peerdesk's."
         return ""
 

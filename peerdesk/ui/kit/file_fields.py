@@ -6,6 +6,7 @@ from pathlib import Path
 
 from PySide6.QtWidgets import QDialog, QFileDialog, QFormLayout, QHBoxLayout, QLineEdit, QWidget
 
+from peerdesk import files
 from peerdesk.ui.kit.widgets import accept_buttons, error_label, push_button
 
 PPTX_FILTER = "PowerPoint (*.pptx)"
@@ -48,7 +49,9 @@ def save_target_problem(path: Path, suffix: str = ".pptx", noun: str = "it") -> 
     """Why ``path`` cannot be written as a new file of that kind ("" when it can)."""
     if path.suffix.lower() != suffix:
         return f"Save {noun} as a {suffix} file."
-    if not path.parent.is_dir():
+    if files.unusable_name(path):
+        return f"That name cannot be used: {files.unusable_name(path)}."
+    if not files.is_folder_here(path.parent):
         return f"The folder {path.parent} does not exist."
     return ""
 

@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from peerdesk import REVIEW_SUFFIX
+from peerdesk import REVIEW_SUFFIX, files
 from peerdesk.files import file_stem
 from peerdesk.store.handle import MIN_PASSPHRASE
 from peerdesk.ui.kit.dates import DateField
@@ -193,7 +193,10 @@ class NewReviewDialog(QDialog):
             return self._fail("Enter your name.")
         if not self.file.text().strip():
             return self._fail("Choose where to save the review.")
-        if Path(self.file.text()).exists():
+        target = Path(self.file.text())
+        if files.unusable_name(target):
+            return self._fail(f"That file name cannot be used: {files.unusable_name(target)}.")
+        if target.exists():
             return self._fail("A file with that name already exists: choose another name.")
         if len(self.pass1.text()) < MIN_PASSPHRASE:
             return self._fail(f"The passphrase must be at least {MIN_PASSPHRASE} characters long.")

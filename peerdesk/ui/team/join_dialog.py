@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from peerdesk import REVIEW_SUFFIX
+from peerdesk import REVIEW_SUFFIX, files
 from peerdesk.exchange.cards import INVITE_LABEL, Invitation, read_file
 from peerdesk.exchange.display import clip
 from peerdesk.exchange.errors import CardRefused
@@ -161,7 +161,10 @@ class JoinDialog(QDialog):
             return self._fail(f"The passphrase must be at least {MIN_PASSPHRASE} characters long.")
         if self.pass1.text() != self.pass2.text():
             return self._fail("The two passphrases differ.")
-        if Path(self.file.text()).expanduser().exists():
+        target = Path(self.file.text()).expanduser()
+        if files.unusable_name(target):
+            return self._fail(f"That file name cannot be used: {files.unusable_name(target)}.")
+        if target.exists():
             return self._fail("A file with that name already exists: choose another name.")
         self.accept()
 

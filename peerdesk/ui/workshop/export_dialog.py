@@ -11,6 +11,7 @@ from pathlib import Path
 
 from PySide6.QtWidgets import QButtonGroup, QFormLayout, QLabel, QRadioButton, QWidget
 
+from peerdesk import files
 from peerdesk.ui.insights.build_deck import suggested_name
 from peerdesk.ui.kit.file_fields import PathField, SaveFileDialog
 
@@ -72,9 +73,9 @@ class ExportSlidesDialog(SaveFileDialog):
         self.resize(680, self.sizeHint().height())
 
     def choice_problem(self) -> str:
-        if self.after.isChecked() and not self.append_field.path.is_file():
+        if self.after.isChecked() and not files.is_file_here(self.append_field.path):
             return "Choose the presentation to add the slides to, or give them one of their own."
-        if self.own.isChecked() and self.template.text().strip() and not self.template_field.path.is_file():
+        if self.own.isChecked() and self.template.text().strip() and not files.is_file_here(self.template_field.path):
             return "There is no template at that path: choose one, or leave it empty for peerdesk's."
         return ""
 

@@ -22,6 +22,10 @@ def test_a_save_target_needs_the_right_suffix_and_an_existing_folder(tmp_path: P
     assert save_target_problem(tmp_path / "deck.txt", noun="the deck") == "Save the deck as a .pptx file."
     assert "does not exist" in save_target_problem(tmp_path / "missing" / "deck.pptx")
     assert save_target_problem(tmp_path / "summary.HTML", ".html") == ""
+    # A name no file can have: said, where Python's own check raised and the dialog showed the error box.
+    assert save_target_problem(tmp_path / ("x" * 300 + ".pptx")) == "That name cannot be used: file name too long."
+    (tmp_path / "a file").write_text("")
+    assert "is a file, not a folder" in save_target_problem(tmp_path / "a file" / "deck.pptx")
 
 
 class _Dialog(SaveFileDialog):

@@ -99,3 +99,16 @@ def test_the_passphrase_dialog_names_a_file_with_markup_in_its_name_as_it_is(qtb
     qtbot.addWidget(dialog)
     shown = [tooltip_shown(label.text()) for label in dialog.findChildren(QLabel)]
     assert "Passphrase for <img src=x><i>Q&A.peerdesk" in shown
+
+
+def test_a_new_review_at_a_name_no_file_can_have_is_refused_in_words(qtbot: QtBot, tmp_path: Path) -> None:
+    dialog = NewReviewDialog(folder=tmp_path)
+    qtbot.addWidget(dialog)
+    dialog.authority.setText("Westfold")
+    dialog.me.setText("Alex Reviewer")
+    dialog.file.setText(str(tmp_path / ("x" * 300 + ".peerdesk")))
+    dialog.pass1.setText("a long enough passphrase")
+    dialog.pass2.setText("a long enough passphrase")
+    dialog._validate()
+    assert dialog.error.text() == "That file name cannot be used: file name too long."
+    assert dialog.result() != dialog.DialogCode.Accepted
