@@ -23,7 +23,8 @@ LOG_NAME = "peerdesk.log"
 MAX_LITERAL = 40
 _LITERAL = re.compile(r"""(?P<q>['"])(?P<body>(?:\\.|(?!(?P=q)).){""" + str(MAX_LITERAL + 1) + ",}?)(?P=q)", re.DOTALL)
 _SOURCE_FILE = re.compile(r"^(?:[A-Za-z]:)?[\\/][^\n]*\.py$")
-_SQL_PARAMS = re.compile(r"\[parameters: .*?\]", re.DOTALL)
+# To the "]" that ends its line: a value may hold a "]" of its own ("Jane [Year 9] said …").
+_SQL_PARAMS = re.compile(r"\[parameters: .*?\](?=[ \t]*(?:\n|$))", re.DOTALL)
 _STRUCTURE = re.compile(
     r"^(Traceback \(most recent call last\):|  File \"[^\"\n]*\", line \d+|\s*[~^]+\s*$|"
     r"During handling of the above exception|The above exception was the direct cause)"
@@ -90,6 +91,8 @@ class RedactingFormatter(logging.Formatter):
 def setup_logging(level: int = logging.INFO, folder: Path | None = None) -> Path:
     """Send peerdesk's log to ``folder/peerdesk.log`` (rotated at 1 MB, 5 kept). Idempotent per folder."""
     folder = folder or log_dir()
+    if folder.parent.name in (APP_NAME, ORG_NAME):  # peerdesk's own folder above the log's (~/.local/state/peerdesk)
+        files.private_folder(folder.parent, parents=True)
     files.private_folder(folder, parents=True)
     path = folder / LOG_NAME
     root = logging.getLogger("peerdesk")

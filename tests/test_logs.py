@@ -15,7 +15,7 @@ from sqlalchemy import select, text
 
 from peerdesk.cli import app as cli
 from peerdesk.cli.common import PASSPHRASE_ENV
-from peerdesk.errors import NotFound
+from peerdesk.errors import NotFound, UserError
 from peerdesk.logs import log_dir, redact, setup_logging
 from peerdesk.services import guard, records, retention
 from peerdesk.store.engine import Store
@@ -48,6 +48,16 @@ def test_a_traceback_keeps_its_structure_and_loses_only_the_confidential_value()
     assert kept and all(line in hidden.splitlines() for line in kept), "a traceback line was mangled"
     assert hidden.splitlines()[-1].startswith("ValueError: could not save '<")
     assert "it's over the limit" in hidden
+
+
+def test_sql_parameters_are_hidden_whole_even_with_a_bracket_inside_a_value() -> None:
+    message = (
+        "(sqlite3.IntegrityError) UNIQUE constraint failed\n[SQL: INSERT INTO notes (body) VALUES (?)]\n"
+        "[parameters: ('Jane [Year 9] told me about Larkspur Lane',)]\n(Background on this error at: https://x)"
+    )
+    hidden = redact(message)
+    assert "Larkspur" not in hidden and "Year 9" not in hidden
+    assert "[SQL: INSERT INTO notes (body) VALUES (?)]" in hidden and "(Background on this error" in hidden
 
 
 def test_an_apostrophe_in_one_line_does_not_hide_the_lines_after_it() -> None:
@@ -119,6 +129,13 @@ def test_a_demo_session_logs_operations_and_errors_but_no_note_or_quote_text(
             conn.execute(text("INSERT INTO meta(key, value) VALUES ('review_id', :v)"), {"v": secret_quote})
     except Exception as exc:
         messages.error(window, "Could not save", exc)
+
+    # A step's name may carry the review's words (a tag as typed, a member's name, the start of a post-it).
+    def too_long(_store: Store) -> Any:
+        raise UserError("A tag is at most 80 characters.")
+
+    ops.run(window, session, "Tag “Calderbrook Hall residents”", too_long, too_long)
+    messages.error(window, "Group post-it with “Quillstone said nobody calls…”", RuntimeError("disk is full"))
     monkeypatch.setenv(PASSPHRASE_ENV, "not the right passphrase")
     window.close()
     assert cli.main(["info", str(path)]) == 2
@@ -133,8 +150,21 @@ def test_a_demo_session_logs_operations_and_errors_but_no_note_or_quote_text(
         if len(written) >= 12:  # "" and one-word fields could match anything
             assert written not in logged
             assert written[:24] not in logged
-    for word in ("Carrowmere", "Tamblewick", "Achterberg"):
+    for word in ("Carrowmere", "Tamblewick", "Achterberg", "Calderbrook", "Quillstone"):
         assert word not in logged
     with Store.open(path, PASSPHRASE) as again:
         retention.purge(again)  # (and the purge's own line names no text)
     assert "purged interview records" in log_text(folder)
+
+
+def test_the_log_and_peerdesks_own_folders_above_it_are_the_users_only(monkeypatch: pytest.MonkeyPatch) -> None:
+    import os
+    import stat
+
+    before = os.umask(0o022)
+    try:
+        path = setup_logging()
+    finally:
+        os.umask(before)
+    assert stat.S_IMODE(path.parent.stat().st_mode) == 0o700
+    assert path.parent.parent.name == "peerdesk" and stat.S_IMODE(path.parent.parent.stat().st_mode) == 0o700

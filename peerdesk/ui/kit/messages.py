@@ -34,11 +34,15 @@ STATUS_MS = 10_000
 
 
 def explain(title: str, exc: BaseException) -> str:
-    """The sentence for ``exc`` (logged): a known error's own, or the calm apology for a bug."""
+    """The sentence for ``exc``: a known error's own, or the calm apology for a bug.
+
+    Logged without ``title``: a step's name may carry the review's words (“Tag “…””, a member's name, the start of
+    a post-it), which the log must not. The traceback says where it happened.
+    """
     if isinstance(exc, PeerdeskError):
-        log.info("%s: %s", title, type(exc).__name__)
+        log.info("refused: %s", type(exc).__name__)
         return str(exc)
-    log.error("unexpected error: %s", title, exc_info=(type(exc), exc, exc.__traceback__))
+    log.error("unexpected error", exc_info=(type(exc), exc, exc.__traceback__))
     return (
         "Something went wrong that peerdesk did not expect. Nothing you had saved is lost. "
         "The details are in the log file (Help ▸ Open log folder)."

@@ -1,7 +1,9 @@
 """Printing the visit's paperwork: through Qt's print dialog or to a PDF, on A4 or Letter.
 
 The documents themselves are built without Qt (``peerdesk.export.printing``); here Qt's text engine lays them out
-(``QTextDocument``) and paints them onto a printer or a ``QPdfWriter``. Nothing passes through a temporary file.
+(``QTextDocument``) and paints them onto a printer or a ``QPdfWriter``. peerdesk writes no temporary file; a job
+sent to a printer is spooled by the system's print service (CUPS keeps it in a file of the user's only until the
+printer has it), as for any app: the user asked for paper.
 """
 
 from __future__ import annotations

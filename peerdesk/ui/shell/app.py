@@ -415,6 +415,9 @@ def run(argv: list[str] | None = None, files: list[Path] | None = None) -> int:
     messages.install_excepthook()
     listener = single_instance.Listener(channel, parent=app)
     listener.start()
+    from peerdesk.ui.kit import private_files
+
+    private_files.remove_stale()  # documents opened by a peerdesk that was killed: this user runs no other one now
     app.aboutToQuit.connect(listener.stop)
     controller = Controller(app)
     listener.handed.connect(controller.handed_over)
