@@ -351,11 +351,8 @@ def test_saving_an_invitation_or_a_card_says_where_the_file_went_and_what_to_do_
     )
 
 
-def test_a_card_loaded_from_its_file_is_read_in_and_enter_adds_it(qtbot: QtBot, duo: Team, tmp_path: Path) -> None:
-    # Seen under Xvfb: after "Load from file…" the keyboard stayed on that button, so Enter opened the file
-    # dialog again instead of adding the card (a pasted card puts the keyboard on "The fingerprints match: add").
-    card, text = team.my_card(duo.stores[1])
-    (tmp_path / "sam.card").write_text(text, encoding="utf-8")
+def card_loaded_from(qtbot: QtBot, path: Path) -> AddCardDialog:
+    """Add a card, its "Load from file…" clicked and ``path`` chosen in the file dialog, as a user does."""
     QGuiApplication.clipboard().setText("")
     dialog = AddCardDialog()
     qtbot.addWidget(dialog)
@@ -363,9 +360,18 @@ def test_a_card_loaded_from_its_file_is_read_in_and_enter_adds_it(qtbot: QtBot, 
     dialog.activateWindow()
     qtbot.waitUntil(dialog.isActiveWindow)
     walk = Walk(qtbot)
-    walk.answer_file_dialog(tmp_path / "sam.card")
+    walk.answer_file_dialog(path)
     walk.click(next(b for b in dialog.findChildren(QPushButton) if b.text() == "&Load from file…"))
     walk.check()
+    return dialog
+
+
+def test_a_card_loaded_from_its_file_is_read_in_and_enter_adds_it(qtbot: QtBot, duo: Team, tmp_path: Path) -> None:
+    # Seen under Xvfb: after "Load from file…" the keyboard stayed on that button, so Enter opened the file
+    # dialog again instead of adding the card (a pasted card puts the keyboard on "The fingerprints match: add").
+    card, text = team.my_card(duo.stores[1])
+    (tmp_path / "sam.card").write_text(text, encoding="utf-8")
+    dialog = card_loaded_from(qtbot, tmp_path / "sam.card")
     assert dialog.card == card
     qtbot.waitUntil(
         lambda: dialog.focusWidget() is dialog.add_button
@@ -427,15 +433,6 @@ def test_a_file_far_too_big_to_be_a_card_is_refused_without_being_read(qtbot: Qt
     huge = tmp_path / "minutes.card"
     with huge.open("wb") as handle:
         handle.truncate(1024**3)  # chosen by mistake: reading it whole took seconds and a gigabyte
-    QGuiApplication.clipboard().setText("")
-    dialog = AddCardDialog()
-    qtbot.addWidget(dialog)
-    dialog.show()
-    dialog.activateWindow()
-    qtbot.waitUntil(dialog.isActiveWindow)
-    walk = Walk(qtbot)
-    walk.answer_file_dialog(huge)
-    walk.click(next(b for b in dialog.findChildren(QPushButton) if b.text() == "&Load from file…"))
-    walk.check()
+    dialog = card_loaded_from(qtbot, huge)
     assert dialog.card is None and dialog.text.toPlainText() == ""
     assert "far too long to be a member card" in dialog.verdict.text()
