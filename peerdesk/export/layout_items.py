@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
+from peerdesk.errors import UserError
 from peerdesk.export import textfit
 from peerdesk.export.textfit import Para
 
@@ -176,7 +177,13 @@ class _Pager:
                 self._add(head, gap + head.height(self.width), started=started)
                 item, started = tail, True
             elif not self.pages[-1]:
-                raise ValueError("an item cannot fit on an empty slide")  # only with absurd geometry
+                # Nothing can be cut from it and a slide of its own is too small: a heading or a statement of
+                # thousands of letters with no space (a colleague's bundle may bring one; the rules allow it).
+                words = " ".join(p.text for p in item.paras)
+                raise UserError(
+                    f"Some text is too long to fit on a slide even alone (“{words[:40]}…”, {len(words):,} "
+                    "characters). Shorten it, and build again."
+                )
             self.open(item, started=started)
 
     def _moves_whole(self, item: Item, h: float, *, started: bool) -> bool:

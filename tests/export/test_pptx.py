@@ -224,6 +224,16 @@ def test_a_template_that_would_unpack_to_far_more_than_any_presentation_is_not_o
     assert not (tmp_path / "deck.pptx").exists()
 
 
+def test_a_heading_too_long_for_a_slide_of_its_own_is_refused_in_words(tmp_path: Path) -> None:
+    """A theme's heading of 20,000 letters and no space (the rules let a bundle bring one): nothing can be cut from
+    a heading, and no slide holds it. It was an unexpected error; it is said, and no file is written."""
+    deck = long_deck(words=30, n_insights=1)
+    unbroken = dataclasses.replace(deck.themes[0], heading="x" * 20_000)
+    with pytest.raises(UserError, match=r"too long to fit on a slide even alone .*20,000 characters"):
+        pptx.build(dataclasses.replace(deck, themes=(unbroken,)), tmp_path / "deck.pptx", handout=False)
+    assert not (tmp_path / "deck.pptx").exists()
+
+
 def test_a_cancelled_build_leaves_no_file(store: Store, seeded: day2.Day2, tmp_path: Path) -> None:
     deck = presentation.prepare(store)
     folder = tmp_path / "out"
