@@ -30,9 +30,8 @@ from __future__ import annotations
 import datetime as dt
 import json
 from collections import Counter
-from collections.abc import Callable, Mapping
+from collections.abc import Callable
 from dataclasses import dataclass, field
-from types import MappingProxyType
 from typing import Any
 
 from sqlalchemy import Connection, RowMapping, Table, Text, select, type_coerce
@@ -41,6 +40,7 @@ from peerdesk.exchange import conflicts, invariants, overlay, purged
 from peerdesk.exchange.errors import BundleRefused
 from peerdesk.exchange.schema import column_kinds, edit_fields, text_fields
 from peerdesk.store import hlc
+from peerdesk.store.labels import label
 from peerdesk.store.models import (
     PURGED_ON_META,
     SHARED_MODELS,
@@ -51,32 +51,6 @@ from peerdesk.store.uow import UnitOfWork
 
 KNOWN_META = "known"
 POSITION_FIELDS = frozenset({"x", "y", "theme_id", "position", "placed"})
-
-# Singular and plural labels for the import summary; tables not listed use their name.
-LABELS: Mapping[str, tuple[str, str]] = MappingProxyType(
-    {
-        "quotes": ("quote", "quotes"),
-        "notes": ("note", "notes"),
-        "postits": ("post-it", "post-its"),
-        "themes": ("theme", "themes"),
-        "insights": ("insight", "insights"),
-        "interviews": ("interview", "interviews"),
-        "members": ("team member", "team members"),
-        # A timetable's column ("Team A"): "1 new team" beside "1 new team member" read as the review's team.
-        "teams": ("timetable team", "timetable teams"),
-        "review": ("review detail", "review details"),
-        "planning_answers": ("planning answer", "planning answers"),
-        "scale_answers": ("scale answer", "scale answers"),
-        "quote_tags": ("quote tag", "quote tags"),
-        "insight_quotes": ("insight quote link", "insight quote links"),
-        "insight_themes": ("insight theme link", "insight theme links"),
-    }
-)
-
-
-def label(table: str, n: int) -> str:
-    one, many = LABELS.get(table, (table.replace("_", " ").rstrip("s"), table.replace("_", " ")))
-    return one if n == 1 else many
 
 
 @dataclass

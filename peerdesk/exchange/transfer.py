@@ -25,8 +25,9 @@ from peerdesk.exchange.identity import unb64
 from peerdesk.exchange.merge import MergeResult, check_clocks, known, merge
 from peerdesk.store import rules
 from peerdesk.store.engine import Store
+from peerdesk.store.labels import label
 from peerdesk.store.models import PURGED_ON_META, SHARED_MODELS, Member, Review
-from peerdesk.store.uow import UnitOfWork
+from peerdesk.store.uow import TooManyRecords, UnitOfWork
 
 log = logging.getLogger(__name__)
 Progress = Callable[[int, int, str], bool]
@@ -315,7 +316,10 @@ def import_bundle(
         if gap:
             result.repairs.append(gap)
         _report(progress, 3, 4, "Saving…")
-        uow.commit()
+        try:
+            uow.commit()
+        except TooManyRecords as full:
+            raise too_many(full.table, full.limit) from None
     store.forget_meta()
     log.info(
         "imported a bundle: %d new, %d changed, %d conflicts",
@@ -324,6 +328,16 @@ def import_bundle(
         result.conflicts,
     )
     return Imported(signer.name, result)
+
+
+def too_many(table: str, limit: int) -> BundleRefused:
+    """Each bundle keeps the limits (``schema.validate``), but together with what this file holds one can still
+    take a table past its limit: then none of it is kept, as for any refused bundle."""
+    return BundleRefused(
+        "over-limit",
+        f"The bundle was refused: with it this review would hold more than {limit:,} {label(table, limit)}, "
+        "deleted ones included, the most one review can. Nothing was changed.",
+    )
 
 
 # --- review-wide facts and references ----------------------------------------------------------------------------

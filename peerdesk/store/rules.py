@@ -81,12 +81,50 @@ RANK = (0, 3)
 SURVEY_SCORE_LIMIT = 1000
 MAX_SCORES = 500
 
-# Records per table in one bundle (the demo ×20 holds at most 1,920, in quote_tags) and in all.
-MAX_RECORDS = 40_000
+# The most records (deleted ones included: a bundle carries them) a review may hold in each table, and so one
+# bundle. Far above any real visit (the demo ×20 stays under a fifth of each), and low enough that every view of a
+# table this full still opens in a moment: each view was measured at these sizes (docs/safety.md). A local edit
+# that would go past one is refused in words (``uow.commit``), and so is a bundle whose records would.
 MAX_RECORDS_OF: Mapping[str, int] = MappingProxyType(
-    {"review": 1, "members": 64, "followup": 16, "planning_answers": 64}
+    {
+        "review": 1,
+        "members": 64,
+        "followup": 16,
+        "planning_answers": 64,
+        "checklist_ticks": 200,
+        "candidate_areas": 150,
+        "documents": 500,
+        "reading_notes": 2_000,
+        "guarded_names": 2_000,
+        "stakeholder_groups": 500,
+        "teams": 200,
+        "slots": 500,
+        "interviews": 2_000,
+        "notes": 2_000,
+        "interview_checks": 4_000,
+        "interview_questions": 4_000,
+        "questions": 4_000,
+        "scale_answers": 4_000,
+        "quotes": 8_000,
+        "quote_tags": 10_000,
+        "tags": 2_000,
+        "postits": 10_000,
+        "themes": 1_000,
+        "insights": 200,
+        "insight_themes": 2_000,
+        "insight_quotes": 4_000,
+        "workshop_tables": 100,
+        "table_responses": 2_000,
+        "goals": 1_000,
+        "actions": 2_000,
+        "workshop_notes": 2_000,
+        "action_progress": 2_000,
+        "survey_items": 500,
+        "survey_responses": 2_000,
+        "conflicts": 5_000,
+    }
 )
-MAX_BUNDLE_RECORDS = 80_000
+MAX_BUNDLE_RECORDS = 80_000  # the sum of the above stays under it: a whole review always fits one bundle
 
 # Uniqueness keys a local edit keeps (the merge keeps them too): no two live records share these fields.
 UNIQUE: Mapping[str, tuple[str, ...]] = MappingProxyType(
@@ -279,7 +317,8 @@ def rule(table: str, field: str) -> Rule:
 
 
 def max_records(table: str) -> int:
-    return MAX_RECORDS_OF.get(table, MAX_RECORDS)
+    """The most records ``table`` may hold in a review and in a bundle (``MAX_RECORDS_OF``)."""
+    return MAX_RECORDS_OF[table]
 
 
 # --- checking a value -------------------------------------------------------------------------------------------

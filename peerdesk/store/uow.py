@@ -5,12 +5,13 @@ from __future__ import annotations
 from types import TracebackType
 from typing import Any, TypeVar
 
-from sqlalchemy import Connection, bindparam, insert, select, update
-from sqlalchemy.orm import Session
+from sqlalchemy import Connection, bindparam, event, insert, select, update
+from sqlalchemy.orm import Session, UOWTransaction
 
 from peerdesk.errors import NotFound, UserError
 from peerdesk.store import hlc, rules
 from peerdesk.store.engine import WRITE_OPTION, Store
+from peerdesk.store.labels import label
 from peerdesk.store.models import BOOKKEEPING, Meta, Shared, new_id
 
 S = TypeVar("S", bound=Shared)
@@ -33,6 +34,7 @@ class UnitOfWork:
         self._committed = False
         self._member_id: str | None = None
         self._meta_written = False
+        self._grown: set[str] = set()  # shared tables given new records: counted against their limit at commit
 
     def __enter__(self) -> UnitOfWork:
         self.store.write_lock.acquire()
@@ -71,7 +73,11 @@ class UnitOfWork:
             self._session = Session(
                 bind=self._conn, expire_on_commit=False, autoflush=True, join_transaction_mode="control_fully"
             )
+            event.listen(self._session, "before_flush", self._note_new_records)
         return self._session
+
+    def _note_new_records(self, session: Session, _flush: UOWTransaction, _instances: object) -> None:
+        self._grown.update(getattr(row, "__tablename__", "") for row in session.new if isinstance(row, Shared))
 
     def _driver(self) -> Any:
         """This transaction's driver connection, with the session's pending changes flushed first. The statements
@@ -87,6 +93,8 @@ class UnitOfWork:
         return self._conn
 
     def commit(self) -> None:
+        """Make everything durable, or raise ``TooManyRecords`` (a table past its limit) and keep nothing."""
+        self._check_room()
         last = self._clock.last if self._clock is not None else None
         if last is not None:
             # One upsert, no read: the autosave commits this with every note it writes.
@@ -105,6 +113,19 @@ class UnitOfWork:
         if self._member_id is not None and not self._meta_written:
             # Read from the file in this transaction and not written in it: kept, so the next autosave asks no more.
             self.store.remember_meta("member_id", self._member_id)
+
+    def _check_room(self) -> None:
+        """Every table given records here still holds at most ``rules.max_records``: a whole review must always
+        fit one bundle, and every view stays quick at those sizes. One count per such table, none when a
+        commit adds nothing (the autosave)."""
+        if self._session is not None:
+            self._session.flush()  # its new records noted (``_note_new_records``) and in the counts
+        for table in sorted(self._grown):
+            limit = rules.max_records(table)
+            # ``table`` is one of our models' names, never a bundle's: it names a table written here.
+            (held,) = self._driver().execute(f"SELECT COUNT(*) FROM {table}").fetchone()
+            if held > limit:
+                raise TooManyRecords(table, limit)
 
     @property
     def member_id(self) -> str:
@@ -154,6 +175,7 @@ class UnitOfWork:
     def insert_rows(self, model: type[Any], rows: list[dict[str, Any]]) -> None:
         """Insert whole records (``versions`` and ``author_id`` included) exactly as given."""
         if rows:
+            self._grown.add(model.__tablename__)
             self._connection().execute(insert(model.__table__), rows)
 
     def update_rows(self, model: type[Any], rows: list[dict[str, Any]], *, key: str = "merge_row_id") -> None:
@@ -286,6 +308,17 @@ class UnitOfWork:
         for name, value in where.items():
             stmt = stmt.where(getattr(model, name) == value)
         return list(self.session.scalars(stmt))
+
+
+class TooManyRecords(UserError):
+    """A commit would take ``table`` past the records a review may hold (nothing of it was kept)."""
+
+    def __init__(self, table: str, limit: int) -> None:
+        self.table, self.limit = table, limit
+        super().__init__(
+            f"A review can hold at most {limit:,} {label(table, limit)}, deleted ones included, and this one "
+            "would have more. Nothing was added."
+        )
 
 
 def _label(model: type[Shared]) -> str:

@@ -23,11 +23,6 @@ def _merge(store: Store, content: dict[str, Any], *, allow_roster: bool = False,
     return result
 
 
-def test_labels_name_one_and_many() -> None:
-    assert merge.label("quotes", 1) == "quote" and merge.label("quotes", 2) == "quotes"
-    assert merge.label("postits", 3) == "post-its"
-
-
 def test_a_summary_lists_new_changed_and_deleted_records_or_says_nothing_new() -> None:
     result = merge.MergeResult()
     assert result.summary("Sam") == "Sam: nothing new"

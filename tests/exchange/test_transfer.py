@@ -11,7 +11,10 @@ from peerdesk.exchange import transfer
 from peerdesk.exchange.digest import content_digest
 from peerdesk.exchange.errors import BundleRefused
 from peerdesk.services import records, review, team
+from peerdesk.store import rules
 from peerdesk.store.engine import Store
+from peerdesk.store.models import CandidateArea
+from peerdesk.store.uow import UnitOfWork
 from tests.helpers.exchange import PASSPHRASE, Team
 
 
@@ -135,3 +138,28 @@ def test_a_leads_bundle_from_before_a_member_was_added_is_not_taken_for_a_remova
         assert refused.value.reason == "not-addressed"
     finally:
         nia.close()
+
+
+def _add_areas(store: Store, n: int, who: str) -> None:
+    with UnitOfWork(store) as uow:
+        for k in range(n):
+            uow.add(CandidateArea, name=f"{who}'s area {k}")
+        uow.commit()
+
+
+def test_a_bundle_that_would_take_a_table_past_its_limit_is_refused_and_changes_nothing(duo: Team) -> None:
+    """Each bundle keeps the limits on its own; what it adds to the file must keep them too, or a file could grow
+    past what one bundle may carry, and every whole bundle it sent from then on would be refused."""
+    lead, sam = duo.stores
+    limit = rules.max_records("candidate_areas")
+    _add_areas(lead, limit - 5, "Alex")
+    _add_areas(sam, 10, "Sam")
+    records.create(sam, "quotes", text="Arrives only with the rest.")
+    data = transfer.export_bundle(sam).data
+    with pytest.raises(BundleRefused) as refused:
+        transfer.import_bundle(lead, data)
+    assert refused.value.reason == "over-limit"
+    assert f"more than {limit:,} candidate areas, deleted ones included" in str(refused.value)
+    assert str(refused.value).endswith("Nothing was changed.")
+    assert len(records.rows(lead, "candidate_areas", ["name"])) == limit - 5
+    assert "Arrives only with the rest." not in _quote_texts(lead)

@@ -112,6 +112,14 @@ def test_every_shared_field_has_a_rule_and_every_rule_a_field() -> None:
     assert all(rules.rules_of(t) for t in SHARED_MODELS)
 
 
+def test_every_shared_table_has_a_record_limit_and_a_whole_review_at_every_limit_fits_one_bundle() -> None:
+    from peerdesk.store.models import SHARED_MODELS
+
+    assert set(rules.MAX_RECORDS_OF) == set(SHARED_MODELS)
+    assert sum(rules.MAX_RECORDS_OF.values()) <= rules.MAX_BUNDLE_RECORDS
+    assert rules.max_records("postits") >= 10_000  # the wall is measured at 10,000 (tests/bench/bench_wall_open.py)
+
+
 @pytest.mark.parametrize(
     ("value", "ok"),
     [("2026-12-04", True), ("2026-02-30", False), ("20261204", False), ("٢٠٢٦-١٢-٠٤", False), ("soon", False)],

@@ -8,10 +8,10 @@ from typing import Any
 import pytest
 
 from peerdesk.errors import NotFound, UserError
-from peerdesk.store import sqlcipher
+from peerdesk.store import rules, sqlcipher
 from peerdesk.store.engine import Store
-from peerdesk.store.models import Note
-from peerdesk.store.uow import UnitOfWork
+from peerdesk.store.models import CandidateArea, Note
+from peerdesk.store.uow import TooManyRecords, UnitOfWork
 
 
 def count_notes(store: Store) -> int:
@@ -242,3 +242,71 @@ def test_an_autosave_reads_the_member_id_once_per_open_file_not_once_per_save(
             uow.set_fields(Note, note.id, {"body": "four"})
             uow.commit()
         assert read_note(again, note.id).versions["body"].endswith("someone-else")
+
+
+def _fill(store: Store, model: type[Any], n: int) -> None:
+    with UnitOfWork(store) as uow:
+        for k in range(n):
+            uow.add(model, name=f"Area {k}")
+        uow.commit()
+
+
+def _count(store: Store, table: str) -> int:
+    with store.session() as s:
+        return int(s.connection().exec_driver_sql(f"SELECT COUNT(*) FROM {table}").scalar_one())
+
+
+def test_a_table_at_its_limit_takes_no_more_and_the_commit_that_tried_keeps_nothing(store: Store) -> None:
+    limit = rules.max_records("candidate_areas")
+    _fill(store, CandidateArea, limit)  # exactly the limit: kept
+    with pytest.raises(TooManyRecords) as refused, UnitOfWork(store) as uow:
+        uow.set_fields(Note, uow.add(Note, body="kept only with the rest").id, {"body": "changed"})
+        uow.add(CandidateArea, name="One too many")
+        uow.commit()
+    assert f"at most {limit:,} candidate areas, deleted ones included" in str(refused.value)
+    assert isinstance(refused.value, UserError)  # said in words wherever an edit is refused
+    assert _count(store, "candidate_areas") == limit and count_notes(store) == 0
+
+
+def test_deleted_records_count_as_a_bundle_carries_them(store: Store) -> None:
+    limit = rules.max_records("candidate_areas")
+    _fill(store, CandidateArea, limit)
+    with UnitOfWork(store) as uow:
+        for row in uow.query(CandidateArea):
+            uow.delete(row)
+        uow.commit()
+    with pytest.raises(TooManyRecords), UnitOfWork(store) as uow:
+        uow.add(CandidateArea, name="Still one too many")
+        uow.commit()
+
+
+def test_records_added_past_the_session_count_too(store: Store) -> None:
+    """Services that add through the ORM session itself, and the merge's bulk inserts, are held to it alike."""
+    limit = rules.max_records("candidate_areas")
+    _fill(store, CandidateArea, limit)
+    with pytest.raises(TooManyRecords), UnitOfWork(store) as uow:
+        uow.session.add(CandidateArea(id="straight-in", author_id=uow.member_id, versions={}, deleted=False))
+        uow.commit()
+    with pytest.raises(TooManyRecords), UnitOfWork(store) as uow:
+        row = {"id": "in-bulk", "author_id": uow.member_id, "versions": {}, "deleted": False, "name": "Bulk"}
+        uow.insert_rows(CandidateArea, [row])
+        uow.commit()
+    assert _count(store, "candidate_areas") == limit
+
+
+def test_a_commit_that_adds_nothing_is_never_refused_even_in_a_table_past_its_limit(
+    store: Store, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A file an older peerdesk filled past a limit still saves every edit to what it holds."""
+    with UnitOfWork(store) as uow:
+        note = uow.add(Note, body="one")
+        uow.add(Note, body="two")
+        uow.commit()
+    monkeypatch.setattr(rules, "MAX_RECORDS_OF", {**rules.MAX_RECORDS_OF, "notes": 1})
+    with UnitOfWork(store) as uow:
+        uow.update(uow.get(Note, note.id), body="edited")
+        uow.delete(uow.get(Note, note.id))
+        uow.commit()
+    with pytest.raises(TooManyRecords), UnitOfWork(store) as uow:
+        uow.add(Note, body="three")
+        uow.commit()

@@ -8,10 +8,10 @@ from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtWidgets import QAbstractItemView, QHBoxLayout, QLabel, QWidget
 
 from peerdesk.exchange.display import clip
-from peerdesk.exchange.merge import label
 from peerdesk.services import records, sharing
 from peerdesk.services.changes import Changes
 from peerdesk.store.engine import Store
+from peerdesk.store.labels import label
 from peerdesk.ui.kit import ops
 from peerdesk.ui.kit.dialogs import FIT, STRETCH, SessionDialog, selected_row, table_view
 from peerdesk.ui.kit.list_model import SessionTableModel

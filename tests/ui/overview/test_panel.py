@@ -7,10 +7,15 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QPushButton
 from pytestqt.qtbot import QtBot
 
-from peerdesk.services import review
+from peerdesk.services import records, review
 from peerdesk.services.changes import Changes
+from peerdesk.store import rules
+from peerdesk.store.models import CandidateArea
+from peerdesk.store.uow import UnitOfWork
 from peerdesk.ui.kit.session import ReviewSession
 from peerdesk.ui.overview.panel import OverviewPanel, retention_sentence
 
@@ -100,3 +105,21 @@ def test_a_visit_closer_than_twelve_weeks_is_warned_about(qtbot: QtBot, session:
     later = dt.date.today() + dt.timedelta(weeks=13)
     session.apply(lambda s: review.update_review(s, visit_start=later.isoformat()))
     assert not panel.lead_in_warning.isVisibleTo(panel)
+
+
+def test_adding_to_a_full_table_says_why_in_words_and_leaves_no_undo_step(
+    qtbot: QtBot, session: ReviewSession, shown: list[str]
+) -> None:
+    limit = rules.max_records("candidate_areas")
+    with UnitOfWork(session.store) as uow:
+        for k in range(limit):
+            uow.add(CandidateArea, name=f"Area {k}")
+        uow.commit()
+    panel = OverviewPanel(session)
+    qtbot.addWidget(panel)
+    add = next(b for b in panel.findChildren(QPushButton) if b.text() == "Add candidate area")
+    steps = session.undo_stack.count()
+    qtbot.mouseClick(add, Qt.MouseButton.LeftButton)
+    assert len(shown) == 1 and f"at most {limit:,} candidate areas" in shown[0]
+    assert session.undo_stack.count() == steps
+    assert len(records.rows(session.store, "candidate_areas", ["name"])) == limit
