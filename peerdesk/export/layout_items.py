@@ -179,7 +179,7 @@ class _Pager:
             elif not self.pages[-1]:
                 # Nothing can be cut from it and a slide of its own is too small: a heading or a statement of
                 # thousands of letters with no space (a colleague's bundle may bring one; the rules allow it).
-                words = " ".join(p.text for p in item.paras)
+                words = " ".join(" ".join(p.text.split()) for p in item.paras)  # on one line in the message
                 raise UserError(
                     f"Some text is too long to fit on a slide even alone (“{words[:40]}…”, {len(words):,} "
                     "characters). Shorten it, and build again."

@@ -80,9 +80,21 @@ class Printable:
         )
 
 
+# One value prints at most this much (about a page of body text); past it, the sheet says the rest is in
+# peerdesk. A colleague's bundle may carry a field as long as the rules allow (20,000 characters, or 10,000 lines):
+# Qt then laid out single table cells across dozens of pages, and printing took minutes on the UI thread.
+PRINT_CHARS = 3_000
+PRINT_LINES = 40
+CUT_NOTE = "… (cut for paper: the whole text is in peerdesk)"
+
+
 def e(text: object) -> str:
-    """Escape any value for HTML; line breaks in typed text stay line breaks."""
-    return escape(str(text)).replace("\n", "<br>")
+    """Escape any value for HTML; line breaks in typed text stay line breaks. A value longer than a sheet should
+    hold is cut (``PRINT_CHARS``, ``PRINT_LINES``) and says so."""
+    value = str(text)
+    kept = "\n".join(value[:PRINT_CHARS].split("\n", PRINT_LINES)[:PRINT_LINES])
+    shown = escape(kept).replace("\n", "<br>")
+    return shown if kept == value else f"{shown} <i>{escape(CUT_NOTE)}</i>"
 
 
 def long_date(when: dt.date) -> str:

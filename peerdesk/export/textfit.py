@@ -132,19 +132,38 @@ def _wrap(
                 if current:
                     lines.append(current)
                     width = first - indent
-                while w > width and len(token) > 1:
-                    cut = _longest_prefix(token, width, size, bold, italic, family)
-                    lines.append(token[:cut])
-                    width = first - indent
-                    token = token[cut:]
+                if w > width:
+                    held = len(lines)
+                    token = _cut_lines(token, lines, (width, first - indent), (size, bold, italic, family))
+                    width = first - indent if len(lines) > held else width
                     w = text_width(token, size, bold=bold, italic=italic, family=family)
                 current, used = token, w
         lines.append(current)
     return tuple(lines)
 
 
+def _cut_lines(token: str, lines: list[str], widths: tuple[float, float], font: tuple[float, bool, bool, str]) -> str:
+    """Cut the lines a word too long for one takes off its front into ``lines``; the rest, which fits a line (or
+    is one character), is returned. Each line costs what it holds: a 20,000-letter word (a colleague's bundle may
+    carry one) was measured whole again for every line it took, and a slide of it took minutes. ``widths``: the
+    first line's, then the others'."""
+    width = widths[0]
+    while len(token) > 1:
+        cut = _longest_prefix(token, width, *font)
+        if cut == len(token):
+            break
+        lines.append(token[:cut])
+        token, width = token[cut:], widths[1]
+    return token
+
+
 def _longest_prefix(word: str, width: float, size: float, bold: bool, italic: bool, family: str) -> int:
-    lo, hi = 1, len(word)
+    """The most characters from the start of ``word`` that fit ``width`` (at least one). The search is bounded by
+    doubling first, so it measures about a line's worth of the word, however long the word is."""
+    reach = 64
+    while reach < len(word) and text_width(word[:reach], size, bold=bold, italic=italic, family=family) <= width:
+        reach *= 2
+    lo, hi = 1, min(reach, len(word))
     while lo < hi:
         mid = (lo + hi + 1) // 2
         if text_width(word[:mid], size, bold=bold, italic=italic, family=family) <= width:
@@ -157,7 +176,8 @@ def _longest_prefix(word: str, width: float, size: float, bold: bool, italic: bo
 @functools.lru_cache(maxsize=16384)
 def line_factor(text: str) -> float:
     """Line spacing for ``text``: taller for scripts whose marks reach above and below Latin lines (Arabic, CJK)."""
-    return TALL_LINE_HEIGHT if any(fonts.script(ord(ch)) in TALL_SCRIPTS for ch in text) else LINE_HEIGHT
+    # Each different character once: a long text has few (a per-character scan of 20,000 took seconds per deck).
+    return TALL_LINE_HEIGHT if any(fonts.script(ord(ch)) in TALL_SCRIPTS for ch in set(text)) else LINE_HEIGHT
 
 
 def join_lines(lines: Sequence[str]) -> str:

@@ -14,6 +14,18 @@ def test_typed_text_is_escaped_and_keeps_its_line_breaks() -> None:
     assert print_base.heading("<Title>", "sub") == "<h1>&lt;Title&gt;</h1><p class='sub'>sub</p>"
 
 
+def test_a_value_longer_than_a_sheet_should_hold_is_cut_and_says_the_rest_is_in_peerdesk() -> None:
+    """A colleague's bundle may carry 20,000 characters or 10,000 lines in a field: laid out whole, a table cell ran
+    across dozens of pages and printing took minutes."""
+    whole = "word " * (print_base.PRINT_CHARS // 5)
+    assert print_base.e(whole) == whole  # at the limit: printed as it is
+    cut = print_base.e("x" * 20_000)
+    assert cut.split(" <i>")[0] == "x" * print_base.PRINT_CHARS and cut.endswith("the whole text is in peerdesk)</i>")
+    lines = print_base.e("line\n" * 10_000)
+    assert lines.count("<br>") == print_base.PRINT_LINES - 1 and "cut for paper" in lines
+    assert print_base.e("<b>" * 2_000).count("&lt;b&gt;") == print_base.PRINT_CHARS // 3  # cut before escaping
+
+
 def test_each_page_after_the_first_starts_a_new_sheet() -> None:
     html = Printable("Sheets & more", ("<p>one</p>", "<p>two</p>")).html()
     assert "<title>Sheets &amp; more</title>" in html

@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
-from peerdesk.export import textfit
+from typing import Any
+
+import pytest
+
+from peerdesk.export import fonts, textfit
 from peerdesk.export.textfit import Para
 
 TEXT = "Foster carers said respite is hard to find and the duty line never answers after five"
@@ -78,3 +82,22 @@ def test_a_hanging_indent_narrows_every_line_after_the_first_and_spaces_count_as
     # "1.  " is two spaces wide after the number, not one: a line that only fits with one space wraps.
     one = textfit.text_width("1. Word", 20)
     assert textfit.wrap("1.  Word", one, 20) == ["1.", "Word"]
+
+
+def test_a_word_longer_than_many_lines_costs_what_its_lines_hold(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A colleague's bundle may carry 20,000 letters without a space: each line cut from it used to measure the
+    whole rest of the word again, and a slide of it took minutes. Now the letters measured grow with the word."""
+    measured: list[int] = []
+    em_width = fonts.em_width
+
+    def counted(text: str, *args: Any) -> float:
+        measured.append(len(text))
+        return em_width(text, *args)
+
+    monkeypatch.setattr(fonts, "em_width", counted)
+    textfit._em_width.cache_clear()
+    textfit._wrap.cache_clear()
+    word = "y" * 20_000
+    lines = textfit.wrap(word, 300.0, 12.0)
+    assert "".join(lines) == word and len(lines) > 100
+    assert sum(measured) < 20 * len(word)

@@ -31,7 +31,7 @@ from peerdesk.store.engine import Store
 from peerdesk.ui.kit import messages
 from peerdesk.ui.kit.dialogs import close_buttons
 from peerdesk.ui.kit.print_pdf import document_html, html_to_pdf, print_html, set_paper
-from peerdesk.ui.kit.widgets import error_label, push_button
+from peerdesk.ui.kit.widgets import busy_cursor, error_label, push_button
 
 VIEW_LABELS = MappingProxyType({"whole": "The whole grid", "team": "A page per team", "person": "A page per person"})
 
@@ -147,7 +147,8 @@ class PrintDialog(QDialog):
         if document is None:
             return False
         try:
-            write_pdf(document, out, self.paper_name)
+            with busy_cursor():  # a long document takes seconds to lay out
+                write_pdf(document, out, self.paper_name)
         except PeerdeskError as exc:
             messages.error(self, "Save as PDF", exc)
             return False
@@ -168,4 +169,5 @@ class PrintDialog(QDialog):
         printer = new_printer(self.paper_name, landscape=document.landscape)
         dialog = QPrintDialog(printer, self)
         if dialog.exec() == QDialog.DialogCode.Accepted:
-            print_to(document, printer)
+            with busy_cursor():
+                print_to(document, printer)

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from typing import Any
 
 from PySide6.QtCore import QSize, Qt
 from PySide6.QtGui import QAction, QMouseEvent, QPaintEvent, QResizeEvent, QShowEvent
 from PySide6.QtWidgets import (
+    QApplication,
     QCheckBox,
     QComboBox,
     QDialog,
@@ -171,6 +173,17 @@ class AcceptButtons(QDialogButtonBox):
 def accept_buttons(dialog: QDialog, text: str, on_accept: Callable[[], None]) -> AcceptButtons:
     """Cancel, and the dialog's own verb as its primary button; ``on_accept`` checks and then accepts."""
     return AcceptButtons(dialog, text, on_accept)
+
+
+@contextmanager
+def busy_cursor() -> Iterator[None]:
+    """The wait cursor over the app while work of a few seconds runs on the UI thread (laying out a long print,
+    building every panel), so a click meanwhile is not taken for a hang."""
+    QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+    try:
+        yield
+    finally:
+        QApplication.restoreOverrideCursor()
 
 
 def push_button(text: str, on_click: Callable[[], object]) -> QPushButton:

@@ -27,7 +27,7 @@ from peerdesk.ui.kit.dialogs import close_over_lock
 from peerdesk.ui.kit.notice_bar import NoticeBar
 from peerdesk.ui.kit.panel import Panel
 from peerdesk.ui.kit.session import ReviewSession
-from peerdesk.ui.kit.widgets import scrolling
+from peerdesk.ui.kit.widgets import busy_cursor, scrolling
 from peerdesk.ui.overview.panel import OverviewPanel
 from peerdesk.ui.safety.actions import install as install_safety
 from peerdesk.ui.shell import docks, layouts
@@ -405,14 +405,11 @@ class MainWindow(drops.OpensDroppedFiles, ShellWindow):
         listed too."""
         from peerdesk.ui.shell.shortcuts import ShortcutsDialog, listed
 
-        QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
-        try:
+        with busy_cursor():
             for name in [*self._specs, *self._builders]:
                 self.panels[name]  # built by being asked for
             self._wall_tab.build()
             dialog = ShortcutsDialog(listed(self, self.work), self)
-        finally:
-            QApplication.restoreOverrideCursor()
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.open()
         return dialog

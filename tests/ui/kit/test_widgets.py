@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from types import SimpleNamespace
 
+import pytest
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
@@ -23,7 +24,14 @@ from PySide6.QtWidgets import (
 from pytestqt.qtbot import QtBot
 
 from peerdesk.ui.kit import widgets
-from peerdesk.ui.kit.widgets import TAIL_ROLE, ElidingComboBox, confirm_discard, wrapped_label, wrapping_check
+from peerdesk.ui.kit.widgets import (
+    TAIL_ROLE,
+    ElidingComboBox,
+    busy_cursor,
+    confirm_discard,
+    wrapped_label,
+    wrapping_check,
+)
 from tests.helpers.layout import tooltip_shown
 
 
@@ -309,3 +317,14 @@ def test_enter_in_a_field_takes_the_dialogs_own_verb_even_with_a_list_above_it(q
     field.setFocus()
     qtbot.keyClick(field, Qt.Key.Key_Return)
     assert dialog.result() == QDialog.DialogCode.Accepted
+
+
+def test_the_wait_cursor_shows_while_work_runs_and_goes_even_when_it_fails(qtbot: QtBot) -> None:
+    assert QApplication.overrideCursor() is None
+    with busy_cursor():
+        cursor = QApplication.overrideCursor()
+        assert cursor is not None and cursor.shape() == Qt.CursorShape.WaitCursor
+    assert QApplication.overrideCursor() is None
+    with pytest.raises(RuntimeError), busy_cursor():
+        raise RuntimeError("the print failed")
+    assert QApplication.overrideCursor() is None
