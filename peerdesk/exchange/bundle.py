@@ -135,7 +135,14 @@ def write(envelope: Envelope, content: Any) -> bytes:
         raise ExportRefused("There is nobody to send a bundle to yet: add your colleagues' cards in Team first.")
     if len(recipients) > MAX_RECIPIENTS:
         raise ExportRefused(f"A bundle can go to at most {MAX_RECIPIENTS} people.")
-    return write_plain(envelope, zlib.compress(canonical.dumps(content), COMPRESSION))
+    plain = canonical.dumps(content)
+    if len(plain) > MAX_PLAIN:  # every colleague's peerdesk would refuse it (``inflate``): say so here instead
+        raise ExportRefused(
+            f"This bundle would unpack to {len(plain) / 2**20:.1f} MB, more than peerdesk accepts from a colleague "
+            f"({MAX_PLAIN // 2**20} MB). Nothing was exported. Send what changed since the last bundle rather "
+            "than everything, or remove large texts the review no longer needs."
+        )
+    return write_plain(envelope, zlib.compress(plain, COMPRESSION))
 
 
 def write_plain(envelope: Envelope, plain: bytes, *, seal_as: dict[str, str] | None = None) -> bytes:

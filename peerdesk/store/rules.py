@@ -124,7 +124,9 @@ MAX_RECORDS_OF: Mapping[str, int] = MappingProxyType(
         "conflicts": 5_000,
     }
 )
-MAX_BUNDLE_RECORDS = 80_000  # the sum of the above stays under it: a whole review always fits one bundle
+# The sum of the above stays under it: no count of records keeps a whole review out of one bundle (its bytes may:
+# ``exchange/bundle.MAX_PLAIN``, which the export checks before writing).
+MAX_BUNDLE_RECORDS = 80_000
 
 # Uniqueness keys a local edit keeps (the merge keeps them too): no two live records share these fields.
 UNIQUE: Mapping[str, tuple[str, ...]] = MappingProxyType(

@@ -115,8 +115,8 @@ class UnitOfWork:
             self.store.remember_meta("member_id", self._member_id)
 
     def _check_room(self) -> None:
-        """Every table given records here still holds at most ``rules.max_records``: a whole review must always
-        fit one bundle, and every view stays quick at those sizes. One count per such table, none when a
+        """Every table given records here still holds at most ``rules.max_records``: no table grows past what one
+        bundle may carry of it, and every view stays quick at those sizes. One count per such table, none when a
         commit adds nothing (the autosave)."""
         if self._session is not None:
             self._session.flush()  # its new records noted (``_note_new_records``) and in the counts

@@ -77,6 +77,17 @@ def test_bytes_after_the_signature_or_a_cut_file_are_refused(keys: tuple[KeyPair
             bundle.parse(damaged)
 
 
+def test_a_bundle_that_colleagues_would_refuse_as_too_large_is_not_written(keys: tuple[KeyPair, KeyPair]) -> None:
+    """The sender is told, rather than every recipient later: a review's texts may add up past what a reader
+    unpacks (``MAX_PLAIN``) even when each record keeps its rules."""
+    big = {**CONTENT, "tables": {"notes": [{"body": "x" * 400_000} for _ in range(32)]}}
+    with pytest.raises(ExportRefused, match=r"unpack to 12\.\d MB, more than peerdesk accepts.*Nothing was exported"):
+        _write(*keys, content=big)
+    fits = {**CONTENT, "tables": {"notes": [{"body": "x" * 400_000} for _ in range(30)]}}
+    parsed = bundle.parse(_write(*keys, content=fits))
+    assert bundle.decrypt(parsed, READER, keys[1].hpke_private()) == fits
+
+
 def test_a_bundle_needs_someone_to_go_to(keys: tuple[KeyPair, KeyPair]) -> None:
     with pytest.raises(ExportRefused, match="nobody to send"):
         _write(*keys, recipients=[])

@@ -112,7 +112,7 @@ def test_every_shared_field_has_a_rule_and_every_rule_a_field() -> None:
     assert all(rules.rules_of(t) for t in SHARED_MODELS)
 
 
-def test_every_shared_table_has_a_record_limit_and_a_whole_review_at_every_limit_fits_one_bundle() -> None:
+def test_every_shared_table_has_a_record_limit_and_together_they_fit_the_records_of_one_bundle() -> None:
     from peerdesk.store.models import SHARED_MODELS
 
     assert set(rules.MAX_RECORDS_OF) == set(SHARED_MODELS)
