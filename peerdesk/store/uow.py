@@ -120,7 +120,7 @@ class UnitOfWork:
         commit adds nothing (the autosave)."""
         if self._session is not None:
             self._session.flush()  # its new records noted (``_note_new_records``) and in the counts
-        for table in sorted(self._grown):
+        for table in sorted(self._grown & rules.MAX_RECORDS_OF.keys()):
             limit = rules.max_records(table)
             # ``table`` is one of our models' names, never a bundle's: it names a table written here.
             (held,) = self._driver().execute(f"SELECT COUNT(*) FROM {table}").fetchone()
