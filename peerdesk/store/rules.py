@@ -82,7 +82,7 @@ SURVEY_SCORE_LIMIT = 1000
 MAX_SCORES = 500
 
 # The most records (deleted ones included: a bundle carries them) a review may hold in each table, and so one
-# bundle. Far above any real visit (the demo ×20 stays under a fifth of each), and low enough that every view of a
+# bundle. Far above any real visit (the demo ×20 stays under a quarter of each), and low enough that every view of a
 # table this full still opens in a moment: each view was measured at these sizes (docs/safety.md). A local edit
 # that would go past one is refused in words (``uow.commit``), and so is a bundle whose records would.
 MAX_RECORDS_OF: Mapping[str, int] = MappingProxyType(
@@ -94,25 +94,25 @@ MAX_RECORDS_OF: Mapping[str, int] = MappingProxyType(
         "checklist_ticks": 200,
         "candidate_areas": 150,
         "documents": 500,
-        "reading_notes": 2_000,
+        "reading_notes": 1_000,
         "guarded_names": 2_000,
         "stakeholder_groups": 500,
         "teams": 200,
         "slots": 500,
         "interviews": 2_000,
         "notes": 2_000,
-        "interview_checks": 4_000,
-        "interview_questions": 4_000,
-        "questions": 4_000,
-        "scale_answers": 4_000,
+        "interview_checks": 2_000,
+        "interview_questions": 3_000,
+        "questions": 2_000,
+        "scale_answers": 2_000,
         "quotes": 8_000,
-        "quote_tags": 10_000,
+        "quote_tags": 9_000,
         "tags": 2_000,
-        "postits": 10_000,
+        "postits": 20_000,
         "themes": 1_000,
         "insights": 200,
         "insight_themes": 2_000,
-        "insight_quotes": 4_000,
+        "insight_quotes": 3_000,
         "workshop_tables": 100,
         "table_responses": 2_000,
         "goals": 1_000,
