@@ -1,4 +1,4 @@
-from peerdesk.store.labels import label
+from peerdesk.store.labels import LABELS, label
 from peerdesk.store.models import SHARED_MODELS
 
 
@@ -14,4 +14,6 @@ def test_a_table_without_a_label_of_its_own_is_named_in_words() -> None:
 def test_every_shared_table_reads_as_words_in_the_singular_and_the_plural() -> None:
     for table in SHARED_MODELS:
         one, many = label(table, 1), label(table, 2)
-        assert "_" not in one + many and one != many and not one.endswith("ss"), table
+        assert "_" not in one + many and one != many, table
+        if table not in LABELS:  # named after itself: only a plain plural in "s" ("progress" would lose its s's)
+            assert table.endswith("s") and not table.endswith("ss") and many == one + "s", table
