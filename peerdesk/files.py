@@ -81,8 +81,14 @@ def unusable_name(path: Path) -> str:
     except PermissionError:
         return "this user may not open a folder on the way"
     except (OSError, ValueError) as exc:
-        return str(getattr(exc, "strerror", None) or "it is not a file name").lower()
+        return reason(exc).lower()
     return ""
+
+
+def reason(exc: OSError | ValueError) -> str:
+    """Why a path could not be read, in the system's words ("Permission denied"); a ``ValueError`` is a name no file
+    can have (a NUL byte in it)."""
+    return str(getattr(exc, "strerror", None) or "it is not a file name")
 
 
 def read_at_most(path: Path, most: int) -> bytes | None:

@@ -21,6 +21,7 @@ from peerdesk.files import (
     private_folder,
     private_target,
     read_at_most,
+    reason,
     unusable_name,
     write_private,
     write_private_text,
@@ -201,3 +202,8 @@ def test_a_name_that_cannot_be_used_says_why_and_one_that_can_says_nothing(tmp_p
     assert unusable_name(tmp_path / "nul\0byte") == "it is not a file name"
     assert is_folder_here(tmp_path) and not is_folder_here(tmp_path / "a file")
     assert not is_folder_here(tmp_path / ("x" * 300))
+
+
+def test_why_a_path_could_not_be_read_is_said_in_the_systems_words() -> None:
+    assert reason(PermissionError(13, "Permission denied")) == "Permission denied"
+    assert reason(ValueError("embedded null byte")) == "it is not a file name"

@@ -11,6 +11,8 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, TypeAlias
 
+from peerdesk.files import read_at_most, reason
+
 if TYPE_CHECKING:
     from peerdesk.store.engine import Store
 
@@ -59,20 +61,19 @@ MAX_TEXT_FILE = 1024 * 1024  # a card or an invitation is a few kilobytes
 def read_text(path: str, what: str) -> str:
     """A small text file given on the command line (a card, an invitation): at most ``MAX_TEXT_FILE`` bytes are
     read, so a huge file named by mistake is refused without filling memory."""
+    from peerdesk.exchange.cards import with_article  # only the card commands read one: kept off --help's path
+
     try:
-        with Path(path).open("rb") as handle:
-            data = handle.read(MAX_TEXT_FILE + 1)
-        if len(data) > MAX_TEXT_FILE:
-            raise CliError(f"{path} is far too big to be {_a(what)}.")
+        data = read_at_most(Path(path), MAX_TEXT_FILE)
+        if data is None:
+            raise CliError(f"{path} is far too big to be {with_article(what)}.")
         return data.decode("utf-8")
     except FileNotFoundError:
         raise CliError(f"There is no {what} at {path}.") from None
     except (UnicodeDecodeError, IsADirectoryError):
-        raise CliError(f"{path} is not {_a(what)}.") from None
-
-
-def _a(what: str) -> str:
-    return f"{'an' if what[:1] in tuple('aeiou') else 'a'} {what}"
+        raise CliError(f"{path} is not {with_article(what)}.") from None
+    except (OSError, ValueError) as exc:  # no permission, a pipe (which would never end), a name no file can have
+        raise CliError(f"Could not read {path}: {reason(exc)}.") from None
 
 
 def command(

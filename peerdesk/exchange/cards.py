@@ -32,6 +32,7 @@ from cryptography.hazmat.primitives.asymmetric import ed25519
 from peerdesk.exchange import canonical
 from peerdesk.exchange.errors import CardRefused
 from peerdesk.exchange.identity import b64, fingerprint, unb64, usable_keys
+from peerdesk.files import read_at_most, reason
 from peerdesk.roles import ROLES
 from peerdesk.store import rules
 
@@ -109,20 +110,19 @@ def read_file(path: Path, what: str) -> str:
     """
     most = MAX_TEXT * 4  # UTF-8: up to four bytes a character
     try:
-        with path.open("rb") as handle:
-            data = handle.read(most + 1)
+        data = read_at_most(path, most)
     except IsADirectoryError:
-        raise CardRefused(f"{path.name} is a folder, not {_a(what)}.") from None
-    except (OSError, ValueError) as exc:
-        raise CardRefused(f"{path.name} cannot be read: {getattr(exc, 'strerror', None) or 'no such file'}.") from None
-    if len(data) > most:
-        raise CardRefused(f"That is far too long to be {_a(what)}.")
+        raise CardRefused(f"{path.name} is a folder, not {with_article(what)}.") from None
+    except (OSError, ValueError) as exc:  # missing, no permission, a pipe (which would never end)
+        raise CardRefused(f"{path.name} cannot be read: {reason(exc)}.") from None
+    if data is None:
+        raise CardRefused(f"That is far too long to be {with_article(what)}.")
     return data.decode("utf-8", errors="replace")
 
 
 def _unarmor(label: str, text: str, what: str) -> bytes:
     if len(text) > MAX_TEXT:
-        raise CardRefused(f"That is far too long to be {_a(what)}.")
+        raise CardRefused(f"That is far too long to be {with_article(what)}.")
     match = re.search(rf"-----BEGIN {label}-----(.*?)-----END {label}-----", text, re.DOTALL)
     if match is None:
         other, instead = _MIXED_UP[label]
@@ -147,7 +147,7 @@ def _open(kind: str, payload: bytes, what: str) -> tuple[dict[str, Any], bytes]:
     except canonical.NotCanonical:
         raise CardRefused(f"The {what} is damaged (a line may be missing or changed).") from None
     if not isinstance(data, dict) or data.get("kind") != kind or not isinstance(data.get("signature"), str):
-        raise CardRefused(f"That is not {_a(what)}.")
+        raise CardRefused(f"That is not {with_article(what)}.")
     try:
         signature = unb64(data.pop("signature"))
     except ValueError:  # not base64 (binascii.Error), or not even ASCII
@@ -156,8 +156,9 @@ def _open(kind: str, payload: bytes, what: str) -> tuple[dict[str, Any], bytes]:
     return data, signature
 
 
-def _a(what: str) -> str:
-    return f"{'an' if what[0] in 'aeiou' else 'a'} {what}"
+def with_article(what: str) -> str:
+    """ "a member card", "an invitation"."""
+    return f"{'an' if what[:1] in tuple('aeiou') else 'a'} {what}"
 
 
 def _verify(kind: str, body: dict[str, Any], signature: bytes, key: bytes, what: str) -> None:

@@ -17,7 +17,7 @@ import math
 from pathlib import Path
 
 from peerdesk.errors import UserError
-from peerdesk.files import read_at_most
+from peerdesk.files import read_at_most, reason
 from peerdesk.services import survey
 from peerdesk.services.changes import Changes
 from peerdesk.services.survey import Imported, Scale
@@ -168,7 +168,7 @@ def read_csv(path: Path | str) -> list[list[str]]:
     except IsADirectoryError:
         raise UserError(f"{path} is a folder, not a CSV file.") from None
     except (OSError, ValueError) as exc:  # no permission, not a plain file, a name no file can have
-        raise UserError(f"Could not read {path}: {getattr(exc, 'strerror', None) or 'not a file name'}.") from None
+        raise UserError(f"Could not read {path}: {reason(exc)}.") from None
     if raw is None:
         raise SurveyFileError(str(path), [f"the file is larger than {MAX_BYTES // 1_000_000} MB"])
     try:

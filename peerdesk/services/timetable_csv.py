@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from peerdesk.errors import UserError
-from peerdesk.files import read_at_most, write_private_text
+from peerdesk.files import read_at_most, reason, write_private_text
 from peerdesk.services import approaches
 from peerdesk.services import timetable as tt
 from peerdesk.services.changes import Changes
@@ -181,7 +181,7 @@ def read_file(path: Path | str) -> str:
     try:
         data = read_at_most(Path(path), MAX_BYTES)
     except (OSError, ValueError) as exc:
-        raise UserError(f"Could not read {path}: {getattr(exc, 'strerror', None) or 'not a file name'}.") from None
+        raise UserError(f"Could not read {path}: {reason(exc)}.") from None
     return _decode(data)
 
 

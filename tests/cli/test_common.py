@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+import os
 from pathlib import Path
 
 import pytest
@@ -57,6 +58,14 @@ def test_read_text_names_what_was_missing_or_wrong(tmp_path: Path) -> None:
     (tmp_path / "huge.card").write_bytes(b"x" * (MAX_TEXT_FILE + 1))  # read no further than that
     with pytest.raises(CliError, match="far too big to be a member card"):
         read_text(str(tmp_path / "huge.card"), "member card")
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="named pipes are POSIX")
+def test_read_text_refuses_a_pipe_in_words_rather_than_wait_on_it_forever(tmp_path: Path) -> None:
+    pipe = tmp_path / "sam.card"
+    os.mkfifo(pipe)
+    with pytest.raises(CliError, match=r"Could not read .*it is not a file"):
+        read_text(str(pipe), "member card")
 
 
 def test_command_declares_positionals_metavars_and_its_handler() -> None:

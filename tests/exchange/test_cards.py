@@ -134,3 +134,7 @@ def test_a_saved_card_is_read_back_and_a_file_no_card_could_be_is_refused_unread
         cards.read_file(tmp_path / "gone.invite", "invitation")
     with pytest.raises(CardRefused, match="cannot be read"):
         cards.read_file(tmp_path / ("x" * 300 + ".card"), "member card")
+    if hasattr(os, "mkfifo"):  # a pipe chosen by mistake is refused, not waited on for ever
+        os.mkfifo(tmp_path / "pipe.card")
+        with pytest.raises(CardRefused, match="cannot be read: it is not a file"):
+            cards.read_file(tmp_path / "pipe.card", "member card")

@@ -49,8 +49,8 @@ def save_target_problem(path: Path, suffix: str = ".pptx", noun: str = "it") -> 
     """Why ``path`` cannot be written as a new file of that kind ("" when it can)."""
     if path.suffix.lower() != suffix:
         return f"Save {noun} as a {suffix} file."
-    if files.unusable_name(path):
-        return f"That name cannot be used: {files.unusable_name(path)}."
+    if why := files.unusable_name(path):
+        return f"That name cannot be used: {why}."
     if not files.is_folder_here(path.parent):
         return f"The folder {path.parent} does not exist."
     return ""

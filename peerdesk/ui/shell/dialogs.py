@@ -194,8 +194,8 @@ class NewReviewDialog(QDialog):
         if not self.file.text().strip():
             return self._fail("Choose where to save the review.")
         target = Path(self.file.text())
-        if files.unusable_name(target):
-            return self._fail(f"That file name cannot be used: {files.unusable_name(target)}.")
+        if why := files.unusable_name(target):
+            return self._fail(f"That file name cannot be used: {why}.")
         if target.exists():
             return self._fail("A file with that name already exists: choose another name.")
         if len(self.pass1.text()) < MIN_PASSPHRASE:
