@@ -1,4 +1,9 @@
-"""The open review file: one keyed SQLAlchemy engine per file, created only once the passphrase is known."""
+"""The open review file: its keyed connections, and one SQLAlchemy engine over them, made when first needed.
+
+Opening a file and reading what the window first shows use the connection the open keyed, with plain SQL: no
+SQLAlchemy is imported until something asks for ``engine`` (a unit of work, an ORM read), which then takes that
+connection over. Importing SQLAlchemy and mapping the models costs more than the rest of the start together.
+"""
 
 from __future__ import annotations
 
@@ -7,11 +12,7 @@ import threading
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Any, TypeVar
-
-from sqlalchemy import Engine, create_engine, event, select
-from sqlalchemy.orm import Session
-from sqlalchemy.pool import Pool, QueuePool, StaticPool
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from peerdesk.errors import (
     DamagedFile,
@@ -27,26 +28,64 @@ from peerdesk.store import backup, keys, migrate, sqlcipher, wal
 from peerdesk.store.handle import MIN_PASSPHRASE as MIN_PASSPHRASE
 from peerdesk.store.handle import check_passphrase as check_passphrase
 from peerdesk.store.lock import ReviewLock
-from peerdesk.store.models import Meta
+
+if TYPE_CHECKING:
+    from sqlalchemy import Engine
+    from sqlalchemy.orm import Session
 
 log = logging.getLogger(__name__)
 T = TypeVar("T")
 
-WRITE_OPTION = "peerdesk_write"
+WRITE_OPTION = "peerdesk_write"  # the same as ``pool.WRITE_OPTION``, which cannot be imported without SQLAlchemy
 
 
 class Store:
     """An open review file. Use ``Store.open`` or ``Store.create``; close it when done."""
 
-    def __init__(self, path: Path, engine: Engine, lock: ReviewLock | None = None) -> None:
+    def __init__(self, path: Path, key: keys.FileKey | None, first: Any, lock: ReviewLock | None = None) -> None:
         self.path = path
-        self.engine = engine
+        self._key = key  # keys more connections for the engine (None: a draft, whose engine is made at once)
+        self._first: Any | None = first  # the keyed connection the open checked: plain reads until the engine
+        self._first_lock = threading.Lock()  # guards the first connection, whether it is busy, and the engine
+        self._first_busy = False  # a plain read is using the first connection
+        self._engine: Engine | None = None
         self._meta_cache: dict[str, str | None] = {}  # None: the fact is not in the file
         self._reads: dict[str, tuple[int, Any]] = {}  # see ``remembered``
         self._writes = 0  # commits made through this store (and raw connections handed out)
         self.write_lock = threading.RLock()  # SQLite has one writer; our threads take turns politely
         self._lock = lock  # one writer per file across windows and processes, held until close
         self.recovery_notes: list[str] = []  # what the open had to tell (committed work it could not apply)
+
+    @property
+    def engine(self) -> Engine:
+        """The SQLAlchemy engine, made (and SQLAlchemy imported) the first time it is asked for. It takes over the
+        first connection, unless a plain read is using it (then that read closes it when done)."""
+        engine = self._engine
+        if engine is None:
+            from peerdesk.store import pool
+
+            with self._first_lock:
+                if self._engine is None:
+                    assert self._key is not None, "a draft store is given its engine when made"
+                    spare = None if self._first_busy else self._first
+                    self._engine = pool.file_engine(self.path, self._key, spare)
+                    self._first = None  # the engine's now, or closed by the read using it when it is done
+                engine = self._engine
+        return engine
+
+    def _take_first(self) -> Any | None:
+        """The first connection for a plain read, if no engine has taken it and no other read is using it."""
+        with self._first_lock:
+            if self._engine is not None or self._first is None or self._first_busy:
+                return None
+            self._first_busy = True
+            return self._first
+
+    def _give_first_back(self, conn: Any) -> None:
+        with self._first_lock:
+            self._first_busy = False
+            if conn is not self._first:  # let go meanwhile (an engine was made, the store closed or rekeyed)
+                conn.close()
 
     # --- opening -------------------------------------------------------------------------------------------
     @classmethod
@@ -110,7 +149,8 @@ class Store:
         if needs_upgrade and make_backup:
             # Back up before touching anything: a migration that fails leaves this copy to go back to.
             backup.snapshot(first, path, reason=f"before-upgrade-{revision}", passphrase=passphrase)
-        store = cls(path, _engine(path, key, first), lock)
+        sqlcipher.configure(first)  # as the engine configures every connection it makes
+        store = cls(path, key, first, lock)
         if needs_upgrade:
             with store.engine.begin() as conn:
                 migrate.upgrade(conn)
@@ -144,7 +184,10 @@ class Store:
         lock = ReviewLock.acquire(path)
         deriving = keys.Derivation(passphrase, keys.new_salt())
         draft = sqlcipher.draft()
-        store = cls(path, _make_engine(lambda: draft, StaticPool), lock)
+        from peerdesk.store import pool
+
+        store = cls(path, None, None, lock)
+        store._engine = pool.draft_engine(draft)
         try:
             with store.engine.begin() as conn:
                 migrate.upgrade(conn)
@@ -167,10 +210,10 @@ class Store:
         draft.close()
         first = sqlcipher.connect_key(self.path, key)
         sqlcipher.configure(first)  # WAL from now on, as every open finds it
-        self.engine = _engine(self.path, key, first)
+        self._engine, self._key, self._first = None, key, first
 
     def close(self) -> None:
-        self.engine.dispose()
+        self._drop_connections()
         if self._lock is not None:
             self._lock.release()
             self._lock = None
@@ -181,10 +224,21 @@ class Store:
         ``first``, if given, is an already keyed connection to reuse. Hold ``write_lock`` around the change that
         made this necessary.
         """
-        self.engine.dispose()
+        self._drop_connections()
         key = _file_key(self.path, passphrase, None)
-        self.engine = _engine(self.path, key, first or sqlcipher.connect_key(self.path, key))
+        first = first or sqlcipher.connect_key(self.path, key)
+        sqlcipher.configure(first)
+        self._key, self._first = key, first
         self.forget_meta()
+
+    def _drop_connections(self) -> None:
+        with self._first_lock:
+            if self._engine is not None:
+                self._engine.dispose()
+                self._engine = None
+            if self._first is not None and not self._first_busy:  # else the read using it closes it
+                self._first.close()
+            self._first = None
 
     def __enter__(self) -> Store:
         return self
@@ -196,14 +250,16 @@ class Store:
     @contextmanager
     def session(self) -> Iterator[Session]:
         """A read session (use ``UnitOfWork`` to write)."""
+        from sqlalchemy.orm import Session
+
         with Session(self.engine, expire_on_commit=False) as session:
             yield session
 
     def meta(self, key: str, default: str = "") -> str:
         if key not in self._meta_cache:
-            with self.session() as s:
-                row = s.scalar(select(Meta).where(Meta.key == key))
-            self._meta_cache[key] = None if row is None else row.value
+            with self.reading() as conn:
+                row = conn.execute("SELECT value FROM meta WHERE key = ?", (key,)).fetchone()
+            self._meta_cache[key] = None if row is None else str(row[0])
         value = self._meta_cache[key]
         return default if value is None else value
 
@@ -247,19 +303,45 @@ class Store:
 
     @contextmanager
     def reading(self) -> Iterator[Any]:
-        """A pooled DB-API connection for fixed statements that only read (search), handed back to the pool after.
-        No SQLAlchemy ``Connection`` around it: its events and transaction bookkeeping cost as much as a short
-        search's own SQL. Nothing may be written on it (writes go through the unit of work)."""
+        """A DB-API connection for fixed statements that only read, in one read transaction (so that they agree
+        even while the autosave's thread or a merge commits). It is the first connection while no engine exists
+        (opening the window needs none), else a pooled one, handed back after. No SQLAlchemy ``Connection``
+        around it: its events and transaction bookkeeping cost as much as a short search's own SQL. Nothing may
+        be written on it (writes go through the unit of work)."""
+        first = self._take_first()
+        if first is not None:
+            try:
+                with _read_transaction(first) as conn:
+                    yield conn
+            finally:
+                self._give_first_back(first)
+            return
         pooled = self.engine.raw_connection()
         try:
-            yield pooled.driver_connection
+            with _read_transaction(pooled.driver_connection) as conn:
+                yield conn
         finally:
             pooled.close()
+
+    def rows(self, sql: str, *params: Any) -> list[tuple[Any, ...]]:
+        """Every row of one fixed query that only reads (see ``reading``)."""
+        with self.reading() as conn:
+            return list(conn.execute(sql, params).fetchall())
 
     def raw(self) -> Any:
         """A raw DB-API connection (for maintenance: checkpoint, vacuum, rekey). Caller closes it."""
         self.wrote()  # it may write: nothing kept by ``remembered`` outlives it
         return self.engine.raw_connection()
+
+
+@contextmanager
+def _read_transaction(conn: Any) -> Iterator[Any]:
+    conn.execute("BEGIN")
+    try:
+        yield conn
+    finally:
+        if conn.in_transaction:  # SQLite may have ended it already, after an error
+            conn.execute("ROLLBACK")  # it only read: nothing to keep, and the snapshot is let go at once
 
 
 def _file_key(path: Path, passphrase: str, deriving: keys.Derivation | None) -> keys.FileKey:
@@ -289,41 +371,3 @@ def _check_readable(conn: Any, path: Path, key: keys.FileKey, passphrase: str) -
         if damaged:
             raise DamagedFile(str(path), "its first page fails its check, although the passphrase is right") from None
         raise
-
-
-def _engine(path: Path, key: keys.FileKey, first: Any) -> Engine:
-    """An engine whose first connection is the one already keyed and checked; later ones are keyed with the raw
-    key, so none of them derives it again."""
-    spare = [first]
-
-    def creator() -> Any:
-        if spare:
-            return spare.pop()
-        return sqlcipher.connect_key(path, key)
-
-    return _make_engine(creator, QueuePool)
-
-
-def _make_engine(creator: Callable[[], Any], poolclass: type[Pool]) -> Engine:
-    sizes = {"pool_size": 3, "max_overflow": 4} if poolclass is QueuePool else {}
-    engine = create_engine(
-        "sqlite://",
-        creator=creator,
-        poolclass=poolclass,
-        pool_pre_ping=False,
-        hide_parameters=True,  # errors must not carry note or quote text into logs and messages
-        **sizes,
-    )
-
-    @event.listens_for(engine, "connect")
-    def _on_connect(dbapi_conn: Any, _record: Any) -> None:
-        sqlcipher.configure(dbapi_conn)
-
-    @event.listens_for(engine, "begin")
-    def _on_begin(conn: Any) -> None:
-        # The driver's implicit transactions are off (isolation_level=None), so we begin explicitly: a unit of
-        # work takes the write lock at once (no deadlock upgrading a reader), reads stay deferred.
-        write = conn.get_execution_options().get(WRITE_OPTION, False)
-        conn.exec_driver_sql("BEGIN IMMEDIATE" if write else "BEGIN")
-
-    return engine

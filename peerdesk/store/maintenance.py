@@ -6,7 +6,7 @@ import logging
 
 from peerdesk.store import backup
 from peerdesk.store.handle import OpenReview as Store
-from peerdesk.store.models import PURGE_UNFINISHED_META
+from peerdesk.store.tables import PURGE_UNFINISHED_META
 
 log = logging.getLogger(__name__)
 

@@ -10,8 +10,6 @@ from __future__ import annotations
 from importlib import resources
 from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import text
-
 if TYPE_CHECKING:
     from alembic.config import Config
     from alembic.script import ScriptDirectory
@@ -48,6 +46,8 @@ def known_revisions() -> set[str]:
 
 def current(connection: Any) -> str | None:
     """The schema revision of a SQLAlchemy connection."""
+    from sqlalchemy import text  # opening a current file reads its revision plainly (``current_raw``)
+
     has_table = connection.execute(
         text("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'alembic_version'")
     ).first()

@@ -25,6 +25,12 @@ from types import MappingProxyType
 from sqlalchemy import JSON, Boolean, Float, Integer, LargeBinary, String, Text
 from sqlalchemy.orm import DeclarativeBase, Mapped, configure_mappers, mapped_column
 
+# Re-exported: callers that already use the models name them from here.
+from peerdesk.store.tables import BOOKKEEPING as BOOKKEEPING
+from peerdesk.store.tables import INTERVIEW_RECORD_TABLES as INTERVIEW_RECORD_TABLES
+from peerdesk.store.tables import PURGE_UNFINISHED_META as PURGE_UNFINISHED_META
+from peerdesk.store.tables import PURGED_ON_META as PURGED_ON_META
+
 
 def configure() -> None:
     """SQLAlchemy's one-time set-up of the models (their mappers, ~25 ms), which the first query would otherwise do:
@@ -48,9 +54,6 @@ class Shared:
     versions: Mapped[dict[str, str]] = mapped_column(JSON, default=dict)
     updated: Mapped[str] = mapped_column(String(80), default="", index=True)
     deleted: Mapped[bool] = mapped_column(Boolean, default=False)
-
-
-BOOKKEEPING = frozenset({"id", "author_id", "versions", "updated"})
 
 
 class NamedInOrder:
@@ -474,26 +477,3 @@ SHARED_MODELS: Mapping[str, type[Shared]] = MappingProxyType(
         for m in Shared.__subclasses__()
     }
 )
-
-
-# The "interview records" deleted after the follow-up visit (services.retention). Once a file has purged them
-# (meta ``purged_on``), merging a bundle ignores them too, so an old colleague's bundle cannot bring them back.
-INTERVIEW_RECORD_TABLES: tuple[str, ...] = (
-    "notes",
-    "quotes",
-    "quote_tags",
-    "postits",
-    "themes",
-    "insight_themes",
-    "insight_quotes",
-    "interview_questions",
-    "scale_answers",
-    "guarded_names",
-    # documents read in advance and the reviewers' notes on them (#20); their files (local) go with them
-    "documents",
-    "reading_notes",
-)
-PURGED_ON_META = "purged_on"
-# Set in the purge's own transaction, cleared once the file holds nothing of the deleted records (vacuumed, WAL
-# truncated, backups gone): an open that finds it set finishes the purge first (``maintenance.finish_purge``).
-PURGE_UNFINISHED_META = "purge_unfinished"

@@ -19,20 +19,52 @@ from functools import cache
 from types import MappingProxyType
 from typing import Any
 
-from sqlalchemy import JSON, Boolean, Float, Integer, String, Text
-
 from peerdesk.roles import ROLES as ROLES  # import-free, so that `peerdesk --help` can offer them at once
-from peerdesk.store.models import BOOKKEEPING, INTERVIEW_RECORD_TABLES, SHARED_MODELS
+from peerdesk.store.tables import BOOKKEEPING, INTERVIEW_RECORD_TABLES
 
 
 # --- the enumerations (services import them from here) ----------------------------------------------------------
-def _texts(model: Any) -> frozenset[str]:
-    return frozenset(c.name for c in model.__table__.columns if isinstance(c.type, Text))
+def _texts(*names: str) -> frozenset[str]:
+    return frozenset(names)
 
 
-# Per table, the free-text fields whose losing concurrent edit is kept (not the roster's, not conflicts' own).
+# Per table, the free-text fields whose losing concurrent edit is kept (not the roster's, not conflicts' own): every
+# ``Text`` column of the models, written out so that these rules load without them (a test keeps the two the same).
 KEPT_TEXTS: Mapping[str, frozenset[str]] = MappingProxyType(
-    {n: _texts(m) for n, m in sorted(SHARED_MODELS.items()) if _texts(m) and n not in ("members", "conflicts")}
+    {
+        "action_progress": _texts("evidence", "note", "owner"),
+        "actions": _texts("text"),
+        "candidate_areas": _texts("cons", "name", "pros"),
+        "documents": _texts("reading_notes", "title"),
+        "followup": _texts("host_learned", "process_feedback", "visitors_learned", "what_changed", "wider_learning"),
+        "goals": _texts("text"),
+        "guarded_names": _texts("name"),
+        "insights": _texts(
+            "cause", "description", "implications", "importance", "leadership_role", "meaning", "statement"
+        ),
+        "interview_questions": _texts("text"),
+        "interviews": _texts("interviewer_name", "note_taker_name", "title"),
+        "notes": _texts("body"),
+        "planning_answers": _texts("text"),
+        "postits": _texts("text"),
+        "questions": _texts("text"),
+        "quotes": _texts("text"),
+        "reading_notes": _texts("text"),
+        "review": _texts(
+            "aim", "authority", "focus", "key_question_1", "key_question_2", "key_question_3", "lead_officers"
+        ),
+        "scale_answers": _texts("question", "reason"),
+        "slots": _texts("activity"),
+        "stakeholder_groups": _texts("name"),
+        "survey_items": _texts("left_text", "right_text"),
+        "survey_responses": _texts("scores", "team"),
+        "table_responses": _texts("text"),
+        "tags": _texts("name"),
+        "teams": _texts("name", "room"),
+        "themes": _texts("heading"),
+        "workshop_notes": _texts("text"),
+        "workshop_tables": _texts("name"),
+    }
 )
 QUOTE_KINDS = ("", "rose", "thorn", "bud")
 POSTIT_KINDS = ("rose", "thorn", "bud")  # the Day 1 evening's post-its, on the Day 2 wall
@@ -285,6 +317,8 @@ LOOSE_REFS = frozenset({"members", *INTERVIEW_RECORD_TABLES})
 
 
 def _default(column: Any) -> Rule:
+    from sqlalchemy import JSON, Boolean, Float, Integer, String, Text
+
     t = column.type
     if isinstance(t, Boolean):
         return Rule("bool")
@@ -306,6 +340,8 @@ def _default(column: Any) -> Rule:
 @cache
 def rules_of(table: str) -> dict[str, Rule]:
     """Every editable field of ``table`` (``deleted`` included) with its rule, in column order."""
+    from peerdesk.store.models import SHARED_MODELS  # the first check of a record loads the models, not the rules
+
     declared = FIELDS.get(table, {})
     return {
         c.name: declared.get(c.name) or _default(c)

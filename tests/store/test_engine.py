@@ -3,11 +3,15 @@
 from __future__ import annotations
 
 import sqlite3
+import subprocess
+import sys
+import threading
 from collections.abc import Callable
 from contextlib import closing
 from pathlib import Path
 
 import pytest
+from sqlcipher3 import dbapi2
 
 from peerdesk.errors import DamagedFile, FileMissing, NewerSchema, NotAReview, WrongPassphrase
 from peerdesk.store import sqlcipher
@@ -170,14 +174,64 @@ def test_a_value_read_while_a_commit_landed_is_not_kept(store: Store) -> None:
     assert store.remembered("fact", lambda: "read again") == "read again"
 
 
-def test_a_fact_missing_from_the_file_is_not_asked_for_again(store: Store) -> None:
-    from sqlalchemy import event
+def test_a_fact_missing_from_the_file_is_not_asked_for_again(closed_review: Path, passphrase: str) -> None:
+    with Store.open(closed_review, passphrase) as store:
+        asked: list[str] = []
+        with store.reading() as conn:  # no engine yet: every plain read is made on this first connection
+            conn.set_trace_callback(asked.append)
+        assert store.meta("no_such_fact", "default") == "default"
+        assert store.meta("no_such_fact", "other default") == "other default"
+        assert sum("FROM meta" in sql for sql in asked) == 1
 
-    asked: list[str] = []
-    event.listen(store.engine, "before_cursor_execute", lambda *a: asked.append(a[2]))
-    assert store.meta("no_such_fact", "default") == "default"
-    assert store.meta("no_such_fact", "other default") == "other default"
-    assert sum("FROM meta" in sql for sql in asked) == 1
+
+def test_opening_a_review_and_reading_it_plainly_imports_no_sqlalchemy(closed_review: Path, passphrase: str) -> None:
+    # Importing SQLAlchemy and mapping the models costs more than the rest of the window's start together.
+    program = (
+        "import sys\n"
+        "from peerdesk.store.engine import Store\n"
+        "store = Store.open(sys.argv[1], sys.argv[2])\n"
+        "assert store.review_id and store.rows('SELECT authority FROM review') == [('Westfold County Council',)]\n"
+        "assert 'sqlalchemy' not in sys.modules, 'SQLAlchemy was imported'\n"
+        "store.engine\n"
+        "assert 'sqlalchemy' in sys.modules\n"
+        "store.close()\n"
+    )
+    subprocess.run([sys.executable, "-c", program, str(closed_review), passphrase], check=True, timeout=60)
+
+
+def test_the_engine_takes_over_the_first_connection(closed_review: Path, passphrase: str) -> None:
+    with Store.open(closed_review, passphrase) as store:
+        with store.reading() as first:
+            pass
+        with store.engine.connect() as conn:
+            assert conn.connection.driver_connection is first  # keyed once, not twice
+        with store.reading() as db:  # plain reads now borrow from the engine's pool
+            assert db.execute("SELECT authority FROM review").fetchone() == ("Westfold County Council",)
+        assert store.engine.pool.checkedout() == 0  # type: ignore[attr-defined]
+
+
+def test_an_engine_made_during_a_plain_read_leaves_that_read_its_connection(
+    closed_review: Path, passphrase: str
+) -> None:
+    with Store.open(closed_review, passphrase) as store:
+        with store.reading() as first:
+            with store.session() as s:  # an ORM read in the middle of a plain one, on the same thread
+                assert s.connection().connection.driver_connection is not first
+            assert first.execute("SELECT count(*) FROM meta").fetchone()[0] > 0  # still open, still reading
+        with pytest.raises(dbapi2.ProgrammingError, match="closed"):
+            first.execute("SELECT 1")  # closed once the read was done: the engine has connections of its own
+
+
+def test_plain_reads_see_one_snapshot_while_another_connection_commits(store: Store) -> None:
+    from peerdesk.services import review
+
+    with store.reading() as db:
+        before = db.execute("SELECT focus FROM review").fetchone()
+        worker = threading.Thread(target=review.update_review, args=(store,), kwargs={"focus": "Early help"})
+        worker.start()
+        worker.join()
+        assert db.execute("SELECT focus FROM review").fetchone() == before  # the same read transaction
+    assert store.rows("SELECT focus FROM review") == [("Early help",)]
 
 
 def test_a_read_sees_what_was_committed_and_hands_its_connection_back(store: Store) -> None:

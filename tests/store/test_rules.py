@@ -112,6 +112,17 @@ def test_every_shared_field_has_a_rule_and_every_rule_a_field() -> None:
     assert all(rules.rules_of(t) for t in SHARED_MODELS)
 
 
+def test_the_kept_texts_are_every_text_column_of_the_shared_models_but_the_rosters_and_conflicts() -> None:
+    # Written out in the rules so that they load without SQLAlchemy; the models are the truth.
+    from sqlalchemy import Text
+
+    from peerdesk.store.models import SHARED_MODELS
+
+    columns = {n: {c.name for c in m.__table__.columns if isinstance(c.type, Text)} for n, m in SHARED_MODELS.items()}  # type: ignore[attr-defined]
+    expected = {n: names for n, names in columns.items() if names and n not in ("members", "conflicts")}
+    assert {n: set(names) for n, names in rules.KEPT_TEXTS.items()} == expected
+
+
 def test_every_shared_table_has_a_record_limit_and_together_they_fit_the_records_of_one_bundle() -> None:
     from peerdesk.store.models import SHARED_MODELS
 
