@@ -42,11 +42,11 @@ from peerdesk.exchange.schema import column_kinds, edit_fields, text_fields
 from peerdesk.store import hlc
 from peerdesk.store.labels import label
 from peerdesk.store.models import (
-    PURGED_ON_META,
     SHARED_MODELS,
     Member,
     MemberTrust,
 )
+from peerdesk.store.tables import PURGED_ON_META
 from peerdesk.store.uow import UnitOfWork
 
 KNOWN_META = "known"

@@ -15,7 +15,8 @@ from typing import Any
 
 from sqlalchemy import Table, select
 
-from peerdesk.store.models import INTERVIEW_RECORD_TABLES, SHARED_MODELS
+from peerdesk.store.models import SHARED_MODELS
+from peerdesk.store.tables import INTERVIEW_RECORD_TABLES
 from peerdesk.store.uow import UnitOfWork
 
 IDEA_WALL_TABLES = frozenset({"postits", "themes"})  # their rows with a ``goal_id`` are the workshop's, not Day 1's

@@ -10,16 +10,17 @@ fingerprints again and verify them.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any
-
-from sqlalchemy import select
-from sqlalchemy.orm import Session
+from typing import TYPE_CHECKING, Any
 
 from peerdesk.exchange.display import clip
 from peerdesk.exchange.errors import BundleRefused
 from peerdesk.exchange.identity import KeyPair, fingerprint, unb64, usable_keys
 from peerdesk.store import hlc
-from peerdesk.store.models import Identity, Member, MemberTrust, Meta
+
+if TYPE_CHECKING:
+    from sqlalchemy.orm import Session
+
+    from peerdesk.store.models import Member
 
 LEAD_META = "lead_id"
 
@@ -45,6 +46,8 @@ class TeamMember:
 
 
 def _meta(s: Session, key: str) -> str:
+    from peerdesk.store.models import Meta
+
     row = s.get(Meta, key)
     return row.value if row else ""
 
@@ -55,6 +58,8 @@ def my_id(s: Session) -> str:
 
 def lead_id(s: Session) -> str:
     """The lead named in my invitation; on the lead's own file (no invitation), me if my role is lead."""
+    from peerdesk.store.models import Member
+
     lead = _meta(s, LEAD_META)
     if lead:
         return lead
@@ -72,6 +77,8 @@ def lead_listed_me_at(s: Session) -> int:
     the lead's has reached me yet. Joining writes my row under my own clock; the lead's roster, once imported,
     replaces those writes with the lead's (adding my card is later than joining). A later bundle of the lead's
     that is not addressed to me was then made by a lead who had me on the team: they removed me."""
+    from peerdesk.store.models import Member
+
     me, lead = s.get(Member, my_id(s)), lead_id(s)
     if me is None or not lead or lead == me.id:
         return 0
@@ -90,6 +97,8 @@ def lead_keeps_role(name: str, member_id: str, role: str, lead: str) -> str:
 
 def check_roster(s: Session, records: list[dict[str, Any]], lead: str) -> None:
     """Refuse a roster whose role for the lead would win here and break ``lead_keeps_role`` (nothing is changed)."""
+    from peerdesk.store.models import Member
+
     for record in records:
         why = lead_keeps_role(record["name"], record["id"], record["role"], lead)
         held = s.get(Member, record["id"])
@@ -108,6 +117,8 @@ def member_fingerprint(member: Member) -> str:
 
 
 def is_verified(s: Session, member: Member) -> bool:
+    from peerdesk.store.models import MemberTrust
+
     if member.id == my_id(s):
         return True
     trust = s.get(MemberTrust, member.id)
@@ -120,6 +131,10 @@ def is_active(member: Member) -> bool:
 
 
 def team(s: Session) -> list[TeamMember]:
+    from sqlalchemy import select
+
+    from peerdesk.store.models import Member
+
     me, lead = my_id(s), lead_id(s)
     rows = s.scalars(select(Member).where(Member.deleted.is_(False)))
     people = [
@@ -140,6 +155,10 @@ def team(s: Session) -> list[TeamMember]:
 
 def recipients(s: Session) -> list[tuple[str, bytes]]:
     """Everyone a new bundle is encrypted to: active, verified members other than me."""
+    from sqlalchemy import select
+
+    from peerdesk.store.models import Member
+
     me = my_id(s)
     return [
         (m.id, unb64(m.kem_key))
@@ -149,6 +168,8 @@ def recipients(s: Session) -> list[tuple[str, bytes]]:
 
 
 def my_keys(s: Session) -> KeyPair:
+    from peerdesk.store.models import Identity
+
     row = s.get(Identity, my_id(s))
     if row is None:
         from peerdesk.errors import UserError

@@ -26,7 +26,8 @@ from sqlalchemy import JSON, Boolean, Float, Integer, String
 
 from peerdesk.exchange.errors import BundleRefused
 from peerdesk.store import rules
-from peerdesk.store.models import BOOKKEEPING, SHARED_MODELS
+from peerdesk.store.models import SHARED_MODELS
+from peerdesk.store.tables import BOOKKEEPING
 
 CONTENT_FORMAT = 1
 

@@ -26,7 +26,8 @@ from peerdesk.exchange.merge import MergeResult, check_clocks, known, merge
 from peerdesk.store import rules
 from peerdesk.store.engine import Store
 from peerdesk.store.labels import label
-from peerdesk.store.models import PURGED_ON_META, SHARED_MODELS, Member, Review
+from peerdesk.store.models import SHARED_MODELS, Member, Review
+from peerdesk.store.tables import PURGED_ON_META
 from peerdesk.store.uow import TooManyRecords, UnitOfWork
 
 log = logging.getLogger(__name__)

@@ -14,18 +14,18 @@ import uuid
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from dateutil.relativedelta import relativedelta
-from sqlalchemy import select
 
 from peerdesk.errors import UserError
 from peerdesk.services import review
 from peerdesk.services.changes import Changes
 from peerdesk.services.rows import view_of
 from peerdesk.store.engine import Store
-from peerdesk.store.models import ChecklistTick
-from peerdesk.store.uow import UnitOfWork
+
+if TYPE_CHECKING:
+    from peerdesk.store.uow import UnitOfWork
 
 RESOURCE = "leadin_checklist.json"
 UNITS = ("months", "weeks", "days")
@@ -116,18 +116,16 @@ def visit_start(store: Store) -> dt.date | None:
 def steps(store: Store) -> list[Step]:
     """Every step in date order (the order of the data file among steps due the same day)."""
     day_one = visit_start(store)
-    with store.session() as s:
-        ticks = {t.key: t for t in s.scalars(select(ChecklistTick).where(ChecklistTick.deleted.is_(False)))}
+    done_on = {key: on for key, on in store.rows("SELECT key, done_on FROM checklist_ticks WHERE NOT deleted AND done")}
     out = []
     for spec in specs():
-        tick = ticks.get(spec.key)
         out.append(
             view_of(
                 Step,
                 spec,
                 due=spec.due(day_one) if day_one else None,
-                done=bool(tick and tick.done),
-                done_on=tick.done_on if tick and tick.done else "",
+                done=spec.key in done_on,
+                done_on=done_on.get(spec.key, ""),
             )
         )
     order = {spec.key: n for n, spec in enumerate(specs())}
@@ -141,6 +139,9 @@ def overdue(store: Store, today: dt.date | None = None) -> list[Step]:
 
 def set_done(store: Store, key: str, done: bool, done_on: str | None = None) -> Changes:
     """Tick (or untick) a step; ``done_on`` defaults to today when ticking (undo passes the old value back)."""
+    from peerdesk.store.models import ChecklistTick
+    from peerdesk.store.uow import UnitOfWork
+
     if key not in {spec.key for spec in specs()}:
         raise UserError("That checklist step is not known to this version of peerdesk.")
     when = (done_on if done_on is not None else dt.date.today().isoformat()) if done else ""
@@ -158,6 +159,8 @@ def set_done(store: Store, key: str, done: bool, done_on: str | None = None) -> 
 
 def record_done_before(uow: UnitOfWork, review_id: str, day_one: dt.date) -> int:
     """Tick every step due before Day 1, each on its due date (the demo: a visit whose lead-in went to plan)."""
+    from peerdesk.store.models import ChecklistTick
+
     done = [spec for spec in specs() if spec.due(day_one) < day_one]
     for spec in done:
         when = spec.due(day_one).isoformat()

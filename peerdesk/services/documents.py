@@ -16,14 +16,15 @@ from dataclasses import dataclass
 from functools import cache
 from importlib import resources
 from pathlib import Path
-
-from sqlalchemy import select
+from typing import TYPE_CHECKING
 
 from peerdesk.errors import UserError
 from peerdesk.services.changes import Changes
 from peerdesk.store.engine import Store
-from peerdesk.store.models import Document, DocumentFile, Member, ReadingNote
-from peerdesk.store.uow import UnitOfWork
+
+if TYPE_CHECKING:
+    from peerdesk.store.models import Document
+    from peerdesk.store.uow import UnitOfWork
 
 MAX_FILE_BYTES = 25 * 1024 * 1024  # a long strategy with pictures fits; a video does not
 MAX_NOTE = 20_000
@@ -52,6 +53,8 @@ class ReaderNote:
 
 
 def _live_document(uow: UnitOfWork, document_id: str) -> Document:
+    from peerdesk.store.models import Document
+
     return uow.get(Document, document_id)
 
 
@@ -78,6 +81,9 @@ def attach(store: Store, document_id: str, path: Path | str) -> Changes:
 
 def put_file(store: Store, document_id: str, name: str, data: bytes) -> Changes:
     """Store a file's bytes with the document (also the undo of a removal)."""
+    from peerdesk.store.models import DocumentFile
+    from peerdesk.store.uow import UnitOfWork
+
     with UnitOfWork(store) as uow:
         _live_document(uow, document_id)
         row = uow.session.get(DocumentFile, document_id)
@@ -91,6 +97,9 @@ def put_file(store: Store, document_id: str, name: str, data: bytes) -> Changes:
 
 
 def remove_file(store: Store, document_id: str) -> Changes:
+    from peerdesk.store.models import DocumentFile
+    from peerdesk.store.uow import UnitOfWork
+
     with UnitOfWork(store) as uow:
         row = uow.session.get(DocumentFile, document_id)
         if row is not None:
@@ -100,16 +109,13 @@ def remove_file(store: Store, document_id: str) -> Changes:
 
 
 def attachment(store: Store, document_id: str) -> Attachment | None:
-    with store.session() as s:
-        row = s.execute(
-            select(DocumentFile.name, DocumentFile.size, DocumentFile.added).where(
-                DocumentFile.document_id == document_id
-            )
-        ).first()
-    return Attachment(document_id, row.name, row.size, row.added) if row else None
+    found = store.rows("SELECT name, size, added FROM document_files WHERE document_id = ?", document_id)
+    return Attachment(document_id, *found[0]) if found else None
 
 
 def file_bytes(store: Store, document_id: str) -> tuple[str, bytes]:
+    from peerdesk.store.models import DocumentFile
+
     with store.session() as s:
         row = s.get(DocumentFile, document_id)
         if row is None:
@@ -125,12 +131,16 @@ def note_id(document_id: str, member_id: str) -> str:
 
 
 def my_note(store: Store, document_id: str) -> str:
-    with store.session() as s:
-        row = s.get(ReadingNote, note_id(document_id, store.member_id))
-        return row.text if row is not None and not row.deleted else ""
+    found = store.rows(
+        "SELECT text FROM reading_notes WHERE id = ? AND NOT deleted", note_id(document_id, store.member_id)
+    )
+    return str(found[0][0]) if found else ""
 
 
 def set_my_note(store: Store, document_id: str, text: str) -> Changes:
+    from peerdesk.store.models import ReadingNote
+    from peerdesk.store.uow import UnitOfWork
+
     if len(text) > MAX_NOTE:
         raise UserError(f"Reading notes are at most {MAX_NOTE} characters per document.")
     record_id = note_id(document_id, store.member_id)
@@ -149,17 +159,16 @@ def set_my_note(store: Store, document_id: str, text: str) -> Changes:
 
 def notes(store: Store, document_id: str) -> list[ReaderNote]:
     """Every reviewer's notes on the document, mine first."""
-    with store.session() as s:
-        names = {m.id: m.name for m in s.scalars(select(Member))}
-        rows = list(
-            s.scalars(select(ReadingNote).where(ReadingNote.deleted.is_(False), ReadingNote.document_id == document_id))
-        )
-    out = [ReaderNote(names.get(r.author_id, "A reviewer"), r.text, r.author_id == store.member_id) for r in rows]
+    with store.reading() as db:
+        names = dict(db.execute("SELECT id, name FROM members"))
+        rows = db.execute(
+            "SELECT author_id, text FROM reading_notes WHERE NOT deleted AND document_id = ?", (document_id,)
+        ).fetchall()
+    out = [ReaderNote(names.get(author, "A reviewer"), text, author == store.member_id) for author, text in rows]
     return sorted((n for n in out if n.text.strip()), key=lambda n: (not n.mine, n.reviewer.lower()))
 
 
 def listed(store: Store) -> list[tuple[str, str]]:
     """(id, title) of every document received, in the order they were received."""
-    with store.session() as s:
-        rows = s.scalars(select(Document).where(Document.deleted.is_(False)).order_by(Document.received, Document.id))
-        return [(d.id, d.title or "Untitled document") for d in rows]
+    rows = store.rows("SELECT id, title FROM documents WHERE NOT deleted ORDER BY received, id")
+    return [(doc_id, title or "Untitled document") for doc_id, title in rows]

@@ -12,17 +12,19 @@ from __future__ import annotations
 from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass, field
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from peerdesk.services.changes import Changes
 from peerdesk.services.records import model_for
 from peerdesk.store.engine import Store
-from peerdesk.store.models import Shared
-from peerdesk.store.uow import UnitOfWork
+
+if TYPE_CHECKING:
+    from peerdesk.store.models import Shared
+    from peerdesk.store.uow import UnitOfWork
 
 Key = tuple[str, str]  # (table, record id)
 Values = Mapping[Key, Mapping[str, Any]]
-S = TypeVar("S", bound=Shared)
+S = TypeVar("S", bound="Shared")
 
 
 @dataclass(frozen=True, eq=False)
@@ -106,6 +108,8 @@ class Recorder:
 def recording(store: Store) -> Iterator[Recorder]:
     """One unit of work whose writes are recorded (``Recorder.edit`` afterwards is the undoable edit); committed
     when the block ends, rolled back if it raises."""
+    from peerdesk.store.uow import UnitOfWork
+
     with UnitOfWork(store) as uow:
         recorder = Recorder(uow)
         yield recorder
@@ -114,6 +118,8 @@ def recording(store: Store) -> Iterator[Recorder]:
 
 def apply_values(store: Store, values: Values) -> Changes:
     """Write recorded values back (undo with ``edit.before``, redo with ``edit.after``), in one transaction."""
+    from peerdesk.store.uow import UnitOfWork
+
     with UnitOfWork(store) as uow:
         for (table, record_id), fields in values.items():
             row = uow.get(model_for(table), record_id, include_deleted=True)

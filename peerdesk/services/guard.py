@@ -23,17 +23,16 @@ import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 from types import MappingProxyType
-from typing import Any
-
-from sqlalchemy import select
+from typing import TYPE_CHECKING, Any
 
 from peerdesk.errors import UserError
 from peerdesk.services import records
 from peerdesk.services.changes import Changes
 from peerdesk.store import rules
 from peerdesk.store.engine import Store
-from peerdesk.store.models import GuardedName, Quote
-from peerdesk.store.uow import UnitOfWork
+
+if TYPE_CHECKING:
+    pass
 
 KINDS = rules.GUARDED_NAME_KINDS
 KIND_LABELS = MappingProxyType({"interviewee": "Interviewee", "staff": "Staff member", "other": "Someone else named"})
@@ -226,9 +225,8 @@ def _merge(found: list[Finding]) -> list[Finding]:
 
 def guarded_names(store: Store) -> tuple[str, ...]:
     """The live guarded names, read from the file (a window keeps them in its ``NamesCache``)."""
-    with store.session() as s:
-        rows = s.scalars(select(GuardedName.name).where(GuardedName.deleted.is_(False)))
-        return tuple(sorted({n.strip() for n in rows if n.strip()}))
+    rows = store.rows("SELECT name FROM guarded_names WHERE NOT deleted")
+    return tuple(sorted({name.strip() for (name,) in rows if name.strip()}))
 
 
 class NamesCache:
@@ -259,12 +257,17 @@ def check(store: Store, text: str) -> list[Finding]:
     return check_text(text, guarded_names(store))
 
 
-def decision_of(quote: Quote) -> str:
-    return quote.guard_decision if quote.guard_decision in DECISIONS else UNDECIDED
+def decision_of(stored: str) -> str:
+    """The team's decision on a quote, from what its record holds (anything else counts as undecided)."""
+    return stored if stored in DECISIONS else UNDECIDED
 
 
 def flagged_quotes(store: Store) -> list[FlaggedQuote]:
     """Live quotes whose text has findings, in creation order, each with the team's decision so far."""
+    from sqlalchemy import select
+
+    from peerdesk.store.models import Quote
+
     names = guarded_names(store)
     with store.session() as s:
         quotes = list(s.scalars(select(Quote).where(Quote.deleted.is_(False)).order_by(Quote.updated, Quote.id)))
@@ -272,7 +275,7 @@ def flagged_quotes(store: Store) -> list[FlaggedQuote]:
     for q in quotes:
         findings = check_text(q.text, names)
         if findings:
-            flagged.append(FlaggedQuote(q.id, q.text, q.group_id, tuple(findings), decision_of(q)))
+            flagged.append(FlaggedQuote(q.id, q.text, q.group_id, tuple(findings), decision_of(q.guard_decision)))
     return flagged
 
 
@@ -289,12 +292,19 @@ def undecided_quotes(store: Store) -> list[FlaggedQuote]:
 
 def excluded_quote_ids(store: Store) -> set[str]:
     """Quotes the team decided to leave out of anything that leaves the team (presentation, bundles)."""
+    from sqlalchemy import select
+
+    from peerdesk.store.models import Quote
+
     with store.session() as s:
         return set(s.scalars(select(Quote.id).where(Quote.deleted.is_(False), Quote.guard_decision == "exclude")))
 
 
 def set_decision(store: Store, quote_id: str, decision: str) -> Changes:
     """Record a decision on a flagged quote: "keep", "exclude", or "" / "undecided" to clear it."""
+    from peerdesk.store.models import Quote
+    from peerdesk.store.uow import UnitOfWork
+
     value = "" if decision in ("", UNDECIDED) else decision
     if value and value not in DECISIONS:
         raise UserError(f"Unknown decision {decision!r}: choose keep or exclude.")
@@ -306,6 +316,9 @@ def set_decision(store: Store, quote_id: str, decision: str) -> Changes:
 
 
 def add_name(store: Store, name: str, kind: str = "other") -> tuple[str, Changes]:
+    from peerdesk.store.models import GuardedName
+    from peerdesk.store.uow import UnitOfWork
+
     name = " ".join(name.split())
     if not name:
         raise UserError("Enter the name to guard.")

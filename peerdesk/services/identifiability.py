@@ -9,15 +9,13 @@ report names them instead.
 
 from __future__ import annotations
 
-from sqlalchemy import select
+import json
 
 from peerdesk.errors import UserError
 from peerdesk.services.changes import Changes
 from peerdesk.services.review import planning_id
 from peerdesk.store import rules
 from peerdesk.store.engine import Store
-from peerdesk.store.models import Interview, PlanningAnswer, Quote
-from peerdesk.store.uow import UnitOfWork
 
 DEFAULT_THRESHOLD = 3
 SETTING_KEY = rules.PLANNING_SETTINGS[0]  # a key planning_answers() never lists, so the planning form ignores it
@@ -28,15 +26,19 @@ def threshold(store: Store) -> int:
 
 
 def _read_threshold(store: Store) -> int:
-    with store.session() as s:
-        row = s.get(PlanningAnswer, planning_id(store.review_id, SETTING_KEY))
-        text = "" if row is None or row.deleted else row.text.strip()
+    found = store.rows(
+        "SELECT text FROM planning_answers WHERE id = ? AND NOT deleted", planning_id(store.review_id, SETTING_KEY)
+    )
+    text = found[0][0].strip() if found else ""
     # A value outside the rule (a colleague's file may carry anything) counts as not set.
     value = int(text) if text.isdigit() else None
     return value if value is not None and rules.check_setting(SETTING_KEY, value) is None else DEFAULT_THRESHOLD
 
 
 def set_threshold(store: Store, value: int) -> Changes:
+    from peerdesk.store.models import PlanningAnswer
+    from peerdesk.store.uow import UnitOfWork
+
     if rules.check_setting(SETTING_KEY, value) is not None:
         low, high = rules.SETTINGS[SETTING_KEY].low, rules.SETTINGS[SETTING_KEY].high
         raise UserError(f"The smallest group a quote may come from must be between {low:g} and {high:g} people.")
@@ -55,11 +57,8 @@ def set_threshold(store: Store, value: int) -> Changes:
 def group_attendance(store: Store) -> dict[str, int]:
     """Stakeholder group id → people who attended its interviews in all (0: not recorded)."""
     totals: dict[str, int] = {}
-    with store.session() as s:
-        for group_id, attendees in s.execute(
-            select(Interview.group_id, Interview.attendees).where(Interview.deleted.is_(False))
-        ):
-            totals[group_id] = totals.get(group_id, 0) + max(0, attendees or 0)
+    for group_id, attendees in store.rows("SELECT group_id, attendees FROM interviews WHERE NOT deleted"):
+        totals[group_id] = totals.get(group_id, 0) + max(0, attendees or 0)
     return totals
 
 
@@ -69,5 +68,8 @@ def traceable_quote_ids(store: Store, below: int | None = None) -> set[str]:
     small = {gid for gid, n in group_attendance(store).items() if 0 < n < limit}
     if not small:
         return set()
-    with store.session() as s:
-        return set(s.scalars(select(Quote.id).where(Quote.deleted.is_(False), Quote.group_id.in_(small))))
+    found = store.rows(
+        "SELECT id FROM quotes WHERE NOT deleted AND group_id IN (SELECT value FROM json_each(?))",
+        json.dumps(sorted(small)),
+    )
+    return {quote_id for (quote_id,) in found}

@@ -6,15 +6,17 @@ from __future__ import annotations
 
 import uuid
 from collections.abc import Mapping
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from peerdesk.errors import UserError
 from peerdesk.services import approaches, records, timetable
 from peerdesk.services.changes import Changes
 from peerdesk.store import rules
 from peerdesk.store.engine import Store
-from peerdesk.store.models import Interview, InterviewQuestion, Slot, Team
-from peerdesk.store.uow import UnitOfWork
+
+if TYPE_CHECKING:
+    from peerdesk.store.models import Slot
+    from peerdesk.store.uow import UnitOfWork
 
 INTERVIEW_FIELDS = frozenset(
     {
@@ -55,6 +57,9 @@ def _refuse_shared_row(slot: Slot) -> None:
 
 def add_interview(store: Store, record_id: str | None = None, **fields: Any) -> tuple[str, Changes]:
     """Create an interview (or bring back a deleted one with the same id, for redo)."""
+    from peerdesk.store.models import Interview
+    from peerdesk.store.uow import UnitOfWork
+
     _check_interview_fields(fields)
     with UnitOfWork(store) as uow:
         _check_place(uow, fields.get("slot_id", ""), fields.get("team_id", ""), record_id)
@@ -63,6 +68,8 @@ def add_interview(store: Store, record_id: str | None = None, **fields: Any) -> 
 
 
 def _check_place(uow: UnitOfWork, slot_id: str, team_id: str, moving_id: str | None) -> None:
+    from peerdesk.store.models import Interview, Slot, Team
+
     if slot_id:
         _refuse_shared_row(uow.get(Slot, slot_id))
     if team_id:
@@ -74,6 +81,9 @@ def _check_place(uow: UnitOfWork, slot_id: str, team_id: str, moving_id: str | N
 
 
 def update_interview(store: Store, interview_id: str, **fields: Any) -> Changes:
+    from peerdesk.store.models import Interview
+    from peerdesk.store.uow import UnitOfWork
+
     _check_interview_fields(fields)
     with UnitOfWork(store) as uow:
         row = uow.get(Interview, interview_id)
@@ -85,6 +95,8 @@ def update_interview(store: Store, interview_id: str, **fields: Any) -> Changes:
 
 
 def interview_fields(store: Store, interview_id: str) -> dict[str, Any]:
+    from peerdesk.store.models import Interview
+
     with store.session() as s:
         row = records.live(s, Interview, interview_id, "That interview no longer exists (it may have been deleted).")
         return {name: getattr(row, name) for name in sorted(INTERVIEW_FIELDS)}
@@ -92,6 +104,9 @@ def interview_fields(store: Store, interview_id: str) -> dict[str, Any]:
 
 def move_interview(store: Store, interview_id: str, slot_id: str, team_id: str) -> Changes:
     """Put the interview in another cell; an interview already there takes the place this one left."""
+    from peerdesk.store.models import Interview, Slot, Team
+    from peerdesk.store.uow import UnitOfWork
+
     with UnitOfWork(store) as uow:
         row = uow.get(Interview, interview_id)
         _refuse_shared_row(uow.get(Slot, slot_id))
@@ -112,6 +127,9 @@ def duplicate_interview(
     store: Store, interview_id: str, slot_id: str | None = None, team_id: str | None = None
 ) -> tuple[str, Changes]:
     """Copy an interview, with its planned questions (not ticked), into the given or the next free cell."""
+    from peerdesk.store.models import Interview, InterviewQuestion
+    from peerdesk.store.uow import UnitOfWork
+
     tt = timetable.timetable(store)
     source = interview_fields(store, interview_id)
     if slot_id is None or team_id is None:
@@ -143,6 +161,9 @@ def closing_id(interview_id: str) -> str:
 
 
 def delete_interview(store: Store, interview_id: str) -> Changes:
+    from peerdesk.store.models import Interview
+    from peerdesk.store.uow import UnitOfWork
+
     with UnitOfWork(store) as uow:
         uow.delete(uow.get(Interview, interview_id))
         uow.commit()
@@ -150,6 +171,9 @@ def delete_interview(store: Store, interview_id: str) -> Changes:
 
 
 def restore_interview(store: Store, interview_id: str) -> Changes:
+    from peerdesk.store.models import Interview
+    from peerdesk.store.uow import UnitOfWork
+
     with UnitOfWork(store) as uow:
         row = uow.get(Interview, interview_id, include_deleted=True)
         _check_place(uow, row.slot_id, row.team_id, row.id)

@@ -13,8 +13,7 @@ import uuid
 from collections.abc import Mapping
 from dataclasses import dataclass
 from types import MappingProxyType
-
-from sqlalchemy import ColumnElement, select
+from typing import TYPE_CHECKING
 
 from peerdesk.errors import UserError
 from peerdesk.services import records
@@ -22,8 +21,11 @@ from peerdesk.services.changes import NOTE_TEXT, QUOTE_PLACES, Changes
 from peerdesk.services.word_bounds import quote_span
 from peerdesk.store import rules
 from peerdesk.store.engine import Store
-from peerdesk.store.models import Interview, Member, Note, PostIt, Quote
-from peerdesk.store.uow import UnitOfWork
+
+if TYPE_CHECKING:
+    from sqlalchemy import ColumnElement
+
+    from peerdesk.store.uow import UnitOfWork
 
 KINDS = rules.POSTIT_KINDS
 KIND_LABELS = MappingProxyType({"rose": "Rose", "thorn": "Thorn", "bud": "Bud"})
@@ -71,6 +73,11 @@ def note_id(interview_id: str, member_id: str) -> str:
 
 def open_note(store: Store, interview_id: str) -> tuple[str, Changes]:
     """My note of this interview, created empty the first time."""
+    from sqlalchemy import select
+
+    from peerdesk.store.models import Interview, Note
+    from peerdesk.store.uow import UnitOfWork
+
     record_id = note_id(interview_id, store.member_id)
     with store.session() as s:
         mine = s.scalars(
@@ -93,6 +100,10 @@ def open_note(store: Store, interview_id: str) -> tuple[str, Changes]:
 
 def notes_of_interview(store: Store, interview_id: str) -> list[NoteInfo]:
     """Everyone's notes of an interview, mine first, then by author's name."""
+    from sqlalchemy import select
+
+    from peerdesk.store.models import Member, Note
+
     with store.session() as s:
         names = {m.id: m.name for m in s.scalars(select(Member))}
         rows = s.scalars(select(Note).where(Note.deleted.is_(False), Note.interview_id == interview_id))
@@ -101,6 +112,8 @@ def notes_of_interview(store: Store, interview_id: str) -> list[NoteInfo]:
 
 
 def note_info(store: Store, record_id: str) -> NoteInfo:
+    from peerdesk.store.models import Member, Note
+
     with store.session() as s:
         row = s.get(Note, record_id)
         if row is None or row.deleted:
@@ -111,12 +124,16 @@ def note_info(store: Store, record_id: str) -> NoteInfo:
 
 def exists(store: Store, record_id: str) -> bool:
     """False once the note is deleted (a tombstone) or gone for good (purged)."""
+    from peerdesk.store.models import Note
+
     with store.session() as s:
         row = s.get(Note, record_id)
         return row is not None and not row.deleted
 
 
 def body(store: Store, record_id: str) -> str:
+    from peerdesk.store.models import Note
+
     with store.session() as s:
         row = s.get(Note, record_id)
         if row is None:
@@ -130,6 +147,9 @@ def save_body(store: Store, record_id: str, text: str, anchors: Anchors | None =
     The change it reports is narrow (``NOTE_TEXT``, ``QUOTE_PLACES``): typing changes nothing the other views show,
     except a quote whose words were all deleted, which loses its place in the notes (``quotes``).
     """
+    from peerdesk.store.models import Note
+    from peerdesk.store.uow import UnitOfWork
+
     with UnitOfWork(store) as uow:
         # Neither the note nor its quotes are loaded: a 300,000-character text is compared in SQL, never read back.
         body_changed = uow.set_fields(Note, record_id, {"body": text})
@@ -145,6 +165,8 @@ def _move_anchors(uow: UnitOfWork, anchors: Anchors) -> tuple[list[str], bool]:
 
     One light read of every quote's place first: typing moves few of them, and only those are loaded and stamped.
     """
+    from peerdesk.store.models import Quote
+
     if not anchors:
         return [], False
     wanted = {qid: (-1, -1) if start >= end else (start, end) for qid, (start, end) in anchors.items()}
@@ -165,6 +187,8 @@ def _move_anchors(uow: UnitOfWork, anchors: Anchors) -> tuple[list[str], bool]:
 
 
 def _group_of(uow: UnitOfWork, interview_id: str) -> str:
+    from peerdesk.store.models import Interview
+
     return uow.get(Interview, interview_id).group_id
 
 
@@ -185,6 +209,9 @@ def capture_quote(
     The body is saved in the same transaction, so the offsets always refer to the text on disk.
     ``record_id`` brings back a quote captured before (redo after undo).
     """
+    from peerdesk.store.models import Note, Quote
+    from peerdesk.store.uow import UnitOfWork
+
     if not 0 <= start < end <= len(text):
         raise UserError("Select the words to quote first.")
     start, end = quote_span(text, start, end)  # blanks left out, a word cut at either end made whole
@@ -225,6 +252,9 @@ def add_typed_quote(
     store: Store, interview_id: str, text: str, *, note: str = "", record_id: str | None = None
 ) -> tuple[str, Changes]:
     """A quote written down word for word, not (or not yet) part of the notes' text."""
+    from peerdesk.store.models import Quote
+    from peerdesk.store.uow import UnitOfWork
+
     words = quote_words(text, "Type the quote first.")
     with UnitOfWork(store) as uow:
         fields = {
@@ -245,6 +275,8 @@ def delete_quote(store: Store, quote_id: str) -> Changes:
 
 def note_of_quote(store: Store, quote_id: str) -> str:
     """The note a quote was taken from."""
+    from peerdesk.store.models import Quote
+
     with store.session() as s:
         row = s.get(Quote, quote_id)
         if row is None or row.deleted:
@@ -253,15 +285,23 @@ def note_of_quote(store: Store, quote_id: str) -> str:
 
 
 def quotes_of_note(store: Store, note: str) -> list[QuoteInfo]:
+    from peerdesk.store.models import Quote
+
     return _quotes(store, Quote.note_id == note)
 
 
 def quotes_of_interview(store: Store, interview_id: str) -> list[QuoteInfo]:
+    from peerdesk.store.models import Quote
+
     return _quotes(store, Quote.interview_id == interview_id)
 
 
 def _quotes(store: Store, where: ColumnElement[bool]) -> list[QuoteInfo]:
     """Quotes anchored in the text first, in the order they stand there; then those typed word for word."""
+    from sqlalchemy import select
+
+    from peerdesk.store.models import Quote
+
     columns = (Quote.id, Quote.text, Quote.anchor_start, Quote.anchor_end, Quote.kind)
     with store.session() as s:  # the five columns, not ORM objects: a long note may hold hundreds of quotes
         rows = s.execute(select(*columns).where(Quote.deleted.is_(False), where))
@@ -294,6 +334,9 @@ def make_postit(
 
     When those words overlap a captured quote the post-it links to it, so the wall can show its evidence.
     """
+    from peerdesk.store.models import Note, PostIt, Quote
+    from peerdesk.store.uow import UnitOfWork
+
     if kind not in KINDS:
         raise ValueError(f"not a post-it kind: {kind!r}")
     words = " ".join(text[max(0, start) : max(0, end)].split())
@@ -319,6 +362,10 @@ def delete_postit(store: Store, postit_id: str) -> Changes:
 
 
 def postits_of_note(store: Store, note: str) -> list[PostItInfo]:
+    from sqlalchemy import select
+
+    from peerdesk.store.models import PostIt
+
     with store.session() as s:
         rows = s.scalars(select(PostIt).where(PostIt.deleted.is_(False), PostIt.note_id == note))
         return [PostItInfo(r.id, r.kind, r.text, r.quote_id) for r in sorted(rows, key=lambda r: (r.updated, r.id))]

@@ -15,16 +15,16 @@ from dataclasses import dataclass
 from functools import cache
 from importlib import resources
 from types import MappingProxyType
-
-from sqlalchemy import select
+from typing import TYPE_CHECKING
 
 from peerdesk.errors import UserError
 from peerdesk.services import approaches, records
 from peerdesk.services.changes import Changes
 from peerdesk.services.interviews import closing_id
 from peerdesk.store.engine import Store
-from peerdesk.store.models import Interview, InterviewQuestion, Question, Review
-from peerdesk.store.uow import UnitOfWork
+
+if TYPE_CHECKING:
+    from peerdesk.store.uow import UnitOfWork
 
 CLOSING_TEXT = "Before we finish: is there anything we have not asked about that you would like us to hear?"
 
@@ -124,6 +124,8 @@ def family_bank_id(review_id: str, approach: str, n: int) -> str:
 def seed_bank(uow: UnitOfWork, review_id: str) -> None:
     """Write the default question sets into a new review (inside the caller's unit of work): for each approach,
     a version for staff and partners and one for children and families."""
+    from peerdesk.store.models import Question
+
     for approach, texts in DEFAULT_SETS.items():
         for n, text in enumerate(texts):
             uow.add(
@@ -139,6 +141,8 @@ def seed_bank(uow: UnitOfWork, review_id: str) -> None:
 
 def _seed_families(uow: UnitOfWork, review_id: str) -> list[str]:
     """Add the children and families questions this review has never had (one removed on purpose stays removed)."""
+    from peerdesk.store.models import Question
+
     added = []
     for approach, texts in family_sets().items():
         for n, text in enumerate(texts):
@@ -151,6 +155,8 @@ def _seed_families(uow: UnitOfWork, review_id: str) -> list[str]:
 
 def add_family_sets(store: Store) -> tuple[list[str], Changes]:
     """Give a review made before the children and families versions existed those sets."""
+    from peerdesk.store.uow import UnitOfWork
+
     with UnitOfWork(store) as uow:
         added = _seed_families(uow, store.review_id)
         uow.commit()
@@ -170,6 +176,10 @@ def set_questions_deleted(store: Store, ids: list[str], deleted: bool) -> Change
 def bank(store: Store, audience: str | None = None) -> dict[str, list[BankQuestion]]:
     """The review's question sets, by approach in the usual order, each set in its own order; with ``audience``
     only that version (``None``: every version, staff and partners first)."""
+    from sqlalchemy import select
+
+    from peerdesk.store.models import Question
+
     with store.session() as s:
         stmt = select(Question).where(Question.deleted.is_(False), Question.approach != "")
         if audience is not None:
@@ -185,6 +195,9 @@ def bank(store: Store, audience: str | None = None) -> dict[str, list[BankQuesti
 
 
 def add_question(store: Store, approach: str, text: str, audience: str = "") -> tuple[str, Changes]:
+    from peerdesk.store.models import Question
+    from peerdesk.store.uow import UnitOfWork
+
     if approach not in approaches.APPROACHES:
         raise UserError(f"Unknown approach {approach!r}.")
     if audience not in AUDIENCES:
@@ -200,6 +213,8 @@ def add_question(store: Store, approach: str, text: str, audience: str = "") -> 
 
 def key_questions(store: Store) -> list[str]:
     """The host's key questions for the review, in order, leaving out the ones not written yet."""
+    from peerdesk.store.models import Review
+
     with store.session() as s:
         review = s.get(Review, store.review_id)
     if review is None:
@@ -211,6 +226,10 @@ def key_questions(store: Store) -> list[str]:
 
 
 def plan(store: Store, interview_id: str) -> list[PlannedQuestion]:
+    from sqlalchemy import select
+
+    from peerdesk.store.models import InterviewQuestion
+
     with store.session() as s:
         rows = list(
             s.scalars(
@@ -225,12 +244,12 @@ def plan(store: Store, interview_id: str) -> list[PlannedQuestion]:
 
 def plan_sizes(store: Store) -> Counter[str]:
     """How many questions each interview's plan holds, the closing one included."""
-    with store.session() as s:
-        ids = s.scalars(select(InterviewQuestion.interview_id).where(InterviewQuestion.deleted.is_(False)))
-        return Counter(ids)
+    return Counter(iid for (iid,) in store.rows("SELECT interview_id FROM interview_questions WHERE NOT deleted"))
 
 
 def _ensure_closing(uow: UnitOfWork, interview_id: str) -> None:
+    from peerdesk.store.models import InterviewQuestion
+
     record_id = closing_id(interview_id)
     row = uow.session.get(InterviewQuestion, record_id)
     if row is None:
@@ -241,6 +260,9 @@ def _ensure_closing(uow: UnitOfWork, interview_id: str) -> None:
 
 def start_plan(store: Store, interview_id: str) -> Changes:
     """Give an interview its plan (the closing question), if it has none yet."""
+    from peerdesk.store.models import Interview, InterviewQuestion
+    from peerdesk.store.uow import UnitOfWork
+
     with UnitOfWork(store) as uow:
         uow.get(Interview, interview_id)
         before = uow.session.get(InterviewQuestion, closing_id(interview_id))
@@ -253,6 +275,9 @@ def start_plan(store: Store, interview_id: str) -> Changes:
 
 def add_to_plan(store: Store, interview_id: str, text: str, record_id: str | None = None) -> tuple[str, Changes]:
     """Append a question before the closing one; with ``record_id``, bring back that removed question (redo)."""
+    from peerdesk.store.models import Interview, InterviewQuestion
+    from peerdesk.store.uow import UnitOfWork
+
     text = text.strip()
     if not text:
         raise UserError("Write the question first.")
@@ -271,6 +296,9 @@ def add_to_plan(store: Store, interview_id: str, text: str, record_id: str | Non
 
 
 def remove_from_plan(store: Store, planned_id: str) -> Changes:
+    from peerdesk.store.models import InterviewQuestion
+    from peerdesk.store.uow import UnitOfWork
+
     with UnitOfWork(store) as uow:
         row = uow.get(InterviewQuestion, planned_id)
         if row.closing:
@@ -282,6 +310,9 @@ def remove_from_plan(store: Store, planned_id: str) -> Changes:
 
 def move_in_plan(store: Store, planned_id: str, steps: int) -> Changes:
     """Move a question up (negative) or down the plan; the closing question stays last whatever happens."""
+    from peerdesk.store.models import InterviewQuestion
+    from peerdesk.store.uow import UnitOfWork
+
     with UnitOfWork(store) as uow:
         row = uow.get(InterviewQuestion, planned_id)
         if row.closing:
@@ -304,6 +335,9 @@ def move_in_plan(store: Store, planned_id: str, steps: int) -> Changes:
 
 
 def set_asked(store: Store, planned_id: str, asked: bool) -> Changes:
+    from peerdesk.store.models import InterviewQuestion
+    from peerdesk.store.uow import UnitOfWork
+
     with UnitOfWork(store) as uow:
         changed = uow.update(uow.get(InterviewQuestion, planned_id), asked=asked)
         uow.commit()

@@ -10,9 +10,7 @@ from __future__ import annotations
 import uuid
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from typing import Any
-
-from sqlalchemy import select
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from peerdesk.errors import UserError
 from peerdesk.services import guard, notes, wall
@@ -21,20 +19,10 @@ from peerdesk.services.rows import view_of
 from peerdesk.services.timetable import SlotInfo
 from peerdesk.store import rules
 from peerdesk.store.engine import Store
-from peerdesk.store.models import (
-    Insight,
-    InsightQuote,
-    Interview,
-    PostIt,
-    Quote,
-    QuoteTag,
-    Slot,
-    StakeholderGroup,
-    Tag,
-    Team,
-    Theme,
-)
-from peerdesk.store.uow import UnitOfWork
+
+if TYPE_CHECKING:
+    from peerdesk.store.models import Tag
+    from peerdesk.store.uow import UnitOfWork
 
 QUOTE_KINDS = rules.QUOTE_KINDS
 MAX_TAG = rules.MAX_TAG
@@ -72,32 +60,24 @@ class TagRow:
     count: int
 
 
-def interview_labels(s: Any, groups: dict[str, str] | None = None) -> dict[str, str]:
+def interview_labels(store: Store, groups: dict[str, str] | None = None) -> dict[str, str]:
     """Each interview as the Quotes list names it: its title, or (untitled) its slot, team and group (``groups``:
     the groups' names by id, when the caller has read them already)."""
-    if groups is None:
-        groups = _pairs(s.execute(select(StakeholderGroup.id, StakeholderGroup.name)))
-    slots = {
-        sid: SlotInfo(sid, day, starts, ends).label
-        for sid, day, starts, ends in s.execute(select(Slot.id, Slot.day, Slot.starts, Slot.ends))
-    }
-    teams = _pairs(s.execute(select(Team.id, Team.name)))
-    found = {}
-    for iid, title, slot_id, team_id, group_id in s.execute(
-        select(Interview.id, Interview.title, Interview.slot_id, Interview.team_id, Interview.group_id)
-    ):
-        when = slots.get(slot_id, "Unscheduled")
-        found[iid] = title or f"{when} {teams.get(team_id, 'no team')} — {groups.get(group_id, 'no group yet')}"
+    with store.reading() as db:
+        if groups is None:
+            groups = dict(db.execute("SELECT id, name FROM stakeholder_groups"))
+        slots = {
+            sid: SlotInfo(sid, day, starts, ends).label
+            for sid, day, starts, ends in db.execute("SELECT id, day, starts, ends FROM slots")
+        }
+        teams = dict(db.execute("SELECT id, name FROM teams"))
+        found = {}
+        for iid, title, slot_id, team_id, group_id in db.execute(
+            "SELECT id, title, slot_id, team_id, group_id FROM interviews"
+        ):
+            when = slots.get(slot_id, "Unscheduled")
+            found[iid] = title or f"{when} {teams.get(team_id, 'no team')} — {groups.get(group_id, 'no group yet')}"
     return found
-
-
-def _pairs(rows: Iterable[Any]) -> dict[str, str]:
-    return {r[0]: r[1] for r in rows}
-
-
-def _created(quote: Quote) -> tuple[str, str]:
-    # The oldest field stamp is the creation's (later edits restamp only the fields they change).
-    return (min(quote.versions.values(), default=""), quote.id)
 
 
 def quote_tag_id(quote_id: str, tag_id: str) -> str:
@@ -125,6 +105,39 @@ def _clean_tag(name: str) -> str:
 # --- reading ------------------------------------------------------------------------------------------------------
 
 
+class _Stored(NamedTuple):
+    """A live quote's columns that its row in the list shows (``view_of`` copies them by name)."""
+
+    id: str
+    text: str
+    kind: str
+    starred: bool
+    group_id: str
+    interview_id: str
+    note_id: str
+    guard_decision: str
+
+
+# Oldest first: a quote's oldest field stamp is its creation's (later edits restamp only the fields they change).
+_LIVE_QUOTES = """
+    SELECT id, text, kind, starred, group_id, interview_id, note_id, guard_decision FROM quotes WHERE NOT deleted
+    ORDER BY coalesce((SELECT min(value) FROM json_each(quotes.versions)), ''), id
+"""
+# What quotes are used in: the live theme a post-it made of one is on (else just a post-it), then the insights.
+_POSTIT_USES = """
+    SELECT postits.quote_id,
+           CASE WHEN themes.id IS NULL THEN 'Post-it'
+                ELSE 'Theme: ' || coalesce(nullif(themes.heading, ''), '(no heading)') END
+      FROM postits LEFT JOIN themes ON themes.id = postits.theme_id AND NOT themes.deleted
+     WHERE NOT postits.deleted AND postits.quote_id != ''
+"""
+_INSIGHT_USES = """
+    SELECT insight_quotes.quote_id, 'Insight: ' || coalesce(nullif(insights.statement, ''), '(no statement)')
+      FROM insight_quotes JOIN insights ON insights.id = insight_quotes.insight_id AND NOT insights.deleted
+     WHERE NOT insight_quotes.deleted
+"""
+
+
 def list_quotes(
     store: Store,
     *,
@@ -135,30 +148,22 @@ def list_quotes(
     starred: bool | None = None,
 ) -> list[QuoteRow]:
     """Every live quote with what the tagger shows, optionally filtered (all given filters must hold)."""
-    with store.session() as s:
-        groups = _pairs(s.execute(select(StakeholderGroup.id, StakeholderGroup.name)))
-        interviews = interview_labels(s, groups)
-        tags = _pairs(s.execute(select(Tag.id, Tag.name).where(Tag.deleted.is_(False))))
+    with store.reading() as db:
+        groups: dict[str, str] = dict(db.execute("SELECT id, name FROM stakeholder_groups"))
+        tags: dict[str, str] = dict(db.execute("SELECT id, name FROM tags WHERE NOT deleted"))
         links: dict[str, set[str]] = {}
-        for qid, tid in s.execute(select(QuoteTag.quote_id, QuoteTag.tag_id).where(QuoteTag.deleted.is_(False))):
+        for qid, tid in db.execute("SELECT quote_id, tag_id FROM quote_tags WHERE NOT deleted"):
             if tid in tags:
                 links.setdefault(qid, set()).add(tid)
-        themes = _pairs(s.execute(select(Theme.id, Theme.heading).where(Theme.deleted.is_(False))))
         uses: dict[str, list[str]] = {}
-        for qid, theme_id in s.execute(
-            select(PostIt.quote_id, PostIt.theme_id).where(PostIt.deleted.is_(False), PostIt.quote_id != "")
-        ):
-            if theme_id in themes:
-                uses.setdefault(qid, []).append(f"Theme: {themes[theme_id] or '(no heading)'}")
-            else:
-                uses.setdefault(qid, []).append("Post-it")
-        insights = _pairs(s.execute(select(Insight.id, Insight.statement).where(Insight.deleted.is_(False))))
-        for qid, iid in s.execute(
-            select(InsightQuote.quote_id, InsightQuote.insight_id).where(InsightQuote.deleted.is_(False))
-        ):
-            if iid in insights:
-                uses.setdefault(qid, []).append(f"Insight: {insights[iid] or '(no statement)'}")
-        quotes = sorted(s.scalars(select(Quote).where(Quote.deleted.is_(False))), key=_created)
+        for sql in (_POSTIT_USES, _INSIGHT_USES):
+            for qid, use in db.execute(sql):
+                uses.setdefault(qid, []).append(use)
+        quotes = [
+            _Stored(qid, words, kind_, bool(star), group, interview, note, decision)
+            for qid, words, kind_, star, group, interview, note, decision in db.execute(_LIVE_QUOTES)
+        ]
+    interviews = interview_labels(store, groups)
     needle = _normal(text) if text else ""
     guarded = guard.guarded_names(store)
     out: list[QuoteRow] = []
@@ -190,43 +195,44 @@ def list_quotes(
     return out
 
 
-def _check(quote: Quote, names: tuple[str, ...]) -> dict[str, Any]:
+def _check(quote: _Stored, names: tuple[str, ...]) -> dict[str, Any]:
     findings = guard.check_text(quote.text, names)
     if not findings:
         return {}
-    return {"check": guard.decision_of(quote), "check_reasons": tuple(dict.fromkeys(f.label for f in findings))}
+    return {
+        "check": guard.decision_of(quote.guard_decision),
+        "check_reasons": tuple(dict.fromkeys(f.label for f in findings)),
+    }
 
 
 def list_tags(store: Store) -> list[TagRow]:
-    with store.session() as s:
-        tags = [(r[0], r[1]) for r in s.execute(select(Tag.id, Tag.name).where(Tag.deleted.is_(False)))]
-        counts: dict[str, int] = {}
-        live_quotes = set(s.scalars(select(Quote.id).where(Quote.deleted.is_(False))))
-        for qid, tid in s.execute(select(QuoteTag.quote_id, QuoteTag.tag_id).where(QuoteTag.deleted.is_(False))):
-            if qid in live_quotes:
-                counts[tid] = counts.get(tid, 0) + 1
+    """Every live tag with how many live quotes carry it, by name."""
+    with store.reading() as db:
+        tags = db.execute("SELECT id, name FROM tags WHERE NOT deleted").fetchall()
+        counts = dict(
+            db.execute(
+                "SELECT quote_tags.tag_id, count(*) FROM quote_tags JOIN quotes ON quotes.id = quote_tags.quote_id"
+                " WHERE NOT quote_tags.deleted AND NOT quotes.deleted GROUP BY quote_tags.tag_id"
+            )
+        )
     return sorted((TagRow(tid, name, counts.get(tid, 0)) for tid, name in tags), key=lambda t: t.name.casefold())
 
 
 def list_groups(store: Store) -> list[tuple[str, str]]:
-    with store.session() as s:
-        rows = s.execute(
-            select(StakeholderGroup.id, StakeholderGroup.name)
-            .where(StakeholderGroup.deleted.is_(False))
-            .order_by(StakeholderGroup.position, StakeholderGroup.name)
-        )
-        return list(rows)
-
-
-# --- tagging ------------------------------------------------------------------------------------------------------
+    rows = store.rows("SELECT id, name FROM stakeholder_groups WHERE NOT deleted ORDER BY position, name")
+    return [(group_id, name) for group_id, name in rows]
 
 
 def _find_tag(uow: UnitOfWork, name: str) -> Tag | None:
+    from peerdesk.store.models import Tag
+
     wanted = _normal(name)
     return next((t for t in uow.query(Tag) if _normal(t.name) == wanted), None)
 
 
 def _ensure_tag(rec: Recorder, store: Store, name: str) -> Tag:
+    from peerdesk.store.models import Tag
+
     name = _clean_tag(name)
     found = _find_tag(rec.uow, name)
     if found is not None:
@@ -239,11 +245,15 @@ def _ensure_tag(rec: Recorder, store: Store, name: str) -> Tag:
 
 
 def _link(rec: Recorder, quote_id: str, tag_id: str) -> None:
+    from peerdesk.store.models import QuoteTag
+
     rec.add(QuoteTag, quote_tag_id(quote_id, tag_id), quote_id=quote_id, tag_id=tag_id)
 
 
 def tag_quotes(store: Store, quote_ids: Iterable[str], name: str) -> Edit:
     """Tag quotes with the tag of this name, made if new (names match ignoring case and spacing)."""
+    from peerdesk.store.models import Quote
+
     with recording(store) as rec:
         uow = rec.uow
         tag = _ensure_tag(rec, store, name)
@@ -254,6 +264,8 @@ def tag_quotes(store: Store, quote_ids: Iterable[str], name: str) -> Edit:
 
 
 def untag_quotes(store: Store, quote_ids: Iterable[str], tag_id: str) -> Edit:
+    from peerdesk.store.models import QuoteTag
+
     with recording(store) as rec:
         uow = rec.uow
         for qid in quote_ids:
@@ -264,6 +276,8 @@ def untag_quotes(store: Store, quote_ids: Iterable[str], tag_id: str) -> Edit:
 
 
 def rename_tag(store: Store, tag_id: str, name: str) -> Edit:
+    from peerdesk.store.models import Tag
+
     name = _clean_tag(name)
     with recording(store) as rec:
         uow = rec.uow
@@ -277,6 +291,8 @@ def rename_tag(store: Store, tag_id: str, name: str) -> Edit:
 
 def merge_tags(store: Store, source_ids: Sequence[str], into_id: str) -> Edit:
     """Every quote tagged with a source tag gets ``into`` instead; the source tags are deleted."""
+    from peerdesk.store.models import QuoteTag, Tag
+
     sources = [s for s in dict.fromkeys(source_ids) if s != into_id]
     if not sources:
         raise UserError("Choose at least one other tag to merge into this one.")
@@ -293,6 +309,8 @@ def merge_tags(store: Store, source_ids: Sequence[str], into_id: str) -> Edit:
 
 
 def delete_tag(store: Store, tag_id: str) -> Edit:
+    from peerdesk.store.models import QuoteTag, Tag
+
     with recording(store) as rec:
         uow = rec.uow
         for link in uow.query(QuoteTag, tag_id=tag_id):
@@ -305,6 +323,8 @@ def delete_tag(store: Store, tag_id: str) -> Edit:
 
 
 def set_starred(store: Store, quote_ids: Iterable[str], starred: bool) -> Edit:
+    from peerdesk.store.models import Quote
+
     with recording(store) as rec:
         uow = rec.uow
         for qid in quote_ids:
@@ -313,6 +333,8 @@ def set_starred(store: Store, quote_ids: Iterable[str], starred: bool) -> Edit:
 
 
 def set_kind(store: Store, quote_ids: Iterable[str], kind: str) -> Edit:
+    from peerdesk.store.models import Quote
+
     if kind not in QUOTE_KINDS:
         raise UserError(f"A quote is a rose, a thorn, a bud or none of them, not {kind!r}.")
     with recording(store) as rec:
@@ -323,6 +345,8 @@ def set_kind(store: Store, quote_ids: Iterable[str], kind: str) -> Edit:
 
 
 def edit_text(store: Store, quote_id: str, text: str) -> Edit:
+    from peerdesk.store.models import Quote
+
     text = notes.quote_words(text, "A quote cannot be empty; delete it instead.")
     with recording(store) as rec:
         uow = rec.uow
@@ -332,6 +356,10 @@ def edit_text(store: Store, quote_id: str, text: str) -> Edit:
 
 def postit_text(store: Store, quote_ids: Sequence[str]) -> str:
     """What a post-it made from these quotes says before anyone rewords it: the quotes, one a line."""
+    from sqlalchemy import select
+
+    from peerdesk.store.models import Quote
+
     with store.session() as s:
         rows = {q.id: q for q in s.scalars(select(Quote).where(Quote.id.in_(list(quote_ids))))}
     return "\n".join(f"“{rows[q].text.strip()}”" for q in quote_ids if q in rows)
@@ -339,6 +367,10 @@ def postit_text(store: Store, quote_ids: Sequence[str]) -> str:
 
 def postit_kind(store: Store, quote_ids: Sequence[str]) -> str:
     """The kind the quotes agree on, else rose (the person writing the post-it can change it)."""
+    from sqlalchemy import select
+
+    from peerdesk.store.models import Quote
+
     with store.session() as s:
         kinds = {k for k in s.scalars(select(Quote.kind).where(Quote.id.in_(list(quote_ids)))) if k}
     return kinds.pop() if len(kinds) == 1 else "rose"
@@ -346,6 +378,8 @@ def postit_kind(store: Store, quote_ids: Sequence[str]) -> str:
 
 def make_postit(store: Store, quote_ids: Sequence[str], *, kind: str | None = None, text: str | None = None) -> Edit:
     """One post-it from one or several quotes, linked to the first (it shows there as "used in")."""
+    from peerdesk.store.models import Quote
+
     if not quote_ids:
         raise UserError("Select one or more quotes to make a post-it from.")
     with store.session() as s:

@@ -2,21 +2,28 @@
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterable, Mapping
-from typing import Any, TypeVar
-
-from sqlalchemy.orm import Session
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from peerdesk.errors import NotFound, UserError
 from peerdesk.services.changes import Changes
+from peerdesk.store import rules
 from peerdesk.store.engine import Store
-from peerdesk.store.models import BOOKKEEPING, SHARED_MODELS, Shared
-from peerdesk.store.uow import UnitOfWork
+from peerdesk.store.tables import BOOKKEEPING
 
-S = TypeVar("S", bound=Shared)
+if TYPE_CHECKING:
+    from sqlalchemy.orm import Session
+
+    from peerdesk.store.models import Shared
+    from peerdesk.store.uow import UnitOfWork
+
+S = TypeVar("S", bound="Shared")
 
 
 def model_for(table: str) -> type[Shared]:
+    from peerdesk.store.models import SHARED_MODELS
+
     try:
         return SHARED_MODELS[table]
     except KeyError:
@@ -38,6 +45,8 @@ def values(store: Store, table: str, record_id: str, fields: list[str] | None = 
 
 
 def set_fields(store: Store, table: str, record_id: str, **fields: Any) -> Changes:
+    from peerdesk.store.uow import UnitOfWork
+
     with UnitOfWork(store) as uow:
         row = uow.get(model_for(table), record_id)
         changed = uow.update(row, **fields)
@@ -47,6 +56,8 @@ def set_fields(store: Store, table: str, record_id: str, **fields: Any) -> Chang
 
 def create(store: Store, table: str, record_id: str | None = None, **fields: Any) -> tuple[str, Changes]:
     """Create a record, or bring back a deleted one with the same id (redo of a creation)."""
+    from peerdesk.store.uow import UnitOfWork
+
     model = model_for(table)
     with UnitOfWork(store) as uow:
         row = uow.add_or_restore(model, record_id, fields)
@@ -62,6 +73,8 @@ def created(uow: UnitOfWork, row: Shared) -> tuple[str, Changes]:
 
 
 def delete(store: Store, table: str, record_id: str) -> Changes:
+    from peerdesk.store.uow import UnitOfWork
+
     with UnitOfWork(store) as uow:
         uow.delete(uow.get(model_for(table), record_id))
         uow.commit()
@@ -69,6 +82,8 @@ def delete(store: Store, table: str, record_id: str) -> Changes:
 
 
 def restore(store: Store, table: str, record_id: str) -> Changes:
+    from peerdesk.store.uow import UnitOfWork
+
     with UnitOfWork(store) as uow:
         uow.restore(uow.get(model_for(table), record_id, include_deleted=True))
         uow.commit()
@@ -83,17 +98,43 @@ def rows(
     where: dict[str, Any] | None = None,
     order_by: str | None = None,
 ) -> list[dict[str, Any]]:
-    """Live (not deleted) records of a table as plain dicts with ``id`` and the asked fields."""
-    from sqlalchemy import select
+    """Live (not deleted) records of a table as plain dicts with ``id`` and the asked fields, each value of the
+    type the models give it (a flag is a ``bool``, versions a ``dict``). Read with plain SQL: the window's first
+    views use it before anything has needed SQLAlchemy."""
+    if table not in rules.MAX_RECORDS_OF:  # every shared table has a record limit (a test checks)
+        raise ValueError(f"no shared table named {table!r}")
+    conditions = dict(where or {})
+    with store.reading() as db:
+        declared = {name: kind for _n, name, kind, *_rest in db.execute(f'PRAGMA table_info("{table}")')}
+        named = ["id", *fields, *conditions, *([order_by] if order_by else [])]
+        unknown = [name for name in named if name not in declared]
+        if unknown:
+            raise ValueError(f"{table} has no field {unknown[0]!r}")
+        columns = ", ".join(["id", *(f'"{name}"' for name in fields)])
+        sql = f'SELECT {columns} FROM "{table}" WHERE NOT deleted'
+        sql += "".join(f' AND "{name}" = ?' for name in conditions)
+        sql += f' ORDER BY "{order_by}", id' if order_by else ""
+        found = db.execute(sql, tuple(conditions.values())).fetchall()
+    convert = [_READERS.get(declared[f], _as_is) for f in fields]
+    return [
+        {"id": row[0], **{f: read(v) for f, read, v in zip(fields, convert, row[1:], strict=True)}} for row in found
+    ]
 
-    model = model_for(table)
-    stmt = select(model).where(model.deleted.is_(False))
-    for name, value in (where or {}).items():
-        stmt = stmt.where(getattr(model, name) == value)
-    if order_by:
-        stmt = stmt.order_by(getattr(model, order_by), model.id)
-    with store.session() as s:
-        return [{"id": r.id, **{f: getattr(r, f) for f in fields}} for r in s.scalars(stmt)]
+
+def _as_is(value: Any) -> Any:
+    return value
+
+
+def _flag(value: Any) -> Any:
+    return None if value is None else bool(value)
+
+
+def _json(value: Any) -> Any:
+    return None if value is None else json.loads(value)
+
+
+# What a stored value of a declared column type reads as through the models (SQLAlchemy's Boolean and JSON).
+_READERS = {"BOOLEAN": _flag, "JSON": _json}
 
 
 # --- the shape every small record shares (workshop tables, goals, notes, follow-up actions...) ---------------------
@@ -114,6 +155,8 @@ def next_position(positions: Iterable[float]) -> float:
 
 def set_text(store: Store, model: type[Shared], record_id: str, text: str, empty: str, column: str = "text") -> Changes:
     """Set one text column; refused with ``empty`` when blank, no change when it already says that."""
+    from peerdesk.store.uow import UnitOfWork
+
     text = written(text, empty)
     with UnitOfWork(store) as uow:
         changed = uow.update(uow.get(model, record_id), **{column: text})
@@ -147,6 +190,8 @@ def rename_unique(uow: UnitOfWork, model: type[Shared], record_id: str, name: st
 def set_deleted(store: Store, by_table: Mapping[str, Iterable[str]], deleted: bool) -> Changes:
     """Tombstone (or bring back) records made together, table by table, in one transaction: the undo and redo of
     an import or of anything else that adds several records at once."""
+    from peerdesk.store.uow import UnitOfWork
+
     ids: list[str] = []
     with UnitOfWork(store) as uow:
         for table, record_ids in by_table.items():

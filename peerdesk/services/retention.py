@@ -18,35 +18,19 @@ import logging
 from dataclasses import dataclass
 from pathlib import Path
 from types import MappingProxyType
-
-from sqlalchemy import ColumnElement, delete, func, select, text
+from typing import TYPE_CHECKING
 
 from peerdesk.services import review as review_service
 from peerdesk.services.changes import Changes, everything
 from peerdesk.services.plural import count
 from peerdesk.store import backup, lock, maintenance, rekey, sqlcipher
 from peerdesk.store.engine import Store
-from peerdesk.store.models import (
-    INTERVIEW_RECORD_TABLES,
-    PURGE_UNFINISHED_META,
-    PURGED_ON_META,
-    Conflict,
-    Document,
-    DocumentFile,
-    GuardedName,
-    InsightQuote,
-    InsightTheme,
-    InterviewQuestion,
-    Note,
-    PostIt,
-    Quote,
-    QuoteTag,
-    ReadingNote,
-    ScaleAnswer,
-    Shared,
-    Theme,
-)
-from peerdesk.store.uow import UnitOfWork
+from peerdesk.store.tables import INTERVIEW_RECORD_TABLES, PURGE_UNFINISHED_META, PURGED_ON_META
+
+if TYPE_CHECKING:
+    from sqlalchemy import ColumnElement
+
+    from peerdesk.store.models import Shared
 
 log = logging.getLogger(__name__)
 
@@ -54,22 +38,7 @@ log = logging.getLogger(__name__)
 # Guarded names go too: they are the names of the people interviewed. Post-its and themes of the workshop's idea
 # walls (``goal_id`` set) stay: the handbook deletes "all records of the interviews", and the ideas are the
 # workshop's, written by the host's staff on Day 2 afternoon to work towards the goals that remain.
-PURGED: tuple[type[Shared], ...] = (
-    Note,
-    Quote,
-    QuoteTag,
-    PostIt,
-    Theme,
-    InsightTheme,
-    InsightQuote,
-    InterviewQuestion,
-    ScaleAnswer,
-    GuardedName,
-    Document,
-    ReadingNote,
-)
 PURGED_TABLES: tuple[str, ...] = INTERVIEW_RECORD_TABLES
-assert set(PURGED_TABLES) == {m.__tablename__ for m in PURGED}  # type: ignore[attr-defined]
 PURGED_ON = PURGED_ON_META  # meta key: the date the interview records were deleted
 # How the purge's report names what went, in words a team member uses (the links between records are not named).
 REPORTED = MappingProxyType(
@@ -154,11 +123,17 @@ class PurgeReport:
 
 def purge(store: Store, today: dt.date | None = None) -> PurgeReport:
     """Delete every interview record for good, then leave nothing of them in the file or its backups."""
+    from sqlalchemy import delete, func, select, text
+
+    from peerdesk.store.models import SHARED_MODELS, Conflict, DocumentFile
+    from peerdesk.store.uow import UnitOfWork
+
     today = today or dt.date.today()
     counts: dict[str, int] = {}
+    purged = [SHARED_MODELS[table] for table in PURGED_TABLES]
     with UnitOfWork(store) as uow:
         s = uow.session
-        for model in PURGED:
+        for model in purged:
             table = model.__tablename__  # type: ignore[attr-defined]
             only = _interview_rows(model)
             counts[table] = int(s.scalar(select(func.count()).select_from(model).where(*only)) or 0)
@@ -167,7 +142,7 @@ def purge(store: Store, today: dt.date | None = None) -> PurgeReport:
             # A trigger's 'delete' only adds a tombstone to the index: the tokens stay in its pages until a merge.
             # Every indexed row is gone, so the whole index goes, in this same transaction.
             s.execute(text(f"INSERT INTO {fts}({fts}) VALUES ('delete-all')"))
-        for model in PURGED:
+        for model in purged:
             table = model.__tablename__  # type: ignore[attr-defined]
             kept = select(model.id)
             s.execute(delete(Conflict).where(Conflict.table_name == table, Conflict.row_id.not_in(kept)))
@@ -185,6 +160,8 @@ def purge(store: Store, today: dt.date | None = None) -> PurgeReport:
 
 def _interview_rows(model: type[Shared]) -> tuple[ColumnElement[bool], ...]:
     """All rows of ``model`` but the workshop's idea walls."""
+    from peerdesk.store.models import PostIt, Theme
+
     if model is PostIt:
         return (PostIt.goal_id == "",)
     if model is Theme:

@@ -10,33 +10,20 @@ from functools import cache
 from importlib import resources
 from pathlib import Path
 from types import MappingProxyType
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from dateutil.relativedelta import relativedelta
-from sqlalchemy import func, select
 
 from peerdesk.errors import UserError
 from peerdesk.exchange import roster
 from peerdesk.exchange.identity import KeyPair, b64
 from peerdesk.services import questions
 from peerdesk.services.changes import Changes
-from peerdesk.services.rows import view_of
 from peerdesk.store import migrate, rules
 from peerdesk.store.engine import Store
-from peerdesk.store.models import (
-    Identity,
-    Insight,
-    Interview,
-    Member,
-    Note,
-    PlanningAnswer,
-    PostIt,
-    Quote,
-    Review,
-    Shared,
-    Theme,
-)
-from peerdesk.store.uow import UnitOfWork
+
+if TYPE_CHECKING:
+    from peerdesk.store.models import Member, Shared
 
 ROLES = rules.ROLES
 ROLE_LABELS = MappingProxyType(
@@ -127,6 +114,9 @@ def default_dates(visit_start: dt.date | None, visit_end: dt.date | None) -> dic
 
 def create_review(path: Path | str, passphrase: str, essentials: Essentials) -> Store:
     """Make a new review file holding the review, me as its first member, and my keys."""
+    from peerdesk.store.models import Identity, Member, Review
+    from peerdesk.store.uow import UnitOfWork
+
     authority, focus, name = (
         essentials.authority.strip(),
         essentials.focus.strip(),
@@ -174,11 +164,17 @@ def summary(store: Store) -> ReviewSummary:
 
 
 def _read_summary(store: Store) -> ReviewSummary:
-    with store.session() as s:
-        row = s.get(Review, store.review_id)
-        if row is None:
-            raise UserError("This file holds no review record.")
-        return view_of(ReviewSummary, row, key_questions=(row.key_question_1, row.key_question_2, row.key_question_3))
+    found = store.rows(
+        "SELECT id, authority, focus, aim, key_question_1, key_question_2, key_question_3, visit_start, visit_end,"
+        " followup_date, retention_date, co_produced, lead_officers FROM review WHERE id = ?",
+        store.review_id,
+    )
+    if not found:
+        raise UserError("This file holds no review record.")
+    rid, authority, focus, aim, one, two, three, start, end, followup, retention, co_produced, leads = found[0]
+    return ReviewSummary(
+        rid, authority, focus, aim, (one, two, three), start, end, followup, retention, bool(co_produced), leads
+    )
 
 
 REVIEW_FIELDS = frozenset(
@@ -201,6 +197,9 @@ DATE_FIELDS = frozenset({"visit_start", "visit_end", "followup_date", "retention
 
 
 def update_review(store: Store, **fields: Any) -> Changes:
+    from peerdesk.store.models import Review
+    from peerdesk.store.uow import UnitOfWork
+
     unknown = set(fields) - REVIEW_FIELDS
     if unknown:
         raise ValueError(f"not review fields: {sorted(unknown)}")
@@ -234,13 +233,14 @@ def planning_answers(store: Store) -> dict[str, str]:
 
 
 def _read_planning_answers(store: Store) -> tuple[tuple[str, str], ...]:
-    with store.session() as s:
-        rows = s.scalars(select(PlanningAnswer).where(PlanningAnswer.deleted.is_(False)))
-        found = {row.key: row.text for row in rows}
+    found = dict(store.rows("SELECT key, text FROM planning_answers WHERE NOT deleted"))
     return tuple((key, found.get(key, "")) for key in PLANNING_KEYS)
 
 
 def set_planning_answer(store: Store, key: str, text: str) -> Changes:
+    from peerdesk.store.models import PlanningAnswer
+    from peerdesk.store.uow import UnitOfWork
+
     if key not in rules.PLANNING_KEYS:
         raise ValueError(f"unknown planning question {key!r}")
     record_id = planning_id(store.review_id, key)
@@ -256,11 +256,17 @@ def set_planning_answer(store: Store, key: str, text: str) -> Changes:
 
 
 def members(store: Store) -> list[Member]:
+    from sqlalchemy import select
+
+    from peerdesk.store.models import Member
+
     with store.session() as s:
         return list(s.scalars(select(Member).where(Member.deleted.is_(False)).order_by(Member.name)))
 
 
 def me(store: Store) -> Member:
+    from peerdesk.store.models import Member
+
     with store.session() as s:
         row = s.get(Member, store.member_id)
         if row is None:
@@ -269,11 +275,15 @@ def me(store: Store) -> Member:
 
 
 def _count(s: Any, model: type[Shared]) -> int:
+    from sqlalchemy import func, select
+
     return int(s.scalar(select(func.count()).select_from(model).where(model.deleted.is_(False))) or 0)
 
 
 def info(store: Store) -> dict[str, Any]:
     """The facts ``peerdesk info --json`` prints."""
+    from peerdesk.store.models import Insight, Interview, Member, Note, PostIt, Quote, Theme
+
     review = summary(store)
     with store.session() as s:
         conn = s.connection()

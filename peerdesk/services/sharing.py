@@ -157,7 +157,7 @@ def conflicts(store: Store, *, include_resolved: bool = False) -> list[ConflictV
 
         def interviews() -> dict[str, str]:  # read once, and only when a conflict is about an interview's text
             if not labels:
-                labels.update(quotes.interview_labels(s))
+                labels.update(quotes.interview_labels(store))
             return labels
 
         views = []

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import uuid
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from peerdesk.errors import UserError
 from peerdesk.exchange import roster
@@ -15,8 +16,9 @@ from peerdesk.services.changes import Changes
 from peerdesk.services.review import ROLES, initials
 from peerdesk.store import rules
 from peerdesk.store.engine import Store
-from peerdesk.store.models import Identity, Member, MemberTrust, Review
-from peerdesk.store.uow import UnitOfWork
+
+if TYPE_CHECKING:
+    from peerdesk.store.uow import UnitOfWork
 
 TeamMember = roster.TeamMember
 
@@ -33,6 +35,8 @@ def is_lead(store: Store) -> bool:
 
 def my_card(store: Store) -> tuple[Card, str]:
     """My card and its text block (to paste into an email or save as a ``.card`` file)."""
+    from peerdesk.store.models import Member
+
     with store.session() as s:
         me = s.get(Member, roster.my_id(s))
         if me is None:
@@ -43,6 +47,8 @@ def my_card(store: Store) -> tuple[Card, str]:
 
 
 def _require_lead(store: Store, what: str) -> None:
+    from peerdesk.store.models import Member
+
     with store.session() as s:
         if not roster.i_am_lead(s):
             lead = s.get(Member, roster.lead_id(s))
@@ -52,6 +58,9 @@ def _require_lead(store: Store, what: str) -> None:
 
 def add_member(store: Store, text: str) -> tuple[TeamMember, Changes]:
     """The lead adds (or updates) a member from their card, once the fingerprints were compared aloud."""
+    from peerdesk.store.models import Member
+    from peerdesk.store.uow import UnitOfWork
+
     card = read_card(text)
     check_card(store, card)
     _require_lead(store, "add members")
@@ -89,6 +98,8 @@ def check_card(store: Store, card: Card) -> None:
 
 def _set_trust(uow: UnitOfWork, member_id: str, fp: str) -> None:
     """Record ``fp`` as the fingerprint I compared with the member; "" forgets it (no record is made for that)."""
+    from peerdesk.store.models import MemberTrust
+
     trust = uow.session.get(MemberTrust, member_id)
     if trust is not None:
         trust.verified_fingerprint = fp
@@ -98,6 +109,9 @@ def _set_trust(uow: UnitOfWork, member_id: str, fp: str) -> None:
 
 def verify(store: Store, member_id: str) -> Changes:
     """Accept a member's current keys after comparing their fingerprint with them."""
+    from peerdesk.store.models import Member
+    from peerdesk.store.uow import UnitOfWork
+
     with UnitOfWork(store) as uow:
         member = uow.get(Member, member_id)
         fp = roster.member_fingerprint(member)
@@ -110,6 +124,8 @@ def verify(store: Store, member_id: str) -> Changes:
 
 def unverify(store: Store, member_id: str) -> Changes:
     """Forget that I compared this member's fingerprint (undo of ``verify``)."""
+    from peerdesk.store.uow import UnitOfWork
+
     with UnitOfWork(store) as uow:
         _set_trust(uow, member_id, "")
         uow.commit()
@@ -118,6 +134,9 @@ def unverify(store: Store, member_id: str) -> Changes:
 
 def set_removed(store: Store, member_id: str, removed: bool = True) -> Changes:
     """Remove a member (or bring them back): their later bundles are refused and nothing is encrypted to them."""
+    from peerdesk.store.models import Member
+    from peerdesk.store.uow import UnitOfWork
+
     if member_id == store.member_id:
         raise UserError("You cannot remove yourself from the team.")
     _require_lead(store, "remove members")
@@ -130,6 +149,9 @@ def set_removed(store: Store, member_id: str, removed: bool = True) -> Changes:
 def set_role(store: Store, member_id: str, role: str) -> Changes:
     """The lead gives a member another role (a card only brings the one chosen when joining); the team's lead keeps
     the lead's role. It reaches the others with the lead's next bundle, whose roster obeys the same rule."""
+    from peerdesk.store.models import Member
+    from peerdesk.store.uow import UnitOfWork
+
     if role not in ROLES:
         raise UserError(f"Unknown role {role!r}; choose one of {', '.join(ROLES)}.")
     _require_lead(store, "change a member's role")
@@ -165,6 +187,9 @@ def join(invite: str | Invitation, path: Path | str, passphrase: str, me_name: s
     The review's content arrives with the lead's first bundle; until then the review record is an empty placeholder
     whose fields carry no versions, so anything the lead wrote wins over it.
     """
+    from peerdesk.store.models import Identity, Member, MemberTrust, Review
+    from peerdesk.store.uow import UnitOfWork
+
     inv = invite if isinstance(invite, Invitation) else read_invitation(invite)
     name = me_name.strip()
     if not name:

@@ -13,9 +13,7 @@ import datetime as dt
 import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
-from typing import Any
-
-from sqlalchemy import select
+from typing import Any, NamedTuple
 
 from peerdesk.errors import UserError
 from peerdesk.services import approaches, records
@@ -23,14 +21,6 @@ from peerdesk.services.changes import Changes
 from peerdesk.services.rows import view_of
 from peerdesk.store import rules
 from peerdesk.store.engine import Store
-from peerdesk.store.models import (
-    Interview,
-    Member,
-    Review,
-    Slot,
-    StakeholderGroup,
-    Team,
-)
 
 DEFAULT_LENGTH = dt.timedelta(minutes=45)
 MAX_NAME = 120
@@ -115,19 +105,44 @@ class Timetable:
 
 
 def live(session: Any, model: type[Any]) -> list[Any]:
+    from sqlalchemy import select
+
     return list(session.scalars(select(model).where(model.deleted.is_(False))))
 
 
+class _StoredInterview(NamedTuple):
+    """A live interview's columns that its ``InterviewInfo`` copies (``view_of``) or looks up."""
+
+    id: str
+    slot_id: str
+    team_id: str
+    group_id: str
+    approach: str
+    interviewer_id: str
+    interviewer_name: str
+    note_taker_id: str
+    note_taker_name: str
+    attendees: int
+    title: str
+
+
+_INTERVIEW_COLUMNS = ", ".join(_StoredInterview._fields)
+
+
 def timetable(store: Store) -> Timetable:
-    with store.session() as s:
-        slots = sorted(live(s, Slot), key=lambda r: (r.day, r.starts, r.id))
-        teams = sorted(live(s, Team), key=lambda r: (r.position, r.name, r.id))
-        groups = sorted(live(s, StakeholderGroup), key=lambda r: (r.position, r.name.lower(), r.id))
-        members = {m.id: m.name for m in s.scalars(select(Member))}
-        interviews = live(s, Interview)
-    slot_infos = {r.id: SlotInfo(r.id, r.day, r.starts, r.ends, r.activity) for r in slots}
-    team_infos = {r.id: TeamInfo(r.id, r.name, r.room) for r in teams}
-    group_names = {r.id: r.name for r in groups}
+    with store.reading() as db:
+        slot_rows = db.execute("SELECT id, day, starts, ends, activity FROM slots WHERE NOT deleted").fetchall()
+        team_rows = db.execute("SELECT id, name, room, position FROM teams WHERE NOT deleted").fetchall()
+        groups = db.execute("SELECT id, name, position FROM stakeholder_groups WHERE NOT deleted").fetchall()
+        members = dict(db.execute("SELECT id, name FROM members"))
+        interviews = [
+            _StoredInterview(*r) for r in db.execute(f"SELECT {_INTERVIEW_COLUMNS} FROM interviews WHERE NOT deleted")
+        ]
+    slots = sorted((SlotInfo(*r) for r in slot_rows), key=lambda r: (r.day, r.starts, r.id))
+    slot_infos = {r.id: r for r in slots}
+    team_infos = {r[0]: TeamInfo(*r[:3]) for r in sorted(team_rows, key=lambda r: (r[3], r[1], r[0]))}
+    groups.sort(key=lambda r: (r[2], r[1].lower(), r[0]))
+    group_names = {r[0]: r[1] for r in groups}
     infos = [_info(r, slot_infos, team_infos, group_names, members) for r in interviews]
     slot_rank = {sid: n for n, sid in enumerate(slot_infos)}
     team_rank = {tid: n for n, tid in enumerate(team_infos)}
@@ -138,14 +153,14 @@ def timetable(store: Store) -> Timetable:
     return Timetable(
         slots=list(slot_infos.values()),
         teams=list(team_infos.values()),
-        groups=[GroupInfo(r.id, r.name) for r in groups],
+        groups=[GroupInfo(gid, name) for gid, name, _position in groups],
         interviews=infos,
         cells=cells,
     )
 
 
 def _info(
-    row: Interview,
+    row: _StoredInterview,
     slots: Mapping[str, SlotInfo],
     teams: Mapping[str, TeamInfo],
     groups: Mapping[str, str],
@@ -183,6 +198,8 @@ def slot_end(slot: SlotInfo, day_one: dt.date) -> dt.datetime:
 
 def next_interview(store: Store, now: dt.datetime, member_id: str | None = None) -> InterviewInfo | None:
     """The member's interview (asking or taking notes) that is under way or starts soonest after ``now``."""
+    from peerdesk.store.models import Review
+
     me = member_id or store.member_id
     with store.session() as s:
         review = s.get(Review, store.review_id)

@@ -16,6 +16,7 @@ import io
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from peerdesk.errors import UserError
 from peerdesk.files import read_at_most, reason, write_private_text
@@ -24,8 +25,9 @@ from peerdesk.services import timetable as tt
 from peerdesk.services.changes import Changes
 from peerdesk.services.spreadsheet_cells import as_text, as_written
 from peerdesk.store.engine import Store
-from peerdesk.store.models import Interview, Member, Slot, StakeholderGroup, Team
-from peerdesk.store.uow import UnitOfWork
+
+if TYPE_CHECKING:
+    from peerdesk.store.models import Interview, Member
 
 COLUMNS = (
     "day",
@@ -196,6 +198,9 @@ def import_text(store: Store, text: str) -> ImportResult:
 
 def import_rows(store: Store, rows: list[Row]) -> ImportResult:
     """Add the checked rows in one transaction; a row that clashes with the review refuses them all."""
+    from peerdesk.store.models import Interview, Member, Slot, StakeholderGroup, Team
+    from peerdesk.store.uow import UnitOfWork
+
     result = ImportResult(created={t: [] for t in tt.TABLES})
     with UnitOfWork(store) as uow:
         members = uow.query(Member)

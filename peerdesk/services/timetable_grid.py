@@ -8,17 +8,16 @@ stakeholder group in use cannot be deleted: it is the only attribution a quote h
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any
-
-from sqlalchemy import select
+from typing import TYPE_CHECKING, Any
 
 from peerdesk.errors import UserError
 from peerdesk.services import records, timetable
 from peerdesk.services.changes import Changes
 from peerdesk.store import rules
 from peerdesk.store.engine import Store
-from peerdesk.store.models import Interview, Note, Quote, Slot, StakeholderGroup, Team
-from peerdesk.store.uow import UnitOfWork
+
+if TYPE_CHECKING:
+    from peerdesk.store.models import Slot, Team
 
 
 def _check_activity(activity: str) -> str:
@@ -41,6 +40,9 @@ def _slot_times(starts: str, ends: str, day: int) -> tuple[str, str]:
 
 def add_slot(store: Store, starts: str, ends: str = "", day: int = 1, activity: str = "") -> tuple[str, Changes]:
     """A time slot; with ``activity``, a row for every team (lunch, a break…) that holds no interviews."""
+    from peerdesk.store.models import Slot
+    from peerdesk.store.uow import UnitOfWork
+
     activity = _check_activity(activity)
     starts, ends = _slot_times(starts, ends, day)
     with UnitOfWork(store) as uow:
@@ -51,6 +53,9 @@ def add_slot(store: Store, starts: str, ends: str = "", day: int = 1, activity: 
 
 
 def add_team(store: Store, name: str, room: str = "") -> tuple[str, Changes]:
+    from peerdesk.store.models import Team
+    from peerdesk.store.uow import UnitOfWork
+
     name = name.strip()
     if not name:
         raise UserError("Give the team a name (for example Team A).")
@@ -63,6 +68,9 @@ def add_team(store: Store, name: str, room: str = "") -> tuple[str, Changes]:
 def add_group(store: Store, name: str, *, reuse: bool = True) -> tuple[str, Changes]:
     """A new stakeholder group; a name the review already has gives that group back (or, with ``reuse`` false,
     is refused: the groups dialog must not make an undo step that would delete someone else's group)."""
+    from peerdesk.store.models import StakeholderGroup
+    from peerdesk.store.uow import UnitOfWork
+
     name = name.strip()
     if not name:
         raise UserError("Give the stakeholder group a name (for example Foster carers).")
@@ -98,6 +106,8 @@ def _count(n: int, noun: str) -> str:
 
 
 def _where(session: Any, model: type[Any], **where: str) -> list[Any]:
+    from sqlalchemy import select
+
     stmt = select(model).where(model.deleted.is_(False))
     for name, value in where.items():
         stmt = stmt.where(getattr(model, name) == value)
@@ -105,6 +115,8 @@ def _where(session: Any, model: type[Any], **where: str) -> list[Any]:
 
 
 def _usage(session: Any, **where: str) -> Usage:
+    from peerdesk.store.models import Interview, Note, Quote
+
     ids = sorted(r.id for r in _where(session, Interview, **where))
     wanted = set(ids)
     written = {n.interview_id for n in _where(session, Note) if n.interview_id in wanted and n.body.strip()}
@@ -138,6 +150,8 @@ class GroupUse:
 
 def groups_in_use(store: Store) -> list[GroupUse]:
     """Every stakeholder group, in the timetable's order, with how many interviews and quotes carry it."""
+    from peerdesk.store.models import Interview, Quote, StakeholderGroup
+
     with store.session() as s:
         groups = sorted(timetable.live(s, StakeholderGroup), key=lambda r: (r.position, r.name.lower(), r.id))
         interviews: dict[str, int] = {}
@@ -151,12 +165,16 @@ def groups_in_use(store: Store) -> list[GroupUse]:
 
 def slot_fields(store: Store, slot_id: str) -> tuple[str, str, int]:
     """(starts, ends, day) of a slot, to put back on undo."""
+    from peerdesk.store.models import Slot
+
     with store.session() as s:
         row = records.live(s, Slot, slot_id, "That time slot no longer exists (it may have been deleted).")
         return row.starts, row.ends, row.day
 
 
 def slot_activity(store: Store, slot_id: str) -> str:
+    from peerdesk.store.models import Slot
+
     with store.session() as s:
         row = s.get(Slot, slot_id)
         return row.activity if row is not None else ""
@@ -167,6 +185,9 @@ def update_slot(
 ) -> Changes:
     """Change a slot's times (its interviews stay in it, so they move with it), or what happens in it for everyone
     (only while it holds no interviews)."""
+    from peerdesk.store.models import Interview, Slot
+    from peerdesk.store.uow import UnitOfWork
+
     starts, ends = _slot_times(starts, ends, day)
     with UnitOfWork(store) as uow:
         row = uow.get(Slot, slot_id)
@@ -184,6 +205,8 @@ def update_slot(
 
 
 def team_fields(store: Store, team_id: str) -> tuple[str, str]:
+    from peerdesk.store.models import Team
+
     with store.session() as s:
         row = records.live(s, Team, team_id, "That team no longer exists (it may have been deleted).")
         return row.name, row.room
@@ -191,6 +214,9 @@ def team_fields(store: Store, team_id: str) -> tuple[str, str]:
 
 def update_team(store: Store, team_id: str, name: str, room: str = "") -> Changes:
     """Rename a team or change its room. Names stay distinct: the CSV file finds a team by its name."""
+    from peerdesk.store.models import Team
+    from peerdesk.store.uow import UnitOfWork
+
     name = name.strip()
     if not name:
         raise UserError("Give the team a name (for example Team A).")
@@ -203,6 +229,9 @@ def update_team(store: Store, team_id: str, name: str, room: str = "") -> Change
 
 def rename_group(store: Store, group_id: str, name: str) -> Changes:
     """Rename a stakeholder group: every interview and quote of the group shows the new name."""
+    from peerdesk.store.models import StakeholderGroup
+    from peerdesk.store.uow import UnitOfWork
+
     name = name.strip()
     if not name:
         raise UserError("A stakeholder group needs a name.")
@@ -218,17 +247,24 @@ def delete_slot(store: Store, slot_id: str) -> tuple[list[str], Changes]:
 
     Returns the interviews it deleted so that undo (``set_deleted``) brings back exactly those.
     """
+    from peerdesk.store.models import Slot
+
     return _delete_with_interviews(store, Slot, slot_id, "slot_id")
 
 
 def delete_team(store: Store, team_id: str) -> tuple[list[str], Changes]:
     """Delete a team and its interviews (a timetable column goes with its cells), in one transaction."""
+    from peerdesk.store.models import Team
+
     return _delete_with_interviews(store, Team, team_id, "team_id")
 
 
 def _delete_with_interviews(
     store: Store, model: type[Slot] | type[Team], record_id: str, column: str
 ) -> tuple[list[str], Changes]:
+    from peerdesk.store.models import Interview
+    from peerdesk.store.uow import UnitOfWork
+
     with UnitOfWork(store) as uow:
         row = uow.get(model, record_id)
         interviews = uow.query(Interview, **{column: record_id})
@@ -246,6 +282,9 @@ def delete_group(store: Store, group_id: str) -> Changes:
     A group in use is refused rather than cleared: it is the only attribution a quote has (never a person), so
     blanking it would leave quotes in the presentation saying "no group". Renaming is the way to fix a name.
     """
+    from peerdesk.store.models import StakeholderGroup
+    from peerdesk.store.uow import UnitOfWork
+
     with UnitOfWork(store) as uow:
         row = uow.get(StakeholderGroup, group_id)
         usage = _usage(uow.session, group_id=group_id)

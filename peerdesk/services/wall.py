@@ -21,15 +21,16 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 from types import MappingProxyType
-
-from sqlalchemy import select
+from typing import TYPE_CHECKING
 
 from peerdesk.errors import NotFound, UserError
 from peerdesk.services.edits import Edit, Recorder, recording
 from peerdesk.store import rules
 from peerdesk.store.engine import Store
-from peerdesk.store.models import Goal, Member, PostIt, Theme
-from peerdesk.store.uow import UnitOfWork
+
+if TYPE_CHECKING:
+    from peerdesk.store.models import PostIt, Theme
+    from peerdesk.store.uow import UnitOfWork
 
 KINDS = rules.POSTIT_KINDS  # the Day 1 evening's post-its, on the Day 2 wall
 IDEA = rules.IDEA  # a workshop table's idea, on its goal's wall
@@ -114,6 +115,10 @@ def _kinds_on(goal_id: str) -> tuple[str, ...]:
 
 def load_wall(store: Store, goal_id: str = DAY2_WALL) -> WallState:
     """The Day 2 wall, or (``goal_id``) that goal's idea wall."""
+    from sqlalchemy import select
+
+    from peerdesk.store.models import Member, PostIt, Theme
+
     with store.session() as s:
         initials = {
             mid: ini for mid, ini in s.execute(select(Member.id, Member.initials).where(Member.deleted.is_(False)))
@@ -209,6 +214,8 @@ def _check_kind(kind: str, goal_id: str = DAY2_WALL) -> None:
 
 
 def _check_goal(uow: UnitOfWork, goal_id: str) -> None:
+    from peerdesk.store.models import Goal
+
     if goal_id != DAY2_WALL:
         goal = uow.session.get(Goal, goal_id)
         if goal is None or goal.deleted:
@@ -225,6 +232,8 @@ def _check_text(text: str) -> str:
 
 
 def _next_position(uow: UnitOfWork, kind: str) -> float:
+    from peerdesk.store.models import PostIt
+
     positions = [p.position for p in uow.query(PostIt, kind=kind)]
     return (max(positions) + 1.0) if positions else 0.0
 
@@ -256,6 +265,8 @@ def add_postit(
     record_id: str | None = None,
 ) -> Edit:
     """A new post-it on the Day 2 wall, or (``goal_id``, kind "idea") on that goal's wall."""
+    from peerdesk.store.models import PostIt, Theme
+
     _check_kind(kind, goal_id)
     text = _check_text(text)
     with recording(store) as rec:
@@ -281,6 +292,8 @@ def add_postit(
 
 
 def edit_postit(store: Store, postit_id: str, text: str) -> Edit:
+    from peerdesk.store.models import PostIt
+
     text = _check_text(text)
     with recording(store) as rec:
         uow = rec.uow
@@ -289,6 +302,8 @@ def edit_postit(store: Store, postit_id: str, text: str) -> Edit:
 
 
 def recolour(store: Store, postit_ids: Iterable[str], kind: str) -> Edit:
+    from peerdesk.store.models import PostIt
+
     _check_kind(kind)
     with recording(store) as rec:
         uow = rec.uow
@@ -304,6 +319,8 @@ def recolour(store: Store, postit_ids: Iterable[str], kind: str) -> Edit:
 
 
 def delete_postits(store: Store, postit_ids: Iterable[str]) -> Edit:
+    from peerdesk.store.models import PostIt
+
     with recording(store) as rec:
         uow = rec.uow
         for pid in postit_ids:
@@ -313,6 +330,8 @@ def delete_postits(store: Store, postit_ids: Iterable[str]) -> Edit:
 
 def set_placed(store: Store, postit_ids: Iterable[str], placed: bool = True) -> Edit:
     """Read out and put on its sheet (or taken back): a placed post-it goes to the end of its column."""
+    from peerdesk.store.models import PostIt
+
     with recording(store) as rec:
         uow = rec.uow
         for pid in postit_ids:
@@ -328,6 +347,8 @@ def set_placed(store: Store, postit_ids: Iterable[str], placed: bool = True) -> 
 
 def move_in_evening(store: Store, postit_ids: Sequence[str], kind: str, index: int) -> Edit:
     """Put post-its on the ``kind`` sheet at ``index`` (among its post-its); changing sheet changes colour."""
+    from peerdesk.store.models import PostIt
+
     _check_kind(kind)
     with recording(store) as rec:
         uow = rec.uow

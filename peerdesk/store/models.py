@@ -25,12 +25,6 @@ from types import MappingProxyType
 from sqlalchemy import JSON, Boolean, Float, Integer, LargeBinary, String, Text
 from sqlalchemy.orm import DeclarativeBase, Mapped, configure_mappers, mapped_column
 
-# Re-exported: callers that already use the models name them from here.
-from peerdesk.store.tables import BOOKKEEPING as BOOKKEEPING
-from peerdesk.store.tables import INTERVIEW_RECORD_TABLES as INTERVIEW_RECORD_TABLES
-from peerdesk.store.tables import PURGE_UNFINISHED_META as PURGE_UNFINISHED_META
-from peerdesk.store.tables import PURGED_ON_META as PURGED_ON_META
-
 
 def configure() -> None:
     """SQLAlchemy's one-time set-up of the models (their mappers, ~25 ms), which the first query would otherwise do:

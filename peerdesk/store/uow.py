@@ -12,7 +12,8 @@ from peerdesk.errors import NotFound, UserError
 from peerdesk.store import hlc, rules
 from peerdesk.store.engine import WRITE_OPTION, Store
 from peerdesk.store.labels import label
-from peerdesk.store.models import BOOKKEEPING, Meta, Shared, new_id
+from peerdesk.store.models import Meta, Shared, new_id
+from peerdesk.store.tables import BOOKKEEPING
 
 S = TypeVar("S", bound=Shared)
 # The clock's last stamp, kept with every commit that stamped (so a restart never stamps behind it): no read first.

@@ -7,7 +7,7 @@ from pathlib import Path
 from peerdesk.services import backups, notes, search
 from peerdesk.store import backup, maintenance
 from peerdesk.store.engine import Store
-from peerdesk.store.models import PURGE_UNFINISHED_META
+from peerdesk.store.tables import PURGE_UNFINISHED_META
 from peerdesk.store.uow import UnitOfWork
 from tests.helpers.timetable import build_day
 

@@ -14,8 +14,6 @@ from sqlalchemy import JSON, Boolean, Float, Integer, LargeBinary, String, Text,
 from peerdesk.store import models, sqlcipher
 from peerdesk.store.engine import Store
 from peerdesk.store.models import (
-    BOOKKEEPING,
-    INTERVIEW_RECORD_TABLES,
     SHARED_MODELS,
     Base,
     Conflict,
@@ -25,6 +23,7 @@ from peerdesk.store.models import (
     Tag,
     new_id,
 )
+from peerdesk.store.tables import BOOKKEEPING, INTERVIEW_RECORD_TABLES
 from peerdesk.store.uow import UnitOfWork
 
 # SQLCipher's driver raises its own errors (SQLAlchemy wraps only the standard sqlite3 module's): a constraint

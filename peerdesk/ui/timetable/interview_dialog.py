@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QTime
 from PySide6.QtWidgets import (
@@ -20,8 +20,10 @@ from PySide6.QtWidgets import (
 
 from peerdesk.services import approaches
 from peerdesk.services import timetable as tt
-from peerdesk.store.models import Member
 from peerdesk.ui.kit.widgets import ok_cancel
+
+if TYPE_CHECKING:
+    from peerdesk.store.models import Member
 
 NOBODY = "Nobody yet"
 

@@ -33,7 +33,8 @@ if str(ROOT) not in sys.path:
 
 from peerdesk.exchange import bundle, canonical  # noqa: E402
 from peerdesk.store import rules  # noqa: E402
-from peerdesk.store.models import BOOKKEEPING, SHARED_MODELS  # noqa: E402
+from peerdesk.store.models import SHARED_MODELS  # noqa: E402
+from peerdesk.store.tables import BOOKKEEPING  # noqa: E402
 from tests.helpers import vector_world as w  # noqa: E402
 
 HERE = Path(__file__).resolve().parent
