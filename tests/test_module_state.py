@@ -21,6 +21,7 @@ CONSTANT_CALLS = frozenset(
         "tuple",
         "str",
         "encode",
+        "join",  # str.join: a str
         "range",
         "MappingProxyType",
         "compile",  # re.compile

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterable, Mapping
+from types import MappingProxyType
 from typing import TYPE_CHECKING, Any, TypeVar
 
 from peerdesk.errors import NotFound, UserError
@@ -134,7 +135,7 @@ def _json(value: Any) -> Any:
 
 
 # What a stored value of a declared column type reads as through the models (SQLAlchemy's Boolean and JSON).
-_READERS = {"BOOLEAN": _flag, "JSON": _json}
+_READERS = MappingProxyType({"BOOLEAN": _flag, "JSON": _json})
 
 
 # --- the shape every small record shares (workshop tables, goals, notes, follow-up actions...) ---------------------

@@ -11,6 +11,7 @@ import logging
 import threading
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
+from importlib import import_module
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
 
@@ -72,6 +73,23 @@ class Store:
                     self._first = None  # the engine's now, or closed by the read using it when it is done
                 engine = self._engine
         return engine
+
+    def make_engine_meanwhile(self) -> threading.Thread:
+        """Make the engine on a thread of its own, so that the first edit does not wait ~0.3 s for SQLAlchemy and
+        the models to load. Python hands its lock between threads every few milliseconds, so the window stays
+        responsive meanwhile. Called once the window has shown what it reads first."""
+
+        def make() -> None:
+            try:
+                if self._lock is not None:  # not once the store is closed
+                    import_module("peerdesk.store.uow")  # the models and SQLAlchemy's ORM, which every edit uses
+                    self.engine  # noqa: B018 - made and kept: that is the point
+            except Exception:  # the first real use makes it again, and says what is wrong
+                log.warning("making the database engine ahead of time failed", exc_info=True)
+
+        worker = threading.Thread(target=make, name="peerdesk-engine", daemon=True)
+        worker.start()
+        return worker
 
     def _take_first(self) -> Any | None:
         """The first connection for a plain read, if no engine has taken it and no other read is using it."""

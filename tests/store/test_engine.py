@@ -184,19 +184,58 @@ def test_a_fact_missing_from_the_file_is_not_asked_for_again(closed_review: Path
         assert sum("FROM meta" in sql for sql in asked) == 1
 
 
+def run_python(program: str, *args: str) -> list[str]:
+    """The lines ``program`` prints, run in a fresh interpreter (what it imports is then its own doing)."""
+    done = subprocess.run(
+        [sys.executable, "-c", program, *args], check=True, timeout=60, capture_output=True, text=True
+    )
+    return done.stdout.splitlines()
+
+
 def test_opening_a_review_and_reading_it_plainly_imports_no_sqlalchemy(closed_review: Path, passphrase: str) -> None:
     # Importing SQLAlchemy and mapping the models costs more than the rest of the window's start together.
     program = (
         "import sys\n"
         "from peerdesk.store.engine import Store\n"
         "store = Store.open(sys.argv[1], sys.argv[2])\n"
-        "assert store.review_id and store.rows('SELECT authority FROM review') == [('Westfold County Council',)]\n"
-        "assert 'sqlalchemy' not in sys.modules, 'SQLAlchemy was imported'\n"
+        "print(store.rows('SELECT authority FROM review')[0][0], store.meta('review_id') == store.review_id)\n"
+        "print('sqlalchemy' in sys.modules)\n"
         "store.engine\n"
-        "assert 'sqlalchemy' in sys.modules\n"
+        "print('sqlalchemy' in sys.modules)\n"
         "store.close()\n"
     )
-    subprocess.run([sys.executable, "-c", program, str(closed_review), passphrase], check=True, timeout=60)
+    read, before, after = run_python(program, str(closed_review), passphrase)
+    assert read == "Westfold County Council True"
+    assert (before, after) == ("False", "True")  # SQLAlchemy comes with the engine, and not before
+
+
+def test_the_engine_is_made_on_a_thread_of_its_own_before_the_first_edit_needs_it(
+    closed_review: Path, passphrase: str
+) -> None:
+    program = (
+        "import sys\n"
+        "from peerdesk.store.engine import Store\n"
+        "from peerdesk.services import review\n"
+        "store = Store.open(sys.argv[1], sys.argv[2])\n"
+        "print(sorted({'sqlalchemy', 'peerdesk.store.models'} & set(sys.modules)))\n"
+        "worker = store.make_engine_meanwhile()\n"
+        "worker.join(60)\n"
+        "print(worker.name, worker.is_alive())\n"
+        "print(sorted({'sqlalchemy', 'peerdesk.store.models'} & set(sys.modules)))\n"
+        "review.update_review(store, focus='Early help')\n"
+        "print(review.summary(store).focus)\n"
+        "store.close()\n"
+    )
+    before, thread, after, focus = run_python(program, str(closed_review), passphrase)
+    assert before == "[]" and thread == "peerdesk-engine False"
+    assert after == "['peerdesk.store.models', 'sqlalchemy']" and focus == "Early help"
+
+
+def test_a_closed_store_makes_no_engine_on_its_thread(closed_review: Path, passphrase: str) -> None:
+    store = Store.open(closed_review, passphrase)
+    store.close()
+    store.make_engine_meanwhile().join(60)
+    assert store.rows is not None and store._engine is None  # nothing reopened behind the closed file
 
 
 def test_the_engine_takes_over_the_first_connection(closed_review: Path, passphrase: str) -> None:

@@ -116,7 +116,8 @@ def _cli_as_another_user(path: Path) -> subprocess.CompletedProcess[str]:
     if os.geteuid() == 0:  # import first (nobody may not read the interpreter's own files), then drop
         code = (
             "import os, peerdesk.cli.app, peerdesk.logs, peerdesk.services.review, peerdesk.store.maintenance, "
-            f"peerdesk.store.rekey; os.setgid({NOBODY}); os.setuid({NOBODY}); " + code
+            "peerdesk.store.rekey, peerdesk.store.uow, peerdesk.exchange.digest; "  # the opening itself needs neither
+            f"os.setgid({NOBODY}); os.setuid({NOBODY}); " + code
         )
     env = {**os.environ, PASSPHRASE_ENV: PASSPHRASE, "HOME": str(path.parent)}
     return subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, env=env)

@@ -276,6 +276,9 @@ class Controller(QObject):
         # What is due on opening (the retention offer, the hourly backup) waits until the window has painted: a
         # backup copy takes a moment, and the review should be on screen first.
         QTimer.singleShot(OPENED_CHECKS_MS, window, window.safety.on_opened)
+        # The window read what it shows with plain SQL; what every edit needs (SQLAlchemy, the models) loads now,
+        # on a thread, rather than making the first edit wait for it.
+        QTimer.singleShot(OPENED_CHECKS_MS, window, store.make_engine_meanwhile)
         if self.pending_bundle is not None:
             self._offer_import(window)
         return window

@@ -73,5 +73,5 @@ def test_a_window_opened_on_a_review_has_not_loaded_what_only_a_menu_action_need
     title, modules = shown.stdout.splitlines()[:2]
     assert "Westfold County Council" in title  # the review really is open
     loaded = set(modules.split())
-    assert "peerdesk.ui.overview.panel" in loaded and "sqlalchemy.orm" in loaded
+    assert "peerdesk.ui.overview.panel" in loaded and "peerdesk.store.engine" in loaded
     assert [m for m in LOADED_ON_FIRST_USE if m in loaded] == []
