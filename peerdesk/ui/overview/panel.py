@@ -31,6 +31,7 @@ from peerdesk.services.changes import Changes
 from peerdesk.services.records import values as record_values
 from peerdesk.ui.kit import ops
 from peerdesk.ui.kit.autosave_text import AutoSaveText
+from peerdesk.ui.kit.below_fold import BuiltWhenSeen
 from peerdesk.ui.kit.dates import QT_DATE
 from peerdesk.ui.kit.dialogs import STRETCH, table_view
 from peerdesk.ui.kit.fitting import show_start
@@ -40,6 +41,9 @@ from peerdesk.ui.kit.plain import plain_label
 from peerdesk.ui.kit.record_model import Column, RecordTableModel
 from peerdesk.ui.kit.session import ReviewSession
 from peerdesk.ui.kit.widgets import scrolling
+
+# The lead-in, planning and documents' height on a laptop's width, until a first build says (kit/below_fold.py).
+REST_HEIGHT_GUESS = 2900
 
 
 class OverviewPanel(Panel):
@@ -72,44 +76,61 @@ class OverviewPanel(Panel):
         self.line_edits: dict[str, QLineEdit] = {}
         self.texts: dict[str, AutoSaveText] = {}
         self.dates: dict[str, QDateEdit] = {}
+        self.planning: dict[str, AutoSaveText] = {}
         self._build_review_box()
+        # The lead-in, planning and documents are below the review when the window opens: built when first seen.
+        self.rest = BuiltWhenSeen("overview", self._build_rest, scroll, guess=REST_HEIGHT_GUESS)
+        self.layout_.addWidget(self.rest)
+        self.layout_.addStretch(1)
+        self.refresh(Changes.of("review"))
+
+    # --- building -----------------------------------------------------------------------------------------
+    def _build_rest(self) -> QWidget:
+        rest = QWidget()
+        rest.setObjectName("overviewRest")
+        layout = QVBoxLayout(rest)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(self.layout_.spacing())
         from peerdesk.ui.overview.checklist import ChecklistBox
 
-        self.checklist = ChecklistBox(session)  # the lead-in before the visit (#20)
-        self.layout_.addWidget(self.checklist)
-        self._build_planning_box()
-        self._build_table_box(
-            "Candidate areas of focus",
-            "candidate_areas",
-            [
-                Column("name", "Area"),
-                Column("pros", "For"),
-                Column("cons", "Against"),
-                Column("chosen", "Chosen", "bool"),
-            ],
-            "candidate area",
-            {"name": "New area", "position": 0.0},
+        self.checklist = ChecklistBox(self.session)  # the lead-in before the visit (#20)
+        layout.addWidget(self.checklist)
+        layout.addWidget(self._build_planning_box())
+        layout.addWidget(
+            self._build_table_box(
+                "Candidate areas of focus",
+                "candidate_areas",
+                [
+                    Column("name", "Area"),
+                    Column("pros", "For"),
+                    Column("cons", "Against"),
+                    Column("chosen", "Chosen", "bool"),
+                ],
+                "candidate area",
+                {"name": "New area", "position": 0.0},
+            )
         )
-        self._build_table_box(
-            "Documents received",
-            "documents",
-            [
-                Column("title", "Title"),
-                Column("kind", "Kind"),
-                Column("received", "Received"),
-                Column("reading_notes", "Reading notes"),
-            ],
-            "document",
-            {"title": "New document", "received": dt.date.today().isoformat()},
+        layout.addWidget(
+            self._build_table_box(
+                "Documents received",
+                "documents",
+                [
+                    Column("title", "Title"),
+                    Column("kind", "Kind"),
+                    Column("received", "Received"),
+                    Column("reading_notes", "Reading notes"),
+                ],
+                "document",
+                {"title": "New document", "received": dt.date.today().isoformat()},
+            )
         )
         from peerdesk.ui.overview.documents import DocumentsBox
 
-        self.documents_box = DocumentsBox(session)  # the files themselves and reading notes (#20)
-        self.layout_.addWidget(self.documents_box)
-        self.layout_.addStretch(1)
-        self.refresh(Changes.of("review", "planning_answers"))
+        self.documents_box = DocumentsBox(self.session)  # the files themselves and reading notes (#20)
+        layout.addWidget(self.documents_box)
+        self._refresh_planning()
+        return rest
 
-    # --- building -----------------------------------------------------------------------------------------
     def _build_review_box(self) -> None:
         box = QGroupBox("The review")
         form = QFormLayout(box)
@@ -179,11 +200,10 @@ class OverviewPanel(Panel):
     def _planning_flag_saver(self, key: str) -> Callable[[bool], None]:
         return lambda on: self._save_planning(key, "yes" if on else "")
 
-    def _build_planning_box(self) -> None:
+    def _build_planning_box(self) -> QGroupBox:
         box = QGroupBox("Planning")
         form = QFormLayout(box)
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
-        self.planning: dict[str, AutoSaveText] = {}
         self.planning_lines: dict[str, QLineEdit] = {}
         for key, label in review_service.PLANNING_NAMES:
             line = QLineEdit()
@@ -209,11 +229,11 @@ class OverviewPanel(Panel):
 
         self.traceable_below = TraceableSetting(self.session)
         form.addRow(LABEL, self.traceable_below)
-        self.layout_.addWidget(box)
+        return box
 
     def _build_table_box(
         self, title: str, table: str, columns: list[Column], noun: str, defaults: dict[str, Any]
-    ) -> None:
+    ) -> QGroupBox:
         box = QGroupBox(title)
         layout = QVBoxLayout(box)
         model = RecordTableModel(self.session, table, columns, noun=noun)
@@ -242,7 +262,7 @@ class OverviewPanel(Panel):
         layout.addLayout(buttons)
         setattr(self, f"{table}_model", model)
         setattr(self, f"{table}_view", view)
-        self.layout_.addWidget(box)
+        return box
 
     # --- saving (each an undo step) ----------------------------------------------------------------------------
     def _save_review(self, field: str, value: Any) -> None:
@@ -292,20 +312,24 @@ class OverviewPanel(Panel):
             warning = lead_in_warning(visit_start(self.session.store))
             self.lead_in_warning.setText(f"⚠ {warning}" if warning else "")
             self.lead_in_warning.setVisible(bool(warning))
-        if changes.touches("planning_answers"):
-            self.traceable_below.refresh()
-            for key, text in review_service.planning_answers(self.session.store).items():
-                if key in self.planning:
-                    self.planning[key].set_value(text)
-                elif key in self.planning_lines and not self.planning_lines[key].hasFocus():
-                    show_start(self.planning_lines[key], text)
-                elif key in self.planning_flags:
-                    with QSignalBlocker(self.planning_flags[key]):
-                        self.planning_flags[key].setChecked(bool(text))
+        if changes.touches("planning_answers") and self.rest.content is not None:
+            self._refresh_planning()
+
+    def _refresh_planning(self) -> None:
+        self.traceable_below.refresh()
+        for key, text in review_service.planning_answers(self.session.store).items():
+            if key in self.planning:
+                self.planning[key].set_value(text)
+            elif key in self.planning_lines and not self.planning_lines[key].hasFocus():
+                show_start(self.planning_lines[key], text)
+            elif key in self.planning_flags:
+                with QSignalBlocker(self.planning_flags[key]):
+                    self.planning_flags[key].setChecked(bool(text))
 
     def flush(self) -> None:
         """Save whatever is being typed now (before locking or closing)."""
-        for edit in [*self.texts.values(), *self.planning.values(), self.documents_box.my_note]:
+        later = [*self.planning.values(), self.documents_box.my_note] if self.rest.content is not None else []
+        for edit in [*self.texts.values(), *later]:
             edit.flush()
 
 

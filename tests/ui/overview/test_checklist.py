@@ -96,6 +96,7 @@ def test_the_overview_shows_the_checklist(qtbot: QtBot, session: ReviewSession) 
 
     overview = OverviewPanel(session)
     qtbot.addWidget(overview)
+    overview.rest.build()  # below the review, built when first seen
     assert overview.checklist.table.rowCount() == len(checklist.specs())
 
 

@@ -8,7 +8,7 @@ import datetime as dt
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QPushButton
+from PySide6.QtWidgets import QPushButton, QScrollArea
 from pytestqt.qtbot import QtBot
 
 from peerdesk.services import records, review
@@ -38,8 +38,7 @@ def test_the_retention_sentence_counts_down_to_the_date(date: str, says: str) ->
 
 
 def test_the_panel_shows_the_review_and_follows_its_edits(qtbot: QtBot, session: ReviewSession) -> None:
-    panel = OverviewPanel(session)
-    qtbot.addWidget(panel)
+    panel = make(qtbot, session)
     assert "Westfold County Council" in panel.heading.text()
     assert panel.countdown.text()
     review.update_review(session.store, aim="Understand the front door")
@@ -48,9 +47,27 @@ def test_the_panel_shows_the_review_and_follows_its_edits(qtbot: QtBot, session:
     assert panel.checklist.table.rowCount() > 0 and panel.documents_box.chooser.count() == 0
 
 
-def make(qtbot: QtBot, session: ReviewSession) -> OverviewPanel:
+def test_the_lead_in_planning_and_documents_wait_below_the_review_until_scrolled_to(
+    qtbot: QtBot, session: ReviewSession
+) -> None:
+    # Half the overview's widgets are below the review when a window opens: building them made the start slower.
     panel = OverviewPanel(session)
     qtbot.addWidget(panel)
+    panel.resize(700, 400)
+    panel.show()
+    qtbot.waitExposed(panel)
+    assert panel.rest.content is None and not hasattr(panel, "checklist")
+    bar = panel.findChild(QScrollArea).verticalScrollBar()
+    bar.setValue(bar.maximum())
+    assert panel.rest.content is not None and panel.checklist.table.rowCount() > 0
+    assert panel.planning["vision"].isVisible()
+
+
+def make(qtbot: QtBot, session: ReviewSession) -> OverviewPanel:
+    """The overview with its lower part (the lead-in, planning, documents) built, as a scroll down would."""
+    panel = OverviewPanel(session)
+    qtbot.addWidget(panel)
+    panel.rest.build()
     return panel
 
 
@@ -115,8 +132,7 @@ def test_adding_to_a_full_table_says_why_in_words_and_leaves_no_undo_step(
         for k in range(limit):
             uow.add(CandidateArea, name=f"Area {k}")
         uow.commit()
-    panel = OverviewPanel(session)
-    qtbot.addWidget(panel)
+    panel = make(qtbot, session)
     add = next(b for b in panel.findChildren(QPushButton) if b.text() == "Add candidate area")
     steps = session.undo_stack.count()
     qtbot.mouseClick(add, Qt.MouseButton.LeftButton)

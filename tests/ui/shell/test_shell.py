@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import QDate, Qt
-from PySide6.QtWidgets import QDialog, QDockWidget, QLabel, QPushButton
+from PySide6.QtWidgets import QApplication, QDialog, QDockWidget, QLabel, QPushButton, QScrollArea, QWidget
 from pytestqt.qtbot import QtBot
 
 from peerdesk.services import review
@@ -26,6 +26,16 @@ def open_window(qtbot: QtBot, store: Store) -> MainWindow:
     qtbot.addWidget(window)
     window.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, False)
     return window
+
+
+def scroll_to_the_end(panel: QWidget) -> None:
+    """Scroll the panel's form to its end, as a user does with the wheel or the scroll bar."""
+    window = panel.window()
+    assert isinstance(window, MainWindow)
+    window.show_work(panel)
+    bar = panel.findChild(QScrollArea).verticalScrollBar()
+    bar.setValue(bar.maximum())
+    QApplication.processEvents()
 
 
 def test_new_review_dialog_asks_only_the_essentials_and_validates(qtbot: QtBot, tmp_path: Path) -> None:
@@ -93,6 +103,7 @@ def test_editing_the_overview_saves_at_once_and_undo_restores(qtbot: QtBot, stor
 
 def test_planning_text_autosaves_after_a_pause_and_typing_merges_into_one_undo_step(qtbot: QtBot, store: Store) -> None:
     window = open_window(qtbot, store)
+    scroll_to_the_end(window.overview)  # the planning form is below the review: a scroll builds it
     vision = window.overview.planning["vision"]
     clock = Clock()
     vision.pause.clock = clock
@@ -112,6 +123,7 @@ def test_planning_text_autosaves_after_a_pause_and_typing_merges_into_one_undo_s
 def test_candidate_areas_can_be_added_edited_and_removed_with_undo(qtbot: QtBot, store: Store) -> None:
     window = open_window(qtbot, store)
     overview = window.overview
+    scroll_to_the_end(overview)
     model = overview.candidate_areas_model
     [add_button] = [b for b in overview.findChildren(QPushButton) if b.text() == "Add candidate area"]
     add_button.click()
