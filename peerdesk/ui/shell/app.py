@@ -36,7 +36,8 @@ if TYPE_CHECKING:
 # once it has painted (``load_review_modules``), one step per turn of the event loop, so the first window a user
 # sees comes up in about the time Qt itself takes, and a review opened from it waits only for its key and its
 # first reads. In this order: each step is a fair share of the whole, and each module loads what the one before it
-# left.
+# left. SQLAlchemy and the models are not needed to show a review (its first views read with plain SQL) but by its
+# first edit: loaded here while the user reads the start screen, or on a thread once a window opened without it.
 REVIEW_MODULES = (
     "sqlalchemy",
     "sqlalchemy.orm",
