@@ -29,6 +29,7 @@ from peerdesk.store import backup, keys, migrate, sqlcipher, wal
 from peerdesk.store.handle import MIN_PASSPHRASE as MIN_PASSPHRASE
 from peerdesk.store.handle import check_passphrase as check_passphrase
 from peerdesk.store.lock import ReviewLock
+from peerdesk.store.tables import WRITE_OPTION as WRITE_OPTION  # where the unit of work has always taken it from
 
 if TYPE_CHECKING:
     from sqlalchemy import Engine
@@ -36,8 +37,6 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 T = TypeVar("T")
-
-WRITE_OPTION = "peerdesk_write"  # the same as ``pool.WRITE_OPTION``, which cannot be imported without SQLAlchemy
 
 
 class Store:

@@ -15,8 +15,7 @@ from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.pool import Pool, QueuePool, StaticPool
 
 from peerdesk.store import keys, sqlcipher
-
-WRITE_OPTION = "peerdesk_write"
+from peerdesk.store.tables import WRITE_OPTION
 
 
 def file_engine(path: Path, key: keys.FileKey, first: Any | None) -> Engine:

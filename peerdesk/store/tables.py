@@ -3,6 +3,9 @@ not import SQLAlchemy (the window's start reads with plain SQL)."""
 
 from __future__ import annotations
 
+# The execution option that makes a connection's transaction BEGIN IMMEDIATE (a unit of work's: store/pool.py).
+WRITE_OPTION = "peerdesk_write"
+
 # The columns every shared record has that no person edits: merge and bundles keep them.
 BOOKKEEPING = frozenset({"id", "author_id", "versions", "updated"})
 

@@ -23,7 +23,7 @@ from peerdesk.store.models import (
     Tag,
     new_id,
 )
-from peerdesk.store.tables import BOOKKEEPING, INTERVIEW_RECORD_TABLES
+from peerdesk.store.tables import BOOKKEEPING
 from peerdesk.store.uow import UnitOfWork
 
 # SQLCipher's driver raises its own errors (SQLAlchemy wraps only the standard sqlite3 module's): a constraint
@@ -74,13 +74,6 @@ def test_a_quote_has_no_column_that_could_say_who_said_it() -> None:
     assert {"interview_id", "group_id", "text"} <= names
     people = ("person", "speaker", "name", "said_by", "interviewee", "member")
     assert [n for n in names if any(word in n for word in people)] == []
-
-
-def test_the_records_deleted_after_the_follow_up_are_shared_tables() -> None:
-    assert set(INTERVIEW_RECORD_TABLES) <= set(SHARED_MODELS)
-    assert len(set(INTERVIEW_RECORD_TABLES)) == len(INTERVIEW_RECORD_TABLES)
-    assert {"notes", "quotes", "postits"} <= set(INTERVIEW_RECORD_TABLES)
-    assert "members" not in INTERVIEW_RECORD_TABLES and "review" not in INTERVIEW_RECORD_TABLES
 
 
 def test_configuring_sets_up_every_model_before_any_query_asks() -> None:
