@@ -23,16 +23,13 @@ import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 from types import MappingProxyType
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from peerdesk.errors import UserError
 from peerdesk.services import records
 from peerdesk.services.changes import Changes
 from peerdesk.store import rules
 from peerdesk.store.engine import Store
-
-if TYPE_CHECKING:
-    pass
 
 KINDS = rules.GUARDED_NAME_KINDS
 KIND_LABELS = MappingProxyType({"interviewee": "Interviewee", "staff": "Staff member", "other": "Someone else named"})
