@@ -50,11 +50,27 @@ class BuiltWhenSeen(QWidget):
             assert layout is not None
             layout.addWidget(content)
             content.show()  # now, not at the layout's next turn: Tab can go into it at once
+            self._take_place_in_tab_order(content)
+            self.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # a stop for Tab only while it stands in
             self.setMinimumHeight(0)
             self._area.verticalScrollBar().valueChanged.disconnect(self._build_if_seen)
             self._area.viewport().removeEventFilter(self)
             self.built.emit(content)
         return self.content
+
+    def _take_place_in_tab_order(self, content: QWidget) -> None:
+        """Made after the rest of the window, the content's fields would come last when Tab moves on: put them
+        right after the stand-in, in their own order, as if they had been built with the form."""
+        fields: list[QWidget] = []
+        widget = content.nextInFocusChain()
+        while widget is not None and content.isAncestorOf(widget):
+            if widget.focusPolicy() & Qt.FocusPolicy.TabFocus and widget.focusProxy() is None:
+                fields.append(widget)
+            widget = widget.nextInFocusChain()
+        before: QWidget = self
+        for field in fields:
+            QWidget.setTabOrder(before, field)
+            before = field
 
     def _build_if_seen(self) -> None:
         if self.content is None and self.isVisible() and not self.visibleRegion().isEmpty():

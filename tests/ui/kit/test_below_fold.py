@@ -32,6 +32,8 @@ class Form(QWidget):
         self.area.setWidget(body)
         outer = QVBoxLayout(self)
         outer.addWidget(self.area)
+        self.after = QLineEdit()  # made before the rest is built: the rest must still come first after the field
+        outer.addWidget(self.after)
         self.resize(500, 400)
 
     def _make(self) -> QWidget:
@@ -83,12 +85,15 @@ def test_tab_from_the_field_above_builds_the_rest_and_goes_into_it(qtbot: QtBot)
     qtbot.keyClick(form.field, Qt.Key.Key_Tab)
     assert form.made == 1
     qtbot.waitUntil(lambda: form.first.hasFocus())
+    qtbot.keyClick(form.first, Qt.Key.Key_Tab)
+    assert form.after.hasFocus()  # and on out of it, to what follows the form
 
 
 def test_build_on_demand_returns_the_same_content(qtbot: QtBot) -> None:
     form = shown(qtbot, Form())
     content = form.rest.build()
     assert form.rest.build() is content and form.made == 1
+    assert form.rest.focusPolicy() == Qt.FocusPolicy.NoFocus  # built, it is no longer a stop for Tab
 
 
 def test_the_built_height_is_remembered_so_the_next_stand_in_has_it(qtbot: QtBot) -> None:
