@@ -7,12 +7,12 @@ the insight builder lists them all so that others can be picked by keyboard or d
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any
-
-from sqlalchemy import select
+from typing import TYPE_CHECKING, Any
 
 from peerdesk.store.engine import Store
-from peerdesk.store.models import InsightTheme, PostIt, Quote, StakeholderGroup, Theme
+
+if TYPE_CHECKING:
+    from peerdesk.store.models import Quote
 
 
 @dataclass(frozen=True)
@@ -42,6 +42,10 @@ class Evidence:
 
 
 def group_names(s: Any) -> dict[str, str]:
+    from sqlalchemy import select
+
+    from peerdesk.store.models import StakeholderGroup
+
     return {gid: name for gid, name in s.execute(select(StakeholderGroup.id, StakeholderGroup.name))}
 
 
@@ -51,6 +55,10 @@ def quote_view(q: Quote, groups: dict[str, str]) -> QuoteView:
 
 def themes_of(s: Any, insight_id: str) -> list[tuple[str, str]]:
     """(id, heading) of the live themes an insight grew from, by heading."""
+    from sqlalchemy import select
+
+    from peerdesk.store.models import InsightTheme, Theme
+
     rows = s.execute(
         select(Theme.id, Theme.heading)
         .join(InsightTheme, InsightTheme.theme_id == Theme.id)
@@ -68,6 +76,8 @@ def evidence(store: Store, insight_id: str) -> Evidence:
 
 
 def theme_evidence(store: Store, theme_id: str) -> Evidence:
+    from peerdesk.store.models import Theme
+
     with store.session() as s:
         theme = s.get(Theme, theme_id)
         heading = (theme.heading,) if theme is not None else ()
@@ -75,6 +85,10 @@ def theme_evidence(store: Store, theme_id: str) -> Evidence:
 
 
 def _evidence_of_themes(s: Any, theme_ids: list[str], headings: tuple[str, ...]) -> Evidence:
+    from sqlalchemy import select
+
+    from peerdesk.store.models import PostIt, Quote
+
     if not theme_ids:
         return Evidence((), (), headings)
     postits = list(
@@ -105,6 +119,10 @@ def _evidence_of_themes(s: Any, theme_ids: list[str], headings: tuple[str, ...])
 
 def all_quotes(store: Store) -> list[QuoteView]:
     """Every live quote (for picking an illustration beyond the themes' own evidence)."""
+    from sqlalchemy import select
+
+    from peerdesk.store.models import Quote
+
     with store.session() as s:
         groups = group_names(s)
         stmt = select(Quote).where(Quote.deleted.is_(False)).order_by(Quote.starred.desc(), Quote.group_id, Quote.id)

@@ -10,25 +10,17 @@ from __future__ import annotations
 
 import uuid
 from dataclasses import dataclass
-from typing import Any
-
-from sqlalchemy import select
+from typing import TYPE_CHECKING, Any
 
 from peerdesk.errors import UserError
 from peerdesk.services.changes import Changes
 from peerdesk.services.insight_checks import goal_hint
 from peerdesk.services.insight_evidence import QuoteView, candidate_quotes, group_names, quote_view, themes_of
 from peerdesk.store.engine import Store
-from peerdesk.store.models import (
-    Insight,
-    InsightQuote,
-    InsightTheme,
-    PostIt,
-    Quote,
-    Shared,
-    Theme,
-)
-from peerdesk.store.uow import UnitOfWork
+
+if TYPE_CHECKING:
+    from peerdesk.store.models import Shared, Theme
+    from peerdesk.store.uow import UnitOfWork
 
 # The five "so what?" questions, in our words: field name, short label, the prompt beside the answer box.
 SO_WHAT: tuple[tuple[str, str, str], ...] = (
@@ -72,44 +64,41 @@ class InsightDetail:
 
 
 def list_insights(store: Store) -> list[InsightSummary]:
-    with store.session() as s:
-        insights = list(
-            s.scalars(select(Insight).where(Insight.deleted.is_(False)).order_by(Insight.position, Insight.id))
-        )
-        live_quotes = set(s.scalars(select(Quote.id).where(Quote.deleted.is_(False))))
-        counts: dict[str, int] = {}
-        for link in s.scalars(select(InsightQuote).where(InsightQuote.deleted.is_(False))):
-            if link.quote_id in live_quotes:
-                counts[link.insight_id] = counts.get(link.insight_id, 0) + 1
-        headings = _theme_headings(s)
-        return [
-            InsightSummary(
-                id=row.id,
-                number=n,
-                statement=row.statement,
-                description=row.description,
-                evidence_checked=row.evidence_checked,
-                quote_count=counts.get(row.id, 0),
-                theme_headings=tuple(headings.get(row.id, ())),
+    with store.reading() as db:
+        insights = db.execute(
+            "SELECT id, statement, description, evidence_checked FROM insights WHERE NOT deleted ORDER BY position, id"
+        ).fetchall()
+        counts = dict(
+            db.execute(
+                "SELECT insight_quotes.insight_id, count(*) FROM insight_quotes"
+                " JOIN quotes ON quotes.id = insight_quotes.quote_id"
+                " WHERE NOT insight_quotes.deleted AND NOT quotes.deleted GROUP BY insight_quotes.insight_id"
             )
-            for n, row in enumerate(insights, start=1)
-        ]
-
-
-def _theme_headings(s: Any) -> dict[str, list[str]]:
-    stmt = (
-        select(InsightTheme.insight_id, Theme.heading)
-        .join(Theme, Theme.id == InsightTheme.theme_id)
-        .where(InsightTheme.deleted.is_(False), Theme.deleted.is_(False))
-        .order_by(Theme.heading)
-    )
-    found: dict[str, list[str]] = {}
-    for insight_id, heading in s.execute(stmt):
-        found.setdefault(insight_id, []).append(heading)
-    return found
+        )
+        headings: dict[str, list[str]] = {}
+        for insight_id, heading in db.execute(
+            "SELECT insight_themes.insight_id, themes.heading FROM insight_themes"
+            " JOIN themes ON themes.id = insight_themes.theme_id"
+            " WHERE NOT insight_themes.deleted AND NOT themes.deleted ORDER BY themes.heading"
+        ):
+            headings.setdefault(insight_id, []).append(heading)
+    return [
+        InsightSummary(
+            id=insight_id,
+            number=n,
+            statement=statement,
+            description=description,
+            evidence_checked=bool(checked),
+            quote_count=counts.get(insight_id, 0),
+            theme_headings=tuple(headings.get(insight_id, ())),
+        )
+        for n, (insight_id, statement, description, checked) in enumerate(insights, start=1)
+    ]
 
 
 def detail(store: Store, insight_id: str) -> InsightDetail:
+    from peerdesk.store.models import Insight
+
     with store.session() as s:
         row = s.get(Insight, insight_id)
         if row is None or row.deleted:
@@ -128,6 +117,10 @@ def quotes_of(store: Store, insight_id: str) -> list[QuoteView]:
 
 
 def _insight_quotes(s: Any, insight_id: str) -> list[QuoteView]:
+    from sqlalchemy import select
+
+    from peerdesk.store.models import InsightQuote, Quote
+
     stmt = (
         select(Quote)
         .join(InsightQuote, InsightQuote.quote_id == Quote.id)
@@ -140,21 +133,23 @@ def _insight_quotes(s: Any, insight_id: str) -> list[QuoteView]:
 
 def themes(store: Store) -> list[tuple[str, str, int]]:
     """(id, heading, post-it count) of every live theme, for "turn a theme into an insight"."""
-    with store.session() as s:
-        rows = list(
-            s.scalars(
-                # a goal's idea wall has themes too; only the Day 2 wall's grow into insights
-                select(Theme).where(Theme.deleted.is_(False), Theme.goal_id == "").order_by(Theme.heading, Theme.id)
-            )
+    with store.reading() as db:
+        rows = db.execute(
+            # a goal's idea wall has themes too; only the Day 2 wall's grow into insights
+            "SELECT id, heading FROM themes WHERE NOT deleted AND goal_id = '' ORDER BY heading, id"
+        ).fetchall()
+        counts = dict(
+            db.execute("SELECT theme_id, count(*) FROM postits WHERE NOT deleted AND theme_id != '' GROUP BY theme_id")
         )
-        counts: dict[str, int] = {}
-        for theme_id in s.scalars(select(PostIt.theme_id).where(PostIt.deleted.is_(False), PostIt.theme_id != "")):
-            counts[theme_id] = counts.get(theme_id, 0) + 1
-        return [(t.id, t.heading, counts.get(t.id, 0)) for t in rows]
+    return [(theme_id, heading, counts.get(theme_id, 0)) for theme_id, heading in rows]
 
 
 def insight_of_theme(store: Store, theme_id: str) -> str | None:
     """The first live insight (in presentation order) that grew from this theme, if one has."""
+    from sqlalchemy import select
+
+    from peerdesk.store.models import Insight, InsightTheme
+
     with store.session() as s:
         stmt = (
             select(Insight.id)
@@ -191,6 +186,9 @@ def create_insight(
     the evidence) and takes up to ``quotes`` of the theme's candidate quotes as its illustrations, starred first:
     turning a theme into an insight is then one action, and the team edits rather than fills in.
     """
+    from peerdesk.store.models import Insight, InsightQuote
+    from peerdesk.store.uow import UnitOfWork
+
     tables = ["insights", "insight_themes"]
     with UnitOfWork(store) as uow:
         existing = uow.session.get(Insight, insight_id)
@@ -221,6 +219,9 @@ def create_insight(
 
 def delete_insight(store: Store, insight_id: str) -> Changes:
     """A tombstone; its theme and quote links stay so that undo brings the insight back whole."""
+    from peerdesk.store.models import Insight
+    from peerdesk.store.uow import UnitOfWork
+
     with UnitOfWork(store) as uow:
         uow.delete(uow.get(Insight, insight_id))
         uow.commit()
@@ -228,6 +229,9 @@ def delete_insight(store: Store, insight_id: str) -> Changes:
 
 
 def set_fields(store: Store, insight_id: str, **fields: Any) -> Changes:
+    from peerdesk.store.models import Insight
+    from peerdesk.store.uow import UnitOfWork
+
     unknown = set(fields) - EDITABLE_FIELDS
     if unknown:
         raise ValueError(f"not editable insight fields: {sorted(unknown)}")
@@ -239,6 +243,9 @@ def set_fields(store: Store, insight_id: str, **fields: Any) -> Changes:
 
 def set_order(store: Store, insight_ids: list[str]) -> Changes:
     """Put the insights in this order (the presentation's); only positions that really change are written."""
+    from peerdesk.store.models import Insight
+    from peerdesk.store.uow import UnitOfWork
+
     with UnitOfWork(store) as uow:
         live = {i.id: i for i in uow.query(Insight)}
         if set(insight_ids) != set(live) or len(insight_ids) != len(live):
@@ -256,6 +263,9 @@ def moved(current: list[str], insight_id: str, to_index: int) -> list[str]:
 
 
 def link_theme(store: Store, insight_id: str, theme_id: str) -> Changes:
+    from peerdesk.store.models import Insight
+    from peerdesk.store.uow import UnitOfWork
+
     with UnitOfWork(store) as uow:
         uow.get(Insight, insight_id)
         lid = _link_theme(uow, insight_id, theme_id)
@@ -265,6 +275,8 @@ def link_theme(store: Store, insight_id: str, theme_id: str) -> Changes:
 
 def _day2_theme(uow: UnitOfWork, theme_id: str) -> Theme:
     """A theme of the Day 2 wall: a workshop goal's idea themes came after the insights, not before them."""
+    from peerdesk.store.models import Theme
+
     theme = uow.get(Theme, theme_id)
     if theme.goal_id:
         raise UserError("That theme groups a workshop goal's ideas; only themes of the Day 2 wall become insights.")
@@ -272,6 +284,8 @@ def _day2_theme(uow: UnitOfWork, theme_id: str) -> Theme:
 
 
 def _link_theme(uow: UnitOfWork, insight_id: str, theme_id: str) -> str:
+    from peerdesk.store.models import InsightTheme
+
     _day2_theme(uow, theme_id)
     link = _pair_link(
         uow, InsightTheme, link_id(insight_id, theme_id, "theme"), insight_id=insight_id, theme_id=theme_id
@@ -280,6 +294,9 @@ def _link_theme(uow: UnitOfWork, insight_id: str, theme_id: str) -> str:
 
 
 def unlink_theme(store: Store, insight_id: str, theme_id: str) -> Changes:
+    from peerdesk.store.models import InsightTheme
+    from peerdesk.store.uow import UnitOfWork
+
     with UnitOfWork(store) as uow:
         lid = _pair_link(
             uow, InsightTheme, link_id(insight_id, theme_id, "theme"), insight_id=insight_id, theme_id=theme_id
@@ -291,6 +308,9 @@ def unlink_theme(store: Store, insight_id: str, theme_id: str) -> Changes:
 
 def add_quote(store: Store, insight_id: str, quote_id: str, index: int | None = None) -> Changes:
     """Let a quote illustrate an insight (at ``index`` among its quotes, else last). A quote may serve several."""
+    from peerdesk.store.models import Insight, InsightQuote, Quote
+    from peerdesk.store.uow import UnitOfWork
+
     with UnitOfWork(store) as uow:
         uow.get(Insight, insight_id)
         uow.get(Quote, quote_id)
@@ -311,6 +331,9 @@ def add_quote(store: Store, insight_id: str, quote_id: str, index: int | None = 
 
 def remove_quote(store: Store, insight_id: str, quote_id: str) -> Changes:
     """Take a quote off an insight: the link goes, the quote itself stays where it was."""
+    from peerdesk.store.models import InsightQuote
+    from peerdesk.store.uow import UnitOfWork
+
     with UnitOfWork(store) as uow:
         lid = _pair_link(
             uow, InsightQuote, link_id(insight_id, quote_id, "quote"), insight_id=insight_id, quote_id=quote_id

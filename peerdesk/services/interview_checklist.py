@@ -15,13 +15,9 @@ from functools import cache
 from importlib import resources
 from types import MappingProxyType
 
-from sqlalchemy import select
-
 from peerdesk.errors import UserError
 from peerdesk.services.changes import Changes
 from peerdesk.store.engine import Store
-from peerdesk.store.models import Interview, InterviewCheck
-from peerdesk.store.uow import UnitOfWork
 
 RESOURCE = "interview_checklist.json"
 PARTS = ("opening", "closing")
@@ -60,6 +56,10 @@ def check_id(interview_id: str, key: str) -> str:
 
 def state(store: Store, interview_id: str) -> list[CheckState]:
     """Every item in order, opening first, with whether it is ticked for this interview."""
+    from sqlalchemy import select
+
+    from peerdesk.store.models import InterviewCheck
+
     with store.session() as s:
         stmt = select(InterviewCheck).where(
             InterviewCheck.deleted.is_(False), InterviewCheck.interview_id == interview_id
@@ -69,6 +69,9 @@ def state(store: Store, interview_id: str) -> list[CheckState]:
 
 
 def set_done(store: Store, interview_id: str, key: str, done: bool) -> Changes:
+    from peerdesk.store.models import Interview, InterviewCheck
+    from peerdesk.store.uow import UnitOfWork
+
     if key not in {i.key for i in items()}:
         raise UserError("That checklist item is not known to this version of peerdesk.")
     record_id = check_id(interview_id, key)

@@ -7,15 +7,11 @@ from __future__ import annotations
 import statistics
 from dataclasses import dataclass
 
-from sqlalchemy import select
-
 from peerdesk.errors import UserError
 from peerdesk.services import records
 from peerdesk.services.changes import Changes
 from peerdesk.store import rules
 from peerdesk.store.engine import Store
-from peerdesk.store.models import Interview, ScaleAnswer, StakeholderGroup
-from peerdesk.store.uow import UnitOfWork
 
 
 @dataclass(frozen=True)
@@ -40,6 +36,9 @@ class ScaleSummary:
 def add_scale_answer(
     store: Store, interview_id: str, question: str, value: int, reason: str = "", *, record_id: str | None = None
 ) -> tuple[str, Changes]:
+    from peerdesk.store.models import Interview, ScaleAnswer
+    from peerdesk.store.uow import UnitOfWork
+
     value, question = _checked_value(value), _checked_question(question)
     with UnitOfWork(store) as uow:
         uow.get(Interview, interview_id)
@@ -49,6 +48,8 @@ def add_scale_answer(
 
 
 def scale_answer(store: Store, answer_id: str) -> ScaleInfo:
+    from peerdesk.store.models import ScaleAnswer
+
     with store.session() as s:
         row = records.live(s, ScaleAnswer, answer_id, "That scale answer no longer exists (it may have been deleted).")
         return ScaleInfo(row.id, row.question, row.value, row.reason)
@@ -58,6 +59,9 @@ def update_scale_answer(
     store: Store, answer_id: str, *, question: str | None = None, value: int | None = None, reason: str | None = None
 ) -> Changes:
     """Correct a scale answer in place: what was rated, the 0–10 answer, the reason given."""
+    from peerdesk.store.models import ScaleAnswer
+    from peerdesk.store.uow import UnitOfWork
+
     fields: dict[str, object] = {}
     if value is not None:
         fields["value"] = _checked_value(value)
@@ -76,6 +80,10 @@ def delete_scale_answer(store: Store, answer_id: str) -> Changes:
 
 
 def scale_answers(store: Store, interview_id: str) -> list[ScaleInfo]:
+    from sqlalchemy import select
+
+    from peerdesk.store.models import ScaleAnswer
+
     with store.session() as s:
         rows = s.scalars(
             select(ScaleAnswer).where(ScaleAnswer.deleted.is_(False), ScaleAnswer.interview_id == interview_id)
@@ -89,6 +97,10 @@ def scale_answers(store: Store, interview_id: str) -> list[ScaleInfo]:
 def scale_summary(store: Store, *, by_question: bool = True) -> list[ScaleSummary]:
     """Scale answers summarised per stakeholder group, and per question asked (matched case-insensitively)
     unless ``by_question`` is false (then ``question`` says how many different questions were rated)."""
+    from sqlalchemy import select
+
+    from peerdesk.store.models import Interview, ScaleAnswer, StakeholderGroup
+
     with store.session() as s:
         groups = {g.id: g.name for g in s.scalars(select(StakeholderGroup))}
         group_of = {i.id: i.group_id for i in s.scalars(select(Interview).where(Interview.deleted.is_(False)))}

@@ -14,14 +14,10 @@ from dataclasses import dataclass
 from functools import cache
 from importlib import resources
 
-from sqlalchemy import select
-
 from peerdesk.errors import UserError
 from peerdesk.services import records, wall
 from peerdesk.services.changes import Changes
 from peerdesk.store.engine import Store
-from peerdesk.store.models import WorkshopNote
-from peerdesk.store.uow import UnitOfWork
 
 KIND = "solution_idea"  # one of store/rules.WORKSHOP_NOTE_KINDS
 MAX_TEXT = 500
@@ -47,6 +43,10 @@ class SolutionIdea:
 
 
 def ideas(store: Store) -> list[SolutionIdea]:
+    from sqlalchemy import select
+
+    from peerdesk.store.models import WorkshopNote
+
     with store.session() as s:
         stmt = (
             select(WorkshopNote)
@@ -64,6 +64,9 @@ def buds(store: Store, postit_ids: Sequence[str]) -> list[str]:
 
 def add_ideas(store: Store, texts: Sequence[str]) -> tuple[list[str], Changes]:
     """Add solution ideas (one per non-empty line given), after those already written."""
+    from peerdesk.store.models import WorkshopNote
+    from peerdesk.store.uow import UnitOfWork
+
     cleaned = [" ".join(t.split()) for t in texts]
     cleaned = [t for t in cleaned if t]
     if not cleaned:

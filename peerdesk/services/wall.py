@@ -115,34 +115,22 @@ def _kinds_on(goal_id: str) -> tuple[str, ...]:
 
 def load_wall(store: Store, goal_id: str = DAY2_WALL) -> WallState:
     """The Day 2 wall, or (``goal_id``) that goal's idea wall."""
-    from sqlalchemy import select
-
-    from peerdesk.store.models import Member, PostIt, Theme
-
-    with store.session() as s:
-        initials = {
-            mid: ini for mid, ini in s.execute(select(Member.id, Member.initials).where(Member.deleted.is_(False)))
-        }
-        prows = s.execute(
-            select(
-                PostIt.id,
-                PostIt.kind,
-                PostIt.text,
-                PostIt.theme_id,
-                PostIt.x,
-                PostIt.y,
-                PostIt.position,
-                PostIt.placed,
-                PostIt.author_id,
-                PostIt.quote_id,
-            ).where(PostIt.deleted.is_(False), PostIt.goal_id == goal_id, PostIt.kind.in_(_kinds_on(goal_id)))
-        ).all()
-        trows = s.execute(
-            select(Theme.id, Theme.heading, Theme.x, Theme.y, Theme.width, Theme.height, Theme.collapsed).where(
-                Theme.deleted.is_(False), Theme.goal_id == goal_id
-            )
-        ).all()
-    themes = tuple(ThemeView(*row) for row in sorted(trows, key=lambda r: (r.y, r.x, r.id)))
+    kinds = _kinds_on(goal_id)
+    with store.reading() as db:
+        initials = dict(db.execute("SELECT id, initials FROM members WHERE NOT deleted"))
+        prows = db.execute(
+            "SELECT id, kind, text, theme_id, x, y, position, placed, author_id, quote_id FROM postits"
+            f" WHERE NOT deleted AND goal_id = ? AND kind IN ({', '.join('?' * len(kinds))})",
+            (goal_id, *kinds),
+        ).fetchall()
+        trows = db.execute(
+            "SELECT id, heading, x, y, width, height, collapsed FROM themes WHERE NOT deleted AND goal_id = ?",
+            (goal_id,),
+        ).fetchall()
+    themes = tuple(
+        ThemeView(tid, heading, x, y, width, height, bool(collapsed))
+        for tid, heading, x, y, width, height, collapsed in sorted(trows, key=lambda r: (r[3], r[2], r[0]))
+    )
     live_themes = {t.id for t in themes}
     # Built field by field, not through ``rows.view_of``: a wall holds thousands of post-its, and looking each
     # field up by name cost more than reading the rows.
@@ -156,7 +144,7 @@ def load_wall(store: Store, goal_id: str = DAY2_WALL) -> WallState:
             x,
             y,
             position,
-            placed,
+            bool(placed),
             author_id,
             initials.get(author_id, ""),
             quote_id,

@@ -8,14 +8,17 @@ Day 2 wall never lands a post-it in an idea wall's theme, or the other way round
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
+from typing import TYPE_CHECKING
 
 from peerdesk.errors import UserError
 from peerdesk.services import wall, wall_layout
 from peerdesk.services.edits import Edit, Recorder, recording
 from peerdesk.services.wall import DAY2_WALL, GAP, POSTIT_H, POSTIT_W, THEME_HEADER, THEME_PAD, WallState
 from peerdesk.store.engine import Store
-from peerdesk.store.models import PostIt, Theme
-from peerdesk.store.uow import UnitOfWork
+
+if TYPE_CHECKING:
+    from peerdesk.store.models import PostIt, Theme
+    from peerdesk.store.uow import UnitOfWork
 
 
 def _theme_at(themes: Sequence[Theme], cx: float, cy: float) -> Theme | None:
@@ -26,6 +29,8 @@ def _theme_at(themes: Sequence[Theme], cx: float, cy: float) -> Theme | None:
 
 def move_postits(store: Store, positions: Mapping[str, tuple[float, float]]) -> Edit:
     """A drop: post-its take their new places and join the theme they land in (or none)."""
+    from peerdesk.store.models import PostIt, Theme
+
     with recording(store) as rec:
         uow = rec.uow
         rows = {pid: uow.get(PostIt, pid) for pid in positions}
@@ -54,6 +59,8 @@ def _one_wall(rows: Iterable[PostIt]) -> str:
 
 
 def _new_theme(rec: Recorder, members: list[PostIt], heading: str) -> Theme:
+    from peerdesk.store.models import Theme
+
     goal_id = _one_wall(members)
     theme = rec.add(Theme, None, heading=heading.strip(), goal_id=goal_id, collapsed=False, **wall.rect_around(members))
     for row in members:
@@ -63,6 +70,8 @@ def _new_theme(rec: Recorder, members: list[PostIt], heading: str) -> Theme:
 
 def _wall_of(store: Store, record_id: str, *, theme: bool = False) -> WallState:
     """The wall a post-it (or ``theme``) is on: the Day 2 wall, or its goal's idea wall."""
+    from peerdesk.store.models import PostIt, Theme
+
     with store.session() as s:
         row = s.get(Theme, record_id) if theme else s.get(PostIt, record_id)
         goal_id = row.goal_id if row is not None else DAY2_WALL
@@ -83,6 +92,8 @@ def _pin(rec: Recorder, rows: Iterable[PostIt], shown: Mapping[str, tuple[float,
 
 def group_as_theme(store: Store, postit_ids: Sequence[str], heading: str = "") -> Edit:
     """A new theme around the given post-its (taking them out of any theme they were in)."""
+    from peerdesk.store.models import PostIt
+
     if not postit_ids:
         raise UserError("Select the post-its to group first.")
     shown = _shown_places(store, postit_ids[0])
@@ -100,6 +111,8 @@ def drop_on(store: Store, postit_ids: Sequence[str], target_id: str) -> Edit:
     The dropped post-its are laid out in rows below the target's theme (or beside the target), so nothing
     ends up hidden under something else.
     """
+    from peerdesk.store.models import PostIt, Theme
+
     dropped_ids = [pid for pid in postit_ids if pid != target_id]
     if not dropped_ids:
         raise UserError("Drop the post-its on a different post-it.")
@@ -122,6 +135,8 @@ def drop_on(store: Store, postit_ids: Sequence[str], target_id: str) -> Edit:
 def join_theme(store: Store, postit_ids: Sequence[str], theme_id: str) -> Edit:
     """Post-its put into a theme chosen by name (Move to theme…): what dropping them on one of its post-its does,
     for a theme that may have none yet and without a mouse."""
+    from peerdesk.store.models import PostIt, Theme
+
     if not postit_ids:
         raise UserError("Select the post-its to move into the theme.")
     with recording(store) as rec:
@@ -142,6 +157,8 @@ def join_theme(store: Store, postit_ids: Sequence[str], theme_id: str) -> Edit:
 def _into_theme(rec: Recorder, theme: Theme, rows: list[PostIt]) -> None:
     """``rows`` join ``theme`` in rows below its post-its (nothing hidden under anything), the theme open and grown
     around them."""
+    from peerdesk.store.models import PostIt
+
     moving = {r.id for r in rows}
     others = [r for r in rec.uow.query(PostIt, theme_id=theme.id) if r.id not in moving]
     top = max(r.y + POSTIT_H for r in others) + GAP if others else theme.y + THEME_HEADER + THEME_PAD
@@ -160,12 +177,16 @@ def _in_rows(rec: Recorder, rows: list[PostIt], left: float, top: float, columns
 
 
 def _live(uow: UnitOfWork, theme_id: str) -> bool:
+    from peerdesk.store.models import Theme
+
     row = uow.session.get(Theme, theme_id)
     return row is not None and not row.deleted
 
 
 def ungroup(store: Store, theme_id: str) -> Edit:
     """Remove a theme; its post-its stay where they are, in no theme."""
+    from peerdesk.store.models import PostIt, Theme
+
     with recording(store) as rec:
         uow = rec.uow
         theme = uow.get(Theme, theme_id)
@@ -176,6 +197,8 @@ def ungroup(store: Store, theme_id: str) -> Edit:
 
 
 def set_heading(store: Store, theme_id: str, heading: str) -> Edit:
+    from peerdesk.store.models import Theme
+
     with recording(store) as rec:
         uow = rec.uow
         rec.update(uow.get(Theme, theme_id), heading=heading.strip())
@@ -184,6 +207,8 @@ def set_heading(store: Store, theme_id: str, heading: str) -> Edit:
 
 def move_theme(store: Store, theme_id: str, x: float, y: float) -> Edit:
     """Move a theme with all its post-its."""
+    from peerdesk.store.models import PostIt, Theme
+
     with recording(store) as rec:
         uow = rec.uow
         theme = uow.get(Theme, theme_id)
@@ -208,6 +233,8 @@ def min_theme_size(state: WallState, theme_id: str, theme_x: float, theme_y: flo
 
 
 def resize_theme(store: Store, theme_id: str, width: float, height: float) -> Edit:
+    from peerdesk.store.models import PostIt, Theme
+
     with recording(store) as rec:
         uow = rec.uow
         theme = uow.get(Theme, theme_id)
@@ -222,6 +249,8 @@ def resize_theme(store: Store, theme_id: str, width: float, height: float) -> Ed
 
 
 def set_collapsed(store: Store, theme_id: str, collapsed: bool) -> Edit:
+    from peerdesk.store.models import Theme
+
     with recording(store) as rec:
         uow = rec.uow
         rec.update(uow.get(Theme, theme_id), collapsed=collapsed)
@@ -232,6 +261,8 @@ def merge_themes(store: Store, theme_ids: Sequence[str]) -> Edit:
     """Merge themes into the first: it takes every post-it and the others go. The post-its are gathered into a
     grid from the first theme's corner (or the nearest free place), so that its frame covers no theme between them.
     """
+    from peerdesk.store.models import PostIt, Theme
+
     ids = list(dict.fromkeys(theme_ids))
     if len(ids) < 2:
         raise UserError("Select at least two themes to merge.")
@@ -260,6 +291,8 @@ def merge_themes(store: Store, theme_ids: Sequence[str]) -> Edit:
 def split_theme(store: Store, postit_ids: Sequence[str], heading: str = "") -> Edit:
     """Take some post-its out of their theme into a new theme: just to the right of the old one, or the nearest
     place from there where its frame covers no other theme or post-it (themes often stand side by side)."""
+    from peerdesk.store.models import PostIt, Theme
+
     if not postit_ids:
         raise UserError("Select the post-its that should form the new theme.")
     state = _wall_of(store, postit_ids[0])

@@ -34,13 +34,6 @@ from peerdesk.services.workshop_outcome import (
     read_tables,
 )
 from peerdesk.store.engine import Store
-from peerdesk.store.models import (
-    Insight,
-    TableResponse,
-    WorkshopNote,
-    WorkshopTable,
-)
-from peerdesk.store.uow import UnitOfWork
 
 # --- ids -------------------------------------------------------------------------------------------------------
 
@@ -58,12 +51,15 @@ def action_id(table_id: str, rank: int) -> str:
 
 
 def tables(store: Store) -> list[TableRow]:
-    with store.session() as s:
-        return read_tables(s)
+    with store.reading() as db:
+        return read_tables(db)
 
 
 def add_table(store: Store, name: str = "", *, table_id: str | None = None) -> tuple[str, Changes]:
     """Add a table (named "Table n" when no name is given); with ``table_id`` of a removed table, bring it back."""
+    from peerdesk.store.models import WorkshopTable
+    from peerdesk.store.uow import UnitOfWork
+
     with UnitOfWork(store) as uow:
         if table_id and (old := uow.session.get(WorkshopTable, table_id)) is not None:
             uow.restore(old)
@@ -78,10 +74,14 @@ def add_table(store: Store, name: str = "", *, table_id: str | None = None) -> t
 
 
 def rename_table(store: Store, table_id: str, name: str) -> Changes:
+    from peerdesk.store.models import WorkshopTable
+
     return records.set_text(store, WorkshopTable, table_id, name, "A table needs a name.", column="name")
 
 
 def remove_table(store: Store, table_id: str) -> Changes:
+    from peerdesk.store.models import WorkshopTable
+
     # Its claim, responses and actions disappear from every view with it.
     return records.remove(store, WorkshopTable, table_id, "goals", "table_responses", "actions")
 
@@ -94,12 +94,14 @@ def restore_table(store: Store, table_id: str) -> Changes:
 
 
 def insights(store: Store) -> list[InsightRow]:
-    with store.session() as s:
-        return read_insights(s)
+    with store.reading() as db:
+        return read_insights(db)
 
 
 def response(store: Store, table_id: str, insight_id: str) -> tuple[str, str]:
     """A table's (response, text) to an insight; ("", "") when it has not said yet."""
+    from peerdesk.store.models import TableResponse
+
     with store.session() as s:
         row = s.get(TableResponse, response_id(table_id, insight_id))
         if row is None or row.deleted:
@@ -109,6 +111,9 @@ def response(store: Store, table_id: str, insight_id: str) -> tuple[str, str]:
 
 def set_response(store: Store, table_id: str, insight_id: str, answer: str, text: str = "") -> Changes:
     """Record a table's agree / disagree / amend (with the amended text) for an insight; "" clears it."""
+    from peerdesk.store.models import Insight, TableResponse, WorkshopTable
+    from peerdesk.store.uow import UnitOfWork
+
     if answer not in ("", *RESPONSES[:3]):
         raise UserError(f"“{answer}” is not a response: use agree, disagree or amend.")
     text = text.strip()
@@ -134,6 +139,9 @@ def set_response(store: Store, table_id: str, insight_id: str, answer: str, text
 
 def add_new_insight(store: Store, table_id: str, text: str, *, record_id: str | None = None) -> tuple[str, Changes]:
     """A table's new insight (a statement the team did not offer)."""
+    from peerdesk.store.models import TableResponse, WorkshopTable
+    from peerdesk.store.uow import UnitOfWork
+
     text = records.written(text, "Write the new insight first.")
     with UnitOfWork(store) as uow:
         uow.get(WorkshopTable, table_id)
@@ -142,10 +150,14 @@ def add_new_insight(store: Store, table_id: str, text: str, *, record_id: str | 
 
 
 def edit_new_insight(store: Store, record_id: str, text: str) -> Changes:
+    from peerdesk.store.models import TableResponse
+
     return records.set_text(store, TableResponse, record_id, text, "A new insight cannot be empty; remove it instead.")
 
 
 def remove_new_insight(store: Store, record_id: str) -> Changes:
+    from peerdesk.store.models import TableResponse
+
     return records.remove(store, TableResponse, record_id)
 
 
@@ -153,11 +165,14 @@ def remove_new_insight(store: Store, record_id: str) -> Changes:
 
 
 def notes(store: Store, kind: str) -> list[NoteRow]:
-    with store.session() as s:
-        return read_notes(s).get(kind, [])
+    with store.reading() as db:
+        return read_notes(db).get(kind, [])
 
 
 def add_note(store: Store, kind: str, text: str, *, note_id: str | None = None) -> tuple[str, Changes]:
+    from peerdesk.store.models import WorkshopNote
+    from peerdesk.store.uow import UnitOfWork
+
     if kind not in NOTE_KINDS:
         raise UserError(f"“{kind}” is not a kind of workshop note.")
     text = records.written(text, "Write the note first.")
@@ -172,8 +187,12 @@ def add_note(store: Store, kind: str, text: str, *, note_id: str | None = None) 
 
 
 def edit_note(store: Store, note_id: str, text: str) -> Changes:
+    from peerdesk.store.models import WorkshopNote
+
     return records.set_text(store, WorkshopNote, note_id, text, "A note cannot be empty; remove it instead.")
 
 
 def remove_note(store: Store, note_id: str) -> Changes:
+    from peerdesk.store.models import WorkshopNote
+
     return records.remove(store, WorkshopNote, note_id)

@@ -7,7 +7,7 @@ id (``workshop.action_id``), so a rank can never hold two actions, even after a 
 
 from __future__ import annotations
 
-from sqlalchemy import select
+from typing import TYPE_CHECKING
 
 from peerdesk.errors import UserError
 from peerdesk.services import records, wall
@@ -25,18 +25,22 @@ from peerdesk.services.workshop_outcome import (
     read_tables,
 )
 from peerdesk.store.engine import Store
-from peerdesk.store.models import Action, Goal, Insight, WorkshopTable
-from peerdesk.store.uow import UnitOfWork
+
+if TYPE_CHECKING:
+    from peerdesk.store.uow import UnitOfWork
 
 # --- goals and claims -------------------------------------------------------------------------------------------
 
 
 def goals(store: Store) -> list[GoalRow]:
-    with store.session() as s:
-        return read_goals(s, {t.id for t in read_tables(s)}, {i.id: i.number for i in read_insights(s)})
+    with store.reading() as db:
+        return read_goals(db, {t.id for t in read_tables(db)}, {i.id: i.number for i in read_insights(db)})
 
 
 def add_goal(store: Store, insight_id: str, text: str, *, goal_id: str | None = None) -> tuple[str, Changes]:
+    from peerdesk.store.models import Goal, Insight
+    from peerdesk.store.uow import UnitOfWork
+
     text = records.written(text, "Write the goal first.")
     with UnitOfWork(store) as uow:
         if insight_id:
@@ -51,14 +55,21 @@ def add_goal(store: Store, insight_id: str, text: str, *, goal_id: str | None = 
 
 
 def edit_goal(store: Store, goal_id: str, text: str) -> Changes:
+    from peerdesk.store.models import Goal
+
     return records.set_text(store, Goal, goal_id, text, "A goal cannot be empty; remove it instead.")
 
 
 def remove_goal(store: Store, goal_id: str) -> Changes:
+    from peerdesk.store.models import Goal
+
     return records.remove(store, Goal, goal_id, "postits", "actions")
 
 
 def restore_goal(store: Store, goal_id: str) -> Changes:
+    from peerdesk.store.models import Goal
+    from peerdesk.store.uow import UnitOfWork
+
     with UnitOfWork(store) as uow:
         uow.restore(uow.get(Goal, goal_id, include_deleted=True))
         uow.commit()
@@ -67,6 +78,10 @@ def restore_goal(store: Store, goal_id: str) -> Changes:
 
 def claims(store: Store) -> dict[str, str]:
     """Every live goal's ``claimed_by`` as stored (for undo: ``set_claims`` puts exactly this back)."""
+    from sqlalchemy import select
+
+    from peerdesk.store.models import Goal
+
     with store.session() as s:
         return {g.id: g.claimed_by for g in s.scalars(select(Goal).where(Goal.deleted.is_(False)))}
 
@@ -77,6 +92,9 @@ def claim_goal(store: Store, goal_id: str, table_id: str) -> Changes:
     Refused when another (live) table has already claimed the goal: the room ticks goals so no two tables work
     on the same one.
     """
+    from peerdesk.store.models import Goal, WorkshopTable
+    from peerdesk.store.uow import UnitOfWork
+
     with UnitOfWork(store) as uow:
         table = uow.get(WorkshopTable, table_id)
         goal = uow.get(Goal, goal_id)
@@ -98,6 +116,9 @@ def claim_goal(store: Store, goal_id: str, table_id: str) -> Changes:
 
 
 def release_goal(store: Store, goal_id: str) -> Changes:
+    from peerdesk.store.models import Goal
+    from peerdesk.store.uow import UnitOfWork
+
     with UnitOfWork(store) as uow:
         changed = uow.update(uow.get(Goal, goal_id), claimed_by="")
         uow.commit()
@@ -106,6 +127,9 @@ def release_goal(store: Store, goal_id: str) -> Changes:
 
 def set_claims(store: Store, claimed: dict[str, str]) -> Changes:
     """Put ``claimed_by`` of the given goals back exactly (the undo of a claim or release)."""
+    from peerdesk.store.models import Goal
+    from peerdesk.store.uow import UnitOfWork
+
     with UnitOfWork(store) as uow:
         for goal_id, table_id in claimed.items():
             row = uow.session.get(Goal, goal_id)
@@ -119,8 +143,8 @@ def set_claims(store: Store, claimed: dict[str, str]) -> Changes:
 
 
 def ideas(store: Store, goal_id: str) -> list[Idea]:
-    with store.session() as s:
-        return read_ideas(s).get(goal_id, [])
+    with store.reading() as db:
+        return read_ideas(db).get(goal_id, [])
 
 
 def add_idea(store: Store, goal_id: str, text: str) -> tuple[str, Changes]:
@@ -134,8 +158,8 @@ def add_idea(store: Store, goal_id: str, text: str) -> tuple[str, Changes]:
 
 def top_actions(store: Store, table_id: str) -> dict[int, str]:
     """rank → text for ranks 1..3 ("" where the table has not chosen yet)."""
-    with store.session() as s:
-        found = {a.rank: a.text for a in read_actions(s).get(table_id, [])}
+    with store.reading() as db:
+        found = {a.rank: a.text for a in read_actions(db).get(table_id, [])}
     return {rank: found.get(rank, "") for rank in range(1, TOP + 1)}
 
 
@@ -144,6 +168,8 @@ def set_top_action(store: Store, table_id: str, rank: int, text: str) -> Changes
 
     One record per (table, rank), with a derived id, so a rank can never hold two actions, even after a merge.
     """
+    from peerdesk.store.uow import UnitOfWork
+
     _check_rank(rank)
     with UnitOfWork(store) as uow:
         changed = _put_action(uow, table_id, rank, text)
@@ -153,6 +179,8 @@ def set_top_action(store: Store, table_id: str, rank: int, text: str) -> Changes
 
 def swap_top_actions(store: Store, table_id: str, rank_a: int, rank_b: int) -> Changes:
     """Exchange two ranks of a table's top three (moving an action up or down), in one transaction."""
+    from peerdesk.store.uow import UnitOfWork
+
     _check_rank(rank_a)
     _check_rank(rank_b)
     current = top_actions(store, table_id)
@@ -172,6 +200,8 @@ def _check_rank(rank: int) -> None:
 
 def _put_action(uow: UnitOfWork, table_id: str, rank: int, text: str) -> bool:
     """Write one rank of a table's top three; False if it already said that."""
+    from peerdesk.store.models import Action, Goal, WorkshopTable
+
     text = text.strip()
     uow.get(WorkshopTable, table_id)
     goal = next(iter(uow.query(Goal, claimed_by=table_id)), None)

@@ -8,14 +8,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from types import MappingProxyType
-
-from sqlalchemy import select
-from sqlalchemy.orm import Session
+from typing import Any
 
 from peerdesk.services.wall import IDEA
 from peerdesk.store import rules
 from peerdesk.store.engine import Store
-from peerdesk.store.models import Action, Goal, Insight, PostIt, TableResponse, Theme, WorkshopNote, WorkshopTable
 
 RESPONSES = rules.RESPONSES
 RESPONSE_LABELS = MappingProxyType(
@@ -131,61 +128,64 @@ class Outcome:
         return not (self.tables or self.goals or any(self.notes.values()))
 
 
-# --- reading, inside one session -----------------------------------------------------------------------------
+# --- reading, inside one read transaction (``Store.reading``: a DB-API connection, plain SQL) -------------------
 
 
-def read_tables(s: Session) -> list[TableRow]:
-    stmt = (
-        select(WorkshopTable).where(WorkshopTable.deleted.is_(False)).order_by(WorkshopTable.position, WorkshopTable.id)
-    )
-    return [TableRow(t.id, t.name, t.position) for t in s.scalars(stmt)]
+def read_tables(db: Any) -> list[TableRow]:
+    rows = db.execute("SELECT id, name, position FROM workshop_tables WHERE NOT deleted ORDER BY position, id")
+    return [TableRow(*row) for row in rows]
 
 
-def read_insights(s: Session) -> list[InsightRow]:
-    stmt = select(Insight).where(Insight.deleted.is_(False)).order_by(Insight.position, Insight.id)
-    return [InsightRow(i.id, i.statement, n) for n, i in enumerate(s.scalars(stmt), start=1)]
+def read_insights(db: Any) -> list[InsightRow]:
+    rows = db.execute("SELECT id, statement FROM insights WHERE NOT deleted ORDER BY position, id")
+    return [InsightRow(insight_id, statement, n) for n, (insight_id, statement) in enumerate(rows, start=1)]
 
 
-def read_goals(s: Session, live_tables: set[str], insight_order: dict[str, int]) -> list[GoalRow]:
-    rows = s.scalars(select(Goal).where(Goal.deleted.is_(False)))
+def read_goals(db: Any, live_tables: set[str], insight_order: dict[str, int]) -> list[GoalRow]:
+    rows = db.execute("SELECT id, insight_id, text, claimed_by, position FROM goals WHERE NOT deleted")
     out = [
-        GoalRow(g.id, g.insight_id, g.text, g.claimed_by if g.claimed_by in live_tables else "", g.position)
-        for g in rows
+        GoalRow(goal_id, insight_id, text, claimed if claimed in live_tables else "", position)
+        for goal_id, insight_id, text, claimed, position in rows
     ]
     # Goals of a removed insight go last rather than vanish: the room still proposed them.
     return sorted(out, key=lambda g: (insight_order.get(g.insight_id, 10_000), g.position, g.id))
 
 
-def read_ideas(s: Session) -> dict[str, list[Idea]]:
+def read_ideas(db: Any) -> dict[str, list[Idea]]:
     """Each goal's ideas: grouped ones first, theme by theme as they sit on the wall, then loose ones in order."""
     headings = {
-        tid: heading or "(no heading)"
-        for tid, heading in s.execute(
-            select(Theme.id, Theme.heading).where(Theme.deleted.is_(False), Theme.goal_id != "")
-        )
+        theme_id: heading or "(no heading)"
+        for theme_id, heading in db.execute("SELECT id, heading FROM themes WHERE NOT deleted AND goal_id != ''")
     }
-    stmt = select(PostIt).where(PostIt.deleted.is_(False), PostIt.kind == IDEA).order_by(PostIt.position, PostIt.id)
+    rows = db.execute(
+        "SELECT id, goal_id, text, x, y, theme_id FROM postits WHERE NOT deleted AND kind = ? ORDER BY position, id",
+        (IDEA,),
+    )
     out: dict[str, list[Idea]] = {}
-    for p in s.scalars(stmt):
-        out.setdefault(p.goal_id, []).append(Idea(p.id, p.goal_id, p.text, p.x, p.y, headings.get(p.theme_id, "")))
+    for idea_id, goal_id, text, x, y, theme_id in rows:
+        out.setdefault(goal_id, []).append(Idea(idea_id, goal_id, text, x, y, headings.get(theme_id, "")))
     return {goal: sorted(ideas, key=lambda i: (i.theme == "", i.theme.casefold())) for goal, ideas in out.items()}
 
 
-def read_actions(s: Session) -> dict[str, list[TopAction]]:
-    stmt = select(Action).where(Action.deleted.is_(False), Action.rank >= 1, Action.rank <= TOP)
+def read_actions(db: Any) -> dict[str, list[TopAction]]:
+    rows = db.execute(
+        "SELECT id, table_id, goal_id, rank, text FROM actions WHERE NOT deleted AND rank >= 1 AND rank <= ?", (TOP,)
+    )
     out: dict[str, list[TopAction]] = {}
-    for a in s.scalars(stmt):
-        out.setdefault(a.table_id, []).append(TopAction(a.id, a.table_id, a.goal_id, a.rank, a.text))
+    for row in rows:
+        action = TopAction(*row)
+        out.setdefault(action.table_id, []).append(action)
     for actions in out.values():
         actions.sort(key=lambda a: a.rank)
     return out
 
 
-def read_notes(s: Session) -> dict[str, list[NoteRow]]:
-    stmt = select(WorkshopNote).where(WorkshopNote.deleted.is_(False)).order_by(WorkshopNote.position, WorkshopNote.id)
+def read_notes(db: Any) -> dict[str, list[NoteRow]]:
+    rows = db.execute("SELECT id, kind, text, position FROM workshop_notes WHERE NOT deleted ORDER BY position, id")
     out: dict[str, list[NoteRow]] = {kind: [] for kind in NOTE_KINDS}
-    for n in s.scalars(stmt):
-        out.setdefault(n.kind, []).append(NoteRow(n.id, n.kind, n.text, n.position))
+    for row in rows:
+        note = NoteRow(*row)
+        out.setdefault(note.kind, []).append(note)
     return out
 
 
@@ -194,28 +194,29 @@ def read_notes(s: Session) -> dict[str, list[NoteRow]]:
 
 def outcome(store: Store) -> Outcome:
     """One consistent read of the whole workshop (one transaction)."""
-    with store.session() as s:
-        table_rows = read_tables(s)
+    with store.reading() as db:
+        table_rows = read_tables(db)
         live = {t.id for t in table_rows}
-        insight_rows = read_insights(s)
+        insight_rows = read_insights(db)
         result = Outcome(insights=insight_rows, tables=table_rows)
         known = {i.id for i in insight_rows}
-        stmt = select(TableResponse).where(TableResponse.deleted.is_(False)).order_by(TableResponse.updated)
         order = {t.id: n for n, t in enumerate(table_rows)}
-        for r in s.scalars(stmt):
-            if r.table_id not in live:
+        for row in db.execute(
+            "SELECT id, table_id, insight_id, response, text FROM table_responses WHERE NOT deleted ORDER BY updated"
+        ):
+            response = Response(*row)
+            if response.table_id not in live:
                 continue
-            row = Response(r.id, r.table_id, r.insight_id, r.response, r.text)
-            if r.response == "new":
-                result.new_insights.append(row)
-            elif r.insight_id in known:
-                result.responses[(r.table_id, r.insight_id)] = row
+            if response.response == "new":
+                result.new_insights.append(response)
+            elif response.insight_id in known:
+                result.responses[(response.table_id, response.insight_id)] = response
         result.new_insights.sort(key=lambda r: order[r.table_id])
-        result.goals = read_goals(s, live, {i.id: i.number for i in insight_rows})
+        result.goals = read_goals(db, live, {i.id: i.number for i in insight_rows})
         live_goals = {g.id for g in result.goals}
-        result.ideas = {g: ideas for g, ideas in read_ideas(s).items() if g in live_goals}
-        result.actions = {t: a for t, a in read_actions(s).items() if t in live}
-        result.notes = read_notes(s)
+        result.ideas = {g: ideas for g, ideas in read_ideas(db).items() if g in live_goals}
+        result.actions = {t: a for t, a in read_actions(db).items() if t in live}
+        result.notes = read_notes(db)
     return result
 
 

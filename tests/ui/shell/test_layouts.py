@@ -5,6 +5,9 @@ on a 1366×768 laptop, nothing is cut, the user's own arrangement of each day is
 from __future__ import annotations
 
 import datetime as dt
+import os
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -324,3 +327,32 @@ def test_a_size_saved_on_a_bigger_screen_still_opens_within_a_laptops_screen(tmp
 
     assert opened_on(1920, 1080) == ["True", "1360", "860"]  # the default size, which a desktop holds
     assert opened_on(1366, 768) == ["True", "1366", "768"]  # then the laptop: its whole screen, not 1360×860
+
+
+# Opens the review in a fresh process in the layout given, and says whether SQLAlchemy was loaded by the time the
+# window had shown and painted: whatever part of the visit it is, the window's first views read with plain SQL.
+OPEN_IN_LAYOUT = """
+import sys
+from PySide6.QtWidgets import QApplication
+from peerdesk.store.engine import Store
+from peerdesk.ui.shell.app import Controller, make_app
+app = make_app([])
+store = Store.open(sys.argv[1], sys.argv[2])
+window = Controller(app).open_window(store, sys.argv[3])
+QApplication.processEvents()
+print(window.layouts.current, window.isVisible(), "sqlalchemy" in sys.modules)
+"""
+
+
+@pytest.mark.parametrize("day", [DAY1, EVENING, DAY2, WORKSHOP])
+def test_every_days_window_shows_before_sqlalchemy_is_loaded(demo_file: Path, passphrase: str, day: str) -> None:
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
+    done = subprocess.run(
+        [sys.executable, "-c", OPEN_IN_LAYOUT, str(demo_file), passphrase, day],
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=120,
+        check=True,
+    )
+    assert done.stdout.split() == [day, "True", "False"]
