@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QLabel, QScrollArea
 from pytestqt.qtbot import QtBot
 
 from peerdesk.store.engine import Store
+from peerdesk.ui.kit.session import ReviewSession
 from peerdesk.ui.shell import layouts
 from peerdesk.ui.shell.app import Controller
 from peerdesk.ui.shell.docks import panel_specs
@@ -74,6 +75,23 @@ def test_the_main_window_has_a_wall_tab_after_the_overview(window: MainWindow) -
     page = window.work.widget(1)
     assert page is not None and page.isAncestorOf(window.wall)  # built when its tab is first shown
     assert isinstance(window.wall, WallWidget)
+
+
+@pytest.mark.parametrize(
+    ("day", "in_view", "behind"),
+    [
+        (layouts.DAY1, {"dock-timetable", "dock-quotes"}, {"dock-notes", "dock-insights"}),
+        (layouts.DAY2, {"dock-insights"}, {"dock-quotes"}),
+    ],
+)
+def test_the_panels_of_the_docks_in_view_are_built_before_the_window_shows_and_no_others(
+    qtbot: QtBot, session: ReviewSession, day: str, in_view: set[str], behind: set[str]
+) -> None:
+    # Built as the window showed, with the app's style sheet on, each widget restyled everything under it.
+    window = MainWindow(session, day)
+    qtbot.addWidget(window)
+    assert not window.isVisible()
+    assert in_view <= set(window.panels) and not behind & set(window.panels)
 
 
 def test_the_test_screen_holds_the_default_window(window: MainWindow) -> None:

@@ -33,6 +33,7 @@ def scroll_to_the_end(panel: QWidget) -> None:
     window = panel.window()
     assert isinstance(window, MainWindow)
     window.show_work(panel)
+    QApplication.processEvents()  # its tab shown and laid out: the scroll bar has its range
     bar = panel.findChild(QScrollArea).verticalScrollBar()
     bar.setValue(bar.maximum())
     QApplication.processEvents()
