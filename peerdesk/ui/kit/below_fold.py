@@ -18,7 +18,7 @@ from PySide6.QtWidgets import QScrollArea, QVBoxLayout, QWidget
 from peerdesk.ui.kit import settings as ui_settings
 
 if TYPE_CHECKING:  # Qt makes a class's enums when it is first taken from its module: not at start for these
-    from PySide6.QtGui import QFocusEvent, QPaintEvent, QResizeEvent
+    from PySide6.QtGui import QFocusEvent, QHideEvent, QPaintEvent
 
 HEIGHT_KEY = "below-fold/{}"  # per stand-in: the height its content had last time, in pixels (not review content)
 
@@ -94,11 +94,12 @@ class BuiltWhenSeen(QWidget):
             self.build()
             self.focusNextChild()  # the first field of what was just built
 
-    def resizeEvent(self, event: QResizeEvent) -> None:
-        super().resizeEvent(event)
-        height = event.size().height()
+    def hideEvent(self, event: QHideEvent) -> None:
+        # Its height now (laid out at the window's last width) is what the stand-in should be next time. Kept as
+        # the window closes, once, rather than at every step of a resize: each write touches the settings file.
+        super().hideEvent(event)
+        height = self.height()
         if self.content is not None and height > 0 and height != self._remembered:
-            # Laid out (and again at each new width): what the stand-in should be next time.
             self._remembered = height
             ui_settings.settings().setValue(HEIGHT_KEY.format(self._name), height)
 

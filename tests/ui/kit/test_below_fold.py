@@ -103,7 +103,10 @@ def test_the_built_height_is_remembered_so_the_next_stand_in_has_it(qtbot: QtBot
     def remembered() -> int:
         return int(str(ui_settings.settings().value(HEIGHT_KEY.format("remembered"), 0)))
 
-    qtbot.waitUntil(lambda: remembered() >= 800)  # once laid out: the label's 800 px and the field above it
+    qtbot.waitUntil(lambda: form.rest.height() >= 800)  # laid out: the label's 800 px and the field above it
+    assert remembered() == 0  # not at each step of a layout or a resize
+    form.close()  # kept as the window closes
+    assert remembered() >= 800
     height = remembered()
     again = shown(qtbot, Form(name="remembered", guess=100))
     assert again.rest.minimumHeight() == height
